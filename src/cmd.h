@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* cmd.h: the command table, global options and the helpers every command shares. */
+#ifndef SOCKEYE_CMD_H
+#define SOCKEYE_CMD_H
+
+#include <getopt.h>
+#include <stdbool.h>
+
+#include "out/fmt.h"
+
+/* Exit status: 0 ok, 1 runtime failure, 2 usage error (77 is the tests' skip). */
+enum { EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+struct cmd_globals {
+	bool json;
+	bool pretty;
+	bool numeric;
+	int verbose;
+	const char *netns;
+};
+
+extern struct cmd_globals cmd_globals;
+
+struct cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv);	/* argv[0] is the command name */
+	const char *summary;
+	const char *usage;			/* the --help text after "usage: sockeye " */
+};
+
+/* The table of built commands, in cmd_table.c (part of the binary, not the library). */
+extern const struct cmd cmd_table[];
+extern const unsigned cmd_count;
+
+/*
+ * The command of table[0..n) that NAME selects: an exact name, else a unique
+ * prefix.  NULL with *ambiguous set when several commands share the prefix.
+ */
+const struct cmd *cmd_find(const struct cmd *table, unsigned n, const char *name,
+			   bool *ambiguous);
+
+/*
+ * Long options every command accepts after its name too (--json, --pretty,
+ * --numeric, --netns, --verbose): put CMD_COMMON_LONGOPTS in a command's table
+ * and pass unknown codes to cmd_common_option().
+ */
+enum {
+	CMD_OPT_JSON = 0x1000,
+	CMD_OPT_PRETTY,
+	CMD_OPT_NUMERIC,
+	CMD_OPT_NETNS,
+	CMD_OPT_VERBOSE,
+	CMD_OPT_HELP,
+	CMD_OPT_FIRST_PRIVATE,	/* commands number their own long-only options from here */
+};
+#define CMD_COMMON_LONGOPTS                                             \
+	{ "json", no_argument, NULL, CMD_OPT_JSON },                    \
+	{ "pretty", no_argument, NULL, CMD_OPT_PRETTY },                \
+	{ "numeric", no_argument, NULL, CMD_OPT_NUMERIC },              \
+	{ "netns", required_argument, NULL, CMD_OPT_NETNS },            \
+	{ "verbose", no_argument, NULL, CMD_OPT_VERBOSE },              \
+	{ "help", no_argument, NULL, CMD_OPT_HELP }
+
+/* true when c was a common option (and applied it). */
+bool cmd_common_option(int c, const char *arg);
+
+/* Prints "usage: sockeye " + the command's usage to stdout. */
+void cmd_print_help(const struct cmd *c);
+
+/* Usage error: the one-line message, exit status EXIT_USAGE. */
+int cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Enters --netns (if given); must run before any socket opens.  0 or EXIT_RUNTIME. */
+int cmd_enter_netns(void);
+
+/* A formatter for stdout in the mode the global options ask for (text or JSON). */
+struct fmt *cmd_fmt_new(void);
+
+/* Command entry points, one file each. */
+int cmd_help(int argc, char **argv);
+int cmd_top(int argc, char **argv);
+
+#endif

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* fmt.h: the shared formatter: views declare columns once, commands emit typed cells. */
+#ifndef SOCKEYE_FMT_H
+#define SOCKEYE_FMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/*
+ * Cell types.  The type decides how text humanizes a value and how JSON
+ * writes it; the raw value is always kept so JSON and TUI sorting see numbers.
+ */
+enum fmt_type {
+	FMT_U64,	/* a count: text prints digits */
+	FMT_S64,
+	FMT_DOUBLE,	/* a plain real number (work per poll) */
+	FMT_PERCENT,	/* double, 0..100: text "12.5%", JSON 12.5 */
+	FMT_STR,	/* free text; JSON escapes it, text shows it as is */
+	FMT_BOOL,
+	FMT_BYTES,	/* u64 bytes: text "1.5M" (1024-based) unless -n */
+	FMT_RATE,	/* double per second: text "12.3k" (1000-based) unless -n */
+	FMT_DURATION,	/* u64 nanoseconds: text "1.2ms" unless -n */
+	FMT_TIMESTAMP,	/* u64 nanoseconds since the epoch */
+	FMT_IP,		/* address as a string (commands pass binary, see fmt_ip) */
+	FMT_IPPORT,	/* "10.0.0.1:80", "[fe80::1%eth0]:22" */
+	FMT_MAC,	/* "02:00:00:00:00:01" */
+};
+
+enum fmt_align { FMT_LEFT, FMT_RIGHT };
+
+/* Column groups: a column with group != 0 is shown only when that group is enabled. */
+#define FMT_GROUP_ALWAYS 0u
+
+struct fmt_col {
+	const char *key;	/* JSON key: snake_case, unit in the name (rx_bytes, rtt_us) */
+	const char *header;	/* text and TUI header */
+	enum fmt_type type;
+	enum fmt_align align;
+	unsigned group;		/* bit set in fmt_table_begin's groups, or FMT_GROUP_ALWAYS */
+	unsigned width;		/* minimum text width; streaming views use it as the width */
+};
+
+struct fmt_view {
+	const char *name;	/* JSON key of the table in a document ("softirqs") */
+	const char *title;	/* panel title in text and TUI ("softirqs per CPU") */
+	const char *record_type;/* streaming: the "type" of each NDJSON record */
+	const struct fmt_col *cols;
+	size_t ncols;
+	bool streaming;		/* one record at a time, printed at once */
+	bool single;		/* exactly one row: JSON writes an object, not an array */
+};
+
+#define FMT_VIEW_COLS(arr) (arr), (sizeof(arr) / sizeof((arr)[0]))
+
+enum fmt_mode { FMT_TEXT, FMT_JSON, FMT_TUI };
+
+struct fmt_opts {
+	bool numeric;		/* -n: raw numbers in text */
+	bool no_header;		/* --no-header */
+	bool pretty;		/* -p: indented JSON */
+};
+
+/* One cell's value; set marks whether the command emitted it. */
+struct fmt_cell {
+	bool set;
+	union {
+		uint64_t u;
+		int64_t s;
+		double d;
+		bool b;
+	};
+	char *str;		/* owned copy for the string types */
+};
+
+struct fmt;
+struct tui_frame;
+
+struct fmt *fmt_new(enum fmt_mode mode, FILE *out, const struct fmt_opts *opts);
+void fmt_free(struct fmt *f);
+enum fmt_mode fmt_mode(const struct fmt *f);
+
+/*
+ * A snapshot document: JSON writes one object holding every table begun inside
+ * it; text separates tables with a blank line; TUI collects a frame.
+ * type, when not NULL, becomes the document's "type" key.
+ */
+void fmt_doc_begin(struct fmt *f, const char *type);
+void fmt_doc_end(struct fmt *f);
+
+/* Document-level scalars, written before the first table (JSON keys only; text ignores). */
+void fmt_doc_u64(struct fmt *f, const char *key, uint64_t v);
+void fmt_doc_str(struct fmt *f, const char *key, const char *s);
+
+/* A table of one view.  groups enables optional column groups. */
+void fmt_table_begin(struct fmt *f, const struct fmt_view *v, unsigned groups);
+void fmt_row_begin(struct fmt *f);
+void fmt_u64(struct fmt *f, size_t col, uint64_t v);
+void fmt_s64(struct fmt *f, size_t col, int64_t v);
+void fmt_double(struct fmt *f, size_t col, double v);
+void fmt_bool(struct fmt *f, size_t col, bool v);
+void fmt_str(struct fmt *f, size_t col, const char *s);
+/* af is AF_INET or AF_INET6; addr points at 4 or 16 bytes. port < 0: no port. */
+void fmt_ip(struct fmt *f, size_t col, int af, const void *addr, int port);
+void fmt_mac(struct fmt *f, size_t col, const uint8_t mac[6]);
+void fmt_row_end(struct fmt *f);
+void fmt_table_end(struct fmt *f);
+
+/* Flush what the renderer buffered; 0 or -errno of the first write error (EPIPE, ENOSPC). */
+int fmt_flush(struct fmt *f);
+
+/* For the TUI: the frame collected by the last fmt_doc_end (owned by f). */
+struct tui_frame *fmt_tui_frame(struct fmt *f);
+
+/* The text form of one cell as text and the TUI show it; "-" when unset. */
+size_t fmt_cell_text(const struct fmt_col *c, const struct fmt_cell *cell, bool numeric,
+		     char *buf, size_t len);
+
+/* Whether column col of v is shown with these groups enabled. */
+bool fmt_col_is_visible(const struct fmt_col *c, unsigned groups);
+
+#endif

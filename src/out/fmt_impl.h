@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* fmt_impl.h: the interface between fmt.c and its renderers (text, JSON, TUI). */
+#ifndef SOCKEYE_FMT_IMPL_H
+#define SOCKEYE_FMT_IMPL_H
+
+#include "out/fmt.h"
+#include "out/fmt_table.h"
+
+struct fmt_ops {
+	int (*init)(struct fmt *f);		/* 0 or -errno */
+	void (*fini)(struct fmt *f);
+	void (*doc_begin)(struct fmt *f, const char *type);
+	void (*doc_end)(struct fmt *f);
+	void (*doc_u64)(struct fmt *f, const char *key, uint64_t v);
+	void (*doc_str)(struct fmt *f, const char *key, const char *s);
+	void (*table_begin)(struct fmt *f);	/* f->view and f->groups are set */
+	void (*row)(struct fmt *f, const struct fmt_cell *cells);
+	void (*table_end)(struct fmt *f);
+};
+
+struct fmt {
+	const struct fmt_ops *ops;
+	enum fmt_mode mode;
+	FILE *out;
+	struct fmt_opts opts;
+	const struct fmt_view *view;	/* the table being written, or NULL */
+	unsigned groups;
+	struct fmt_cell *row;		/* the row being built: view->ncols cells */
+	size_t row_cap;
+	bool in_doc;
+	int err;			/* first error: -ENOMEM or a write error */
+	void *priv;			/* renderer state */
+};
+
+extern const struct fmt_ops fmt_text_ops;
+extern const struct fmt_ops fmt_json_ops;
+extern const struct fmt_ops fmt_tui_ops;
+
+/* Records the first error seen. */
+static inline void fmt_set_err(struct fmt *f, int err)
+{
+	if (!f->err)
+		f->err = err;
+}
+
+#endif
