@@ -13,7 +13,7 @@
 /*
  * A sample keeps the parsed counters.  The raw sources (the text of
  * /proc/softirqs and /proc/net/softnet_stat, the bytes of the RTM_GETLINK dump)
- * can be saved with kstat_sample_save and parsed again with kstat_sample_load,
+ * can be saved by kstat_sample_take (save_dir) and parsed again with kstat_sample_load,
  * so views are tested on recorded machines without root (ss's TCPDIAG_FILE idea).
  */
 struct kstat_sample {

@@ -36,7 +36,8 @@ int links_dump(void **buf, size_t *len);
 /*
  * Parses a buffer of RTM_NEWLINK messages as links_dump returns them.  Every
  * message and attribute length is checked; 0, -EBADMSG on a malformed
- * message (links parsed before it are kept), -ENOMEM.
+ * message (links parsed before it are kept), -ENOMEM, -EINVAL when buf is not
+ * 4-byte aligned (malloc'd memory is).  Call links_free whatever it returns.
  */
 int links_parse(const void *buf, size_t len, struct links_snap *s);
 void links_free(struct links_snap *s);

@@ -97,7 +97,7 @@ void fmt_table_begin(struct fmt *f, const struct fmt_view *v, unsigned groups)
 		f->row_cap = v->ncols;
 	}
 	f->view = v;
-	f->groups = groups;
+	f->groups = groups | (f->mode == FMT_JSON ? FMT_GROUP_DETAIL : 0);
 	f->ops->table_begin(f);
 }
 

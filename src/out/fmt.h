@@ -32,6 +32,12 @@ enum fmt_align { FMT_LEFT, FMT_RIGHT };
 
 /* Column groups: a column with group != 0 is shown only when that group is enabled. */
 #define FMT_GROUP_ALWAYS 0u
+/*
+ * Detail columns (totals behind a rate, rarely read fields): always in JSON,
+ * where scripts want everything, in text and TUI only when the command enables
+ * the group (-e).  fmt_table_begin enables it for JSON itself.
+ */
+#define FMT_GROUP_DETAIL (1u << 31)
 
 struct fmt_col {
 	const char *key;	/* JSON key: snake_case, unit in the name (rx_bytes, rtt_us) */

@@ -1,8 +1,221 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* fmt_json.c: placeholder until its helper writes it. */
+/* fmt_json.c: the JSON renderer: one object per document, one NDJSON line per streaming record. */
 #include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+
 #include "out/fmt_impl.h"
-static void nop(struct fmt *f) { (void)f; }
-static void nop_doc(struct fmt *f, const char *t) { (void)f; (void)t; }
-static void nop_row(struct fmt *f, const struct fmt_cell *c) { (void)f; (void)c; }
-const struct fmt_ops fmt_json_ops = { .doc_begin = nop_doc, .doc_end = nop, .table_begin = nop, .row = nop_row, .table_end = nop };
+#include "out/json_writer.h"
+
+struct json_state {
+	struct json_writer w;
+	bool doc_open;		/* a document object is open (fmt_doc_begin, or a lone table's own) */
+	bool own_doc;		/* the current table opened the document itself */
+	bool stream;		/* the current table writes each row as its own line */
+	bool single_done;	/* a single view wrote its row */
+};
+
+/* Surfaces the writer's first error through fmt_flush. */
+static void sync_err(struct fmt *f)
+{
+	struct json_state *st = f->priv;
+
+	if (json_writer_err(&st->w))
+		fmt_set_err(f, json_writer_err(&st->w));
+}
+
+static void doc_open(struct json_state *st, const char *type)
+{
+	json_writer_object_begin(&st->w);
+	if (type) {
+		json_writer_key(&st->w, "type");
+		json_writer_string(&st->w, type);
+	}
+	st->doc_open = true;
+}
+
+static void doc_close(struct fmt *f)
+{
+	struct json_state *st = f->priv;
+
+	json_writer_object_end(&st->w);
+	json_writer_newline(&st->w);
+	st->doc_open = false;
+	sync_err(f);
+}
+
+/* One row as an object: a key per visible column, raw values, unset cells null. */
+static void write_row(struct fmt *f, const struct fmt_cell *cells, const char *type)
+{
+	struct json_writer *w = &((struct json_state *)f->priv)->w;
+	const struct fmt_view *v = f->view;
+
+	json_writer_object_begin(w);
+	if (type) {
+		json_writer_key(w, "type");
+		json_writer_string(w, type);
+	}
+	for (size_t i = 0; i < v->ncols; i++) {
+		const struct fmt_col *c = &v->cols[i];
+		const struct fmt_cell *cell = &cells[i];
+
+		if (!fmt_col_is_visible(c, f->groups))
+			continue;
+		json_writer_key(w, c->key);
+		if (!cell->set) {
+			json_writer_null(w);
+			continue;
+		}
+		switch (c->type) {
+		case FMT_U64:
+		case FMT_BYTES:
+		case FMT_DURATION:
+		case FMT_TIMESTAMP:
+			json_writer_u64(w, cell->u);
+			break;
+		case FMT_S64:
+			json_writer_s64(w, cell->s);
+			break;
+		case FMT_DOUBLE:
+		case FMT_PERCENT:
+		case FMT_RATE:
+			json_writer_double(w, cell->d);
+			break;
+		case FMT_BOOL:
+			json_writer_bool(w, cell->b);
+			break;
+		case FMT_STR:
+		case FMT_IP:
+		case FMT_IPPORT:
+		case FMT_MAC:
+			json_writer_string(w, cell->str);
+			break;
+		}
+	}
+	json_writer_object_end(w);
+}
+
+static int json_init(struct fmt *f)
+{
+	struct json_state *st = calloc(1, sizeof(*st));
+
+	if (!st)
+		return -ENOMEM;
+	json_writer_init(&st->w, f->out, f->opts.pretty);
+	f->priv = st;
+	return 0;
+}
+
+static void json_doc_begin(struct fmt *f, const char *type)
+{
+	struct json_state *st = f->priv;
+
+	if (!st->doc_open)
+		doc_open(st, type);
+}
+
+static void json_doc_end(struct fmt *f)
+{
+	struct json_state *st = f->priv;
+
+	if (st->doc_open)
+		doc_close(f);
+}
+
+static void json_doc_u64(struct fmt *f, const char *key, uint64_t v)
+{
+	struct json_state *st = f->priv;
+
+	if (!st->doc_open)
+		return;
+	json_writer_key(&st->w, key);
+	json_writer_u64(&st->w, v);
+}
+
+static void json_doc_str(struct fmt *f, const char *key, const char *s)
+{
+	struct json_state *st = f->priv;
+
+	if (!st->doc_open)
+		return;
+	json_writer_key(&st->w, key);
+	json_writer_string(&st->w, s);
+}
+
+static void json_table_begin(struct fmt *f)
+{
+	struct json_state *st = f->priv;
+	const struct fmt_view *v = f->view;
+
+	/* Inside a document even a streaming view becomes one of its tables. */
+	st->stream = v->streaming && !st->doc_open;
+	st->single_done = false;
+	st->own_doc = false;
+	if (st->stream)
+		return;
+	if (!st->doc_open) {
+		doc_open(st, NULL);
+		st->own_doc = true;
+	}
+	json_writer_key(&st->w, v->name);
+	if (!v->single)
+		json_writer_array_begin(&st->w);
+}
+
+static void json_row(struct fmt *f, const struct fmt_cell *cells)
+{
+	struct json_state *st = f->priv;
+
+	if (st->stream) {
+		write_row(f, cells, f->view->record_type);
+		json_writer_newline(&st->w);
+		sync_err(f);
+		return;
+	}
+	/* A single view holds one row: any further row is dropped. */
+	if (f->view->single && st->single_done)
+		return;
+	st->single_done = true;
+	write_row(f, cells, NULL);
+}
+
+static void json_table_end(struct fmt *f)
+{
+	struct json_state *st = f->priv;
+
+	if (st->stream)
+		return;
+	if (!f->view->single)
+		json_writer_array_end(&st->w);
+	else if (!st->single_done)
+		json_writer_null(&st->w);
+	if (st->own_doc)
+		doc_close(f);
+	sync_err(f);
+}
+
+static void json_fini(struct fmt *f)
+{
+	struct json_state *st = f->priv;
+
+	/* A run cut short (an error path, a signal) still ends its document validly. */
+	if (f->view)
+		json_table_end(f);
+	if (st->doc_open)
+		doc_close(f);
+	free(st);
+	f->priv = NULL;
+}
+
+const struct fmt_ops fmt_json_ops = {
+	.init = json_init,
+	.fini = json_fini,
+	.doc_begin = json_doc_begin,
+	.doc_end = json_doc_end,
+	.doc_u64 = json_doc_u64,
+	.doc_str = json_doc_str,
+	.table_begin = json_table_begin,
+	.row = json_row,
+	.table_end = json_table_end,
+};

@@ -1,8 +1,267 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* fmt_text.c: placeholder until its helper writes it. */
+/* fmt_text.c: the text renderer: ss-style aligned tables, or one line per streaming record. */
 #include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "out/fmt_impl.h"
-static void nop(struct fmt *f) { (void)f; }
-static void nop_doc(struct fmt *f, const char *t) { (void)f; (void)t; }
-static void nop_row(struct fmt *f, const struct fmt_cell *c) { (void)f; (void)c; }
-const struct fmt_ops fmt_text_ops = { .doc_begin = nop_doc, .doc_end = nop, .table_begin = nop, .row = nop_row, .table_end = nop };
+#include "util/utf8.h"
+
+struct text_state {
+	struct fmt_table table;	/* the rows of the snapshot table being written */
+	size_t *widths;		/* per column of the current view; NULL after ENOMEM */
+	bool printed;		/* a block is out: the next one starts after a blank line */
+	bool stream_started;	/* the current streaming table printed its first line */
+};
+
+/*
+ * The bytes at p[0..n) that go out as one unit: a UTF-8 sequence, or one
+ * invalid byte.  *escape is set when they must be shown as \xNN: control
+ * bytes, C1 controls (some terminals obey U+009B as CSI) and invalid UTF-8.
+ */
+static size_t text_seq(const unsigned char *p, size_t n, bool *escape)
+{
+	size_t len = utf8_seq_len(p, n);
+
+	*escape = !len || p[0] < 0x20 || p[0] == 0x7f || (p[0] == 0xc2 && p[1] < 0xa0);
+	return len ? len : 1;
+}
+
+/* Columns s takes on screen: one per code point, four per escaped byte. */
+static size_t text_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), w = 0;
+
+	while (n) {
+		bool escape;
+		size_t len = text_seq(p, n, &escape);
+
+		w += escape ? 4 * len : 1;
+		p += len;
+		n -= len;
+	}
+	return w;
+}
+
+static void text_put(FILE *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	size_t n = strlen(s);
+
+	while (n) {
+		bool escape;
+		size_t len = text_seq(p, n, &escape);
+
+		if (escape) {
+			fwrite(run, 1, (size_t)(p - run), out);
+			for (size_t i = 0; i < len; i++)
+				fprintf(out, "\\x%02x", p[i]);
+			run = p + len;
+		}
+		p += len;
+		n -= len;
+	}
+	fwrite(run, 1, (size_t)(p - run), out);
+}
+
+/* One output line; padding waits until text follows it, so no line ends in spaces. */
+struct text_line {
+	FILE *out;
+	size_t pad;
+};
+
+static void line_text(struct text_line *l, const char *s)
+{
+	if (!*s)
+		return;
+	for (; l->pad; l->pad--)
+		fputc(' ', l->out);
+	text_put(l->out, s);
+}
+
+static void line_end(struct text_line *l)
+{
+	fputc('\n', l->out);
+	l->pad = 0;
+}
+
+/* Starts a title, header or first row: blocks are separated by one blank line. */
+static void block_begin(struct fmt *f)
+{
+	struct text_state *st = f->priv;
+
+	if (st->printed)
+		fputc('\n', f->out);
+	st->printed = true;
+}
+
+/* Strings are shown whole; other types go through fmt_cell_text into buf. */
+static const char *cell_text(const struct fmt *f, size_t col, const struct fmt_cell *cell,
+			     char *buf, size_t len)
+{
+	if (cell->set && cell->str)
+		return cell->str;
+	fmt_cell_text(&f->view->cols[col], cell, f->opts.numeric, buf, len);
+	return buf;
+}
+
+/* One line of the current view: the header when row is NULL. */
+static void print_line(struct fmt *f, const struct fmt_cell *row)
+{
+	struct text_state *st = f->priv;
+	struct text_line l = { .out = f->out };
+	bool first = true;
+	char buf[512];
+
+	for (size_t i = 0; i < f->view->ncols; i++) {
+		const struct fmt_col *c = &f->view->cols[i];
+		const char *s;
+		size_t w, fill;
+
+		if (!fmt_col_is_visible(c, f->groups))
+			continue;
+		s = row ? cell_text(f, i, &row[i], buf, sizeof(buf)) : c->header;
+		w = text_width(s);
+		fill = st->widths[i] > w ? st->widths[i] - w : 0;
+		if (!first)
+			l.pad += 2;
+		first = false;
+		if (c->align == FMT_RIGHT)
+			l.pad += fill;
+		line_text(&l, s);
+		if (c->align != FMT_RIGHT)
+			l.pad += fill;
+	}
+	line_end(&l);
+}
+
+static void print_title(struct fmt *f)
+{
+	if (!f->view->title)
+		return;
+	fputs("-- ", f->out);
+	text_put(f->out, f->view->title);
+	fputs(" --\n", f->out);
+}
+
+static int text_init(struct fmt *f)
+{
+	f->priv = calloc(1, sizeof(struct text_state));
+	return f->priv ? 0 : -ENOMEM;
+}
+
+static void text_fini(struct fmt *f)
+{
+	struct text_state *st = f->priv;
+
+	fmt_table_fini(&st->table);
+	free(st->widths);
+	free(st);
+	f->priv = NULL;
+}
+
+/* Text needs no document framing: each block separates itself (block_begin). */
+static void text_doc_begin(struct fmt *f, const char *type)
+{
+}
+
+static void text_doc_end(struct fmt *f)
+{
+}
+
+static void text_table_begin(struct fmt *f)
+{
+	struct text_state *st = f->priv;
+	const struct fmt_view *v = f->view;
+
+	fmt_table_fini(&st->table);
+	fmt_table_init(&st->table, v, f->groups);
+	st->stream_started = false;
+	free(st->widths);
+	st->widths = calloc(v->ncols + 1, sizeof(*st->widths));
+	if (!st->widths) {
+		fmt_set_err(f, -ENOMEM);
+		return;
+	}
+	if (!v->streaming)
+		return;
+	/* Streaming rows cannot be measured ahead: the declared width, widened to the header. */
+	for (size_t i = 0; i < v->ncols; i++) {
+		size_t hw = text_width(v->cols[i].header);
+
+		st->widths[i] = hw > v->cols[i].width ? hw : v->cols[i].width;
+	}
+}
+
+static void text_row(struct fmt *f, const struct fmt_cell *cells)
+{
+	struct text_state *st = f->priv;
+	int err;
+
+	if (!st->widths)
+		return;
+	if (!f->view->streaming) {
+		err = fmt_table_append(&st->table, cells);
+		if (err)
+			fmt_set_err(f, err);
+		return;
+	}
+	if (!st->stream_started) {
+		st->stream_started = true;
+		block_begin(f);
+		if (!f->opts.no_header)
+			print_line(f, NULL);
+	}
+	print_line(f, cells);
+	fflush(f->out);
+}
+
+/* Two passes like ss: measure every visible cell, then print. */
+static void text_table_end(struct fmt *f)
+{
+	struct text_state *st = f->priv;
+	const struct fmt_view *v = f->view;
+	char buf[512];
+
+	if (!st->widths || v->streaming || (f->opts.no_header && !st->table.nrows))
+		goto out;
+	for (size_t i = 0; i < v->ncols; i++) {
+		const struct fmt_col *c = &v->cols[i];
+		size_t w = text_width(c->header);
+
+		if (!fmt_col_is_visible(c, f->groups))
+			continue;
+		if (w < c->width)
+			w = c->width;
+		for (size_t r = 0; r < st->table.nrows; r++) {
+			const struct fmt_cell *row = fmt_table_row(&st->table, r);
+			size_t cw = text_width(cell_text(f, i, &row[i], buf, sizeof(buf)));
+
+			if (cw > w)
+				w = cw;
+		}
+		st->widths[i] = w;
+	}
+	block_begin(f);
+	if (!f->opts.no_header) {
+		print_title(f);
+		print_line(f, NULL);
+	}
+	for (size_t r = 0; r < st->table.nrows; r++)
+		print_line(f, fmt_table_row(&st->table, r));
+out:
+	fmt_table_fini(&st->table);
+}
+
+const struct fmt_ops fmt_text_ops = {
+	.init = text_init,
+	.fini = text_fini,
+	.doc_begin = text_doc_begin,
+	.doc_end = text_doc_end,
+	.table_begin = text_table_begin,
+	.row = text_row,
+	.table_end = text_table_end,
+};

@@ -1,3 +1,238 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+/* view_kstat.c: column schemas for the kernel-counter panels, filled from two kstat samples. */
 #include "config.h"
+
+#include <stddef.h>
+#include <string.h>
+
 #include "view/view_kstat.h"
+
+/* After net/if.h (via kstat.h): glibc then lets linux/if.h add only what it lacks. */
+#include <linux/if.h>
+
+#define R FMT_RIGHT
+#define L FMT_LEFT
+#define D FMT_GROUP_DETAIL
+
+enum {
+	SI_CPU, SI_NET_RX, SI_NET_TX, SI_NET_RX_RATE, SI_NET_TX_RATE,
+};
+static const struct fmt_col softirqs_cols[] = {
+	[SI_CPU] = { "cpu", "CPU", FMT_U64, R, 0, 3 },
+	[SI_NET_RX] = { "net_rx", "NET_RX", FMT_U64, R, D, 0 },
+	[SI_NET_TX] = { "net_tx", "NET_TX", FMT_U64, R, D, 0 },
+	[SI_NET_RX_RATE] = { "net_rx_per_s", "NET_RX/s", FMT_RATE, R, 0, 0 },
+	[SI_NET_TX_RATE] = { "net_tx_per_s", "NET_TX/s", FMT_RATE, R, 0, 0 },
+};
+const struct fmt_view view_softirqs = {
+	.name = "softirqs",
+	.title = "softirqs",
+	.cols = softirqs_cols,
+	.ncols = sizeof(softirqs_cols) / sizeof(softirqs_cols[0]),
+};
+
+enum {
+	SN_CPU, SN_PROCESSED, SN_PROCESSED_RATE, SN_DROPPED, SN_DROPPED_RATE, SN_SQUEEZE,
+	SN_SQUEEZE_RATE, SN_RPS, SN_RPS_RATE, SN_FLOW_LIMIT, SN_BACKLOG,
+};
+static const struct fmt_col softnet_cols[] = {
+	[SN_CPU] = { "cpu", "CPU", FMT_U64, R, 0, 3 },
+	[SN_PROCESSED] = { "processed", "PROCESSED", FMT_U64, R, D, 0 },
+	[SN_PROCESSED_RATE] = { "processed_per_s", "PROCESSED/s", FMT_RATE, R, 0, 0 },
+	[SN_DROPPED] = { "dropped", "DROPPED", FMT_U64, R, 0, 0 },
+	[SN_DROPPED_RATE] = { "dropped_per_s", "DROPPED/s", FMT_RATE, R, 0, 0 },
+	[SN_SQUEEZE] = { "time_squeeze", "SQUEEZED", FMT_U64, R, 0, 0 },
+	[SN_SQUEEZE_RATE] = { "time_squeeze_per_s", "SQUEEZED/s", FMT_RATE, R, D, 0 },
+	[SN_RPS] = { "received_rps", "RPS", FMT_U64, R, D, 0 },
+	[SN_RPS_RATE] = { "received_rps_per_s", "RPS/s", FMT_RATE, R, 0, 0 },
+	[SN_FLOW_LIMIT] = { "flow_limit_count", "FLOW_LIM", FMT_U64, R, 0, 0 },
+	[SN_BACKLOG] = { "backlog_len", "BACKLOG", FMT_U64, R, 0, 0 },
+};
+const struct fmt_view view_softnet = {
+	.name = "softnet",
+	.title = "softnet",
+	.cols = softnet_cols,
+	.ncols = sizeof(softnet_cols) / sizeof(softnet_cols[0]),
+};
+
+enum {
+	IF_INDEX, IF_NAME, IF_STATE, IF_MTU,
+	IF_RX_PKTS, IF_RX_PPS, IF_RX_BYTES, IF_RX_BPS,
+	IF_TX_PKTS, IF_TX_PPS, IF_TX_BYTES, IF_TX_BPS,
+	IF_RX_ERR, IF_RX_DROP, IF_TX_ERR, IF_TX_DROP, IF_RX_MISSED, IF_RX_FIFO, IF_TX_FIFO,
+	IF_RX_DROP_RATE,
+};
+static const struct fmt_col interfaces_cols[] = {
+	[IF_INDEX] = { "ifindex", "IDX", FMT_U64, R, D, 0 },
+	[IF_NAME] = { "iface", "IFACE", FMT_STR, L, 0, 0 },
+	[IF_STATE] = { "state", "STATE", FMT_STR, L, 0, 0 },
+	[IF_MTU] = { "mtu", "MTU", FMT_U64, R, D, 0 },
+	[IF_RX_PKTS] = { "rx_packets", "RX_PKTS", FMT_U64, R, D, 0 },
+	[IF_RX_PPS] = { "rx_pps", "RX_PPS", FMT_RATE, R, 0, 0 },
+	[IF_RX_BYTES] = { "rx_bytes", "RX_BYTES", FMT_BYTES, R, D, 0 },
+	[IF_RX_BPS] = { "rx_bps", "RX_BPS", FMT_RATE, R, 0, 0 },
+	[IF_TX_PKTS] = { "tx_packets", "TX_PKTS", FMT_U64, R, D, 0 },
+	[IF_TX_PPS] = { "tx_pps", "TX_PPS", FMT_RATE, R, 0, 0 },
+	[IF_TX_BYTES] = { "tx_bytes", "TX_BYTES", FMT_BYTES, R, D, 0 },
+	[IF_TX_BPS] = { "tx_bps", "TX_BPS", FMT_RATE, R, 0, 0 },
+	[IF_RX_ERR] = { "rx_errors", "RX_ERR", FMT_U64, R, 0, 0 },
+	[IF_RX_DROP] = { "rx_dropped", "RX_DROP", FMT_U64, R, 0, 0 },
+	[IF_TX_ERR] = { "tx_errors", "TX_ERR", FMT_U64, R, 0, 0 },
+	[IF_TX_DROP] = { "tx_dropped", "TX_DROP", FMT_U64, R, 0, 0 },
+	[IF_RX_MISSED] = { "rx_missed", "MISSED", FMT_U64, R, 0, 0 },
+	[IF_RX_FIFO] = { "rx_fifo", "RX_FIFO", FMT_U64, R, 0, 0 },
+	[IF_TX_FIFO] = { "tx_fifo", "TX_FIFO", FMT_U64, R, D, 0 },
+	[IF_RX_DROP_RATE] = { "rx_dropped_per_s", "RX_DROP/s", FMT_RATE, R, D, 0 },
+};
+const struct fmt_view view_interfaces = {
+	.name = "interfaces",
+	.title = "interfaces",
+	.cols = interfaces_cols,
+	.ncols = sizeof(interfaces_cols) / sizeof(interfaces_cols[0]),
+};
+
+/* Seconds between two samples, or 0 when there is no usable interval. */
+static double interval_s(const struct kstat_sample *prev, const struct kstat_sample *cur)
+{
+	if (!prev || cur->mono_ns <= prev->mono_ns)
+		return 0;
+	return (double)(cur->mono_ns - prev->mono_ns) / 1e9;
+}
+
+/* A counter's rate; unset when there is no interval or the counter went backwards. */
+static void emit_rate(struct fmt *f, size_t col, uint64_t before, uint64_t now, double secs,
+		      double scale)
+{
+	if (secs > 0 && now >= before)
+		fmt_double(f, col, (double)(now - before) * scale / secs);
+}
+
+static const struct softirqs_cpu *softirqs_find(const struct softirqs_snap *s, unsigned cpu)
+{
+	for (unsigned i = 0; i < s->ncpus; i++)
+		if (s->cpus[i].cpu == cpu)
+			return &s->cpus[i];
+	return NULL;
+}
+
+void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
+			const struct kstat_sample *cur, unsigned groups)
+{
+	double secs = interval_s(prev, cur);
+
+	fmt_table_begin(f, &view_softirqs, groups);
+	for (unsigned i = 0; i < cur->softirqs.ncpus; i++) {
+		const struct softirqs_cpu *c = &cur->softirqs.cpus[i];
+		const struct softirqs_cpu *p = prev ? softirqs_find(&prev->softirqs, c->cpu) : NULL;
+
+		fmt_row_begin(f);
+		fmt_u64(f, SI_CPU, c->cpu);
+		fmt_u64(f, SI_NET_RX, c->net_rx);
+		fmt_u64(f, SI_NET_TX, c->net_tx);
+		if (p) {
+			emit_rate(f, SI_NET_RX_RATE, p->net_rx, c->net_rx, secs, 1);
+			emit_rate(f, SI_NET_TX_RATE, p->net_tx, c->net_tx, secs, 1);
+		}
+		fmt_row_end(f);
+	}
+	fmt_table_end(f);
+}
+
+static const struct softnet_cpu *softnet_find(const struct softnet_snap *s, unsigned cpu)
+{
+	for (unsigned i = 0; i < s->ncpus; i++)
+		if (s->cpus[i].cpu == cpu)
+			return &s->cpus[i];
+	return NULL;
+}
+
+void view_softnet_emit(struct fmt *f, const struct kstat_sample *prev,
+		       const struct kstat_sample *cur, unsigned groups)
+{
+	double secs = interval_s(prev, cur);
+
+	fmt_table_begin(f, &view_softnet, groups);
+	for (unsigned i = 0; i < cur->softnet.ncpus; i++) {
+		const struct softnet_cpu *c = &cur->softnet.cpus[i];
+		const struct softnet_cpu *p = prev ? softnet_find(&prev->softnet, c->cpu) : NULL;
+
+		fmt_row_begin(f);
+		fmt_u64(f, SN_CPU, c->cpu);
+		fmt_u64(f, SN_PROCESSED, c->processed);
+		fmt_u64(f, SN_DROPPED, c->dropped);
+		fmt_u64(f, SN_SQUEEZE, c->time_squeeze);
+		if (c->has_rps)
+			fmt_u64(f, SN_RPS, c->received_rps);
+		if (c->has_flow_limit)
+			fmt_u64(f, SN_FLOW_LIMIT, c->flow_limit_count);
+		if (c->has_backlog)
+			fmt_u64(f, SN_BACKLOG, c->backlog_len);
+		if (p) {
+			emit_rate(f, SN_PROCESSED_RATE, p->processed, c->processed, secs, 1);
+			emit_rate(f, SN_DROPPED_RATE, p->dropped, c->dropped, secs, 1);
+			emit_rate(f, SN_SQUEEZE_RATE, p->time_squeeze, c->time_squeeze, secs, 1);
+			if (c->has_rps && p->has_rps)
+				emit_rate(f, SN_RPS_RATE, p->received_rps, c->received_rps, secs, 1);
+		}
+		fmt_row_end(f);
+	}
+	fmt_table_end(f);
+}
+
+/* RFC 2863 operational states, as IF_OPER_* numbers them. */
+static const char *operstate_name(uint8_t state)
+{
+	static const char *const names[] = {
+		[IF_OPER_UNKNOWN] = "unknown",
+		[IF_OPER_NOTPRESENT] = "notpresent",
+		[IF_OPER_DOWN] = "down",
+		[IF_OPER_LOWERLAYERDOWN] = "lowerlayerdown",
+		[IF_OPER_TESTING] = "testing",
+		[IF_OPER_DORMANT] = "dormant",
+		[IF_OPER_UP] = "up",
+	};
+
+	return state < sizeof(names) / sizeof(names[0]) ? names[state] : "unknown";
+}
+
+void view_interfaces_emit(struct fmt *f, const struct kstat_sample *prev,
+			  const struct kstat_sample *cur, unsigned groups)
+{
+	double secs = interval_s(prev, cur);
+
+	fmt_table_begin(f, &view_interfaces, groups);
+	for (unsigned i = 0; i < cur->links.nlinks; i++) {
+		const struct link_stat *l = &cur->links.links[i];
+		const struct link_stat *p = prev ? links_find(&prev->links, l->ifindex) : NULL;
+
+		fmt_row_begin(f);
+		fmt_u64(f, IF_INDEX, (uint64_t)l->ifindex);
+		fmt_str(f, IF_NAME, l->name);
+		/* An administratively down link has no carrier to speak of: say "down". */
+		fmt_str(f, IF_STATE, (l->flags & IFF_UP) ? operstate_name(l->operstate) : "down");
+		fmt_u64(f, IF_MTU, l->mtu);
+		if (l->has_stats) {
+			fmt_u64(f, IF_RX_PKTS, l->rx_packets);
+			fmt_u64(f, IF_RX_BYTES, l->rx_bytes);
+			fmt_u64(f, IF_TX_PKTS, l->tx_packets);
+			fmt_u64(f, IF_TX_BYTES, l->tx_bytes);
+			fmt_u64(f, IF_RX_ERR, l->rx_errors);
+			fmt_u64(f, IF_RX_DROP, l->rx_dropped);
+			fmt_u64(f, IF_TX_ERR, l->tx_errors);
+			fmt_u64(f, IF_TX_DROP, l->tx_dropped);
+			fmt_u64(f, IF_RX_MISSED, l->rx_missed);
+			fmt_u64(f, IF_RX_FIFO, l->rx_fifo);
+			fmt_u64(f, IF_TX_FIFO, l->tx_fifo);
+		}
+		/* A rate needs the same interface in both samples: an ifindex can be reused. */
+		if (p && l->has_stats && p->has_stats && !strcmp(p->name, l->name)) {
+			emit_rate(f, IF_RX_PPS, p->rx_packets, l->rx_packets, secs, 1);
+			emit_rate(f, IF_RX_BPS, p->rx_bytes, l->rx_bytes, secs, 8);
+			emit_rate(f, IF_TX_PPS, p->tx_packets, l->tx_packets, secs, 1);
+			emit_rate(f, IF_TX_BPS, p->tx_bytes, l->tx_bytes, secs, 8);
+			emit_rate(f, IF_RX_DROP_RATE, p->rx_dropped, l->rx_dropped, secs, 1);
+		}
+		fmt_row_end(f);
+	}
+	fmt_table_end(f);
+}

@@ -2,4 +2,25 @@
 /* view_kstat.h: the softirqs, softnet and interfaces views and their rows from two samples. */
 #ifndef SOCKEYE_VIEW_KSTAT_H
 #define SOCKEYE_VIEW_KSTAT_H
+
+#include "kstat/kstat.h"
+#include "out/fmt.h"
+
+extern const struct fmt_view view_softirqs;
+extern const struct fmt_view view_softnet;
+extern const struct fmt_view view_interfaces;
+
+/*
+ * Each emits one table of cur.  Rates are the difference to prev divided by
+ * the time between the samples; with prev NULL (the first sample of a live
+ * view), or when a counter went backwards (a reset, a re-created interface),
+ * the rate cells are left unset: "-" in text, null in JSON.
+ */
+void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
+			const struct kstat_sample *cur, unsigned groups);
+void view_softnet_emit(struct fmt *f, const struct kstat_sample *prev,
+		       const struct kstat_sample *cur, unsigned groups);
+void view_interfaces_emit(struct fmt *f, const struct kstat_sample *prev,
+			  const struct kstat_sample *cur, unsigned groups);
+
 #endif

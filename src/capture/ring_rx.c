@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* ring_rx.c: TPACKET_V3 receive ring: filter before bind, blocks walked in place, stats after. */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <net/if_arp.h>
+#include <pcap/dlt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "capture/ring_rx.h"
+
+/*
+ * Headroom the kernel leaves in front of each packet (PACKET_RESERVE): room to
+ * put back a VLAN tag the NIC stripped (4 bytes), or to write the 20-byte SLL2
+ * header of a cooked packet, without copying the packet anywhere else.
+ */
+#define SLL2_HDR_LEN 20
+#define VLAN_TAG_LEN 4
+#define RING_RESERVE SLL2_HDR_LEN
+
+struct ring_rx {
+	int fd;
+	uint8_t *map;
+	size_t map_len;
+	unsigned block_size;
+	unsigned block_nr;
+	unsigned cur;		/* the block to look at next */
+	int linktype;
+	bool cooked;		/* SOCK_DGRAM: build an SLL2 header per packet */
+};
+
+/* The device's ARPHRD_* type decides between a raw link header and cooked capture. */
+static int device_hatype(int ifindex)
+{
+	struct ifreq ifr = { 0 };
+	int fd, err = 0;
+
+	if (!if_indextoname((unsigned)ifindex, ifr.ifr_name))
+		return -ENODEV;
+	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -errno;
+	if (ioctl(fd, SIOCGIFHWADDR, &ifr) < 0)
+		err = -errno;
+	close(fd);
+	return err ? err : ifr.ifr_hwaddr.sa_family;
+}
+
+/* Round the ring to a whole number of blocks of a power-of-two size the kernel accepts. */
+static void size_ring(struct ring_rx *r, const struct ring_rx_opts *o)
+{
+	size_t total = o->ring_bytes ? o->ring_bytes : 32u << 20;
+	unsigned bs = 1u << 20;	/* 1 MiB blocks: fewer wakeups; the timeout retires idle ones */
+	long page = sysconf(_SC_PAGESIZE);
+
+	/* A block must hold at least one maximal packet plus headers. */
+	while (bs < o->snaplen + 512u)
+		bs <<= 1;
+	while (total / bs < 4 && bs > (unsigned)page * 2 && bs / 2 >= o->snaplen + 512u)
+		bs >>= 1;
+	r->block_size = bs;
+	r->block_nr = total / bs < 2 ? 2 : (unsigned)(total / bs);
+}
+
+/*
+ * -Q out: only PACKET_OUTGOING packets.  The kernel exposes the packet type to
+ * socket filters as an ancillary load, so prepend a test to the program and
+ * keep the selection in the kernel.  The program's jumps are relative: they
+ * need no change.
+ */
+static struct sock_filter *prepend_outgoing(const struct sock_fprog *f, unsigned snaplen,
+					    unsigned short *len)
+{
+	static const struct sock_filter head[] = {
+		BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_AD_OFF + SKF_AD_PKTTYPE),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PACKET_OUTGOING, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, 0),
+	};
+	unsigned short n = f ? f->len : 1;
+	struct sock_filter *prog = calloc(3u + n, sizeof(*prog));
+
+	if (!prog)
+		return NULL;
+	memcpy(prog, head, sizeof(head));
+	if (f)
+		memcpy(prog + 3, f->filter, n * sizeof(*prog));
+	else
+		prog[3] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, snaplen);
+	*len = 3 + n;
+	return prog;
+}
+
+static int attach_filter(int fd, const struct ring_rx_opts *o)
+{
+	struct sock_fprog prog;
+	struct sock_filter *owned = NULL;
+	int err = 0;
+
+	if (o->dir == RING_RX_OUT) {
+		owned = prepend_outgoing(o->filter, o->snaplen, &prog.len);
+		if (!owned)
+			return -ENOMEM;
+		prog.filter = owned;
+	} else if (o->filter) {
+		prog = *o->filter;
+	} else {
+		return 0;
+	}
+	if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog)) < 0)
+		err = -errno;
+	free(owned);
+	return err;
+}
+
+static int setup_ring(struct ring_rx *r, const struct ring_rx_opts *o)
+{
+	int version = TPACKET_V3, reserve = RING_RESERVE;
+	struct tpacket_req3 req = { 0 };
+
+	if (setsockopt(r->fd, SOL_PACKET, PACKET_VERSION, &version, sizeof(version)) < 0)
+		return -errno;
+	if (setsockopt(r->fd, SOL_PACKET, PACKET_RESERVE, &reserve, sizeof(reserve)) < 0)
+		return -errno;
+	size_ring(r, o);
+	req.tp_block_size = r->block_size;
+	req.tp_block_nr = r->block_nr;
+	/* V3 packs packets of any size into blocks; frames only satisfy the kernel's sanity checks. */
+	req.tp_frame_size = TPACKET_ALIGNMENT << 7;
+	req.tp_frame_nr = (r->block_size / req.tp_frame_size) * r->block_nr;
+	req.tp_retire_blk_tov = o->block_timeout_ms ? o->block_timeout_ms : 10;
+	req.tp_feature_req_word = 0;
+	if (setsockopt(r->fd, SOL_PACKET, PACKET_RX_RING, &req, sizeof(req)) < 0)
+		return -errno;
+	r->map_len = (size_t)r->block_size * r->block_nr;
+	r->map = mmap(NULL, r->map_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_LOCKED | MAP_POPULATE,
+		      r->fd, 0);
+	if (r->map == MAP_FAILED)	/* MAP_LOCKED needs RLIMIT_MEMLOCK room: try without */
+		r->map = mmap(NULL, r->map_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE,
+			      r->fd, 0);
+	if (r->map == MAP_FAILED) {
+		r->map = NULL;
+		return -errno;
+	}
+	return 0;
+}
+
+static int bind_and_join(struct ring_rx *r, const struct ring_rx_opts *o)
+{
+	struct sockaddr_ll sll = {
+		.sll_family = AF_PACKET,
+		.sll_protocol = htons(ETH_P_ALL),
+		.sll_ifindex = o->ifindex,
+	};
+
+	if (o->promisc && o->ifindex) {
+		struct packet_mreq mr = { .mr_ifindex = o->ifindex, .mr_type = PACKET_MR_PROMISC };
+
+		/* Membership ends with the socket: no promiscuous mode left behind on a crash. */
+		if (setsockopt(r->fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, sizeof(mr)) < 0)
+			return -errno;
+	}
+	if (bind(r->fd, (struct sockaddr *)&sll, sizeof(sll)) < 0)
+		return -errno;
+	if (o->fanout_group > 0) {
+		int arg = (o->fanout_group & 0xffff) | (o->fanout_mode << 16);
+
+		if (setsockopt(r->fd, SOL_PACKET, PACKET_FANOUT, &arg, sizeof(arg)) < 0)
+			return -errno;
+	}
+	return 0;
+}
+
+int ring_rx_open(struct ring_rx **out, const struct ring_rx_opts *o)
+{
+	struct ring_rx *r = calloc(1, sizeof(*r));
+	int hatype = 0, err;
+
+	*out = NULL;
+	if (!r)
+		return -ENOMEM;
+	r->fd = -1;
+	if (o->ifindex) {
+		hatype = device_hatype(o->ifindex);
+		if (hatype < 0) {
+			err = hatype;
+			goto fail;
+		}
+	}
+	r->cooked = !o->ifindex || (hatype != ARPHRD_ETHER && hatype != ARPHRD_LOOPBACK);
+	r->linktype = r->cooked ? DLT_LINUX_SLL2 : DLT_EN10MB;
+	/* Protocol 0: the socket receives nothing until bind, after the filter is in place. */
+	r->fd = socket(AF_PACKET, (r->cooked ? SOCK_DGRAM : SOCK_RAW) | SOCK_CLOEXEC, 0);
+	if (r->fd < 0) {
+		err = -errno;
+		goto fail;
+	}
+	err = attach_filter(r->fd, o);
+	if (err)
+		goto fail;
+	if (o->dir == RING_RX_IN) {
+		int one = 1;
+
+		if (setsockopt(r->fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof(one)) < 0) {
+			err = -errno;
+			goto fail;
+		}
+	}
+	err = setup_ring(r, o);
+	if (err)
+		goto fail;
+	err = bind_and_join(r, o);
+	if (err)
+		goto fail;
+	*out = r;
+	return 0;
+fail:
+	ring_rx_close(r);
+	return err;
+}
+
+void ring_rx_close(struct ring_rx *r)
+{
+	if (!r)
+		return;
+	if (r->map)
+		munmap(r->map, r->map_len);
+	if (r->fd >= 0)
+		close(r->fd);
+	free(r);
+}
+
+int ring_rx_fd(const struct ring_rx *r)
+{
+	return r->fd;
+}
+
+int ring_rx_linktype(const struct ring_rx *r)
+{
+	return r->linktype;
+}
+
+unsigned ring_rx_block_size(const struct ring_rx *r)
+{
+	return r->block_size;
+}
+
+bool ring_rx_next_block(struct ring_rx *r, struct ring_block *b)
+{
+	struct tpacket_block_desc *bd = (void *)(r->map + (size_t)r->cur * r->block_size);
+
+	/* Acquire: the block's contents are visible once its status says user. */
+	if (!(__atomic_load_n(&bd->hdr.bh1.block_status, __ATOMIC_ACQUIRE) & TP_STATUS_USER))
+		return false;
+	b->base = (uint8_t *)bd;
+	b->num_pkts = bd->hdr.bh1.num_pkts;
+	b->next = 0;
+	b->cur = b->base + bd->hdr.bh1.offset_to_first_pkt;
+	b->end = b->base + r->block_size;
+	b->cooked = r->cooked;
+	b->idx = r->cur;
+	return true;
+}
+
+/* Writes the SLL2 header (protocol, ifindex, hatype, pkttype, address) right before data. */
+static void put_sll2(uint8_t *hdr, const struct sockaddr_ll *sll)
+{
+	uint32_t ifindex = htonl((uint32_t)sll->sll_ifindex);
+	uint16_t hatype = htons(sll->sll_hatype);
+
+	memcpy(hdr, &sll->sll_protocol, 2);
+	memset(hdr + 2, 0, 2);
+	memcpy(hdr + 4, &ifindex, 4);
+	memcpy(hdr + 8, &hatype, 2);
+	hdr[10] = sll->sll_pkttype;
+	hdr[11] = sll->sll_halen > 8 ? 8 : sll->sll_halen;
+	memset(hdr + 12, 0, 8);
+	memcpy(hdr + 12, sll->sll_addr, hdr[11]);
+}
+
+bool ring_block_next(struct ring_block *b, struct ring_pkt *p)
+{
+	struct tpacket3_hdr *h;
+	const struct sockaddr_ll *sll;
+	uint8_t *data;
+
+	if (b->next >= b->num_pkts)
+		return false;
+	h = (void *)b->cur;
+	/* The kernel wrote these offsets; still never step outside the block. */
+	if ((uint8_t *)h + sizeof(*h) > b->end || h->tp_mac + (size_t)h->tp_snaplen >
+	    (size_t)(b->end - (uint8_t *)h) || h->tp_mac < TPACKET_ALIGN(sizeof(*h)) + sizeof(*sll))
+		return false;
+	sll = (const void *)((uint8_t *)h + TPACKET_ALIGN(sizeof(*h)));
+	data = (uint8_t *)h + h->tp_mac;
+	p->caplen = h->tp_snaplen;
+	p->wirelen = h->tp_len;
+	p->ts_ns = (uint64_t)h->tp_sec * 1000000000ull + h->tp_nsec;
+	p->ifindex = sll->sll_ifindex;
+	p->pkttype = sll->sll_pkttype;
+	p->protocol = ntohs(sll->sll_protocol);
+	if (b->cooked) {
+		data -= SLL2_HDR_LEN;
+		put_sll2(data, sll);
+		p->caplen += SLL2_HDR_LEN;
+		p->wirelen += SLL2_HDR_LEN;
+	} else if ((h->tp_status & TP_STATUS_VLAN_VALID) && p->caplen >= 12) {
+		/* The NIC (or veth) took the tag off: put it back where tcpdump users expect it. */
+		uint16_t tpid = (h->tp_status & TP_STATUS_VLAN_TPID_VALID) ? h->hv1.tp_vlan_tpid
+									    : ETH_P_8021Q;
+		uint16_t tag[2] = { htons(tpid), htons((uint16_t)h->hv1.tp_vlan_tci) };
+
+		memmove(data - VLAN_TAG_LEN, data, 12);
+		data -= VLAN_TAG_LEN;
+		memcpy(data + 12, tag, VLAN_TAG_LEN);
+		p->caplen += VLAN_TAG_LEN;
+		p->wirelen += VLAN_TAG_LEN;
+	}
+	p->data = data;
+	b->next++;
+	b->cur += h->tp_next_offset;
+	return true;
+}
+
+void ring_rx_release(struct ring_rx *r, struct ring_block *b)
+{
+	struct tpacket_block_desc *bd = (void *)b->base;
+
+	/* Release: everything we read from the block happens before the kernel may reuse it. */
+	__atomic_store_n(&bd->hdr.bh1.block_status, TP_STATUS_KERNEL, __ATOMIC_RELEASE);
+	r->cur = (b->idx + 1) % r->block_nr;
+}
+
+int ring_rx_stats(struct ring_rx *r, struct ring_rx_stats *s)
+{
+	struct tpacket_stats_v3 st;
+	socklen_t len = sizeof(st);
+
+	if (getsockopt(r->fd, SOL_PACKET, PACKET_STATISTICS, &st, &len) < 0)
+		return -errno;
+	s->packets += st.tp_packets;
+	s->drops += st.tp_drops;
+	s->freeze_q += st.tp_freeze_q_cnt;
+	return 0;
+}

@@ -1,0 +1,529 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* savefile_write.c: pcap and pcapng writer: records batched in 1 MiB, tcpdump-style rotation. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "capture/savefile.h"
+
+#define WRITE_BUF	(1u << 20)
+#define NSEC		1000000000ull
+#define PCAP_MAGIC	0xa1b2c3d4u
+#define PCAP_MAGIC_NANO	0xa1b23c4du
+#define NG_SHB		0x0a0d0d0au
+#define NG_BOM		0x1a2b3c4du
+#define NG_IDB		1u
+#define NG_ISB		5u
+#define NG_EPB		6u
+/* if_name longer than this is cut: it is an interface name, not a payload. */
+#define NAME_MAX_LEN	256u
+
+struct wr_if {
+	char *name;
+	uint32_t linktype;
+	struct savefile_stats stats;
+};
+
+struct savefile_writer {
+	struct savefile_write_opts o;	/* o.ifs is not kept: see ifs */
+	struct wr_if *ifs;
+	char *pattern;			/* the path as given */
+	char path[PATH_MAX];		/* the file being written */
+	int fd;				/* -1 after a failed rotation */
+	bool to_stdout;
+	bool done;			/* -G -W: all files written */
+	int err;			/* sticky */
+	uint8_t *buf;
+	size_t len;
+	uint64_t file_bytes;		/* in the current file, the buffered ones included */
+	uint64_t file_pkts;
+	uint64_t interval_ns;		/* -G: start of the current interval */
+	unsigned count;			/* -C: number of the current file */
+	unsigned n_files;		/* files opened */
+};
+
+/* A block or record header under construction, in host byte order as libpcap writes files. */
+struct wr_blk {
+	uint8_t b[384];
+	size_t n;
+};
+
+static void blk16(struct wr_blk *k, uint16_t v)
+{
+	memcpy(k->b + k->n, &v, sizeof(v));
+	k->n += sizeof(v);
+}
+
+static void blk32(struct wr_blk *k, uint32_t v)
+{
+	memcpy(k->b + k->n, &v, sizeof(v));
+	k->n += sizeof(v);
+}
+
+static void blk64(struct wr_blk *k, uint64_t v)
+{
+	memcpy(k->b + k->n, &v, sizeof(v));
+	k->n += sizeof(v);
+}
+
+/* An option: code, length, value, zero padding to 4. */
+static void blk_opt(struct wr_blk *k, uint16_t code, const void *val, uint16_t len)
+{
+	blk16(k, code);
+	blk16(k, len);
+	memcpy(k->b + k->n, val, len);
+	memset(k->b + k->n + len, 0, (4u - len % 4) % 4);
+	k->n += (len + 3u) & ~3u;
+}
+
+/* Puts the lengths into a block built from offset 0 with a placeholder length at 4. */
+static void blk_end(struct wr_blk *k)
+{
+	uint32_t len = (uint32_t)k->n + 4;
+
+	memcpy(k->b + 4, &len, sizeof(len));
+	blk32(k, len);
+}
+
+/* Writes the buffer out; a short write goes on with the rest, an error sticks. */
+static int wr_drain(struct savefile_writer *w)
+{
+	size_t off = 0;
+	int err = 0;
+
+	while (off < w->len) {
+		ssize_t n = write(w->fd, w->buf + off, w->len - off);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			err = -errno;
+			break;
+		}
+		if (n == 0) {
+			err = -EIO;
+			break;
+		}
+		off += (size_t)n;
+	}
+	w->len = 0;
+	if (err)
+		w->err = err;
+	return err;
+}
+
+static int wr_put(struct savefile_writer *w, const void *data, size_t n)
+{
+	const uint8_t *p = data;
+
+	if (!n)
+		return 0;
+	w->file_bytes += n;
+	while (n > WRITE_BUF - w->len) {
+		size_t part = WRITE_BUF - w->len;
+		int err;
+
+		memcpy(w->buf + w->len, p, part);
+		w->len += part;
+		p += part;
+		n -= part;
+		err = wr_drain(w);
+		if (err)
+			return err;
+	}
+	memcpy(w->buf + w->len, p, n);
+	w->len += n;
+	return 0;
+}
+
+static uint64_t wr_now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * NSEC + (uint64_t)ts.tv_nsec;
+}
+
+static int wr_pcap_header(struct savefile_writer *w)
+{
+	struct wr_blk k = { .n = 0 };
+
+	blk32(&k, w->o.format == SAVEFILE_PCAP_NANO ? PCAP_MAGIC_NANO : PCAP_MAGIC);
+	blk16(&k, 2);
+	blk16(&k, 4);
+	blk32(&k, 0);		/* thiszone */
+	blk32(&k, 0);		/* sigfigs */
+	blk32(&k, w->o.snaplen);
+	blk32(&k, w->ifs[0].linktype);
+	return wr_put(w, k.b, k.n);
+}
+
+static int wr_pcapng_header(struct savefile_writer *w)
+{
+	static const uint8_t tsresol_ns = 9;
+	struct wr_blk k = { .n = 0 };
+	int err;
+
+	blk32(&k, NG_SHB);
+	blk32(&k, 0);
+	blk32(&k, NG_BOM);
+	blk16(&k, 1);
+	blk16(&k, 0);
+	blk64(&k, UINT64_MAX);	/* section length: not given */
+	blk_opt(&k, 4, "sockeye", 7);	/* shb_userappl */
+	blk32(&k, 0);		/* opt_endofopt */
+	blk_end(&k);
+	err = wr_put(w, k.b, k.n);
+	for (unsigned i = 0; !err && i < w->o.n_ifs; i++) {
+		const char *name = w->ifs[i].name;
+
+		k.n = 0;
+		blk32(&k, NG_IDB);
+		blk32(&k, 0);
+		blk16(&k, (uint16_t)w->ifs[i].linktype);
+		blk16(&k, 0);
+		blk32(&k, w->o.snaplen);
+		if (name && *name)
+			blk_opt(&k, 2, name, (uint16_t)strnlen(name, NAME_MAX_LEN));
+		blk_opt(&k, 9, &tsresol_ns, 1);
+		blk32(&k, 0);
+		blk_end(&k);
+		err = wr_put(w, k.b, k.n);
+	}
+	return err;
+}
+
+/* An ISB for every interface the caller gave counters for. */
+static int wr_isbs(struct savefile_writer *w)
+{
+	static const struct {
+		unsigned bit;
+		uint16_t code;
+		size_t off;
+	} counters[] = {
+		{ SAVEFILE_STAT_RECV, 4, offsetof(struct savefile_stats, recv) },
+		{ SAVEFILE_STAT_DROP, 5, offsetof(struct savefile_stats, drop) },
+		{ SAVEFILE_STAT_FILTER_ACCEPT, 6, offsetof(struct savefile_stats, filter_accept) },
+		{ SAVEFILE_STAT_OS_DROP, 7, offsetof(struct savefile_stats, os_drop) },
+		{ SAVEFILE_STAT_USR_DELIV, 8, offsetof(struct savefile_stats, usr_deliv) },
+	};
+	int err = 0;
+
+	for (unsigned i = 0; !err && i < w->o.n_ifs; i++) {
+		const struct savefile_stats *st = &w->ifs[i].stats;
+		uint64_t ts = st->ts_ns ? st->ts_ns : wr_now_ns();
+		struct wr_blk k = { .n = 0 };
+		uint32_t v[2];
+
+		if (!st->present)
+			continue;
+		blk32(&k, NG_ISB);
+		blk32(&k, 0);
+		blk32(&k, i);
+		blk32(&k, (uint32_t)(ts >> 32));
+		blk32(&k, (uint32_t)ts);
+		/* isb_starttime and isb_endtime: high word, then low, like a packet's time. */
+		if (st->present & SAVEFILE_STAT_START) {
+			v[0] = (uint32_t)(st->start_ns >> 32);
+			v[1] = (uint32_t)st->start_ns;
+			blk_opt(&k, 2, v, sizeof(v));
+		}
+		if (st->present & SAVEFILE_STAT_END) {
+			v[0] = (uint32_t)(st->end_ns >> 32);
+			v[1] = (uint32_t)st->end_ns;
+			blk_opt(&k, 3, v, sizeof(v));
+		}
+		for (size_t c = 0; c < sizeof(counters) / sizeof(counters[0]); c++)
+			if (st->present & counters[c].bit)
+				blk_opt(&k, counters[c].code, (const char *)st + counters[c].off,
+					sizeof(uint64_t));
+		blk32(&k, 0);
+		blk_end(&k);
+		err = wr_put(w, k.b, k.n);
+	}
+	return err;
+}
+
+/* tcpdump's getWflagChars(): digits of the largest file number, COUNT - 1. */
+static unsigned wr_digits(unsigned count)
+{
+	unsigned d = 0;
+
+	for (unsigned x = count ? count - 1 : 0; x > 0; x /= 10)
+		d++;
+	return d;
+}
+
+int savefile_write_filename(char *buf, size_t len, const char *pattern,
+			    const struct savefile_write_opts *o, uint64_t interval_ns,
+			    unsigned count)
+{
+	unsigned digits = o->rotate_bytes ? wr_digits(o->max_files) : 0;
+	char base[PATH_MAX];
+	int n;
+
+	if (o->rotate_secs) {
+		time_t t = (time_t)(interval_ns / NSEC);
+		struct tm tm;
+
+		if (!localtime_r(&t, &tm))
+			return -EOVERFLOW;
+		/* The pattern is the user's -w argument: strftime is what -G promises. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		if (strftime(base, sizeof(base), pattern, &tm) == 0 && *pattern)
+			return -ENAMETOOLONG;
+#pragma GCC diagnostic pop
+	} else if ((size_t)snprintf(base, sizeof(base), "%s", pattern) >= sizeof(base)) {
+		return -ENAMETOOLONG;
+	}
+	if (count == 0 && digits == 0)
+		n = snprintf(buf, len, "%s", base);
+	else
+		n = snprintf(buf, len, "%s%0*u", base, (int)digits, count);
+	return n < 0 || (size_t)n >= len ? -ENAMETOOLONG : 0;
+}
+
+static int wr_open_file(struct savefile_writer *w)
+{
+	int err;
+
+	if (w->to_stdout) {
+		w->fd = STDOUT_FILENO;
+	} else {
+		err = savefile_write_filename(w->path, sizeof(w->path), w->pattern, &w->o,
+					      w->interval_ns, w->count);
+		if (err)
+			goto out;
+		w->fd = open(w->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+		if (w->fd < 0) {
+			err = -errno;
+			goto out;
+		}
+	}
+	w->n_files++;
+	w->file_bytes = 0;
+	w->file_pkts = 0;
+	if (w->o.format == SAVEFILE_PCAPNG)
+		err = wr_pcapng_header(w);
+	else
+		err = wr_pcap_header(w);
+out:
+	if (err)
+		w->err = err;
+	return err;
+}
+
+/* Ends the current file: ISBs, the rest of the buffer, close(2), whose error counts too. */
+static int wr_close_file(struct savefile_writer *w)
+{
+	int err = w->err;
+
+	if (!err && w->o.format == SAVEFILE_PCAPNG)
+		err = wr_isbs(w);
+	if (!err)
+		err = wr_drain(w);
+	if (w->fd >= 0 && !w->to_stdout && close(w->fd) && !err)
+		err = -errno;
+	w->fd = -1;
+	if (err)
+		w->err = err;
+	return err;
+}
+
+static int wr_rotate(struct savefile_writer *w)
+{
+	int err = wr_close_file(w);
+
+	return err ? err : wr_open_file(w);
+}
+
+static void wr_free(struct savefile_writer *w)
+{
+	if (w->ifs)
+		for (unsigned i = 0; i < w->o.n_ifs; i++)
+			free(w->ifs[i].name);
+	free(w->ifs);
+	free(w->pattern);
+	free(w->buf);
+	free(w);
+}
+
+static int wr_check_opts(const char *path, const struct savefile_write_opts *o)
+{
+	bool rotates = o->rotate_bytes || o->rotate_secs;
+
+	if (!o->ifs || !o->n_ifs || o->format > SAVEFILE_PCAPNG)
+		return -EINVAL;
+	if ((rotates && strcmp(path, "-") == 0) || (o->max_files && !rotates))
+		return -EINVAL;
+	for (unsigned i = 0; i < o->n_ifs; i++) {
+		/* pcap has one link type per file; pcapng 16 bits of one per interface. */
+		if (o->format != SAVEFILE_PCAPNG && o->ifs[i].linktype != o->ifs[0].linktype)
+			return -EINVAL;
+		if (o->format == SAVEFILE_PCAPNG && o->ifs[i].linktype > UINT16_MAX)
+			return -EINVAL;
+	}
+	return 0;
+}
+
+int savefile_write_open(struct savefile_writer **wp, const char *path,
+			const struct savefile_write_opts *o)
+{
+	struct savefile_writer *w = NULL;
+	int err;
+
+	*wp = NULL;
+	err = wr_check_opts(path, o);
+	if (err)
+		goto out;
+	err = -ENOMEM;
+	w = calloc(1, sizeof(*w));
+	if (!w)
+		goto out;
+	w->o = *o;
+	w->o.ifs = NULL;
+	w->fd = -1;
+	w->ifs = calloc(o->n_ifs, sizeof(*w->ifs));
+	w->pattern = strdup(path);
+	w->buf = malloc(WRITE_BUF);
+	if (!w->ifs || !w->pattern || !w->buf)
+		goto out;
+	for (unsigned i = 0; i < o->n_ifs; i++) {
+		w->ifs[i].linktype = o->ifs[i].linktype;
+		if (o->ifs[i].name) {
+			w->ifs[i].name = strdup(o->ifs[i].name);
+			if (!w->ifs[i].name)
+				goto out;
+		}
+	}
+	if (!w->o.snaplen)
+		w->o.snaplen = SAVEFILE_MAX_SNAPLEN;
+	w->to_stdout = strcmp(path, "-") == 0;
+	snprintf(w->path, sizeof(w->path), "%s", path);
+	w->interval_ns = o->start_ns ? o->start_ns : wr_now_ns();
+	err = wr_open_file(w);
+	if (err)
+		goto out;
+	*wp = w;
+out:
+	if (err && w)
+		wr_free(w);
+	return err;
+}
+
+/* -G, then -C: whether this packet starts a new file, and which. */
+static int wr_maybe_rotate(struct savefile_writer *w, const struct savefile_pkt *pkt, size_t rec)
+{
+	uint64_t span = (uint64_t)w->o.rotate_secs * NSEC;
+
+	if (span && pkt->ts_ns >= w->interval_ns && pkt->ts_ns - w->interval_ns >= span) {
+		if (!w->o.rotate_bytes && w->o.max_files && w->n_files >= w->o.max_files) {
+			w->done = true;
+			return SAVEFILE_DONE;
+		}
+		/* Intervals stay on the grid of the first: quiet ones get no file. */
+		w->interval_ns += (pkt->ts_ns - w->interval_ns) / span * span;
+		w->count = 0;
+		return wr_rotate(w);
+	}
+	if (w->o.rotate_bytes && w->file_pkts && w->file_bytes + rec > w->o.rotate_bytes) {
+		w->count++;
+		if (w->o.max_files && w->count >= w->o.max_files)
+			w->count = 0;
+		return wr_rotate(w);
+	}
+	return 0;
+}
+
+int savefile_write_packet(struct savefile_writer *w, const struct savefile_pkt *pkt)
+{
+	uint32_t caplen = pkt->caplen < w->o.snaplen ? pkt->caplen : w->o.snaplen;
+	struct wr_blk h = { .n = 0 }, t = { .n = 0 };
+	size_t rec;
+	int err;
+
+	if (w->err)
+		return w->err;
+	if (w->done)
+		return SAVEFILE_DONE;
+	if (pkt->ifindex >= w->o.n_ifs)
+		return -EINVAL;
+	if (w->o.format == SAVEFILE_PCAPNG) {
+		uint32_t flags = pkt->dir == SAVEFILE_DIR_IN ? 1 : pkt->dir == SAVEFILE_DIR_OUT ? 2 : 0;
+		uint32_t pad = (4u - caplen % 4) % 4;
+
+		/* The data, then its padding, epb_flags and opt_endofopt, the trailing length. */
+		rec = 28 + (size_t)caplen + pad + (flags ? 12 : 0) + 4;
+		blk32(&h, NG_EPB);
+		blk32(&h, (uint32_t)rec);
+		blk32(&h, pkt->ifindex);
+		blk32(&h, (uint32_t)(pkt->ts_ns >> 32));
+		blk32(&h, (uint32_t)pkt->ts_ns);
+		blk32(&h, caplen);
+		blk32(&h, pkt->wirelen);
+		memset(t.b, 0, pad);
+		t.n = pad;
+		if (flags) {
+			blk_opt(&t, 2, &flags, sizeof(flags));
+			blk32(&t, 0);
+		}
+		blk32(&t, (uint32_t)rec);
+	} else {
+		uint64_t sub = pkt->ts_ns % NSEC;
+
+		blk32(&h, (uint32_t)(pkt->ts_ns / NSEC));
+		blk32(&h, (uint32_t)(w->o.format == SAVEFILE_PCAP ? sub / 1000 : sub));
+		blk32(&h, caplen);
+		blk32(&h, pkt->wirelen);
+		rec = h.n + caplen;
+	}
+	err = wr_maybe_rotate(w, pkt, rec);
+	if (err)
+		return err;
+	err = wr_put(w, h.b, h.n);
+	if (!err)
+		err = wr_put(w, pkt->data, caplen);
+	if (!err)
+		err = wr_put(w, t.b, t.n);
+	if (!err)
+		w->file_pkts++;
+	return err;
+}
+
+void savefile_write_set_stats(struct savefile_writer *w, unsigned ifindex,
+			      const struct savefile_stats *st)
+{
+	if (ifindex < w->o.n_ifs)
+		w->ifs[ifindex].stats = *st;
+}
+
+int savefile_write_flush(struct savefile_writer *w)
+{
+	if (w->err)
+		return w->err;
+	return wr_drain(w);
+}
+
+int savefile_write_close(struct savefile_writer *w)
+{
+	int err;
+
+	if (!w)
+		return 0;
+	err = wr_close_file(w);
+	wr_free(w);
+	return err;
+}
+
+const char *savefile_write_path(const struct savefile_writer *w)
+{
+	return w->path;
+}
