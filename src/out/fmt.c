@@ -97,7 +97,10 @@ void fmt_table_begin(struct fmt *f, const struct fmt_view *v, unsigned groups)
 		f->row_cap = v->ncols;
 	}
 	f->view = v;
-	f->groups = groups | (f->mode == FMT_JSON ? FMT_GROUP_DETAIL : 0);
+	if (f->mode == FMT_JSON)
+		f->groups = (groups | FMT_GROUP_DETAIL) & ~FMT_GROUP_TEXT;
+	else
+		f->groups = groups | FMT_GROUP_TEXT;
 	f->ops->table_begin(f);
 }
 
@@ -198,6 +201,17 @@ void fmt_row_end(struct fmt *f)
 	if (!f->view)
 		return;
 	f->ops->row(f, f->row);
+	fmt_cells_reset(f->row, f->row_cap);
+}
+
+void fmt_row_end_details(struct fmt *f, fmt_details_fn fn, const void *ctx)
+{
+	if (!f->view)
+		return;
+	if (f->ops->row_details && fn)
+		f->ops->row_details(f, f->row, fn, ctx);
+	else
+		f->ops->row(f, f->row);
 	fmt_cells_reset(f->row, f->row_cap);
 }
 

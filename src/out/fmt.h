@@ -38,6 +38,12 @@ enum fmt_align { FMT_LEFT, FMT_RIGHT };
  * the group (-e).  fmt_table_begin enables it for JSON itself.
  */
 #define FMT_GROUP_DETAIL (1u << 31)
+/*
+ * Text-only columns: a line already composed for people (sniff's protocol
+ * summary).  Never in JSON, where the same facts come as typed row details
+ * (fmt_row_end_details); always in text and TUI.
+ */
+#define FMT_GROUP_TEXT (1u << 30)
 
 struct fmt_col {
 	const char *key;	/* JSON key: snake_case, unit in the name (rx_bytes, rtt_us) */
@@ -111,6 +117,26 @@ void fmt_str(struct fmt *f, size_t col, const char *s);
 void fmt_ip(struct fmt *f, size_t col, int af, const void *addr, int port);
 void fmt_mac(struct fmt *f, size_t col, const uint8_t mac[6]);
 void fmt_row_end(struct fmt *f);
+
+/*
+ * Row details: nested, typed fields beyond the view's columns (a packet's
+ * layers).  Only renderers that show them (JSON) call fn, inside the row's
+ * object after the columns; text and TUI never call it, so they pay nothing.
+ * Keys are NULL for elements of an array.
+ */
+struct fmt_details;
+typedef void (*fmt_details_fn)(struct fmt_details *d, const void *ctx);
+void fmt_row_end_details(struct fmt *f, fmt_details_fn fn, const void *ctx);
+void fmt_details_object_begin(struct fmt_details *d, const char *key);
+void fmt_details_object_end(struct fmt_details *d);
+void fmt_details_array_begin(struct fmt_details *d, const char *key);
+void fmt_details_array_end(struct fmt_details *d);
+void fmt_details_u64(struct fmt_details *d, const char *key, uint64_t v);
+void fmt_details_s64(struct fmt_details *d, const char *key, int64_t v);
+void fmt_details_double(struct fmt_details *d, const char *key, double v);
+void fmt_details_bool(struct fmt_details *d, const char *key, bool v);
+void fmt_details_str(struct fmt_details *d, const char *key, const char *s);
+void fmt_details_str_len(struct fmt_details *d, const char *key, const void *s, size_t n);
 void fmt_table_end(struct fmt *f);
 
 /* Flush what the renderer buffered; 0 or -errno of the first write error (EPIPE, ENOSPC). */

@@ -15,6 +15,9 @@ struct fmt_ops {
 	void (*doc_str)(struct fmt *f, const char *key, const char *s);
 	void (*table_begin)(struct fmt *f);	/* f->view and f->groups are set */
 	void (*row)(struct fmt *f, const struct fmt_cell *cells);
+	/* Optional: a row with details; renderers without it get row() and no details. */
+	void (*row_details)(struct fmt *f, const struct fmt_cell *cells, fmt_details_fn fn,
+			    const void *ctx);
 	void (*table_end)(struct fmt *f);
 };
 

@@ -45,8 +45,17 @@ static void doc_close(struct fmt *f)
 	sync_err(f);
 }
 
-/* One row as an object: a key per visible column, raw values, unset cells null. */
-static void write_row(struct fmt *f, const struct fmt_cell *cells, const char *type)
+/* The details handle is the writer itself, positioned inside the row's object. */
+struct fmt_details {
+	struct json_writer w;
+};
+
+/*
+ * One row as an object: a key per visible column, raw values, unset cells
+ * null, then the row's details when there are any.
+ */
+static void write_row(struct fmt *f, const struct fmt_cell *cells, const char *type,
+		      fmt_details_fn fn, const void *ctx)
 {
 	struct json_writer *w = &((struct json_state *)f->priv)->w;
 	const struct fmt_view *v = f->view;
@@ -93,6 +102,8 @@ static void write_row(struct fmt *f, const struct fmt_cell *cells, const char *t
 			break;
 		}
 	}
+	if (fn)
+		fn((struct fmt_details *)w, ctx);
 	json_writer_object_end(w);
 }
 
@@ -163,12 +174,13 @@ static void json_table_begin(struct fmt *f)
 		json_writer_array_begin(&st->w);
 }
 
-static void json_row(struct fmt *f, const struct fmt_cell *cells)
+static void json_row_details(struct fmt *f, const struct fmt_cell *cells, fmt_details_fn fn,
+			     const void *ctx)
 {
 	struct json_state *st = f->priv;
 
 	if (st->stream) {
-		write_row(f, cells, f->view->record_type);
+		write_row(f, cells, f->view->record_type, fn, ctx);
 		json_writer_newline(&st->w);
 		sync_err(f);
 		return;
@@ -177,7 +189,78 @@ static void json_row(struct fmt *f, const struct fmt_cell *cells)
 	if (f->view->single && st->single_done)
 		return;
 	st->single_done = true;
-	write_row(f, cells, NULL);
+	write_row(f, cells, NULL, fn, ctx);
+}
+
+static void json_row(struct fmt *f, const struct fmt_cell *cells)
+{
+	json_row_details(f, cells, NULL, NULL);
+}
+
+void fmt_details_object_begin(struct fmt_details *d, const char *key)
+{
+	if (key)
+		json_writer_key(&d->w, key);
+	json_writer_object_begin(&d->w);
+}
+
+void fmt_details_object_end(struct fmt_details *d)
+{
+	json_writer_object_end(&d->w);
+}
+
+void fmt_details_array_begin(struct fmt_details *d, const char *key)
+{
+	if (key)
+		json_writer_key(&d->w, key);
+	json_writer_array_begin(&d->w);
+}
+
+void fmt_details_array_end(struct fmt_details *d)
+{
+	json_writer_array_end(&d->w);
+}
+
+void fmt_details_u64(struct fmt_details *d, const char *key, uint64_t v)
+{
+	if (key)
+		json_writer_key(&d->w, key);
+	json_writer_u64(&d->w, v);
+}
+
+void fmt_details_s64(struct fmt_details *d, const char *key, int64_t v)
+{
+	if (key)
+		json_writer_key(&d->w, key);
+	json_writer_s64(&d->w, v);
+}
+
+void fmt_details_double(struct fmt_details *d, const char *key, double v)
+{
+	if (key)
+		json_writer_key(&d->w, key);
+	json_writer_double(&d->w, v);
+}
+
+void fmt_details_bool(struct fmt_details *d, const char *key, bool v)
+{
+	if (key)
+		json_writer_key(&d->w, key);
+	json_writer_bool(&d->w, v);
+}
+
+void fmt_details_str(struct fmt_details *d, const char *key, const char *s)
+{
+	if (key)
+		json_writer_key(&d->w, key);
+	json_writer_string(&d->w, s);
+}
+
+void fmt_details_str_len(struct fmt_details *d, const char *key, const void *s, size_t n)
+{
+	if (key)
+		json_writer_key(&d->w, key);
+	json_writer_string_len(&d->w, s, n);
 }
 
 static void json_table_end(struct fmt *f)
@@ -217,5 +300,6 @@ const struct fmt_ops fmt_json_ops = {
 	.doc_str = json_doc_str,
 	.table_begin = json_table_begin,
 	.row = json_row,
+	.row_details = json_row_details,
 	.table_end = json_table_end,
 };

@@ -287,4 +287,45 @@ static inline void sample_emit_hostile(struct fmt *f)
 	fmt_table_end(f);
 }
 
+/* ---- a streaming view with a text-only column and row details (sniff's shape) ------ */
+enum { P_TS, P_SUMMARY };
+static const struct fmt_col sample_packet_cols[] = {
+	[P_TS] = { "ts_ns", "TIME", FMT_TIMESTAMP, FMT_LEFT, 0, 0 },
+	[P_SUMMARY] = { "summary", "SUMMARY", FMT_STR, FMT_LEFT, FMT_GROUP_TEXT, 0 },
+};
+static const struct fmt_view sample_packet_view = {
+	.name = "packets", .record_type = "packet", .streaming = true,
+	.cols = FMT_VIEW_COLS(sample_packet_cols),
+};
+
+static void sample_packet_details(struct fmt_details *d, const void *ctx)
+{
+	const unsigned *n = ctx;
+
+	fmt_details_object_begin(d, "ip");
+	fmt_details_str(d, "src", "10.0.0.1");
+	fmt_details_u64(d, "ttl", 64);
+	fmt_details_bool(d, "df", true);
+	fmt_details_object_end(d);
+	fmt_details_array_begin(d, "sack");
+	for (unsigned i = 0; i < *n; i++)
+		fmt_details_u64(d, NULL, 1000 + i);
+	fmt_details_array_end(d);
+	fmt_details_s64(d, "delta", -1);
+	fmt_details_double(d, "ratio", 0.5);
+	fmt_details_str_len(d, "raw", "a\0b\x01", 4);
+}
+
+static inline void sample_emit_packets(struct fmt *f)
+{
+	fmt_table_begin(f, &sample_packet_view, 0);
+	for (unsigned i = 0; i < 3; i++) {
+		fmt_row_begin(f);
+		fmt_u64(f, P_TS, 1700000000123456789ull + i);
+		fmt_str(f, P_SUMMARY, "IP 10.0.0.1 > 10.0.0.2: ICMP echo request");
+		fmt_row_end_details(f, sample_packet_details, &i);
+	}
+	fmt_table_end(f);
+}
+
 #endif

@@ -205,10 +205,17 @@ static void test_write_error(void **state)
 	fclose(full);
 }
 
+/* Text-only columns stay out of JSON; details appear only in JSON, nested and typed. */
+static void test_details(void **state)
+{
+	check_golden("fmt_json_details.json", &(struct fmt_opts){ 0 }, sample_emit_packets);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_types),
+		cmocka_unit_test(test_details),
 		cmocka_unit_test(test_types_pretty),
 		cmocka_unit_test(test_numeric_ignored),
 		cmocka_unit_test(test_groups),

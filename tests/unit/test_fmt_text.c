@@ -348,12 +348,19 @@ static void test_write_error(void **state)
 	fclose(full);
 }
 
+/* Text-only columns stay out of JSON; details appear only in JSON, nested and typed. */
+static void test_details(void **state)
+{
+	check_golden("fmt_text_details.txt", &(struct fmt_opts){ 0 }, sample_emit_packets);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cell_text),
 		cmocka_unit_test(test_cell_text_truncates),
 		cmocka_unit_test(test_types),
+		cmocka_unit_test(test_details),
 		cmocka_unit_test(test_types_numeric),
 		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_multi),
