@@ -49,8 +49,8 @@ void fmt_free(struct fmt *f)
 		return;
 	if (f->ops->fini)
 		f->ops->fini(f);
-	fmt_cells_reset(f->row, f->row_cap);
 	free(f->row);
+	free(f->strbuf);
 	free(f);
 }
 
@@ -104,9 +104,46 @@ void fmt_table_begin(struct fmt *f, const struct fmt_view *v, unsigned groups)
 	f->ops->table_begin(f);
 }
 
+/* Forgets the row's cells; their strings belong to strbuf, which is simply reused. */
+static void row_clear(struct fmt *f)
+{
+	if (f->row)
+		memset(f->row, 0, f->row_cap * sizeof(*f->row));
+	f->strbuf_len = 0;
+}
+
 void fmt_row_begin(struct fmt *f)
 {
-	fmt_cells_reset(f->row, f->row_cap);
+	row_clear(f);
+}
+
+/* Makes room for n more bytes in strbuf, moving the row's string pointers along. */
+static int strbuf_reserve(struct fmt *f, size_t n)
+{
+	size_t cap = f->strbuf_cap ? f->strbuf_cap : 1024;
+	size_t *offs;
+	char *buf;
+
+	if (f->strbuf_len + n <= f->strbuf_cap)
+		return 0;
+	while (cap < f->strbuf_len + n)
+		cap *= 2;
+	offs = calloc(f->row_cap ? f->row_cap : 1, sizeof(*offs));
+	if (!offs)
+		return -ENOMEM;
+	for (size_t i = 0; i < f->row_cap; i++)
+		if (f->row[i].str)
+			offs[i] = (size_t)(f->row[i].str - f->strbuf);
+	buf = realloc(f->strbuf, cap);
+	if (buf) {
+		for (size_t i = 0; i < f->row_cap; i++)
+			if (f->row[i].str)
+				f->row[i].str = buf + offs[i];
+		f->strbuf = buf;
+		f->strbuf_cap = cap;
+	}
+	free(offs);
+	return buf ? 0 : -ENOMEM;
 }
 
 /* The cell col of the row being built, or NULL when col is out of the view. */
@@ -160,16 +197,20 @@ void fmt_bool(struct fmt *f, size_t col, bool v)
 void fmt_str(struct fmt *f, size_t col, const char *s)
 {
 	struct fmt_cell *c = cell_at(f, col);
+	size_t n;
 
 	if (!c || !s)
 		return;
-	free(c->str);
-	c->str = strdup(s);
-	if (!c->str) {
-		c->set = false;
+	n = strlen(s) + 1;
+	/* A cell set twice keeps only its last value; the first copy just stays unused. */
+	c->str = NULL;
+	c->set = false;
+	if (strbuf_reserve(f, n)) {
 		fmt_set_err(f, -ENOMEM);
 		return;
 	}
+	c->str = memcpy(f->strbuf + f->strbuf_len, s, n);
+	f->strbuf_len += n;
 	c->set = true;
 }
 
@@ -201,7 +242,7 @@ void fmt_row_end(struct fmt *f)
 	if (!f->view)
 		return;
 	f->ops->row(f, f->row);
-	fmt_cells_reset(f->row, f->row_cap);
+	row_clear(f);
 }
 
 void fmt_row_end_details(struct fmt *f, fmt_details_fn fn, const void *ctx)
@@ -212,7 +253,7 @@ void fmt_row_end_details(struct fmt *f, fmt_details_fn fn, const void *ctx)
 		f->ops->row_details(f, f->row, fn, ctx);
 	else
 		f->ops->row(f, f->row);
-	fmt_cells_reset(f->row, f->row_cap);
+	row_clear(f);
 }
 
 void fmt_table_end(struct fmt *f)

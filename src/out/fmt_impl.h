@@ -30,6 +30,14 @@ struct fmt {
 	unsigned groups;
 	struct fmt_cell *row;		/* the row being built: view->ncols cells */
 	size_t row_cap;
+	/*
+	 * The row's strings live here, not in malloc'd copies: a streaming
+	 * view emits a row per packet and must not allocate per packet.  Cell
+	 * str pointers point into it until fmt_row_end; renderers that keep
+	 * rows (fmt_table_append) copy them.
+	 */
+	char *strbuf;
+	size_t strbuf_len, strbuf_cap;
 	bool in_doc;
 	int err;			/* first error: -ENOMEM or a write error */
 	void *priv;			/* renderer state */
