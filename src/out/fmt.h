@@ -26,6 +26,8 @@ enum fmt_type {
 	FMT_IP,		/* address as a string (commands pass binary, see fmt_ip) */
 	FMT_IPPORT,	/* "10.0.0.1:80", "[fe80::1%eth0]:22" */
 	FMT_MAC,	/* "02:00:00:00:00:01" */
+	FMT_LINES,	/* text sockeye composed itself (a packet summary and its hex dump):
+			 * text keeps its newlines and tabs; other control bytes are escaped */
 };
 
 enum fmt_align { FMT_LEFT, FMT_RIGHT };

@@ -146,6 +146,7 @@ size_t fmt_cell_text(const struct fmt_col *c, const struct fmt_cell *cell, bool 
 	case FMT_IP:
 	case FMT_IPPORT:
 	case FMT_MAC:
+	case FMT_LINES:
 		break;
 	}
 	return out_len(snprintf(buf, len, "%s", cell->str ? cell->str : ""));

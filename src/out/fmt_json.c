@@ -98,6 +98,7 @@ static void write_row(struct fmt *f, const struct fmt_cell *cells, const char *t
 		case FMT_IP:
 		case FMT_IPPORT:
 		case FMT_MAC:
+		case FMT_LINES:
 			json_writer_string(w, cell->str);
 			break;
 		}

@@ -77,6 +77,7 @@ static int cmp_cell(const struct fmt_cell *a, const struct fmt_cell *b)
 	case FMT_IP:
 	case FMT_IPPORT:
 	case FMT_MAC:
+	case FMT_LINES:
 		return strcmp(a->str ? a->str : "", b->str ? b->str : "");
 	default:
 		return (a->u > b->u) - (a->u < b->u);

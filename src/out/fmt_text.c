@@ -29,6 +29,16 @@ static size_t text_seq(const unsigned char *p, size_t n, bool *escape)
 	return len ? len : 1;
 }
 
+/* FMT_LINES: as text_seq, but newlines and tabs keep the layout sockeye made. */
+static size_t lines_seq(const unsigned char *p, size_t n, bool *escape)
+{
+	size_t len = text_seq(p, n, escape);
+
+	if (*escape && (p[0] == '\n' || p[0] == '\t'))
+		*escape = false;
+	return len;
+}
+
 /* Columns s takes on screen: one per code point, four per escaped byte. */
 static size_t text_width(const char *s)
 {
@@ -46,14 +56,14 @@ static size_t text_width(const char *s)
 	return w;
 }
 
-static void text_put(FILE *out, const char *s)
+static void text_put_as(FILE *out, const char *s, bool lines)
 {
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 	size_t n = strlen(s);
 
 	while (n) {
 		bool escape;
-		size_t len = text_seq(p, n, &escape);
+		size_t len = lines ? lines_seq(p, n, &escape) : text_seq(p, n, &escape);
 
 		if (escape) {
 			fwrite(run, 1, (size_t)(p - run), out);
@@ -67,19 +77,24 @@ static void text_put(FILE *out, const char *s)
 	fwrite(run, 1, (size_t)(p - run), out);
 }
 
+static void text_put(FILE *out, const char *s)
+{
+	text_put_as(out, s, false);
+}
+
 /* One output line; padding waits until text follows it, so no line ends in spaces. */
 struct text_line {
 	FILE *out;
 	size_t pad;
 };
 
-static void line_text(struct text_line *l, const char *s)
+static void line_text(struct text_line *l, const char *s, bool lines)
 {
 	if (!*s)
 		return;
 	for (; l->pad; l->pad--)
 		fputc(' ', l->out);
-	text_put(l->out, s);
+	text_put_as(l->out, s, lines);
 }
 
 static void line_end(struct text_line *l)
@@ -131,7 +146,7 @@ static void print_line(struct fmt *f, const struct fmt_cell *row)
 		first = false;
 		if (c->align == FMT_RIGHT)
 			l.pad += fill;
-		line_text(&l, s);
+		line_text(&l, s, row && c->type == FMT_LINES);
 		if (c->align != FMT_RIGHT)
 			l.pad += fill;
 	}

@@ -556,6 +556,7 @@ static bool col_sorts_desc(const struct fmt_col *c)
 	case FMT_IP:
 	case FMT_IPPORT:
 	case FMT_MAC:
+	case FMT_LINES:
 		return false;
 	default:
 		return true;

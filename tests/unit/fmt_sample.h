@@ -291,7 +291,7 @@ static inline void sample_emit_hostile(struct fmt *f)
 enum { P_TS, P_SUMMARY };
 static const struct fmt_col sample_packet_cols[] = {
 	[P_TS] = { "ts_ns", "TIME", FMT_TIMESTAMP, FMT_LEFT, 0, 0 },
-	[P_SUMMARY] = { "summary", "SUMMARY", FMT_STR, FMT_LEFT, FMT_GROUP_TEXT, 0 },
+	[P_SUMMARY] = { "summary", "SUMMARY", FMT_LINES, FMT_LEFT, FMT_GROUP_TEXT, 0 },
 };
 static const struct fmt_view sample_packet_view = {
 	.name = "packets", .record_type = "packet", .streaming = true,
@@ -322,7 +322,8 @@ static inline void sample_emit_packets(struct fmt *f)
 	for (unsigned i = 0; i < 3; i++) {
 		fmt_row_begin(f);
 		fmt_u64(f, P_TS, 1700000000123456789ull + i);
-		fmt_str(f, P_SUMMARY, "IP 10.0.0.1 > 10.0.0.2: ICMP echo request");
+		/* FMT_LINES keeps newlines and tabs, and still escapes the ESC. */
+		fmt_str(f, P_SUMMARY, "IP 10.0.0.1 > 10.0.0.2: ICMP echo request\n\t0x0000:  4500 \x1b[2J");
 		fmt_row_end_details(f, sample_packet_details, &i);
 	}
 	fmt_table_end(f);

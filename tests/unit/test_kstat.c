@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* test_kstat.c: unit tests for whole-file reads and the take / save / load round trip of a sample. */
+/* test_kstat.c: unit tests for whole-file reads and the take, save, load round trip of a sample. */
 #include "config.h"
 
 #include <errno.h>

@@ -105,7 +105,8 @@ static char *make_64cpu(size_t *len)
 	for (unsigned r = 0; r < 5; r++) {
 		n += (size_t)snprintf(b + n, cap - n, "%12s:", names[r]);
 		for (unsigned c = 0; c < 64; c++)
-			n += (size_t)snprintf(b + n, cap - n, " %10u", r * 1000000u + c * 1000u + 7);
+			n += (size_t)snprintf(b + n, cap - n, " %10u",
+					      r * 1000000u + c * 1000u + 7);
 		n += (size_t)snprintf(b + n, cap - n, "\n");
 	}
 	assert_true(n < cap);
@@ -172,7 +173,7 @@ static void test_junk(void **state)
 		"       CPU0\n",						/* no rows */
 		"       CPU0\n      NET_RX:  1\n",				/* no NET_TX */
 		"       CPU0\n      NET_TX:  1\n",				/* no NET_RX */
-		"       CPU0\n      NET_RX:  1\n      NET_TX:  2",		/* no final newline */
+		"       CPU0\n      NET_RX:  1\n      NET_TX:  2",	/* no last newline */
 		"       CPU0\n      NET_RX:  1\n      NET_TX:  2\n\n",	/* blank line */
 		"       CPU0\n      NET_RX:  1\n      NET_RX:  1\n      NET_TX:  2\n",
 		"  CPU0 CPU1\n  NET_RX:  1\n  NET_TX:  2  3\n",		/* short row */

@@ -196,7 +196,7 @@ static void test_junk(void **state)
 		"1 2 3 4 5 6 7 8 9 a 1,\n",
 		"1 2 3 4 5 6 7 8 9 a 10000000000000000\n",	/* 2^64 */
 		"1 2 3 4 5 6 7 8 9 a b c 2\n1 2 3 4 5 6 7 8 9 a b c 2\n",	/* index repeats */
-		"1 2 3 4 5 6 7 8 9 a b c 3\n1 2 3 4 5 6 7 8 9 a b c 2\n",	/* index goes back */
+		"1 2 3 4 5 6 7 8 9 a b c 3\n1 2 3 4 5 6 7 8 9 a b c 2\n",	/* goes back */
 		"1 2 3 4 5 6 7 8 9 a b c 100000000\n",		/* index past UINT_MAX */
 		"1 2 3 4 5 6 7 8 9 a b\r\n",
 	};
@@ -223,7 +223,8 @@ static void test_embedded_nul(void **state)
 /* Every prefix of the real text fails, except the cut after its first row. */
 static void test_truncated(void **state)
 {
-	size_t len = strlen(real_15col), first_row = (size_t)(strchr(real_15col, '\n') - real_15col);
+	size_t len = strlen(real_15col);
+	size_t first_row = (size_t)(strchr(real_15col, '\n') - real_15col);
 
 	for (size_t cut = 0; cut < len; cut++) {
 		struct softnet_snap s;
