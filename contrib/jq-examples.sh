@@ -64,7 +64,7 @@ csv_series()
 }
 
 examples=(rx_rate squeezed_cpus drops_now net_rx_share)
-if [[ $# -gt 0 && $(type -t "$1") == function ]]; then
+if [[ $# -gt 0 && $(type -t -- "$1") == function ]]; then
 	"$@"
 	exit
 fi

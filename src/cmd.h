@@ -79,5 +79,6 @@ struct fmt *cmd_fmt_new(void);
 /* Command entry points, one file each. */
 int cmd_help(int argc, char **argv);
 int cmd_top(int argc, char **argv);
+int cmd_sniff(int argc, char **argv);
 
 #endif

@@ -69,6 +69,9 @@ int cmd_help(int argc, char **argv)
 
 	if (argc < 2)
 		return print_table();
+	/* `help --help` and `help -h`: the same as `help help`, like every command's --help. */
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		argv[1] = "help";
 	if (argc > 2)
 		return cmd_usage_error("%s: unexpected argument", argv[2]);
 	cmd = cmd_find(cmd_table, cmd_count, argv[1], &ambiguous);

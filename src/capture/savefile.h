@@ -24,6 +24,8 @@ enum savefile_dir {
 #define SAVEFILE_MAX_SNAPLEN 262144u
 /* Larger record or block lengths are corrupt: nothing is allocated from a length beyond this. */
 #define SAVEFILE_MAX_BLOCK (16u << 20)
+/* The largest snaplen the writer takes: its records stay within SAVEFILE_MAX_BLOCK. */
+#define SAVEFILE_MAX_CAPLEN (SAVEFILE_MAX_BLOCK - 64)
 /* Size of the errbuf the open functions fill. */
 #define SAVEFILE_ERRLEN 192
 
@@ -32,7 +34,7 @@ struct savefile_pkt {
 	uint64_t ts_ns;		/* since the epoch, if_tsoffset applied */
 	uint32_t caplen;	/* bytes at data */
 	uint32_t wirelen;	/* length on the wire */
-	uint32_t ifindex;	/* the reader's interface (savefile_read_if) or the writer's ifs[] */
+	uint32_t ifindex;	/* reader: savefile_read_if()'s index; writer: into ifs[] */
 	uint32_t linktype;	/* LINKTYPE_* of that interface (the writer ignores it) */
 	enum savefile_dir dir;
 	const uint8_t *data;
@@ -42,7 +44,7 @@ struct savefile_pkt {
 enum {
 	SAVEFILE_STAT_START = 1u << 0,		/* isb_starttime */
 	SAVEFILE_STAT_END = 1u << 1,		/* isb_endtime */
-	SAVEFILE_STAT_RECV = 1u << 2,		/* isb_ifrecv: packets the interface received */
+	SAVEFILE_STAT_RECV = 1u << 2,		/* isb_ifrecv: packets the interface got */
 	SAVEFILE_STAT_DROP = 1u << 3,		/* isb_ifdrop: dropped for lack of resources */
 	SAVEFILE_STAT_FILTER_ACCEPT = 1u << 4,	/* isb_filteraccept */
 	SAVEFILE_STAT_OS_DROP = 1u << 5,	/* isb_osdrop: dropped by the OS (ring full) */
@@ -60,7 +62,7 @@ struct savefile_stats {
 struct savefile_if {
 	uint32_t linktype;
 	uint32_t snaplen;	/* 0: no limit (pcapng) */
-	char name[64];		/* if_name, cut to fit; "" when absent */
+	char name[64];		/* if_name, cut to fit, bytes as in the file; "" when absent */
 	unsigned section;	/* pcapng section (SHB) it was described in, from 0 */
 	uint8_t tsresol;	/* if_tsresol as in the file: 6 (us), 9 (ns), 0x80 | n for 2^-n */
 	int64_t tsoffset;	/* if_tsoffset, seconds */
@@ -97,7 +99,10 @@ const char *savefile_read_error(const struct savefile_reader *r);
 
 enum savefile_format savefile_read_format(const struct savefile_reader *r);
 unsigned savefile_read_if_count(const struct savefile_reader *r);
-/* Interface I (< savefile_read_if_count); pcapng files add interfaces as they are read. */
+/*
+ * Interface I (< savefile_read_if_count, else NULL), valid until the next
+ * savefile_read_next(): pcapng files add interfaces as they are read.
+ */
 const struct savefile_if *savefile_read_if(const struct savefile_reader *r, unsigned i);
 
 /* ---- writing ------------------------------------------------------------------------- */
@@ -111,11 +116,11 @@ struct savefile_wif {
 
 struct savefile_write_opts {
 	enum savefile_format format;
-	uint32_t snaplen;		/* longer packets are cut to it; 0: SAVEFILE_MAX_SNAPLEN */
-	const struct savefile_wif *ifs;	/* what savefile_pkt.ifindex indexes; pcap: one link type */
+	uint32_t snaplen;	/* longer packets are cut; 0: SAVEFILE_MAX_SNAPLEN; <= MAX_CAPLEN */
+	const struct savefile_wif *ifs;	/* savefile_pkt.ifindex's; pcap: one link type */
 	unsigned n_ifs;
 	/* Rotation as tcpdump's -C, -G and -W; all 0 for one file. */
-	uint64_t rotate_bytes;	/* -C: a packet that would take a file past it starts a new one */
+	uint64_t rotate_bytes;	/* -C: a packet that would pass it starts a new file */
 	uint32_t rotate_secs;	/* -G: a new file when packet time passes the interval; the
 				 * path is an strftime pattern of the interval's local start */
 	unsigned max_files;	/* -W: with -C a ring of this many files, else stop after them */

@@ -360,7 +360,7 @@ static int wr_check_opts(const char *path, const struct savefile_write_opts *o)
 {
 	bool rotates = o->rotate_bytes || o->rotate_secs;
 
-	if (!o->ifs || !o->n_ifs || o->format > SAVEFILE_PCAPNG)
+	if (!o->ifs || !o->n_ifs || o->format > SAVEFILE_PCAPNG || o->snaplen > SAVEFILE_MAX_CAPLEN)
 		return -EINVAL;
 	if ((rotates && strcmp(path, "-") == 0) || (o->max_files && !rotates))
 		return -EINVAL;
@@ -457,9 +457,13 @@ int savefile_write_packet(struct savefile_writer *w, const struct savefile_pkt *
 	if (pkt->ifindex >= w->o.n_ifs)
 		return -EINVAL;
 	if (w->o.format == SAVEFILE_PCAPNG) {
-		uint32_t flags = pkt->dir == SAVEFILE_DIR_IN ? 1 : pkt->dir == SAVEFILE_DIR_OUT ? 2 : 0;
 		uint32_t pad = (4u - caplen % 4) % 4;
+		uint32_t flags = 0;	/* epb_flags: bits 0-1 the direction */
 
+		if (pkt->dir == SAVEFILE_DIR_IN)
+			flags = 1;
+		else if (pkt->dir == SAVEFILE_DIR_OUT)
+			flags = 2;
 		/* The data, then its padding, epb_flags and opt_endofopt, the trailing length. */
 		rec = 28 + (size_t)caplen + pad + (flags ? 12 : 0) + 4;
 		blk32(&h, NG_EPB);

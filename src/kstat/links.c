@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* links.c: RTM_GETLINK dump through libmnl and a bounds-checked parser of its RTM_NEWLINK messages. */
+/* links.c: RTM_GETLINK dump through libmnl and a bounds-checked parser of its replies. */
 #include "config.h"
 
 #include <errno.h>

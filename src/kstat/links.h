@@ -30,7 +30,7 @@ struct links_snap {
 /*
  * Dumps RTM_GETLINK in the current network namespace and returns the raw
  * reply bytes (every netlink message of the dump, NLMSG_DONE excluded) in a
- * malloc'd buffer.  0 or -errno.
+ * malloc'd buffer.  0 or -errno; -EAGAIN when link changes kept interrupting the dump.
  */
 int links_dump(void **buf, size_t *len);
 /*

@@ -277,3 +277,9 @@ bool fmt_col_is_visible(const struct fmt_col *c, unsigned groups)
 {
 	return c->group == FMT_GROUP_ALWAYS || (c->group & groups);
 }
+
+bool fmt_is_shown(const struct fmt *f, size_t col)
+{
+	return f->view && col < f->view->ncols &&
+	       fmt_col_is_visible(&f->view->cols[col], f->groups);
+}

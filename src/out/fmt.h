@@ -74,6 +74,12 @@ struct fmt_opts {
 	bool numeric;		/* -n: raw numbers in text */
 	bool no_header;		/* --no-header */
 	bool pretty;		/* -p: indented JSON */
+	/*
+	 * Streaming records are flushed one by one unless the command flushes
+	 * them itself (fmt_flush): sniff does so once per ring block, keeping
+	 * write(2) off the per-packet path.
+	 */
+	bool manual_flush;
 };
 
 /* One cell's value; set marks whether the command emitted it. */
@@ -150,6 +156,12 @@ struct tui_frame *fmt_tui_frame(struct fmt *f);
 /* The text form of one cell as text and the TUI show it; "-" when unset. */
 size_t fmt_cell_text(const struct fmt_col *c, const struct fmt_cell *cell, bool numeric,
 		     char *buf, size_t len);
+
+/*
+ * Whether column col of the table being written is shown by this renderer,
+ * so a command can skip composing a text-only cell for JSON and the like.
+ */
+bool fmt_is_shown(const struct fmt *f, size_t col);
 
 /* Whether column col of v is shown with these groups enabled. */
 bool fmt_col_is_visible(const struct fmt_col *c, unsigned groups);

@@ -115,6 +115,7 @@ static int json_init(struct fmt *f)
 	if (!st)
 		return -ENOMEM;
 	json_writer_init(&st->w, f->out, f->opts.pretty);
+	st->w.no_flush = f->opts.manual_flush;
 	f->priv = st;
 	return 0;
 }

@@ -231,7 +231,8 @@ static void text_row(struct fmt *f, const struct fmt_cell *cells)
 			print_line(f, NULL);
 	}
 	print_line(f, cells);
-	fflush(f->out);
+	if (!f->opts.manual_flush)
+		fflush(f->out);
 }
 
 /* Two passes like ss: measure every visible cell, then print. */

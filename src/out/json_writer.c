@@ -292,7 +292,7 @@ void json_writer_null(struct json_writer *w)
 void json_writer_newline(struct json_writer *w)
 {
 	put(w, "\n", 1);
-	if (fflush(w->out) == EOF)
+	if (!w->no_flush && fflush(w->out) == EOF)
 		set_err(w, errno > 0 ? -errno : -EIO);
 }
 

@@ -24,6 +24,7 @@
 struct json_writer {
 	FILE *out;
 	bool pretty;
+	bool no_flush;		/* json_writer_newline leaves flushing to the caller */
 	bool after_key;		/* the next value belongs to the key just written */
 	unsigned depth;
 	unsigned muted;		/* nonzero: the refused level at this depth is not written */
@@ -52,7 +53,7 @@ void json_writer_double(struct json_writer *w, double v);
 void json_writer_bool(struct json_writer *w, bool v);
 void json_writer_null(struct json_writer *w);
 
-/* Ends a top-level value: a newline, then a flush so a reader sees the whole line. */
+/* Ends a top-level value: a newline, then (unless no_flush) a flush so a reader sees the whole line. */
 void json_writer_newline(struct json_writer *w);
 /* 0 or the first error recorded. */
 int json_writer_err(const struct json_writer *w);

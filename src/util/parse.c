@@ -89,7 +89,8 @@ int parse_duration_ns(const char *s, uint64_t min_ns, uint64_t max_ns, uint64_t 
 		return -EINVAL;
 	errno = 0;
 	v = strtod(s, &end);
-	if (end == s || errno == ERANGE || !isfinite(v))
+	/* strtod also takes hex ("0x10") and exponents ("1e3"): plain decimals only. */
+	if (end == s || end != s + strspn(s, "0123456789.") || errno == ERANGE || !isfinite(v))
 		return -EINVAL;
 	if (*end) {
 		size_t i;

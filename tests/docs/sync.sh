@@ -98,23 +98,49 @@ done
 
 # top's JSON keys: those of a real snapshot (document keys included) and those
 # the views declare, detail columns included, so none hides behind empty data.
+# Each has a ".BR key" entry in the PANELS AND JSON KEYS section of the page, with
+# the column's text header in parentheses or "(JSON only)" for a detail column,
+# and that section has no entry the code lacks.
 top_page=$man/sockeye-top.8
+views=$top_srcdir/src/view/view_kstat.c
 keys=()
 if [[ " ${commands[*]} " == *" top "* ]]; then
 	if ! snap=$("$SOCKEYE" -j top -b -n 1 -d 0.1) || ! jq -e . >/dev/null 2>&1 <<<"$snap"; then
 		bad "sockeye -j top -b -n 1 -d 0.1: failed or not JSON"
 		snap='{}'
 	fi
+	# "key header" per column: [COL] = { "key", "HEADER", TYPE, ALIGN, GROUP, WIDTH };
+	# text-only columns have no JSON key.
+	cols=$(sed -nE 's/^[[:space:]]*\[[A-Z0-9_]+\] = \{ "([a-z0-9_]+)", "([^"]*)", [A-Z0-9_]+, [A-Z_]+, ([A-Z0-9_]+),.*/\1 \2 \3/p' "$views" |
+		sed -E '/ FMT_GROUP_TEXT$/d; s/^([^ ]+) [^ ]+ (D|FMT_GROUP_DETAIL)$/\1 JSON only/
+			s/ [A-Z0-9_]+$//')
+	[[ -n $cols ]] || bad "no column tables found in ${views#"$top_srcdir"/} (has its layout changed?)"
 	mapfile -t keys < <({
 		jq -r '[paths | .[] | strings] | unique[]' <<<"$snap"
-		sed -nE 's/^[[:space:]]*\[[A-Z0-9_]+\] = \{ "([a-z0-9_]+)",.*/\1/p' \
-			"$top_srcdir"/src/view/view_kstat.c
+		cut -d' ' -f1 <<<"$cols"
 	} | sort -u)
 	[[ ${#keys[@]} -gt 1 ]] || bad "no JSON keys found for top"
+	# "key (text)" per entry of the keys section: the .B/.BR line after each .TP.
+	entries=$(awk '/^\.SH /{in_keys = ($0 ~ /JSON KEYS/)} in_keys && tp && /^\.BR? /{
+			key = $2; rest = $0; sub(/^\.BR? [^ ]+ */, "", rest); gsub(/"/, "", rest)
+			gsub(/^ *\(|\) *$/, "", rest); print key "|" rest }
+			{tp = ($0 == ".TP")}' "$top_page")
 	for key in "${keys[@]}"; do
-		grep -qE "^\.(B|BR) $key( |$)" "$top_page" ||
-			bad "top JSON key $key has no entry (.B $key) in man/sockeye-top.8"
+		if ! grep -q "^$key|" <<<"$entries"; then
+			bad "top JSON key $key has no entry (.TP, .BR $key) in man/sockeye-top.8"
+			continue
+		fi
+		while IFS='|' read -r _ text; do
+			[[ -z $text ]] && continue
+			grep -qxF "$key $text" <<<"$cols" ||
+				bad "man/sockeye-top.8: $key is shown as ($text), the code says: $(
+					grep "^$key " <<<"$cols" | cut -d' ' -f2- | sort -u | paste -sd/)"
+		done < <(grep "^$key|" <<<"$entries")
 	done
+	while IFS='|' read -r key _; do
+		[[ " ${keys[*]} " == *" $key "* ]] ||
+			bad "man/sockeye-top.8 documents JSON key $key, which top does not have"
+	done <<<"$entries"
 fi
 
 if [[ $nfail -ne 0 ]]; then

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* fuzz_softnet.c: libFuzzer harness feeding arbitrary bytes to the /proc/net/softnet_stat parser. */
+/* fuzz_softnet.c: libFuzzer harness feeding arbitrary bytes to the softnet_stat parser. */
 #include "config.h"
 
 #include <stddef.h>

@@ -33,7 +33,7 @@ while read -r -a f; do
 	name=${f[0]} input=$dir/${f[1]} expected=$dir/${f[2]}
 	args=("${f[@]:3}")
 	for i in "${!args[@]}"; do
-		[[ ${args[$i]} == INPUT ]] && args[$i]=$input
+			[[ ${args[i]} == INPUT ]] && args[i]=$input
 	done
 	out=$tmp/$name.out
 	"$SOCKEYE" "${args[@]}" >"$out" 2>"$tmp/$name.err"

@@ -16,7 +16,11 @@ ip -n "$A" addr add 10.77.0.1/24 dev va
 ip -n "$B" addr add 10.77.0.2/24 dev vb
 ip -n "$A" link set va up
 ip -n "$B" link set vb up
-# Resolve ARP before measuring, so the burst is the only traffic in the window.
+# Permanent neighbour entries: no ARP ever, so the pings are the only traffic on the link.
+mac_a=$(ip -n "$A" -j link show va | jq -r '.[0].address')
+mac_b=$(ip -n "$B" -j link show vb | jq -r '.[0].address')
+ip -n "$A" neigh replace 10.77.0.2 lladdr "$mac_b" dev va nud permanent
+ip -n "$B" neigh replace 10.77.0.1 lladdr "$mac_a" dev vb nud permanent
 ip netns exec "$A" ping -c 1 -W 2 -q 10.77.0.2 >/dev/null || fail "veth pair does not pass traffic"
 
 out=$(mktemp)

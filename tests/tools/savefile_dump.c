@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* savefile_dump.c: test tool: prints a capture's records as text lines, copies or makes captures. */
+/* savefile_dump.c: test tool: prints a capture's records as lines, copies or makes captures. */
 #include "config.h"
 
 #include <errno.h>
@@ -10,10 +10,11 @@
 #include "capture/savefile.h"
 
 static const char usage[] =
-	"usage: savefile_dump [-s] FILE                 print records: if dir ts linktype caplen wirelen hex\n"
-	"       savefile_dump -w FORMAT OUT FILE       copy FILE's records to OUT\n"
-	"       savefile_dump -g FORMAT OUT COUNT      write COUNT made-up packets on 2 interfaces\n"
-	"FORMAT: pcap, nano or pcapng; FILE and OUT may be \"-\"\n";
+	"usage: savefile_dump [-s] FILE             print records, with -s interfaces too\n"
+	"       savefile_dump -w FORMAT OUT FILE   copy FILE's records to OUT\n"
+	"       savefile_dump -g FORMAT OUT COUNT  write COUNT made-up packets (2 interfaces)\n"
+	"A record line: if dir ts linktype caplen wirelen hex.\n"
+	"FORMAT: pcap, nano or pcapng; FILE and OUT may be \"-\".\n";
 
 static int parse_format(const char *s, enum savefile_format *f)
 {
@@ -45,8 +46,8 @@ static void print_ifs(const struct savefile_reader *r)
 	for (unsigned i = 0; i < savefile_read_if_count(r); i++) {
 		const struct savefile_if *f = savefile_read_if(r, i);
 
-		printf("if %u section %u linktype %u snaplen %u name '%s' tsresol %u tsoffset %lld", i,
-		       f->section, f->linktype, f->snaplen, f->name, f->tsresol,
+		printf("if %u section %u linktype %u snaplen %u name '%s' tsresol %u tsoffset %lld",
+		       i, f->section, f->linktype, f->snaplen, f->name, f->tsresol,
 		       (long long)f->tsoffset);
 		if (f->stats.present)
 			printf(" stats 0x%x ts %llu recv %llu drop %llu os_drop %llu",

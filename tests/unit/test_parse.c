@@ -131,6 +131,11 @@ static void test_duration(void **state)
 		{ "1.5ms", 0, UINT64_MAX, 0, 1500000ull },
 		{ "100us", 0, UINT64_MAX, 0, 100000ull },
 		{ "7ns", 0, UINT64_MAX, 0, 7 },
+		/* strtod's other forms are not durations */
+		{ "0x10", 0, UINT64_MAX, -EINVAL, 0 },
+		{ "1e3", 0, UINT64_MAX, -EINVAL, 0 },
+		{ "1.2.3", 0, UINT64_MAX, -EINVAL, 0 },
+		{ "inf", 0, UINT64_MAX, -EINVAL, 0 },
 		{ "1m", 0, UINT64_MAX, 0, 60000000000ull },
 		{ "2h", 0, UINT64_MAX, 0, 7200000000000ull },
 		/* junk, signs, unknown or misspelt units */

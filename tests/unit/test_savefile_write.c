@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* test_savefile_write.c: unit tests for the pcap/pcapng writer: bytes, round trips, errors, rotation. */
+/* test_savefile_write.c: unit tests for the capture-file writer: bytes, round trips, rotation. */
 #include "config.h"
 
 #include <errno.h>
@@ -110,7 +110,8 @@ static struct savefile_reader *open_r(const char *path)
 
 /* The next record of R must be WANT as FORMAT keeps it. */
 static void expect_pkt(struct savefile_reader *r, const struct savefile_pkt *want,
-		       enum savefile_format format, const struct savefile_wif *ifs, uint32_t snaplen)
+		       enum savefile_format format, const struct savefile_wif *ifs,
+		       uint32_t snaplen)
 {
 	uint32_t caplen = want->caplen < snaplen ? want->caplen : snaplen;
 	struct savefile_pkt p;
@@ -118,7 +119,10 @@ static void expect_pkt(struct savefile_reader *r, const struct savefile_pkt *wan
 
 	if (ret != 1)
 		fail_msg("next: %d %s", ret, savefile_read_error(r));
-	assert_int_equal(p.ts_ns, format == SAVEFILE_PCAP ? want->ts_ns / 1000 * 1000 : want->ts_ns);
+	if (format == SAVEFILE_PCAP)
+		assert_int_equal(p.ts_ns, want->ts_ns / 1000 * 1000);
+	else
+		assert_int_equal(p.ts_ns, want->ts_ns);
 	assert_int_equal(p.caplen, caplen);
 	assert_int_equal(p.wirelen, want->wirelen);
 	assert_memory_equal(p.data, want->data, caplen);
@@ -148,7 +152,8 @@ static void test_pcap_bytes(void **state)
 	static const uint8_t want[] = {
 		0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 		0xff, 0xff, 0, 0, 1, 0, 0, 0,
-		0x00, 0xf1, 0x53, 0x65, 0x40, 0xe2, 0x01, 0x00, 3, 0, 0, 0, 60, 0, 0, 0, 'a', 'b', 'c',
+		0x00, 0xf1, 0x53, 0x65, 0x40, 0xe2, 0x01, 0x00, 3, 0, 0, 0, 60, 0, 0, 0,
+		'a', 'b', 'c',
 	};
 	static const uint8_t want_nano[] = { 0x4d, 0x3c, 0xb2, 0xa1 };
 	struct savefile_write_opts o = {
@@ -282,21 +287,27 @@ static void test_big_records(void **state)
 	for (size_t i = 0; i < BIG; i++)
 		data[i] = (uint8_t)(i ^ i >> 12);
 	for (int f = SAVEFILE_PCAP; f <= SAVEFILE_PCAPNG; f++) {
-		struct savefile_write_opts o = { .format = f, .snaplen = BIG, .ifs = ifs, .n_ifs = 1 };
+		struct savefile_write_opts o = {
+			.format = f, .snaplen = BIG, .ifs = ifs, .n_ifs = 1,
+		};
 		struct savefile_writer *w = open_w(tmp_path("big"), &o);
 		struct savefile_reader *r;
 
 		for (unsigned i = 0; i < 3; i++) {
-			struct savefile_pkt p = { .ts_ns = i * NSEC, .caplen = BIG - i, .wirelen = BIG,
-						  .data = data + i };
+			struct savefile_pkt p = {
+				.ts_ns = i * NSEC, .caplen = BIG - i, .wirelen = BIG,
+				.data = data + i,
+			};
 
 			assert_int_equal(savefile_write_packet(w, &p), 0);
 		}
 		assert_int_equal(savefile_write_close(w), 0);
 		r = open_r(tmp_path("big"));
 		for (unsigned i = 0; i < 3; i++) {
-			struct savefile_pkt p = { .ts_ns = i * NSEC, .caplen = BIG - i, .wirelen = BIG,
-						  .data = data + i };
+			struct savefile_pkt p = {
+				.ts_ns = i * NSEC, .caplen = BIG - i, .wirelen = BIG,
+				.data = data + i,
+			};
 
 			expect_pkt(r, &p, f, ifs, BIG);
 		}
@@ -357,6 +368,9 @@ static void test_bad_opts(void **state)
 	assert_null(w);
 	o.n_ifs = 0;
 	assert_int_equal(savefile_write_open(&w, tmp_path("bad"), &o), -EINVAL);
+	o = (struct savefile_write_opts){ .format = SAVEFILE_PCAPNG, .ifs = eth_ifs, .n_ifs = 1,
+					  .snaplen = SAVEFILE_MAX_CAPLEN + 1 };
+	assert_int_equal(savefile_write_open(&w, tmp_path("bad"), &o), -EINVAL);
 	o = (struct savefile_write_opts){ .format = SAVEFILE_PCAPNG, .ifs = wide, .n_ifs = 1 };
 	assert_int_equal(savefile_write_open(&w, tmp_path("bad"), &o), -EINVAL);
 	o = (struct savefile_write_opts){ .format = SAVEFILE_PCAP, .ifs = eth_ifs, .n_ifs = 1,
@@ -412,7 +426,9 @@ static void test_short_write(void **state)
 	assert_true(pid >= 0);
 	if (pid == 0) {
 		struct rlimit rl = { 100000, 100000 };
-		struct savefile_write_opts o = { .format = SAVEFILE_PCAP, .ifs = eth_ifs, .n_ifs = 1 };
+		struct savefile_write_opts o = {
+			.format = SAVEFILE_PCAP, .ifs = eth_ifs, .n_ifs = 1,
+		};
 		struct savefile_pkt p = make_pkt(7, 1);
 		struct savefile_writer *w;
 		struct stat st;
@@ -580,6 +596,14 @@ static void test_rotate_size(void **state)
 	expect_file500("c.pcap2", 6, 7, 2000);
 	assert_false(exists("c.pcap3"));
 
+	/* A file may reach the size exactly. */
+	o.rotate_bytes = 24 + 3 * 516;
+	w = open_w(tmp_path("exact"), &o);
+	write_pkts(w, 0, 3);
+	assert_int_equal(savefile_write_close(w), 0);
+	expect_file500("exact", 0, 2, 24 + 3 * 516);
+	expect_file500("exact1", 3, 3, 24 + 516);
+
 	/* A packet bigger than the limit still gets written, alone in its file. */
 	o.rotate_bytes = 100;
 	w = open_w(tmp_path("one"), &o);
@@ -608,6 +632,7 @@ static void test_rotate_time(void **state)
 	char *tz = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
 	struct savefile_writer *w;
 	struct savefile_stats st = { .present = SAVEFILE_STAT_RECV, .ts_ns = T0, .recv = 1 };
+	struct savefile_pkt late = { 0 };
 	struct savefile_reader *r;
 
 	setenv("TZ", "UTC", 1);
@@ -642,10 +667,10 @@ static void test_rotate_time(void **state)
 
 		assert_int_equal(savefile_write_packet(w, &p), 0);
 	}
-	assert_int_equal(savefile_write_packet(w, &(struct savefile_pkt){ .ts_ns = T0 + 21 * NSEC }),
-			 SAVEFILE_DONE);
-	assert_int_equal(savefile_write_packet(w, &(struct savefile_pkt){ .ts_ns = T0 }),
-			 SAVEFILE_DONE);
+	late.ts_ns = T0 + 21 * NSEC;
+	assert_int_equal(savefile_write_packet(w, &late), SAVEFILE_DONE);
+	late.ts_ns = T0;
+	assert_int_equal(savefile_write_packet(w, &late), SAVEFILE_DONE);
 	assert_int_equal(savefile_write_close(w), 0);
 	expect_file("h-1320", SAVEFILE_PCAPNG, 0, 9, 1 << 20);
 	expect_file("h-1330", SAVEFILE_PCAPNG, 10, 19, 1 << 20);

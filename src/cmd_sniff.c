@@ -1,0 +1,563 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* cmd_sniff.c: `sockeye sniff`: capture from TPACKET_V3 rings or read files, like tcpdump. */
+#include "config.h"
+
+#include <errno.h>
+#include <grp.h>
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <poll.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "cmd_sniff.h"
+#include "kstat/links.h"
+#include "sniff/sniff.h"
+#include "sniff/sniff_stats.h"
+#include "util/log.h"
+#include "util/parse.h"
+
+
+static volatile sig_atomic_t sniff_stop;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	sniff_stop = 1;
+}
+
+static uint64_t mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* One open ring and the interface its packets belong to. */
+struct ring_slot {
+	struct ring_rx *ring;
+	unsigned iface;
+};
+
+struct sniff_run {
+	struct sniff_cmd *o;
+	struct sniff s;
+	struct sniff_iface ifaces[MAX_IFACES];
+	struct ring_slot rings[MAX_IFACES * 64];
+	unsigned n_rings;
+	struct fmt *stats_f;		/* stderr text, or the packet formatter for JSON */
+	uint64_t skipped;		/* file records of interfaces past MAX_IFACES */
+};
+
+/* Compiles the expression for one interface's link type; 0 or an exit status. */
+static int compile_filter(struct sniff_run *r, struct sniff_iface *ifc, struct filter *flt)
+{
+	char err[PCAP_ERRBUF_SIZE + 64];
+
+	if (filter_compile(flt, r->o->expr, ifc->linktype, r->o->snaplen, err, sizeof(err))) {
+		log_error("filter: %s", err);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+static const char *ring_error(int err)
+{
+	switch (err) {
+	case -EPERM:
+	case -EACCES:
+		return "capture needs CAP_NET_RAW (run as root or grant the capability)";
+	case -ENODEV:
+		return "no such interface";
+	case -ENETDOWN:
+		return "interface is down";
+	case -ENOMEM:
+		return "cannot allocate the ring (try a smaller -B)";
+	default:
+		return strerror(-err);
+	}
+}
+
+/* Resolves one -i argument; 0 or an exit status. */
+static int setup_iface(struct sniff_iface *ifc, const char *name)
+{
+	if (!strcmp(name, "any")) {
+		snprintf(ifc->name, sizeof(ifc->name), "any");
+		return 0;
+	}
+	if (strlen(name) >= IF_NAMESIZE || !(ifc->ifindex = (int)if_nametoindex(name))) {
+		log_error("%s: no such interface", name);
+		return EXIT_RUNTIME;
+	}
+	snprintf(ifc->name, sizeof(ifc->name), "%s", name);
+	return 0;
+}
+
+static int iface_is_up(int ifindex)
+{
+	struct links_snap snap = { 0 };
+	const struct link_stat *l;
+	void *buf = NULL;
+	size_t n;
+	int up = 1;
+
+	if (!links_dump(&buf, &n) && !links_parse(buf, n, &snap)) {
+		l = links_find(&snap, ifindex);
+		up = l && (l->flags & IFF_UP);
+	}
+	links_free(&snap);
+	free(buf);
+	return up;
+}
+
+/* Opens a ring per interface (and per fanout worker), filter attached before bind. */
+static int open_rings(struct sniff_run *r)
+{
+	struct sniff_cmd *o = r->o;
+	unsigned workers = o->fanout ? o->fanout : 1;
+	/* Several sniff runs must not share a fanout group by accident: derive it from our pid. */
+	int group = (int)(getpid() & 0xffff) ? (int)(getpid() & 0xffff) : 1;
+
+	for (unsigned i = 0; i < r->s.n_ifaces; i++) {
+		struct sniff_iface *ifc = &r->ifaces[i];
+		struct filter flt;
+		int ret, err;
+
+		if (ifc->ifindex && !iface_is_up(ifc->ifindex)) {
+			log_error("%s: interface is down", ifc->name);
+			return EXIT_RUNTIME;
+		}
+		/* The link type comes from the device: open one ring first to learn it. */
+		for (unsigned w = 0; w < workers; w++) {
+			struct ring_rx_opts ro = {
+				.ifindex = ifc->ifindex,
+				.snaplen = o->snaplen,
+				.ring_bytes = o->ring_bytes,
+				.block_timeout_ms = o->latency_ms ? o->latency_ms : 10,
+				.promisc = !o->no_promisc,
+				.dir = o->dir,
+				.fanout_group = o->fanout ? group + (int)i : 0,
+				.fanout_mode = o->fanout_mode,
+			};
+			struct ring_rx *ring;
+
+			if (w == 0) {
+				/* A throwaway probe gives the link type before the filter is compiled. */
+				err = ring_rx_open(&ring, &(struct ring_rx_opts){
+							       .ifindex = ifc->ifindex,
+							       .snaplen = o->snaplen,
+							       .ring_bytes = 256 * 1024,
+						       });
+				if (err) {
+					log_error("%s: %s", ifc->name, ring_error(err));
+					return EXIT_RUNTIME;
+				}
+				ifc->linktype = ring_rx_linktype(ring);
+				ring_rx_close(ring);
+				ret = compile_filter(r, ifc, &flt);
+				if (ret)
+					return ret;
+				if (o->dump_filter) {
+					filter_dump(&flt, stdout);
+					filter_free(&flt);
+					return -1;
+				}
+				if (!flt.kernel_ok) {
+					/* The kernel cannot run it (a cooked link address load): filter here. */
+					ifc->ufilter = flt;
+					ifc->has_ufilter = true;
+				}
+			}
+			ro.filter = ifc->has_ufilter ? NULL : &flt.kernel;
+			err = ring_rx_open(&ring, &ro);
+			if (err) {
+				if (!ifc->has_ufilter)
+					filter_free(&flt);
+				log_error("%s: %s", ifc->name, ring_error(err));
+				return EXIT_RUNTIME;
+			}
+			r->rings[r->n_rings].ring = ring;
+			r->rings[r->n_rings++].iface = i;
+		}
+		if (!ifc->has_ufilter)
+			filter_free(&flt);
+	}
+	return 0;
+}
+
+/* -Z USER: give up root once the sockets are open, before any file is created. */
+static int drop_privileges(const char *user)
+{
+	struct passwd *pw = getpwnam(user);
+
+	if (!pw) {
+		log_error("-Z %s: no such user", user);
+		return EXIT_RUNTIME;
+	}
+	if (initgroups(pw->pw_name, pw->pw_gid) < 0 || setgid(pw->pw_gid) < 0 ||
+	    setuid(pw->pw_uid) < 0) {
+		log_error("-Z %s: cannot switch to the user: %s", user, strerror(errno));
+		return EXIT_RUNTIME;
+	}
+	return 0;
+}
+
+static int open_writer(struct sniff_run *r)
+{
+	struct savefile_wif wifs[MAX_IFACES];
+	struct sniff_cmd *o = r->o;
+	int err;
+
+	for (unsigned i = 0; i < r->s.n_ifaces; i++) {
+		wifs[i].name = r->ifaces[i].name;
+		wifs[i].linktype = (uint32_t)r->ifaces[i].linktype;
+		if (o->wo.format != SAVEFILE_PCAPNG && r->ifaces[i].linktype != r->ifaces[0].linktype) {
+			log_error("-w %s: interfaces with different link types need --pcapng", o->wfile);
+			return EXIT_USAGE;
+		}
+	}
+	o->wo.ifs = wifs;
+	o->wo.n_ifs = r->s.n_ifaces;
+	o->wo.snaplen = o->snaplen;
+	err = savefile_write_open(&r->s.w, o->wfile, &o->wo);
+	o->wo.ifs = NULL;
+	if (err) {
+		log_error("-w %s: %s", o->wfile, strerror(-err));
+		return EXIT_RUNTIME;
+	}
+	return 0;
+}
+
+static void collect_kstats(struct sniff_run *r)
+{
+	for (unsigned i = 0; i < r->n_rings; i++)
+		ring_rx_stats(r->rings[i].ring, &r->ifaces[r->rings[i].iface].kstats);
+}
+
+/* Hands the kernel's counters to the pcapng writer for the ISB that closes each file. */
+static void pass_stats_to_writer(struct sniff_run *r)
+{
+	if (!r->s.w)
+		return;
+	for (unsigned i = 0; i < r->s.n_ifaces; i++) {
+		const struct sniff_iface *ifc = &r->ifaces[i];
+		struct savefile_stats st = {
+			.present = SAVEFILE_STAT_RECV | SAVEFILE_STAT_OS_DROP |
+				   SAVEFILE_STAT_USR_DELIV,
+			.recv = ifc->kstats.packets,
+			.os_drop = ifc->kstats.drops,
+			.usr_deliv = ifc->captured,
+		};
+
+		savefile_write_set_stats(r->s.w, i, &st);
+	}
+}
+
+/* Walks every ready block of every ring; true when something was read. */
+static bool drain_rings(struct sniff_run *r)
+{
+	bool any = false;
+
+	for (unsigned i = 0; i < r->n_rings && !r->s.done; i++) {
+		struct ring_block b;
+		struct ring_pkt p;
+
+		while (!r->s.done && ring_rx_next_block(r->rings[i].ring, &b)) {
+			while (ring_block_next(&b, &p)) {
+				struct sniff_pkt sp = {
+					.data = p.data,
+					.caplen = p.caplen,
+					.wirelen = p.wirelen,
+					.ts_ns = p.ts_ns,
+					.iface = r->rings[i].iface,
+					.pkttype = p.pkttype,
+				};
+
+				sniff_packet(&r->s, &sp);
+			}
+			ring_rx_release(r->rings[i].ring, &b);
+			any = true;
+		}
+	}
+	return any;
+}
+
+static int run_live(struct sniff_run *r)
+{
+	struct pollfd pfd[MAX_IFACES * 64];
+	uint64_t next_stats = r->o->stats_ns ? mono_ns() + r->o->stats_ns : 0;
+
+	for (unsigned i = 0; i < r->n_rings; i++)
+		pfd[i] = (struct pollfd){ .fd = ring_rx_fd(r->rings[i].ring), .events = POLLIN };
+	while (!sniff_stop && !r->s.done) {
+		int timeout = -1;
+
+		if (drain_rings(r) && fmt_flush(r->s.f))
+			break;
+		if (r->s.done)
+			break;
+		if (next_stats) {
+			uint64_t now = mono_ns();
+
+			if (now >= next_stats) {
+				collect_kstats(r);
+				sniff_stats_emit(r->stats_f, &r->s, true, false);
+				fmt_flush(r->stats_f);
+				next_stats = now + r->o->stats_ns;
+			}
+			timeout = (int)((next_stats - now) / 1000000) + 1;
+		}
+		if (poll(pfd, r->n_rings, timeout) < 0 && errno != EINTR) {
+			log_error("poll: %s", strerror(errno));
+			return EXIT_RUNTIME;
+		}
+	}
+	return 0;
+}
+
+/* Reads -r FILE through the same per-packet path; interfaces come from the file. */
+static int run_file(struct sniff_run *r, bool *started)
+{
+	char errbuf[SAVEFILE_ERRLEN];
+	struct savefile_reader *rd;
+	struct savefile_pkt p;
+	int ret = 0, n = 0;
+
+	if (savefile_read_open(&rd, r->o->rfile, errbuf)) {
+		log_error("%s: %s", r->o->rfile, errbuf);
+		return EXIT_RUNTIME;
+	}
+	while (!sniff_stop && !r->s.done && (n = savefile_read_next(rd, &p)) > 0) {
+		/* pcapng may describe interfaces as it goes: take each on first sight. */
+		while (r->s.n_ifaces <= p.ifindex && r->s.n_ifaces < MAX_IFACES) {
+			const struct savefile_if *fi = savefile_read_if(rd, r->s.n_ifaces);
+			struct sniff_iface *ifc = &r->ifaces[r->s.n_ifaces];
+
+			snprintf(ifc->name, sizeof(ifc->name), "%s",
+				 fi && fi->name[0] ? fi->name : r->o->rfile);
+			ifc->linktype = fi ? (int)fi->linktype : 1;
+			if (r->o->expr[0]) {
+				ret = compile_filter(r, ifc, &ifc->ufilter);
+				if (ret)
+					goto out;
+				ifc->has_ufilter = true;
+			}
+			r->s.n_ifaces++;
+		}
+		if (!*started) {
+			r->s.show.iface = r->s.show.iface || savefile_read_if_count(rd) > 1;
+			if (r->o->wfile && (ret = open_writer(r)))
+				goto out;
+			sniff_begin(&r->s);
+			*started = true;
+		}
+		if (p.ifindex >= r->s.n_ifaces) {
+			if (!r->skipped++)
+				log_error("%s: more than %d interfaces: packets of the others are "
+					  "skipped (and counted at exit)", r->o->rfile, MAX_IFACES);
+			continue;
+		}
+		sniff_packet(&r->s, &(struct sniff_pkt){
+			.data = p.data, .caplen = p.caplen, .wirelen = p.wirelen, .ts_ns = p.ts_ns,
+			.iface = p.ifindex,
+			.pkttype = p.dir == SAVEFILE_DIR_OUT ? PACKET_OUTGOING :
+				   p.dir == SAVEFILE_DIR_IN ? PACKET_HOST : -1,
+		});
+	}
+	if (n < 0 && !sniff_stop && !r->s.done) {
+		fmt_flush(r->s.f);
+		log_error("%s: %s", r->o->rfile, savefile_read_error(rd));
+		ret = EXIT_RUNTIME;
+	}
+out:
+	savefile_read_close(rd);
+	return ret;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_stop };
+
+	/* No SA_RESTART: poll must return so the loop sees the flag at once. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* Interfaces for live capture: the -i list, or tcpdump's default. */
+static int setup_live_ifaces(struct sniff_run *r)
+{
+	char def[IF_NAMESIZE];
+	int ret;
+
+	if (!r->o->n_ifnames) {
+		int err = cmd_sniff_default_iface(def, sizeof(def));
+
+		if (err == -ENODEV) {
+			log_error("no interface is up besides loopback (name one with -i)");
+			return EXIT_RUNTIME;
+		}
+		if (err) {
+			log_error("cannot list interfaces: %s", strerror(-err));
+			return EXIT_RUNTIME;
+		}
+		r->o->ifnames[r->o->n_ifnames++] = def;
+		ret = setup_iface(&r->ifaces[0], def);
+		r->s.n_ifaces = 1;
+		return ret;
+	}
+	for (unsigned i = 0; i < r->o->n_ifnames; i++) {
+		ret = setup_iface(&r->ifaces[i], r->o->ifnames[i]);
+		if (ret)
+			return ret;
+		r->s.n_ifaces++;
+	}
+	/* Several interfaces or "any" mix sources: show where each packet was seen. */
+	r->s.show.iface = r->s.n_ifaces > 1 || !r->ifaces[0].ifindex;
+	return 0;
+}
+
+static int finish(struct sniff_run *r, bool live, bool started, int ret)
+{
+	int err;
+
+	if (live)
+		collect_kstats(r);
+	if (started)
+		sniff_end(&r->s);
+	if (r->s.w) {
+		pass_stats_to_writer(r);
+		err = savefile_write_close(r->s.w);
+		r->s.w = NULL;
+		if (!r->s.write_err)
+			r->s.write_err = err;
+	}
+	if (r->s.write_err) {
+		log_error("-w %s: %s", r->o->wfile, strerror(-r->s.write_err));
+		ret = EXIT_RUNTIME;
+	}
+	err = fmt_flush(r->s.f);
+	if (err && err != -EPIPE) {
+		log_error("stdout: %s", strerror(-err));
+		ret = EXIT_RUNTIME;
+	}
+	if (r->skipped)
+		log_error("%s: %llu packets of interfaces past the first %d skipped", r->o->rfile,
+			  (unsigned long long)r->skipped, MAX_IFACES);
+	sniff_stats_emit(r->stats_f, &r->s, live, true);
+	fmt_flush(r->stats_f);
+	for (unsigned i = 0; live && i < r->n_rings; i++)
+		ring_rx_close(r->rings[i].ring);
+	for (unsigned i = 0; i < r->s.n_ifaces; i++)
+		if (r->ifaces[i].has_ufilter)
+			filter_free(&r->ifaces[i].ufilter);
+	/* Ring overruns are losses the user must not miss: say so even when all else went well. */
+	for (unsigned i = 0; live && i < r->s.n_ifaces; i++)
+		if (r->ifaces[i].kstats.drops)
+			log_error("%s: the kernel dropped %llu packets: the ring was full (try a "
+				  "bigger -B, or -w with a filter)", r->ifaces[i].name,
+				  (unsigned long long)r->ifaces[i].kstats.drops);
+	return ret;
+}
+
+int cmd_sniff(int argc, char **argv)
+{
+	static struct sniff_run run;	/* large (the ring table): not on the stack */
+	struct sniff_cmd o = { .snaplen = SAVEFILE_MAX_SNAPLEN, .fanout_mode = PACKET_FANOUT_HASH };
+	struct fmt_opts fo = {
+		.numeric = cmd_globals.numeric,
+		.pretty = cmd_globals.pretty,
+		.no_header = true,
+		.manual_flush = true,
+	};
+	struct sniff_run *r = &run;
+	bool started = false, live;
+	int ret;
+
+	ret = cmd_sniff_parse(&o, argc, argv);
+	if (ret) {
+		free(o.expr);
+		return ret == 1 ? 0 : ret;
+	}
+	live = !o.rfile;
+	r->o = &o;
+	r->s.ifaces = r->ifaces;
+	r->s.limit = o.count;
+	r->s.show = o.show;
+	/* Writing a file prints nothing unless --print asks, as with tcpdump -w. */
+	r->s.show.print = !o.wfile || o.print;
+	timefmt_init(&r->s.tf, cmd_sniff_time_style(o.t_count), o.nano, o.utc);
+	install_signals();
+	if (live && cmd_enter_netns()) {
+		free(o.expr);
+		return EXIT_RUNTIME;
+	}
+	/* With -w - the packets' bytes own stdout: text goes nowhere, stats to stderr. */
+	r->s.f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT,
+			 o.wfile && !strcmp(o.wfile, "-") ? stderr : stdout, &fo);
+	r->stats_f = cmd_globals.json && !(o.wfile && !strcmp(o.wfile, "-"))
+			     ? r->s.f : fmt_new(FMT_TEXT, stderr, &(struct fmt_opts){ .numeric = true });
+	if (!r->s.f || !r->stats_f || sniff_init(&r->s)) {
+		log_error("out of memory");
+		ret = EXIT_RUNTIME;
+		goto out;
+	}
+	if (live) {
+		ret = setup_live_ifaces(r);
+		if (!ret)
+			ret = open_rings(r);
+		if (ret < 0) {	/* -d printed the program */
+			ret = 0;
+			goto out_rings;
+		}
+		if (!ret && o.user)
+			ret = drop_privileges(o.user);
+		if (!ret && o.wfile)
+			ret = open_writer(r);
+		if (ret)
+			goto out_rings;
+		sniff_begin(&r->s);
+		started = true;
+		ret = run_live(r);
+	} else {
+		if (o.dump_filter) {
+			struct filter flt;
+
+			r->ifaces[0].linktype = 1;
+			ret = compile_filter(r, &r->ifaces[0], &flt);
+			if (!ret) {
+				filter_dump(&flt, stdout);
+				filter_free(&flt);
+			}
+			goto out;
+		}
+		if (o.user && (ret = drop_privileges(o.user)))
+			goto out;
+		ret = run_file(r, &started);
+	}
+	ret = finish(r, live, started, ret);
+	goto out;
+out_rings:
+	for (unsigned i = 0; i < r->n_rings; i++)
+		ring_rx_close(r->rings[i].ring);
+	for (unsigned i = 0; i < r->s.n_ifaces; i++)
+		if (r->ifaces[i].has_ufilter)
+			filter_free(&r->ifaces[i].ufilter);
+out:
+	if (r->s.w)
+		savefile_write_close(r->s.w);
+	sniff_fini(&r->s);
+	if (r->stats_f && r->stats_f != r->s.f)
+		fmt_free(r->stats_f);
+	fmt_free(r->s.f);
+	free(o.expr);
+	return ret;
+}

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* pbuf.c: number and address formatting for pbuf, without printf. */
+#include "config.h"
+
+#include "decode/pbuf.h"
+
+static const char pbuf_digits[] = "0123456789abcdef";
+
+void pbuf_u32(struct pbuf *b, uint32_t v)
+{
+	char tmp[10];
+	size_t i = sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	pbuf_put(b, tmp + i, sizeof(tmp) - i);
+}
+
+void pbuf_hex(struct pbuf *b, uint32_t v, unsigned width)
+{
+	char tmp[8];
+	size_t i = sizeof(tmp);
+
+	do {
+		tmp[--i] = pbuf_digits[v & 0xf];
+		v >>= 4;
+	} while (v);
+	while (i > 0 && sizeof(tmp) - i < width)
+		tmp[--i] = '0';
+	pbuf_put(b, tmp + i, sizeof(tmp) - i);
+}
+
+void pbuf_ip4(struct pbuf *b, const uint8_t a[4])
+{
+	for (int i = 0; i < 4; i++) {
+		if (i)
+			pbuf_putc(b, '.');
+		pbuf_u32(b, a[i]);
+	}
+}
+
+void pbuf_ip6(struct pbuf *b, const uint8_t a[16])
+{
+	uint16_t w[8];
+	int best = -1, best_len = 0;
+
+	for (int i = 0; i < 8; i++)
+		w[i] = (uint16_t)(a[2 * i] << 8 | a[2 * i + 1]);
+	/* The first longest run of two or more zero groups becomes "::". */
+	for (int i = 0; i < 8;) {
+		int j = i;
+
+		while (j < 8 && w[j] == 0)
+			j++;
+		if (j - i > best_len && j - i >= 2) {
+			best = i;
+			best_len = j - i;
+		}
+		i = j > i ? j : i + 1;
+	}
+	for (int i = 0; i < 8; i++) {
+		if (best >= 0 && i >= best && i < best + best_len) {
+			if (i == best)
+				pbuf_putc(b, ':');
+			continue;
+		}
+		if (i)
+			pbuf_putc(b, ':');
+		/* ::a.b.c.d and ::ffff:a.b.c.d keep their IPv4 form */
+		if (i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && w[5] == 0xffff))) {
+			pbuf_ip4(b, a + 12);
+			return;
+		}
+		pbuf_hex(b, w[i], 1);
+	}
+	if (best >= 0 && best + best_len == 8)
+		pbuf_putc(b, ':');
+}
+
+void pbuf_hwaddr(struct pbuf *b, const uint8_t *a, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (i)
+			pbuf_putc(b, ':');
+		pbuf_putc(b, pbuf_digits[a[i] >> 4]);
+		pbuf_putc(b, pbuf_digits[a[i] & 0xf]);
+	}
+}
+
+void pbuf_mac(struct pbuf *b, const uint8_t a[6])
+{
+	pbuf_hwaddr(b, a, 6);
+}

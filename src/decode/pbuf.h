@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* pbuf.h: append text, numbers and addresses to a fixed buffer, locale-free. */
+#ifndef SOCKEYE_PBUF_H
+#define SOCKEYE_PBUF_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/*
+ * Writes stop at the buffer's end but n keeps counting, so the caller learns
+ * the length the whole text needs (as with snprintf) without a second pass.
+ * These replace printf on the per-packet path: no locale, no format parsing.
+ */
+struct pbuf {
+	char *p;	/* next write position */
+	char *end;	/* the byte kept for the terminating NUL */
+	size_t n;	/* length of the whole text, written or not */
+};
+
+static inline void pbuf_init(struct pbuf *b, char *buf, size_t len)
+{
+	b->p = buf;
+	b->end = len ? buf + len - 1 : buf;
+	b->n = 0;
+}
+
+static inline void pbuf_putc(struct pbuf *b, char ch)
+{
+	if (b->p < b->end)
+		*b->p++ = ch;
+	b->n++;
+}
+
+static inline void pbuf_put(struct pbuf *b, const char *s, size_t len)
+{
+	size_t room = (size_t)(b->end - b->p);
+	size_t k = len < room ? len : room;
+
+	memcpy(b->p, s, k);
+	b->p += k;
+	b->n += len;
+}
+
+static inline void pbuf_puts(struct pbuf *b, const char *s)
+{
+	pbuf_put(b, s, strlen(s));
+}
+
+/* NUL-terminate (when the buffer has a byte at all); returns the full length. */
+static inline size_t pbuf_finish(struct pbuf *b, size_t len)
+{
+	if (len)
+		*b->p = '\0';
+	return b->n;
+}
+
+void pbuf_u32(struct pbuf *b, uint32_t v);
+/* Lower-case hex, zero-padded to at least width digits. */
+void pbuf_hex(struct pbuf *b, uint32_t v, unsigned width);
+void pbuf_ip4(struct pbuf *b, const uint8_t a[4]);
+/* RFC 5952 text as inet_ntop writes it, embedded IPv4 included. */
+void pbuf_ip6(struct pbuf *b, const uint8_t a[16]);
+void pbuf_mac(struct pbuf *b, const uint8_t a[6]);
+/* len bytes as colon-separated hex pairs (link-layer addresses of any size). */
+void pbuf_hwaddr(struct pbuf *b, const uint8_t *a, size_t len);
+
+#endif /* SOCKEYE_PBUF_H */

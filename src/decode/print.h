@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* print.h: the tcpdump-style one-line summary of a decoded packet. */
+#ifndef SOCKEYE_PRINT_H
+#define SOCKEYE_PRINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "decode/pkt_meta.h"
+
+/* Enough for the longest summary print_packet writes. */
+#define PRINT_PACKET_MAX 1024
+
+struct print_opts {
+	bool link;		/* -e: link-layer headers first */
+	bool verbose;		/* -v: IPv4 tos/ttl/id/offset/flags/proto/length, IPv6 hlim/flowlabel */
+	bool quiet;		/* -q: fewer protocol details */
+	/*
+	 * Relative TCP sequence numbers: the caller, which keeps the per-flow
+	 * state, sets the bases for this packet (seq and SACK/ack numbers are
+	 * printed minus them, modulo 2^32).
+	 */
+	bool tcp_relative;
+	uint32_t tcp_seq_base;
+	uint32_t tcp_ack_base;
+};
+
+/*
+ * Write the summary that follows tcpdump's timestamp and interface, e.g.
+ * "IP 10.0.0.1.1234 > 10.0.0.2.80: Flags [S], seq 1000, win 64240, length 0",
+ * without a trailing newline (-v adds tcpdump's inner line breaks).  Numbers
+ * only: nothing is resolved.  Returns the length of the whole summary; when
+ * that is len or more the text was cut to fit (NUL-terminated if len > 0).
+ */
+size_t print_packet(char *buf, size_t len, const struct pkt_meta *m, const struct print_opts *o);
+
+#endif /* SOCKEYE_PRINT_H */

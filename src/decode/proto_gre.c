@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* proto_gre.c: GRE (RFC 2784, 2890) and PPTP's enhanced GRE (RFC 2637). */
+#include "config.h"
+
+#include "decode/proto.h"
+
+#define GRE_VERSION_MASK 0x0007
+
+/*
+ * RFC 2784 section 2.1 with RFC 2890's key and sequence number:
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |C|R|K|S| Reserved0       | Ver |         Protocol Type         |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |      Checksum (optional)      |   Offset (RFC 1701, optional) |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                         Key (optional)                        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                 Sequence Number (optional)                    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |     Acknowledgment Number (version 1 with A set, optional)    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ */
+int proto_gre_dissect(struct pkt_cursor *c, struct pkt_meta *m)
+{
+	struct pkt_level *l = proto_level(m);
+	struct pkt_gre *g = &l->gre;
+	size_t hlen = 4;
+
+	l->trans = PKT_PROTO_GRE;
+	*g = (struct pkt_gre){ 0 };
+	if (!pkt_get_be16(c, &g->flags) || !pkt_get_be16(c, &g->proto))
+		return proto_short(m, hlen);
+	g->version = g->flags & GRE_VERSION_MASK;
+	if (g->flags & (PKT_GRE_CSUM | PKT_GRE_ROUTING))
+		hlen += 4;
+	if (g->flags & PKT_GRE_KEY)
+		hlen += 4;
+	if (g->flags & PKT_GRE_SEQ)
+		hlen += 4;
+	if (g->version == 1 && (g->flags & PKT_GRE_ACK))
+		hlen += 4;
+
+	if (g->flags & (PKT_GRE_CSUM | PKT_GRE_ROUTING)) {
+		if (!pkt_get_be16(c, &g->csum) || !pkt_get_be16(c, &g->offset))
+			return proto_short(m, hlen);
+	}
+	if ((g->flags & PKT_GRE_KEY) && !pkt_get_be32(c, &g->key))
+		return proto_short(m, hlen);
+	if ((g->flags & PKT_GRE_SEQ) && !pkt_get_be32(c, &g->seq))
+		return proto_short(m, hlen);
+	if (g->version == 1 && (g->flags & PKT_GRE_ACK) && !pkt_get_be32(c, &g->ack))
+		return proto_short(m, hlen);
+
+	/*
+	 * Only plain version 0 GRE carries a frame decoded here: RFC 1701
+	 * source routes and PPTP's PPP payload stay undecoded.
+	 */
+	if (g->version != 0 || (g->flags & PKT_GRE_ROUTING))
+		return PKT_PROTO_NONE;
+	switch (g->proto) {
+	case PROTO_ETHERTYPE_IPV4:
+		return PKT_PROTO_IPV4;
+	case PROTO_ETHERTYPE_IPV6:
+		return PKT_PROTO_IPV6;
+	case PROTO_ETHERTYPE_TEB:
+		return PKT_PROTO_ETH;
+	default:
+		return PKT_PROTO_NONE;
+	}
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* proto_vlan.c: IEEE 802.1Q and 802.1ad (QinQ) VLAN tags. */
+#include "config.h"
+
+#include "decode/proto.h"
+
+#define VLAN_TAG_LEN 4
+
+/*
+ * The tag after a TPID of 0x8100 (802.1Q), 0x88a8 (802.1ad) or 0x9100:
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * | PCP |D|        VLAN ID        |           EtherType           |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *        D: drop eligible indicator (DEI)
+ */
+int proto_vlan_dissect(struct pkt_cursor *c, struct pkt_meta *m)
+{
+	struct pkt_level *l = proto_level(m);
+	struct pkt_vlan *v = &l->vlan[l->n_vlan++];
+	uint16_t tci;
+
+	*v = (struct pkt_vlan){ .tpid = l->ethertype };
+	if (!pkt_get_be16(c, &tci))
+		return proto_short(m, VLAN_TAG_LEN);
+	v->pcp = tci >> 13;
+	v->dei = tci & 0x1000;
+	v->id = tci & 0x0fff;
+	if (!pkt_get_be16(c, &v->type))
+		return proto_short(m, VLAN_TAG_LEN);
+	return proto_next_ethertype(m, v->type);
+}

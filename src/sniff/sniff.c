@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* sniff.c: the per-packet path shared by live capture and file reading. */
+#include "config.h"
+
+#include <errno.h>
+#include <linux/if_packet.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode/dissect.h"
+#include "decode/print.h"
+#include "sniff/sniff.h"
+#include "view/view_packet.h"
+
+/* Bounded flow memory for relative sequence numbers: about 64 MiB at most. */
+#define SNIFF_MAX_FLOWS (1u << 20)
+
+int sniff_init(struct sniff *s)
+{
+	s->line_cap = PRINT_PACKET_MAX + 4096;
+	s->line = malloc(s->line_cap);
+	if (!s->line)
+		return -ENOMEM;
+	if (s->show.print && !s->show.absolute_seq) {
+		s->seq = tcpseq_new(SNIFF_MAX_FLOWS);
+		if (!s->seq)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+void sniff_fini(struct sniff *s)
+{
+	tcpseq_free(s->seq);
+	s->seq = NULL;
+	free(s->line);
+	s->line = NULL;
+}
+
+void sniff_begin(struct sniff *s)
+{
+	fmt_table_begin(s->f, &view_packet, s->show.iface ? VIEW_PACKET_IFACE : 0);
+}
+
+void sniff_end(struct sniff *s)
+{
+	fmt_table_end(s->f);
+}
+
+/* The bases for this packet's relative sequence numbers, tcpdump's way. */
+static void relative_seq(struct sniff *s, struct print_opts *po)
+{
+	const struct pkt_meta *m = &s->meta;
+	const struct pkt_level *l = &m->l[m->level];
+	struct tcpseq_pkt tp;
+
+	/* TCP is the last layer when present: a bad last layer means its fields are not all there. */
+	if (!s->seq || l->trans != PKT_PROTO_TCP || m->truncated || m->invalid)
+		return;
+	if (l->net == PKT_PROTO_IPV4) {
+		tp.family = 4;
+		tp.src = l->ip4.src;
+		tp.dst = l->ip4.dst;
+	} else if (l->net == PKT_PROTO_IPV6) {
+		tp.family = 6;
+		tp.src = l->ip6.src;
+		tp.dst = l->ip6.dst;
+	} else {
+		return;
+	}
+	tp.sport = l->tcp.sport;
+	tp.dport = l->tcp.dport;
+	tp.seq = l->tcp.seq;
+	tp.ack = l->tcp.ack;
+	tp.syn = l->tcp.flags & PKT_TCP_SYN;
+	tp.ack_flag = l->tcp.flags & PKT_TCP_ACK;
+	po->tcp_relative = tcpseq_lookup(s->seq, &tp, &po->tcp_seq_base, &po->tcp_ack_base);
+}
+
+/* Where the -x/-X/-A dump starts: after the link headers unless -xx/-XX. */
+static uint32_t dump_offset(const struct sniff *s)
+{
+	const struct pkt_meta *m = &s->meta;
+
+	if (s->show.dump_link)
+		return 0;
+	for (unsigned i = 0; i < m->n_layers && i < PKT_MAX_LAYERS; i++) {
+		uint8_t p = m->layer[i].proto;
+
+		if (p != PKT_PROTO_ETH && p != PKT_PROTO_VLAN && p != PKT_PROTO_SLL &&
+		    p != PKT_PROTO_SLL2)
+			return m->layer[i].off;
+	}
+	return m->caplen;
+}
+
+/* The summary and its dump into s->line, growing it for big dumps (rare: not per packet). */
+static const char *compose_line(struct sniff *s, const struct sniff_pkt *p)
+{
+	struct print_opts po = {
+		.link = s->show.link,
+		.verbose = s->show.verbose,
+		.quiet = s->show.quiet,
+	};
+	size_t n, need;
+	uint32_t off;
+
+	relative_seq(s, &po);
+	n = print_packet(s->line, PRINT_PACKET_MAX, &s->meta, &po);
+	if (n >= PRINT_PACKET_MAX)
+		n = PRINT_PACKET_MAX - 1;
+	if (s->show.dump == HEXDUMP_NONE)
+		return s->line;
+	off = dump_offset(s);
+	if (off > p->caplen)
+		off = p->caplen;
+	need = hexdump_format(s->line + n, s->line_cap - n, p->data + off, p->caplen - off,
+			      s->show.dump);
+	if (n + need >= s->line_cap) {
+		char *bigger = realloc(s->line, n + need + 1);
+
+		if (!bigger)
+			return s->line;	/* the summary alone: the dump was cut */
+		s->line = bigger;
+		s->line_cap = n + need + 1;
+		hexdump_format(s->line + n, s->line_cap - n, p->data + off, p->caplen - off,
+			       s->show.dump);
+	}
+	return s->line;
+}
+
+static void print_row(struct sniff *s, const struct sniff_pkt *p)
+{
+	const struct sniff_iface *ifc = &s->ifaces[p->iface];
+	struct fmt *f = s->f;
+	char ts[48];
+
+	dissect_packet(&s->meta, ifc->linktype, p->data, p->caplen, p->wirelen);
+	fmt_row_begin(f);
+	if (fmt_is_shown(f, VIEW_PACKET_TIME) && timefmt_format(&s->tf, p->ts_ns, ts))
+		fmt_str(f, VIEW_PACKET_TIME, ts);
+	fmt_u64(f, VIEW_PACKET_TS, p->ts_ns);
+	if (s->show.iface) {
+		fmt_str(f, VIEW_PACKET_IFACE_NAME, ifc->name);
+		if (p->pkttype >= 0)
+			fmt_str(f, VIEW_PACKET_DIR, view_packet_dir_name((unsigned)p->pkttype));
+	}
+	fmt_u64(f, VIEW_PACKET_CAPLEN, p->caplen);
+	fmt_u64(f, VIEW_PACKET_LEN, p->wirelen);
+	fmt_bool(f, VIEW_PACKET_TRUNCATED, s->meta.truncated);
+	fmt_bool(f, VIEW_PACKET_INVALID, s->meta.invalid);
+	if (fmt_is_shown(f, VIEW_PACKET_SUMMARY))
+		fmt_str(f, VIEW_PACKET_SUMMARY, compose_line(s, p));
+	fmt_row_end_details(f, view_packet_details, &s->meta);
+}
+
+void sniff_packet(struct sniff *s, const struct sniff_pkt *p)
+{
+	struct sniff_iface *ifc = &s->ifaces[p->iface];
+
+	ifc->captured++;
+	if (s->done)
+		return;
+	if (ifc->has_ufilter && !filter_match(&ifc->ufilter, p->data, p->caplen, p->wirelen))
+		return;
+	ifc->matched++;
+	s->handled++;
+	if (s->w) {
+		struct savefile_pkt sp = {
+			.ts_ns = p->ts_ns,
+			.caplen = p->caplen,
+			.wirelen = p->wirelen,
+			.ifindex = p->iface,
+			.linktype = (uint32_t)ifc->linktype,
+			.dir = p->pkttype < 0 ? SAVEFILE_DIR_UNKNOWN :
+			       p->pkttype == PACKET_OUTGOING ? SAVEFILE_DIR_OUT : SAVEFILE_DIR_IN,
+			.data = p->data,
+		};
+		int err = savefile_write_packet(s->w, &sp);
+
+		if (err == SAVEFILE_DONE) {
+			s->done = true;
+			return;
+		}
+		if (err < 0) {
+			s->write_err = err;
+			s->done = true;
+			return;
+		}
+		ifc->written++;
+	}
+	if (s->show.print)
+		print_row(s, p);
+	if (s->limit && s->handled >= s->limit)
+		s->done = true;
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* sniff_stats.h: what sniff saw, passed, wrote and lost, per interface. */
+#ifndef SOCKEYE_SNIFF_STATS_H
+#define SOCKEYE_SNIFF_STATS_H
+
+#include "out/fmt.h"
+#include "sniff/sniff.h"
+
+extern const struct fmt_view view_sniff_stats;
+
+/*
+ * One "stats" document: a row per interface, and a total row when there are
+ * several.  live adds the kernel's ring counters (received by the filter,
+ * dropped because the ring was full, freeze-queue count).
+ */
+void sniff_stats_emit(struct fmt *f, const struct sniff *s, bool live, bool final);
+
+#endif
