@@ -16,18 +16,12 @@
 #define DISSECT_LINKTYPE_RAW 101
 
 static const proto_dissect_fn dissect_fns[PKT_PROTO_COUNT] = {
-	[PKT_PROTO_SLL] = proto_sll_dissect,
-	[PKT_PROTO_SLL2] = proto_sll2_dissect,
-	[PKT_PROTO_ETH] = proto_eth_dissect,
-	[PKT_PROTO_VLAN] = proto_vlan_dissect,
-	[PKT_PROTO_ARP] = proto_arp_dissect,
-	[PKT_PROTO_IPV4] = proto_ipv4_dissect,
-	[PKT_PROTO_IPV6] = proto_ipv6_dissect,
-	[PKT_PROTO_TCP] = proto_tcp_dissect,
-	[PKT_PROTO_UDP] = proto_udp_dissect,
-	[PKT_PROTO_ICMP] = proto_icmp_dissect,
-	[PKT_PROTO_ICMP6] = proto_icmp6_dissect,
-	[PKT_PROTO_GRE] = proto_gre_dissect,
+	[PKT_PROTO_SLL] = proto_sll_dissect,	 [PKT_PROTO_SLL2] = proto_sll2_dissect,
+	[PKT_PROTO_ETH] = proto_eth_dissect,	 [PKT_PROTO_VLAN] = proto_vlan_dissect,
+	[PKT_PROTO_ARP] = proto_arp_dissect,	 [PKT_PROTO_IPV4] = proto_ipv4_dissect,
+	[PKT_PROTO_IPV6] = proto_ipv6_dissect,	 [PKT_PROTO_TCP] = proto_tcp_dissect,
+	[PKT_PROTO_UDP] = proto_udp_dissect,	 [PKT_PROTO_ICMP] = proto_icmp_dissect,
+	[PKT_PROTO_ICMP6] = proto_icmp6_dissect, [PKT_PROTO_GRE] = proto_gre_dissect,
 	[PKT_PROTO_VXLAN] = proto_vxlan_dissect,
 };
 
@@ -75,9 +69,13 @@ static int dissect_first(int linktype, const struct pkt_cursor *c)
 int dissect_packet(struct pkt_meta *m, int linktype, const uint8_t *data, size_t caplen,
 		   size_t wirelen)
 {
+	static const uint8_t no_data[1];
 	struct pkt_cursor c;
 	int next;
 
+	/* An empty capture may come as NULL; arithmetic on NULL is undefined. */
+	if (!caplen)
+		data = no_data;
 	/* A wire length below the captured one is a broken record: trust the bytes. */
 	if (wirelen < caplen)
 		wirelen = caplen;

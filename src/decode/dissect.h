@@ -9,12 +9,12 @@
 #include "decode/pkt_meta.h"
 
 /*
- * Decode data (caplen bytes captured of a wirelen-byte packet) of link type
- * linktype, a DLT_* value (LINKTYPE_RAW, LINKTYPE_IPV4 and LINKTYPE_IPV6 as
- * found in capture files are accepted too).  A truncated or invalid packet is
- * not an error: m says where and why decoding stopped.  Returns 0, or
- * -EPROTONOSUPPORT for a link type it does not know (m then holds no layer).
- * No allocation, no system call: safe on the capture hot path.
+ * Decode data, caplen bytes captured of a wirelen-byte packet (data may be
+ * NULL when caplen is 0), of link type linktype: a DLT_* value, or as found
+ * in capture files LINKTYPE_RAW, LINKTYPE_IPV4 or LINKTYPE_IPV6.  A truncated
+ * or invalid packet is not an error: m says where and why decoding stopped.
+ * Returns 0, or -EPROTONOSUPPORT for a link type it does not know (m then
+ * holds no layer).  No allocation, no system call: safe on the hot path.
  */
 int dissect_packet(struct pkt_meta *m, int linktype, const uint8_t *data, size_t caplen,
 		   size_t wirelen);

@@ -6,15 +6,32 @@
 
 static const char pbuf_digits[] = "0123456789abcdef";
 
+/* Two digits per division: numbers are most of a summary line. */
+static const char pbuf_pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 void pbuf_u32(struct pbuf *b, uint32_t v)
 {
 	char tmp[10];
 	size_t i = sizeof(tmp);
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
+	if (v < 10) {
+		pbuf_putc(b, (char)('0' + v));
+		return;
+	}
+	while (v >= 100) {
+		i -= 2;
+		memcpy(tmp + i, pbuf_pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		i -= 2;
+		memcpy(tmp + i, pbuf_pairs + 2 * v, 2);
+	} else {
+		tmp[--i] = (char)('0' + v);
+	}
 	pbuf_put(b, tmp + i, sizeof(tmp) - i);
 }
 

@@ -13,9 +13,9 @@
  * These replace printf on the per-packet path: no locale, no format parsing.
  */
 struct pbuf {
-	char *p;	/* next write position */
-	char *end;	/* the byte kept for the terminating NUL */
-	size_t n;	/* length of the whole text, written or not */
+	char *p;   /* next write position */
+	char *end; /* the byte kept for the terminating NUL */
+	size_t n;  /* length of the whole text, written or not */
 };
 
 static inline void pbuf_init(struct pbuf *b, char *buf, size_t len)

@@ -22,9 +22,9 @@
  * one, not against the capture.
  */
 struct pkt_cursor {
-	const uint8_t *p;	/* next unread byte */
-	const uint8_t *end;	/* one past the last captured byte of the window */
-	size_t snapped;		/* bytes on the wire past end */
+	const uint8_t *p;   /* next unread byte */
+	const uint8_t *end; /* one past the last captured byte of the window */
+	size_t snapped;	    /* bytes on the wire past end */
 };
 
 static inline void pkt_init(struct pkt_cursor *c, const uint8_t *data, size_t caplen,

@@ -36,54 +36,54 @@ enum pkt_proto {
 /* Why decoding stopped at a truncated or invalid layer. */
 enum pkt_reason {
 	PKT_REASON_NONE = 0,
-	PKT_REASON_SNAPLEN,	/* truncated: the capture ends inside the header */
-	PKT_REASON_SHORT,	/* the packet itself ends inside the header */
-	PKT_REASON_VERSION,	/* IP version does not match the link's protocol type */
-	PKT_REASON_HDR_LEN,	/* header length below its minimum (IPv4 ihl, TCP doff) */
-	PKT_REASON_HDR_PAST_END,/* header length reaches past the end of the packet */
-	PKT_REASON_TOTAL_LEN,	/* IPv4 total length below the header length */
-	PKT_REASON_LEN_PAST_END,/* IP total or payload length past the end of the packet */
-	PKT_REASON_UDP_LEN,	/* UDP length below the 8-byte header */
+	PKT_REASON_SNAPLEN,	     /* truncated: the capture ends inside the header */
+	PKT_REASON_SHORT,	     /* the packet itself ends inside the header */
+	PKT_REASON_VERSION,	     /* IP version does not match the link's protocol type */
+	PKT_REASON_HDR_LEN,	     /* header length below its minimum (IPv4 ihl, TCP doff) */
+	PKT_REASON_HDR_PAST_END,     /* header length reaches past the end of the packet */
+	PKT_REASON_TOTAL_LEN,	     /* IPv4 total length below the header length */
+	PKT_REASON_LEN_PAST_END,     /* IP total or payload length past the end of the packet */
+	PKT_REASON_UDP_LEN,	     /* UDP length below the 8-byte header */
 	PKT_REASON_UDP_LEN_PAST_END, /* UDP length past the end of the IP payload */
-	PKT_REASON_EXT_PAST_END,/* IPv6 extension header past the end of the payload */
-	PKT_REASON_EXT_COUNT,	/* more IPv6 extension headers than PKT_IP6_MAX_EXT */
-	PKT_REASON_OPTION,	/* TCP or ND option length inconsistent */
-	PKT_REASON_VXLAN_FLAGS,	/* VXLAN without the I (valid VNI) flag */
+	PKT_REASON_EXT_PAST_END,     /* IPv6 extension header past the end of the payload */
+	PKT_REASON_EXT_COUNT,	     /* more IPv6 extension headers than PKT_IP6_MAX_EXT */
+	PKT_REASON_OPTION,	     /* TCP or ND option length inconsistent */
+	PKT_REASON_VXLAN_FLAGS,	     /* VXLAN without the I (valid VNI) flag */
 	PKT_REASON_COUNT
 };
 
-#define PKT_MAX_LAYERS	12	/* sll/eth + 2 vlan + net + trans + vxlan, twice */
-#define PKT_MAX_VLAN	2
-#define PKT_MAX_SACK	4
-#define PKT_TCP_MAX_OPTS 40	/* 40 option bytes, one byte per option at least */
-#define PKT_IP6_MAX_EXT	8
+#define PKT_MAX_LAYERS	 12 /* sll/eth + 2 vlan + net + trans + vxlan, twice */
+#define PKT_MAX_VLAN	 2
+#define PKT_MAX_SACK	 4
+#define PKT_TCP_MAX_OPTS 40 /* 40 option bytes, one byte per option at least */
+#define PKT_IP6_MAX_EXT	 8
 
 /* One decoded header, in packet order. */
 struct pkt_layer {
-	uint8_t proto;		/* enum pkt_proto */
-	uint8_t level;		/* index into pkt_meta.l: 0 outer, 1 inside a tunnel */
-	bool truncated;		/* the capture ends inside this header */
-	bool invalid;		/* fields inconsistent: see reason */
-	uint8_t reason;		/* enum pkt_reason, when truncated or invalid */
-	uint32_t off;		/* offset of the header in the captured data */
-	uint32_t hdr_len;	/* header bytes decoded; when truncated, those captured */
-	uint32_t wire_len;	/* bytes from the header to the end of its packet, on the wire */
+	uint8_t proto;	   /* enum pkt_proto */
+	uint8_t level;	   /* index into pkt_meta.l: 0 outer, 1 inside a tunnel */
+	bool truncated;	   /* the capture ends inside this header */
+	bool invalid;	   /* fields inconsistent: see reason */
+	uint8_t reason;	   /* enum pkt_reason, when truncated or invalid */
+	uint32_t off;	   /* offset of the header in the captured data */
+	uint32_t hdr_len;  /* header bytes decoded; when truncated, those captured */
+	uint32_t wire_len; /* bytes from the header to the end of its packet, on the wire */
 };
 
 /* Linux cooked capture: DLT_LINUX_SLL (v1) and DLT_LINUX_SLL2. */
 struct pkt_sll {
-	uint16_t pkttype;	/* PACKET_HOST, PACKET_OUTGOING, ... */
-	uint16_t hatype;	/* ARPHRD_* */
-	uint16_t halen;		/* declared address length; addr holds at most 8 bytes */
+	uint16_t pkttype; /* PACKET_HOST, PACKET_OUTGOING, ... */
+	uint16_t hatype;  /* ARPHRD_* */
+	uint16_t halen;	  /* declared address length; addr holds at most 8 bytes */
 	uint8_t addr[8];
-	uint16_t protocol;	/* ethertype of the payload */
-	uint32_t ifindex;	/* SLL2 only */
+	uint16_t protocol; /* ethertype of the payload */
+	uint32_t ifindex;  /* SLL2 only */
 };
 
 struct pkt_eth {
 	uint8_t dst[6];
 	uint8_t src[6];
-	uint16_t type;		/* ethertype, or the 802.3 length when <= 1500 */
+	uint16_t type; /* ethertype, or the 802.3 length when <= 1500 */
 };
 
 /* An 802.1Q / 802.1ad tag; tpid is the ethertype that announced it. */
@@ -92,7 +92,7 @@ struct pkt_vlan {
 	uint8_t pcp;
 	bool dei;
 	uint16_t id;
-	uint16_t type;		/* ethertype that follows the tag */
+	uint16_t type; /* ethertype that follows the tag */
 };
 
 struct pkt_arp {
@@ -101,7 +101,7 @@ struct pkt_arp {
 	uint8_t hlen;
 	uint8_t plen;
 	uint16_t op;
-	bool eth_ip;		/* hlen 6 / plen 4: the address fields below are set */
+	bool eth_ip; /* hlen 6 / plen 4: the address fields below are set */
 	uint8_t sha[6];
 	uint8_t spa[4];
 	uint8_t tha[6];
@@ -109,45 +109,45 @@ struct pkt_arp {
 };
 
 struct pkt_ipv4 {
-	uint8_t version;	/* 4 unless invalid */
-	uint8_t ihl;		/* header length in 32-bit words */
+	uint8_t version; /* 4 unless invalid */
+	uint8_t ihl;	 /* header length in 32-bit words */
 	uint8_t tos;
-	uint16_t tot_len;	/* as on the wire; 0 for Linux GSO super-packets */
+	uint16_t tot_len; /* as on the wire; 0 for Linux GSO super-packets */
 	uint16_t id;
 	bool rf, df, mf;
-	uint16_t frag_off;	/* fragment offset in bytes */
+	uint16_t frag_off; /* fragment offset in bytes */
 	uint8_t ttl;
 	uint8_t proto;
 	uint16_t csum;
-	uint16_t csum_calc;	/* the checksum the header should carry */
-	bool csum_ok;		/* csum == csum_calc */
-	uint8_t opt_len;	/* option bytes (ihl * 4 - 20) */
+	uint16_t csum_calc; /* the checksum the header should carry */
+	bool csum_ok;	    /* csum == csum_calc */
+	uint8_t opt_len;    /* option bytes (ihl * 4 - 20) */
 	uint8_t src[4];
 	uint8_t dst[4];
 };
 
 /* Extension headers are listed in ext[] in packet order, by protocol number. */
 struct pkt_ipv6 {
-	uint8_t version;	/* 6 unless invalid */
+	uint8_t version; /* 6 unless invalid */
 	uint8_t tclass;
 	uint32_t flow;
-	uint16_t plen;		/* payload length as on the wire */
-	uint8_t nxt;		/* next header of the fixed header */
+	uint16_t plen; /* payload length as on the wire */
+	uint8_t nxt;   /* next header of the fixed header */
 	uint8_t hlim;
 	uint8_t src[16];
 	uint8_t dst[16];
 	uint8_t n_ext;
 	uint8_t ext[PKT_IP6_MAX_EXT];
-	uint16_t ext_len;	/* bytes of extension headers */
-	uint8_t rt_len;		/* routing header, when listed: its length field */
+	uint16_t ext_len; /* bytes of extension headers */
+	uint8_t rt_len;	  /* routing header, when listed: its length field */
 	uint8_t rt_type;
 	uint8_t rt_segleft;
-	bool has_frag;		/* fragment header fields below */
+	bool has_frag; /* fragment header fields below */
 	bool frag_more;
-	uint16_t frag_off;	/* in bytes */
+	uint16_t frag_off; /* in bytes */
 	uint32_t frag_id;
-	uint16_t frag_len;	/* bytes after the fragment header, per the payload length */
-	uint8_t proto;		/* the upper-layer protocol after the extension headers */
+	uint16_t frag_len; /* bytes after the fragment header, per the payload length */
+	uint8_t proto;	   /* the upper-layer protocol after the extension headers */
 };
 
 struct pkt_tcp_sack {
@@ -158,7 +158,7 @@ struct pkt_tcp_sack {
 /* One TCP option as found; values of the known kinds are in pkt_tcp. */
 struct pkt_tcp_opt {
 	uint8_t kind;
-	uint8_t len;		/* 1 for EOL and NOP */
+	uint8_t len; /* 1 for EOL and NOP */
 };
 
 #define PKT_TCP_FIN 0x001
@@ -169,15 +169,15 @@ struct pkt_tcp_opt {
 #define PKT_TCP_URG 0x020
 #define PKT_TCP_ECE 0x040
 #define PKT_TCP_CWR 0x080
-#define PKT_TCP_AE  0x100	/* RFC 3540's NS bit, now AccECN */
+#define PKT_TCP_AE  0x100 /* RFC 3540's NS bit, now AccECN */
 
 struct pkt_tcp {
 	uint16_t sport;
 	uint16_t dport;
 	uint32_t seq;
 	uint32_t ack;
-	uint8_t doff;		/* header length in 32-bit words */
-	uint16_t flags;		/* PKT_TCP_* */
+	uint8_t doff;	/* header length in 32-bit words */
+	uint16_t flags; /* PKT_TCP_* */
 	uint16_t win;
 	uint16_t csum;
 	uint16_t urg;
@@ -188,7 +188,7 @@ struct pkt_tcp {
 	uint32_t ts_ecr;
 	uint8_t n_sack;
 	struct pkt_tcp_sack sack[PKT_MAX_SACK];
-	uint8_t n_unknown;	/* options of kinds not decoded above */
+	uint8_t n_unknown; /* options of kinds not decoded above */
 	uint8_t n_opts;
 	struct pkt_tcp_opt opts[PKT_TCP_MAX_OPTS];
 };
@@ -206,12 +206,12 @@ struct pkt_udp {
  * header follow it.
  */
 struct pkt_quote {
-	uint8_t family;		/* 0, 4 or 6 */
+	uint8_t family; /* 0, 4 or 6 */
 	uint8_t proto;
 	bool has_ports;
 	uint16_t sport;
 	uint16_t dport;
-	uint8_t src[16];	/* IPv4 in the first 4 bytes */
+	uint8_t src[16]; /* IPv4 in the first 4 bytes */
 	uint8_t dst[16];
 };
 
@@ -219,10 +219,10 @@ struct pkt_icmp {
 	uint8_t type;
 	uint8_t code;
 	uint16_t csum;
-	uint32_t rest;		/* the 4 type-specific bytes, as a number */
-	uint16_t id;		/* echo and timestamp: the two halves of rest */
+	uint32_t rest; /* the 4 type-specific bytes, as a number */
+	uint16_t id;   /* echo and timestamp: the two halves of rest */
 	uint16_t seq;
-	struct pkt_quote quote;	/* unreachable, time exceeded, redirect, ... */
+	struct pkt_quote quote; /* unreachable, time exceeded, redirect, ... */
 };
 
 struct pkt_icmp6 {
@@ -232,31 +232,31 @@ struct pkt_icmp6 {
 	uint32_t rest;
 	uint16_t id;
 	uint16_t seq;
-	bool has_target;	/* ND and MLD: target or group address */
+	bool has_target; /* ND and MLD: target or group address */
 	uint8_t target[16];
-	bool has_dst;		/* redirect: the destination address */
+	bool has_dst; /* redirect: the destination address */
 	uint8_t dst[16];
-	bool has_sll, has_tll;	/* ND source / target link-layer address options */
+	bool has_sll, has_tll; /* ND source / target link-layer address options */
 	uint8_t sll[6];
 	uint8_t tll[6];
 	struct pkt_quote quote;
 };
 
 #define PKT_GRE_CSUM	0x8000
-#define PKT_GRE_ROUTING	0x4000
+#define PKT_GRE_ROUTING 0x4000
 #define PKT_GRE_KEY	0x2000
 #define PKT_GRE_SEQ	0x1000
-#define PKT_GRE_ACK	0x0080	/* version 1 only */
+#define PKT_GRE_ACK	0x0080 /* version 1 only */
 
 struct pkt_gre {
-	uint16_t flags;		/* the whole first word: PKT_GRE_* bits and the version */
+	uint16_t flags; /* the whole first word: PKT_GRE_* bits and the version */
 	uint8_t version;
-	uint16_t proto;		/* ethertype of the payload */
-	uint16_t csum;		/* when PKT_GRE_CSUM */
+	uint16_t proto; /* ethertype of the payload */
+	uint16_t csum;	/* when PKT_GRE_CSUM */
 	uint16_t offset;
-	uint32_t key;		/* when PKT_GRE_KEY */
-	uint32_t seq;		/* when PKT_GRE_SEQ */
-	uint32_t ack;		/* version 1 (PPTP) with PKT_GRE_ACK */
+	uint32_t key; /* when PKT_GRE_KEY */
+	uint32_t seq; /* when PKT_GRE_SEQ */
+	uint32_t ack; /* version 1 (PPTP) with PKT_GRE_ACK */
 };
 
 struct pkt_vxlan {
@@ -266,12 +266,12 @@ struct pkt_vxlan {
 
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
-	uint8_t link;		/* PKT_PROTO_ETH, SLL, SLL2 or NONE */
-	uint8_t net;		/* PKT_PROTO_ARP, IPV4, IPV6 or NONE */
-	uint8_t trans;		/* PKT_PROTO_TCP, UDP, ICMP, ICMP6, GRE or NONE */
+	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
+	uint8_t net;   /* PKT_PROTO_ARP, IPV4, IPV6 or NONE */
+	uint8_t trans; /* PKT_PROTO_TCP, UDP, ICMP, ICMP6, GRE or NONE */
 	uint8_t n_vlan;
-	uint16_t ethertype;	/* the last ethertype seen: what selected the network layer */
-	bool frag;		/* the IP payload is a first fragment: upper lengths may exceed it */
+	uint16_t ethertype; /* the last ethertype seen: what selected the network layer */
+	bool frag;	    /* the IP payload is a first fragment: upper lengths exceed it */
 	struct pkt_eth eth;
 	struct pkt_vlan vlan[PKT_MAX_VLAN];
 	union {
@@ -289,15 +289,15 @@ struct pkt_level {
 };
 
 struct pkt_meta {
-	int linktype;		/* DLT_* the packet was decoded as */
+	int linktype; /* DLT_* the packet was decoded as */
 	uint32_t caplen;
 	uint32_t wirelen;
 	uint8_t n_layers;
-	uint8_t level;		/* innermost level decoded: 1 when l[1] holds a tunnel's payload */
-	uint8_t tunnel;		/* PKT_PROTO_GRE or PKT_PROTO_VXLAN when level is 1 */
-	bool truncated;		/* the last layer is truncated */
-	bool invalid;		/* the last layer is invalid */
-	uint8_t reason;		/* its enum pkt_reason */
+	uint8_t level;	/* innermost level decoded: 1 when l[1] holds a tunnel's payload */
+	uint8_t tunnel; /* PKT_PROTO_GRE or PKT_PROTO_VXLAN when level is 1 */
+	bool truncated; /* the last layer is truncated */
+	bool invalid;	/* the last layer is invalid */
+	uint8_t reason; /* its enum pkt_reason */
 	/*
 	 * What follows the last decoded header: the application payload, or
 	 * the rest of a protocol not decoded.  len is the length the headers

@@ -44,41 +44,20 @@ static const struct print_name ethertype_names[] = {
 };
 
 static const struct print_name ipproto_names[] = {
-	{ 0, "Options" },
-	{ 1, "ICMP" },
-	{ 2, "IGMP" },
-	{ 4, "IPIP" },
-	{ 6, "TCP" },
-	{ 17, "UDP" },
-	{ 41, "IPv6" },
-	{ 43, "Routing" },
-	{ 44, "Fragment" },
-	{ 47, "GRE" },
-	{ 50, "ESP" },
-	{ 51, "AH" },
-	{ 58, "ICMPv6" },
-	{ 60, "DSTOPT" },
-	{ 89, "OSPF" },
-	{ 103, "PIM" },
-	{ 112, "VRRP" },
-	{ 132, "SCTP" },
+	{ 0, "Options" }, { 1, "ICMP" },   { 2, "IGMP" },     { 4, "IPIP" },	  { 6, "TCP" },
+	{ 17, "UDP" },	  { 41, "IPv6" },  { 43, "Routing" }, { 44, "Fragment" }, { 47, "GRE" },
+	{ 50, "ESP" },	  { 51, "AH" },	   { 58, "ICMPv6" },  { 60, "DSTOPT" },	  { 89, "OSPF" },
+	{ 103, "PIM" },	  { 112, "VRRP" }, { 132, "SCTP" },
 };
 
 static const struct print_name arp_hw_names[] = {
-	{ 1, "Ethernet" },
-	{ 6, "TokenRing" },
-	{ 15, "Frame Relay" },
-	{ 19, "ATM" },
-	{ 32, "InfiniBand" },
+	{ 1, "Ethernet" }, { 6, "TokenRing" },	 { 15, "Frame Relay" },
+	{ 19, "ATM" },	   { 32, "InfiniBand" },
 };
 
 /* Linux packet types (PACKET_HOST ...), as tcpdump shows the direction. */
 static const struct print_name sll_dir_names[] = {
-	{ 0, "In" },
-	{ 1, "B" },
-	{ 2, "M" },
-	{ 3, "P" },
-	{ 4, "Out" },
+	{ 0, "In" }, { 1, "B" }, { 2, "M" }, { 3, "P" }, { 4, "Out" },
 };
 
 const char *print_ethertype_name(uint16_t type)
@@ -165,7 +144,7 @@ static bool print_sll(struct print_ctx *x)
 	}
 	pbuf_hwaddr(&x->b, s->addr, halen);
 	pbuf_putc(&x->b, ' ');
-	if (x->o->quiet)
+	if (x->o->quiet && print_impl_more(x))
 		return false;
 	print_ethertype(x, s->protocol);
 	print_len_colon(x, ly->wire_len);
@@ -176,6 +155,7 @@ static bool print_eth(struct print_ctx *x)
 {
 	const struct pkt_layer *ly = print_impl_layer(x);
 	const struct pkt_eth *e = &print_impl_level(x)->eth;
+	uint32_t len;
 
 	if (ly->truncated || ly->invalid)
 		return print_trunc(x, "", "ether");
@@ -192,8 +172,9 @@ static bool print_eth(struct print_ctx *x)
 		return false;
 	}
 	/* an 802.3 frame's length is its length field, when the frame holds that much */
+	len = ly->wire_len - ly->hdr_len;
 	pbuf_puts(&x->b, "802.3");
-	print_len_colon(x, e->type < ly->wire_len - ly->hdr_len ? e->type : ly->wire_len - ly->hdr_len);
+	print_len_colon(x, e->type < len ? e->type : len);
 	return false;
 }
 
@@ -452,7 +433,7 @@ static bool print_ipv4(struct print_ctx *x)
 			pbuf_puts(b, " bytes missing! ");
 			print_addrs(x);
 			break;
-		default:	/* the header itself runs past the packet */
+		default: /* the header itself runs past the packet */
 			pbuf_puts(b, prefix);
 			pbuf_puts(b, "truncated-ip - ");
 			pbuf_u32(b, (ip->ihl < 5 ? 5 : ip->ihl) * 4u - ly->wire_len);

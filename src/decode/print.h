@@ -9,13 +9,17 @@
 
 #include "decode/pkt_meta.h"
 
-/* Enough for the longest summary print_packet writes. */
-#define PRINT_PACKET_MAX 1024
+/*
+ * Enough for the longest summary print_packet writes: -e -v on two levels
+ * of two VLAN tags, eight IPv6 extension headers each, and 40 bytes of odd
+ * TCP options come to under 2k (see test_print's test_longest).
+ */
+#define PRINT_PACKET_MAX 4096
 
 struct print_opts {
-	bool link;		/* -e: link-layer headers first */
-	bool verbose;		/* -v: IPv4 tos/ttl/id/offset/flags/proto/length, IPv6 hlim/flowlabel */
-	bool quiet;		/* -q: fewer protocol details */
+	bool link;    /* -e: link-layer headers first */
+	bool verbose; /* -v: IPv4 tos/ttl/id/offset/flags, IPv6 hlim/flowlabel */
+	bool quiet;   /* -q: fewer protocol details */
 	/*
 	 * Relative TCP sequence numbers: the caller, which keeps the per-flow
 	 * state, sets the bases for this packet (seq and SACK/ack numbers are

@@ -92,7 +92,7 @@ static void icmp_unreach(struct pbuf *b, const struct pkt_icmp *ic)
 static void icmp_text(struct pbuf *b, const struct pkt_icmp *ic)
 {
 	uint8_t gw[4] = { (uint8_t)(ic->rest >> 24), (uint8_t)(ic->rest >> 16),
-			   (uint8_t)(ic->rest >> 8), (uint8_t)ic->rest };
+			  (uint8_t)(ic->rest >> 8), (uint8_t)ic->rest };
 
 	switch (ic->type) {
 	case 0:
@@ -171,7 +171,8 @@ bool print_icmp_v4(struct print_ctx *x)
 
 	print_l4_addrs(x, false, 0, 0);
 	/* A port unreachable names the port: without it tcpdump gives up too. */
-	if (ly->truncated || ly->invalid || (ic->type == 3 && ic->code == 3 && !ic->quote.has_ports))
+	if (ly->truncated || ly->invalid ||
+	    (ic->type == 3 && ic->code == 3 && !ic->quote.has_ports))
 		return print_l4_trunc(x, "icmp");
 	pbuf_puts(&x->b, "ICMP ");
 	icmp_text(&x->b, ic);
@@ -252,7 +253,10 @@ static void icmp6_unreach(struct pbuf *b, const struct pkt_icmp6 *ic)
 static void icmp6_text(struct pbuf *b, const struct pkt_icmp6 *ic)
 {
 	static const char *const param_code[] = {
-		"erroneous", "next header", "option", "incomplete header chain",
+		"erroneous",
+		"next header",
+		"option",
+		"incomplete header chain",
 	};
 	const char *name = icmp6_name(ic->type);
 

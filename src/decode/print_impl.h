@@ -13,13 +13,13 @@ struct print_ctx {
 	struct pbuf b;
 	const struct pkt_meta *m;
 	const struct print_opts *o;
-	unsigned i;		/* index of the layer being printed */
-	bool link_shown;	/* this level's link header is on the line: no "IP " prefix */
+	unsigned i;	 /* index of the layer being printed */
+	bool link_shown; /* this level's link header is on the line: no "IP " prefix */
 	/* The network layer leaves its addresses for the transport to print with ports. */
-	uint8_t family;		/* 4 or 6 */
+	uint8_t family; /* 4 or 6 */
 	const uint8_t *src;
 	const uint8_t *dst;
-	bool ports_only;	/* IPv6 printed its addresses before its extension headers */
+	bool ports_only; /* IPv6 printed its addresses before its extension headers */
 };
 
 static inline const struct pkt_layer *print_impl_layer(const struct print_ctx *x)

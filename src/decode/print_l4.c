@@ -82,7 +82,7 @@ static void tcp_opt(struct print_ctx *x, const struct pkt_tcp *t, const struct p
 		    unsigned *sack)
 {
 	static const char *const names[] = {
-		[0] = "eol", [1] = "nop", [2] = "mss", [3] = "wscale",
+		[0] = "eol",	[1] = "nop",  [2] = "mss", [3] = "wscale",
 		[4] = "sackOK", [5] = "sack", [8] = "TS",
 	};
 	static const uint8_t lens[] = { [0] = 1, [1] = 1, [2] = 4, [3] = 3, [4] = 2, [8] = 10 };

@@ -39,25 +39,25 @@ void proto_ipv6_quote(struct pkt_cursor *c, struct pkt_quote *q);
 /* The IPv4 header checksum over len bytes (RFC 1071): 0 when it verifies. */
 uint16_t proto_ipv4_csum(const uint8_t *h, size_t len);
 
-#define PROTO_ETHERTYPE_IPV4	0x0800
-#define PROTO_ETHERTYPE_ARP	0x0806
-#define PROTO_ETHERTYPE_TEB	0x6558	/* transparent Ethernet bridging, in GRE */
-#define PROTO_ETHERTYPE_RARP	0x8035
-#define PROTO_ETHERTYPE_8021Q	0x8100
-#define PROTO_ETHERTYPE_IPV6	0x86dd
-#define PROTO_ETHERTYPE_8021AD	0x88a8
-#define PROTO_ETHERTYPE_QINQ	0x9100	/* pre-802.1ad QinQ */
+#define PROTO_ETHERTYPE_IPV4   0x0800
+#define PROTO_ETHERTYPE_ARP    0x0806
+#define PROTO_ETHERTYPE_TEB    0x6558 /* transparent Ethernet bridging, in GRE */
+#define PROTO_ETHERTYPE_RARP   0x8035
+#define PROTO_ETHERTYPE_8021Q  0x8100
+#define PROTO_ETHERTYPE_IPV6   0x86dd
+#define PROTO_ETHERTYPE_8021AD 0x88a8
+#define PROTO_ETHERTYPE_QINQ   0x9100 /* pre-802.1ad QinQ */
 
-#define PROTO_IP_HOPOPTS	0
-#define PROTO_IP_ICMP		1
-#define PROTO_IP_TCP		6
-#define PROTO_IP_UDP		17
-#define PROTO_IP_ROUTING	43
-#define PROTO_IP_FRAGMENT	44
-#define PROTO_IP_GRE		47
-#define PROTO_IP_ICMPV6		58
-#define PROTO_IP_NONE		59
-#define PROTO_IP_DSTOPTS	60
+#define PROTO_IP_HOPOPTS  0
+#define PROTO_IP_ICMP	  1
+#define PROTO_IP_TCP	  6
+#define PROTO_IP_UDP	  17
+#define PROTO_IP_ROUTING  43
+#define PROTO_IP_FRAGMENT 44
+#define PROTO_IP_GRE	  47
+#define PROTO_IP_ICMPV6	  58
+#define PROTO_IP_NONE	  59
+#define PROTO_IP_DSTOPTS  60
 
 static inline struct pkt_layer *proto_layer(struct pkt_meta *m)
 {

@@ -4,8 +4,8 @@
 
 #include "decode/proto.h"
 
-#define ETH_HDR_LEN 14
-#define ETH_MAX_8023_LEN 1500	/* type fields up to this are 802.3 lengths */
+#define ETH_HDR_LEN	 14
+#define ETH_MAX_8023_LEN 1500 /* type fields up to this are 802.3 lengths */
 
 /*
  * Ethernet II (IEEE 802.3 clause 3.1.1); the FCS is not captured.

@@ -56,9 +56,10 @@ int proto_gre_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 
 	/*
 	 * Only plain version 0 GRE carries a frame decoded here: RFC 1701
-	 * source routes and PPTP's PPP payload stay undecoded.
+	 * source routes and PPTP's PPP payload stay undecoded, and so does the
+	 * start of a frame cut by IP fragmentation, whose lengths would not fit.
 	 */
-	if (g->version != 0 || (g->flags & PKT_GRE_ROUTING))
+	if (g->version != 0 || (g->flags & PKT_GRE_ROUTING) || l->frag)
 		return PKT_PROTO_NONE;
 	switch (g->proto) {
 	case PROTO_ETHERTYPE_IPV4:

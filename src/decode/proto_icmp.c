@@ -4,8 +4,8 @@
 
 #include "decode/proto.h"
 
-#define ICMP_HDR_LEN 8
-#define ICMP_QUOTE_MIN 20	/* an error quotes at least the offending IP header */
+#define ICMP_HDR_LEN   8
+#define ICMP_QUOTE_MIN 20 /* an error quotes at least the offending IP header */
 
 enum {
 	ICMP_ECHOREPLY = 0,
@@ -53,8 +53,8 @@ int proto_icmp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 
 	l->trans = PKT_PROTO_ICMP;
 	*ic = (struct pkt_icmp){ 0 };
-	if (!pkt_get_u8(c, &ic->type) || !pkt_get_u8(c, &ic->code) ||
-	    !pkt_get_be16(c, &ic->csum) || !pkt_get_be32(c, &ic->rest))
+	if (!pkt_get_u8(c, &ic->type) || !pkt_get_u8(c, &ic->code) || !pkt_get_be16(c, &ic->csum) ||
+	    !pkt_get_be32(c, &ic->rest))
 		return proto_short(m, ICMP_HDR_LEN);
 	ic->id = ic->rest >> 16;
 	ic->seq = ic->rest & 0xffff;

@@ -4,9 +4,9 @@
 
 #include "decode/proto.h"
 
-#define ICMP6_HDR_LEN 8
-#define ICMP6_QUOTE_MIN 40	/* an error quotes at least the offending IPv6 header */
-#define ND_OPT_LLADDR_LEN 1	/* in 8-byte units: an Ethernet address option */
+#define ICMP6_HDR_LEN	  8
+#define ICMP6_QUOTE_MIN	  40 /* an error quotes at least the offending IPv6 header */
+#define ND_OPT_LLADDR_LEN 1  /* in 8-byte units: an Ethernet address option */
 
 enum {
 	ICMP6_DST_UNREACH = 1,
@@ -130,8 +130,8 @@ int proto_icmp6_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 
 	l->trans = PKT_PROTO_ICMP6;
 	*ic = (struct pkt_icmp6){ 0 };
-	if (!pkt_get_u8(c, &ic->type) || !pkt_get_u8(c, &ic->code) ||
-	    !pkt_get_be16(c, &ic->csum) || !pkt_get_be32(c, &ic->rest))
+	if (!pkt_get_u8(c, &ic->type) || !pkt_get_u8(c, &ic->code) || !pkt_get_be16(c, &ic->csum) ||
+	    !pkt_get_be32(c, &ic->rest))
 		return proto_short(m, ICMP6_HDR_LEN);
 	ic->id = ic->rest >> 16;
 	ic->seq = ic->rest & 0xffff;

@@ -4,19 +4,21 @@
 
 #include "decode/proto.h"
 
-#define IPV4_HDR_LEN 20
-#define IPV4_CSUM_WORD 5	/* the checksum's index in 16-bit words */
+#define IPV4_HDR_LEN  20
+#define IPV4_CSUM_OFF 10 /* the checksum field's offset */
 
-/* Sum of the header's 16-bit words, skipping the checksum field itself. */
+/*
+ * The one's complement sum of the header's 16-bit words, the checksum field
+ * left out; at most 30 words, so the 32-bit total needs folding only once
+ * it is complete.
+ */
 uint16_t proto_ipv4_csum(const uint8_t *h, size_t len)
 {
 	uint32_t sum = 0;
 
-	for (size_t i = 0; i + 1 < len; i += 2) {
-		if (i / 2 == IPV4_CSUM_WORD)
-			continue;
+	for (size_t i = 0; i + 1 < len; i += 2)
 		sum += (uint32_t)h[i] << 8 | h[i + 1];
-	}
+	sum -= (uint32_t)h[IPV4_CSUM_OFF] << 8 | h[IPV4_CSUM_OFF + 1];
 	while (sum >> 16)
 		sum = (sum & 0xffff) + (sum >> 16);
 	return (uint16_t)~sum;
@@ -100,7 +102,7 @@ int proto_ipv4_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		return proto_invalid(m, PKT_REASON_LEN_PAST_END);
 
 	if (ip->frag_off)
-		return PKT_PROTO_NONE;	/* no transport header in a later fragment */
+		return PKT_PROTO_NONE; /* no transport header in a later fragment */
 	l->frag = ip->mf;
 	return proto_from_ipproto(ip->proto, false);
 }
@@ -120,8 +122,8 @@ void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q)
 	memcpy(q->dst, ip.dst, sizeof(ip.dst));
 	if (ip.frag_off || (ip.proto != PROTO_IP_TCP && ip.proto != PROTO_IP_UDP))
 		return;
-	if (!pkt_skip(c, (size_t)(vhl & 0x0f) * 4 - IPV4_HDR_LEN) ||
-	    !pkt_get_be16(c, &q->sport) || !pkt_get_be16(c, &q->dport))
+	if (!pkt_skip(c, (size_t)(vhl & 0x0f) * 4 - IPV4_HDR_LEN) || !pkt_get_be16(c, &q->sport) ||
+	    !pkt_get_be16(c, &q->dport))
 		return;
 	q->has_ports = true;
 }

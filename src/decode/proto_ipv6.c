@@ -4,7 +4,7 @@
 
 #include "decode/proto.h"
 
-#define IPV6_HDR_LEN 40
+#define IPV6_HDR_LEN	  40
 #define IPV6_FRAG_HDR_LEN 8
 
 static bool ipv6_read_fixed(struct pkt_cursor *c, struct pkt_ipv6 *ip)
@@ -16,9 +16,8 @@ static bool ipv6_read_fixed(struct pkt_cursor *c, struct pkt_ipv6 *ip)
 	ip->version = vtf >> 28;
 	ip->tclass = (vtf >> 20) & 0xff;
 	ip->flow = vtf & 0xfffff;
-	return pkt_get_be16(c, &ip->plen) && pkt_get_u8(c, &ip->nxt) &&
-	       pkt_get_u8(c, &ip->hlim) && pkt_copy(c, ip->src, sizeof(ip->src)) &&
-	       pkt_copy(c, ip->dst, sizeof(ip->dst));
+	return pkt_get_be16(c, &ip->plen) && pkt_get_u8(c, &ip->nxt) && pkt_get_u8(c, &ip->hlim) &&
+	       pkt_copy(c, ip->src, sizeof(ip->src)) && pkt_copy(c, ip->dst, sizeof(ip->dst));
 }
 
 static bool is_ext(uint8_t nh)
@@ -65,6 +64,7 @@ static int ipv6_ext(struct pkt_cursor *c, struct pkt_ipv6 *ip, uint8_t *nh)
 
 	ip->ext[ip->n_ext++] = *nh;
 	ip->ext_len = (uint16_t)(ip->ext_len + len);
+	/* e holds the whole header: these reads cannot fail */
 	if (*nh == PROTO_IP_ROUTING) {
 		ip->rt_len = h[1];
 		pkt_skip(&e, 2);

@@ -4,7 +4,7 @@
 
 #include "decode/proto.h"
 
-#define SLL_HDR_LEN 16
+#define SLL_HDR_LEN  16
 #define SLL2_HDR_LEN 20
 
 /*
@@ -59,9 +59,8 @@ int proto_sll2_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 
 	proto_level(m)->link = PKT_PROTO_SLL2;
 	*s = (struct pkt_sll){ 0 };
-	if (!pkt_get_be16(c, &s->protocol) || !pkt_skip(c, 2) ||
-	    !pkt_get_be32(c, &s->ifindex) || !pkt_get_be16(c, &s->hatype) ||
-	    !pkt_get_u8(c, &pkttype) || !pkt_get_u8(c, &halen) ||
+	if (!pkt_get_be16(c, &s->protocol) || !pkt_skip(c, 2) || !pkt_get_be32(c, &s->ifindex) ||
+	    !pkt_get_be16(c, &s->hatype) || !pkt_get_u8(c, &pkttype) || !pkt_get_u8(c, &halen) ||
 	    !pkt_copy(c, s->addr, sizeof(s->addr)))
 		return proto_short(m, SLL2_HDR_LEN);
 	s->pkttype = pkttype;

@@ -75,7 +75,7 @@ static int tcp_options(struct pkt_cursor *o, struct pkt_tcp *t)
 			*opt = (struct pkt_tcp_opt){ .kind = kind, .len = 1 };
 			t->n_opts++;
 			if (kind == TCPOPT_EOL)
-				break;	/* the rest is padding */
+				break; /* the rest is padding */
 			continue;
 		}
 		if (!pkt_wire_left(o))

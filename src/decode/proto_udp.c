@@ -4,9 +4,9 @@
 
 #include "decode/proto.h"
 
-#define UDP_HDR_LEN 8
-#define UDP_PORT_VXLAN 4789	/* IANA */
-#define UDP_PORT_VXLAN_LINUX 8472	/* the Linux kernel's default before IANA's */
+#define UDP_HDR_LEN	     8
+#define UDP_PORT_VXLAN	     4789 /* IANA */
+#define UDP_PORT_VXLAN_LINUX 8472 /* the Linux kernel's default before IANA's */
 
 /*
  * RFC 768:

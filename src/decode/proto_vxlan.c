@@ -5,7 +5,7 @@
 #include "decode/proto.h"
 
 #define VXLAN_HDR_LEN 8
-#define VXLAN_FLAG_I 0x08	/* the VNI is valid */
+#define VXLAN_FLAG_I  0x08 /* the VNI is valid */
 
 /*
  * RFC 7348 section 5:

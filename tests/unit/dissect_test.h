@@ -41,13 +41,15 @@ static inline void dt_dissect(struct pkt_meta *m, int linktype, const uint8_t *p
 	free(copy);
 	for (unsigned bits = 0; bits < 8; bits++) {
 		struct print_opts o = {
-			.link = bits & 1, .verbose = bits & 2, .quiet = bits & 4,
+			.link = bits & 1,
+			.verbose = bits & 2,
+			.quiet = bits & 4,
 		};
 		size_t n = print_packet(line, sizeof(line), m, &o);
 
 		if (n >= sizeof(line) || strlen(line) != n)
-			fail_msg("caplen %zu: summary of %zu bytes for a %zu-byte buffer", caplen, n,
-				 sizeof(line));
+			fail_msg("caplen %zu: summary of %zu bytes for a %zu-byte buffer", caplen,
+				 n, sizeof(line));
 	}
 }
 
@@ -59,14 +61,14 @@ static inline void dt_whole(struct pkt_meta *m, int linktype, const uint8_t *p, 
 
 	dt_dissect(m, linktype, p, len, len);
 	if (m->truncated || m->invalid)
-		fail_msg("flagged %s at layer %u, reason %u", m->truncated ? "truncated" : "invalid",
-			 m->n_layers - 1u, m->reason);
+		fail_msg("flagged %s at layer %u, reason %u",
+			 m->truncated ? "truncated" : "invalid", m->n_layers - 1u, m->reason);
 	assert_int_equal(m->n_layers, n);
 	for (size_t i = 0; i < n; i++) {
 		if (m->layer[i].proto != h[i].proto || m->layer[i].off != off ||
 		    m->layer[i].hdr_len != h[i].len)
-			fail_msg("layer %zu: proto %u off %u len %u, want proto %u off %u len %u", i,
-				 m->layer[i].proto, m->layer[i].off, m->layer[i].hdr_len,
+			fail_msg("layer %zu: proto %u off %u len %u, want proto %u off %u len %u",
+				 i, m->layer[i].proto, m->layer[i].off, m->layer[i].hdr_len,
 				 h[i].proto, off, h[i].len);
 		off += h[i].len;
 	}
@@ -110,8 +112,8 @@ static inline void dt_sweep(int linktype, const uint8_t *p, size_t len, const st
 					 m.layer[i].proto, m.layer[i].truncated);
 		}
 		if (m.layer[k].off != off || m.layer[k].hdr_len != cap - off)
-			fail_msg("caplen %zu: cut layer at %u with %u bytes, want %zu with %zu", cap,
-				 m.layer[k].off, m.layer[k].hdr_len, off, cap - off);
+			fail_msg("caplen %zu: cut layer at %u with %u bytes, want %zu with %zu",
+				 cap, m.layer[k].off, m.layer[k].hdr_len, off, cap - off);
 	}
 }
 
@@ -136,8 +138,8 @@ static inline void dt_expect_invalid(const char *what, const struct pkt_meta *m,
 	if (!m->invalid || m->truncated || m->reason != why || m->n_layers != idx + 1 ||
 	    m->layer[idx].proto != proto || !m->layer[idx].invalid)
 		fail_msg("%s: invalid %d truncated %d reason %u layers %u (last proto %u); "
-			 "want invalid layer %u proto %u reason %u", what,
-			 m->invalid, m->truncated, m->reason, m->n_layers,
+			 "want invalid layer %u proto %u reason %u",
+			 what, m->invalid, m->truncated, m->reason, m->n_layers,
 			 m->n_layers ? m->layer[m->n_layers - 1].proto : 0, idx, proto, why);
 }
 
@@ -145,13 +147,28 @@ static inline void dt_expect_invalid(const char *what, const struct pkt_meta *m,
 struct dt_invalid {
 	const char *name;
 	const uint8_t *pkt;
-	size_t len;		/* bytes used, captured and on the wire */
+	size_t len; /* bytes used, captured and on the wire */
 	struct dt_patch patch[2];
 	size_t n_patch;
 	unsigned layer;
 	uint8_t proto;
 	enum pkt_reason why;
 };
+
+/* Table rows with no, one or two patches; proto and why without their prefixes. */
+#define DT_BAD0(name, pkt, len, layer, proto, why)                                          \
+	{                                                                                   \
+		name, pkt, len, { { 0, 0 } }, 0, layer, PKT_PROTO_##proto, PKT_REASON_##why \
+	}
+#define DT_BAD1(name, pkt, len, at, val, layer, proto, why)                                    \
+	{                                                                                      \
+		name, pkt, len, { { at, val } }, 1, layer, PKT_PROTO_##proto, PKT_REASON_##why \
+	}
+#define DT_BAD2(name, pkt, len, at, val, at2, val2, layer, proto, why)                       \
+	{                                                                                    \
+		name, pkt, len, { { at, val }, { at2, val2 } }, 2, layer, PKT_PROTO_##proto, \
+			PKT_REASON_##why                                                     \
+	}
 
 static inline void dt_run_invalid(const struct dt_invalid *c, size_t n)
 {

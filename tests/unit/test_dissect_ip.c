@@ -6,7 +6,7 @@
 #include "pkt_samples.h"
 
 #define ETH 14
-#define IP4 (ETH)		/* offset of the IPv4 header in the samples */
+#define IP4 (ETH) /* offset of the IPv4 header in the samples */
 #define IP6 (ETH)
 
 static const uint8_t ip_a[4] = { 10, 0, 0, 1 }, ip_b[4] = { 10, 0, 0, 2 };
@@ -16,7 +16,9 @@ static const uint8_t ip6_b[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 };
 static void test_ipv4_fields(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_TCP, 20 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_TCP, 20 },
 	};
 	struct pkt_meta m;
 	const struct pkt_ipv4 *ip = &m.l[0].ip4;
@@ -63,7 +65,9 @@ static void test_ipv4_bad_checksum(void **state)
 static void test_ipv4_options(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 24 }, { PKT_PROTO_ICMP, 8 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 24 },
+		{ PKT_PROTO_ICMP, 8 },
 	};
 	struct pkt_meta m;
 
@@ -91,7 +95,9 @@ static void test_ipv4_padding(void **state)
 static void test_ipv4_fragments(void **state)
 {
 	static const struct dt_hdr first[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_UDP, 8 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_UDP, 8 },
 	};
 	static const struct dt_hdr later[] = { { PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 } };
 	struct pkt_meta m;
@@ -132,24 +138,19 @@ static void test_ipv4_invalid(void **state)
 {
 	const size_t len = sizeof(sample_tcp_data);
 	const struct dt_invalid cases[] = {
-		{ "version 5", sample_tcp_data, len, { { IP4, 0x55 } }, 1, 1, PKT_PROTO_IPV4,
-		  PKT_REASON_VERSION },
-		{ "version 6 under ethertype IPv4", sample_tcp_data, len, { { IP4, 0x65 } }, 1, 1,
-		  PKT_PROTO_IPV4, PKT_REASON_VERSION },
-		{ "ihl 4", sample_tcp_data, len, { { IP4, 0x44 } }, 1, 1, PKT_PROTO_IPV4,
-		  PKT_REASON_HDR_LEN },
-		{ "ihl 0", sample_tcp_data, len, { { IP4, 0x40 } }, 1, 1, PKT_PROTO_IPV4,
-		  PKT_REASON_HDR_LEN },
-		{ "ihl 15 in a 45-byte packet", sample_tcp_data, len, { { IP4, 0x4f } }, 1, 1,
-		  PKT_PROTO_IPV4, PKT_REASON_HDR_PAST_END },
-		{ "total length 19", sample_tcp_data, len, { { IP4 + 3, 19 } }, 1, 1,
-		  PKT_PROTO_IPV4, PKT_REASON_TOTAL_LEN },
-		{ "total length below ihl 6", sample_tcp_data, len, { { IP4, 0x46 },
-		  { IP4 + 3, 23 } }, 2, 1, PKT_PROTO_IPV4, PKT_REASON_TOTAL_LEN },
-		{ "total length past the frame", sample_tcp_data, len, { { IP4 + 3, 200 } }, 1, 1,
-		  PKT_PROTO_IPV4, PKT_REASON_LEN_PAST_END },
-		{ "frame ends in the header", sample_tcp_data, IP4 + 19, { { 0, 0 } }, 0, 1,
-		  PKT_PROTO_IPV4, PKT_REASON_SHORT },
+		DT_BAD1("version 5", sample_tcp_data, len, IP4, 0x55, 1, IPV4, VERSION),
+		DT_BAD1("version 6 under ethertype IPv4", sample_tcp_data, len, IP4, 0x65, 1, IPV4,
+			VERSION),
+		DT_BAD1("ihl 4", sample_tcp_data, len, IP4, 0x44, 1, IPV4, HDR_LEN),
+		DT_BAD1("ihl 0", sample_tcp_data, len, IP4, 0x40, 1, IPV4, HDR_LEN),
+		DT_BAD1("ihl 15 in a 45-byte packet", sample_tcp_data, len, IP4, 0x4f, 1, IPV4,
+			HDR_PAST_END),
+		DT_BAD1("total length 19", sample_tcp_data, len, IP4 + 3, 19, 1, IPV4, TOTAL_LEN),
+		DT_BAD2("total length below ihl 6", sample_tcp_data, len, IP4, 0x46, IP4 + 3, 23, 1,
+			IPV4, TOTAL_LEN),
+		DT_BAD1("total length past the frame", sample_tcp_data, len, IP4 + 3, 200, 1, IPV4,
+			LEN_PAST_END),
+		DT_BAD0("frame ends in the header", sample_tcp_data, IP4 + 19, 1, IPV4, SHORT),
 	};
 
 	dt_run_invalid(cases, DT_N(cases));
@@ -158,7 +159,9 @@ static void test_ipv4_invalid(void **state)
 static void test_ipv6_fields(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV6, 40 }, { PKT_PROTO_ICMP6, 8 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV6, 40 },
+		{ PKT_PROTO_ICMP6, 8 },
 	};
 	struct pkt_meta m;
 	const struct pkt_ipv6 *ip = &m.l[0].ip6;
@@ -183,7 +186,9 @@ static void test_ipv6_fields(void **state)
 static void test_ipv6_hop_by_hop(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV6, 48 }, { PKT_PROTO_UDP, 8 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV6, 48 },
+		{ PKT_PROTO_UDP, 8 },
 	};
 	struct pkt_meta m;
 	const struct pkt_ipv6 *ip = &m.l[0].ip6;
@@ -200,13 +205,14 @@ static void test_ipv6_hop_by_hop(void **state)
 static void test_ipv6_routing_dstopts(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV6, 72 }, { PKT_PROTO_TCP, 20 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV6, 72 },
+		{ PKT_PROTO_TCP, 20 },
 	};
 	struct pkt_meta m;
 	const struct pkt_ipv6 *ip = &m.l[0].ip6;
 
-	dt_whole(&m, DLT_EN10MB, sample_ip6_rt_dst_tcp, sizeof(sample_ip6_rt_dst_tcp), h,
-		 DT_N(h));
+	dt_whole(&m, DLT_EN10MB, sample_ip6_rt_dst_tcp, sizeof(sample_ip6_rt_dst_tcp), h, DT_N(h));
 	assert_int_equal(ip->n_ext, 2);
 	assert_int_equal(ip->ext[0], 43);
 	assert_int_equal(ip->ext[1], 60);
@@ -221,7 +227,9 @@ static void test_ipv6_routing_dstopts(void **state)
 static void test_ipv6_fragments(void **state)
 {
 	static const struct dt_hdr first[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV6, 48 }, { PKT_PROTO_UDP, 8 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV6, 48 },
+		{ PKT_PROTO_UDP, 8 },
 	};
 	static const struct dt_hdr later[] = { { PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV6, 48 } };
 	struct pkt_meta m;
@@ -280,21 +288,17 @@ static void test_ipv6_invalid(void **state)
 	uint8_t dst9[9 * 8] = { 0 }, one[1] = { 0 }, p[2][160];
 	size_t len9, len1;
 	const struct dt_invalid cases[] = {
-		{ "version 4 under ethertype IPv6", sample_ip6_echo, sizeof(sample_ip6_echo),
-		  { { IP6, 0x45 } }, 1, 1, PKT_PROTO_IPV6, PKT_REASON_VERSION },
-		{ "payload length past the frame", sample_ip6_echo, sizeof(sample_ip6_echo),
-		  { { IP6 + 5, 17 } }, 1, 1, PKT_PROTO_IPV6, PKT_REASON_LEN_PAST_END },
-		{ "hop-by-hop past the payload", sample_ip6_hbh_udp, sizeof(sample_ip6_hbh_udp),
-		  { { IP6 + 41, 5 } }, 1, 1, PKT_PROTO_IPV6, PKT_REASON_EXT_PAST_END },
-		{ "routing header past the payload", sample_ip6_rt_dst_tcp,
-		  sizeof(sample_ip6_rt_dst_tcp), { { IP6 + 41, 200 } }, 1, 1, PKT_PROTO_IPV6,
-		  PKT_REASON_EXT_PAST_END },
-		{ "frame ends in the header", sample_ip6_echo, IP6 + 39, { { 0, 0 } }, 0, 1,
-		  PKT_PROTO_IPV6, PKT_REASON_SHORT },
-		{ "nine destination options", p[0], 0, { { 0, 0 } }, 0, 1, PKT_PROTO_IPV6,
-		  PKT_REASON_EXT_COUNT },
-		{ "one byte of extension header", p[1], 0, { { 0, 0 } }, 0, 1, PKT_PROTO_IPV6,
-		  PKT_REASON_EXT_PAST_END },
+		DT_BAD1("version 4 under ethertype IPv6", sample_ip6_echo, sizeof(sample_ip6_echo),
+			IP6, 0x45, 1, IPV6, VERSION),
+		DT_BAD1("payload length past the frame", sample_ip6_echo, sizeof(sample_ip6_echo),
+			IP6 + 5, 17, 1, IPV6, LEN_PAST_END),
+		DT_BAD1("hop-by-hop past the payload", sample_ip6_hbh_udp,
+			sizeof(sample_ip6_hbh_udp), IP6 + 41, 5, 1, IPV6, EXT_PAST_END),
+		DT_BAD1("routing header past the payload", sample_ip6_rt_dst_tcp,
+			sizeof(sample_ip6_rt_dst_tcp), IP6 + 41, 200, 1, IPV6, EXT_PAST_END),
+		DT_BAD0("frame ends in the header", sample_ip6_echo, IP6 + 39, 1, IPV6, SHORT),
+		DT_BAD0("nine destination options", p[0], 0, 1, IPV6, EXT_COUNT),
+		DT_BAD0("one byte of extension header", p[1], 0, 1, IPV6, EXT_PAST_END),
 	};
 	struct dt_invalid built[DT_N(cases)];
 
@@ -312,18 +316,12 @@ static void test_ipv6_invalid(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_ipv4_fields),
-		cmocka_unit_test(test_ipv4_bad_checksum),
-		cmocka_unit_test(test_ipv4_options),
-		cmocka_unit_test(test_ipv4_padding),
-		cmocka_unit_test(test_ipv4_fragments),
-		cmocka_unit_test(test_ipv4_gso_zero_length),
-		cmocka_unit_test(test_ipv4_invalid),
-		cmocka_unit_test(test_ipv6_fields),
-		cmocka_unit_test(test_ipv6_hop_by_hop),
-		cmocka_unit_test(test_ipv6_routing_dstopts),
-		cmocka_unit_test(test_ipv6_fragments),
-		cmocka_unit_test(test_ipv6_jumbogram),
+		cmocka_unit_test(test_ipv4_fields),	cmocka_unit_test(test_ipv4_bad_checksum),
+		cmocka_unit_test(test_ipv4_options),	cmocka_unit_test(test_ipv4_padding),
+		cmocka_unit_test(test_ipv4_fragments),	cmocka_unit_test(test_ipv4_gso_zero_length),
+		cmocka_unit_test(test_ipv4_invalid),	cmocka_unit_test(test_ipv6_fields),
+		cmocka_unit_test(test_ipv6_hop_by_hop), cmocka_unit_test(test_ipv6_routing_dstopts),
+		cmocka_unit_test(test_ipv6_fragments),	cmocka_unit_test(test_ipv6_jumbogram),
 		cmocka_unit_test(test_ipv6_invalid),
 	};
 

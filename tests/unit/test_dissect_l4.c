@@ -6,8 +6,8 @@
 #include "pkt_samples.h"
 
 #define IP4 14
-#define L4 34		/* transport offset after Ethernet and a 20-byte IPv4 header */
-#define L6 54		/* after Ethernet and a 40-byte IPv6 header */
+#define L4  34 /* transport offset after Ethernet and a 20-byte IPv4 header */
+#define L6  54 /* after Ethernet and a 40-byte IPv6 header */
 
 static const uint8_t mac1[6] = { 0x00, 0x11, 0x22, 0x33, 0x44, 0x55 };
 static const uint8_t mac2[6] = { 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb };
@@ -15,7 +15,9 @@ static const uint8_t mac2[6] = { 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb };
 static void test_tcp_syn_options(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_TCP, 40 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_TCP, 40 },
 	};
 	static const uint8_t kinds[] = { 2, 4, 8, 1, 3 }, lens[] = { 4, 2, 10, 1, 3 };
 	struct pkt_meta m;
@@ -53,7 +55,9 @@ static void test_tcp_syn_options(void **state)
 static void test_tcp_sack(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_TCP, 40 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_TCP, 40 },
 	};
 	struct pkt_meta m;
 	const struct pkt_tcp *t = &m.l[0].tcp;
@@ -106,11 +110,11 @@ static size_t build_tcp(uint8_t *p, const uint8_t *opts, size_t olen)
 static void test_tcp_unknown_options(void **state)
 {
 	static const uint8_t opts[] = {
-		19, 18, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,	/* MD5 */
-		42, 4, 0xab, 0xcd,	/* unassigned */
-		2, 3, 5,		/* MSS of a wrong length */
-		1, 0,			/* NOP, EOL: the rest is padding */
-		9, 9, 9, 9, 9,
+		19, 18, 1,    2,    3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, /* MD5 */
+		42, 4,	0xab, 0xcd, /* unassigned */
+		2,  3,	5,	    /* MSS of a wrong length */
+		1,  0,		    /* NOP, EOL: the rest is padding */
+		9,  9,	9,    9,    9,
 	};
 	uint8_t p[128];
 	size_t len = build_tcp(p, opts, sizeof(opts));
@@ -130,26 +134,23 @@ static void test_tcp_unknown_options(void **state)
 
 static void test_tcp_invalid(void **state)
 {
-	static const uint8_t bad_len[] = { 1, 1, 2, 1 };	/* length 1 */
-	static const uint8_t past_end[] = { 1, 8, 10, 1 };	/* length 10 in 2 bytes */
-	static const uint8_t no_len[] = { 1, 1, 1, 8 };	/* kind, then nothing */
+	static const uint8_t bad_len[] = { 1, 1, 2, 1 };   /* length 1 */
+	static const uint8_t past_end[] = { 1, 8, 10, 1 }; /* length 10 in 2 bytes */
+	static const uint8_t no_len[] = { 1, 1, 1, 8 };	   /* kind, then nothing */
 	uint8_t p[3][128];
 	const size_t len = sizeof(sample_tcp_data);
 	struct dt_invalid cases[] = {
-		{ "doff 4", sample_tcp_data, len, { { L4 + 12, 0x40 } }, 1, 2, PKT_PROTO_TCP,
-		  PKT_REASON_HDR_LEN },
-		{ "doff 0", sample_tcp_data, len, { { L4 + 12, 0x00 } }, 1, 2, PKT_PROTO_TCP,
-		  PKT_REASON_HDR_LEN },
-		{ "doff 15 in a 25-byte segment", sample_tcp_data, len, { { L4 + 12, 0xf0 } }, 1, 2,
-		  PKT_PROTO_TCP, PKT_REASON_HDR_PAST_END },
-		{ "segment shorter than a header", sample_tcp_data, L4 + 10,
-		  { { IP4 + 3, 30 } }, 1, 2, PKT_PROTO_TCP, PKT_REASON_SHORT },
-		{ "option length 1", p[0], build_tcp(p[0], bad_len, 4), { { 0, 0 } }, 0, 2,
-		  PKT_PROTO_TCP, PKT_REASON_OPTION },
-		{ "option past the header", p[1], build_tcp(p[1], past_end, 4), { { 0, 0 } }, 0, 2,
-		  PKT_PROTO_TCP, PKT_REASON_OPTION },
-		{ "option without its length", p[2], build_tcp(p[2], no_len, 4), { { 0, 0 } }, 0, 2,
-		  PKT_PROTO_TCP, PKT_REASON_OPTION },
+		DT_BAD1("doff 4", sample_tcp_data, len, L4 + 12, 0x40, 2, TCP, HDR_LEN),
+		DT_BAD1("doff 0", sample_tcp_data, len, L4 + 12, 0x00, 2, TCP, HDR_LEN),
+		DT_BAD1("doff 15 in a 25-byte segment", sample_tcp_data, len, L4 + 12, 0xf0, 2, TCP,
+			HDR_PAST_END),
+		DT_BAD1("segment shorter than a header", sample_tcp_data, L4 + 10, IP4 + 3, 30, 2,
+			TCP, SHORT),
+		DT_BAD0("option length 1", p[0], build_tcp(p[0], bad_len, 4), 2, TCP, OPTION),
+		DT_BAD0("option past the header", p[1], build_tcp(p[1], past_end, 4), 2, TCP,
+			OPTION),
+		DT_BAD0("option without its length", p[2], build_tcp(p[2], no_len, 4), 2, TCP,
+			OPTION),
 	};
 
 	dt_run_invalid(cases, DT_N(cases));
@@ -158,7 +159,9 @@ static void test_tcp_invalid(void **state)
 static void test_udp(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_UDP, 8 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_UDP, 8 },
 	};
 	uint8_t p[sizeof(sample_udp)];
 	struct pkt_meta m;
@@ -184,14 +187,12 @@ static void test_udp_invalid(void **state)
 {
 	const size_t len = sizeof(sample_udp);
 	const struct dt_invalid cases[] = {
-		{ "length 7", sample_udp, len, { { L4 + 5, 7 } }, 1, 2, PKT_PROTO_UDP,
-		  PKT_REASON_UDP_LEN },
-		{ "length 0", sample_udp, len, { { L4 + 5, 0 } }, 1, 2, PKT_PROTO_UDP,
-		  PKT_REASON_UDP_LEN },
-		{ "length past the IP payload", sample_udp, len, { { L4 + 5, 21 } }, 1, 2,
-		  PKT_PROTO_UDP, PKT_REASON_UDP_LEN_PAST_END },
-		{ "IP payload shorter than a header", sample_udp, L4 + 6, { { IP4 + 3, 26 } }, 1, 2,
-		  PKT_PROTO_UDP, PKT_REASON_SHORT },
+		DT_BAD1("length 7", sample_udp, len, L4 + 5, 7, 2, UDP, UDP_LEN),
+		DT_BAD1("length 0", sample_udp, len, L4 + 5, 0, 2, UDP, UDP_LEN),
+		DT_BAD1("length past the IP payload", sample_udp, len, L4 + 5, 21, 2, UDP,
+			UDP_LEN_PAST_END),
+		DT_BAD1("IP payload shorter than a header", sample_udp, L4 + 6, IP4 + 3, 26, 2, UDP,
+			SHORT),
 	};
 
 	dt_run_invalid(cases, DT_N(cases));
@@ -200,7 +201,9 @@ static void test_udp_invalid(void **state)
 static void test_icmp_echo(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_ICMP, 8 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_ICMP, 8 },
 	};
 	struct pkt_meta m;
 	const struct pkt_icmp *ic = &m.l[0].icmp;
@@ -220,11 +223,15 @@ static void test_icmp_echo(void **state)
 static void test_icmp_unreachable(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_ICMP, 8 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_ICMP, 8 },
 	};
 	/* a truncated quote marks the ICMP layer up to the quoted IP header's end */
 	static const struct dt_hdr cut[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_ICMP, 28 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_ICMP, 28 },
 	};
 	static const uint8_t src[4] = { 10, 0, 0, 2 }, dst[4] = { 10, 0, 0, 9 };
 	uint8_t p[sizeof(sample_icmp_port_unreach)];
@@ -261,10 +268,10 @@ static void test_icmp_unreachable(void **state)
 static void test_icmp_invalid(void **state)
 {
 	const struct dt_invalid cases[] = {
-		{ "error quoting less than an IP header", sample_icmp_port_unreach, L4 + 18,
-		  { { IP4 + 3, 38 } }, 1, 2, PKT_PROTO_ICMP, PKT_REASON_SHORT },
-		{ "IP payload shorter than a header", sample_icmp_echo, L4 + 4,
-		  { { IP4 + 3, 24 } }, 1, 2, PKT_PROTO_ICMP, PKT_REASON_SHORT },
+		DT_BAD1("error quoting less than an IP header", sample_icmp_port_unreach, L4 + 18,
+			IP4 + 3, 38, 2, ICMP, SHORT),
+		DT_BAD1("IP payload shorter than a header", sample_icmp_echo, L4 + 4, IP4 + 3, 24,
+			2, ICMP, SHORT),
 	};
 
 	dt_run_invalid(cases, DT_N(cases));
@@ -273,11 +280,15 @@ static void test_icmp_invalid(void **state)
 static void test_icmp6_nd(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV6, 40 }, { PKT_PROTO_ICMP6, 32 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV6, 40 },
+		{ PKT_PROTO_ICMP6, 32 },
 	};
 	/* options cut by the snap length are left unread, not flagged */
 	static const struct dt_hdr cut[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV6, 40 }, { PKT_PROTO_ICMP6, 24 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV6, 40 },
+		{ PKT_PROTO_ICMP6, 24 },
 	};
 	static const uint8_t target[16] = { 0xfe, 0x80, [15] = 2 };
 	struct pkt_meta m;
@@ -305,10 +316,14 @@ static void test_icmp6_nd(void **state)
 static void test_icmp6_echo_and_mld(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV6, 40 }, { PKT_PROTO_ICMP6, 8 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV6, 40 },
+		{ PKT_PROTO_ICMP6, 8 },
 	};
 	static const struct dt_hdr mld[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV6, 40 }, { PKT_PROTO_ICMP6, 24 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV6, 40 },
+		{ PKT_PROTO_ICMP6, 24 },
 	};
 	uint8_t p[sizeof(sample_ip6_ns)];
 	struct pkt_meta m;
@@ -330,10 +345,14 @@ static void test_icmp6_echo_and_mld(void **state)
 static void test_icmp6_unreachable(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV6, 40 }, { PKT_PROTO_ICMP6, 8 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV6, 40 },
+		{ PKT_PROTO_ICMP6, 8 },
 	};
 	static const struct dt_hdr cut[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV6, 40 }, { PKT_PROTO_ICMP6, 48 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV6, 40 },
+		{ PKT_PROTO_ICMP6, 48 },
 	};
 	static const uint8_t dst[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 0x77 };
 	struct pkt_meta m;
@@ -354,14 +373,14 @@ static void test_icmp6_unreachable(void **state)
 static void test_icmp6_invalid(void **state)
 {
 	const struct dt_invalid cases[] = {
-		{ "ND option of length 0", sample_ip6_ns, sizeof(sample_ip6_ns),
-		  { { L6 + 25, 0 } }, 1, 2, PKT_PROTO_ICMP6, PKT_REASON_OPTION },
-		{ "ND option past the message", sample_ip6_ns, sizeof(sample_ip6_ns),
-		  { { L6 + 25, 2 } }, 1, 2, PKT_PROTO_ICMP6, PKT_REASON_OPTION },
-		{ "error quoting less than an IPv6 header", sample_ip6_unreach, L6 + 30,
-		  { { 14 + 5, 30 } }, 1, 2, PKT_PROTO_ICMP6, PKT_REASON_SHORT },
-		{ "solicitation without a target", sample_ip6_ns, L6 + 20,
-		  { { 14 + 5, 20 } }, 1, 2, PKT_PROTO_ICMP6, PKT_REASON_SHORT },
+		DT_BAD1("ND option of length 0", sample_ip6_ns, sizeof(sample_ip6_ns), L6 + 25, 0,
+			2, ICMP6, OPTION),
+		DT_BAD1("ND option past the message", sample_ip6_ns, sizeof(sample_ip6_ns), L6 + 25,
+			2, 2, ICMP6, OPTION),
+		DT_BAD1("error quoting less than an IPv6 header", sample_ip6_unreach, L6 + 30,
+			14 + 5, 30, 2, ICMP6, SHORT),
+		DT_BAD1("solicitation without a target", sample_ip6_ns, L6 + 20, 14 + 5, 20, 2,
+			ICMP6, SHORT),
 	};
 
 	dt_run_invalid(cases, DT_N(cases));

@@ -15,7 +15,9 @@ static const uint8_t mac2[6] = { 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb };
 static void test_eth_fields(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_UDP, 8 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_UDP, 8 },
 	};
 	struct pkt_meta m;
 
@@ -60,20 +62,28 @@ static void test_eth_unknown_type(void **state)
 	dt_sweep(DLT_EN10MB, sample_eth_unknown, sizeof(sample_eth_unknown), h, DT_N(h));
 }
 
-/* A runt: the frame itself, not the capture, is shorter than a header. */
-static void test_eth_runt(void **state)
+/* Runts: the frame itself, not the capture, is shorter than a header. */
+static void test_short_frames(void **state)
 {
 	struct pkt_meta m;
 
 	dt_dissect(&m, DLT_EN10MB, sample_udp, 10, 10);
 	dt_expect_invalid("runt", &m, 0, PKT_PROTO_ETH, PKT_REASON_SHORT);
 	assert_int_equal(m.payload_len, 0);
+	dt_dissect(&m, DLT_EN10MB, sample_vlan_udp, 16, 16);
+	dt_expect_invalid("half a tag", &m, 1, PKT_PROTO_VLAN, PKT_REASON_SHORT);
+	dt_dissect(&m, DLT_LINUX_SLL, sample_sll_tcp, 15, 15);
+	dt_expect_invalid("short SLL", &m, 0, PKT_PROTO_SLL, PKT_REASON_SHORT);
+	dt_dissect(&m, DLT_LINUX_SLL2, sample_sll2_udp6, 19, 19);
+	dt_expect_invalid("short SLL2", &m, 0, PKT_PROTO_SLL2, PKT_REASON_SHORT);
 }
 
 static void test_vlan(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_VLAN, 4 }, { PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_VLAN, 4 },
+		{ PKT_PROTO_IPV4, 20 },
 		{ PKT_PROTO_UDP, 8 },
 	};
 	struct pkt_meta m;
@@ -94,7 +104,7 @@ static void test_vlan(void **state)
 static void test_qinq(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_VLAN, 4 }, { PKT_PROTO_VLAN, 4 },
+		{ PKT_PROTO_ETH, 14 },	{ PKT_PROTO_VLAN, 4 }, { PKT_PROTO_VLAN, 4 },
 		{ PKT_PROTO_IPV4, 20 }, { PKT_PROTO_UDP, 8 },
 	};
 	struct pkt_meta m;
@@ -119,7 +129,9 @@ static void test_qinq(void **state)
 static void test_vlan_third_tag(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_VLAN, 4 }, { PKT_PROTO_VLAN, 4 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_VLAN, 4 },
+		{ PKT_PROTO_VLAN, 4 },
 	};
 	uint8_t p[sizeof(sample_qinq_udp) + 4];
 	struct pkt_meta m;
@@ -173,8 +185,8 @@ static void test_arp_reply_and_rarp(void **state)
 	assert_memory_equal(m.l[0].arp.tha, mac1, 6);
 
 	/* RARP has ARP's format under its own ethertype */
-	dt_patched(p, sample_arp_reply, sizeof(p), (const struct dt_patch[]){ { 12, 0x80 },
-			{ 13, 0x35 }, { 21, 4 } }, 3);
+	dt_patched(p, sample_arp_reply, sizeof(p),
+		   (const struct dt_patch[]){ { 12, 0x80 }, { 13, 0x35 }, { 21, 4 } }, 3);
 	dt_whole(&m, DLT_EN10MB, p, sizeof(p), h, DT_N(h));
 	assert_int_equal(m.l[0].ethertype, 0x8035);
 	assert_int_equal(m.l[0].arp.op, 4);
@@ -188,7 +200,7 @@ static void test_arp_other_sizes(void **state)
 	struct pkt_meta m;
 
 	memcpy(p, sample_arp_req, 14);
-	p[15] = 32;		/* InfiniBand */
+	p[15] = 32; /* InfiniBand */
 	p[16] = 0x08;
 	p[18] = 20;
 	p[19] = 4;
@@ -206,7 +218,9 @@ static void test_arp_other_sizes(void **state)
 static void test_sll(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_SLL, 16 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_TCP, 20 },
+		{ PKT_PROTO_SLL, 16 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_TCP, 20 },
 	};
 	struct pkt_meta m;
 
@@ -224,7 +238,9 @@ static void test_sll(void **state)
 static void test_sll2(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_SLL2, 20 }, { PKT_PROTO_IPV6, 40 }, { PKT_PROTO_UDP, 8 },
+		{ PKT_PROTO_SLL2, 20 },
+		{ PKT_PROTO_IPV6, 40 },
+		{ PKT_PROTO_UDP, 8 },
 	};
 	struct pkt_meta m;
 
@@ -291,6 +307,20 @@ static void test_unknown_linktype(void **state)
 	assert_int_equal(m.payload_len, sizeof(sample_udp));
 }
 
+/* Nothing captured, and no buffer at all to go with it. */
+static void test_empty(void **state)
+{
+	struct pkt_meta m;
+
+	assert_int_equal(dissect_packet(&m, DLT_EN10MB, NULL, 0, 60), 0);
+	assert_true(m.truncated);
+	assert_int_equal(m.n_layers, 1);
+	assert_int_equal(m.layer[0].hdr_len, 0);
+	assert_int_equal(dissect_packet(&m, DLT_EN10MB, NULL, 0, 0), 0);
+	assert_true(m.invalid);
+	assert_int_equal(m.reason, PKT_REASON_SHORT);
+}
+
 /* A record claiming fewer bytes on the wire than captured: the bytes win. */
 static void test_wirelen_below_caplen(void **state)
 {
@@ -309,7 +339,7 @@ int main(void)
 		cmocka_unit_test(test_eth_fields),
 		cmocka_unit_test(test_eth_8023),
 		cmocka_unit_test(test_eth_unknown_type),
-		cmocka_unit_test(test_eth_runt),
+		cmocka_unit_test(test_short_frames),
 		cmocka_unit_test(test_vlan),
 		cmocka_unit_test(test_qinq),
 		cmocka_unit_test(test_vlan_third_tag),
@@ -321,6 +351,7 @@ int main(void)
 		cmocka_unit_test(test_raw),
 		cmocka_unit_test(test_raw_bad_version),
 		cmocka_unit_test(test_unknown_linktype),
+		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_wirelen_below_caplen),
 	};
 

@@ -5,9 +5,9 @@
 #include "dissect_test.h"
 #include "pkt_samples.h"
 
-#define IP4 14
-#define GRE 34		/* after Ethernet and a 20-byte IPv4 header */
-#define UDP 34
+#define IP4   14
+#define GRE   34 /* after Ethernet and a 20-byte IPv4 header */
+#define UDP   34
 #define VXLAN 42
 
 static const uint8_t inner_mac[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 };
@@ -16,7 +16,7 @@ static const uint8_t inner_src[4] = { 192, 168, 1, 1 };
 static void test_gre_ip(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_GRE, 8 },
+		{ PKT_PROTO_ETH, 14 },	{ PKT_PROTO_IPV4, 20 }, { PKT_PROTO_GRE, 8 },
 		{ PKT_PROTO_IPV4, 20 }, { PKT_PROTO_TCP, 20 },
 	};
 	struct pkt_meta m;
@@ -81,7 +81,7 @@ static void test_gre_optional_fields(void **state)
 		0x00, 0x00, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x07,
 	};
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_GRE, 16 },
+		{ PKT_PROTO_ETH, 14 },	{ PKT_PROTO_IPV4, 20 }, { PKT_PROTO_GRE, 16 },
 		{ PKT_PROTO_IPV6, 40 }, { PKT_PROTO_UDP, 8 },
 	};
 	uint8_t p[160];
@@ -103,19 +103,25 @@ static void test_gre_optional_fields(void **state)
 static void test_gre_undecoded(void **state)
 {
 	static const uint8_t pptp[] = {
-		0x30, 0x81, 0x88, 0x0b, 0x00, 0x04, 0x00, 0x01,
-		0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x06, 0xff, 0x03, 0x00, 0x21,
+		0x30, 0x81, 0x88, 0x0b, 0x00, 0x04, 0x00, 0x01, 0x00, 0x00,
+		0x00, 0x05, 0x00, 0x00, 0x00, 0x06, 0xff, 0x03, 0x00, 0x21,
 	};
 	static const uint8_t routed[] = { 0x40, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00 };
 	static const uint8_t mpls[] = { 0x00, 0x00, 0x88, 0x47, 0x00, 0x01, 0x01, 0x40 };
 	static const struct dt_hdr h16[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_GRE, 16 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_GRE, 16 },
 	};
 	static const struct dt_hdr h8[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_GRE, 8 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_GRE, 8 },
 	};
 	static const struct dt_hdr h4[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_GRE, 4 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_GRE, 4 },
 	};
 	uint8_t p[128];
 	size_t len;
@@ -139,6 +145,13 @@ static void test_gre_undecoded(void **state)
 	assert_int_equal(m.l[0].gre.proto, 0x8847);
 	assert_int_equal(m.payload_len, 4);
 
+	/* the first fragment of a bigger datagram: the inner lengths would not fit */
+	memcpy(p, sample_gre_ip, sizeof(sample_gre_ip));
+	p[IP4 + 6] = 0x20;
+	dt_whole(&m, DLT_EN10MB, p, sizeof(sample_gre_ip), h8, DT_N(h8));
+	assert_true(m.l[0].frag);
+	assert_int_equal(m.level, 0);
+
 	/* a header the packet ends inside of */
 	len = build_gre(p, pptp, 10, NULL, 0);
 	dt_dissect(&m, DLT_EN10MB, p, len, len);
@@ -149,7 +162,7 @@ static void test_gre_undecoded(void **state)
 static void test_gre_nested(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_GRE, 8 },
+		{ PKT_PROTO_ETH, 14 },	{ PKT_PROTO_IPV4, 20 }, { PKT_PROTO_GRE, 8 },
 		{ PKT_PROTO_IPV4, 20 }, { PKT_PROTO_GRE, 8 },
 	};
 	uint8_t inner[128], p[192];
@@ -169,8 +182,8 @@ static void test_gre_nested(void **state)
 static void test_vxlan(void **state)
 {
 	static const struct dt_hdr h[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_UDP, 8 },
-		{ PKT_PROTO_VXLAN, 8 }, { PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_ETH, 14 },	{ PKT_PROTO_IPV4, 20 }, { PKT_PROTO_UDP, 8 },
+		{ PKT_PROTO_VXLAN, 8 }, { PKT_PROTO_ETH, 14 },	{ PKT_PROTO_IPV4, 20 },
 		{ PKT_PROTO_UDP, 8 },
 	};
 	uint8_t p[sizeof(sample_vxlan)];
@@ -199,10 +212,12 @@ static void test_vxlan(void **state)
 static void test_vxlan_not_decoded(void **state)
 {
 	static const struct dt_hdr udp_only[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_UDP, 8 },
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_UDP, 8 },
 	};
 	static const struct dt_hdr in_gre[] = {
-		{ PKT_PROTO_ETH, 14 }, { PKT_PROTO_IPV4, 20 }, { PKT_PROTO_GRE, 4 },
+		{ PKT_PROTO_ETH, 14 },	{ PKT_PROTO_IPV4, 20 }, { PKT_PROTO_GRE, 4 },
 		{ PKT_PROTO_IPV4, 20 }, { PKT_PROTO_UDP, 8 },
 	};
 	static const uint8_t gre[] = { 0x00, 0x00, 0x08, 0x00 };
@@ -226,10 +241,10 @@ static void test_vxlan_not_decoded(void **state)
 static void test_vxlan_invalid(void **state)
 {
 	const struct dt_invalid cases[] = {
-		{ "VXLAN without the I flag", sample_vxlan, sizeof(sample_vxlan),
-		  { { VXLAN, 0x00 } }, 1, 3, PKT_PROTO_VXLAN, PKT_REASON_VXLAN_FLAGS },
-		{ "datagram shorter than a VXLAN header", sample_vxlan, VXLAN + 4,
-		  { { IP4 + 3, 32 }, { UDP + 5, 12 } }, 2, 3, PKT_PROTO_VXLAN, PKT_REASON_SHORT },
+		DT_BAD1("VXLAN without the I flag", sample_vxlan, sizeof(sample_vxlan), VXLAN, 0x00,
+			3, VXLAN, VXLAN_FLAGS),
+		DT_BAD2("datagram shorter than a VXLAN header", sample_vxlan, VXLAN + 4, IP4 + 3,
+			32, UDP + 5, 12, 3, VXLAN, SHORT),
 	};
 	struct pkt_meta m;
 

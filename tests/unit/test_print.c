@@ -1,0 +1,711 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* test_print.c: summary lines, checked against tcpdump 4.99.3 -nS on the same bytes. */
+#include "config.h"
+
+#include "dissect_test.h"
+#include "pkt_samples.h"
+
+#define S(a) (a), sizeof(a)
+
+struct print_case {
+	const char *name;
+	int linktype;
+	const uint8_t *pkt;
+	size_t len;
+	const char *plain;   /* no option */
+	const char *link;    /* -e */
+	const char *verbose; /* -v */
+	const char *quiet;   /* -q */
+};
+
+static void expect_line(const char *name, const char *mode, const struct pkt_meta *m,
+			const struct print_opts *o, const char *want)
+{
+	char line[PRINT_PACKET_MAX];
+	size_t n = print_packet(line, sizeof(line), m, o);
+
+	if (strcmp(line, want) || n != strlen(want))
+		fail_msg("%s %s:\n got: %s\nwant: %s", name, mode, line, want);
+}
+
+/* Dissect the whole packet, or its first caplen bytes, and compare one line. */
+static void expect_print(const char *name, int linktype, const uint8_t *p, size_t len,
+			 size_t caplen, const struct print_opts *o, const char *want)
+{
+	struct pkt_meta m;
+
+	dt_dissect(&m, linktype, p, caplen, len);
+	expect_line(name, "", &m, o, want);
+}
+
+/*
+ * Every sample in the four modes.  The lines marked "differs" part from
+ * tcpdump's on purpose: -v verifies no transport checksum and prints no
+ * quoted packet or ND option lines, a VXLAN's inner frame stays on the same
+ * line, SLL2's interface name is the caller's to print, RT6 lists no
+ * addresses, and no application protocol, LLC or hex dump is decoded.
+ */
+static const struct print_case sample_cases[] = {
+	{
+		"tcp_syn",
+		DLT_EN10MB,
+		S(sample_tcp_syn),
+		"IP 10.0.0.1.1234 > 10.0.0.2.80: Flags [S], seq 1000, win 64240, options [mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7], length 0",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 74: 10.0.0.1.1234 > 10.0.0.2.80: Flags [S], seq 1000, win 64240, options [mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7], length 0",
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto TCP (6), length 60)\n"
+		"    10.0.0.1.1234 > 10.0.0.2.80: Flags [S], seq 1000, win 64240, options [mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7], length 0", /* differs */
+		"IP 10.0.0.1.1234 > 10.0.0.2.80: tcp 0",
+	},
+	{
+		"tcp_data",
+		DLT_EN10MB,
+		S(sample_tcp_data),
+		"IP 10.0.0.1.1234 > 10.0.0.2.5001: Flags [P.], seq 1000:1005, ack 2000, win 502, length 5",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 59: 10.0.0.1.1234 > 10.0.0.2.5001: Flags [P.], seq 1000:1005, ack 2000, win 502, length 5",
+		"IP (tos 0x10, ttl 64, id 1, offset 0, flags [DF], proto TCP (6), length 45)\n"
+		"    10.0.0.1.1234 > 10.0.0.2.5001: Flags [P.], seq 1000:1005, ack 2000, win 502, length 5", /* differs */
+		"IP 10.0.0.1.1234 > 10.0.0.2.5001: tcp 5",
+	},
+	{
+		"tcp6_data",
+		DLT_EN10MB,
+		S(sample_tcp6_data),
+		"IP6 2001:db8::1.1234 > 2001:db8::2.5001: Flags [.], seq 1000:1005, ack 2000, win 502, length 5",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv6 (0x86dd), length 79: 2001:db8::1.1234 > 2001:db8::2.5001: Flags [.], seq 1000:1005, ack 2000, win 502, length 5",
+		"IP6 (hlim 64, next-header TCP (6) payload length: 25) 2001:db8::1.1234 > 2001:db8::2.5001: Flags [.], seq 1000:1005, ack 2000, win 502, length 5", /* differs */
+		"IP6 2001:db8::1.1234 > 2001:db8::2.5001: tcp 5",
+	},
+	{
+		"tcp_sack",
+		DLT_EN10MB,
+		S(sample_tcp_sack),
+		"IP 10.0.0.2.5001 > 10.0.0.1.1234: Flags [.], seq 5000:5002, ack 1005, win 500, options [nop,nop,sack 2 {10:20}{30:40}], length 2",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 76: 10.0.0.2.5001 > 10.0.0.1.1234: Flags [.], seq 5000:5002, ack 1005, win 500, options [nop,nop,sack 2 {10:20}{30:40}], length 2",
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto TCP (6), length 62)\n"
+		"    10.0.0.2.5001 > 10.0.0.1.1234: Flags [.], seq 5000:5002, ack 1005, win 500, options [nop,nop,sack 2 {10:20}{30:40}], length 2", /* differs */
+		"IP 10.0.0.2.5001 > 10.0.0.1.1234: tcp 2",
+	},
+	{
+		"udp",
+		DLT_EN10MB,
+		S(sample_udp),
+		"IP 10.0.0.1.12345 > 10.0.0.2.40000: UDP, length 12",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 54: 10.0.0.1.12345 > 10.0.0.2.40000: UDP, length 12",
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 40)\n"
+		"    10.0.0.1.12345 > 10.0.0.2.40000: UDP, length 12",
+		"IP 10.0.0.1.12345 > 10.0.0.2.40000: UDP, length 12",
+	},
+	{
+		"vlan_udp",
+		DLT_EN10MB,
+		S(sample_vlan_udp),
+		"IP 10.0.0.1.12345 > 10.0.0.2.40000: UDP, length 12",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype 802.1Q (0x8100), length 58: vlan 100, p 0, ethertype IPv4 (0x0800), 10.0.0.1.12345 > 10.0.0.2.40000: UDP, length 12",
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 40)\n"
+		"    10.0.0.1.12345 > 10.0.0.2.40000: UDP, length 12",
+		"IP 10.0.0.1.12345 > 10.0.0.2.40000: UDP, length 12",
+	},
+	{
+		"qinq_udp",
+		DLT_EN10MB,
+		S(sample_qinq_udp),
+		"IP 10.0.0.1.12345 > 10.0.0.2.40000: UDP, length 12",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype 802.1Q-QinQ (0x88a8), length 62: vlan 200, p 3, DEI, ethertype 802.1Q (0x8100), vlan 100, p 0, ethertype IPv4 (0x0800), 10.0.0.1.12345 > 10.0.0.2.40000: UDP, length 12",
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 40)\n"
+		"    10.0.0.1.12345 > 10.0.0.2.40000: UDP, length 12",
+		"IP 10.0.0.1.12345 > 10.0.0.2.40000: UDP, length 12",
+	},
+	{
+		"ip_opts",
+		DLT_EN10MB,
+		S(sample_ip_opts),
+		"IP 10.0.0.1 > 10.0.0.2: ICMP echo request, id 2, seq 3, length 8",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 46: 10.0.0.1 > 10.0.0.2: ICMP echo request, id 2, seq 3, length 8",
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto ICMP (1), length 32)\n"
+		"    10.0.0.1 > 10.0.0.2: ICMP echo request, id 2, seq 3, length 8", /* differs */
+		"IP 10.0.0.1 > 10.0.0.2: ICMP echo request, id 2, seq 3, length 8",
+	},
+	{
+		"eth_8023", DLT_EN10MB, S(sample_eth_8023),
+		"00:11:22:33:44:55 > 01:80:c2:00:00:00, 802.3, length 7", /* differs */
+		"00:11:22:33:44:55 > 01:80:c2:00:00:00, 802.3, length 7", /* differs */
+		"00:11:22:33:44:55 > 01:80:c2:00:00:00, 802.3, length 7", /* differs */
+		"00:11:22:33:44:55 > 01:80:c2:00:00:00, 802.3, length 7", /* differs */
+	},
+	{
+		"eth_unknown", DLT_EN10MB, S(sample_eth_unknown),
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype Unknown (0x1234), length 18", /* differs */
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype Unknown (0x1234), length 18", /* differs */
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype Unknown (0x1234), length 18", /* differs */
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype Unknown (0x1234), length 18", /* differs */
+	},
+	{
+		"arp_req",
+		DLT_EN10MB,
+		S(sample_arp_req),
+		"ARP, Request who-has 10.0.0.2 tell 10.0.0.1, length 28",
+		"00:11:22:33:44:55 > ff:ff:ff:ff:ff:ff, ethertype ARP (0x0806), length 42: Request who-has 10.0.0.2 tell 10.0.0.1, length 28",
+		"ARP, Ethernet (len 6), IPv4 (len 4), Request who-has 10.0.0.2 tell 10.0.0.1, length 28",
+		"ARP, Request who-has 10.0.0.2 tell 10.0.0.1, length 28",
+	},
+	{
+		"arp_reply",
+		DLT_EN10MB,
+		S(sample_arp_reply),
+		"ARP, Reply 10.0.0.2 is-at 66:77:88:99:aa:bb, length 28",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype ARP (0x0806), length 42: Reply 10.0.0.2 is-at 66:77:88:99:aa:bb, length 28",
+		"ARP, Ethernet (len 6), IPv4 (len 4), Reply 10.0.0.2 is-at 66:77:88:99:aa:bb, length 28",
+		"ARP, Reply 10.0.0.2 is-at 66:77:88:99:aa:bb, length 28",
+	},
+	{
+		"icmp_echo",
+		DLT_EN10MB,
+		S(sample_icmp_echo),
+		"IP 10.0.0.1 > 10.0.0.2: ICMP echo request, id 1, seq 1, length 64",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 98: 10.0.0.1 > 10.0.0.2: ICMP echo request, id 1, seq 1, length 64",
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto ICMP (1), length 84)\n"
+		"    10.0.0.1 > 10.0.0.2: ICMP echo request, id 1, seq 1, length 64",
+		"IP 10.0.0.1 > 10.0.0.2: ICMP echo request, id 1, seq 1, length 64",
+	},
+	{
+		"icmp_port_unreach",
+		DLT_EN10MB,
+		S(sample_icmp_port_unreach),
+		"IP 10.0.0.9 > 10.0.0.2: ICMP 10.0.0.9 udp port 6000 unreachable, length 36",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 70: 10.0.0.9 > 10.0.0.2: ICMP 10.0.0.9 udp port 6000 unreachable, length 36",
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto ICMP (1), length 56)\n"
+		"    10.0.0.9 > 10.0.0.2: ICMP 10.0.0.9 udp port 6000 unreachable, length 36", /* differs */
+		"IP 10.0.0.9 > 10.0.0.2: ICMP 10.0.0.9 udp port 6000 unreachable, length 36",
+	},
+	{
+		"icmp_frag_needed",
+		DLT_EN10MB,
+		S(sample_icmp_frag_needed),
+		"IP 10.0.0.9 > 10.0.0.2: ICMP 10.0.0.9 unreachable - need to frag (mtu 1500), length 36",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 70: 10.0.0.9 > 10.0.0.2: ICMP 10.0.0.9 unreachable - need to frag (mtu 1500), length 36",
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto ICMP (1), length 56)\n"
+		"    10.0.0.9 > 10.0.0.2: ICMP 10.0.0.9 unreachable - need to frag (mtu 1500), length 36", /* differs */
+		"IP 10.0.0.9 > 10.0.0.2: ICMP 10.0.0.9 unreachable - need to frag (mtu 1500), length 36",
+	},
+	{
+		"ip_frag_first",
+		DLT_EN10MB,
+		S(sample_ip_frag_first),
+		"IP 10.0.0.1.5000 > 10.0.0.2.6000: UDP, length 100",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 82: 10.0.0.1.5000 > 10.0.0.2.6000: UDP, length 100",
+		"IP (tos 0x0, ttl 64, id 77, offset 0, flags [+], proto UDP (17), length 68)\n"
+		"    10.0.0.1.5000 > 10.0.0.2.6000: UDP, length 100",
+		"IP 10.0.0.1.5000 > 10.0.0.2.6000: UDP, length 100",
+	},
+	{
+		"ip_frag_later",
+		DLT_EN10MB,
+		S(sample_ip_frag_later),
+		"IP 10.0.0.1 > 10.0.0.2: ip-proto-17",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 94: 10.0.0.1 > 10.0.0.2: ip-proto-17",
+		"IP (tos 0x0, ttl 64, id 77, offset 48, flags [none], proto UDP (17), length 80)\n"
+		"    10.0.0.1 > 10.0.0.2: ip-proto-17",
+		"IP 10.0.0.1 > 10.0.0.2: ip-proto-17",
+	},
+	{
+		"ip6_ns",
+		DLT_EN10MB,
+		S(sample_ip6_ns),
+		"IP6 fe80::1 > ff02::1:ff00:2: ICMP6, neighbor solicitation, who has fe80::2, length 32",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv6 (0x86dd), length 86: fe80::1 > ff02::1:ff00:2: ICMP6, neighbor solicitation, who has fe80::2, length 32",
+		"IP6 (hlim 64, next-header ICMPv6 (58) payload length: 32) fe80::1 > ff02::1:ff00:2: ICMP6, neighbor solicitation, who has fe80::2, length 32", /* differs */
+		"IP6 fe80::1 > ff02::1:ff00:2: ICMP6, neighbor solicitation, who has fe80::2, length 32",
+	},
+	{
+		"ip6_na",
+		DLT_EN10MB,
+		S(sample_ip6_na),
+		"IP6 fe80::2 > fe80::1: ICMP6, neighbor advertisement, tgt is fe80::2, length 32",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv6 (0x86dd), length 86: fe80::2 > fe80::1: ICMP6, neighbor advertisement, tgt is fe80::2, length 32",
+		"IP6 (hlim 64, next-header ICMPv6 (58) payload length: 32) fe80::2 > fe80::1: ICMP6, neighbor advertisement, tgt is fe80::2, length 32", /* differs */
+		"IP6 fe80::2 > fe80::1: ICMP6, neighbor advertisement, tgt is fe80::2, length 32",
+	},
+	{
+		"ip6_echo",
+		DLT_EN10MB,
+		S(sample_ip6_echo),
+		"IP6 2001:db8::1 > 2001:db8::2: ICMP6, echo request, id 7, seq 9, length 16",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv6 (0x86dd), length 70: 2001:db8::1 > 2001:db8::2: ICMP6, echo request, id 7, seq 9, length 16",
+		"IP6 (class 0x12, flowlabel 0x12345, hlim 64, next-header ICMPv6 (58) payload length: 16) 2001:db8::1 > 2001:db8::2: ICMP6, echo request, id 7, seq 9, length 16", /* differs */
+		"IP6 2001:db8::1 > 2001:db8::2: ICMP6, echo request, id 7, seq 9, length 16",
+	},
+	{
+		"ip6_unreach",
+		DLT_EN10MB,
+		S(sample_ip6_unreach),
+		"IP6 2001:db8::2 > 2001:db8::1: ICMP6, destination unreachable, unreachable port, 2001:db8::77 udp port 33435, length 56",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv6 (0x86dd), length 110: 2001:db8::2 > 2001:db8::1: ICMP6, destination unreachable, unreachable port, 2001:db8::77 udp port 33435, length 56",
+		"IP6 (hlim 64, next-header ICMPv6 (58) payload length: 56) 2001:db8::2 > 2001:db8::1: ICMP6, destination unreachable, unreachable port, 2001:db8::77 udp port 33435, length 56", /* differs */
+		"IP6 2001:db8::2 > 2001:db8::1: ICMP6, destination unreachable, unreachable port, 2001:db8::77 udp port 33435, length 56",
+	},
+	{
+		"ip6_hbh_udp",
+		DLT_EN10MB,
+		S(sample_ip6_hbh_udp),
+		"IP6 2001:db8::1 > 2001:db8::2: HBH 1000 > 2000: UDP, length 4",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv6 (0x86dd), length 74: 2001:db8::1 > 2001:db8::2: HBH 1000 > 2000: UDP, length 4",
+		"IP6 (hlim 64, next-header Options (0) payload length: 20) 2001:db8::1 > 2001:db8::2: HBH 1000 > 2000: UDP, length 4", /* differs */
+		"IP6 2001:db8::1 > 2001:db8::2: HBH 1000 > 2000: UDP, length 4",
+	},
+	{
+		"ip6_rt_dst_tcp", DLT_EN10MB, S(sample_ip6_rt_dst_tcp),
+		"IP6 2001:db8::1 > 2001:db8::2: RT6 (len=2, type=0, segleft=1) DSTOPT 1 > 2: Flags [S], seq 3, win 100, length 0", /* differs */
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv6 (0x86dd), length 106: 2001:db8::1 > 2001:db8::2: RT6 (len=2, type=0, segleft=1) DSTOPT 1 > 2: Flags [S], seq 3, win 100, length 0", /* differs */
+		"IP6 (hlim 64, next-header Routing (43) payload length: 52) 2001:db8::1 > 2001:db8::2: RT6 (len=2, type=0, segleft=1) DSTOPT 1 > 2: Flags [S], seq 3, win 100, length 0", /* differs */
+		"IP6 2001:db8::1 > 2001:db8::2: RT6 (len=2, type=0, segleft=1) DSTOPT 1 > 2: tcp 0", /* differs */
+	},
+	{
+		"ip6_frag_first",
+		DLT_EN10MB,
+		S(sample_ip6_frag_first),
+		"IP6 2001:db8::1 > 2001:db8::2: frag (0|12) 1000 > 2000: UDP, length 1492",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv6 (0x86dd), length 74: 2001:db8::1 > 2001:db8::2: frag (0|12) 1000 > 2000: UDP, length 1492",
+		"IP6 (hlim 64, next-header Fragment (44) payload length: 20) 2001:db8::1 > 2001:db8::2: frag (0x00001234:0|12) 1000 > 2000: UDP, length 1492",
+		"IP6 2001:db8::1 > 2001:db8::2: frag (0|12) 1000 > 2000: UDP, length 1492",
+	},
+	{
+		"ip6_frag_later",
+		DLT_EN10MB,
+		S(sample_ip6_frag_later),
+		"IP6 2001:db8::1 > 2001:db8::2: frag (1480|16)",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv6 (0x86dd), length 78: 2001:db8::1 > 2001:db8::2: frag (1480|16)",
+		"IP6 (hlim 64, next-header Fragment (44) payload length: 24) 2001:db8::1 > 2001:db8::2: frag (0x00001234:1480|16)",
+		"IP6 2001:db8::1 > 2001:db8::2: frag (1480|16)",
+	},
+	{
+		"gre_ip",
+		DLT_EN10MB,
+		S(sample_gre_ip),
+		"IP 10.0.0.1 > 10.0.0.2: GREv0, key=0x2a, length 48: IP 192.168.1.1.1234 > 192.168.1.2.80: Flags [S], seq 1000, win 64240, length 0",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 82: 10.0.0.1 > 10.0.0.2: GREv0, key=0x2a, proto IPv4 (0x0800), length 48: 192.168.1.1.1234 > 192.168.1.2.80: Flags [S], seq 1000, win 64240, length 0",
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto GRE (47), length 68)\n"
+		"    10.0.0.1 > 10.0.0.2: GREv0, key=0x2a, length 48: IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto TCP (6), length 40)\n"
+		"    192.168.1.1.1234 > 192.168.1.2.80: Flags [S], seq 1000, win 64240, length 0", /* differs */
+		"IP 10.0.0.1 > 10.0.0.2: GREv0, key=0x2a, length 48: IP 192.168.1.1.1234 > 192.168.1.2.80: tcp 0",
+	},
+	{
+		"gre_teb",
+		DLT_EN10MB,
+		S(sample_gre_teb),
+		"IP 10.0.0.1 > 10.0.0.2: GREv0, key=0x5, length 53: IP 192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 87: 10.0.0.1 > 10.0.0.2: GREv0, key=0x5, proto TEB (0x6558), length 53: 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype IPv4 (0x0800), length 45: 192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3",
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto GRE (47), length 73)\n"
+		"    10.0.0.1 > 10.0.0.2: GREv0, key=0x5, length 53: IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 31)\n"
+		"    192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3", /* differs */
+		"IP 10.0.0.1 > 10.0.0.2: GREv0, key=0x5, length 53: IP 192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3",
+	},
+	{
+		"vxlan",
+		DLT_EN10MB,
+		S(sample_vxlan),
+		"IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100: IP 192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3", /* differs */
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 95: 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100: 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype IPv4 (0x0800), length 45: 192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3", /* differs */
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 81)\n"
+		"    10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100: IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 31)\n"
+		"    192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3", /* differs */
+		"IP 10.0.0.1.55555 > 10.0.0.2.4789: UDP, length 53",
+	},
+	{
+		"sll_tcp",
+		DLT_LINUX_SLL,
+		S(sample_sll_tcp),
+		"IP 192.168.1.1.1234 > 192.168.1.2.80: Flags [S], seq 1000, win 64240, length 0",
+		"Out 00:11:22:33:44:55 ethertype IPv4 (0x0800), length 56: 192.168.1.1.1234 > 192.168.1.2.80: Flags [S], seq 1000, win 64240, length 0",
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto TCP (6), length 40)\n"
+		"    192.168.1.1.1234 > 192.168.1.2.80: Flags [S], seq 1000, win 64240, length 0", /* differs */
+		"IP 192.168.1.1.1234 > 192.168.1.2.80: tcp 0",
+	},
+	{
+		"sll2_udp6", DLT_LINUX_SLL2, S(sample_sll2_udp6),
+		"In  IP6 fe80::1.1 > ff02::1.2: UDP, length 1", /* differs */
+		"In  ifindex 7 00:11:22:33:44:55 ethertype IPv6 (0x86dd), length 69: fe80::1.1 > ff02::1.2: UDP, length 1", /* differs */
+		"In  IP6 (hlim 64, next-header UDP (17) payload length: 9) fe80::1.1 > ff02::1.2: UDP, length 1", /* differs */
+		"In  IP6 fe80::1.1 > ff02::1.2: UDP, length 1", /* differs */
+	},
+	{
+		"raw_ip4",
+		DLT_IPV4,
+		S(sample_raw_ip4),
+		"IP 192.168.1.1.1234 > 192.168.1.2.80: Flags [S], seq 1000, win 64240, length 0",
+		"ip: 192.168.1.1.1234 > 192.168.1.2.80: Flags [S], seq 1000, win 64240, length 0",
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto TCP (6), length 40)\n"
+		"    192.168.1.1.1234 > 192.168.1.2.80: Flags [S], seq 1000, win 64240, length 0", /* differs */
+		"IP 192.168.1.1.1234 > 192.168.1.2.80: tcp 0",
+	},
+	{
+		"raw_ip6",
+		DLT_IPV6,
+		S(sample_raw_ip6),
+		"IP6 fe80::1.1 > ff02::1.2: UDP, length 1",
+		"ip: fe80::1.1 > ff02::1.2: UDP, length 1",
+		"IP6 (hlim 64, next-header UDP (17) payload length: 9) fe80::1.1 > ff02::1.2: UDP, length 1", /* differs */
+		"IP6 fe80::1.1 > ff02::1.2: UDP, length 1",
+	},
+};
+
+static void test_samples(void **state)
+{
+	static const struct print_opts plain = { 0 }, link = { .link = true };
+	static const struct print_opts verbose = { .verbose = true }, quiet = { .quiet = true };
+
+	for (size_t i = 0; i < DT_N(sample_cases); i++) {
+		const struct print_case *c = &sample_cases[i];
+		struct pkt_meta m;
+
+		dt_dissect(&m, c->linktype, c->pkt, c->len, c->len);
+		expect_line(c->name, "", &m, &plain, c->plain);
+		expect_line(c->name, "-e", &m, &link, c->link);
+		expect_line(c->name, "-v", &m, &verbose, c->verbose);
+		expect_line(c->name, "-q", &m, &quiet, c->quiet);
+	}
+}
+
+struct cut_case {
+	const char *name;
+	const uint8_t *pkt;
+	size_t len;
+	size_t caplen;
+	const char *want;
+};
+
+/* Truncated headers: tcpdump's markers, where tcpdump would put them. */
+static void test_truncated(void **state)
+{
+	static const struct cut_case cases[] = {
+		{ "ether", S(sample_tcp_syn), 10, "[|ether]" },
+		{ "no IP byte", S(sample_tcp_syn), 14, "IP [|ip]" },
+		{ "ip", S(sample_tcp_syn), 30, "IP [|ip]" },
+		{ "tcp ports", S(sample_tcp_syn), 36, "IP 10.0.0.1 > 10.0.0.2: [|tcp]" },
+		{ "tcp", S(sample_tcp_syn), 40, "IP 10.0.0.1.1234 > 10.0.0.2.80: [|tcp]" },
+		{ "tcp options", S(sample_tcp_syn), 54,
+		  "IP 10.0.0.1.1234 > 10.0.0.2.80: Flags [S], seq 1000, win 64240, options [ [|tcp]" },
+		{ "tcp option 3", S(sample_tcp_syn), 60,
+		  "IP 10.0.0.1.1234 > 10.0.0.2.80: Flags [S], seq 1000, win 64240, "
+		  "options [mss 1460,sackOK, [|tcp]" },
+		{ "udp", S(sample_udp), 40, "IP 10.0.0.1.12345 > 10.0.0.2.40000: [|udp]" },
+		{ "arp", S(sample_arp_req), 30, "[|arp]" },
+		{ "vlan", S(sample_vlan_udp), 16,
+		  "00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype 802.1Q (0x8100), length 58: "
+		  "[|vlan]" },
+		{ "icmp", S(sample_icmp_echo), 40, "IP 10.0.0.1 > 10.0.0.2: [|icmp]" },
+		{ "icmp quote", S(sample_icmp_port_unreach), 50,
+		  "IP 10.0.0.9 > 10.0.0.2: [|icmp]" },
+		{ "ip6", S(sample_ip6_echo), 40, "IP6 [|ip6]" },
+		{ "ip6 hop-by-hop", S(sample_ip6_hbh_udp), 60,
+		  "IP6 2001:db8::1 > 2001:db8::2: [|ip6]" },
+		{ "ip6 after hop-by-hop", S(sample_ip6_hbh_udp), 64,
+		  "IP6 2001:db8::1 > 2001:db8::2: HBH [|udp]" },
+		{ "icmp6 type", S(sample_ip6_ns), 55,
+		  "IP6 fe80::1 > ff02::1:ff00:2: ICMP6, neighbor solicitation [|icmp6]" },
+		{ "icmp6 nothing", S(sample_ip6_ns), 54, "IP6 fe80::1 > ff02::1:ff00:2: [|icmp6]" },
+		{ "gre", S(sample_gre_ip), 37, "IP 10.0.0.1 > 10.0.0.2: GREv0 [|gre]" },
+		{ "gre inner ip", S(sample_gre_ip), 50,
+		  "IP 10.0.0.1 > 10.0.0.2: GREv0, key=0x2a, length 48: IP [|ip]" },
+		{ "vxlan", S(sample_vxlan), 46,
+		  "IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN [|vxlan]" },
+		{ "vxlan inner ether", S(sample_vxlan), 55,
+		  "IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100: [|ether]" },
+		{ "sll", S(sample_sll_tcp), 8, "[|sll]" },
+	};
+	static const struct print_opts o = { 0 };
+
+	for (size_t i = 0; i < DT_N(cases); i++) {
+		const struct cut_case *c = &cases[i];
+		int lt = c->pkt == sample_sll_tcp ? DLT_LINUX_SLL : DLT_EN10MB;
+
+		expect_print(c->name, lt, c->pkt, c->len, c->caplen, &o, c->want);
+	}
+}
+
+struct bad_case {
+	const char *name;
+	const uint8_t *pkt;
+	size_t len;
+	size_t at; /* the byte made bad, and its value */
+	uint8_t val;
+	const char *want;
+};
+
+/* Invalid headers: what tcpdump says of them, then decoding stops. */
+static void test_invalid(void **state)
+{
+	static const struct bad_case cases[] = {
+		{ "ihl 4", S(sample_udp), 14, 0x44, "IP bad-hlen 16" },
+		{ "version 5", S(sample_udp), 14, 0x55, "IP5 (invalid)" },
+		{ "version 6", S(sample_udp), 14, 0x65,
+		  "IP6, wrong link-layer encapsulation (invalid)" },
+		{ "total length 19", S(sample_udp), 17, 19, "IP bad-len 19" },
+		{ "total length 200", S(sample_udp), 17, 200,
+		  "IP truncated-ip - 160 bytes missing! 10.0.0.1 > 10.0.0.2" },
+		{ "doff 4", S(sample_tcp_data), 46, 0x40,
+		  "IP 10.0.0.1.1234 > 10.0.0.2.5001: [bad hdr length 16 - too short, < 20]" },
+		{ "doff 15", S(sample_tcp_data), 46, 0xf0,
+		  "IP 10.0.0.1.1234 > 10.0.0.2.5001: Flags [P.] [bad hdr length 60 - too long, > 25]" },
+		{ "tcp option length 1", S(sample_tcp_syn), 55, 1,
+		  "IP 10.0.0.1.1234 > 10.0.0.2.80: Flags [S], seq 1000, win 64240, options [[bad opt]" },
+		{ "udp length 7", S(sample_udp), 39, 7,
+		  "IP 10.0.0.1.12345 > 10.0.0.2.40000: truncated-udplength 7" },
+		{ "udp length 21", S(sample_udp), 39, 21,
+		  "IP 10.0.0.1.12345 > 10.0.0.2.40000: UDP, bad length 13 > 12" },
+		{ "ip6 version 4", S(sample_ip6_echo), 14, 0x45, "IP6 version error: 4 != 6" },
+		{ "ip6 payload length", S(sample_ip6_echo), 19, 30,
+		  "IP6 truncated-ip6 - 14 bytes missing! 2001:db8::1 > 2001:db8::2" },
+		{ "ip6 hop-by-hop length", S(sample_ip6_hbh_udp), 55, 5,
+		  "IP6 2001:db8::1 > 2001:db8::2: (invalid)" },
+		{ "nd option length 0", S(sample_ip6_ns), 79, 0,
+		  "IP6 fe80::1 > ff02::1:ff00:2: ICMP6, neighbor solicitation, who has fe80::2 "
+		  "(invalid), length 32" },
+		{ "vxlan flags", S(sample_vxlan), 42, 0,
+		  "IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [.] (0x00), vni 100 (invalid)" },
+	};
+	static const struct print_opts o = { 0 };
+
+	for (size_t i = 0; i < DT_N(cases); i++) {
+		const struct bad_case *c = &cases[i];
+		uint8_t p[256];
+
+		dt_patched(p, c->pkt, c->len, &(const struct dt_patch){ c->at, c->val }, 1);
+		expect_print(c->name, DLT_EN10MB, p, c->len, c->len, &o, c->want);
+	}
+}
+
+struct icmp_case {
+	const char *name;
+	const uint8_t *pkt;
+	size_t len;
+	uint8_t type, code;
+	const char *want;
+};
+
+/* ICMP texts by type and code, on the port unreachable sample's bytes. */
+static void test_icmp_texts(void **state)
+{
+	static const struct icmp_case cases[] = {
+		{ "net", S(sample_icmp_port_unreach), 3, 0,
+		  "IP 10.0.0.9 > 10.0.0.2: ICMP net 10.0.0.9 unreachable, length 36" },
+		{ "host", S(sample_icmp_port_unreach), 3, 1,
+		  "IP 10.0.0.9 > 10.0.0.2: ICMP host 10.0.0.9 unreachable, length 36" },
+		{ "protocol", S(sample_icmp_port_unreach), 3, 2,
+		  "IP 10.0.0.9 > 10.0.0.2: ICMP 10.0.0.9 protocol 17 unreachable, length 36" },
+		{ "need to frag", S(sample_icmp_port_unreach), 3, 4,
+		  "IP 10.0.0.9 > 10.0.0.2: ICMP 10.0.0.9 unreachable - need to frag, length 36" },
+		{ "filtered", S(sample_icmp_port_unreach), 3, 13,
+		  "IP 10.0.0.9 > 10.0.0.2: ICMP host 10.0.0.9 unreachable - admin prohibited filter, "
+		  "length 36" },
+		{ "code 16", S(sample_icmp_port_unreach), 3, 16,
+		  "IP 10.0.0.9 > 10.0.0.2: ICMP #16 10.0.0.9 unreachable, length 36" },
+		{ "ttl", S(sample_icmp_port_unreach), 11, 0,
+		  "IP 10.0.0.9 > 10.0.0.2: ICMP time exceeded in-transit, length 36" },
+		{ "reassembly", S(sample_icmp_port_unreach), 11, 1,
+		  "IP 10.0.0.9 > 10.0.0.2: ICMP ip reassembly time exceeded, length 36" },
+		{ "redirect", S(sample_icmp_port_unreach), 5, 1,
+		  "IP 10.0.0.9 > 10.0.0.2: ICMP redirect 10.0.0.9 to host 0.0.0.0, length 36" },
+		{ "parameter problem", S(sample_icmp_port_unreach), 12, 0,
+		  "IP 10.0.0.9 > 10.0.0.2: ICMP parameter problem - octet 0, length 36" },
+		{ "source quench", S(sample_icmp_port_unreach), 4, 0,
+		  "IP 10.0.0.9 > 10.0.0.2: ICMP source quench, length 36" },
+		{ "echo reply", S(sample_icmp_echo), 0, 0,
+		  "IP 10.0.0.1 > 10.0.0.2: ICMP echo reply, id 1, seq 1, length 64" },
+		{ "timestamp", S(sample_icmp_echo), 13, 0,
+		  "IP 10.0.0.1 > 10.0.0.2: ICMP time stamp query id 1 seq 1, length 64" },
+		{ "unknown", S(sample_icmp_echo), 42, 0,
+		  "IP 10.0.0.1 > 10.0.0.2: ICMP type-#42, length 64" },
+		{ "v6 route", S(sample_ip6_unreach), 1, 0,
+		  "IP6 2001:db8::2 > 2001:db8::1: ICMP6, destination unreachable, unreachable route "
+		  "2001:db8::77, length 56" },
+		{ "v6 beyond scope", S(sample_ip6_unreach), 1, 2,
+		  "IP6 2001:db8::2 > 2001:db8::1: ICMP6, destination unreachable, beyond scope "
+		  "2001:db8::77, source address 2001:db8::1, length 56" },
+		{ "v6 address", S(sample_ip6_unreach), 1, 3,
+		  "IP6 2001:db8::2 > 2001:db8::1: ICMP6, destination unreachable, unreachable address "
+		  "2001:db8::77, length 56" },
+		{ "v6 time exceeded", S(sample_ip6_unreach), 3, 0,
+		  "IP6 2001:db8::2 > 2001:db8::1: ICMP6, time exceeded in-transit for 2001:db8::77, "
+		  "length 56" },
+		{ "v6 too big", S(sample_ip6_unreach), 2, 0,
+		  "IP6 2001:db8::2 > 2001:db8::1: ICMP6, packet too big, mtu 0, length 56" },
+		{ "v6 parameter problem", S(sample_ip6_unreach), 4, 1,
+		  "IP6 2001:db8::2 > 2001:db8::1: ICMP6, parameter problem, next header - octet 0, "
+		  "length 56" },
+		{ "v6 echo reply", S(sample_ip6_echo), 129, 0,
+		  "IP6 2001:db8::1 > 2001:db8::2: ICMP6, echo reply, id 7, seq 9, length 16" },
+		{ "v6 unknown", S(sample_ip6_echo), 100, 0,
+		  "IP6 2001:db8::1 > 2001:db8::2: ICMP6, unknown icmp6 type (100), length 16" },
+		{ "v6 listener query", S(sample_ip6_ns), 130, 0,
+		  "IP6 fe80::1 > ff02::1:ff00:2: ICMP6, multicast listener query max resp delay: 0 "
+		  "addr: fe80::2, length 32" },
+	};
+	static const struct print_opts o = { 0 };
+
+	for (size_t i = 0; i < DT_N(cases); i++) {
+		const struct icmp_case *c = &cases[i];
+		size_t at = c->pkt[12] == 0x86 ? 54 : 34;
+		uint8_t p[256];
+
+		dt_patched(p, c->pkt, c->len,
+			   (const struct dt_patch[]){ { at, c->type }, { at + 1, c->code } }, 2);
+		expect_print(c->name, DLT_EN10MB, p, c->len, c->len, &o, c->want);
+	}
+}
+
+/* The caller keeps per-flow state; the printer subtracts the bases it is given. */
+static void test_tcp_relative(void **state)
+{
+	static const struct print_opts rel = {
+		.tcp_relative = true,
+		.tcp_seq_base = 999,
+		.tcp_ack_base = 1999,
+	};
+	static const struct print_opts sack = {
+		.tcp_relative = true,
+		.tcp_seq_base = 4000,
+		.tcp_ack_base = 5,
+	};
+
+	expect_print("relative", DLT_EN10MB, S(sample_tcp_data), sizeof(sample_tcp_data), &rel,
+		     "IP 10.0.0.1.1234 > 10.0.0.2.5001: Flags [P.], seq 1:6, ack 1, win 502, "
+		     "length 5");
+	expect_print(
+		"relative sack", DLT_EN10MB, S(sample_tcp_sack), sizeof(sample_tcp_sack), &sack,
+		"IP 10.0.0.2.5001 > 10.0.0.1.1234: Flags [.], seq 1000:1002, ack 1000, win 500, "
+		"options [nop,nop,sack 2 {5:15}{25:35}], length 2");
+}
+
+static void test_tcp_option_names(void **state)
+{
+	static const uint8_t opts[] = {
+		19, 18, 1,  2,	3,  4, 5,    6,	   7, 8, 9, 10, 11, 12,
+		13, 14, 15, 16, 42, 4, 0xab, 0xcd, 2, 3, 5, 1,	0,  0,
+	};
+	uint8_t p[128];
+	size_t len = 54 + sizeof(opts);
+	static const struct print_opts o = { 0 };
+
+	memcpy(p, sample_tcp_data, 54);
+	p[17] = (uint8_t)(len - 14);
+	p[46] = (20 + sizeof(opts)) / 4 << 4;
+	memcpy(p + 54, opts, sizeof(opts));
+	expect_print("options", DLT_EN10MB, p, len, len, &o,
+		     "IP 10.0.0.1.1234 > 10.0.0.2.5001: Flags [P.], ack 2000, win 502, "
+		     "options [unknown-19,unknown-42,mss [len 3],nop,eol], length 0");
+}
+
+/* The buffer is never overrun, always terminated, and the full length is returned. */
+static void test_buffer_sizes(void **state)
+{
+	static const char want[] = "IP 10.0.0.1.12345 > 10.0.0.2.40000: UDP, length 12";
+	static const struct print_opts o = { 0 };
+	struct pkt_meta m;
+	char buf[sizeof(want) + 8];
+
+	dt_dissect(&m, DLT_EN10MB, sample_udp, sizeof(sample_udp), sizeof(sample_udp));
+	for (size_t len = 0; len <= sizeof(buf); len++) {
+		memset(buf, 'X', sizeof(buf));
+		assert_int_equal(print_packet(buf, len, &m, &o), sizeof(want) - 1);
+		if (len == 0) {
+			assert_int_equal(buf[0], 'X');
+			continue;
+		}
+		size_t k = len - 1 < sizeof(want) - 1 ? len - 1 : sizeof(want) - 1;
+
+		assert_memory_equal(buf, want, k);
+		assert_int_equal(buf[k], '\0');
+		for (size_t j = k + 1; j < sizeof(buf); j++)
+			assert_int_equal(buf[j], 'X');
+	}
+}
+
+/* Ethernet, two VLAN tags, IPv6 with 8 routing headers and next header nh. */
+static size_t put_headers(uint8_t *p, uint8_t nh, size_t payload)
+{
+	static const uint8_t eth_vlans[] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0x88, 0xa8, 0xff, 0xff, 0x91, 0x00, 0xff, 0xff, 0x86, 0xdd,
+	};
+	size_t n = sizeof(eth_vlans), plen = 8 * 8 + payload;
+
+	memcpy(p, eth_vlans, n);
+	memset(p + n, 0xff, 40);
+	p[n] = 0x6f;
+	p[n + 4] = (uint8_t)(plen >> 8);
+	p[n + 5] = (uint8_t)plen;
+	p[n + 6] = 43;
+	n += 40;
+	for (int i = 0; i < 8; i++, n += 8) {
+		memset(p + n, 0xff, 8);
+		p[n] = i < 7 ? 43 : nh;
+		p[n + 1] = 0;
+	}
+	return n;
+}
+
+/* Nearly the worst a packet can do to the line's length: PRINT_PACKET_MAX holds it. */
+static void test_longest(void **state)
+{
+	static const uint8_t gre[] = {
+		0xb0, 0x00, 0x65, 0x58, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	};
+	uint8_t p[512], tcp[60];
+	size_t n, inner;
+	struct pkt_meta m;
+	char line[PRINT_PACKET_MAX];
+
+	/* every TCP field at its widest, then 20 wscale options of a wrong length */
+	memset(tcp, 0xff, sizeof(tcp));
+	for (size_t i = 20; i < sizeof(tcp); i += 2) {
+		tcp[i] = 3;
+		tcp[i + 1] = 2;
+	}
+	inner = 22 + 40 + 64 + sizeof(tcp);
+	n = put_headers(p, 47, sizeof(gre) + inner);
+	memcpy(p + n, gre, sizeof(gre));
+	n += sizeof(gre);
+	n += put_headers(p + n, 6, sizeof(tcp));
+	memcpy(p + n, tcp, sizeof(tcp));
+	n += sizeof(tcp);
+	dt_dissect(&m, DLT_EN10MB, p, n, n);
+	assert_false(m.truncated || m.invalid);
+	assert_int_equal(m.n_layers, 10);
+	for (unsigned bits = 0; bits < 16; bits++) {
+		struct print_opts o = {
+			.link = bits & 1,
+			.verbose = bits & 2,
+			.quiet = bits & 4,
+			.tcp_relative = bits & 8,
+			.tcp_seq_base = 1,
+		};
+		size_t len = print_packet(line, sizeof(line), &m, &o);
+
+		if (len > PRINT_PACKET_MAX / 2)
+			fail_msg("%zu bytes with options %#x: less room to spare than thought", len,
+				 bits);
+	}
+}
+
+static void test_unknown_linktype(void **state)
+{
+	static const struct print_opts o = { 0 };
+	struct pkt_meta m;
+
+	dissect_packet(&m, DLT_IEEE802_11, sample_udp, sizeof(sample_udp), sizeof(sample_udp));
+	expect_line("linktype", "", &m, &o, "unknown link-type 105, length 54");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_samples),		 cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_invalid),		 cmocka_unit_test(test_icmp_texts),
+		cmocka_unit_test(test_tcp_relative),	 cmocka_unit_test(test_tcp_option_names),
+		cmocka_unit_test(test_buffer_sizes),	 cmocka_unit_test(test_longest),
+		cmocka_unit_test(test_unknown_linktype),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
