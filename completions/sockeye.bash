@@ -2,7 +2,7 @@
 # sockeye.bash: bash completion for sockeye (tests/docs/sync.sh checks it against the binary).
 
 _sockeye_global_opts='-j --json -p --pretty -N --netns -n --numeric -v --verbose -V --version -h --help'
-_sockeye_commands='help top sniff'
+_sockeye_commands='help top sniff inject sockets ss drops napi'
 # The long global options a command accepts after its name too.
 _sockeye_common_opts='--json --pretty --numeric --netns --verbose --help'
 
@@ -12,6 +12,24 @@ _sockeye_sniff_opts='-i --interface -p --no-promiscuous-mode -s --snapshot-lengt
 	--fanout --fanout-mode -Z --relinquish-privileges --stats -t -tt -ttt -tttt -ttttt --utc
 	-e -v -q -S -x -xx -X -XX -A -w --write --pcapng --nano -C --file-size -G --rotate-seconds
 	-W --file-count --print -r --read -h'
+_sockeye_inject_opts='-i --interface -r --read --loop -c --count --duration --speed --pps --mbps
+	--topspeed --vlan --src-mac --dst-mac --cpus -B --buffer-size --qdisc-bypass
+	--tpacket-version --stats --dump -x -w --write -h'
+# The template's words (see sockeye-inject(8)).
+_sockeye_inject_words='udp tcp icmp icmp6 src dst sport dport len payload fill ttl tos ipid
+	seq ackno win id syn ack fin rst psh urg ece cwr echo echo-reply inc random'
+_sockeye_sockets_opts='-t --tcp -u --udp -w --raw -x --unix -0 --packet -A --query -4 --ipv4
+	-6 --ipv6 -l --listening -a --all -N --netns --all-netns -p --processes -e --extended
+	-o --options -m --memory -i --info -s --summary -H --no-header -n --numeric --watch -b --batch
+	--count --dump-raw --replay -h'
+_sockeye_drops_opts='--events -i --interval -c --count --duration --reason --exclude-reason
+	--iface --proto --stack --attach --ring-size -e --extended --no-header -h'
+_sockeye_napi_opts='-i --interval -c --count --duration --iface --attach -e --extended
+	--no-header -h'
+_sockeye_drops_protos='tcp udp icmp icmpv6 sctp gre esp igmp ipv4 ipv6 arp vlan lldp mpls'
+_sockeye_sockets_words='state exclude src dst sport dport dev fwmark autobound and or not'
+_sockeye_sockets_states='established syn-sent syn-recv fin-wait-1 fin-wait-2 time-wait closed
+	close-wait last-ack listening closing all connected synchronized bucket big'
 
 # The full name of the command a unique prefix selects, like sockeye does.
 _sockeye_resolve()
@@ -54,7 +72,7 @@ _sockeye()
 	-d | --delay | --iterations)
 		return
 		;;
-	-w | --write | -r | --read | -F | --filter-file)
+	-w | --write | -r | --read | -F | --filter-file | --dump-raw)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return
 		;;
@@ -103,6 +121,29 @@ _sockeye()
 		[[ $((COMP_CWORD - i)) -eq 1 ]] &&
 			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_commands" -- "$cur")
 		;;
+	sockets | ss)
+		case $prev in
+		-A | --query)
+			mapfile -t COMPREPLY < <(compgen -W 'all inet tcp udp raw mptcp sctp unix unix_stream
+				unix_dgram unix_seqpacket packet packet_raw packet_dgram' -- "$cur")
+			;;
+		--replay)
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+			;;
+		state | exclude)
+			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_sockets_states" -- "$cur")
+			;;
+		--count) ;;
+		*)
+			if [[ $cur == -* ]]; then
+				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_sockets_opts \
+					$_sockeye_common_opts" -- "$cur")
+			else
+				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_sockets_words" -- "$cur")
+			fi
+			;;
+		esac
+		;;
 	sniff)
 		if [[ $prev == -i || $prev == --interface ]]; then
 			mapfile -t COMPREPLY < <(compgen -W "any $(ls /sys/class/net 2>/dev/null)" -- "$cur")
@@ -110,6 +151,56 @@ _sockeye()
 			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_sniff_opts $_sockeye_common_opts" \
 				-- "$cur")
 		fi
+		;;
+	inject)
+		case $prev in
+		-i | --interface)
+			mapfile -t COMPREPLY < <(compgen -W "$(ls /sys/class/net 2>/dev/null)" -- "$cur")
+			;;
+		--tpacket-version)
+			mapfile -t COMPREPLY < <(compgen -W '2 3' -- "$cur")
+			;;
+		fill)
+			mapfile -t COMPREPLY < <(compgen -W 'zero random 0x' -- "$cur")
+			;;
+		--loop | -c | --count | --duration | --speed | --pps | --mbps | --vlan | --src-mac | \
+			--dst-mac | --cpus | -B | --buffer-size | --stats) ;;
+		*)
+			if [[ $cur == -* ]]; then
+				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_inject_opts \
+					$_sockeye_common_opts" -- "$cur")
+			else
+				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_inject_words" -- "$cur")
+			fi
+			;;
+		esac
+		;;
+	drops | napi)
+		case $prev in
+		--attach)
+			mapfile -t COMPREPLY < <(compgen -W 'auto tp_btf raw_tp kprobe' -- "$cur")
+			;;
+		--proto)
+			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_drops_protos" -- "$cur")
+			;;
+		--iface)
+			mapfile -t COMPREPLY < <(compgen -W "$(ls /sys/class/net 2>/dev/null)" -- "$cur")
+			;;
+		-i | --interval | -c | --count | --duration | --reason | --exclude-reason | \
+			--ring-size) ;;
+		*)
+			if [[ $cur == -* && $cmd == drops ]]; then
+				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_drops_opts \
+					$_sockeye_common_opts" -- "$cur")
+			elif [[ $cur == -* ]]; then
+				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_napi_opts \
+					$_sockeye_common_opts" -- "$cur")
+			elif [[ $cmd == drops ]]; then
+				mapfile -t COMPREPLY < <(compgen -W "src dst host port and \
+					$_sockeye_drops_protos" -- "$cur")
+			fi
+			;;
+		esac
 		;;
 	top)
 		# -n after the command is --iterations: it takes a count.

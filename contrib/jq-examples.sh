@@ -49,6 +49,21 @@ net_rx_share()
 			| floor else 0 end)% of NET_RX"'
 }
 
+# The header line: host, load, softirq share, drops per second.
+summary()
+{
+	snapshot "$@" | jq -r '.summary | "\(.host): load \(.load1) softirq \(.softirq_pct // 0)%"
+		+ " drops \(.drops_per_s // 0)/s"'
+}
+
+# Captures running on the host: who, on what, with how big a ring.
+captures()
+{
+	snapshot "$@" | jq -r '.packet_sockets[] | select(.rx_ring_bytes != null)
+		| "\(.comm // "?")[\(.pid // "?")] on \(.iface // "?"): TPACKET_V\(.tpacket_version),"
+		+ " \(.rx_ring_bytes / 1048576) MiB ring, \(.filter_insns // "?") filter insns"'
+}
+
 # A CSV time series of one interface's rates, one line a second:
 #   jq-examples.sh csv_series eth0 [COUNT]
 csv_series()
@@ -63,7 +78,7 @@ csv_series()
 			| @csv'
 }
 
-examples=(rx_rate squeezed_cpus drops_now net_rx_share)
+examples=(summary rx_rate squeezed_cpus drops_now net_rx_share captures)
 if [[ $# -gt 0 && $(type -t -- "$1") == function ]]; then
 	"$@"
 	exit

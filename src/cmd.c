@@ -17,7 +17,7 @@ struct cmd_globals cmd_globals;
 const struct cmd *cmd_find(const struct cmd *table, unsigned n, const char *name,
 			    bool *ambiguous)
 {
-	const struct cmd *found = NULL;
+	const struct cmd *found = NULL, *alias = NULL;
 	size_t len = strlen(name);
 
 	*ambiguous = false;
@@ -26,11 +26,17 @@ const struct cmd *cmd_find(const struct cmd *table, unsigned n, const char *name
 	for (unsigned i = 0; i < n; i++) {
 		if (!strcmp(table[i].name, name))
 			return &table[i];
+		if (table[i].alias && !strcmp(table[i].alias, name))
+			alias = &table[i];
 		if (!strncmp(table[i].name, name, len)) {
 			if (found)
 				*ambiguous = true;
 			found = &table[i];
 		}
+	}
+	if (alias) {
+		*ambiguous = false;
+		return alias;
 	}
 	return *ambiguous ? NULL : found;
 }

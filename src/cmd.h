@@ -26,6 +26,7 @@ struct cmd {
 	int (*fn)(int argc, char **argv);	/* argv[0] is the command name */
 	const char *summary;
 	const char *usage;			/* the --help text after "usage: sockeye " */
+	const char *alias;			/* another exact name (sockets: "ss"), or NULL */
 };
 
 /* The table of built commands, in cmd_table.c (part of the binary, not the library). */
@@ -33,8 +34,9 @@ extern const struct cmd cmd_table[];
 extern const unsigned cmd_count;
 
 /*
- * The command of table[0..n) that NAME selects: an exact name, else a unique
- * prefix.  NULL with *ambiguous set when several commands share the prefix.
+ * The command of table[0..n) that NAME selects: an exact name, else an exact
+ * alias, else a unique prefix of a name.  NULL with *ambiguous set when
+ * several commands share the prefix.
  */
 const struct cmd *cmd_find(const struct cmd *table, unsigned n, const char *name,
 			   bool *ambiguous);
@@ -79,6 +81,10 @@ struct fmt *cmd_fmt_new(void);
 /* Command entry points, one file each. */
 int cmd_help(int argc, char **argv);
 int cmd_top(int argc, char **argv);
+int cmd_drops(int argc, char **argv);
+int cmd_napi(int argc, char **argv);
 int cmd_sniff(int argc, char **argv);
+int cmd_inject(int argc, char **argv);
+int cmd_sockets(int argc, char **argv);
 
 #endif

@@ -90,6 +90,7 @@ static int setup_iface(struct sniff_iface *ifc, const char *name)
 {
 	if (!strcmp(name, "any")) {
 		snprintf(ifc->name, sizeof(ifc->name), "any");
+		ifc->by_ifindex = true;
 		return 0;
 	}
 	if (strlen(name) >= IF_NAMESIZE || !(ifc->ifindex = (int)if_nametoindex(name))) {
@@ -149,18 +150,12 @@ static int open_rings(struct sniff_run *r)
 			struct ring_rx *ring;
 
 			if (w == 0) {
-				/* A throwaway probe gives the link type before the filter is compiled. */
-				err = ring_rx_open(&ring, &(struct ring_rx_opts){
-							       .ifindex = ifc->ifindex,
-							       .snaplen = o->snaplen,
-							       .ring_bytes = 256 * 1024,
-						       });
-				if (err) {
-					log_error("%s: %s", ifc->name, ring_error(err));
+				/* The device's type gives the link type the filter is compiled for. */
+				ifc->linktype = ring_rx_linktype_of(ifc->ifindex);
+				if (ifc->linktype < 0) {
+					log_error("%s: %s", ifc->name, ring_error(ifc->linktype));
 					return EXIT_RUNTIME;
 				}
-				ifc->linktype = ring_rx_linktype(ring);
-				ring_rx_close(ring);
 				ret = compile_filter(r, ifc, &flt);
 				if (ret)
 					return ret;
@@ -226,6 +221,8 @@ static int open_writer(struct sniff_run *r)
 	o->wo.ifs = wifs;
 	o->wo.n_ifs = r->s.n_ifaces;
 	o->wo.snaplen = o->snaplen;
+	/* Ring packets stay put until their block is released, after a flush: no copy. */
+	o->wo.borrow = !o->rfile;
 	err = savefile_write_open(&r->s.w, o->wfile, &o->wo);
 	o->wo.ifs = NULL;
 	if (err) {
@@ -281,6 +278,11 @@ static bool drain_rings(struct sniff_run *r)
 				};
 
 				sniff_packet(&r->s, &sp);
+			}
+			/* The writer borrowed the block's packets: they go out before it goes back. */
+			if (r->s.w && !r->s.write_err) {
+				r->s.write_err = savefile_write_flush(r->s.w);
+				r->s.done |= r->s.write_err != 0;
 			}
 			ring_rx_release(r->rings[i].ring, &b);
 			any = true;
@@ -452,8 +454,11 @@ static int finish(struct sniff_run *r, bool live, bool started, int ret)
 	if (r->skipped)
 		log_error("%s: %llu packets of interfaces past the first %d skipped", r->o->rfile,
 			  (unsigned long long)r->skipped, MAX_IFACES);
-	sniff_stats_emit(r->stats_f, &r->s, live, true);
-	fmt_flush(r->stats_f);
+	/* A file that could not be opened, or a bad filter, is its one error line, no table. */
+	if (started || !ret) {
+		sniff_stats_emit(r->stats_f, &r->s, live, true);
+		fmt_flush(r->stats_f);
+	}
 	for (unsigned i = 0; live && i < r->n_rings; i++)
 		ring_rx_close(r->rings[i].ring);
 	for (unsigned i = 0; i < r->s.n_ifaces; i++)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* cmd_top.c: `sockeye top`: the receive path's counters, live (ncurses) or as batch snapshots. */
+/* cmd_top.c: `sockeye top`: the receive path from NIC rings to sockets, live or in batches. */
 #include "config.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -11,11 +12,13 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "kstat/kstat.h"
+#include "cmd_top.h"
 #include "out/tui.h"
 #include "util/log.h"
 #include "util/parse.h"
 #include "view/view_kstat.h"
+#include "view/view_packet_socks.h"
+#include "view/view_top.h"
 
 enum { OPT_NO_HEADER = CMD_OPT_FIRST_PRIVATE, OPT_RECORD, OPT_REPLAY };
 
@@ -30,13 +33,69 @@ static const struct option top_longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-struct top_opts {
-	bool batch;
-	bool no_header;
-	uint64_t iterations;	/* 0: until interrupted */
-	uint64_t delay_ns;
-	const char *record_dir;
-	const char *replay_dir;
+#define WHY_LEN 256
+
+static const struct kstat_sample *prev_of(const struct top *t)
+{
+	return t->has_prev ? &t->prev : NULL;
+}
+
+static void emit_softirqs(struct fmt *f, const struct top *t, unsigned groups)
+{
+	view_softirqs_emit(f, prev_of(t), &t->cur, groups);
+}
+
+static void emit_softnet(struct fmt *f, const struct top *t, unsigned groups)
+{
+	view_softnet_emit(f, prev_of(t), &t->cur, groups);
+}
+
+static void emit_interfaces(struct fmt *f, const struct top *t, unsigned groups)
+{
+	view_interfaces_emit(f, prev_of(t), &t->cur, groups);
+}
+
+static void emit_packet_socks(struct fmt *f, const struct top *t, unsigned groups)
+{
+	view_packet_socks_emit(f, prev_of(t), &t->cur, groups);
+}
+
+static void emit_queues(struct fmt *f, const struct top *t, unsigned groups)
+{
+	view_queues_emit(f, prev_of(t), &t->cur, groups);
+}
+
+/* The panels, in screen order: the digit keys 1-8 toggle them. */
+static const struct top_panel top_panels[] = {
+	{ .name = "softirqs", .title = "softirqs", .key = '1',
+	  .parts = KSTAT_SOFTIRQS | KSTAT_CPUSTAT, .emit = emit_softirqs },
+	{ .name = "softnet", .title = "softnet", .key = '2', .parts = KSTAT_SOFTNET,
+	  .emit = emit_softnet },
+	{ .name = "interfaces", .title = "interfaces", .key = '3',
+	  .parts = KSTAT_LINKS | KSTAT_RINGS, .emit = emit_interfaces },
+	{ .name = "napi", .title = "NAPI (BPF)", .key = '4', .needs_bpf = true, TOP_NAPI_FNS },
+	{ .name = "drops", .title = "drops (BPF)", .key = '5', .needs_bpf = true, TOP_DROPS_FNS },
+	{ .name = "sockets", .title = "sockets: fullest queues", .key = '6',
+	  .open = top_sockets_open, .collect = top_sockets_collect, .emit = top_sockets_emit,
+	  .close = top_sockets_close },
+	{ .name = "packet_sockets", .title = "packet sockets", .key = '7', .parts = KSTAT_PACKET,
+	  .needs = KSTAT_PACKET, .source = "packet_diag", .emit = emit_packet_socks },
+	{ .name = "queues", .title = "queues", .key = '8', .parts = KSTAT_QUEUES,
+	  .needs = KSTAT_QUEUES, .source = "ethtool statistics", .emit = emit_queues },
+};
+#define TOP_NPANELS (sizeof(top_panels) / sizeof(top_panels[0]))
+
+/* A panel that cannot run shows one text-only line: JSON has its "NAME_error" instead. */
+static const struct fmt_col note_cols[] = {
+	{ "note", "NOTE", FMT_STR, FMT_LEFT, FMT_GROUP_TEXT, 0 },
+};
+static struct fmt_view note_views[TOP_NPANELS];
+
+/* Per run: which panels could not start, and why each cannot show this sample. */
+struct top_run {
+	struct top t;
+	bool dead[TOP_NPANELS];		/* open failed: the note stays */
+	char why[TOP_NPANELS][WHY_LEN];	/* empty: the panel shows */
 };
 
 static volatile sig_atomic_t top_stop;
@@ -74,15 +133,74 @@ static bool sleep_until(uint64_t deadline_ns)
 	return false;
 }
 
-/* Sample number i: live (saved under --record DIR/i) or read back from --replay DIR/i. */
-static int take_sample(const struct top_opts *o, unsigned i, struct kstat_sample *s)
+/* A reason for a part the sample could not take, as the note says it. */
+static void part_why(char *why, size_t len, const char *name, int err)
 {
+	if (err == -ENOENT && !strcmp(name, "packet_diag"))
+		snprintf(why, len, "packet_diag: the kernel has no packet sock_diag "
+			 "(modprobe af_packet_diag)");
+	else if (err)
+		snprintf(why, len, "%s: %s", name, strerror(-err));
+	else
+		snprintf(why, len, "%s: not in the recording", name);
+}
+
+/* Starts the panels' own collectors; a replay has none to start. */
+static void panels_open(struct top_run *r)
+{
+	for (size_t i = 0; i < TOP_NPANELS; i++) {
+		const struct top_panel *p = &top_panels[i];
+
+		/* The live view toggles a panel by its place in the frame. */
+		assert(p->key == (char)('1' + i));
+		note_views[i] = (struct fmt_view){ .name = p->name, .title = p->title,
+						   .cols = note_cols, .ncols = 1 };
+#ifndef HAVE_BPF
+		if (p->needs_bpf) {
+			snprintf(r->why[i], WHY_LEN, "this build has no BPF support (%s)", NO_BPF_WHY);
+			r->dead[i] = true;
+			continue;
+		}
+#endif
+		if (!p->open)
+			continue;
+		if (r->t.o->replay_dir) {
+			snprintf(r->why[i], WHY_LEN, "not in the recording (live only)");
+			r->dead[i] = true;
+		} else if (p->open(&r->t, r->why[i], WHY_LEN)) {
+			r->dead[i] = true;
+		}
+	}
+}
+
+static void panels_close(struct top_run *r)
+{
+	for (size_t i = 0; i < TOP_NPANELS; i++)
+		if (!r->dead[i] && top_panels[i].close)
+			top_panels[i].close(&r->t);
+}
+
+/* The kstat parts the shown panels want. */
+static unsigned panels_parts(const bool *hidden)
+{
+	unsigned parts = KSTAT_CORE | KSTAT_HOST | KSTAT_CPUSTAT;
+
+	for (size_t i = 0; i < TOP_NPANELS; i++)
+		if (!hidden || !hidden[i])
+			parts |= top_panels[i].parts;
+	return parts;
+}
+
+/* Sample number i: live (saved under --record DIR/i) or read back from --replay DIR/i. */
+static int take_sample(struct top_run *r, unsigned i, unsigned parts)
+{
+	const struct top_opts *o = r->t.o;
 	char dir[4096];
 	int err;
 
 	if (o->replay_dir) {
 		snprintf(dir, sizeof(dir), "%s/%u", o->replay_dir, i);
-		err = kstat_sample_load(s, dir);
+		err = kstat_sample_load(&r->t.cur, dir);
 		if (err == -ENOENT)
 			log_error("%s: no such sample (the recording has fewer samples than -n asks)",
 				  dir);
@@ -92,34 +210,96 @@ static int take_sample(const struct top_opts *o, unsigned i, struct kstat_sample
 	}
 	if (o->record_dir)
 		snprintf(dir, sizeof(dir), "%s/%u", o->record_dir, i);
-	err = kstat_sample_take(s, o->record_dir ? dir : NULL);
+	err = kstat_sample_take(&r->t.cur, prev_of(&r->t), parts, o->record_dir ? dir : NULL);
 	if (err)
 		log_error("cannot read the kernel's counters: %s", strerror(-err));
 	return err;
 }
 
-static void emit_snapshot(struct fmt *f, const struct kstat_sample *prev,
-			  const struct kstat_sample *cur)
+/* Runs the shown panels' collectors and decides which panels show a note this time. */
+static void panels_collect(struct top_run *r, const bool *hidden)
 {
+	r->t.bpf_drops_per_s = -1;
+	for (size_t i = 0; i < TOP_NPANELS; i++) {
+		const struct top_panel *p = &top_panels[i];
+		unsigned needs = p->needs;
+
+		if (r->dead[i] || (hidden && hidden[i]))
+			continue;
+		r->why[i][0] = '\0';
+		if (needs & ~r->t.cur.parts)
+			part_why(r->why[i], WHY_LEN, p->source,
+				 kstat_part_err(&r->t.cur, needs));
+		else if (p->collect && p->collect(&r->t, r->why[i], WHY_LEN) && !r->why[i][0])
+			snprintf(r->why[i], WHY_LEN, "cannot read the collector");
+	}
+}
+
+/* The sample taken becomes the one before. */
+static void sample_shift(struct top *t)
+{
+	if (t->has_prev)
+		kstat_sample_free(&t->prev);
+	t->prev = t->cur;
+	t->has_prev = true;
+	memset(&t->cur, 0, sizeof(t->cur));
+}
+
+static void emit_note(struct fmt *f, size_t i, const char *why)
+{
+	fmt_table_begin(f, &note_views[i], 0);
+	if (fmt_is_shown(f, 0)) {
+		fmt_row_begin(f);
+		fmt_str(f, 0, why);
+		fmt_row_end(f);
+	}
+	fmt_table_end(f);
+}
+
+/* One snapshot of every panel; summary: the summary table (batch) ahead of them. */
+static void emit_snapshot(struct fmt *f, struct top_run *r, const struct top_summary *sum)
+{
+	const struct top *t = &r->t;
+	char key[64];
+
 	fmt_doc_begin(f, "top");
-	fmt_doc_u64(f, "ts_ns", cur->real_ns);
-	if (prev)
-		fmt_doc_u64(f, "interval_ns", cur->mono_ns - prev->mono_ns);
-	view_softirqs_emit(f, prev, cur, 0);
-	view_softnet_emit(f, prev, cur, 0);
-	view_interfaces_emit(f, prev, cur, 0);
+	fmt_doc_u64(f, "ts_ns", t->cur.real_ns);
+	if (t->has_prev)
+		fmt_doc_u64(f, "interval_ns", t->cur.mono_ns - t->prev.mono_ns);
+	for (size_t i = 0; i < TOP_NPANELS; i++) {
+		if (!r->why[i][0])
+			continue;
+		snprintf(key, sizeof(key), "%s_error", top_panels[i].name);
+		fmt_doc_str(f, key, r->why[i]);
+	}
+	if (sum)
+		view_summary_emit(f, sum, 0);
+	for (size_t i = 0; i < TOP_NPANELS; i++) {
+		if (r->why[i][0])
+			emit_note(f, i, r->why[i]);
+		else
+			top_panels[i].emit(f, t, 0);
+	}
 	fmt_doc_end(f);
 }
 
-static int run_batch(const struct top_opts *o)
+static void summarize(struct top_run *r, struct top_summary *sum)
 {
+	view_summary_compute(sum, prev_of(&r->t), &r->t.cur, cmd_globals.netns,
+			     r->t.bpf_drops_per_s);
+}
+
+static int run_batch(struct top_run *r)
+{
+	const struct top_opts *o = r->t.o;
 	struct fmt_opts fo = {
 		.numeric = cmd_globals.numeric,
 		.pretty = cmd_globals.pretty,
 		.no_header = o->no_header,
 	};
-	struct kstat_sample prev = { 0 }, cur = { 0 };
 	struct sigaction sa = { .sa_handler = on_stop_signal };
+	unsigned parts = panels_parts(NULL);
+	struct top_summary sum;
 	struct fmt *f;
 	uint64_t deadline;
 	int ret = 0, err;
@@ -134,23 +314,25 @@ static int run_batch(const struct top_opts *o)
 		log_error("out of memory");
 		return EXIT_RUNTIME;
 	}
-	if (take_sample(o, 0, &prev)) {
+	if (take_sample(r, 0, parts)) {
 		ret = EXIT_RUNTIME;
 		goto out;
 	}
+	panels_collect(r, NULL);
+	sample_shift(&r->t);
 	deadline = mono_now_ns();
 	for (unsigned i = 1; !o->iterations || i <= o->iterations; i++) {
 		deadline += o->delay_ns;
 		if (!o->replay_dir && !sleep_until(deadline))
 			break;
-		if (take_sample(o, i, &cur)) {
+		if (take_sample(r, i, parts)) {
 			ret = EXIT_RUNTIME;
 			break;
 		}
-		emit_snapshot(f, &prev, &cur);
-		kstat_sample_free(&prev);
-		prev = cur;
-		memset(&cur, 0, sizeof(cur));
+		panels_collect(r, NULL);
+		summarize(r, &sum);
+		emit_snapshot(f, r, &sum);
+		sample_shift(&r->t);
 		err = fmt_flush(f);
 		if (err) {
 			if (err != -EPIPE)
@@ -162,17 +344,35 @@ static int run_batch(const struct top_opts *o)
 			break;
 	}
 out:
-	kstat_sample_free(&prev);
 	fmt_free(f);
 	return ret;
 }
 
-static int run_live(const struct top_opts *o)
+/* Which panels the live view hides now: their collectors may rest. */
+static void hidden_panels(const struct tui *tv, bool *hidden)
 {
+	for (size_t i = 0; i < TOP_NPANELS; i++)
+		hidden[i] = tui_panel_is_hidden(tv, top_panels[i].name);
+}
+
+/* A new frame: the header line from the summary, the panels into the formatter. */
+static void live_frame(struct top_run *r, struct tui *tv, struct fmt *f)
+{
+	struct top_summary sum;
+	char line[512];
+
+	summarize(r, &sum);
+	tui_set_header(tv, view_summary_line(&sum, line, sizeof(line)));
+	emit_snapshot(f, r, NULL);
+}
+
+static int run_live(struct top_run *r)
+{
+	const struct top_opts *o = r->t.o;
 	struct fmt_opts fo = { .numeric = cmd_globals.numeric };
-	struct kstat_sample prev = { 0 }, cur = { 0 };
+	bool hidden[TOP_NPANELS] = { false };
 	struct fmt *f = NULL;
-	struct tui *t = NULL;
+	struct tui *tv = NULL;
 	char status[128];
 	uint64_t deadline;
 	int ret = 0;
@@ -182,93 +382,90 @@ static int run_live(const struct top_opts *o)
 		log_error("out of memory");
 		return EXIT_RUNTIME;
 	}
-	if (take_sample(o, 0, &prev)) {
+	if (take_sample(r, 0, panels_parts(NULL))) {
 		ret = EXIT_RUNTIME;
 		goto out;
 	}
-	t = tui_open();
-	if (!t) {
+	panels_collect(r, NULL);
+	tv = tui_open();
+	if (!tv) {
 		log_error("cannot start the terminal view: %s (try -b)", strerror(errno));
 		ret = EXIT_RUNTIME;
 		goto out;
 	}
 	/* The first frame shows totals at once; rates appear with the second sample. */
-	emit_snapshot(f, NULL, &prev);
+	live_frame(r, tv, f);
+	sample_shift(&r->t);
+	snprintf(status, sizeof(status), "every %.3gs", (double)o->delay_ns / 1e9);
 	deadline = mono_now_ns() + o->delay_ns;
 	for (unsigned i = 1;;) {
 		uint64_t now = mono_now_ns();
 		enum tui_event ev;
 
-		snprintf(status, sizeof(status), "sockeye top  every %.3gs%s%s",
-			 (double)o->delay_ns / 1e9, cmd_globals.netns ? "  netns " : "",
-			 cmd_globals.netns ? cmd_globals.netns : "");
-		tui_draw(t, fmt_tui_frame(f), status);
-		ev = tui_wait(t, deadline > now ? (int)((deadline - now + 999999) / 1000000) : 0);
+		tui_draw(tv, fmt_tui_frame(f), status);
+		ev = tui_wait(tv, deadline > now ? (int)((deadline - now + 999999) / 1000000) : 0);
 		if (ev == TUI_QUIT)
 			break;
 		if (ev == TUI_REDRAW)
 			continue;
 		deadline += o->delay_ns;
-		if (deadline < mono_now_ns())	/* fell behind (suspended?): do not catch up in a burst */
+		/* Fell behind (suspended?): do not catch up in a burst. */
+		if (deadline < mono_now_ns())
 			deadline = mono_now_ns() + o->delay_ns;
-		if (take_sample(o, i++, &cur)) {
+		hidden_panels(tv, hidden);
+		if (take_sample(r, i++, panels_parts(hidden))) {
 			ret = EXIT_RUNTIME;
 			break;
 		}
+		panels_collect(r, hidden);
 		/* Paused: keep sampling so rates stay right after resuming, but keep the frame. */
-		if (!tui_is_paused(t))
-			emit_snapshot(f, &prev, &cur);
-		kstat_sample_free(&prev);
-		prev = cur;
-		memset(&cur, 0, sizeof(cur));
+		if (!tui_is_paused(tv))
+			live_frame(r, tv, f);
+		sample_shift(&r->t);
 		if (o->iterations && i > o->iterations)
 			break;
 	}
 out:
 	/* Restore the terminal before any message reaches it. */
-	tui_close(t);
-	kstat_sample_free(&prev);
+	tui_close(tv);
 	fmt_free(f);
 	return ret;
 }
 
-int cmd_top(int argc, char **argv)
+static int parse_args(struct top_opts *o, int argc, char **argv)
 {
-	struct top_opts o = { .delay_ns = 1000000000ull };
 	bool iterations_set = false;
-	int c, err;
+	int c;
 
 	while ((c = getopt_long(argc, argv, "+bn:d:h", top_longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
-			o.batch = true;
+			o->batch = true;
 			break;
 		case 'n':
-			err = parse_u64(optarg, 1, UINT32_MAX, &o.iterations);
-			if (err)
+			if (parse_u64(optarg, 1, UINT32_MAX, &o->iterations))
 				return cmd_usage_error("-n %s: not a count from 1 to %u", optarg,
 						       UINT32_MAX);
 			iterations_set = true;
 			break;
 		case 'd':
-			err = parse_duration_ns(optarg, 10000000ull, 86400000000000ull, &o.delay_ns);
-			if (err)
-				return cmd_usage_error("-d %s: not a delay from 0.01 to 86400 seconds",
-						       optarg);
+			if (parse_duration_ns(optarg, 10000000ull, 86400000000000ull, &o->delay_ns))
+				return cmd_usage_error("-d %s: not a delay from 0.01 to 86400 "
+						       "seconds", optarg);
 			break;
 		case OPT_NO_HEADER:
-			o.no_header = true;
+			o->no_header = true;
 			break;
 		case OPT_RECORD:
-			o.record_dir = optarg;
+			o->record_dir = optarg;
 			break;
 		case OPT_REPLAY:
-			o.replay_dir = optarg;
+			o->replay_dir = optarg;
 			break;
 		case 'h':
 		case CMD_OPT_HELP:
 			cmd_print_help(cmd_find(cmd_table, cmd_count, "top", &(bool){ false }));
-			return 0;
+			return -1;
 		default:
 			if (cmd_common_option(c, optarg))
 				break;
@@ -278,15 +475,42 @@ int cmd_top(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cmd_usage_error("%s: unexpected argument", argv[optind]);
-	if (o.record_dir && o.replay_dir)
+	if (o->record_dir && o->replay_dir)
 		return cmd_usage_error("--record and --replay exclude each other");
-	/* Without a terminal (or with JSON, or replaying) there is nothing to draw on: one batch snapshot. */
-	if (!o.batch && (cmd_globals.json || o.replay_dir || !isatty(STDIN_FILENO) ||
-			 !isatty(STDOUT_FILENO)))
-		o.batch = true;
-	if (o.batch && !iterations_set)
-		o.iterations = 1;
+	/* Without a terminal (or with JSON, or replaying) there is nothing to draw on: batches. */
+	if (!o->batch && (cmd_globals.json || o->replay_dir || !isatty(STDIN_FILENO) ||
+			  !isatty(STDOUT_FILENO)))
+		o->batch = true;
+	if (o->batch && !iterations_set)
+		o->iterations = 1;
+	return 0;
+}
+
+int cmd_top(int argc, char **argv)
+{
+	struct top_opts o = { .delay_ns = 1000000000ull };
+	struct top_run *r;
+	int ret;
+
+	ret = parse_args(&o, argc, argv);
+	if (ret)
+		return ret < 0 ? 0 : ret;
 	if (!o.replay_dir && cmd_enter_netns())
 		return EXIT_RUNTIME;
-	return o.batch ? run_batch(&o) : run_live(&o);
+	/* Big (the notes) and zeroed: on the heap. */
+	r = calloc(1, sizeof(*r));
+	if (!r) {
+		log_error("out of memory");
+		return EXIT_RUNTIME;
+	}
+	r->t.o = &o;
+	r->t.bpf_drops_per_s = -1;
+	panels_open(r);
+	ret = o.batch ? run_batch(r) : run_live(r);
+	panels_close(r);
+	if (r->t.has_prev)
+		kstat_sample_free(&r->t.prev);
+	kstat_sample_free(&r->t.cur);
+	free(r);
+	return ret;
 }

@@ -34,7 +34,6 @@ struct ring_rx {
 	unsigned block_size;
 	unsigned block_nr;
 	unsigned cur;		/* the block to look at next */
-	int linktype;
 	bool cooked;		/* SOCK_DGRAM: build an SLL2 header per packet */
 };
 
@@ -179,24 +178,33 @@ static int bind_and_join(struct ring_rx *r, const struct ring_rx_opts *o)
 	return 0;
 }
 
+int ring_rx_linktype_of(int ifindex)
+{
+	int hatype;
+
+	if (!ifindex)
+		return DLT_LINUX_SLL2;
+	hatype = device_hatype(ifindex);
+	if (hatype < 0)
+		return hatype;
+	/* Devices without an Ethernet header are captured cooked (SOCK_DGRAM). */
+	return hatype == ARPHRD_ETHER || hatype == ARPHRD_LOOPBACK ? DLT_EN10MB : DLT_LINUX_SLL2;
+}
+
 int ring_rx_open(struct ring_rx **out, const struct ring_rx_opts *o)
 {
 	struct ring_rx *r = calloc(1, sizeof(*r));
-	int hatype = 0, err;
+	int linktype = ring_rx_linktype_of(o->ifindex), err;
 
 	*out = NULL;
 	if (!r)
 		return -ENOMEM;
 	r->fd = -1;
-	if (o->ifindex) {
-		hatype = device_hatype(o->ifindex);
-		if (hatype < 0) {
-			err = hatype;
-			goto fail;
-		}
+	if (linktype < 0) {
+		err = linktype;
+		goto fail;
 	}
-	r->cooked = !o->ifindex || (hatype != ARPHRD_ETHER && hatype != ARPHRD_LOOPBACK);
-	r->linktype = r->cooked ? DLT_LINUX_SLL2 : DLT_EN10MB;
+	r->cooked = linktype == DLT_LINUX_SLL2;
 	/* Protocol 0: the socket receives nothing until bind, after the filter is in place. */
 	r->fd = socket(AF_PACKET, (r->cooked ? SOCK_DGRAM : SOCK_RAW) | SOCK_CLOEXEC, 0);
 	if (r->fd < 0) {
@@ -241,11 +249,6 @@ void ring_rx_close(struct ring_rx *r)
 int ring_rx_fd(const struct ring_rx *r)
 {
 	return r->fd;
-}
-
-int ring_rx_linktype(const struct ring_rx *r)
-{
-	return r->linktype;
 }
 
 unsigned ring_rx_block_size(const struct ring_rx *r)

@@ -56,8 +56,11 @@ struct ring_rx;
 int ring_rx_open(struct ring_rx **r, const struct ring_rx_opts *o);
 void ring_rx_close(struct ring_rx *r);
 int ring_rx_fd(const struct ring_rx *r);
-/* The link type packets carry (DLT_EN10MB or DLT_LINUX_SLL2 for "any"), from the bound device. */
-int ring_rx_linktype(const struct ring_rx *r);
+/*
+ * The link type a ring on ifindex delivers (0: "any"): DLT_EN10MB, or
+ * DLT_LINUX_SLL2 for cooked capture.  -ENODEV or -errno when the device is gone.
+ */
+int ring_rx_linktype_of(int ifindex);
 unsigned ring_rx_block_size(const struct ring_rx *r);
 
 /* The next block the kernel retired, or false when none is ready (then poll the fd). */

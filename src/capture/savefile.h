@@ -125,6 +125,12 @@ struct savefile_write_opts {
 				 * path is an strftime pattern of the interval's local start */
 	unsigned max_files;	/* -W: with -C a ring of this many files, else stop after them */
 	uint64_t start_ns;	/* -G: start of the first interval, 0: now */
+	/*
+	 * Packet data stays valid until the next savefile_write_flush (a capture
+	 * ring's block): the writer keeps pointers to it and writes it with
+	 * writev(2) instead of copying it.  The caller flushes before reusing it.
+	 */
+	bool borrow;
 };
 
 /* savefile_write_packet's answer when -G with -W has written all its files. */
@@ -137,15 +143,16 @@ struct savefile_write_opts {
 int savefile_write_open(struct savefile_writer **wp, const char *path,
 			const struct savefile_write_opts *o);
 /*
- * Buffers one record, cut to the snaplen; a write(2) happens only when the 1 MiB
- * buffer fills or a file rotates.  0, SAVEFILE_DONE (not written: the -W limit is
+ * Buffers one record, cut to the snaplen (with o.borrow, its header and a pointer
+ * to its data); a write happens only when the 1 MiB buffer or the 1024 pending
+ * pieces fill up, or a file rotates.  0, SAVEFILE_DONE (not written: the -W limit is
  * reached), -EINVAL for a bad ifindex, or the -errno of a failed write, which sticks.
  */
 int savefile_write_packet(struct savefile_writer *w, const struct savefile_pkt *pkt);
 /* Interface counters for the ISB (pcapng) that closes each file; the latest call wins. */
 void savefile_write_set_stats(struct savefile_writer *w, unsigned ifindex,
 			      const struct savefile_stats *st);
-/* Writes what is buffered.  0 or -errno. */
+/* Writes what is buffered (and the borrowed data it points to).  0 or -errno. */
 int savefile_write_flush(struct savefile_writer *w);
 /* Flushes, writes the ISBs and closes the file; always frees W.  0 or the first -errno. */
 int savefile_write_close(struct savefile_writer *w);

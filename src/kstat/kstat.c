@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "diag/packet_owners.h"
 #include "kstat/kstat.h"
 #include "util/parse.h"
 
@@ -21,28 +23,63 @@
 #define SOFTIRQS_PATH "/proc/softirqs"
 /* /proc/net is /proc/self/net: it follows the calling thread's network namespace (-N). */
 #define SOFTNET_PATH "/proc/net/softnet_stat"
+#define STAT_PATH "/proc/stat"
+#define UPTIME_PATH "/proc/uptime"
+#define LOADAVG_PATH "/proc/loadavg"
 
-#define FILE_SOFTIRQS "softirqs"
-#define FILE_SOFTNET "softnet_stat"
-#define FILE_LINKS "rtnl_link.bin"
 /* Written last and read first: a directory without it holds no complete sample. */
 #define FILE_TIME "time"
 
-/* The raw bytes a sample is parsed from. */
+/* The raw sources of a sample, each saved as one file. */
+enum raw_id {
+	RAW_SOFTIRQS, RAW_SOFTNET, RAW_LINKS, RAW_STAT, RAW_HOSTNAME, RAW_UPTIME, RAW_LOADAVG,
+	RAW_ETHTOOL, RAW_ETHTOOL_STATS, RAW_PACKET, RAW_OWNERS, RAW_NR,
+};
+
+static const struct {
+	const char *file;
+	unsigned part;
+} raw_files[RAW_NR] = {
+	[RAW_SOFTIRQS] = { "softirqs", KSTAT_SOFTIRQS },
+	[RAW_SOFTNET] = { "softnet_stat", KSTAT_SOFTNET },
+	[RAW_LINKS] = { "rtnl_link.bin", KSTAT_LINKS },
+	[RAW_STAT] = { "stat", KSTAT_CPUSTAT },
+	[RAW_HOSTNAME] = { "hostname", KSTAT_HOST },
+	[RAW_UPTIME] = { "uptime", KSTAT_HOST },
+	[RAW_LOADAVG] = { "loadavg", KSTAT_HOST },
+	[RAW_ETHTOOL] = { "ethtool.bin", KSTAT_RINGS },
+	[RAW_ETHTOOL_STATS] = { "ethtool_stats", KSTAT_QUEUES },
+	[RAW_PACKET] = { "packet_diag.bin", KSTAT_PACKET },
+	[RAW_OWNERS] = { "packet_owners", KSTAT_PACKET },
+};
+
+/* The raw bytes a sample is parsed from; have[i] when source i was read. */
 struct kstat_raw {
-	char *softirqs;
-	size_t softirqs_len;
-	char *softnet;
-	size_t softnet_len;
-	void *links;
-	size_t links_len;
+	char *buf[RAW_NR];
+	size_t len[RAW_NR];
+	bool have[RAW_NR];
 };
 
 static void kstat_raw_free(struct kstat_raw *r)
 {
-	free(r->softirqs);
-	free(r->softnet);
-	free(r->links);
+	for (int i = 0; i < RAW_NR; i++)
+		free(r->buf[i]);
+}
+
+static unsigned part_bit(unsigned part)
+{
+	return (unsigned)__builtin_ctz(part);
+}
+
+static void part_fail(struct kstat_sample *s, unsigned part, int err)
+{
+	s->parts &= ~part;
+	s->part_err[part_bit(part)] = err;
+}
+
+int kstat_part_err(const struct kstat_sample *s, enum kstat_part part)
+{
+	return s->part_err[part_bit(part)];
 }
 
 int kstat_read_file(const char *path, char **buf, size_t *len)
@@ -179,11 +216,16 @@ static int kstat_save(const struct kstat_sample *s, const struct kstat_raw *r, c
 		return err;
 	if (unlink(path) && errno != ENOENT)
 		return -errno;
-	err = write_out(dir, FILE_SOFTIRQS, r->softirqs, r->softirqs_len);
-	if (!err)
-		err = write_out(dir, FILE_SOFTNET, r->softnet, r->softnet_len);
-	if (!err)
-		err = write_out(dir, FILE_LINKS, r->links, r->links_len);
+	for (int i = 0; i < RAW_NR && !err; i++) {
+		err = path_join(path, sizeof(path), dir, raw_files[i].file);
+		if (err)
+			break;
+		/* A part this sample lacks must not be read back from an older one. */
+		if (!r->have[i])
+			err = unlink(path) && errno != ENOENT ? -errno : 0;
+		else
+			err = write_out(dir, raw_files[i].file, r->buf[i], r->len[i]);
+	}
 	if (err)
 		return err;
 	n = snprintf(line, sizeof(line), "%llu %llu\n", (unsigned long long)s->mono_ns,
@@ -217,40 +259,242 @@ static uint64_t clock_ns(clockid_t id)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-static int kstat_parse(struct kstat_sample *s, const struct kstat_raw *r)
+/* Parses the optional part `part` from its raw sources; 0 or -errno. */
+static int parse_part(struct kstat_sample *s, const struct kstat_raw *r, unsigned part)
 {
 	int err;
 
-	err = softirqs_parse(r->softirqs, r->softirqs_len, &s->softirqs);
+	switch (part) {
+	case KSTAT_CPUSTAT:
+		return cpustat_parse(r->buf[RAW_STAT], r->len[RAW_STAT], &s->cpustat);
+	case KSTAT_HOST:
+		err = host_parse_name(r->buf[RAW_HOSTNAME], r->len[RAW_HOSTNAME], &s->host);
+		if (!err)
+			err = host_parse_uptime(r->buf[RAW_UPTIME], r->len[RAW_UPTIME], &s->host);
+		if (!err)
+			err = host_parse_loadavg(r->buf[RAW_LOADAVG], r->len[RAW_LOADAVG], &s->host);
+		return err;
+	case KSTAT_RINGS:
+		return rings_parse(r->buf[RAW_ETHTOOL], r->len[RAW_ETHTOOL], &s->rings);
+	case KSTAT_QUEUES:
+		return queues_parse(r->buf[RAW_ETHTOOL_STATS], r->len[RAW_ETHTOOL_STATS], &s->queues);
+	case KSTAT_PACKET:
+		err = packet_diag_parse(r->buf[RAW_PACKET], r->len[RAW_PACKET], &s->packet);
+		if (!err && r->have[RAW_OWNERS])
+			err = packet_owners_apply(&s->packet, r->buf[RAW_OWNERS], r->len[RAW_OWNERS]);
+		return err;
+	default:
+		return 0;
+	}
+}
+
+/* Frees what part holds. */
+static void free_part(struct kstat_sample *s, unsigned part)
+{
+	switch (part) {
+	case KSTAT_SOFTIRQS:
+		softirqs_free(&s->softirqs);
+		break;
+	case KSTAT_SOFTNET:
+		softnet_free(&s->softnet);
+		break;
+	case KSTAT_LINKS:
+		links_free(&s->links);
+		break;
+	case KSTAT_CPUSTAT:
+		cpustat_free(&s->cpustat);
+		break;
+	case KSTAT_HOST:
+		memset(&s->host, 0, sizeof(s->host));
+		break;
+	case KSTAT_RINGS:
+		rings_free(&s->rings);
+		break;
+	case KSTAT_QUEUES:
+		queues_free(&s->queues);
+		break;
+	case KSTAT_PACKET:
+		packet_diag_free(&s->packet);
+		break;
+	}
+}
+
+/* Whether every raw source of part is there (the owners are optional). */
+static bool raw_has_part(const struct kstat_raw *r, unsigned part)
+{
+	bool any = false;
+
+	for (int i = 0; i < RAW_NR; i++) {
+		if (raw_files[i].part != part || i == RAW_OWNERS)
+			continue;
+		if (!r->have[i])
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+/*
+ * Parses every part whose sources r has.  strict (loading a recording): any
+ * parse error fails the sample.  Otherwise (live) an optional part that does
+ * not parse is only left out.
+ */
+static int kstat_parse(struct kstat_sample *s, const struct kstat_raw *r, bool strict)
+{
+	int err;
+
+	err = softirqs_parse(r->buf[RAW_SOFTIRQS], r->len[RAW_SOFTIRQS], &s->softirqs);
 	if (!err)
-		err = softnet_parse(r->softnet, r->softnet_len, &s->softnet);
-	if (!err)
-		err = links_parse(r->links, r->links_len, &s->links);
+		err = softnet_parse(r->buf[RAW_SOFTNET], r->len[RAW_SOFTNET], &s->softnet);
+	if (!err && !s->links.links)
+		err = links_parse(r->buf[RAW_LINKS], r->len[RAW_LINKS], &s->links);
+	if (err)
+		return err;
+	s->parts |= KSTAT_CORE;
+	for (unsigned part = KSTAT_CPUSTAT; part <= KSTAT_PACKET; part <<= 1) {
+		if (!raw_has_part(r, part))
+			continue;
+		err = parse_part(s, r, part);
+		if (err && strict)
+			return err;
+		if (err) {
+			free_part(s, part);
+			part_fail(s, part, err);
+			continue;
+		}
+		s->parts |= part;
+	}
+	return 0;
+}
+
+/* Reads source id from the file at path; on failure part goes without it. */
+static void take_file(struct kstat_sample *s, struct kstat_raw *r, enum raw_id id,
+		      const char *path)
+{
+	int err;
+
+	if (s->part_err[part_bit(raw_files[id].part)])
+		return;
+	err = kstat_read_file(path, &r->buf[id], &r->len[id]);
+	if (err)
+		part_fail(s, raw_files[id].part, err);
+	else
+		r->have[id] = true;
+}
+
+static int take_host_name(struct kstat_raw *r)
+{
+	char line[HOST_NAME_LEN + 1];
+	int err = host_name_text(line);
+
+	if (err)
+		return err;
+	r->buf[RAW_HOSTNAME] = strdup(line);
+	if (!r->buf[RAW_HOSTNAME])
+		return -ENOMEM;
+	r->len[RAW_HOSTNAME] = strlen(line);
+	r->have[RAW_HOSTNAME] = true;
+	return 0;
+}
+
+/* The packet sockets and their owners: the dump parsed here, the owners looked up if new. */
+static int take_packet(struct kstat_sample *s, const struct kstat_sample *prev,
+		       struct kstat_raw *r)
+{
+	void *dump;
+	int err;
+
+	err = packet_diag_dump(&dump, &r->len[RAW_PACKET]);
+	if (err)
+		return err;
+	r->buf[RAW_PACKET] = dump;
+	r->have[RAW_PACKET] = true;
+	err = packet_diag_parse(dump, r->len[RAW_PACKET], &s->packet);
+	if (!err) {
+		err = packet_owners_reuse(prev && (prev->parts & KSTAT_PACKET) ? &prev->packet : NULL,
+					  &s->packet, &r->buf[RAW_OWNERS], &r->len[RAW_OWNERS]);
+		if (!err)
+			err = packet_owners_scan("/proc", &s->packet, &r->buf[RAW_OWNERS],
+						 &r->len[RAW_OWNERS]);
+		else if (err == 1)
+			err = 0;
+	}
+	packet_diag_free(&s->packet);
+	r->have[RAW_OWNERS] = !err;
 	return err;
 }
 
-int kstat_sample_take(struct kstat_sample *s, const char *save_dir)
+static void take_optional(struct kstat_sample *s, const struct kstat_sample *prev,
+			  struct kstat_raw *r, unsigned parts)
+{
+	void *bin;
+	int err;
+
+	if (parts & KSTAT_CPUSTAT)
+		take_file(s, r, RAW_STAT, STAT_PATH);
+	if (parts & KSTAT_HOST) {
+		err = take_host_name(r);
+		if (err)
+			part_fail(s, KSTAT_HOST, err);
+		take_file(s, r, RAW_UPTIME, UPTIME_PATH);
+		take_file(s, r, RAW_LOADAVG, LOADAVG_PATH);
+	}
+	if (parts & KSTAT_RINGS) {
+		err = rings_dump(&s->links, &bin, &r->len[RAW_ETHTOOL]);
+		r->buf[RAW_ETHTOOL] = bin;
+		r->have[RAW_ETHTOOL] = !err;
+		if (err)
+			part_fail(s, KSTAT_RINGS, err);
+	}
+	if (parts & KSTAT_QUEUES) {
+		err = queues_read(&s->links, &r->buf[RAW_ETHTOOL_STATS], &r->len[RAW_ETHTOOL_STATS]);
+		r->have[RAW_ETHTOOL_STATS] = !err;
+		if (err)
+			part_fail(s, KSTAT_QUEUES, err);
+	}
+	if (parts & KSTAT_PACKET) {
+		err = take_packet(s, prev, r);
+		if (err)
+			part_fail(s, KSTAT_PACKET, err);
+	}
+}
+
+int kstat_sample_take(struct kstat_sample *s, const struct kstat_sample *prev, unsigned parts,
+		      const char *save_dir)
 {
 	struct kstat_raw r = { 0 };
+	void *links;
 	int err;
 
 	memset(s, 0, sizeof(*s));
 	s->mono_ns = clock_ns(CLOCK_MONOTONIC);
 	s->real_ns = clock_ns(CLOCK_REALTIME);
-	err = kstat_read_file(SOFTIRQS_PATH, &r.softirqs, &r.softirqs_len);
+	err = kstat_read_file(SOFTIRQS_PATH, &r.buf[RAW_SOFTIRQS], &r.len[RAW_SOFTIRQS]);
 	if (!err)
-		err = kstat_read_file(SOFTNET_PATH, &r.softnet, &r.softnet_len);
-	if (!err)
-		err = links_dump(&r.links, &r.links_len);
+		err = kstat_read_file(SOFTNET_PATH, &r.buf[RAW_SOFTNET], &r.len[RAW_SOFTNET]);
+	if (!err) {
+		err = links_dump(&links, &r.len[RAW_LINKS]);
+		r.buf[RAW_LINKS] = links;
+	}
 	if (err)
 		goto out;
+	r.have[RAW_SOFTIRQS] = r.have[RAW_SOFTNET] = r.have[RAW_LINKS] = true;
+	/* The ethtool parts go by the links: those need parsing first. */
+	if (parts & (KSTAT_RINGS | KSTAT_QUEUES)) {
+		/* A bad dump is reported by the parse below, which gets to try again. */
+		if (links_parse(r.buf[RAW_LINKS], r.len[RAW_LINKS], &s->links)) {
+			links_free(&s->links);
+			parts &= ~(KSTAT_RINGS | KSTAT_QUEUES);
+		}
+	}
+	take_optional(s, prev, &r, parts & ~KSTAT_CORE);
 	/* Saved before parsing: text we cannot parse is exactly what a bug report needs. */
 	if (save_dir) {
 		err = kstat_save(s, &r, save_dir);
 		if (err)
 			goto out;
 	}
-	err = kstat_parse(s, &r);
+	err = kstat_parse(s, &r, false);
 out:
 	if (err)
 		kstat_sample_free(s);
@@ -261,7 +505,7 @@ out:
 int kstat_sample_load(struct kstat_sample *s, const char *dir)
 {
 	struct kstat_raw r = { 0 };
-	char *time_text = NULL, *links_raw = NULL;
+	char *time_text = NULL;
 	size_t time_len;
 	int err;
 
@@ -270,15 +514,15 @@ int kstat_sample_load(struct kstat_sample *s, const char *dir)
 	if (err)
 		goto out;
 	err = parse_time(time_text, time_len, s);
+	for (int i = 0; i < RAW_NR && !err; i++) {
+		err = read_in(dir, raw_files[i].file, &r.buf[i], &r.len[i]);
+		r.have[i] = !err;
+		/* Older recordings lack the optional parts. */
+		if (err == -ENOENT && !(raw_files[i].part & KSTAT_CORE))
+			err = 0;
+	}
 	if (!err)
-		err = read_in(dir, FILE_SOFTIRQS, &r.softirqs, &r.softirqs_len);
-	if (!err)
-		err = read_in(dir, FILE_SOFTNET, &r.softnet, &r.softnet_len);
-	if (!err)
-		err = read_in(dir, FILE_LINKS, &links_raw, &r.links_len);
-	r.links = links_raw;
-	if (!err)
-		err = kstat_parse(s, &r);
+		err = kstat_parse(s, &r, true);
 out:
 	if (err)
 		kstat_sample_free(s);
@@ -289,9 +533,7 @@ out:
 
 void kstat_sample_free(struct kstat_sample *s)
 {
-	softirqs_free(&s->softirqs);
-	softnet_free(&s->softnet);
-	links_free(&s->links);
-	s->mono_ns = 0;
-	s->real_ns = 0;
+	for (unsigned part = 1; part <= KSTAT_PACKET; part <<= 1)
+		free_part(s, part);
+	memset(s, 0, sizeof(*s));
 }

@@ -7,21 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <time.h>
 
 #include <libmnl/libmnl.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 
 #include "kstat/links.h"
-
-/* libmnl 1.0.5 names the size the kernel fills dump datagrams to; older ones do not. */
-#ifndef MNL_SOCKET_DUMP_SIZE
-#define MNL_SOCKET_DUMP_SIZE 32768
-#endif
-
-/* A dump racing with link changes is redone; a few tries are enough outside a storm. */
-#define LINKS_DUMP_TRIES 5
+#include "util/nldump.h"
 
 /*
  * struct rtnl_link_stats64 has grown at its end: 23 counters since 2.6.35,
@@ -30,178 +22,18 @@
  */
 #define STATS64_MIN_LEN offsetof(struct rtnl_link_stats64, rx_nohandler)
 
-struct dump_buf {
-	char *data;
-	size_t len, cap;
-};
-
-/* Appends one message padded to NLMSG_ALIGNTO, so the buffer walks like a datagram. */
-static int dump_buf_append(struct dump_buf *b, const struct nlmsghdr *nlh)
-{
-	size_t need = MNL_ALIGN(nlh->nlmsg_len);
-
-	if (b->cap - b->len < need) {
-		size_t cap = b->cap ? b->cap : 16384;
-		char *p;
-
-		while (cap - b->len < need) {
-			if (cap > SIZE_MAX / 2)
-				return -ENOMEM;
-			cap *= 2;
-		}
-		p = realloc(b->data, cap);
-		if (!p)
-			return -ENOMEM;
-		b->data = p;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, nlh, nlh->nlmsg_len);
-	memset(b->data + b->len + nlh->nlmsg_len, 0, need - nlh->nlmsg_len);
-	b->len += need;
-	return 0;
-}
-
-static int dump_data_cb(const struct nlmsghdr *nlh, void *data)
-{
-	if (nlh->nlmsg_type != RTM_NEWLINK)
-		return MNL_CB_OK;
-	if (dump_buf_append(data, nlh)) {
-		errno = ENOMEM;
-		return MNL_CB_ERROR;
-	}
-	return MNL_CB_OK;
-}
-
-static int dump_error_cb(const struct nlmsghdr *nlh, void *data)
-{
-	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
-
-	if (mnl_nlmsg_get_payload_len(nlh) < sizeof(*e)) {
-		errno = EBADMSG;
-		return MNL_CB_ERROR;
-	}
-	if (!e->error)
-		return MNL_CB_STOP;
-	errno = e->error < 0 ? -e->error : e->error;
-	return MNL_CB_ERROR;
-}
-
-/*
- * A dump that fails half way (a message too big for the skb, ...) ends with
- * NLMSG_DONE carrying the negative errno; libmnl 1.0.4 ignores it.
- */
-static int dump_done_cb(const struct nlmsghdr *nlh, void *data)
-{
-	int v;
-
-	if (mnl_nlmsg_get_payload_len(nlh) >= sizeof(v)) {
-		memcpy(&v, mnl_nlmsg_get_payload(nlh), sizeof(v));
-		if (v < 0) {
-			errno = -v;
-			return MNL_CB_ERROR;
-		}
-	}
-	return MNL_CB_STOP;
-}
-
-/* Not const: mnl_cb_run2 takes a plain pointer. */
-static mnl_cb_t dump_ctl_cb[NLMSG_DONE + 1] = {
-	[NLMSG_ERROR] = dump_error_cb,
-	[NLMSG_DONE] = dump_done_cb,
-};
-
-/*
- * One dump on a fresh socket, so that the tail of an interrupted dump cannot
- * be read as the start of the next one.  -EINTR when the kernel flagged the
- * dump NLM_F_DUMP_INTR (the link list changed under it).
- */
-static int dump_once(struct dump_buf *b, char *rx, uint32_t seq)
+int links_dump(void **buf, size_t *len)
 {
 	uint32_t req[(MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct ifinfomsg))) / 4];
-	struct mnl_socket *nl;
 	struct nlmsghdr *nlh;
 	struct ifinfomsg *ifm;
-	unsigned portid;
-	ssize_t n;
-	int err, ret;
-
-	nl = mnl_socket_open2(NETLINK_ROUTE, SOCK_CLOEXEC);
-	if (!nl)
-		return -errno;
-	if (mnl_socket_bind(nl, 0, MNL_SOCKET_AUTOPID) < 0) {
-		err = -errno;
-		goto out;
-	}
-	portid = mnl_socket_get_portid(nl);
 
 	nlh = mnl_nlmsg_put_header(req);
 	nlh->nlmsg_type = RTM_GETLINK;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	nlh->nlmsg_seq = seq;
 	ifm = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifm));
 	ifm->ifi_family = AF_UNSPEC;
-	if (mnl_socket_sendto(nl, nlh, nlh->nlmsg_len) < 0) {
-		err = -errno;
-		goto out;
-	}
-
-	b->len = 0;
-	for (;;) {
-		n = mnl_socket_recvfrom(nl, rx, MNL_SOCKET_DUMP_SIZE);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			err = -errno;
-			goto out;
-		}
-		/* Checks port id and sequence number, and stops on NLM_F_DUMP_INTR with EINTR. */
-		errno = 0;
-		ret = mnl_cb_run2(rx, (size_t)n, seq, portid, dump_data_cb, b, dump_ctl_cb,
-				  MNL_ARRAY_SIZE(dump_ctl_cb));
-		if (ret < 0) {
-			err = errno ? -errno : -EPROTO;
-			goto out;
-		}
-		if (ret == MNL_CB_STOP)
-			break;
-	}
-	err = 0;
-out:
-	mnl_socket_close(nl);
-	return err;
-}
-
-int links_dump(void **buf, size_t *len)
-{
-	struct dump_buf b = { 0 };
-	uint32_t seq = (uint32_t)time(NULL);
-	char *rx;
-	int err = -EAGAIN;
-
-	*buf = NULL;
-	*len = 0;
-	rx = malloc(MNL_SOCKET_DUMP_SIZE);
-	if (!rx) {
-		err = -ENOMEM;
-		goto out;
-	}
-	for (int i = 0; i < LINKS_DUMP_TRIES; i++) {
-		err = dump_once(&b, rx, seq + (uint32_t)i);
-		if (err != -EINTR)
-			break;
-	}
-	/* Still interrupted after every try: the caller may come back later. */
-	if (err == -EINTR)
-		err = -EAGAIN;
-	if (err)
-		goto out;
-	*buf = b.data;
-	*len = b.len;
-	b.data = NULL;
-out:
-	free(b.data);
-	free(rx);
-	return err;
+	return nldump(NETLINK_ROUTE, nlh, RTM_NEWLINK, buf, len);
 }
 
 /* Reads one attribute into l, validating the ones we read; -EBADMSG when malformed. */

@@ -237,6 +237,14 @@ void fmt_mac(struct fmt *f, size_t col, const uint8_t mac[6])
 	fmt_str(f, col, buf);
 }
 
+void fmt_mark(struct fmt *f, size_t col)
+{
+	struct fmt_cell *c = cell_at(f, col);
+
+	if (c)
+		c->mark = true;
+}
+
 void fmt_row_end(struct fmt *f)
 {
 	if (!f->view)

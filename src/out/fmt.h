@@ -22,6 +22,7 @@ enum fmt_type {
 	FMT_BYTES,	/* u64 bytes: text "1.5M" (1024-based) unless -n */
 	FMT_RATE,	/* double per second: text "12.3k" (1000-based) unless -n */
 	FMT_DURATION,	/* u64 nanoseconds: text "1.2ms" unless -n */
+	FMT_USEC,	/* u64 microseconds (keys end in _us): text "1.2ms" unless -n */
 	FMT_TIMESTAMP,	/* u64 nanoseconds since the epoch */
 	FMT_IP,		/* address as a string (commands pass binary, see fmt_ip) */
 	FMT_IPPORT,	/* "10.0.0.1:80", "[fe80::1%eth0]:22" */
@@ -64,6 +65,12 @@ struct fmt_view {
 	size_t ncols;
 	bool streaming;		/* one record at a time, printed at once */
 	bool single;		/* exactly one row: JSON writes an object, not an array */
+	/*
+	 * Text of a long snapshot table: columns are sized from the first
+	 * measure_rows rows, which then print with every later row at once, so
+	 * memory stays flat however many rows come (0: all rows, two passes).
+	 */
+	size_t measure_rows;
 };
 
 #define FMT_VIEW_COLS(arr) (arr), (sizeof(arr) / sizeof((arr)[0]))
@@ -85,6 +92,7 @@ struct fmt_opts {
 /* One cell's value; set marks whether the command emitted it. */
 struct fmt_cell {
 	bool set;
+	bool mark;		/* emphasized (fmt_mark): only the TUI shows it */
 	union {
 		uint64_t u;
 		int64_t s;
@@ -124,6 +132,11 @@ void fmt_str(struct fmt *f, size_t col, const char *s);
 /* af is AF_INET or AF_INET6; addr points at 4 or 16 bytes. port < 0: no port. */
 void fmt_ip(struct fmt *f, size_t col, int af, const void *addr, int port);
 void fmt_mac(struct fmt *f, size_t col, const uint8_t mac[6]);
+/*
+ * Marks cell col of the row being built for emphasis, e.g. a counter that
+ * moved since the last sample: the TUI highlights it, text and JSON ignore it.
+ */
+void fmt_mark(struct fmt *f, size_t col);
 void fmt_row_end(struct fmt *f);
 
 /*

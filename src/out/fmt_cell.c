@@ -24,6 +24,30 @@ static size_t out_len(int n)
 }
 
 /*
+ * snprintf(num, n, "%.1f" or "%.0f", x), faster for the small values scaled
+ * units give: x * 10^decimals rounded to the nearest integer is what printf
+ * prints, unless x sits so close to a halfway point that the product's own
+ * rounding could decide (printf rounds the exact binary value, ties to even);
+ * those, and large or odd values, go to snprintf.  Tables print thousands.
+ */
+static void fixed(char *num, size_t n, double x, int decimals)
+{
+	double t = decimals ? x * 10 : x, r;
+	uint64_t v;
+
+	if (!(t >= 0 && t < 1e7) || fabs(t - floor(t) - 0.5) < 1e-6 || n < 16) {
+		snprintf(num, n, decimals ? "%.1f" : "%.0f", x);
+		return;
+	}
+	r = floor(t + 0.5);
+	v = (uint64_t)r;
+	if (decimals)
+		snprintf(num, n, "%" PRIu64 ".%u", v / 10, (unsigned)(v % 10));
+	else
+		snprintf(num, n, "%" PRIu64, v);
+}
+
+/*
  * x in the largest unit it reaches (x >= base moves up one): one decimal under
  * 100 of the unit, none from 100 on.  The choice reads the printed digits, so
  * rounding never shows "100.0K" or "1024K".
@@ -38,22 +62,40 @@ static size_t scaled(char *buf, size_t len, const char *sign, double x, double b
 		x /= base;
 		i++;
 	}
-	snprintf(num, sizeof(num), "%.1f", x);
+	fixed(num, sizeof(num), x, 1);
 	if (strtod(num, NULL) >= 100) {
-		snprintf(num, sizeof(num), "%.0f", x);
+		fixed(num, sizeof(num), x, 0);
 		if (strtod(num, NULL) >= base && i + 1 < nunits) {
 			x /= base;
 			i++;
-			snprintf(num, sizeof(num), "%.1f", x);
+			fixed(num, sizeof(num), x, 1);
 		}
 	}
 	return out_len(snprintf(buf, len, "%s%s%s", sign, num, units[i]));
 }
 
+/* v in decimal; the hot path of big tables, where snprintf's generality costs. */
+static size_t u64_text(char *buf, size_t len, uint64_t v)
+{
+	char tmp[20];
+	size_t n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	/* Like snprintf: as many digits as fit, and the length it needed. */
+	for (size_t i = 0; i < n && i + 1 < len; i++)
+		buf[i] = tmp[n - 1 - i];
+	if (len)
+		buf[n < len ? n : len - 1] = '\0';
+	return n;
+}
+
 static size_t bytes_text(char *buf, size_t len, uint64_t v, bool numeric)
 {
 	if (numeric || v < 1024)
-		return out_len(snprintf(buf, len, "%" PRIu64, v));
+		return u64_text(buf, len, v);
 	return scaled(buf, len, "", (double)v, 1024, bytes_units, NUNITS(bytes_units));
 }
 
@@ -70,7 +112,17 @@ static size_t duration_text(char *buf, size_t len, uint64_t ns, bool numeric)
 static size_t rate_numeric(char *buf, size_t len, double x)
 {
 	char num[320];
-	size_t n = out_len(snprintf(num, sizeof(num), "%.2f", x));
+	size_t n;
+
+	/* Whole rates (bits and bytes per second) print as integers: the common case, fast. */
+	if (x == floor(x) && fabs(x) < 1e15) {
+		if (x >= 0)
+			return u64_text(buf, len, (uint64_t)x);
+		u64_text(num + 1, sizeof(num) - 1, (uint64_t)-x);
+		num[0] = '-';
+		return out_len(snprintf(buf, len, "%s", num));
+	}
+	n = out_len(snprintf(num, sizeof(num), "%.2f", x));
 
 	if (isfinite(x)) {
 		while (num[n - 1] == '0')
@@ -97,7 +149,7 @@ static size_t rate_text(char *buf, size_t len, double x, bool numeric)
 		x = -x;
 	}
 	if (x < 1000) {
-		snprintf(num, sizeof(num), x == floor(x) ? "%.0f" : "%.1f", x);
+		fixed(num, sizeof(num), x, x != floor(x));
 		if (strtod(num, NULL) < 1000)
 			return out_len(snprintf(buf, len, "%s%s", sign, num));
 	}
@@ -125,7 +177,7 @@ size_t fmt_cell_text(const struct fmt_col *c, const struct fmt_cell *cell, bool 
 		return out_len(snprintf(buf, len, "-"));
 	switch (c->type) {
 	case FMT_U64:
-		return out_len(snprintf(buf, len, "%" PRIu64, cell->u));
+		return u64_text(buf, len, cell->u);
 	case FMT_S64:
 		return out_len(snprintf(buf, len, "%" PRId64, cell->s));
 	case FMT_DOUBLE:
@@ -140,6 +192,12 @@ size_t fmt_cell_text(const struct fmt_col *c, const struct fmt_cell *cell, bool 
 		return rate_text(buf, len, cell->d, numeric);
 	case FMT_DURATION:
 		return duration_text(buf, len, cell->u, numeric);
+	case FMT_USEC:
+		/* -n keeps the microseconds; text scales them as a duration (saturating). */
+		if (numeric)
+			return out_len(snprintf(buf, len, "%" PRIu64, cell->u));
+		return duration_text(buf, len, cell->u > UINT64_MAX / 1000 ? UINT64_MAX :
+					       cell->u * 1000, false);
 	case FMT_TIMESTAMP:
 		return timestamp_text(buf, len, cell->u, numeric);
 	case FMT_STR:

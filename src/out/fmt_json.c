@@ -80,6 +80,7 @@ static void write_row(struct fmt *f, const struct fmt_cell *cells, const char *t
 		case FMT_U64:
 		case FMT_BYTES:
 		case FMT_DURATION:
+		case FMT_USEC:
 		case FMT_TIMESTAMP:
 			json_writer_u64(w, cell->u);
 			break;

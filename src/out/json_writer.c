@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -16,10 +15,40 @@ static void set_err(struct json_writer *w, int err)
 		w->err = err;
 }
 
-static void put(struct json_writer *w, const void *p, size_t n)
+/* Hands the gathered bytes (and n more at p, when they do not fit) to the stream. */
+static void drain(struct json_writer *w, const void *p, size_t n)
 {
+	if (w->len && fwrite(w->buf, 1, w->len, w->out) != w->len)
+		set_err(w, errno > 0 ? -errno : -EIO);
+	w->len = 0;
 	if (n && fwrite(p, 1, n, w->out) != n)
 		set_err(w, errno > 0 ? -errno : -EIO);
+}
+
+/*
+ * Gathers output in w->buf; at depth 0 (a top-level value just ended, or
+ * begins) it goes to the stream at once, so whoever reads the stream between
+ * values sees them whole and in order.
+ */
+static void put(struct json_writer *w, const void *p, size_t n)
+{
+	if (n <= sizeof(w->buf) - w->len) {
+		memcpy(w->buf + w->len, p, n);
+		w->len += n;
+	} else {
+		drain(w, p, n);
+	}
+	if (!w->depth)
+		drain(w, NULL, 0);
+}
+
+/* One byte: commas, colons, quotes and brackets, without a copy call each. */
+static void put_c(struct json_writer *w, char c)
+{
+	if (w->len < sizeof(w->buf) && w->depth)
+		w->buf[w->len++] = c;
+	else
+		put(w, &c, 1);
 }
 
 static void put_str(struct json_writer *w, const char *s)
@@ -46,7 +75,7 @@ static void next_elem(struct json_writer *w)
 	if (w->depth == 0)
 		return;
 	if (w->has_elem[w->depth])
-		put(w, ",", 1);
+		put_c(w, ',');
 	w->has_elem[w->depth] = true;
 	if (w->pretty)
 		indent(w, w->depth);
@@ -83,7 +112,7 @@ static void open_level(struct json_writer *w, bool object)
 	if (!w->muted && w->depth >= JSON_WRITER_MAX_DEPTH) {
 		set_err(w, -EINVAL);
 	} else if (value_begin(w)) {
-		put(w, object ? "{" : "[", 1);
+		put_c(w, object ? '{' : '[');
 		w->depth++;
 		w->has_elem[w->depth] = false;
 		w->is_object[w->depth] = object;
@@ -112,8 +141,9 @@ static void close_level(struct json_writer *w, bool object)
 		set_err(w, -EINVAL);
 	if (w->pretty && w->has_elem[w->depth])
 		indent(w, w->depth - 1);
-	put(w, w->is_object[w->depth] ? "}" : "]", 1);
-	w->depth--;
+	put_c(w, w->is_object[w->depth] ? '}' : ']');
+	if (!--w->depth)
+		drain(w, NULL, 0);
 }
 
 void json_writer_init(struct json_writer *w, FILE *out, bool pretty)
@@ -181,18 +211,25 @@ static void put_escape(struct json_writer *w, unsigned char c)
 	}
 }
 
+/* Bytes that go into a JSON string as they are: printable ASCII but the quote and backslash. */
+static const unsigned char json_plain[256] = {
+	[0x20 ... 0x21] = 1, [0x23 ... 0x5b] = 1, [0x5d ... 0x7e] = 1,
+};
+
 /* The quoted string; runs of bytes that need no escape go out in one write. */
 static void put_quoted(struct json_writer *w, const unsigned char *p, size_t n)
 {
 	size_t run = 0, i = 0;
 
-	put(w, "\"", 1);
+	put_c(w, '"');
 	while (i < n) {
 		unsigned char c = p[i];
 		size_t len;
 
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-			i++;
+		if (json_plain[c]) {
+			/* The common case, printable ASCII: scan the whole run at once. */
+			while (++i < n && json_plain[p[i]])
+				;
 			continue;
 		}
 		len = c >= 0x80 ? utf8_seq_len(p + i, n - i) : 0;
@@ -205,7 +242,7 @@ static void put_quoted(struct json_writer *w, const unsigned char *p, size_t n)
 		run = ++i;
 	}
 	put(w, p + run, n - run);
-	put(w, "\"", 1);
+	put_c(w, '"');
 }
 
 void json_writer_key(struct json_writer *w, const char *key)
@@ -219,7 +256,9 @@ void json_writer_key(struct json_writer *w, const char *key)
 	close_dangling_key(w);
 	next_elem(w);
 	put_quoted(w, (const unsigned char *)key, strlen(key));
-	put_str(w, w->pretty ? ": " : ":");
+	put_c(w, ':');
+	if (w->pretty)
+		put_c(w, ' ');
 	w->after_key = true;
 }
 
@@ -237,24 +276,37 @@ void json_writer_string_len(struct json_writer *w, const void *s, size_t n)
 		put_quoted(w, s, n);
 }
 
+/* Decimal digits of v, written backwards from end: no printf on the per-record path. */
+static char *u64_digits(char *end, uint64_t v)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return end;
+}
+
 void json_writer_u64(struct json_writer *w, uint64_t v)
 {
-	char buf[24];
+	char buf[24], *p;
 
 	if (!value_begin(w))
 		return;
-	snprintf(buf, sizeof(buf), "%" PRIu64, v);
-	put_str(w, buf);
+	p = u64_digits(buf + sizeof(buf), v);
+	put(w, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void json_writer_s64(struct json_writer *w, int64_t v)
 {
-	char buf[24];
+	char buf[24], *p;
 
 	if (!value_begin(w))
 		return;
-	snprintf(buf, sizeof(buf), "%" PRId64, v);
-	put_str(w, buf);
+	/* The magnitude as unsigned: -INT64_MIN does not fit an int64_t. */
+	p = u64_digits(buf + sizeof(buf), v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
+	if (v < 0)
+		*--p = '-';
+	put(w, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void json_writer_double(struct json_writer *w, double v)
@@ -292,6 +344,7 @@ void json_writer_null(struct json_writer *w)
 void json_writer_newline(struct json_writer *w)
 {
 	put(w, "\n", 1);
+	drain(w, NULL, 0);
 	if (!w->no_flush && fflush(w->out) == EOF)
 		set_err(w, errno > 0 ? -errno : -EIO);
 }

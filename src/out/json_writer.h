@@ -21,6 +21,9 @@
  * indentation itself.  Values at depth 0 follow each other with no separator:
  * the caller ends a top-level value with json_writer_newline().
  */
+/* Bytes gathered before one fwrite: a record's pieces go out together, not one call each. */
+#define JSON_WRITER_BUF 4096
+
 struct json_writer {
 	FILE *out;
 	bool pretty;
@@ -32,6 +35,9 @@ struct json_writer {
 	bool has_elem[JSON_WRITER_MAX_DEPTH + 1];	/* an element was written */
 	bool is_object[JSON_WRITER_MAX_DEPTH + 1];	/* an object, else an array */
 	int err;		/* 0, or the first -errno (a write error, bad nesting) */
+	/* Output not yet handed to out: empty whenever a top-level value is complete. */
+	size_t len;
+	char buf[JSON_WRITER_BUF];
 };
 
 void json_writer_init(struct json_writer *w, FILE *out, bool pretty);

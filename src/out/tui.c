@@ -16,6 +16,9 @@
 #include "out/tui.h"
 #include "out/tui_layout.h"
 
+/* Longest filter typed, in bytes: an interface or process name and then some. */
+#define TUI_FILTER_MAX 63
+
 /* A panel's view state, kept across frames under its view's name. */
 struct tui_panel {
 	char *name;
@@ -35,6 +38,9 @@ struct tui {
 	struct tui_frame *frame;	/* the frame last drawn (owned by the formatter) */
 	char *status;
 	char *header;
+	char filter[TUI_FILTER_MAX + 1];	/* the rows' filter, "" for none */
+	char input[TUI_FILTER_MAX + 1];		/* the filter being typed */
+	bool prompting;				/* keys go to input */
 	struct sigaction old_sa[4];
 };
 
@@ -47,7 +53,7 @@ static volatile sig_atomic_t tui_resize_flag;
 /* Curses state is global, so there is at most one tui: this one, for atexit. */
 static struct tui *tui_active;
 
-enum { PAIR_TITLE = 1, PAIR_FOCUS, PAIR_STATUS };
+enum { PAIR_TITLE = 1, PAIR_FOCUS, PAIR_STATUS, PAIR_CHANGED };
 
 static void tui_on_signal(int sig)
 {
@@ -87,7 +93,8 @@ static void tui_colors_init(struct tui *t)
 	use_default_colors();
 	t->colors = init_pair(PAIR_TITLE, COLOR_BLACK, COLOR_CYAN) != ERR &&
 		    init_pair(PAIR_FOCUS, COLOR_BLACK, COLOR_YELLOW) != ERR &&
-		    init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_WHITE) != ERR;
+		    init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_WHITE) != ERR &&
+		    init_pair(PAIR_CHANGED, COLOR_RED, -1) != ERR;
 }
 
 struct tui *tui_open(void)
@@ -152,6 +159,14 @@ void tui_close(struct tui *t)
 bool tui_is_paused(const struct tui *t)
 {
 	return t->paused;
+}
+
+bool tui_panel_is_hidden(const struct tui *t, const char *view_name)
+{
+	for (size_t i = 0; i < t->npanels; i++)
+		if (!strcmp(t->panels[i].name, view_name))
+			return t->panels[i].pv.hidden;
+	return false;
 }
 
 static const char *table_name(const struct fmt_table *tb)
@@ -237,6 +252,8 @@ static attr_t tui_attr(const struct tui *t, enum tui_attr a)
 		return A_BOLD | A_REVERSE;
 	case TUI_ATTR_STATUS:
 		return t->colors ? COLOR_PAIR(PAIR_STATUS) : A_REVERSE;
+	case TUI_ATTR_CHANGED:
+		return (t->colors ? COLOR_PAIR(PAIR_CHANGED) : A_UNDERLINE) | A_BOLD;
 	default:
 		return A_NORMAL;
 	}
@@ -251,6 +268,16 @@ static size_t cell_offset(const struct tui_line *l, size_t cell)
 		if (((unsigned char)l->text[off] & 0xc0) != 0x80 && !cell--)
 			break;
 	return off;
+}
+
+/* Draws cells [start, start + len) of line l again with attribute a. */
+static void paint_span(const struct tui *t, unsigned y, const struct tui_line *l, size_t start,
+		       size_t len, enum tui_attr a)
+{
+	size_t from = cell_offset(l, start), to = cell_offset(l, start + len);
+
+	attrset(tui_attr(t, a));
+	mvaddnstr((int)y, (int)start, l->text + from, (int)(to - from));
 }
 
 static void tui_paint(struct tui *t, const struct tui_screen *s)
@@ -268,13 +295,10 @@ static void tui_paint(struct tui *t, const struct tui_screen *s)
 		if (a & (A_REVERSE | A_COLOR))
 			for (size_t x = l->width; x < s->w; x++)
 				addch(' ');
-		if (l->hl_len) {
-			size_t from = cell_offset(l, l->hl_start);
-			size_t to = cell_offset(l, l->hl_start + l->hl_len);
-
-			attrset(tui_attr(t, TUI_ATTR_SORTED));
-			mvaddnstr(y, (int)l->hl_start, l->text + from, (int)(to - from));
-		}
+		if (l->hl_len)
+			paint_span(t, y, l, l->hl_start, l->hl_len, TUI_ATTR_SORTED);
+		for (size_t i = 0; i < l->nmarks; i++)
+			paint_span(t, y, l, l->marks[i].start, l->marks[i].len, TUI_ATTR_CHANGED);
 	}
 	attrset(A_NORMAL);
 	refresh();
@@ -292,6 +316,8 @@ static void tui_redraw(struct tui *t)
 	t->view.status = t->status;
 	t->view.header = t->header;
 	t->view.paused = t->paused;
+	t->view.filter = t->filter;
+	t->view.prompt = t->prompting ? t->input : NULL;
 	if (tui_layout(&s, t->frame, &t->view, w > 0 ? (unsigned)w : 0, h > 0 ? (unsigned)h : 0))
 		return;
 	tui_keep_focus(t);
@@ -341,6 +367,25 @@ static void tui_resize(void)
 		resizeterm(ws.ws_row, ws.ws_col);
 }
 
+/* A key while the filter is typed: printable ASCII goes in, Enter applies, Escape cancels. */
+static void tui_prompt_key(struct tui *t, int ch)
+{
+	size_t n = strlen(t->input);
+
+	if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+		memcpy(t->filter, t->input, n + 1);
+		t->prompting = false;
+	} else if (ch == 27) {
+		t->prompting = false;
+	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		if (n)
+			t->input[n - 1] = '\0';
+	} else if (ch >= 0x20 && ch < 0x7f && n < TUI_FILTER_MAX) {
+		t->input[n] = (char)ch;
+		t->input[n + 1] = '\0';
+	}
+}
+
 /* Applies one key.  TUI_TIMEOUT means "handled, keep waiting". */
 static enum tui_event tui_key(struct tui *t, int ch)
 {
@@ -358,6 +403,16 @@ static enum tui_event tui_key(struct tui *t, int ch)
 		{ 'h', TUI_ACT_HELP },		{ '?', TUI_ACT_HELP },
 	};
 
+	if (t->prompting) {
+		tui_prompt_key(t, ch);
+		return TUI_TIMEOUT;
+	}
+	if (ch == '/') {
+		/* Start from the filter in force, so it can be edited or emptied. */
+		memcpy(t->input, t->filter, sizeof(t->input));
+		t->prompting = true;
+		return TUI_TIMEOUT;
+	}
 	if (ch == 'q' || ch == 'Q')
 		return TUI_QUIT;
 	if (ch == ' ') {

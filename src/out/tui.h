@@ -41,6 +41,8 @@ void tui_draw(struct tui *t, struct tui_frame *frame, const char *status);
 enum tui_event tui_wait(struct tui *t, int timeout_ms);
 /* Space toggles pause: the caller keeps sampling but does not replace the frame. */
 bool tui_is_paused(const struct tui *t);
+/* Whether the user hid the panel of view_name (its collector may rest). */
+bool tui_panel_is_hidden(const struct tui *t, const char *view_name);
 /* Sorts view_name's panel by column col until the user picks another order. */
 void tui_set_default_sort(struct tui *t, const char *view_name, size_t col, bool descending);
 /* The line above the panels (uptime, load...); NULL for none. */

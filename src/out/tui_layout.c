@@ -14,21 +14,22 @@
 #define HSCROLL_STEP 8
 #define COL_GAP 2
 
-static const char hints[] = "q quit  space pause  tab next  s/</> sort  1-9 panels  h help";
+static const char hints[] = "q quit  space pause  tab next  s/</> sort  1-9 panels  h help  / filter";
 
 static const char *const help_text[] = {
-	"q            quit",
-	"space        pause / resume the display",
-	"tab, S-tab   focus the next / previous panel",
-	"up, down     scroll the focused panel",
-	"PgUp, PgDn   scroll by a page",
-	"Home, End    first / last rows",
-	"left, right  scroll sideways",
-	"s, >         sort by the next column",
-	"<            sort by the previous column",
-	"r            reverse the sort order",
-	"1-9          show / hide panel N",
-	"h, ?         show / hide this help",
+	"q                quit",
+	"space            pause / resume the display",
+	"tab, shift-tab   focus the next / previous panel",
+	"up, down         scroll the focused panel",
+	"PgUp, PgDn       scroll by a page",
+	"Home, End        first / last rows",
+	"left, right      scroll sideways",
+	"s, >             sort by the next column",
+	"<                sort by the previous column",
+	"r                reverse the sort order",
+	"1-9              show / hide panel N",
+	"/                filter rows by interface or process (Enter: apply, empty: all)",
+	"h, ?             show / hide this help",
 };
 
 static size_t min_sz(size_t a, size_t b)
@@ -160,7 +161,8 @@ static void lb_finish(struct lb *b, struct tui_line *l, enum tui_attr attr)
 /* A table as laid out: its rows in display order and its visible columns. */
 struct lpanel {
 	const struct fmt_table *t;	/* the frame's table, or sorted */
-	struct fmt_table sorted;	/* the rows reordered; cells share the frame's strings */
+	struct fmt_table sorted;	/* the rows kept, reordered; cells share the frame's strings */
+	bool filtered;			/* the filter left rows out */
 	size_t *cols;			/* visible column indexes */
 	size_t *widths;
 	size_t ncols;
@@ -168,21 +170,85 @@ struct lpanel {
 	size_t lines;			/* screen lines given */
 };
 
-/* Reorders a shallow copy of t, so the frame keeps the order the command emitted. */
-static int panel_sort(struct lpanel *p, const struct fmt_table *t, const struct tui_panel_view *pv)
+/* The columns a filter looks at: names of interfaces and processes. */
+static bool col_is_filtered(const struct fmt_col *c)
 {
-	size_t n = t->nrows * t->view->ncols;
+	static const char *const keys[] = { "iface", "dev", "comm", "process" };
+
+	if (c->type != FMT_STR)
+		return false;
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strcmp(c->key, keys[i]))
+			return true;
+	return false;
+}
+
+static bool table_is_filtered(const struct fmt_table *t)
+{
+	for (size_t c = 0; c < t->view->ncols; c++)
+		if (col_is_filtered(&t->view->cols[c]))
+			return true;
+	return false;
+}
+
+static char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Whether needle occurs in hay, ASCII case ignored. */
+static bool contains(const char *hay, const char *needle)
+{
+	for (; *hay; hay++) {
+		size_t i = 0;
+
+		while (needle[i] && ascii_lower(hay[i]) == ascii_lower(needle[i]))
+			i++;
+		if (!needle[i])
+			return true;
+	}
+	return !*needle;
+}
+
+static bool row_matches(const struct fmt_table *t, const struct fmt_cell *row, const char *filter)
+{
+	for (size_t c = 0; c < t->view->ncols; c++)
+		if (col_is_filtered(&t->view->cols[c]) && row[c].set && row[c].str &&
+		    contains(row[c].str, filter))
+			return true;
+	return false;
+}
+
+/*
+ * The rows to show: a shallow copy of t's, filtered and sorted, so the frame
+ * keeps the rows and the order the command emitted.
+ */
+static int panel_rows(struct lpanel *p, const struct fmt_table *t, const struct tui_panel_view *pv,
+		      const char *filter)
+{
+	size_t ncols = t->view->ncols, n = 0;
+	bool sort = pv->sorted && pv->sort_col < ncols && t->nrows >= 2;
 
 	p->t = t;
-	if (!pv->sorted || pv->sort_col >= t->view->ncols || t->nrows < 2)
+	p->filtered = filter && *filter && t->nrows && table_is_filtered(t);
+	if (!sort && !p->filtered)
 		return 0;
 	p->sorted = *t;
-	p->sorted.cells = reallocarray(NULL, n, sizeof(*t->cells));
+	p->sorted.cells = reallocarray(NULL, t->nrows * ncols, sizeof(*t->cells));
 	if (!p->sorted.cells)
 		return -ENOMEM;
-	memcpy(p->sorted.cells, t->cells, n * sizeof(*t->cells));
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct fmt_cell *row = fmt_table_row(t, r);
+
+		if (p->filtered && !row_matches(t, row, filter))
+			continue;
+		memcpy(&p->sorted.cells[n * ncols], row, ncols * sizeof(*row));
+		n++;
+	}
+	p->sorted.nrows = n;
 	p->sorted.cap = t->nrows;
-	fmt_table_sort(&p->sorted, pv->sort_col, pv->sort_desc);
+	if (sort)
+		fmt_table_sort(&p->sorted, pv->sort_col, pv->sort_desc);
 	p->t = &p->sorted;
 	return 0;
 }
@@ -273,7 +339,8 @@ static void share_lines(struct lpanel *ps, const struct tui_view *v, size_t n, s
 
 /* "-- 2 softirqs per CPU [sort NET_RX desc] [rows 1-10 of 40] -----" */
 static int title_line(struct tui_line *l, size_t idx, const struct lpanel *p,
-		      const struct tui_panel_view *pv, size_t rows, bool focused, size_t w)
+		      const struct tui_panel_view *pv, size_t rows, bool focused, size_t w,
+		      size_t total)
 {
 	const struct fmt_view *view = p->t->view;
 	char fill = focused ? '=' : '-';
@@ -302,9 +369,35 @@ static int title_line(struct tui_line *l, size_t idx, const struct lpanel *p,
 	else
 		num[0] = '\0';
 	lb_str(&b, num);
+	if (p->filtered) {
+		snprintf(num, sizeof(num), " [filter: %zu of %zu]", nrows, total);
+		lb_str(&b, num);
+	}
 	lb_fill(&b, ' ', 1);
 	lb_fill(&b, fill, b.pos < w ? w - b.pos : 0);
 	lb_finish(&b, l, focused ? TUI_ATTR_TITLE_FOCUS : TUI_ATTR_TITLE);
+	return 0;
+}
+
+/*
+ * Records a marked cell's text at cells [pos, pos + n) of the full row as a
+ * span of the screen line, which shows cells [skip, skip + w).  *marks has
+ * room for one span per column.  0 or -ENOMEM.
+ */
+static int mark_add(struct tui_span **marks, size_t *nmarks, size_t ncols, size_t pos, size_t n,
+		    size_t skip, size_t w)
+{
+	size_t from = pos > skip ? pos : skip, to = pos + n < skip + w ? pos + n : skip + w;
+
+	if (from >= to)
+		return 0;
+	if (!*marks) {
+		*marks = calloc(ncols, sizeof(**marks));
+		if (!*marks)
+			return -ENOMEM;
+	}
+	(*marks)[*nmarks].start = from - skip;
+	(*marks)[(*nmarks)++].len = to - from;
 	return 0;
 }
 
@@ -314,34 +407,48 @@ static int row_line(struct tui_line *l, const struct lpanel *p, const struct tui
 {
 	const struct fmt_view *view = p->t->view;
 	bool header = row == SIZE_MAX;
-	size_t hl_from = 0, hl_to = 0;
+	const struct fmt_cell *cells = header ? NULL : fmt_table_row(p->t, row);
+	size_t hl_from = 0, hl_to = 0, nmarks = 0;
 	char buf[TUI_LAYOUT_CELL_MAX];
+	struct tui_span *marks = NULL;
 	struct lb b;
 
 	if (lb_init(&b, w, skip))
 		return -ENOMEM;
 	for (size_t k = 0; k < p->ncols; k++) {
 		const struct fmt_col *col = &view->cols[p->cols[k]];
-		size_t cells, pad;
+		size_t n, pad;
 
 		if (header)
-			text_copy(buf, col->header, &cells);
+			text_copy(buf, col->header, &n);
 		else
-			cells = cell_text(p->t, row, p->cols[k], numeric, buf);
-		pad = p->widths[k] - cells;
+			n = cell_text(p->t, row, p->cols[k], numeric, buf);
+		pad = p->widths[k] - n;
 		if (k)
 			lb_fill(&b, ' ', COL_GAP);
 		if (col->align == FMT_RIGHT)
 			lb_fill(&b, ' ', pad);
 		if (header && pv->sorted && pv->sort_col == p->cols[k]) {
 			hl_from = b.pos;
-			hl_to = b.pos + cells;
+			hl_to = b.pos + n;
+		}
+		if (!header && cells[p->cols[k]].mark &&
+		    mark_add(&marks, &nmarks, p->ncols, b.pos, n, skip, w)) {
+			free(b.buf);
+			return -ENOMEM;
 		}
 		lb_str(&b, buf);
 		if (col->align != FMT_RIGHT && k + 1 < p->ncols)
 			lb_fill(&b, ' ', pad);
 	}
 	lb_finish(&b, l, header ? TUI_ATTR_HEADER : TUI_ATTR_NORMAL);
+	l->marks = marks;
+	l->nmarks = nmarks;
+	/* A mark past the trimmed end (blank cells) shrinks to what is left. */
+	while (l->nmarks && l->marks[l->nmarks - 1].start >= l->width)
+		l->nmarks--;
+	if (l->nmarks && l->marks[l->nmarks - 1].start + l->marks[l->nmarks - 1].len > l->width)
+		l->marks[l->nmarks - 1].len = l->width - l->marks[l->nmarks - 1].start;
 	if (hl_from < skip)
 		hl_from = skip;
 	if (hl_to > skip + l->width)
@@ -355,7 +462,8 @@ static int row_line(struct tui_line *l, const struct lpanel *p, const struct tui
 
 /* Draws p on lines [y, y + p->lines) and clamps its scroll offset to what fits. */
 static int panel_draw(struct tui_screen *s, size_t y, size_t idx, const struct lpanel *p,
-		      struct tui_panel_view *pv, bool focused, bool numeric, size_t skip)
+		      struct tui_panel_view *pv, bool focused, bool numeric, size_t skip,
+		      size_t total)
 {
 	size_t nrows = p->t->nrows, rows = p->lines > 2 ? p->lines - 2 : 0;
 	int err;
@@ -363,12 +471,25 @@ static int panel_draw(struct tui_screen *s, size_t y, size_t idx, const struct l
 	if (rows || !nrows)
 		pv->scroll = min_sz(pv->scroll, nrows > rows ? nrows - rows : 0);
 	pv->page = rows;
-	err = title_line(&s->lines[y], idx, p, pv, rows, focused, s->w);
+	err = title_line(&s->lines[y], idx, p, pv, rows, focused, s->w, total);
 	if (!err && p->lines > 1)
 		err = row_line(&s->lines[y + 1], p, pv, SIZE_MAX, numeric, s->w, skip);
 	for (size_t r = 0; !err && r < rows && pv->scroll + r < nrows; r++)
 		err = row_line(&s->lines[y + 2 + r], p, pv, pv->scroll + r, numeric, s->w, skip);
 	return err;
+}
+
+/* Appends caller text made safe.  0 or -ENOMEM. */
+static int lb_text(struct lb *b, const char *text)
+{
+	char *copy = strdup(text);
+
+	if (!copy)
+		return -ENOMEM;
+	text_clean(copy);
+	lb_str(b, copy);
+	free(copy);
+	return 0;
 }
 
 /* A line of caller text (the header or a help line) made safe. */
@@ -391,17 +512,20 @@ static int text_line(struct tui_line *l, const char *text, size_t w, enum tui_at
 /* "status [paused] [hidden 1 3]  q quit  space pause ..." */
 static int status_line(struct tui_line *l, const struct tui_view *v, size_t n, size_t w)
 {
-	char *copy = strdup(v->status ? v->status : "");
 	bool any = false;
 	char num[48];
 	struct lb b;
+	int err;
 
-	if (!copy || lb_init(&b, w, 0)) {
-		free(copy);
+	if (lb_init(&b, w, 0))
 		return -ENOMEM;
+	if (v->prompt) {
+		lb_str(&b, "filter: ");
+		err = lb_text(&b, v->prompt);
+		lb_str(&b, "_  (Enter applies, empty shows all, Esc cancels)");
+		goto out;
 	}
-	text_clean(copy);
-	lb_str(&b, copy);
+	err = lb_text(&b, v->status ? v->status : "");
 	if (v->paused)
 		lb_str(&b, b.pos ? " [paused]" : "[paused]");
 	for (size_t i = 0; i < n; i++) {
@@ -414,11 +538,20 @@ static int status_line(struct tui_line *l, const struct tui_view *v, size_t n, s
 	}
 	if (any)
 		lb_str(&b, "]");
+	if (!err && v->filter && *v->filter) {
+		lb_str(&b, b.pos ? " [filter " : "[filter ");
+		err = lb_text(&b, v->filter);
+		lb_str(&b, "]");
+	}
 	if (b.pos)
 		lb_fill(&b, ' ', COL_GAP);
 	lb_str(&b, hints);
+out:
+	if (err) {
+		free(b.buf);
+		return err;
+	}
 	lb_finish(&b, l, TUI_ATTR_STATUS);
-	free(copy);
 	return 0;
 }
 
@@ -473,7 +606,7 @@ static int panels_lay(struct tui_screen *s, const struct tui_frame *frame, struc
 		v->panels[i]->page = 0;
 		if (v->panels[i]->hidden)
 			continue;
-		err = panel_sort(&ps[i], &frame->tables[i], v->panels[i]);
+		err = panel_rows(&ps[i], &frame->tables[i], v->panels[i], v->filter);
 		if (!err)
 			err = panel_measure(&ps[i], frame->numeric);
 	}
@@ -488,7 +621,7 @@ static int panels_lay(struct tui_screen *s, const struct tui_frame *frame, struc
 		if (!ps[i].lines)
 			continue;
 		err = panel_draw(s, y, i, &ps[i], v->panels[i], i == v->focus, frame->numeric,
-				 v->hscroll);
+				 v->hscroll, frame->tables[i].nrows);
 		y += ps[i].lines;
 	}
 	return err;
@@ -542,8 +675,10 @@ out:
 
 void tui_layout_free(struct tui_screen *s)
 {
-	for (size_t y = 0; s->lines && y < s->h; y++)
+	for (size_t y = 0; s->lines && y < s->h; y++) {
 		free(s->lines[y].text);
+		free(s->lines[y].marks);
+	}
 	free(s->lines);
 	s->lines = NULL;
 }

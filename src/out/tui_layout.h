@@ -18,6 +18,7 @@ enum tui_attr {
 	TUI_ATTR_SORTED,	/* span: the header of the sort column */
 	TUI_ATTR_STATUS,	/* the bottom line */
 	TUI_ATTR_HELP,		/* the key list that h shows */
+	TUI_ATTR_CHANGED,	/* span: a cell the command marked (fmt_mark): it changed */
 };
 
 /* One panel's view state; tui.c keeps it across frames, keyed by view name. */
@@ -39,6 +40,19 @@ struct tui_view {
 	const char *status;	/* left part of the bottom line, or NULL */
 	bool paused;
 	bool help;
+	/*
+	 * Rows of a panel with an interface or process column (key iface, dev,
+	 * comm or process) whose cells there do not contain filter (ASCII case
+	 * ignored) are left out; NULL or "" shows every row.
+	 */
+	const char *filter;
+	const char *prompt;	/* the filter being typed, shown on the status line; or NULL */
+};
+
+/* A span of a line's cells: [start, start + len). */
+struct tui_span {
+	size_t start;
+	size_t len;
 };
 
 struct tui_line {
@@ -48,6 +62,8 @@ struct tui_line {
 	enum tui_attr attr;
 	size_t hl_start;	/* a span of cells drawn with TUI_ATTR_SORTED ... */
 	size_t hl_len;		/* ... none when 0 */
+	struct tui_span *marks;	/* spans drawn with TUI_ATTR_CHANGED, left to right */
+	size_t nmarks;
 };
 
 struct tui_screen {

@@ -27,25 +27,33 @@ static void put_str(struct out *o, const char *s)
 		put(o, *s++);
 }
 
-static char printable(uint8_t b)
+/* tcpdump's -X column shows graphic characters only: a space is a dot there. */
+static char graphic(uint8_t b)
 {
-	return b >= 0x20 && b < 0x7f ? (char)b : '.';
+	return b > 0x20 && b < 0x7f ? (char)b : '.';
 }
 
 /* One line: offset, eight groups of two bytes, then (-X) the bytes as text. */
 static void hex_line(struct out *o, const uint8_t *p, size_t n, size_t off, bool ascii)
 {
+	int top = 12;
+
+	/* "0x%04x": four digits at least, more past 64 KiB (GSO packets, big snap lengths). */
+	while (top < 28 && off >> (top + 4))
+		top += 4;
 	put_str(o, "\n\t0x");
-	for (int s = 12; s >= 0; s -= 4)
+	for (int s = top; s >= 0; s -= 4)
 		put(o, hex[(off >> s) & 0xf]);
 	put_str(o, ": ");
 	for (size_t i = 0; i < 16; i++) {
+		if (i >= n && !ascii)
+			break;	/* no padding after the last byte without the text column */
 		if (!(i & 1))
 			put(o, ' ');
 		if (i < n) {
 			put(o, hex[p[i] >> 4]);
 			put(o, hex[p[i] & 0xf]);
-		} else if (ascii) {
+		} else {
 			put_str(o, "  ");
 		}
 	}
@@ -53,7 +61,7 @@ static void hex_line(struct out *o, const uint8_t *p, size_t n, size_t off, bool
 		return;
 	put_str(o, "  ");
 	for (size_t i = 0; i < n; i++)
-		put(o, printable(p[i]));
+		put(o, graphic(p[i]));
 }
 
 size_t hexdump_format(char *buf, size_t len, const uint8_t *data, size_t n,
@@ -71,12 +79,17 @@ size_t hexdump_format(char *buf, size_t len, const uint8_t *data, size_t n,
 				 mode == HEXDUMP_HEX_ASCII);
 		break;
 	case HEXDUMP_ASCII:
-		/* tcpdump -A keeps line breaks, drops carriage returns, dots the rest. */
+		/*
+		 * tcpdump -A keeps line breaks, tabs and spaces, drops a carriage
+		 * return before a line break, and dots the rest.
+		 */
 		put(&o, '\n');
 		for (size_t i = 0; i < n; i++) {
-			if (data[i] == '\r')
+			uint8_t b = data[i];
+
+			if (b == '\r' && i + 1 < n && data[i + 1] == '\n')
 				continue;
-			put(&o, data[i] == '\n' ? '\n' : printable(data[i]));
+			put(&o, b == '\n' || b == '\t' || b == ' ' ? (char)b : graphic(b));
 		}
 		break;
 	}

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <linux/if_packet.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,12 +13,14 @@
 #include "sniff/sniff.h"
 #include "view/view_packet.h"
 
-/* Bounded flow memory for relative sequence numbers: about 64 MiB at most. */
+/* Bounded flow memory for relative sequence numbers: 16 MiB at most. */
 #define SNIFF_MAX_FLOWS (1u << 20)
+/* Room in front of the summary: a timestamp (40), an interface name (64) and a direction. */
+#define SNIFF_PREFIX_MAX 128
 
 int sniff_init(struct sniff *s)
 {
-	s->line_cap = PRINT_PACKET_MAX + 4096;
+	s->line_cap = SNIFF_PREFIX_MAX + PRINT_PACKET_MAX + 4096;
 	s->line = malloc(s->line_cap);
 	if (!s->line)
 		return -ENOMEM;
@@ -39,7 +42,9 @@ void sniff_fini(struct sniff *s)
 
 void sniff_begin(struct sniff *s)
 {
-	fmt_table_begin(s->f, &view_packet, s->show.iface ? VIEW_PACKET_IFACE : 0);
+	bool one_line = s->show.dump == HEXDUMP_NONE && !s->show.verbose;
+
+	fmt_table_begin(s->f, one_line ? &view_packet : &view_packet_lines, 0);
 }
 
 void sniff_end(struct sniff *s)
@@ -94,21 +99,69 @@ static uint32_t dump_offset(const struct sniff *s)
 	return m->caplen;
 }
 
-/* The summary and its dump into s->line, growing it for big dumps (rare: not per packet). */
-static const char *compose_line(struct sniff *s, const struct sniff_pkt *p)
+/*
+ * The name of the interface a packet of a live "any" capture came from.
+ * Names are looked up once per ifindex (a lookup is a syscall); an interface
+ * renamed during the capture keeps its old name here.
+ */
+static const char *ifindex_name(struct sniff *s, uint32_t ifindex)
+{
+	struct sniff_ifname *e = &s->ifnames[ifindex % SNIFF_IFNAME_SLOTS];
+
+	if (e->ifindex != (int)ifindex || !ifindex) {
+		if (!if_indextoname(ifindex, e->name))
+			snprintf(e->name, sizeof(e->name), "%u", ifindex);
+		e->ifindex = (int)ifindex;
+	}
+	return e->name;
+}
+
+/* Appends s left-aligned in width columns and one space, as tcpdump's "%-5s ". */
+static size_t put_padded(char *p, const char *str, size_t width)
+{
+	size_t n = strlen(str);
+
+	memcpy(p, str, n);
+	while (n < width)
+		p[n++] = ' ';
+	p[n++] = ' ';
+	return n;
+}
+
+/*
+ * The text line into s->line: timestamp, interface and direction when several,
+ * summary, then any dump (growing the buffer for a big one: rare, not per
+ * packet).  tcpdump's layout: "12:00:00.000001 eth0  In  IP ...".
+ */
+static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, const char *ifname)
 {
 	struct print_opts po = {
 		.link = s->show.link,
 		.verbose = s->show.verbose,
 		.quiet = s->show.quiet,
 	};
+	const struct pkt_meta *m = &s->meta;
 	size_t n, need;
 	uint32_t off;
 
+	n = timefmt_format(&s->tf, p->ts_ns, s->line);
+	if (n)
+		s->line[n++] = ' ';
+	if (s->show.iface) {
+		char name[IF_NAMESIZE];
+
+		/* Cut a long name (a pcapng can carry any): the prefix has bounded room. */
+		snprintf(name, sizeof(name), "%.*s", (int)sizeof(name) - 1, ifname);
+		n += put_padded(s->line + n, name, 5);
+		/* An SLL2 header says the direction itself, and the decoder prints it. */
+		if (!m->n_layers || m->layer[0].proto != PKT_PROTO_SLL2)
+			n += put_padded(s->line + n,
+					p->pkttype < 0 ? "?" : view_packet_dir_name((unsigned)p->pkttype),
+					3);
+	}
 	relative_seq(s, &po);
-	n = print_packet(s->line, PRINT_PACKET_MAX, &s->meta, &po);
-	if (n >= PRINT_PACKET_MAX)
-		n = PRINT_PACKET_MAX - 1;
+	need = print_packet(s->line + n, PRINT_PACKET_MAX, m, &po);
+	n += need < PRINT_PACKET_MAX ? need : PRINT_PACKET_MAX - 1;
 	if (s->show.dump == HEXDUMP_NONE)
 		return s->line;
 	off = dump_offset(s);
@@ -119,8 +172,10 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p)
 	if (n + need >= s->line_cap) {
 		char *bigger = realloc(s->line, n + need + 1);
 
-		if (!bigger)
-			return s->line;	/* the summary alone: the dump was cut */
+		if (!bigger) {
+			s->line[n] = '\0';	/* the summary alone: the dump was cut */
+			return s->line;
+		}
 		s->line = bigger;
 		s->line_cap = n + need + 1;
 		hexdump_format(s->line + n, s->line_cap - n, p->data + off, p->caplen - off,
@@ -132,26 +187,28 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p)
 static void print_row(struct sniff *s, const struct sniff_pkt *p)
 {
 	const struct sniff_iface *ifc = &s->ifaces[p->iface];
+	const struct pkt_meta *m = &s->meta;
+	const char *ifname = ifc->name;
 	struct fmt *f = s->f;
-	char ts[48];
 
 	dissect_packet(&s->meta, ifc->linktype, p->data, p->caplen, p->wirelen);
+	if (ifc->by_ifindex && m->n_layers && m->layer[0].proto == PKT_PROTO_SLL2 &&
+	    !m->layer[0].truncated && !m->layer[0].invalid)
+		ifname = ifindex_name(s, m->sll.ifindex);
 	fmt_row_begin(f);
-	if (fmt_is_shown(f, VIEW_PACKET_TIME) && timefmt_format(&s->tf, p->ts_ns, ts))
-		fmt_str(f, VIEW_PACKET_TIME, ts);
 	fmt_u64(f, VIEW_PACKET_TS, p->ts_ns);
 	if (s->show.iface) {
-		fmt_str(f, VIEW_PACKET_IFACE_NAME, ifc->name);
+		fmt_str(f, VIEW_PACKET_IFACE_NAME, ifname);
 		if (p->pkttype >= 0)
 			fmt_str(f, VIEW_PACKET_DIR, view_packet_dir_name((unsigned)p->pkttype));
 	}
 	fmt_u64(f, VIEW_PACKET_CAPLEN, p->caplen);
 	fmt_u64(f, VIEW_PACKET_LEN, p->wirelen);
-	fmt_bool(f, VIEW_PACKET_TRUNCATED, s->meta.truncated);
-	fmt_bool(f, VIEW_PACKET_INVALID, s->meta.invalid);
+	fmt_bool(f, VIEW_PACKET_TRUNCATED, m->truncated);
+	fmt_bool(f, VIEW_PACKET_INVALID, m->invalid);
 	if (fmt_is_shown(f, VIEW_PACKET_SUMMARY))
-		fmt_str(f, VIEW_PACKET_SUMMARY, compose_line(s, p));
-	fmt_row_end_details(f, view_packet_details, &s->meta);
+		fmt_str(f, VIEW_PACKET_SUMMARY, compose_line(s, p, ifname));
+	fmt_row_end_details(f, view_packet_details, m);
 }
 
 void sniff_packet(struct sniff *s, const struct sniff_pkt *p)

@@ -33,12 +33,20 @@ struct sniff_iface {
 	char name[64];
 	int ifindex;			/* the kernel's; 0 for "any" and for files */
 	int linktype;			/* DLT_* */
+	bool by_ifindex;		/* live "any": name each packet by its SLL2 ifindex */
 	struct ring_rx_stats kstats;	/* PACKET_STATISTICS over its rings, summed */
 	struct filter ufilter;		/* user-space filter, when the kernel cannot run it */
 	bool has_ufilter;
 	uint64_t captured;		/* handed to sniff (ring, or read from the file) */
 	uint64_t matched;		/* passed the user-space filter, if any */
 	uint64_t written;		/* records put in the output file */
+};
+
+/* A direct-mapped cache of interface names by ifindex: no lookup per packet. */
+#define SNIFF_IFNAME_SLOTS 64
+struct sniff_ifname {
+	int ifindex;			/* 0: empty */
+	char name[IF_NAMESIZE];
 };
 
 /* One packet from any source. */
@@ -63,7 +71,8 @@ struct sniff {
 	uint64_t handled;		/* packets that passed every filter */
 	int write_err;			/* the writer's first error: capture stops on it */
 	bool done;			/* the -c limit or -W file limit was reached */
-	char *line;			/* summary + dump, grown as needed */
+	struct sniff_ifname ifnames[SNIFF_IFNAME_SLOTS];
+	char *line;			/* time, interface, summary and dump, grown as needed */
 	size_t line_cap;
 	struct pkt_meta meta;
 };

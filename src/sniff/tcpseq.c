@@ -9,23 +9,36 @@
 
 #define WAYS 4
 
-/* One connection under its canonical key: the lower endpoint first. */
+/*
+ * One connection, 16 bytes: four make a set that fills one 64-byte cache line,
+ * so a lookup costs one memory access however big the table.  The connection
+ * is known by a 64-bit hash of its canonical endpoints (the lower one first);
+ * two connections would have to share all 64 bits to be confused, about one
+ * chance in 10^7 with a million connections, and the cost would be wrong
+ * relative numbers for one of them.
+ */
 struct flow {
-	uint8_t a[16], b[16];	/* endpoint addresses, a <= b (with ports) */
-	uint16_t pa, pb;
-	uint8_t family;		/* 0: empty slot */
-	uint32_t base_a;	/* the sequence base of what a sends */
+	uint64_t key;		/* 0: an empty way */
+	uint32_t base_a;	/* the sequence base of what the lower endpoint sends */
 	uint32_t base_b;
-	uint32_t stamp;		/* last use, for eviction */
 };
 
 struct tcpseq {
-	struct flow *slots;	/* nsets * WAYS */
+	struct flow *slots;	/* nsets * WAYS; in each set the most recently used first */
 	size_t nsets;		/* a power of two */
 	size_t max_sets;
 	size_t count;
-	uint32_t clock;
 };
+
+static struct flow *slots_new(size_t nsets)
+{
+	size_t bytes = nsets * WAYS * sizeof(struct flow);
+	struct flow *s = aligned_alloc(64, bytes);
+
+	if (s)
+		memset(s, 0, bytes);
+	return s;
+}
 
 struct tcpseq *tcpseq_new(size_t max_flows)
 {
@@ -38,7 +51,7 @@ struct tcpseq *tcpseq_new(size_t max_flows)
 		t->max_sets *= 2;
 	/* Start small: most captures see few flows; memory grows only with them. */
 	t->nsets = t->max_sets < 1024 ? t->max_sets : 1024;
-	t->slots = calloc(t->nsets * WAYS, sizeof(*t->slots));
+	t->slots = slots_new(t->nsets);
 	if (!t->slots) {
 		free(t);
 		return NULL;
@@ -59,69 +72,69 @@ size_t tcpseq_count(const struct tcpseq *t)
 	return t->count;
 }
 
-/* FNV-1a over the canonical key: direction-independent by construction. */
-static uint64_t flow_hash(const struct flow *k)
+static uint64_t mix(uint64_t h, uint64_t v)
 {
-	const uint8_t *parts[] = { k->a, k->b };
-	size_t alen = k->family == 4 ? 4 : 16;
-	uint64_t h = 1469598103934665603ull;
-
-	for (int i = 0; i < 2; i++)
-		for (size_t j = 0; j < alen; j++)
-			h = (h ^ parts[i][j]) * 1099511628211ull;
-	h = (h ^ k->pa) * 1099511628211ull;
-	h = (h ^ k->pb) * 1099511628211ull;
-	return h ^ (h >> 29);
+	h = (h ^ v) * 0x9e3779b97f4a7c15ull;
+	return h ^ (h >> 32);
 }
 
-static bool flow_same(const struct flow *x, const struct flow *k)
+/* The 64-bit key of a connection from its canonical endpoints; never 0. */
+static uint64_t flow_key(int family, const uint8_t *a, const uint8_t *b, uint16_t pa, uint16_t pb)
 {
-	size_t alen = k->family == 4 ? 4 : 16;
+	uint64_t h = (uint64_t)family << 32 | (uint32_t)pa << 16 | pb, w[2];
 
-	return x->family == k->family && x->pa == k->pa && x->pb == k->pb &&
-	       !memcmp(x->a, k->a, alen) && !memcmp(x->b, k->b, alen);
-}
+	if (family == 4) {
+		uint32_t x, y;
 
-/* The set a key lives in. */
-static struct flow *set_of(struct tcpseq *t, const struct flow *k)
-{
-	return &t->slots[(flow_hash(k) & (t->nsets - 1)) * WAYS];
-}
-
-/* The way to fill in a set: an empty one, else the least recently used. */
-static struct flow *victim(struct flow *set)
-{
-	struct flow *v = &set[0];
-
-	for (int i = 0; i < WAYS; i++) {
-		if (!set[i].family)
-			return &set[i];
-		if ((int32_t)(set[i].stamp - v->stamp) < 0)
-			v = &set[i];
+		memcpy(&x, a, 4);
+		memcpy(&y, b, 4);
+		h = mix(h, (uint64_t)x << 32 | y);
+	} else {
+		memcpy(w, a, 16);
+		h = mix(mix(h, w[0]), w[1]);
+		memcpy(w, b, 16);
+		h = mix(mix(h, w[0]), w[1]);
 	}
-	return v;
+	h = mix(h, 0x2545f4914f6cdd1dull);
+	return h ? h : 1;
 }
 
-/* Doubles the sets while under the bound, re-placing every flow. */
+static struct flow *set_of(const struct tcpseq *t, uint64_t key)
+{
+	/* The high bits: the low ones went into the last multiply the least. */
+	return &t->slots[((key >> 20) & (t->nsets - 1)) * WAYS];
+}
+
+/* Puts f first in its set, the ways before it moving down one: least recently used last. */
+static void to_front(struct flow *set, struct flow *f, struct flow v)
+{
+	memmove(set + 1, set, (size_t)(f - set) * sizeof(*set));
+	set[0] = v;
+}
+
+/* Doubles the sets while under the bound, re-placing every flow by its key. */
 static void grow(struct tcpseq *t)
 {
 	struct tcpseq bigger = *t;
 
 	bigger.nsets = t->nsets * 2;
-	bigger.slots = calloc(bigger.nsets * WAYS, sizeof(*bigger.slots));
+	bigger.slots = slots_new(bigger.nsets);
 	if (!bigger.slots)
 		return;	/* keep working at the current size: eviction still bounds it */
-	bigger.count = 0;
-	for (size_t i = 0; i < t->nsets * WAYS; i++) {
-		struct flow *f = &t->slots[i];
+	/* Way by way from the most recent, so each set keeps its order. */
+	for (unsigned w = 0; w < WAYS; w++)
+		for (size_t s = 0; s < t->nsets; s++) {
+			const struct flow *f = &t->slots[s * WAYS + w];
+			struct flow *set;
+			unsigned i = 0;
 
-		if (f->family) {
-			struct flow *v = victim(set_of(&bigger, f));
-
-			bigger.count += !v->family;
-			*v = *f;
+			if (!f->key)
+				continue;
+			set = set_of(&bigger, f->key);
+			while (i < WAYS - 1 && set[i].key)
+				i++;
+			set[i] = *f;
 		}
-	}
 	free(t->slots);
 	*t = bigger;
 }
@@ -130,48 +143,53 @@ bool tcpseq_lookup(struct tcpseq *t, const struct tcpseq_pkt *p, uint32_t *seq_b
 		   uint32_t *ack_base)
 {
 	size_t alen = p->family == 4 ? 4 : 16;
-	struct flow k = { .family = p->family }, *set, *f = NULL;
+	struct flow *set, *f = NULL, v;
 	bool from_a;
+	uint64_t key;
 	int c;
 
 	if (!p->ack_flag)
 		return false;
 	c = memcmp(p->src, p->dst, alen);
 	from_a = c < 0 || (c == 0 && p->sport <= p->dport);
-	memcpy(k.a, from_a ? p->src : p->dst, alen);
-	memcpy(k.b, from_a ? p->dst : p->src, alen);
-	k.pa = from_a ? p->sport : p->dport;
-	k.pb = from_a ? p->dport : p->sport;
-	set = set_of(t, &k);
+	key = from_a ? flow_key(p->family, p->src, p->dst, p->sport, p->dport)
+		     : flow_key(p->family, p->dst, p->src, p->dport, p->sport);
+	set = set_of(t, key);
 	for (int i = 0; i < WAYS; i++)
-		if (flow_same(&set[i], &k)) {
+		if (set[i].key == key) {
 			f = &set[i];
 			break;
 		}
-	t->clock++;
 	if (f && !p->syn) {
-		f->stamp = t->clock;
-		*seq_base = from_a ? f->base_a : f->base_b;
-		*ack_base = from_a ? f->base_b : f->base_a;
+		v = *f;
+		if (f != set)
+			to_front(set, f, v);
+		*seq_base = from_a ? v.base_a : v.base_b;
+		*ack_base = from_a ? v.base_b : v.base_a;
 		return true;
 	}
 	if (!f) {
-		if (t->count >= t->nsets * WAYS * 3 / 4 && t->nsets < t->max_sets) {
+		/*
+		 * Below the bound no connection is forgotten (tcpdump forgets none):
+		 * a full set, or a table 3/4 full, doubles the table first.
+		 */
+		while ((set[WAYS - 1].key || t->count >= t->nsets * WAYS * 3 / 4) &&
+		       t->nsets < t->max_sets) {
+			size_t before = t->nsets;
+
 			grow(t);
-			set = set_of(t, &k);
+			if (t->nsets == before)
+				break;	/* no memory: evict instead */
+			set = set_of(t, key);
 		}
-		f = victim(set);
-		t->count += !f->family;
-		*f = k;
+		/* The last way goes: empty, or the least recently used. */
+		f = &set[WAYS - 1];
+		t->count += !f->key;
 	}
 	/* The peer's sequence base is what this packet acknowledges, less its SYN. */
-	if (from_a) {
-		f->base_a = p->seq;
-		f->base_b = p->ack - 1;
-	} else {
-		f->base_b = p->seq;
-		f->base_a = p->ack - 1;
-	}
-	f->stamp = t->clock;
+	v.key = key;
+	v.base_a = from_a ? p->seq : p->ack - 1;
+	v.base_b = from_a ? p->ack - 1 : p->seq;
+	to_front(set, f, v);
 	return false;
 }

@@ -19,7 +19,7 @@ struct tcpseq_pkt {
 };
 
 /*
- * max_flows bounds the memory (about 64 bytes a flow); past it the least
+ * max_flows bounds the memory (16 bytes a flow); past it the least
  * recently seen flow of a set gives way, and its next packet starts it anew.
  */
 struct tcpseq *tcpseq_new(size_t max_flows);

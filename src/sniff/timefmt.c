@@ -114,8 +114,10 @@ size_t timefmt_format(struct timefmt *t, uint64_t ts_ns, char *buf)
 		break;
 	case TIMEFMT_DELTA_PREV:
 	case TIMEFMT_DELTA_FIRST:
+		/* tcpdump's sign column: a space, or '-' when time went backwards. */
 		base = t->style == TIMEFMT_DELTA_PREV ? t->prev_ns : t->first_ns;
-		p = put_delta(t, p, ts_ns >= base ? ts_ns - base : 0);
+		*p++ = ts_ns >= base ? ' ' : '-';
+		p = put_delta(t, p, ts_ns >= base ? ts_ns - base : base - ts_ns);
 		break;
 	case TIMEFMT_DATE:
 		split_time(t, sec, &tm);

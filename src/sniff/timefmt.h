@@ -12,7 +12,7 @@ enum timefmt_style {
 	TIMEFMT_LOCAL,		/* default: 12:34:56.123456, local time */
 	TIMEFMT_NONE,		/* -t */
 	TIMEFMT_EPOCH,		/* -tt: 1700000000.123456 */
-	TIMEFMT_DELTA_PREV,	/* -ttt: since the previous packet, 00:00:00.000123 */
+	TIMEFMT_DELTA_PREV,	/* -ttt: since the previous packet, " 00:00:00.000123" (a sign first) */
 	TIMEFMT_DATE,		/* -tttt: 2026-11-22 12:34:56.123456, local time */
 	TIMEFMT_DELTA_FIRST,	/* -ttttt: since the first packet */
 };

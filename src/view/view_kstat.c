@@ -2,7 +2,10 @@
 /* view_kstat.c: column schemas for the kernel-counter panels, filled from two kstat samples. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "view/view_kstat.h"
@@ -14,8 +17,9 @@
 #define L FMT_LEFT
 #define D FMT_GROUP_DETAIL
 
+
 enum {
-	SI_CPU, SI_NET_RX, SI_NET_TX, SI_NET_RX_RATE, SI_NET_TX_RATE,
+	SI_CPU, SI_NET_RX, SI_NET_TX, SI_NET_RX_RATE, SI_NET_TX_RATE, SI_SOFTIRQ_PCT,
 };
 static const struct fmt_col softirqs_cols[] = {
 	[SI_CPU] = { "cpu", "CPU", FMT_U64, R, 0, 3 },
@@ -23,6 +27,7 @@ static const struct fmt_col softirqs_cols[] = {
 	[SI_NET_TX] = { "net_tx", "NET_TX", FMT_U64, R, D, 0 },
 	[SI_NET_RX_RATE] = { "net_rx_per_s", "NET_RX/s", FMT_RATE, R, 0, 0 },
 	[SI_NET_TX_RATE] = { "net_tx_per_s", "NET_TX/s", FMT_RATE, R, 0, 0 },
+	[SI_SOFTIRQ_PCT] = { "softirq_pct", "SOFTIRQ%", FMT_PERCENT, R, 0, 0 },
 };
 const struct fmt_view view_softirqs = {
 	.name = "softirqs",
@@ -60,7 +65,10 @@ enum {
 	IF_RX_PKTS, IF_RX_PPS, IF_RX_BYTES, IF_RX_BPS,
 	IF_TX_PKTS, IF_TX_PPS, IF_TX_BYTES, IF_TX_BPS,
 	IF_RX_ERR, IF_RX_DROP, IF_TX_ERR, IF_TX_DROP, IF_RX_MISSED, IF_RX_FIFO, IF_TX_FIFO,
-	IF_RX_DROP_RATE,
+	IF_RX_DROP_RATE, IF_RINGS, IF_QUEUES,
+	IF_RX_RING, IF_RX_RING_MAX, IF_TX_RING, IF_TX_RING_MAX,
+	IF_CH_RX, IF_CH_TX, IF_CH_OTHER, IF_CH_COMBINED,
+	IF_CH_RX_MAX, IF_CH_TX_MAX, IF_CH_OTHER_MAX, IF_CH_COMBINED_MAX,
 };
 static const struct fmt_col interfaces_cols[] = {
 	[IF_INDEX] = { "ifindex", "IDX", FMT_U64, R, D, 0 },
@@ -83,6 +91,21 @@ static const struct fmt_col interfaces_cols[] = {
 	[IF_RX_FIFO] = { "rx_fifo", "RX_FIFO", FMT_U64, R, 0, 0 },
 	[IF_TX_FIFO] = { "tx_fifo", "TX_FIFO", FMT_U64, R, D, 0 },
 	[IF_RX_DROP_RATE] = { "rx_dropped_per_s", "RX_DROP/s", FMT_RATE, R, D, 0 },
+	/* What `ethtool -g` and `-l` say, composed for people; JSON has the numbers below. */
+	[IF_RINGS] = { "rings", "RINGS", FMT_STR, L, FMT_GROUP_TEXT, 0 },
+	[IF_QUEUES] = { "queues", "QUEUES", FMT_STR, L, FMT_GROUP_TEXT, 0 },
+	[IF_RX_RING] = { "rx_ring", "RX_RING", FMT_U64, R, D, 0 },
+	[IF_RX_RING_MAX] = { "rx_ring_max", "RX_RING_MAX", FMT_U64, R, D, 0 },
+	[IF_TX_RING] = { "tx_ring", "TX_RING", FMT_U64, R, D, 0 },
+	[IF_TX_RING_MAX] = { "tx_ring_max", "TX_RING_MAX", FMT_U64, R, D, 0 },
+	[IF_CH_RX] = { "rx_channels", "RX_CH", FMT_U64, R, D, 0 },
+	[IF_CH_TX] = { "tx_channels", "TX_CH", FMT_U64, R, D, 0 },
+	[IF_CH_OTHER] = { "other_channels", "OTHER_CH", FMT_U64, R, D, 0 },
+	[IF_CH_COMBINED] = { "combined_channels", "COMBINED_CH", FMT_U64, R, D, 0 },
+	[IF_CH_RX_MAX] = { "rx_channels_max", "RX_CH_MAX", FMT_U64, R, D, 0 },
+	[IF_CH_TX_MAX] = { "tx_channels_max", "TX_CH_MAX", FMT_U64, R, D, 0 },
+	[IF_CH_OTHER_MAX] = { "other_channels_max", "OTHER_CH_MAX", FMT_U64, R, D, 0 },
+	[IF_CH_COMBINED_MAX] = { "combined_channels_max", "COMBINED_CH_MAX", FMT_U64, R, D, 0 },
 };
 const struct fmt_view view_interfaces = {
 	.name = "interfaces",
@@ -119,6 +142,7 @@ void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
 			const struct kstat_sample *cur, unsigned groups)
 {
 	double secs = interval_s(prev, cur);
+	bool cpu_times = prev && (prev->parts & cur->parts & KSTAT_CPUSTAT);
 
 	fmt_table_begin(f, &view_softirqs, groups);
 	for (unsigned i = 0; i < cur->softirqs.ncpus; i++) {
@@ -133,6 +157,14 @@ void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
 			emit_rate(f, SI_NET_RX_RATE, p->net_rx, c->net_rx, secs, 1);
 			emit_rate(f, SI_NET_TX_RATE, p->net_tx, c->net_tx, secs, 1);
 		}
+		if (cpu_times) {
+			const struct cpustat_cpu *tc = cpustat_find(&cur->cpustat, c->cpu);
+			const struct cpustat_cpu *tp = cpustat_find(&prev->cpustat, c->cpu);
+			double pct;
+
+			if (tc && tp && cpustat_softirq_pct(tp, tc, &pct))
+				fmt_double(f, SI_SOFTIRQ_PCT, pct);
+		}
 		fmt_row_end(f);
 	}
 	fmt_table_end(f);
@@ -144,6 +176,23 @@ static const struct softnet_cpu *softnet_find(const struct softnet_snap *s, unsi
 		if (s->cpus[i].cpu == cpu)
 			return &s->cpus[i];
 	return NULL;
+}
+
+/* The trouble counters that moved since the sample before get emphasis (TUI only). */
+static void softnet_mark(struct fmt *f, const struct softnet_cpu *p, const struct softnet_cpu *c)
+{
+	if (c->dropped != p->dropped) {
+		fmt_mark(f, SN_DROPPED);
+		fmt_mark(f, SN_DROPPED_RATE);
+	}
+	if (c->time_squeeze != p->time_squeeze) {
+		fmt_mark(f, SN_SQUEEZE);
+		fmt_mark(f, SN_SQUEEZE_RATE);
+	}
+	if (c->has_flow_limit && p->has_flow_limit && c->flow_limit_count != p->flow_limit_count)
+		fmt_mark(f, SN_FLOW_LIMIT);
+	if (c->has_backlog && p->has_backlog && c->backlog_len != p->backlog_len)
+		fmt_mark(f, SN_BACKLOG);
 }
 
 void view_softnet_emit(struct fmt *f, const struct kstat_sample *prev,
@@ -167,6 +216,8 @@ void view_softnet_emit(struct fmt *f, const struct kstat_sample *prev,
 			fmt_u64(f, SN_FLOW_LIMIT, c->flow_limit_count);
 		if (c->has_backlog)
 			fmt_u64(f, SN_BACKLOG, c->backlog_len);
+		if (p)
+			softnet_mark(f, p, c);
 		if (p) {
 			emit_rate(f, SN_PROCESSED_RATE, p->processed, c->processed, secs, 1);
 			emit_rate(f, SN_DROPPED_RATE, p->dropped, c->dropped, secs, 1);
@@ -193,6 +244,63 @@ static const char *operstate_name(uint8_t state)
 	};
 
 	return state < sizeof(names) / sizeof(names[0]) ? names[state] : "unknown";
+}
+
+/* "256/256(4096)": current sizes and, when the maxima differ from them, the maxima. */
+static void rings_text(char *buf, size_t len, const struct ring_info *r)
+{
+	int n;
+
+	if (r->rx_max && r->tx_max)
+		n = snprintf(buf, len, "%" PRIu32 "/%" PRIu32, r->rx, r->tx);
+	else if (r->rx_max)
+		n = snprintf(buf, len, "%" PRIu32 "/-", r->rx);
+	else
+		n = snprintf(buf, len, "-/%" PRIu32, r->tx);
+	if (n < 0 || (size_t)n >= len || (r->rx == r->rx_max && r->tx == r->tx_max))
+		return;
+	if (r->rx_max == r->tx_max || !r->tx_max)
+		snprintf(buf + n, len - (size_t)n, "(%" PRIu32 ")", r->rx_max);
+	else if (!r->rx_max)
+		snprintf(buf + n, len - (size_t)n, "(%" PRIu32 ")", r->tx_max);
+	else
+		snprintf(buf + n, len - (size_t)n, "(%" PRIu32 "/%" PRIu32 ")", r->rx_max,
+			 r->tx_max);
+}
+
+/* A value the driver has (its maximum is not 0); JSON null otherwise. */
+static void emit_if_max(struct fmt *f, size_t col, uint32_t v, uint32_t max)
+{
+	if (max)
+		fmt_u64(f, col, v);
+}
+
+static void emit_rings(struct fmt *f, const struct ring_info *r)
+{
+	char buf[64];
+
+	if (r && r->has_rings && (r->rx_max || r->tx_max)) {
+		rings_text(buf, sizeof(buf), r);
+		fmt_str(f, IF_RINGS, buf);
+		emit_if_max(f, IF_RX_RING, r->rx, r->rx_max);
+		emit_if_max(f, IF_RX_RING_MAX, r->rx_max, r->rx_max);
+		emit_if_max(f, IF_TX_RING, r->tx, r->tx_max);
+		emit_if_max(f, IF_TX_RING_MAX, r->tx_max, r->tx_max);
+	}
+	if (r && r->has_channels) {
+		/* Queues each way: a combined channel is one of each. */
+		snprintf(buf, sizeof(buf), "%" PRIu32 "/%" PRIu32, r->ch_rx + r->ch_combined,
+			 r->ch_tx + r->ch_combined);
+		fmt_str(f, IF_QUEUES, buf);
+		emit_if_max(f, IF_CH_RX, r->ch_rx, r->ch_rx_max);
+		emit_if_max(f, IF_CH_TX, r->ch_tx, r->ch_tx_max);
+		emit_if_max(f, IF_CH_OTHER, r->ch_other, r->ch_other_max);
+		emit_if_max(f, IF_CH_COMBINED, r->ch_combined, r->ch_combined_max);
+		emit_if_max(f, IF_CH_RX_MAX, r->ch_rx_max, r->ch_rx_max);
+		emit_if_max(f, IF_CH_TX_MAX, r->ch_tx_max, r->ch_tx_max);
+		emit_if_max(f, IF_CH_OTHER_MAX, r->ch_other_max, r->ch_other_max);
+		emit_if_max(f, IF_CH_COMBINED_MAX, r->ch_combined_max, r->ch_combined_max);
+	}
 }
 
 void view_interfaces_emit(struct fmt *f, const struct kstat_sample *prev,
@@ -224,6 +332,8 @@ void view_interfaces_emit(struct fmt *f, const struct kstat_sample *prev,
 			fmt_u64(f, IF_RX_FIFO, l->rx_fifo);
 			fmt_u64(f, IF_TX_FIFO, l->tx_fifo);
 		}
+		if (cur->parts & KSTAT_RINGS)
+			emit_rings(f, rings_find(&cur->rings, l->ifindex));
 		/* A rate needs the same interface in both samples: an ifindex can be reused. */
 		if (p && l->has_stats && p->has_stats && !strcmp(p->name, l->name)) {
 			emit_rate(f, IF_RX_PPS, p->rx_packets, l->rx_packets, secs, 1);
@@ -232,6 +342,81 @@ void view_interfaces_emit(struct fmt *f, const struct kstat_sample *prev,
 			emit_rate(f, IF_TX_BPS, p->tx_bytes, l->tx_bytes, secs, 8);
 			emit_rate(f, IF_RX_DROP_RATE, p->rx_dropped, l->rx_dropped, secs, 1);
 		}
+		fmt_row_end(f);
+	}
+	fmt_table_end(f);
+}
+
+enum {
+	Q_IFACE, Q_QUEUE, Q_DIR, Q_ID, Q_PACKETS, Q_PPS, Q_BYTES, Q_BPS, Q_DROPS, Q_DROPS_RATE,
+	Q_ERRORS,
+};
+static const struct fmt_col queues_cols[] = {
+	[Q_IFACE] = { "iface", "IFACE", FMT_STR, L, 0, 0 },
+	[Q_QUEUE] = { "queue", "QUEUE", FMT_STR, L, FMT_GROUP_TEXT, 0 },
+	[Q_DIR] = { "dir", "DIR", FMT_STR, L, D, 0 },
+	[Q_ID] = { "queue_id", "ID", FMT_U64, R, D, 0 },
+	[Q_PACKETS] = { "packets", "PACKETS", FMT_U64, R, D, 0 },
+	[Q_PPS] = { "pps", "PPS", FMT_RATE, R, 0, 0 },
+	[Q_BYTES] = { "bytes", "BYTES", FMT_BYTES, R, D, 0 },
+	[Q_BPS] = { "bps", "BPS", FMT_RATE, R, 0, 0 },
+	[Q_DROPS] = { "drops", "DROPS", FMT_U64, R, 0, 0 },
+	[Q_DROPS_RATE] = { "drops_per_s", "DROPS/s", FMT_RATE, R, 0, 0 },
+	[Q_ERRORS] = { "errors", "ERRORS", FMT_U64, R, 0, 0 },
+};
+const struct fmt_view view_queues = {
+	.name = "queues",
+	.title = "queues (driver counters, ethtool -S)",
+	.cols = queues_cols,
+	.ncols = sizeof(queues_cols) / sizeof(queues_cols[0]),
+};
+
+static const struct queue_stat *queue_find(const struct queues_snap *s, const struct queue_stat *q)
+{
+	for (unsigned i = 0; i < s->n; i++) {
+		const struct queue_stat *p = &s->qs[i];
+
+		if (p->ifindex == q->ifindex && p->tx == q->tx && p->queue == q->queue &&
+		    !strcmp(p->ifname, q->ifname))
+			return p;
+	}
+	return NULL;
+}
+
+/* A counter the driver has; its rate when the queue had it in the sample before too. */
+static void emit_queue_counter(struct fmt *f, size_t col, size_t rate_col,
+			       const struct queue_stat *q, const struct queue_stat *p,
+			       enum queue_counter c, double secs, double scale)
+{
+	if (!(q->has & (1u << c)))
+		return;
+	fmt_u64(f, col, q->v[c]);
+	if (p && (p->has & (1u << c)) && rate_col != SIZE_MAX)
+		emit_rate(f, rate_col, p->v[c], q->v[c], secs, scale);
+}
+
+void view_queues_emit(struct fmt *f, const struct kstat_sample *prev,
+		      const struct kstat_sample *cur, unsigned groups)
+{
+	double secs = interval_s(prev, cur);
+	bool rates = prev && (prev->parts & KSTAT_QUEUES);
+	char name[32];
+
+	fmt_table_begin(f, &view_queues, groups);
+	for (unsigned i = 0; (cur->parts & KSTAT_QUEUES) && i < cur->queues.n; i++) {
+		const struct queue_stat *q = &cur->queues.qs[i];
+		const struct queue_stat *p = rates ? queue_find(&prev->queues, q) : NULL;
+
+		fmt_row_begin(f);
+		fmt_str(f, Q_IFACE, q->ifname);
+		snprintf(name, sizeof(name), "%s-%u", q->tx ? "tx" : "rx", q->queue);
+		fmt_str(f, Q_QUEUE, name);
+		fmt_str(f, Q_DIR, q->tx ? "tx" : "rx");
+		fmt_u64(f, Q_ID, q->queue);
+		emit_queue_counter(f, Q_PACKETS, Q_PPS, q, p, QUEUE_PACKETS, secs, 1);
+		emit_queue_counter(f, Q_BYTES, Q_BPS, q, p, QUEUE_BYTES, secs, 8);
+		emit_queue_counter(f, Q_DROPS, Q_DROPS_RATE, q, p, QUEUE_DROPS, secs, 1);
+		emit_queue_counter(f, Q_ERRORS, SIZE_MAX, q, p, QUEUE_ERRORS, secs, 1);
 		fmt_row_end(f);
 	}
 	fmt_table_end(f);

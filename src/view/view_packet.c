@@ -4,30 +4,43 @@
 
 #include <arpa/inet.h>
 #include <linux/if_packet.h>
-#include <stdio.h>
 
 #include "view/view_packet.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
-#define I (VIEW_PACKET_IFACE | FMT_GROUP_DETAIL)
 
-static const struct fmt_col packet_cols[] = {
-	[VIEW_PACKET_TIME] = { "time", "TIME", FMT_STR, FMT_LEFT, T, 0 },
-	[VIEW_PACKET_TS] = { "ts_ns", "TS", FMT_TIMESTAMP, FMT_LEFT, D, 0 },
-	[VIEW_PACKET_IFACE_NAME] = { "iface", "IFACE", FMT_STR, FMT_LEFT, I, 0 },
-	[VIEW_PACKET_DIR] = { "dir", "DIR", FMT_STR, FMT_LEFT, I, 3 },
-	[VIEW_PACKET_CAPLEN] = { "caplen", "CAPLEN", FMT_U64, FMT_RIGHT, D, 0 },
-	[VIEW_PACKET_LEN] = { "len", "LEN", FMT_U64, FMT_RIGHT, D, 0 },
-	[VIEW_PACKET_SUMMARY] = { "summary", "SUMMARY", FMT_LINES, FMT_LEFT, T, 0 },
-	[VIEW_PACKET_TRUNCATED] = { "truncated", "TRUNC", FMT_BOOL, FMT_LEFT, D, 0 },
-	[VIEW_PACKET_INVALID] = { "invalid", "INVALID", FMT_BOOL, FMT_LEFT, D, 0 },
-};
+/*
+ * A one-line summary is plain text, which the text renderer copies as it is; -v
+ * and the dumps (-x, -X, -A) add line breaks and tabs to keep.
+ */
+#define PACKET_COLS(summary_type)                                                              \
+	{                                                                                      \
+		[VIEW_PACKET_TS] = { "ts_ns", "TS", FMT_TIMESTAMP, FMT_LEFT, D, 0 },           \
+		[VIEW_PACKET_IFACE_NAME] = { "iface", "IFACE", FMT_STR, FMT_LEFT, D, 0 },      \
+		[VIEW_PACKET_DIR] = { "dir", "DIR", FMT_STR, FMT_LEFT, D, 0 },                 \
+		[VIEW_PACKET_CAPLEN] = { "caplen", "CAPLEN", FMT_U64, FMT_RIGHT, D, 0 },       \
+		[VIEW_PACKET_LEN] = { "len", "LEN", FMT_U64, FMT_RIGHT, D, 0 },                \
+		[VIEW_PACKET_SUMMARY] = { "summary", "SUMMARY", summary_type, FMT_LEFT, T, 0 }, \
+		[VIEW_PACKET_TRUNCATED] = { "truncated", "TRUNC", FMT_BOOL, FMT_LEFT, D, 0 },  \
+		[VIEW_PACKET_INVALID] = { "invalid", "INVALID", FMT_BOOL, FMT_LEFT, D, 0 },    \
+	}
+
+static const struct fmt_col packet_cols[] = PACKET_COLS(FMT_STR);
+static const struct fmt_col packet_lines_cols[] = PACKET_COLS(FMT_LINES);
 
 const struct fmt_view view_packet = {
 	.name = "packets",
 	.record_type = "packet",
 	.cols = packet_cols,
+	.ncols = VIEW_PACKET_NCOLS,
+	.streaming = true,
+};
+
+const struct fmt_view view_packet_lines = {
+	.name = "packets",
+	.record_type = "packet",
+	.cols = packet_lines_cols,
 	.ncols = VIEW_PACKET_NCOLS,
 	.streaming = true,
 };
@@ -75,21 +88,39 @@ static const char *const reason_names[PKT_REASON_COUNT] = {
 	[PKT_REASON_VXLAN_FLAGS] = "vxlan_flags",
 };
 
+/* Addresses are formatted by hand: printf per field would dominate JSON output's cost. */
 static void put_mac(struct fmt_details *d, const char *key, const uint8_t *mac)
 {
+	static const char hex[] = "0123456789abcdef";
 	char buf[18];
 
-	snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1], mac[2],
-		 mac[3], mac[4], mac[5]);
-	fmt_details_str(d, key, buf);
+	for (int i = 0; i < 6; i++) {
+		buf[3 * i] = hex[mac[i] >> 4];
+		buf[3 * i + 1] = hex[mac[i] & 15];
+		buf[3 * i + 2] = i < 5 ? ':' : '\0';
+	}
+	fmt_details_str_len(d, key, buf, 17);
 }
 
 static void put_ip(struct fmt_details *d, const char *key, int family, const uint8_t *a)
 {
-	char buf[INET6_ADDRSTRLEN];
+	char buf[INET6_ADDRSTRLEN], *p = buf;
 
-	if (inet_ntop(family == 4 ? AF_INET : AF_INET6, a, buf, sizeof(buf)))
+	if (family == 4) {
+		for (int i = 0; i < 4; i++) {
+			unsigned v = a[i];
+
+			if (v >= 100)
+				*p++ = (char)('0' + v / 100);
+			if (v >= 10)
+				*p++ = (char)('0' + v / 10 % 10);
+			*p++ = (char)('0' + v % 10);
+			*p++ = '.';
+		}
+		fmt_details_str_len(d, key, buf, (size_t)(p - buf - 1));
+	} else if (inet_ntop(AF_INET6, a, buf, sizeof(buf))) {
 		fmt_details_str(d, key, buf);
+	}
 }
 
 /* tcpdump's flag letters, ACK as '.', so JSON and text read the same. */
@@ -120,7 +151,7 @@ static void put_quote(struct fmt_details *d, const struct pkt_quote *q)
 	fmt_details_object_begin(d, "quote");
 	put_ip(d, "src", q->family, q->src);
 	put_ip(d, "dst", q->family, q->dst);
-	fmt_details_u64(d, "proto", q->proto);
+	fmt_details_u64(d, "ip_proto", q->proto);
 	if (q->has_ports) {
 		fmt_details_u64(d, "sport", q->sport);
 		fmt_details_u64(d, "dport", q->dport);
@@ -175,7 +206,7 @@ static void put_ipv4(struct fmt_details *d, const struct pkt_ipv4 *ip)
 	fmt_details_bool(d, "mf", ip->mf);
 	fmt_details_u64(d, "frag_offset", ip->frag_off);
 	fmt_details_u64(d, "ttl", ip->ttl);
-	fmt_details_u64(d, "proto", ip->proto);
+	fmt_details_u64(d, "ip_proto", ip->proto);
 	fmt_details_u64(d, "csum", ip->csum);
 	fmt_details_bool(d, "csum_ok", ip->csum_ok);
 	fmt_details_u64(d, "options_len", ip->opt_len);
@@ -201,7 +232,7 @@ static void put_ipv6(struct fmt_details *d, const struct pkt_ipv6 *ip)
 		fmt_details_bool(d, "more", ip->frag_more);
 		fmt_details_object_end(d);
 	}
-	fmt_details_u64(d, "proto", ip->proto);
+	fmt_details_u64(d, "ip_proto", ip->proto);
 }
 
 static void put_tcp(struct fmt_details *d, const struct pkt_tcp *t)

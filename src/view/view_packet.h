@@ -6,23 +6,26 @@
 #include "decode/pkt_meta.h"
 #include "out/fmt.h"
 
-/* Column groups the command enables. */
-#define VIEW_PACKET_IFACE (1u << 0)	/* interface and direction: several interfaces or "any" */
-
+/*
+ * Text is one column: sniff composes the whole line (timestamp, interface and
+ * direction, summary, dump) with tcpdump's single spaces between its parts.
+ * The other columns are JSON's.
+ */
 enum {
-	VIEW_PACKET_TIME,	/* text: the -t style */
-	VIEW_PACKET_TS,		/* JSON: ts_ns */
-	VIEW_PACKET_IFACE_NAME,
+	VIEW_PACKET_TS,
+	VIEW_PACKET_IFACE_NAME,	/* several interfaces or "any" only */
 	VIEW_PACKET_DIR,
 	VIEW_PACKET_CAPLEN,
 	VIEW_PACKET_LEN,
-	VIEW_PACKET_SUMMARY,	/* text: the decode line and any dump */
+	VIEW_PACKET_SUMMARY,	/* text: the whole line and any dump */
 	VIEW_PACKET_TRUNCATED,
 	VIEW_PACKET_INVALID,
 	VIEW_PACKET_NCOLS
 };
 
+/* The same records; view_packet_lines's text keeps the line breaks of -v and of dumps. */
 extern const struct fmt_view view_packet;
+extern const struct fmt_view view_packet_lines;
 
 /* Writes m's layers as row details: "layers": [{"proto": "eth", ...}, ...]. */
 void view_packet_details(struct fmt_details *d, const void *pkt_meta);

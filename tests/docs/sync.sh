@@ -4,7 +4,8 @@
 #
 # The binary is the source of truth: `sockeye -j help` for the commands,
 # `sockeye --help` and `sockeye help CMD` for the options, the JSON of
-# `sockeye -j top -b` and the column tables of src/view/ for top's keys.
+# `sockeye -j top -b`, `sockeye -j sockets`, `sockeye -j inject -w` and the column
+# tables of src/view/ for their keys.
 set -u
 
 : "${SOCKEYE:?SOCKEYE is not set (run through make check)}"
@@ -96,55 +97,126 @@ for cmd in "${commands[@]}"; do
 	done
 done
 
-# top's JSON keys: those of a real snapshot (document keys included) and those
-# the views declare, detail columns included, so none hides behind empty data.
-# Each has a ".BR key" entry in the PANELS AND JSON KEYS section of the page, with
+# A command's JSON keys: those of real snapshots (document keys included) and
+# those its views declare, detail columns included, so none hides behind empty
+# data.  Each has a ".BR key" entry in the JSON KEYS section of the page, with
 # the column's text header in parentheses or "(JSON only)" for a detail column,
 # and that section has no entry the code lacks.
-top_page=$man/sockeye-top.8
-views=$top_srcdir/src/view/view_kstat.c
-keys=()
-if [[ " ${commands[*]} " == *" top "* ]]; then
-	if ! snap=$("$SOCKEYE" -j top -b -n 1 -d 0.1) || ! jq -e . >/dev/null 2>&1 <<<"$snap"; then
-		bad "sockeye -j top -b -n 1 -d 0.1: failed or not JSON"
-		snap='{}'
-	fi
+#   check_keys CMD PAGE VIEWS JSON_ONLY_GROUPS SNAPSHOT_JSON...
+# VIEWS: the view files, separated by spaces.
+# JSON_ONLY_GROUPS: a regex of the group tokens whose columns are JSON only.
+nkeys=0
+check_keys()
+{
+	local cmd=$1 pagename=$2 page=$man/$2 views=$3 json_only=$4 cols entries key text keys v
+
+	shift 4
 	# "key header" per column: [COL] = { "key", "HEADER", TYPE, ALIGN, GROUP, WIDTH };
 	# text-only columns have no JSON key.
-	cols=$(sed -nE 's/^[[:space:]]*\[[A-Z0-9_]+\] = \{ "([a-z0-9_]+)", "([^"]*)", [A-Z0-9_]+, [A-Z_]+, ([A-Z0-9_]+),.*/\1 \2 \3/p' "$views" |
-		sed -E '/ FMT_GROUP_TEXT$/d; s/^([^ ]+) [^ ]+ (D|FMT_GROUP_DETAIL)$/\1 JSON only/
-			s/ [A-Z0-9_]+$//')
-	[[ -n $cols ]] || bad "no column tables found in ${views#"$top_srcdir"/} (has its layout changed?)"
+	cols=$(for v in $views; do
+		sed -nE 's/^[[:space:]]*\[[A-Z0-9_]+\] = \{ "([a-z0-9_]+)", "([^"]*)", [A-Z0-9_]+, [A-Z_]+, ([A-Z0-9_]+),.*/\1 \2 \3/p' "$top_srcdir/$v"
+	done | sed -E "/ FMT_GROUP_TEXT\$/d; s/^([^ ]+) [^ ]+ ($json_only)\$/\\1 JSON only/
+			s/ [A-Z0-9_]+\$//")
+	[[ -n $cols ]] || bad "no column tables found in $views (has their layout changed?)"
 	mapfile -t keys < <({
-		jq -r '[paths | .[] | strings] | unique[]' <<<"$snap"
+		for snap; do
+			jq -r '[paths | .[] | strings] | unique[]' <<<"$snap"
+		done
 		cut -d' ' -f1 <<<"$cols"
 	} | sort -u)
-	[[ ${#keys[@]} -gt 1 ]] || bad "no JSON keys found for top"
+	[[ ${#keys[@]} -gt 1 ]] || bad "no JSON keys found for $cmd"
+	nkeys=$((nkeys + ${#keys[@]}))
 	# "key (text)" per entry of the keys section: the .B/.BR line after each .TP.
 	entries=$(awk '/^\.SH /{in_keys = ($0 ~ /JSON KEYS/)} in_keys && tp && /^\.BR? /{
 			key = $2; rest = $0; sub(/^\.BR? [^ ]+ */, "", rest); gsub(/"/, "", rest)
 			gsub(/^ *\(|\) *$/, "", rest); print key "|" rest }
-			{tp = ($0 == ".TP")}' "$top_page")
+			{tp = ($0 == ".TP")}' "$page")
 	for key in "${keys[@]}"; do
 		if ! grep -q "^$key|" <<<"$entries"; then
-			bad "top JSON key $key has no entry (.TP, .BR $key) in man/sockeye-top.8"
+			bad "$cmd JSON key $key has no entry (.TP, .BR $key) in man/$pagename"
 			continue
 		fi
 		while IFS='|' read -r _ text; do
 			[[ -z $text ]] && continue
 			grep -qxF "$key $text" <<<"$cols" ||
-				bad "man/sockeye-top.8: $key is shown as ($text), the code says: $(
+				bad "man/$pagename: $key is shown as ($text), the code says: $(
 					grep "^$key " <<<"$cols" | cut -d' ' -f2- | sort -u | paste -sd/)"
 		done < <(grep "^$key|" <<<"$entries")
 	done
 	while IFS='|' read -r key _; do
 		[[ " ${keys[*]} " == *" $key "* ]] ||
-			bad "man/sockeye-top.8 documents JSON key $key, which top does not have"
+			bad "man/$pagename documents JSON key $key, which $cmd does not have"
 	done <<<"$entries"
+}
+
+# json_of ARGS...: sockeye's JSON output; {} and false when it fails or is not JSON.
+json_of()
+{
+	local out
+
+	if out=$("$SOCKEYE" "$@") && jq -e . >/dev/null 2>&1 <<<"$out"; then
+		printf '%s\n' "$out"
+		return 0
+	fi
+	echo '{}'
+	return 1
+}
+
+# top's napi, drops and sockets panels are those commands' views: their keys are
+# checked with those pages (the tables stay, emptied).  A replay of a recording
+# from before those panels has every NAME_error key of a panel that cannot run.
+if [[ " ${commands[*]} " == *" top "* ]]; then
+	snap=$(json_of -j top -b -n 1 -d 0.1) || bad "sockeye -j top -b -n 1 -d 0.1: failed or not JSON"
+	notes=$(json_of -j top -n 1 --replay "$top_srcdir/tests/golden/input/top_oldkernel") ||
+		bad "sockeye -j top --replay tests/golden/input/top_oldkernel: failed or not JSON"
+	borrowed='if type == "object" then .napi = [] | .drops = [] | .sockets = [] else . end'
+	check_keys top sockeye-top.8 \
+		"src/view/view_kstat.c src/view/view_top.c src/view/view_packet_socks.c" \
+		'D|FMT_GROUP_DETAIL' "$(jq -c "$borrowed" <<<"$snap")" "$(jq -c "$borrowed" <<<"$notes")"
+fi
+if [[ " ${commands[*]} " == *" sockets "* ]]; then
+	snap=$(json_of -j sockets -a) || bad "sockeye -j sockets -a: failed or not JSON"
+	sum=$(json_of -j sockets -s) || bad "sockeye -j sockets -s: failed or not JSON"
+	check_keys sockets sockeye-sockets.8 src/view/view_sockets.c 'D|FMT_GROUP_DETAIL|PJSON' \
+		"$snap" "$sum"
+fi
+# drops and napi need BPF for a real run; without it (no root, a --disable-bpf build) the
+# document keys the commands write around their tables stand in.
+if [[ " ${commands[*]} " == *" inject "* ]]; then
+	# Writing a file sends nothing: no root, no interface, yet the statistics object.
+	snap=$(json_of -j inject -w /dev/null -c 1 udp dst 192.0.2.1) ||
+		bad "sockeye -j inject -w /dev/null: failed or not JSON"
+	check_keys inject sockeye-inject.8 src/view/view_inject.c 'D|FMT_GROUP_DETAIL' "$snap"
+fi
+if [[ " ${commands[*]} " == *" drops "* ]]; then
+	sum=$(json_of -j drops -i 0.05 -c 1 --stack) ||
+		sum='{"type":0,"ts_ns":0,"interval_ns":0,"total_drops":0,"unkeyed_drops":0,"drops":[],"stacks":[]}'
+	ev=$(json_of -j drops --events -c 20 --duration 0.05) || ev='{"type":0,"totals":{}}'
+	check_keys drops sockeye-drops.8 src/view/view_drops.c 'NONE' "$sum" "$ev"
+fi
+if [[ " ${commands[*]} " == *" napi "* ]]; then
+	snap=$(json_of -j napi -i 0.05 -c 1) ||
+		snap='{"type":0,"ts_ns":0,"interval_ns":0,"napi":[],"napi_cpus":[]}'
+	check_keys napi sockeye-napi.8 src/view/view_napi.c 'NONE' "$snap"
+fi
+
+# The live view's keys: each one its help lists (help_text of src/out/tui_layout.c) has an
+# entry in LIVE VIEW KEYS of sockeye-top.8 (".BR 1 \" ... \" 9" is 1-9).
+if [[ " ${commands[*]} " == *" top "* ]]; then
+	man_keys=$(man_text "$man/sockeye-top.8" |
+		awk '/^\.SH /{s = ($0 ~ /LIVE VIEW KEYS/)} s && tp && /^\.BR? /{print} {tp = ($0 == ".TP")}' |
+		sed -E 's/^\.BR? //; s/"//g; s/ +\.\.\. +/-/' | tr ', ' '\n\n' | tr 'A-Z' 'a-z' | sed '/^$/d')
+	help_keys=$(sed -n '/help_text\[\] = {/,/^};/p' "$top_srcdir/src/out/tui_layout.c" |
+		sed -nE 's/^[[:space:]]*"(([^ ]| [^ ])+)  .*/\1/p' | sed 's/, /\n/g' | tr 'A-Z' 'a-z')
+	[[ -n $help_keys ]] || bad "no keys found in help_text of src/out/tui_layout.c"
+	while read -r k; do
+		grep -qxF -- "$k" <<<"$man_keys" ||
+			bad "live view key $k (the help of src/out/tui_layout.c) is not in man/sockeye-top.8"
+	done <<<"$help_keys"
 fi
 
 if [[ $nfail -ne 0 ]]; then
 	echo "$nfail docs checks failed: update the man pages and completions with the code"
 	exit 1
 fi
-echo "PASS: ${#commands[@]} commands, their options and top's ${#keys[@]} JSON keys are documented"
+echo "PASS: ${#commands[@]} commands, their options and their $nkeys JSON keys are documented"

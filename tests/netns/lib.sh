@@ -69,6 +69,8 @@ cleanup()
 
 	trap - EXIT INT TERM
 	for pid in "${netns_pids[@]}"; do
+		# `ns_exec ... &` makes $! a subshell: its children (the real process) go first.
+		pkill -TERM -P "$pid" 2>/dev/null
 		kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
 	done
 	# Deleting a namespace takes its veth ends with it.

@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# top_tui.sh: `sockeye top` live in a tmux pane: panels, keys, resize, q and SIGTERM, tty restored.
+# top_tui.sh: `sockeye top` live in a tmux pane: header, panels, keys, filter, resize, q and SIGTERM,
+# tty restored.
 . "${top_srcdir:-.}/tests/netns/lib.sh"
 
 need_root
@@ -139,16 +140,27 @@ tmx new-session -d -s tui -x 120 -y 40 'HISTFILE=/dev/null exec bash --norc --no
 	fail "cannot start tmux"
 wait_until 5 tmx has-session -t tui || fail "tmux session did not come up"
 
+# Every panel, in key order; the BPF ones may be notes saying why they cannot run.
+panels=("1 softirqs" "2 softnet" "3 interfaces" "4 NAPI" "5 drops" "6 sockets: fullest queues"
+	"7 packet sockets" "8 queues")
+
+# The line above the panels: host, uptime, load, softirq share, drops.
+header_ok()
+{
+	screen | head -n 1 | grep -qE "^sockeye top  host $(uname -n)  netns $A  up .*  load [0-9.]+ [0-9.]+ [0-9.]+  softirq [0-9.]+%  drops [0-9.]+[kMG]?/s"
+}
+
 # ---- run 1: panels, numbers, refreshes, keys, resize, q ----------------------------
 start_top run1
-for t in "1 softirqs" "2 softnet" "3 interfaces"; do
-	wait_until 5 screen_has "$t" || fail "panel title '$t' missing:$(printf '\n%s' "$(screen)")"
+for t in "${panels[@]}"; do
+	wait_until 10 screen_has "$t" || fail "panel title '$t' missing:$(printf '\n%s' "$(screen)")"
 done
 screen_has "q quit" || fail "no key hints on the bottom line"
 screen_has tuiva || fail "interface tuiva of namespace $A not listed"
+wait_until 5 header_ok || fail "no header line with host, load and drops:$(printf '\n%s' "$(screen)")"
 cpu0_numbers()
 {
-	screen | grep -qE '^ *0( +[0-9.]+[KMGk]?)+ *$'
+	screen | grep -qE '^ *0( +[0-9.]+[KMGk%]?)+ *$'
 }
 wait_until 5 cpu0_numbers || fail "no per-CPU numbers in the panels:$(printf '\n%s' "$(screen)")"
 
@@ -161,11 +173,14 @@ changed()
 wait_until 10 changed || fail "the display never changed between refreshes"
 
 # Digits hide and show panels; the hidden panel's title goes away.
-send 1
-wait_until 5 screen_lacks "1 softirqs" || fail "1 did not hide the softirqs panel"
-screen_has "[hidden 1]" || fail "the bottom line does not list panel 1 as hidden"
-send 1
-wait_until 5 screen_has "1 softirqs" || fail "1 did not bring the softirqs panel back"
+for k in 7 6 5 4 3 2 1; do
+	t=${panels[k - 1]}
+	send "$k"
+	wait_until 5 screen_lacks "$t" || fail "$k did not hide panel '$t'"
+	screen_has "[hidden $k]" || fail "the bottom line does not list panel $k as hidden"
+	send "$k"
+	wait_until 5 screen_has "$t" || fail "$k did not bring panel '$t' back"
+done
 # Hiding the focused panel moved the focus on; shift-tab brings it back.
 focused_is 2 || fail "the focus did not leave the hidden panel 1 for panel 2"
 send BTab
@@ -192,10 +207,32 @@ if ((ncpu > 1)); then
 fi
 
 # tab moves the focus mark (==) to the next panel and wraps around.
-for p in 2 3 1; do
+for p in 2 3 4 5 6 7 8 1; do
 	send Tab
 	wait_until 5 focused_is $p || fail "tab did not focus panel $p"
 done
+
+# / types a filter on the bottom line (q is a letter there, not quit); Enter applies it:
+# the interfaces panel keeps tuiva and loses lo, the panels without names keep their rows.
+send /
+wait_until 5 screen_has "filter: _" || fail "/ did not open the filter prompt"
+send q
+wait_until 5 screen_has "filter: q_" || fail "q in the prompt is not typed"
+send BSpace
+send -l tuiv
+send Enter
+wait_until 5 screen_has "[filter tuiv]" || fail "Enter did not apply the filter:$(printf '\n%s' "$(screen)")"
+wait_until 5 screen_has "3 interfaces [filter: 1 of 2]" ||
+	fail "the filter did not leave 1 of 2 interfaces:$(printf '\n%s' "$(screen)")"
+screen | grep -qE '^lo ' && fail "lo is still listed under the filter tuiv"
+wait_until 5 cpu0_numbers || fail "the filter hid the softirqs rows"
+# Escape leaves the filter as it was; an empty one shows every row again.
+send / X Escape
+wait_until 5 screen_has "[filter tuiv]" || fail "Escape changed the filter"
+send / BSpace BSpace BSpace BSpace Enter
+wait_until 5 screen_lacks "[filter" || fail "an empty filter did not clear it"
+wait_until 5 screen_has "3 interfaces" || fail "the interfaces panel is gone"
+screen | grep -qE '^lo ' || fail "lo did not come back after the filter was cleared"
 
 # h shows the key help, h again the panels.
 send h
@@ -206,7 +243,7 @@ wait_until 5 screen_has "3 interfaces" || fail "h did not close the help"
 # Resizing: the layout follows the new size and nothing spills over the edge.
 tmx resize-window -t tui -x 80 -y 20
 wait_until 5 title_width_is 80 || fail "no relayout at 80x20:$(printf '\n%s' "$(screen)")"
-for t in "1 softirqs" "2 softnet" "3 interfaces"; do
+for t in "${panels[@]}"; do
 	screen_has "$t" || fail "panel '$t' lost at 80x20"
 done
 fits_width 80 || fail "a line is wider than 80 cells"

@@ -19,12 +19,17 @@ static int dummy_fn(int argc, char **argv)
 	return 0;
 }
 
-/* A local table: "sniff" and "sockets" share "s" and "so", "top" stands alone. */
+/*
+ * A local table: "sniff" and "sockets" share "s" and "so", "top" stands alone.
+ * "sockets" has the alias "ss"; "soc" is an ambiguous prefix (sockets, sock)
+ * and the alias of "drops" (the alias wins: it is exact).
+ */
 static const struct cmd table[] = {
-	{ "sniff", dummy_fn, "capture", "sniff" },
-	{ "sockets", dummy_fn, "list sockets", "sockets" },
-	{ "sock", dummy_fn, "a name that is a prefix of another", "sock" },
-	{ "top", dummy_fn, "live view", "top" },
+	{ "sniff", dummy_fn, "capture", "sniff", NULL },
+	{ "sockets", dummy_fn, "list sockets", "sockets", "ss" },
+	{ "sock", dummy_fn, "a name that is a prefix of another", "sock", NULL },
+	{ "top", dummy_fn, "live view", "top", NULL },
+	{ "drops", dummy_fn, "drops", "drops", "soc" },
 };
 static const unsigned ntable = sizeof(table) / sizeof(table[0]);
 
@@ -77,6 +82,24 @@ static void test_find_empty(void **state)
 	bool ambiguous = true;
 
 	assert_null(cmd_find(table, ntable, "", &ambiguous));
+	assert_false(ambiguous);
+}
+
+static void test_find_alias(void **state)
+{
+	bool ambiguous = true;
+
+	assert_ptr_equal(cmd_find(table, ntable, "ss", &ambiguous), &table[1]);
+	assert_false(ambiguous);
+	/* An exact alias beats a prefix match, even an ambiguous one. */
+	ambiguous = true;
+	assert_ptr_equal(cmd_find(table, ntable, "soc", &ambiguous), &table[4]);
+	assert_false(ambiguous);
+	/* Aliases are exact: no prefix of one selects anything by itself. */
+	assert_null(cmd_find(table, ntable, "s", &ambiguous));
+	assert_true(ambiguous);
+	/* The names still win over nothing: "sniff" is "sniff". */
+	assert_ptr_equal(cmd_find(table, ntable, "sniff", &ambiguous), &table[0]);
 	assert_false(ambiguous);
 }
 
@@ -183,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_find_unique_prefix),
 		cmocka_unit_test(test_find_ambiguous),
 		cmocka_unit_test(test_find_empty),
+		cmocka_unit_test(test_find_alias),
 		cmocka_unit_test(test_find_unknown),
 		cmocka_unit_test_setup(test_common_json_pretty, reset_globals),
 		cmocka_unit_test_setup(test_common_numeric_netns, reset_globals),

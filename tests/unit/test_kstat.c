@@ -108,6 +108,26 @@ static void assert_samples_equal(const struct kstat_sample *a, const struct ksta
 		assert_int_equal(x->has_flow_limit, y->has_flow_limit);
 		assert_int_equal(x->has_backlog, y->has_backlog);
 	}
+	assert_int_equal(a->parts, b->parts);
+	assert_int_equal(a->cpustat.ncpus, b->cpustat.ncpus);
+	assert_true(a->cpustat.all.total == b->cpustat.all.total);
+	assert_true(a->cpustat.all.softirq == b->cpustat.all.softirq);
+	assert_string_equal(a->host.name, b->host.name);
+	assert_true(a->host.uptime_ms == b->host.uptime_ms);
+	assert_memory_equal(a->host.load_centi, b->host.load_centi, sizeof(a->host.load_centi));
+	assert_int_equal(a->rings.n, b->rings.n);
+	if (a->rings.n)
+		assert_memory_equal(a->rings.ifs, b->rings.ifs, a->rings.n * sizeof(*a->rings.ifs));
+	assert_int_equal(a->queues.n, b->queues.n);
+	if (a->queues.n)
+		assert_memory_equal(a->queues.qs, b->queues.qs, a->queues.n * sizeof(*a->queues.qs));
+	assert_int_equal(a->packet.n, b->packet.n);
+	assert_int_equal(a->packet.has_owners, b->packet.has_owners);
+	for (unsigned i = 0; i < a->packet.n; i++) {
+		assert_int_equal(a->packet.socks[i].ino, b->packet.socks[i].ino);
+		assert_int_equal(a->packet.socks[i].pid, b->packet.socks[i].pid);
+		assert_string_equal(a->packet.socks[i].comm, b->packet.socks[i].comm);
+	}
 	assert_int_equal(a->links.nlinks, b->links.nlinks);
 	for (unsigned i = 0; i < a->links.nlinks; i++) {
 		const struct link_stat *x = &a->links.links[i], *y = &b->links.links[i];
@@ -141,7 +161,11 @@ static void test_round_trip(void **state)
 
 	tmpdir_make(&t);
 	snprintf(dir, sizeof(dir), "%s/a/b", t.path);
-	assert_int_equal(kstat_sample_take(&taken, dir), 0);
+	assert_int_equal(kstat_sample_take(&taken, NULL, KSTAT_ALL, dir), 0);
+	/* Every part but the packet sockets (no af_packet_diag, no privileges) is always there. */
+	assert_int_equal(taken.parts | KSTAT_PACKET, KSTAT_ALL);
+	assert_true(taken.host.has_name && taken.host.has_uptime && taken.host.has_load);
+	assert_true(taken.cpustat.ncpus > 0);
 	assert_true(taken.mono_ns > 0);
 	assert_true(taken.real_ns > 1500000000ull * 1000000000ull);
 	assert_true(taken.softirqs.ncpus > 0);
@@ -152,8 +176,9 @@ static void test_round_trip(void **state)
 	assert_int_equal(kstat_sample_load(&loaded, dir), 0);
 	assert_samples_equal(&taken, &loaded);
 
-	/* Saving again over the old sample replaces it. */
-	assert_int_equal(kstat_sample_take(&again, dir), 0);
+	/* Saving again over the old sample replaces it; parts not taken are gone from it. */
+	assert_int_equal(kstat_sample_take(&again, &taken, KSTAT_CORE | KSTAT_HOST, dir), 0);
+	assert_int_equal(again.parts, KSTAT_CORE | KSTAT_HOST);
 	kstat_sample_free(&loaded);
 	assert_int_equal(kstat_sample_load(&loaded, dir), 0);
 	assert_samples_equal(&again, &loaded);
@@ -189,6 +214,7 @@ static void test_load_handmade(void **state)
 	};
 	struct kstat_sample s;
 	struct tmpdir t;
+	char path[256];
 
 	tmpdir_make(&t);
 	assert_int_equal(kstat_sample_load(&s, t.path), -ENOENT);
@@ -206,7 +232,33 @@ static void test_load_handmade(void **state)
 	assert_int_equal(s.softnet.cpus[1].cpu, 3);
 	assert_int_equal(s.softnet.cpus[1].processed, 11);
 	assert_int_equal(s.links.nlinks, 0);
+	/* A recording from before the optional parts: only the core. */
+	assert_int_equal(s.parts, KSTAT_CORE);
 	kstat_sample_free(&s);
+
+	/* Optional parts, hand-written; one that does not parse fails the load. */
+	write_file(t.path, "uptime", "12.5 3\n", strlen("12.5 3\n"));
+	write_file(t.path, "loadavg", "0.50 0.25 0.00 1/2 3\n", strlen("0.50 0.25 0.00 1/2 3\n"));
+	write_file(t.path, "hostname", "box\n", strlen("box\n"));
+	write_file(t.path, "stat", "cpu  1 2 3 4 5 6 7\n", strlen("cpu  1 2 3 4 5 6 7\n"));
+	write_file(t.path, "ethtool_stats", "2\teth0\trx0_drops\t5\n", 19);
+	assert_int_equal(kstat_sample_load(&s, t.path), 0);
+	assert_int_equal(s.parts, KSTAT_CORE | KSTAT_HOST | KSTAT_CPUSTAT | KSTAT_QUEUES);
+	assert_string_equal(s.host.name, "box");
+	assert_int_equal(s.host.uptime_ms, 12500);
+	assert_int_equal(s.cpustat.all.softirq, 7);
+	assert_int_equal(s.queues.n, 1);
+	kstat_sample_free(&s);
+	/* The host part needs all three of its files. */
+	snprintf(path, sizeof(path), "%s/hostname", t.path);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(kstat_sample_load(&s, t.path), 0);
+	assert_int_equal(s.parts, KSTAT_CORE | KSTAT_CPUSTAT | KSTAT_QUEUES);
+	kstat_sample_free(&s);
+	write_file(t.path, "stat", "cpu 1\n", strlen("cpu 1\n"));
+	assert_int_equal(kstat_sample_load(&s, t.path), -EBADMSG);
+	assert_int_equal(s.parts, 0);
+	write_file(t.path, "stat", "cpu  1 2 3 4 5 6 7\n", strlen("cpu  1 2 3 4 5 6 7\n"));
 
 	for (size_t i = 0; i < sizeof(bad_times) / sizeof(bad_times[0]); i++) {
 		write_file(t.path, "time", bad_times[i], strlen(bad_times[i]));

@@ -92,6 +92,12 @@ static void check_screen(const struct tui_screen *s, unsigned w, unsigned h)
 		assert_int_equal(cells, l->width);
 		assert_true(l->width <= w);
 		assert_true(l->hl_start + l->hl_len <= l->width);
+		for (size_t i = 0; i < l->nmarks; i++) {
+			assert_true(l->marks[i].len > 0);
+			assert_true(l->marks[i].start + l->marks[i].len <= l->width);
+			assert_true(!i || l->marks[i].start >= l->marks[i - 1].start +
+								  l->marks[i - 1].len);
+		}
 	}
 }
 
@@ -113,6 +119,18 @@ static void layout_check(const char *name, const struct tui_frame *fr, struct tu
 		const struct tui_line *l = &s.lines[y];
 
 		fprintf(c.f, "%c|%s\n", attr_mark(l->attr), l->text);
+		if (l->nmarks) {
+			size_t x = 0;
+
+			fputs("*|", c.f);
+			for (size_t i = 0; i < l->nmarks; i++) {
+				for (; x < l->marks[i].start; x++)
+					fputc(' ', c.f);
+				for (; x < l->marks[i].start + l->marks[i].len; x++)
+					fputc('*', c.f);
+			}
+			fputc('\n', c.f);
+		}
 		if (!l->hl_len)
 			continue;
 		fprintf(c.f, "%c|%*s", attr_mark(TUI_ATTR_SORTED), (int)l->hl_start, "");
@@ -125,6 +143,28 @@ static void layout_check(const char *name, const struct tui_frame *fr, struct tu
 	capture_free(&c);
 	tui_layout_free(&s);
 }
+
+/* Panels the filter looks at: an interface column, a process column. */
+enum { Q_IFACE, Q_QUEUE, Q_DROPS };
+static const struct fmt_col queue_cols[] = {
+	{ "iface", "IFACE", FMT_STR, FMT_LEFT, 0, 0 },
+	{ "queue", "QUEUE", FMT_STR, FMT_LEFT, 0, 0 },
+	{ "drops", "DROPS", FMT_U64, FMT_RIGHT, 0, 0 },
+};
+static const struct fmt_view queue_view = {
+	.name = "queues", .title = "queues", .cols = FMT_VIEW_COLS(queue_cols),
+};
+
+enum { P_PID, P_COMM, P_STATE };
+static const struct fmt_col proc_cols[] = {
+	{ "pid", "PID", FMT_U64, FMT_RIGHT, 0, 0 },
+	{ "comm", "COMM", FMT_STR, FMT_LEFT, 0, 0 },
+	/* Not a filter column, though the filter text is in it. */
+	{ "state", "STATE", FMT_STR, FMT_LEFT, 0, 0 },
+};
+static const struct fmt_view proc_view = {
+	.name = "procs", .title = "processes", .cols = FMT_VIEW_COLS(proc_cols),
+};
 
 /* A formatter, a frame and view states for the tests. */
 struct fix {
@@ -513,6 +553,105 @@ static void test_double_buffer(void **state)
 	fmt_free(x.f);
 }
 
+static void emit_queue(struct fmt *f, const char *iface, const char *queue, uint64_t drops,
+		       bool mark)
+{
+	fmt_row_begin(f);
+	fmt_str(f, Q_IFACE, iface);
+	fmt_str(f, Q_QUEUE, queue);
+	fmt_u64(f, Q_DROPS, drops);
+	if (mark) {
+		fmt_mark(f, Q_DROPS);
+		fmt_mark(f, Q_QUEUE);
+	}
+	fmt_row_end(f);
+}
+
+static void emit_proc(struct fmt *f, uint64_t pid, const char *comm, const char *state)
+{
+	fmt_row_begin(f);
+	fmt_u64(f, P_PID, pid);
+	if (comm)
+		fmt_str(f, P_COMM, comm);
+	fmt_str(f, P_STATE, state);
+	fmt_row_end(f);
+}
+
+/* softirqs, queues (marked cells), processes. */
+static void fix_filterable(struct fix *x)
+{
+	fmt_doc_begin(x->f, "top");
+	emit_softirqs(x->f, 2);
+	fmt_table_begin(x->f, &queue_view, 0);
+	emit_queue(x->f, "eth0", "rx-0", 5, true);
+	emit_queue(x->f, "eth1", "rx-0", 0, false);
+	emit_queue(x->f, "ETH0", "tx-1", 12345, true);
+	emit_queue(x->f, "veth-eth", "rx-0", 7, false);
+	fmt_table_end(x->f);
+	fmt_table_begin(x->f, &proc_view, 0);
+	emit_proc(x->f, 1, "systemd", "eth0");
+	emit_proc(x->f, 2231, "tcpdump", "run");
+	emit_proc(x->f, 7, NULL, "eth");
+	fmt_table_end(x->f);
+	fmt_doc_end(x->f);
+	fix_frame(x);
+}
+
+/* Rows whose interface or process names lack the filter go; other panels keep theirs. */
+static void test_filter(void **state)
+{
+	struct fix x;
+
+	fix_init(&x, true);
+	fix_filterable(&x);
+	x.v.status = "every 1s";
+	x.v.filter = "eth0";
+	layout_check("tui_filter.txt", x.fr, &x.v, 80, 20);
+	/* Sorted and filtered: the sort works on the rows the filter kept. */
+	x.v.focus = 1;
+	tui_layout_act(&x.v, x.fr, TUI_ACT_SORT_NEXT, 0);
+	tui_layout_act(&x.v, x.fr, TUI_ACT_SORT_NEXT, 0);
+	tui_layout_act(&x.v, x.fr, TUI_ACT_SORT_NEXT, 0);
+	assert_int_equal(x.pv[1].sort_col, Q_DROPS);
+	layout_check("tui_filter_sorted.txt", x.fr, &x.v, 80, 20);
+	/* Nothing matches: empty panels, their rows counted in the title. */
+	x.v.filter = "nomatch";
+	x.v.focus = 2;
+	tui_layout_act(&x.v, x.fr, TUI_ACT_END, 0);
+	layout_check("tui_filter_none.txt", x.fr, &x.v, 80, 12);
+	assert_int_equal(x.pv[2].scroll, 0);
+	/* An empty filter is none; the frame itself never changes. */
+	x.v.filter = "";
+	layout_check("", x.fr, &x.v, 80, 20);
+	assert_int_equal(x.fr->tables[1].nrows, 4);
+	assert_string_equal(fmt_table_row(&x.fr->tables[1], 0)[Q_IFACE].str, "eth0");
+	/* While it is typed the status line shows the prompt, control bytes made safe. */
+	x.v.prompt = "et\x1b[2Jh";
+	layout_check("tui_filter_prompt.txt", x.fr, &x.v, 80, 4);
+	x.v.prompt = NULL;
+	x.v.filter = "h";
+	for (unsigned w = 0; w < 40; w++)
+		layout_check("", x.fr, &x.v, w, 6);
+	fix_fini(&x);
+}
+
+/* Marked cells are spans of their line, clipped by sideways scrolling. */
+static void test_marks(void **state)
+{
+	struct fix x;
+
+	fix_init(&x, false);
+	fix_filterable(&x);
+	layout_check("tui_marks.txt", x.fr, &x.v, 60, 16);
+	x.v.hscroll = 8;
+	layout_check("tui_marks_right.txt", x.fr, &x.v, 14, 16);
+	for (unsigned w = 0; w < 30; w++) {
+		x.v.hscroll = w % 11;
+		layout_check("", x.fr, &x.v, w, 16);
+	}
+	fix_fini(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -527,6 +666,8 @@ int main(void)
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_double_buffer),
+		cmocka_unit_test(test_filter),
+		cmocka_unit_test(test_marks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

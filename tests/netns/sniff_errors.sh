@@ -1,0 +1,86 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# sniff_errors.sh: sniff's bad-input cases: each is one line on stderr naming the thing, exit 1
+# (runtime) or 2 (usage); a corrupt file is printed up to the bad record first.
+set -u
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+. "$top_srcdir/tests/netns/lib.sh"
+
+need_root
+need_cmd setpriv
+netns_new ns
+ip -n "$ns" link add x0 type veth peer name x1 || fail "cannot create a veth pair"
+link_up "$ns" x1
+tmp=$(mktemp -d) || fail "mktemp failed"
+register_file "$tmp"
+golden=$top_srcdir/tests/golden/input
+
+# expect STATUS PATTERN ARGS...: sockeye sniff ARGS in the namespace exits with STATUS and
+# prints exactly one line on stderr, matching the extended regular expression PATTERN.
+expect()
+{
+	local want=$1 pattern=$2 rc
+
+	shift 2
+	ns_exec "$ns" timeout 10 "$SOCKEYE" sniff "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	[[ $rc -eq $want ]] || fail "sniff $*: exit $rc, not $want: $(cat "$tmp/err")"
+	[[ $(wc -l <"$tmp/err") -eq 1 ]] || fail "sniff $*: not one line on stderr: $(cat "$tmp/err")"
+	grep -Eq "^sockeye: sniff: $pattern" "$tmp/err" ||
+		fail "sniff $*: '$(cat "$tmp/err")' does not match '$pattern'"
+}
+
+expect 1 'eth9: no such interface$' -i eth9 -c 1
+expect 1 'x0: interface is down$' -i x0 -c 1
+expect 2 "filter: can't parse filter expression: syntax error$" -i x1 -c 1 tcp port
+expect 2 '-s 999999: snaplen must be 0 to 262144$' -i x1 -s 999999
+expect 2 '-s -1: snaplen' -i x1 -s -1
+expect 2 '-B 1: ring size must be 64 KiB to 16 GiB' -i x1 -B 1
+expect 2 '-B 99G: ring size' -i x1 -B 99G
+expect 2 '-c 0: not a packet count$' -i x1 -c 0
+expect 2 '-c ten: not a packet count$' -i x1 -c ten
+expect 2 '-Q sideways: direction must be in, out or inout$' -i x1 -Q sideways
+expect 2 '--latency 0: milliseconds' -i x1 --latency 0
+expect 2 '--fanout 99: workers' -i x1 --fanout 99
+expect 2 '-W needs -C or -G$' -i x1 -w "$tmp/f" -W 2
+expect 2 '-r and -i exclude each other$' -i x1 -r "$golden/sniff_link.pcap"
+# Without CAP_NET_RAW: the capability is named (lo is down in a new namespace: bring it up).
+link_up "$ns" lo
+ns_exec "$ns" setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+	"$SOCKEYE" sniff -i lo -c 1 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[[ $rc -eq 1 ]] && grep -q '^sockeye: sniff: lo: capture needs CAP_NET_RAW' "$tmp/err" ||
+	fail "without CAP_NET_RAW: exit $rc, '$(cat "$tmp/err")'"
+
+# Files.
+expect 1 '/nonexistent.pcap: No such file or directory$' -r /nonexistent.pcap
+printf 'this is not a capture\n' >"$tmp/text"
+expect 1 ".*/text: not a pcap or pcapng file" -r "$tmp/text"
+chmod 000 "$tmp/text"
+ns_exec "$ns" setpriv --reuid=65534 --regid=65534 --clear-groups "$SOCKEYE" sniff \
+	-r "$tmp/text" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[[ $rc -eq 1 ]] && grep -q 'text: Permission denied' "$tmp/err" ||
+	fail "unreadable file: exit $rc, '$(cat "$tmp/err")'"
+expect 2 "filter: can't parse filter expression" -r "$golden/sniff_link.pcap" udp port
+
+# A capture cut inside its third record: two packets, then the file and the offset, exit 1.
+ns_exec "$ns" "$SOCKEYE" sniff --utc -r "$golden/sniff_cut.pcap" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[[ $rc -eq 1 ]] || fail "cut file: exit $rc, not 1"
+[[ $(wc -l <"$tmp/out") -eq 2 ]] || fail "cut file: $(wc -l <"$tmp/out") packets printed, not 2"
+head -1 "$tmp/err" | grep -Eq '^sockeye: sniff: .*/sniff_cut\.pcap: truncated record at offset 176 ' ||
+	fail "cut file: first error line '$(head -1 "$tmp/err")'"
+grep -c 'sockeye: sniff:' "$tmp/err" | grep -qx 1 || fail "cut file: more than one error line"
+# A corrupt record length: the same, at the record's offset.
+head -c 184 "$golden/sniff_link.pcap" >"$tmp/bad.pcap"
+printf '\xff\xff\xff\x7f\xff\xff\xff\x7f' >>"$tmp/bad.pcap"
+tail -c +193 "$golden/sniff_link.pcap" >>"$tmp/bad.pcap"
+ns_exec "$ns" "$SOCKEYE" sniff -r "$tmp/bad.pcap" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[[ $rc -eq 1 && $(wc -l <"$tmp/out") -eq 2 ]] ||
+	fail "corrupt record: exit $rc and $(wc -l <"$tmp/out") packets, not 1 and 2"
+head -1 "$tmp/err" | grep -Eq '^sockeye: sniff: .*/bad\.pcap: .*offset 176' ||
+	fail "corrupt record: '$(head -1 "$tmp/err")'"
+
+echo "ok: bad interfaces, filters, option values, files"
