@@ -99,7 +99,8 @@ run()
 	rx1=$(rx)
 	t1=$(date +%s%N)
 	b1=$(busy_ticks $cpus)
-	kill -INT "$pid" 2>/dev/null
+	# TERM to the whole group: trafgen's workers ignore the INT a background job gets.
+	kill -TERM -- -"$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	read -r run_pps run_ns < <(awk -v n=$((rx1 - rx0)) -v ns=$((t1 - t0)) -v b=$((b1 - b0)) \
 		-v hz="$hz" 'BEGIN { printf "%.0f %.0f\n", n * 1e9 / ns, b * 1e9 / hz / n }')

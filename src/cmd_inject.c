@@ -82,8 +82,8 @@ static int setup_link(struct inject_run *r)
 		return EXIT_RUNTIME;
 	}
 	if (r->link.hatype != ARPHRD_ETHER && r->link.hatype != ARPHRD_LOOPBACK) {
-		log_error("%s: not an Ethernet device (ARPHRD type %d): inject sends Ethernet frames",
-			  name, r->link.hatype);
+		log_error("%s: not an Ethernet device (ARPHRD type %d): inject sends Ethernet "
+			  "frames", name, r->link.hatype);
 		return EXIT_RUNTIME;
 	}
 	return 0;
@@ -105,8 +105,8 @@ static int setup_template(struct inject_run *r)
 
 	if (template_parse(t, o->words, ETH_HLEN + (o->vlan >= 0 ? VLAN_HLEN : 0), &e)) {
 		if (e.len)
-			return cmd_usage_error("template: \"%.*s\": %s", (int)e.len, o->words + e.off,
-					       e.msg);
+			return cmd_usage_error("template: \"%.*s\": %s", (int)e.len,
+					       o->words + e.off, e.msg);
 		return cmd_usage_error("template: %s", e.msg);
 	}
 	if (!t->src.family) {
@@ -482,11 +482,11 @@ static int setup_output(struct inject_run *r)
 		.no_header = true,
 		.manual_flush = true,
 	};
+	struct fmt_opts so = { .numeric = cmd_globals.numeric };
 
 	/* With -w - the packets' bytes own stdout: everything else goes to stderr. */
 	r->f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, wstdout ? stderr : stdout, &fo);
-	r->stats_f = cmd_globals.json && !wstdout ? r->f :
-		     fmt_new(FMT_TEXT, stderr, &(struct fmt_opts){ .numeric = cmd_globals.numeric });
+	r->stats_f = cmd_globals.json && !wstdout ? r->f : fmt_new(FMT_TEXT, stderr, &so);
 	if (!r->f || !r->stats_f) {
 		log_error("out of memory");
 		return EXIT_RUNTIME;

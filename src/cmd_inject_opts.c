@@ -83,7 +83,8 @@ static int parse_mac(const char *s, uint8_t mac[6])
 static int set_pace(struct inject_cmd *o, enum pace_mode mode, double rate, const char *opt)
 {
 	if (o->pace_set)
-		return cmd_usage_error("%s: only one of --speed, --pps, --mbps and --topspeed", opt);
+		return cmd_usage_error("%s: only one of --speed, --pps, --mbps and --topspeed",
+				       opt);
 	o->pace_set = true;
 	o->pace = mode;
 	o->rate = rate;
@@ -122,8 +123,8 @@ static int check_combinations(struct inject_cmd *o, bool has_words)
 	if (!replay && o->loops != 1)
 		return cmd_usage_error("--loop needs -r FILE");
 	if (replay && (o->vlan >= 0 || o->src_mac_set || o->dst_mac_set))
-		return cmd_usage_error("--vlan, --src-mac and --dst-mac apply to generated packets, "
-				       "not to -r");
+		return cmd_usage_error("--vlan, --src-mac and --dst-mac apply to generated "
+				       "packets, not to -r");
 	if (replay && !strcmp(o->rfile, "-") && (o->loops != 1 || o->cpus > 1))
 		return cmd_usage_error("-r -: standard input can be read once, by one worker "
 				       "(no --loop, no --cpus)");
@@ -151,7 +152,8 @@ static int parse_number_opt(struct inject_cmd *o, int c, const char *arg)
 		return 0;
 	case OPT_LOOP:
 		if (parse_u64(arg, 0, UINT64_MAX, &o->loops))
-			return cmd_usage_error("--loop %s: a number of passes (0: until stopped)", arg);
+			return cmd_usage_error("--loop %s: a number of passes (0: until stopped)",
+					       arg);
 		return 0;
 	case OPT_DURATION:
 		if (parse_duration_ns(arg, 1000000ull, 31536000000000000ull, &o->duration_ns))
@@ -159,7 +161,8 @@ static int parse_number_opt(struct inject_cmd *o, int c, const char *arg)
 		return 0;
 	case OPT_SPEED:
 		if (parse_real(arg, 1e6, &d))
-			return cmd_usage_error("--speed %s: a factor above 0 (2: twice as fast)", arg);
+			return cmd_usage_error("--speed %s: a factor above 0 (2: twice as fast)",
+					       arg);
 		return set_pace(o, PACE_RECORDED, d, "--speed");
 	case OPT_PPS:
 		if (parse_real(arg, 1e9, &d))
@@ -234,7 +237,8 @@ int cmd_inject_parse(struct inject_cmd *o, int argc, char **argv)
 		case OPT_SRC_MAC:
 		case OPT_DST_MAC:
 			if (parse_mac(optarg, c == OPT_SRC_MAC ? o->src_mac : o->dst_mac))
-				return cmd_usage_error("%s %s: a MAC address like 02:00:00:00:00:01",
+				return cmd_usage_error("%s %s: a MAC address like "
+						       "02:00:00:00:00:01",
 						       c == OPT_SRC_MAC ? "--src-mac" : "--dst-mac",
 						       optarg);
 			*(c == OPT_SRC_MAC ? &o->src_mac_set : &o->dst_mac_set) = true;

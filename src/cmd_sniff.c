@@ -279,7 +279,7 @@ static bool drain_rings(struct sniff_run *r)
 
 				sniff_packet(&r->s, &sp);
 			}
-			/* The writer borrowed the block's packets: they go out before it goes back. */
+			/* The writer borrowed the block's packets: write them before it goes back. */
 			if (r->s.w && !r->s.write_err) {
 				r->s.write_err = savefile_write_flush(r->s.w);
 				r->s.done |= r->s.write_err != 0;

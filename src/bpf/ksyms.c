@@ -101,7 +101,9 @@ int ksyms_parse(const char *text, size_t len, struct ksyms **out)
 	}
 	err = 0;
 	k->hidden = k->n > 0 && all_zero;
-	qsort(k->syms, k->n, sizeof(*k->syms), by_addr);
+	/* qsort's array may not be NULL, even with no element. */
+	if (k->n)
+		qsort(k->syms, k->n, sizeof(*k->syms), by_addr);
 	*out = k;
 out:
 	if (err)

@@ -118,8 +118,8 @@ static unsigned device_mtu(int ifindex)
 static int size_ring(struct ring_tx *r, const struct ring_tx_opts *o)
 {
 	size_t total = o->ring_bytes ? o->ring_bytes : RING_TX_DEFAULT_BYTES;
-	unsigned page = (unsigned)sysconf(_SC_PAGESIZE), lead = r->data_off + (r->vnet ? VNET_LEN : 0);
-	unsigned blocks;
+	unsigned page = (unsigned)sysconf(_SC_PAGESIZE);
+	unsigned lead = r->data_off + (r->vnet ? VNET_LEN : 0), blocks;
 
 	if (o->max_len > (1u << 20))
 		return -EINVAL;
@@ -171,8 +171,8 @@ static int setup_ring(struct ring_tx *r, const struct ring_tx_opts *o)
 	req.tp_frame_nr = r->frame_nr;
 	if (setsockopt(r->fd, SOL_PACKET, PACKET_TX_RING, &req, req_len) < 0)
 		return -errno;
-	r->map = mmap(NULL, r->map_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_LOCKED | MAP_POPULATE,
-		      r->fd, 0);
+	r->map = mmap(NULL, r->map_len, PROT_READ | PROT_WRITE,
+		      MAP_SHARED | MAP_LOCKED | MAP_POPULATE, r->fd, 0);
 	if (r->map == MAP_FAILED)	/* MAP_LOCKED needs RLIMIT_MEMLOCK room: try without */
 		r->map = mmap(NULL, r->map_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE,
 			      r->fd, 0);
@@ -394,17 +394,22 @@ static bool drop_oversized(struct ring_tx *r)
 	return true;
 }
 
-int ring_tx_kick(struct ring_tx *r, bool wait)
+/*
+ * Never a blocking send(0): it sleeps until every frame in flight is back, and
+ * when it was given nothing new to send it waits for them in a loop that does
+ * not sleep at all.  Free frames are waited for in ring_tx_wait instead.
+ */
+int ring_tx_kick(struct ring_tx *r)
 {
 	long bad;
 
 	for (;;) {
 		r->st.kicks++;
-		if (send(r->fd, NULL, 0, wait ? 0 : MSG_DONTWAIT) >= 0)
+		if (send(r->fd, NULL, 0, MSG_DONTWAIT) >= 0)
 			break;
 		if (errno == EINTR)
 			continue;
-		if (errno == EAGAIN || errno == ENOBUFS || errno == ETIMEDOUT) {
+		if (errno == EAGAIN || errno == ENOBUFS) {
 			r->st.backoffs++;
 			if (errno == ENOBUFS && drop_oversized(r))
 				continue;
@@ -452,7 +457,7 @@ int ring_tx_wait(struct ring_tx *r, int timeout_ms)
 		nap(ns);
 		if (ns < 1000000)
 			ns *= 2;
-		err = ring_tx_kick(r, false);
+		err = ring_tx_kick(r);
 		if (err)
 			return err;
 	}
@@ -466,7 +471,7 @@ int ring_tx_drain(struct ring_tx *r, int timeout_ms)
 	int err;
 
 	for (;;) {
-		err = ring_tx_kick(r, false);
+		err = ring_tx_kick(r);
 		if (err)
 			return err;
 		if (!r->pending)

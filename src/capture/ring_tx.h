@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* ring_tx.h: an AF_PACKET transmit ring (PACKET_TX_RING): frames filled in place, sent in batches. */
+/* ring_tx.h: the PACKET_TX_RING transmit ring: frames filled in place, sent in batches. */
 #ifndef SOCKEYE_RING_TX_H
 #define SOCKEYE_RING_TX_H
 
@@ -11,7 +11,7 @@ struct ring_tx_opts {
 	int ifindex;
 	size_t ring_bytes;	/* total ring size (0: 4 MiB); rounded to whole blocks */
 	unsigned max_len;	/* the largest frame to send, link header included */
-	int version;		/* 2 or 3 (TPACKET_V2, TPACKET_V3); 0: RING_TX_DEFAULT_VERSION */
+	int version;		/* 2 or 3 (TPACKET_V2 or _V3); 0: RING_TX_DEFAULT_VERSION */
 	bool qdisc_bypass;	/* PACKET_QDISC_BYPASS: straight to the driver's queue */
 };
 
@@ -27,8 +27,8 @@ struct ring_tx_stats {
 	uint64_t queued;	/* frames handed to the kernel */
 	uint64_t sent;		/* frames the kernel transmitted and gave back */
 	uint64_t bytes;		/* their bytes */
-	uint64_t wrong_format;	/* frames the kernel refused (TP_STATUS_WRONG_FORMAT), dropped */
-	uint64_t backoffs;	/* send() calls the device pushed back (ENOBUFS, EAGAIN): retried */
+	uint64_t wrong_format;	/* frames refused (TP_STATUS_WRONG_FORMAT), taken out */
+	uint64_t backoffs;	/* send()s the device pushed back (ENOBUFS, EAGAIN): retried */
 	uint64_t kicks;		/* send() calls */
 };
 
@@ -56,13 +56,12 @@ uint8_t *ring_tx_frame(struct ring_tx *r, uint32_t *prev_len);
 /* Queues the frame ring_tx_frame returned with len bytes; nothing is sent before a kick. */
 void ring_tx_commit(struct ring_tx *r, uint32_t len);
 /*
- * Asks the kernel to send every queued frame: send(MSG_DONTWAIT), or a
- * blocking send(0) that returns once they are all transmitted when wait.  A
+ * Asks the kernel to send every queued frame, with send(MSG_DONTWAIT).  A
  * frame the kernel refuses is counted in wrong_format and taken out of the
  * ring, and the rest are sent.  0, or -errno of a failure that stays (ENETDOWN,
  * ENXIO); device backpressure (ENOBUFS, EAGAIN) is counted and returns 0.
  */
-int ring_tx_kick(struct ring_tx *r, bool wait);
+int ring_tx_kick(struct ring_tx *r);
 /* Waits up to timeout_ms for the next frame to come free.  0 or -errno (-EINTR). */
 int ring_tx_wait(struct ring_tx *r, int timeout_ms);
 /* Frames queued and not yet given back by the kernel. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* gen.c: builds template packets: fixed headers prepared once, varying fields patched per packet. */
+/* gen.c: builds template packets: fixed headers made once, varying fields patched per packet. */
 #include "config.h"
 
 #include <errno.h>

@@ -129,7 +129,7 @@ static int next_packet(struct worker *w, struct next *nx)
 		}
 		nx->data = p.data;
 		nx->len = p.len;
-		nx->rec_ns = p.index ? p.rec_ns : 0;
+		nx->rec_ns = p.rec_ns;
 	}
 	nx->due = pace_due(&w->pace, nx->rec_ns);
 	nx->ready = true;
@@ -226,7 +226,7 @@ static int run(struct worker *w)
 		if (ret < 0)
 			break;
 		if (k) {
-			ret = ring_tx_kick(w->ring, false);
+			ret = ring_tx_kick(w->ring);
 			if (ret) {
 				fail(w, ret, "send");
 				break;

@@ -21,7 +21,7 @@ struct inject_cfg {
 	struct ring_tx_opts ring;	/* ifindex, ring size, version, qdisc bypass */
 	unsigned mtu;			/* the device's: longer frames are skipped */
 	enum pace_mode pace;
-	double rate;			/* packets/s, bits/s, or the speed factor (see pace_init) */
+	double rate;			/* packets/s, bits/s or the speed factor (pace_init) */
 	uint64_t duration_ns;		/* stop after this long; 0: no limit */
 	unsigned workers;
 	int cpus[INJECT_MAX_WORKERS];	/* the CPU each worker is pinned to */
@@ -29,7 +29,7 @@ struct inject_cfg {
 	const struct template *tmpl;
 	struct gen_link link;
 	uint64_t count;			/* template: packets in all; 0: until stopped */
-	const struct replay_opts *replay;	/* its workers, worker and limit are set per worker */
+	const struct replay_opts *replay;	/* workers and worker are set per worker */
 	const volatile int *stop;	/* set to end the run (signals) */
 };
 
@@ -40,7 +40,7 @@ struct inject_stats {
 	uint64_t failed;		/* refused by the kernel (TP_STATUS_WRONG_FORMAT), or left
 					 * queued when the device failed */
 	uint64_t skip_mtu;		/* longer than the MTU allows */
-	uint64_t skip_linktype;		/* the file's link type is not the device's (Ethernet) */
+	uint64_t skip_linktype;		/* the file's link type is not Ethernet */
 	uint64_t filtered;		/* did not match the filter expression */
 	uint64_t truncated;		/* sent shorter than recorded (the file cut them) */
 	uint64_t read;			/* records in the file */

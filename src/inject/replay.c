@@ -158,7 +158,8 @@ int replay_next(struct replay *r, struct replay_pkt *out)
 		out->len = p.caplen;
 		out->ts_ns = p.ts_ns;
 		/* Timestamps that go backwards send at once, not after a wrap-around. */
-		out->rec_ns = r->loop * r->loop_ns + (p.ts_ns > r->first_ts ? p.ts_ns - r->first_ts : 0);
+		out->rec_ns = r->loop * r->loop_ns +
+			      (p.ts_ns > r->first_ts ? p.ts_ns - r->first_ts : 0);
 		return 1;
 	}
 }

@@ -14,8 +14,8 @@ struct replay_opts {
 	unsigned mtu;			/* the device's; 0: no limit (writing a file) */
 	uint64_t loops;			/* times through the file; 0: until stopped */
 	uint64_t limit;			/* packets of the stream in all; 0: no limit */
-	unsigned workers;		/* this reader returns packets worker, worker + workers, ... */
-	unsigned worker;
+	unsigned workers;		/* this reader returns the stream's packets worker, */
+	unsigned worker;		/* worker + workers, worker + 2 workers... */
 };
 
 /* The packets read and not sent, and why (each counted once, on the first pass). */
@@ -32,7 +32,7 @@ struct replay_pkt {
 	const uint8_t *data;
 	uint32_t len;
 	uint64_t ts_ns;			/* its timestamp in the file */
-	uint64_t rec_ns;		/* recorded time since the stream's first packet, loops added */
+	uint64_t rec_ns;		/* recorded time since the stream's first, loops added */
 	uint64_t index;			/* its place in the stream (all workers' packets) */
 };
 

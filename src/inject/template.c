@@ -426,8 +426,9 @@ static int kw_flag(struct parser *p)
 		const char *name;
 		uint8_t bit;
 	} flags[] = {
-		{ "fin", TEMPLATE_TCP_FIN }, { "syn", TEMPLATE_TCP_SYN }, { "rst", TEMPLATE_TCP_RST },
-		{ "psh", TEMPLATE_TCP_PSH }, { "ack", TEMPLATE_TCP_ACK }, { "urg", TEMPLATE_TCP_URG },
+		{ "fin", TEMPLATE_TCP_FIN }, { "syn", TEMPLATE_TCP_SYN },
+		{ "rst", TEMPLATE_TCP_RST }, { "psh", TEMPLATE_TCP_PSH },
+		{ "ack", TEMPLATE_TCP_ACK }, { "urg", TEMPLATE_TCP_URG },
 		{ "ece", TEMPLATE_TCP_ECE }, { "cwr", TEMPLATE_TCP_CWR },
 	};
 

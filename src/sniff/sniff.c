@@ -154,10 +154,11 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 		snprintf(name, sizeof(name), "%.*s", (int)sizeof(name) - 1, ifname);
 		n += put_padded(s->line + n, name, 5);
 		/* An SLL2 header says the direction itself, and the decoder prints it. */
-		if (!m->n_layers || m->layer[0].proto != PKT_PROTO_SLL2)
-			n += put_padded(s->line + n,
-					p->pkttype < 0 ? "?" : view_packet_dir_name((unsigned)p->pkttype),
-					3);
+		if (!m->n_layers || m->layer[0].proto != PKT_PROTO_SLL2) {
+			const char *dir = p->pkttype < 0 ? "?" : view_packet_dir_name((unsigned)p->pkttype);
+
+			n += put_padded(s->line + n, dir, 3);
+		}
 	}
 	relative_seq(s, &po);
 	need = print_packet(s->line + n, PRINT_PACKET_MAX, m, &po);

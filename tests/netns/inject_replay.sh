@@ -1,13 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# inject_replay.sh: a replayed capture crosses a veth byte for byte, at its recorded timing.
+# inject_replay.sh: a replayed capture crosses a veth byte for byte; what is not sent is counted.
 #
 # 30 varied frames (IPv4 and IPv6, a VLAN tag, a 1514-byte frame) with gaps of
 # 0.5 to 20 ms are replayed from va: sockeye sniff and tcpdump on vb must see
-# exactly them, each gap within 1 ms of the recorded one.  Then a filter
-# expression picks some, --loop repeats, --speed shortens the gaps, and frames
-# the device cannot send are counted by reason: over the MTU, not Ethernet,
-# refused by the kernel (a 10-byte runt).
+# exactly them.  Then a filter expression picks some, --loop repeats, --speed
+# shortens the gaps, and frames the device cannot send are counted by reason:
+# over the MTU, not Ethernet, refused by the kernel (a 10-byte runt).  How close
+# the gaps stay to the recorded ones is inject_rate.sh's (a quiet machine's) test.
 . "$top_srcdir/tests/netns/lib.sh"
 . "$top_srcdir/tests/netns/inject_lib.sh"
 
@@ -21,7 +21,7 @@ replay()	# replay ARGS...
 	ns_exec "$ns1" "$SOCKEYE" --json inject -i va "$@"
 }
 
-# Exactly the frames, at the recorded timing.
+# Exactly the frames, at the recorded timing (which only orders them here).
 capture_start 30
 before=$(rx_packets)
 replay -r "$tmp/replay.pcap" >"$tmp/out" 2>"$tmp/err" || fail "replay failed: $(cat "$tmp/err")"
@@ -33,17 +33,6 @@ sleep 0.2
 [[ $(json_stats "$tmp/out" sent) -eq 30 && $(json_stats "$tmp/out" bytes) -eq \
 	$(($(stat -c %s "$tmp/replay.pcap") - 24 - 30 * 16)) ]] ||
 	fail "stats do not say 30 packets and their bytes: $(cat "$tmp/out")"
-# Gaps: what vb saw against what the file says, microseconds, each within 1 ms.
-gaps()
-{
-	tcpdump -r "$1" -tt -n 2>/dev/null | awk '{split($1, t, "."); us = t[1] * 1000000 + t[2]
-		if (NR > 1) print us - prev; prev = us}'
-}
-paste <(gaps "$tmp/replay.pcap") <(gaps "$tmp/tcpdump.pcap") >"$tmp/gaps"
-[[ $(wc -l <"$tmp/gaps") -eq 29 ]] || fail "not 29 gaps to compare"
-worst=$(awk '{d = $2 - $1; if (d < 0) d = -d; if (d > w) w = d} END {print w + 0}' "$tmp/gaps")
-((worst <= 1000)) || fail "a gap is off by ${worst} us (more than 1 ms): $(tr '\n' ' ' <"$tmp/gaps")"
-echo "replay: 30 frames byte for byte; gaps off by at most ${worst} us"
 
 # A filter expression selects; --loop repeats; --speed 10 makes 10 ms of gaps 1 ms.
 capture_start 30
@@ -75,4 +64,4 @@ replay -r "$tmp/raw.pcap" >"$tmp/out" 2>"$tmp/err" || fail "raw replay failed: $
 [[ $(json_stats "$tmp/out" sent) -eq 0 && $(json_stats "$tmp/out" skipped_linktype) -eq 3 ]] ||
 	fail "raw: want 3 skipped for their link type: $(cat "$tmp/out")"
 grep -q "3 packets skipped: not Ethernet" "$tmp/err" || fail "no word on the raw frames"
-echo "PASS: $NETNS_TEST: replay exact and on time; filter, loop, speed and skips counted"
+echo "PASS: $NETNS_TEST: replay byte for byte; filter, loop, speed and skips counted"

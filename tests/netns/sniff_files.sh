@@ -10,7 +10,7 @@ set -u
 . "$top_srcdir/tests/netns/sniff_lib.sh"
 
 sniff_setup
-need_cmd tcpdump tshark
+need_cmd tcpdump tshark pgrep
 dump=$top_builddir/tests/tools/savefile_dump
 [[ -x $dump ]] || skip "$dump not built (make check builds it)"
 sniff_tmpdir

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* inject_vectors.h: reference packets for the checksum and generator tests, right by construction. */
+/* inject_vectors.h: reference packets for the checksum and generator tests. */
 #ifndef SOCKEYE_TEST_INJECT_VECTORS_H
 #define SOCKEYE_TEST_INJECT_VECTORS_H
 

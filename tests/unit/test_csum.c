@@ -98,7 +98,7 @@ static void test_carries(void **state)
 	assert_int_equal(csum_add(0, ones, sizeof(ones)), 0xffff);
 	assert_int_equal(csum_fold(0xffff), 0);
 	assert_int_equal(csum_fold(0), 0xffff);
-	/* 16 words of ffff (= 0xffff) + 0x0001 + 0xffff (length 0x1ffff) + 17 (UDP), carries folded */
+	/* 16 words of ffff (= 0xffff) + 1 + 0xffff (length 0x1ffff) + 17 (UDP), carries folded */
 	assert_int_equal(csum_pseudo6(a, a, 17, 0x1ffff), 0x12);
 	/* 0xffff + 6 + 0xffff = 0x20004, folded to 6 */
 	assert_int_equal(csum_pseudo4(a, a, 6, 0xffff), 6);

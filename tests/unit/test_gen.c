@@ -181,8 +181,10 @@ static void test_ipv6_carry(void **state)
 {
 	struct gen *g = make("udp dst 2001:db8::ffff:ffff:ffff:fffe-2001:db8:0:1::1", &vec_link,
 			     "2001:db8::1");
-	const char *want[] = { "2001:db8::ffff:ffff:ffff:fffe", "2001:db8::ffff:ffff:ffff:ffff",
-			       "2001:db8:0:1::", "2001:db8:0:1::1", "2001:db8::ffff:ffff:ffff:fffe" };
+	const char *want[] = {
+		"2001:db8::ffff:ffff:ffff:fffe", "2001:db8::ffff:ffff:ffff:ffff", "2001:db8:0:1::",
+		"2001:db8:0:1::1", "2001:db8::ffff:ffff:ffff:fffe",
+	};
 	uint8_t buf[128], a[16];
 
 	(void)state;
@@ -271,8 +273,8 @@ static void test_constant(void **state)
 
 static void test_tcp_icmp_fields(void **state)
 {
-	struct gen *g = make("tcp syn fin dst 10.0.0.2:80 seq 4294967294-4294967295 ackno 9 win 512",
-			     &vec_link, "10.0.0.1");
+	struct gen *g = make("tcp syn fin dst 10.0.0.2:80 seq 4294967294-4294967295 ackno 9 "
+			     "win 512", &vec_link, "10.0.0.1");
 	uint8_t buf[128];
 
 	(void)state;

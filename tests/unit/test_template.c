@@ -64,7 +64,8 @@ static void test_udp(void **state)
 static void test_tcp6(void **state)
 {
 	(void)state;
-	parse_ok("tcp syn ack dst [2001:db8::1]:80 sport 1000-2000 random seq 5 ackno 0x10 win 100");
+	parse_ok("tcp syn ack dst [2001:db8::1]:80 sport 1000-2000 random seq 5 ackno 0x10 "
+		 "win 100");
 	assert_int_equal(t.proto, TEMPLATE_TCP);
 	assert_int_equal(t.family, AF_INET6);
 	assert_int_equal(t.tcp_flags, TEMPLATE_TCP_SYN | TEMPLATE_TCP_ACK);
