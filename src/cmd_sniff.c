@@ -20,6 +20,7 @@
 #include "kstat/links.h"
 #include "sniff/sniff.h"
 #include "sniff/sniff_stats.h"
+#include "util/clock.h"
 #include "util/log.h"
 #include "util/parse.h"
 
@@ -30,14 +31,6 @@ static void on_stop(int sig)
 {
 	(void)sig;
 	sniff_stop = 1;
-}
-
-static uint64_t mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
 /* One open ring and the interface its packets belong to. */
@@ -294,7 +287,7 @@ static bool drain_rings(struct sniff_run *r)
 static int run_live(struct sniff_run *r)
 {
 	struct pollfd pfd[MAX_IFACES * 64];
-	uint64_t next_stats = r->o->stats_ns ? mono_ns() + r->o->stats_ns : 0;
+	uint64_t next_stats = r->o->stats_ns ? clock_ns(CLOCK_MONOTONIC) + r->o->stats_ns : 0;
 
 	for (unsigned i = 0; i < r->n_rings; i++)
 		pfd[i] = (struct pollfd){ .fd = ring_rx_fd(r->rings[i].ring), .events = POLLIN };
@@ -306,7 +299,7 @@ static int run_live(struct sniff_run *r)
 		if (r->s.done)
 			break;
 		if (next_stats) {
-			uint64_t now = mono_ns();
+			uint64_t now = clock_ns(CLOCK_MONOTONIC);
 
 			if (now >= next_stats) {
 				collect_kstats(r);

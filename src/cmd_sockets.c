@@ -14,6 +14,7 @@
 #include "diag/sockscan.h"
 #include "diag/ssfilter.h"
 #include "out/tui.h"
+#include "util/clock.h"
 #include "util/log.h"
 #include "util/parse.h"
 #include "view/view_sockets.h"
@@ -111,14 +112,6 @@ static void on_stop_signal(int sig)
 	sockets_stop = 1;
 }
 
-static uint64_t now_ns(clockid_t clk)
-{
-	struct timespec ts;
-
-	clock_gettime(clk, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
 static int parse_query(const char *arg, struct sockets_opts *o)
 {
 	char buf[256], *save = NULL, *tok;
@@ -153,7 +146,7 @@ static void begin(struct run *run)
 	run->begun = true;
 	fmt_doc_begin(run->f, "sockets");
 	if (!run->o->replay)
-		fmt_doc_u64(run->f, "ts_ns", now_ns(CLOCK_REALTIME));
+		fmt_doc_u64(run->f, "ts_ns", clock_ns(CLOCK_REALTIME));
 	if (!run->sum)
 		fmt_table_begin(run->f, &view_sockets, run->groups);
 }
@@ -248,30 +241,11 @@ static int flush_out(struct fmt *f)
 	return err ? EXIT_RUNTIME : 0;
 }
 
-/* Sleeps until the monotonic deadline; false when a stop signal cut it short. */
-static bool sleep_until(uint64_t deadline_ns)
-{
-	struct timespec ts = {
-		.tv_sec = (time_t)(deadline_ns / 1000000000ull),
-		.tv_nsec = (long)(deadline_ns % 1000000000ull),
-	};
-
-	while (!sockets_stop) {
-		int err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL);
-
-		if (!err)
-			return true;
-		if (err != EINTR)
-			return false;
-	}
-	return false;
-}
-
 /* A snapshot per interval as text blocks or NDJSON lines, until a signal or --count. */
 static int run_batch(struct run *run)
 {
 	struct sigaction sa = { .sa_handler = on_stop_signal };
-	uint64_t deadline = now_ns(CLOCK_MONOTONIC);
+	uint64_t deadline = clock_ns(CLOCK_MONOTONIC);
 	int ret = 0;
 
 	/* No SA_RESTART: a signal must end the sleep at once. */
@@ -281,7 +255,7 @@ static int run_batch(struct run *run)
 	for (uint64_t i = 0; !run->o->count || i < run->o->count; i++) {
 		if (i) {
 			deadline += run->o->watch_ns;
-			if (!sleep_until(deadline))
+			if (!clock_sleep_until(deadline, &sockets_stop))
 				break;
 		}
 		ret = snapshot(run);
@@ -318,9 +292,9 @@ static int run_live(struct run *run)
 		goto out;
 	}
 	tui_set_default_sort(t, view_sockets.name, view_sockets_recvq_col, true);
-	deadline = now_ns(CLOCK_MONOTONIC) + run->o->watch_ns;
+	deadline = clock_ns(CLOCK_MONOTONIC) + run->o->watch_ns;
 	for (uint64_t i = 1;;) {
-		uint64_t now = now_ns(CLOCK_MONOTONIC);
+		uint64_t now = clock_ns(CLOCK_MONOTONIC);
 		enum tui_event ev;
 
 		snprintf(status, sizeof(status), "sockeye sockets  every %.3gs%s%s",
@@ -333,8 +307,8 @@ static int run_live(struct run *run)
 		if (ev == TUI_REDRAW)
 			continue;
 		deadline += run->o->watch_ns;
-		if (deadline < now_ns(CLOCK_MONOTONIC))
-			deadline = now_ns(CLOCK_MONOTONIC) + run->o->watch_ns;
+		if (deadline < clock_ns(CLOCK_MONOTONIC))
+			deadline = clock_ns(CLOCK_MONOTONIC) + run->o->watch_ns;
 		/* Paused: the frame stays as it is. */
 		if (tui_is_paused(t))
 			continue;

@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "cmd_top.h"
 #include "out/tui.h"
+#include "util/clock.h"
 #include "util/log.h"
 #include "util/parse.h"
 #include "view/view_kstat.h"
@@ -104,33 +105,6 @@ static void on_stop_signal(int sig)
 {
 	(void)sig;
 	top_stop = 1;
-}
-
-static uint64_t mono_now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
-/* Sleeps until the monotonic deadline; false when a stop signal cut it short. */
-static bool sleep_until(uint64_t deadline_ns)
-{
-	struct timespec ts = {
-		.tv_sec = (time_t)(deadline_ns / 1000000000ull),
-		.tv_nsec = (long)(deadline_ns % 1000000000ull),
-	};
-
-	while (!top_stop) {
-		int err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL);
-
-		if (!err)
-			return true;
-		if (err != EINTR)
-			return false;
-	}
-	return false;
 }
 
 /* A reason for a part the sample could not take, as the note says it. */
@@ -320,10 +294,10 @@ static int run_batch(struct top_run *r)
 	}
 	panels_collect(r, NULL);
 	sample_shift(&r->t);
-	deadline = mono_now_ns();
+	deadline = clock_ns(CLOCK_MONOTONIC);
 	for (unsigned i = 1; !o->iterations || i <= o->iterations; i++) {
 		deadline += o->delay_ns;
-		if (!o->replay_dir && !sleep_until(deadline))
+		if (!o->replay_dir && !clock_sleep_until(deadline, &top_stop))
 			break;
 		if (take_sample(r, i, parts)) {
 			ret = EXIT_RUNTIME;
@@ -397,9 +371,9 @@ static int run_live(struct top_run *r)
 	live_frame(r, tv, f);
 	sample_shift(&r->t);
 	snprintf(status, sizeof(status), "every %.3gs", (double)o->delay_ns / 1e9);
-	deadline = mono_now_ns() + o->delay_ns;
+	deadline = clock_ns(CLOCK_MONOTONIC) + o->delay_ns;
 	for (unsigned i = 1;;) {
-		uint64_t now = mono_now_ns();
+		uint64_t now = clock_ns(CLOCK_MONOTONIC);
 		enum tui_event ev;
 
 		tui_draw(tv, fmt_tui_frame(f), status);
@@ -410,8 +384,8 @@ static int run_live(struct top_run *r)
 			continue;
 		deadline += o->delay_ns;
 		/* Fell behind (suspended?): do not catch up in a burst. */
-		if (deadline < mono_now_ns())
-			deadline = mono_now_ns() + o->delay_ns;
+		if (deadline < clock_ns(CLOCK_MONOTONIC))
+			deadline = clock_ns(CLOCK_MONOTONIC) + o->delay_ns;
 		hidden_panels(tv, hidden);
 		if (take_sample(r, i++, panels_parts(hidden))) {
 			ret = EXIT_RUNTIME;

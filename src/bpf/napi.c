@@ -12,6 +12,7 @@
 #include <bpf/libbpf.h>
 
 #include "bpf/napi.h"
+#include "util/clock.h"
 #include "src/bpf/napi.skel.h"
 
 /* NET_RX's softirq number: fixed by the order of /proc/softirqs since 2.6. */
@@ -25,14 +26,6 @@ struct napi {
 	int ncpus;
 	struct napi_softirq *percpu;
 };
-
-static uint64_t mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
 
 /* Opens and loads with the poll programs of m, and the softirq ones when with_softirq. */
 static int open_load(struct napi *n, enum loader_attach m, bool with_softirq)
@@ -216,7 +209,7 @@ int napi_read(struct napi *n, struct napi_sample *s)
 	int err;
 
 	napi_sample_free(s);
-	s->mono_ns = mono_ns();
+	s->mono_ns = clock_ns(CLOCK_MONOTONIC);
 	err = read_cpus(n, s);
 	if (err)
 		goto out;
