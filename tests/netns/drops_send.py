@@ -10,7 +10,6 @@
 #   drops_send.py hold IP PORT RCVBUF                 a UDP socket with a small receive
 #                                                     buffer that never reads: prints "ready"
 #                                                     and holds it until killed
-import errno
 import socket
 import struct
 import sys
@@ -47,20 +46,7 @@ def frame(iface, dst_mac, src_ip, dst_ip, port, count, bad=False):
     eth = bytes.fromhex(dst_mac.replace(":", "")) + src_mac + b"\x08\x00"
     pkt = eth + ip + udp_hdr + payload
     for _ in range(count):
-        send_retrying(s, pkt)
-
-
-def send_retrying(s, pkt):
-    # A loaded machine can fill the device queue for a moment (ENOBUFS): wait and resend.
-    for _ in range(200):
-        try:
-            s.send(pkt)
-            return
-        except OSError as e:
-            if e.errno != errno.ENOBUFS:
-                raise
-            time.sleep(0.005)
-    raise OSError(errno.ENOBUFS, "device queue stayed full for 1 s")
+        s.send(pkt)
 
 
 def hold(ip, port, rcvbuf):

@@ -244,7 +244,8 @@ wait_until 5 screen_has "3 interfaces" || fail "h did not close the help"
 tmx resize-window -t tui -x 80 -y 20
 wait_until 5 title_width_is 80 || fail "no relayout at 80x20:$(printf '\n%s' "$(screen)")"
 for t in "${panels[@]}"; do
-	screen_has "$t" || fail "panel '$t' lost at 80x20"
+	# A loaded machine may still be redrawing: give each title a moment.
+	wait_until 5 screen_has "$t" || fail "panel '$t' lost at 80x20"
 done
 fits_width 80 || fail "a line is wider than 80 cells"
 tmx resize-window -t tui -x 30 -y 6
