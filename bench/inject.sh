@@ -3,15 +3,18 @@
 # inject.sh: sockeye inject --topspeed against trafgen, 64-byte UDP frames on a veth pair, one
 # core each, in one run: packets per second at the far end and CPU per packet; then 2 workers.
 #
-#   sudo bench/inject.sh [BUILD_DIR] [SECONDS] [ROUNDS]
+#   sudo bench/inject.sh [BUILD_DIR] [SECONDS] [ROUNDS] [route]
 #
 # BUILD_DIR holds the sockeye binary (default: the source tree); each sender runs SECONDS
-# (default 5) per round, ROUNDS times (default 5), the senders taking turns so that load
-# from elsewhere falls on all of them alike; the medians are printed as Markdown.
+# (default 5) per round, ROUNDS times (default 7), the senders taking turns (each round
+# starting one later) so that load from elsewhere falls on all of them alike; the medians
+# are printed as Markdown.
 #
 # Both send the same frame (inject -w writes it, trafgen gets its bytes) from namespace 1
-# to vb, whose MAC it carries; vb's namespace has no address, so the kernel drops each
-# frame in IP routing, on the sending CPU, in the softirq the send raises.  Rates come
+# to vb.  Its destination MAC is one vb does not have, so vb's stack drops it as soon as
+# it reads the Ethernet header and the figures are the senders'; with "route" it is vb's
+# MAC, and as vb's namespace has no address the frame is dropped later, in IP routing.
+# Either way on the sending CPU, in the softirq the send raises.  Rates come
 # from vb's receive counter over the middle of each run (the first second skipped); CPU
 # per packet is the busy time of the cores used (/proc/stat) over the same window divided
 # by the packets, which counts the receiving softirq as well.  trafgen bypasses the qdisc
@@ -21,7 +24,8 @@ set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$src}" && pwd)
 secs=${2:-5}
-rounds=${3:-5}
+rounds=${3:-7}
+rx_mode=${4:-otherhost}
 SOCKEYE=$build/sockeye
 dir=$(mktemp -d) || exit 1
 ns1=sky-bench-$$-1
@@ -55,11 +59,12 @@ for x in "$ns1 va" "$ns2 vb"; do
 	ip netns exec "$1" sysctl -qw "net.ipv6.conf.$2.disable_ipv6=1"
 	ip -n "$1" link set "$2" up
 done
-mac_vb=$(ip -n "$ns2" -br link show vb | awk '{ print $3 }')
+dst_mac=02:00:00:00:00:99
+[[ $rx_mode == route ]] && dst_mac=$(ip -n "$ns2" -br link show vb | awk '{ print $3 }')
 tmpl=(udp src 10.99.0.1 dst 10.99.0.2:9 len 64)
 
 # The frame, once: inject writes it, trafgen gets the same bytes.
-ip netns exec "$ns1" "$SOCKEYE" inject -i va --dst-mac "$mac_vb" -w "$dir/frame.pcap" -c 1 \
+ip netns exec "$ns1" "$SOCKEYE" inject -i va --dst-mac "$dst_mac" -w "$dir/frame.pcap" -c 1 \
 	"${tmpl[@]}" 2>/dev/null || die "inject -w failed"
 python3 - "$dir/frame.pcap" >"$dir/frame.cfg" <<'PY' || die "cannot convert the frame"
 import struct, sys
@@ -106,18 +111,21 @@ run()
 		-v hz="$hz" 'BEGIN { printf "%.0f %.0f\n", n * 1e9 / ns, b * 1e9 / hz / n }')
 }
 
-inject1=(taskset -c 0 "$SOCKEYE" inject -i va --dst-mac "$mac_vb" --topspeed)
+inject1=(taskset -c 0 "$SOCKEYE" inject -i va --dst-mac "$dst_mac" --topspeed)
 senders=(
 	"trafgen|0|trafgen --dev va --conf $dir/frame.cfg --cpus 1"
 	"inject --qdisc-bypass|0|${inject1[*]} --qdisc-bypass ${tmpl[*]}"
 	"inject --qdisc-bypass --tpacket-version 3|0|${inject1[*]} --qdisc-bypass --tpacket-version 3 ${tmpl[*]}"
 	"inject (qdisc path)|0|${inject1[*]} ${tmpl[*]}"
 	"trafgen --cpus 2|0 1|trafgen --dev va --conf $dir/frame.cfg --cpus 2"
-	"inject --qdisc-bypass --cpus 2|0 1|$SOCKEYE inject -i va --dst-mac $mac_vb --topspeed --qdisc-bypass --cpus 2 ${tmpl[*]}"
+	"inject --qdisc-bypass --cpus 2|0 1|$SOCKEYE inject -i va --dst-mac $dst_mac --topspeed --qdisc-bypass --cpus 2 ${tmpl[*]}"
 )
 declare -A pps cpu
+n=${#senders[@]}
 for ((r = 1; r <= rounds; r++)); do
-	for s in "${senders[@]}"; do
+	# Each round starts one sender later: no sender always runs after the same one.
+	for ((i = 0; i < n; i++)); do
+		s=${senders[(i + r - 1) % n]}
 		IFS='|' read -r label cpus cmd <<<"$s"
 		run "$cpus" $cmd
 		pps[$label]+="$run_pps "

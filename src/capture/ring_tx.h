@@ -38,22 +38,23 @@ struct ring_tx;
 int ring_tx_open(struct ring_tx **r, const struct ring_tx_opts *o);
 /* Unmaps and closes; frames still queued are dropped (ring_tx_drain first to send them). */
 void ring_tx_close(struct ring_tx *r);
-int ring_tx_fd(const struct ring_tx *r);
 /* The TPACKET version of the ring: 2 or 3. */
 int ring_tx_version(const struct ring_tx *r);
 unsigned ring_tx_frame_nr(const struct ring_tx *r);
-/* The largest packet a frame holds (the frame's data area). */
-unsigned ring_tx_max_len(const struct ring_tx *r);
 
 /*
- * The data area of the next free frame, or NULL when the kernel still owns it
- * (the ring is full: kick, then ring_tx_wait).  *prev_len is the length this
+ * The data area of the next free frame (o->max_len bytes), or NULL when the
+ * kernel still owns it (the ring is full: kick, then ring_tx_wait).  *prev_len is the length this
  * frame carried the last time it was committed (0 for a fresh frame): its
  * bytes are still there, so a caller sending the same bytes again may skip
  * rewriting them.
  */
 uint8_t *ring_tx_frame(struct ring_tx *r, uint32_t *prev_len);
-/* Queues the frame ring_tx_frame returned with len bytes; nothing is sent before a kick. */
+/*
+ * Queues the frame ring_tx_frame returned with len bytes (at most o->max_len, and
+ * what the device's MTU allows: with PACKET_VNET_HDR the kernel leaves that check
+ * to us); nothing is sent before a kick.
+ */
 void ring_tx_commit(struct ring_tx *r, uint32_t len);
 /*
  * Asks the kernel to send every queued frame, with send(MSG_DONTWAIT).  A

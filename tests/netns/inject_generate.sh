@@ -67,4 +67,19 @@ dsts=$(awk '{sub(/\.[0-9]+:$/, "", $4); print $4}' "$tmp/ranges" | sort -u)
 	fail "destinations outside 10.99.0.16/28: $dsts"
 dports=$(awk '{n = split($4, a, "."); sub(/:$/, "", a[n]); print a[n]}' "$tmp/ranges" | sort -u)
 [[ $dports == $'1\n2\n3\n4' ]] || fail "destination ports $dports, not 1-4"
+
+# --dump prints what -w writes as sniff prints it (the same decoder); --stats reports
+# while sending.
+gen --dump -c 3 "${t1[@]}" >"$tmp/dump" 2>"$tmp/err" || fail "--dump failed: $(cat "$tmp/err")"
+ns_exec "$ns1" "$SOCKEYE" sniff -r "$tmp/a.pcap" -c 3 -e -t >"$tmp/sniffed" 2>/dev/null
+diff -u "$tmp/sniffed" "$tmp/dump" >"$tmp/diff" || fail "--dump differs from sniff: $(cat "$tmp/diff")"
+gen --json --stats 0.3 --pps 1000 --duration 1.1 "${t3[@]}" >"$tmp/stats" 2>"$tmp/err" ||
+	fail "--stats run failed: $(cat "$tmp/err")"
+intervals=$(jq -r 'select(.type == "stats" and .when == "interval") | .inject.rate_pps' \
+	"$tmp/stats")
+[[ $(wc -l <<<"$intervals") -ge 3 ]] || fail "fewer than 3 --stats intervals: $(cat "$tmp/stats")"
+awk '$1 < 900 || $1 > 1100 {bad = 1} END {exit bad}' <<<"$intervals" ||
+	fail "interval rates are not about 1000/s: $intervals"
+sent=$(json_stats "$tmp/stats" sent)
+((sent >= 1000 && sent <= 1101)) || fail "--duration 1.1 at 1000/s sent $sent"
 echo "PASS: $NETNS_TEST: 200 generated frames seen byte for byte by sniff and tcpdump; ranges complete"

@@ -2,15 +2,17 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # inject_rate.sh: --pps holds its rate within 1% for 3 s; a replay keeps its gaps within 1 ms.
 #
-# Both measure time, so they need a quiet machine: make check does not run this
-# test (it runs tests side by side); run it by hand like bench/.
+# They measure time, so they need a quiet machine: make check does not run this
+# test (it runs tests side by side); run it by hand like bench/:
+#   sudo SOCKEYE=build/sockeye top_srcdir=. tests/netns/inject_rate.sh
 #
 # The rate is 800000 packets per second when this machine's veth carries 15% more
 # (a 1-second --topspeed run says), else 85% of what it carries: the test says
 # which.  vb's receive counter is sampled every 5 ms; over the middle two
 # seconds it must grow at the requested rate within 1%, every packet must arrive,
 # and inject's own figure must agree.  Frames go to a MAC vb does not have, so the
-# far side drops them at once and the sender's CPU goes to sending.
+# far side drops them at once and the sender's CPU goes to sending.  Then --mbps
+# must hold its bit rate within 1%, and a replay its recorded gaps within 1 ms.
 . "$top_srcdir/tests/netns/lib.sh"
 . "$top_srcdir/tests/netns/inject_lib.sh"
 
@@ -69,6 +71,15 @@ awk -v o="$off" 'BEGIN {exit !(o <= 1 && o >= -1)}' ||
 	fail "delivered $delivered packets/s, off by ${off}% (more than 1%)"
 awk -v r="$own" -v w="$rate" 'BEGIN {exit !(r <= w * 1.01 && r >= w * 0.99)}' ||
 	fail "inject's own rate $own is more than 1% off $rate"
+
+# --mbps: 500-byte frames at 40 Mbit/s are 10000 a second; 20000 of them take 2 s.
+ns_exec "$ns1" "$SOCKEYE" --json inject -i va --dst-mac "$other_mac" --mbps 40 -c 20000 \
+	udp src 10.99.0.1 dst 10.99.0.2:9 len 500 >"$tmp/out" 2>"$tmp/err" ||
+	fail "inject --mbps failed: $(cat "$tmp/err")"
+bps=$(json_stats "$tmp/out" rate_bps | cut -d. -f1)
+echo "mbps: 40000000 bit/s asked, inject says $bps bit/s"
+awk -v r="$bps" 'BEGIN {exit !(r <= 40.4e6 && r >= 39.6e6)}' ||
+	fail "--mbps 40 sent $bps bit/s, more than 1% off"
 
 # Recorded timing: 30 frames with gaps of 0.5 to 20 ms; each gap vb sees is the
 # recorded one within 1 ms (microseconds, tcpdump's timestamps against the file's).
