@@ -52,24 +52,36 @@ sniff_up()
 wait_until 10 sniff_up || fail "sockeye sniff did not open its socket: $(cat "$tmp/sniff.err")"
 
 # Raw frames of ethertype 0x88b5 from A: nothing in B takes them, each is one rx_dropped.
-cat >"$tmp/raw.py" <<'EOF'
+# The sender starts before top and waits on a fifo, so the frames and the datagrams
+# all leave within the snapshots' interval even when python is slow to start (a
+# loaded machine).
+cat >"$tmp/send.py" <<'EOF'
 import socket, sys
-s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
-s.bind((sys.argv[1], 0))
-frame = bytes.fromhex(sys.argv[2].replace(":", "")) + bytes(6) + b"\x88\xb5" + b"x" * 46
-for _ in range(int(sys.argv[3])):
-    s.send(frame)
+ifname, mac, n, k, go, ready, done = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7]
+raw = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+raw.bind((ifname, 0))
+udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+frame = bytes.fromhex(mac.replace(":", "")) + bytes(6) + b"\x88\xb5" + b"x" * 46
+open(ready, "w").write("ready\n")
+open(go).read()
+for _ in range(n):
+    raw.send(frame)
+for _ in range(k):
+    udp.sendto(b"datagram\n", ("10.76.0.2", 9999))
+open(done, "w").write("sent\n")
 EOF
+mkfifo "$tmp/go"
+ip netns exec "$A" python3 "$tmp/send.py" va "$mac_b" "$N" "$K" "$tmp/go" "$tmp/send.ready" "$tmp/sent" &
+register_pid $!
+wait_until 10 test -s "$tmp/send.ready" || fail "the sender did not start"
 
 out=$tmp/top.json
-"$SOCKEYE" -N "$B" -j top -b -n 2 -d 2 >"$out" 2>"$tmp/top.err" &
+"$SOCKEYE" -N "$B" -j top -b -n 2 -d 3 >"$out" 2>"$tmp/top.err" &
 top_pid=$!
 register_pid "$top_pid"
 wait_until 20 test -s "$out" || fail "no first snapshot: $(cat "$tmp/top.err")"
-ns_exec "$A" python3 "$tmp/raw.py" va "$mac_b" "$N" || fail "cannot send raw frames"
-for _ in $(seq "$K"); do
-	ns_exec "$A" bash -c 'echo datagram >/dev/udp/10.76.0.2/9999' || fail "cannot send a datagram"
-done
+timeout 10 bash -c 'echo go >"$1"' _ "$tmp/go" || fail "the sender did not take the go"
+wait_until 3 test -s "$tmp/sent" || fail "the sender did not finish within the interval"
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 wait "$top_pid" || fail "sockeye top exited with $?: $(cat "$tmp/top.err")"
 load_after=$(cut -d' ' -f1 /proc/loadavg)
