@@ -15,6 +15,7 @@
 #include <linux/ethtool.h>
 #include <linux/sockios.h>
 
+#include "kstat/qstats.h"
 #include "kstat/queues.h"
 
 /* ---- reading: SIOCETHTOOL ------------------------------------------------------ */
@@ -184,6 +185,52 @@ out:
 	return err;
 }
 
+struct qstats_lines {
+	const struct links_snap *links;
+	struct tbuf *out;
+};
+
+/* A qstats row as the lines an ethtool driver would print ("rx-0.packets"): one text, one parser. */
+static int qstats_line(const struct qstat_row *q, void *arg)
+{
+	struct qstats_lines *ql = arg;
+	const struct link_stat *l = links_find(ql->links, q->ifindex);
+	const char *dir = q->tx ? "tx" : "rx";
+
+	/* A device born since the link dump has no name to show yet. */
+	if (!l || q->queue >= QUEUES_MAX_INDEX)
+		return 0;
+	if (q->has_packets)
+		tbuf_printf(ql->out, "%d\t%s\t%s-%u.packets\t%llu\n", l->ifindex, l->name, dir,
+			    q->queue, (unsigned long long)q->packets);
+	if (q->has_bytes)
+		tbuf_printf(ql->out, "%d\t%s\t%s-%u.bytes\t%llu\n", l->ifindex, l->name, dir,
+			    q->queue, (unsigned long long)q->bytes);
+	return ql->out->err;
+}
+
+/*
+ * Drivers that moved their per-queue packet and byte counts from ethtool -S
+ * to netdev netlink (virtio_net since 6.11 names only kicks and drops per
+ * queue there) still show them.  They come after the ethtool lines, and a
+ * repeated packets or bytes counter replaces the earlier one, so a driver
+ * that has both shows one value.  The queue statistics are an extra source:
+ * a kernel or device without them leaves the ethtool counters as they are.
+ */
+static int append_qstats(const struct links_snap *links, struct tbuf *out)
+{
+	struct qstats_lines ql = { links, out };
+	void *buf;
+	size_t len;
+
+	if (qstats_dump(&buf, &len))
+		return 0;
+	/* A reply that does not parse loses only the queue counters after it. */
+	qstats_walk(buf, len, qstats_line, &ql);
+	free(buf);
+	return out->err;
+}
+
 int queues_read(const struct links_snap *links, char **text, size_t *len)
 {
 	struct tbuf b = { 0 };
@@ -198,6 +245,8 @@ int queues_read(const struct links_snap *links, char **text, size_t *len)
 		if (!(links->links[i].flags & IFF_LOOPBACK))
 			err = read_one(fd, &links->links[i], &b);
 	close(fd);
+	if (!err)
+		err = append_qstats(links, &b);
 	if (err) {
 		free(b.p);
 		return err;

@@ -18,64 +18,8 @@
 #include <linux/sockios.h>
 
 #include "kstat/rings.h"
+#include "util/genl.h"
 #include "util/nldump.h"
-
-/* A request: netlink and genetlink headers and one attribute of a short name. */
-#define REQ_WORDS ((MNL_NLMSG_HDRLEN + GENL_HDRLEN + MNL_ATTR_HDRLEN + 32) / 4)
-
-static struct nlmsghdr *genl_request(void *req, size_t size, uint16_t type, uint16_t flags,
-				     uint8_t cmd, uint8_t version)
-{
-	struct nlmsghdr *nlh;
-	struct genlmsghdr *g;
-
-	memset(req, 0, size);
-	nlh = mnl_nlmsg_put_header(req);
-	nlh->nlmsg_type = type;
-	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
-	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
-	g->cmd = cmd;
-	g->version = version;
-	return nlh;
-}
-
-static int family_id_attr(const struct nlattr *a, void *arg)
-{
-	if (mnl_attr_get_type(a) != CTRL_ATTR_FAMILY_ID)
-		return 0;
-	if (mnl_attr_validate(a, MNL_TYPE_U16) < 0)
-		return -EBADMSG;
-	*(uint16_t *)arg = mnl_attr_get_u16(a);
-	return 0;
-}
-
-/* The id of the "ethtool" generic netlink family; -ENOENT when the kernel has none. */
-static int ethtool_family(uint16_t *id)
-{
-	uint32_t req[REQ_WORDS];
-	struct nlmsghdr *nlh = genl_request(req, sizeof(req), GENL_ID_CTRL, 0, CTRL_CMD_GETFAMILY, 1);
-	const struct nlmsghdr *reply;
-	size_t len, off = 0;
-	void *buf;
-	int err;
-
-	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, ETHTOOL_GENL_NAME);
-	err = nldump(NETLINK_GENERIC, nlh, GENL_ID_CTRL, &buf, &len);
-	if (err)
-		return err;
-	*id = 0;
-	err = nldump_next(buf, len, &off, &reply);
-	if (err == 1 && reply->nlmsg_len >= MNL_NLMSG_HDRLEN + GENL_HDRLEN)
-		err = nldump_attrs((const char *)reply + MNL_NLMSG_HDRLEN + GENL_HDRLEN,
-				   reply->nlmsg_len - MNL_NLMSG_HDRLEN - GENL_HDRLEN,
-				   family_id_attr, id);
-	else if (err >= 0)
-		err = -EBADMSG;
-	if (!err && !*id)
-		err = -ENOENT;
-	free(buf);
-	return err;
-}
 
 /* Appends src to the buffer dst (both may be NULL). */
 static int buf_cat(void **dst, size_t *dlen, void *src, size_t slen)
@@ -96,7 +40,7 @@ static int buf_cat(void **dst, size_t *dlen, void *src, size_t slen)
 static int netlink_dump(uint16_t family, void **buf, size_t *len)
 {
 	static const uint8_t cmds[] = { ETHTOOL_MSG_RINGS_GET, ETHTOOL_MSG_CHANNELS_GET };
-	uint32_t req[REQ_WORDS];
+	uint32_t req[GENL_REQ_WORDS];
 	void *part;
 	size_t plen;
 	int err = 0;
@@ -217,7 +161,7 @@ int rings_dump(const struct links_snap *links, void **buf, size_t *len)
 
 	*buf = NULL;
 	*len = 0;
-	err = ethtool_family(&family);
+	err = genl_family_id(ETHTOOL_GENL_NAME, &family);
 	if (!err)
 		err = netlink_dump(family, buf, len);
 	else if (err == -ENOENT)

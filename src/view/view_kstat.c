@@ -366,7 +366,7 @@ static const struct fmt_col queues_cols[] = {
 };
 const struct fmt_view view_queues = {
 	.name = "queues",
-	.title = "queues (driver counters, ethtool -S)",
+	.title = "queues (driver counters: ethtool -S, qstats)",
 	.cols = queues_cols,
 	.ncols = sizeof(queues_cols) / sizeof(queues_cols[0]),
 };

@@ -13,6 +13,7 @@
 #include "diag/packet_owners.h"
 #include "kstat/cpustat.h"
 #include "kstat/host.h"
+#include "kstat/qstats.h"
 #include "kstat/queues.h"
 #include "kstat/rings.h"
 
@@ -43,6 +44,15 @@ static const void *guarded_copy(const uint8_t *data, size_t size)
 	return memcpy(end - ((size + 3) & ~(size_t)3), data, size);
 }
 
+/* Every row a queue statistics reply yields names a device. */
+static int qstats_row_check(const struct qstat_row *q, void *arg)
+{
+	(void)arg;
+	if (q->ifindex <= 0 || (!q->has_packets && !q->has_bytes))
+		__builtin_trap();
+	return 0;
+}
+
 /* The first byte picks the parser; the rest is its input. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -60,7 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!in)
 		return 0;
 	size--;
-	switch (data[0] % 7) {
+	switch (data[0] % 8) {
 	case 0:
 		cpustat_parse(in, size, &cs);
 		cpustat_free(&cs);
@@ -85,6 +95,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 5:
 		rings_parse(in, size, &rs);
 		rings_free(&rs);
+		break;
+	case 7:
+		qstats_walk(in, size, qstats_row_check, NULL);
 		break;
 	default:
 		/* The dump in the first three quarters (aligned), the owners' text after it. */
