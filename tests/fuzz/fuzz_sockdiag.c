@@ -11,13 +11,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "guarded.h"
 #include "diag/sockdiag.h"
 #include "diag/sockscan.h"
 #include "out/fmt.h"
 #include "view/view_sockets.h"
-
-/* Inputs up to this size are also checked against a guard page; past it, ASan alone. */
-#define GUARDED_MAX (1u << 20)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -31,29 +29,6 @@ static const struct sockdiag_req reqs[] = {
 	{ .family = AF_UNIX },
 	{ .family = AF_PACKET },
 };
-
-/*
- * libmnl is not built with ASan, so a read past the input inside it would go
- * unseen.  Each input is copied to end right before a PROT_NONE page, so such
- * a read faults.  The copy starts 4-byte aligned as a recv buffer does.
- */
-static const void *guarded_copy(const uint8_t *data, size_t size)
-{
-	static char *end;
-
-	if (size > GUARDED_MAX)
-		return NULL;
-	if (!end) {
-		size_t page = (size_t)sysconf(_SC_PAGESIZE);
-		char *map = mmap(NULL, GUARDED_MAX + page, PROT_READ | PROT_WRITE,
-				 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-		if (map == MAP_FAILED || mprotect(map + GUARDED_MAX, page, PROT_NONE))
-			__builtin_trap();
-		end = map + GUARDED_MAX;
-	}
-	return memcpy(end - ((size + 3) & ~(size_t)3), data, size);
-}
 
 static FILE *sink;
 static struct fmt *f;

@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "guarded.h"
 #include "diag/packet_diag.h"
 #include "diag/packet_owners.h"
 #include "kstat/cpustat.h"
@@ -17,32 +18,7 @@
 #include "kstat/queues.h"
 #include "kstat/rings.h"
 
-#define GUARDED_MAX (1u << 20)
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/*
- * Each input is copied to end right before a PROT_NONE page (4-byte aligned,
- * as a recv buffer is), so a read past it inside libmnl, which is not built
- * with ASan, faults.
- */
-static const void *guarded_copy(const uint8_t *data, size_t size)
-{
-	static char *end;
-
-	if (size > GUARDED_MAX)
-		return NULL;
-	if (!end) {
-		size_t page = (size_t)sysconf(_SC_PAGESIZE);
-		char *map = mmap(NULL, GUARDED_MAX + page, PROT_READ | PROT_WRITE,
-				 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-		if (map == MAP_FAILED || mprotect(map + GUARDED_MAX, page, PROT_NONE))
-			__builtin_trap();
-		end = map + GUARDED_MAX;
-	}
-	return memcpy(end - ((size + 3) & ~(size_t)3), data, size);
-}
 
 /* Every row a queue statistics reply yields names a device. */
 static int qstats_row_check(const struct qstat_row *q, void *arg)
