@@ -9,8 +9,8 @@ _sockeye_common_opts='--json --pretty --numeric --netns --verbose --help'
 _sockeye_top_opts='-b --batch -n --iterations -d --delay --no-header --record --replay -h'
 _sockeye_sniff_opts='-i --interface -p --no-promiscuous-mode -s --snapshot-length -c --count
 	-Q --direction -F --filter-file -d --dump-filter -B --buffer-size --latency --immediate
-	--fanout --fanout-mode -Z --relinquish-privileges --stats -t -tt -ttt -tttt -ttttt --utc
-	-e -v -q -S -x -xx -X -XX -A -w --write --pcapng --nano -C --file-size -G --rotate-seconds
+	--fanout --fanout-mode --fanout-files -Z --relinquish-privileges --stats -t -tt -ttt -tttt
+	-ttttt --utc -e -v -q -S -x -xx -X -XX -A -w --write --pcapng --nano -C --file-size -G --rotate-seconds
 	-W --file-count --print -r --read -h'
 _sockeye_inject_opts='-i --interface -r --read --loop -c --count --duration --speed --pps --mbps
 	--topspeed --vlan --src-mac --dst-mac --cpus -B --buffer-size --qdisc-bypass

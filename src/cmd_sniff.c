@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -26,28 +27,36 @@
 
 
 static volatile sig_atomic_t sniff_stop;
+static int sniff_stop_fd = -1;
 
 static void on_stop(int sig)
 {
+	uint64_t one = 1;
+	int saved = errno;
+
 	(void)sig;
 	sniff_stop = 1;
+	/* Wakes every poll of the capture at once, the worker threads' too (write is signal safe). */
+	if (sniff_stop_fd >= 0 && write(sniff_stop_fd, &one, sizeof(one)) < 0)
+		(void)0;	/* the counter is already non-zero: it stays readable */
+	errno = saved;
 }
 
-/* One open ring and the interface its packets belong to. */
-struct ring_slot {
-	struct ring_rx *ring;
-	unsigned iface;
-};
+void cmd_sniff_request_stop(const struct sniff_run *r)
+{
+	uint64_t one = 1;
 
-struct sniff_run {
-	struct sniff_cmd *o;
-	struct sniff s;
-	struct sniff_iface ifaces[MAX_IFACES];
-	struct ring_slot rings[MAX_IFACES * 64];
-	unsigned n_rings;
-	struct fmt *stats_f;		/* stderr text, or the packet formatter for JSON */
-	uint64_t skipped;		/* file records of interfaces past MAX_IFACES */
-};
+	if (write(r->stop_fd, &one, sizeof(one)) < 0)
+		(void)0;	/* EAGAIN: the counter is already non-zero, readable */
+}
+
+unsigned cmd_sniff_linger_ms(const struct sniff_cmd *o)
+{
+	unsigned ms = (o->latency_ms ? o->latency_ms : 10) + 50;
+
+	/* A stop must stay prompt: past 1 s the packets left are counted and reported instead. */
+	return ms < 1000 ? ms : 1000;
+}
 
 /* Compiles the expression for one interface's link type; 0 or an exit status. */
 static int compile_filter(struct sniff_run *r, struct sniff_iface *ifc, struct filter *flt)
@@ -171,8 +180,9 @@ static int open_rings(struct sniff_run *r)
 				log_error("%s: %s", ifc->name, ring_error(err));
 				return EXIT_RUNTIME;
 			}
-			r->rings[r->n_rings].ring = ring;
-			r->rings[r->n_rings++].iface = i;
+			r->slots[r->n_rings++] = (struct sniff_ring){
+				.ring = ring, .iface = i, .worker = w,
+			};
 		}
 		if (!ifc->has_ufilter)
 			filter_free(&flt);
@@ -197,38 +207,47 @@ static int drop_privileges(const char *user)
 	return 0;
 }
 
-static int open_writer(struct sniff_run *r)
+int cmd_sniff_open_writer(struct sniff_run *r, struct sniff *s, const char *path)
 {
 	struct savefile_wif wifs[MAX_IFACES];
 	struct sniff_cmd *o = r->o;
 	int err;
 
-	for (unsigned i = 0; i < r->s.n_ifaces; i++) {
-		wifs[i].name = r->ifaces[i].name;
-		wifs[i].linktype = (uint32_t)r->ifaces[i].linktype;
-		if (o->wo.format != SAVEFILE_PCAPNG && r->ifaces[i].linktype != r->ifaces[0].linktype) {
+	for (unsigned i = 0; i < s->n_ifaces; i++) {
+		wifs[i].name = s->ifaces[i].name;
+		wifs[i].linktype = (uint32_t)s->ifaces[i].linktype;
+		if (o->wo.format != SAVEFILE_PCAPNG && s->ifaces[i].linktype != s->ifaces[0].linktype) {
 			log_error("-w %s: interfaces with different link types need --pcapng", o->wfile);
 			return EXIT_USAGE;
 		}
 	}
 	o->wo.ifs = wifs;
-	o->wo.n_ifs = r->s.n_ifaces;
+	o->wo.n_ifs = s->n_ifaces;
 	o->wo.snaplen = o->snaplen;
 	/* Ring packets stay put until their block is released, after a flush: no copy. */
 	o->wo.borrow = !o->rfile;
-	err = savefile_write_open(&r->s.w, o->wfile, &o->wo);
+	err = savefile_write_open(&s->w, path, &o->wo);
 	o->wo.ifs = NULL;
 	if (err) {
-		log_error("-w %s: %s", o->wfile, strerror(-err));
+		log_error("-w %s: %s", path, strerror(-err));
 		return EXIT_RUNTIME;
 	}
 	return 0;
 }
 
-static void collect_kstats(struct sniff_run *r)
+void cmd_sniff_collect_kstats(struct sniff_run *r)
 {
-	for (unsigned i = 0; i < r->n_rings; i++)
-		ring_rx_stats(r->rings[i].ring, &r->ifaces[r->rings[i].iface].kstats);
+	for (unsigned i = 0; i < r->s.n_ifaces; i++)
+		r->ifaces[i].kstats = (struct ring_rx_stats){ 0 };
+	for (unsigned i = 0; i < r->n_rings; i++) {
+		struct sniff_ring *sr = &r->slots[i];
+		struct ring_rx_stats *sum = &r->ifaces[sr->iface].kstats;
+
+		ring_rx_stats(sr->ring, &sr->kstats);
+		sum->packets += sr->kstats.packets;
+		sum->drops += sr->kstats.drops;
+		sum->freeze_q += sr->kstats.freeze_q;
+	}
 }
 
 /* Hands the kernel's counters to the pcapng writer for the ISB that closes each file. */
@@ -250,71 +269,64 @@ static void pass_stats_to_writer(struct sniff_run *r)
 	}
 }
 
-/* Walks every ready block of every ring; true when something was read. */
-static bool drain_rings(struct sniff_run *r)
-{
-	bool any = false;
-
-	for (unsigned i = 0; i < r->n_rings && !r->s.done; i++) {
-		struct ring_block b;
-		struct ring_pkt p;
-
-		while (!r->s.done && ring_rx_next_block(r->rings[i].ring, &b)) {
-			while (ring_block_next(&b, &p)) {
-				struct sniff_pkt sp = {
-					.data = p.data,
-					.caplen = p.caplen,
-					.wirelen = p.wirelen,
-					.ts_ns = p.ts_ns,
-					.iface = r->rings[i].iface,
-					.pkttype = p.pkttype,
-				};
-
-				sniff_packet(&r->s, &sp);
-			}
-			/* The writer borrowed the block's packets: write them before it goes back. */
-			if (r->s.w && !r->s.write_err) {
-				r->s.write_err = savefile_write_flush(r->s.w);
-				r->s.done |= r->s.write_err != 0;
-			}
-			ring_rx_release(r->rings[i].ring, &b);
-			any = true;
-		}
-	}
-	return any;
-}
-
+/*
+ * The merged stream: every ring of every interface (and fanout socket) is
+ * polled by this one thread, which alone decodes, prints and writes.  One
+ * writer needs no lock and no reordering, and the output keeps each ring's
+ * order; in the kernel the receiving CPUs still fill separate rings of a
+ * fanout group instead of contending for one.  Scaling the user-space side
+ * over cores is --fanout-files' job (cmd_sniff_workers.c).
+ */
 static int run_live(struct sniff_run *r)
 {
-	struct pollfd pfd[MAX_IFACES * 64];
+	static struct sniff_ring *all[MAX_IFACES * MAX_FANOUT];
 	uint64_t next_stats = r->o->stats_ns ? clock_ns(CLOCK_MONOTONIC) + r->o->stats_ns : 0;
+	struct sniff_rings rs;
+	bool out_ok = true;
+	int ret = 0, err;
 
 	for (unsigned i = 0; i < r->n_rings; i++)
-		pfd[i] = (struct pollfd){ .fd = ring_rx_fd(r->rings[i].ring), .events = POLLIN };
-	while (!sniff_stop && !r->s.done) {
+		all[i] = &r->slots[i];
+	if (sniff_rings_init(&rs, all, r->n_rings, r->stop_fd)) {
+		log_error("out of memory");
+		return EXIT_RUNTIME;
+	}
+	while (!sniff_stop && !r->s.done && !rs.stopped && rs.failed < 0) {
 		int timeout = -1;
 
-		if (drain_rings(r) && fmt_flush(r->s.f))
+		if (sniff_rings_drain(&rs, &r->s) && fmt_flush(r->s.f)) {
+			out_ok = false;	/* stdout is gone (a closed pipe): finish says why */
 			break;
+		}
 		if (r->s.done)
 			break;
 		if (next_stats) {
 			uint64_t now = clock_ns(CLOCK_MONOTONIC);
 
 			if (now >= next_stats) {
-				collect_kstats(r);
+				cmd_sniff_collect_kstats(r);
 				sniff_stats_emit(r->stats_f, &r->s, true, false);
 				fmt_flush(r->stats_f);
 				next_stats = now + r->o->stats_ns;
 			}
 			timeout = (int)((next_stats - now) / 1000000) + 1;
 		}
-		if (poll(pfd, r->n_rings, timeout) < 0 && errno != EINTR) {
-			log_error("poll: %s", strerror(errno));
-			return EXIT_RUNTIME;
+		err = sniff_rings_wait(&rs, timeout);
+		if (err) {
+			log_error("poll: %s", strerror(-err));
+			ret = EXIT_RUNTIME;
+			break;
 		}
 	}
-	return 0;
+	/* A stop (signal, lost device) still takes what the kernel holds in open blocks. */
+	if (out_ok && !ret && !r->s.done)
+		r->left = sniff_rings_linger(&rs, &r->s, cmd_sniff_linger_ms(r->o));
+	if (rs.failed >= 0) {
+		r->fail_iface = (int)rs.rings[rs.failed]->iface;
+		r->fail_err = rs.fail_err;
+	}
+	sniff_rings_fini(&rs);
+	return ret;
 }
 
 /* Reads -r FILE through the same per-packet path; interfaces come from the file. */
@@ -348,7 +360,7 @@ static int run_file(struct sniff_run *r, bool *started)
 		}
 		if (!*started) {
 			r->s.show.iface = r->s.show.iface || savefile_read_if_count(rd) > 1;
-			if (r->o->wfile && (ret = open_writer(r)))
+			if (r->o->wfile && (ret = cmd_sniff_open_writer(r, &r->s, r->o->wfile)))
 				goto out;
 			sniff_begin(&r->s);
 			*started = true;
@@ -420,13 +432,38 @@ static int setup_live_ifaces(struct sniff_run *r)
 	return 0;
 }
 
-static int finish(struct sniff_run *r, bool live, bool started, int ret)
+/* Why the capture ended early: a socket that failed, most often because its device went. */
+static int report_failure(const struct sniff_run *r)
 {
+	const struct sniff_iface *ifc = &r->ifaces[r->fail_iface];
+	char name[IF_NAMESIZE];
+
+	if (r->fail_err == -ENETDOWN || r->fail_err == -ENXIO || r->fail_err == -ENODEV) {
+		/* The kernel says ENETDOWN for both: the ifindex tells a deleted device from a down one. */
+		if (ifc->ifindex && !if_indextoname((unsigned)ifc->ifindex, name))
+			log_error("%s: interface went away", ifc->name);
+		else
+			log_error("%s: interface went down", ifc->name);
+	} else {
+		log_error("%s: capture failed: %s", ifc->name, strerror(-r->fail_err));
+	}
+	return EXIT_RUNTIME;
+}
+
+/*
+ * The end of every run: files closed with their statistics, the stats
+ * printed, losses and the reason of an early end said on stderr.  mode:
+ * 0 file, 1 live merged stream, 2 live with worker threads (which closed
+ * their own files).
+ */
+static int finish(struct sniff_run *r, int mode, bool started, int ret)
+{
+	bool live = mode != 0;
 	int err;
 
-	if (live)
-		collect_kstats(r);
-	if (started)
+	if (mode == 1)
+		cmd_sniff_collect_kstats(r);
+	if (started && mode != 2)
 		sniff_end(&r->s);
 	if (r->s.w) {
 		pass_stats_to_writer(r);
@@ -453,7 +490,7 @@ static int finish(struct sniff_run *r, bool live, bool started, int ret)
 		fmt_flush(r->stats_f);
 	}
 	for (unsigned i = 0; live && i < r->n_rings; i++)
-		ring_rx_close(r->rings[i].ring);
+		ring_rx_close(r->slots[i].ring);
 	for (unsigned i = 0; i < r->s.n_ifaces; i++)
 		if (r->ifaces[i].has_ufilter)
 			filter_free(&r->ifaces[i].ufilter);
@@ -463,6 +500,12 @@ static int finish(struct sniff_run *r, bool live, bool started, int ret)
 			log_error("%s: the kernel dropped %llu packets: the ring was full (try a "
 				  "bigger -B, or -w with a filter)", r->ifaces[i].name,
 				  (unsigned long long)r->ifaces[i].kstats.drops);
+	if (r->left)
+		log_error("%llu packets were still in ring blocks the kernel had not handed over "
+			  "when the capture ended (a shorter --latency avoids this)",
+			  (unsigned long long)r->left);
+	if (r->fail_iface >= 0)
+		ret = report_failure(r);
 	return ret;
 }
 
@@ -478,25 +521,34 @@ int cmd_sniff(int argc, char **argv)
 	};
 	struct sniff_run *r = &run;
 	bool started = false, live;
-	int ret;
+	int ret, mode = 0;
 
 	ret = cmd_sniff_parse(&o, argc, argv);
 	if (ret) {
 		free(o.expr);
-		return ret == 1 ? 0 : ret;
+		return ret < 0 ? 0 : ret;
 	}
 	live = !o.rfile;
 	r->o = &o;
 	r->s.ifaces = r->ifaces;
 	r->s.limit = o.count;
 	r->s.show = o.show;
+	r->fail_iface = -1;
 	/* Writing a file prints nothing unless --print asks, as with tcpdump -w. */
 	r->s.show.print = !o.wfile || o.print;
 	timefmt_init(&r->s.tf, cmd_sniff_time_style(o.t_count), o.nano, o.utc);
-	install_signals();
-	if (live && cmd_enter_netns()) {
+	/* Non-blocking: a signal handler's write must never wait. */
+	r->stop_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (r->stop_fd < 0) {
+		log_error("eventfd: %s", strerror(errno));
 		free(o.expr);
 		return EXIT_RUNTIME;
+	}
+	sniff_stop_fd = r->stop_fd;
+	install_signals();
+	if (live && cmd_enter_netns()) {
+		ret = EXIT_RUNTIME;
+		goto out;
 	}
 	/* With -w - the packets' bytes own stdout: text goes nowhere, stats to stderr. */
 	r->s.f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT,
@@ -518,13 +570,20 @@ int cmd_sniff(int argc, char **argv)
 		}
 		if (!ret && o.user)
 			ret = drop_privileges(o.user);
-		if (!ret && o.wfile)
-			ret = open_writer(r);
 		if (ret)
 			goto out_rings;
-		sniff_begin(&r->s);
-		started = true;
-		ret = run_live(r);
+		if (o.fanout_files) {
+			/* The workers open, write and close their own files. */
+			mode = 2;
+			ret = cmd_sniff_workers_run(r, &started);
+		} else {
+			mode = 1;
+			if (o.wfile && (ret = cmd_sniff_open_writer(r, &r->s, o.wfile)))
+				goto out_rings;
+			sniff_begin(&r->s);
+			started = true;
+			ret = run_live(r);
+		}
 	} else {
 		if (o.dump_filter) {
 			struct filter flt;
@@ -541,11 +600,11 @@ int cmd_sniff(int argc, char **argv)
 			goto out;
 		ret = run_file(r, &started);
 	}
-	ret = finish(r, live, started, ret);
+	ret = finish(r, mode, started, ret);
 	goto out;
 out_rings:
 	for (unsigned i = 0; i < r->n_rings; i++)
-		ring_rx_close(r->rings[i].ring);
+		ring_rx_close(r->slots[i].ring);
 	for (unsigned i = 0; i < r->s.n_ifaces; i++)
 		if (r->ifaces[i].has_ufilter)
 			filter_free(&r->ifaces[i].ufilter);
@@ -556,6 +615,8 @@ out:
 	if (r->stats_f && r->stats_f != r->s.f)
 		fmt_free(r->stats_f);
 	fmt_free(r->s.f);
+	sniff_stop_fd = -1;
+	close(r->stop_fd);
 	free(o.expr);
 	return ret;
 }

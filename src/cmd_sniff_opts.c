@@ -20,6 +20,7 @@ enum {
 	OPT_IMMEDIATE,
 	OPT_FANOUT,
 	OPT_FANOUT_MODE,
+	OPT_FANOUT_FILES,
 	OPT_PCAPNG,
 	OPT_NANO,
 	OPT_STATS,
@@ -40,6 +41,7 @@ static const struct option sniff_longopts[] = {
 	{ "immediate", no_argument, NULL, OPT_IMMEDIATE },
 	{ "fanout", required_argument, NULL, OPT_FANOUT },
 	{ "fanout-mode", required_argument, NULL, OPT_FANOUT_MODE },
+	{ "fanout-files", no_argument, NULL, OPT_FANOUT_FILES },
 	{ "relinquish-privileges", required_argument, NULL, 'Z' },
 	{ "write", required_argument, NULL, 'w' },
 	{ "read", required_argument, NULL, 'r' },
@@ -111,17 +113,25 @@ int cmd_sniff_default_iface(char *name, size_t len)
 	struct links_snap snap = { 0 };
 	void *buf = NULL;
 	size_t n;
-	int err, best = -1;
+	int err, best = -1, best_rank = 0;
 
 	err = links_dump(&buf, &n);
 	if (!err)
 		err = links_parse(buf, n, &snap);
 	for (unsigned i = 0; !err && i < snap.nlinks; i++) {
 		const struct link_stat *l = &snap.links[i];
+		/*
+		 * libpcap ranks a running device (carrier up) before one that is only up, so
+		 * tcpdump skips an up veth whose peer is down: the lowest ifindex of the best rank.
+		 */
+		int rank = !(l->flags & IFF_UP) || (l->flags & IFF_LOOPBACK) ? 0 :
+			   l->flags & IFF_RUNNING ? 2 : 1;
 
-		if ((l->flags & IFF_UP) && !(l->flags & IFF_LOOPBACK) &&
-		    (best < 0 || l->ifindex < snap.links[best].ifindex))
+		if (rank > best_rank ||
+		    (rank && rank == best_rank && l->ifindex < snap.links[best].ifindex)) {
 			best = (int)i;
+			best_rank = rank;
+		}
 	}
 	if (!err && best < 0)
 		err = -ENODEV;
@@ -185,6 +195,17 @@ static int check_combinations(const struct sniff_cmd *o, int argc)
 		return cmd_usage_error("-w -: standard output cannot rotate");
 	if (o->wfile && !strcmp(o->wfile, "-") && o->print)
 		return cmd_usage_error("--print with -w -: both would go to standard output");
+	if (!o->fanout_files)
+		return 0;
+	/* Each worker thread writes its own file and prints nothing: one stream has one writer. */
+	if (!o->fanout)
+		return cmd_usage_error("--fanout-files needs --fanout N");
+	if (o->rfile)
+		return cmd_usage_error("--fanout-files captures live: not with -r");
+	if (!o->wfile || !strcmp(o->wfile, "-"))
+		return cmd_usage_error("--fanout-files needs -w FILE (a file per worker, not -)");
+	if (o->print)
+		return cmd_usage_error("--print needs the merged stream: not with --fanout-files");
 	return 0;
 }
 
@@ -248,9 +269,13 @@ int cmd_sniff_parse(struct sniff_cmd *o, int argc, char **argv)
 			o->latency_ms = 1;
 			break;
 		case OPT_FANOUT:
-			if (parse_u64(optarg, 1, 64, &v))
-				return cmd_usage_error("--fanout %s: workers from 1 to 64", optarg);
+			if (parse_u64(optarg, 1, MAX_FANOUT, &v))
+				return cmd_usage_error("--fanout %s: workers from 1 to %d", optarg,
+						       MAX_FANOUT);
 			o->fanout = (unsigned)v;
+			break;
+		case OPT_FANOUT_FILES:
+			o->fanout_files = true;
 			break;
 		case OPT_FANOUT_MODE:
 			o->fanout_mode = parse_fanout_mode(optarg);
@@ -328,7 +353,7 @@ int cmd_sniff_parse(struct sniff_cmd *o, int argc, char **argv)
 		case 'h':
 		case CMD_OPT_HELP:
 			cmd_print_help(cmd_find(cmd_table, cmd_count, "sniff", &(bool){ false }));
-			return 1;
+			return -1;	/* not 1: that is EXIT_RUNTIME (an unreadable -F file) */
 		default:
 			if (cmd_common_option(c, optarg))
 				break;

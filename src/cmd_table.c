@@ -66,6 +66,7 @@ const struct cmd cmd_table[] = {
 	  "      --immediate          --latency 1\n"
 	  "      --fanout N           N sockets in one PACKET_FANOUT group per interface\n"
 	  "      --fanout-mode MODE   hash (default), lb, cpu, rollover, random or qm\n"
+	  "      --fanout-files       a thread and a file per worker (-w cap.pcap: cap.0.pcap, ...)\n"
 	  "  -Z, --relinquish-privileges USER  become USER once the sockets are open\n"
 	  "      --stats SECONDS      print capture statistics every SECONDS\n"
 	  "output:\n"

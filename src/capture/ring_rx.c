@@ -12,11 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/mman.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "capture/ring.h"
 #include "capture/ring_rx.h"
+#include "decode/pkt_meta.h"
 
 /*
  * Headroom the kernel leaves in front of each packet (PACKET_RESERVE): room to
@@ -40,17 +41,9 @@ struct ring_rx {
 /* The device's ARPHRD_* type decides between a raw link header and cooked capture. */
 static int device_hatype(int ifindex)
 {
-	struct ifreq ifr = { 0 };
-	int fd, err = 0;
+	struct ifreq ifr;
+	int err = ring_dev_ioctl(ifindex, SIOCGIFHWADDR, &ifr);
 
-	if (!if_indextoname((unsigned)ifindex, ifr.ifr_name))
-		return -ENODEV;
-	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return -errno;
-	if (ioctl(fd, SIOCGIFHWADDR, &ifr) < 0)
-		err = -errno;
-	close(fd);
 	return err ? err : ifr.ifr_hwaddr.sa_family;
 }
 
@@ -140,16 +133,8 @@ static int setup_ring(struct ring_rx *r, const struct ring_rx_opts *o)
 	if (setsockopt(r->fd, SOL_PACKET, PACKET_RX_RING, &req, sizeof(req)) < 0)
 		return -errno;
 	r->map_len = (size_t)r->block_size * r->block_nr;
-	r->map = mmap(NULL, r->map_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_LOCKED | MAP_POPULATE,
-		      r->fd, 0);
-	if (r->map == MAP_FAILED)	/* MAP_LOCKED needs RLIMIT_MEMLOCK room: try without */
-		r->map = mmap(NULL, r->map_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE,
-			      r->fd, 0);
-	if (r->map == MAP_FAILED) {
-		r->map = NULL;
-		return -errno;
-	}
-	return 0;
+	r->map = ring_map(r->fd, r->map_len);
+	return r->map ? 0 : -errno;
 }
 
 static int bind_and_join(struct ring_rx *r, const struct ring_rx_opts *o)
@@ -206,9 +191,9 @@ int ring_rx_open(struct ring_rx **out, const struct ring_rx_opts *o)
 	}
 	r->cooked = linktype == DLT_LINUX_SLL2;
 	/* Protocol 0: the socket receives nothing until bind, after the filter is in place. */
-	r->fd = socket(AF_PACKET, (r->cooked ? SOCK_DGRAM : SOCK_RAW) | SOCK_CLOEXEC, 0);
+	r->fd = ring_socket(r->cooked ? SOCK_DGRAM : SOCK_RAW);
 	if (r->fd < 0) {
-		err = -errno;
+		err = r->fd;
 		goto fail;
 	}
 	err = attach_filter(r->fd, o);
@@ -239,10 +224,7 @@ void ring_rx_close(struct ring_rx *r)
 {
 	if (!r)
 		return;
-	if (r->map)
-		munmap(r->map, r->map_len);
-	if (r->fd >= 0)
-		close(r->fd);
+	ring_unmap_close(r->fd, r->map, r->map_len);
 	free(r);
 }
 
@@ -310,6 +292,9 @@ bool ring_block_next(struct ring_block *b, struct ring_pkt *p)
 	p->ifindex = sll->sll_ifindex;
 	p->pkttype = sll->sll_pkttype;
 	p->protocol = ntohs(sll->sll_protocol);
+	p->csum_hint = h->tp_status & TP_STATUS_CSUMNOTREADY ? PKT_CSUM_HINT_NOT_READY :
+		       h->tp_status & TP_STATUS_CSUM_VALID    ? PKT_CSUM_HINT_VALID :
+								PKT_CSUM_HINT_NONE;
 	if (b->cooked) {
 		data -= SLL2_HDR_LEN;
 		put_sll2(data, sll);
@@ -337,9 +322,35 @@ void ring_rx_release(struct ring_rx *r, struct ring_block *b)
 {
 	struct tpacket_block_desc *bd = (void *)b->base;
 
+	/*
+	 * The kernel zeroes the count when it opens the block again; zero it now so
+	 * that ring_rx_pending never counts packets already walked while the kernel
+	 * has not reopened it yet (a frozen queue waits for the next packet).
+	 */
+	__atomic_store_n(&bd->hdr.bh1.num_pkts, 0, __ATOMIC_RELAXED);
 	/* Release: everything we read from the block happens before the kernel may reuse it. */
 	__atomic_store_n(&bd->hdr.bh1.block_status, TP_STATUS_KERNEL, __ATOMIC_RELEASE);
 	r->cur = (b->idx + 1) % r->block_nr;
+}
+
+uint32_t ring_rx_pending(const struct ring_rx *r)
+{
+	struct tpacket_block_desc *bd = (void *)(r->map + (size_t)r->cur * r->block_size);
+
+	/* The kernel counts packets into the open block as it fills it (prb_fill_curr_block). */
+	if (__atomic_load_n(&bd->hdr.bh1.block_status, __ATOMIC_ACQUIRE) & TP_STATUS_USER)
+		return 0;
+	return __atomic_load_n(&bd->hdr.bh1.num_pkts, __ATOMIC_RELAXED);
+}
+
+int ring_rx_error(struct ring_rx *r)
+{
+	socklen_t len = sizeof(int);
+	int err = 0;
+
+	if (getsockopt(r->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
+		return -errno;
+	return -err;
 }
 
 int ring_rx_stats(struct ring_rx *r, struct ring_rx_stats *s)

@@ -31,6 +31,7 @@ struct ring_pkt {
 	int ifindex;
 	uint8_t pkttype;	/* PACKET_HOST, PACKET_OUTGOING, ... */
 	uint16_t protocol;	/* ethertype, host order */
+	uint8_t csum_hint;	/* enum pkt_csum_hint (decode/pkt_meta.h), from tp_status */
 };
 
 /* A block the kernel handed to user space: walk it with ring_block_next. */
@@ -69,6 +70,19 @@ bool ring_rx_next_block(struct ring_rx *r, struct ring_block *b);
 bool ring_block_next(struct ring_block *b, struct ring_pkt *p);
 /* Hands the block back to the kernel. */
 void ring_rx_release(struct ring_rx *r, struct ring_block *b);
+
+/*
+ * Packets the kernel has put in the block it is filling now, which it hands
+ * over only when the block is full or its timeout retires it: 0 when none.
+ * Call after walking every ready block (it looks at the block after them).
+ */
+uint32_t ring_rx_pending(const struct ring_rx *r);
+/*
+ * The socket's pending error (SO_ERROR), read and so cleared: 0 or -errno.
+ * The kernel sets -ENETDOWN when the device goes down or away, and poll
+ * reports POLLERR until it is read.
+ */
+int ring_rx_error(struct ring_rx *r);
 
 /* Adds the kernel's counters since the last call (PACKET_STATISTICS resets them) to s. */
 int ring_rx_stats(struct ring_rx *r, struct ring_rx_stats *s);

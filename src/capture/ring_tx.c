@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/mman.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "capture/ring.h"
 #include "capture/ring_tx.h"
 
 #define RING_TX_DEFAULT_BYTES (4u << 20)
@@ -98,16 +98,9 @@ static uint32_t packet_len(const struct ring_tx *r, const uint8_t *f)
 
 static unsigned device_mtu(int ifindex)
 {
-	struct ifreq ifr = { 0 };
-	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	unsigned mtu = 0;
+	struct ifreq ifr;
 
-	if (fd < 0)
-		return 0;
-	if (if_indextoname((unsigned)ifindex, ifr.ifr_name) && ioctl(fd, SIOCGIFMTU, &ifr) == 0)
-		mtu = (unsigned)ifr.ifr_mtu;
-	close(fd);
-	return mtu;
+	return ring_dev_ioctl(ifindex, SIOCGIFMTU, &ifr) ? 0 : (unsigned)ifr.ifr_mtu;
 }
 
 /*
@@ -173,16 +166,8 @@ static int setup_ring(struct ring_tx *r, const struct ring_tx_opts *o)
 	req.tp_frame_nr = r->frame_nr;
 	if (setsockopt(r->fd, SOL_PACKET, PACKET_TX_RING, &req, req_len) < 0)
 		return -errno;
-	r->map = mmap(NULL, r->map_len, PROT_READ | PROT_WRITE,
-		      MAP_SHARED | MAP_LOCKED | MAP_POPULATE, r->fd, 0);
-	if (r->map == MAP_FAILED)	/* MAP_LOCKED needs RLIMIT_MEMLOCK room: try without */
-		r->map = mmap(NULL, r->map_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE,
-			      r->fd, 0);
-	if (r->map == MAP_FAILED) {
-		r->map = NULL;
-		return -errno;
-	}
-	return 0;
+	r->map = ring_map(r->fd, r->map_len);
+	return r->map ? 0 : -errno;
 }
 
 /*
@@ -216,9 +201,9 @@ int ring_tx_open(struct ring_tx **out, const struct ring_tx_opts *o)
 		err = -EINVAL;
 		goto fail;
 	}
-	r->fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
+	r->fd = ring_socket(SOCK_RAW);
 	if (r->fd < 0) {
-		err = -errno;
+		err = r->fd;
 		goto fail;
 	}
 	/*
@@ -251,10 +236,7 @@ void ring_tx_close(struct ring_tx *r)
 {
 	if (!r)
 		return;
-	if (r->map)
-		munmap(r->map, r->map_len);
-	if (r->fd >= 0)
-		close(r->fd);
+	ring_unmap_close(r->fd, r->map, r->map_len);
 	free(r);
 }
 

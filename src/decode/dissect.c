@@ -33,6 +33,7 @@ static void dissect_level_init(struct pkt_level *l)
 	l->n_vlan = 0;
 	l->ethertype = 0;
 	l->frag = false;
+	l->csum = PKT_CSUM_UNCHECKED;
 }
 
 /* Raw IP says its version in the first nibble; a bad one is IPv4's to report. */
@@ -69,6 +70,12 @@ static int dissect_first(int linktype, const struct pkt_cursor *c)
 int dissect_packet(struct pkt_meta *m, int linktype, const uint8_t *data, size_t caplen,
 		   size_t wirelen)
 {
+	return dissect_packet_opts(m, linktype, data, caplen, wirelen, NULL);
+}
+
+int dissect_packet_opts(struct pkt_meta *m, int linktype, const uint8_t *data, size_t caplen,
+			size_t wirelen, const struct dissect_opts *o)
+{
 	static const uint8_t no_data[1];
 	struct pkt_cursor c;
 	int next;
@@ -90,6 +97,8 @@ int dissect_packet(struct pkt_meta *m, int linktype, const uint8_t *data, size_t
 	m->truncated = false;
 	m->invalid = false;
 	m->reason = PKT_REASON_NONE;
+	m->csum_verify = o && o->csum_verify;
+	m->csum_hint = o ? o->csum_hint : PKT_CSUM_HINT_NONE;
 	dissect_level_init(&m->l[0]);
 
 	next = dissect_first(linktype, &c);

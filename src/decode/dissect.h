@@ -3,6 +3,7 @@
 #ifndef SOCKEYE_DISSECT_H
 #define SOCKEYE_DISSECT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,5 +19,16 @@
  */
 int dissect_packet(struct pkt_meta *m, int linktype, const uint8_t *data, size_t caplen,
 		   size_t wirelen);
+
+/* What dissect_packet_opts does beyond the plain decode. */
+struct dissect_opts {
+	/* Verify TCP, UDP, ICMP and ICMPv6 checksums: a pass over each payload (sniff -v). */
+	bool csum_verify;
+	uint8_t csum_hint; /* enum pkt_csum_hint: what a live capture's ring said */
+};
+
+/* dissect_packet with options; o NULL is dissect_packet. */
+int dissect_packet_opts(struct pkt_meta *m, int linktype, const uint8_t *data, size_t caplen,
+			size_t wirelen, const struct dissect_opts *o);
 
 #endif /* SOCKEYE_DISSECT_H */

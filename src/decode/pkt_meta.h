@@ -52,11 +52,34 @@ enum pkt_reason {
 	PKT_REASON_COUNT
 };
 
+/*
+ * A transport checksum (TCP, UDP, ICMP, ICMPv6) as dissect_packet verified it,
+ * when pkt_meta.csum_verify asked: pkt_level.csum.
+ */
+enum pkt_csum {
+	PKT_CSUM_UNCHECKED = 0, /* not asked for, a fragment, or not all of it captured */
+	PKT_CSUM_OK,
+	PKT_CSUM_BAD,	  /* csum_good holds what the field should say */
+	PKT_CSUM_OFFLOAD, /* does not verify, but the ring said the NIC fills it in later */
+	PKT_CSUM_KERNEL,  /* not all captured, but the kernel or NIC verified it */
+	PKT_CSUM_ABSENT,  /* UDP over IPv4 with 0: the sender computed none (RFC 768) */
+	PKT_CSUM_COUNT
+};
+
+/* What a live capture's ring said about checksums (tpacket3_hdr.tp_status). */
+enum pkt_csum_hint {
+	PKT_CSUM_HINT_NONE = 0,	 /* files, and rings that said nothing */
+	PKT_CSUM_HINT_NOT_READY, /* TP_STATUS_CSUMNOTREADY: outgoing, left to the NIC/stack */
+	PKT_CSUM_HINT_VALID,	 /* TP_STATUS_CSUM_VALID: verified on receive */
+};
+
 #define PKT_MAX_LAYERS	 12 /* sll/eth + 2 vlan + net + trans + vxlan, twice */
 #define PKT_MAX_VLAN	 2
 #define PKT_MAX_SACK	 4
 #define PKT_TCP_MAX_OPTS 40 /* 40 option bytes, one byte per option at least */
 #define PKT_IP6_MAX_EXT	 8
+#define PKT_IP6_MAX_OPTS 32 /* hop-by-hop and destination options, all headers together */
+#define PKT_IP6_MAX_RT	 4  /* routing header addresses kept */
 
 /* One decoded header, in packet order. */
 struct pkt_layer {
@@ -124,6 +147,15 @@ struct pkt_ipv4 {
 	uint8_t opt_len;    /* option bytes (ihl * 4 - 20) */
 	uint8_t src[4];
 	uint8_t dst[4];
+	uint8_t opts[40]; /* the option bytes, opt_len of them: not cleared per packet */
+};
+
+/* One hop-by-hop or destination option (RFC 8200 4.2). */
+struct pkt_ip6_opt {
+	uint8_t ext;  /* index of its header in pkt_ipv6.ext[] */
+	uint8_t type; /* 0: Pad1, 1: PadN, 5: router alert, 0xc2: jumbo payload ... */
+	uint8_t len;  /* data bytes after type and length; 0 for Pad1 */
+	uint32_t val; /* router alert (len 2) and jumbo (len 4): the value */
 };
 
 /* Extension headers are listed in ext[] in packet order, by protocol number. */
@@ -142,12 +174,22 @@ struct pkt_ipv6 {
 	uint8_t rt_len;	  /* routing header, when listed: its length field */
 	uint8_t rt_type;
 	uint8_t rt_segleft;
+	uint32_t rt_word;  /* type 0, 2: reserved; type 4: last entry, flags, tag */
+	uint8_t rt_n_addr; /* addresses the header holds; the first PKT_IP6_MAX_RT in rt_addr */
+	bool has_rt_final; /* segments left: the final destination, which checksums cover */
+	bool opt_more;	   /* options past PKT_IP6_MAX_OPTS were not kept: */
+	uint8_t opt_cut;   /* those from this extension header on */
+	uint8_t n_opt;
 	bool has_frag; /* fragment header fields below */
 	bool frag_more;
 	uint16_t frag_off; /* in bytes */
 	uint32_t frag_id;
 	uint16_t frag_len; /* bytes after the fragment header, per the payload length */
 	uint8_t proto;	   /* the upper-layer protocol after the extension headers */
+	/* Not cleared per packet: meaningful up to rt_n_addr, n_opt, has_rt_final. */
+	uint8_t rt_final[16];
+	uint8_t rt_addr[PKT_IP6_MAX_RT][16];
+	struct pkt_ip6_opt opt[PKT_IP6_MAX_OPTS];
 };
 
 struct pkt_tcp_sack {
@@ -155,10 +197,14 @@ struct pkt_tcp_sack {
 	uint32_t right;
 };
 
-/* One TCP option as found; values of the known kinds are in pkt_tcp. */
+/*
+ * One TCP option as found; values of the common kinds are in pkt_tcp, the
+ * bytes of every option in pkt_tcp.opt_data.
+ */
 struct pkt_tcp_opt {
 	uint8_t kind;
 	uint8_t len; /* 1 for EOL and NOP */
+	uint8_t off; /* where its data (after kind and length) starts in opt_data */
 };
 
 #define PKT_TCP_FIN 0x001
@@ -191,6 +237,7 @@ struct pkt_tcp {
 	uint8_t n_unknown; /* options of kinds not decoded above */
 	uint8_t n_opts;
 	struct pkt_tcp_opt opts[PKT_TCP_MAX_OPTS];
+	uint8_t opt_data[PKT_TCP_MAX_OPTS]; /* the option bytes as captured */
 };
 
 struct pkt_udp {
@@ -272,6 +319,8 @@ struct pkt_level {
 	uint8_t n_vlan;
 	uint16_t ethertype; /* the last ethertype seen: what selected the network layer */
 	bool frag;	    /* the IP payload is a first fragment: upper lengths exceed it */
+	uint8_t csum;	    /* enum pkt_csum of the transport */
+	uint16_t csum_good; /* PKT_CSUM_BAD: the value the transport's checksum should have */
 	struct pkt_eth eth;
 	struct pkt_vlan vlan[PKT_MAX_VLAN];
 	union {
@@ -298,6 +347,13 @@ struct pkt_meta {
 	bool truncated; /* the last layer is truncated */
 	bool invalid;	/* the last layer is invalid */
 	uint8_t reason; /* its enum pkt_reason */
+	/*
+	 * What the caller asked of dissect_packet_opts (struct dissect_opts):
+	 * verifying transport checksums costs a pass over every payload, so it
+	 * happens only when asked (sniff -v).
+	 */
+	bool csum_verify;
+	uint8_t csum_hint; /* enum pkt_csum_hint */
 	/*
 	 * What follows the last decoded header: the application payload, or
 	 * the rest of a protocol not decoded.  len is the length the headers

@@ -43,11 +43,12 @@ static const struct print_name ethertype_names[] = {
 	{ 0x9000, "Loopback" },
 };
 
+/* tcpdump 4.99 names no protocol 60 (destination options): "unknown (60)". */
 static const struct print_name ipproto_names[] = {
 	{ 0, "Options" }, { 1, "ICMP" },   { 2, "IGMP" },     { 4, "IPIP" },	  { 6, "TCP" },
 	{ 17, "UDP" },	  { 41, "IPv6" },  { 43, "Routing" }, { 44, "Fragment" }, { 47, "GRE" },
-	{ 50, "ESP" },	  { 51, "AH" },	   { 58, "ICMPv6" },  { 60, "DSTOPT" },	  { 89, "OSPF" },
-	{ 103, "PIM" },	  { 112, "VRRP" }, { 132, "SCTP" },
+	{ 50, "ESP" },	  { 51, "AH" },	   { 58, "ICMPv6" },  { 89, "OSPF" },	  { 103, "PIM" },
+	{ 112, "VRRP" },  { 132, "SCTP" },
 };
 
 static const struct print_name arp_hw_names[] = {
@@ -142,8 +143,11 @@ static bool print_sll(struct print_ctx *x)
 		pbuf_u32(&x->b, s->ifindex);
 		pbuf_putc(&x->b, ' ');
 	}
-	pbuf_hwaddr(&x->b, s->addr, halen);
-	pbuf_putc(&x->b, ' ');
+	/* no address, no space for it: tcpdump prints one space before the ethertype */
+	if (halen) {
+		pbuf_hwaddr(&x->b, s->addr, halen);
+		pbuf_putc(&x->b, ' ');
+	}
 	if (x->o->quiet && print_impl_more(x))
 		return false;
 	print_ethertype(x, s->protocol);
@@ -373,6 +377,8 @@ static void print_ipv4_verbose(struct print_ctx *x, const struct pkt_ipv4 *ip)
 	print_proto_name(x, ip->proto);
 	pbuf_puts(b, ", length ");
 	pbuf_u32(b, ip->tot_len);
+	if (ip->opt_len)
+		print_opts_ipv4(b, ip);
 	if (!ip->csum_ok) {
 		pbuf_puts(b, ", bad cksum ");
 		pbuf_hex(b, ip->csum, 1);
@@ -492,19 +498,14 @@ static void print_ipv6_exts(struct print_ctx *x, const struct pkt_ipv6 *ip, bool
 			pbuf_putc(b, ' ');
 		switch (ip->ext[k]) {
 		case 0:
-			pbuf_puts(b, "HBH");
-			break;
 		case 60:
-			pbuf_puts(b, "DSTOPT");
+			/* tcpdump lists the options only with -v */
+			pbuf_puts(b, ip->ext[k] ? "DSTOPT" : "HBH");
+			if (x->o->verbose)
+				print_opts_ipv6(b, ip, k);
 			break;
 		case 43:
-			pbuf_puts(b, "RT6 (len=");
-			pbuf_u32(b, ip->rt_len);
-			pbuf_puts(b, ", type=");
-			pbuf_u32(b, ip->rt_type);
-			pbuf_puts(b, ", segleft=");
-			pbuf_u32(b, ip->rt_segleft);
-			pbuf_putc(b, ')');
+			print_opts_rt6(b, ip, x->o->verbose);
 			break;
 		default:
 			pbuf_puts(b, "frag (");

@@ -12,9 +12,11 @@
 /*
  * Enough for the longest summary print_packet writes: -e -v on two levels
  * of two VLAN tags, eight IPv6 extension headers each, and 40 bytes of odd
- * TCP options come to under 2k (see test_print's test_longest).
+ * TCP options come to under 2k; with the widest IPv6 options (32 jumbo
+ * payload options a level), routing addresses and MD5 signatures, about 4.2k
+ * (see test_print's test_longest and test_longest_options).
  */
-#define PRINT_PACKET_MAX 4096
+#define PRINT_PACKET_MAX 8192
 
 struct print_opts {
 	bool link;    /* -e: link-layer headers first */

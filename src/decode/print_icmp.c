@@ -178,6 +178,16 @@ bool print_icmp_v4(struct print_ctx *x)
 	icmp_text(&x->b, ic);
 	pbuf_puts(&x->b, ", length ");
 	pbuf_u32(&x->b, ly->wire_len);
+	/* tcpdump -v says nothing of a correct ICMP checksum */
+	if (print_impl_level(x)->csum == PKT_CSUM_BAD) {
+		pbuf_puts(&x->b, " (wrong icmp cksum ");
+		pbuf_hex(&x->b, ic->csum, 1);
+		pbuf_puts(&x->b, " (->");
+		pbuf_hex(&x->b, print_impl_level(x)->csum_good, 1);
+		pbuf_puts(&x->b, ")!)");
+	} else if (print_impl_level(x)->csum == PKT_CSUM_OFFLOAD) {
+		pbuf_puts(&x->b, " (icmp cksum unverified: offload)");
+	}
 	return true;
 }
 
@@ -357,6 +367,7 @@ bool print_icmp_v6(struct print_ctx *x)
 		}
 		return print_l4_trunc(x, "icmp6");
 	}
+	print_l4_csum(x, "icmp6", ic->csum);
 	pbuf_puts(b, "ICMP6, ");
 	if (ic->type == 1 && ic->code == 4 && !ic->quote.has_ports) {
 		pbuf_puts(b, "destination unreachable, unreachable port ");

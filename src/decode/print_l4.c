@@ -50,6 +50,68 @@ static bool l4_has_ports(const struct pkt_layer *ly)
 	return !(ly->truncated || ly->invalid) || ly->hdr_len >= 4;
 }
 
+/*
+ * The verdict on the transport checksum, tcpdump's words for correct and
+ * incorrect: ok; bad, then the value it should have and close; sniff's own
+ * for what tcpdump cannot know (offload, the kernel's receive check).
+ */
+static void l4_csum_note(struct print_ctx *x, const char *ok, const char *bad, const char *close)
+{
+	const struct pkt_level *l = print_impl_level(x);
+	struct pbuf *b = &x->b;
+
+	switch (l->csum) {
+	case PKT_CSUM_OK:
+		pbuf_puts(b, ok);
+		break;
+	case PKT_CSUM_BAD:
+		pbuf_puts(b, bad);
+		pbuf_hex(b, l->csum_good, 4);
+		pbuf_puts(b, close);
+		break;
+	case PKT_CSUM_OFFLOAD:
+		pbuf_puts(b, " (unverified: offload)");
+		break;
+	case PKT_CSUM_KERNEL:
+		pbuf_puts(b, " (correct per kernel)");
+		break;
+	default:
+		break;
+	}
+}
+
+void print_l4_csum(struct print_ctx *x, const char *what, uint16_t csum)
+{
+	const struct pkt_level *l = print_impl_level(x);
+	struct pbuf *b = &x->b;
+
+	switch (l->csum) {
+	case PKT_CSUM_UNCHECKED:
+		return;
+	case PKT_CSUM_ABSENT:
+		pbuf_puts(b, "[no cksum] ");
+		return;
+	case PKT_CSUM_BAD:
+		/* "[bad udp cksum 0x1234 -> 0x5678!] " */
+		pbuf_puts(b, "[bad ");
+		pbuf_puts(b, what);
+		pbuf_puts(b, " cksum 0x");
+		pbuf_hex(b, csum, 4);
+		pbuf_puts(b, " -> 0x");
+		pbuf_hex(b, l->csum_good, 4);
+		pbuf_puts(b, "!] ");
+		return;
+	default:
+		/* "[udp sum ok] ", "[udp sum (unverified: offload)] " */
+		pbuf_putc(b, '[');
+		pbuf_puts(b, what);
+		pbuf_puts(b, " sum");
+		l4_csum_note(x, " ok", "", "");
+		pbuf_puts(b, "] ");
+		return;
+	}
+}
+
 static uint32_t tcp_rel(const struct print_ctx *x, uint32_t v, uint32_t base)
 {
 	return x->o->tcp_relative ? v - base : v;
@@ -91,8 +153,7 @@ static void tcp_opt(struct print_ctx *x, const struct pkt_tcp *t, const struct p
 	bool sack_ok = o->len > 2 && (o->len - 2) % 8 == 0;
 
 	if (!name) {
-		pbuf_puts(b, "unknown-");
-		pbuf_u32(b, o->kind);
+		print_opts_tcp(b, t, o);
 		return;
 	}
 	pbuf_puts(b, name);
@@ -156,7 +217,8 @@ static bool tcp_options(struct print_ctx *x, const struct pkt_tcp *t, const stru
 		return true;
 	}
 	if (ly->invalid) {
-		pbuf_puts(&x->b, "[bad opt]");
+		/* tcpdump closes the list only when an option came before */
+		pbuf_puts(&x->b, t->n_opts ? "[bad opt]]" : "[bad opt]");
 		return true;
 	}
 	pbuf_putc(&x->b, ']');
@@ -195,6 +257,11 @@ bool print_l4_tcp(struct print_ctx *x)
 		return true;
 	}
 	tcp_flags(b, t->flags);
+	if (print_impl_level(x)->csum != PKT_CSUM_UNCHECKED) {
+		pbuf_puts(b, ", cksum 0x");
+		pbuf_hex(b, t->csum, 4);
+		l4_csum_note(x, " (correct)", " (incorrect -> 0x", ")");
+	}
 	if (len || (t->flags & (PKT_TCP_SYN | PKT_TCP_FIN | PKT_TCP_RST))) {
 		uint32_t seq = tcp_rel(x, t->seq, x->o->tcp_seq_base);
 
@@ -243,6 +310,8 @@ bool print_l4_udp(struct print_ctx *x)
 		pbuf_u32(b, ly->wire_len - 8u);
 		return true;
 	}
+	/* before a tunnel's header too, as tcpdump */
+	print_l4_csum(x, "udp", u->csum);
 	/* -q keeps a tunnel's payload undecoded, as tcpdump does */
 	if (print_impl_more(x) && !x->o->quiet)
 		return false;
@@ -261,16 +330,13 @@ bool print_l4_vxlan(struct print_ctx *x)
 		pbuf_puts(b, "VXLAN ");
 		return print_l4_trunc(x, "vxlan");
 	}
-	pbuf_puts(b, "VXLAN, flags [");
-	pbuf_puts(b, v->flags & 0x08 ? "I" : ".");
-	pbuf_puts(b, "] (0x");
+	/* without the I flag tcpdump calls the flags invalid; the inner frame stays undecoded */
+	pbuf_puts(b, v->flags & 0x08 ? "VXLAN, flags [I] (0x" : "VXLAN, flags [invalid] (0x");
 	pbuf_hex(b, v->flags, 2);
 	pbuf_puts(b, "), vni ");
 	pbuf_u32(b, v->vni);
-	if (ly->invalid) {
-		pbuf_puts(b, " (invalid)");
+	if (ly->invalid)
 		return true;
-	}
 	/* tcpdump starts the inner frame on a new line; one line per packet here */
 	if (print_impl_more(x))
 		pbuf_puts(b, ": ");

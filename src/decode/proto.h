@@ -39,6 +39,15 @@ void proto_ipv6_quote(struct pkt_cursor *c, struct pkt_quote *q);
 /* The IPv4 header checksum over len bytes (RFC 1071): 0 when it verifies. */
 uint16_t proto_ipv4_csum(const uint8_t *h, size_t len);
 
+/*
+ * When m asks for it, verify the checksum of the transport segment that
+ * starts at seg and runs to the end of c's window (the IP payload, or the
+ * UDP length), its checksum field at csum_off; ipproto selects the
+ * pseudo-header (none for ICMP).  Sets proto_level(m)->csum and csum_good.
+ */
+void proto_csum_verify(struct pkt_meta *m, const uint8_t *seg, const struct pkt_cursor *c,
+		       uint8_t ipproto, size_t csum_off);
+
 #define PROTO_ETHERTYPE_IPV4   0x0800
 #define PROTO_ETHERTYPE_ARP    0x0806
 #define PROTO_ETHERTYPE_TEB    0x6558 /* transparent Ethernet bridging, in GRE */

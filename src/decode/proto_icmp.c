@@ -48,6 +48,7 @@ static bool is_error(uint8_t type)
 int proto_icmp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 {
 	struct pkt_level *l = proto_level(m);
+	const uint8_t *start = c->p;
 	struct pkt_icmp *ic = &l->icmp;
 	struct pkt_cursor q;
 
@@ -58,6 +59,8 @@ int proto_icmp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		return proto_short(m, ICMP_HDR_LEN);
 	ic->id = ic->rest >> 16;
 	ic->seq = ic->rest & 0xffff;
+	/* the message runs to the end of the IP payload, which c ends at */
+	proto_csum_verify(m, start, c, PROTO_IP_ICMP, 2);
 
 	if (!is_error(ic->type))
 		return PKT_PROTO_NONE;

@@ -126,6 +126,7 @@ static int icmp6_body(struct pkt_cursor *c, struct pkt_meta *m, struct pkt_icmp6
 int proto_icmp6_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 {
 	struct pkt_level *l = proto_level(m);
+	const uint8_t *start = c->p;
 	struct pkt_icmp6 *ic = &l->icmp6;
 
 	l->trans = PKT_PROTO_ICMP6;
@@ -135,5 +136,7 @@ int proto_icmp6_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		return proto_short(m, ICMP6_HDR_LEN);
 	ic->id = ic->rest >> 16;
 	ic->seq = ic->rest & 0xffff;
+	/* the message runs to the end of the IP payload, which c ends at */
+	proto_csum_verify(m, start, c, PROTO_IP_ICMPV6, 2);
 	return icmp6_body(c, m, ic);
 }

@@ -2,6 +2,8 @@
 /* proto_ipv4.c: the IPv4 header (RFC 791), and the copy ICMP errors quote. */
 #include "config.h"
 
+#include <stddef.h>
+
 #include "decode/proto.h"
 
 #define IPV4_HDR_LEN  20
@@ -70,7 +72,7 @@ int proto_ipv4_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	uint8_t vhl;
 
 	l->net = PKT_PROTO_IPV4;
-	*ip = (struct pkt_ipv4){ 0 };
+	memset(ip, 0, offsetof(struct pkt_ipv4, opts));
 	if (!pkt_get_u8(c, &vhl))
 		return proto_short(m, IPV4_HDR_LEN);
 	ip->version = vhl >> 4;
@@ -84,9 +86,12 @@ int proto_ipv4_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 
 	hlen = (size_t)ip->ihl * 4;
 	ip->opt_len = (uint8_t)(hlen - IPV4_HDR_LEN);
+	/* A total length inside the header is the fault to name, as tcpdump's "bad-len". */
+	if (ip->tot_len && ip->tot_len < hlen)
+		return proto_invalid(m, PKT_REASON_TOTAL_LEN);
 	if (hlen > wire)
 		return proto_invalid(m, PKT_REASON_HDR_PAST_END);
-	if (!pkt_skip(c, ip->opt_len))
+	if (!pkt_copy(c, ip->opts, ip->opt_len))
 		return proto_truncated(m);
 	ip->csum_calc = proto_ipv4_csum(start, hlen);
 	ip->csum_ok = ip->csum_calc == ip->csum;

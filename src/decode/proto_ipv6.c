@@ -2,6 +2,8 @@
 /* proto_ipv6.c: the IPv6 header and its extension headers (RFC 8200). */
 #include "config.h"
 
+#include <stddef.h>
+
 #include "decode/proto.h"
 
 #define IPV6_HDR_LEN	  40
@@ -18,6 +20,71 @@ static bool ipv6_read_fixed(struct pkt_cursor *c, struct pkt_ipv6 *ip)
 	ip->flow = vtf & 0xfffff;
 	return pkt_get_be16(c, &ip->plen) && pkt_get_u8(c, &ip->nxt) && pkt_get_u8(c, &ip->hlim) &&
 	       pkt_copy(c, ip->src, sizeof(ip->src)) && pkt_copy(c, ip->dst, sizeof(ip->dst));
+}
+
+#define IP6OPT_PAD1 0
+
+/*
+ * The options of a hop-by-hop or destination options header (RFC 8200 4.2),
+ * type-length-value but for Pad1; e holds the whole header past its first
+ * two bytes.  An option running past the header ends the walk: the header's
+ * length is what the chain relies on, not its contents.
+ */
+static void ipv6_opts(struct pkt_cursor *e, struct pkt_ipv6 *ip)
+{
+	uint8_t type, len;
+
+	while (pkt_get_u8(e, &type)) {
+		struct pkt_cursor d = *e;
+		struct pkt_ip6_opt *o;
+
+		len = 0;
+		if (type != IP6OPT_PAD1 && (!pkt_get_u8(e, &len) || !pkt_sub(e, len, &d)))
+			return;
+		if (ip->n_opt == PKT_IP6_MAX_OPTS) {
+			if (!ip->opt_more)
+				ip->opt_cut = ip->n_ext;
+			ip->opt_more = true;
+			return;
+		}
+		o = &ip->opt[ip->n_opt++];
+		*o = (struct pkt_ip6_opt){ .ext = ip->n_ext, .type = type, .len = len };
+		if (len == 2) {
+			uint16_t v;
+
+			if (pkt_get_be16(&d, &v))
+				o->val = v;
+		} else if (len == 4) {
+			pkt_get_be32(&d, &o->val);
+		}
+	}
+}
+
+/*
+ * Routing header types 0 and 2 (RFC 2460, 6275) list addresses after a
+ * reserved word; type 4, segment routing (RFC 8754), lists segments after
+ * last entry, flags and tag, the final destination first.  e is past the
+ * first four bytes.
+ */
+static void ipv6_routing(struct pkt_cursor *e, struct pkt_ipv6 *ip)
+{
+	size_t n = ip->rt_len / 2u;
+	uint8_t a[16];
+
+	if (ip->rt_type != 0 && ip->rt_type != 2 && ip->rt_type != 4)
+		return;
+	pkt_get_be32(e, &ip->rt_word);
+	if (ip->rt_type == 4 && (ip->rt_word >> 24) + 1u < n)
+		n = (ip->rt_word >> 24) + 1u;
+	for (size_t i = 0; i < n && pkt_copy(e, a, sizeof(a)); i++) {
+		if (i < PKT_IP6_MAX_RT)
+			memcpy(ip->rt_addr[i], a, sizeof(a));
+		ip->rt_n_addr++;
+		if (ip->rt_segleft && (ip->rt_type == 4 ? i == 0 : i + 1 == n)) {
+			memcpy(ip->rt_final, a, sizeof(a));
+			ip->has_rt_final = true;
+		}
+	}
 }
 
 static bool is_ext(uint8_t nh)
@@ -49,7 +116,7 @@ static int ipv6_ext(struct pkt_cursor *c, struct pkt_ipv6 *ip, uint8_t *nh)
 	struct pkt_cursor e;
 	const uint8_t *h = pkt_peek(c, 2);
 	size_t len;
-	uint16_t frag;
+	uint16_t frag = 0;
 
 	if (pkt_wire_left(c) < 2)
 		return PKT_REASON_EXT_PAST_END;
@@ -58,11 +125,10 @@ static int ipv6_ext(struct pkt_cursor *c, struct pkt_ipv6 *ip, uint8_t *nh)
 	len = *nh == PROTO_IP_FRAGMENT ? IPV6_FRAG_HDR_LEN : ((size_t)h[1] + 1) * 8;
 	if (!pkt_sub(c, len, &e))
 		return PKT_REASON_EXT_PAST_END;
-	/* Options are not decoded, but a header cut short is a truncated layer. */
+	/* A header cut short is a truncated layer. */
 	if (pkt_left(&e) < len)
 		return PKT_REASON_SNAPLEN;
 
-	ip->ext[ip->n_ext++] = *nh;
 	ip->ext_len = (uint16_t)(ip->ext_len + len);
 	/* e holds the whole header: these reads cannot fail */
 	if (*nh == PROTO_IP_ROUTING) {
@@ -70,6 +136,10 @@ static int ipv6_ext(struct pkt_cursor *c, struct pkt_ipv6 *ip, uint8_t *nh)
 		pkt_skip(&e, 2);
 		pkt_get_u8(&e, &ip->rt_type);
 		pkt_get_u8(&e, &ip->rt_segleft);
+		ipv6_routing(&e, ip);
+	} else if (*nh == PROTO_IP_HOPOPTS || *nh == PROTO_IP_DSTOPTS) {
+		pkt_skip(&e, 2);
+		ipv6_opts(&e, ip);
 	} else if (*nh == PROTO_IP_FRAGMENT) {
 		pkt_skip(&e, 2);
 		pkt_get_be16(&e, &frag);
@@ -79,6 +149,7 @@ static int ipv6_ext(struct pkt_cursor *c, struct pkt_ipv6 *ip, uint8_t *nh)
 		ip->frag_more = frag & 1;
 		ip->frag_len = (uint16_t)pkt_wire_left(c);
 	}
+	ip->ext[ip->n_ext++] = *nh;
 	*nh = h[0];
 	return PKT_REASON_NONE;
 }
@@ -130,7 +201,8 @@ int proto_ipv6_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	int why;
 
 	l->net = PKT_PROTO_IPV6;
-	*ip = (struct pkt_ipv6){ 0 };
+	/* the address and option arrays past rt_final are read only up to their counts */
+	memset(ip, 0, offsetof(struct pkt_ipv6, rt_final));
 	if (p && *p >> 4 != 6) {
 		ip->version = *p >> 4;
 		return proto_invalid(m, PKT_REASON_VERSION);

@@ -6,7 +6,8 @@
 
 #include "decode/proto.h"
 
-#define TCP_HDR_LEN 20
+#define TCP_HDR_LEN  20
+#define TCP_CSUM_OFF 16
 
 enum {
 	TCPOPT_EOL = 0,
@@ -64,6 +65,11 @@ static void tcp_opt_value(struct pkt_cursor *d, struct pkt_tcp *t, uint8_t kind,
  */
 static int tcp_options(struct pkt_cursor *o, struct pkt_tcp *t)
 {
+	const uint8_t *base = o->p;
+
+	/* The bytes themselves, for the kinds printed from their data (md5, tfo, mptcp ...). */
+	memcpy(t->opt_data, base,
+	       pkt_left(o) < sizeof(t->opt_data) ? pkt_left(o) : sizeof(t->opt_data));
 	while (pkt_wire_left(o) && t->n_opts < PKT_TCP_MAX_OPTS) {
 		struct pkt_tcp_opt *opt = &t->opts[t->n_opts];
 		struct pkt_cursor d;
@@ -86,7 +92,9 @@ static int tcp_options(struct pkt_cursor *o, struct pkt_tcp *t)
 			return PKT_REASON_OPTION;
 		if (pkt_left(&d) < len - 2u)
 			return PKT_REASON_SNAPLEN;
-		*opt = (struct pkt_tcp_opt){ .kind = kind, .len = len };
+		*opt = (struct pkt_tcp_opt){ .kind = kind,
+					     .len = len,
+					     .off = (uint8_t)(d.p - base) };
 		t->n_opts++;
 		tcp_opt_value(&d, t, kind, len);
 	}
@@ -118,6 +126,7 @@ int proto_tcp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 {
 	struct pkt_level *l = proto_level(m);
 	struct pkt_tcp *t = &l->tcp;
+	const uint8_t *start = c->p;
 	struct pkt_cursor o;
 	uint8_t off, flags;
 	size_t hlen;
@@ -144,5 +153,7 @@ int proto_tcp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		return proto_truncated(m);
 	if (why != PKT_REASON_NONE)
 		return proto_invalid(m, why);
+	/* c now ends where the IP payload does: the whole segment */
+	proto_csum_verify(m, start, c, PROTO_IP_TCP, TCP_CSUM_OFF);
 	return PKT_PROTO_NONE;
 }

@@ -5,6 +5,7 @@
 #include "decode/proto.h"
 
 #define UDP_HDR_LEN	     8
+#define UDP_CSUM_OFF	     6
 #define UDP_PORT_VXLAN	     4789 /* IANA */
 #define UDP_PORT_VXLAN_LINUX 8472 /* the Linux kernel's default before IANA's */
 
@@ -23,6 +24,7 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 {
 	struct pkt_level *l = proto_level(m);
 	struct pkt_udp *u = &l->udp;
+	const uint8_t *start = c->p;
 
 	l->trans = PKT_PROTO_UDP;
 	*u = (struct pkt_udp){ 0 };
@@ -36,6 +38,8 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		return PKT_PROTO_NONE;
 	if (!pkt_clamp(c, u->len - UDP_HDR_LEN))
 		return proto_invalid(m, PKT_REASON_UDP_LEN_PAST_END);
+	/* c now ends where the UDP length does: the whole datagram */
+	proto_csum_verify(m, start, c, PROTO_IP_UDP, UDP_CSUM_OFF);
 
 	if (m->level == 0 && (u->dport == UDP_PORT_VXLAN || u->dport == UDP_PORT_VXLAN_LINUX))
 		return PKT_PROTO_VXLAN;

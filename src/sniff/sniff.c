@@ -191,8 +191,10 @@ static void print_row(struct sniff *s, const struct sniff_pkt *p)
 	const struct pkt_meta *m = &s->meta;
 	const char *ifname = ifc->name;
 	struct fmt *f = s->f;
+	/* -v verifies checksums: a pass over each payload, so only when asked */
+	struct dissect_opts dopt = { .csum_verify = s->show.verbose, .csum_hint = p->csum_hint };
 
-	dissect_packet(&s->meta, ifc->linktype, p->data, p->caplen, p->wirelen);
+	dissect_packet_opts(&s->meta, ifc->linktype, p->data, p->caplen, p->wirelen, &dopt);
 	if (ifc->by_ifindex && m->n_layers && m->layer[0].proto == PKT_PROTO_SLL2 &&
 	    !m->layer[0].truncated && !m->layer[0].invalid)
 		ifname = ifindex_name(s, m->sll.ifindex);
@@ -221,6 +223,20 @@ void sniff_packet(struct sniff *s, const struct sniff_pkt *p)
 		return;
 	if (ifc->has_ufilter && !filter_match(&ifc->ufilter, p->data, p->caplen, p->wirelen))
 		return;
+	/*
+	 * Worker threads share -c: each packet takes a number first, so the total is
+	 * exactly the limit however the packets were spread.  One atomic add, and
+	 * only with -c.
+	 */
+	if (s->shared_handled && s->limit) {
+		uint64_t n = __atomic_add_fetch(s->shared_handled, 1, __ATOMIC_RELAXED);
+
+		if (n > s->limit) {
+			s->done = true;
+			return;
+		}
+		s->done = n == s->limit;
+	}
 	ifc->matched++;
 	s->handled++;
 	if (s->w) {
@@ -249,6 +265,6 @@ void sniff_packet(struct sniff *s, const struct sniff_pkt *p)
 	}
 	if (s->show.print)
 		print_row(s, p);
-	if (s->limit && s->handled >= s->limit)
+	if (s->limit && !s->shared_handled && s->handled >= s->limit)
 		s->done = true;
 }

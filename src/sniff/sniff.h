@@ -57,6 +57,7 @@ struct sniff_pkt {
 	uint64_t ts_ns;
 	unsigned iface;			/* index into the iface array */
 	int pkttype;			/* PACKET_*, or -1 when unknown */
+	uint8_t csum_hint;		/* enum pkt_csum_hint: what the ring said of checksums */
 };
 
 struct sniff {
@@ -69,6 +70,7 @@ struct sniff {
 	unsigned n_ifaces;
 	uint64_t limit;			/* -c: stop after this many packets; 0: none */
 	uint64_t handled;		/* packets that passed every filter */
+	uint64_t *shared_handled;	/* fanout worker threads: the -c count they share, or NULL */
 	int write_err;			/* the writer's first error: capture stops on it */
 	bool done;			/* the -c limit or -W file limit was reached */
 	struct sniff_ifname ifnames[SNIFF_IFNAME_SLOTS];

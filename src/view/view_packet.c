@@ -6,6 +6,7 @@
 #include <linux/if_packet.h>
 
 #include "view/view_packet.h"
+#include "view/view_packet_opts.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -210,6 +211,8 @@ static void put_ipv4(struct fmt_details *d, const struct pkt_ipv4 *ip)
 	fmt_details_u64(d, "csum", ip->csum);
 	fmt_details_bool(d, "csum_ok", ip->csum_ok);
 	fmt_details_u64(d, "options_len", ip->opt_len);
+	if (ip->opt_len)
+		view_packet_ipv4_opts(d, ip);
 }
 
 static void put_ipv6(struct fmt_details *d, const struct pkt_ipv6 *ip)
@@ -233,9 +236,10 @@ static void put_ipv6(struct fmt_details *d, const struct pkt_ipv6 *ip)
 		fmt_details_object_end(d);
 	}
 	fmt_details_u64(d, "ip_proto", ip->proto);
+	view_packet_ipv6_opts(d, ip);
 }
 
-static void put_tcp(struct fmt_details *d, const struct pkt_tcp *t)
+static void put_tcp(struct fmt_details *d, const struct pkt_level *l, const struct pkt_tcp *t)
 {
 	fmt_details_u64(d, "sport", t->sport);
 	fmt_details_u64(d, "dport", t->dport);
@@ -245,7 +249,7 @@ static void put_tcp(struct fmt_details *d, const struct pkt_tcp *t)
 	fmt_details_u64(d, "win", t->win);
 	fmt_details_u64(d, "urg", t->urg);
 	fmt_details_u64(d, "doff", t->doff);
-	fmt_details_u64(d, "csum", t->csum);
+	view_packet_csum(d, l, t->csum);
 	if (t->has_mss)
 		fmt_details_u64(d, "mss", t->mss);
 	if (t->has_wscale)
@@ -266,12 +270,14 @@ static void put_tcp(struct fmt_details *d, const struct pkt_tcp *t)
 		}
 		fmt_details_array_end(d);
 	}
+	view_packet_tcp_opts(d, t);
 }
 
-static void put_icmp(struct fmt_details *d, const struct pkt_icmp *c)
+static void put_icmp(struct fmt_details *d, const struct pkt_level *l, const struct pkt_icmp *c)
 {
 	fmt_details_u64(d, "icmp_type", c->type);
 	fmt_details_u64(d, "code", c->code);
+	view_packet_csum(d, l, c->csum);
 	if (c->type == 0 || c->type == 8) {
 		fmt_details_u64(d, "id", c->id);
 		fmt_details_u64(d, "seq", c->seq);
@@ -279,10 +285,11 @@ static void put_icmp(struct fmt_details *d, const struct pkt_icmp *c)
 	put_quote(d, &c->quote);
 }
 
-static void put_icmp6(struct fmt_details *d, const struct pkt_icmp6 *c)
+static void put_icmp6(struct fmt_details *d, const struct pkt_level *l, const struct pkt_icmp6 *c)
 {
 	fmt_details_u64(d, "icmp_type", c->type);
 	fmt_details_u64(d, "code", c->code);
+	view_packet_csum(d, l, c->csum);
 	if (c->type == 128 || c->type == 129) {
 		fmt_details_u64(d, "id", c->id);
 		fmt_details_u64(d, "seq", c->seq);
@@ -352,19 +359,19 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const str
 			put_ipv6(d, &l->ip6);
 			break;
 		case PKT_PROTO_TCP:
-			put_tcp(d, &l->tcp);
+			put_tcp(d, l, &l->tcp);
 			break;
 		case PKT_PROTO_UDP:
 			fmt_details_u64(d, "sport", l->udp.sport);
 			fmt_details_u64(d, "dport", l->udp.dport);
 			fmt_details_u64(d, "len", l->udp.len);
-			fmt_details_u64(d, "csum", l->udp.csum);
+			view_packet_csum(d, l, l->udp.csum);
 			break;
 		case PKT_PROTO_ICMP:
-			put_icmp(d, &l->icmp);
+			put_icmp(d, l, &l->icmp);
 			break;
 		case PKT_PROTO_ICMP6:
-			put_icmp6(d, &l->icmp6);
+			put_icmp6(d, l, &l->icmp6);
 			break;
 		case PKT_PROTO_GRE:
 			put_gre(d, &l->gre);

@@ -423,6 +423,95 @@ def tunnel_frames():
     return fr
 
 
+def opts_frames():
+    """TCP option kinds past the common ones; IPv4 options; IPv6 routing types and options."""
+    A, B = IP_A, IP_B
+    C6 = bytes.fromhex("20010db8000000000000000000000003")
+
+    def opt(kind, data):
+        return struct.pack("!BB", kind, 2 + len(data)) + data
+
+    def syn(opts):
+        return eth4(tcp4(A, B, 1, 2, 3, 0, "S", opts=opts + EOL * ((-len(opts)) % 4)))
+
+    def u6(nxt, exts):
+        return eth6(ipv6(IP6_A, IP6_B, nxt, exts + udp(1, 2, b"x", ph=lambda n:
+                                                         pseudo6(IP6_A, IP6_B, 17, n))))
+    ts_addr = struct.pack("!BBBB", 68, 12, 13, 1) + IP_R + b"\0\0\0\x07"
+    lsrr = struct.pack("!BBB", 131, 11, 8) + IP_R + B + NOP
+    return [
+        syn(opt(34, b"") + NOP + NOP),                               # TFO cookie request
+        syn(opt(254, b"\xf9\x89") + NOP + NOP),                       # experimental TFO
+        syn(opt(254, b"\xf9\x89" + b"\xab" * 4)),
+        syn(opt(254, b"\x12\x34\x01\x02")),                          # another experiment
+        syn(opt(253, b"\x12\x34")),
+        syn(opt(34, b"\xaa" * 3) + NOP),                              # bad cookie length
+        syn(opt(29, b"\x01") + NOP),                                  # TCP-AO too short
+        syn(opt(29, b"\x01\x02") + NOP + NOP),
+        syn(opt(6, b"\0\0\0\x05") + opt(7, b"\0\0\0\x06") + opt(11, b"\0\0\0\x07")),
+        syn(opt(12, b"\0\0\0\x05") + opt(13, b"\0\0\0\x06") + opt(28, b"\x80\x05")),
+        syn(opt(28, b"\x00\x05") + opt(14, b"\x01") + opt(15, b"\x01\x02")),
+        syn(opt(99, b"") + NOP + NOP),
+        eth4(tcp4(A, B, 1, 2, 3, 4, ".", opts=opt(30, b"\x00\x81" + b"\x01" * 8 + b"\x02" * 8) +
+                  NOP + NOP)),                                        # MP_CAPABLE, both keys
+        syn(opt(30, b"\x00\x01") + NOP + NOP),                         # MP_CAPABLE, no key
+        syn(opt(27, b"\x01\x02\x03\x04\x05\x06")),
+        syn(opt(9, b"") + opt(10, b"\x00")),
+        eth4(ipv4(A, B, 17, udp(1, 2, b"ts", ph=lambda n: pseudo4(A, B, 17, n)),
+                  opts=ts_addr + lsrr)),
+        eth4(ipv4(A, B, 17, udp(1, 2, b"ra", ph=lambda n: pseudo4(A, B, 17, n)),
+                  opts=struct.pack("!BBH", 148, 4, 1) + struct.pack("!BB", 25, 2) + NOP + EOL)),
+        # Routing types 0 (two addresses, one left), 2 and 4 (segment routing): with segments
+        # left the checksum covers the final destination, C6, not the header's.
+        eth6(ipv6(IP6_A, IP6_B, 43, ext6(17, struct.pack("!BBI", 0, 1, 0) + IP6_B + C6) +
+                  udp(1, 2, b"x", ph=lambda n: pseudo6(IP6_A, C6, 17, n)))),
+        eth6(ipv6(IP6_A, IP6_B, 43, ext6(17, struct.pack("!BBI", 2, 1, 0) + C6) +
+                  udp(1, 2, b"x", ph=lambda n: pseudo6(IP6_A, C6, 17, n)))),
+        eth6(ipv6(IP6_A, IP6_B, 43, ext6(17, struct.pack("!BBBBH", 4, 1, 1, 0, 7) + C6 + IP6_B) +
+                  udp(1, 2, b"x", ph=lambda n: pseudo6(IP6_A, C6, 17, n)))),
+        u6(43, ext6(17, struct.pack("!BBI", 0, 0, 5) + IP6_B)),
+        u6(0, ext6(17, struct.pack("!BBI", 0x3E, 4, 0x01020304))),  # unknown option type
+        u6(0, ext6(17, struct.pack("!BBBBBB", 0x3E, 0, 1, 2, 0, 0))),
+        u6(60, ext6(17, struct.pack("!BBI", 0xC2, 4, 70000))),       # jumbo, not a jumbogram
+        # VXLAN with the I flag and a reserved one: valid, its flags printed as they are
+        eth4(udp4(A, B, 1, 4789, struct.pack("!BxxxI", 0x0C, 6 << 8) +
+                  eth(MAC_B, MAC_A, 0x0800, udp4(A, B, 1, 2, b"in")))),
+    ]
+
+
+def csum_frames():
+    """Right and wrong TCP, UDP, ICMP and ICMPv6 checksums; cases that cannot be verified."""
+    A, B = IP_A, IP_B
+
+    def bad(seg, off, val=0x1234):
+        return seg[:off] + struct.pack("!H", val) + seg[off + 2:]
+    ph4 = lambda p: (lambda n: pseudo4(A, B, p, n))
+    ph6 = lambda p: (lambda n: pseudo6(IP6_A, IP6_B, p, n))
+    vx_inner = eth(MAC_B, MAC_A, 0x0800, ipv4(A, B, 6, bad(tcp(7, 8, 9, 0, "S", ph=ph4(6)), 16)))
+    return [
+        eth4(tcp4(A, B, 1, 2, 3, 0, "S")),
+        eth4(ipv4(A, B, 6, bad(tcp(1, 2, 3, 0, "S", ph=ph4(6)), 16))),
+        eth6(ipv6(IP6_A, IP6_B, 6, bad(tcp(1, 2, 3, 0, "S", b"data", ph=ph6(6)), 16))),
+        eth4(udp4(A, B, 1, 2, b"abc")),
+        eth4(ipv4(A, B, 17, bad(udp(1, 2, b"abc", ph=ph4(17)), 6))),
+        eth4(ipv4(A, B, 17, udp(1, 2, b"abc"))),                      # no checksum
+        eth6(ipv6(IP6_A, IP6_B, 17, bad(udp(1, 2, b"abc", ph=ph6(17)), 6))),
+        eth6(ipv6(IP6_A, IP6_B, 17, udp(1, 2, b"abc"))),              # 0 is wrong in IPv6
+        eth4(ipv4(A, B, 17, udp(1, 2, b"\xff\xff", ph=ph4(17)))),     # sums to 0: sent as ffff
+        eth4(ipv4(A, B, 1, icmp(8, 0, struct.pack("!HH", 1, 2), b"ping"))),
+        eth4(ipv4(A, B, 1, bad(icmp(8, 0, struct.pack("!HH", 1, 2), b"ping"), 2))),
+        eth6(ipv6(IP6_A, IP6_B, 58, icmp6(IP6_A, IP6_B, 128, 0, struct.pack("!HH", 1, 2)))),
+        eth6(ipv6(IP6_A, IP6_B, 58, bad(icmp6(IP6_A, IP6_B, 128, 0, struct.pack("!HH", 1, 2)),
+                                        2))),
+        # Not all captured, and a first fragment: no verdict either way.
+        (eth4(tcp4(A, B, 1, 2, 3, 4, "P.", b"x" * 100)), 60),
+        (eth4(udp4(A, B, 1, 2, b"x" * 100)), 60),
+        eth4(ipv4(A, B, 17, bad(udp(1, 2, b"f" * 64, ph=ph4(17)), 6)[:40], mf=True)),
+        # VXLAN: the outer UDP checksum is right, the inner TCP's wrong.
+        eth4(udp4(A, B, 51234, 4789, struct.pack("!BxxxI", 8, 5 << 8) + vx_inner)),
+    ]
+
+
 def sll_frames():
     """Linux cooked v1: incoming, outgoing, broadcast ARP, a loopback packet."""
     u = udp4(IP_A, IP_B, 9, 9, b"sll")
@@ -557,6 +646,8 @@ def main():
     write_pcap(p("sniff_sll.pcap"), LINKTYPE_LINUX_SLL, sll_frames())
     write_pcap(p("sniff_sll2.pcap"), LINKTYPE_LINUX_SLL2, sll2_frames(), nano=True)
     write_pcap(p("sniff_raw.pcap"), LINKTYPE_RAW, raw_frames())
+    write_pcap(p("sniff_opts.pcap"), LINKTYPE_ETHERNET, opts_frames())
+    write_pcap(p("sniff_csum.pcap"), LINKTYPE_ETHERNET, csum_frames())
     write_pcap(p("sniff_truncated.pcap"), LINKTYPE_ETHERNET, truncated_frames())
     write_pcap(p("sniff_truncated_sll.pcap"), LINKTYPE_LINUX_SLL, truncated_cooked()[:1])
     write_pcap(p("sniff_truncated_sll2.pcap"), LINKTYPE_LINUX_SLL2, truncated_cooked()[1:])

@@ -106,4 +106,18 @@ ms=$(shown_after_ms)
 ms=$(shown_after_ms --latency 3000)
 ((ms >= 1500 && ms < 6000)) || fail "with --latency 3000 a single packet showed after $ms ms"
 
+# ---- no -i: the first running interface, as tcpdump picks -----------------------------------
+# c0 is up but its peer is down (no carrier) and has the lower index: tcpdump skips it.
+netns_new ns3
+ip -n "$ns3" link add c0 type veth peer name c1 || fail "cannot create c0"
+ip -n "$ns3" link add d0 type veth peer name d1 || fail "cannot create d0"
+link_up "$ns3" c0
+link_up "$ns3" d0
+link_up "$ns3" d1
+# tcpdump -D lists d0 and d1 (both running) in index order, before c0.
+want=$(ns_exec "$ns3" ip -o link show up | awk -F': ' '$2 ~ /^d[01]@/ { print substr($2, 1, 2); exit }')
+ns_exec "$ns3" timeout -s INT 0.5 "$SOCKEYE" sniff >"$out" 2>"$err"
+got=$(awk 'f { print $1; exit } /^IFACE/ { f = 1 }' "$err")
+[[ -n $want && $got == "$want" ]] || fail "no -i: sniff took '$got', tcpdump takes '$want'"
+
 echo "ok: -c, fields, filter, -Q in/out, VLAN/QinQ and latency"

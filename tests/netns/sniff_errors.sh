@@ -42,6 +42,13 @@ expect 2 '-c ten: not a packet count$' -i x1 -c ten
 expect 2 '-Q sideways: direction must be in, out or inout$' -i x1 -Q sideways
 expect 2 '--latency 0: milliseconds' -i x1 --latency 0
 expect 2 '--fanout 99: workers' -i x1 --fanout 99
+expect 2 '--fanout-files needs --fanout N$' -i x1 -w "$tmp/f" --fanout-files
+expect 2 '--fanout-files needs -w FILE' -i x1 --fanout 2 --fanout-files
+expect 2 '--fanout-files needs -w FILE' -i x1 --fanout 2 --fanout-files -w -
+expect 2 '--print needs the merged stream' -i x1 --fanout 2 --fanout-files -w "$tmp/f" --print
+# The second worker's file cannot be made: one line, no stats, every other worker stopped.
+mkdir "$tmp/fan.1.pcap" || fail "mkdir failed"
+expect 1 '-w .*/fan.1.pcap: Is a directory$' -i x1 --fanout 3 --fanout-files -w "$tmp/fan.pcap"
 expect 2 '-W needs -C or -G$' -i x1 -w "$tmp/f" -W 2
 expect 2 '-r and -i exclude each other$' -i x1 -r "$golden/sniff_link.pcap"
 # Without CAP_NET_RAW: the capability is named (lo is down in a new namespace: bring it up).
@@ -63,6 +70,8 @@ rc=$?
 [[ $rc -eq 1 ]] && grep -q 'text: Permission denied' "$tmp/err" ||
 	fail "unreadable file: exit $rc, '$(cat "$tmp/err")'"
 expect 2 "filter: can't parse filter expression" -r "$golden/sniff_link.pcap" udp port
+# An unreadable -F file is a runtime error (it once exited 0, taken for --help's status).
+expect 1 '-F /nonexistent: No such file or directory$' -i x1 -F /nonexistent
 
 # A capture cut inside its third record: two packets, then the file and the offset, exit 1.
 ns_exec "$ns" "$SOCKEYE" sniff --utc -r "$golden/sniff_cut.pcap" >"$tmp/out" 2>"$tmp/err"

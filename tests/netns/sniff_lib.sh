@@ -74,3 +74,20 @@ sniff_wait()
 	rc=$?
 	[[ $rc -eq $want ]] || fail "sockeye exited with $rc, not $want: $(head -c 600 "$err")"
 }
+
+# packets_in FILE...: the packets tcpdump reads in the files (sniff_tmpdir first); fails on a
+# file tcpdump finds incomplete.  Each packet's line starts with its time; a port tcpdump guesses
+# a protocol of (3503 is LSP ping) may add indented lines.  In $(...), add || exit 1.
+packets_in()
+{
+	local f n=0
+
+	for f; do
+		tcpdump -nn -r "$f" >"$tmp/tcpdump.out" 2>"$tmp/tcpdump.err" ||
+			fail "tcpdump cannot read $f: $(cat "$tmp/tcpdump.err")"
+		grep -q "truncated\|invalid\|error" "$tmp/tcpdump.err" &&
+			fail "tcpdump -r $f: $(cat "$tmp/tcpdump.err")"
+		n=$((n + $(grep -c '^[0-9]' "$tmp/tcpdump.out")))
+	done
+	echo "$n"
+}

@@ -74,6 +74,8 @@ static void test_ipv4_options(void **state)
 	dt_whole(&m, DLT_EN10MB, sample_ip_opts, sizeof(sample_ip_opts), h, DT_N(h));
 	assert_int_equal(m.l[0].ip4.ihl, 6);
 	assert_int_equal(m.l[0].ip4.opt_len, 4);
+	/* the option bytes are kept for -v and JSON: router alert, value 0 */
+	assert_memory_equal(m.l[0].ip4.opts, ((const uint8_t[]){ 148, 4, 0, 0 }), 4);
 	assert_true(m.l[0].ip4.csum_ok);
 	dt_sweep(DLT_EN10MB, sample_ip_opts, sizeof(sample_ip_opts), h, DT_N(h));
 }
@@ -143,8 +145,11 @@ static void test_ipv4_invalid(void **state)
 			VERSION),
 		DT_BAD1("ihl 4", sample_tcp_data, len, IP4, 0x44, 1, IPV4, HDR_LEN),
 		DT_BAD1("ihl 0", sample_tcp_data, len, IP4, 0x40, 1, IPV4, HDR_LEN),
-		DT_BAD1("ihl 15 in a 45-byte packet", sample_tcp_data, len, IP4, 0x4f, 1, IPV4,
-			HDR_PAST_END),
+		/* tcpdump's "bad-len 31": the total length is the fault it names */
+		DT_BAD1("ihl 15, total length 31", sample_tcp_data, len, IP4, 0x4f, 1, IPV4,
+			TOTAL_LEN),
+		DT_BAD2("ihl 15 in a 45-byte packet", sample_tcp_data, len, IP4, 0x4f, IP4 + 3, 60,
+			1, IPV4, HDR_PAST_END),
 		DT_BAD1("total length 19", sample_tcp_data, len, IP4 + 3, 19, 1, IPV4, TOTAL_LEN),
 		DT_BAD2("total length below ihl 6", sample_tcp_data, len, IP4, 0x46, IP4 + 3, 23, 1,
 			IPV4, TOTAL_LEN),
@@ -199,6 +204,15 @@ static void test_ipv6_hop_by_hop(void **state)
 	assert_int_equal(ip->ext[0], 0);
 	assert_int_equal(ip->ext_len, 8);
 	assert_int_equal(ip->proto, 17);
+	/* router alert 0, then PadN of no data bytes */
+	assert_int_equal(ip->n_opt, 2);
+	assert_false(ip->opt_more);
+	assert_int_equal(ip->opt[0].ext, 0);
+	assert_int_equal(ip->opt[0].type, 5);
+	assert_int_equal(ip->opt[0].len, 2);
+	assert_int_equal(ip->opt[0].val, 0);
+	assert_int_equal(ip->opt[1].type, 1);
+	assert_int_equal(ip->opt[1].len, 0);
 	dt_sweep(DLT_EN10MB, sample_ip6_hbh_udp, sizeof(sample_ip6_hbh_udp), h, DT_N(h));
 }
 
@@ -221,6 +235,17 @@ static void test_ipv6_routing_dstopts(void **state)
 	assert_int_equal(ip->rt_type, 0);
 	assert_int_equal(ip->rt_segleft, 1);
 	assert_int_equal(ip->proto, 6);
+	/* one address, and with a segment left it is the final destination */
+	assert_int_equal(ip->rt_n_addr, 1);
+	assert_int_equal(ip->rt_word, 0);
+	assert_int_equal(ip->rt_addr[0][15], 0x99);
+	assert_true(ip->has_rt_final);
+	assert_memory_equal(ip->rt_final, ip->rt_addr[0], 16);
+	/* the destination options header (index 1) holds one PadN of 4 bytes */
+	assert_int_equal(ip->n_opt, 1);
+	assert_int_equal(ip->opt[0].ext, 1);
+	assert_int_equal(ip->opt[0].type, 1);
+	assert_int_equal(ip->opt[0].len, 4);
 	dt_sweep(DLT_EN10MB, sample_ip6_rt_dst_tcp, sizeof(sample_ip6_rt_dst_tcp), h, DT_N(h));
 }
 
@@ -283,6 +308,26 @@ static void test_ipv6_jumbogram(void **state)
 	assert_int_equal(m.layer[2].proto, PKT_PROTO_TCP);
 }
 
+/* Eight destination option headers of six Pad1 each: the first 32 options are kept. */
+static void test_ipv6_many_options(void **state)
+{
+	uint8_t dst8[8 * 8] = { 0 }, p[160];
+	size_t len;
+	struct pkt_meta m;
+	const struct pkt_ipv6 *ip = &m.l[0].ip6;
+
+	for (size_t i = 0; i < 8; i++)
+		dst8[i * 8] = i < 7 ? 60 : 59;
+	len = build_ip6(p, 60, dst8, sizeof(dst8), sizeof(dst8));
+	dt_dissect(&m, DLT_EN10MB, p, len, len);
+	assert_false(m.truncated || m.invalid);
+	assert_int_equal(ip->n_ext, 8);
+	assert_int_equal(ip->n_opt, PKT_IP6_MAX_OPTS);
+	assert_true(ip->opt_more);
+	assert_int_equal(ip->opt_cut, PKT_IP6_MAX_OPTS / 6);
+	assert_int_equal(ip->opt[PKT_IP6_MAX_OPTS - 1].ext, (PKT_IP6_MAX_OPTS - 1) / 6);
+}
+
 static void test_ipv6_invalid(void **state)
 {
 	uint8_t dst9[9 * 8] = { 0 }, one[1] = { 0 }, p[2][160];
@@ -322,7 +367,7 @@ int main(void)
 		cmocka_unit_test(test_ipv4_invalid),	cmocka_unit_test(test_ipv6_fields),
 		cmocka_unit_test(test_ipv6_hop_by_hop), cmocka_unit_test(test_ipv6_routing_dstopts),
 		cmocka_unit_test(test_ipv6_fragments),	cmocka_unit_test(test_ipv6_jumbogram),
-		cmocka_unit_test(test_ipv6_invalid),
+		cmocka_unit_test(test_ipv6_invalid),	cmocka_unit_test(test_ipv6_many_options),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

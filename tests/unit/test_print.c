@@ -40,10 +40,11 @@ static void expect_print(const char *name, int linktype, const uint8_t *p, size_
 
 /*
  * Every sample in the four modes.  The lines marked "differs" part from
- * tcpdump's on purpose: -v verifies no transport checksum and prints no
- * quoted packet or ND option lines, a VXLAN's inner frame stays on the same
- * line, SLL2's interface name is the caller's to print, RT6 lists no
- * addresses, and no application protocol, LLC or hex dump is decoded.
+ * tcpdump's: these are decoded without checksum verification (tcpdump -v
+ * verifies; test_csum_texts covers it), -v prints no quoted packet or ND
+ * option lines, a VXLAN's inner frame stays on the same line, SLL2's
+ * interface name is the caller's to print, and no application protocol, LLC
+ * or hex dump is decoded.
  */
 static const struct print_case sample_cases[] = {
 	{
@@ -121,8 +122,8 @@ static const struct print_case sample_cases[] = {
 		S(sample_ip_opts),
 		"IP 10.0.0.1 > 10.0.0.2: ICMP echo request, id 2, seq 3, length 8",
 		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 46: 10.0.0.1 > 10.0.0.2: ICMP echo request, id 2, seq 3, length 8",
-		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto ICMP (1), length 32)\n"
-		"    10.0.0.1 > 10.0.0.2: ICMP echo request, id 2, seq 3, length 8", /* differs */
+		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto ICMP (1), length 32, options (RA))\n"
+		"    10.0.0.1 > 10.0.0.2: ICMP echo request, id 2, seq 3, length 8",
 		"IP 10.0.0.1 > 10.0.0.2: ICMP echo request, id 2, seq 3, length 8",
 	},
 	{
@@ -249,15 +250,17 @@ static const struct print_case sample_cases[] = {
 		S(sample_ip6_hbh_udp),
 		"IP6 2001:db8::1 > 2001:db8::2: HBH 1000 > 2000: UDP, length 4",
 		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv6 (0x86dd), length 74: 2001:db8::1 > 2001:db8::2: HBH 1000 > 2000: UDP, length 4",
-		"IP6 (hlim 64, next-header Options (0) payload length: 20) 2001:db8::1 > 2001:db8::2: HBH 1000 > 2000: UDP, length 4", /* differs */
+		"IP6 (hlim 64, next-header Options (0) payload length: 20) 2001:db8::1 > 2001:db8::2: HBH (rtalert: 0x0000) (padn) 1000 > 2000: UDP, length 4", /* differs */
 		"IP6 2001:db8::1 > 2001:db8::2: HBH 1000 > 2000: UDP, length 4",
 	},
 	{
-		"ip6_rt_dst_tcp", DLT_EN10MB, S(sample_ip6_rt_dst_tcp),
-		"IP6 2001:db8::1 > 2001:db8::2: RT6 (len=2, type=0, segleft=1) DSTOPT 1 > 2: Flags [S], seq 3, win 100, length 0", /* differs */
-		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv6 (0x86dd), length 106: 2001:db8::1 > 2001:db8::2: RT6 (len=2, type=0, segleft=1) DSTOPT 1 > 2: Flags [S], seq 3, win 100, length 0", /* differs */
-		"IP6 (hlim 64, next-header Routing (43) payload length: 52) 2001:db8::1 > 2001:db8::2: RT6 (len=2, type=0, segleft=1) DSTOPT 1 > 2: Flags [S], seq 3, win 100, length 0", /* differs */
-		"IP6 2001:db8::1 > 2001:db8::2: RT6 (len=2, type=0, segleft=1) DSTOPT 1 > 2: tcp 0", /* differs */
+		"ip6_rt_dst_tcp",
+		DLT_EN10MB,
+		S(sample_ip6_rt_dst_tcp),
+		"IP6 2001:db8::1 > 2001:db8::2: RT6 (len=2, type=0 [Deprecated], segleft=1, [0]2001:db8::99) DSTOPT 1 > 2: Flags [S], seq 3, win 100, length 0",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv6 (0x86dd), length 106: 2001:db8::1 > 2001:db8::2: RT6 (len=2, type=0 [Deprecated], segleft=1, [0]2001:db8::99) DSTOPT 1 > 2: Flags [S], seq 3, win 100, length 0",
+		"IP6 (hlim 64, next-header Routing (43) payload length: 52) 2001:db8::1 > 2001:db8::2: RT6 (len=2, type=0 [Deprecated], segleft=1, rsv=0x0, [0]2001:db8::99) DSTOPT (padn) 1 > 2: Flags [S], seq 3, win 100, length 0", /* differs */
+		"IP6 2001:db8::1 > 2001:db8::2: RT6 (len=2, type=0 [Deprecated], segleft=1, [0]2001:db8::99) DSTOPT 1 > 2: tcp 0",
 	},
 	{
 		"ip6_frag_first",
@@ -461,7 +464,7 @@ static void test_invalid(void **state)
 		  "IP6 fe80::1 > ff02::1:ff00:2: ICMP6, neighbor solicitation, who has fe80::2 "
 		  "(invalid), length 32" },
 		{ "vxlan flags", S(sample_vxlan), 42, 0,
-		  "IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [.] (0x00), vni 100 (invalid)" },
+		  "IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [invalid] (0x00), vni 100" },
 	};
 	static const struct print_opts o = { 0 };
 
@@ -590,9 +593,56 @@ static void test_tcp_option_names(void **state)
 	p[17] = (uint8_t)(len - 14);
 	p[46] = (20 + sizeof(opts)) / 4 << 4;
 	memcpy(p + 54, opts, sizeof(opts));
-	expect_print("options", DLT_EN10MB, p, len, len, &o,
-		     "IP 10.0.0.1.1234 > 10.0.0.2.5001: Flags [P.], ack 2000, win 502, "
-		     "options [unknown-19,unknown-42,mss [len 3],nop,eol], length 0");
+	expect_print(
+		"options", DLT_EN10MB, p, len, len, &o,
+		"IP 10.0.0.1.1234 > 10.0.0.2.5001: Flags [P.], ack 2000, win 502, "
+		"options [md5 shared secret not supplied with -M, can't check - "
+		"0102030405060708090a0b0c0d0e0f10,unknown-42 0xabcd,mss [len 3],nop,eol], length 0");
+}
+
+/* One SYN-less segment with these option bytes (a multiple of 4), printed plainly. */
+static void expect_options(const uint8_t *opts, size_t olen, const char *want)
+{
+	static const struct print_opts o = { 0 };
+	uint8_t p[128];
+	size_t len = 54 + olen;
+	char line[PRINT_PACKET_MAX];
+	const char *list;
+	struct pkt_meta m;
+
+	memcpy(p, sample_tcp_data, 54);
+	p[17] = (uint8_t)(len - 14);
+	p[46] = (uint8_t)((20 + olen) / 4 << 4);
+	memcpy(p + 54, opts, olen);
+	dt_dissect(&m, DLT_EN10MB, p, len, len);
+	print_packet(line, sizeof(line), &m, &o);
+	list = strstr(line, "options [");
+	if (!list || strncmp(list + 9, want, strlen(want)) || list[9 + strlen(want)] != ']')
+		fail_msg("got: %s\nwant: options [%s]", line, want);
+}
+
+/* The kinds print_opts.c spells out, as tcpdump 4.99 prints them. */
+static void test_tcp_option_kinds(void **state)
+{
+	expect_options((const uint8_t[4]){ 34, 2, 1, 1 }, 4, "tfo  cookiereq,nop,nop");
+	expect_options((const uint8_t[8]){ 34, 6, 1, 2, 3, 4 }, 8, "tfo  cookie 01020304,eol");
+	expect_options((const uint8_t[8]){ 34, 5, 1, 2, 3, 1 }, 8, "tfo  (invalid),nop,eol");
+	expect_options((const uint8_t[4]){ 254, 4, 0xf9, 0x89 }, 4, "exp-tfo cookiereq");
+	expect_options((const uint8_t[4]){ 254, 4, 0x12, 0x34 }, 4, "exp-1234");
+	expect_options((const uint8_t[4]){ 254, 3, 0xf9, 1 }, 4, "exp [len 3],nop");
+	expect_options((const uint8_t[4]){ 29, 3, 1, 1 }, 4, "tcp-ao (invalid),nop");
+	expect_options((const uint8_t[4]){ 29, 4, 1, 2 }, 4, "tcp-ao keyid 1 rnextkeyid 2");
+	expect_options((const uint8_t[8]){ 19, 6, 1, 2, 3, 4, 1, 1 }, 8, "md5 [len 6],nop,nop");
+	expect_options((const uint8_t[4]){ 99, 2, 1, 1 }, 4, "unknown-99,nop,nop");
+	expect_options((const uint8_t[12]){ 7, 6, 0, 0, 1, 0, 28, 4, 0x80, 5, 1, 1 }, 12,
+		       "echoreply 256,uto 0x8005 983160,nop,nop");
+	expect_options((const uint8_t[4]){ 30, 4, 0x00, 0x01 }, 4, "mptcp 4 capable v0");
+	expect_options((const uint8_t[4]){ 30, 4, 0x01, 0x80 }, 4, "mptcp 4 capable v1 csum");
+	expect_options((const uint8_t[4]){ 30, 4, 0x02, 0x80 }, 4,
+		       "mptcp 4 capable Unknown Version (2)");
+	expect_options((const uint8_t[4]){ 30, 4, 0xf3, 0x00 }, 4, "mptcp 4 unknown");
+	expect_options((const uint8_t[4]){ 30, 4, 0x51, 0x00 }, 4, "mptcp 4 prio");
+	expect_options((const uint8_t[4]){ 30, 2, 1, 1 }, 4, "mptcp 2 [len 2],nop,nop");
 }
 
 /* The buffer is never overrun, always terminated, and the full length is returned. */
@@ -688,6 +738,78 @@ static void test_longest(void **state)
 	}
 }
 
+/*
+ * IPv6 with a routing header of five addresses and seven destination option
+ * headers of jumbo payload options (the widest option text, and more than
+ * the 32 kept), then payload bytes of protocol nh.
+ */
+#define OPT_HDRS (40 + 88 + 7 * 32)
+static size_t put_opt_headers(uint8_t *p, uint8_t nh, size_t payload)
+{
+	static const uint8_t jumbo[] = { 0xc2, 4, 0xff, 0xff, 0xff, 0xff };
+	size_t plen = OPT_HDRS - 40 + payload, n = 40;
+
+	memset(p, 0xff, OPT_HDRS);
+	p[0] = 0x60;
+	p[4] = (uint8_t)(plen >> 8);
+	p[5] = (uint8_t)plen;
+	p[6] = 43;
+	p[n] = 60; /* routing type 0, five addresses, none left */
+	p[n + 1] = 10;
+	p[n + 2] = 0;
+	p[n + 3] = 0;
+	n += 88;
+	for (int i = 0; i < 7; i++, n += 32) {
+		p[n] = i < 6 ? 60 : nh;
+		p[n + 1] = 3;
+		for (int k = 0; k < 5; k++)
+			memcpy(p + n + 2 + 6 * k, jumbo, sizeof(jumbo));
+	}
+	return n;
+}
+
+/* The same with options that print long: PRINT_PACKET_MAX still holds the line whole. */
+static void test_longest_options(void **state)
+{
+	static const uint8_t eth[] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+				       0xff, 0xff, 0xff, 0xff, 0xff, 0x86, 0xdd };
+	static const uint8_t gre[] = { 0x00, 0x00, 0x86, 0xdd };
+	uint8_t p[1024], tcp[60];
+	size_t n;
+	struct pkt_meta m;
+	char line[PRINT_PACKET_MAX];
+
+	/* two MD5 signatures and an unknown kind with two bytes fill the 40 option bytes */
+	memset(tcp, 0xff, sizeof(tcp));
+	for (size_t i = 20; i < 56; i += 18) {
+		tcp[i] = 19;
+		tcp[i + 1] = 18;
+	}
+	tcp[56] = 99;
+	tcp[57] = 4;
+	memcpy(p, eth, sizeof(eth));
+	n = sizeof(eth);
+	n += put_opt_headers(p + n, 47, sizeof(gre) + OPT_HDRS + sizeof(tcp));
+	memcpy(p + n, gre, sizeof(gre));
+	n += sizeof(gre);
+	n += put_opt_headers(p + n, 6, sizeof(tcp));
+	memcpy(p + n, tcp, sizeof(tcp));
+	n += sizeof(tcp);
+	dt_dissect(&m, DLT_EN10MB, p, n, n);
+	assert_false(m.truncated || m.invalid);
+	assert_int_equal(m.l[1].trans, PKT_PROTO_TCP);
+	assert_true(m.l[1].ip6.opt_more);
+	assert_int_equal(m.l[1].ip6.rt_n_addr, 5);
+	for (unsigned bits = 0; bits < 4; bits++) {
+		struct print_opts o = { .link = bits & 1, .verbose = bits & 2 };
+		size_t len = print_packet(line, sizeof(line), &m, &o);
+
+		if (len >= PRINT_PACKET_MAX * 3 / 4)
+			fail_msg("%zu bytes with options %#x: less room to spare than thought", len,
+				 bits);
+	}
+}
+
 static void test_unknown_linktype(void **state)
 {
 	static const struct print_opts o = { 0 };
@@ -704,7 +826,8 @@ int main(void)
 		cmocka_unit_test(test_invalid),		 cmocka_unit_test(test_icmp_texts),
 		cmocka_unit_test(test_tcp_relative),	 cmocka_unit_test(test_tcp_option_names),
 		cmocka_unit_test(test_buffer_sizes),	 cmocka_unit_test(test_longest),
-		cmocka_unit_test(test_unknown_linktype),
+		cmocka_unit_test(test_unknown_linktype), cmocka_unit_test(test_tcp_option_kinds),
+		cmocka_unit_test(test_longest_options),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
