@@ -8,43 +8,32 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "cmd_bpf_opts.h"
 #include "util/log.h"
 
 #ifdef HAVE_BPF
-#include <net/if.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/stat.h>
-#include <time.h>
-
 #include "bpf/drop_reasons.h"
 #include "bpf/drops.h"
 #include "bpf/drops_filter.h"
 #include "bpf/drops_sample.h"
 #include "bpf/ksyms.h"
+#include "util/clock.h"
 #include "util/parse.h"
 #include "view/view_drops.h"
 
 enum {
-	OPT_EVENTS = CMD_OPT_FIRST_PRIVATE, OPT_DURATION, OPT_REASON, OPT_EXCLUDE_REASON, OPT_IFACE,
-	OPT_PROTO, OPT_STACK, OPT_ATTACH, OPT_RING_SIZE, OPT_NO_HEADER,
+	OPT_EVENTS = CMD_BPF_OPT_FIRST_PRIVATE, OPT_REASON, OPT_EXCLUDE_REASON, OPT_PROTO, OPT_STACK,
+	OPT_RING_SIZE,
 };
 
 static const struct option drops_longopts[] = {
 	{ "events", no_argument, NULL, OPT_EVENTS },
-	{ "interval", required_argument, NULL, 'i' },
-	{ "count", required_argument, NULL, 'c' },
-	{ "duration", required_argument, NULL, OPT_DURATION },
 	{ "reason", required_argument, NULL, OPT_REASON },
 	{ "exclude-reason", required_argument, NULL, OPT_EXCLUDE_REASON },
-	{ "iface", required_argument, NULL, OPT_IFACE },
 	{ "proto", required_argument, NULL, OPT_PROTO },
 	{ "stack", no_argument, NULL, OPT_STACK },
-	{ "attach", required_argument, NULL, OPT_ATTACH },
 	{ "ring-size", required_argument, NULL, OPT_RING_SIZE },
-	{ "extended", no_argument, NULL, 'e' },
-	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
-	CMD_COMMON_LONGOPTS,
+	CMD_BPF_LONGOPTS,
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -52,42 +41,17 @@ static const struct option drops_longopts[] = {
 #define TOP_STACKS 5
 
 struct drops_run {
+	struct cmd_bpf_opts opts;	/* -c counts summaries, or events with --events */
 	struct drops_opts o;
-	uint64_t interval_ns;
-	uint64_t duration_ns;		/* 0: until interrupted */
-	uint64_t count;			/* summaries, or events with --events; 0: no limit */
-	unsigned groups;
-	bool no_header;
-	const char *iface;
 	struct drop_reasons reasons;
 	struct ksyms *ksyms;
 	struct view_drops_names names;
 	struct drops *d;
+	struct drops_sample s[2];	/* the interval loop's two readings */
 	struct fmt *f;
 	uint64_t events;		/* events written */
 	uint64_t lost_reported;
 };
-
-static volatile sig_atomic_t drops_stop;
-
-static void on_stop_signal(int sig)
-{
-	(void)sig;
-	drops_stop = 1;
-}
-
-static uint64_t clock_ns(clockid_t id)
-{
-	struct timespec ts;
-
-	clock_gettime(id, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
-static void print_help(void)
-{
-	cmd_print_help(cmd_find(cmd_table, cmd_count, "drops", &(bool){ false }));
-}
 
 /* --reason / --exclude-reason: a name of the running kernel's enum skb_drop_reason. */
 static int add_reason(struct drops_run *r, const char *name, enum drops_reason_mode mode)
@@ -120,27 +84,10 @@ static int parse_args(struct drops_run *r, int argc, char **argv)
 	char why[256];
 	int c, err;
 
-	while ((c = getopt_long(argc, argv, "+i:c:eh", drops_longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, CMD_BPF_SHORTOPTS, drops_longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_EVENTS:
 			cfg->events = 1;
-			break;
-		case 'i':
-			if (parse_duration_ns(optarg, 10000000ull, 86400000000000ull,
-					      &r->interval_ns))
-				return cmd_usage_error("-i %s: not an interval from 0.01 to 86400 "
-						       "seconds", optarg);
-			break;
-		case 'c':
-			if (parse_u64(optarg, 1, UINT32_MAX, &r->count))
-				return cmd_usage_error("-c %s: not a count from 1 to %u", optarg,
-						       UINT32_MAX);
-			break;
-		case OPT_DURATION:
-			if (parse_duration_ns(optarg, 10000000ull, 31536000000000000ull,
-					      &r->duration_ns))
-				return cmd_usage_error("--duration %s: not a duration from 0.01 "
-						       "seconds to a year", optarg);
 			break;
 		case OPT_REASON:
 		case OPT_EXCLUDE_REASON:
@@ -148,9 +95,6 @@ static int parse_args(struct drops_run *r, int argc, char **argv)
 							      DROPS_REASONS_EXCEPT);
 			if (err)
 				return err;
-			break;
-		case OPT_IFACE:
-			r->iface = optarg;
 			break;
 		case OPT_PROTO:
 			if (drops_filter_proto_parse(optarg, &ethertype, &ip_proto))
@@ -162,61 +106,22 @@ static int parse_args(struct drops_run *r, int argc, char **argv)
 		case OPT_STACK:
 			cfg->stacks = 1;
 			break;
-		case OPT_ATTACH:
-			if (loader_attach_parse(optarg, &r->o.attach))
-				return cmd_usage_error("--attach %s: not tp_btf, raw_tp, kprobe "
-						       "or auto", optarg);
-			break;
 		case OPT_RING_SIZE:
 			if (parse_size(optarg, 4096, 1ull << 30, &r->o.ring_bytes) ||
 			    (r->o.ring_bytes & (r->o.ring_bytes - 1)))
 				return cmd_usage_error("--ring-size %s: not a power of two "
 						       "from 4K to 1G", optarg);
 			break;
-		case 'e':
-			r->groups |= FMT_GROUP_DETAIL;
-			break;
-		case OPT_NO_HEADER:
-			r->no_header = true;
-			break;
-		case 'h':
-		case CMD_OPT_HELP:
-			print_help();
-			return -1;
 		default:
-			if (cmd_common_option(c, optarg))
-				break;
-			return cmd_usage_error("%s: unknown option (see sockeye drops --help)",
-					       argv[optind - 1]);
+			err = cmd_bpf_option(&r->opts, "drops", c, optarg, argv[optind - 1]);
+			if (err)
+				return err;
 		}
 	}
 	if (cfg->stacks && cfg->events)
 		return cmd_usage_error("--stack goes with the summary, not with --events");
 	if (drops_filter_parse(argc - optind, argv + optind, cfg, why, sizeof(why)))
 		return cmd_usage_error("%s", why);
-	return 0;
-}
-
-/* Restricts to the namespace sockeye runs in (after -N), and to --iface in it. */
-static int scope_to_netns(struct drops_run *r)
-{
-	struct stat st;
-
-	if (!cmd_globals.netns && !r->iface)
-		return 0;
-	if (stat("/proc/self/ns/net", &st)) {
-		log_error("/proc/self/ns/net: %s", strerror(errno));
-		return EXIT_RUNTIME;
-	}
-	r->o.cfg.netns_ino = (__u32)st.st_ino;
-	if (r->iface) {
-		r->o.cfg.ifindex = if_nametoindex(r->iface);
-		if (!r->o.cfg.ifindex) {
-			log_error("--iface %s: no such interface%s", r->iface,
-				  cmd_globals.netns ? " in the namespace" : "");
-			return EXIT_RUNTIME;
-		}
-	}
 	return 0;
 }
 
@@ -243,11 +148,7 @@ static int open_collector(struct drops_run *r)
 	int err = drops_open(&r->o, &r->d, &e);
 
 	if (err) {
-		if (e.n)
-			loader_explain(&e, why, sizeof(why));
-		else
-			snprintf(why, sizeof(why), "cannot set up the BPF collector: %s",
-				 strerror(-err));
+		loader_why(&e, err, why, sizeof(why));
 		log_error("%s", why);
 		return EXIT_RUNTIME;
 	}
@@ -291,7 +192,7 @@ static void emit_stacks(struct drops_run *r, const struct drops_sample *prev,
 		stacks[k].nips = got > 0 ? (size_t)got - skip : 0;
 		k++;
 	}
-	view_drop_stacks_emit(r->f, &r->names, stacks, k, r->groups);
+	view_drop_stacks_emit(r->f, &r->names, stacks, k, r->opts.groups);
 }
 
 static int emit_summary(struct drops_run *r, const struct drops_sample *prev,
@@ -314,7 +215,7 @@ static int emit_summary(struct drops_run *r, const struct drops_sample *prev,
 	fmt_doc_u64(r->f, "total_drops", total);
 	fmt_doc_u64(r->f, "unkeyed_drops",
 		    cur->stats[DROPS_STAT_UNKEYED] - prev->stats[DROPS_STAT_UNKEYED]);
-	view_drops_emit(r->f, &r->names, rows, (size_t)n, secs, r->groups);
+	view_drops_emit(r->f, &r->names, rows, (size_t)n, secs, r->opts.groups);
 	if (r->o.cfg.stacks)
 		emit_stacks(r, prev, cur, rows, (size_t)n);
 	fmt_doc_end(r->f);
@@ -334,57 +235,38 @@ static int flush_out(struct drops_run *r)
 	return EXIT_RUNTIME;
 }
 
-/* Sleeps until deadline (monotonic ns) or a signal; false when stopped. */
-static bool wait_until(uint64_t deadline)
+static int read_sample(void *ctx, unsigned slot, uint64_t *mono_ns)
 {
-	while (!drops_stop) {
-		uint64_t now = clock_ns(CLOCK_MONOTONIC);
+	struct drops_run *r = ctx;
+	int err = drops_read(r->d, &r->s[slot]);
 
-		if (now >= deadline)
-			return true;
-		poll(NULL, 0, (int)((deadline - now + 999999) / 1000000));
+	if (err) {
+		log_error("cannot read the drop counts: %s", strerror(-err));
+		return EXIT_RUNTIME;
 	}
-	return false;
+	*mono_ns = r->s[slot].mono_ns;
+	return 0;
+}
+
+static int show_interval(void *ctx, unsigned prev, unsigned cur)
+{
+	struct drops_run *r = ctx;
+	int ret = emit_summary(r, &r->s[prev], &r->s[cur]);
+
+	return ret ? ret : flush_out(r);
 }
 
 static int run_summary(struct drops_run *r)
 {
-	struct drops_sample prev = { 0 }, cur = { 0 }, tmp;
-	uint64_t start, end, next;
-	int ret = 0, err;
+	int ret;
 
-	err = drops_read(r->d, &prev);
-	if (err)
-		goto read_failed;
-	start = prev.mono_ns;
-	end = r->duration_ns ? start + r->duration_ns : UINT64_MAX;
-	next = start + r->interval_ns;
-	for (uint64_t i = 0; !r->count || i < r->count; i++) {
-		bool stopped = !wait_until(next < end ? next : end);
+	r->opts.iv.read = read_sample;
+	r->opts.iv.show = show_interval;
+	r->opts.iv.ctx = r;
+	ret = interval_run(&r->opts.iv);
 
-		err = drops_read(r->d, &cur);
-		if (err)
-			goto read_failed;
-		/* An interval cut short by a signal or --duration is still printed. */
-		if (cur.mono_ns > prev.mono_ns) {
-			ret = emit_summary(r, &prev, &cur);
-			if (!ret)
-				ret = flush_out(r);
-		}
-		tmp = prev;
-		prev = cur;
-		cur = tmp;
-		if (ret || stopped || next >= end)
-			break;
-		next += r->interval_ns;
-	}
-	goto out;
-read_failed:
-	log_error("cannot read the drop counts: %s", strerror(-err));
-	ret = EXIT_RUNTIME;
-out:
-	drops_sample_free(&prev);
-	drops_sample_free(&cur);
+	drops_sample_free(&r->s[0]);
+	drops_sample_free(&r->s[1]);
 	return ret;
 }
 
@@ -395,18 +277,18 @@ static int on_event(void *ctx, const struct drops_event *ev)
 	view_drop_event_emit(r->f, &r->names, ev);
 	r->events++;
 	/* -c reached: stop the ring buffer's loop here; the rest stays unread. */
-	return r->count && r->events >= r->count ? -ECANCELED : 0;
+	return r->opts.iv.count && r->events >= r->opts.iv.count ? -ECANCELED : 0;
 }
 
 static int run_events(struct drops_run *r)
 {
 	struct drops_sample s = { 0 };
-	uint64_t end = r->duration_ns ? clock_ns(CLOCK_MONOTONIC) + r->duration_ns : UINT64_MAX;
+	uint64_t end = r->opts.iv.duration_ns ? clock_ns(CLOCK_MONOTONIC) + r->opts.iv.duration_ns : UINT64_MAX;
 	uint64_t next_check = clock_ns(CLOCK_MONOTONIC) + 1000000000ull;
 	int ret = 0, err;
 
-	view_drop_events_begin(r->f, r->groups);
-	while (!drops_stop) {
+	view_drop_events_begin(r->f, r->opts.groups);
+	while (!cmd_bpf_stop) {
 		uint64_t now = clock_ns(CLOCK_MONOTONIC);
 		uint64_t until = end < next_check ? end : next_check;
 
@@ -431,14 +313,14 @@ static int run_events(struct drops_run *r)
 		}
 	}
 	/* Stopped by time or a signal: what the kernel already queued is still printed. */
-	if (!ret && !(r->count && r->events >= r->count))
+	if (!ret && !(r->opts.iv.count && r->events >= r->opts.iv.count))
 		drops_poll_events(r->d, 0, on_event, r);
 	view_drop_events_end(r->f);
 	err = drops_read(r->d, &s);
 	if (!err) {
 		report_lost(r, s.stats);
 		fmt_doc_begin(r->f, "drop_stats");
-		view_drop_totals_emit(r->f, s.stats, r->events, r->groups);
+		view_drop_totals_emit(r->f, s.stats, r->events, r->opts.groups);
 		fmt_doc_end(r->f);
 	} else if (!ret) {
 		log_error("cannot read the drop counters: %s", strerror(-err));
@@ -452,16 +334,13 @@ static int run_events(struct drops_run *r)
 
 int cmd_drops(int argc, char **argv)
 {
-	struct drops_run r = {
-		.o = { .attach = LOADER_ATTACH_AUTO, .ring_bytes = 4u << 20, .max_keys = 16384 },
-		.interval_ns = 1000000000ull,
-	};
-	struct sigaction sa = { .sa_handler = on_stop_signal };
+	struct drops_run r = { .o = { .ring_bytes = 4u << 20, .max_keys = 16384 } };
 	struct fmt_opts fo = { 0 };
 	int ret;
 	uint64_t t0;
 
 	loader_init();
+	cmd_bpf_opts_init(&r.opts);
 	/* The names --reason takes come from the running kernel, so they are read first. */
 	drop_reasons_btf_load_vmlinux(&r.reasons);
 	ret = parse_args(&r, argc, argv);
@@ -469,9 +348,10 @@ int cmd_drops(int argc, char **argv)
 		drop_reasons_free(&r.reasons);
 		return ret < 0 ? 0 : ret;
 	}
+	r.o.attach = r.opts.attach;
 	ret = cmd_enter_netns();
 	if (!ret)
-		ret = scope_to_netns(&r);
+		ret = cmd_bpf_scope(&r.opts, &r.o.cfg.netns_ino, &r.o.cfg.ifindex);
 	if (!ret)
 		ret = open_collector(&r);
 	if (!ret)
@@ -480,18 +360,14 @@ int cmd_drops(int argc, char **argv)
 		goto out;
 	fo.numeric = cmd_globals.numeric;
 	fo.pretty = cmd_globals.pretty;
-	fo.no_header = r.no_header;
+	fo.no_header = r.opts.no_header;
 	r.f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, stdout, &fo);
 	if (!r.f) {
 		log_error("out of memory");
 		ret = EXIT_RUNTIME;
 		goto out;
 	}
-	/* No SA_RESTART: a signal must end the wait at once. */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	cmd_bpf_catch_signals();
 	ret = r.o.cfg.events ? run_events(&r) : run_summary(&r);
 out:
 	t0 = clock_ns(CLOCK_MONOTONIC);
@@ -509,14 +385,7 @@ out:
 
 int cmd_drops(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			cmd_print_help(cmd_find(cmd_table, cmd_count, "drops", &(bool){ false }));
-			return 0;
-		}
-	}
-	log_error("this build has no BPF support (%s)", NO_BPF_WHY);
-	return EXIT_RUNTIME;
+	return cmd_bpf_unavailable("drops", argc, argv);
 }
 
 #endif

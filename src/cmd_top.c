@@ -41,11 +41,6 @@ static const struct kstat_sample *prev_of(const struct top *t)
 	return t->has_prev ? &t->prev : NULL;
 }
 
-static void emit_softirqs(struct fmt *f, const struct top *t, unsigned groups)
-{
-	view_softirqs_emit(f, prev_of(t), &t->cur, groups);
-}
-
 static void emit_softnet(struct fmt *f, const struct top *t, unsigned groups)
 {
 	view_softnet_emit(f, prev_of(t), &t->cur, groups);
@@ -69,7 +64,8 @@ static void emit_queues(struct fmt *f, const struct top *t, unsigned groups)
 /* The panels, in screen order: the digit keys 1-8 toggle them. */
 static const struct top_panel top_panels[] = {
 	{ .name = "softirqs", .title = "softirqs", .key = '1',
-	  .parts = KSTAT_SOFTIRQS | KSTAT_CPUSTAT, .emit = emit_softirqs },
+	  .parts = KSTAT_SOFTIRQS | KSTAT_CPUSTAT, .collect = top_softirq_collect,
+	  .emit = top_softirq_emit },
 	{ .name = "softnet", .title = "softnet", .key = '2', .parts = KSTAT_SOFTNET,
 	  .emit = emit_softnet },
 	{ .name = "interfaces", .title = "interfaces", .key = '3',
@@ -246,6 +242,8 @@ static void emit_snapshot(struct fmt *f, struct top_run *r, const struct top_sum
 		snprintf(key, sizeof(key), "%s_error", top_panels[i].name);
 		fmt_doc_str(f, key, r->why[i]);
 	}
+	if (top_softirq_error(t))
+		fmt_doc_str(f, "softirqs_time_error", top_softirq_error(t));
 	if (sum)
 		view_summary_emit(f, sum, 0);
 	for (size_t i = 0; i < TOP_NPANELS; i++) {
@@ -480,7 +478,10 @@ int cmd_top(int argc, char **argv)
 	r->t.o = &o;
 	r->t.bpf_drops_per_s = -1;
 	panels_open(r);
+	/* Not the panel's open: the panel shows without its BPF time. */
+	top_softirq_open(&r->t);
 	ret = o.batch ? run_batch(r) : run_live(r);
+	top_softirq_close(&r->t);
 	panels_close(r);
 	if (r->t.has_prev)
 		kstat_sample_free(&r->t.prev);

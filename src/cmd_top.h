@@ -20,6 +20,7 @@ struct top_opts {
 };
 
 struct top_ext;
+struct top_softirq;
 
 /* One run: the last two samples and the panels' own collectors. */
 struct top {
@@ -28,6 +29,7 @@ struct top {
 	bool has_prev;			/* prev holds a sample (not the first frame) */
 	struct top_ext *ext;		/* the borrowed collectors (BPF, sockets), or NULL */
 	double bpf_drops_per_s;		/* the drops panel's total, < 0 without it */
+	struct top_softirq *softirq;	/* the softirqs panel's BPF time, or NULL */
 };
 
 /*
@@ -72,6 +74,17 @@ void top_drops_close(struct top *t);
 #define TOP_NAPI_FNS .open = NULL
 #define TOP_DROPS_FNS .open = NULL
 #endif
+/*
+ * The softirqs panel's time per CPU (cmd_top_softirq.c).  Unlike a panel's
+ * own collector it never keeps the panel from showing: without BPF the time
+ * cells stay unset and top_softirq_error says why.  collect always returns 0.
+ */
+void top_softirq_open(struct top *t);
+int top_softirq_collect(struct top *t, char *why, size_t len);
+void top_softirq_emit(struct fmt *f, const struct top *t, unsigned groups);
+/* Why there is no time, or NULL. */
+const char *top_softirq_error(const struct top *t);
+void top_softirq_close(struct top *t);
 int top_sockets_open(struct top *t, char *why, size_t len);
 int top_sockets_collect(struct top *t, char *why, size_t len);
 void top_sockets_emit(struct fmt *f, const struct top *t, unsigned groups);

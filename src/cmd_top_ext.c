@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <linux/sock_diag.h>
 
@@ -25,6 +24,7 @@
 #include "bpf/drops_sample.h"
 #include "bpf/ksyms.h"
 #include "bpf/napi.h"
+#include "util/interval.h"
 #include "util/kallsyms_pick.h"
 #include "view/view_drops.h"
 #include "view/view_napi.h"
@@ -52,11 +52,11 @@ struct top_ext {
 	struct fmt_view sockets_view;	/* view_sockets under top's own title */
 #ifdef HAVE_BPF
 	struct napi *napi;
-	struct napi_sample napi_s[2];	/* [0] the reading before, [1] the last */
-	unsigned napi_n;		/* readings held: 0, 1 or 2 */
+	struct napi_sample napi_s[2];	/* the last two readings, in napi_slots' order */
+	struct interval_slots napi_slots;
 	struct drops *drops;
 	struct drops_sample drops_s[2];
-	unsigned drops_n;
+	struct interval_slots drops_slots;
 	struct drops_entry *rows;	/* the last interval's drops, most first */
 	size_t nrows;
 	double drops_secs;
@@ -108,73 +108,68 @@ static void trim_heap(void)
 #endif
 }
 
-/* With -N, only the namespace top looks at; otherwise every one. */
-static uint32_t netns_scope(void)
+/*
+ * Starts a BPF panel's collector: open_fn with the namespace it counts (with
+ * -N, the one top looks at; otherwise every one), and why it failed if it did.
+ */
+static int open_bpf(struct top *t, int (*open_fn)(struct top_ext *x, uint32_t netns_ino,
+						  struct loader_error *e),
+		    char *why, size_t len)
 {
-	struct stat st;
+	struct top_ext *x = ext_get(t);
+	struct loader_error e = { .n = 0 };
+	uint32_t netns_ino, ifindex;
+	int err;
 
-	if (!cmd_globals.netns || stat("/proc/self/ns/net", &st))
-		return 0;
-	return (uint32_t)st.st_ino;
+	if (!x) {
+		snprintf(why, len, "out of memory");
+		return -ENOMEM;
+	}
+	loader_init();
+	err = loader_scope(cmd_globals.netns, NULL, &netns_ino, &ifindex, why, len);
+	if (!err) {
+		err = open_fn(x, netns_ino, &e);
+		if (err)
+			loader_why(&e, err, why, len);
+	}
+	if (err)
+		ext_put(t);
+	return err;
 }
 
-static void explain(const struct loader_error *e, int err, char *why, size_t len)
+static int open_napi(struct top_ext *x, uint32_t netns_ino, struct loader_error *e)
 {
-	if (e->n)
-		loader_explain(e, why, len);
-	else
-		snprintf(why, len, "cannot set up the BPF collector: %s", strerror(-err));
+	struct napi_opts o = { .attach = LOADER_ATTACH_AUTO, .no_softirq = true };
+
+	o.cfg.netns_ino = netns_ino;
+	return napi_open(&o, &x->napi, e);
 }
 
 int top_napi_open(struct top *t, char *why, size_t len)
 {
-	struct napi_opts o = { .attach = LOADER_ATTACH_AUTO, .no_softirq = true };
-	struct top_ext *x = ext_get(t);
-	struct loader_error e = { .n = 0 };
-	int err;
-
-	if (!x)
-		return -ENOMEM;
-	loader_init();
-	o.cfg.netns_ino = netns_scope();
-	err = napi_open(&o, &x->napi, &e);
-	if (err) {
-		explain(&e, err, why, len);
-		x->napi = NULL;
-		ext_put(t);
-	}
-	return err;
+	return open_bpf(t, open_napi, why, len);
 }
 
 int top_napi_collect(struct top *t, char *why, size_t len)
 {
 	struct top_ext *x = t->ext;
-	int err;
+	unsigned slot = interval_slot_next(&x->napi_slots);
+	int err = napi_read(x->napi, &x->napi_s[slot]);
 
-	if (x->napi_n == 2) {
-		napi_sample_free(&x->napi_s[0]);
-		x->napi_s[0] = x->napi_s[1];
-		memset(&x->napi_s[1], 0, sizeof(x->napi_s[1]));
-		x->napi_n = 1;
-	}
-	err = napi_read(x->napi, &x->napi_s[x->napi_n]);
-	if (err) {
+	interval_slot_done(&x->napi_slots, slot, !err);
+	if (err)
 		snprintf(why, len, "cannot read the NAPI counts: %s", strerror(-err));
-		return err;
-	}
-	x->napi_n++;
-	return 0;
+	return err;
 }
 
 void top_napi_emit(struct fmt *f, const struct top *t, unsigned groups)
 {
 	const struct top_ext *x = t->ext;
+	int prev = interval_slot_prev(&x->napi_slots);
 
 	/* One reading: the totals since attach. */
-	if (x->napi_n == 2)
-		view_napi_emit(f, &x->napi_s[0], &x->napi_s[1], groups);
-	else
-		view_napi_emit(f, NULL, &x->napi_s[0], groups);
+	view_napi_emit(f, prev < 0 ? NULL : &x->napi_s[prev], &x->napi_s[x->napi_slots.last],
+		       groups);
 }
 
 void top_napi_close(struct top *t)
@@ -188,34 +183,30 @@ void top_napi_close(struct top *t)
 	ext_put(t);
 }
 
-int top_drops_open(struct top *t, char *why, size_t len)
+static int open_drops(struct top_ext *x, uint32_t netns_ino, struct loader_error *e)
 {
 	struct drops_opts o = { .attach = LOADER_ATTACH_AUTO, .max_keys = 16384 };
-	struct top_ext *x = ext_get(t);
-	struct loader_error e = { .n = 0 };
 	int err;
 
-	if (!x)
-		return -ENOMEM;
-	loader_init();
-	o.cfg.netns_ino = netns_scope();
-	err = drops_open(&o, &x->drops, &e);
-	if (err) {
-		explain(&e, err, why, len);
-		x->drops = NULL;
-		ext_put(t);
+	o.cfg.netns_ino = netns_ino;
+	err = drops_open(&o, &x->drops, e);
+	if (err)
 		return err;
-	}
 	/* Without names the rows still come, with numbers and addresses. */
 	drop_reasons_btf_load_vmlinux(&x->reasons);
 	/*
-	 * Parsing the kernel's BTF (libbpf's and ours) leaves some 11 MiB of
-	 * freed heap that glibc keeps: give it back, so top stays well under
-	 * its 20 MiB.
+	 * Loading left libbpf's freed BTF parse behind (loader_init has its
+	 * big blocks mapped, so most went back already): give back the heap
+	 * glibc still keeps, so top stays well under its 20 MiB.
 	 */
 	trim_heap();
 	x->names.reasons = &x->reasons;
 	return 0;
+}
+
+int top_drops_open(struct top *t, char *why, size_t len)
+{
+	return open_bpf(t, open_drops, why, len);
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -268,24 +259,20 @@ static void symbolize(struct top_ext *x)
 int top_drops_collect(struct top *t, char *why, size_t len)
 {
 	struct top_ext *x = t->ext;
+	unsigned slot = interval_slot_next(&x->drops_slots);
 	struct drops_sample *prev, *cur;
 	uint64_t total = 0;
 	int n, err;
 
-	if (x->drops_n == 2) {
-		drops_sample_free(&x->drops_s[0]);
-		x->drops_s[0] = x->drops_s[1];
-		memset(&x->drops_s[1], 0, sizeof(x->drops_s[1]));
-		x->drops_n = 1;
-	}
-	err = drops_read(x->drops, &x->drops_s[x->drops_n]);
+	err = drops_read(x->drops, &x->drops_s[slot]);
+	interval_slot_done(&x->drops_slots, slot, !err);
 	if (err) {
 		snprintf(why, len, "cannot read the drop counters: %s", strerror(-err));
 		return err;
 	}
-	x->drops_n++;
-	prev = x->drops_n == 2 ? &x->drops_s[0] : NULL;
-	cur = &x->drops_s[x->drops_n - 1];
+	n = interval_slot_prev(&x->drops_slots);
+	prev = n < 0 ? NULL : &x->drops_s[n];
+	cur = &x->drops_s[slot];
 	free(x->rows);
 	x->rows = NULL;
 	x->nrows = 0;
@@ -326,14 +313,6 @@ void top_drops_close(struct top *t)
 	ksyms_free(x->ksyms);
 	free(x->locs);
 	ext_put(t);
-}
-
-#else /* !HAVE_BPF */
-
-int top_no_bpf_open(struct top *t, char *why, size_t len)
-{
-	snprintf(why, len, "this build has no BPF support (%s)", NO_BPF_WHY);
-	return -EOPNOTSUPP;
 }
 
 #endif /* HAVE_BPF */

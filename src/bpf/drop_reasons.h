@@ -37,9 +37,14 @@ void drop_reasons_format(const struct drop_reasons *r, uint32_t value, char *buf
 /* The value of a name, with or without its prefix, any case.  0 or -ENOENT. */
 int drop_reasons_value(const struct drop_reasons *r, const char *name, uint32_t *out);
 
-/* From the kernel's BTF (HAVE_BPF builds): the enum skb_drop_reason of btf, or vmlinux's. */
+/*
+ * From the kernel's BTF (HAVE_BPF builds): the enum skb_drop_reason of btf,
+ * of a raw BTF file read by btf_scan (-EPROTO: a file it cannot read), or of
+ * vmlinux (scanned, else parsed by libbpf).  0, -ENOENT without the enum, -errno.
+ */
 struct btf;
 int drop_reasons_btf_load(const struct btf *btf, struct drop_reasons *r);
+int drop_reasons_btf_scan(const char *path, struct drop_reasons *r);
 int drop_reasons_btf_load_vmlinux(struct drop_reasons *r);
 
 #endif

@@ -13,6 +13,7 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 
+#include "bpf/btf_scan.h"
 #include "bpf/drops.h"
 #include "bpf/drops_sample.h"
 #include "src/bpf/drops.skel.h"
@@ -20,7 +21,6 @@
 struct drops {
 	struct drops_bpf *skel;
 	struct ring_buffer *rb;
-	struct btf *vmlinux;		/* to pick the kprobe function; NULL if unreadable */
 	struct drops_opts opts;
 	enum loader_attach method;
 	int ncpus;
@@ -29,8 +29,13 @@ struct drops {
 	void *fn_ctx;
 };
 
-/* The kprobe variant this kernel's functions call for, and its function's name. */
-static const char *kprobe_target(const struct drops *d, enum drops_kprobe_variant *v)
+/*
+ * The kprobe variant this kernel's functions call for, and its function's
+ * name; the first when the BTF cannot tell.  Only the kprobe attempt asks,
+ * and a scan of the BTF file costs no memory, where a parsed BTF kept for
+ * this would have held 6 MB for as long as the collector runs.
+ */
+static const char *kprobe_target(enum drops_kprobe_variant *v)
 {
 	static const struct {
 		const char *fn;
@@ -41,8 +46,12 @@ static const char *kprobe_target(const struct drops *d, enum drops_kprobe_varian
 		{ "kfree_skb", DROPS_KPROBE_KFREE_SKB },
 	};
 
-	for (size_t i = 0; d->vmlinux && i < sizeof(candidates) / sizeof(candidates[0]); i++) {
-		if (btf__find_by_name_kind(d->vmlinux, candidates[i].fn, BTF_KIND_FUNC) > 0) {
+	for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
+		int has = btf_scan_has(LOADER_VMLINUX_BTF, candidates[i].fn, BTF_KIND_FUNC);
+
+		if (has < 0)
+			break;
+		if (has) {
 			*v = candidates[i].v;
 			return candidates[i].fn;
 		}
@@ -75,7 +84,7 @@ static int try_method(void *ctx, enum loader_attach m, struct loader_attempt *a)
 		return a->err;
 	}
 	if (m == LOADER_ATTACH_KPROBE) {
-		fn = kprobe_target(d, &variant);
+		fn = kprobe_target(&variant);
 		snprintf(a->what, sizeof(a->what), "%s", fn);
 	}
 	prog = m == LOADER_ATTACH_TP_BTF ? d->skel->progs.drops_tp_btf :
@@ -146,8 +155,6 @@ int drops_open(const struct drops_opts *opts, struct drops **out, struct loader_
 		err = -ENOMEM;
 		goto out;
 	}
-	if (opts->attach == LOADER_ATTACH_AUTO || opts->attach == LOADER_ATTACH_KPROBE)
-		d->vmlinux = btf__load_vmlinux_btf();
 	err = loader_run(opts->attach, try_method, d, e);
 	if (err < 0)
 		goto out;
@@ -173,7 +180,6 @@ void drops_close(struct drops *d)
 		return;
 	ring_buffer__free(d->rb);
 	drops_bpf__destroy(d->skel);
-	btf__free(d->vmlinux);
 	free(d->percpu);
 	free(d);
 }

@@ -75,19 +75,19 @@ static int parse_line(struct ksyms *k, char *line, bool *all_zero)
 	return 0;
 }
 
-int ksyms_parse(const char *text, size_t len, struct ksyms **out)
+/* Parses text (len bytes and room for a NUL), which the result then owns, freed or not. */
+static int parse_owned(char *text, size_t len, struct ksyms **out)
 {
 	struct ksyms *k = calloc(1, sizeof(*k));
 	bool all_zero = true;
 	char *p, *line;
 	int err = -ENOMEM;
 
-	if (!k)
+	if (!k) {
+		free(text);
 		return -ENOMEM;
-	k->strings = malloc(len + 1);
-	if (!k->strings)
-		goto out;
-	memcpy(k->strings, text, len);
+	}
+	k->strings = text;
 	k->strings[len] = '\0';
 	for (p = k->strings; p && *p; p = line) {
 		line = strchr(p, '\n');
@@ -109,6 +109,16 @@ out:
 	if (err)
 		ksyms_free(k);
 	return err;
+}
+
+int ksyms_parse(const char *text, size_t len, struct ksyms **out)
+{
+	char *copy = malloc(len + 1);
+
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, text, len);
+	return parse_owned(copy, len, out);
 }
 
 int ksyms_load(const char *path, struct ksyms **out)
@@ -149,7 +159,9 @@ int ksyms_load(const char *path, struct ksyms **out)
 			break;
 		len += (size_t)n;
 	}
-	err = ksyms_parse(buf, len, out);
+	/* The read buffer becomes the symbols' strings: a second copy would double the peak. */
+	err = parse_owned(buf, len, out);
+	buf = NULL;
 out:
 	if (fd >= 0)
 		close(fd);

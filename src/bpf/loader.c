@@ -3,9 +3,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <net/if.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <bpf/libbpf.h>
@@ -47,14 +52,54 @@ static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list 
 	return vfprintf(stderr, fmt, ap);
 }
 
+/* glibc's default, which it would otherwise raise to the largest block freed so far. */
+#define LOADER_MMAP_THRESHOLD (128 * 1024)
+
 void loader_init(void)
 {
 	libbpf_set_print(libbpf_print);
+#ifdef __GLIBC__
+	/*
+	 * Once a mapped block is freed, glibc serves blocks up to its size from
+	 * the heap: the second object's BTF copies would then stay resident
+	 * after their free, on top of the first's (the peak RSS of top).  A
+	 * fixed threshold keeps every block past it mapped and unmapped.
+	 */
+	mallopt(M_MMAP_THRESHOLD, LOADER_MMAP_THRESHOLD);
+#endif
 }
 
 bool loader_has_btf(void)
 {
-	return access("/sys/kernel/btf/vmlinux", R_OK) == 0;
+	return access(LOADER_VMLINUX_BTF, R_OK) == 0;
+}
+
+int loader_scope(bool netns, const char *iface, uint32_t *netns_ino, uint32_t *ifindex,
+		 char *why, size_t len)
+{
+	struct stat st;
+	int err;
+
+	*netns_ino = 0;
+	*ifindex = 0;
+	if (!netns && !iface)
+		return 0;
+	/* An ifindex means something in one namespace only: an iface scopes to it as well. */
+	if (stat("/proc/self/ns/net", &st)) {
+		err = -errno;
+		snprintf(why, len, "/proc/self/ns/net: %s", strerror(-err));
+		return err;
+	}
+	*netns_ino = (uint32_t)st.st_ino;
+	if (iface) {
+		*ifindex = if_nametoindex(iface);
+		if (!*ifindex) {
+			snprintf(why, len, "--iface %s: no such interface%s", iface,
+				 netns ? " in the namespace" : "");
+			return -ENODEV;
+		}
+	}
+	return 0;
 }
 
 bool loader_has_kprobes(void)
@@ -154,4 +199,12 @@ void loader_explain(const struct loader_error *e, char *buf, size_t len)
 		n = explain_attempt(&e->attempts[i], buf + used, len - used);
 		used += n > 0 ? (size_t)n : 0;
 	}
+}
+
+void loader_why(const struct loader_error *e, int err, char *buf, size_t len)
+{
+	if (e->n)
+		loader_explain(e, buf, len);
+	else
+		snprintf(buf, len, "cannot set up the BPF collector: %s", strerror(-err));
 }

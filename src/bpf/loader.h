@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* How programs attach, in the order auto tries them. */
 enum loader_attach {
@@ -35,11 +36,27 @@ const char *loader_attach_name(enum loader_attach m);
 /* 0, or -EINVAL for a name that is none of them. */
 int loader_attach_parse(const char *s, enum loader_attach *out);
 
-/* Routes libbpf's messages to stderr at -v (warnings) and -vv (debug); silent otherwise. */
+/*
+ * Routes libbpf's messages to stderr at -v (warnings) and -vv (debug); silent
+ * otherwise.  And has the large blocks of every later load (libbpf reads the
+ * kernel's BTF, 5.5 MB, twice over for each object it loads) mapped apart from
+ * the heap, so each goes back to the system when freed instead of staying in it.
+ */
 void loader_init(void);
 
-/* Whether the kernel describes itself in BTF (/sys/kernel/btf/vmlinux). */
+/* The kernel's own BTF, raw. */
+#define LOADER_VMLINUX_BTF "/sys/kernel/btf/vmlinux"
+
+/* Whether the kernel describes itself in BTF (LOADER_VMLINUX_BTF). */
 bool loader_has_btf(void);
+/*
+ * What a collector counts: with -N (netns) or an iface, the namespace sockeye
+ * runs in (*netns_ino: its inode, which BPF sees as ns.inum) and iface's index
+ * there (*ifindex); 0 for every one.  0, or -errno with why filled for the user.
+ */
+int loader_scope(bool netns, const char *iface, uint32_t *netns_ino, uint32_t *ifindex,
+		 char *why, size_t len);
+
 /* Whether the kernel can attach kprobes (the kprobe PMU, or tracefs's kprobe_events). */
 bool loader_has_kprobes(void);
 
@@ -57,5 +74,7 @@ int loader_run(enum loader_attach m, int (*try_fn)(void *ctx, enum loader_attach
  * privilege, no BTF, a missing tracepoint, no kprobes, a verifier rejection.
  */
 void loader_explain(const struct loader_error *e, char *buf, size_t len);
+/* The same for err, a collector's open failure: e's attempts, else err alone (-ENOMEM...). */
+void loader_why(const struct loader_error *e, int err, char *buf, size_t len);
 
 #endif

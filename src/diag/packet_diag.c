@@ -13,6 +13,7 @@
 #include <linux/sock_diag.h>
 
 #include "diag/packet_diag.h"
+#include "diag/sockdiag.h"
 #include "util/nldump.h"
 
 /*
@@ -41,12 +42,6 @@ int packet_diag_dump(void **buf, size_t *len)
 	return nldump(NETLINK_SOCK_DIAG, nlh, SOCK_DIAG_BY_FAMILY, buf, len);
 }
 
-/* A fixed-size attribute at least n bytes long (newer kernels may append fields). */
-static const void *payload_min(const struct nlattr *a, size_t n)
-{
-	return mnl_attr_get_payload_len(a) >= n ? mnl_attr_get_payload(a) : NULL;
-}
-
 static void ring_copy(struct packet_ring_cfg *dst, const struct packet_diag_ring *r)
 {
 	dst->block_size = r->pdr_block_size;
@@ -62,13 +57,11 @@ static int parse_attr(const struct nlattr *a, void *arg)
 	struct packet_diag_info info;
 	struct packet_diag_ring ring;
 	uint32_t mem[SK_MEMINFO_VARS];
-	const void *p;
 
 	switch (mnl_attr_get_type(a)) {
 	case PACKET_DIAG_INFO:
-		if (!(p = payload_min(a, sizeof(info))))
+		if (sockdiag_attr_copy(a, &info, sizeof(info)))
 			return -EBADMSG;
-		memcpy(&info, p, sizeof(info));
 		ps->ifindex = info.pdi_index;
 		ps->version = info.pdi_version;
 		ps->flags = info.pdi_flags;
@@ -76,9 +69,8 @@ static int parse_attr(const struct nlattr *a, void *arg)
 		break;
 	case PACKET_DIAG_RX_RING:
 	case PACKET_DIAG_TX_RING:
-		if (!(p = payload_min(a, sizeof(ring))))
+		if (sockdiag_attr_copy(a, &ring, sizeof(ring)))
 			return -EBADMSG;
-		memcpy(&ring, p, sizeof(ring));
 		if (mnl_attr_get_type(a) == PACKET_DIAG_RX_RING) {
 			ring_copy(&ps->rx_ring, &ring);
 			ps->has_rx_ring = true;
@@ -103,9 +95,8 @@ static int parse_attr(const struct nlattr *a, void *arg)
 		break;
 	case PACKET_DIAG_MEMINFO:
 		/* SK_MEMINFO_DROPS is the last of the first layout (3.x); later ones append. */
-		if (!(p = payload_min(a, sizeof(mem))))
+		if (sockdiag_attr_copy(a, mem, sizeof(mem)))
 			return -EBADMSG;
-		memcpy(mem, p, sizeof(mem));
 		ps->rmem_alloc = mem[SK_MEMINFO_RMEM_ALLOC];
 		ps->rcvbuf = mem[SK_MEMINFO_RCVBUF];
 		ps->drops = mem[SK_MEMINFO_DROPS];

@@ -1,16 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* packet_owners.c: packet socket inode -> pid and comm, by reading the links in /proc/PID/fd. */
+/* packet_owners.c: packet socket inode -> pid and comm (found by procs), as text to record. */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "diag/packet_owners.h"
+#include "diag/procs.h"
 
 struct owner {
 	uint32_t ino;
@@ -25,90 +23,14 @@ static int cmp_owner(const void *a, const void *b)
 	return (x->ino > y->ino) - (x->ino < y->ino);
 }
 
-static struct owner *owner_find(struct owner *o, size_t n, uint32_t ino)
+/* comm cut to the kernel's 15 bytes, control bytes made '?': it goes on a line of text. */
+static void copy_comm(char dst[16], const char *comm)
 {
-	struct owner key = { .ino = ino };
+	size_t n = strnlen(comm, 15);
 
-	return bsearch(&key, o, n, sizeof(*o), cmp_owner);
-}
-
-/* comm without its newline, control bytes made '?': it goes on a line of text. */
-static void read_comm(int procfd, const char *pid, char comm[16])
-{
-	char path[64];
-	ssize_t n;
-	int fd;
-
-	comm[0] = '\0';
-	snprintf(path, sizeof(path), "%s/comm", pid);
-	fd = openat(procfd, path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return;
-	n = read(fd, comm, 15);
-	close(fd);
-	if (n <= 0)
-		return;
-	comm[n] = '\0';
-	if (comm[n - 1] == '\n')
-		comm[--n] = '\0';
-	for (ssize_t i = 0; i < n; i++)
-		if ((unsigned char)comm[i] < 0x20 || comm[i] == 0x7f)
-			comm[i] = '?';
-}
-
-/* The inode of "socket:[N]", or 0. */
-static uint32_t socket_ino(const char *link)
-{
-	unsigned long long v = 0;
-	const char *p;
-
-	if (strncmp(link, "socket:[", 8))
-		return 0;
-	for (p = link + 8; *p >= '0' && *p <= '9'; p++) {
-		v = v * 10 + (unsigned long long)(*p - '0');
-		if (v > UINT32_MAX)
-			return 0;
-	}
-	return *p == ']' && !p[1] ? (uint32_t)v : 0;
-}
-
-/* Marks the sockets process pid holds; the number newly found. */
-static size_t scan_pid(int procfd, const char *pid, struct owner *o, size_t n)
-{
-	char path[64], link[64];
-	struct dirent *de;
-	size_t found = 0;
-	DIR *d;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/fd", pid);
-	fd = openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	d = fdopendir(fd);
-	if (!d) {
-		close(fd);
-		return 0;
-	}
-	while ((de = readdir(d))) {
-		struct owner *w;
-		ssize_t k;
-
-		if (de->d_name[0] == '.')
-			continue;
-		k = readlinkat(fd, de->d_name, link, sizeof(link) - 1);
-		if (k <= 0)
-			continue;
-		link[k] = '\0';
-		w = owner_find(o, n, socket_ino(link));
-		if (!w || w->pid)
-			continue;
-		w->pid = (int32_t)atoi(pid);
-		read_comm(procfd, pid, w->comm);
-		found++;
-	}
-	closedir(d);
-	return found;
+	for (size_t i = 0; i < n; i++)
+		dst[i] = (unsigned char)comm[i] < 0x20 || comm[i] == 0x7f ? '?' : comm[i];
+	dst[n] = '\0';
 }
 
 /* "INODE PID COMM\n" for each owner found, in o's order. */
@@ -138,37 +60,39 @@ static int owners_text(const struct owner *o, size_t n, char **text, size_t *len
 int packet_owners_scan(const char *proc, const struct packet_diag_snap *s, char **text,
 		       size_t *len)
 {
+	struct procs *p = NULL;
 	struct owner *o = NULL;
-	size_t left = s->n;
-	struct dirent *de;
-	DIR *d = NULL;
-	int err = 0;
+	struct proc_owner po;
+	int err = -ENOMEM;
 
 	*text = NULL;
 	*len = 0;
 	if (!s->n)
 		return 0;
+	p = procs_new();
 	o = calloc(s->n, sizeof(*o));
-	if (!o)
-		return -ENOMEM;
-	for (unsigned i = 0; i < s->n; i++)
-		o[i].ino = s->socks[i].ino;
-	qsort(o, s->n, sizeof(*o), cmp_owner);
-	d = opendir(proc);
-	if (!d) {
-		err = -errno;
+	if (!p || !o)
 		goto out;
+	for (unsigned i = 0; i < s->n; i++) {
+		err = procs_want(p, s->socks[i].ino);
+		if (err)
+			goto out;
 	}
-	while (left && (de = readdir(d))) {
-		if (de->d_name[0] < '1' || de->d_name[0] > '9' ||
-		    strspn(de->d_name, "0123456789") != strlen(de->d_name) || strlen(de->d_name) > 10)
-			continue;
-		left -= scan_pid(dirfd(d), de->d_name, o, s->n);
+	/* The walk the sockets view does too: every process's fds, once. */
+	err = procs_scan(p, proc);
+	if (err)
+		goto out;
+	for (unsigned i = 0; i < s->n; i++) {
+		o[i].ino = s->socks[i].ino;
+		if (procs_owner(p, o[i].ino, 0, &po)) {
+			o[i].pid = po.pid;
+			copy_comm(o[i].comm, po.comm);
+		}
 	}
+	qsort(o, s->n, sizeof(*o), cmp_owner);
 	err = owners_text(o, s->n, text, len);
 out:
-	if (d)
-		closedir(d);
+	procs_free(p);
 	free(o);
 	return err;
 }

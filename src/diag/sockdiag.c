@@ -80,24 +80,24 @@ static const void *attr_data(const struct nlattr *a, size_t min, size_t *len)
 	return mnl_attr_get_payload(a);
 }
 
-static int get_u8(const struct nlattr *a, uint8_t *v)
+int sockdiag_attr_copy(const struct nlattr *a, void *dst, size_t n)
 {
-	const uint8_t *p = attr_data(a, 1, NULL);
+	const void *p = attr_data(a, n, NULL);
 
 	if (!p)
 		return -EBADMSG;
-	*v = *p;
+	memcpy(dst, p, n);
 	return 0;
+}
+
+static int get_u8(const struct nlattr *a, uint8_t *v)
+{
+	return sockdiag_attr_copy(a, v, 1);
 }
 
 static int get_u32(const struct nlattr *a, uint32_t *v)
 {
-	const void *p = attr_data(a, 4, NULL);
-
-	if (!p)
-		return -EBADMSG;
-	memcpy(v, p, 4);
-	return 0;
+	return sockdiag_attr_copy(a, v, 4);
 }
 
 /* A string attribute must hold its NUL; the kernel always sends one. */
@@ -114,9 +114,6 @@ static int get_str(const struct nlattr *a, const char **s)
 
 static int inet_attr(const struct nlattr *a, struct sock_rec *r)
 {
-	const void *p;
-	size_t n;
-
 	switch (mnl_attr_get_type(a)) {
 	case INET_DIAG_INFO:
 		r->info = attr_data(a, 0, &r->info_len);
@@ -143,10 +140,8 @@ static int inet_attr(const struct nlattr *a, struct sock_rec *r)
 		r->has_mark = true;
 		return get_u32(a, &r->mark);
 	case INET_DIAG_CGROUP_ID:
-		p = attr_data(a, 8, &n);
-		if (!p)
+		if (sockdiag_attr_copy(a, &r->cgroup_id, 8))
 			return -EBADMSG;
-		memcpy(&r->cgroup_id, p, 8);
 		r->has_cgroup = true;
 		break;
 	}
@@ -156,7 +151,6 @@ static int inet_attr(const struct nlattr *a, struct sock_rec *r)
 static int unix_attr(const struct nlattr *a, struct sock_rec *r)
 {
 	struct unix_diag_rqlen rq;
-	const void *p;
 	uint32_t v;
 	int err;
 
@@ -170,10 +164,8 @@ static int unix_attr(const struct nlattr *a, struct sock_rec *r)
 		r->has_peer = true;
 		return err;
 	case UNIX_DIAG_RQLEN:
-		p = attr_data(a, sizeof(rq), NULL);
-		if (!p)
+		if (sockdiag_attr_copy(a, &rq, sizeof(rq)))
 			return -EBADMSG;
-		memcpy(&rq, p, sizeof(rq));
 		r->rqueue = rq.udiag_rqueue;
 		r->wqueue = rq.udiag_wqueue;
 		break;
@@ -194,14 +186,11 @@ static int unix_attr(const struct nlattr *a, struct sock_rec *r)
 static int packet_attr(const struct nlattr *a, struct sock_rec *r)
 {
 	struct packet_diag_info info;
-	const void *p;
 
 	switch (mnl_attr_get_type(a)) {
 	case PACKET_DIAG_INFO:
-		p = attr_data(a, sizeof(info), NULL);
-		if (!p)
+		if (sockdiag_attr_copy(a, &info, sizeof(info)))
 			return -EBADMSG;
-		memcpy(&info, p, sizeof(info));
 		r->ifindex = info.pdi_index;
 		break;
 	case PACKET_DIAG_MEMINFO:

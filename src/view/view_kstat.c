@@ -20,6 +20,7 @@
 
 enum {
 	SI_CPU, SI_NET_RX, SI_NET_TX, SI_NET_RX_RATE, SI_NET_TX_RATE, SI_SOFTIRQ_PCT,
+	SI_NET_RX_BUSY, SI_NET_TX_BUSY, SI_NET_RX_TIME, SI_NET_TX_TIME,
 };
 static const struct fmt_col softirqs_cols[] = {
 	[SI_CPU] = { "cpu", "CPU", FMT_U64, R, 0, 3 },
@@ -28,6 +29,11 @@ static const struct fmt_col softirqs_cols[] = {
 	[SI_NET_RX_RATE] = { "net_rx_per_s", "NET_RX/s", FMT_RATE, R, 0, 0 },
 	[SI_NET_TX_RATE] = { "net_tx_per_s", "NET_TX/s", FMT_RATE, R, 0, 0 },
 	[SI_SOFTIRQ_PCT] = { "softirq_pct", "SOFTIRQ%", FMT_PERCENT, R, 0, 0 },
+	/* From BPF: the share of the CPU's time in each vector's handler. */
+	[SI_NET_RX_BUSY] = { "net_rx_busy_pct", "RX_BUSY%", FMT_PERCENT, R, 0, 0 },
+	[SI_NET_TX_BUSY] = { "net_tx_busy_pct", "TX_BUSY%", FMT_PERCENT, R, 0, 0 },
+	[SI_NET_RX_TIME] = { "net_rx_time_ns", "RX_TIME", FMT_DURATION, R, D, 0 },
+	[SI_NET_TX_TIME] = { "net_tx_time_ns", "TX_TIME", FMT_DURATION, R, D, 0 },
 };
 const struct fmt_view view_softirqs = {
 	.name = "softirqs",
@@ -138,13 +144,33 @@ static const struct softirqs_cpu *softirqs_find(const struct softirqs_snap *s, u
 	return NULL;
 }
 
+void view_softirqs_titled(struct fmt_view *v, char *title, size_t len, const char *why)
+{
+	*v = view_softirqs;
+	snprintf(title, len, "%s (no time per CPU: %s)", view_softirqs.title, why);
+	v->title = title;
+}
+
+/* One vector's BPF time on cpu, when both readings have it. */
+static void emit_time(struct fmt *f, const struct view_softirqs_time *t, unsigned cpu,
+		      unsigned vec, size_t busy_col, size_t time_col)
+{
+	struct softirq_delta d;
+
+	if (!softirq_sample_delta(t->prev, t->cur, cpu, vec, &d))
+		return;
+	fmt_double(f, busy_col, d.busy_pct);
+	fmt_u64(f, time_col, d.time_ns);
+}
+
 void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
-			const struct kstat_sample *cur, unsigned groups)
+			const struct kstat_sample *cur, const struct view_softirqs_time *time,
+			unsigned groups)
 {
 	double secs = interval_s(prev, cur);
 	bool cpu_times = prev && (prev->parts & cur->parts & KSTAT_CPUSTAT);
 
-	fmt_table_begin(f, &view_softirqs, groups);
+	fmt_table_begin(f, time && time->view ? time->view : &view_softirqs, groups);
 	for (unsigned i = 0; i < cur->softirqs.ncpus; i++) {
 		const struct softirqs_cpu *c = &cur->softirqs.cpus[i];
 		const struct softirqs_cpu *p = prev ? softirqs_find(&prev->softirqs, c->cpu) : NULL;
@@ -164,6 +190,10 @@ void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
 
 			if (tc && tp && cpustat_softirq_pct(tp, tc, &pct))
 				fmt_double(f, SI_SOFTIRQ_PCT, pct);
+		}
+		if (time) {
+			emit_time(f, time, c->cpu, SOFTIRQ_NET_RX, SI_NET_RX_BUSY, SI_NET_RX_TIME);
+			emit_time(f, time, c->cpu, SOFTIRQ_NET_TX, SI_NET_TX_BUSY, SI_NET_TX_TIME);
 		}
 		fmt_row_end(f);
 	}

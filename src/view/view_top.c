@@ -14,13 +14,15 @@
 #define D FMT_GROUP_DETAIL
 
 enum {
-	S_HOST, S_NETNS, S_UPTIME, S_LOAD1, S_LOAD5, S_LOAD15, S_SOFTIRQ, S_DROPS,
+	S_HOST, S_NETNS, S_UPTIME_TEXT, S_UPTIME, S_LOAD1, S_LOAD5, S_LOAD15, S_SOFTIRQ, S_DROPS,
 	S_SOFTNET_DROPS, S_IF_DROPS, S_IF_MISSED, S_BPF_DROPS,
 };
 static const struct fmt_col summary_cols[] = {
 	[S_HOST] = { "host", "HOST", FMT_STR, L, 0, 0 },
 	[S_NETNS] = { "netns", "NETNS", FMT_STR, L, 0, 0 },
-	[S_UPTIME] = { "uptime_s", "UPTIME_S", FMT_U64, R, 0, 0 },
+	/* People read "3d 04:12:09"; JSON has the seconds (text shows them with detail). */
+	[S_UPTIME_TEXT] = { "uptime", "UPTIME", FMT_STR, R, FMT_GROUP_TEXT, 0 },
+	[S_UPTIME] = { "uptime_s", "UPTIME_S", FMT_U64, R, D, 0 },
 	[S_LOAD1] = { "load1", "LOAD1", FMT_DOUBLE, R, 0, 0 },
 	[S_LOAD5] = { "load5", "LOAD5", FMT_DOUBLE, R, 0, 0 },
 	[S_LOAD15] = { "load15", "LOAD15", FMT_DOUBLE, R, 0, 0 },
@@ -116,6 +118,19 @@ void view_summary_compute(struct top_summary *sum, const struct kstat_sample *pr
 	}
 }
 
+size_t view_summary_uptime(char *buf, size_t len, uint64_t s)
+{
+	uint64_t d = s / 86400, h = s / 3600 % 24, m = s / 60 % 60;
+	int n;
+
+	if (d)
+		n = snprintf(buf, len, "%" PRIu64 "d %02" PRIu64 ":%02" PRIu64 ":%02" PRIu64, d, h, m,
+			     s % 60);
+	else
+		n = snprintf(buf, len, "%02" PRIu64 ":%02" PRIu64 ":%02" PRIu64, h, m, s % 60);
+	return n < 0 ? 0 : (size_t)n;
+}
+
 void view_summary_emit(struct fmt *f, const struct top_summary *sum, unsigned groups)
 {
 	fmt_table_begin(f, &view_summary, groups);
@@ -124,8 +139,15 @@ void view_summary_emit(struct fmt *f, const struct top_summary *sum, unsigned gr
 		fmt_str(f, S_HOST, sum->host);
 	if (sum->netns)
 		fmt_str(f, S_NETNS, sum->netns);
-	if (sum->has_uptime)
+	if (sum->has_uptime) {
+		if (fmt_is_shown(f, S_UPTIME_TEXT)) {
+			char up[32];
+
+			view_summary_uptime(up, sizeof(up), sum->uptime_s);
+			fmt_str(f, S_UPTIME_TEXT, up);
+		}
 		fmt_u64(f, S_UPTIME, sum->uptime_s);
+	}
 	if (sum->has_load) {
 		fmt_double(f, S_LOAD1, sum->load[0]);
 		fmt_double(f, S_LOAD5, sum->load[1]);

@@ -34,6 +34,8 @@ struct top_summary {
 void view_summary_compute(struct top_summary *sum, const struct kstat_sample *prev,
 			  const struct kstat_sample *cur, const char *netns,
 			  double bpf_drops_per_s);
+/* Uptime as text shows it: "3d 04:12:09", "04:12:09" under a day.  Returns snprintf's count. */
+size_t view_summary_uptime(char *buf, size_t len, uint64_t s);
 /* The single-row summary table (batch text and JSON). */
 void view_summary_emit(struct fmt *f, const struct top_summary *sum, unsigned groups);
 /*

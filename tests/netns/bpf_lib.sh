@@ -70,6 +70,19 @@ start_bpftrace()
 
 stop_bpftrace()
 {
+	local i
+
 	kill -INT "$bpftrace_pid"
+	# bpftrace has been seen to miss a SIGINT (it sat in epoll_wait until a second one):
+	# ask again each second, and fail rather than hang after 20 s.
+	for i in $(seq 200); do
+		kill -0 "$bpftrace_pid" 2>/dev/null || break
+		sleep 0.1
+		((i % 10)) || kill -INT "$bpftrace_pid" 2>/dev/null
+	done
+	if kill -0 "$bpftrace_pid" 2>/dev/null; then
+		kill -KILL "$bpftrace_pid"
+		fail "bpftrace did not stop on SIGINT"
+	fi
 	wait "$bpftrace_pid"
 }

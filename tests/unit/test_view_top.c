@@ -32,6 +32,8 @@ struct pair {
 	struct ring_info rings[2];
 	struct queue_stat queues[2][2];
 	struct packet_sock socks[2][2];
+	struct softirq_sample times[2];	/* BPF: the softirqs panel's time per vector */
+	struct softirq_cpu time_cpus[2][2];
 };
 
 static void fill(struct pair *p)
@@ -103,6 +105,17 @@ static void fill(struct pair *p)
 		s->packet.socks = p->socks[k];
 		s->packet.n = 2;
 		s->packet.has_owners = true;
+		/*
+		 * CPU 0: 25 ms of NET_RX and 1 ms of NET_TX in the second.  CPU 1:
+		 * 900 ms of NET_RX and 300 ms of TIMER, more than the second (a run
+		 * straddled the reading): the shares are scaled to 75% and 25%.
+		 */
+		p->time_cpus[k][0].time_ns[SOFTIRQ_NET_RX] = 1000000 + (uint64_t)k * 25000000;
+		p->time_cpus[k][0].time_ns[SOFTIRQ_NET_TX] = 500 + (uint64_t)k * 1000000;
+		p->time_cpus[k][1].time_ns[SOFTIRQ_NET_RX] = (uint64_t)k * 900000000;
+		p->time_cpus[k][1].time_ns[1] = (uint64_t)k * 300000000;
+		p->times[k] = (struct softirq_sample){ .mono_ns = s->mono_ns,
+						       .cpus = p->time_cpus[k], .ncpus = 2 };
 	}
 }
 
@@ -125,7 +138,8 @@ static void render(enum fmt_mode mode, const char *golden, const struct pair *p,
 		view_summary_emit(f, &sum, 0);
 		break;
 	case 1:
-		view_softirqs_emit(f, &p->s[0], &p->s[1], 0);
+		view_softirqs_emit(f, &p->s[0], &p->s[1], &(struct view_softirqs_time){
+			.prev = &p->times[0], .cur = &p->times[1] }, 0);
 		view_interfaces_emit(f, &p->s[0], &p->s[1], 0);
 		view_queues_emit(f, &p->s[0], &p->s[1], 0);
 		break;
@@ -179,10 +193,108 @@ static void test_summary(void **state)
 	assert_string_equal(view_summary_line(&sum, line, sizeof(line)), "sockeye top  up 3h 2m");
 	sum.uptime_s = 59;
 	assert_string_equal(view_summary_line(&sum, line, sizeof(line)), "sockeye top  up 0m");
+	/* The summary table shows it as a duration, JSON as seconds. */
 	fill(&p);
 	render(FMT_TEXT, "top_summary.txt", &p, 0);
 	fill(&p);
 	render(FMT_JSON, "top_summary.json", &p, 0);
+}
+
+/* Fills p and begins a top document in a new live-view formatter (raw numbers). */
+static struct fmt *tui_doc(struct pair *p)
+{
+	struct fmt_opts o = { .numeric = true };
+	struct fmt *f;
+
+	fill(p);
+	f = fmt_new(FMT_TUI, NULL, &o);
+	assert_non_null(f);
+	fmt_doc_begin(f, "top");
+	return f;
+}
+
+/* Text's uptime: days, then hours, minutes and seconds in two digits each. */
+static void test_uptime(void **state)
+{
+	char buf[32];
+
+	assert_int_equal(view_summary_uptime(buf, sizeof(buf), 0), 8);
+	assert_string_equal(buf, "00:00:00");
+	view_summary_uptime(buf, sizeof(buf), 59);
+	assert_string_equal(buf, "00:00:59");
+	view_summary_uptime(buf, sizeof(buf), 4 * 3600 + 12 * 60 + 9);
+	assert_string_equal(buf, "04:12:09");
+	view_summary_uptime(buf, sizeof(buf), 86399);
+	assert_string_equal(buf, "23:59:59");
+	view_summary_uptime(buf, sizeof(buf), 86400);
+	assert_string_equal(buf, "1d 00:00:00");
+	view_summary_uptime(buf, sizeof(buf), 3 * 86400 + 4 * 3600 + 12 * 60 + 9);
+	assert_string_equal(buf, "3d 04:12:09");
+	view_summary_uptime(buf, sizeof(buf), 273785);
+	assert_string_equal(buf, "3d 04:03:05");
+	view_summary_uptime(buf, sizeof(buf), UINT64_MAX);
+	assert_string_equal(buf, "213503982334601d 07:00:15");
+	/* A short buffer holds what fits; the count says what was needed. */
+	assert_int_equal(view_summary_uptime(buf, 6, 3 * 86400), 11);
+	assert_string_equal(buf, "3d 00");
+}
+
+/* The softirqs panel's BPF time: shares of the interval, unset without two readings. */
+static void test_softirq_time(void **state)
+{
+	struct view_softirqs_time t;
+	const struct fmt_table *tb;
+	const struct fmt_cell *row;
+	struct fmt_view titled;
+	struct tui_frame *fr;
+	char title[128];
+	struct pair p;
+	struct fmt *f;
+
+	f = tui_doc(&p);
+	t = (struct view_softirqs_time){ .prev = &p.times[0], .cur = &p.times[1] };
+	view_softirqs_emit(f, &p.s[0], &p.s[1], &t, 0);
+	t.prev = NULL;
+	view_softirqs_emit(f, &p.s[0], &p.s[1], &t, 0);
+	view_softirqs_titled(&titled, title, sizeof(title), "no BPF here");
+	view_softirqs_emit(f, &p.s[0], &p.s[1], &(struct view_softirqs_time){ .view = &titled },
+			   0);
+	fmt_doc_end(f);
+	fr = fmt_tui_frame(f);
+	assert_int_equal(fr->ntables, 3);
+	tb = &fr->tables[0];
+	assert_string_equal(tb->view->title, "softirqs");
+	/* Columns by key: the view's order is not the test's business. */
+	for (size_t c = 0; c < tb->view->ncols; c++) {
+		const char *key = tb->view->cols[c].key;
+		const struct fmt_cell *r0 = &fmt_table_row(tb, 0)[c];
+		const struct fmt_cell *r1 = &fmt_table_row(tb, 1)[c];
+
+		if (!strcmp(key, "net_rx_busy_pct")) {
+			assert_true(r0->set && r0->d == 2.5);
+			assert_true(r1->set && r1->d == 75);
+		} else if (!strcmp(key, "net_tx_busy_pct")) {
+			assert_true(r0->set && r0->d == 0.1);
+			assert_true(r1->set && r1->d == 0);
+		} else if (!strcmp(key, "net_rx_time_ns")) {
+			assert_true(r0->set && r0->u == 25000000);
+			assert_true(r1->set && r1->u == 900000000);
+		} else if (!strcmp(key, "net_tx_time_ns")) {
+			assert_true(r0->set && r0->u == 1000000);
+		}
+	}
+	/* One reading, or none with a reason in the title: those cells unset. */
+	for (int i = 1; i < 3; i++) {
+		tb = &fr->tables[i];
+		row = fmt_table_row(tb, 0);
+		for (size_t c = 0; c < tb->view->ncols; c++)
+			if (strstr(tb->view->cols[c].key, "_busy_pct") ||
+			    strstr(tb->view->cols[c].key, "_time_ns"))
+				assert_false(row[c].set);
+	}
+	assert_string_equal(fr->tables[2].view->title, "softirqs (no time per CPU: no BPF here)");
+	assert_string_equal(fr->tables[2].view->name, "softirqs");
+	fmt_free(f);
 }
 
 static void test_kstat_views(void **state)
@@ -213,16 +325,12 @@ static void test_packet_socks(void **state)
 /* Softnet's moved drop, squeeze and backlog counters and packet sockets' drops are marked. */
 static void test_marks(void **state)
 {
-	struct fmt_opts o = { .numeric = true };
 	const struct fmt_table *t;
 	struct tui_frame *fr;
 	struct pair p;
 	struct fmt *f;
 
-	fill(&p);
-	f = fmt_new(FMT_TUI, NULL, &o);
-	assert_non_null(f);
-	fmt_doc_begin(f, "top");
+	f = tui_doc(&p);
 	view_softnet_emit(f, &p.s[0], &p.s[1], 0);
 	view_packet_socks_emit(f, &p.s[0], &p.s[1], 0);
 	view_softnet_emit(f, NULL, &p.s[1], 0);
@@ -262,6 +370,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_uptime),
+		cmocka_unit_test(test_softirq_time),
 		cmocka_unit_test(test_kstat_views),
 		cmocka_unit_test(test_packet_socks),
 		cmocka_unit_test(test_marks),

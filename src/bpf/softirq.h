@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* softirq.h: what softirq.bpf.c and its collector share, the collector, and its readings. */
+#ifndef SOCKEYE_SOFTIRQ_H
+#define SOCKEYE_SOFTIRQ_H
+
+#ifndef __bpf__
+#include <linux/types.h>
+#endif
+
+/* The BPF <-> user ABI (see drops.h for the conventions). */
+
+/* The kernel's NR_SOFTIRQS: the vectors of /proc/softirqs, unchanged since 2.6.30. */
+#define SOFTIRQ_NR 10
+#define SOFTIRQ_NET_TX 2
+#define SOFTIRQ_NET_RX 3
+
+/*
+ * One CPU's slot of the PERCPU_ARRAY: only that CPU writes it, and softirqs
+ * do not nest on a CPU, so one start time and no atomics suffice.
+ */
+struct softirq_percpu {
+	__u64 entry_ns;			/* 0: not inside a softirq */
+	__u32 entry_vec;		/* the vector entry_ns belongs to */
+	__u32 pad;
+	__u64 time_ns[SOFTIRQ_NR];	/* run time, by vector, since attach */
+	__u64 count[SOFTIRQ_NR];	/* runs, by vector */
+};
+
+#ifndef __bpf__
+/* ---- readings (built everywhere: the views and unit tests need no kernel) -------- */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct softirq_cpu {
+	uint64_t time_ns[SOFTIRQ_NR];
+	uint64_t count[SOFTIRQ_NR];
+};
+
+/*
+ * One reading of the collector's map.  Plain data: a view can be fed one
+ * made by hand (the unit tests do).
+ */
+struct softirq_sample {
+	uint64_t mono_ns;		/* CLOCK_MONOTONIC when read */
+	struct softirq_cpu *cpus;	/* by CPU number: every possible CPU */
+	size_t ncpus;
+};
+
+/* "NET_RX" and the other names /proc/softirqs uses; "?" past SOFTIRQ_NR. */
+const char *softirq_vec_name(unsigned vec);
+
+/* What vector vec did on cpu between two readings. */
+struct softirq_delta {
+	uint64_t time_ns;	/* run time in the interval */
+	uint64_t count;		/* runs that ended in it */
+	double busy_pct;	/* time_ns as a share of the interval, 0..100 */
+};
+
+/*
+ * Fills d for vec on cpu from prev to cur.  false when either reading lacks
+ * the CPU, the interval is empty or a counter went backwards.  A run that
+ * straddles a reading counts whole in the later interval, so the vectors'
+ * times may add up to a little more than the interval: the shares are then
+ * scaled down to add up to 100 at most.
+ */
+bool softirq_sample_delta(const struct softirq_sample *prev, const struct softirq_sample *cur,
+			  unsigned cpu, unsigned vec, struct softirq_delta *d);
+void softirq_sample_free(struct softirq_sample *s);
+
+/* ---- the collector (BPF builds only) ------------------------------------------- */
+#include "bpf/loader.h"
+
+struct softirq;
+
+/*
+ * Opens, loads and attaches the softirq_entry/exit programs (tp_btf, then
+ * raw_tp: kprobes have no counterpart).  0 or -errno, with e holding every attempt.
+ */
+int softirq_open(struct softirq **out, struct loader_error *e);
+void softirq_close(struct softirq *s);
+enum loader_attach softirq_attach_method(const struct softirq *s);
+/* Reads every CPU's slot into out, replacing what it held (start zeroed).  0 or -errno. */
+int softirq_read(struct softirq *s, struct softirq_sample *out);
+#endif
+
+#endif
