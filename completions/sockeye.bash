@@ -10,7 +10,7 @@ _sockeye_top_opts='-b --batch -n --iterations -d --delay --no-header --record --
 _sockeye_sniff_opts='-i --interface -p --no-promiscuous-mode -s --snapshot-length -c --count
 	-Q --direction -F --filter-file -d --dump-filter -B --buffer-size --latency --immediate
 	--fanout --fanout-mode --fanout-files -Z --relinquish-privileges --stats -t -tt -ttt -tttt
-	-ttttt --utc -e -v -q -S -x -xx -X -XX -A -w --write --pcapng --nano -C --file-size -G --rotate-seconds
+	-ttttt --utc -e -v -q -n -l -S -x -xx -X -XX -A -w --write --pcapng --nano -C --file-size -G --rotate-seconds
 	-W --file-count --print -r --read -h'
 _sockeye_inject_opts='-i --interface -r --read --loop -c --count --duration --speed --pps --mbps
 	--topspeed --vlan --src-mac --dst-mac --cpus -B --buffer-size --qdisc-bypass
@@ -147,6 +147,15 @@ _sockeye()
 	sniff)
 		if [[ $prev == -i || $prev == --interface ]]; then
 			mapfile -t COMPREPLY < <(compgen -W "any $(ls /sys/class/net 2>/dev/null)" -- "$cur")
+		elif [[ $prev == -Q || $prev == --direction ]]; then
+			mapfile -t COMPREPLY < <(compgen -W 'in out inout' -- "$cur")
+		elif [[ $prev == --fanout-mode ]]; then
+			mapfile -t COMPREPLY < <(compgen -W 'hash lb cpu rollover random qm' -- "$cur")
+		elif [[ $prev == -[rwF] || $prev == --read || $prev == --write ||
+			$prev == --filter-file ]]; then
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+		elif [[ $prev == -Z || $prev == --relinquish-privileges ]]; then
+			mapfile -t COMPREPLY < <(compgen -u -- "$cur")
 		elif [[ $cur == -* ]]; then
 			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_sniff_opts $_sockeye_common_opts" \
 				-- "$cur")

@@ -329,6 +329,41 @@ static int run_live(struct sniff_run *r)
 	return ret;
 }
 
+/* Takes the file's interfaces up to index upto (and MAX_IFACES); 0 or an exit status. */
+static int take_file_ifaces(struct sniff_run *r, const struct savefile_reader *rd, unsigned upto)
+{
+	while (r->s.n_ifaces <= upto && r->s.n_ifaces < MAX_IFACES) {
+		const struct savefile_if *fi = savefile_read_if(rd, r->s.n_ifaces);
+		struct sniff_iface *ifc = &r->ifaces[r->s.n_ifaces];
+
+		snprintf(ifc->name, sizeof(ifc->name), "%s",
+			 fi && fi->name[0] ? fi->name : r->o->rfile);
+		ifc->linktype = fi ? (int)fi->linktype : 1;
+		if (r->o->expr[0]) {
+			int ret = compile_filter(r, ifc, &ifc->ufilter);
+
+			if (ret)
+				return ret;
+			ifc->has_ufilter = true;
+		}
+		r->s.n_ifaces++;
+	}
+	return 0;
+}
+
+/*
+ * -Q with -r: a record whose direction the file says (pcapng epb_flags) must
+ * match; one without (every pcap record) cannot be told apart and passes.
+ */
+static bool file_dir_wanted(enum ring_rx_dir want, enum savefile_dir dir)
+{
+	if (want == RING_RX_IN)
+		return dir != SAVEFILE_DIR_OUT;
+	if (want == RING_RX_OUT)
+		return dir != SAVEFILE_DIR_IN;
+	return true;
+}
+
 /* Reads -r FILE through the same per-packet path; interfaces come from the file. */
 static int run_file(struct sniff_run *r, bool *started)
 {
@@ -342,28 +377,39 @@ static int run_file(struct sniff_run *r, bool *started)
 		return EXIT_RUNTIME;
 	}
 	while (!sniff_stop && !r->s.done && (n = savefile_read_next(rd, &p)) > 0) {
-		/* pcapng may describe interfaces as it goes: take each on first sight. */
-		while (r->s.n_ifaces <= p.ifindex && r->s.n_ifaces < MAX_IFACES) {
-			const struct savefile_if *fi = savefile_read_if(rd, r->s.n_ifaces);
-			struct sniff_iface *ifc = &r->ifaces[r->s.n_ifaces];
-
-			snprintf(ifc->name, sizeof(ifc->name), "%s",
-				 fi && fi->name[0] ? fi->name : r->o->rfile);
-			ifc->linktype = fi ? (int)fi->linktype : 1;
-			if (r->o->expr[0]) {
-				ret = compile_filter(r, ifc, &ifc->ufilter);
-				if (ret)
-					goto out;
-				ifc->has_ufilter = true;
-			}
-			r->s.n_ifaces++;
-		}
 		if (!*started) {
-			r->s.show.iface = r->s.show.iface || savefile_read_if_count(rd) > 1;
+			/*
+			 * The -w file lists its interfaces in its header: take every one the
+			 * file has described so far, not only the first packet's.
+			 */
+			unsigned known = savefile_read_if_count(rd);
+
+			ret = take_file_ifaces(r, rd, known > p.ifindex ? known - 1 : p.ifindex);
+			if (ret)
+				goto out;
+			r->s.show.iface = r->s.show.iface || known > 1;
 			if (r->o->wfile && (ret = cmd_sniff_open_writer(r, &r->s, r->o->wfile)))
 				goto out;
 			sniff_begin(&r->s);
 			*started = true;
+		} else if (p.ifindex >= r->s.n_ifaces) {
+			/* pcapng may describe interfaces as it goes: take each on first sight. */
+			if (r->s.w && r->s.n_ifaces < MAX_IFACES) {
+				/* The -w file's header is out already: it cannot name a new one. */
+				fmt_flush(r->s.f);
+				log_error("%s: interface %u is described after the first packet: "
+					  "-w cannot add it to %s", r->o->rfile, p.ifindex,
+					  r->o->wfile);
+				ret = EXIT_RUNTIME;
+				goto out;
+			}
+			ret = take_file_ifaces(r, rd, p.ifindex);
+			if (ret)
+				goto out;
+		}
+		if (p.ifindex < r->s.n_ifaces && !file_dir_wanted(r->o->dir, p.dir)) {
+			r->ifaces[p.ifindex].captured++;	/* seen, not matched: as a filter */
+			continue;
 		}
 		if (p.ifindex >= r->s.n_ifaces) {
 			if (!r->skipped++)
@@ -388,6 +434,30 @@ out:
 	return ret;
 }
 
+/* -d -r FILE: the program for the file's (first interface's) link type, as tcpdump -d -r. */
+static int dump_file_filter(struct sniff_run *r)
+{
+	char errbuf[SAVEFILE_ERRLEN];
+	struct savefile_reader *rd;
+	const struct savefile_if *fi;
+	struct filter flt;
+	int ret;
+
+	if (savefile_read_open(&rd, r->o->rfile, errbuf)) {
+		log_error("%s: %s", r->o->rfile, errbuf);
+		return EXIT_RUNTIME;
+	}
+	fi = savefile_read_if(rd, 0);
+	r->ifaces[0].linktype = fi ? (int)fi->linktype : 1;
+	savefile_read_close(rd);
+	ret = compile_filter(r, &r->ifaces[0], &flt);
+	if (!ret) {
+		filter_dump(&flt, stdout);
+		filter_free(&flt);
+	}
+	return ret;
+}
+
 static void install_signals(void)
 {
 	struct sigaction sa = { .sa_handler = on_stop };
@@ -402,24 +472,17 @@ static void install_signals(void)
 /* Interfaces for live capture: the -i list, or tcpdump's default. */
 static int setup_live_ifaces(struct sniff_run *r)
 {
-	char def[IF_NAMESIZE];
+	static char def[IF_NAMESIZE];	/* ifnames keeps pointing at it */
 	int ret;
 
 	if (!r->o->n_ifnames) {
 		int err = cmd_sniff_default_iface(def, sizeof(def));
 
-		if (err == -ENODEV) {
-			log_error("no interface is up besides loopback (name one with -i)");
-			return EXIT_RUNTIME;
-		}
 		if (err) {
 			log_error("cannot list interfaces: %s", strerror(-err));
 			return EXIT_RUNTIME;
 		}
 		r->o->ifnames[r->o->n_ifnames++] = def;
-		ret = setup_iface(&r->ifaces[0], def);
-		r->s.n_ifaces = 1;
-		return ret;
 	}
 	for (unsigned i = 0; i < r->o->n_ifnames; i++) {
 		ret = setup_iface(&r->ifaces[i], r->o->ifnames[i]);
@@ -467,10 +530,7 @@ static int finish(struct sniff_run *r, int mode, bool started, int ret)
 		sniff_end(&r->s);
 	if (r->s.w) {
 		pass_stats_to_writer(r);
-		err = savefile_write_close(r->s.w);
-		r->s.w = NULL;
-		if (!r->s.write_err)
-			r->s.write_err = err;
+		sniff_close_writer(&r->s);
 	}
 	if (r->s.write_err) {
 		log_error("-w %s: %s", r->o->wfile, strerror(-r->s.write_err));
@@ -550,11 +610,14 @@ int cmd_sniff(int argc, char **argv)
 		ret = EXIT_RUNTIME;
 		goto out;
 	}
-	/* With -w - the packets' bytes own stdout: text goes nowhere, stats to stderr. */
+	/*
+	 * With -w - the packets' bytes own stdout: the formatter (no packets: --print
+	 * is refused) goes to stderr, so -j's stats object lands there.
+	 */
 	r->s.f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT,
 			 o.wfile && !strcmp(o.wfile, "-") ? stderr : stdout, &fo);
-	r->stats_f = cmd_globals.json && !(o.wfile && !strcmp(o.wfile, "-"))
-			     ? r->s.f : fmt_new(FMT_TEXT, stderr, &(struct fmt_opts){ .numeric = true });
+	r->stats_f = cmd_globals.json ? r->s.f
+				      : fmt_new(FMT_TEXT, stderr, &(struct fmt_opts){ .numeric = true });
 	if (!r->s.f || !r->stats_f || sniff_init(&r->s)) {
 		log_error("out of memory");
 		ret = EXIT_RUNTIME;
@@ -586,14 +649,7 @@ int cmd_sniff(int argc, char **argv)
 		}
 	} else {
 		if (o.dump_filter) {
-			struct filter flt;
-
-			r->ifaces[0].linktype = 1;
-			ret = compile_filter(r, &r->ifaces[0], &flt);
-			if (!ret) {
-				filter_dump(&flt, stdout);
-				filter_free(&flt);
-			}
+			ret = dump_file_filter(r);
 			goto out;
 		}
 		if (o.user && (ret = drop_privileges(o.user)))

@@ -12,7 +12,7 @@
 #include "sniff/sniff.h"
 #include "sniff/sniff_rings.h"
 
-#define MAX_IFACES 16
+#define MAX_IFACES SNIFF_MAX_IFACES
 #define MAX_FANOUT 64
 
 struct sniff_cmd {
@@ -65,7 +65,7 @@ struct sniff_run {
  * --help was printed, or an exit status (EXIT_USAGE, EXIT_RUNTIME).
  */
 int cmd_sniff_parse(struct sniff_cmd *o, int argc, char **argv);
-/* The first interface that is up and not loopback, as tcpdump picks.  0, -ENODEV or -errno. */
+/* The first running interface but the loopback, else "any", as tcpdump picks.  0 or -errno. */
 int cmd_sniff_default_iface(char *name, size_t len);
 /* The timestamp style that -t given t_count times selects. */
 enum timefmt_style cmd_sniff_time_style(int t_count);

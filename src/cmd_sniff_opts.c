@@ -113,30 +113,25 @@ int cmd_sniff_default_iface(char *name, size_t len)
 	struct links_snap snap = { 0 };
 	void *buf = NULL;
 	size_t n;
-	int err, best = -1, best_rank = 0;
+	int err, best = -1;
 
 	err = links_dump(&buf, &n);
 	if (!err)
 		err = links_parse(buf, n, &snap);
 	for (unsigned i = 0; !err && i < snap.nlinks; i++) {
 		const struct link_stat *l = &snap.links[i];
-		/*
-		 * libpcap ranks a running device (carrier up) before one that is only up, so
-		 * tcpdump skips an up veth whose peer is down: the lowest ifindex of the best rank.
-		 */
-		int rank = !(l->flags & IFF_UP) || (l->flags & IFF_LOOPBACK) ? 0 :
-			   l->flags & IFF_RUNNING ? 2 : 1;
+		bool running = (l->flags & (IFF_UP | IFF_RUNNING)) == (IFF_UP | IFF_RUNNING);
 
-		if (rank > best_rank ||
-		    (rank && rank == best_rank && l->ifindex < snap.links[best].ifindex)) {
+		if (running && !(l->flags & IFF_LOOPBACK) &&
+		    (best < 0 || l->ifindex < snap.links[best].ifindex))
 			best = (int)i;
-			best_rank = rank;
-		}
 	}
-	if (!err && best < 0)
-		err = -ENODEV;
+	/*
+	 * libpcap ranks running devices (carrier up) first, then its "any", then the
+	 * ones only up and the loopback: tcpdump takes the head of that list.
+	 */
 	if (!err)
-		snprintf(name, len, "%s", snap.links[best].name);
+		snprintf(name, len, "%s", best >= 0 ? snap.links[best].name : "any");
 	links_free(&snap);
 	free(buf);
 	return err;
@@ -214,7 +209,7 @@ int cmd_sniff_parse(struct sniff_cmd *o, int argc, char **argv)
 	uint64_t v;
 	int c, err;
 
-	while ((c = getopt_long(argc, argv, "+i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAh", sniff_longopts,
+	while ((c = getopt_long(argc, argv, "+:i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlh", sniff_longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'i':
@@ -350,6 +345,15 @@ int cmd_sniff_parse(struct sniff_cmd *o, int argc, char **argv)
 		case 'A':
 			o->show.dump = HEXDUMP_ASCII;
 			break;
+		case 'n':
+		case 'l':
+			/*
+			 * tcpdump's habits, already sniff's ways: addresses and ports print as
+			 * numbers (no DNS), and each batch of lines is flushed at once.
+			 */
+			break;
+		case ':':
+			return cmd_usage_error("%s: needs a value", argv[optind - 1]);
 		case 'h':
 		case CMD_OPT_HELP:
 			cmd_print_help(cmd_find(cmd_table, cmd_count, "sniff", &(bool){ false }));
@@ -357,6 +361,10 @@ int cmd_sniff_parse(struct sniff_cmd *o, int argc, char **argv)
 		default:
 			if (cmd_common_option(c, optarg))
 				break;
+			/* optopt names a bad letter inside a group ("-nz"); argv only the group. */
+			if (optopt && optopt < CMD_OPT_JSON)
+				return cmd_usage_error("-%c: unknown option (see sockeye sniff --help)",
+						       optopt);
 			return cmd_usage_error("%s: unknown option (see sockeye sniff --help)",
 					       argv[optind - 1]);
 		}

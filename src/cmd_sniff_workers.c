@@ -190,8 +190,6 @@ static void supervise(struct sniff_run *r, struct sniff_worker *ws)
 /* A worker's file gets its own rings' counters in its pcapng ISB, then is closed; 0 or -errno. */
 static int close_file(struct sniff_run *r, struct sniff_worker *w)
 {
-	int err;
-
 	for (unsigned i = 0; i < w->s.n_ifaces; i++) {
 		struct savefile_stats st = {
 			.present = SAVEFILE_STAT_RECV | SAVEFILE_STAT_OS_DROP |
@@ -206,9 +204,7 @@ static int close_file(struct sniff_run *r, struct sniff_worker *w)
 			}
 		savefile_write_set_stats(w->s.w, i, &st);
 	}
-	err = savefile_write_close(w->s.w);
-	w->s.w = NULL;
-	return w->s.write_err ? w->s.write_err : err;
+	return sniff_close_writer(&w->s);
 }
 
 /* After the join: the first failure for finish, each worker's write error, the files closed. */

@@ -75,6 +75,7 @@ const struct cmd cmd_table[] = {
 	  "  -e                       print the link-layer header\n"
 	  "  -v                       more protocol detail\n"
 	  "  -q                       less protocol detail\n"
+	  "  -n, -l                   accepted, ignored (numbers always; lines flushed per batch)\n"
 	  "  -S                       absolute TCP sequence numbers\n"
 	  "  -x, -xx, -X, -XX, -A     hex, hex and ASCII, or ASCII dump (doubled: from the link header)\n"
 	  "files:\n"

@@ -10,6 +10,32 @@
 
 #define SLL2_HDR_LEN 20
 
+/*
+ * The DLT_ value pcap_open_dead() takes for a file's LINKTYPE_ value.  They
+ * agree but for a few old numbers whose DLT_ differs between systems (raw IP
+ * is LINKTYPE_RAW 101 in files, DLT_RAW 12 here), which libpcap maps only
+ * internally.  Live link types are DLT_ values already and pass unchanged.
+ */
+static int filter_dlt_of(int linktype)
+{
+	switch (linktype) {
+	case 50:
+		return DLT_PPP_SERIAL;
+	case 51:
+		return DLT_PPP_ETHER;
+	case 100:
+		return DLT_ATM_RFC1483;
+	case 101:
+		return DLT_RAW;
+	case 102:
+		return DLT_SLIP_BSDOS;
+	case 103:
+		return DLT_PPP_BSDOS;
+	default:
+		return linktype;
+	}
+}
+
 int filter_compile(struct filter *f, const char *expr, int linktype, unsigned snaplen,
 		   char *err, size_t errlen)
 {
@@ -17,7 +43,7 @@ int filter_compile(struct filter *f, const char *expr, int linktype, unsigned sn
 	int ret = 0;
 
 	memset(f, 0, sizeof(*f));
-	p = pcap_open_dead(linktype, (int)snaplen);
+	p = pcap_open_dead(filter_dlt_of(linktype), (int)snaplen);
 	if (!p) {
 		snprintf(err, errlen, "cannot set up the filter compiler");
 		return -ENOMEM;

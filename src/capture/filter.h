@@ -16,8 +16,8 @@ struct filter {
 };
 
 /*
- * Compiles expr for linktype and snaplen.  0, or -EINVAL with libpcap's
- * message in err (e.g. "syntax error").
+ * Compiles expr for linktype (a DLT_, or a file's LINKTYPE_ value) and
+ * snaplen.  0, or -EINVAL with libpcap's message in err (e.g. "syntax error").
  */
 int filter_compile(struct filter *f, const char *expr, int linktype, unsigned snaplen,
 		   char *err, size_t errlen);

@@ -144,8 +144,8 @@ int savefile_write_open(struct savefile_writer **wp, const char *path,
 			const struct savefile_write_opts *o);
 /*
  * Buffers one record, cut to the snaplen (with o.borrow, its header and a pointer
- * to its data); a write happens only when the 1 MiB buffer or the 1024 pending
- * pieces fill up, or a file rotates.  0, SAVEFILE_DONE (not written: the -W limit is
+ * to its data); a write happens only when the 1 MiB buffer, the 1024 pending
+ * pieces or 4096 records fill up, or a file rotates.  0, SAVEFILE_DONE (not written: the -W limit is
  * reached), -EINVAL for a bad ifindex, or the -errno of a failed write, which sticks.
  */
 int savefile_write_packet(struct savefile_writer *w, const struct savefile_pkt *pkt);
@@ -156,6 +156,11 @@ void savefile_write_set_stats(struct savefile_writer *w, unsigned ifindex,
 int savefile_write_flush(struct savefile_writer *w);
 /* Flushes, writes the ISBs and closes the file; always frees W.  0 or the first -errno. */
 int savefile_write_close(struct savefile_writer *w);
+/*
+ * Records of interface IFINDEX that reached the file(s) in full: after a failed
+ * write (a full disk) fewer than savefile_write_packet accepted.
+ */
+uint64_t savefile_write_stored(const struct savefile_writer *w, unsigned ifindex);
 /* The file being written now. */
 const char *savefile_write_path(const struct savefile_writer *w);
 /*

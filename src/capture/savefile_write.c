@@ -16,6 +16,7 @@
 
 #define WRITE_BUF	(1u << 20)
 #define WRITE_IOV	1024	/* pieces one writev takes (IOV_MAX) */
+#define WRITE_RECS	4096	/* records one batch holds: where each ends, for a failed write */
 #define NSEC		1000000000ull
 #define PCAP_MAGIC	0xa1b2c3d4u
 #define PCAP_MAGIC_NANO	0xa1b23c4du
@@ -31,6 +32,7 @@ struct wr_if {
 	char *name;
 	uint32_t linktype;
 	struct savefile_stats stats;
+	uint64_t stored;	/* records the kernel took in full (a write that failed: not) */
 };
 
 struct savefile_writer {
@@ -47,6 +49,15 @@ struct savefile_writer {
 	/* What the next write sends, in order: runs of buf, and borrowed packet data. */
 	struct iovec iov[WRITE_IOV];
 	unsigned n_iov;
+	/*
+	 * Where each whole record of the batch ends (bytes from the batch start) and
+	 * its interface: a write cut short by a full disk still stores the records
+	 * before the cut, and the counts must say which.
+	 */
+	size_t batch_bytes;
+	uint32_t rec_end[WRITE_RECS];
+	unsigned rec_if[WRITE_RECS];
+	unsigned n_recs;
 	uint64_t file_bytes;		/* in the current file, the buffered ones included */
 	uint64_t file_pkts;
 	uint64_t interval_ns;		/* -G: start of the current interval */
@@ -102,6 +113,7 @@ static int wr_drain(struct savefile_writer *w)
 {
 	struct iovec *v = w->iov;
 	unsigned cnt = w->n_iov;
+	size_t done = 0;
 	int err = 0;
 
 	while (cnt) {
@@ -117,6 +129,7 @@ static int wr_drain(struct savefile_writer *w)
 			err = -EIO;
 			break;
 		}
+		done += (size_t)n;
 		for (; cnt && (size_t)n >= v->iov_len; v++, cnt--)
 			n -= (ssize_t)v->iov_len;
 		if (cnt) {
@@ -124,8 +137,13 @@ static int wr_drain(struct savefile_writer *w)
 			v->iov_len -= (size_t)n;
 		}
 	}
+	/* A record split over two batches ends in the second: stored only once both are. */
+	for (unsigned i = 0; i < w->n_recs && w->rec_end[i] <= done; i++)
+		w->ifs[w->rec_if[i]].stored++;
 	w->len = 0;
 	w->n_iov = 0;
+	w->batch_bytes = 0;
+	w->n_recs = 0;
 	if (err)
 		w->err = err;
 	return err;
@@ -140,6 +158,7 @@ static void wr_queue(struct savefile_writer *w, const void *p, size_t n)
 		last->iov_len += n;
 	else
 		w->iov[w->n_iov++] = (struct iovec){ .iov_base = (void *)p, .iov_len = n };
+	w->batch_bytes += n;
 }
 
 /* Copies n bytes into the buffer and queues them. */
@@ -540,9 +559,12 @@ int savefile_write_packet(struct savefile_writer *w, const struct savefile_pkt *
 		err = wr_put_data(w, pkt->data, caplen);
 	if (!err)
 		err = wr_put(w, t.b, t.n);
-	if (!err)
-		w->file_pkts++;
-	return err;
+	if (err)
+		return err;
+	w->file_pkts++;
+	w->rec_end[w->n_recs] = (uint32_t)w->batch_bytes;
+	w->rec_if[w->n_recs++] = pkt->ifindex;
+	return w->n_recs == WRITE_RECS ? wr_drain(w) : 0;
 }
 
 void savefile_write_set_stats(struct savefile_writer *w, unsigned ifindex,
@@ -568,6 +590,11 @@ int savefile_write_close(struct savefile_writer *w)
 	err = wr_close_file(w);
 	wr_free(w);
 	return err;
+}
+
+uint64_t savefile_write_stored(const struct savefile_writer *w, unsigned ifindex)
+{
+	return ifindex < w->o.n_ifs ? w->ifs[ifindex].stored : 0;
 }
 
 const char *savefile_write_path(const struct savefile_writer *w)

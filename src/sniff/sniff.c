@@ -52,6 +52,24 @@ void sniff_end(struct sniff *s)
 	fmt_table_end(s->f);
 }
 
+int sniff_close_writer(struct sniff *s)
+{
+	uint64_t stored[SNIFF_MAX_IFACES];
+	int err;
+
+	/* Read before the close frees the writer; a close that fails adds nothing to them. */
+	for (unsigned i = 0; i < s->n_ifaces && i < SNIFF_MAX_IFACES; i++)
+		stored[i] = savefile_write_stored(s->w, i);
+	err = savefile_write_close(s->w);
+	s->w = NULL;
+	if (!s->write_err)
+		s->write_err = err;
+	/* Batched records a failed write lost were counted when queued: count what is there. */
+	for (unsigned i = 0; s->write_err && i < s->n_ifaces && i < SNIFF_MAX_IFACES; i++)
+		s->ifaces[i].written = stored[i];
+	return s->write_err;
+}
+
 /* The bases for this packet's relative sequence numbers, tcpdump's way. */
 static void relative_seq(struct sniff *s, struct print_opts *po)
 {

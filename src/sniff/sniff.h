@@ -28,6 +28,9 @@ struct sniff_show {
 	bool dump_link;			/* -xx, -XX: the dump starts at the link header */
 };
 
+/* Interfaces one stream takes (-i, or a file's): the per-interface tables are this big. */
+#define SNIFF_MAX_IFACES 16
+
 /* Where packets come from: a capture interface, or an interface of a file being read. */
 struct sniff_iface {
 	char name[64];
@@ -39,7 +42,7 @@ struct sniff_iface {
 	bool has_ufilter;
 	uint64_t captured;		/* handed to sniff (ring, or read from the file) */
 	uint64_t matched;		/* passed the user-space filter, if any */
-	uint64_t written;		/* records put in the output file */
+	uint64_t written;		/* records in the output file (set right by sniff_close_writer) */
 };
 
 /* A direct-mapped cache of interface names by ifindex: no lookup per packet. */
@@ -85,6 +88,13 @@ void sniff_fini(struct sniff *s);
 /* Begins the packet table on s->f (call once the interfaces are known). */
 void sniff_begin(struct sniff *s);
 void sniff_end(struct sniff *s);
+
+/*
+ * Closes s->w (the stats for its ISBs set before).  After a failed write the
+ * interfaces' written counts become what reached the file, not what was
+ * queued.  0 or the first -errno of the writer (s->write_err included).
+ */
+int sniff_close_writer(struct sniff *s);
 
 /*
  * Handles one packet: user-space filter, -c limit, the file writer, decode

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # sniff_capture.sh: sniff -c N captures exactly the N frames sent across a veth, with their
-# fields; a filter selects a known subset; -Q in/out; VLAN and QinQ tags; the latency knob.
+# fields; a filter selects a known subset; -Q in/out; VLAN and QinQ tags; the latency knob;
+# the interface taken without -i.
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 . "$top_srcdir/tests/netns/lib.sh"
@@ -106,7 +107,7 @@ ms=$(shown_after_ms)
 ms=$(shown_after_ms --latency 3000)
 ((ms >= 1500 && ms < 6000)) || fail "with --latency 3000 a single packet showed after $ms ms"
 
-# ---- no -i: the first running interface, as tcpdump picks -----------------------------------
+# ---- no -i: the first running interface (else any), as tcpdump picks -----------------------
 # c0 is up but its peer is down (no carrier) and has the lower index: tcpdump skips it.
 netns_new ns3
 ip -n "$ns3" link add c0 type veth peer name c1 || fail "cannot create c0"
@@ -114,10 +115,16 @@ ip -n "$ns3" link add d0 type veth peer name d1 || fail "cannot create d0"
 link_up "$ns3" c0
 link_up "$ns3" d0
 link_up "$ns3" d1
-# tcpdump -D lists d0 and d1 (both running) in index order, before c0.
-want=$(ns_exec "$ns3" ip -o link show up | awk -F': ' '$2 ~ /^d[01]@/ { print substr($2, 1, 2); exit }')
+# tcpdump -D lists d0 and d1 (both running) in index order, then any, then c0.
+want=$(ns_exec "$ns3" ip -o link show up |
+	awk -F': ' '$2 ~ /^d[01]@/ { print substr($2, 1, 2); exit }')
 ns_exec "$ns3" timeout -s INT 0.5 "$SOCKEYE" sniff >"$out" 2>"$err"
 got=$(awk 'f { print $1; exit } /^IFACE/ { f = 1 }' "$err")
 [[ -n $want && $got == "$want" ]] || fail "no -i: sniff took '$got', tcpdump takes '$want'"
+# Nothing running but the loopback: "any", as tcpdump falls back to.
+ip -n "$ns3" link set d0 down || fail "cannot set d0 down"
+ns_exec "$ns3" timeout -s INT 0.5 "$SOCKEYE" sniff >"$out" 2>"$err"
+got=$(awk 'f { print $1; exit } /^IFACE/ { f = 1 }' "$err")
+[[ $got == any ]] || fail "no -i, nothing running: sniff took '$got', not any"
 
-echo "ok: -c, fields, filter, -Q in/out, VLAN/QinQ and latency"
+echo "ok: -c, fields, filter, -Q in/out, VLAN/QinQ, latency and the default interface"

@@ -72,6 +72,18 @@ rc=$?
 expect 2 "filter: can't parse filter expression" -r "$golden/sniff_link.pcap" udp port
 # An unreadable -F file is a runtime error (it once exited 0, taken for --help's status).
 expect 1 '-F /nonexistent: No such file or directory$' -i x1 -F /nonexistent
+expect 2 '--read: needs a value$' --read
+expect 2 '-z: unknown option' -r "$golden/sniff_raw.pcap" -nz
+
+# A file's link type rules its filter: raw IP files (LINKTYPE_RAW 101, DLT_RAW here) and
+# SLL2 ones; -d -r compiles for it as tcpdump -d -r does.  -n and -l are tcpdump's no-ops.
+ns_exec "$ns" "$SOCKEYE" sniff -nn -l -r "$golden/sniff_raw.pcap" udp >"$tmp/out" 2>"$tmp/err" ||
+	fail "raw IP file with a filter: $(cat "$tmp/err")"
+[[ $(wc -l <"$tmp/out") -eq 2 ]] || fail "raw IP file, udp: $(wc -l <"$tmp/out") packets, not 2"
+[[ $(ns_exec "$ns" "$SOCKEYE" sniff -d -r "$golden/sniff_raw.pcap" ip | head -1) == \
+	'(000) ldb      [0]' ]] || fail "-d -r raw IP file: not compiled for raw IP"
+[[ $(ns_exec "$ns" "$SOCKEYE" sniff -d -r "$golden/sniff_sll2.pcap" icmp | head -1) == \
+	'(000) ldh      [0]' ]] || fail "-d -r SLL2 file: not compiled for SLL2"
 
 # A capture cut inside its third record: two packets, then the file and the offset, exit 1.
 ns_exec "$ns" "$SOCKEYE" sniff --utc -r "$golden/sniff_cut.pcap" >"$tmp/out" 2>"$tmp/err"

@@ -136,5 +136,70 @@ for fmt in pcap pcapng; do
 	grep -Eq '^vb +25 +25 +25 +25 +0 +0$' "$err" ||
 		fail "$fmt: no statistics line after SIGINT: $(cat "$err")"
 done
+# -Q reads the pcapng direction flags: all 25 came in, none went out.
+for q in in:25 out:0; do
+	n=$("$SOCKEYE" sniff -Q "${q%:*}" -r "$tmp/int.pcapng" 2>"$err" | wc -l)
+	[[ $n -eq ${q#*:} ]] || fail "-Q ${q%:*} -r int.pcapng: $n packets, not ${q#*:}"
+done
 
-echo "ok: pcap/pcapng interop, tcpdump's capture read back, rotation, SIGINT"
+# ---- a full disk: said, exit 1, and WRITTEN counts the records that reached the file ---------
+# A 64 KiB tmpfs in a mount namespace of its own: it goes away with the shell.
+mkdir "$tmp/full" || fail "mkdir failed"
+ns_exec "$ns2" unshare -m --propagation private sh -c '
+	mount -t tmpfs -o size=64k none "$1" || exit 99
+	timeout -s INT 20 "$2" sniff -i vb -c 400 -w "$1/f.pcap" udp 2>"$3"
+	echo "rc=$?"
+	tcpdump -r "$1/f.pcap" 2>/dev/null | wc -l' sh "$tmp/full" "$SOCKEYE" "$err" >"$out" &
+full_pid=$!
+register_pid "$full_pid"
+wait_sniffing "$ns2" 1
+send "$ns1" va --count 400 --size 1000 --sport 7000
+wait "$full_pid" || fail "tmpfs for the full disk test: exit $?"
+grep -qx 'rc=1' "$out" || fail "full disk: $(head -1 "$out"), not rc=1: $(cat "$err")"
+grep -Eq '^sockeye: sniff: -w .*/f\.pcap: No space left on device$' "$err" ||
+	fail "full disk not said: $(cat "$err")"
+in_file=$(tail -1 "$out")
+written=$(awk '$1 == "vb" { print $4 }' "$err")
+((in_file > 0 && written == in_file)) ||
+	fail "full disk: WRITTEN says $written, the file holds $in_file packets"
+
+# ---- -r pcapng of two interfaces -w FILE: both reach the file -------------------------------
+# ng.py makes "early" (both IDBs before the packets) and "late" (the second IDB after the
+# first packet, which a written file's header can no longer name).
+cat >"$tmp/ng.py" <<'PY'
+import struct, sys
+def blk(t, body):
+    body += b"\0" * (-len(body) % 4)
+    return struct.pack("<II", t, len(body) + 12) + body + struct.pack("<I", len(body) + 12)
+shb = blk(0x0a0d0d0a, struct.pack("<IHHq", 0x1a2b3c4d, 1, 0, -1))
+idb = blk(1, struct.pack("<HHI", 1, 0, 0))
+frame = bytes(12) + b"\x88\xb5" + bytes(46)
+epb = lambda i, t: blk(6, struct.pack("<IIIII", i, 0, t, len(frame), len(frame)) + frame)
+open(sys.argv[1] + "/early.pcapng", "wb").write(shb + idb + idb + epb(0, 1) + epb(1, 2) + epb(1, 3))
+open(sys.argv[1] + "/late.pcapng", "wb").write(shb + idb + epb(0, 1) + idb + epb(1, 2))
+PY
+"$PYTHON" "$tmp/ng.py" "$tmp" || fail "ng.py failed"
+for fmt in pcap pcapng; do
+	opt=()
+	[[ $fmt == pcapng ]] && opt=(--pcapng)
+	"$SOCKEYE" sniff -r "$tmp/early.pcapng" -w "$tmp/early.$fmt" "${opt[@]}" 2>"$err" ||
+		fail "-r early.pcapng -w $fmt: $(cat "$err")"
+	n=$(packets_in "$tmp/early.$fmt") || exit 1
+	[[ $n -eq 3 ]] || fail "-r early.pcapng -w $fmt: $n packets written, not 3"
+done
+# -j with -w -: the pcap owns stdout, the stats object goes to stderr.
+"$SOCKEYE" -j sniff -r "$tmp/early.pcapng" -w - 2>"$err" >"$tmp/stdout.pcap" ||
+	fail "-j -w -: $(cat "$err")"
+n=$(packets_in "$tmp/stdout.pcap") || exit 1
+[[ $n -eq 3 ]] || fail "-j -w -: $n packets on stdout, not 3"
+jq -e 'select(.type == "stats") | .interfaces |
+	length == 3 and .[1].written == 2 and .[2].written == 3' "$err" >/dev/null ||
+	fail "-j -w -: no stats object on stderr: $(cat "$err")"
+"$SOCKEYE" sniff -r "$tmp/late.pcapng" >"$out" 2>"$err" || fail "late.pcapng: $(cat "$err")"
+[[ $(wc -l <"$out") -eq 2 ]] || fail "late.pcapng: $(wc -l <"$out") packets printed, not 2"
+"$SOCKEYE" sniff -r "$tmp/late.pcapng" --pcapng -w "$tmp/late.out" 2>"$err"
+rc=$?
+[[ $rc -eq 1 ]] && grep -q 'late.pcapng: interface 1 is described after the first packet' "$err" ||
+	fail "late.pcapng -w: exit $rc, '$(cat "$err")'"
+
+echo "ok: pcap/pcapng interop, tcpdump's capture read back, rotation, SIGINT, -r pcapng -w"
