@@ -2,6 +2,8 @@
 /* cmd_bpf_opts.c: the options, signals and scope of drops and napi, written once for both. */
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cmd_bpf_opts.h"
@@ -84,6 +86,31 @@ int cmd_bpf_scope(const struct cmd_bpf_opts *o, uint32_t *netns_ino, uint32_t *i
 	if (!loader_scope(cmd_globals.netns, o->iface, netns_ino, ifindex, why, sizeof(why)))
 		return 0;
 	log_error("%s", why);
+	return EXIT_RUNTIME;
+}
+
+struct fmt *cmd_bpf_fmt_new(const struct cmd_bpf_opts *o)
+{
+	struct fmt_opts fo = {
+		.numeric = cmd_globals.numeric,
+		.pretty = cmd_globals.pretty,
+		.no_header = o->no_header,
+	};
+	struct fmt *f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, stdout, &fo);
+
+	if (!f)
+		log_error("out of memory");
+	return f;
+}
+
+int cmd_bpf_flush(struct fmt *f)
+{
+	int err = fmt_flush(f);
+
+	if (!err)
+		return 0;
+	if (err != -EPIPE)
+		log_error("stdout: %s", strerror(-err));
 	return EXIT_RUNTIME;
 }
 

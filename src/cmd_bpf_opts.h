@@ -58,6 +58,12 @@ void cmd_bpf_catch_signals(void);
 /* Scopes a collector to -N's namespace and --iface (loader_scope).  0 or EXIT_RUNTIME, said. */
 int cmd_bpf_scope(const struct cmd_bpf_opts *o, uint32_t *netns_ino, uint32_t *ifindex);
 
+struct fmt;
+/* The output on stdout as -j, -p, -n and --no-header want it; NULL said (out of memory). */
+struct fmt *cmd_bpf_fmt_new(const struct cmd_bpf_opts *o);
+/* Flushes f: 0, or EXIT_RUNTIME (said, but for a closed pipe, which ends quietly). */
+int cmd_bpf_flush(struct fmt *f);
+
 /* The command name in a build without BPF: --help works, the rest says why it cannot run. */
 int cmd_bpf_unavailable(const char *name, int argc, char **argv);
 

@@ -224,17 +224,6 @@ static int emit_summary(struct drops_run *r, const struct drops_sample *prev,
 	return 0;
 }
 
-static int flush_out(struct drops_run *r)
-{
-	int err = fmt_flush(r->f);
-
-	if (!err)
-		return 0;
-	if (err != -EPIPE)
-		log_error("stdout: %s", strerror(-err));
-	return EXIT_RUNTIME;
-}
-
 static int read_sample(void *ctx, unsigned slot, uint64_t *mono_ns)
 {
 	struct drops_run *r = ctx;
@@ -253,7 +242,7 @@ static int show_interval(void *ctx, unsigned prev, unsigned cur)
 	struct drops_run *r = ctx;
 	int ret = emit_summary(r, &r->s[prev], &r->s[cur]);
 
-	return ret ? ret : flush_out(r);
+	return ret ? ret : cmd_bpf_flush(r->f);
 }
 
 static int run_summary(struct drops_run *r)
@@ -303,7 +292,7 @@ static int run_events(struct drops_run *r)
 			ret = EXIT_RUNTIME;
 			break;
 		}
-		ret = flush_out(r);
+		ret = cmd_bpf_flush(r->f);
 		if (ret)
 			break;
 		if (clock_ns(CLOCK_MONOTONIC) >= next_check) {
@@ -327,7 +316,7 @@ static int run_events(struct drops_run *r)
 		ret = EXIT_RUNTIME;
 	}
 	if (!ret)
-		ret = flush_out(r);
+		ret = cmd_bpf_flush(r->f);
 	drops_sample_free(&s);
 	return ret;
 }
@@ -335,7 +324,6 @@ static int run_events(struct drops_run *r)
 int cmd_drops(int argc, char **argv)
 {
 	struct drops_run r = { .o = { .ring_bytes = 4u << 20, .max_keys = 16384 } };
-	struct fmt_opts fo = { 0 };
 	int ret;
 	uint64_t t0;
 
@@ -358,12 +346,8 @@ int cmd_drops(int argc, char **argv)
 		ret = load_names(&r);
 	if (ret)
 		goto out;
-	fo.numeric = cmd_globals.numeric;
-	fo.pretty = cmd_globals.pretty;
-	fo.no_header = r.opts.no_header;
-	r.f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, stdout, &fo);
+	r.f = cmd_bpf_fmt_new(&r.opts);
 	if (!r.f) {
-		log_error("out of memory");
 		ret = EXIT_RUNTIME;
 		goto out;
 	}

@@ -61,7 +61,6 @@ static int show_interval(void *ctx, unsigned prev, unsigned cur)
 {
 	struct napi_run *r = ctx;
 	const struct napi_sample *p = &r->s[prev], *c = &r->s[cur];
-	int err;
 
 	fmt_doc_begin(r->f, "napi");
 	fmt_doc_u64(r->f, "ts_ns", (uint64_t)((int64_t)c->mono_ns + r->to_real));
@@ -69,29 +68,17 @@ static int show_interval(void *ctx, unsigned prev, unsigned cur)
 	view_napi_emit(r->f, p, c, r->opts.groups);
 	view_napi_cpus_emit(r->f, p, c, r->opts.groups);
 	fmt_doc_end(r->f);
-	err = fmt_flush(r->f);
-	if (!err)
-		return 0;
-	if (err != -EPIPE)
-		log_error("stdout: %s", strerror(-err));
-	return EXIT_RUNTIME;
+	return cmd_bpf_flush(r->f);
 }
 
 static int run(struct napi_run *r)
 {
-	struct fmt_opts fo = {
-		.numeric = cmd_globals.numeric,
-		.pretty = cmd_globals.pretty,
-		.no_header = r->opts.no_header,
-	};
 	int ret;
 
 	r->to_real = (int64_t)(clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC));
-	r->f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, stdout, &fo);
-	if (!r->f) {
-		log_error("out of memory");
+	r->f = cmd_bpf_fmt_new(&r->opts);
+	if (!r->f)
 		return EXIT_RUNTIME;
-	}
 	r->opts.iv.read = read_sample;
 	r->opts.iv.show = show_interval;
 	r->opts.iv.ctx = r;

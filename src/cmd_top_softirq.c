@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd_top.h"
+#include "util/interval.h"
 #include "view/view_kstat.h"
 
 #define WHY_LEN 256
@@ -16,8 +17,8 @@ struct top_softirq {
 #ifdef HAVE_BPF
 	struct softirq *bpf;		/* NULL: no time (why says so) */
 #endif
-	struct softirq_sample s[2];	/* [0] the reading before, [1] the last */
-	unsigned n;			/* readings held: 0, 1 or 2 */
+	struct softirq_sample s[2];	/* the last two readings, in slots' order */
+	struct interval_slots slots;
 	char why[WHY_LEN];		/* empty: the time shows */
 	/* The panel's view when why is set: its title carries the reason. */
 	struct fmt_view view;
@@ -41,11 +42,7 @@ static void open_bpf(struct top_softirq *x)
 	if (!err)
 		return;
 	x->bpf = NULL;
-	if (e.n)
-		loader_explain(&e, x->why, sizeof(x->why));
-	else
-		snprintf(x->why, sizeof(x->why), "cannot set up the BPF collector: %s",
-			 strerror(-err));
+	loader_why(&e, err, x->why, sizeof(x->why));
 }
 #endif
 
@@ -72,29 +69,25 @@ void top_softirq_open(struct top *t)
 int top_softirq_collect(struct top *t, char *why, size_t len)
 {
 	struct top_softirq *x = t->softirq;
+	unsigned slot;
 	int err = -ENODEV;
 
 	(void)why;
 	(void)len;
 	if (!x || x->why[0])
 		return 0;
-	if (x->n == 2) {
-		softirq_sample_free(&x->s[0]);
-		x->s[0] = x->s[1];
-		memset(&x->s[1], 0, sizeof(x->s[1]));
-		x->n = 1;
-	}
+	slot = interval_slot_next(&x->slots);
 #ifdef HAVE_BPF
-	err = softirq_read(x->bpf, &x->s[x->n]);
+	/* Over the older reading: softirq_read reuses its buffer. */
+	err = softirq_read(x->bpf, &x->s[slot]);
 #endif
+	interval_slot_done(&x->slots, slot, !err);
 	if (err) {
 		/* The counts stay the panel's: only the time goes, with its reason. */
 		snprintf(x->why, sizeof(x->why), "cannot read the softirq times: %s",
 			 strerror(-err));
 		set_why(x);
-		return 0;
 	}
-	x->n++;
 	return 0;
 }
 
@@ -103,6 +96,7 @@ void top_softirq_emit(struct fmt *f, const struct top *t, unsigned groups)
 	const struct kstat_sample *prev = t->has_prev ? &t->prev : NULL;
 	const struct top_softirq *x = t->softirq;
 	struct view_softirqs_time time = { .view = NULL };
+	int p;
 
 	if (!x) {
 		view_softirqs_emit(f, prev, &t->cur, NULL, groups);
@@ -110,8 +104,9 @@ void top_softirq_emit(struct fmt *f, const struct top *t, unsigned groups)
 	}
 	if (x->why[0])
 		time.view = &x->view;
-	else if (x->n == 2)
-		time = (struct view_softirqs_time){ .prev = &x->s[0], .cur = &x->s[1] };
+	else if ((p = interval_slot_prev(&x->slots)) >= 0)
+		time = (struct view_softirqs_time){ .prev = &x->s[p],
+						    .cur = &x->s[x->slots.last] };
 	view_softirqs_emit(f, prev, &t->cur, &time, groups);
 }
 

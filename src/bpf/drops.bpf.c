@@ -418,27 +418,45 @@ int drops_raw_tp(struct bpf_raw_tracepoint_args *ctx)
 			   TP_HAS_REASON);
 }
 
-/* The collector picks the function (and so the variant) this kernel has. */
-SEC("kprobe/kfree_skb_reason")
-int drops_kprobe(struct pt_regs *ctx)
+/*
+ * Without the tracepoint: a kprobe on the function that fires it.  Its caller
+ * is the tracepoint's location: at entry the return address is on top of the
+ * stack on x86, in the link register elsewhere.
+ */
+static __always_inline void *kprobe_caller(struct pt_regs *ctx)
 {
-	void *location = NULL;
-	struct sk_buff *skb;
-	__u32 reason = DROPS_REASON_NONE;
-	struct sock *sk = NULL;
+	void *ret = NULL;
 
-	/* At function entry the return address, the caller, is on top of the stack. */
-	bpf_probe_read_kernel(&location, sizeof(location), (void *)PT_REGS_SP(ctx));
-	if (cfg.kprobe_variant == DROPS_KPROBE_SK_SKB_REASON_DROP) {
-		sk = (struct sock *)PT_REGS_PARM1(ctx);
-		skb = (struct sk_buff *)PT_REGS_PARM2(ctx);
-		reason = (__u32)PT_REGS_PARM3(ctx);
-	} else if (cfg.kprobe_variant == DROPS_KPROBE_KFREE_SKB_REASON) {
-		skb = (struct sk_buff *)PT_REGS_PARM1(ctx);
-		reason = (__u32)PT_REGS_PARM2(ctx);
-	} else {
-		skb = (struct sk_buff *)PT_REGS_PARM1(ctx);
-	}
-	return handle_drop(ctx, skb, location, reason, sk,
-			   cfg.kprobe_variant != DROPS_KPROBE_KFREE_SKB);
+#if defined(__TARGET_ARCH_x86)
+	bpf_probe_read_kernel(&ret, sizeof(ret), (void *)PT_REGS_SP(ctx));
+#else
+	ret = (void *)PT_REGS_RET(ctx);
+#endif
+	return ret;
+}
+
+/*
+ * One program per function, as their arguments differ; the collector loads the
+ * one this kernel has.  One program choosing by a flag failed the verifier: the
+ * compiler merged the branches' argument reads into one read through a moved
+ * ctx pointer ("dereference of modified ctx ptr"), so no branch picks a register.
+ */
+SEC("kprobe/sk_skb_reason_drop")
+int BPF_KPROBE(drops_kprobe_sk, struct sock *sk, struct sk_buff *skb, __u32 reason)
+{
+	return handle_drop(ctx, skb, kprobe_caller(ctx), reason, sk, true);
+}
+
+/* 5.17 to 6.10. */
+SEC("kprobe/kfree_skb_reason")
+int BPF_KPROBE(drops_kprobe_reason, struct sk_buff *skb, __u32 reason)
+{
+	return handle_drop(ctx, skb, kprobe_caller(ctx), reason, NULL, true);
+}
+
+/* Before 5.17: no reason. */
+SEC("kprobe/kfree_skb")
+int BPF_KPROBE(drops_kprobe_plain, struct sk_buff *skb)
+{
+	return handle_drop(ctx, skb, kprobe_caller(ctx), DROPS_REASON_NONE, NULL, false);
 }

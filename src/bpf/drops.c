@@ -20,6 +20,7 @@
 
 struct drops {
 	struct drops_bpf *skel;
+	struct bpf_link *link;		/* the chosen program's */
 	struct ring_buffer *rb;
 	struct drops_opts opts;
 	enum loader_attach method;
@@ -30,20 +31,20 @@ struct drops {
 };
 
 /*
- * The kprobe variant this kernel's functions call for, and its function's
- * name; the first when the BTF cannot tell.  Only the kprobe attempt asks,
- * and a scan of the BTF file costs no memory, where a parsed BTF kept for
+ * The function the kprobe fallback attaches to, and the program that reads its
+ * arguments: the first when the BTF cannot tell.  Only the kprobe attempt
+ * asks, and a scan of the BTF file costs no memory, where a parsed BTF kept for
  * this would have held 6 MB for as long as the collector runs.
  */
-static const char *kprobe_target(enum drops_kprobe_variant *v)
+static const char *kprobe_target(struct drops_bpf *skel, struct bpf_program **prog)
 {
-	static const struct {
+	const struct {
 		const char *fn;
-		enum drops_kprobe_variant v;
+		struct bpf_program *prog;
 	} candidates[] = {
-		{ "sk_skb_reason_drop", DROPS_KPROBE_SK_SKB_REASON_DROP },
-		{ "kfree_skb_reason", DROPS_KPROBE_KFREE_SKB_REASON },
-		{ "kfree_skb", DROPS_KPROBE_KFREE_SKB },
+		{ "sk_skb_reason_drop", skel->progs.drops_kprobe_sk },	/* 6.11+ */
+		{ "kfree_skb_reason", skel->progs.drops_kprobe_reason },	/* 5.17 to 6.10 */
+		{ "kfree_skb", skel->progs.drops_kprobe_plain },	/* older */
 	};
 
 	for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
@@ -52,16 +53,18 @@ static const char *kprobe_target(enum drops_kprobe_variant *v)
 		if (has < 0)
 			break;
 		if (has) {
-			*v = candidates[i].v;
+			*prog = candidates[i].prog;
 			return candidates[i].fn;
 		}
 	}
-	*v = DROPS_KPROBE_SK_SKB_REASON_DROP;
+	*prog = candidates[0].prog;
 	return candidates[0].fn;
 }
 
 static void destroy_skel(struct drops *d)
 {
+	bpf_link__destroy(d->link);
+	d->link = NULL;
 	drops_bpf__destroy(d->skel);
 	d->skel = NULL;
 }
@@ -70,8 +73,7 @@ static int try_method(void *ctx, enum loader_attach m, struct loader_attempt *a)
 {
 	struct drops *d = ctx;
 	const struct drops_opts *o = &d->opts;
-	struct bpf_program *prog;
-	enum drops_kprobe_variant variant = DROPS_KPROBE_SK_SKB_REASON_DROP;
+	struct bpf_program *prog, *p;
 	const char *fn = NULL;
 	struct bpf_link *link;
 	int err;
@@ -84,16 +86,16 @@ static int try_method(void *ctx, enum loader_attach m, struct loader_attempt *a)
 		return a->err;
 	}
 	if (m == LOADER_ATTACH_KPROBE) {
-		fn = kprobe_target(&variant);
+		fn = kprobe_target(d->skel, &prog);
 		snprintf(a->what, sizeof(a->what), "%s", fn);
+	} else {
+		prog = m == LOADER_ATTACH_TP_BTF ? d->skel->progs.drops_tp_btf :
+						   d->skel->progs.drops_raw_tp;
 	}
-	prog = m == LOADER_ATTACH_TP_BTF ? d->skel->progs.drops_tp_btf :
-	       m == LOADER_ATTACH_RAW_TP ? d->skel->progs.drops_raw_tp : d->skel->progs.drops_kprobe;
-	bpf_program__set_autoload(d->skel->progs.drops_tp_btf, prog == d->skel->progs.drops_tp_btf);
-	bpf_program__set_autoload(d->skel->progs.drops_raw_tp, prog == d->skel->progs.drops_raw_tp);
-	bpf_program__set_autoload(d->skel->progs.drops_kprobe, prog == d->skel->progs.drops_kprobe);
+	/* Only the chosen program loads: the others may name what this kernel lacks. */
+	bpf_object__for_each_program(p, d->skel->obj)
+		bpf_program__set_autoload(p, p == prog);
 	d->skel->rodata->cfg = o->cfg;
-	d->skel->rodata->cfg.kprobe_variant = (__u8)variant;
 	/* Maps the mode does not use stay at their smallest. */
 	bpf_map__set_max_entries(d->skel->maps.counts, o->cfg.events ? 1 : o->max_keys);
 	bpf_map__set_max_entries(d->skel->maps.events,
@@ -113,13 +115,7 @@ static int try_method(void *ctx, enum loader_attach m, struct loader_attempt *a)
 		a->stage = LOADER_STAGE_ATTACH;
 		goto fail;
 	}
-	/* The skeleton destroys the link with itself. */
-	if (prog == d->skel->progs.drops_tp_btf)
-		d->skel->links.drops_tp_btf = link;
-	else if (prog == d->skel->progs.drops_raw_tp)
-		d->skel->links.drops_raw_tp = link;
-	else
-		d->skel->links.drops_kprobe = link;
+	d->link = link;
 	return 0;
 fail:
 	a->err = err < 0 ? err : -EINVAL;
@@ -145,17 +141,8 @@ int drops_open(const struct drops_opts *opts, struct drops **out, struct loader_
 	if (!d)
 		return -ENOMEM;
 	d->opts = *opts;
-	d->ncpus = libbpf_num_possible_cpus();
-	if (d->ncpus <= 0) {
-		err = d->ncpus < 0 ? d->ncpus : -EINVAL;
-		goto out;
-	}
-	d->percpu = calloc((size_t)d->ncpus, sizeof(*d->percpu));
-	if (!d->percpu) {
-		err = -ENOMEM;
-		goto out;
-	}
-	err = loader_run(opts->attach, try_method, d, e);
+	d->percpu = loader_percpu_new(sizeof(*d->percpu), &d->ncpus);
+	err = d->percpu ? loader_run(opts->attach, try_method, d, e) : -errno;
 	if (err < 0)
 		goto out;
 	d->method = (enum loader_attach)err;
@@ -179,7 +166,7 @@ void drops_close(struct drops *d)
 	if (!d)
 		return;
 	ring_buffer__free(d->rb);
-	drops_bpf__destroy(d->skel);
+	destroy_skel(d);
 	free(d->percpu);
 	free(d);
 }

@@ -50,18 +50,10 @@ struct drops_config {
 	__u8 nports;
 	__u8 ip_proto;		/* 0: any */
 	__u16 ethertype;	/* host order, 0: any */
-	__u8 kprobe_variant;	/* enum drops_kprobe_variant */
-	__u8 pad[3];
+	__u8 pad[4];
 	struct drops_host_filter hosts[DROPS_MAX_HOSTS];
 	struct drops_port_filter ports[DROPS_MAX_PORTS];
 	__u64 reason_mask[DROPS_REASON_BITS / 64];
-};
-
-/* Which kernel function the kprobe fallback is attached to: their arguments differ. */
-enum drops_kprobe_variant {
-	DROPS_KPROBE_SK_SKB_REASON_DROP,	/* 6.11+: (sk, skb, reason) */
-	DROPS_KPROBE_KFREE_SKB_REASON,		/* 5.17-6.10: (skb, reason) */
-	DROPS_KPROBE_KFREE_SKB,			/* older: (skb), no reason */
 };
 
 /* The summary's key: one count per distinct drop site and packet kind. */

@@ -9,6 +9,7 @@
 #endif
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -146,9 +147,11 @@ static int explain_attempt(const struct loader_attempt *a, char *buf, size_t len
 	if (a->err == -EPERM)
 		return snprintf(buf, len, "loading BPF programs needs CAP_BPF and CAP_PERFMON "
 				"(or CAP_SYS_ADMIN): run as root");
-	if (a->method == LOADER_ATTACH_KPROBE && !loader_has_kprobes())
-		return snprintf(buf, len, "%s: this kernel has no kprobes (CONFIG_KPROBES is off): "
-				"use --attach tp_btf or raw_tp", m);
+	/* Only at attach: a program the verifier rejected must say so, kprobes or not. */
+	if (a->method == LOADER_ATTACH_KPROBE && a->stage == LOADER_STAGE_ATTACH &&
+	    !loader_has_kprobes())
+		return snprintf(buf, len, "%s: this kernel has no kprobes (CONFIG_KPROBES is off) "
+				"to attach %s to: use --attach tp_btf or raw_tp", m, a->what);
 	switch (a->stage) {
 	case LOADER_STAGE_OPEN:
 		return snprintf(buf, len, "%s: cannot open the BPF object: %s", m,
@@ -207,4 +210,19 @@ void loader_why(const struct loader_error *e, int err, char *buf, size_t len)
 		loader_explain(e, buf, len);
 	else
 		snprintf(buf, len, "cannot set up the BPF collector: %s", strerror(-err));
+}
+
+void *loader_percpu_new(size_t size, int *ncpus)
+{
+	int n = libbpf_num_possible_cpus();
+	void *buf;
+
+	if (n <= 0) {
+		errno = n < 0 ? -n : EINVAL;
+		return NULL;
+	}
+	buf = calloc((size_t)n, size);
+	if (buf)
+		*ncpus = n;
+	return buf;
 }

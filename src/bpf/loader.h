@@ -77,4 +77,10 @@ void loader_explain(const struct loader_error *e, char *buf, size_t len);
 /* The same for err, a collector's open failure: e's attempts, else err alone (-ENOMEM...). */
 void loader_why(const struct loader_error *e, int err, char *buf, size_t len);
 
+/*
+ * A buffer for one lookup in a per-CPU map: *ncpus values of size, one per
+ * possible CPU (the kernel fills them all).  NULL with errno; free() it.
+ */
+void *loader_percpu_new(size_t size, int *ncpus);
+
 #endif

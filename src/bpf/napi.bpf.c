@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* napi.bpf.c: NAPI polls per instance and CPU (work against budget), and NET_RX softirq time. */
+/* napi.bpf.c: NAPI polls per instance and CPU (work against budget), and softirq time. */
 #include "vmlinux.h"
 #include <bpf/bpf_core_read.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 
 #include "napi.h"
+#include "softirq.h"
 
 char LICENSE[] SEC("license") = "GPL";
+
+/* Softirq time per CPU and vector, the programs and map of softirq.c's own object. */
+#include "softirq.bpf.h"
 
 const volatile struct napi_bpf_config cfg = {};
 
@@ -17,13 +21,6 @@ struct {
 	__type(key, struct napi_key);
 	__type(value, struct napi_val);
 } polls SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct napi_softirq);
-} softirq SEC(".maps");
 
 static __always_inline __u32 bucket(int work, int budget)
 {
@@ -122,53 +119,4 @@ int BPF_KRETPROBE(napi_kretprobe, int work)
 	napi = (struct napi_struct *)*slot;
 	*slot = 0;
 	return handle_poll(napi, work, BPF_CORE_READ(napi, weight));
-}
-
-static __always_inline int softirq_event(unsigned int vec, bool entry)
-{
-	__u32 zero = 0;
-	struct napi_softirq *s;
-	__u64 now;
-
-	if (vec != cfg.net_rx_vec)
-		return 0;
-	s = bpf_map_lookup_elem(&softirq, &zero);
-	if (!s)
-		return 0;
-	now = bpf_ktime_get_ns();
-	if (entry) {
-		s->entry_ns = now;
-		return 0;
-	}
-	/* An exit without its entry (attached in between) is not counted. */
-	if (s->entry_ns) {
-		s->count++;
-		s->time_ns += now - s->entry_ns;
-		s->entry_ns = 0;
-	}
-	return 0;
-}
-
-SEC("tp_btf/softirq_entry")
-int BPF_PROG(softirq_entry_tp_btf, unsigned int vec)
-{
-	return softirq_event(vec, true);
-}
-
-SEC("tp_btf/softirq_exit")
-int BPF_PROG(softirq_exit_tp_btf, unsigned int vec)
-{
-	return softirq_event(vec, false);
-}
-
-SEC("raw_tp/softirq_entry")
-int BPF_PROG(softirq_entry_raw_tp, unsigned int vec)
-{
-	return softirq_event(vec, true);
-}
-
-SEC("raw_tp/softirq_exit")
-int BPF_PROG(softirq_exit_raw_tp, unsigned int vec)
-{
-	return softirq_event(vec, false);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* napi.c: the NAPI collector: loads napi.bpf.c and reads polls per instance and softirq time. */
+/* napi.c: the NAPI collector: loads napi.bpf.c and reads polls per instance and NET_RX time. */
 #include "config.h"
 
 #include <errno.h>
@@ -12,11 +12,9 @@
 #include <bpf/libbpf.h>
 
 #include "bpf/napi.h"
+#include "bpf/softirq.h"
 #include "util/clock.h"
 #include "src/bpf/napi.skel.h"
-
-/* NET_RX's softirq number: fixed by the order of /proc/softirqs since 2.6. */
-#define NET_RX_SOFTIRQ 3
 
 struct napi {
 	struct napi_bpf *skel;
@@ -24,7 +22,7 @@ struct napi {
 	enum loader_attach method;
 	int softirq_err;		/* why the softirq time is missing, or 0 */
 	int ncpus;
-	struct napi_softirq *percpu;
+	struct softirq_percpu *percpu;	/* a lookup's buffer: one slot per possible CPU */
 };
 
 /* Opens and loads with the poll programs of m, and the softirq ones when with_softirq. */
@@ -42,12 +40,8 @@ static int open_load(struct napi *n, enum loader_attach m, bool with_softirq)
 	bpf_program__set_autoload(s->progs.napi_kprobe, kp);
 	bpf_program__set_autoload(s->progs.napi_kretprobe, kp);
 	/* kprobes have no softirq counterpart: they use the raw tracepoints. */
-	bpf_program__set_autoload(s->progs.softirq_entry_tp_btf, with_softirq && tp);
-	bpf_program__set_autoload(s->progs.softirq_exit_tp_btf, with_softirq && tp);
-	bpf_program__set_autoload(s->progs.softirq_entry_raw_tp, with_softirq && !tp);
-	bpf_program__set_autoload(s->progs.softirq_exit_raw_tp, with_softirq && !tp);
+	softirq_progs_autoload(&SOFTIRQ_PROGS(s), with_softirq, tp);
 	s->rodata->cfg = n->opts.cfg;
-	s->rodata->cfg.net_rx_vec = NET_RX_SOFTIRQ;
 	return napi_bpf__load(s);
 }
 
@@ -55,24 +49,6 @@ static void destroy_skel(struct napi *n)
 {
 	napi_bpf__destroy(n->skel);
 	n->skel = NULL;
-}
-
-static int attach_softirq(struct napi *n, enum loader_attach m)
-{
-	struct napi_bpf *s = n->skel;
-
-	if (m == LOADER_ATTACH_TP_BTF) {
-		s->links.softirq_entry_tp_btf = bpf_program__attach(s->progs.softirq_entry_tp_btf);
-		if (!s->links.softirq_entry_tp_btf)
-			return -errno;
-		s->links.softirq_exit_tp_btf = bpf_program__attach(s->progs.softirq_exit_tp_btf);
-		return s->links.softirq_exit_tp_btf ? 0 : -errno;
-	}
-	s->links.softirq_entry_raw_tp = bpf_program__attach(s->progs.softirq_entry_raw_tp);
-	if (!s->links.softirq_entry_raw_tp)
-		return -errno;
-	s->links.softirq_exit_raw_tp = bpf_program__attach(s->progs.softirq_exit_raw_tp);
-	return s->links.softirq_exit_raw_tp ? 0 : -errno;
 }
 
 static int try_method(void *ctx, enum loader_attach m, struct loader_attempt *a)
@@ -118,7 +94,8 @@ static int try_method(void *ctx, enum loader_attach m, struct loader_attempt *a)
 		goto fail;
 	}
 	if (!n->softirq_err)
-		n->softirq_err = attach_softirq(n, m);
+		n->softirq_err = softirq_progs_attach(&SOFTIRQ_PROGS(s), m == LOADER_ATTACH_TP_BTF,
+						      NULL);
 	return 0;
 fail:
 	a->err = err < 0 ? err : -EINVAL;
@@ -135,17 +112,8 @@ int napi_open(const struct napi_opts *opts, struct napi **out, struct loader_err
 	if (!n)
 		return -ENOMEM;
 	n->opts = *opts;
-	n->ncpus = libbpf_num_possible_cpus();
-	if (n->ncpus <= 0) {
-		err = n->ncpus < 0 ? n->ncpus : -EINVAL;
-		goto out;
-	}
-	n->percpu = calloc((size_t)n->ncpus, sizeof(*n->percpu));
-	if (!n->percpu) {
-		err = -ENOMEM;
-		goto out;
-	}
-	err = loader_run(opts->attach, try_method, n, e);
+	n->percpu = loader_percpu_new(sizeof(*n->percpu), &n->ncpus);
+	err = n->percpu ? loader_run(opts->attach, try_method, n, e) : -errno;
 	if (err < 0)
 		goto out;
 	n->method = (enum loader_attach)err;
@@ -180,21 +148,22 @@ int napi_softirq_error(const struct napi *n)
 
 static int read_cpus(struct napi *n, struct napi_sample *s)
 {
-	__u32 zero = 0;
-
 	s->cpus = calloc((size_t)n->ncpus, sizeof(*s->cpus));
 	if (!s->cpus)
 		return -ENOMEM;
 	s->ncpus = (size_t)n->ncpus;
 	s->has_softirq = !n->softirq_err;
-	if (s->has_softirq &&
-	    bpf_map_lookup_elem(bpf_map__fd(n->skel->maps.softirq), &zero, n->percpu))
-		return -errno;
+	if (s->has_softirq) {
+		int err = softirq_map_read(bpf_map__fd(n->skel->maps.times), n->percpu);
+
+		if (err)
+			return err;
+	}
 	for (int c = 0; c < n->ncpus; c++) {
 		s->cpus[c].cpu = (unsigned)c;
 		if (s->has_softirq) {
-			s->cpus[c].softirq_count = n->percpu[c].count;
-			s->cpus[c].softirq_ns = n->percpu[c].time_ns;
+			s->cpus[c].softirq_count = n->percpu[c].count[SOFTIRQ_NET_RX];
+			s->cpus[c].softirq_ns = n->percpu[c].time_ns[SOFTIRQ_NET_RX];
 		}
 	}
 	return 0;

@@ -28,8 +28,6 @@ enum napi_hist_bucket {
 struct napi_bpf_config {
 	__u32 netns_ino;	/* 0: every network namespace */
 	__u32 ifindex;		/* 0: every device (set only with netns_ino) */
-	__u32 net_rx_vec;	/* NET_RX_SOFTIRQ */
-	__u32 pad;
 };
 
 /* One NAPI instance on one CPU: a CPU updates only its own keys, so no atomics. */
@@ -50,12 +48,7 @@ struct napi_val {
 	char ifname[NAPI_IFNAMSIZ];
 };
 
-/* Per CPU: NET_RX softirq runs and the time they took. */
-struct napi_softirq {
-	__u64 entry_ns;		/* 0: not inside NET_RX */
-	__u64 count;
-	__u64 time_ns;
-};
+/* The softirq time is softirq.bpf.h's map (struct softirq_percpu), in napi.bpf.c's object. */
 
 #ifndef __bpf__
 /* ---- the collector (user space) ------------------------------------------------- */
@@ -78,6 +71,7 @@ struct napi_entry {
 	struct napi_val val;
 };
 
+/* One CPU's NET_RX softirqs (of softirq.bpf.h's every vector, napi shows this one). */
 struct napi_cpu {
 	unsigned cpu;
 	uint64_t softirq_count;

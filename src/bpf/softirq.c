@@ -29,38 +29,67 @@ static int attach(struct bpf_program *p, struct bpf_link **link)
 	return *link ? 0 : -errno;
 }
 
+void softirq_progs_autoload(const struct softirq_progs *p, bool on, bool tp)
+{
+	for (unsigned i = 0; i < 2; i++) {
+		bpf_program__set_autoload(p->tp_btf[i], on && tp);
+		bpf_program__set_autoload(p->raw_tp[i], on && !tp);
+	}
+}
+
+int softirq_progs_attach(const struct softirq_progs *p, bool tp, const char **what)
+{
+	static const char *const names[2] = { "irq:softirq_entry", "irq:softirq_exit" };
+
+	for (unsigned i = 0; i < 2; i++) {
+		int err = tp ? attach(p->tp_btf[i], p->tp_btf_link[i]) :
+			       attach(p->raw_tp[i], p->raw_tp_link[i]);
+
+		if (err) {
+			if (what)
+				*what = names[i];
+			return err;
+		}
+	}
+	return 0;
+}
+
+int softirq_map_read(int fd, struct softirq_percpu *buf)
+{
+	__u32 zero = 0;
+
+	/* One syscall for every CPU's slot: the per-CPU array's lookup returns them all. */
+	return bpf_map_lookup_elem(fd, &zero, buf) ? -errno : 0;
+}
+
 static int try_method(void *ctx, enum loader_attach m, struct loader_attempt *a)
 {
 	struct softirq *s = ctx;
 	bool tp = m == LOADER_ATTACH_TP_BTF;
+	struct softirq_progs p;
+	const char *what = "irq:softirq_entry";
 	struct softirq_bpf *k;
 	int err;
 
-	snprintf(a->what, sizeof(a->what), "irq:softirq_entry");
+	snprintf(a->what, sizeof(a->what), "%s", what);
 	k = s->skel = softirq_bpf__open();
 	if (!k) {
 		a->stage = LOADER_STAGE_OPEN;
 		return a->err = -errno;
 	}
-	bpf_program__set_autoload(k->progs.softirq_entry_tp_btf, tp);
-	bpf_program__set_autoload(k->progs.softirq_exit_tp_btf, tp);
-	bpf_program__set_autoload(k->progs.softirq_entry_raw_tp, !tp);
-	bpf_program__set_autoload(k->progs.softirq_exit_raw_tp, !tp);
+	p = SOFTIRQ_PROGS(k);
+	softirq_progs_autoload(&p, true, tp);
 	err = softirq_bpf__load(k);
 	if (err) {
 		a->stage = LOADER_STAGE_LOAD;
 		goto fail;
 	}
 	a->stage = LOADER_STAGE_ATTACH;
-	err = tp ? attach(k->progs.softirq_entry_tp_btf, &k->links.softirq_entry_tp_btf) :
-		   attach(k->progs.softirq_entry_raw_tp, &k->links.softirq_entry_raw_tp);
-	if (err)
+	err = softirq_progs_attach(&p, tp, &what);
+	if (err) {
+		snprintf(a->what, sizeof(a->what), "%s", what);
 		goto fail;
-	snprintf(a->what, sizeof(a->what), "irq:softirq_exit");
-	err = tp ? attach(k->progs.softirq_exit_tp_btf, &k->links.softirq_exit_tp_btf) :
-		   attach(k->progs.softirq_exit_raw_tp, &k->links.softirq_exit_raw_tp);
-	if (err)
-		goto fail;
+	}
 	return 0;
 fail:
 	a->err = err < 0 ? err : -EINVAL;
@@ -95,17 +124,8 @@ int softirq_open(struct softirq **out, struct loader_error *e)
 	e->n = 0;
 	if (!s)
 		return -ENOMEM;
-	s->ncpus = libbpf_num_possible_cpus();
-	if (s->ncpus <= 0) {
-		err = s->ncpus < 0 ? s->ncpus : -EINVAL;
-		goto out;
-	}
-	s->percpu = calloc((size_t)s->ncpus, sizeof(*s->percpu));
-	if (!s->percpu) {
-		err = -ENOMEM;
-		goto out;
-	}
-	err = run_tracepoints(s, e);
+	s->percpu = loader_percpu_new(sizeof(*s->percpu), &s->ncpus);
+	err = s->percpu ? run_tracepoints(s, e) : -errno;
 	if (err < 0)
 		goto out;
 	s->method = (enum loader_attach)err;
@@ -135,7 +155,7 @@ enum loader_attach softirq_attach_method(const struct softirq *s)
 
 int softirq_read(struct softirq *s, struct softirq_sample *out)
 {
-	__u32 zero = 0;
+	int err;
 
 	if (out->ncpus != (size_t)s->ncpus) {
 		softirq_sample_free(out);
@@ -144,9 +164,9 @@ int softirq_read(struct softirq *s, struct softirq_sample *out)
 			return -ENOMEM;
 		out->ncpus = (size_t)s->ncpus;
 	}
-	/* One syscall for every CPU's slot: the per-CPU array's lookup returns them all. */
-	if (bpf_map_lookup_elem(bpf_map__fd(s->skel->maps.times), &zero, s->percpu))
-		return -errno;
+	err = softirq_map_read(bpf_map__fd(s->skel->maps.times), s->percpu);
+	if (err)
+		return err;
 	out->mono_ns = clock_ns(CLOCK_MONOTONIC);
 	for (int c = 0; c < s->ncpus; c++) {
 		memcpy(out->cpus[c].time_ns, s->percpu[c].time_ns, sizeof(out->cpus[c].time_ns));

@@ -82,6 +82,40 @@ void softirq_close(struct softirq *s);
 enum loader_attach softirq_attach_method(const struct softirq *s);
 /* Reads every CPU's slot into out, replacing what it held (start zeroed).  0 or -errno. */
 int softirq_read(struct softirq *s, struct softirq_sample *out);
+
+/*
+ * The programs of softirq.bpf.h in a skeleton that has them (softirq.bpf.c's
+ * and napi.bpf.c's), so both collectors load and attach them one way: [0]
+ * entry and [1] exit, by tp_btf or raw_tp.
+ */
+struct bpf_program;
+struct bpf_link;
+struct softirq_progs {
+	struct bpf_program *tp_btf[2], *raw_tp[2];
+	struct bpf_link **tp_btf_link[2], **raw_tp_link[2];	/* the skeleton's, it destroys them */
+};
+
+#define SOFTIRQ_PROGS(k)                                                                 \
+	((struct softirq_progs){                                                         \
+		.tp_btf = { (k)->progs.softirq_entry_tp_btf,                             \
+			    (k)->progs.softirq_exit_tp_btf },                            \
+		.raw_tp = { (k)->progs.softirq_entry_raw_tp,                             \
+			    (k)->progs.softirq_exit_raw_tp },                            \
+		.tp_btf_link = { &(k)->links.softirq_entry_tp_btf,                       \
+				 &(k)->links.softirq_exit_tp_btf },                      \
+		.raw_tp_link = { &(k)->links.softirq_entry_raw_tp,                       \
+				 &(k)->links.softirq_exit_raw_tp },                      \
+	})
+
+/* Before the load: loads the pair of tp_btf (tp) or raw_tp, or, without on, neither. */
+void softirq_progs_autoload(const struct softirq_progs *p, bool on, bool tp);
+/*
+ * Attaches the loaded pair, entry first; on failure *what (when not NULL)
+ * names the tracepoint that failed.  0 or -errno.
+ */
+int softirq_progs_attach(const struct softirq_progs *p, bool tp, const char **what);
+/* Every CPU's slot of the map `times` (fd) into buf, one per possible CPU.  0 or -errno. */
+int softirq_map_read(int fd, struct softirq_percpu *buf);
 #endif
 
 #endif

@@ -30,12 +30,6 @@ EOF
 
 tmp=$(mktemp -d)
 register_file "$tmp"
-nfail=0
-bad()
-{
-	echo "FAIL: $NETNS_TEST: $*" >&2
-	nfail=$((nfail + 1))
-}
 
 # Every run watches the same traffic: each is attached before the first packet.
 declare -A pids
