@@ -505,7 +505,7 @@ int cmd_inject(int argc, char **argv)
 	ret = cmd_inject_parse(&o, argc, argv);
 	if (ret) {
 		free(o.words);
-		return ret == 1 ? 0 : ret;
+		return ret < 0 ? 0 : ret;	/* -1: help was printed */
 	}
 	r->o = &o;
 	offline = o.dump || o.wfile;

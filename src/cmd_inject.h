@@ -33,8 +33,8 @@ struct inject_cmd {
 };
 
 /*
- * Parses inject's options and trailing words into o.  0 to go on, 1 when
- * --help was printed, or an exit status (EXIT_USAGE, EXIT_RUNTIME).
+ * Parses inject's options and trailing words into o.  0 to go on, -1 when
+ * --help was printed (exit 0), or an exit status (EXIT_USAGE, EXIT_RUNTIME).
  */
 int cmd_inject_parse(struct inject_cmd *o, int argc, char **argv);
 

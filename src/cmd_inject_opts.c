@@ -258,7 +258,7 @@ int cmd_inject_parse(struct inject_cmd *o, int argc, char **argv)
 		case 'h':
 		case CMD_OPT_HELP:
 			cmd_print_help(cmd_find(cmd_table, cmd_count, "inject", &(bool){ false }));
-			return 1;
+			return -1;	/* not 1: that is EXIT_RUNTIME (out of memory below) */
 		case ':':
 			return cmd_usage_error("%s: option needs a value", argv[optind - 1]);
 		default:

@@ -120,6 +120,49 @@ static int iface_is_up(int ifindex)
 	return up;
 }
 
+/* The expression compiled for a live interface's link type (the device's); 0 or an exit status. */
+static int compile_for_iface(struct sniff_run *r, struct sniff_iface *ifc, struct filter *flt)
+{
+	if (ifc->ifindex && !iface_is_up(ifc->ifindex)) {
+		log_error("%s: interface is down", ifc->name);
+		return EXIT_RUNTIME;
+	}
+	ifc->linktype = ring_rx_linktype_of(ifc->ifindex);
+	if (ifc->linktype < 0) {
+		log_error("%s: %s", ifc->name, ring_error(ifc->linktype));
+		return EXIT_RUNTIME;
+	}
+	return compile_filter(r, ifc, flt);
+}
+
+/*
+ * -d: the program compiled for each interface's link type, no ring opened.  One
+ * interface prints exactly what tcpdump -d prints; with several (tcpdump takes
+ * one -i) a "# IFACE (LINKTYPE)" line says which program is whose.
+ */
+static int dump_live_filters(struct sniff_run *r)
+{
+	for (unsigned i = 0; i < r->s.n_ifaces; i++) {
+		struct sniff_iface *ifc = &r->ifaces[i];
+		const char *lt;
+		struct filter flt;
+		int ret = compile_for_iface(r, ifc, &flt);
+
+		if (ret)
+			return ret;
+		if (r->s.n_ifaces > 1) {
+			lt = pcap_datalink_val_to_name(ifc->linktype);
+			if (lt)
+				printf("# %s (%s)\n", ifc->name, lt);
+			else
+				printf("# %s (DLT %d)\n", ifc->name, ifc->linktype);
+		}
+		filter_dump(&flt, stdout);
+		filter_free(&flt);
+	}
+	return 0;
+}
+
 /* Opens a ring per interface (and per fanout worker), filter attached before bind. */
 static int open_rings(struct sniff_run *r)
 {
@@ -133,11 +176,14 @@ static int open_rings(struct sniff_run *r)
 		struct filter flt;
 		int ret, err;
 
-		if (ifc->ifindex && !iface_is_up(ifc->ifindex)) {
-			log_error("%s: interface is down", ifc->name);
-			return EXIT_RUNTIME;
+		ret = compile_for_iface(r, ifc, &flt);
+		if (ret)
+			return ret;
+		if (!flt.kernel_ok) {
+			/* The kernel cannot run it (a cooked link address load): filter here. */
+			ifc->ufilter = flt;
+			ifc->has_ufilter = true;
 		}
-		/* The link type comes from the device: open one ring first to learn it. */
 		for (unsigned w = 0; w < workers; w++) {
 			struct ring_rx_opts ro = {
 				.ifindex = ifc->ifindex,
@@ -151,27 +197,6 @@ static int open_rings(struct sniff_run *r)
 			};
 			struct ring_rx *ring;
 
-			if (w == 0) {
-				/* The device's type gives the link type the filter is compiled for. */
-				ifc->linktype = ring_rx_linktype_of(ifc->ifindex);
-				if (ifc->linktype < 0) {
-					log_error("%s: %s", ifc->name, ring_error(ifc->linktype));
-					return EXIT_RUNTIME;
-				}
-				ret = compile_filter(r, ifc, &flt);
-				if (ret)
-					return ret;
-				if (o->dump_filter) {
-					filter_dump(&flt, stdout);
-					filter_free(&flt);
-					return -1;
-				}
-				if (!flt.kernel_ok) {
-					/* The kernel cannot run it (a cooked link address load): filter here. */
-					ifc->ufilter = flt;
-					ifc->has_ufilter = true;
-				}
-			}
 			ro.filter = ifc->has_ufilter ? NULL : &flt.kernel;
 			err = ring_rx_open(&ring, &ro);
 			if (err) {
@@ -190,7 +215,7 @@ static int open_rings(struct sniff_run *r)
 	return 0;
 }
 
-/* -Z USER: give up root once the sockets are open, before any file is created. */
+/* -Z USER: give up root once the rings or the -r file are open, before any file is made. */
 static int drop_privileges(const char *user)
 {
 	struct passwd *pw = getpwnam(user);
@@ -281,6 +306,7 @@ static int run_live(struct sniff_run *r)
 {
 	static struct sniff_ring *all[MAX_IFACES * MAX_FANOUT];
 	uint64_t next_stats = r->o->stats_ns ? clock_ns(CLOCK_MONOTONIC) + r->o->stats_ns : 0;
+	unsigned n_stats = 0;
 	struct sniff_rings rs;
 	bool out_ok = true;
 	int ret = 0, err;
@@ -305,7 +331,7 @@ static int run_live(struct sniff_run *r)
 
 			if (now >= next_stats) {
 				cmd_sniff_collect_kstats(r);
-				sniff_stats_emit(r->stats_f, &r->s, true, false);
+				sniff_stats_emit(r->stats_f, &r->s, true, ++n_stats);
 				fmt_flush(r->stats_f);
 				next_stats = now + r->o->stats_ns;
 			}
@@ -376,6 +402,9 @@ static int run_file(struct sniff_run *r, bool *started)
 		log_error("%s: %s", r->o->rfile, errbuf);
 		return EXIT_RUNTIME;
 	}
+	/* As tcpdump: root opens a file only it may read, then reads it as -Z USER. */
+	if (r->o->user && (ret = drop_privileges(r->o->user)))
+		goto out;
 	while (!sniff_stop && !r->s.done && (n = savefile_read_next(rd, &p)) > 0) {
 		if (!*started) {
 			/*
@@ -546,7 +575,7 @@ static int finish(struct sniff_run *r, int mode, bool started, int ret)
 			  (unsigned long long)r->skipped, MAX_IFACES);
 	/* A file that could not be opened, or a bad filter, is its one error line, no table. */
 	if (started || !ret) {
-		sniff_stats_emit(r->stats_f, &r->s, live, true);
+		sniff_stats_emit(r->stats_f, &r->s, live, 0);
 		fmt_flush(r->stats_f);
 	}
 	for (unsigned i = 0; live && i < r->n_rings; i++)
@@ -625,12 +654,12 @@ int cmd_sniff(int argc, char **argv)
 	}
 	if (live) {
 		ret = setup_live_ifaces(r);
+		if (!ret && o.dump_filter) {
+			ret = dump_live_filters(r);
+			goto out;
+		}
 		if (!ret)
 			ret = open_rings(r);
-		if (ret < 0) {	/* -d printed the program */
-			ret = 0;
-			goto out_rings;
-		}
 		if (!ret && o.user)
 			ret = drop_privileges(o.user);
 		if (ret)
@@ -652,8 +681,6 @@ int cmd_sniff(int argc, char **argv)
 			ret = dump_file_filter(r);
 			goto out;
 		}
-		if (o.user && (ret = drop_privileges(o.user)))
-			goto out;
 		ret = run_file(r, &started);
 	}
 	ret = finish(r, mode, started, ret);

@@ -164,6 +164,7 @@ static void sum_counts(struct sniff_run *r, struct sniff_worker *ws, bool runnin
 static void supervise(struct sniff_run *r, struct sniff_worker *ws)
 {
 	uint64_t next_stats = r->o->stats_ns ? clock_ns(CLOCK_MONOTONIC) + r->o->stats_ns : 0;
+	unsigned n_stats = 0;
 	struct pollfd pfd = { .fd = r->stop_fd, .events = POLLIN };
 
 	for (;;) {
@@ -175,7 +176,7 @@ static void supervise(struct sniff_run *r, struct sniff_worker *ws)
 			if (now >= next_stats) {
 				cmd_sniff_collect_kstats(r);
 				sum_counts(r, ws, true);
-				sniff_stats_emit(r->stats_f, &r->s, true, false);
+				sniff_stats_emit(r->stats_f, &r->s, true, ++n_stats);
 				fmt_flush(r->stats_f);
 				next_stats = now + r->o->stats_ns;
 			}

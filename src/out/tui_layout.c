@@ -14,7 +14,9 @@
 #define HSCROLL_STEP 8
 #define COL_GAP 2
 
-static const char hints[] = "q quit  space pause  tab next  s/</> sort  1-9 panels  h help  / filter";
+/* The status line's key hints; the panel keys between them depend on the frame (panel_keys). */
+static const char hints_head[] = "q quit  space pause  tab next  s/</> sort  ";
+static const char hints_tail[] = "h help  / filter";
 
 static const char *const help_text[] = {
 	"q                quit",
@@ -27,7 +29,7 @@ static const char *const help_text[] = {
 	"s, >             sort by the next column",
 	"<                sort by the previous column",
 	"r                reverse the sort order",
-	"1-9              show / hide panel N",
+	NULL,	/* the panel keys: panel_keys() knows how many */
 	"/                filter rows by interface or process (Enter: apply, empty: all)",
 	"h, ?             show / hide this help",
 };
@@ -509,6 +511,23 @@ static int text_line(struct tui_line *l, const char *text, size_t w, enum tui_at
 	return 0;
 }
 
+/*
+ * The digit keys that toggle a panel: one per panel shown, up to 9 (tui.c reads
+ * only 1-9), so a view of 8 panels says "1-8" and one of a single panel "1".
+ * Empty when there is no panel.
+ */
+static void panel_keys(char *buf, size_t len, size_t n)
+{
+	if (n > 9)
+		n = 9;
+	if (n == 0)
+		*buf = '\0';
+	else if (n == 1)
+		snprintf(buf, len, "1");
+	else
+		snprintf(buf, len, "1-%zu", n);
+}
+
 /* "status [paused] [hidden 1 3]  q quit  space pause ..." */
 static int status_line(struct tui_line *l, const struct tui_view *v, size_t n, size_t w)
 {
@@ -545,7 +564,13 @@ static int status_line(struct tui_line *l, const struct tui_view *v, size_t n, s
 	}
 	if (b.pos)
 		lb_fill(&b, ' ', COL_GAP);
-	lb_str(&b, hints);
+	lb_str(&b, hints_head);
+	panel_keys(num, sizeof(num), n);
+	if (*num) {
+		lb_str(&b, num);
+		lb_str(&b, n == 1 ? " panel  " : " panels  ");
+	}
+	lb_str(&b, hints_tail);
 out:
 	if (err) {
 		free(b.buf);
@@ -555,8 +580,10 @@ out:
 	return 0;
 }
 
-static int help_lines(struct tui_screen *s, size_t y0, size_t y1)
+static int help_lines(struct tui_screen *s, size_t y0, size_t y1, size_t n)
 {
+	char keys[8], line[64];
+	size_t y = y0 + 1;
 	struct lb b;
 
 	if (y0 >= y1)
@@ -566,9 +593,19 @@ static int help_lines(struct tui_screen *s, size_t y0, size_t y1)
 	lb_str(&b, "== help (h closes) ");
 	lb_fill(&b, '=', b.pos < s->w ? s->w - b.pos : 0);
 	lb_finish(&b, &s->lines[y0], TUI_ATTR_TITLE_FOCUS);
-	for (size_t i = 0; i < sizeof(help_text) / sizeof(help_text[0]) && y0 + 1 + i < y1; i++)
-		if (text_line(&s->lines[y0 + 1 + i], help_text[i], s->w, TUI_ATTR_HELP))
+	for (size_t i = 0; i < sizeof(help_text) / sizeof(help_text[0]) && y < y1; i++) {
+		const char *text = help_text[i];
+
+		if (!text) {
+			panel_keys(keys, sizeof(keys), n);
+			if (!*keys)
+				continue;	/* no panel to toggle */
+			snprintf(line, sizeof(line), "%-17sshow / hide panel N", keys);
+			text = line;
+		}
+		if (text_line(&s->lines[y++], text, s->w, TUI_ATTR_HELP))
 			return -ENOMEM;
+	}
 	return 0;
 }
 
@@ -651,7 +688,7 @@ int tui_layout(struct tui_screen *s, const struct tui_frame *frame, struct tui_v
 		y0 = 1;
 	}
 	if (v->help)
-		err = help_lines(s, y0, y1);
+		err = help_lines(s, y0, y1, n);
 	else
 		err = panels_lay(s, frame, v, ps, n, y0, y1);
 	for (size_t y = 0; !err && y < h; y++) {

@@ -2,6 +2,8 @@
 /* sniff_stats.c: the stats table sniff prints at exit and every --stats interval. */
 #include "config.h"
 
+#include <stdio.h>
+
 #include "sniff/sniff_stats.h"
 
 enum {
@@ -40,13 +42,25 @@ static void emit_row(struct fmt *f, const char *name, const struct sniff_iface *
 	fmt_row_end(f);
 }
 
-void sniff_stats_emit(struct fmt *f, const struct sniff *s, bool live, bool final)
+void sniff_stats_emit(struct fmt *f, const struct sniff *s, bool live, unsigned interval)
 {
+	/*
+	 * The text title tells the --stats tables apart (JSON has "when").  Static: the
+	 * formatter keeps the view until the next table, and one thread emits stats.
+	 */
+	static char title[64];
+	static struct fmt_view view;
 	struct sniff_iface total = { 0 };
 
+	view = view_sniff_stats;
+	if (interval)
+		snprintf(title, sizeof(title), "sniff stats: interval %u, totals so far", interval);
+	else
+		snprintf(title, sizeof(title), "sniff stats: totals at exit");
+	view.title = title;
 	fmt_doc_begin(f, "stats");
-	fmt_doc_str(f, "when", final ? "exit" : "interval");
-	fmt_table_begin(f, &view_sniff_stats, live ? K : 0);
+	fmt_doc_str(f, "when", interval ? "interval" : "exit");
+	fmt_table_begin(f, &view, live ? K : 0);
 	for (unsigned i = 0; i < s->n_ifaces; i++) {
 		const struct sniff_iface *ifc = &s->ifaces[i];
 

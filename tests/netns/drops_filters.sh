@@ -105,6 +105,11 @@ fi
 # A frame a packet socket sends while the veth's peer is down is dropped on the way out,
 # its network header still at the Ethernet header: the tuple comes from the frame itself.
 ip -n "$B" link set vb down
+# Until linkwatch has taken va's carrier down (its operstate is no longer up), va still has its
+# noqueue qdisc and the veth refuses the frame with ENOBUFS instead of the noop qdisc
+# dropping it: on a loaded machine that takes a while.
+va_down() { [[ $(ns_exec "$A" cat /sys/class/net/va/operstate) == @(down|lowerlayerdown) ]]; }
+wait_until 10 va_down || fail "va did not lose its carrier after vb went down: operstate $(ns_exec "$A" cat /sys/class/net/va/operstate), $(ip -n "$A" -br link show va)"
 start_sockeye "$tmp/egress" "$tmp/egress.err" -N "$A" -j drops --events
 ns_exec "$A" python3 "$send" frame va "$mac_b" 10.96.0.1 10.96.0.2 5557 3 || fail "cannot send"
 sleep 0.3

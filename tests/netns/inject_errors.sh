@@ -61,6 +61,13 @@ if command -v setpriv >/dev/null; then
 		grep -q 'sending needs CAP_NET_RAW' "$tmp/err" ||
 		fail "without CAP_NET_RAW: exit $rc, $(cat "$tmp/err")"
 fi
+# --help is the one exit 0 here: the parser says "help" apart from its error statuses.
+for h in --help -h; do
+	rc=0
+	ns_exec "$ns1" "$SOCKEYE" inject $h >"$tmp/out" 2>"$tmp/err" || rc=$?
+	[[ $rc -eq 0 && ! -s $tmp/err ]] && grep -q '^usage: sockeye .*inject' "$tmp/out" ||
+		fail "inject $h: exit $rc, stderr '$(cat "$tmp/err")'"
+done
 [[ $(ns_exec "$ns1" cat /sys/class/net/va/statistics/tx_packets) -eq 0 ]] ||
 	fail "something was sent"
 echo "PASS: $NETNS_TEST: every bad input got one line and the right exit status"

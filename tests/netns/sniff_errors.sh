@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # sniff_errors.sh: sniff's bad-input cases: each is one line on stderr naming the thing, exit 1
-# (runtime) or 2 (usage); a corrupt file is printed up to the bad record first.
+# (runtime) or 2 (usage); a corrupt file is printed up to the bad record first.  Also -d per
+# interface and the --stats tables' titles.
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 . "$top_srcdir/tests/netns/lib.sh"
@@ -84,6 +85,18 @@ ns_exec "$ns" "$SOCKEYE" sniff -nn -l -r "$golden/sniff_raw.pcap" udp >"$tmp/out
 	'(000) ldb      [0]' ]] || fail "-d -r raw IP file: not compiled for raw IP"
 [[ $(ns_exec "$ns" "$SOCKEYE" sniff -d -r "$golden/sniff_sll2.pcap" icmp | head -1) == \
 	'(000) ldh      [0]' ]] || fail "-d -r SLL2 file: not compiled for SLL2"
+# -d with several -i: each interface's program under a "# IFACE (LINKTYPE)" line (once only
+# the first was printed); with one -i no such line, as tcpdump -d.
+ns_exec "$ns" "$SOCKEYE" sniff -d -i x1 -i any udp >"$tmp/out" 2>"$tmp/err" ||
+	fail "-d -i x1 -i any: $(cat "$tmp/err")"
+[[ $(grep '^#' "$tmp/out" | tr '\n' ' ') == '# x1 (EN10MB) # any (LINUX_SLL2) ' ]] ||
+	fail "-d -i x1 -i any: labels $(grep '^#' "$tmp/out" | tr '\n' ' ')"
+[[ $(grep -c '^(000) ldh      \[12\]$' "$tmp/out") -eq 1 &&
+	$(grep -c '^(000) ldh      \[0\]$' "$tmp/out") -eq 1 &&
+	$(sed -n 2p "$tmp/out") == '(000) ldh      [12]' ]] ||
+	fail "-d -i x1 -i any: not an Ethernet then an SLL2 program: $(cat "$tmp/out")"
+[[ $(ns_exec "$ns" "$SOCKEYE" sniff -d -i x1 udp | head -1) == '(000) ldh      [12]' ]] ||
+	fail "-d -i x1: a label with one interface"
 
 # A capture cut inside its third record: two packets, then the file and the offset, exit 1.
 ns_exec "$ns" "$SOCKEYE" sniff --utc -r "$golden/sniff_cut.pcap" >"$tmp/out" 2>"$tmp/err"
@@ -104,4 +117,15 @@ rc=$?
 head -1 "$tmp/err" | grep -Eq '^sockeye: sniff: .*/bad\.pcap: .*offset 176' ||
 	fail "corrupt record: '$(head -1 "$tmp/err")'"
 
-echo "ok: bad interfaces, filters, option values, files"
+# --stats in text: each periodic table is titled with its number, the last one as at exit.
+ns_exec "$ns" timeout -s INT 1.5 "$SOCKEYE" sniff -i lo --stats 0.2 >"$tmp/out" 2>"$tmp/err"
+grep '^-- sniff stats' "$tmp/err" >"$tmp/titles"
+n=$(($(wc -l <"$tmp/titles") - 1))
+[[ $n -ge 2 ]] || fail "--stats 0.2 for 1.5 s: $n interval tables: $(cat "$tmp/err")"
+for ((k = 1; k <= n; k++)); do
+	echo "-- sniff stats: interval $k, totals so far --"
+done >"$tmp/want"
+echo "-- sniff stats: totals at exit --" >>"$tmp/want"
+diff -u "$tmp/want" "$tmp/titles" >/dev/null || fail "--stats titles: $(cat "$tmp/titles")"
+
+echo "ok: bad interfaces, filters, option values, files, -d per interface, --stats titles"

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # sniff_files.sh: live captures written with -w (pcap, pcapng) read back in tcpdump and tshark
 # with the same count and bytes; a tcpdump capture reads back in sniff the same; -C/-G/-W
-# rotation names and counts; SIGINT leaves a complete file and prints the statistics.
+# rotation names and counts; SIGINT leaves a complete file and prints the statistics; -r FILE
+# -Z USER opens the file before giving up root.
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
@@ -202,4 +203,20 @@ rc=$?
 [[ $rc -eq 1 ]] && grep -q 'late.pcapng: interface 1 is described after the first packet' "$err" ||
 	fail "late.pcapng -w: exit $rc, '$(cat "$err")'"
 
-echo "ok: pcap/pcapng interop, tcpdump's capture read back, rotation, SIGINT, -r pcapng -w"
+# ---- -r FILE -Z USER: the file is opened as root, then read as USER (as tcpdump) ----------
+# A root-only file in a root-only directory: nobody could not open it.  Files made after the
+# drop (-w) are made as nobody, so the same directory refuses them.
+cp "$top_srcdir/tests/golden/input/sniff_link.pcap" "$tmp/rootonly.pcap"
+chmod 600 "$tmp/rootonly.pcap"
+chmod 700 "$tmp"
+"$SOCKEYE" sniff -r "$tmp/rootonly.pcap" >"$tmp/want" 2>"$err" || fail "-r as root: $(cat "$err")"
+"$SOCKEYE" sniff -r "$tmp/rootonly.pcap" -Z nobody >"$out" 2>"$err" ||
+	fail "-r root-only file -Z nobody: $(cat "$err")"
+[[ -s $tmp/want ]] || fail "-r root-only file: nothing printed"
+same "-r root-only file -Z nobody" "$tmp/want" "$out"
+rc=0
+"$SOCKEYE" sniff -r "$tmp/rootonly.pcap" -Z nobody -w "$tmp/asnobody.pcap" 2>"$err" || rc=$?
+[[ $rc -eq 1 ]] && grep -q 'asnobody.pcap: Permission denied' "$err" ||
+	fail "-Z nobody -w in a root-only directory: exit $rc, '$(cat "$err")'"
+
+echo "ok: pcap/pcapng interop, tcpdump's capture read back, rotation, SIGINT, -r pcapng -w, -r -Z"
