@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "sniff/tcpseq.h"
 
@@ -30,13 +31,27 @@ struct tcpseq {
 	size_t count;
 };
 
+/* Transparent huge page size on x86-64 and arm64 (4 KiB base pages). */
+#define HUGE_PAGE (2u << 20)
+
 static struct flow *slots_new(size_t nsets)
 {
 	size_t bytes = nsets * WAYS * sizeof(struct flow);
-	struct flow *s = aligned_alloc(64, bytes);
+	/*
+	 * A big table is hit at random, one set per TCP packet: on 4 KiB pages
+	 * that is a TLB miss on top of the cache miss (a fifth of the time of a
+	 * file decode with 50,000 flows).  From 2 MiB on, the table (a power of
+	 * two) is aligned to and asks for huge pages, where the kernel has them
+	 * on request (transparent_hugepage=madvise, Debian's default).
+	 */
+	size_t align = bytes >= HUGE_PAGE ? HUGE_PAGE : 64;
+	struct flow *s = aligned_alloc(align, bytes);
 
-	if (s)
-		memset(s, 0, bytes);
+	if (!s)
+		return NULL;
+	if (align == HUGE_PAGE)
+		(void)madvise(s, bytes, MADV_HUGEPAGE);	/* a hint: 4 KiB pages still work */
+	memset(s, 0, bytes);
 	return s;
 }
 
