@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include "decode/proto.h"
-#include "inject/csum.h"
+#include "util/csum.h"
 
 /* The pseudo-header's sum for this level's network layer; false when there is none. */
 static bool csum_pseudo(const struct pkt_level *l, uint8_t ipproto, size_t len, uint32_t *sum)

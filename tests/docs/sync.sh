@@ -5,7 +5,7 @@
 # The binary is the source of truth: `sockeye -j help` for the commands,
 # `sockeye --help` and `sockeye help CMD` for the options, the JSON of
 # `sockeye -j top -b`, `sockeye -j sockets`, `sockeye -j inject -w` and the column
-# tables of src/view/ for their keys.
+# tables of the views (src/cmd/*/view_*.c) for their keys.
 set -u
 
 : "${SOCKEYE:?SOCKEYE is not set (run through make check)}"
@@ -171,13 +171,13 @@ if [[ " ${commands[*]} " == *" top "* ]]; then
 		bad "sockeye -j top --replay tests/golden/input/top_oldkernel: failed or not JSON"
 	borrowed='if type == "object" then .napi = [] | .drops = [] | .sockets = [] else . end'
 	check_keys top sockeye-top.8 \
-		"src/view/view_kstat.c src/view/view_top.c src/view/view_packet_socks.c" \
+		"src/cmd/top/view_kstat.c src/cmd/top/view_top.c src/cmd/top/view_packet_socks.c" \
 		'D|FMT_GROUP_DETAIL' "$(jq -c "$borrowed" <<<"$snap")" "$(jq -c "$borrowed" <<<"$notes")"
 fi
 if [[ " ${commands[*]} " == *" sockets "* ]]; then
 	snap=$(json_of -j sockets -a) || bad "sockeye -j sockets -a: failed or not JSON"
 	sum=$(json_of -j sockets -s) || bad "sockeye -j sockets -s: failed or not JSON"
-	check_keys sockets sockeye-sockets.8 src/view/view_sockets.c 'D|FMT_GROUP_DETAIL|PJSON' \
+	check_keys sockets sockeye-sockets.8 src/cmd/sockets/view_sockets.c 'D|FMT_GROUP_DETAIL|PJSON' \
 		"$snap" "$sum"
 fi
 # drops and napi need BPF for a real run; without it (no root, a --disable-bpf build) the
@@ -186,18 +186,18 @@ if [[ " ${commands[*]} " == *" inject "* ]]; then
 	# Writing a file sends nothing: no root, no interface, yet the statistics object.
 	snap=$(json_of -j inject -w /dev/null -c 1 udp dst 192.0.2.1) ||
 		bad "sockeye -j inject -w /dev/null: failed or not JSON"
-	check_keys inject sockeye-inject.8 src/view/view_inject.c 'D|FMT_GROUP_DETAIL' "$snap"
+	check_keys inject sockeye-inject.8 src/cmd/inject/view_inject.c 'D|FMT_GROUP_DETAIL' "$snap"
 fi
 if [[ " ${commands[*]} " == *" drops "* ]]; then
 	sum=$(json_of -j drops -i 0.05 -c 1 --stack) ||
 		sum='{"type":0,"ts_ns":0,"interval_ns":0,"total_drops":0,"unkeyed_drops":0,"drops":[],"stacks":[]}'
 	ev=$(json_of -j drops --events -c 20 --duration 0.05) || ev='{"type":0,"totals":{}}'
-	check_keys drops sockeye-drops.8 src/view/view_drops.c 'NONE' "$sum" "$ev"
+	check_keys drops sockeye-drops.8 src/cmd/drops/view_drops.c 'NONE' "$sum" "$ev"
 fi
 if [[ " ${commands[*]} " == *" napi "* ]]; then
 	snap=$(json_of -j napi -i 0.05 -c 1) ||
 		snap='{"type":0,"ts_ns":0,"interval_ns":0,"napi":[],"napi_cpus":[]}'
-	check_keys napi sockeye-napi.8 src/view/view_napi.c 'NONE' "$snap"
+	check_keys napi sockeye-napi.8 src/cmd/napi/view_napi.c 'NONE' "$snap"
 fi
 
 # The live view's keys: each one its help lists (help_text of src/out/tui_layout.c) has an

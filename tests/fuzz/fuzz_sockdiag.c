@@ -15,7 +15,7 @@
 #include "diag/sockdiag.h"
 #include "diag/sockscan.h"
 #include "out/fmt.h"
-#include "view/view_sockets.h"
+#include "cmd/sockets/view_sockets.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "inject/gen.h"
-#include "inject/template.h"
+#include "cmd/inject/gen.h"
+#include "cmd/inject/template.h"
 
 /* Keeps frame lengths in range of what a test buffer holds. */
 #define FUZZ_TEXT_MAX 4096

@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "dissect_test.h"
-#include "inject/csum.h"
+#include "util/csum.h"
 #include "pkt_samples.h"
 
 #define IP4 14

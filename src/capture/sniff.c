@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* sniff.c: the per-packet path shared by live capture and file reading. */
+#include "config.h"
+
+#include <errno.h>
+#include <linux/if_packet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode/dissect.h"
+#include "decode/print.h"
+#include "capture/sniff.h"
+#include "decode/view_packet.h"
+
+/* Bounded flow memory for relative sequence numbers: 16 MiB at most. */
+#define SNIFF_MAX_FLOWS (1u << 20)
+/* Room in front of the summary: a timestamp (40), an interface name (64) and a direction. */
+#define SNIFF_PREFIX_MAX 128
+
+int sniff_init(struct sniff *s)
+{
+	s->line_cap = SNIFF_PREFIX_MAX + PRINT_PACKET_MAX + 4096;
+	s->line = malloc(s->line_cap);
+	if (!s->line)
+		return -ENOMEM;
+	if (s->show.print && !s->show.absolute_seq) {
+		s->seq = tcpseq_new(SNIFF_MAX_FLOWS);
+		if (!s->seq)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+void sniff_fini(struct sniff *s)
+{
+	tcpseq_free(s->seq);
+	s->seq = NULL;
+	free(s->line);
+	s->line = NULL;
+}
+
+void sniff_begin(struct sniff *s)
+{
+	bool one_line = s->show.dump == HEXDUMP_NONE && !s->show.verbose;
+
+	fmt_table_begin(s->f, one_line ? &view_packet : &view_packet_lines, 0);
+}
+
+void sniff_end(struct sniff *s)
+{
+	fmt_table_end(s->f);
+}
+
+int sniff_close_writer(struct sniff *s)
+{
+	uint64_t stored[SNIFF_MAX_IFACES];
+	int err;
+
+	/* Read before the close frees the writer; a close that fails adds nothing to them. */
+	for (unsigned i = 0; i < s->n_ifaces && i < SNIFF_MAX_IFACES; i++)
+		stored[i] = savefile_write_stored(s->w, i);
+	err = savefile_write_close(s->w);
+	s->w = NULL;
+	if (!s->write_err)
+		s->write_err = err;
+	/* Batched records a failed write lost were counted when queued: count what is there. */
+	for (unsigned i = 0; s->write_err && i < s->n_ifaces && i < SNIFF_MAX_IFACES; i++)
+		s->ifaces[i].written = stored[i];
+	return s->write_err;
+}
+
+/* The bases for this packet's relative sequence numbers, tcpdump's way. */
+static void relative_seq(struct sniff *s, struct print_opts *po)
+{
+	const struct pkt_meta *m = &s->meta;
+	const struct pkt_level *l = &m->l[m->level];
+	struct tcpseq_pkt tp;
+
+	/* TCP is the last layer when present: a bad last layer means its fields are not all there. */
+	if (!s->seq || l->trans != PKT_PROTO_TCP || m->truncated || m->invalid)
+		return;
+	if (l->net == PKT_PROTO_IPV4) {
+		tp.family = 4;
+		tp.src = l->ip4.src;
+		tp.dst = l->ip4.dst;
+	} else if (l->net == PKT_PROTO_IPV6) {
+		tp.family = 6;
+		tp.src = l->ip6.src;
+		tp.dst = l->ip6.dst;
+	} else {
+		return;
+	}
+	tp.sport = l->tcp.sport;
+	tp.dport = l->tcp.dport;
+	tp.seq = l->tcp.seq;
+	tp.ack = l->tcp.ack;
+	tp.syn = l->tcp.flags & PKT_TCP_SYN;
+	tp.ack_flag = l->tcp.flags & PKT_TCP_ACK;
+	po->tcp_relative = tcpseq_lookup(s->seq, &tp, &po->tcp_seq_base, &po->tcp_ack_base);
+}
+
+/* Where the -x/-X/-A dump starts: after the link headers unless -xx/-XX. */
+static uint32_t dump_offset(const struct sniff *s)
+{
+	const struct pkt_meta *m = &s->meta;
+
+	if (s->show.dump_link)
+		return 0;
+	for (unsigned i = 0; i < m->n_layers && i < PKT_MAX_LAYERS; i++) {
+		uint8_t p = m->layer[i].proto;
+
+		if (p != PKT_PROTO_ETH && p != PKT_PROTO_VLAN && p != PKT_PROTO_SLL &&
+		    p != PKT_PROTO_SLL2)
+			return m->layer[i].off;
+	}
+	return m->caplen;
+}
+
+/*
+ * The name of the interface a packet of a live "any" capture came from.
+ * Names are looked up once per ifindex (a lookup is a syscall); an interface
+ * renamed during the capture keeps its old name here.
+ */
+static const char *ifindex_name(struct sniff *s, uint32_t ifindex)
+{
+	struct sniff_ifname *e = &s->ifnames[ifindex % SNIFF_IFNAME_SLOTS];
+
+	if (e->ifindex != (int)ifindex || !ifindex) {
+		if (!if_indextoname(ifindex, e->name))
+			snprintf(e->name, sizeof(e->name), "%u", ifindex);
+		e->ifindex = (int)ifindex;
+	}
+	return e->name;
+}
+
+/* Appends s left-aligned in width columns and one space, as tcpdump's "%-5s ". */
+static size_t put_padded(char *p, const char *str, size_t width)
+{
+	size_t n = strlen(str);
+
+	memcpy(p, str, n);
+	while (n < width)
+		p[n++] = ' ';
+	p[n++] = ' ';
+	return n;
+}
+
+/*
+ * The text line into s->line: timestamp, interface and direction when several,
+ * summary, then any dump (growing the buffer for a big one: rare, not per
+ * packet).  tcpdump's layout: "12:00:00.000001 eth0  In  IP ...".
+ */
+static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, const char *ifname)
+{
+	struct print_opts po = {
+		.link = s->show.link,
+		.verbose = s->show.verbose,
+		.quiet = s->show.quiet,
+	};
+	const struct pkt_meta *m = &s->meta;
+	size_t n, need;
+	uint32_t off;
+
+	n = timefmt_format(&s->tf, p->ts_ns, s->line);
+	if (n)
+		s->line[n++] = ' ';
+	if (s->show.iface) {
+		char name[IF_NAMESIZE];
+
+		/* Cut a long name (a pcapng can carry any): the prefix has bounded room. */
+		snprintf(name, sizeof(name), "%.*s", (int)sizeof(name) - 1, ifname);
+		n += put_padded(s->line + n, name, 5);
+		/* An SLL2 header says the direction itself, and the decoder prints it. */
+		if (!m->n_layers || m->layer[0].proto != PKT_PROTO_SLL2) {
+			const char *dir = p->pkttype < 0 ? "?" : view_packet_dir_name((unsigned)p->pkttype);
+
+			n += put_padded(s->line + n, dir, 3);
+		}
+	}
+	relative_seq(s, &po);
+	need = print_packet(s->line + n, PRINT_PACKET_MAX, m, &po);
+	n += need < PRINT_PACKET_MAX ? need : PRINT_PACKET_MAX - 1;
+	if (s->show.dump == HEXDUMP_NONE)
+		return s->line;
+	off = dump_offset(s);
+	if (off > p->caplen)
+		off = p->caplen;
+	need = hexdump_format(s->line + n, s->line_cap - n, p->data + off, p->caplen - off,
+			      s->show.dump);
+	if (n + need >= s->line_cap) {
+		char *bigger = realloc(s->line, n + need + 1);
+
+		if (!bigger) {
+			s->line[n] = '\0';	/* the summary alone: the dump was cut */
+			return s->line;
+		}
+		s->line = bigger;
+		s->line_cap = n + need + 1;
+		hexdump_format(s->line + n, s->line_cap - n, p->data + off, p->caplen - off,
+			       s->show.dump);
+	}
+	return s->line;
+}
+
+static void print_row(struct sniff *s, const struct sniff_pkt *p)
+{
+	const struct sniff_iface *ifc = &s->ifaces[p->iface];
+	const struct pkt_meta *m = &s->meta;
+	const char *ifname = ifc->name;
+	struct fmt *f = s->f;
+	/* -v verifies checksums: a pass over each payload, so only when asked */
+	struct dissect_opts dopt = { .csum_verify = s->show.verbose, .csum_hint = p->csum_hint };
+
+	dissect_packet_opts(&s->meta, ifc->linktype, p->data, p->caplen, p->wirelen, &dopt);
+	if (ifc->by_ifindex && m->n_layers && m->layer[0].proto == PKT_PROTO_SLL2 &&
+	    !m->layer[0].truncated && !m->layer[0].invalid)
+		ifname = ifindex_name(s, m->sll.ifindex);
+	fmt_row_begin(f);
+	fmt_u64(f, VIEW_PACKET_TS, p->ts_ns);
+	if (s->show.iface) {
+		fmt_str(f, VIEW_PACKET_IFACE_NAME, ifname);
+		if (p->pkttype >= 0)
+			fmt_str(f, VIEW_PACKET_DIR, view_packet_dir_name((unsigned)p->pkttype));
+	}
+	fmt_u64(f, VIEW_PACKET_CAPLEN, p->caplen);
+	fmt_u64(f, VIEW_PACKET_LEN, p->wirelen);
+	fmt_bool(f, VIEW_PACKET_TRUNCATED, m->truncated);
+	fmt_bool(f, VIEW_PACKET_INVALID, m->invalid);
+	if (fmt_is_shown(f, VIEW_PACKET_SUMMARY))
+		fmt_str(f, VIEW_PACKET_SUMMARY, compose_line(s, p, ifname));
+	fmt_row_end_details(f, view_packet_details, m);
+}
+
+void sniff_packet(struct sniff *s, const struct sniff_pkt *p)
+{
+	struct sniff_iface *ifc = &s->ifaces[p->iface];
+
+	ifc->captured++;
+	if (s->done)
+		return;
+	if (ifc->has_ufilter && !filter_match(&ifc->ufilter, p->data, p->caplen, p->wirelen))
+		return;
+	/*
+	 * Worker threads share -c: each packet takes a number first, so the total is
+	 * exactly the limit however the packets were spread.  One atomic add, and
+	 * only with -c.
+	 */
+	if (s->shared_handled && s->limit) {
+		uint64_t n = __atomic_add_fetch(s->shared_handled, 1, __ATOMIC_RELAXED);
+
+		if (n > s->limit) {
+			s->done = true;
+			return;
+		}
+		s->done = n == s->limit;
+	}
+	ifc->matched++;
+	s->handled++;
+	if (s->w) {
+		struct savefile_pkt sp = {
+			.ts_ns = p->ts_ns,
+			.caplen = p->caplen,
+			.wirelen = p->wirelen,
+			.ifindex = p->iface,
+			.linktype = (uint32_t)ifc->linktype,
+			.dir = p->pkttype < 0 ? SAVEFILE_DIR_UNKNOWN :
+			       p->pkttype == PACKET_OUTGOING ? SAVEFILE_DIR_OUT : SAVEFILE_DIR_IN,
+			.data = p->data,
+		};
+		int err = savefile_write_packet(s->w, &sp);
+
+		if (err == SAVEFILE_DONE) {
+			s->done = true;
+			return;
+		}
+		if (err < 0) {
+			s->write_err = err;
+			s->done = true;
+			return;
+		}
+		ifc->written++;
+	}
+	if (s->show.print)
+		print_row(s, p);
+	if (s->limit && !s->shared_handled && s->handled >= s->limit)
+		s->done = true;
+}

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* cmd_bpf_opts.c: the options, signals and scope of drops and napi, written once for both. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/bpf_opts.h"
+#include "out/fmt.h"
+#include "util/log.h"
+
+volatile sig_atomic_t cmd_bpf_stop;
+
+static void print_help(const char *name)
+{
+	cmd_print_help(cmd_find(cmd_table, cmd_count, name, &(bool){ false }));
+}
+
+#ifdef HAVE_BPF
+
+void cmd_bpf_opts_init(struct cmd_bpf_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->iv.every_ns = 1000000000ull;
+	o->iv.stop = &cmd_bpf_stop;
+	o->attach = LOADER_ATTACH_AUTO;
+}
+
+int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, int c, const char *arg,
+		   const char *opt)
+{
+	char why[128];
+
+	switch (c) {
+	case 'i':
+	case 'c':
+	case CMD_BPF_OPT_DURATION:
+		if (interval_parse(&o->iv, c == CMD_BPF_OPT_DURATION ? 'd' : (char)c, arg, why,
+				   sizeof(why)))
+			return cmd_usage_error("%s", why);
+		return 0;
+	case CMD_BPF_OPT_IFACE:
+		o->iface = arg;
+		return 0;
+	case CMD_BPF_OPT_ATTACH:
+		if (loader_attach_parse(arg, &o->attach))
+			return cmd_usage_error("--attach %s: not tp_btf, raw_tp, kprobe or auto", arg);
+		return 0;
+	case 'e':
+		o->groups |= FMT_GROUP_DETAIL;
+		return 0;
+	case CMD_BPF_OPT_NO_HEADER:
+		o->no_header = true;
+		return 0;
+	case 'h':
+	case CMD_OPT_HELP:
+		print_help(name);
+		return -1;
+	}
+	if (cmd_common_option(c, arg))
+		return 0;
+	return cmd_usage_error("%s: unknown option (see sockeye %s --help)", opt, name);
+}
+
+static void on_stop_signal(int sig)
+{
+	(void)sig;
+	cmd_bpf_stop = 1;
+}
+
+void cmd_bpf_catch_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_stop_signal };
+
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+int cmd_bpf_scope(const struct cmd_bpf_opts *o, uint32_t *netns_ino, uint32_t *ifindex)
+{
+	char why[256];
+
+	if (!loader_scope(cmd_globals.netns, o->iface, netns_ino, ifindex, why, sizeof(why)))
+		return 0;
+	log_error("%s", why);
+	return EXIT_RUNTIME;
+}
+
+struct fmt *cmd_bpf_fmt_new(const struct cmd_bpf_opts *o)
+{
+	struct fmt_opts fo = {
+		.numeric = cmd_globals.numeric,
+		.pretty = cmd_globals.pretty,
+		.no_header = o->no_header,
+	};
+	struct fmt *f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, stdout, &fo);
+
+	if (!f)
+		log_error("out of memory");
+	return f;
+}
+
+int cmd_bpf_flush(struct fmt *f)
+{
+	int err = fmt_flush(f);
+
+	if (!err)
+		return 0;
+	if (err != -EPIPE)
+		log_error("stdout: %s", strerror(-err));
+	return EXIT_RUNTIME;
+}
+
+#else /* !HAVE_BPF */
+
+int cmd_bpf_unavailable(const char *name, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			print_help(name);
+			return 0;
+		}
+	}
+	log_error("this build has no BPF support (%s)", NO_BPF_WHY);
+	return EXIT_RUNTIME;
+}
+
+#endif /* HAVE_BPF */

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* cmd.c: the command table, prefix lookup and the option handling commands share. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "util/log.h"
+#include "util/netns.h"
+
+struct cmd_globals cmd_globals;
+
+const struct cmd *cmd_find(const struct cmd *table, unsigned n, const char *name,
+			    bool *ambiguous)
+{
+	const struct cmd *found = NULL, *alias = NULL;
+	size_t len = strlen(name);
+
+	*ambiguous = false;
+	if (!len)
+		return NULL;
+	for (unsigned i = 0; i < n; i++) {
+		if (!strcmp(table[i].name, name))
+			return &table[i];
+		if (table[i].alias && !strcmp(table[i].alias, name))
+			alias = &table[i];
+		if (!strncmp(table[i].name, name, len)) {
+			if (found)
+				*ambiguous = true;
+			found = &table[i];
+		}
+	}
+	if (alias) {
+		*ambiguous = false;
+		return alias;
+	}
+	return *ambiguous ? NULL : found;
+}
+
+bool cmd_common_option(int c, const char *arg)
+{
+	switch (c) {
+	case CMD_OPT_JSON:
+		cmd_globals.json = true;
+		return true;
+	case CMD_OPT_PRETTY:
+		cmd_globals.json = cmd_globals.pretty = true;
+		return true;
+	case CMD_OPT_NUMERIC:
+		cmd_globals.numeric = true;
+		return true;
+	case CMD_OPT_NETNS:
+		cmd_globals.netns = arg;
+		return true;
+	case CMD_OPT_VERBOSE:
+		cmd_globals.verbose++;
+		log_set_verbosity(cmd_globals.verbose);
+		return true;
+	}
+	return false;
+}
+
+void cmd_print_help(const struct cmd *c)
+{
+	printf("usage: sockeye [global options] %s\n", c->usage);
+}
+
+int cmd_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_vmsg(fmt, ap);
+	va_end(ap);
+	return EXIT_USAGE;
+}
+
+int cmd_enter_netns(void)
+{
+	int err;
+
+	if (!cmd_globals.netns)
+		return 0;
+	err = netns_enter(cmd_globals.netns);
+	if (!err)
+		return 0;
+	if (err == -ENOENT)
+		log_error("%s: no such network namespace", cmd_globals.netns);
+	else if (err == -EPERM)
+		log_error("%s: entering a network namespace needs CAP_SYS_ADMIN",
+			  cmd_globals.netns);
+	else
+		log_error("%s: cannot enter network namespace: %s", cmd_globals.netns,
+			  strerror(-err));
+	return EXIT_RUNTIME;
+}
+
+struct fmt *cmd_fmt_new(void)
+{
+	struct fmt_opts opts = {
+		.numeric = cmd_globals.numeric,
+		.pretty = cmd_globals.pretty,
+	};
+
+	return fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, stdout, &opts);
+}

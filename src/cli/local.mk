@@ -1,0 +1,8 @@
+# src/cli/local.mk: what every command shares: global options, the command table, help,
+# the formatter chosen from the globals, the BPF commands' options.
+libsockeye_a_SOURCES += \
+	src/cli/cmd.c src/cli/cmd.h \
+	src/cli/bpf_opts.c src/cli/bpf_opts.h
+# The table names every command's entry point, so it is part of the binary.
+sockeye_SOURCES += src/cli/cmd_table.c
+MODULE_TESTS += tests/unit/cli/test_cmd

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* cmd_help.c: `sockeye help [COMMAND]`: the command table as text or JSON. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "util/log.h"
+
+enum { COL_NAME, COL_SUMMARY };
+static const struct fmt_col help_cols[] = {
+	[COL_NAME] = { "name", "COMMAND", FMT_STR, FMT_LEFT, 0, 0 },
+	[COL_SUMMARY] = { "summary", "DESCRIPTION", FMT_STR, FMT_LEFT, 0, 0 },
+};
+static const struct fmt_view help_view = {
+	.name = "commands",
+	.title = "commands",
+	.cols = help_cols,
+	.ncols = 2,
+};
+
+static const char global_usage[] =
+	"usage: sockeye [global options] COMMAND [args]\n"
+	"\n"
+	"global options:\n"
+	"  -j, --json           JSON output (NDJSON for streaming commands)\n"
+	"  -p, --pretty         indented JSON (implies -j)\n"
+	"  -N, --netns NAME     enter network namespace NAME before any socket opens\n"
+	"  -n, --numeric        raw numbers: no K/M/G, no unit suffixes\n"
+	"  -v, --verbose        more detail on stderr (repeat for more)\n"
+	"  -V, --version        print the version\n"
+	"  -h, --help           this help\n"
+	"\n"
+	"commands (a unique prefix selects one; sockeye COMMAND --help for its options):\n";
+
+static int print_table(void)
+{
+	struct fmt_opts opts = { .pretty = cmd_globals.pretty, .no_header = true };
+	struct fmt *f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, stdout, &opts);
+	int err;
+
+	if (!f) {
+		log_error("out of memory");
+		return EXIT_RUNTIME;
+	}
+	if (!cmd_globals.json)
+		fputs(global_usage, stdout);
+	fmt_doc_begin(f, NULL);
+	fmt_doc_str(f, "version", PACKAGE_VERSION);
+	fmt_table_begin(f, &help_view, 0);
+	for (unsigned i = 0; i < cmd_count; i++) {
+		fmt_row_begin(f);
+		fmt_str(f, COL_NAME, cmd_table[i].name);
+		fmt_str(f, COL_SUMMARY, cmd_table[i].summary);
+		fmt_row_end(f);
+	}
+	fmt_table_end(f);
+	fmt_doc_end(f);
+	err = fmt_flush(f);
+	fmt_free(f);
+	return err ? EXIT_RUNTIME : 0;
+}
+
+int cmd_help(int argc, char **argv)
+{
+	const struct cmd *cmd;
+	bool ambiguous;
+
+	if (argc < 2)
+		return print_table();
+	/* `help --help` and `help -h`: the same as `help help`, like every command's --help. */
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		argv[1] = "help";
+	if (argc > 2)
+		return cmd_usage_error("%s: unexpected argument", argv[2]);
+	cmd = cmd_find(cmd_table, cmd_count, argv[1], &ambiguous);
+	if (!cmd)
+		return cmd_usage_error("%s: %s command", argv[1], ambiguous ? "ambiguous" : "unknown");
+	cmd_print_help(cmd);
+	return 0;
+}

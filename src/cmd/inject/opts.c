@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* cmd_inject_opts.c: inject's command line, checked strictly before anything is opened. */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "cmd/inject/opts.h"
+#include "cmd/inject/workers.h"
+#include "util/log.h"
+#include "util/parse.h"
+
+enum {
+	OPT_LOOP = CMD_OPT_FIRST_PRIVATE,
+	OPT_DURATION,
+	OPT_SPEED,
+	OPT_PPS,
+	OPT_MBPS,
+	OPT_TOPSPEED,
+	OPT_VLAN,
+	OPT_SRC_MAC,
+	OPT_DST_MAC,
+	OPT_CPUS,
+	OPT_QDISC_BYPASS,
+	OPT_TPACKET_VERSION,
+	OPT_DUMP,
+	OPT_STATS,
+};
+
+static const struct option inject_longopts[] = {
+	{ "interface", required_argument, NULL, 'i' },
+	{ "read", required_argument, NULL, 'r' },
+	{ "loop", required_argument, NULL, OPT_LOOP },
+	{ "count", required_argument, NULL, 'c' },
+	{ "duration", required_argument, NULL, OPT_DURATION },
+	{ "speed", required_argument, NULL, OPT_SPEED },
+	{ "pps", required_argument, NULL, OPT_PPS },
+	{ "mbps", required_argument, NULL, OPT_MBPS },
+	{ "topspeed", no_argument, NULL, OPT_TOPSPEED },
+	{ "vlan", required_argument, NULL, OPT_VLAN },
+	{ "src-mac", required_argument, NULL, OPT_SRC_MAC },
+	{ "dst-mac", required_argument, NULL, OPT_DST_MAC },
+	{ "cpus", required_argument, NULL, OPT_CPUS },
+	{ "buffer-size", required_argument, NULL, 'B' },
+	{ "qdisc-bypass", no_argument, NULL, OPT_QDISC_BYPASS },
+	{ "tpacket-version", required_argument, NULL, OPT_TPACKET_VERSION },
+	{ "dump", no_argument, NULL, OPT_DUMP },
+	{ "write", required_argument, NULL, 'w' },
+	{ "stats", required_argument, NULL, OPT_STATS },
+	CMD_COMMON_LONGOPTS,
+	{ NULL, 0, NULL, 0 },
+};
+
+/* A positive real number up to max, nothing after it. */
+static int parse_real(const char *s, double max, double *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtod(s, &end);
+	if (end == s || *end || errno || !isfinite(*v) || *v <= 0 || *v > max)
+		return -EINVAL;
+	return 0;
+}
+
+static int parse_mac(const char *s, uint8_t mac[6])
+{
+	unsigned b[6];
+	char tail;
+
+	if (sscanf(s, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5],
+		   &tail) != 6 || strlen(s) != 17)
+		return -EINVAL;
+	for (int i = 0; i < 6; i++)
+		mac[i] = (uint8_t)b[i];
+	return 0;
+}
+
+static int set_pace(struct inject_cmd *o, enum pace_mode mode, double rate, const char *opt)
+{
+	if (o->pace_set)
+		return cmd_usage_error("%s: only one of --speed, --pps, --mbps and --topspeed",
+				       opt);
+	o->pace_set = true;
+	o->pace = mode;
+	o->rate = rate;
+	return 0;
+}
+
+/* Joins the trailing words into one string, as the template and filter parsers take them. */
+static char *join_words(int argc, char **argv)
+{
+	size_t len = 1;
+	char *s;
+
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	s = calloc(1, len);
+	for (int i = 0; s && i < argc; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+static int check_combinations(struct inject_cmd *o, bool has_words)
+{
+	bool replay = o->rfile != NULL, offline = o->dump || o->wfile;
+
+	if (!o->ifname && !offline)
+		return cmd_usage_error("-i IFACE is needed to send (or --dump, -w FILE to look)");
+	if (!replay && !has_words)
+		return cmd_usage_error("a packet template or -r FILE is needed (e.g. udp dst "
+				       "10.0.0.2:9)");
+	if (!replay && o->pace == PACE_RECORDED && o->pace_set)
+		return cmd_usage_error("--speed needs -r FILE: generated packets have no "
+				       "recorded timing");
+	if (!replay && o->loops != 1)
+		return cmd_usage_error("--loop needs -r FILE");
+	if (replay && (o->vlan >= 0 || o->src_mac_set || o->dst_mac_set))
+		return cmd_usage_error("--vlan, --src-mac and --dst-mac apply to generated "
+				       "packets, not to -r");
+	if (replay && !strcmp(o->rfile, "-") && (o->loops != 1 || o->cpus > 1))
+		return cmd_usage_error("-r -: standard input can be read once, by one worker "
+				       "(no --loop, no --cpus)");
+	if (o->hex && !o->dump)
+		return cmd_usage_error("-x needs --dump");
+	if (o->dump && o->wfile && !strcmp(o->wfile, "-"))
+		return cmd_usage_error("--dump with -w -: both would go to standard output");
+	if (offline && (o->cpus > 1 || o->qdisc_bypass || o->ring_bytes || o->tpacket_version))
+		return cmd_usage_error("--cpus, -B, --qdisc-bypass and --tpacket-version are for "
+				       "sending, not for --dump or -w");
+	return 0;
+}
+
+/* Options with numbers; 0 when c was one of them and its value is good. */
+static int parse_number_opt(struct inject_cmd *o, int c, const char *arg)
+{
+	uint64_t v;
+	double d;
+
+	switch (c) {
+	case 'c':
+		if (parse_u64(arg, 1, UINT64_MAX, &o->count))
+			return cmd_usage_error("-c %s: not a packet count", arg);
+		o->count_set = true;
+		return 0;
+	case OPT_LOOP:
+		if (parse_u64(arg, 0, UINT64_MAX, &o->loops))
+			return cmd_usage_error("--loop %s: a number of passes (0: until stopped)",
+					       arg);
+		return 0;
+	case OPT_DURATION:
+		if (parse_duration_ns(arg, 1000000ull, 31536000000000000ull, &o->duration_ns))
+			return cmd_usage_error("--duration %s: a time from 1ms to a year", arg);
+		return 0;
+	case OPT_SPEED:
+		if (parse_real(arg, 1e6, &d))
+			return cmd_usage_error("--speed %s: a factor above 0 (2: twice as fast)",
+					       arg);
+		return set_pace(o, PACE_RECORDED, d, "--speed");
+	case OPT_PPS:
+		if (parse_real(arg, 1e9, &d))
+			return cmd_usage_error("--pps %s: packets per second, above 0", arg);
+		return set_pace(o, PACE_PPS, d, "--pps");
+	case OPT_MBPS:
+		if (parse_real(arg, 1e7, &d))
+			return cmd_usage_error("--mbps %s: megabits per second, above 0", arg);
+		return set_pace(o, PACE_BPS, d * 1e6, "--mbps");
+	case OPT_VLAN:
+		if (parse_u64(arg, 0, 4095, &v))
+			return cmd_usage_error("--vlan %s: a VLAN id from 0 to 4095", arg);
+		o->vlan = (int)v;
+		return 0;
+	case OPT_CPUS:
+		if (parse_u64(arg, 1, INJECT_MAX_WORKERS, &v))
+			return cmd_usage_error("--cpus %s: workers from 1 to %d", arg,
+					       INJECT_MAX_WORKERS);
+		o->cpus = (unsigned)v;
+		return 0;
+	case 'B':
+		/* A bare number is KiB, as sniff's -B. */
+		if (!parse_u64(arg, 1, UINT64_MAX / 1024, &v))
+			v *= 1024;
+		else if (parse_size(arg, 1, UINT64_MAX, &v))
+			v = 0;
+		if (v < 64 * 1024 || v > (4ull << 30))
+			return cmd_usage_error("-B %s: ring size must be 64 KiB to 4 GiB (a bare "
+					       "number is KiB)", arg);
+		o->ring_bytes = v;
+		return 0;
+	case OPT_TPACKET_VERSION:
+		if (parse_u64(arg, 2, 3, &v))
+			return cmd_usage_error("--tpacket-version %s: 2 or 3", arg);
+		o->tpacket_version = (int)v;
+		return 0;
+	case OPT_STATS:
+		if (parse_duration_ns(arg, 100000000ull, 86400000000000ull, &o->stats_ns))
+			return cmd_usage_error("--stats %s: an interval from 0.1 to 86400 s", arg);
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+int cmd_inject_parse(struct inject_cmd *o, int argc, char **argv)
+{
+	int c, err;
+
+	o->vlan = -1;
+	o->loops = 1;
+	o->cpus = 1;
+	while ((c = getopt_long(argc, argv, "i:r:c:B:w:xh", inject_longopts, NULL)) != -1) {
+		err = parse_number_opt(o, c, optarg);
+		if (err >= 0) {
+			if (err)
+				return err;
+			continue;
+		}
+		switch (c) {
+		case 'i':
+			o->ifname = optarg;
+			break;
+		case 'r':
+			o->rfile = optarg;
+			break;
+		case OPT_TOPSPEED:
+			err = set_pace(o, PACE_TOPSPEED, 0, "--topspeed");
+			if (err)
+				return err;
+			break;
+		case OPT_SRC_MAC:
+		case OPT_DST_MAC:
+			if (parse_mac(optarg, c == OPT_SRC_MAC ? o->src_mac : o->dst_mac))
+				return cmd_usage_error("%s %s: a MAC address like "
+						       "02:00:00:00:00:01",
+						       c == OPT_SRC_MAC ? "--src-mac" : "--dst-mac",
+						       optarg);
+			*(c == OPT_SRC_MAC ? &o->src_mac_set : &o->dst_mac_set) = true;
+			break;
+		case OPT_QDISC_BYPASS:
+			o->qdisc_bypass = true;
+			break;
+		case OPT_DUMP:
+			o->dump = true;
+			break;
+		case 'x':
+			o->hex = true;
+			break;
+		case 'w':
+			o->wfile = optarg;
+			break;
+		case 'h':
+		case CMD_OPT_HELP:
+			cmd_print_help(cmd_find(cmd_table, cmd_count, "inject", &(bool){ false }));
+			return -1;	/* not 1: that is EXIT_RUNTIME (out of memory below) */
+		case ':':
+			return cmd_usage_error("%s: option needs a value", argv[optind - 1]);
+		default:
+			if (cmd_common_option(c, optarg))
+				break;
+			return cmd_usage_error("%s: unknown option (see sockeye inject --help)",
+					       argv[optind - 1]);
+		}
+	}
+	err = check_combinations(o, optind < argc);
+	if (err)
+		return err;
+	if (!o->pace_set)
+		o->pace = o->rfile ? PACE_RECORDED : PACE_TOPSPEED;
+	if (!o->pace_set && o->rfile)
+		o->rate = 1;
+	o->words = join_words(argc - optind, argv + optind);
+	if (!o->words) {
+		log_error("out of memory");
+		return EXIT_RUNTIME;
+	}
+	return 0;
+}

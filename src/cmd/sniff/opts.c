@@ -1,0 +1,391 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* cmd_sniff_opts.c: sniff's command line: tcpdump's options, checked strictly. */
+#include "config.h"
+
+#include <errno.h>
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "cmd/sniff/run.h"
+#include "kstat/links.h"
+#include "util/log.h"
+#include "util/parse.h"
+
+enum {
+	OPT_LATENCY = CMD_OPT_FIRST_PRIVATE,
+	OPT_IMMEDIATE,
+	OPT_FANOUT,
+	OPT_FANOUT_MODE,
+	OPT_FANOUT_FILES,
+	OPT_PCAPNG,
+	OPT_NANO,
+	OPT_STATS,
+	OPT_PRINT,
+	OPT_UTC,
+};
+
+static const struct option sniff_longopts[] = {
+	{ "interface", required_argument, NULL, 'i' },
+	{ "no-promiscuous-mode", no_argument, NULL, 'p' },
+	{ "snapshot-length", required_argument, NULL, 's' },
+	{ "count", required_argument, NULL, 'c' },
+	{ "direction", required_argument, NULL, 'Q' },
+	{ "filter-file", required_argument, NULL, 'F' },
+	{ "dump-filter", no_argument, NULL, 'd' },
+	{ "buffer-size", required_argument, NULL, 'B' },
+	{ "latency", required_argument, NULL, OPT_LATENCY },
+	{ "immediate", no_argument, NULL, OPT_IMMEDIATE },
+	{ "fanout", required_argument, NULL, OPT_FANOUT },
+	{ "fanout-mode", required_argument, NULL, OPT_FANOUT_MODE },
+	{ "fanout-files", no_argument, NULL, OPT_FANOUT_FILES },
+	{ "relinquish-privileges", required_argument, NULL, 'Z' },
+	{ "write", required_argument, NULL, 'w' },
+	{ "read", required_argument, NULL, 'r' },
+	{ "pcapng", no_argument, NULL, OPT_PCAPNG },
+	{ "nano", no_argument, NULL, OPT_NANO },
+	{ "file-size", required_argument, NULL, 'C' },
+	{ "rotate-seconds", required_argument, NULL, 'G' },
+	{ "file-count", required_argument, NULL, 'W' },
+	{ "stats", required_argument, NULL, OPT_STATS },
+	{ "print", no_argument, NULL, OPT_PRINT },
+	{ "utc", no_argument, NULL, OPT_UTC },
+	CMD_COMMON_LONGOPTS,
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Joins the trailing arguments into one filter expression, as tcpdump does. */
+static char *join_args(int argc, char **argv)
+{
+	size_t len = 1;
+	char *s;
+
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	s = calloc(1, len);
+	if (!s)
+		return NULL;
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+/* The expression in -F FILE, with '#' comments dropped like tcpdump. */
+static int read_filter_file(const char *path, char **out)
+{
+	FILE *in = fopen(path, "r");
+	char *buf, line[4096];
+	size_t len = 0;
+
+	if (!in)
+		return -errno;
+	buf = calloc(1, 1);
+	while (buf && fgets(line, sizeof(line), in)) {
+		char *hash = strchr(line, '#'), *nb;
+
+		if (hash)
+			*hash = '\0';
+		nb = realloc(buf, len + strlen(line) + 2);
+		if (!nb) {
+			free(buf);
+			buf = NULL;
+			break;
+		}
+		buf = nb;
+		strcpy(buf + len, line);
+		len += strlen(line);
+	}
+	fclose(in);
+	if (!buf)
+		return -ENOMEM;
+	*out = buf;
+	return 0;
+}
+
+int cmd_sniff_default_iface(char *name, size_t len)
+{
+	struct links_snap snap = { 0 };
+	void *buf = NULL;
+	size_t n;
+	int err, best = -1;
+
+	err = links_dump(&buf, &n);
+	if (!err)
+		err = links_parse(buf, n, &snap);
+	for (unsigned i = 0; !err && i < snap.nlinks; i++) {
+		const struct link_stat *l = &snap.links[i];
+		bool running = (l->flags & (IFF_UP | IFF_RUNNING)) == (IFF_UP | IFF_RUNNING);
+
+		if (running && !(l->flags & IFF_LOOPBACK) &&
+		    (best < 0 || l->ifindex < snap.links[best].ifindex))
+			best = (int)i;
+	}
+	/*
+	 * libpcap ranks running devices (carrier up) first, then its "any", then the
+	 * ones only up and the loopback: tcpdump takes the head of that list.
+	 */
+	if (!err)
+		snprintf(name, len, "%s", best >= 0 ? snap.links[best].name : "any");
+	links_free(&snap);
+	free(buf);
+	return err;
+}
+
+static int parse_fanout_mode(const char *s)
+{
+	static const struct {
+		const char *name;
+		int mode;
+	} modes[] = {
+		{ "hash", PACKET_FANOUT_HASH }, { "lb", PACKET_FANOUT_LB },
+		{ "cpu", PACKET_FANOUT_CPU },	{ "rollover", PACKET_FANOUT_ROLLOVER },
+		{ "random", PACKET_FANOUT_RND }, { "qm", PACKET_FANOUT_QM },
+	};
+
+	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (!strcmp(s, modes[i].name))
+			return modes[i].mode;
+	return -1;
+}
+
+enum timefmt_style cmd_sniff_time_style(int t_count)
+{
+	static const enum timefmt_style styles[] = {
+		TIMEFMT_LOCAL, TIMEFMT_NONE, TIMEFMT_EPOCH, TIMEFMT_DELTA_PREV, TIMEFMT_DATE,
+		TIMEFMT_DELTA_FIRST,
+	};
+
+	return styles[t_count < 5 ? t_count : 5];
+}
+
+/* A bare number in `bare` units, or a size with a K/M/G suffix. */
+static int parse_scaled(const char *s, uint64_t bare, uint64_t *v)
+{
+	if (!parse_u64(s, 1, UINT64_MAX / bare, v)) {
+		*v *= bare;
+		return 0;
+	}
+	return parse_size(s, 1, UINT64_MAX, v);
+}
+
+/* Options that name files and rotation; 0 or an exit status. */
+static int check_combinations(const struct sniff_cmd *o, int argc)
+{
+	if (o->filter_file && optind < argc)
+		return cmd_usage_error("-F and a filter expression on the command line exclude each "
+				       "other");
+	if (o->rfile && o->n_ifnames)
+		return cmd_usage_error("-r and -i exclude each other");
+	if ((o->wo.rotate_bytes || o->wo.rotate_secs || o->wo.max_files) && !o->wfile)
+		return cmd_usage_error("-C, -G and -W need -w FILE");
+	if (o->wo.max_files && !o->wo.rotate_bytes && !o->wo.rotate_secs)
+		return cmd_usage_error("-W needs -C or -G");
+	if (o->wfile && !strcmp(o->wfile, "-") && (o->wo.rotate_bytes || o->wo.rotate_secs))
+		return cmd_usage_error("-w -: standard output cannot rotate");
+	if (o->wfile && !strcmp(o->wfile, "-") && o->print)
+		return cmd_usage_error("--print with -w -: both would go to standard output");
+	if (!o->fanout_files)
+		return 0;
+	/* Each worker thread writes its own file and prints nothing: one stream has one writer. */
+	if (!o->fanout)
+		return cmd_usage_error("--fanout-files needs --fanout N");
+	if (o->rfile)
+		return cmd_usage_error("--fanout-files captures live: not with -r");
+	if (!o->wfile || !strcmp(o->wfile, "-"))
+		return cmd_usage_error("--fanout-files needs -w FILE (a file per worker, not -)");
+	if (o->print)
+		return cmd_usage_error("--print needs the merged stream: not with --fanout-files");
+	return 0;
+}
+
+int cmd_sniff_parse(struct sniff_cmd *o, int argc, char **argv)
+{
+	uint64_t v;
+	int c, err;
+
+	while ((c = getopt_long(argc, argv, "+:i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlh", sniff_longopts,
+				NULL)) != -1) {
+		switch (c) {
+		case 'i':
+			if (o->n_ifnames == MAX_IFACES)
+				return cmd_usage_error("-i: at most %d interfaces", MAX_IFACES);
+			o->ifnames[o->n_ifnames++] = optarg;
+			break;
+		case 'p':
+			o->no_promisc = true;
+			break;
+		case 's':
+			if (parse_u64(optarg, 0, SAVEFILE_MAX_SNAPLEN, &v))
+				return cmd_usage_error("-s %s: snaplen must be 0 to %u", optarg,
+						       SAVEFILE_MAX_SNAPLEN);
+			o->snaplen = v ? (unsigned)v : SAVEFILE_MAX_SNAPLEN;
+			break;
+		case 'c':
+			if (parse_u64(optarg, 1, UINT64_MAX, &o->count))
+				return cmd_usage_error("-c %s: not a packet count", optarg);
+			break;
+		case 'Q':
+			if (!strcmp(optarg, "in"))
+				o->dir = RING_RX_IN;
+			else if (!strcmp(optarg, "out"))
+				o->dir = RING_RX_OUT;
+			else if (!strcmp(optarg, "inout"))
+				o->dir = RING_RX_INOUT;
+			else
+				return cmd_usage_error("-Q %s: direction must be in, out or inout",
+						       optarg);
+			break;
+		case 'F':
+			o->filter_file = optarg;
+			break;
+		case 'd':
+			o->dump_filter = true;
+			break;
+		case 'B':
+			/* A bare number is KiB, as tcpdump's -B; K/M/G suffixes say otherwise. */
+			if (parse_scaled(optarg, 1024, &v) || v < 64 * 1024 || v > (16ull << 30))
+				return cmd_usage_error("-B %s: ring size must be 64 KiB to 16 GiB "
+						       "(a bare number is KiB)", optarg);
+			o->ring_bytes = v;
+			break;
+		case OPT_LATENCY:
+			if (parse_u64(optarg, 1, 60000, &v))
+				return cmd_usage_error("--latency %s: milliseconds from 1 to 60000",
+						       optarg);
+			o->latency_ms = (unsigned)v;
+			break;
+		case OPT_IMMEDIATE:
+			o->latency_ms = 1;
+			break;
+		case OPT_FANOUT:
+			if (parse_u64(optarg, 1, MAX_FANOUT, &v))
+				return cmd_usage_error("--fanout %s: workers from 1 to %d", optarg,
+						       MAX_FANOUT);
+			o->fanout = (unsigned)v;
+			break;
+		case OPT_FANOUT_FILES:
+			o->fanout_files = true;
+			break;
+		case OPT_FANOUT_MODE:
+			o->fanout_mode = parse_fanout_mode(optarg);
+			if (o->fanout_mode < 0)
+				return cmd_usage_error("--fanout-mode %s: hash, lb, cpu, rollover, "
+						       "random or qm", optarg);
+			break;
+		case 'Z':
+			o->user = optarg;
+			break;
+		case 'w':
+			o->wfile = optarg;
+			break;
+		case 'r':
+			o->rfile = optarg;
+			break;
+		case OPT_PCAPNG:
+			o->wo.format = SAVEFILE_PCAPNG;
+			break;
+		case OPT_NANO:
+			o->nano = true;
+			break;
+		case 'C':
+			/* tcpdump's -C counts millions of bytes; suffixes are 1024-based sizes. */
+			if (parse_scaled(optarg, 1000000, &v))
+				return cmd_usage_error("-C %s: not a file size (a bare number is MB)",
+						       optarg);
+			o->wo.rotate_bytes = v;
+			break;
+		case 'G':
+			if (parse_u64(optarg, 1, UINT32_MAX, &v))
+				return cmd_usage_error("-G %s: not a number of seconds", optarg);
+			o->wo.rotate_secs = (uint32_t)v;
+			break;
+		case 'W':
+			if (parse_u64(optarg, 1, 1000000, &v))
+				return cmd_usage_error("-W %s: not a file count", optarg);
+			o->wo.max_files = (unsigned)v;
+			break;
+		case OPT_STATS:
+			if (parse_duration_ns(optarg, 100000000ull, 86400000000000ull, &o->stats_ns))
+				return cmd_usage_error("--stats %s: an interval from 0.1 to 86400 s",
+						       optarg);
+			break;
+		case OPT_PRINT:
+			o->print = true;
+			break;
+		case OPT_UTC:
+			o->utc = true;
+			break;
+		case 't':
+			o->t_count++;
+			break;
+		case 'e':
+			o->show.link = true;
+			break;
+		case 'q':
+			o->show.quiet = true;
+			break;
+		case 'v':
+			o->show.verbose = true;
+			break;
+		case 'S':
+			o->show.absolute_seq = true;
+			break;
+		case 'x':
+		case 'X':
+			o->show.dump = c == 'X' || o->show.dump == HEXDUMP_HEX_ASCII ? HEXDUMP_HEX_ASCII
+										: HEXDUMP_HEX;
+			o->show.dump_link = o->x_count++ > 0;
+			break;
+		case 'A':
+			o->show.dump = HEXDUMP_ASCII;
+			break;
+		case 'n':
+		case 'l':
+			/*
+			 * tcpdump's habits, already sniff's ways: addresses and ports print as
+			 * numbers (no DNS), and each batch of lines is flushed at once.
+			 */
+			break;
+		case ':':
+			return cmd_usage_error("%s: needs a value", argv[optind - 1]);
+		case 'h':
+		case CMD_OPT_HELP:
+			cmd_print_help(cmd_find(cmd_table, cmd_count, "sniff", &(bool){ false }));
+			return -1;	/* not 1: that is EXIT_RUNTIME (an unreadable -F file) */
+		default:
+			if (cmd_common_option(c, optarg))
+				break;
+			/* optopt names a bad letter inside a group ("-nz"); argv only the group. */
+			if (optopt && optopt < CMD_OPT_JSON)
+				return cmd_usage_error("-%c: unknown option (see sockeye sniff --help)",
+						       optopt);
+			return cmd_usage_error("%s: unknown option (see sockeye sniff --help)",
+					       argv[optind - 1]);
+		}
+	}
+	err = check_combinations(o, argc);
+	if (err)
+		return err;
+	if (o->filter_file) {
+		err = read_filter_file(o->filter_file, &o->expr);
+		if (err) {
+			log_error("-F %s: %s", o->filter_file, strerror(-err));
+			return EXIT_RUNTIME;
+		}
+	} else {
+		o->expr = join_args(argc - optind, argv + optind);
+		if (!o->expr) {
+			log_error("out of memory");
+			return EXIT_RUNTIME;
+		}
+	}
+	if (o->nano && o->wo.format != SAVEFILE_PCAPNG)
+		o->wo.format = SAVEFILE_PCAP_NANO;
+	return 0;
+}

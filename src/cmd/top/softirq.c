@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* cmd_top_softirq.c: the softirqs panel's BPF time per CPU; without it the panel still shows. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/top/top.h"
+#include "util/interval.h"
+#include "cmd/top/view_kstat.h"
+
+#define WHY_LEN 256
+
+struct top_softirq {
+#ifdef HAVE_BPF
+	struct softirq *bpf;		/* NULL: no time (why says so) */
+#endif
+	struct softirq_sample s[2];	/* the last two readings, in slots' order */
+	struct interval_slots slots;
+	char why[WHY_LEN];		/* empty: the time shows */
+	/* The panel's view when why is set: its title carries the reason. */
+	struct fmt_view view;
+	char title[WHY_LEN + 64];
+};
+
+/* No time this run: the reason in the title and in JSON's softirqs_time_error. */
+static void set_why(struct top_softirq *x)
+{
+	view_softirqs_titled(&x->view, x->title, sizeof(x->title), x->why);
+}
+
+#ifdef HAVE_BPF
+static void open_bpf(struct top_softirq *x)
+{
+	struct loader_error e = { .n = 0 };
+	int err;
+
+	loader_init();
+	err = softirq_open(&x->bpf, &e);
+	if (!err)
+		return;
+	x->bpf = NULL;
+	loader_why(&e, err, x->why, sizeof(x->why));
+}
+#endif
+
+void top_softirq_open(struct top *t)
+{
+	struct top_softirq *x = calloc(1, sizeof(*x));
+
+	/* Without memory for it, the panel shows without its time and says nothing more. */
+	t->softirq = x;
+	if (!x)
+		return;
+	if (t->o->replay_dir)
+		snprintf(x->why, sizeof(x->why), "not in the recording (live only)");
+	else
+#ifdef HAVE_BPF
+		open_bpf(x);
+#else
+		snprintf(x->why, sizeof(x->why), "this build has no BPF support (%s)", NO_BPF_WHY);
+#endif
+	if (x->why[0])
+		set_why(x);
+}
+
+int top_softirq_collect(struct top *t, char *why, size_t len)
+{
+	struct top_softirq *x = t->softirq;
+	unsigned slot;
+	int err = -ENODEV;
+
+	(void)why;
+	(void)len;
+	if (!x || x->why[0])
+		return 0;
+	slot = interval_slot_next(&x->slots);
+#ifdef HAVE_BPF
+	/* Over the older reading: softirq_read reuses its buffer. */
+	err = softirq_read(x->bpf, &x->s[slot]);
+#endif
+	interval_slot_done(&x->slots, slot, !err);
+	if (err) {
+		/* The counts stay the panel's: only the time goes, with its reason. */
+		snprintf(x->why, sizeof(x->why), "cannot read the softirq times: %s",
+			 strerror(-err));
+		set_why(x);
+	}
+	return 0;
+}
+
+void top_softirq_emit(struct fmt *f, const struct top *t, unsigned groups)
+{
+	const struct kstat_sample *prev = t->has_prev ? &t->prev : NULL;
+	const struct top_softirq *x = t->softirq;
+	struct view_softirqs_time time = { .view = NULL };
+	int p;
+
+	if (!x) {
+		view_softirqs_emit(f, prev, &t->cur, NULL, groups);
+		return;
+	}
+	if (x->why[0])
+		time.view = &x->view;
+	else if ((p = interval_slot_prev(&x->slots)) >= 0)
+		time = (struct view_softirqs_time){ .prev = &x->s[p],
+						    .cur = &x->s[x->slots.last] };
+	view_softirqs_emit(f, prev, &t->cur, &time, groups);
+}
+
+const char *top_softirq_error(const struct top *t)
+{
+	const struct top_softirq *x = t->softirq;
+
+	return x && x->why[0] ? x->why : NULL;
+}
+
+void top_softirq_close(struct top *t)
+{
+	struct top_softirq *x = t->softirq;
+
+	if (!x)
+		return;
+#ifdef HAVE_BPF
+	softirq_close(x->bpf);
+#endif
+	for (unsigned i = 0; i < 2; i++)
+		softirq_sample_free(&x->s[i]);
+	free(x);
+	t->softirq = NULL;
+}

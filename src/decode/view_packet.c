@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* view_packet.c: the packet view's columns and the JSON layers of a decoded packet. */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <linux/if_packet.h>
+
+#include "decode/view_packet.h"
+#include "decode/view_packet_opts.h"
+
+#define D FMT_GROUP_DETAIL
+#define T FMT_GROUP_TEXT
+
+/*
+ * A one-line summary is plain text, which the text renderer copies as it is; -v
+ * and the dumps (-x, -X, -A) add line breaks and tabs to keep.
+ */
+#define PACKET_COLS(summary_type)                                                              \
+	{                                                                                      \
+		[VIEW_PACKET_TS] = { "ts_ns", "TS", FMT_TIMESTAMP, FMT_LEFT, D, 0 },           \
+		[VIEW_PACKET_IFACE_NAME] = { "iface", "IFACE", FMT_STR, FMT_LEFT, D, 0 },      \
+		[VIEW_PACKET_DIR] = { "dir", "DIR", FMT_STR, FMT_LEFT, D, 0 },                 \
+		[VIEW_PACKET_CAPLEN] = { "caplen", "CAPLEN", FMT_U64, FMT_RIGHT, D, 0 },       \
+		[VIEW_PACKET_LEN] = { "len", "LEN", FMT_U64, FMT_RIGHT, D, 0 },                \
+		[VIEW_PACKET_SUMMARY] = { "summary", "SUMMARY", summary_type, FMT_LEFT, T, 0 }, \
+		[VIEW_PACKET_TRUNCATED] = { "truncated", "TRUNC", FMT_BOOL, FMT_LEFT, D, 0 },  \
+		[VIEW_PACKET_INVALID] = { "invalid", "INVALID", FMT_BOOL, FMT_LEFT, D, 0 },    \
+	}
+
+static const struct fmt_col packet_cols[] = PACKET_COLS(FMT_STR);
+static const struct fmt_col packet_lines_cols[] = PACKET_COLS(FMT_LINES);
+
+const struct fmt_view view_packet = {
+	.name = "packets",
+	.record_type = "packet",
+	.cols = packet_cols,
+	.ncols = VIEW_PACKET_NCOLS,
+	.streaming = true,
+};
+
+const struct fmt_view view_packet_lines = {
+	.name = "packets",
+	.record_type = "packet",
+	.cols = packet_lines_cols,
+	.ncols = VIEW_PACKET_NCOLS,
+	.streaming = true,
+};
+
+const char *view_packet_dir_name(unsigned pkttype)
+{
+	switch (pkttype) {
+	case PACKET_HOST:
+		return "In";
+	case PACKET_BROADCAST:
+		return "B";
+	case PACKET_MULTICAST:
+		return "M";
+	case PACKET_OTHERHOST:
+		return "P";
+	case PACKET_OUTGOING:
+		return "Out";
+	default:
+		return "?";
+	}
+}
+
+static const char *const proto_names[PKT_PROTO_COUNT] = {
+	[PKT_PROTO_NONE] = "none",	[PKT_PROTO_SLL] = "sll",   [PKT_PROTO_SLL2] = "sll2",
+	[PKT_PROTO_ETH] = "eth",	[PKT_PROTO_VLAN] = "vlan", [PKT_PROTO_ARP] = "arp",
+	[PKT_PROTO_IPV4] = "ipv4",	[PKT_PROTO_IPV6] = "ipv6", [PKT_PROTO_TCP] = "tcp",
+	[PKT_PROTO_UDP] = "udp",	[PKT_PROTO_ICMP] = "icmp", [PKT_PROTO_ICMP6] = "icmp6",
+	[PKT_PROTO_GRE] = "gre",	[PKT_PROTO_VXLAN] = "vxlan",
+};
+
+static const char *const reason_names[PKT_REASON_COUNT] = {
+	[PKT_REASON_NONE] = "none",
+	[PKT_REASON_SNAPLEN] = "snaplen",
+	[PKT_REASON_SHORT] = "short",
+	[PKT_REASON_VERSION] = "version",
+	[PKT_REASON_HDR_LEN] = "hdr_len",
+	[PKT_REASON_HDR_PAST_END] = "hdr_past_end",
+	[PKT_REASON_TOTAL_LEN] = "total_len",
+	[PKT_REASON_LEN_PAST_END] = "len_past_end",
+	[PKT_REASON_UDP_LEN] = "udp_len",
+	[PKT_REASON_UDP_LEN_PAST_END] = "udp_len_past_end",
+	[PKT_REASON_EXT_PAST_END] = "ext_past_end",
+	[PKT_REASON_EXT_COUNT] = "ext_count",
+	[PKT_REASON_OPTION] = "option",
+	[PKT_REASON_VXLAN_FLAGS] = "vxlan_flags",
+};
+
+/* Addresses are formatted by hand: printf per field would dominate JSON output's cost. */
+static void put_mac(struct fmt_details *d, const char *key, const uint8_t *mac)
+{
+	static const char hex[] = "0123456789abcdef";
+	char buf[18];
+
+	for (int i = 0; i < 6; i++) {
+		buf[3 * i] = hex[mac[i] >> 4];
+		buf[3 * i + 1] = hex[mac[i] & 15];
+		buf[3 * i + 2] = i < 5 ? ':' : '\0';
+	}
+	fmt_details_str_len(d, key, buf, 17);
+}
+
+static void put_ip(struct fmt_details *d, const char *key, int family, const uint8_t *a)
+{
+	char buf[INET6_ADDRSTRLEN], *p = buf;
+
+	if (family == 4) {
+		for (int i = 0; i < 4; i++) {
+			unsigned v = a[i];
+
+			if (v >= 100)
+				*p++ = (char)('0' + v / 100);
+			if (v >= 10)
+				*p++ = (char)('0' + v / 10 % 10);
+			*p++ = (char)('0' + v % 10);
+			*p++ = '.';
+		}
+		fmt_details_str_len(d, key, buf, (size_t)(p - buf - 1));
+	} else if (inet_ntop(AF_INET6, a, buf, sizeof(buf))) {
+		fmt_details_str(d, key, buf);
+	}
+}
+
+/* tcpdump's flag letters, ACK as '.', so JSON and text read the same. */
+static void put_tcp_flags(struct fmt_details *d, uint16_t flags)
+{
+	static const struct {
+		uint16_t bit;
+		char c;
+	} letters[] = {
+		{ PKT_TCP_FIN, 'F' }, { PKT_TCP_SYN, 'S' }, { PKT_TCP_RST, 'R' },
+		{ PKT_TCP_PSH, 'P' }, { PKT_TCP_URG, 'U' }, { PKT_TCP_ECE, 'E' },
+		{ PKT_TCP_CWR, 'W' }, { PKT_TCP_AE, 'e' },  { PKT_TCP_ACK, '.' },
+	};
+	char buf[16];
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof(letters) / sizeof(letters[0]); i++)
+		if (flags & letters[i].bit)
+			buf[n++] = letters[i].c;
+	buf[n] = '\0';
+	fmt_details_str(d, "flags", buf);
+}
+
+static void put_quote(struct fmt_details *d, const struct pkt_quote *q)
+{
+	if (!q->family)
+		return;
+	fmt_details_object_begin(d, "quote");
+	put_ip(d, "src", q->family, q->src);
+	put_ip(d, "dst", q->family, q->dst);
+	fmt_details_u64(d, "ip_proto", q->proto);
+	if (q->has_ports) {
+		fmt_details_u64(d, "sport", q->sport);
+		fmt_details_u64(d, "dport", q->dport);
+	}
+	fmt_details_object_end(d);
+}
+
+static void put_sll(struct fmt_details *d, const struct pkt_sll *s, bool v2)
+{
+	fmt_details_str(d, "dir", view_packet_dir_name(s->pkttype));
+	fmt_details_u64(d, "pkttype", s->pkttype);
+	fmt_details_u64(d, "hatype", s->hatype);
+	if (v2)
+		fmt_details_u64(d, "ifindex", s->ifindex);
+	if (s->halen == 6)
+		put_mac(d, "addr", s->addr);
+	fmt_details_u64(d, "ethertype", s->protocol);
+}
+
+static void put_vlan(struct fmt_details *d, const struct pkt_vlan *v)
+{
+	fmt_details_u64(d, "tpid", v->tpid);
+	fmt_details_u64(d, "id", v->id);
+	fmt_details_u64(d, "pcp", v->pcp);
+	fmt_details_bool(d, "dei", v->dei);
+	fmt_details_u64(d, "ethertype", v->type);
+}
+
+static void put_arp(struct fmt_details *d, const struct pkt_arp *a)
+{
+	fmt_details_str(d, "op", a->op == 1 ? "request" : a->op == 2 ? "reply" : "other");
+	fmt_details_u64(d, "opcode", a->op);
+	fmt_details_u64(d, "htype", a->htype);
+	fmt_details_u64(d, "ptype", a->ptype);
+	if (!a->eth_ip)
+		return;
+	put_mac(d, "sha", a->sha);
+	put_ip(d, "spa", 4, a->spa);
+	put_mac(d, "tha", a->tha);
+	put_ip(d, "tpa", 4, a->tpa);
+}
+
+static void put_ipv4(struct fmt_details *d, const struct pkt_ipv4 *ip)
+{
+	put_ip(d, "src", 4, ip->src);
+	put_ip(d, "dst", 4, ip->dst);
+	fmt_details_u64(d, "ihl", ip->ihl);
+	fmt_details_u64(d, "tos", ip->tos);
+	fmt_details_u64(d, "total_len", ip->tot_len);
+	fmt_details_u64(d, "id", ip->id);
+	fmt_details_bool(d, "df", ip->df);
+	fmt_details_bool(d, "mf", ip->mf);
+	fmt_details_u64(d, "frag_offset", ip->frag_off);
+	fmt_details_u64(d, "ttl", ip->ttl);
+	fmt_details_u64(d, "ip_proto", ip->proto);
+	fmt_details_u64(d, "csum", ip->csum);
+	fmt_details_bool(d, "csum_ok", ip->csum_ok);
+	fmt_details_u64(d, "options_len", ip->opt_len);
+	if (ip->opt_len)
+		view_packet_ipv4_opts(d, ip);
+}
+
+static void put_ipv6(struct fmt_details *d, const struct pkt_ipv6 *ip)
+{
+	put_ip(d, "src", 6, ip->src);
+	put_ip(d, "dst", 6, ip->dst);
+	fmt_details_u64(d, "tclass", ip->tclass);
+	fmt_details_u64(d, "flow", ip->flow);
+	fmt_details_u64(d, "payload_len", ip->plen);
+	fmt_details_u64(d, "hlim", ip->hlim);
+	fmt_details_u64(d, "next_header", ip->nxt);
+	fmt_details_array_begin(d, "ext");
+	for (unsigned i = 0; i < ip->n_ext && i < PKT_IP6_MAX_EXT; i++)
+		fmt_details_u64(d, NULL, ip->ext[i]);
+	fmt_details_array_end(d);
+	if (ip->has_frag) {
+		fmt_details_object_begin(d, "frag");
+		fmt_details_u64(d, "id", ip->frag_id);
+		fmt_details_u64(d, "offset", ip->frag_off);
+		fmt_details_bool(d, "more", ip->frag_more);
+		fmt_details_object_end(d);
+	}
+	fmt_details_u64(d, "ip_proto", ip->proto);
+	view_packet_ipv6_opts(d, ip);
+}
+
+static void put_tcp(struct fmt_details *d, const struct pkt_level *l, const struct pkt_tcp *t)
+{
+	fmt_details_u64(d, "sport", t->sport);
+	fmt_details_u64(d, "dport", t->dport);
+	fmt_details_u64(d, "seq", t->seq);
+	fmt_details_u64(d, "ack", t->ack);
+	put_tcp_flags(d, t->flags);
+	fmt_details_u64(d, "win", t->win);
+	fmt_details_u64(d, "urg", t->urg);
+	fmt_details_u64(d, "doff", t->doff);
+	view_packet_csum(d, l, t->csum);
+	if (t->has_mss)
+		fmt_details_u64(d, "mss", t->mss);
+	if (t->has_wscale)
+		fmt_details_u64(d, "wscale", t->wscale);
+	if (t->sack_ok)
+		fmt_details_bool(d, "sack_ok", true);
+	if (t->has_ts) {
+		fmt_details_u64(d, "ts_val", t->ts_val);
+		fmt_details_u64(d, "ts_ecr", t->ts_ecr);
+	}
+	if (t->n_sack) {
+		fmt_details_array_begin(d, "sack");
+		for (unsigned i = 0; i < t->n_sack && i < PKT_MAX_SACK; i++) {
+			fmt_details_array_begin(d, NULL);
+			fmt_details_u64(d, NULL, t->sack[i].left);
+			fmt_details_u64(d, NULL, t->sack[i].right);
+			fmt_details_array_end(d);
+		}
+		fmt_details_array_end(d);
+	}
+	view_packet_tcp_opts(d, t);
+}
+
+static void put_icmp(struct fmt_details *d, const struct pkt_level *l, const struct pkt_icmp *c)
+{
+	fmt_details_u64(d, "icmp_type", c->type);
+	fmt_details_u64(d, "code", c->code);
+	view_packet_csum(d, l, c->csum);
+	if (c->type == 0 || c->type == 8) {
+		fmt_details_u64(d, "id", c->id);
+		fmt_details_u64(d, "seq", c->seq);
+	}
+	put_quote(d, &c->quote);
+}
+
+static void put_icmp6(struct fmt_details *d, const struct pkt_level *l, const struct pkt_icmp6 *c)
+{
+	fmt_details_u64(d, "icmp_type", c->type);
+	fmt_details_u64(d, "code", c->code);
+	view_packet_csum(d, l, c->csum);
+	if (c->type == 128 || c->type == 129) {
+		fmt_details_u64(d, "id", c->id);
+		fmt_details_u64(d, "seq", c->seq);
+	}
+	if (c->has_target)
+		put_ip(d, "target", 6, c->target);
+	if (c->has_sll)
+		put_mac(d, "source_lladdr", c->sll);
+	if (c->has_tll)
+		put_mac(d, "target_lladdr", c->tll);
+	put_quote(d, &c->quote);
+}
+
+static void put_gre(struct fmt_details *d, const struct pkt_gre *g)
+{
+	fmt_details_u64(d, "version", g->version);
+	fmt_details_u64(d, "ethertype", g->proto);
+	if (g->flags & PKT_GRE_KEY)
+		fmt_details_u64(d, "key", g->key);
+	if (g->flags & PKT_GRE_SEQ)
+		fmt_details_u64(d, "seq", g->seq);
+}
+
+/* The fields of one layer; a truncated layer's fields were not all captured, so none. */
+static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const struct pkt_layer *ly)
+{
+	const struct pkt_level *l = &m->l[ly->level < 2 ? ly->level : 1];
+
+	fmt_details_object_begin(d, NULL);
+	fmt_details_str(d, "proto", ly->proto < PKT_PROTO_COUNT ? proto_names[ly->proto] : "none");
+	if (ly->level)
+		fmt_details_bool(d, "inner", true);
+	fmt_details_u64(d, "offset", ly->off);
+	if (ly->truncated || ly->invalid) {
+		fmt_details_bool(d, ly->truncated ? "truncated" : "invalid", true);
+		fmt_details_str(d, "reason",
+				ly->reason < PKT_REASON_COUNT ? reason_names[ly->reason] : "none");
+	}
+	if (!ly->truncated) {
+		switch (ly->proto) {
+		case PKT_PROTO_SLL:
+		case PKT_PROTO_SLL2:
+			put_sll(d, &m->sll, ly->proto == PKT_PROTO_SLL2);
+			break;
+		case PKT_PROTO_ETH:
+			put_mac(d, "src", l->eth.src);
+			put_mac(d, "dst", l->eth.dst);
+			fmt_details_u64(d, "ethertype", l->eth.type);
+			break;
+		case PKT_PROTO_VLAN: {
+			/* The n-th VLAN layer of its level is vlan[n]. */
+			unsigned n = 0;
+
+			for (const struct pkt_layer *p = m->layer; p < ly; p++)
+				n += p->proto == PKT_PROTO_VLAN && p->level == ly->level;
+			if (n < PKT_MAX_VLAN)
+				put_vlan(d, &l->vlan[n]);
+			break;
+		}
+		case PKT_PROTO_ARP:
+			put_arp(d, &l->arp);
+			break;
+		case PKT_PROTO_IPV4:
+			put_ipv4(d, &l->ip4);
+			break;
+		case PKT_PROTO_IPV6:
+			put_ipv6(d, &l->ip6);
+			break;
+		case PKT_PROTO_TCP:
+			put_tcp(d, l, &l->tcp);
+			break;
+		case PKT_PROTO_UDP:
+			fmt_details_u64(d, "sport", l->udp.sport);
+			fmt_details_u64(d, "dport", l->udp.dport);
+			fmt_details_u64(d, "len", l->udp.len);
+			view_packet_csum(d, l, l->udp.csum);
+			break;
+		case PKT_PROTO_ICMP:
+			put_icmp(d, l, &l->icmp);
+			break;
+		case PKT_PROTO_ICMP6:
+			put_icmp6(d, l, &l->icmp6);
+			break;
+		case PKT_PROTO_GRE:
+			put_gre(d, &l->gre);
+			break;
+		case PKT_PROTO_VXLAN:
+			fmt_details_u64(d, "vni", m->vxlan.vni);
+			fmt_details_u64(d, "flags", m->vxlan.flags);
+			break;
+		}
+	}
+	fmt_details_object_end(d);
+}
+
+void view_packet_details(struct fmt_details *d, const void *ctx)
+{
+	const struct pkt_meta *m = ctx;
+
+	fmt_details_array_begin(d, "layers");
+	for (unsigned i = 0; i < m->n_layers && i < PKT_MAX_LAYERS; i++)
+		put_layer(d, m, &m->layer[i]);
+	fmt_details_array_end(d);
+	fmt_details_u64(d, "payload_len", m->payload_len);
+}

@@ -1,0 +1,62 @@
+# tests/local.mk: the tests that are not one module's: golden files, docs, netns, fuzz smoke,
+# and the tools they use. Unit tests are listed in their module's local.mk.
+
+# Golden tests: TESTLIST lines "name input expected args", run by run.sh.
+TESTS += tests/golden/run.sh
+dist_check_SCRIPTS += tests/golden/run.sh
+EXTRA_DIST += tests/golden/TESTLIST tests/golden/input tests/golden/expected \
+	tests/golden/gen_sniff.py tests/golden/README.sniff tests/golden/record_sockets.sh \
+	tests/golden/record_top.sh
+
+# Docs stay in step with the command table.
+DOC_TESTS = tests/docs/sync.sh
+TESTS += $(DOC_TESTS)
+dist_check_SCRIPTS += $(DOC_TESTS)
+
+# Root integration tests on the real kernel, each in its own namespaces (77 without root).
+NETNS_TESTS += \
+	tests/netns/top_counters.sh \
+	tests/netns/top_tui.sh \
+	tests/netns/top_qstats.sh \
+	tests/netns/top_panels.sh \
+	tests/netns/top_memory.sh \
+	tests/netns/top_softirq.sh \
+	tests/netns/cli_errors.sh \
+	tests/netns/savefile_interop.sh \
+	tests/netns/drops_reasons.sh \
+	tests/netns/drops_filters.sh \
+	tests/netns/drops_kprobe.sh \
+	tests/netns/napi_veth.sh \
+	tests/netns/sniff_capture.sh \
+	tests/netns/sniff_files.sh \
+	tests/netns/sniff_live.sh \
+	tests/netns/sniff_errors.sh \
+	tests/netns/sniff_vanish.sh \
+	tests/netns/sniff_fanout.sh \
+	tests/netns/sniff_csum.sh \
+	tests/netns/sockets_queues.sh \
+	tests/netns/sockets_filter.sh \
+	tests/netns/sockets_procs.sh \
+	tests/netns/sockets_netns.sh \
+	tests/netns/sockets_errors.sh \
+	tests/netns/sockets_watch.sh \
+	tests/netns/inject_generate.sh \
+	tests/netns/inject_replay.sh \
+	tests/netns/inject_workers.sh \
+	tests/netns/inject_errors.sh
+# Rate accuracy (1% at the veth's top rate) and replay gaps (1 ms) need a quiet
+# machine: make check runs tests two at a time, so inject_rate.sh runs by hand, like bench/.
+EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.py \
+	tests/netns/sniff_lib.sh tests/netns/pktsend.py tests/netns/qstats_probe.py \
+	tests/netns/inject_lib.sh tests/netns/inject_mkpcap.py tests/netns/inject_rate.sh
+
+# Tools the tests run: print and make captures, hold sockets with known queues.
+check_PROGRAMS += tests/tools/savefile_dump tests/tools/sockfarm
+
+# libFuzzer harnesses (--enable-fuzz, CC=clang) are listed by their module; smoke.sh runs each.
+dist_check_SCRIPTS += tests/fuzz/smoke.sh
+EXTRA_DIST += tests/fuzz/corpus tests/fuzz/guarded.h
+
+# Benchmarks against the peer tools (run by hand; results in bench/RESULTS.md).
+EXTRA_DIST += bench/RESULTS.md bench/drops.sh bench/dropflood.c bench/sniff.sh bench/sniff_gen.py \
+	bench/sockets.sh bench/top.sh bench/softirq.sh bench/softirq_hold.c bench/inject.sh

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* test_timefmt.c: unit tests for tcpdump's timestamp styles (-t to -ttttt, --nano, --utc). */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "decode/timefmt.h"
+
+/* 2023-11-14 22:13:20.123456789 UTC */
+#define T0 1700000000123456789ull
+
+static void check(enum timefmt_style style, bool nano, const uint64_t *ts, size_t n,
+		  const char *const *want)
+{
+	struct timefmt tf;
+	char buf[48];
+
+	timefmt_init(&tf, style, nano, true);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = timefmt_format(&tf, ts[i], buf);
+
+		assert_string_equal(buf, want[i]);
+		assert_int_equal(len, strlen(want[i]));
+	}
+}
+
+static void test_styles(void **state)
+{
+	const uint64_t ts[] = { T0, T0 + 1500000000ull, T0 + 3600000000000ull, T0 + 1000 };
+
+	(void)state;
+	check(TIMEFMT_LOCAL, false, ts, 4,
+	      (const char *const[]){ "22:13:20.123456", "22:13:21.623456", "23:13:20.123456",
+				     "22:13:20.123457" });
+	check(TIMEFMT_NONE, false, ts, 1, (const char *const[]){ "" });
+	check(TIMEFMT_EPOCH, false, ts, 2,
+	      (const char *const[]){ "1700000000.123456", "1700000001.623456" });
+	check(TIMEFMT_DATE, false, ts, 3,
+	      (const char *const[]){ "2023-11-14 22:13:20.123456", "2023-11-14 22:13:21.623456",
+				     "2023-11-14 23:13:20.123456" });
+	/* Deltas carry tcpdump's sign column; time going backwards is negative. */
+	check(TIMEFMT_DELTA_PREV, false, ts, 4,
+	      (const char *const[]){ " 00:00:00.000000", " 00:00:01.500000", " 00:59:58.500000",
+				     "-00:59:59.999999" });
+	check(TIMEFMT_DELTA_FIRST, false, ts, 4,
+	      (const char *const[]){ " 00:00:00.000000", " 00:00:01.500000", " 01:00:00.000000",
+				     " 00:00:00.000001" });
+}
+
+static void test_nano(void **state)
+{
+	const uint64_t ts[] = { T0, T0 + 1 };
+
+	(void)state;
+	check(TIMEFMT_LOCAL, true, ts, 2,
+	      (const char *const[]){ "22:13:20.123456789", "22:13:20.123456790" });
+	check(TIMEFMT_DELTA_PREV, true, ts, 2,
+	      (const char *const[]){ " 00:00:00.000000000", " 00:00:00.000000001" });
+}
+
+/* Crossing a day and a quarter hour boundary goes through the cache correctly. */
+static void test_boundaries(void **state)
+{
+	const uint64_t midnight = 1700006400ull * 1000000000ull;	/* 2023-11-15 00:00:00 */
+	const uint64_t ts[] = { midnight - 1000, midnight, midnight + 899999999999ull,
+				midnight + 900000000000ull };
+
+	(void)state;
+	check(TIMEFMT_DATE, false, ts, 4,
+	      (const char *const[]){ "2023-11-14 23:59:59.999999", "2023-11-15 00:00:00.000000",
+				     "2023-11-15 00:14:59.999999", "2023-11-15 00:15:00.000000" });
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_styles),
+		cmocka_unit_test(test_nano),
+		cmocka_unit_test(test_boundaries),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
