@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "cli/bpf_opts.h"
+#include "cli/signals.h"
 #include "out/fmt.h"
 #include "util/log.h"
 
-volatile sig_atomic_t cmd_bpf_stop;
 
 static void print_help(const char *name)
 {
@@ -23,7 +23,7 @@ void cmd_bpf_opts_init(struct cmd_bpf_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->iv.every_ns = 1000000000ull;
-	o->iv.stop = &cmd_bpf_stop;
+	o->iv.stop = &signals_stop;
 	o->attach = LOADER_ATTACH_AUTO;
 }
 
@@ -63,22 +63,6 @@ int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, int c, const char *
 	return cmd_usage_error("%s: unknown option (see sockeye %s --help)", opt, name);
 }
 
-static void on_stop_signal(int sig)
-{
-	(void)sig;
-	cmd_bpf_stop = 1;
-}
-
-void cmd_bpf_catch_signals(void)
-{
-	struct sigaction sa = { .sa_handler = on_stop_signal };
-
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-}
-
 int cmd_bpf_scope(const struct cmd_bpf_opts *o, uint32_t *netns_ino, uint32_t *ifindex)
 {
 	char why[256];
@@ -96,7 +80,7 @@ struct fmt *cmd_bpf_fmt_new(const struct cmd_bpf_opts *o)
 		.pretty = cmd_globals.pretty,
 		.no_header = o->no_header,
 	};
-	struct fmt *f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, stdout, &fo);
+	struct fmt *f = cmd_fmt_new(stdout, &fo);
 
 	if (!f)
 		log_error("out of memory");

@@ -32,7 +32,7 @@ enum {
 	CMD_COMMON_LONGOPTS
 
 struct cmd_bpf_opts {
-	struct interval iv;		/* -i, -c, --duration; stop is cmd_bpf_stop */
+	struct interval iv;		/* -i, -c, --duration; stop is signals_stop */
 	enum loader_attach attach;	/* --attach */
 	const char *iface;		/* --iface, or NULL */
 	unsigned groups;		/* -e: FMT_GROUP_DETAIL */
@@ -49,11 +49,6 @@ void cmd_bpf_opts_init(struct cmd_bpf_opts *o);
  */
 int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, int c, const char *arg,
 		   const char *opt);
-
-/* Set by SIGINT, SIGTERM and SIGHUP once cmd_bpf_catch_signals ran. */
-extern volatile sig_atomic_t cmd_bpf_stop;
-/* Without SA_RESTART, so a wait ends at once; SIGPIPE ignored (stdout's error says it). */
-void cmd_bpf_catch_signals(void);
 
 /* Scopes a collector to -N's namespace and --iface (loader_scope).  0 or EXIT_RUNTIME, said. */
 int cmd_bpf_scope(const struct cmd_bpf_opts *o, uint32_t *netns_ino, uint32_t *ifindex);

@@ -99,12 +99,11 @@ int cmd_enter_netns(void)
 	return EXIT_RUNTIME;
 }
 
-struct fmt *cmd_fmt_new(void)
+struct fmt *cmd_fmt_new(FILE *out, const struct fmt_opts *o)
 {
-	struct fmt_opts opts = {
-		.numeric = cmd_globals.numeric,
-		.pretty = cmd_globals.pretty,
-	};
+	struct fmt_opts opts = o ? *o : (struct fmt_opts){ .numeric = false };
 
-	return fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, stdout, &opts);
+	opts.numeric |= cmd_globals.numeric;
+	opts.pretty |= cmd_globals.pretty;
+	return fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, out, &opts);
 }

@@ -5,6 +5,7 @@
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "out/fmt.h"
 
@@ -75,8 +76,21 @@ int cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Enters --netns (if given); must run before any socket opens.  0 or EXIT_RUNTIME. */
 int cmd_enter_netns(void);
 
-/* A formatter for stdout in the mode the global options ask for (text or JSON). */
-struct fmt *cmd_fmt_new(void);
+/*
+ * A formatter on out in the mode the global options ask for: JSON with -j or
+ * -p, else text; -n and -p added to the command's own options o (NULL: none).
+ * NULL when out of memory.
+ */
+struct fmt *cmd_fmt_new(FILE *out, const struct fmt_opts *o);
+
+/* Each command's usage text, defined beside its option table. */
+extern const char cmd_help_usage[];
+extern const char cmd_top_usage[];
+extern const char cmd_drops_usage[];
+extern const char cmd_napi_usage[];
+extern const char cmd_sniff_usage[];
+extern const char cmd_inject_usage[];
+extern const char cmd_sockets_usage[];
 
 /* Command entry points, one file each. */
 int cmd_help(int argc, char **argv);

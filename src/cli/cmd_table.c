@@ -5,161 +5,27 @@
 #include "cli/cmd.h"
 
 const struct cmd cmd_table[] = {
-	{ "help", cmd_help, "show the commands, or one command's options",
-	  "help [COMMAND]", NULL },
-	{ "top", cmd_top, "live view of the receive path, from NIC rings to socket queues",
-	  "top [-b] [-n COUNT] [-d SECONDS] [--no-header] [--record DIR] [--replay DIR]\n"
-	  "\n"
-	  "panels (keys 1-8): softirqs, softnet, interfaces, NAPI, drops, sockets,\n"
-	  "packet sockets, queues; keys: q space tab s < > r / h (see man sockeye-top)\n"
-	  "\n"
-	  "  -b, --batch          print snapshots as text or JSON instead of the live view\n"
-	  "  -n, --iterations N   stop after N snapshots (batch default 1)\n"
-	  "  -d, --delay SECONDS  time between snapshots (default 1)\n"
-	  "      --no-header      text without column headers\n"
-	  "      --record DIR     also save each raw sample under DIR (for replay tests)\n"
-	  "      --replay DIR     read samples saved by --record instead of the kernel\n", NULL },
-	{ "drops", cmd_drops, "why packets are dropped: counts per reason and place, or each drop",
-	  "drops [--events] [-i SECONDS] [-c COUNT] [--duration SECONDS] [--reason NAME]...\n"
-	  "       [--exclude-reason NAME]... [--iface NAME] [--proto NAME] [--stack]\n"
-	  "       [--attach METHOD] [--ring-size SIZE] [-e] [--no-header] [FILTER]\n"
-	  "\n"
-	  "      --events            one record per drop instead of the summary\n"
-	  "  -i, --interval SECONDS  a summary every SECONDS (default 1)\n"
-	  "  -c, --count COUNT       stop after COUNT summaries (--events: COUNT drops)\n"
-	  "      --duration SECONDS  stop after SECONDS\n"
-	  "      --reason NAME       only drops with this reason (repeat for more)\n"
-	  "      --exclude-reason NAME  every drop but those with this reason (repeatable)\n"
-	  "      --iface NAME        only drops on this interface\n"
-	  "      --proto NAME        only this protocol: tcp, udp, icmp, icmpv6, ipv4, ipv6, arp...\n"
-	  "      --stack             kernel stacks of the top drop locations\n"
-	  "      --attach METHOD     tp_btf, raw_tp, kprobe or auto (default: the first that works)\n"
-	  "      --ring-size SIZE    the --events ring buffer (default 4M)\n"
-	  "  -e, --extended          more columns in text\n"
-	  "      --no-header         text without column headers\n"
-	  "  FILTER                  [src|dst] host ADDR, [src|dst] port N, PROTO; joined by and\n", NULL },
-	{ "napi", cmd_napi, "how NAPI polls: per device queue and CPU, work against budget",
-	  "napi [-i SECONDS] [-c COUNT] [--duration SECONDS] [--iface NAME] [--attach METHOD]\n"
-	  "       [-e] [--no-header]\n"
-	  "\n"
-	  "  -i, --interval SECONDS  a snapshot every SECONDS (default 1)\n"
-	  "  -c, --count COUNT       stop after COUNT snapshots\n"
-	  "      --duration SECONDS  stop after SECONDS\n"
-	  "      --iface NAME        only this device's NAPI instances\n"
-	  "      --attach METHOD     tp_btf, raw_tp, kprobe or auto (default: the first that works)\n"
-	  "  -e, --extended          more columns in text\n"
-	  "      --no-header         text without column headers\n", NULL },
-	{ "sniff", cmd_sniff, "capture and decode packets like tcpdump, on a zero-copy ring",
-	  "sniff [-i IFACE]... [options] [FILTER EXPRESSION]\n"
-	  "\n"
-	  "capture:\n"
-	  "  -i, --interface IFACE    capture on IFACE (repeatable; \"any\": all, cooked);\n"
-	  "                           default: the first interface up that is not loopback\n"
-	  "  -p, --no-promiscuous-mode  do not put the interface in promiscuous mode\n"
-	  "  -s, --snapshot-length N  keep N bytes of each packet (0: 262144, the default)\n"
-	  "  -c, --count N            stop after N packets\n"
-	  "  -Q, --direction DIR      in, out or inout (default)\n"
-	  "  -F, --filter-file FILE   read the filter expression from FILE\n"
-	  "  -d, --dump-filter        print the compiled BPF program (one per -i) and exit\n"
-	  "  -B, --buffer-size SIZE   ring size (a bare number is KiB; default 32M)\n"
-	  "      --latency MS         deliver a partly filled ring block after MS (default 10)\n"
-	  "      --immediate          --latency 1\n"
-	  "      --fanout N           N sockets in one PACKET_FANOUT group per interface\n"
-	  "      --fanout-mode MODE   hash (default), lb, cpu, rollover, random or qm\n"
-	  "      --fanout-files       a thread and a file per worker (-w cap.pcap: cap.0.pcap, ...)\n"
-	  "  -Z, --relinquish-privileges USER  become USER once the sockets or -r file are open\n"
-	  "      --stats SECONDS      print capture statistics every SECONDS\n"
-	  "output:\n"
-	  "  -t, -tt, -ttt, -tttt, -ttttt  timestamp style as in tcpdump\n"
-	  "      --utc                timestamps in UTC instead of local time\n"
-	  "  -e                       print the link-layer header\n"
-	  "  -v                       more protocol detail\n"
-	  "  -q                       less protocol detail\n"
-	  "  -n, -l                   accepted, ignored (numbers always; lines flushed per batch)\n"
-	  "  -S                       absolute TCP sequence numbers\n"
-	  "  -x, -xx, -X, -XX, -A     hex, hex and ASCII, or ASCII dump (doubled: from the link header)\n"
-	  "files:\n"
-	  "  -w, --write FILE         write packets to FILE (\"-\": standard output)\n"
-	  "      --pcapng             write pcapng instead of pcap\n"
-	  "      --nano               nanosecond timestamps (pcap) and printing\n"
-	  "  -C, --file-size SIZE     start a new file past SIZE (a bare number is MB)\n"
-	  "  -G, --rotate-seconds N   start a new file every N seconds (FILE is an strftime pattern)\n"
-	  "  -W, --file-count N       with -C: a ring of N files; with -G: stop after N files\n"
-	  "      --print              print packets while writing them with -w\n"
-	  "  -r, --read FILE          read a pcap or pcapng file (\"-\": standard input)\n", NULL },
-	{ "inject", cmd_inject, "replay captures and generate packets through a zero-copy TX ring",
-	  "inject -i IFACE [options] TEMPLATE\n"
-	  "       inject -i IFACE -r FILE [options] [FILTER EXPRESSION]\n"
-	  "       inject --dump | -w FILE [-i IFACE] [options] TEMPLATE | -r FILE [FILTER]\n"
-	  "\n"
-	  "source:\n"
-	  "  -r, --read FILE          replay a pcap or pcapng file (\"-\": standard input)\n"
-	  "      --loop N             replay the file N times (0: until stopped; default 1)\n"
-	  "  -c, --count N            send N packets (default: the whole file; a template: until\n"
-	  "                           stopped, 1 with --dump or -w)\n"
-	  "      --duration SECONDS   stop after SECONDS\n"
-	  "rate (default: the recorded timing with -r, --topspeed for a template):\n"
-	  "      --speed FACTOR       the recorded timing, FACTOR times as fast\n"
-	  "      --pps N              N packets per second\n"
-	  "      --mbps N             N megabits per second (frame bytes from the link header)\n"
-	  "      --topspeed           as fast as the ring goes\n"
-	  "link (generated packets):\n"
-	  "  -i, --interface IFACE    send on IFACE\n"
-	  "      --vlan ID            an 802.1Q tag with VLAN ID\n"
-	  "      --src-mac MAC        source MAC (default: the interface's)\n"
-	  "      --dst-mac MAC        destination MAC (default: the neighbour table's for dst,\n"
-	  "                           else broadcast)\n"
-	  "sending:\n"
-	  "      --cpus N             N workers, each with its own ring and socket, pinned to a CPU\n"
-	  "  -B, --buffer-size SIZE   ring size per worker (a bare number is KiB; default 4M)\n"
-	  "      --qdisc-bypass       hand frames to the driver past the qdisc layer\n"
-	  "      --tpacket-version N  TX ring version, 2 (default) or 3\n"
-	  "      --stats SECONDS      print statistics every SECONDS (always at exit)\n"
-	  "instead of sending:\n"
-	  "      --dump               print the packets through sniff's decoder\n"
-	  "  -x                       with --dump: a hex dump of each frame too\n"
-	  "  -w, --write FILE         write the packets to a pcap FILE (\"-\": standard output)\n"
-	  "\n"
-	  "TEMPLATE: udp|tcp|icmp|icmp6, then src ADDR[:PORT] dst ADDR[:PORT] sport N dport N\n"
-	  "len N payload N fill HEX|zero|random ttl N tos N ipid N seq N ackno N win N id N,\n"
-	  "TCP flags (syn ack fin rst psh urg ece cwr), echo|echo-reply; N-M and A-B ranges,\n"
-	  "A/PREFIX, then inc (default) or random (see sockeye-inject(8))\n", NULL },
-	{ "sockets", cmd_sockets, "sockets through sock_diag like ss, with JSON and a live view (alias ss)",
-	  "sockets [options] [state STATE]... [FILTER EXPRESSION]\n"
-	  "\n"
-	  "which sockets (default: every table; connected sockets only):\n"
-	  "  -t, --tcp            TCP          -u, --udp      UDP          -w, --raw    RAW\n"
-	  "  -x, --unix           UNIX         -0, --packet   PACKET\n"
-	  "  -A, --query LIST     tables by name: all, inet, tcp, udp, raw, mptcp, sctp, unix,\n"
-	  "                       unix_stream, unix_dgram, unix_seqpacket, packet, packet_raw,\n"
-	  "                       packet_dgram (comma-separated)\n"
-	  "  -4, --ipv4           IPv4 only    -6, --ipv6     IPv6 only\n"
-	  "  -l, --listening      listening (and unconnected) sockets only\n"
-	  "  -a, --all            sockets in every state\n"
-	  "  -N, --netns NAME     the sockets of network namespace NAME\n"
-	  "      --all-netns      every namespace (named, and those processes are in), as a column\n"
-	  "columns:\n"
-	  "  -p, --processes      the processes holding each socket (comm, pid, fd)\n"
-	  "  -e, --extended       uid, inode, cookie, cgroup, device, mark, tos, shutdown\n"
-	  "  -o, --options        timers (retransmit, keepalive, time-wait) and their expiry\n"
-	  "  -m, --memory         socket memory (skmeminfo)\n"
-	  "  -i, --info           TCP info: rtt, rto, mss, cwnd, bytes, rates (more with -e)\n"
-	  "  -s, --summary        counts per table and state instead of sockets\n"
-	  "  -H, --no-header      text without column headers\n"
-	  "  -n, --numeric        raw numbers (addresses and ports are always numeric)\n"
-	  "live:\n"
-	  "      --watch[=SECONDS]  redraw every SECONDS (default 1), fullest Recv-Q first;\n"
-	  "                       with -b, -j or no terminal: a snapshot per interval\n"
-	  "  -b, --batch          with --watch: print snapshots instead of the live view\n"
-	  "      --count N        with --watch: stop after N snapshots\n"
-	  "recordings:\n"
-	  "      --dump-raw FILE  also save the sock_diag replies to FILE\n"
-	  "      --replay FILE    read replies saved by --dump-raw instead of the kernel\n"
-	  "\n"
-	  "filter: state NAME, exclude NAME, then an expression of src|dst [=|!=] HOST[/PREFIX][:PORT],\n"
-	  "sport|dport OP [HOST:]PORT (OP: = != < <= > >=), dev [=|!=] NAME, fwmark [=|!=] MARK[/MASK],\n"
-	  "autobound, joined by and, or, not and parentheses (see sockeye-sockets(8))\n",
-	  "ss" },
+	{ "help", cmd_help,
+	  "show the commands, or one command's options",
+	  cmd_help_usage, NULL },
+	{ "top", cmd_top,
+	  "live view of the receive path, from NIC rings to socket queues",
+	  cmd_top_usage, NULL },
+	{ "drops", cmd_drops,
+	  "why packets are dropped: counts per reason and place, or each drop",
+	  cmd_drops_usage, NULL },
+	{ "napi", cmd_napi,
+	  "how NAPI polls: per device queue and CPU, work against budget",
+	  cmd_napi_usage, NULL },
+	{ "sniff", cmd_sniff,
+	  "capture and decode packets like tcpdump, on a zero-copy ring",
+	  cmd_sniff_usage, NULL },
+	{ "inject", cmd_inject,
+	  "replay captures and generate packets through a zero-copy TX ring",
+	  cmd_inject_usage, NULL },
+	{ "sockets", cmd_sockets,
+	  "sockets through sock_diag like ss, with JSON and a live view (alias ss)",
+	  cmd_sockets_usage, "ss" },
 };
 const unsigned cmd_count = sizeof(cmd_table) / sizeof(cmd_table[0]);
 

@@ -2,6 +2,7 @@
 # the formatter chosen from the globals, the BPF commands' options.
 libsockeye_a_SOURCES += \
 	src/cli/cmd.c src/cli/cmd.h \
+	src/cli/signals.c src/cli/signals.h \
 	src/cli/bpf_opts.c src/cli/bpf_opts.h
 # The table names every command's entry point, so it is part of the binary.
 sockeye_SOURCES += src/cli/cmd_table.c

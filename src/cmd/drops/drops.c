@@ -9,6 +9,7 @@
 
 #include "cli/cmd.h"
 #include "cli/bpf_opts.h"
+#include "cli/signals.h"
 #include "util/log.h"
 
 #ifdef HAVE_BPF
@@ -25,6 +26,27 @@ enum {
 	OPT_EVENTS = CMD_BPF_OPT_FIRST_PRIVATE, OPT_REASON, OPT_EXCLUDE_REASON, OPT_PROTO, OPT_STACK,
 	OPT_RING_SIZE,
 };
+
+/* The --help text after "usage: sockeye ", next to the option table it describes. */
+const char cmd_drops_usage[] =
+	"drops [--events] [-i SECONDS] [-c COUNT] [--duration SECONDS] [--reason NAME]...\n"
+	"       [--exclude-reason NAME]... [--iface NAME] [--proto NAME] [--stack]\n"
+	"       [--attach METHOD] [--ring-size SIZE] [-e] [--no-header] [FILTER]\n"
+	"\n"
+	"      --events            one record per drop instead of the summary\n"
+	"  -i, --interval SECONDS  a summary every SECONDS (default 1)\n"
+	"  -c, --count COUNT       stop after COUNT summaries (--events: COUNT drops)\n"
+	"      --duration SECONDS  stop after SECONDS\n"
+	"      --reason NAME       only drops with this reason (repeat for more)\n"
+	"      --exclude-reason NAME  every drop but those with this reason (repeatable)\n"
+	"      --iface NAME        only drops on this interface\n"
+	"      --proto NAME        only this protocol: tcp, udp, icmp, icmpv6, ipv4, ipv6, arp...\n"
+	"      --stack             kernel stacks of the top drop locations\n"
+	"      --attach METHOD     tp_btf, raw_tp, kprobe or auto (default: the first that works)\n"
+	"      --ring-size SIZE    the --events ring buffer (default 4M)\n"
+	"  -e, --extended          more columns in text\n"
+	"      --no-header         text without column headers\n"
+	"  FILTER                  [src|dst] host ADDR, [src|dst] port N, PROTO; joined by and\n";
 
 static const struct option drops_longopts[] = {
 	{ "events", no_argument, NULL, OPT_EVENTS },
@@ -277,7 +299,7 @@ static int run_events(struct drops_run *r)
 	int ret = 0, err;
 
 	view_drop_events_begin(r->f, r->opts.groups);
-	while (!cmd_bpf_stop) {
+	while (!signals_stop) {
 		uint64_t now = clock_ns(CLOCK_MONOTONIC);
 		uint64_t until = end < next_check ? end : next_check;
 
@@ -351,7 +373,7 @@ int cmd_drops(int argc, char **argv)
 		ret = EXIT_RUNTIME;
 		goto out;
 	}
-	cmd_bpf_catch_signals();
+	signals_catch_stop();
 	ret = r.o.cfg.events ? run_events(&r) : run_summary(&r);
 out:
 	t0 = clock_ns(CLOCK_MONOTONIC);

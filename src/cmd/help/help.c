@@ -8,6 +8,10 @@
 #include "cli/cmd.h"
 #include "util/log.h"
 
+/* The --help text after "usage: sockeye ", next to the option table it describes. */
+const char cmd_help_usage[] =
+	"help [COMMAND]";
+
 enum { COL_NAME, COL_SUMMARY };
 static const struct fmt_col help_cols[] = {
 	[COL_NAME] = { "name", "COMMAND", FMT_STR, FMT_LEFT, 0, 0 },
@@ -37,7 +41,7 @@ static const char global_usage[] =
 static int print_table(void)
 {
 	struct fmt_opts opts = { .pretty = cmd_globals.pretty, .no_header = true };
-	struct fmt *f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, stdout, &opts);
+	struct fmt *f = cmd_fmt_new(stdout, &opts);
 	int err;
 
 	if (!f) {

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "cli/cmd.h"
+#include "cli/signals.h"
 #include "cmd/inject/opts.h"
 #include "cmd/inject/workers.h"
 #include "cmd/inject/netinfo.h"
@@ -24,24 +25,6 @@
 
 #define ETH_HLEN 14
 #define VLAN_HLEN 4
-
-static volatile int inject_stop;
-
-static void on_stop(int sig)
-{
-	(void)sig;
-	inject_stop = 1;
-}
-
-static void install_signals(void)
-{
-	struct sigaction sa = { .sa_handler = on_stop };
-
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-}
 
 struct inject_run {
 	struct inject_cmd *o;
@@ -263,7 +246,7 @@ static int offline_generate(struct inject_run *r, struct sniff *s)
 		return EXIT_RUNTIME;
 	}
 	buf = malloc(gen_max_len(g));
-	for (uint64_t n = 0; buf && n < count && !s->done && !inject_stop; n++) {
+	for (uint64_t n = 0; buf && n < count && !s->done && !signals_stop; n++) {
 		len = gen_build(g, n, buf, prev);
 		prev = len;
 		if (o->ifname && len > limit) {
@@ -301,11 +284,11 @@ static int offline_replay(struct inject_run *r, struct sniff *s)
 		log_error("%s: %s", o->rfile, err);
 		return EXIT_RUNTIME;
 	}
-	while (!s->done && !inject_stop && (n = replay_next(rp, &p)) > 0)
+	while (!s->done && !signals_stop && (n = replay_next(rp, &p)) > 0)
 		sniff_packet(s, &(struct sniff_pkt){ .data = p.data, .caplen = p.len,
 						     .wirelen = p.len, .ts_ns = p.ts_ns,
 						     .pkttype = -1 });
-	if (n < 0 && !s->done && !inject_stop) {
+	if (n < 0 && !s->done && !signals_stop) {
 		log_error("%s: %s", o->rfile, replay_error(rp));
 		ret = EXIT_RUNTIME;
 	}
@@ -382,7 +365,7 @@ static void fill_cfg(struct inject_run *r, struct inject_cfg *c, struct replay_o
 	c->rate = o->rate;
 	c->duration_ns = o->duration_ns;
 	c->workers = o->cpus;
-	c->stop = &inject_stop;
+	c->stop = &signals_stop;
 	if (o->rfile) {
 		*ro = (struct replay_opts){
 			.path = o->rfile,
@@ -485,7 +468,7 @@ static int setup_output(struct inject_run *r)
 	struct fmt_opts so = { .numeric = cmd_globals.numeric };
 
 	/* With -w - the packets' bytes own stdout: everything else goes to stderr. */
-	r->f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, wstdout ? stderr : stdout, &fo);
+	r->f = cmd_fmt_new(wstdout ? stderr : stdout, &fo);
 	r->stats_f = cmd_globals.json && !wstdout ? r->f : fmt_new(FMT_TEXT, stderr, &so);
 	if (!r->f || !r->stats_f) {
 		log_error("out of memory");
@@ -511,7 +494,7 @@ int cmd_inject(int argc, char **argv)
 	offline = o.dump || o.wfile;
 	r->row.iface = o.ifname ? o.ifname : o.wfile && !o.dump ? o.wfile : "-";
 	r->row.workers = offline ? 0 : o.cpus;
-	install_signals();
+	signals_catch_stop();
 	ret = cmd_enter_netns() ? EXIT_RUNTIME : 0;
 	if (!ret && o.ifname)
 		ret = setup_link(r);

@@ -31,6 +31,45 @@ enum {
 	OPT_STATS,
 };
 
+/* The --help text after "usage: sockeye ", next to the option table it describes. */
+const char cmd_inject_usage[] =
+	"inject -i IFACE [options] TEMPLATE\n"
+	"       inject -i IFACE -r FILE [options] [FILTER EXPRESSION]\n"
+	"       inject --dump | -w FILE [-i IFACE] [options] TEMPLATE | -r FILE [FILTER]\n"
+	"\n"
+	"source:\n"
+	"  -r, --read FILE          replay a pcap or pcapng file (\"-\": standard input)\n"
+	"      --loop N             replay the file N times (0: until stopped; default 1)\n"
+	"  -c, --count N            send N packets (default: the whole file; a template: until\n"
+	"                           stopped, 1 with --dump or -w)\n"
+	"      --duration SECONDS   stop after SECONDS\n"
+	"rate (default: the recorded timing with -r, --topspeed for a template):\n"
+	"      --speed FACTOR       the recorded timing, FACTOR times as fast\n"
+	"      --pps N              N packets per second\n"
+	"      --mbps N             N megabits per second (frame bytes from the link header)\n"
+	"      --topspeed           as fast as the ring goes\n"
+	"link (generated packets):\n"
+	"  -i, --interface IFACE    send on IFACE\n"
+	"      --vlan ID            an 802.1Q tag with VLAN ID\n"
+	"      --src-mac MAC        source MAC (default: the interface's)\n"
+	"      --dst-mac MAC        destination MAC (default: the neighbour table's for dst,\n"
+	"                           else broadcast)\n"
+	"sending:\n"
+	"      --cpus N             N workers, each with its own ring and socket, pinned to a CPU\n"
+	"  -B, --buffer-size SIZE   ring size per worker (a bare number is KiB; default 4M)\n"
+	"      --qdisc-bypass       hand frames to the driver past the qdisc layer\n"
+	"      --tpacket-version N  TX ring version, 2 (default) or 3\n"
+	"      --stats SECONDS      print statistics every SECONDS (always at exit)\n"
+	"instead of sending:\n"
+	"      --dump               print the packets through sniff's decoder\n"
+	"  -x                       with --dump: a hex dump of each frame too\n"
+	"  -w, --write FILE         write the packets to a pcap FILE (\"-\": standard output)\n"
+	"\n"
+	"TEMPLATE: udp|tcp|icmp|icmp6, then src ADDR[:PORT] dst ADDR[:PORT] sport N dport N\n"
+	"len N payload N fill HEX|zero|random ttl N tos N ipid N seq N ackno N win N id N,\n"
+	"TCP flags (syn ack fin rst psh urg ece cwr), echo|echo-reply; N-M and A-B ranges,\n"
+	"A/PREFIX, then inc (default) or random (see sockeye-inject(8))\n";
+
 static const struct option inject_longopts[] = {
 	{ "interface", required_argument, NULL, 'i' },
 	{ "read", required_argument, NULL, 'r' },

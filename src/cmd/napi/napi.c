@@ -9,12 +9,26 @@
 
 #include "cli/cmd.h"
 #include "cli/bpf_opts.h"
+#include "cli/signals.h"
 #include "util/log.h"
 
 #ifdef HAVE_BPF
 #include "bpf/napi.h"
 #include "util/clock.h"
 #include "cmd/napi/view_napi.h"
+
+/* The --help text after "usage: sockeye ", next to the option table it describes. */
+const char cmd_napi_usage[] =
+	"napi [-i SECONDS] [-c COUNT] [--duration SECONDS] [--iface NAME] [--attach METHOD]\n"
+	"       [-e] [--no-header]\n"
+	"\n"
+	"  -i, --interval SECONDS  a snapshot every SECONDS (default 1)\n"
+	"  -c, --count COUNT       stop after COUNT snapshots\n"
+	"      --duration SECONDS  stop after SECONDS\n"
+	"      --iface NAME        only this device's NAPI instances\n"
+	"      --attach METHOD     tp_btf, raw_tp, kprobe or auto (default: the first that works)\n"
+	"  -e, --extended          more columns in text\n"
+	"      --no-header         text without column headers\n";
 
 static const struct option napi_longopts[] = {
 	CMD_BPF_LONGOPTS,
@@ -119,7 +133,7 @@ int cmd_napi(int argc, char **argv)
 		  (double)(clock_ns(CLOCK_MONOTONIC) - t0) / 1e6);
 	if (napi_softirq_error(r.n))
 		log_debug(1, "no NET_RX softirq time: %s", strerror(-napi_softirq_error(r.n)));
-	cmd_bpf_catch_signals();
+	signals_catch_stop();
 	ret = run(&r);
 	t0 = clock_ns(CLOCK_MONOTONIC);
 	napi_close(r.n);

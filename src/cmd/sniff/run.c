@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
+#include "cli/signals.h"
 #include "cmd/sniff/run.h"
 #include "kstat/links.h"
 #include "capture/sniff.h"
@@ -25,22 +26,6 @@
 #include "util/log.h"
 #include "util/parse.h"
 
-
-static volatile sig_atomic_t sniff_stop;
-static int sniff_stop_fd = -1;
-
-static void on_stop(int sig)
-{
-	uint64_t one = 1;
-	int saved = errno;
-
-	(void)sig;
-	sniff_stop = 1;
-	/* Wakes every poll of the capture at once, the worker threads' too (write is signal safe). */
-	if (sniff_stop_fd >= 0 && write(sniff_stop_fd, &one, sizeof(one)) < 0)
-		(void)0;	/* the counter is already non-zero: it stays readable */
-	errno = saved;
-}
 
 void cmd_sniff_request_stop(const struct sniff_run *r)
 {
@@ -317,7 +302,7 @@ static int run_live(struct sniff_run *r)
 		log_error("out of memory");
 		return EXIT_RUNTIME;
 	}
-	while (!sniff_stop && !r->s.done && !rs.stopped && rs.failed < 0) {
+	while (!signals_stop && !r->s.done && !rs.stopped && rs.failed < 0) {
 		int timeout = -1;
 
 		if (sniff_rings_drain(&rs, &r->s) && fmt_flush(r->s.f)) {
@@ -405,7 +390,7 @@ static int run_file(struct sniff_run *r, bool *started)
 	/* As tcpdump: root opens a file only it may read, then reads it as -Z USER. */
 	if (r->o->user && (ret = drop_privileges(r->o->user)))
 		goto out;
-	while (!sniff_stop && !r->s.done && (n = savefile_read_next(rd, &p)) > 0) {
+	while (!signals_stop && !r->s.done && (n = savefile_read_next(rd, &p)) > 0) {
 		if (!*started) {
 			/*
 			 * The -w file lists its interfaces in its header: take every one the
@@ -453,7 +438,7 @@ static int run_file(struct sniff_run *r, bool *started)
 				   p.dir == SAVEFILE_DIR_IN ? PACKET_HOST : -1,
 		});
 	}
-	if (n < 0 && !sniff_stop && !r->s.done) {
+	if (n < 0 && !signals_stop && !r->s.done) {
 		fmt_flush(r->s.f);
 		log_error("%s: %s", r->o->rfile, savefile_read_error(rd));
 		ret = EXIT_RUNTIME;
@@ -485,17 +470,6 @@ static int dump_file_filter(struct sniff_run *r)
 		filter_free(&flt);
 	}
 	return ret;
-}
-
-static void install_signals(void)
-{
-	struct sigaction sa = { .sa_handler = on_stop };
-
-	/* No SA_RESTART: poll must return so the loop sees the flag at once. */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
 }
 
 /* Interfaces for live capture: the -i list, or tcpdump's default. */
@@ -633,8 +607,8 @@ int cmd_sniff(int argc, char **argv)
 		free(o.expr);
 		return EXIT_RUNTIME;
 	}
-	sniff_stop_fd = r->stop_fd;
-	install_signals();
+	signals_set_wake_fd(r->stop_fd);
+	signals_catch_stop();
 	if (live && cmd_enter_netns()) {
 		ret = EXIT_RUNTIME;
 		goto out;
@@ -643,8 +617,7 @@ int cmd_sniff(int argc, char **argv)
 	 * With -w - the packets' bytes own stdout: the formatter (no packets: --print
 	 * is refused) goes to stderr, so -j's stats object lands there.
 	 */
-	r->s.f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT,
-			 o.wfile && !strcmp(o.wfile, "-") ? stderr : stdout, &fo);
+	r->s.f = cmd_fmt_new(o.wfile && !strcmp(o.wfile, "-") ? stderr : stdout, &fo);
 	r->stats_f = cmd_globals.json ? r->s.f
 				      : fmt_new(FMT_TEXT, stderr, &(struct fmt_opts){ .numeric = true });
 	if (!r->s.f || !r->stats_f || sniff_init(&r->s)) {
@@ -698,7 +671,7 @@ out:
 	if (r->stats_f && r->stats_f != r->s.f)
 		fmt_free(r->stats_f);
 	fmt_free(r->s.f);
-	sniff_stop_fd = -1;
+	signals_set_wake_fd(-1);
 	close(r->stop_fd);
 	free(o.expr);
 	return ret;

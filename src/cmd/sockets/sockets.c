@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
+#include "cli/signals.h"
 #include "diag/sockscan.h"
 #include "diag/ssfilter.h"
 #include "out/tui.h"
@@ -26,6 +27,43 @@ enum {
 	OPT_DUMP_RAW,
 	OPT_REPLAY,
 };
+
+/* The --help text after "usage: sockeye ", next to the option table it describes. */
+const char cmd_sockets_usage[] =
+	"sockets [options] [state STATE]... [FILTER EXPRESSION]\n"
+	"\n"
+	"which sockets (default: every table; connected sockets only):\n"
+	"  -t, --tcp            TCP          -u, --udp      UDP          -w, --raw    RAW\n"
+	"  -x, --unix           UNIX         -0, --packet   PACKET\n"
+	"  -A, --query LIST     tables by name: all, inet, tcp, udp, raw, mptcp, sctp, unix,\n"
+	"                       unix_stream, unix_dgram, unix_seqpacket, packet, packet_raw,\n"
+	"                       packet_dgram (comma-separated)\n"
+	"  -4, --ipv4           IPv4 only    -6, --ipv6     IPv6 only\n"
+	"  -l, --listening      listening (and unconnected) sockets only\n"
+	"  -a, --all            sockets in every state\n"
+	"  -N, --netns NAME     the sockets of network namespace NAME\n"
+	"      --all-netns      every namespace (named, and those processes are in), as a column\n"
+	"columns:\n"
+	"  -p, --processes      the processes holding each socket (comm, pid, fd)\n"
+	"  -e, --extended       uid, inode, cookie, cgroup, device, mark, tos, shutdown\n"
+	"  -o, --options        timers (retransmit, keepalive, time-wait) and their expiry\n"
+	"  -m, --memory         socket memory (skmeminfo)\n"
+	"  -i, --info           TCP info: rtt, rto, mss, cwnd, bytes, rates (more with -e)\n"
+	"  -s, --summary        counts per table and state instead of sockets\n"
+	"  -H, --no-header      text without column headers\n"
+	"  -n, --numeric        raw numbers (addresses and ports are always numeric)\n"
+	"live:\n"
+	"      --watch[=SECONDS]  redraw every SECONDS (default 1), fullest Recv-Q first;\n"
+	"                       with -b, -j or no terminal: a snapshot per interval\n"
+	"  -b, --batch          with --watch: print snapshots instead of the live view\n"
+	"      --count N        with --watch: stop after N snapshots\n"
+	"recordings:\n"
+	"      --dump-raw FILE  also save the sock_diag replies to FILE\n"
+	"      --replay FILE    read replies saved by --dump-raw instead of the kernel\n"
+	"\n"
+	"filter: state NAME, exclude NAME, then an expression of src|dst [=|!=] HOST[/PREFIX][:PORT],\n"
+	"sport|dport OP [HOST:]PORT (OP: = != < <= > >=), dev [=|!=] NAME, fwmark [=|!=] MARK[/MASK],\n"
+	"autobound, joined by and, or, not and parentheses (see sockeye-sockets(8))\n";
 
 static const struct option sockets_longopts[] = {
 	{ "tcp", no_argument, NULL, 't' },
@@ -103,14 +141,6 @@ struct run {
 	struct sock_summary *sum;
 	bool begun;		/* the snapshot's document is open */
 };
-
-static volatile sig_atomic_t sockets_stop;
-
-static void on_stop_signal(int sig)
-{
-	(void)sig;
-	sockets_stop = 1;
-}
 
 static int parse_query(const char *arg, struct sockets_opts *o)
 {
@@ -244,24 +274,20 @@ static int flush_out(struct fmt *f)
 /* A snapshot per interval as text blocks or NDJSON lines, until a signal or --count. */
 static int run_batch(struct run *run)
 {
-	struct sigaction sa = { .sa_handler = on_stop_signal };
 	uint64_t deadline = clock_ns(CLOCK_MONOTONIC);
 	int ret = 0;
 
-	/* No SA_RESTART: a signal must end the sleep at once. */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	signals_catch_stop();
 	for (uint64_t i = 0; !run->o->count || i < run->o->count; i++) {
 		if (i) {
 			deadline += run->o->watch_ns;
-			if (!clock_sleep_until(deadline, &sockets_stop))
+			if (!clock_sleep_until(deadline, &signals_stop))
 				break;
 		}
 		ret = snapshot(run);
 		if (!ret)
 			ret = flush_out(run->f);
-		if (ret || sockets_stop || !run->o->watch)
+		if (ret || signals_stop || !run->o->watch)
 			break;
 	}
 	return ret;
@@ -552,7 +578,7 @@ int cmd_sockets(int argc, char **argv)
 		.pretty = cmd_globals.pretty,
 		.no_header = o.no_header,
 	};
-	run.f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, stdout, &fo);
+	run.f = cmd_fmt_new(stdout, &fo);
 	if (!run.f) {
 		log_error("out of memory");
 		ret = EXIT_RUNTIME;

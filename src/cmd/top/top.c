@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
+#include "cli/signals.h"
 #include "cmd/top/top.h"
 #include "out/tui.h"
 #include "util/clock.h"
@@ -22,6 +23,20 @@
 #include "cmd/top/view_top.h"
 
 enum { OPT_NO_HEADER = CMD_OPT_FIRST_PRIVATE, OPT_RECORD, OPT_REPLAY };
+
+/* The --help text after "usage: sockeye ", next to the option table it describes. */
+const char cmd_top_usage[] =
+	"top [-b] [-n COUNT] [-d SECONDS] [--no-header] [--record DIR] [--replay DIR]\n"
+	"\n"
+	"panels (keys 1-8): softirqs, softnet, interfaces, NAPI, drops, sockets,\n"
+	"packet sockets, queues; keys: q space tab s < > r / h (see man sockeye-top)\n"
+	"\n"
+	"  -b, --batch          print snapshots as text or JSON instead of the live view\n"
+	"  -n, --iterations N   stop after N snapshots (batch default 1)\n"
+	"  -d, --delay SECONDS  time between snapshots (default 1)\n"
+	"      --no-header      text without column headers\n"
+	"      --record DIR     also save each raw sample under DIR (for replay tests)\n"
+	"      --replay DIR     read samples saved by --record instead of the kernel\n";
 
 static const struct option top_longopts[] = {
 	{ "batch", no_argument, NULL, 'b' },
@@ -94,14 +109,6 @@ struct top_run {
 	bool dead[TOP_NPANELS];		/* open failed: the note stays */
 	char why[TOP_NPANELS][WHY_LEN];	/* empty: the panel shows */
 };
-
-static volatile sig_atomic_t top_stop;
-
-static void on_stop_signal(int sig)
-{
-	(void)sig;
-	top_stop = 1;
-}
 
 /* A reason for a part the sample could not take, as the note says it. */
 static void part_why(char *why, size_t len, const char *name, int err)
@@ -269,19 +276,14 @@ static int run_batch(struct top_run *r)
 		.pretty = cmd_globals.pretty,
 		.no_header = o->no_header,
 	};
-	struct sigaction sa = { .sa_handler = on_stop_signal };
 	unsigned parts = panels_parts(NULL);
 	struct top_summary sum;
 	struct fmt *f;
 	uint64_t deadline;
 	int ret = 0, err;
 
-	/* No SA_RESTART: a signal must end the sleep at once. */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	f = fmt_new(cmd_globals.json ? FMT_JSON : FMT_TEXT, stdout, &fo);
+	signals_catch_stop();
+	f = cmd_fmt_new(stdout, &fo);
 	if (!f) {
 		log_error("out of memory");
 		return EXIT_RUNTIME;
@@ -295,7 +297,7 @@ static int run_batch(struct top_run *r)
 	deadline = clock_ns(CLOCK_MONOTONIC);
 	for (unsigned i = 1; !o->iterations || i <= o->iterations; i++) {
 		deadline += o->delay_ns;
-		if (!o->replay_dir && !clock_sleep_until(deadline, &top_stop))
+		if (!o->replay_dir && !clock_sleep_until(deadline, &signals_stop))
 			break;
 		if (take_sample(r, i, parts)) {
 			ret = EXIT_RUNTIME;
@@ -312,7 +314,7 @@ static int run_batch(struct top_run *r)
 			ret = EXIT_RUNTIME;
 			break;
 		}
-		if (top_stop)
+		if (signals_stop)
 			break;
 	}
 out:
