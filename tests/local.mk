@@ -8,10 +8,11 @@ EXTRA_DIST += tests/golden/TESTLIST tests/golden/input tests/golden/expected \
 	tests/golden/gen_sniff.py tests/golden/README.sniff tests/golden/record_sockets.sh \
 	tests/golden/record_top.sh
 
-# Docs stay in step with the command table.
-DOC_TESTS = tests/docs/sync.sh
+# Docs stay in step with the command table; the layers keep DESIGN.md's rules.
+DOC_TESTS = tests/docs/sync.sh tests/docs/layers.sh
 TESTS += $(DOC_TESTS)
 dist_check_SCRIPTS += $(DOC_TESTS)
+EXTRA_DIST += tests/docs/layers
 
 # Root integration tests on the real kernel, each in its own namespaces (77 without root).
 NETNS_TESTS += \

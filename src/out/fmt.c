@@ -281,11 +281,6 @@ int fmt_flush(struct fmt *f)
 	return f->err;
 }
 
-bool fmt_col_is_visible(const struct fmt_col *c, unsigned groups)
-{
-	return c->group == FMT_GROUP_ALWAYS || (c->group & groups);
-}
-
 bool fmt_is_shown(const struct fmt *f, size_t col)
 {
 	return f->view && col < f->view->ncols &&

@@ -177,6 +177,9 @@ size_t fmt_cell_text(const struct fmt_col *c, const struct fmt_cell *cell, bool 
 bool fmt_is_shown(const struct fmt *f, size_t col);
 
 /* Whether column col of v is shown with these groups enabled. */
-bool fmt_col_is_visible(const struct fmt_col *c, unsigned groups);
+static inline bool fmt_col_is_visible(const struct fmt_col *c, unsigned groups)
+{
+	return c->group == FMT_GROUP_ALWAYS || (c->group & groups);
+}
 
 #endif

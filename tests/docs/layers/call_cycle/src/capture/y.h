@@ -1,0 +1,1 @@
+int y_fn(int n);

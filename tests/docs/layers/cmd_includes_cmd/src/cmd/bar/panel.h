@@ -1,0 +1,1 @@
+int bar_panel(void);

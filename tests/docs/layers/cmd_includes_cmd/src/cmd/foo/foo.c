@@ -1,0 +1,2 @@
+#include "cmd/bar/panel.h"
+int foo(void) { return bar_panel(); }

@@ -1,0 +1,3 @@
+#include "cmd/bar/panel.h"
+#include "cmd/bar/view.h"
+int top(void) { return bar_panel() + bar_view(); }

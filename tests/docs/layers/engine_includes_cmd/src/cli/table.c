@@ -1,0 +1,2 @@
+#include "cmd/foo/foo.h"
+int table(void) { return foo(); }

@@ -1,0 +1,2 @@
+#include "cmd/foo/foo.h"
+int bad(void) { return foo(); }

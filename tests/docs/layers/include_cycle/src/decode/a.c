@@ -1,0 +1,2 @@
+#include "decode/a.h"
+int a_fn(void) { return 1; }
