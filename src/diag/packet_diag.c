@@ -13,7 +13,6 @@
 #include <linux/sock_diag.h>
 
 #include "diag/packet_diag.h"
-#include "diag/sockdiag.h"
 #include "util/nldump.h"
 
 /*
@@ -26,19 +25,20 @@
 #define PACKET_DIAG_SHOW (PACKET_SHOW_INFO | PACKET_SHOW_RING_CFG | PACKET_SHOW_FANOUT | \
 			  PACKET_SHOW_MEMINFO | PACKET_SHOW_FILTER)
 
+void packet_diag_put_req(struct nlmsghdr *nlh, uint32_t show)
+{
+	struct packet_diag_req *r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
+
+	r->sdiag_family = AF_PACKET;
+	r->pdiag_show = show;
+}
+
 int packet_diag_dump(void **buf, size_t *len)
 {
 	uint32_t req[(MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct packet_diag_req))) / 4];
-	struct packet_diag_req *r;
-	struct nlmsghdr *nlh;
+	struct nlmsghdr *nlh = nldump_request(req, sizeof(req), SOCK_DIAG_BY_FAMILY, NLM_F_DUMP);
 
-	memset(req, 0, sizeof(req));
-	nlh = mnl_nlmsg_put_header(req);
-	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
-	r->sdiag_family = AF_PACKET;
-	r->pdiag_show = PACKET_DIAG_SHOW;
+	packet_diag_put_req(nlh, PACKET_DIAG_SHOW);
 	return nldump(NETLINK_SOCK_DIAG, nlh, SOCK_DIAG_BY_FAMILY, buf, len);
 }
 
@@ -56,11 +56,11 @@ static int parse_attr(const struct nlattr *a, void *arg)
 	struct packet_sock *ps = arg;
 	struct packet_diag_info info;
 	struct packet_diag_ring ring;
-	uint32_t mem[SK_MEMINFO_VARS];
+	size_t n;
 
 	switch (mnl_attr_get_type(a)) {
 	case PACKET_DIAG_INFO:
-		if (sockdiag_attr_copy(a, &info, sizeof(info)))
+		if (nldump_attr_copy(a, &info, sizeof(info)))
 			return -EBADMSG;
 		ps->ifindex = info.pdi_index;
 		ps->version = info.pdi_version;
@@ -69,7 +69,7 @@ static int parse_attr(const struct nlattr *a, void *arg)
 		break;
 	case PACKET_DIAG_RX_RING:
 	case PACKET_DIAG_TX_RING:
-		if (sockdiag_attr_copy(a, &ring, sizeof(ring)))
+		if (nldump_attr_copy(a, &ring, sizeof(ring)))
 			return -EBADMSG;
 		if (mnl_attr_get_type(a) == PACKET_DIAG_RX_RING) {
 			ring_copy(&ps->rx_ring, &ring);
@@ -94,12 +94,13 @@ static int parse_attr(const struct nlattr *a, void *arg)
 		ps->has_uid = true;
 		break;
 	case PACKET_DIAG_MEMINFO:
-		/* SK_MEMINFO_DROPS is the last of the first layout (3.x); later ones append. */
-		if (sockdiag_attr_copy(a, mem, sizeof(mem)))
-			return -EBADMSG;
-		ps->rmem_alloc = mem[SK_MEMINFO_RMEM_ALLOC];
-		ps->rcvbuf = mem[SK_MEMINFO_RCVBUF];
-		ps->drops = mem[SK_MEMINFO_DROPS];
+		/* Later kernels append fields: what is past the ones we know is left out. */
+		n = mnl_attr_get_payload_len(a);
+		ps->skmem_len = n < sizeof(ps->skmem) ? n : sizeof(ps->skmem);
+		memcpy(ps->skmem, mnl_attr_get_payload(a), ps->skmem_len);
+		ps->rmem_alloc = ps->skmem[SK_MEMINFO_RMEM_ALLOC];
+		ps->rcvbuf = ps->skmem[SK_MEMINFO_RCVBUF];
+		ps->drops = ps->skmem[SK_MEMINFO_DROPS];
 		ps->has_meminfo = true;
 		break;
 	case PACKET_DIAG_FILTER:
@@ -115,24 +116,35 @@ static int parse_attr(const struct nlattr *a, void *arg)
 	return 0;
 }
 
-static int parse_msg(const struct nlmsghdr *nlh, struct packet_sock *ps)
+int packet_diag_parse_msg(const struct nlmsghdr *nlh, struct packet_sock *ps)
 {
 	const size_t hdr = MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct packet_diag_msg));
 	struct packet_diag_msg m;
-	int err;
 
 	if (nlh->nlmsg_type != SOCK_DIAG_BY_FAMILY || nlh->nlmsg_len < hdr)
 		return -EBADMSG;
 	memcpy(&m, mnl_nlmsg_get_payload(nlh), sizeof(m));
-	if (m.pdiag_family != AF_PACKET || !m.pdiag_ino)
+	if (m.pdiag_family != AF_PACKET)
 		return -EBADMSG;
 	memset(ps, 0, sizeof(*ps));
 	ps->ino = m.pdiag_ino;
 	ps->cookie = (uint64_t)m.pdiag_cookie[1] << 32 | m.pdiag_cookie[0];
 	ps->type = m.pdiag_type;
-	ps->proto = m.pdiag_num;
+	ps->proto = m.pdiag_num;	/* already host order, unlike the socket address */
 	ps->filter_known = true;
-	err = nldump_attrs((const char *)nlh + hdr, nlh->nlmsg_len - hdr, parse_attr, ps);
+	return nldump_attrs((const char *)nlh + hdr, nlh->nlmsg_len - hdr, parse_attr, ps);
+}
+
+/*
+ * The panel shows every SK_MEMINFO_* field it reads (up to SK_MEMINFO_DROPS,
+ * the last of the first layout, 3.x): a short array is a malformed reply.
+ */
+static int parse_msg(const struct nlmsghdr *nlh, struct packet_sock *ps)
+{
+	int err = packet_diag_parse_msg(nlh, ps);
+
+	if (!err && (!ps->ino || (ps->has_meminfo && ps->skmem_len < sizeof(ps->skmem))))
+		err = -EBADMSG;
 	return err;
 }
 

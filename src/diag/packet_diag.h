@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <linux/sock_diag.h>
+
 /* A mapped ring as PACKET_RX_RING / PACKET_TX_RING set it up (struct tpacket_req3). */
 struct packet_ring_cfg {
 	uint32_t block_size, block_nr;
@@ -19,7 +21,8 @@ struct packet_sock {
 	uint64_t cookie;
 	uint8_t type;			/* SOCK_RAW or SOCK_DGRAM */
 	uint16_t proto;			/* ETH_P_* bound, host order; 0: none */
-	bool has_info, has_rx_ring, has_tx_ring, has_fanout, has_uid, has_meminfo;
+	bool has_info, has_rx_ring, has_tx_ring, has_fanout, has_uid;
+	bool has_meminfo;		/* PACKET_DIAG_MEMINFO came, maybe short (skmem_len) */
 	uint32_t ifindex;		/* 0: every interface */
 	uint32_t version;		/* TPACKET_V1..V3 (meaningful with a ring) */
 	uint32_t flags;			/* PDI_RUNNING, PDI_AUXDATA, ... */
@@ -28,6 +31,9 @@ struct packet_sock {
 	uint32_t uid;
 	uint32_t rmem_alloc, rcvbuf;	/* bytes queued for reading, and the limit */
 	uint32_t drops;			/* sk_drops (see packet_diag.c: not the ring's drops) */
+	/* The SK_MEMINFO_* array as it came (zeroes past skmem_len), for the sockets view. */
+	uint32_t skmem[SK_MEMINFO_VARS];
+	uint32_t skmem_len;		/* bytes of skmem the kernel sent */
 	/* Classic BPF instructions attached, 0 for none; unknown without CAP_NET_ADMIN. */
 	uint32_t filter_insns;
 	bool filter_known;
@@ -41,6 +47,21 @@ struct packet_diag_snap {
 	unsigned n;
 	bool has_owners;		/* packet_owners_apply ran: pid 0 means not found */
 };
+
+/*
+ * The one place that speaks the AF_PACKET sock_diag format, for the sockets
+ * (-0) and top's packet-sockets panel alike: the request, and a reply message.
+ */
+struct nlmsghdr;
+/* Appends to the SOCK_DIAG_BY_FAMILY request nlh the AF_PACKET header asking for show. */
+void packet_diag_put_req(struct nlmsghdr *nlh, uint32_t show);
+/*
+ * Parses one reply message (header and every attribute, lengths checked) into
+ * ps.  0, or -EBADMSG: not SOCK_DIAG_BY_FAMILY or AF_PACKET, short, or an
+ * attribute too short for what it holds.  A short PACKET_DIAG_MEMINFO (old
+ * kernels) is not an error here: skmem_len says how much came.
+ */
+int packet_diag_parse_msg(const struct nlmsghdr *nlh, struct packet_sock *ps);
 
 /*
  * Dumps the AF_PACKET sockets of the current network namespace (sock_diag,

@@ -9,6 +9,7 @@
 
 #include "diag/packet_owners.h"
 #include "diag/procs.h"
+#include "util/scan.h"
 
 struct owner {
 	uint32_t ino;
@@ -130,18 +131,16 @@ int packet_owners_reuse(const struct packet_diag_snap *prev, const struct packet
 /* "INODE PID COMM" (comm may hold spaces, up to 15 bytes). */
 static int parse_line(const char *p, const char *eol, struct packet_diag_snap *s)
 {
-	unsigned long long ino = 0, pid = 0;
-	const char *q = p;
+	uint64_t ino, pid;
+	const char *q;
 	struct packet_sock *ps;
 	size_t n;
 
-	for (; q < eol && *q >= '0' && *q <= '9' && ino <= UINT32_MAX; q++)
-		ino = ino * 10 + (unsigned long long)(*q - '0');
-	if (q == p || q >= eol || *q != ' ' || !ino || ino > UINT32_MAX)
+	q = scan_dec(p, eol, UINT32_MAX, " ", &ino);
+	if (!q || q == eol || !ino)
 		return -EBADMSG;
-	for (p = ++q; q < eol && *q >= '0' && *q <= '9' && pid <= INT32_MAX; q++)
-		pid = pid * 10 + (unsigned long long)(*q - '0');
-	if (q == p || q >= eol || *q != ' ' || !pid || pid > INT32_MAX)
+	q = scan_dec(q + 1, eol, INT32_MAX, " ", &pid);
+	if (!q || q == eol || !pid)
 		return -EBADMSG;
 	n = (size_t)(eol - ++q);
 	if (n > 15)
@@ -161,7 +160,7 @@ static int parse_line(const char *p, const char *eol, struct packet_diag_snap *s
 
 int packet_owners_apply(struct packet_diag_snap *s, const char *text, size_t len)
 {
-	const char *p = text, *end, *eol;
+	const char *p = text, *end, *line, *eol;
 	int err;
 
 	for (unsigned i = 0; i < s->n; i++) {
@@ -170,11 +169,11 @@ int packet_owners_apply(struct packet_diag_snap *s, const char *text, size_t len
 	}
 	/* No owners found: no text at all. */
 	end = len ? text + len : text;
-	for (; p < end; p = eol + 1) {
-		eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
+	while (scan_next_line(&p, end, &line, &eol)) {
+		/* The scan writes whole lines: a last one without '\n' is cut. */
+		if (eol == end)
 			return -EBADMSG;
-		err = parse_line(p, eol, s);
+		err = parse_line(line, eol, s);
 		if (err)
 			return err;
 	}

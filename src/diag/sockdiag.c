@@ -17,7 +17,9 @@
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 
+#include "diag/packet_diag.h"
 #include "diag/sockdiag.h"
+#include "util/nldump.h"
 
 #ifndef MNL_SOCKET_DUMP_SIZE
 #define MNL_SOCKET_DUMP_SIZE 32768
@@ -80,24 +82,14 @@ static const void *attr_data(const struct nlattr *a, size_t min, size_t *len)
 	return mnl_attr_get_payload(a);
 }
 
-int sockdiag_attr_copy(const struct nlattr *a, void *dst, size_t n)
-{
-	const void *p = attr_data(a, n, NULL);
-
-	if (!p)
-		return -EBADMSG;
-	memcpy(dst, p, n);
-	return 0;
-}
-
 static int get_u8(const struct nlattr *a, uint8_t *v)
 {
-	return sockdiag_attr_copy(a, v, 1);
+	return nldump_attr_copy(a, v, 1);
 }
 
 static int get_u32(const struct nlattr *a, uint32_t *v)
 {
-	return sockdiag_attr_copy(a, v, 4);
+	return nldump_attr_copy(a, v, 4);
 }
 
 /* A string attribute must hold its NUL; the kernel always sends one. */
@@ -140,7 +132,7 @@ static int inet_attr(const struct nlattr *a, struct sock_rec *r)
 		r->has_mark = true;
 		return get_u32(a, &r->mark);
 	case INET_DIAG_CGROUP_ID:
-		if (sockdiag_attr_copy(a, &r->cgroup_id, 8))
+		if (nldump_attr_copy(a, &r->cgroup_id, 8))
 			return -EBADMSG;
 		r->has_cgroup = true;
 		break;
@@ -164,7 +156,7 @@ static int unix_attr(const struct nlattr *a, struct sock_rec *r)
 		r->has_peer = true;
 		return err;
 	case UNIX_DIAG_RQLEN:
-		if (sockdiag_attr_copy(a, &rq, sizeof(rq)))
+		if (nldump_attr_copy(a, &rq, sizeof(rq)))
 			return -EBADMSG;
 		r->rqueue = rq.udiag_rqueue;
 		r->wqueue = rq.udiag_wqueue;
@@ -182,25 +174,33 @@ static int unix_attr(const struct nlattr *a, struct sock_rec *r)
 	return 0;
 }
 
-/* SK_MEMINFO_RMEM_ALLOC is the first u32 of skmeminfo: a packet socket's Recv-Q. */
-static int packet_attr(const struct nlattr *a, struct sock_rec *r)
+/* packet_diag.c parses the message; this maps it to the columns ss shows. */
+static int packet_msg(const struct nlmsghdr *nlh, struct sock_rec *r, struct packet_sock *pk)
 {
-	struct packet_diag_info info;
+	int err = packet_diag_parse_msg(nlh, pk);
 
-	switch (mnl_attr_get_type(a)) {
-	case PACKET_DIAG_INFO:
-		if (sockdiag_attr_copy(a, &info, sizeof(info)))
-			return -EBADMSG;
-		r->ifindex = info.pdi_index;
-		break;
-	case PACKET_DIAG_MEMINFO:
-		r->skmem = attr_data(a, 0, &r->skmem_len);
-		if (r->skmem_len >= 4)
-			memcpy(&r->rqueue, r->skmem, 4);
-		break;
-	case PACKET_DIAG_UID:
-		r->has_uid = true;
-		return get_u32(a, &r->uid);
+	if (err)
+		return err;
+	if (pk->type == SOCK_RAW)
+		r->table = SOCKTAB_PACKET_RAW;
+	else if (pk->type == SOCK_DGRAM)
+		r->table = SOCKTAB_PACKET_DGRAM;
+	else
+		return -EBADMSG;
+	r->family = AF_PACKET;
+	r->state = SOCK_ST_CLOSE;
+	r->packet_proto = pk->proto;
+	r->inode = pk->ino;
+	r->cookie = pk->cookie;
+	r->ifindex = pk->ifindex;
+	r->uid = pk->uid;
+	r->has_uid = pk->has_uid;
+	if (pk->has_meminfo) {
+		r->skmem = pk->skmem;
+		r->skmem_len = pk->skmem_len;
+		/* A packet socket's Recv-Q is its rmem_alloc, the first u32 of skmeminfo. */
+		if (pk->skmem_len >= 4)
+			r->rqueue = pk->rmem_alloc;
 	}
 	return 0;
 }
@@ -287,28 +287,6 @@ static int parse_header(const struct sockdiag_req *req, const void *p, size_t n,
 		*hdr_len = sizeof(m);
 		break;
 	}
-	case AF_PACKET: {
-		struct packet_diag_msg m;
-
-		if (n < sizeof(m))
-			return -EBADMSG;
-		memcpy(&m, p, sizeof(m));
-		if (m.pdiag_family != AF_PACKET)
-			return -EBADMSG;
-		if (m.pdiag_type == SOCK_RAW)
-			r->table = SOCKTAB_PACKET_RAW;
-		else if (m.pdiag_type == SOCK_DGRAM)
-			r->table = SOCKTAB_PACKET_DGRAM;
-		else
-			return -EBADMSG;
-		r->family = AF_PACKET;
-		r->state = SOCK_ST_CLOSE;
-		r->packet_proto = m.pdiag_num;	/* already host order, unlike the socket address */
-		r->inode = m.pdiag_ino;
-		memcpy(cookie, m.pdiag_cookie, sizeof(cookie));
-		*hdr_len = sizeof(m);
-		break;
-	}
 	default:
 		return -EINVAL;
 	}
@@ -319,14 +297,17 @@ static int parse_header(const struct sockdiag_req *req, const void *p, size_t n,
 /*
  * One SOCK_DIAG_BY_FAMILY message of msg_len bytes.  Attributes are walked by
  * hand: mnl_attr_parse stops silently at an attribute running past the end.
+ * A packet socket's fields live in pk, which r points into.
  */
 static int parse_msg(const struct sockdiag_req *req, const struct nlmsghdr *nlh, size_t msg_len,
-		     struct sock_rec *r)
+		     struct sock_rec *r, struct packet_sock *pk)
 {
 	size_t hdr, off;
 	int err;
 
 	memset(r, 0, sizeof(*r));
+	if (req->family == AF_PACKET)
+		return packet_msg(nlh, r, pk);
 	err = parse_header(req, (const char *)nlh + MNL_NLMSG_HDRLEN, msg_len - MNL_NLMSG_HDRLEN,
 			   r, &hdr);
 	if (err)
@@ -339,8 +320,6 @@ static int parse_msg(const struct sockdiag_req *req, const struct nlmsghdr *nlh,
 			return -EBADMSG;
 		if (req->family == AF_UNIX)
 			err = unix_attr(a, r);
-		else if (req->family == AF_PACKET)
-			err = packet_attr(a, r);
 		else
 			err = inet_attr(a, r);
 		if (err)
@@ -379,6 +358,7 @@ int sockdiag_parse(const struct sockdiag_req *req, const void *buf, size_t len, 
 {
 	const char *p = buf;
 	size_t off = 0;
+	struct packet_sock pk;
 	struct sock_rec r;
 	int err;
 
@@ -402,7 +382,7 @@ int sockdiag_parse(const struct sockdiag_req *req, const void *buf, size_t len, 
 			err = parse_error(nlh, nlh->nlmsg_len);
 			return err ? err : 1;
 		case SOCK_DIAG_BY_FAMILY:
-			err = parse_msg(req, nlh, nlh->nlmsg_len, &r);
+			err = parse_msg(req, nlh, nlh->nlmsg_len, &r, &pk);
 			if (err)
 				return err;
 			err = cb ? cb(&r, arg) : 0;
@@ -440,10 +420,8 @@ static uint8_t inet_ext(unsigned want)
 static struct nlmsghdr *build_request(const struct sockdiag_req *req, void *buf, size_t size,
 				      uint32_t seq)
 {
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct nlmsghdr *nlh = nldump_request(buf, size, SOCK_DIAG_BY_FAMILY, NLM_F_DUMP);
 
-	nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	nlh->nlmsg_seq = seq;
 	switch (req->family) {
 	case AF_UNIX: {
@@ -458,14 +436,10 @@ static struct nlmsghdr *build_request(const struct sockdiag_req *req, void *buf,
 			u->udiag_show |= UDIAG_SHOW_UID;
 		break;
 	}
-	case AF_PACKET: {
-		struct packet_diag_req *pk = mnl_nlmsg_put_extra_header(nlh, sizeof(*pk));
-
-		pk->sdiag_family = AF_PACKET;
+	case AF_PACKET:
 		/* Memory info always: a packet socket's Recv-Q is its rmem_alloc (the uid comes anyway). */
-		pk->pdiag_show = PACKET_SHOW_INFO | PACKET_SHOW_MEMINFO;
+		packet_diag_put_req(nlh, PACKET_SHOW_INFO | PACKET_SHOW_MEMINFO);
 		break;
-	}
 	default: {
 		struct inet_diag_req_raw *in = mnl_nlmsg_put_extra_header(nlh, sizeof(*in));
 

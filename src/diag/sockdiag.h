@@ -106,13 +106,6 @@ const char *sockdiag_table_name(enum sock_table t);
 /* ss's state name ("ESTAB", "LISTEN", "UNCONN", ...). */
 const char *sockdiag_state_name(unsigned state);
 
-/*
- * Copies the first n bytes of an attribute holding a fixed struct (newer
- * kernels may append fields): 0, or -EBADMSG when it is shorter than n.
- */
-struct nlattr;
-int sockdiag_attr_copy(const struct nlattr *a, void *dst, size_t n);
-
 /* Called for each socket; non-zero stops the dump and becomes its result. */
 typedef int (*sockdiag_sock_cb)(const struct sock_rec *r, void *arg);
 /* Called for each datagram received, before its sockets; for recording. */

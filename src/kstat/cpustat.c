@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kstat/cpustat.h"
+#include "util/scan.h"
 
 /*
  * fs/proc/stat.c: "cpu  user nice system idle iowait irq softirq steal guest
@@ -26,26 +27,6 @@ static const char *skip_spaces(const char *p, const char *eol)
 	return p;
 }
 
-/* Decimal digits at *p ending at a space or eol. */
-static int parse_dec(const char **p, const char *eol, uint64_t *out)
-{
-	const char *s = *p;
-	uint64_t v = 0;
-
-	if (s >= eol || *s < '0' || *s > '9')
-		return -EBADMSG;
-	for (; s < eol && *s >= '0' && *s <= '9'; s++) {
-		if (v > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
-			return -EBADMSG;
-		v = v * 10 + (uint64_t)(*s - '0');
-	}
-	if (s < eol && *s != ' ')
-		return -EBADMSG;
-	*p = s;
-	*out = v;
-	return 0;
-}
-
 /* The columns after "cpu" or "cpuN" into c. */
 static int parse_times(const char *p, const char *eol, struct cpustat_cpu *c)
 {
@@ -54,7 +35,8 @@ static int parse_times(const char *p, const char *eol, struct cpustat_cpu *c)
 	uint64_t x;
 
 	for (p = skip_spaces(p, eol); p < eol; p = skip_spaces(p, eol)) {
-		if (n == ST_MAX || parse_dec(&p, eol, &x))
+		/* fs/proc/stat.c separates with spaces only. */
+		if (n == ST_MAX || !(p = scan_dec(p, eol, UINT64_MAX, " ", &x)))
 			return -EBADMSG;
 		if (n < ST_NKEPT)
 			v[n] = x;
@@ -91,37 +73,34 @@ static int add_cpu(struct cpustat_snap *s, unsigned *cap, const struct cpustat_c
 
 int cpustat_parse(const char *text, size_t len, struct cpustat_snap *s)
 {
-	const char *p = text, *end = text + len, *eol;
+	const char *p = text, *end = text + len, *line, *eol;
 	bool has_all = false;
 	unsigned cap = 0;
 	int err = 0;
 
 	memset(s, 0, sizeof(*s));
-	for (; p < end; p = eol + 1) {
+	while (scan_next_line(&p, end, &line, &eol)) {
 		struct cpustat_cpu c = { 0 };
 		uint64_t cpu = 0;
 
-		eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol) {
+		/* The kernel ends every line: none at the end is a cut read. */
+		if (eol == end) {
 			err = -EBADMSG;
 			goto out;
 		}
-		if ((size_t)(eol - p) < 4 || memcmp(p, "cpu", 3))
+		if ((size_t)(eol - line) < 4 || memcmp(line, "cpu", 3))
 			continue;
-		p += 3;
-		if (*p == ' ') {
+		line += 3;
+		if (*line == ' ') {
 			if (has_all) {
 				err = -EBADMSG;
 				goto out;
 			}
-			err = parse_times(p, eol, &s->all);
+			err = parse_times(line, eol, &s->all);
 			has_all = true;
 		} else {
-			err = parse_dec(&p, eol, &cpu);
-			if (!err && cpu > UINT32_MAX)
-				err = -EBADMSG;
-			if (!err)
-				err = parse_times(p, eol, &c);
+			line = scan_dec(line, eol, UINT32_MAX, " ", &cpu);
+			err = line ? parse_times(line, eol, &c) : -EBADMSG;
 			c.cpu = (unsigned)cpu;
 			if (!err)
 				err = add_cpu(s, &cap, &c);

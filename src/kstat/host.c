@@ -7,6 +7,7 @@
 #include <sys/utsname.h>
 
 #include "kstat/host.h"
+#include "util/scan.h"
 
 /*
  * "DIGITS[.DIGITS]" at *p, before end, as a fixed-point number with `frac`
@@ -16,17 +17,12 @@
  */
 static int parse_fixed(const char **p, const char *end, unsigned frac, uint64_t *out)
 {
-	const char *s = *p;
-	uint64_t v = 0;
+	uint64_t v;
+	const char *s = scan_dec(*p, end, UINT64_MAX, NULL, &v);
 	unsigned got = 0;
 
-	if (s >= end || *s < '0' || *s > '9')
+	if (!s)
 		return -EBADMSG;
-	for (; s < end && *s >= '0' && *s <= '9'; s++) {
-		if (v > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
-			return -EBADMSG;
-		v = v * 10 + (uint64_t)(*s - '0');
-	}
 	if (s < end && *s == '.') {
 		if (++s >= end || *s < '0' || *s > '9')
 			return -EBADMSG;

@@ -17,6 +17,7 @@
 
 #include "kstat/qstats.h"
 #include "kstat/queues.h"
+#include "util/scan.h"
 
 /* ---- reading: SIOCETHTOOL ------------------------------------------------------ */
 
@@ -351,21 +352,10 @@ static char *field(char **p, char *eol)
 	return s;
 }
 
-static int parse_dec(const char *s, uint64_t max, uint64_t *out)
+/* A whole NUL-terminated field as a decimal number of at most max. */
+static int dec_field(const char *s, uint64_t max, uint64_t *out)
 {
-	uint64_t v = 0;
-
-	if (!*s)
-		return -EBADMSG;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
-			return -EBADMSG;
-		v = v * 10 + (uint64_t)(*s - '0');
-	}
-	if (v > max)
-		return -EBADMSG;
-	*out = v;
-	return 0;
+	return scan_dec(s, s + strlen(s), max, "", out) ? 0 : -EBADMSG;
 }
 
 static struct queue_stat *find_or_add(struct queues_snap *s, unsigned *cap, int ifindex,
@@ -413,8 +403,8 @@ static int parse_line(char *p, char *eol, struct queues_snap *s, unsigned *cap)
 	ifname = sidx ? field(&p, eol) : NULL;
 	name = ifname ? field(&p, eol) : NULL;
 	sval = p;
-	if (!name || parse_dec(sidx, INT32_MAX, &idx) || !idx || !*ifname ||
-	    strlen(ifname) >= IF_NAMESIZE || !*name || parse_dec(sval, UINT64_MAX, &v))
+	if (!name || dec_field(sidx, INT32_MAX, &idx) || !idx || !*ifname ||
+	    strlen(ifname) >= IF_NAMESIZE || !*name || dec_field(sval, UINT64_MAX, &v))
 		return -EBADMSG;
 	if (!queues_classify(name, &tx, &queue, &c))
 		return 0;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kstat/softirqs.h"
+#include "util/scan.h"
 
 /*
  * The kernel (kernel/softirq.c, show_softirqs) prints a header of "CPU%-8d"
@@ -21,50 +22,9 @@
  * huge bogus rate.  The text need not be NUL-terminated: every read honours len.
  */
 
-/*
- * Splits off the next line [*line, *eol) without its '\n'; false when text is
- * used up.  The caller has checked that the text ends with a newline.
- */
-static bool next_line(const char **p, const char *end, const char **line, const char **eol)
-{
-	if (*p >= end)
-		return false;
-	*line = *p;
-	*eol = memchr(*p, '\n', (size_t)(end - *p));
-	*p = *eol + 1;
-	return true;
-}
-
-static const char *skip_blanks(const char *p, const char *eol)
-{
-	while (p < eol && (*p == ' ' || *p == '\t'))
-		p++;
-	return p;
-}
-
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';
-}
-
-/* Decimal digits at p, ending at a blank or eol; the end of the number or NULL. */
-static const char *parse_dec(const char *p, const char *eol, uint64_t max, uint64_t *out)
-{
-	uint64_t v = 0;
-
-	if (p >= eol || !is_digit(*p))
-		return NULL;
-	for (; p < eol && is_digit(*p); p++) {
-		unsigned d = (unsigned)(*p - '0');
-
-		if (v > (max - d) / 10)
-			return NULL;
-		v = v * 10 + d;
-	}
-	if (p < eol && *p != ' ' && *p != '\t')
-		return NULL;
-	*out = v;
-	return p;
 }
 
 /*
@@ -76,10 +36,10 @@ static int parse_header(const char *p, const char *eol, struct softirqs_cpu *cpu
 	unsigned count = 0;
 	uint64_t cpu, prev = 0;
 
-	for (p = skip_blanks(p, eol); p < eol; p = skip_blanks(p, eol)) {
+	for (p = scan_skip_blanks(p, eol); p < eol; p = scan_skip_blanks(p, eol)) {
 		if (eol - p < 3 || memcmp(p, "CPU", 3))
 			return -EBADMSG;
-		p = parse_dec(p + 3, eol, UINT_MAX, &cpu);
+		p = scan_dec(p + 3, eol, UINT_MAX, SCAN_BLANKS, &cpu);
 		if (!p || (count && cpu <= prev) || count == UINT_MAX)
 			return -EBADMSG;
 		if (cpus)
@@ -110,7 +70,7 @@ static int parse_row(const char *p, const char *eol, struct softirqs_snap *s,
 	bool is_rx, is_tx;
 	uint64_t v;
 
-	p = skip_blanks(p, eol);
+	p = scan_skip_blanks(p, eol);
 	name = p;
 	while (p < eol && is_name_char(*p))
 		p++;
@@ -123,11 +83,11 @@ static int parse_row(const char *p, const char *eol, struct softirqs_snap *s,
 	if ((is_rx && *seen_rx) || (is_tx && *seen_tx))
 		return -EBADMSG;
 	for (unsigned i = 0; i < s->ncpus; i++) {
-		const char *num = skip_blanks(p, eol);
+		const char *num = scan_skip_blanks(p, eol);
 
 		if (num == p)
 			return -EBADMSG;
-		p = parse_dec(num, eol, UINT64_MAX, &v);
+		p = scan_dec(num, eol, UINT64_MAX, SCAN_BLANKS, &v);
 		if (!p)
 			return -EBADMSG;
 		if (is_rx)
@@ -135,7 +95,7 @@ static int parse_row(const char *p, const char *eol, struct softirqs_snap *s,
 		else if (is_tx)
 			s->cpus[i].net_tx = v;
 	}
-	if (skip_blanks(p, eol) != eol)
+	if (scan_skip_blanks(p, eol) != eol)
 		return -EBADMSG;
 	*seen_rx |= is_rx;
 	*seen_tx |= is_tx;
@@ -152,7 +112,7 @@ int softirqs_parse(const char *text, size_t len, struct softirqs_snap *s)
 	s->cpus = NULL;
 	s->ncpus = 0;
 	/* The kernel ends every line: a last one without '\n' is a cut read, maybe mid-number. */
-	if (!len || text[len - 1] != '\n' || !next_line(&p, end, &line, &eol)) {
+	if (!len || text[len - 1] != '\n' || !scan_next_line(&p, end, &line, &eol)) {
 		err = -EBADMSG;
 		goto out;
 	}
@@ -168,7 +128,7 @@ int softirqs_parse(const char *text, size_t len, struct softirqs_snap *s)
 	err = parse_header(line, eol, s->cpus, &n);
 	if (err)
 		goto out;
-	while (next_line(&p, end, &line, &eol)) {
+	while (scan_next_line(&p, end, &line, &eol)) {
 		err = parse_row(line, eol, s, &seen_rx, &seen_tx);
 		if (err)
 			goto out;

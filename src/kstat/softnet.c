@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kstat/softnet.h"
+#include "util/scan.h"
 
 /*
  * net/core/net-procfs.c, softnet_seq_show: one row per *online* CPU of "%08x"
@@ -36,65 +37,15 @@ enum {
 	NCOLS_MIN = 9,
 };
 
-/*
- * Splits off the next line [*line, *eol) without its '\n'; false when text is
- * used up.  The caller has checked that the text ends with a newline.
- */
-static bool next_line(const char **p, const char *end, const char **line, const char **eol)
-{
-	if (*p >= end)
-		return false;
-	*line = *p;
-	*eol = memchr(*p, '\n', (size_t)(end - *p));
-	*p = *eol + 1;
-	return true;
-}
-
-static const char *skip_blanks(const char *p, const char *eol)
-{
-	while (p < eol && (*p == ' ' || *p == '\t'))
-		p++;
-	return p;
-}
-
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Hex digits at p (no "0x"), ending at a blank or eol; the end of the number or NULL. */
-static const char *parse_hex(const char *p, const char *eol, uint64_t *out)
-{
-	uint64_t v = 0;
-	int d;
-
-	if (p >= eol || hex_value(*p) < 0)
-		return NULL;
-	for (; p < eol && (d = hex_value(*p)) >= 0; p++) {
-		if (v >> 60)
-			return NULL;
-		v = v << 4 | (uint64_t)d;
-	}
-	if (p < eol && *p != ' ' && *p != '\t')
-		return NULL;
-	*out = v;
-	return p;
-}
-
 /* One row: the first NCOLS_KEPT columns into cols, the count of all of them into *ncols. */
 static int parse_row(const char *p, const char *eol, uint64_t cols[NCOLS_KEPT], unsigned *ncols)
 {
 	unsigned n = 0;
 	uint64_t v;
 
-	for (p = skip_blanks(p, eol); p < eol; p = skip_blanks(p, eol)) {
-		p = parse_hex(p, eol, &v);
+	for (p = scan_skip_blanks(p, eol); p < eol; p = scan_skip_blanks(p, eol)) {
+		/* "%08x" columns (no "0x"), one blank apart. */
+		p = scan_hex(p, eol, SCAN_BLANKS, &v);
 		if (!p || n == UINT_MAX)
 			return -EBADMSG;
 		if (n < NCOLS_KEPT)
@@ -112,7 +63,7 @@ static unsigned count_lines(const char *p, const char *end)
 	const char *line, *eol;
 	unsigned n = 0;
 
-	while (next_line(&p, end, &line, &eol))
+	while (scan_next_line(&p, end, &line, &eol))
 		n++;
 	return n;
 }
@@ -140,7 +91,7 @@ int softnet_parse(const char *text, size_t len, struct softnet_snap *s)
 		err = -ENOMEM;
 		goto out;
 	}
-	while (next_line(&p, end, &line, &eol)) {
+	while (scan_next_line(&p, end, &line, &eol)) {
 		struct softnet_cpu *c = &s->cpus[s->ncpus];
 
 		err = parse_row(line, eol, cols, &ncols);

@@ -12,13 +12,9 @@
 struct nlmsghdr *genl_request(void *req, size_t size, uint16_t type, uint16_t flags, uint8_t cmd,
 			      uint8_t version)
 {
-	struct nlmsghdr *nlh;
+	struct nlmsghdr *nlh = nldump_request(req, size, type, flags);
 	struct genlmsghdr *g;
 
-	memset(req, 0, size);
-	nlh = mnl_nlmsg_put_header(req);
-	nlh->nlmsg_type = type;
-	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
 	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
 	g->cmd = cmd;
 	g->version = version;

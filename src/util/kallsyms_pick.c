@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util/kallsyms_pick.h"
+#include "util/scan.h"
 
 /* Longer names exist (KSYM_NAME_LEN is 512) but are cut: this is for people to read. */
 #define PICK_NAME_MAX 128
@@ -28,32 +29,17 @@ static int by_want(const void *a, const void *b)
 	return (x->want > y->want) - (x->want < y->want);
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* "ADDR TYPE REST": false for a line that is not one. */
 static bool split(char *line, uint64_t *addr, char *type, char **rest)
 {
-	uint64_t v = 0;
-	char *p = line;
-	int d;
+	const char *end = scan_hex(line, line + strlen(line), " ", addr);
+	char *p;
 
-	for (; (d = hexval(*p)) >= 0; p++) {
-		if (v >> 60)
-			return false;
-		v = v << 4 | (uint64_t)d;
-	}
-	if (p == line || p[0] != ' ' || !p[1] || p[2] != ' ' || !p[3])
+	if (!end)
 		return false;
-	*addr = v;
+	p = line + (end - line);
+	if (p[0] != ' ' || !p[1] || p[2] != ' ' || !p[3])
+		return false;
 	*type = p[1];
 	*rest = p + 3;
 	p[strcspn(p, "\n")] = '\0';

@@ -1,4 +1,4 @@
-# src/util/local.mk: small helpers every layer uses: log, strict parsing, netns, clocks, checksums.
+# src/util/local.mk: small helpers every layer uses: log, strict parsing, text scanning, netns, clocks, checksums.
 libsockeye_a_SOURCES += \
 	src/util/log.c src/util/log.h \
 	src/util/parse.c src/util/parse.h \
@@ -7,6 +7,7 @@ libsockeye_a_SOURCES += \
 	src/util/clock.c src/util/clock.h \
 	src/util/interval.c src/util/interval.h \
 	src/util/utf8.c src/util/utf8.h \
+	src/util/scan.c src/util/scan.h \
 	src/util/csum.c src/util/csum.h \
 	src/util/nldump.c src/util/nldump.h \
 	src/util/genl.c src/util/genl.h \
@@ -17,5 +18,6 @@ MODULE_TESTS += \
 	tests/unit/util/test_utf8 \
 	tests/unit/util/test_netns_list \
 	tests/unit/util/test_kallsyms_pick \
-	tests/unit/util/test_csum
+	tests/unit/util/test_csum \
+	tests/unit/util/test_scan
 tests_unit_util_test_csum_SOURCES = tests/unit/util/test_csum.c tests/unit/inject_vectors.h

@@ -105,6 +105,17 @@ static mnl_cb_t ctl_cb[NLMSG_DONE + 1] = {
 	[NLMSG_DONE] = done_cb,
 };
 
+struct nlmsghdr *nldump_request(void *buf, size_t size, uint16_t type, uint16_t flags)
+{
+	struct nlmsghdr *nlh;
+
+	memset(buf, 0, size);
+	nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
+	return nlh;
+}
+
 /* One request and its replies.  -EINTR when the kernel flagged the dump NLM_F_DUMP_INTR. */
 static int request_once(int proto, struct nlmsghdr *req, struct nldump_buf *b, char *rx)
 {
@@ -228,5 +239,13 @@ int nldump_attrs(const void *start, size_t len, int (*cb)(const struct nlattr *a
 			return err;
 		off += MNL_ALIGN(a->nla_len);
 	}
+	return 0;
+}
+
+int nldump_attr_copy(const struct nlattr *a, void *dst, size_t n)
+{
+	if (mnl_attr_get_payload_len(a) < n)
+		return -EBADMSG;
+	memcpy(dst, mnl_attr_get_payload(a), n);
 	return 0;
 }

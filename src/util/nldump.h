@@ -9,6 +9,12 @@
 #include <linux/netlink.h>
 
 /*
+ * Zeroes buf (size bytes, 4-byte aligned) and puts a request header of type
+ * with NLM_F_REQUEST | flags in it; the caller appends its payload.
+ */
+struct nlmsghdr *nldump_request(void *buf, size_t size, uint16_t type, uint16_t flags);
+
+/*
  * Sends req (a whole message: header, payload, attributes) on a new socket of
  * protocol proto and returns in a malloc'd buffer every reply message of type
  * want (0: every data message), each padded to NLMSG_ALIGNTO so the buffer
@@ -38,5 +44,11 @@ int nldump_next(const void *buf, size_t len, size_t *off, const struct nlmsghdr 
 struct nlattr;
 int nldump_attrs(const void *start, size_t len, int (*cb)(const struct nlattr *a, void *arg),
 		 void *arg);
+
+/*
+ * Copies the first n bytes of an attribute holding a fixed struct (newer
+ * kernels may append fields): 0, or -EBADMSG when it is shorter than n.
+ */
+int nldump_attr_copy(const struct nlattr *a, void *dst, size_t n);
 
 #endif

@@ -7,10 +7,10 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <libmnl/libmnl.h>
@@ -18,6 +18,7 @@
 #include <linux/rtnetlink.h>
 
 #include "cmd/inject/netinfo.h"
+#include "util/nldump.h"
 
 int netinfo_link(const char *name, struct netinfo_link *l)
 {
@@ -100,71 +101,49 @@ static int neigh_attr(const struct nlattr *a, void *data)
 	return MNL_CB_OK;
 }
 
-static int neigh_msg(const struct nlmsghdr *nlh, void *data)
+static int neigh_msg(const struct nlmsghdr *nlh, struct neigh_query *q)
 {
-	struct neigh_query *q = data;
 	const struct ndmsg *nd;
 	size_t alen = q->family == AF_INET ? 4 : 16;
 
 	if (nlh->nlmsg_type != RTM_NEWNEIGH || nlh->nlmsg_len < mnl_nlmsg_size(sizeof(*nd)))
-		return MNL_CB_OK;
+		return 0;
 	nd = mnl_nlmsg_get_payload(nlh);
 	if (nd->ndm_ifindex != q->ifindex || nd->ndm_family != q->family || q->found ||
 	    !(nd->ndm_state & (NUD_REACHABLE | NUD_STALE | NUD_DELAY | NUD_PROBE | NUD_PERMANENT)))
-		return MNL_CB_OK;
+		return 0;
 	q->dst = q->lladdr = NULL;
 	if (mnl_attr_parse(nlh, sizeof(*nd), neigh_attr, q) < 0)
-		return MNL_CB_ERROR;
+		return -EBADMSG;
 	if (q->dst && q->lladdr && mnl_attr_get_payload_len(q->dst) == alen &&
 	    mnl_attr_get_payload_len(q->lladdr) == 6 &&
 	    !memcmp(mnl_attr_get_payload(q->dst), q->addr, alen)) {
 		memcpy(q->mac, mnl_attr_get_payload(q->lladdr), 6);
 		q->found = true;
 	}
-	return MNL_CB_OK;
+	return 0;
 }
 
 int netinfo_neigh(int ifindex, int family, const uint8_t *addr, uint8_t mac[6])
 {
-	char buf[MNL_SOCKET_BUFFER_SIZE];
+	uint32_t req[(MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct ndmsg))) / 4];
 	struct neigh_query q = { .ifindex = ifindex, .family = family, .addr = addr, .mac = mac };
-	struct mnl_socket *nl = mnl_socket_open(NETLINK_ROUTE);
-	struct nlmsghdr *nlh;
+	struct nlmsghdr *nlh = nldump_request(req, sizeof(req), RTM_GETNEIGH, NLM_F_DUMP);
+	const struct nlmsghdr *m;
 	struct ndmsg *nd;
-	unsigned seq = (unsigned)time(NULL), portid;
-	ssize_t n;
-	int ret, err = 0;
+	size_t len, off = 0;
+	void *buf;
+	int err;
 
-	if (!nl)
-		return -errno;
-	if (mnl_socket_bind(nl, 0, MNL_SOCKET_AUTOPID) < 0) {
-		err = -errno;
-		goto out;
-	}
-	portid = mnl_socket_get_portid(nl);
-	nlh = mnl_nlmsg_put_header(buf);
-	nlh->nlmsg_type = RTM_GETNEIGH;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	nlh->nlmsg_seq = seq;
 	nd = mnl_nlmsg_put_extra_header(nlh, sizeof(*nd));
 	nd->ndm_family = (uint8_t)family;
-	if (mnl_socket_sendto(nl, nlh, nlh->nlmsg_len) < 0) {
-		err = -errno;
-		goto out;
-	}
-	do {
-		n = mnl_socket_recvfrom(nl, buf, sizeof(buf));
-		if (n < 0) {
-			err = -errno;
-			goto out;
-		}
-		ret = mnl_cb_run(buf, (size_t)n, seq, portid, neigh_msg, &q);
-	} while (ret > 0);
-	if (ret < 0)
-		err = errno ? -errno : -EBADMSG;
-	else if (!q.found)
-		err = -ENOENT;
-out:
-	mnl_socket_close(nl);
+	err = nldump(NETLINK_ROUTE, nlh, RTM_NEWNEIGH, &buf, &len);
+	if (err)
+		return err;
+	while (!q.found && (err = nldump_next(buf, len, &off, &m)) == 1)
+		err = neigh_msg(m, &q);
+	if (err >= 0)
+		err = q.found ? 0 : -ENOENT;
+	free(buf);
 	return err;
 }

@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 
 #include "cmd/inject/template.h"
+#include "util/scan.h"
 
 #define IPV4_HLEN 20
 #define IPV6_HLEN 40
@@ -370,17 +371,6 @@ static int kw_byte(struct parser *p)
 	return 0;
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static int kw_fill(struct parser *p)
 {
 	struct template *t = p->t;
@@ -410,7 +400,7 @@ static int kw_fill(struct parser *p)
 		return fail(p, &v, "fill takes 1 to %d bytes of hex (0xab, 0xdeadbeef), zero or "
 			    "random", TEMPLATE_FILL_MAX);
 	for (size_t i = 0; i < n; i += 2) {
-		int hi = hex_digit(s[i]), lo = hex_digit(s[i + 1]);
+		int hi = scan_hex_digit(s[i]), lo = scan_hex_digit(s[i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return fail(p, &v, "not hex bytes");
