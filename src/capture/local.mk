@@ -5,15 +5,17 @@ libsockeye_a_SOURCES += \
 	src/capture/ring_rx.c src/capture/ring_rx.h \
 	src/capture/ring_tx.c src/capture/ring_tx.h \
 	src/capture/filter.c src/capture/filter.h \
-	src/capture/savefile.h src/capture/savefile_impl.h \
-	src/capture/savefile_read.c src/capture/savefile_pcapng.c src/capture/savefile_write.c \
+	src/capture/savefile.h src/capture/savefile_read.c src/capture/savefile_write.c \
+	src/capture/savefile_formats.c src/capture/savefile_formats.h \
+	src/capture/savefile_in.c src/capture/savefile_in.h \
+	src/capture/savefile_pcap.c \
+	src/capture/savefile_pcapng.c \
 	src/capture/sniff.c src/capture/sniff.h
 MODULE_TESTS += \
-	tests/unit/test_savefile_read \
-	tests/unit/test_savefile_pcapng \
-	tests/unit/test_savefile_write
-tests_unit_test_savefile_read_SOURCES = tests/unit/test_savefile_read.c tests/unit/savefile_bytes.h
-tests_unit_test_savefile_pcapng_SOURCES = tests/unit/test_savefile_pcapng.c \
-	tests/unit/savefile_bytes.h
+	tests/unit/capture/test_savefile_formats \
+	tests/unit/capture/test_savefile_read \
+	tests/unit/capture/test_savefile_pcapng \
+	tests/unit/capture/test_savefile_write
 FUZZ_HARNESSES += tests/fuzz/fuzz_savefile
 tests_fuzz_fuzz_savefile_LDFLAGS = $(FUZZ_LINK_FLAGS)
+EXTRA_DIST += tests/unit/capture/savefile_bytes.h

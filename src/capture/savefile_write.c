@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* savefile_write.c: pcap and pcapng writer: records batched in 1 MiB, tcpdump-style rotation. */
+/* savefile_write.c: pcap and pcapng writer: a small table of formats, 1 MiB batches, rotation. */
 #include "config.h"
 
 #include <errno.h>
@@ -35,8 +35,11 @@ struct wr_if {
 	uint64_t stored;	/* records the kernel took in full (a write that failed: not) */
 };
 
+struct wr_fmt;
+
 struct savefile_writer {
 	struct savefile_write_opts o;	/* o.ifs is not kept: see ifs */
+	const struct wr_fmt *fmt;	/* o.format's: what differs between formats */
 	struct wr_if *ifs;
 	char *pattern;			/* the path as given */
 	char path[PATH_MAX];		/* the file being written */
@@ -311,6 +314,74 @@ static int wr_isbs(struct savefile_writer *w)
 	return err;
 }
 
+/* A pcap record header; no trailer.  Returns the record's length in the file. */
+static size_t wr_pcap_record(const struct savefile_writer *w, const struct savefile_pkt *pkt,
+			     uint32_t caplen, struct wr_blk *h, struct wr_blk *t)
+{
+	uint64_t sub = pkt->ts_ns % NSEC;
+
+	blk32(h, (uint32_t)(pkt->ts_ns / NSEC));
+	blk32(h, (uint32_t)(w->o.format == SAVEFILE_PCAP ? sub / 1000 : sub));
+	blk32(h, caplen);
+	blk32(h, pkt->wirelen);
+	return h->n + caplen;
+}
+
+/* An EPB around the data: header in H; padding, epb_flags and trailing length in T. */
+static size_t wr_pcapng_record(const struct savefile_writer *w, const struct savefile_pkt *pkt,
+			       uint32_t caplen, struct wr_blk *h, struct wr_blk *t)
+{
+	uint32_t pad = (4u - caplen % 4) % 4;
+	uint32_t flags = 0;	/* epb_flags: bits 0-1 the direction */
+	size_t rec;
+
+	if (pkt->dir == SAVEFILE_DIR_IN)
+		flags = 1;
+	else if (pkt->dir == SAVEFILE_DIR_OUT)
+		flags = 2;
+	/* The data, then its padding, epb_flags and opt_endofopt, the trailing length. */
+	rec = 28 + (size_t)caplen + pad + (flags ? 12 : 0) + 4;
+	blk32(h, NG_EPB);
+	blk32(h, (uint32_t)rec);
+	blk32(h, pkt->ifindex);
+	blk32(h, (uint32_t)(pkt->ts_ns >> 32));
+	blk32(h, (uint32_t)pkt->ts_ns);
+	blk32(h, caplen);
+	blk32(h, pkt->wirelen);
+	memset(t->b, 0, pad);
+	t->n = pad;
+	if (flags) {
+		blk_opt(t, 2, &flags, sizeof(flags));
+		blk32(t, 0);
+	}
+	blk32(t, (uint32_t)rec);
+	return rec;
+}
+
+/* What differs between the formats the writer makes; the rest (batching, rotation) is shared. */
+struct wr_fmt {
+	/* Starts a file. */
+	int (*header)(struct savefile_writer *w);
+	/* Fills a record's header H and trailer T (both empty); returns its length. */
+	size_t (*record)(const struct savefile_writer *w, const struct savefile_pkt *pkt,
+			 uint32_t caplen, struct wr_blk *h, struct wr_blk *t);
+	/* Ends a file, before the last drain; NULL: nothing to add. */
+	int (*trailer)(struct savefile_writer *w);
+	/* pcap has one link type per file; pcapng 16 bits of one per interface. */
+	bool one_linktype;
+	uint32_t max_linktype;
+};
+
+#define WR_PCAP { .header = wr_pcap_header, .record = wr_pcap_record, .one_linktype = true, \
+		 .max_linktype = UINT32_MAX }
+
+static const struct wr_fmt wr_formats[] = {
+	[SAVEFILE_PCAP] = WR_PCAP,
+	[SAVEFILE_PCAP_NANO] = WR_PCAP,
+	[SAVEFILE_PCAPNG] = { .header = wr_pcapng_header, .record = wr_pcapng_record,
+			      .trailer = wr_isbs, .max_linktype = UINT16_MAX },
+};
+
 /* tcpdump's getWflagChars(): digits of the largest file number, COUNT - 1. */
 static unsigned wr_digits(unsigned count)
 {
@@ -371,10 +442,7 @@ static int wr_open_file(struct savefile_writer *w)
 	w->n_files++;
 	w->file_bytes = 0;
 	w->file_pkts = 0;
-	if (w->o.format == SAVEFILE_PCAPNG)
-		err = wr_pcapng_header(w);
-	else
-		err = wr_pcap_header(w);
+	err = w->fmt->header(w);
 out:
 	if (err)
 		w->err = err;
@@ -386,8 +454,8 @@ static int wr_close_file(struct savefile_writer *w)
 {
 	int err = w->err;
 
-	if (!err && w->o.format == SAVEFILE_PCAPNG)
-		err = wr_isbs(w);
+	if (!err && w->fmt->trailer)
+		err = w->fmt->trailer(w);
 	if (!err)
 		err = wr_drain(w);
 	if (w->fd >= 0 && !w->to_stdout && close(w->fd) && !err)
@@ -419,16 +487,18 @@ static void wr_free(struct savefile_writer *w)
 static int wr_check_opts(const char *path, const struct savefile_write_opts *o)
 {
 	bool rotates = o->rotate_bytes || o->rotate_secs;
+	const struct wr_fmt *f;
 
-	if (!o->ifs || !o->n_ifs || o->format > SAVEFILE_PCAPNG || o->snaplen > SAVEFILE_MAX_CAPLEN)
+	if (!o->ifs || !o->n_ifs || o->snaplen > SAVEFILE_MAX_CAPLEN ||
+	    (unsigned)o->format >= sizeof(wr_formats) / sizeof(wr_formats[0]))
 		return -EINVAL;
 	if ((rotates && strcmp(path, "-") == 0) || (o->max_files && !rotates))
 		return -EINVAL;
+	f = &wr_formats[o->format];
 	for (unsigned i = 0; i < o->n_ifs; i++) {
-		/* pcap has one link type per file; pcapng 16 bits of one per interface. */
-		if (o->format != SAVEFILE_PCAPNG && o->ifs[i].linktype != o->ifs[0].linktype)
+		if (f->one_linktype && o->ifs[i].linktype != o->ifs[0].linktype)
 			return -EINVAL;
-		if (o->format == SAVEFILE_PCAPNG && o->ifs[i].linktype > UINT16_MAX)
+		if (o->ifs[i].linktype > f->max_linktype)
 			return -EINVAL;
 	}
 	return 0;
@@ -450,6 +520,7 @@ int savefile_write_open(struct savefile_writer **wp, const char *path,
 		goto out;
 	w->o = *o;
 	w->o.ifs = NULL;
+	w->fmt = &wr_formats[o->format];
 	w->fd = -1;
 	w->ifs = calloc(o->n_ifs, sizeof(*w->ifs));
 	w->pattern = strdup(path);
@@ -518,39 +589,7 @@ int savefile_write_packet(struct savefile_writer *w, const struct savefile_pkt *
 		return SAVEFILE_DONE;
 	if (pkt->ifindex >= w->o.n_ifs)
 		return -EINVAL;
-	if (w->o.format == SAVEFILE_PCAPNG) {
-		uint32_t pad = (4u - caplen % 4) % 4;
-		uint32_t flags = 0;	/* epb_flags: bits 0-1 the direction */
-
-		if (pkt->dir == SAVEFILE_DIR_IN)
-			flags = 1;
-		else if (pkt->dir == SAVEFILE_DIR_OUT)
-			flags = 2;
-		/* The data, then its padding, epb_flags and opt_endofopt, the trailing length. */
-		rec = 28 + (size_t)caplen + pad + (flags ? 12 : 0) + 4;
-		blk32(&h, NG_EPB);
-		blk32(&h, (uint32_t)rec);
-		blk32(&h, pkt->ifindex);
-		blk32(&h, (uint32_t)(pkt->ts_ns >> 32));
-		blk32(&h, (uint32_t)pkt->ts_ns);
-		blk32(&h, caplen);
-		blk32(&h, pkt->wirelen);
-		memset(t.b, 0, pad);
-		t.n = pad;
-		if (flags) {
-			blk_opt(&t, 2, &flags, sizeof(flags));
-			blk32(&t, 0);
-		}
-		blk32(&t, (uint32_t)rec);
-	} else {
-		uint64_t sub = pkt->ts_ns % NSEC;
-
-		blk32(&h, (uint32_t)(pkt->ts_ns / NSEC));
-		blk32(&h, (uint32_t)(w->o.format == SAVEFILE_PCAP ? sub / 1000 : sub));
-		blk32(&h, caplen);
-		blk32(&h, pkt->wirelen);
-		rec = h.n + caplen;
-	}
+	rec = w->fmt->record(w, pkt, caplen, &h, &t);
 	err = wr_maybe_rotate(w, pkt, rec);
 	if (err)
 		return err;

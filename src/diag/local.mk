@@ -20,8 +20,7 @@ MODULE_TESTS += \
 	tests/unit/diag/test_ssfilter \
 	tests/unit/diag/test_ssfilter_bc \
 	tests/unit/diag/test_packet_diag
-tests_unit_diag_test_sockdiag_SOURCES = tests/unit/diag/test_sockdiag.c tests/unit/diag/sockdiag_msgs.h
-tests_unit_diag_test_sockscan_SOURCES = tests/unit/diag/test_sockscan.c tests/unit/diag/sockdiag_msgs.h
 FUZZ_HARNESSES += tests/fuzz/fuzz_sockdiag tests/fuzz/fuzz_ssfilter
 tests_fuzz_fuzz_sockdiag_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_ssfilter_LDFLAGS = $(FUZZ_LINK_FLAGS)
+EXTRA_DIST += tests/unit/diag/sockdiag_msgs.h

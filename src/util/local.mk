@@ -20,4 +20,5 @@ MODULE_TESTS += \
 	tests/unit/util/test_kallsyms_pick \
 	tests/unit/util/test_csum \
 	tests/unit/util/test_scan
-tests_unit_util_test_csum_SOURCES = tests/unit/util/test_csum.c tests/unit/inject_vectors.h
+EXTRA_DIST += tests/unit/inject_vectors.h
+EXTRA_DIST += tests/unit/inject_vectors.h

@@ -14,6 +14,5 @@ MODULE_TESTS += \
 	tests/unit/cmd/inject/test_template \
 	tests/unit/cmd/inject/test_gen \
 	tests/unit/cmd/inject/test_pace
-tests_unit_cmd_inject_test_gen_SOURCES = tests/unit/cmd/inject/test_gen.c tests/unit/inject_vectors.h
 FUZZ_HARNESSES += tests/fuzz/fuzz_template
 tests_fuzz_fuzz_template_LDFLAGS = $(FUZZ_LINK_FLAGS)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* test_savefile_read.c: unit tests for the reader's buffering and its pcap side. */
+/* test_savefile_read.c: unit tests for the reader: its buffering, the API and the pcap format. */
 #include "config.h"
 
 #include <errno.h>
