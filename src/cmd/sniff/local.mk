@@ -13,4 +13,6 @@ libsockeye_a_SOURCES += \
 	src/cmd/sniff/stats.c src/cmd/sniff/stats.h
 sockeye_SOURCES += src/cmd/sniff/sniff.c
 dist_man8_MANS += man/sockeye-sniff.8
-MODULE_TESTS += tests/unit/cmd/sniff/test_sniff_count
+MODULE_TESTS += \
+	tests/unit/cmd/sniff/test_sniff_count \
+	tests/unit/cmd/sniff/test_sniff_opts
