@@ -19,7 +19,8 @@ dist_man8_MANS += man/sockeye-inject.8
 MODULE_TESTS += \
 	tests/unit/cmd/inject/test_template \
 	tests/unit/cmd/inject/test_gen \
-	tests/unit/cmd/inject/test_pace
+	tests/unit/cmd/inject/test_pace \
+	tests/unit/cmd/inject/test_inject_opts
 tests_unit_cmd_inject_test_gen_SOURCES = tests/unit/cmd/inject/test_gen.c tests/unit/inject_vectors.h
 FUZZ_HARNESSES += tests/fuzz/fuzz_template
 tests_fuzz_fuzz_template_LDFLAGS = $(FUZZ_LINK_FLAGS)
