@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* cmd_inject_opts.c: inject's command line, checked strictly before anything is opened. */
+/* opts.c: inject's command line, checked strictly before anything is opened. */
 #include "config.h"
 
 #include <errno.h>
@@ -119,7 +119,7 @@ static int parse_mac(const char *s, uint8_t mac[6])
 	return 0;
 }
 
-static int set_pace(struct inject_cmd *o, enum pace_mode mode, double rate, const char *opt)
+static int set_pace(struct inject_opts *o, enum pace_mode mode, double rate, const char *opt)
 {
 	if (o->pace_set)
 		return cmd_usage_error("%s: only one of --speed, --pps, --mbps and --topspeed",
@@ -147,7 +147,7 @@ static char *join_words(int argc, char **argv)
 	return s;
 }
 
-static int check_combinations(struct inject_cmd *o, bool has_words)
+static int check_combinations(struct inject_opts *o, bool has_words)
 {
 	bool replay = o->rfile != NULL, offline = o->dump || o->wfile;
 
@@ -178,7 +178,7 @@ static int check_combinations(struct inject_cmd *o, bool has_words)
 }
 
 /* Options with numbers; 0 when c was one of them and its value is good. */
-static int parse_number_opt(struct inject_cmd *o, int c, const char *arg)
+static int parse_number_opt(struct inject_opts *o, int c, const char *arg)
 {
 	uint64_t v;
 	double d;
@@ -247,13 +247,11 @@ static int parse_number_opt(struct inject_cmd *o, int c, const char *arg)
 	}
 }
 
-int cmd_inject_parse(struct inject_cmd *o, int argc, char **argv)
+int inject_opts_parse(struct inject_opts *o, int argc, char **argv)
 {
 	int c, err;
 
-	o->vlan = -1;
-	o->loops = 1;
-	o->cpus = 1;
+	*o = (struct inject_opts){ .vlan = -1, .loops = 1, .cpus = 1 };
 	while ((c = getopt_long(argc, argv, "i:r:c:B:w:xh", inject_longopts, NULL)) != -1) {
 		err = parse_number_opt(o, c, optarg);
 		if (err >= 0) {
@@ -296,7 +294,7 @@ int cmd_inject_parse(struct inject_cmd *o, int argc, char **argv)
 			break;
 		case 'h':
 		case CMD_OPT_HELP:
-			cmd_print_help(cmd_find(cmd_table, cmd_count, "inject", &(bool){ false }));
+			cmd_print_help(&(struct cmd){ .name = "inject", .usage = cmd_inject_usage });
 			return -1;	/* not 1: that is EXIT_RUNTIME (out of memory below) */
 		case ':':
 			return cmd_usage_error("%s: option needs a value", argv[optind - 1]);
@@ -320,4 +318,10 @@ int cmd_inject_parse(struct inject_cmd *o, int argc, char **argv)
 		return EXIT_RUNTIME;
 	}
 	return 0;
+}
+
+void inject_opts_free(struct inject_opts *o)
+{
+	free(o->words);
+	o->words = NULL;
 }

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* cmd_inject.h: what inject's command line asks for, shared by its two files. */
-#ifndef SOCKEYE_CMD_INJECT_H
-#define SOCKEYE_CMD_INJECT_H
+/* opts.h: what inject's command line asks for, and the parser that fills it in. */
+#ifndef SOCKEYE_INJECT_OPTS_H
+#define SOCKEYE_INJECT_OPTS_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "cmd/inject/pace.h"
 
-struct inject_cmd {
+struct inject_opts {
 	const char *ifname;
 	const char *rfile;
 	char *words;			/* the template, or the filter expression with -r */
@@ -33,9 +33,13 @@ struct inject_cmd {
 };
 
 /*
- * Parses inject's options and trailing words into o.  0 to go on, -1 when
- * --help was printed (exit 0), or an exit status (EXIT_USAGE, EXIT_RUNTIME).
+ * Parses inject's options (argv[0] is the command name; getopt's optind as
+ * the caller set it) and trailing words into o, which it first sets to the
+ * defaults.  0 to go on, -1 when --help was printed (exit 0), or an exit
+ * status (EXIT_USAGE, EXIT_RUNTIME).  inject_opts_free(o) after, whatever it
+ * returned.
  */
-int cmd_inject_parse(struct inject_cmd *o, int argc, char **argv);
+int inject_opts_parse(struct inject_opts *o, int argc, char **argv);
+void inject_opts_free(struct inject_opts *o);
 
 #endif

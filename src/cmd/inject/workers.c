@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* inject.c: worker threads: fill TX ring frames in place, kick in batches, pace on one clock. */
+/* workers.c: worker threads: fill TX ring frames in place, kick in batches, pace on one clock. */
 #include "config.h"
 
 #include <errno.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* inject.h: the senders: one thread per worker, each with its own TX ring, pinned to a CPU. */
+/* workers.h: the senders: one thread per worker, each with its own TX ring, pinned to a CPU. */
 #ifndef SOCKEYE_INJECT_H
 #define SOCKEYE_INJECT_H
 

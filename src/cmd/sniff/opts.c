@@ -1,17 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* cmd_sniff_opts.c: sniff's command line: tcpdump's options, checked strictly. */
+/* opts.c: sniff's command line: tcpdump's options, checked strictly. */
 #include "config.h"
 
 #include <errno.h>
 #include <linux/if_packet.h>
-#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cmd.h"
-#include "cmd/sniff/run.h"
-#include "kstat/links.h"
+#include "cmd/sniff/opts.h"
 #include "util/log.h"
 #include "util/parse.h"
 
@@ -148,35 +146,6 @@ static int read_filter_file(const char *path, char **out)
 	return 0;
 }
 
-int cmd_sniff_default_iface(char *name, size_t len)
-{
-	struct links_snap snap = { 0 };
-	void *buf = NULL;
-	size_t n;
-	int err, best = -1;
-
-	err = links_dump(&buf, &n);
-	if (!err)
-		err = links_parse(buf, n, &snap);
-	for (unsigned i = 0; !err && i < snap.nlinks; i++) {
-		const struct link_stat *l = &snap.links[i];
-		bool running = (l->flags & (IFF_UP | IFF_RUNNING)) == (IFF_UP | IFF_RUNNING);
-
-		if (running && !(l->flags & IFF_LOOPBACK) &&
-		    (best < 0 || l->ifindex < snap.links[best].ifindex))
-			best = (int)i;
-	}
-	/*
-	 * libpcap ranks running devices (carrier up) first, then its "any", then the
-	 * ones only up and the loopback: tcpdump takes the head of that list.
-	 */
-	if (!err)
-		snprintf(name, len, "%s", best >= 0 ? snap.links[best].name : "any");
-	links_free(&snap);
-	free(buf);
-	return err;
-}
-
 static int parse_fanout_mode(const char *s)
 {
 	static const struct {
@@ -194,7 +163,7 @@ static int parse_fanout_mode(const char *s)
 	return -1;
 }
 
-enum timefmt_style cmd_sniff_time_style(int t_count)
+enum timefmt_style sniff_opts_time_style(int t_count)
 {
 	static const enum timefmt_style styles[] = {
 		TIMEFMT_LOCAL, TIMEFMT_NONE, TIMEFMT_EPOCH, TIMEFMT_DELTA_PREV, TIMEFMT_DATE,
@@ -215,7 +184,7 @@ static int parse_scaled(const char *s, uint64_t bare, uint64_t *v)
 }
 
 /* Options that name files and rotation; 0 or an exit status. */
-static int check_combinations(const struct sniff_cmd *o, int argc)
+static int check_combinations(const struct sniff_opts *o, int argc)
 {
 	if (o->filter_file && optind < argc)
 		return cmd_usage_error("-F and a filter expression on the command line exclude each "
@@ -244,10 +213,12 @@ static int check_combinations(const struct sniff_cmd *o, int argc)
 	return 0;
 }
 
-int cmd_sniff_parse(struct sniff_cmd *o, int argc, char **argv)
+int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 {
 	uint64_t v;
 	int c, err;
+
+	*o = (struct sniff_opts){ .snaplen = SAVEFILE_MAX_SNAPLEN, .fanout_mode = PACKET_FANOUT_HASH };
 
 	while ((c = getopt_long(argc, argv, "+:i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlh", sniff_longopts,
 				NULL)) != -1) {
@@ -396,7 +367,7 @@ int cmd_sniff_parse(struct sniff_cmd *o, int argc, char **argv)
 			return cmd_usage_error("%s: needs a value", argv[optind - 1]);
 		case 'h':
 		case CMD_OPT_HELP:
-			cmd_print_help(cmd_find(cmd_table, cmd_count, "sniff", &(bool){ false }));
+			cmd_print_help(&(struct cmd){ .name = "sniff", .usage = cmd_sniff_usage });
 			return -1;	/* not 1: that is EXIT_RUNTIME (an unreadable -F file) */
 		default:
 			if (cmd_common_option(c, optarg))
@@ -428,4 +399,10 @@ int cmd_sniff_parse(struct sniff_cmd *o, int argc, char **argv)
 	if (o->nano && o->wo.format != SAVEFILE_PCAPNG)
 		o->wo.format = SAVEFILE_PCAP_NANO;
 	return 0;
+}
+
+void sniff_opts_free(struct sniff_opts *o)
+{
+	free(o->expr);
+	o->expr = NULL;
 }

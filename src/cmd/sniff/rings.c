@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* sniff_rings.c: the capture rings one thread polls: wait, drain into sniff, notice a lost device. */
+/* rings.c: the capture rings one thread polls: wait, drain into sniff, notice a lost device. */
 #include "config.h"
 
 #include <errno.h>

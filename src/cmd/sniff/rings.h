@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* sniff_rings.h: the capture rings one thread polls: wait, drain into sniff, notice a lost device. */
+/* rings.h: the capture rings one thread polls: wait, drain into sniff, notice a lost device. */
 #ifndef SOCKEYE_SNIFF_RINGS_H
 #define SOCKEYE_SNIFF_RINGS_H
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* sniff_stats.c: the stats table sniff prints at exit and every --stats interval. */
+/* stats.c: the stats table sniff prints at exit and every --stats interval. */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* sniff_stats.h: what sniff saw, passed, wrote and lost, per interface. */
+/* stats.h: what sniff saw, passed, wrote and lost, per interface. */
 #ifndef SOCKEYE_SNIFF_STATS_H
 #define SOCKEYE_SNIFF_STATS_H
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* cmd_sniff_workers.c: sniff --fanout-files: a thread per fanout worker, each with its own file. */
+/* workers.c: sniff --fanout-files: a thread per fanout worker, each with its own file. */
 #include "config.h"
 
 #include <errno.h>
@@ -11,8 +11,10 @@
 #include <string.h>
 
 #include "cli/cmd.h"
-#include "cmd/sniff/run.h"
+#include "cmd/sniff/output.h"
+#include "cmd/sniff/rings.h"
 #include "cmd/sniff/stats.h"
+#include "cmd/sniff/workers.h"
 #include "util/clock.h"
 #include "util/log.h"
 
@@ -68,11 +70,11 @@ static void *worker_main(void *arg)
 			break;
 	}
 	if (!w->s.done && !err)
-		w->left = sniff_rings_linger(&w->rs, &w->s, cmd_sniff_linger_ms(w->r->o));
+		w->left = sniff_rings_linger(&w->rs, &w->s, sniff_run_linger_ms(w->r->o));
 	publish(w);
 	w->poll_err = err;
 	/* Whatever ended this worker (-c reached, a lost device, an error) ends them all. */
-	cmd_sniff_request_stop(w->r);
+	sniff_run_request_stop(w->r);
 	return NULL;
 }
 
@@ -98,7 +100,7 @@ static int worker_path(char *buf, size_t len, const char *file, unsigned id, uns
 
 static int worker_setup(struct sniff_run *r, struct sniff_worker *w, uint64_t *shared)
 {
-	struct sniff_cmd *o = r->o;
+	struct sniff_opts *o = r->o;
 	unsigned n = 0;
 	int err;
 
@@ -134,7 +136,7 @@ static int worker_setup(struct sniff_run *r, struct sniff_worker *w, uint64_t *s
 		log_error("-w %s: %s", o->wfile, strerror(-err));
 		return EXIT_USAGE;
 	}
-	return cmd_sniff_open_writer(r, &w->s, w->path);
+	return sniff_output_open_writer(r, &w->s, w->path);
 }
 
 /* Sums the workers' counters into r->ifaces; their published copies while they run. */
@@ -174,7 +176,7 @@ static void supervise(struct sniff_run *r, struct sniff_worker *ws)
 			uint64_t now = clock_ns(CLOCK_MONOTONIC);
 
 			if (now >= next_stats) {
-				cmd_sniff_collect_kstats(r);
+				sniff_run_collect_kstats(r);
 				sum_counts(r, ws, true);
 				sniff_stats_emit(r->stats_f, &r->s, true, ++n_stats);
 				fmt_flush(r->stats_f);
@@ -213,7 +215,7 @@ static int collect(struct sniff_run *r, struct sniff_worker *ws)
 {
 	int ret = 0;
 
-	cmd_sniff_collect_kstats(r);
+	sniff_run_collect_kstats(r);
 	sum_counts(r, ws, false);
 	for (unsigned k = 0; k < r->o->fanout; k++) {
 		struct sniff_worker *w = &ws[k];
@@ -240,7 +242,7 @@ static int collect(struct sniff_run *r, struct sniff_worker *ws)
 	return ret;
 }
 
-int cmd_sniff_workers_run(struct sniff_run *r, bool *started)
+int sniff_workers_run(struct sniff_run *r, bool *started)
 {
 	unsigned n = r->o->fanout;
 	struct sniff_worker *ws = calloc(n, sizeof(*ws));
@@ -273,7 +275,7 @@ int cmd_sniff_workers_run(struct sniff_run *r, bool *started)
 	if (!ret)
 		supervise(r, ws);
 	else
-		cmd_sniff_request_stop(r);
+		sniff_run_request_stop(r);
 	for (unsigned k = 0; k < n; k++)
 		if (ws[k].started)
 			pthread_join(ws[k].th, NULL);

@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* test_sniff_opts.c: unit tests for sniff's option parser: values, combinations and errors. */
+#include "config.h"
+
+#include <getopt.h>
+#include <linux/if_packet.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "cli/cmd.h"
+#include "cmd/sniff/opts.h"
+
+#define MAX_ARGS 32
+
+/* Parses "sniff" and the NULL-terminated arguments after it, as main hands them over. */
+static int parse(struct sniff_opts *o, ...)
+{
+	static char *argv[MAX_ARGS + 1];
+	int argc = 0;
+	va_list ap;
+
+	argv[argc++] = "sniff";
+	va_start(ap, o);
+	for (char *a; (a = va_arg(ap, char *)) && argc < MAX_ARGS;)
+		argv[argc++] = a;
+	va_end(ap);
+	argv[argc] = NULL;
+	optind = 0;	/* as main: glibc re-initializes getopt */
+	return sniff_opts_parse(o, argc, argv);
+}
+
+static void test_defaults(void **state)
+{
+	struct sniff_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, NULL), 0);
+	assert_int_equal(o.snaplen, SAVEFILE_MAX_SNAPLEN);
+	assert_int_equal(o.fanout_mode, PACKET_FANOUT_HASH);
+	assert_int_equal(o.n_ifnames, 0);
+	assert_null(o.wfile);
+	assert_null(o.rfile);
+	assert_int_equal(o.count, 0);
+	assert_string_equal(o.expr, "");
+	sniff_opts_free(&o);
+}
+
+/* -c, repeated -i, and the trailing words joined into one expression, as tcpdump. */
+static void test_count_ifaces_expr(void **state)
+{
+	struct sniff_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-c", "5", "-i", "veth0", "--interface", "lo", "tcp", "port",
+			       "80", NULL), 0);
+	assert_int_equal(o.count, 5);
+	assert_int_equal(o.n_ifnames, 2);
+	assert_string_equal(o.ifnames[0], "veth0");
+	assert_string_equal(o.ifnames[1], "lo");
+	assert_string_equal(o.expr, "tcp port 80");
+	sniff_opts_free(&o);
+}
+
+/* A parse starts from the defaults: nothing of an earlier one leaks into it. */
+static void test_reparse_resets(void **state)
+{
+	struct sniff_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-c", "7", "-i", "lo", "-s", "100", NULL), 0);
+	assert_int_equal(o.snaplen, 100);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-s", "0", NULL), 0);
+	assert_int_equal(o.count, 0);
+	assert_int_equal(o.n_ifnames, 0);
+	assert_int_equal(o.snaplen, SAVEFILE_MAX_SNAPLEN);
+	sniff_opts_free(&o);
+}
+
+static void test_write_read(void **state)
+{
+	struct sniff_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-w", "cap.pcap", "-C", "10", "-W", "3", NULL), 0);
+	assert_string_equal(o.wfile, "cap.pcap");
+	assert_int_equal(o.wo.rotate_bytes, 10000000);
+	assert_int_equal(o.wo.max_files, 3);
+	assert_int_equal(o.wo.format, SAVEFILE_PCAP);
+	sniff_opts_free(&o);
+
+	assert_int_equal(parse(&o, "-r", "in.pcapng", "-w", "out.pcap", "--nano", NULL), 0);
+	assert_string_equal(o.rfile, "in.pcapng");
+	assert_int_equal(o.wo.format, SAVEFILE_PCAP_NANO);
+	sniff_opts_free(&o);
+
+	/* pcapng carries nanoseconds itself: --nano keeps it. */
+	assert_int_equal(parse(&o, "-w", "out", "--pcapng", "--nano", NULL), 0);
+	assert_int_equal(o.wo.format, SAVEFILE_PCAPNG);
+	sniff_opts_free(&o);
+}
+
+static void test_combination_errors(void **state)
+{
+	struct sniff_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-r", "f.pcap", "-i", "lo", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-C", "1", NULL), EXIT_USAGE);		/* no -w */
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-w", "f", "-W", "2", NULL), EXIT_USAGE);	/* no -C/-G */
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-w", "-", "-G", "60", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-w", "-", "--print", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "--fanout-files", "-w", "f", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "--fanout", "2", "--fanout-files", "-w", "-", NULL),
+			 EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "--fanout", "2", "--fanout-files", "-r", "f", "-w", "x",
+			       NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "--fanout", "2", "--fanout-files", "-w", "cap.pcap", NULL), 0);
+	assert_true(o.fanout_files);
+	assert_int_equal(o.fanout, 2);
+	sniff_opts_free(&o);
+}
+
+static void test_value_errors(void **state)
+{
+	struct sniff_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-c", "0", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-c", "12x", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-c", NULL), EXIT_USAGE);			/* needs a value */
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-s", "262145", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-Q", "sideways", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-B", "63", NULL), EXIT_USAGE);		/* 63 KiB */
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "--fanout", "65", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "--fanout-mode", "fastest", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-z", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "--no-such-option", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+}
+
+static void test_values(void **state)
+{
+	struct sniff_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-Q", "in", "-B", "64", "--fanout", "4", "--fanout-mode", "cpu",
+			       "--immediate", "-p", "-xx", "-tttt", "-e", NULL), 0);
+	assert_int_equal(o.dir, RING_RX_IN);
+	assert_int_equal(o.ring_bytes, 64 * 1024);
+	assert_int_equal(o.fanout, 4);
+	assert_int_equal(o.fanout_mode, PACKET_FANOUT_CPU);
+	assert_int_equal(o.latency_ms, 1);
+	assert_true(o.no_promisc);
+	assert_int_equal(o.show.dump, HEXDUMP_HEX);
+	assert_true(o.show.dump_link);
+	assert_true(o.show.link);
+	assert_int_equal(o.t_count, 4);
+	assert_int_equal(sniff_opts_time_style(o.t_count), TIMEFMT_DATE);
+	assert_int_equal(sniff_opts_time_style(0), TIMEFMT_LOCAL);
+	assert_int_equal(sniff_opts_time_style(9), TIMEFMT_DELTA_FIRST);
+	sniff_opts_free(&o);
+}
+
+/* -F: the expression from a file, '#' comments dropped; not with one on the command line. */
+static void test_filter_file(void **state)
+{
+	char path[] = "/tmp/test_sniff_opts.XXXXXX";
+	struct sniff_opts o;
+	int fd = mkstemp(path);
+	FILE *f;
+
+	(void)state;
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs("udp # the protocol\nand port 53\n", f);
+	fclose(f);
+	assert_int_equal(parse(&o, "-F", path, NULL), 0);
+	/* The comment takes its line's newline with it. */
+	assert_string_equal(o.expr, "udp and port 53\n");
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-F", path, "tcp", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	unlink(path);
+	assert_int_equal(parse(&o, "-F", path, NULL), EXIT_RUNTIME);	/* gone */
+	sniff_opts_free(&o);
+}
+
+/* --help prints the usage and says so with -1, which the entry turns into exit status 0. */
+static void test_help(void **state)
+{
+	struct sniff_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "--help", NULL), -1);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-h", NULL), -1);
+	sniff_opts_free(&o);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_count_ifaces_expr),
+		cmocka_unit_test(test_reparse_resets),
+		cmocka_unit_test(test_write_read),
+		cmocka_unit_test(test_combination_errors),
+		cmocka_unit_test(test_value_errors),
+		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_filter_file),
+		cmocka_unit_test(test_help),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
