@@ -108,14 +108,3 @@ int dispatch_first(int linktype, const struct pkt_cursor *c)
 		return PKT_PROTO_NONE;
 	return dispatch_lookup(DISPATCH_LINKTYPE, (uint16_t)linktype);
 }
-
-int dispatch_ethertype(struct pkt_meta *m, uint16_t type)
-{
-	struct pkt_level *l = &m->l[m->level];
-	int next = dispatch_lookup(DISPATCH_ETHERTYPE, type);
-
-	l->ethertype = type;
-	if (next == PKT_PROTO_VLAN && l->n_vlan == PKT_MAX_VLAN)
-		return PKT_PROTO_NONE;
-	return next;
-}

@@ -58,6 +58,15 @@ int dispatch_first(int linktype, const struct pkt_cursor *c);
  * What an ethertype in a link header selects, noted in the current level;
  * past PKT_MAX_VLAN tags the rest stays undecoded payload.
  */
-int dispatch_ethertype(struct pkt_meta *m, uint16_t type);
+static inline int dispatch_ethertype(struct pkt_meta *m, uint16_t type)
+{
+	struct pkt_level *l = &m->l[m->level];
+	int next = dispatch_lookup(DISPATCH_ETHERTYPE, type);
+
+	l->ethertype = type;
+	if (next == PKT_PROTO_VLAN && l->n_vlan == PKT_MAX_VLAN)
+		return PKT_PROTO_NONE;
+	return next;
+}
 
 #endif /* SOCKEYE_DISPATCH_H */

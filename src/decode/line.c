@@ -15,11 +15,6 @@ bool line_trunc(struct line *x, const char *what)
 
 /* ---- link layers ---------------------------------------------------------------------------- */
 
-bool line_link_wanted(const struct line *x)
-{
-	return x->o->link || line_level(x)->net == PKT_PROTO_NONE;
-}
-
 void line_ethertype(struct line *x, uint16_t type)
 {
 	const char *name = names_ethertype(type);
@@ -68,11 +63,6 @@ void line_ipproto(struct line *x, uint8_t proto)
 	pbuf_puts(&x->b, " (");
 	pbuf_u32(&x->b, proto);
 	pbuf_putc(&x->b, ')');
-}
-
-bool line_transport_next(const struct line *x)
-{
-	return line_more(x) && x->m->layer[x->i + 1].level == line_layer(x)->level;
 }
 
 void line_ip_payload(struct line *x, uint8_t proto)

@@ -51,7 +51,11 @@ bool line_trunc(struct line *x, const char *what);
 /* ---- link layers ---- */
 
 /* Link headers show with -e, and whenever nothing past them was decoded. */
-bool line_link_wanted(const struct line *x);
+static inline bool line_link_wanted(const struct line *x)
+{
+	return x->o->link || line_level(x)->net == PKT_PROTO_NONE;
+}
+
 /* "ethertype IPv4 (0x0800)", or just "IPv4" with -q. */
 void line_ethertype(struct line *x, uint16_t type);
 /* ", length N", then ": " when a layer follows. */
@@ -66,7 +70,11 @@ void line_ip_addrs(struct line *x);
 /* "TCP (6)", "unknown (60)" */
 void line_ipproto(struct line *x, uint8_t proto);
 /* Whether the next layer is a transport of the same level, which prints the addresses. */
-bool line_transport_next(const struct line *x);
+static inline bool line_transport_next(const struct line *x)
+{
+	return line_more(x) && x->m->layer[x->i + 1].level == line_layer(x)->level;
+}
+
 /* "ip-proto-N LEN": the IP header's own line end when no transport follows it. */
 void line_ip_payload(struct line *x, uint8_t proto);
 
