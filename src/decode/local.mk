@@ -1,24 +1,25 @@
 # src/decode/local.mk: packet dissectors and printers, one protocol a file, and the packet view.
 libsockeye_a_SOURCES += \
-	src/decode/dissect.c src/decode/dissect.h \
-	src/decode/pbuf.c src/decode/pbuf.h \
 	src/decode/pkt.h src/decode/pkt_meta.h src/decode/proto.h \
-	src/decode/print.c src/decode/print.h src/decode/print_impl.h \
-	src/decode/print_icmp.c \
-	src/decode/print_l4.c \
-	src/decode/print_opts.c \
-	src/decode/proto_arp.c \
-	src/decode/proto_csum.c \
+	src/decode/protocols.c src/decode/protocols.h \
+	src/decode/dispatch.c src/decode/dispatch.h \
+	src/decode/dissect.c src/decode/dissect.h \
+	src/decode/print.c src/decode/print.h src/decode/print_opts.h \
+	src/decode/line.c src/decode/line.h \
+	src/decode/pbuf.c src/decode/pbuf.h \
+	src/decode/tcpdump_names.c src/decode/tcpdump_names.h \
+	src/decode/l4csum.c src/decode/l4csum.h \
+	src/decode/proto_sll.c \
 	src/decode/proto_eth.c \
-	src/decode/proto_gre.c \
-	src/decode/proto_icmp.c \
-	src/decode/proto_icmp6.c \
+	src/decode/proto_vlan.c \
+	src/decode/proto_arp.c \
 	src/decode/proto_ipv4.c \
 	src/decode/proto_ipv6.c \
-	src/decode/proto_sll.c \
 	src/decode/proto_tcp.c \
 	src/decode/proto_udp.c \
-	src/decode/proto_vlan.c \
+	src/decode/proto_icmp.c \
+	src/decode/proto_icmp6.c \
+	src/decode/proto_gre.c \
 	src/decode/proto_vxlan.c \
 	src/decode/tcpseq.c src/decode/tcpseq.h \
 	src/decode/timefmt.c src/decode/timefmt.h \
@@ -26,17 +27,18 @@ libsockeye_a_SOURCES += \
 	src/decode/view_packet.c src/decode/view_packet.h \
 	src/decode/view_packet_opts.c src/decode/view_packet_opts.h
 MODULE_TESTS += \
-	tests/unit/test_pkt \
-	tests/unit/test_pbuf \
-	tests/unit/test_dissect_link \
-	tests/unit/test_dissect_ip \
-	tests/unit/test_dissect_l4 \
-	tests/unit/test_dissect_tunnel \
-	tests/unit/test_dissect_csum \
-	tests/unit/test_print \
+	tests/unit/decode/test_pkt \
+	tests/unit/decode/test_pbuf \
+	tests/unit/decode/test_dispatch \
+	tests/unit/decode/test_dissect_link \
+	tests/unit/decode/test_dissect_ip \
+	tests/unit/decode/test_dissect_l4 \
+	tests/unit/decode/test_dissect_tunnel \
+	tests/unit/decode/test_dissect_csum \
+	tests/unit/decode/test_print \
 	tests/unit/decode/test_tcpseq \
 	tests/unit/decode/test_timefmt \
 	tests/unit/decode/test_hexdump
-EXTRA_DIST += tests/unit/dissect_test.h tests/unit/pkt_samples.h
+EXTRA_DIST += tests/unit/decode/dissect_test.h tests/unit/decode/pkt_samples.h
 FUZZ_HARNESSES += tests/fuzz/fuzz_dissect
 tests_fuzz_fuzz_dissect_LDFLAGS = $(FUZZ_LINK_FLAGS)

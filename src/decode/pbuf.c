@@ -49,6 +49,25 @@ void pbuf_hex(struct pbuf *b, uint32_t v, unsigned width)
 	pbuf_put(b, tmp + i, sizeof(tmp) - i);
 }
 
+void pbuf_hex_bytes(struct pbuf *b, const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		pbuf_hex(b, p[i], 2);
+}
+
+void pbuf_hex64(struct pbuf *b, const uint8_t *p)
+{
+	uint32_t hi = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+	uint32_t lo = (uint32_t)p[4] << 24 | (uint32_t)p[5] << 16 | (uint32_t)p[6] << 8 | p[7];
+
+	if (hi) {
+		pbuf_hex(b, hi, 1);
+		pbuf_hex(b, lo, 8);
+	} else {
+		pbuf_hex(b, lo, 1);
+	}
+}
+
 void pbuf_ip4(struct pbuf *b, const uint8_t a[4])
 {
 	for (int i = 0; i < 4; i++) {

@@ -58,6 +58,10 @@ static inline size_t pbuf_finish(struct pbuf *b, size_t len)
 void pbuf_u32(struct pbuf *b, uint32_t v);
 /* Lower-case hex, zero-padded to at least width digits. */
 void pbuf_hex(struct pbuf *b, uint32_t v, unsigned width);
+/* n bytes as two lower-case hex digits each, no separator. */
+void pbuf_hex_bytes(struct pbuf *b, const uint8_t *p, size_t n);
+/* The big-endian 64-bit number at p as "%" PRIx64 prints it. */
+void pbuf_hex64(struct pbuf *b, const uint8_t *p);
 void pbuf_ip4(struct pbuf *b, const uint8_t a[4]);
 /* RFC 5952 text as inet_ntop writes it, embedded IPv4 included. */
 void pbuf_ip6(struct pbuf *b, const uint8_t a[16]);

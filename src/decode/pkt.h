@@ -161,4 +161,18 @@ static inline bool pkt_sub(struct pkt_cursor *c, size_t n, struct pkt_cursor *su
 	return true;
 }
 
+/*
+ * Big-endian numbers from bytes already captured and bounds-checked, such as
+ * the option bytes a dissector copied into pkt_meta for its printer.
+ */
+static inline uint16_t pkt_be16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static inline uint32_t pkt_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
 #endif /* SOCKEYE_PKT_H */

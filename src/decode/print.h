@@ -3,11 +3,11 @@
 #ifndef SOCKEYE_PRINT_H
 #define SOCKEYE_PRINT_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "decode/pkt_meta.h"
+#include "decode/print_opts.h"
 
 /*
  * Enough for the longest summary print_packet writes: -e -v on two levels
@@ -17,20 +17,6 @@
  * (see test_print's test_longest and test_longest_options).
  */
 #define PRINT_PACKET_MAX 8192
-
-struct print_opts {
-	bool link;    /* -e: link-layer headers first */
-	bool verbose; /* -v: IPv4 tos/ttl/id/offset/flags, IPv6 hlim/flowlabel */
-	bool quiet;   /* -q: fewer protocol details */
-	/*
-	 * Relative TCP sequence numbers: the caller, which keeps the per-flow
-	 * state, sets the bases for this packet (seq and SACK/ack numbers are
-	 * printed minus them, modulo 2^32).
-	 */
-	bool tcp_relative;
-	uint32_t tcp_seq_base;
-	uint32_t tcp_ack_base;
-};
 
 /*
  * Write the summary that follows tcpdump's timestamp and interface, e.g.

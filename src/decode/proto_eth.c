@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* proto_eth.c: Ethernet II and 802.3 frame headers. */
+/* proto_eth.c: Ethernet II and 802.3 frame headers: dissector and -e printer. */
 #include "config.h"
 
+#include "decode/dispatch.h"
 #include "decode/proto.h"
 
 #define ETH_HDR_LEN	 14
@@ -41,5 +42,34 @@ int proto_eth_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 			pkt_clamp(c, e->type);
 		return PKT_PROTO_NONE;
 	}
-	return proto_next_ethertype(m, e->type);
+	return dispatch_ethertype(m, e->type);
+}
+
+/* ---- printer: tcpdump's text ----------------------------------------------------------------- */
+
+bool proto_eth_print(struct line *x)
+{
+	const struct pkt_layer *ly = line_layer(x);
+	const struct pkt_eth *e = &line_level(x)->eth;
+	uint32_t len;
+
+	if (ly->truncated || ly->invalid)
+		return line_trunc(x, "ether");
+	if (!line_link_wanted(x))
+		return false;
+	x->link_shown = true;
+	pbuf_mac(&x->b, e->src);
+	pbuf_puts(&x->b, " > ");
+	pbuf_mac(&x->b, e->dst);
+	pbuf_puts(&x->b, ", ");
+	if (e->type > 1500) {
+		line_ethertype(x, e->type);
+		line_len_colon(x, ly->wire_len);
+		return false;
+	}
+	/* an 802.3 frame's length is its length field, when the frame holds that much */
+	len = ly->wire_len - ly->hdr_len;
+	pbuf_puts(&x->b, "802.3");
+	line_len_colon(x, e->type < len ? e->type : len);
+	return false;
 }

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* proto_icmp6.c: ICMPv6 (RFC 4443), with neighbor discovery (RFC 4861) and MLD. */
+/* proto_icmp6.c: ICMPv6 (RFC 4443), neighbor discovery (RFC 4861), MLD: dissector and printer. */
 #include "config.h"
 
+#include "decode/l4csum.h"
+#include "decode/line.h"
 #include "decode/proto.h"
 
 #define ICMP6_HDR_LEN	  8
@@ -137,6 +139,198 @@ int proto_icmp6_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	ic->id = ic->rest >> 16;
 	ic->seq = ic->rest & 0xffff;
 	/* the message runs to the end of the IP payload, which c ends at */
-	proto_csum_verify(m, start, c, PROTO_IP_ICMPV6, 2);
+	l4csum_verify(m, start, c, PROTO_IP_ICMPV6, 2);
 	return icmp6_body(c, m, ic);
+}
+
+/* ---- printer: tcpdump's text ----------------------------------------------------------------- */
+
+static const char *icmp6_name(uint8_t type)
+{
+	switch (type) {
+	case 1:
+		return "destination unreachable";
+	case 2:
+		return "packet too big";
+	case 3:
+		return "time exceeded";
+	case 4:
+		return "parameter problem";
+	case 128:
+		return "echo request";
+	case 129:
+		return "echo reply";
+	case 130:
+		return "multicast listener query";
+	case 131:
+		return "multicast listener report";
+	case 132:
+		return "multicast listener done";
+	case 133:
+		return "router solicitation";
+	case 134:
+		return "router advertisement";
+	case 135:
+		return "neighbor solicitation";
+	case 136:
+		return "neighbor advertisement";
+	case 137:
+		return "redirect";
+	case 143:
+		return "multicast listener report v2";
+	default:
+		return NULL;
+	}
+}
+
+static void icmp6_unreach(struct pbuf *b, const struct pkt_icmp6 *ic)
+{
+	static const char *const fmt[] = {
+		[0] = "unreachable route %",
+		[1] = "unreachable prohibited %",
+		[3] = "unreachable address %",
+	};
+	const struct pkt_quote *q = &ic->quote;
+
+	switch (ic->code) {
+	case 0:
+	case 1:
+	case 3:
+		line_quote_fmt(b, fmt[ic->code], q);
+		break;
+	case 2:
+		line_quote_fmt(b, "beyond scope %, source address ", q);
+		line_quote_addr(b, q, q->src);
+		break;
+	case 4:
+		line_quote_fmt(b, "unreachable port, % ", q);
+		line_quote_port(b, q);
+		break;
+	default:
+		pbuf_puts(b, "unknown unreach code (");
+		pbuf_u32(b, ic->code);
+		pbuf_putc(b, ')');
+		break;
+	}
+}
+
+static void icmp6_text(struct pbuf *b, const struct pkt_icmp6 *ic)
+{
+	static const char *const param_code[] = {
+		"erroneous",
+		"next header",
+		"option",
+		"incomplete header chain",
+	};
+	const char *name = icmp6_name(ic->type);
+
+	switch (ic->type) {
+	case 1:
+		pbuf_puts(b, "destination unreachable, ");
+		icmp6_unreach(b, ic);
+		break;
+	case 2:
+		pbuf_puts(b, "packet too big, mtu ");
+		pbuf_u32(b, ic->rest);
+		break;
+	case 3:
+		if (ic->code == 0) {
+			line_quote_fmt(b, "time exceeded in-transit for %", &ic->quote);
+		} else if (ic->code == 1) {
+			pbuf_puts(b, "time exceeded in-transit (reassembly)");
+		} else {
+			pbuf_puts(b, "time exceeded in-transit, unknown code (");
+			pbuf_u32(b, ic->code);
+			pbuf_putc(b, ')');
+		}
+		break;
+	case 4:
+		pbuf_puts(b, "parameter problem, ");
+		if (ic->code < sizeof(param_code) / sizeof(param_code[0])) {
+			pbuf_puts(b, param_code[ic->code]);
+		} else {
+			pbuf_puts(b, "code-#");
+			pbuf_u32(b, ic->code);
+		}
+		pbuf_puts(b, " - octet ");
+		pbuf_u32(b, ic->rest);
+		break;
+	case 128:
+	case 129:
+		pbuf_puts(b, name);
+		pbuf_puts(b, ", id ");
+		pbuf_u32(b, ic->id);
+		pbuf_puts(b, ", seq ");
+		pbuf_u32(b, ic->seq);
+		break;
+	case 130:
+	case 131:
+	case 132:
+		pbuf_puts(b, name);
+		pbuf_puts(b, " max resp delay: ");
+		pbuf_u32(b, ic->id);
+		pbuf_puts(b, " addr: ");
+		pbuf_ip6(b, ic->target);
+		break;
+	case 135:
+		pbuf_puts(b, "neighbor solicitation, who has ");
+		pbuf_ip6(b, ic->target);
+		break;
+	case 136:
+		pbuf_puts(b, "neighbor advertisement, tgt is ");
+		pbuf_ip6(b, ic->target);
+		break;
+	case 137:
+		pbuf_puts(b, "redirect, ");
+		pbuf_ip6(b, ic->dst);
+		pbuf_puts(b, " to ");
+		pbuf_ip6(b, ic->target);
+		break;
+	case 143:
+		pbuf_puts(b, "multicast listener report v2, ");
+		pbuf_u32(b, ic->seq);
+		pbuf_puts(b, " group record(s)");
+		break;
+	default:
+		if (name) {
+			pbuf_puts(b, name);
+		} else {
+			pbuf_puts(b, "unknown icmp6 type (");
+			pbuf_u32(b, ic->type);
+			pbuf_putc(b, ')');
+		}
+		break;
+	}
+}
+
+bool proto_icmp6_print(struct line *x)
+{
+	const struct pkt_layer *ly = line_layer(x);
+	const struct pkt_icmp6 *ic = &line_level(x)->icmp6;
+	const char *name = icmp6_name(ic->type);
+	struct pbuf *b = &x->b;
+
+	line_addrs(x, false, 0, 0);
+	if (ly->truncated || ly->reason == PKT_REASON_SHORT) {
+		if (ly->hdr_len) {
+			pbuf_puts(b, "ICMP6, ");
+			if (name) {
+				pbuf_puts(b, name);
+				pbuf_putc(b, ' ');
+			}
+		}
+		return line_trunc(x, "icmp6");
+	}
+	line_csum(x, "icmp6", ic->csum);
+	pbuf_puts(b, "ICMP6, ");
+	if (ic->type == 1 && ic->code == 4 && !ic->quote.has_ports) {
+		pbuf_puts(b, "destination unreachable, unreachable port ");
+		return line_trunc(x, "icmp6");
+	}
+	icmp6_text(b, ic);
+	if (ly->invalid)
+		pbuf_puts(b, " (invalid)");
+	pbuf_puts(b, ", length ");
+	pbuf_u32(b, ly->wire_len);
+	return true;
 }

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* proto_ipv4.c: the IPv4 header (RFC 791), and the copy ICMP errors quote. */
+/* proto_ipv4.c: the IPv4 header (RFC 791) and its options: dissector, ICMP quote, printer. */
 #include "config.h"
 
 #include <stddef.h>
 
+#include "decode/dispatch.h"
+#include "decode/line.h"
 #include "decode/proto.h"
 
 #define IPV4_HDR_LEN  20
@@ -14,7 +16,7 @@
  * left out; at most 30 words, so the 32-bit total needs folding only once
  * it is complete.
  */
-uint16_t proto_ipv4_csum(const uint8_t *h, size_t len)
+static uint16_t ipv4_hdr_csum(const uint8_t *h, size_t len)
 {
 	uint32_t sum = 0;
 
@@ -93,7 +95,7 @@ int proto_ipv4_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		return proto_invalid(m, PKT_REASON_HDR_PAST_END);
 	if (!pkt_copy(c, ip->opts, ip->opt_len))
 		return proto_truncated(m);
-	ip->csum_calc = proto_ipv4_csum(start, hlen);
+	ip->csum_calc = ipv4_hdr_csum(start, hlen);
 	ip->csum_ok = ip->csum_calc == ip->csum;
 
 	/*
@@ -109,7 +111,7 @@ int proto_ipv4_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	if (ip->frag_off)
 		return PKT_PROTO_NONE; /* no transport header in a later fragment */
 	l->frag = ip->mf;
-	return proto_from_ipproto(ip->proto, false);
+	return dispatch_lookup(DISPATCH_IPV4, ip->proto);
 }
 
 /* As far as it was captured: the addresses and protocol, then the ports. */
@@ -131,4 +133,290 @@ void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q)
 	    !pkt_get_be16(c, &q->dport))
 		return;
 	q->has_ports = true;
+}
+
+/* ---- printer: tcpdump's text ----------------------------------------------------------------- */
+
+enum {
+	IPOPT_EOL = 0,
+	IPOPT_NOP = 1,
+	IPOPT_RR = 7,
+	IPOPT_TS = 68,
+	IPOPT_SECURITY = 130,
+	IPOPT_LSRR = 131,
+	IPOPT_SSRR = 137,
+	IPOPT_RFC1393 = 82,
+	IPOPT_RA = 148,
+};
+
+static void ipv4_opt_bad_len(struct pbuf *b, unsigned len)
+{
+	pbuf_puts(b, " [bad length ");
+	pbuf_u32(b, len);
+	pbuf_putc(b, ']');
+}
+
+/* Record route and source routes (RFC 791): a pointer, then addresses. */
+static void ipv4_opt_route(struct pbuf *b, const uint8_t *p, unsigned len)
+{
+	unsigned ptr;
+
+	if (len < 3) {
+		ipv4_opt_bad_len(b, len);
+		return;
+	}
+	if ((len + 1) & 3)
+		ipv4_opt_bad_len(b, len);
+	ptr = p[2] - 1u;
+	if (ptr < 3 || ((ptr + 1) & 3) || ptr > len + 1) {
+		pbuf_puts(b, " [bad ptr ");
+		pbuf_u32(b, p[2]);
+		pbuf_putc(b, ']');
+	}
+	for (unsigned i = 3; i + 4 <= len; i += 4) {
+		pbuf_putc(b, ' ');
+		pbuf_ip4(b, p + i);
+		if (ptr > i)
+			pbuf_putc(b, ',');
+	}
+}
+
+/* Timestamp (RFC 791): "TS{TSONLY ^ 0@ 0@}", '^' where the pointer is. */
+static void ipv4_opt_ts(struct pbuf *b, const uint8_t *p, unsigned len)
+{
+	static const char *const kinds[] = { "TSONLY", "TS+ADDR", NULL, "PRESPEC" };
+	unsigned hop, ptr, flag;
+	const char *sep = " ";
+
+	if (len < 4) {
+		pbuf_puts(b, "[bad length ");
+		pbuf_u32(b, len);
+		pbuf_putc(b, ']');
+		return;
+	}
+	flag = p[3] & 0xf;
+	hop = flag ? 8 : 4;
+	pbuf_puts(b, " TS{");
+	if ((len - 4) & (hop - 1)) {
+		pbuf_puts(b, "[bad length ");
+		pbuf_u32(b, len);
+		pbuf_putc(b, ']');
+	}
+	ptr = p[2] - 1u;
+	if (ptr < 4 || ((ptr - 4) & (hop - 1)) || ptr > len + 1) {
+		pbuf_puts(b, "[bad ptr ");
+		pbuf_u32(b, p[2]);
+		pbuf_putc(b, ']');
+	}
+	if (flag < 4 && kinds[flag]) {
+		unsigned i;
+
+		pbuf_puts(b, kinds[flag]);
+		for (i = 4; i + hop <= len; i += hop) {
+			pbuf_puts(b, ptr == i ? " ^ " : sep);
+			pbuf_u32(b, pkt_be32(p + i + hop - 4));
+			pbuf_putc(b, '@');
+			if (hop == 8)
+				pbuf_ip4(b, p + i);
+		}
+		/* a full option points past its last entry */
+		if (ptr == i)
+			pbuf_puts(b, " ^ ");
+	} else {
+		pbuf_puts(b, "[bad ts type ");
+		pbuf_u32(b, flag);
+		pbuf_putc(b, ']');
+	}
+	if (p[3] >> 4) {
+		pbuf_puts(b, " [");
+		pbuf_u32(b, p[3] >> 4);
+		pbuf_puts(b, " hops not recorded]} ");
+	} else {
+		pbuf_putc(b, '}');
+	}
+}
+
+static const char *ipv4_opt_name(uint8_t code)
+{
+	switch (code) {
+	case IPOPT_EOL:
+		return "EOL";
+	case IPOPT_NOP:
+		return "NOP";
+	case IPOPT_TS:
+		return "timestamp";
+	case IPOPT_SECURITY:
+		return "security";
+	case IPOPT_RR:
+		return "RR";
+	case IPOPT_SSRR:
+		return "SSRR";
+	case IPOPT_LSRR:
+		return "LSRR";
+	case IPOPT_RA:
+		return "RA";
+	case IPOPT_RFC1393:
+		return "traceroute";
+	default:
+		return NULL;
+	}
+}
+
+static void ipv4_print_opts(struct pbuf *b, const struct pkt_ipv4 *ip)
+{
+	unsigned left = ip->opt_len < sizeof(ip->opts) ? ip->opt_len : sizeof(ip->opts);
+	const uint8_t *p = ip->opts;
+
+	pbuf_puts(b, ", options (");
+	for (unsigned len; left; p += len, left -= len) {
+		const char *name = ipv4_opt_name(p[0]);
+
+		if (p != ip->opts)
+			pbuf_putc(b, ',');
+		if (name) {
+			pbuf_puts(b, name);
+		} else {
+			pbuf_puts(b, "unknown ");
+			pbuf_u32(b, p[0]);
+		}
+		if (p[0] == IPOPT_EOL)
+			break;
+		if (p[0] == IPOPT_NOP) {
+			len = 1;
+			continue;
+		}
+		len = left > 1 ? p[1] : 0;
+		if (len < 2 || len > left) {
+			ipv4_opt_bad_len(b, len);
+			break;
+		}
+		if (p[0] == IPOPT_TS) {
+			ipv4_opt_ts(b, p, len);
+		} else if (p[0] == IPOPT_RR || p[0] == IPOPT_LSRR || p[0] == IPOPT_SSRR) {
+			ipv4_opt_route(b, p, len);
+		} else if (p[0] == IPOPT_RA) {
+			if (len < 4)
+				ipv4_opt_bad_len(b, len);
+			else if (pkt_be16(p + 2)) {
+				pbuf_puts(b, " value ");
+				pbuf_u32(b, pkt_be16(p + 2));
+			}
+		}
+	}
+	pbuf_putc(b, ')');
+}
+
+static void ipv4_print_verbose(struct line *x, const struct pkt_ipv4 *ip)
+{
+	static const char *const ecn[] = { "", ",ECT(1)", ",ECT(0)", ",CE" };
+	struct pbuf *b = &x->b;
+	const char *sep = "";
+
+	pbuf_puts(b, "(tos 0x");
+	pbuf_hex(b, ip->tos, 1);
+	pbuf_puts(b, ecn[ip->tos & 3]);
+	pbuf_puts(b, ", ttl ");
+	pbuf_u32(b, ip->ttl);
+	pbuf_puts(b, ", id ");
+	pbuf_u32(b, ip->id);
+	pbuf_puts(b, ", offset ");
+	pbuf_u32(b, ip->frag_off);
+	pbuf_puts(b, ", flags [");
+	if (ip->mf) {
+		pbuf_puts(b, "+");
+		sep = ", ";
+	}
+	if (ip->df) {
+		pbuf_puts(b, sep);
+		pbuf_puts(b, "DF");
+		sep = ", ";
+	}
+	if (ip->rf) {
+		pbuf_puts(b, sep);
+		pbuf_puts(b, "rsvd");
+	}
+	if (!ip->mf && !ip->df && !ip->rf)
+		pbuf_puts(b, "none");
+	pbuf_puts(b, "], proto ");
+	line_ipproto(x, ip->proto);
+	pbuf_puts(b, ", length ");
+	pbuf_u32(b, ip->tot_len);
+	if (ip->opt_len)
+		ipv4_print_opts(b, ip);
+	if (!ip->csum_ok) {
+		pbuf_puts(b, ", bad cksum ");
+		pbuf_hex(b, ip->csum, 1);
+		pbuf_puts(b, " (->");
+		pbuf_hex(b, ip->csum_calc, 1);
+		pbuf_puts(b, ")!");
+	}
+	pbuf_puts(b, ")\n    ");
+}
+
+bool proto_ipv4_print(struct line *x)
+{
+	const struct pkt_layer *ly = line_layer(x);
+	const struct pkt_ipv4 *ip = &line_level(x)->ip4;
+	const char *prefix = x->link_shown ? "" : "IP ";
+	struct pbuf *b = &x->b;
+
+	if (ly->truncated) {
+		pbuf_puts(b, prefix);
+		return line_trunc(x, "ip");
+	}
+	x->family = 4;
+	x->src = ip->src;
+	x->dst = ip->dst;
+	x->ports_only = false;
+	if (ly->invalid) {
+		switch (ly->reason) {
+		case PKT_REASON_VERSION:
+			if (ip->version == 6) {
+				pbuf_puts(b, "IP6, wrong link-layer encapsulation (invalid)");
+			} else {
+				pbuf_puts(b, "IP");
+				pbuf_u32(b, ip->version);
+				pbuf_puts(b, " (invalid)");
+			}
+			break;
+		case PKT_REASON_HDR_LEN:
+			pbuf_puts(b, prefix);
+			pbuf_puts(b, "bad-hlen ");
+			pbuf_u32(b, ip->ihl * 4u);
+			break;
+		case PKT_REASON_TOTAL_LEN:
+			pbuf_puts(b, prefix);
+			pbuf_puts(b, "bad-len ");
+			pbuf_u32(b, ip->tot_len);
+			break;
+		case PKT_REASON_LEN_PAST_END:
+			pbuf_puts(b, prefix);
+			pbuf_puts(b, "truncated-ip - ");
+			pbuf_u32(b, ip->tot_len - ly->wire_len);
+			pbuf_puts(b, " bytes missing! ");
+			line_ip_addrs(x);
+			break;
+		default: /* the header itself runs past the packet */
+			pbuf_puts(b, prefix);
+			pbuf_puts(b, "truncated-ip - ");
+			pbuf_u32(b, (ip->ihl < 5 ? 5 : ip->ihl) * 4u - ly->wire_len);
+			pbuf_puts(b, " bytes missing!");
+			break;
+		}
+		return true;
+	}
+	pbuf_puts(b, prefix);
+	if (x->o->verbose)
+		ipv4_print_verbose(x, ip);
+	if (line_transport_next(x) && !ip->frag_off)
+		return false;
+	line_ip_addrs(x);
+	pbuf_puts(b, ": ");
+	if (ip->frag_off) {
+		pbuf_puts(b, "ip-proto-");
+		pbuf_u32(b, ip->proto);
+	} else {
+		line_ip_payload(x, ip->proto);
+	}
+	return true;
 }

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* proto_ipv6.c: the IPv6 header and its extension headers (RFC 8200). */
+/* proto_ipv6.c: the IPv6 header and its extension headers (RFC 8200): dissector and printer. */
 #include "config.h"
 
 #include <stddef.h>
 
+#include "decode/dispatch.h"
+#include "decode/line.h"
 #include "decode/proto.h"
 
 #define IPV6_HDR_LEN	  40
@@ -225,7 +227,7 @@ int proto_ipv6_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 			return PKT_PROTO_NONE;
 		l->frag = ip->frag_more;
 	}
-	return proto_from_ipproto(ip->proto, true);
+	return dispatch_lookup(DISPATCH_IPV6, ip->proto);
 }
 
 void proto_ipv6_quote(struct pkt_cursor *c, struct pkt_quote *q)
@@ -248,4 +250,233 @@ void proto_ipv6_quote(struct pkt_cursor *c, struct pkt_quote *q)
 	if (!pkt_get_be16(c, &q->sport) || !pkt_get_be16(c, &q->dport))
 		return;
 	q->has_ports = true;
+}
+
+/* ---- printer: tcpdump's text ----------------------------------------------------------------- */
+
+enum {
+	IP6OPT_PADN = 1,
+	IP6OPT_RTALERT = 5,
+	IP6OPT_JUMBO = 0xc2,
+};
+
+/* " (rtalert: 0x0000) (padn)": the options of extension header k, tcpdump's way. */
+static void ipv6_print_opts(struct pbuf *b, const struct pkt_ipv6 *ip, unsigned k)
+{
+	bool any = false;
+
+	for (unsigned i = 0; i < ip->n_opt && i < PKT_IP6_MAX_OPTS; i++) {
+		const struct pkt_ip6_opt *o = &ip->opt[i];
+
+		if (o->ext != k)
+			continue;
+		if (!any)
+			pbuf_putc(b, ' ');
+		any = true;
+		switch (o->type) {
+		case IP6OPT_PAD1:
+			pbuf_puts(b, "(pad1)");
+			break;
+		case IP6OPT_PADN:
+			pbuf_puts(b, "(padn)");
+			break;
+		case IP6OPT_RTALERT:
+			if (o->len != 2) {
+				pbuf_puts(b, "(rtalert: invalid len ");
+				pbuf_u32(b, o->len);
+				pbuf_puts(b, ") ");
+				break;
+			}
+			pbuf_puts(b, "(rtalert: 0x");
+			pbuf_hex(b, o->val, 4);
+			pbuf_puts(b, ") ");
+			break;
+		case IP6OPT_JUMBO:
+			pbuf_puts(b, "(jumbo: ");
+			if (o->len != 4) {
+				pbuf_puts(b, "invalid len ");
+				pbuf_u32(b, o->len);
+				pbuf_putc(b, ')');
+				break;
+			}
+			pbuf_u32(b, o->val);
+			if (ip->ext[k] != 0)
+				pbuf_puts(b, " - not a hop-by-hop option");
+			else if (ip->plen)
+				pbuf_puts(b, " - payload len != 0");
+			else if (o->val < 65536)
+				pbuf_puts(b, " - < 65536");
+			pbuf_puts(b, ") ");
+			break;
+		default:
+			pbuf_puts(b, "(opt_type 0x");
+			pbuf_hex(b, o->type, 2);
+			pbuf_puts(b, ": len=");
+			pbuf_u32(b, o->len);
+			pbuf_putc(b, ')');
+			break;
+		}
+	}
+	if (ip->opt_more && k >= ip->opt_cut)
+		pbuf_puts(b, any ? "..." : " ...");
+}
+
+/* "RT6 (len=2, type=0 [Deprecated], segleft=0, rsv=0x0, [0]2001:db8::2)" */
+static void ipv6_print_rt(struct pbuf *b, const struct pkt_ipv6 *ip, bool verbose)
+{
+	pbuf_puts(b, "RT6 (len=");
+	pbuf_u32(b, ip->rt_len);
+	pbuf_puts(b, ", type=");
+	pbuf_u32(b, ip->rt_type);
+	if (ip->rt_type == 0)
+		pbuf_puts(b, " [Deprecated]");
+	pbuf_puts(b, ", segleft=");
+	pbuf_u32(b, ip->rt_segleft);
+	if (ip->rt_type == 0 || ip->rt_type == 2) {
+		if (ip->rt_word || verbose) {
+			pbuf_puts(b, ", rsv=0x");
+			pbuf_hex(b, ip->rt_word, 1);
+		}
+	} else if (ip->rt_type == 4) {
+		pbuf_puts(b, ", last-entry=");
+		pbuf_u32(b, ip->rt_word >> 24);
+		if ((ip->rt_word >> 16 & 0xff) || verbose) {
+			pbuf_puts(b, ", flags=0x");
+			pbuf_hex(b, ip->rt_word >> 16 & 0xff, 1);
+		}
+		pbuf_puts(b, ", tag=");
+		pbuf_hex(b, ip->rt_word & 0xffff, 1);
+	}
+	for (unsigned i = 0; i < ip->rt_n_addr && i < PKT_IP6_MAX_RT; i++) {
+		pbuf_puts(b, ", [");
+		pbuf_u32(b, i);
+		pbuf_putc(b, ']');
+		pbuf_ip6(b, ip->rt_addr[i]);
+	}
+	if (ip->rt_n_addr > PKT_IP6_MAX_RT)
+		pbuf_puts(b, ", ...");
+	pbuf_putc(b, ')');
+}
+
+static void ipv6_print_verbose(struct line *x, const struct pkt_ipv6 *ip)
+{
+	struct pbuf *b = &x->b;
+
+	pbuf_putc(b, '(');
+	if (ip->tclass) {
+		pbuf_puts(b, "class 0x");
+		pbuf_hex(b, ip->tclass, 1);
+		pbuf_puts(b, ", ");
+	}
+	if (ip->flow) {
+		pbuf_puts(b, "flowlabel 0x");
+		pbuf_hex(b, ip->flow, 5);
+		pbuf_puts(b, ", ");
+	}
+	pbuf_puts(b, "hlim ");
+	pbuf_u32(b, ip->hlim);
+	pbuf_puts(b, ", next-header ");
+	line_ipproto(x, ip->nxt);
+	pbuf_puts(b, " payload length: ");
+	pbuf_u32(b, ip->plen);
+	pbuf_puts(b, ") ");
+}
+
+/* The walked extension headers, separated by spaces; sep ends the list when set. */
+static void ipv6_print_exts(struct line *x, const struct pkt_ipv6 *ip, bool sep)
+{
+	struct pbuf *b = &x->b;
+
+	for (unsigned k = 0; k < ip->n_ext; k++) {
+		if (k)
+			pbuf_putc(b, ' ');
+		switch (ip->ext[k]) {
+		case 0:
+		case 60:
+			/* tcpdump lists the options only with -v */
+			pbuf_puts(b, ip->ext[k] ? "DSTOPT" : "HBH");
+			if (x->o->verbose)
+				ipv6_print_opts(b, ip, k);
+			break;
+		case 43:
+			ipv6_print_rt(b, ip, x->o->verbose);
+			break;
+		default:
+			pbuf_puts(b, "frag (");
+			if (x->o->verbose) {
+				pbuf_puts(b, "0x");
+				pbuf_hex(b, ip->frag_id, 8);
+				pbuf_putc(b, ':');
+			}
+			pbuf_u32(b, ip->frag_off);
+			pbuf_putc(b, '|');
+			pbuf_u32(b, ip->frag_len);
+			pbuf_putc(b, ')');
+			break;
+		}
+	}
+	if (ip->n_ext && sep)
+		pbuf_putc(b, ' ');
+}
+
+bool proto_ipv6_print(struct line *x)
+{
+	const struct pkt_layer *ly = line_layer(x);
+	const struct pkt_ipv6 *ip = &line_level(x)->ip6;
+	const char *prefix = x->link_shown ? "" : "IP6 ";
+	struct pbuf *b = &x->b;
+	bool later_frag;
+
+	/* Addresses are known once the 40-byte fixed header was captured. */
+	if ((ly->truncated || ly->reason == PKT_REASON_SHORT) && ly->hdr_len < 40) {
+		pbuf_puts(b, prefix);
+		return line_trunc(x, "ip6");
+	}
+	x->family = 6;
+	x->src = ip->src;
+	x->dst = ip->dst;
+	x->ports_only = false;
+	if (ly->reason == PKT_REASON_VERSION) {
+		pbuf_puts(b, prefix);
+		pbuf_puts(b, "version error: ");
+		pbuf_u32(b, ip->version);
+		pbuf_puts(b, " != 6");
+		return true;
+	}
+	pbuf_puts(b, prefix);
+	if (ly->reason == PKT_REASON_LEN_PAST_END) {
+		pbuf_puts(b, "truncated-ip6 - ");
+		pbuf_u32(b, 40u + ip->plen - ly->wire_len);
+		pbuf_puts(b, " bytes missing! ");
+		line_ip_addrs(x);
+		return true;
+	}
+	if (x->o->verbose)
+		ipv6_print_verbose(x, ip);
+	if (!ly->truncated && !ly->invalid && !ip->n_ext && line_transport_next(x))
+		return false;
+
+	/* With extension headers tcpdump names the addresses first, then the ports. */
+	line_ip_addrs(x);
+	pbuf_puts(b, ": ");
+	/* A later fragment ends the line with its "frag (offset|length)". */
+	later_frag = ip->has_frag && ip->frag_off && !ly->truncated && !ly->invalid;
+	ipv6_print_exts(x, ip, !later_frag);
+	if (ly->truncated)
+		return line_trunc(x, "ip6");
+	if (ly->invalid) {
+		pbuf_puts(b, "(invalid)");
+		return true;
+	}
+	if (later_frag)
+		return true;
+	if (line_transport_next(x)) {
+		x->ports_only = true;
+		return false;
+	}
+	if (ip->proto == 59)
+		pbuf_puts(b, "no next header");
+	else
+		line_ip_payload(x, ip->proto);
+	return true;
 }

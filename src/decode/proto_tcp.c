@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* proto_tcp.c: the TCP header and its options (RFC 9293, 7323, 2018). */
+/* proto_tcp.c: the TCP header and its options (RFC 9293, 7323, 2018): dissector and printer. */
 #include "config.h"
 
 #include <stddef.h>
 
+#include "decode/l4csum.h"
+#include "decode/line.h"
 #include "decode/proto.h"
 
 #define TCP_HDR_LEN  20
@@ -154,6 +156,363 @@ int proto_tcp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	if (why != PKT_REASON_NONE)
 		return proto_invalid(m, why);
 	/* c now ends where the IP payload does: the whole segment */
-	proto_csum_verify(m, start, c, PROTO_IP_TCP, TCP_CSUM_OFF);
+	l4csum_verify(m, start, c, PROTO_IP_TCP, TCP_CSUM_OFF);
 	return PKT_PROTO_NONE;
+}
+
+/* ---- printer: tcpdump's text ----------------------------------------------------------------- */
+
+enum {
+	TCPOPT_ECHO = 6,
+	TCPOPT_ECHOREPLY = 7,
+	TCPOPT_CC = 11,
+	TCPOPT_CCNEW = 12,
+	TCPOPT_CCECHO = 13,
+	TCPOPT_MD5 = 19, /* RFC 2385 */
+	TCPOPT_UTO = 28, /* RFC 5482 */
+	TCPOPT_AO = 29,	 /* RFC 5925 */
+	TCPOPT_MPTCP = 30,
+	TCPOPT_TFO = 34,	 /* RFC 7413 */
+	TCPOPT_EXP = 254,	 /* RFC 6994 experiments, by magic number */
+	TCPOPT_EXP_TFO = 0xf989, /* TFO before it had its kind */
+};
+
+/* RFC 8684 subtypes, with tcpdump's names. */
+static const char *const mptcp_names[] = {
+	"capable", "join", "dss", "add-addr", "rem-addr", "prio", "fail", "fast-close", "tcprst",
+};
+
+/* " cookiereq", " cookie 0a0b...", or " (invalid)": RFC 7413 cookies are 4 to 16 even bytes. */
+static void tcp_print_tfo(struct pbuf *b, const uint8_t *p, size_t n)
+{
+	if (!n)
+		pbuf_puts(b, " cookiereq");
+	else if (n % 2 || n < 4 || n > 16)
+		pbuf_puts(b, " (invalid)");
+	else {
+		pbuf_puts(b, " cookie ");
+		pbuf_hex_bytes(b, p, n);
+	}
+}
+
+/*
+ * MP_CAPABLE (RFC 8684 3.1): subtype and version, flags, then the sender's
+ * key and, on the third ACK, the receiver's.  The other subtypes print by
+ * name only (README.sniff lists it).
+ */
+static void tcp_print_mptcp(struct pbuf *b, const uint8_t *p, size_t n)
+{
+	unsigned sub;
+
+	pbuf_putc(b, ' ');
+	pbuf_u32(b, (uint32_t)n + 2);
+	if (!n) {
+		pbuf_puts(b, " [len 2]");
+		return;
+	}
+	sub = p[0] >> 4;
+	pbuf_putc(b, ' ');
+	pbuf_puts(b, sub < sizeof(mptcp_names) / sizeof(mptcp_names[0]) ? mptcp_names[sub] :
+									  "unknown");
+	if (sub != 0 || n < 2)
+		return;
+	if ((p[0] & 0xf) > 1) {
+		pbuf_puts(b, " Unknown Version (");
+		pbuf_u32(b, p[0] & 0xf);
+		pbuf_putc(b, ')');
+		return;
+	}
+	pbuf_puts(b, " v");
+	pbuf_u32(b, p[0] & 0xf);
+	if (p[1] & 0x80)
+		pbuf_puts(b, " csum");
+	if (n >= 10) {
+		pbuf_puts(b, " {0x");
+		pbuf_hex64(b, p + 2);
+		if (n >= 18) {
+			pbuf_puts(b, ",0x");
+			pbuf_hex64(b, p + 10);
+		}
+		pbuf_putc(b, '}');
+	}
+}
+
+static void tcp_print_ao(struct pbuf *b, const uint8_t *p, size_t n)
+{
+	if (n < 2) {
+		pbuf_puts(b, " (invalid)");
+		return;
+	}
+	pbuf_puts(b, " keyid ");
+	pbuf_u32(b, p[0]);
+	pbuf_puts(b, " rnextkeyid ");
+	pbuf_u32(b, p[1]);
+	if (n > 2) {
+		pbuf_puts(b, " mac 0x");
+		pbuf_hex_bytes(b, p + 2, n - 2);
+	}
+}
+
+static void tcp_print_opt_other(struct pbuf *b, const struct pkt_tcp *t,
+				const struct pkt_tcp_opt *o)
+{
+	/* tcp_options kept off + len - 2 inside the 40 bytes of opt_data */
+	const uint8_t *p = t->opt_data + o->off;
+	size_t n = o->len - 2u;
+	uint32_t v;
+
+	switch (o->kind) {
+	case TCPOPT_ECHO:
+	case TCPOPT_ECHOREPLY:
+	case TCPOPT_CC:
+	case TCPOPT_CCNEW:
+	case TCPOPT_CCECHO:
+		/* RFC 1072 and 1644, long obsolete; tcpdump names ccecho "" */
+		pbuf_puts(b, o->kind == TCPOPT_ECHO	 ? "echo" :
+			     o->kind == TCPOPT_ECHOREPLY ? "echoreply" :
+			     o->kind == TCPOPT_CC	 ? "cc" :
+			     o->kind == TCPOPT_CCNEW	 ? "ccnew" :
+							   "");
+		if (n != 4)
+			break;
+		pbuf_putc(b, ' ');
+		pbuf_u32(b, pkt_be32(p));
+		return;
+	case TCPOPT_MD5:
+		pbuf_puts(b, "md5");
+		if (n != 16)
+			break;
+		pbuf_puts(b, " shared secret not supplied with -M, can't check - ");
+		pbuf_hex_bytes(b, p, n);
+		return;
+	case TCPOPT_UTO:
+		pbuf_puts(b, "uto");
+		if (n != 2)
+			break;
+		/* granularity bit set: minutes */
+		v = pkt_be16(p);
+		pbuf_puts(b, " 0x");
+		pbuf_hex(b, v, 1);
+		pbuf_putc(b, ' ');
+		pbuf_u32(b, v & 1 ? (v >> 1) * 60 : v >> 1);
+		return;
+	case TCPOPT_AO:
+		pbuf_puts(b, "tcp-ao");
+		tcp_print_ao(b, p, n);
+		return;
+	case TCPOPT_MPTCP:
+		pbuf_puts(b, "mptcp");
+		tcp_print_mptcp(b, p, n);
+		return;
+	case TCPOPT_TFO:
+		pbuf_puts(b, "tfo ");
+		tcp_print_tfo(b, p, n);
+		return;
+	case TCPOPT_EXP:
+		pbuf_puts(b, "exp");
+		if (n < 2)
+			break;
+		pbuf_putc(b, '-');
+		if (pkt_be16(p) == TCPOPT_EXP_TFO) {
+			pbuf_puts(b, "tfo");
+			tcp_print_tfo(b, p + 2, n - 2);
+		} else {
+			pbuf_hex(b, pkt_be16(p), 4);
+		}
+		return;
+	default:
+		pbuf_puts(b, "unknown-");
+		pbuf_u32(b, o->kind);
+		if (n) {
+			pbuf_puts(b, " 0x");
+			pbuf_hex_bytes(b, p, n);
+		}
+		return;
+	}
+	pbuf_puts(b, " [len ");
+	pbuf_u32(b, o->len);
+	pbuf_putc(b, ']');
+}
+
+/* Ports were read when the header is whole or at least 4 bytes were there. */
+static bool tcp_has_ports(const struct pkt_layer *ly)
+{
+	return !(ly->truncated || ly->invalid) || ly->hdr_len >= 4;
+}
+
+static uint32_t tcp_print_rel(const struct line *x, uint32_t v, uint32_t base)
+{
+	return x->o->tcp_relative ? v - base : v;
+}
+
+static void tcp_print_flags(struct pbuf *b, uint16_t flags)
+{
+	static const struct {
+		uint16_t bit;
+		char ch;
+	} names[] = {
+		{ PKT_TCP_FIN, 'F' }, { PKT_TCP_SYN, 'S' }, { PKT_TCP_RST, 'R' },
+		{ PKT_TCP_PSH, 'P' }, { PKT_TCP_ACK, '.' }, { PKT_TCP_URG, 'U' },
+		{ PKT_TCP_ECE, 'E' }, { PKT_TCP_CWR, 'W' },
+	};
+	bool any = false;
+
+	pbuf_puts(b, "Flags [");
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (flags & names[i].bit) {
+			pbuf_putc(b, names[i].ch);
+			any = true;
+		}
+	}
+	pbuf_puts(b, any ? "]" : "none]");
+}
+
+/* One option; *sack walks the SACK blocks stored across all SACK options. */
+static void tcp_print_opt(struct line *x, const struct pkt_tcp *t, const struct pkt_tcp_opt *o,
+			  unsigned *sack)
+{
+	static const char *const names[] = {
+		[0] = "eol",	[1] = "nop",  [2] = "mss", [3] = "wscale",
+		[4] = "sackOK", [5] = "sack", [8] = "TS",
+	};
+	static const uint8_t lens[] = { [0] = 1, [1] = 1, [2] = 4, [3] = 3, [4] = 2, [8] = 10 };
+	struct pbuf *b = &x->b;
+	const char *name = o->kind < sizeof(names) / sizeof(names[0]) ? names[o->kind] : NULL;
+	bool sack_ok = o->len > 2 && (o->len - 2) % 8 == 0;
+
+	if (!name) {
+		tcp_print_opt_other(b, t, o);
+		return;
+	}
+	pbuf_puts(b, name);
+	if (o->kind == 5 ? !sack_ok : o->len != lens[o->kind]) {
+		pbuf_puts(b, " [len ");
+		pbuf_u32(b, o->len);
+		pbuf_putc(b, ']');
+		return;
+	}
+	switch (o->kind) {
+	case 2:
+		pbuf_putc(b, ' ');
+		pbuf_u32(b, t->mss);
+		break;
+	case 3:
+		pbuf_putc(b, ' ');
+		pbuf_u32(b, t->wscale);
+		break;
+	case 5:
+		pbuf_putc(b, ' ');
+		pbuf_u32(b, (o->len - 2u) / 8);
+		pbuf_putc(b, ' ');
+		for (unsigned k = 0; k < (o->len - 2u) / 8 && *sack < t->n_sack; k++, (*sack)++) {
+			pbuf_putc(b, '{');
+			pbuf_u32(b, tcp_print_rel(x, t->sack[*sack].left, x->o->tcp_ack_base));
+			pbuf_putc(b, ':');
+			pbuf_u32(b, tcp_print_rel(x, t->sack[*sack].right, x->o->tcp_ack_base));
+			pbuf_putc(b, '}');
+		}
+		break;
+	case 8:
+		pbuf_puts(b, " val ");
+		pbuf_u32(b, t->ts_val);
+		pbuf_puts(b, " ecr ");
+		pbuf_u32(b, t->ts_ecr);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * "options [mss 1460,sackOK,...]".  When the options were cut short each one
+ * decoded is followed by a comma, then tcpdump's marker, as tcpdump prints it.
+ */
+static bool tcp_print_options(struct line *x, const struct pkt_tcp *t, const struct pkt_layer *ly)
+{
+	bool cut = ly->truncated || ly->invalid;
+	unsigned sack = 0;
+
+	pbuf_puts(&x->b, ", options [");
+	for (unsigned k = 0; k < t->n_opts; k++) {
+		if (k && !cut)
+			pbuf_putc(&x->b, ',');
+		tcp_print_opt(x, t, &t->opts[k], &sack);
+		if (cut)
+			pbuf_putc(&x->b, ',');
+	}
+	if (ly->truncated) {
+		pbuf_puts(&x->b, " [|tcp]");
+		return true;
+	}
+	if (ly->invalid) {
+		/* tcpdump closes the list only when an option came before */
+		pbuf_puts(&x->b, t->n_opts ? "[bad opt]]" : "[bad opt]");
+		return true;
+	}
+	pbuf_putc(&x->b, ']');
+	return false;
+}
+
+bool proto_tcp_print(struct line *x)
+{
+	const struct pkt_layer *ly = line_layer(x);
+	const struct pkt_tcp *t = &line_level(x)->tcp;
+	struct pbuf *b = &x->b;
+	uint32_t hlen = t->doff * 4u, len;
+
+	line_addrs(x, tcp_has_ports(ly), t->sport, t->dport);
+	if ((ly->truncated && ly->hdr_len < 20) || ly->reason == PKT_REASON_SHORT)
+		return line_trunc(x, "tcp");
+	if (ly->reason == PKT_REASON_HDR_LEN) {
+		pbuf_puts(b, "[bad hdr length ");
+		pbuf_u32(b, hlen);
+		pbuf_puts(b, " - too short, < 20]");
+		return true;
+	}
+	if (ly->reason == PKT_REASON_HDR_PAST_END) {
+		tcp_print_flags(b, t->flags);
+		pbuf_puts(b, " [bad hdr length ");
+		pbuf_u32(b, hlen);
+		pbuf_puts(b, " - too long, > ");
+		pbuf_u32(b, ly->wire_len);
+		pbuf_putc(b, ']');
+		return true;
+	}
+	len = ly->wire_len - hlen;
+	if (x->o->quiet && !ly->truncated && !ly->invalid) {
+		pbuf_puts(b, "tcp ");
+		pbuf_u32(b, len);
+		return true;
+	}
+	tcp_print_flags(b, t->flags);
+	if (line_level(x)->csum != PKT_CSUM_UNCHECKED) {
+		pbuf_puts(b, ", cksum 0x");
+		pbuf_hex(b, t->csum, 4);
+		line_csum_note(x, " (correct)", " (incorrect -> 0x", ")");
+	}
+	if (len || (t->flags & (PKT_TCP_SYN | PKT_TCP_FIN | PKT_TCP_RST))) {
+		uint32_t seq = tcp_print_rel(x, t->seq, x->o->tcp_seq_base);
+
+		pbuf_puts(b, ", seq ");
+		pbuf_u32(b, seq);
+		if (len) {
+			pbuf_putc(b, ':');
+			pbuf_u32(b, seq + len);
+		}
+	}
+	if (t->flags & PKT_TCP_ACK) {
+		pbuf_puts(b, ", ack ");
+		pbuf_u32(b, tcp_print_rel(x, t->ack, x->o->tcp_ack_base));
+	}
+	pbuf_puts(b, ", win ");
+	pbuf_u32(b, t->win);
+	if (t->flags & PKT_TCP_URG) {
+		pbuf_puts(b, ", urg ");
+		pbuf_u32(b, t->urg);
+	}
+	if ((t->n_opts || ly->truncated || ly->invalid) && tcp_print_options(x, t, ly))
+		return true;
+	pbuf_puts(b, ", length ");
+	pbuf_u32(b, len);
+	return true;
 }

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* proto_udp.c: the UDP header (RFC 768), and the tunnels found by port. */
+/* proto_udp.c: the UDP header (RFC 768): dissector and printer; tunnels follow by port. */
 #include "config.h"
 
+#include "decode/dispatch.h"
+#include "decode/l4csum.h"
+#include "decode/line.h"
 #include "decode/proto.h"
 
-#define UDP_HDR_LEN	     8
-#define UDP_CSUM_OFF	     6
-#define UDP_PORT_VXLAN	     4789 /* IANA */
-#define UDP_PORT_VXLAN_LINUX 8472 /* the Linux kernel's default before IANA's */
+#define UDP_HDR_LEN  8
+#define UDP_CSUM_OFF 6
 
 /*
  * RFC 768:
@@ -39,9 +40,49 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	if (!pkt_clamp(c, u->len - UDP_HDR_LEN))
 		return proto_invalid(m, PKT_REASON_UDP_LEN_PAST_END);
 	/* c now ends where the UDP length does: the whole datagram */
-	proto_csum_verify(m, start, c, PROTO_IP_UDP, UDP_CSUM_OFF);
+	l4csum_verify(m, start, c, PROTO_IP_UDP, UDP_CSUM_OFF);
 
-	if (m->level == 0 && (u->dport == UDP_PORT_VXLAN || u->dport == UDP_PORT_VXLAN_LINUX))
-		return PKT_PROTO_VXLAN;
+	/* Tunnels by port only in the outer headers: one tunnel deep. */
+	if (m->level == 0)
+		return dispatch_lookup(DISPATCH_UDP_PORT, u->dport);
 	return PKT_PROTO_NONE;
+}
+
+/* ---- printer: tcpdump's text ----------------------------------------------------------------- */
+
+/* Ports were read when the header is whole or at least 4 bytes were there. */
+static bool udp_has_ports(const struct pkt_layer *ly)
+{
+	return !(ly->truncated || ly->invalid) || ly->hdr_len >= 4;
+}
+
+bool proto_udp_print(struct line *x)
+{
+	const struct pkt_layer *ly = line_layer(x);
+	const struct pkt_udp *u = &line_level(x)->udp;
+	struct pbuf *b = &x->b;
+
+	line_addrs(x, udp_has_ports(ly), u->sport, u->dport);
+	if (ly->truncated || ly->reason == PKT_REASON_SHORT)
+		return line_trunc(x, "udp");
+	if (ly->reason == PKT_REASON_UDP_LEN) {
+		pbuf_puts(b, "truncated-udplength ");
+		pbuf_u32(b, u->len);
+		return true;
+	}
+	if (ly->reason == PKT_REASON_UDP_LEN_PAST_END) {
+		pbuf_puts(b, "UDP, bad length ");
+		pbuf_u32(b, u->len - 8u);
+		pbuf_puts(b, " > ");
+		pbuf_u32(b, ly->wire_len - 8u);
+		return true;
+	}
+	/* before a tunnel's header too, as tcpdump */
+	line_csum(x, "udp", u->csum);
+	/* -q keeps a tunnel's payload undecoded, as tcpdump does */
+	if (line_more(x) && !x->o->quiet)
+		return false;
+	pbuf_puts(b, "UDP, length ");
+	pbuf_u32(b, u->len - 8u);
+	return true;
 }

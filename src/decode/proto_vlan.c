@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* proto_vlan.c: IEEE 802.1Q and 802.1ad (QinQ) VLAN tags. */
+/* proto_vlan.c: IEEE 802.1Q and 802.1ad (QinQ) VLAN tags: dissector and printer. */
 #include "config.h"
 
+#include "decode/dispatch.h"
 #include "decode/proto.h"
 
 #define VLAN_TAG_LEN 4
@@ -30,5 +31,34 @@ int proto_vlan_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	v->id = tci & 0x0fff;
 	if (!pkt_get_be16(c, &v->type))
 		return proto_short(m, VLAN_TAG_LEN);
-	return proto_next_ethertype(m, v->type);
+	return dispatch_ethertype(m, v->type);
+}
+
+/* ---- printer: tcpdump's text ----------------------------------------------------------------- */
+
+bool proto_vlan_print(struct line *x)
+{
+	const struct pkt_layer *ly = line_layer(x);
+	const struct pkt_level *l = line_level(x);
+	const struct pkt_vlan *v;
+	unsigned k = 0;
+
+	/* Which of this level's tags: count the VLAN layers before this one. */
+	for (unsigned j = 0; j < x->i; j++)
+		if (x->m->layer[j].proto == PKT_PROTO_VLAN && x->m->layer[j].level == ly->level)
+			k++;
+	v = &l->vlan[k];
+	if (ly->truncated || ly->invalid)
+		return line_trunc(x, "vlan");
+	if (!x->link_shown)
+		return false;
+	pbuf_puts(&x->b, "vlan ");
+	pbuf_u32(&x->b, v->id);
+	pbuf_puts(&x->b, ", p ");
+	pbuf_u32(&x->b, v->pcp);
+	pbuf_puts(&x->b, v->dei ? ", DEI, " : ", ");
+	line_ethertype(x, v->type);
+	if (line_more(x))
+		pbuf_puts(&x->b, ", ");
+	return false;
 }

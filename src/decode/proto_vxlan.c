@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* proto_vxlan.c: the VXLAN header (RFC 7348) in front of an inner Ethernet frame. */
+/* proto_vxlan.c: the VXLAN header (RFC 7348) before inner Ethernet: dissector and printer. */
 #include "config.h"
 
+#include "decode/line.h"
 #include "decode/proto.h"
 
 #define VXLAN_HDR_LEN 8
@@ -30,4 +31,29 @@ int proto_vxlan_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	if (!(v->flags & VXLAN_FLAG_I))
 		return proto_invalid(m, PKT_REASON_VXLAN_FLAGS);
 	return PKT_PROTO_ETH;
+}
+
+/* ---- printer: tcpdump's text ----------------------------------------------------------------- */
+
+bool proto_vxlan_print(struct line *x)
+{
+	const struct pkt_layer *ly = line_layer(x);
+	const struct pkt_vxlan *v = &x->m->vxlan;
+	struct pbuf *b = &x->b;
+
+	if (ly->truncated || ly->reason == PKT_REASON_SHORT) {
+		pbuf_puts(b, "VXLAN ");
+		return line_trunc(x, "vxlan");
+	}
+	/* without the I flag tcpdump calls the flags invalid; the inner frame stays undecoded */
+	pbuf_puts(b, v->flags & 0x08 ? "VXLAN, flags [I] (0x" : "VXLAN, flags [invalid] (0x");
+	pbuf_hex(b, v->flags, 2);
+	pbuf_puts(b, "), vni ");
+	pbuf_u32(b, v->vni);
+	if (ly->invalid)
+		return true;
+	/* tcpdump starts the inner frame on a new line; one line per packet here */
+	if (line_more(x))
+		pbuf_puts(b, ": ");
+	return false;
 }

@@ -64,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	fuzz_check(&m, caplen);
 	for (unsigned bits = 0; bits < 8; bits++) {
-		struct print_opts o = {
+		struct print_opts po = {
 			.link = bits & 1,
 			.verbose = bits & 2,
 			.quiet = bits & 4,
@@ -72,11 +72,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			.tcp_seq_base = 12345,
 			.tcp_ack_base = 54321,
 		};
-		size_t n = print_packet(line, sizeof(line), &m, &o);
+		size_t n = print_packet(line, sizeof(line), &m, &po);
 
 		if (n >= sizeof(line) || strlen(line) != n)
 			abort();
-		if (print_packet(tiny, sizeof(tiny), &m, &o) != n || strncmp(tiny, line, 6))
+		if (print_packet(tiny, sizeof(tiny), &m, &po) != n || strncmp(tiny, line, 6))
 			abort();
 	}
 	return 0;

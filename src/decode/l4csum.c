@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* proto_csum.c: verify TCP, UDP, ICMP and ICMPv6 checksums (RFC 1071), when asked. */
+/* l4csum.c: verify TCP, UDP, ICMP and ICMPv6 checksums (RFC 1071), when asked. */
 #include "config.h"
 
+#include "decode/l4csum.h"
 #include "decode/proto.h"
 #include "util/csum.h"
 
@@ -25,8 +26,8 @@ static bool csum_pseudo(const struct pkt_level *l, uint8_t ipproto, size_t len, 
 	return false;
 }
 
-void proto_csum_verify(struct pkt_meta *m, const uint8_t *seg, const struct pkt_cursor *c,
-		       uint8_t ipproto, size_t csum_off)
+void l4csum_verify(struct pkt_meta *m, const uint8_t *seg, const struct pkt_cursor *c,
+		   uint8_t ipproto, size_t csum_off)
 {
 	struct pkt_level *l = proto_level(m);
 	size_t len = (size_t)(c->end - seg);

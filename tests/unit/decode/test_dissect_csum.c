@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* test_dissect_csum.c: -v checksum verification (proto_csum.c) and how the printer reports it. */
+/* test_dissect_csum.c: -v checksum verification (l4csum.c) and how the printer reports it. */
 #include "config.h"
 
 #include <stdio.h>

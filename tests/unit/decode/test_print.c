@@ -621,7 +621,7 @@ static void expect_options(const uint8_t *opts, size_t olen, const char *want)
 		fail_msg("got: %s\nwant: options [%s]", line, want);
 }
 
-/* The kinds print_opts.c spells out, as tcpdump 4.99 prints them. */
+/* The TCP option kinds proto_tcp.c spells out, as tcpdump 4.99 prints them. */
 static void test_tcp_option_kinds(void **state)
 {
 	expect_options((const uint8_t[4]){ 34, 2, 1, 1 }, 4, "tfo  cookiereq,nop,nop");

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* dispatch.h: the tables from link type, ethertype, IP protocol and port to protocol. */
+#ifndef SOCKEYE_DISPATCH_H
+#define SOCKEYE_DISPATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "decode/pkt.h"
+#include "decode/pkt_meta.h"
+#include "decode/proto.h"
+
+/* The numbering a key belongs to: what the field before the next header holds. */
+enum dispatch_space {
+	DISPATCH_LINKTYPE,  /* DLT_* of the capture: the first header */
+	DISPATCH_ETHERTYPE, /* Ethernet, SLL and VLAN type fields */
+	DISPATCH_IPV4,	    /* IPv4 protocol field */
+	DISPATCH_IPV6,	    /* IPv6 next header after the extension headers */
+	DISPATCH_GRE,	    /* GRE protocol type (an ethertype, TEB included) */
+	DISPATCH_UDP_PORT,  /* UDP destination port */
+	DISPATCH_COUNT
+};
+
+struct dispatch_key {
+	uint16_t key;
+	uint8_t proto; /* enum pkt_proto */
+};
+
+struct dispatch_table {
+	const char *name;
+	const struct dispatch_key *keys;
+	size_t n;
+};
+
+/* By enum dispatch_space: the keys that lead to a protocol. */
+extern const struct dispatch_table dispatch_tables[DISPATCH_COUNT];
+
+/*
+ * The protocol key selects in space s, or PKT_PROTO_NONE.  A scan of a few
+ * entries, most common first: no slower than the switch it replaces.
+ */
+static inline int dispatch_lookup(enum dispatch_space s, uint16_t key)
+{
+	const struct dispatch_table *t = &dispatch_tables[s];
+
+	for (size_t i = 0; i < t->n; i++)
+		if (t->keys[i].key == key)
+			return t->keys[i].proto;
+	return PKT_PROTO_NONE;
+}
+
+/* The first header of a linktype capture (raw IP by its version nibble), or PKT_PROTO_NONE. */
+int dispatch_first(int linktype, const struct pkt_cursor *c);
+
+/*
+ * What an ethertype in a link header selects, noted in the current level;
+ * past PKT_MAX_VLAN tags the rest stays undecoded payload.
+ */
+static inline int dispatch_ethertype(struct pkt_meta *m, uint16_t type)
+{
+	struct pkt_level *l = &m->l[m->level];
+	int next = dispatch_lookup(DISPATCH_ETHERTYPE, type);
+
+	l->ethertype = type;
+	if (next == PKT_PROTO_VLAN && l->n_vlan == PKT_MAX_VLAN)
+		return PKT_PROTO_NONE;
+	return next;
+}
+
+#endif /* SOCKEYE_DISPATCH_H */
