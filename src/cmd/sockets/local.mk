@@ -1,5 +1,7 @@
 # src/cmd/sockets/local.mk: sockeye sockets (ss): sockets through sock_diag, once or live.
-libsockeye_a_SOURCES += src/cmd/sockets/view_sockets.c src/cmd/sockets/view_sockets.h
+libsockeye_a_SOURCES += \
+	src/cmd/sockets/panel.c src/cmd/sockets/panel.h \
+	src/cmd/sockets/view_sockets.c src/cmd/sockets/view_sockets.h
 sockeye_SOURCES += src/cmd/sockets/sockets.c
 dist_man8_MANS += man/sockeye-sockets.8
 MODULE_TESTS += tests/unit/cmd/sockets/test_view_sockets
