@@ -7,4 +7,6 @@ libsockeye_a_SOURCES += \
 	src/cmd/sockets/view_sockets.c src/cmd/sockets/view_sockets.h
 sockeye_SOURCES += src/cmd/sockets/sockets.c
 dist_man8_MANS += man/sockeye-sockets.8
-MODULE_TESTS += tests/unit/cmd/sockets/test_view_sockets
+MODULE_TESTS += \
+	tests/unit/cmd/sockets/test_view_sockets \
+	tests/unit/cmd/sockets/test_sockets_opts

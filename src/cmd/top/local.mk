@@ -10,4 +10,4 @@ libsockeye_a_SOURCES += \
 	src/cmd/top/view_packet_socks.c src/cmd/top/view_packet_socks.h
 sockeye_SOURCES += src/cmd/top/top.c
 dist_man8_MANS += man/sockeye-top.8
-MODULE_TESTS += tests/unit/cmd/top/test_view_top
+MODULE_TESTS += tests/unit/cmd/top/test_view_top tests/unit/cmd/top/test_top_opts
