@@ -21,11 +21,16 @@
  */
 #define SOCKETS_PANEL_PERIOD_NS 1000000000ull
 
-/* A socket kept past its callback: the pointers it needs copied along. */
+/*
+ * A socket kept past its callback, with what its pointers pointed to copied
+ * along.  r's own pointers stay NULL: the kept sockets move as the ranking
+ * changes, so the copies are pointed to only where a row is emitted.
+ */
 struct panel_sock {
 	struct sock_rec r;
 	uint32_t skmem[SK_MEMINFO_VARS];
 	char path[108];
+	bool has_skmem, has_path;
 	uint64_t fill;		/* bytes queued: Recv-Q, and Send-Q but on listeners */
 	uint32_t drops;
 };
@@ -108,13 +113,15 @@ void sockets_panel_keep(struct sockets_panel *x, const struct sock_rec *r)
 	s->r.info = NULL;
 	s->r.cc_info = NULL;
 	s->r.skmem_len = r->skmem_len < sizeof(s->skmem) ? r->skmem_len : sizeof(s->skmem);
+	s->has_skmem = r->skmem != NULL;
 	if (r->skmem)
 		memcpy(s->skmem, r->skmem, s->r.skmem_len);
-	s->r.skmem = r->skmem ? s->skmem : NULL;
+	s->r.skmem = NULL;
 	s->r.path_len = r->path_len < sizeof(s->path) ? r->path_len : sizeof(s->path);
+	s->has_path = r->path != NULL;
 	if (r->path)
 		memcpy(s->path, r->path, s->r.path_len);
-	s->r.path = r->path ? s->path : NULL;
+	s->r.path = NULL;
 }
 
 void sockets_panel_clear(struct sockets_panel *x)
@@ -188,8 +195,14 @@ void sockets_panel_emit(struct fmt *f, const struct panel_ctx *c, unsigned group
 	};
 
 	fmt_table_begin(f, &x->view, groups | SOCK_GRP_NETID | SOCK_GRP_PROC | SOCK_GRP_MEM);
-	for (size_t i = 0; i < x->nsocks; i++)
-		view_sockets_emit(f, &x->socks[i].r, &vc);
+	for (size_t i = 0; i < x->nsocks; i++) {
+		const struct panel_sock *s = &x->socks[i];
+		struct sock_rec r = s->r;
+
+		r.skmem = s->has_skmem ? s->skmem : NULL;
+		r.path = s->has_path ? s->path : NULL;
+		view_sockets_emit(f, &r, &vc);
+	}
 	fmt_table_end(f);
 }
 
