@@ -9,4 +9,5 @@ sockeye_SOURCES += src/cmd/sockets/sockets.c
 dist_man8_MANS += man/sockeye-sockets.8
 MODULE_TESTS += \
 	tests/unit/cmd/sockets/test_view_sockets \
-	tests/unit/cmd/sockets/test_sockets_opts
+	tests/unit/cmd/sockets/test_sockets_opts \
+	tests/unit/cmd/sockets/test_sockets_panel
