@@ -73,6 +73,14 @@ int cmd_bpf_scope(const struct cmd_bpf_opts *o, uint32_t *netns_ino, uint32_t *i
 	return EXIT_RUNTIME;
 }
 
+int cmd_bpf_panel_scope(uint32_t *netns_ino, char *why, size_t len)
+{
+	uint32_t ifindex;
+
+	loader_init();
+	return loader_scope(cmd_globals.netns, NULL, netns_ino, &ifindex, why, len);
+}
+
 struct fmt *cmd_bpf_fmt_new(const struct cmd_bpf_opts *o)
 {
 	struct fmt_opts fo = {

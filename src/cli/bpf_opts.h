@@ -53,6 +53,12 @@ int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, int c, const char *
 /* Scopes a collector to -N's namespace and --iface (loader_scope).  0 or EXIT_RUNTIME, said. */
 int cmd_bpf_scope(const struct cmd_bpf_opts *o, uint32_t *netns_ino, uint32_t *ifindex);
 
+/*
+ * Scopes a collector top borrows as a panel: -N's namespace (every one
+ * without -N), every interface.  0, or -errno with why filled for the note.
+ */
+int cmd_bpf_panel_scope(uint32_t *netns_ino, char *why, size_t len);
+
 struct fmt;
 /* The output on stdout as -j, -p, -n and --no-header want it; NULL said (out of memory). */
 struct fmt *cmd_bpf_fmt_new(const struct cmd_bpf_opts *o);

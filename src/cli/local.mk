@@ -1,9 +1,10 @@
 # src/cli/local.mk: what every command shares: global options, the command table, help,
-# the formatter chosen from the globals, the BPF commands' options.
+# the formatter chosen from the globals, the BPF commands' options, the contract of top's panels.
 libsockeye_a_SOURCES += \
 	src/cli/cmd.c src/cli/cmd.h \
 	src/cli/signals.c src/cli/signals.h \
-	src/cli/bpf_opts.c src/cli/bpf_opts.h
+	src/cli/bpf_opts.c src/cli/bpf_opts.h \
+	src/cli/panel.h
 # The table names every command's entry point, so it is part of the binary.
 sockeye_SOURCES += src/cli/cmd_table.c
 MODULE_TESTS += tests/unit/cli/test_cmd

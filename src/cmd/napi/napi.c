@@ -1,151 +1,22 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* cmd_napi.c: `sockeye napi`: how NAPI polls: per instance and CPU, work against budget. */
+/* napi.c: `sockeye napi`: how NAPI polls: per instance and CPU, work against budget. */
 #include "config.h"
 
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "cli/cmd.h"
 #include "cli/bpf_opts.h"
-#include "cli/signals.h"
-#include "util/log.h"
-
-#ifdef HAVE_BPF
-#include "bpf/napi.h"
-#include "util/clock.h"
-#include "cmd/napi/view_napi.h"
-
-/* The --help text after "usage: sockeye ", next to the option table it describes. */
-const char cmd_napi_usage[] =
-	"napi [-i SECONDS] [-c COUNT] [--duration SECONDS] [--iface NAME] [--attach METHOD]\n"
-	"       [-e] [--no-header]\n"
-	"\n"
-	"  -i, --interval SECONDS  a snapshot every SECONDS (default 1)\n"
-	"  -c, --count COUNT       stop after COUNT snapshots\n"
-	"      --duration SECONDS  stop after SECONDS\n"
-	"      --iface NAME        only this device's NAPI instances\n"
-	"      --attach METHOD     tp_btf, raw_tp, kprobe or auto (default: the first that works)\n"
-	"  -e, --extended          more columns in text\n"
-	"      --no-header         text without column headers\n";
-
-static const struct option napi_longopts[] = {
-	CMD_BPF_LONGOPTS,
-	{ NULL, 0, NULL, 0 },
-};
-
-struct napi_run {
-	struct cmd_bpf_opts opts;
-	struct napi_opts o;
-	struct napi *n;
-	struct fmt *f;
-	struct napi_sample s[2];	/* the interval loop's two readings */
-	int64_t to_real;		/* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
-};
-
-static int parse_args(struct napi_run *r, int argc, char **argv)
-{
-	int c, ret;
-
-	while ((c = getopt_long(argc, argv, CMD_BPF_SHORTOPTS, napi_longopts, NULL)) != -1) {
-		ret = cmd_bpf_option(&r->opts, "napi", c, optarg, argv[optind - 1]);
-		if (ret)
-			return ret;
-	}
-	if (optind < argc)
-		return cmd_usage_error("%s: unexpected argument", argv[optind]);
-	return 0;
-}
-
-static int read_sample(void *ctx, unsigned slot, uint64_t *mono_ns)
-{
-	struct napi_run *r = ctx;
-	int err = napi_read(r->n, &r->s[slot]);
-
-	if (err) {
-		log_error("cannot read the NAPI counts: %s", strerror(-err));
-		return EXIT_RUNTIME;
-	}
-	*mono_ns = r->s[slot].mono_ns;
-	return 0;
-}
-
-static int show_interval(void *ctx, unsigned prev, unsigned cur)
-{
-	struct napi_run *r = ctx;
-	const struct napi_sample *p = &r->s[prev], *c = &r->s[cur];
-
-	fmt_doc_begin(r->f, "napi");
-	fmt_doc_u64(r->f, "ts_ns", (uint64_t)((int64_t)c->mono_ns + r->to_real));
-	fmt_doc_u64(r->f, "interval_ns", c->mono_ns - p->mono_ns);
-	view_napi_emit(r->f, p, c, r->opts.groups);
-	view_napi_cpus_emit(r->f, p, c, r->opts.groups);
-	fmt_doc_end(r->f);
-	return cmd_bpf_flush(r->f);
-}
-
-static int run(struct napi_run *r)
-{
-	int ret;
-
-	r->to_real = (int64_t)(clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC));
-	r->f = cmd_bpf_fmt_new(&r->opts);
-	if (!r->f)
-		return EXIT_RUNTIME;
-	r->opts.iv.read = read_sample;
-	r->opts.iv.show = show_interval;
-	r->opts.iv.ctx = r;
-	ret = interval_run(&r->opts.iv);
-	napi_sample_free(&r->s[0]);
-	napi_sample_free(&r->s[1]);
-	fmt_free(r->f);
-	return ret;
-}
+#include "cli/cmd.h"
+#include "cmd/napi/opts.h"
+#include "cmd/napi/run.h"
 
 int cmd_napi(int argc, char **argv)
 {
-	struct napi_run r = { .n = NULL };
-	struct loader_error e;
-	char why[1024];
-	uint64_t t0;
-	int ret, err;
+#ifdef HAVE_BPF
+	struct cmd_bpf_opts o;
+	int ret = cmd_napi_parse(&o, argc, argv);
 
-	loader_init();
-	cmd_bpf_opts_init(&r.opts);
-	ret = parse_args(&r, argc, argv);
 	if (ret)
 		return ret < 0 ? 0 : ret;
-	r.o.attach = r.opts.attach;
-	ret = cmd_enter_netns();
-	if (!ret)
-		ret = cmd_bpf_scope(&r.opts, &r.o.cfg.netns_ino, &r.o.cfg.ifindex);
-	if (ret)
-		return ret;
-	t0 = clock_ns(CLOCK_MONOTONIC);
-	err = napi_open(&r.o, &r.n, &e);
-	if (err) {
-		loader_why(&e, err, why, sizeof(why));
-		log_error("%s", why);
-		return EXIT_RUNTIME;
-	}
-	log_debug(1, "attached with %s in %.1f ms", loader_attach_name(napi_attach_method(r.n)),
-		  (double)(clock_ns(CLOCK_MONOTONIC) - t0) / 1e6);
-	if (napi_softirq_error(r.n))
-		log_debug(1, "no NET_RX softirq time: %s", strerror(-napi_softirq_error(r.n)));
-	signals_catch_stop();
-	ret = run(&r);
-	t0 = clock_ns(CLOCK_MONOTONIC);
-	napi_close(r.n);
-	log_debug(1, "detached in %.1f ms", (double)(clock_ns(CLOCK_MONOTONIC) - t0) / 1e6);
-	return ret;
-}
-
-#else /* !HAVE_BPF */
-
-int cmd_napi(int argc, char **argv)
-{
+	return cmd_napi_run(&o);
+#else
 	return cmd_bpf_unavailable("napi", argc, argv);
-}
-
 #endif
+}

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* cmd_top_softirq.c: the softirqs panel's BPF time per CPU; without it the panel still shows. */
+/* softirq.c: the softirqs panel's BPF time per CPU; without it the panel still shows. */
 #include "config.h"
 
 #include <errno.h>
@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/top/top.h"
-#include "util/interval.h"
+#include "cmd/top/softirq.h"
 #include "cmd/top/view_kstat.h"
+#include "util/interval.h"
 
 #define WHY_LEN 256
 
@@ -46,15 +46,15 @@ static void open_bpf(struct top_softirq *x)
 }
 #endif
 
-void top_softirq_open(struct top *t)
+void top_softirq_open(struct panel_ctx *c)
 {
 	struct top_softirq *x = calloc(1, sizeof(*x));
 
 	/* Without memory for it, the panel shows without its time and says nothing more. */
-	t->softirq = x;
+	c->softirq = x;
 	if (!x)
 		return;
-	if (t->o->replay_dir)
+	if (c->o->replay_dir)
 		snprintf(x->why, sizeof(x->why), "not in the recording (live only)");
 	else
 #ifdef HAVE_BPF
@@ -66,9 +66,9 @@ void top_softirq_open(struct top *t)
 		set_why(x);
 }
 
-int top_softirq_collect(struct top *t, char *why, size_t len)
+int top_softirq_collect(struct panel_ctx *c, char *why, size_t len)
 {
-	struct top_softirq *x = t->softirq;
+	struct top_softirq *x = c->softirq;
 	unsigned slot;
 	int err = -ENODEV;
 
@@ -91,15 +91,15 @@ int top_softirq_collect(struct top *t, char *why, size_t len)
 	return 0;
 }
 
-void top_softirq_emit(struct fmt *f, const struct top *t, unsigned groups)
+void top_softirq_emit(struct fmt *f, const struct panel_ctx *c, unsigned groups)
 {
-	const struct kstat_sample *prev = t->has_prev ? &t->prev : NULL;
-	const struct top_softirq *x = t->softirq;
+	const struct kstat_sample *prev = panel_prev(c);
+	const struct top_softirq *x = c->softirq;
 	struct view_softirqs_time time = { .view = NULL };
 	int p;
 
 	if (!x) {
-		view_softirqs_emit(f, prev, &t->cur, NULL, groups);
+		view_softirqs_emit(f, prev, &c->cur, NULL, groups);
 		return;
 	}
 	if (x->why[0])
@@ -107,19 +107,19 @@ void top_softirq_emit(struct fmt *f, const struct top *t, unsigned groups)
 	else if ((p = interval_slot_prev(&x->slots)) >= 0)
 		time = (struct view_softirqs_time){ .prev = &x->s[p],
 						    .cur = &x->s[x->slots.last] };
-	view_softirqs_emit(f, prev, &t->cur, &time, groups);
+	view_softirqs_emit(f, prev, &c->cur, &time, groups);
 }
 
-const char *top_softirq_error(const struct top *t)
+const char *top_softirq_error(const struct panel_ctx *c)
 {
-	const struct top_softirq *x = t->softirq;
+	const struct top_softirq *x = c->softirq;
 
 	return x && x->why[0] ? x->why : NULL;
 }
 
-void top_softirq_close(struct top *t)
+void top_softirq_close(struct panel_ctx *c)
 {
-	struct top_softirq *x = t->softirq;
+	struct top_softirq *x = c->softirq;
 
 	if (!x)
 		return;
@@ -129,5 +129,5 @@ void top_softirq_close(struct top *t)
 	for (unsigned i = 0; i < 2; i++)
 		softirq_sample_free(&x->s[i]);
 	free(x);
-	t->softirq = NULL;
+	c->softirq = NULL;
 }

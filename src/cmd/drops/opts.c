@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* opts.c: drops' options: the usage text, the option table and its parser. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "cmd/drops/opts.h"
+
+/* The --help text after "usage: sockeye ", next to the option table it describes. */
+const char cmd_drops_usage[] =
+	"drops [--events] [-i SECONDS] [-c COUNT] [--duration SECONDS] [--reason NAME]...\n"
+	"       [--exclude-reason NAME]... [--iface NAME] [--proto NAME] [--stack]\n"
+	"       [--attach METHOD] [--ring-size SIZE] [-e] [--no-header] [FILTER]\n"
+	"\n"
+	"      --events            one record per drop instead of the summary\n"
+	"  -i, --interval SECONDS  a summary every SECONDS (default 1)\n"
+	"  -c, --count COUNT       stop after COUNT summaries (--events: COUNT drops)\n"
+	"      --duration SECONDS  stop after SECONDS\n"
+	"      --reason NAME       only drops with this reason (repeat for more)\n"
+	"      --exclude-reason NAME  every drop but those with this reason (repeatable)\n"
+	"      --iface NAME        only drops on this interface\n"
+	"      --proto NAME        only this protocol: tcp, udp, icmp, icmpv6, ipv4, ipv6, arp...\n"
+	"      --stack             kernel stacks of the top drop locations\n"
+	"      --attach METHOD     tp_btf, raw_tp, kprobe or auto (default: the first that works)\n"
+	"      --ring-size SIZE    the --events ring buffer (default 4M)\n"
+	"  -e, --extended          more columns in text\n"
+	"      --no-header         text without column headers\n"
+	"  FILTER                  [src|dst] host ADDR, [src|dst] port N, PROTO; joined by and\n";
+
+#ifdef HAVE_BPF
+
+#include "bpf/drops_filter.h"
+#include "util/parse.h"
+
+enum {
+	OPT_EVENTS = CMD_BPF_OPT_FIRST_PRIVATE, OPT_REASON, OPT_EXCLUDE_REASON, OPT_PROTO, OPT_STACK,
+	OPT_RING_SIZE,
+};
+
+static const struct option drops_longopts[] = {
+	{ "events", no_argument, NULL, OPT_EVENTS },
+	{ "reason", required_argument, NULL, OPT_REASON },
+	{ "exclude-reason", required_argument, NULL, OPT_EXCLUDE_REASON },
+	{ "proto", required_argument, NULL, OPT_PROTO },
+	{ "stack", no_argument, NULL, OPT_STACK },
+	{ "ring-size", required_argument, NULL, OPT_RING_SIZE },
+	CMD_BPF_LONGOPTS,
+	{ NULL, 0, NULL, 0 },
+};
+
+/* --reason / --exclude-reason: a name of the running kernel's enum skb_drop_reason. */
+static int add_reason(struct drops_cmd *r, const char *name, enum drops_reason_mode mode)
+{
+	struct drops_config *cfg = &r->o.cfg;
+	uint32_t v;
+
+	if (cfg->reason_mode != DROPS_REASONS_ALL && cfg->reason_mode != mode)
+		return cmd_usage_error("--reason and --exclude-reason exclude each other");
+	if (drop_reasons_value(&r->reasons, name, &v)) {
+		if (!r->reasons.n)
+			return cmd_usage_error("--reason %s: this kernel's BTF names no drop reasons",
+					       name);
+		return cmd_usage_error("%s: not a drop reason of this kernel (such as NO_SOCKET, "
+				       "NETFILTER_DROP; see enum skb_drop_reason)", name);
+	}
+	if (v >= DROPS_REASON_BITS)
+		return cmd_usage_error("%s: reason %u is past the filter's %u", name, v,
+				       DROPS_REASON_BITS);
+	cfg->reason_mode = (__u8)mode;
+	cfg->reason_mask[v / 64] |= 1ull << (v % 64);
+	return 0;
+}
+
+static int parse_args(struct drops_cmd *r, int argc, char **argv)
+{
+	struct drops_config *cfg = &r->o.cfg;
+	uint16_t ethertype;
+	uint8_t ip_proto;
+	char why[256];
+	int c, err;
+
+	while ((c = getopt_long(argc, argv, CMD_BPF_SHORTOPTS, drops_longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_EVENTS:
+			cfg->events = 1;
+			break;
+		case OPT_REASON:
+		case OPT_EXCLUDE_REASON:
+			err = add_reason(r, optarg, c == OPT_REASON ? DROPS_REASONS_ONLY :
+							      DROPS_REASONS_EXCEPT);
+			if (err)
+				return err;
+			break;
+		case OPT_PROTO:
+			if (drops_filter_proto_parse(optarg, &ethertype, &ip_proto))
+				return cmd_usage_error("--proto %s: not a protocol (tcp, udp, icmp, "
+						       "icmpv6, ipv4, ipv6, arp...)", optarg);
+			cfg->ethertype = ethertype;
+			cfg->ip_proto = ip_proto;
+			break;
+		case OPT_STACK:
+			cfg->stacks = 1;
+			break;
+		case OPT_RING_SIZE:
+			if (parse_size(optarg, 4096, 1ull << 30, &r->o.ring_bytes) ||
+			    (r->o.ring_bytes & (r->o.ring_bytes - 1)))
+				return cmd_usage_error("--ring-size %s: not a power of two "
+						       "from 4K to 1G", optarg);
+			break;
+		default:
+			err = cmd_bpf_option(&r->opts, "drops", c, optarg, argv[optind - 1]);
+			if (err)
+				return err;
+		}
+	}
+	if (cfg->stacks && cfg->events)
+		return cmd_usage_error("--stack goes with the summary, not with --events");
+	if (drops_filter_parse(argc - optind, argv + optind, cfg, why, sizeof(why)))
+		return cmd_usage_error("%s", why);
+	return 0;
+}
+
+int cmd_drops_parse(struct drops_cmd *c, int argc, char **argv)
+{
+	memset(c, 0, sizeof(*c));
+	c->o.ring_bytes = 4u << 20;
+	c->o.max_keys = 16384;
+	/* Before the first BTF read: its big blocks go back to the system once freed. */
+	loader_init();
+	cmd_bpf_opts_init(&c->opts);
+	/* The names --reason takes come from the running kernel, so they are read first. */
+	drop_reasons_btf_load_vmlinux(&c->reasons);
+	return parse_args(c, argc, argv);
+}
+
+void cmd_drops_free(struct drops_cmd *c)
+{
+	drop_reasons_free(&c->reasons);
+}
+
+#endif /* HAVE_BPF */

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* opts.h: what drops' command line asks for, and its parser. */
+#ifndef SOCKEYE_CMD_DROPS_OPTS_H
+#define SOCKEYE_CMD_DROPS_OPTS_H
+
+#ifdef HAVE_BPF
+#include "bpf/drop_reasons.h"
+#include "bpf/drops.h"
+#include "cli/bpf_opts.h"
+
+struct drops_cmd {
+	struct cmd_bpf_opts opts;	/* -c counts summaries, or events with --events */
+	struct drops_opts o;		/* the collector's filter and sizes */
+	struct drop_reasons reasons;	/* the running kernel's names (--reason, the views) */
+};
+
+/*
+ * Parses drops' options and filter words into c, after the defaults and the
+ * reason names of the running kernel's BTF (--reason takes them).  0 to go
+ * on, -1 when --help was printed (exit 0), or EXIT_USAGE (said).  Either way
+ * cmd_drops_free(c) follows.
+ */
+int cmd_drops_parse(struct drops_cmd *c, int argc, char **argv);
+void cmd_drops_free(struct drops_cmd *c);
+#endif
+
+#endif

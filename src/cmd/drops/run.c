@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* run.c: drops' run: the collector attached, a summary per interval or each drop, detached. */
+#include "config.h"
+
+#ifdef HAVE_BPF
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bpf/drop_reasons.h"
+#include "bpf/drops.h"
+#include "bpf/drops_sample.h"
+#include "bpf/ksyms.h"
+#include "cli/cmd.h"
+#include "cli/signals.h"
+#include "cmd/drops/run.h"
+#include "cmd/drops/view_drops.h"
+#include "util/clock.h"
+#include "util/log.h"
+
+/* The top rows of a summary whose kernel stacks --stack shows. */
+#define TOP_STACKS 5
+
+struct drops_run {
+	struct drops_cmd *c;		/* the options */
+	struct ksyms *ksyms;
+	struct view_drops_names names;
+	struct drops *d;
+	struct drops_sample s[2];	/* the interval loop's two readings */
+	struct fmt *f;
+	uint64_t events;		/* events written */
+	uint64_t lost_reported;
+};
+
+static int load_names(struct drops_run *r)
+{
+	int err = ksyms_load("/proc/kallsyms", &r->ksyms);
+
+	if (err)
+		log_error("/proc/kallsyms: %s: locations shown as addresses", strerror(-err));
+	else if (ksyms_is_hidden(r->ksyms))
+		log_error("/proc/kallsyms hides its addresses (kernel.kptr_restrict, or no "
+			  "CAP_SYSLOG): locations shown as addresses");
+	r->names.reasons = &r->c->reasons;
+	r->names.ksyms = r->ksyms;
+	r->names.mono_to_real_ns = (int64_t)(clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC));
+	return 0;
+}
+
+static int open_collector(struct drops_run *r)
+{
+	struct loader_error e;
+	char why[1024];
+	uint64_t t0 = clock_ns(CLOCK_MONOTONIC);
+	int err = drops_open(&r->c->o, &r->d, &e);
+
+	if (err) {
+		loader_why(&e, err, why, sizeof(why));
+		log_error("%s", why);
+		return EXIT_RUNTIME;
+	}
+	log_debug(1, "attached with %s in %.1f ms", loader_attach_name(drops_attach_method(r->d)),
+		  (double)(clock_ns(CLOCK_MONOTONIC) - t0) / 1e6);
+	return 0;
+}
+
+/* Says on stderr, once per growth, that events were lost; the totals say it again at the end. */
+static void report_lost(struct drops_run *r, const uint64_t stats[DROPS_STAT_NR])
+{
+	if (stats[DROPS_STAT_LOST] > r->lost_reported) {
+		log_error("%llu events lost: the ring buffer was full (try a larger --ring-size)",
+			  (unsigned long long)(stats[DROPS_STAT_LOST] - r->lost_reported));
+		r->lost_reported = stats[DROPS_STAT_LOST];
+	}
+	if (stats[DROPS_STAT_UNKEYED])
+		log_debug(1, "%llu drops counted without a key: the summary map is full",
+			  (unsigned long long)stats[DROPS_STAT_UNKEYED]);
+}
+
+static void emit_stacks(struct drops_run *r, const struct drops_sample *prev,
+			const struct drops_sample *cur, const struct drops_entry *rows, size_t n)
+{
+	static uint64_t ips[TOP_STACKS][DROPS_STACK_DEPTH];
+	struct view_drop_stack stacks[TOP_STACKS];
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && k < TOP_STACKS; i++) {
+		int32_t id = drops_sample_top_stack(prev, cur, &rows[i]);
+		int got = drops_stack(r->d, id, ips[k], DROPS_STACK_DEPTH);
+		size_t skip = 0;
+
+		/* The innermost frames are the tracing itself: start at the drop's location. */
+		while (got > 0 && skip < (size_t)got && ips[k][skip] != rows[i].key.location)
+			skip++;
+		if (got > 0 && skip == (size_t)got)
+			skip = 0;
+		stacks[k].row = &rows[i];
+		stacks[k].ips = ips[k] + skip;
+		stacks[k].nips = got > 0 ? (size_t)got - skip : 0;
+		k++;
+	}
+	view_drop_stacks_emit(r->f, &r->names, stacks, k, r->c->opts.groups);
+}
+
+static int emit_summary(struct drops_run *r, const struct drops_sample *prev,
+			const struct drops_sample *cur)
+{
+	double secs = (double)(cur->mono_ns - prev->mono_ns) / 1e9;
+	struct drops_entry *rows;
+	uint64_t total = 0;
+	int n = drops_sample_diff(prev, cur, &rows);
+
+	if (n < 0) {
+		log_error("out of memory");
+		return EXIT_RUNTIME;
+	}
+	for (int i = 0; i < n; i++)
+		total += rows[i].count;
+	fmt_doc_begin(r->f, "drops");
+	fmt_doc_u64(r->f, "ts_ns", (uint64_t)((int64_t)cur->mono_ns + r->names.mono_to_real_ns));
+	fmt_doc_u64(r->f, "interval_ns", cur->mono_ns - prev->mono_ns);
+	fmt_doc_u64(r->f, "total_drops", total);
+	fmt_doc_u64(r->f, "unkeyed_drops",
+		    cur->stats[DROPS_STAT_UNKEYED] - prev->stats[DROPS_STAT_UNKEYED]);
+	view_drops_emit(r->f, &r->names, rows, (size_t)n, secs, r->c->opts.groups);
+	if (r->c->o.cfg.stacks)
+		emit_stacks(r, prev, cur, rows, (size_t)n);
+	fmt_doc_end(r->f);
+	free(rows);
+	report_lost(r, cur->stats);
+	return 0;
+}
+
+static int read_sample(void *ctx, unsigned slot, uint64_t *mono_ns)
+{
+	struct drops_run *r = ctx;
+	int err = drops_read(r->d, &r->s[slot]);
+
+	if (err) {
+		log_error("cannot read the drop counts: %s", strerror(-err));
+		return EXIT_RUNTIME;
+	}
+	*mono_ns = r->s[slot].mono_ns;
+	return 0;
+}
+
+static int show_interval(void *ctx, unsigned prev, unsigned cur)
+{
+	struct drops_run *r = ctx;
+	int ret = emit_summary(r, &r->s[prev], &r->s[cur]);
+
+	return ret ? ret : cmd_bpf_flush(r->f);
+}
+
+static int run_summary(struct drops_run *r)
+{
+	int ret;
+
+	r->c->opts.iv.read = read_sample;
+	r->c->opts.iv.show = show_interval;
+	r->c->opts.iv.ctx = r;
+	ret = interval_run(&r->c->opts.iv);
+
+	drops_sample_free(&r->s[0]);
+	drops_sample_free(&r->s[1]);
+	return ret;
+}
+
+static int on_event(void *ctx, const struct drops_event *ev)
+{
+	struct drops_run *r = ctx;
+
+	view_drop_event_emit(r->f, &r->names, ev);
+	r->events++;
+	/* -c reached: stop the ring buffer's loop here; the rest stays unread. */
+	return r->c->opts.iv.count && r->events >= r->c->opts.iv.count ? -ECANCELED : 0;
+}
+
+static int run_events(struct drops_run *r)
+{
+	struct drops_sample s = { 0 };
+	const struct interval *iv = &r->c->opts.iv;
+	uint64_t end = iv->duration_ns ? clock_ns(CLOCK_MONOTONIC) + iv->duration_ns : UINT64_MAX;
+	uint64_t next_check = clock_ns(CLOCK_MONOTONIC) + 1000000000ull;
+	int ret = 0, err;
+
+	view_drop_events_begin(r->f, r->c->opts.groups);
+	while (!signals_stop) {
+		uint64_t now = clock_ns(CLOCK_MONOTONIC);
+		uint64_t until = end < next_check ? end : next_check;
+
+		if (now >= end)
+			break;
+		err = drops_poll_events(r->d, now < until ? (int)((until - now + 999999) / 1000000) :
+					0, on_event, r);
+		if (err == -ECANCELED)
+			break;
+		if (err < 0 && err != -EINTR) {
+			log_error("cannot read the events: %s", strerror(-err));
+			ret = EXIT_RUNTIME;
+			break;
+		}
+		ret = cmd_bpf_flush(r->f);
+		if (ret)
+			break;
+		if (clock_ns(CLOCK_MONOTONIC) >= next_check) {
+			next_check += 1000000000ull;
+			if (!drops_read(r->d, &s))
+				report_lost(r, s.stats);
+		}
+	}
+	/* Stopped by time or a signal: what the kernel already queued is still printed. */
+	if (!ret && !(iv->count && r->events >= iv->count))
+		drops_poll_events(r->d, 0, on_event, r);
+	view_drop_events_end(r->f);
+	err = drops_read(r->d, &s);
+	if (!err) {
+		report_lost(r, s.stats);
+		fmt_doc_begin(r->f, "drop_stats");
+		view_drop_totals_emit(r->f, s.stats, r->events, r->c->opts.groups);
+		fmt_doc_end(r->f);
+	} else if (!ret) {
+		log_error("cannot read the drop counters: %s", strerror(-err));
+		ret = EXIT_RUNTIME;
+	}
+	if (!ret)
+		ret = cmd_bpf_flush(r->f);
+	drops_sample_free(&s);
+	return ret;
+}
+
+int cmd_drops_run(struct drops_cmd *c)
+{
+	struct drops_run r = { .c = c };
+	int ret;
+	uint64_t t0;
+
+	c->o.attach = c->opts.attach;
+	ret = cmd_enter_netns();
+	if (!ret)
+		ret = cmd_bpf_scope(&c->opts, &c->o.cfg.netns_ino, &c->o.cfg.ifindex);
+	if (!ret)
+		ret = open_collector(&r);
+	if (!ret)
+		ret = load_names(&r);
+	if (ret)
+		goto out;
+	r.f = cmd_bpf_fmt_new(&c->opts);
+	if (!r.f) {
+		ret = EXIT_RUNTIME;
+		goto out;
+	}
+	signals_catch_stop();
+	ret = c->o.cfg.events ? run_events(&r) : run_summary(&r);
+out:
+	t0 = clock_ns(CLOCK_MONOTONIC);
+	if (r.d) {
+		drops_close(r.d);
+		log_debug(1, "detached in %.1f ms", (double)(clock_ns(CLOCK_MONOTONIC) - t0) / 1e6);
+	}
+	fmt_free(r.f);
+	ksyms_free(r.ksyms);
+	return ret;
+}
+
+#endif /* HAVE_BPF */

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* panel.c: the NAPI panel napi lends top: its BPF collector read at each of top's samples. */
+#include "config.h"
+
+#ifdef HAVE_BPF
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bpf/napi.h"
+#include "cli/bpf_opts.h"
+#include "cmd/napi/panel.h"
+#include "cmd/napi/view_napi.h"
+#include "util/interval.h"
+
+struct napi_panel {
+	struct napi *napi;
+	struct napi_sample s[2];	/* the last two readings, in slots' order */
+	struct interval_slots slots;
+};
+
+int napi_panel_open(struct panel_ctx *c, char *why, size_t len)
+{
+	struct napi_opts o = { .attach = LOADER_ATTACH_AUTO, .no_softirq = true };
+	struct loader_error e = { .n = 0 };
+	struct napi_panel *x;
+	int err;
+
+	x = calloc(1, sizeof(*x));
+	if (!x) {
+		snprintf(why, len, "out of memory");
+		return -ENOMEM;
+	}
+	/* With -N, the namespace top looks at; otherwise every one. */
+	err = cmd_bpf_panel_scope(&o.cfg.netns_ino, why, len);
+	if (!err) {
+		err = napi_open(&o, &x->napi, &e);
+		if (err)
+			loader_why(&e, err, why, len);
+	}
+	if (err) {
+		free(x);
+		return err;
+	}
+	c->napi = x;
+	return 0;
+}
+
+int napi_panel_collect(struct panel_ctx *c, char *why, size_t len)
+{
+	struct napi_panel *x = c->napi;
+	unsigned slot = interval_slot_next(&x->slots);
+	int err = napi_read(x->napi, &x->s[slot]);
+
+	interval_slot_done(&x->slots, slot, !err);
+	if (err)
+		snprintf(why, len, "cannot read the NAPI counts: %s", strerror(-err));
+	return err;
+}
+
+void napi_panel_emit(struct fmt *f, const struct panel_ctx *c, unsigned groups)
+{
+	const struct napi_panel *x = c->napi;
+	int prev = interval_slot_prev(&x->slots);
+
+	/* One reading: the totals since attach. */
+	view_napi_emit(f, prev < 0 ? NULL : &x->s[prev], &x->s[x->slots.last], groups);
+}
+
+void napi_panel_close(struct panel_ctx *c)
+{
+	struct napi_panel *x = c->napi;
+
+	for (unsigned i = 0; i < 2; i++)
+		napi_sample_free(&x->s[i]);
+	napi_close(x->napi);
+	free(x);
+	c->napi = NULL;
+}
+
+#endif /* HAVE_BPF */

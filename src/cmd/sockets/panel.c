@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* panel.c: the sockets panel sockets lends top: the fullest queues of a sock_diag dump. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/sock_diag.h>
+
+#include "cmd/sockets/panel.h"
+#include "cmd/sockets/view_sockets.h"
+#include "diag/procs.h"
+#include "diag/sockscan.h"
+
+/*
+ * The panel dumps at most once a second: a TCP dump walks the kernel's whole
+ * connection hash table, every namespace's buckets (some 10 ms on a machine
+ * of 24 GiB), which at a 0.1 s refresh would be a tenth of a core alone.
+ */
+#define SOCKETS_PANEL_PERIOD_NS 1000000000ull
+
+/*
+ * A socket kept past its callback, with what its pointers pointed to copied
+ * along.  r's own pointers stay NULL: the kept sockets move as the ranking
+ * changes, so the copies are pointed to only where a row is emitted.
+ */
+struct panel_sock {
+	struct sock_rec r;
+	uint32_t skmem[SK_MEMINFO_VARS];
+	char path[108];
+	bool has_skmem, has_path;
+	uint64_t fill;		/* bytes queued: Recv-Q, and Send-Q but on listeners */
+	uint32_t drops;
+};
+
+struct sockets_panel {
+	struct fmt_view view;		/* view_sockets under top's own title */
+	struct sockscan scan;
+	struct procs *procs;
+	struct panel_sock socks[SOCKETS_PANEL_ROWS];
+	size_t nsocks;
+	uint64_t owned[SOCKETS_PANEL_ROWS];	/* the inodes procs was last asked about */
+	size_t nowned;
+	uint64_t dump_ns;		/* CLOCK_MONOTONIC of the last dump, 0 for none */
+};
+
+int sockets_panel_open(struct panel_ctx *c, char *why, size_t len)
+{
+	struct sockets_panel *x = calloc(1, sizeof(*x));
+
+	if (!x) {
+		snprintf(why, len, "out of memory");
+		return -ENOMEM;
+	}
+	sockscan_init(&x->scan);
+	/* Packet sockets have their own panel; sctp and mptcp rarely queue. */
+	x->scan.tables = 1u << SOCKTAB_TCP | 1u << SOCKTAB_UDP | 1u << SOCKTAB_RAW |
+			 1u << SOCKTAB_UNIX_STREAM | 1u << SOCKTAB_UNIX_DGRAM |
+			 1u << SOCKTAB_UNIX_SEQPACKET;
+	x->scan.want = SOCKDIAG_WANT_MEM;
+	x->procs = procs_new();
+	if (!x->procs) {
+		sockscan_fini(&x->scan);
+		free(x);
+		snprintf(why, len, "out of memory");
+		return -ENOMEM;
+	}
+	x->view = view_sockets;
+	x->view.title = "sockets: fullest queues";
+	c->sockets = x;
+	return 0;
+}
+
+static uint32_t sock_drops(const struct sock_rec *r)
+{
+	uint32_t v;
+
+	if (r->skmem_len < (SK_MEMINFO_DROPS + 1) * sizeof(v))
+		return 0;
+	memcpy(&v, (const char *)r->skmem + SK_MEMINFO_DROPS * sizeof(v), sizeof(v));
+	return v;
+}
+
+static bool fuller(uint64_t fill, uint32_t drops, const struct panel_sock *than)
+{
+	return fill != than->fill ? fill > than->fill : drops > than->drops;
+}
+
+void sockets_panel_keep(struct sockets_panel *x, const struct sock_rec *r)
+{
+	uint64_t fill = r->rqueue + (r->state == SOCK_ST_LISTEN ? 0 : r->wqueue);
+	uint32_t drops = sock_drops(r);
+	struct panel_sock *s;
+	size_t at = x->nsocks;
+
+	if (!fill && !drops)
+		return;
+	while (at > 0 && fuller(fill, drops, &x->socks[at - 1]))
+		at--;
+	if (at == SOCKETS_PANEL_ROWS)
+		return;
+	if (x->nsocks < SOCKETS_PANEL_ROWS)
+		x->nsocks++;
+	memmove(&x->socks[at + 1], &x->socks[at], (x->nsocks - 1 - at) * sizeof(x->socks[0]));
+	s = &x->socks[at];
+	s->r = *r;
+	s->fill = fill;
+	s->drops = drops;
+	/* Only what the view reads; tcp_info and congestion control were not asked for. */
+	s->r.cong = NULL;
+	s->r.info = NULL;
+	s->r.cc_info = NULL;
+	s->r.skmem_len = r->skmem_len < sizeof(s->skmem) ? r->skmem_len : sizeof(s->skmem);
+	s->has_skmem = r->skmem != NULL;
+	if (r->skmem)
+		memcpy(s->skmem, r->skmem, s->r.skmem_len);
+	s->r.skmem = NULL;
+	s->r.path_len = r->path_len < sizeof(s->path) ? r->path_len : sizeof(s->path);
+	s->has_path = r->path != NULL;
+	if (r->path)
+		memcpy(s->path, r->path, s->r.path_len);
+	s->r.path = NULL;
+}
+
+void sockets_panel_clear(struct sockets_panel *x)
+{
+	x->nsocks = 0;
+}
+
+static int keep_cb(const struct sock_rec *r, const struct sockscan_where *w, void *arg)
+{
+	sockets_panel_keep(arg, r);
+	return 0;
+}
+
+/* Looks the owners up again only when the kept sockets changed: the scan reads all of /proc. */
+static int find_owners(struct sockets_panel *x)
+{
+	bool same = x->nowned == x->nsocks;
+
+	for (size_t i = 0; same && i < x->nsocks; i++)
+		same = x->owned[i] == x->socks[i].r.inode;
+	if (same)
+		return 0;
+	procs_clear(x->procs);
+	x->nowned = 0;
+	for (size_t i = 0; i < x->nsocks; i++) {
+		if (procs_want(x->procs, x->socks[i].r.inode))
+			return -ENOMEM;
+		x->owned[x->nowned++] = x->socks[i].r.inode;
+	}
+	return x->nsocks ? procs_scan(x->procs, "/proc") : 0;
+}
+
+int sockets_panel_collect(struct panel_ctx *c, char *why, size_t len)
+{
+	struct sockets_panel *x = c->sockets;
+	int err;
+
+	if (x->dump_ns && c->cur.mono_ns - x->dump_ns < SOCKETS_PANEL_PERIOD_NS)
+		return 0;
+	x->dump_ns = c->cur.mono_ns;
+	sockets_panel_clear(x);
+	err = sockscan_run(&x->scan, keep_cb, x);
+	if (err) {
+		snprintf(why, len, "sock_diag%s%s: %s", x->scan.what[0] ? " " : "", x->scan.what,
+			 strerror(-err));
+		return err;
+	}
+	err = find_owners(x);
+	if (err) {
+		/* The sockets still show, without their processes. */
+		x->nowned = 0;
+		procs_clear(x->procs);
+	}
+	return 0;
+}
+
+static const char *link_name(uint32_t ifindex, void *arg)
+{
+	const struct link_stat *l = links_find(arg, (int)ifindex);
+
+	return l ? l->name : NULL;
+}
+
+void sockets_panel_emit(struct fmt *f, const struct panel_ctx *c, unsigned groups)
+{
+	const struct sockets_panel *x = c->sockets;
+	struct view_sockets_ctx vc = {
+		.ifname = link_name,
+		.ifname_arg = (void *)&c->cur.links,
+		.procs = x->procs,
+	};
+
+	fmt_table_begin(f, &x->view, groups | SOCK_GRP_NETID | SOCK_GRP_PROC | SOCK_GRP_MEM);
+	for (size_t i = 0; i < x->nsocks; i++) {
+		const struct panel_sock *s = &x->socks[i];
+		struct sock_rec r = s->r;
+
+		r.skmem = s->has_skmem ? s->skmem : NULL;
+		r.path = s->has_path ? s->path : NULL;
+		view_sockets_emit(f, &r, &vc);
+	}
+	fmt_table_end(f);
+}
+
+void sockets_panel_close(struct panel_ctx *c)
+{
+	struct sockets_panel *x = c->sockets;
+
+	sockscan_fini(&x->scan);
+	procs_free(x->procs);
+	free(x);
+	c->sockets = NULL;
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* softirq.h: the softirqs panel: the kernel's counts, and its BPF time per CPU when it can. */
+#ifndef SOCKEYE_CMD_TOP_SOFTIRQ_H
+#define SOCKEYE_CMD_TOP_SOFTIRQ_H
+
+#include <stddef.h>
+
+#include "cli/panel.h"
+
+/*
+ * The softirqs panel's time per CPU.  Unlike a panel's own collector it never
+ * keeps the panel from showing: without BPF the time cells stay unset and
+ * top_softirq_error says why.  collect always returns 0.
+ */
+void top_softirq_open(struct panel_ctx *c);
+int top_softirq_collect(struct panel_ctx *c, char *why, size_t len);
+void top_softirq_emit(struct fmt *f, const struct panel_ctx *c, unsigned groups);
+/* Why there is no time, or NULL. */
+const char *top_softirq_error(const struct panel_ctx *c);
+void top_softirq_close(struct panel_ctx *c);
+
+#endif

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* test_sockets_opts.c: unit tests for sockets' options: tables, filter words, groups, errors. */
+#include "config.h"
+
+#include <getopt.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "cli/cmd.h"
+#include "cmd/sockets/opts.h"
+#include "cmd/sockets/view_sockets.h"
+#include "util/log.h"
+
+/* The binary's table is not in the library: --help finds sockets in this one. */
+const struct cmd cmd_table[] = {
+	{ "sockets", NULL, "sockets", cmd_sockets_usage, "ss" },
+};
+const unsigned cmd_count = 1;
+
+#define T(x) (1u << SOCKTAB_##x)
+
+static char err_buf[512];
+
+/* cmd_sockets_parse of "sockets ARGS..." (NULL-ended), stderr kept in err_buf. */
+static int parse(struct sockets_opts *o, ...)
+{
+	char *argv[16] = { "sockets" };
+	int argc = 1, rc, saved = dup(STDERR_FILENO);
+	FILE *err = tmpfile();
+	va_list ap;
+	size_t n;
+
+	assert_non_null(err);
+	va_start(ap, o);
+	for (char *a; (a = va_arg(ap, char *)) && argc < 15;)
+		argv[argc++] = a;
+	va_end(ap);
+	argv[argc] = NULL;
+	memset(&cmd_globals, 0, sizeof(cmd_globals));
+	log_set_command("sockets");
+	optind = 0;
+	opterr = 0;	/* as main.c: the command says what is wrong */
+	fflush(stderr);
+	dup2(fileno(err), STDERR_FILENO);
+	rc = cmd_sockets_parse(o, argc, argv);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	rewind(err);
+	n = fread(err_buf, 1, sizeof(err_buf) - 1, err);
+	err_buf[n] = '\0';
+	fclose(err);
+	return rc;
+}
+
+/* The scan and column groups o selects, from a fresh scan. */
+static unsigned selected(struct sockets_opts *o, struct sockscan *s)
+{
+	unsigned groups = 0;
+
+	sockscan_init(s);
+	cmd_sockets_select(o, s, &groups);
+	return groups;
+}
+
+/* -t and -u name two tables, both required; -m and -i add their groups. */
+static void test_tables_groups(void **state)
+{
+	struct sockets_opts o;
+	struct sockscan s;
+	unsigned g;
+
+	assert_int_equal(parse(&o, "-tu", "-m", "-i", NULL), 0);
+	assert_int_equal(o.tables, T(TCP) | T(UDP));
+	g = selected(&o, &s);
+	assert_int_equal(s.tables, T(TCP) | T(UDP));
+	assert_int_equal(s.required, T(TCP) | T(UDP));
+	assert_int_equal(g, SOCK_GRP_NETID | SOCK_GRP_MEM | SOCK_GRP_INFO);
+	assert_true(s.want & SOCKDIAG_WANT_MEM);
+	assert_true(s.want & SOCKDIAG_WANT_INFO);
+	/* ss's default: connected sockets only. */
+	assert_false(s.states & 1u << SOCK_ST_LISTEN);
+	assert_true(s.states & 1u << SOCK_ST_ESTABLISHED);
+	sockscan_fini(&s);
+	cmd_sockets_free_opts(&o);
+}
+
+/* -A takes ss's names, comma-separated; one table: no Netid column. */
+static void test_query(void **state)
+{
+	struct sockets_opts o;
+	struct sockscan s;
+
+	assert_int_equal(parse(&o, "-A", "unix_stream,packet", "-l", NULL), 0);
+	assert_int_equal(o.tables, T(UNIX_STREAM) | T(PACKET_RAW) | T(PACKET_DGRAM));
+	assert_true(o.listening);
+	assert_int_equal(parse(&o, "-A", "udp", NULL), 0);
+	assert_int_equal(selected(&o, &s) & SOCK_GRP_NETID, 0);
+	assert_int_equal(s.tables, T(UDP));
+	sockscan_fini(&s);
+	assert_int_equal(parse(&o, "-A", "tcp,nope", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: sockets: -A nope: unknown socket table "
+				     "(see sockeye sockets --help)\n");
+	cmd_sockets_free_opts(&o);
+}
+
+/* Filter words after the options: a state word overrides -l and -a; an expression is kept. */
+static void test_filter(void **state)
+{
+	struct sockets_opts o;
+	struct sockscan s;
+
+	assert_int_equal(parse(&o, "-a", "state", "listening", "dport", "=", "22", NULL), 0);
+	assert_true(o.filter.has_states);
+	assert_non_null(o.filter.expr);
+	selected(&o, &s);
+	assert_int_equal(s.states, o.filter.states);
+	assert_ptr_equal(s.filter, &o.filter);
+	sockscan_fini(&s);
+	cmd_sockets_free_opts(&o);
+	assert_null(o.filter.expr);
+	assert_int_equal(parse(&o, "dport", "=", NULL), EXIT_USAGE);
+	assert_true(strncmp(err_buf, "sockeye: sockets: ", 18) == 0);
+	cmd_sockets_free_opts(&o);
+}
+
+/* Combinations that cannot work: the usage status and why. */
+static void test_errors(void **state)
+{
+	static const struct {
+		const char *args[4];
+		const char *msg;
+	} cases[] = {
+		{ { "--replay", "f", "--dump-raw", "g" }, "--dump-raw and --replay exclude each other" },
+		{ { "--replay", "f", "-p" }, "-p: a recording holds no processes (drop -p or --replay)" },
+		{ { "--watch", "--dump-raw", "g" }, "--dump-raw records one snapshot (drop --watch)" },
+		{ { "--count", "3" }, "--count goes with --watch" },
+		{ { "--count", "0", "--watch" }, "--count 0: not a count from 1 to 4294967295" },
+		{ { "--watch=0.001" }, "--watch=0.001: not an interval from 0.01 to 86400 seconds" },
+		{ { "--all-netns", "-N", "x" }, "--all-netns and --netns exclude each other" },
+		{ { "--bogus" }, "--bogus: unknown option (see sockeye sockets --help)" },
+	};
+	struct sockets_opts o;
+	char want[256];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *const *a = cases[i].args;
+
+		assert_int_equal(parse(&o, a[0], a[1], a[2], a[3], NULL), EXIT_USAGE);
+		snprintf(want, sizeof(want), "sockeye: sockets: %s\n", cases[i].msg);
+		assert_string_equal(err_buf, want);
+		cmd_sockets_free_opts(&o);
+	}
+}
+
+/* --watch alone: a second between snapshots, and no end. */
+static void test_watch(void **state)
+{
+	struct sockets_opts o;
+
+	assert_int_equal(parse(&o, "--watch", "--count", "2", NULL), 0);
+	assert_true(o.watch);
+	assert_int_equal(o.watch_ns, 1000000000ull);
+	assert_int_equal(o.count, 2);
+	assert_int_equal(parse(&o, "--watch=0.5", NULL), 0);
+	assert_int_equal(o.watch_ns, 500000000ull);
+	assert_int_equal(o.count, 0);
+	cmd_sockets_free_opts(&o);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tables_groups),
+		cmocka_unit_test(test_query),
+		cmocka_unit_test(test_filter),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_watch),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

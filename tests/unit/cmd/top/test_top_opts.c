@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* test_top_opts.c: unit tests for top's option parser: values, defaults, errors and --help. */
+#include "config.h"
+
+#include <getopt.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "cli/cmd.h"
+#include "cmd/top/opts.h"
+#include "util/log.h"
+
+/* The binary's table is not in the library: --help finds top in this one. */
+const struct cmd cmd_table[] = {
+	{ "top", NULL, "live view", cmd_top_usage, NULL },
+};
+const unsigned cmd_count = 1;
+
+static char err_buf[512];
+static char out_buf[4096];
+
+/* Reads back what fd wrote into tmp since dup2, restoring fd. */
+static void read_back(FILE *tmp, int fd, int saved, char *buf, size_t len)
+{
+	size_t n;
+
+	dup2(saved, fd);
+	close(saved);
+	rewind(tmp);
+	n = fread(buf, 1, len - 1, tmp);
+	buf[n] = '\0';
+	fclose(tmp);
+}
+
+/* cmd_top_parse of "top ARGS..." (NULL-ended), stdout and stderr kept in out_buf and err_buf. */
+static int parse(struct top_opts *o, ...)
+{
+	char *argv[16] = { "top" };
+	int argc = 1, rc;
+	FILE *out = tmpfile(), *err = tmpfile();
+	int saved_out = dup(STDOUT_FILENO), saved_err = dup(STDERR_FILENO);
+	va_list ap;
+
+	assert_non_null(out);
+	assert_non_null(err);
+	va_start(ap, o);
+	for (char *a; (a = va_arg(ap, char *)) && argc < 15;)
+		argv[argc++] = a;
+	va_end(ap);
+	argv[argc] = NULL;
+	memset(&cmd_globals, 0, sizeof(cmd_globals));
+	log_set_command("top");
+	optind = 0;
+	opterr = 0;	/* as main.c: the command says what is wrong */
+	fflush(stdout);
+	fflush(stderr);
+	dup2(fileno(out), STDOUT_FILENO);
+	dup2(fileno(err), STDERR_FILENO);
+	rc = cmd_top_parse(o, argc, argv);
+	fflush(stdout);
+	fflush(stderr);
+	read_back(out, STDOUT_FILENO, saved_out, out_buf, sizeof(out_buf));
+	read_back(err, STDERR_FILENO, saved_err, err_buf, sizeof(err_buf));
+	return rc;
+}
+
+static void test_values(void **state)
+{
+	struct top_opts o;
+
+	assert_int_equal(parse(&o, "-b", "-n", "3", "-d", "0.25", "--no-header", "--record",
+			       "/tmp/rec", NULL), 0);
+	assert_true(o.batch);
+	assert_true(o.no_header);
+	assert_int_equal(o.iterations, 3);
+	assert_int_equal(o.delay_ns, 250000000ull);
+	assert_string_equal(o.record_dir, "/tmp/rec");
+	assert_null(o.replay_dir);
+	assert_string_equal(err_buf, "");
+}
+
+/* Batches print one snapshot unless -n says; the delay is a second. */
+static void test_defaults(void **state)
+{
+	struct top_opts o;
+
+	assert_int_equal(parse(&o, "-b", NULL), 0);
+	assert_true(o.batch);
+	assert_int_equal(o.iterations, 1);
+	assert_int_equal(o.delay_ns, 1000000000ull);
+	assert_false(o.no_header);
+	assert_null(o.record_dir);
+}
+
+/* A replay, or JSON, has no live view to draw: batches. */
+static void test_batch_forced(void **state)
+{
+	struct top_opts o;
+
+	assert_int_equal(parse(&o, "--replay", "dir", NULL), 0);
+	assert_true(o.batch);
+	assert_int_equal(o.iterations, 1);
+	assert_string_equal(o.replay_dir, "dir");
+	assert_int_equal(parse(&o, "--json", "-n", "2", NULL), 0);
+	assert_true(cmd_globals.json);
+	assert_true(o.batch);
+	assert_int_equal(o.iterations, 2);
+}
+
+/* Each error: the usage status and one line that names what is wrong. */
+static void test_errors(void **state)
+{
+	struct top_opts o;
+
+	assert_int_equal(parse(&o, "-n", "0", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: top: -n 0: not a count from 1 to 4294967295\n");
+	assert_int_equal(parse(&o, "-d", "0.001", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf,
+			    "sockeye: top: -d 0.001: not a delay from 0.01 to 86400 seconds\n");
+	assert_int_equal(parse(&o, "-d", "soon", NULL), EXIT_USAGE);
+	assert_int_equal(parse(&o, "--record", "a", "--replay", "b", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: top: --record and --replay exclude each other\n");
+	assert_int_equal(parse(&o, "extra", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: top: extra: unexpected argument\n");
+	assert_int_equal(parse(&o, "--bogus", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf,
+			    "sockeye: top: --bogus: unknown option (see sockeye top --help)\n");
+	assert_string_equal(out_buf, "");
+}
+
+/* --help and -h: the usage on stdout, -1 (exit 0), nothing on stderr. */
+static void test_help(void **state)
+{
+	char want[4096];
+	struct top_opts o;
+
+	snprintf(want, sizeof(want), "usage: sockeye [global options] %s\n", cmd_top_usage);
+	assert_int_equal(parse(&o, "--help", NULL), -1);
+	assert_string_equal(out_buf, want);
+	assert_string_equal(err_buf, "");
+	assert_int_equal(parse(&o, "-b", "-h", NULL), -1);
+	assert_string_equal(out_buf, want);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_batch_forced),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_help),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
