@@ -12,11 +12,6 @@
 #include "util/log.h"
 
 
-static void print_help(const char *name)
-{
-	cmd_print_help(cmd_find(cmd_table, cmd_count, name, &(bool){ false }));
-}
-
 #ifdef HAVE_BPF
 
 void cmd_bpf_opts_init(struct cmd_bpf_opts *o)
@@ -27,8 +22,8 @@ void cmd_bpf_opts_init(struct cmd_bpf_opts *o)
 	o->attach = LOADER_ATTACH_AUTO;
 }
 
-int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, int c, const char *arg,
-		   const char *opt)
+int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, const char *usage, int c,
+		   const char *arg, const char *opt)
 {
 	char why[128];
 
@@ -55,7 +50,7 @@ int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, int c, const char *
 		return 0;
 	case 'h':
 	case CMD_OPT_HELP:
-		print_help(name);
+		cmd_print_usage(usage);
 		return -1;
 	}
 	if (cmd_common_option(c, arg))
@@ -108,11 +103,11 @@ int cmd_bpf_flush(struct fmt *f)
 
 #else /* !HAVE_BPF */
 
-int cmd_bpf_unavailable(const char *name, int argc, char **argv)
+int cmd_bpf_unavailable(const char *usage, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			print_help(name);
+			cmd_print_usage(usage);
 			return 0;
 		}
 	}

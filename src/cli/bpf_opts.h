@@ -44,11 +44,12 @@ void cmd_bpf_opts_init(struct cmd_bpf_opts *o);
 
 /*
  * Applies c, an option the command does not handle itself: one of the above,
- * a common one, -h (prints name's help), or else an unknown one (opt, as
- * typed, is named).  0 applied, -1 help printed (exit 0), EXIT_USAGE said.
+ * a common one, -h (prints usage, the command's help text), or else an
+ * unknown one (opt, as typed, is named with the command's name).  0 applied,
+ * -1 help printed (exit 0), EXIT_USAGE said.
  */
-int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, int c, const char *arg,
-		   const char *opt);
+int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, const char *usage, int c,
+		   const char *arg, const char *opt);
 
 /* Scopes a collector to -N's namespace and --iface (loader_scope).  0 or EXIT_RUNTIME, said. */
 int cmd_bpf_scope(const struct cmd_bpf_opts *o, uint32_t *netns_ino, uint32_t *ifindex);
@@ -65,7 +66,7 @@ struct fmt *cmd_bpf_fmt_new(const struct cmd_bpf_opts *o);
 /* Flushes f: 0, or EXIT_RUNTIME (said, but for a closed pipe, which ends quietly). */
 int cmd_bpf_flush(struct fmt *f);
 
-/* The command name in a build without BPF: --help works, the rest says why it cannot run. */
-int cmd_bpf_unavailable(const char *name, int argc, char **argv);
+/* The command in a build without BPF: --help prints usage, the rest says why it cannot run. */
+int cmd_bpf_unavailable(const char *usage, int argc, char **argv);
 
 #endif

@@ -64,9 +64,9 @@ bool cmd_common_option(int c, const char *arg)
 	return false;
 }
 
-void cmd_print_help(const struct cmd *c)
+void cmd_print_usage(const char *usage)
 {
-	printf("usage: sockeye [global options] %s\n", c->usage);
+	printf("usage: sockeye [global options] %s\n", usage);
 }
 
 int cmd_usage_error(const char *fmt, ...)

@@ -67,8 +67,14 @@ enum {
 /* true when c was a common option (and applied it). */
 bool cmd_common_option(int c, const char *arg);
 
-/* Prints "usage: sockeye " + the command's usage to stdout. */
-void cmd_print_help(const struct cmd *c);
+/* Prints "usage: sockeye [global options] " and a command's usage text to stdout. */
+void cmd_print_usage(const char *usage);
+
+/*
+ * `sockeye help [COMMAND]` over table[0..n): the commands as text or JSON, or
+ * one command's usage.  An exit status.
+ */
+int help_run(const struct cmd *table, unsigned n, int argc, char **argv);
 
 /* Usage error: the one-line message, exit status EXIT_USAGE. */
 int cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -29,3 +29,9 @@ const struct cmd cmd_table[] = {
 };
 const unsigned cmd_count = sizeof(cmd_table) / sizeof(cmd_table[0]);
 
+/* help's entry point: the one command that needs the table itself (cli/help.c). */
+int cmd_help(int argc, char **argv)
+{
+	return help_run(cmd_table, cmd_count, argc, argv);
+}
+

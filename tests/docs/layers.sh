@@ -47,11 +47,16 @@ cycles()
 		tr '\n' ' ' | sed 's/ $//'
 }
 
-# call_edges OBJDIR: "FROM TO" when an object of FROM uses a symbol that TO defines.
+# call_edges SRC OBJDIR: "FROM TO" when an object of FROM uses a symbol that TO defines;
+# objects whose source is gone (left in a build tree after a move) do not count.
 call_edges()
 {
-	(cd "$1" && find . -name '*.o' ! -name '*.bpf.o' -printf '%P\n' | sort |
-		xargs -r nm -A 2>/dev/null) |
+	local src=$1 o
+
+	(cd "$2" && find . -name '*.o' ! -name '*.bpf.o' -printf '%P\n' | sort |
+		while IFS= read -r o; do
+			[[ -f $src/${o%.o}.c ]] && printf '%s\n' "$o"
+		done | xargs -r nm -A 2>/dev/null) |
 		awk '{
 			split($1, p, ":"); mod = p[1]; sub(/\.o$/, "", mod)
 			if ($2 == "U") { use[++n] = mod " " $3 }
@@ -104,7 +109,7 @@ check()
 		n=$((n + 1))
 	fi
 	if [[ -n $objs ]]; then
-		cyc=$(call_edges "$objs" | cycles)
+		cyc=$(call_edges "$src" "$objs" | cycles)
 		if [[ -n $cyc ]]; then
 			echo "call cycle among: $cyc"
 			n=$((n + 1))

@@ -18,6 +18,6 @@ int cmd_drops(int argc, char **argv)
 	cmd_drops_free(&c);
 	return ret < 0 ? 0 : ret;
 #else
-	return cmd_bpf_unavailable("drops", argc, argv);
+	return cmd_bpf_unavailable(cmd_drops_usage, argc, argv);
 #endif
 }

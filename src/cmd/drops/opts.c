@@ -109,7 +109,7 @@ static int parse_args(struct drops_cmd *r, int argc, char **argv)
 						       "from 4K to 1G", optarg);
 			break;
 		default:
-			err = cmd_bpf_option(&r->opts, "drops", c, optarg, argv[optind - 1]);
+			err = cmd_bpf_option(&r->opts, "drops", cmd_drops_usage, c, optarg, argv[optind - 1]);
 			if (err)
 				return err;
 		}

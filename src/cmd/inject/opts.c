@@ -294,7 +294,7 @@ int inject_opts_parse(struct inject_opts *o, int argc, char **argv)
 			break;
 		case 'h':
 		case CMD_OPT_HELP:
-			cmd_print_help(&(struct cmd){ .name = "inject", .usage = cmd_inject_usage });
+			cmd_print_usage(cmd_inject_usage);
 			return -1;	/* not 1: that is EXIT_RUNTIME (out of memory below) */
 		case ':':
 			return cmd_usage_error("%s: option needs a value", argv[optind - 1]);

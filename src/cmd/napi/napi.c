@@ -17,6 +17,6 @@ int cmd_napi(int argc, char **argv)
 		return ret < 0 ? 0 : ret;
 	return cmd_napi_run(&o);
 #else
-	return cmd_bpf_unavailable("napi", argc, argv);
+	return cmd_bpf_unavailable(cmd_napi_usage, argc, argv);
 #endif
 }

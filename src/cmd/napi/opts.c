@@ -31,7 +31,7 @@ int cmd_napi_parse(struct cmd_bpf_opts *o, int argc, char **argv)
 
 	cmd_bpf_opts_init(o);
 	while ((c = getopt_long(argc, argv, CMD_BPF_SHORTOPTS, napi_longopts, NULL)) != -1) {
-		ret = cmd_bpf_option(o, "napi", c, optarg, argv[optind - 1]);
+		ret = cmd_bpf_option(o, "napi", cmd_napi_usage, c, optarg, argv[optind - 1]);
 		if (ret)
 			return ret;
 	}

@@ -367,7 +367,7 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 			return cmd_usage_error("%s: needs a value", argv[optind - 1]);
 		case 'h':
 		case CMD_OPT_HELP:
-			cmd_print_help(&(struct cmd){ .name = "sniff", .usage = cmd_sniff_usage });
+			cmd_print_usage(cmd_sniff_usage);
 			return -1;	/* not 1: that is EXIT_RUNTIME (an unreadable -F file) */
 		default:
 			if (cmd_common_option(c, optarg))

@@ -224,7 +224,7 @@ static int parse_opts(int argc, char **argv, struct sockets_opts *o)
 			break;
 		case 'h':
 		case CMD_OPT_HELP:
-			cmd_print_help(cmd_find(cmd_table, cmd_count, "sockets", &(bool){ false }));
+			cmd_print_usage(cmd_sockets_usage);
 			return -1;
 		default:
 			if (cmd_common_option(c, optarg))

@@ -69,7 +69,7 @@ int cmd_top_parse(struct top_opts *o, int argc, char **argv)
 			break;
 		case 'h':
 		case CMD_OPT_HELP:
-			cmd_print_help(cmd_find(cmd_table, cmd_count, "top", &(bool){ false }));
+			cmd_print_usage(cmd_top_usage);
 			return -1;
 		default:
 			if (cmd_common_option(c, optarg))

@@ -17,12 +17,6 @@
 #include "cmd/sockets/view_sockets.h"
 #include "util/log.h"
 
-/* The binary's table is not in the library: --help finds sockets in this one. */
-const struct cmd cmd_table[] = {
-	{ "sockets", NULL, "sockets", cmd_sockets_usage, "ss" },
-};
-const unsigned cmd_count = 1;
-
 #define T(x) (1u << SOCKTAB_##x)
 
 static char err_buf[512];

@@ -16,12 +16,6 @@
 #include "cmd/top/opts.h"
 #include "util/log.h"
 
-/* The binary's table is not in the library: --help finds top in this one. */
-const struct cmd cmd_table[] = {
-	{ "top", NULL, "live view", cmd_top_usage, NULL },
-};
-const unsigned cmd_count = 1;
-
 static char err_buf[512];
 static char out_buf[4096];
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* cmd_help.c: `sockeye help [COMMAND]`: the command table as text or JSON. */
+/* help.c: `sockeye help [COMMAND]`: the command table as text or JSON, or one usage. */
 #include "config.h"
 
 #include <stdio.h>
@@ -38,7 +38,7 @@ static const char global_usage[] =
 	"\n"
 	"commands (a unique prefix selects one; sockeye COMMAND --help for its options):\n";
 
-static int print_table(void)
+static int print_table(const struct cmd *table, unsigned n)
 {
 	struct fmt_opts opts = { .pretty = cmd_globals.pretty, .no_header = true };
 	struct fmt *f = cmd_fmt_new(stdout, &opts);
@@ -53,10 +53,10 @@ static int print_table(void)
 	fmt_doc_begin(f, NULL);
 	fmt_doc_str(f, "version", PACKAGE_VERSION);
 	fmt_table_begin(f, &help_view, 0);
-	for (unsigned i = 0; i < cmd_count; i++) {
+	for (unsigned i = 0; i < n; i++) {
 		fmt_row_begin(f);
-		fmt_str(f, COL_NAME, cmd_table[i].name);
-		fmt_str(f, COL_SUMMARY, cmd_table[i].summary);
+		fmt_str(f, COL_NAME, table[i].name);
+		fmt_str(f, COL_SUMMARY, table[i].summary);
 		fmt_row_end(f);
 	}
 	fmt_table_end(f);
@@ -66,21 +66,21 @@ static int print_table(void)
 	return err ? EXIT_RUNTIME : 0;
 }
 
-int cmd_help(int argc, char **argv)
+int help_run(const struct cmd *table, unsigned n, int argc, char **argv)
 {
 	const struct cmd *cmd;
 	bool ambiguous;
 
 	if (argc < 2)
-		return print_table();
+		return print_table(table, n);
 	/* `help --help` and `help -h`: the same as `help help`, like every command's --help. */
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		argv[1] = "help";
 	if (argc > 2)
 		return cmd_usage_error("%s: unexpected argument", argv[2]);
-	cmd = cmd_find(cmd_table, cmd_count, argv[1], &ambiguous);
+	cmd = cmd_find(table, n, argv[1], &ambiguous);
 	if (!cmd)
 		return cmd_usage_error("%s: %s command", argv[1], ambiguous ? "ambiguous" : "unknown");
-	cmd_print_help(cmd);
+	cmd_print_usage(cmd->usage);
 	return 0;
 }
