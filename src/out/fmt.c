@@ -283,7 +283,12 @@ int fmt_flush(struct fmt *f)
 
 bool fmt_col_is_visible(const struct fmt_col *c, unsigned groups)
 {
-	return c->group == FMT_GROUP_ALWAYS || (c->group & groups);
+	unsigned g = c->group & ~FMT_GROUP_TEXT;
+
+	/* Text-only, and with another group too: both must be on (-p's owners line). */
+	if ((c->group & FMT_GROUP_TEXT) && !(groups & FMT_GROUP_TEXT))
+		return false;
+	return g == FMT_GROUP_ALWAYS || (g & groups);
 }
 
 bool fmt_is_shown(const struct fmt *f, size_t col)
