@@ -117,9 +117,12 @@ _sockeye()
 
 	case $cmd in
 	help)
-		# help takes one command name.
-		[[ $((COMP_CWORD - i)) -eq 1 ]] &&
-			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_commands" -- "$cur")
+		# help takes one command name, or --schema and a record type.
+		if [[ $((COMP_CWORD - i)) -eq 1 ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_commands --schema" -- "$cur")
+		elif [[ $prev == --schema ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "$(sockeye help --schema 2>/dev/null)" -- "$cur")
+		fi
 		;;
 	sockets | ss)
 		case $prev in
