@@ -43,7 +43,8 @@ NETNS_TESTS += \
 	tests/netns/inject_generate.sh \
 	tests/netns/inject_replay.sh \
 	tests/netns/inject_workers.sh \
-	tests/netns/inject_errors.sh
+	tests/netns/inject_errors.sh \
+	tests/netns/json_schema.sh
 # Rate accuracy (1% at the veth's top rate) and replay gaps (1 ms) need a quiet
 # machine: make check runs tests two at a time, so inject_rate.sh runs by hand, like bench/.
 EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.py \
@@ -52,6 +53,8 @@ EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.p
 
 # Tools the tests run: print and make captures, hold sockets with known queues.
 check_PROGRAMS += tests/tools/savefile_dump tests/tools/sockfarm
+# Checks JSON records against schema/ and the vocabulary (json_schema.sh runs it).
+EXTRA_DIST += tests/tools/json_validate.py
 
 # libFuzzer harnesses (--enable-fuzz, CC=clang) are listed by their module; smoke.sh runs each.
 dist_check_SCRIPTS += tests/fuzz/smoke.sh
