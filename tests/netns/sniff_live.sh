@@ -66,7 +66,7 @@ vb2   In  IP 10.98.0.1.400 > 10.98.0.2.9: UDP, length 18
 vb2   In  IP 10.98.0.1.401 > 10.98.0.2.9: UDP, length 18"
 [[ $(cat "$out") == "$want" ]] || fail "two interfaces: $(cat "$out")"
 got=$(jq -r 'select(.type == "packet") | "\(.iface)/\(.dir)"' "$tmp/out2" | tr '\n' ' ')
-[[ $got == "vb/In vb/In vb2/In vb2/In " ]] || fail "two interfaces in JSON: $got"
+[[ $got == "vb/in vb/in vb2/in vb2/in " ]] || fail "two interfaces in JSON: $got"
 got=$(jq -r 'select(.type == "stats") | .interfaces[] | "\(.iface)=\(.captured)"' "$tmp/out2" |
 	tr '\n' ' ')
 [[ $got == "vb=2 vb2=2 total=4 " ]] || fail "two interfaces' stats: $got"
