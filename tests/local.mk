@@ -9,7 +9,7 @@ EXTRA_DIST += tests/golden/TESTLIST tests/golden/input tests/golden/expected \
 	tests/golden/record_top.sh
 
 # Docs stay in step with the command table.
-DOC_TESTS = tests/docs/sync.sh
+DOC_TESTS = tests/docs/sync.sh tests/docs/schema.sh
 TESTS += $(DOC_TESTS)
 dist_check_SCRIPTS += $(DOC_TESTS)
 
