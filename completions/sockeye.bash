@@ -16,7 +16,7 @@ _sockeye_inject_opts='-i --interface -r --read --loop -c --count --duration --sp
 	--topspeed --vlan --src-mac --dst-mac --cpus -B --buffer-size --qdisc-bypass
 	--tpacket-version --stats --dump -x -w --write -h'
 # The template's words (see sockeye-inject(8)).
-_sockeye_inject_words='udp tcp icmp icmp6 src dst sport dport len payload fill ttl tos ipid
+_sockeye_inject_words='udp tcp icmp icmpv6 icmp6 src dst sport dport len payload fill ttl tos ipid
 	seq ackno win id syn ack fin rst psh urg ece cwr echo echo-reply inc random'
 _sockeye_sockets_opts='-t --tcp -u --udp -w --raw -x --unix -0 --packet -A --query -4 --ipv4
 	-6 --ipv6 -l --listening -a --all -N --netns --all-netns -p --processes -e --extended
@@ -117,9 +117,12 @@ _sockeye()
 
 	case $cmd in
 	help)
-		# help takes one command name.
-		[[ $((COMP_CWORD - i)) -eq 1 ]] &&
-			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_commands" -- "$cur")
+		# help takes one command name, or --schema and a record type.
+		if [[ $((COMP_CWORD - i)) -eq 1 ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_commands --schema" -- "$cur")
+		elif [[ $prev == --schema ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "$(sockeye help --schema 2>/dev/null)" -- "$cur")
+		fi
 		;;
 	sockets | ss)
 		case $prev in

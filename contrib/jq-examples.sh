@@ -60,7 +60,7 @@ summary()
 captures()
 {
 	snapshot "$@" | jq -r '.packet_sockets[] | select(.rx_ring_bytes != null)
-		| "\(.comm // "?")[\(.pid // "?")] on \(.iface // "?"): TPACKET_V\(.tpacket_version),"
+		| "\(.processes[0].comm // "?")[\(.processes[0].pid // "?")] on \(.iface // "?"): TPACKET_V\(.tpacket_version),"
 		+ " \(.rx_ring_bytes / 1048576) MiB ring, \(.filter_insns // "?") filter insns"'
 }
 

@@ -8,8 +8,8 @@ EXTRA_DIST += tests/golden/TESTLIST tests/golden/input tests/golden/expected \
 	tests/golden/gen_sniff.py tests/golden/README.sniff tests/golden/record_sockets.sh \
 	tests/golden/record_top.sh
 
-# Docs stay in step with the command table; the layers keep DESIGN.md's rules.
-DOC_TESTS = tests/docs/sync.sh tests/docs/layers.sh
+# Docs stay in step with the command table and the schemas; the layers keep DESIGN.md's rules.
+DOC_TESTS = tests/docs/sync.sh tests/docs/schema.sh tests/docs/layers.sh
 TESTS += $(DOC_TESTS)
 dist_check_SCRIPTS += $(DOC_TESTS)
 EXTRA_DIST += tests/docs/layers
@@ -44,7 +44,8 @@ NETNS_TESTS += \
 	tests/netns/inject_generate.sh \
 	tests/netns/inject_replay.sh \
 	tests/netns/inject_workers.sh \
-	tests/netns/inject_errors.sh
+	tests/netns/inject_errors.sh \
+	tests/netns/json_schema.sh
 # Rate accuracy (1% at the veth's top rate) and replay gaps (1 ms) need a quiet
 # machine: make check runs tests two at a time, so inject_rate.sh runs by hand, like bench/.
 EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.py \
@@ -53,6 +54,8 @@ EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.p
 
 # Tools the tests run: print and make captures, hold sockets with known queues.
 check_PROGRAMS += tests/tools/savefile_dump tests/tools/sockfarm
+# Checks JSON records against schema/ and the vocabulary (json_schema.sh runs it).
+EXTRA_DIST += tests/tools/json_validate.py
 
 # libFuzzer harnesses (--enable-fuzz, CC=clang) are listed by their module; smoke.sh runs each.
 dist_check_SCRIPTS += tests/fuzz/smoke.sh

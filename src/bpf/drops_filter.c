@@ -11,51 +11,21 @@
 #include <sys/socket.h>
 
 #include "bpf/drops_filter.h"
+#include "decode/names.h"
 #include "util/parse.h"
 
-static const struct {
-	const char *name;
-	uint16_t ethertype;
-	uint8_t ip_proto;	/* 0: any IP protocol, or not IP */
-} protos[] = {
-	{ "tcp", 0, 6 }, { "udp", 0, 17 }, { "icmp", 0x0800, 1 }, { "icmpv6", 0x86dd, 58 },
-	{ "sctp", 0, 132 }, { "gre", 0, 47 }, { "esp", 0, 50 }, { "igmp", 0x0800, 2 },
-	{ "ipv4", 0x0800, 0 }, { "ipv6", 0x86dd, 0 }, { "arp", 0x0806, 0 },
-	{ "vlan", 0x8100, 0 }, { "lldp", 0x88cc, 0 }, { "mpls", 0x8847, 0 },
-};
-#define NPROTOS (sizeof(protos) / sizeof(protos[0]))
-
+/* Protocol names and their aliases (icmp6, ip) come from the one vocabulary, decode/names.c. */
 void drops_filter_proto_name(uint16_t ethertype, uint8_t ip_proto, char *buf, size_t len)
 {
-	bool ip = ethertype == 0x0800 || ethertype == 0x86dd;
+	const char *n = names_proto(ethertype, ip_proto, buf, len);
 
-	for (size_t i = 0; i < NPROTOS; i++) {
-		if (ip && ip_proto && protos[i].ip_proto == ip_proto &&
-		    (!protos[i].ethertype || protos[i].ethertype == ethertype)) {
-			snprintf(buf, len, "%s", protos[i].name);
-			return;
-		}
-		if ((!ip || !ip_proto) && !protos[i].ip_proto && protos[i].ethertype == ethertype) {
-			snprintf(buf, len, "%s", protos[i].name);
-			return;
-		}
-	}
-	if (ip && ip_proto)
-		snprintf(buf, len, "ip_proto_%u", ip_proto);
-	else
-		snprintf(buf, len, "0x%04x", ethertype);
+	if (n != buf)
+		snprintf(buf, len, "%s", n);
 }
 
 int drops_filter_proto_parse(const char *name, uint16_t *ethertype, uint8_t *ip_proto)
 {
-	for (size_t i = 0; i < NPROTOS; i++) {
-		if (!strcasecmp(name, protos[i].name)) {
-			*ethertype = protos[i].ethertype;
-			*ip_proto = protos[i].ip_proto;
-			return 0;
-		}
-	}
-	return -EINVAL;
+	return names_proto_parse(name, ethertype, ip_proto);
 }
 
 __attribute__((format(printf, 3, 4)))

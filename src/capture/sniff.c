@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "decode/dissect.h"
+#include "decode/names.h"
 #include "decode/print.h"
 #include "capture/sniff.h"
 #include "decode/view_packet.h"
@@ -221,7 +222,7 @@ static void print_row(struct sniff *s, const struct sniff_pkt *p)
 	if (s->show.iface) {
 		fmt_str(f, VIEW_PACKET_IFACE_NAME, ifname);
 		if (p->pkttype >= 0)
-			fmt_str(f, VIEW_PACKET_DIR, view_packet_dir_name((unsigned)p->pkttype));
+			fmt_str(f, VIEW_PACKET_DIR, names_direction((unsigned)p->pkttype));
 	}
 	fmt_u64(f, VIEW_PACKET_CAPLEN, p->caplen);
 	fmt_u64(f, VIEW_PACKET_LEN, p->wirelen);

@@ -6,11 +6,15 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "cli/schema_texts.h"
 #include "util/log.h"
 
 /* The --help text after "usage: sockeye ", next to the option table it describes. */
 const char cmd_help_usage[] =
-	"help [COMMAND]";
+	"help [COMMAND]\n"
+	"       sockeye help --schema [TYPE]\n"
+	"\n"
+	"  --schema [TYPE]      the JSON Schema of record TYPE; without TYPE, the types";
 
 enum { COL_NAME, COL_SUMMARY };
 static const struct fmt_col help_cols[] = {
@@ -50,7 +54,7 @@ static int print_table(const struct cmd *table, unsigned n)
 	}
 	if (!cmd_globals.json)
 		fputs(global_usage, stdout);
-	fmt_doc_begin(f, NULL);
+	fmt_doc_begin(f, "help");
 	fmt_doc_str(f, "version", PACKAGE_VERSION);
 	fmt_table_begin(f, &help_view, 0);
 	for (unsigned i = 0; i < n; i++) {
@@ -66,6 +70,23 @@ static int print_table(const struct cmd *table, unsigned n)
 	return err ? EXIT_RUNTIME : 0;
 }
 
+/* The schema of one record type (the text of schema/TYPE.schema.json), or the types. */
+static int print_schema(int argc, char **argv)
+{
+	if (argc > 3)
+		return cmd_usage_error("%s: unexpected argument", argv[3]);
+	for (size_t i = 0; i < schema_ntexts; i++) {
+		if (argc < 3)
+			printf("%s\n", schema_texts[i].type);
+		else if (!strcmp(argv[2], schema_texts[i].type))
+			return fputs(schema_texts[i].text, stdout) < 0 ? EXIT_RUNTIME : 0;
+	}
+	if (argc < 3)
+		return fflush(stdout) ? EXIT_RUNTIME : 0;
+	return cmd_usage_error("--schema: %s: unknown record type (sockeye help --schema lists them)",
+			       argv[2]);
+}
+
 int help_run(const struct cmd *table, unsigned n, int argc, char **argv)
 {
 	const struct cmd *cmd;
@@ -73,6 +94,8 @@ int help_run(const struct cmd *table, unsigned n, int argc, char **argv)
 
 	if (argc < 2)
 		return print_table(table, n);
+	if (!strcmp(argv[1], "--schema"))
+		return print_schema(argc, argv);
 	/* `help --help` and `help -h`: the same as `help help`, like every command's --help. */
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		argv[1] = "help";

@@ -24,6 +24,7 @@ libsockeye_a_SOURCES += \
 	src/decode/tcpseq.c src/decode/tcpseq.h \
 	src/decode/timefmt.c src/decode/timefmt.h \
 	src/decode/hexdump.c src/decode/hexdump.h \
+	src/decode/names.c src/decode/names.h \
 	src/decode/view_packet.c src/decode/view_packet.h \
 	src/decode/view_packet_opts.c src/decode/view_packet_opts.h
 MODULE_TESTS += \
@@ -38,7 +39,8 @@ MODULE_TESTS += \
 	tests/unit/decode/test_print \
 	tests/unit/decode/test_tcpseq \
 	tests/unit/decode/test_timefmt \
-	tests/unit/decode/test_hexdump
+	tests/unit/decode/test_hexdump \
+	tests/unit/decode/test_names
 EXTRA_DIST += tests/unit/decode/dissect_test.h tests/unit/decode/pkt_samples.h
 FUZZ_HARNESSES += tests/fuzz/fuzz_dissect
 tests_fuzz_fuzz_dissect_LDFLAGS = $(FUZZ_LINK_FLAGS)

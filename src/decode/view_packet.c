@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <linux/if_packet.h>
 
+#include "decode/names.h"
 #include "decode/view_packet.h"
 #include "decode/view_packet_opts.h"
 
@@ -46,6 +47,7 @@ const struct fmt_view view_packet_lines = {
 	.streaming = true,
 };
 
+/* tcpdump's spelling, for the text line only: JSON says names_direction(). */
 const char *view_packet_dir_name(unsigned pkttype)
 {
 	switch (pkttype) {
@@ -63,14 +65,6 @@ const char *view_packet_dir_name(unsigned pkttype)
 		return "?";
 	}
 }
-
-static const char *const proto_names[PKT_PROTO_COUNT] = {
-	[PKT_PROTO_NONE] = "none",	[PKT_PROTO_SLL] = "sll",   [PKT_PROTO_SLL2] = "sll2",
-	[PKT_PROTO_ETH] = "eth",	[PKT_PROTO_VLAN] = "vlan", [PKT_PROTO_ARP] = "arp",
-	[PKT_PROTO_IPV4] = "ipv4",	[PKT_PROTO_IPV6] = "ipv6", [PKT_PROTO_TCP] = "tcp",
-	[PKT_PROTO_UDP] = "udp",	[PKT_PROTO_ICMP] = "icmp", [PKT_PROTO_ICMP6] = "icmp6",
-	[PKT_PROTO_GRE] = "gre",	[PKT_PROTO_VXLAN] = "vxlan",
-};
 
 static const char *const reason_names[PKT_REASON_COUNT] = {
 	[PKT_REASON_NONE] = "none",
@@ -162,7 +156,7 @@ static void put_quote(struct fmt_details *d, const struct pkt_quote *q)
 
 static void put_sll(struct fmt_details *d, const struct pkt_sll *s, bool v2)
 {
-	fmt_details_str(d, "dir", view_packet_dir_name(s->pkttype));
+	fmt_details_str(d, "dir", names_direction(s->pkttype));
 	fmt_details_u64(d, "pkttype", s->pkttype);
 	fmt_details_u64(d, "hatype", s->hatype);
 	if (v2)
@@ -319,7 +313,7 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const str
 	const struct pkt_level *l = &m->l[ly->level < 2 ? ly->level : 1];
 
 	fmt_details_object_begin(d, NULL);
-	fmt_details_str(d, "proto", ly->proto < PKT_PROTO_COUNT ? proto_names[ly->proto] : "none");
+	fmt_details_str(d, "proto", names_layer(ly->proto));
 	if (ly->level)
 		fmt_details_bool(d, "inner", true);
 	fmt_details_u64(d, "offset", ly->off);

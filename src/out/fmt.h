@@ -47,6 +47,12 @@ enum fmt_align { FMT_LEFT, FMT_RIGHT };
  * (fmt_row_end_details); always in text and TUI.
  */
 #define FMT_GROUP_TEXT (1u << 30)
+/*
+ * Arrays of objects (the processes owning a socket) are row details: JSON
+ * writes them with fmt_details_array_begin/object_begin; the same facts for
+ * people go in a text-only column, which may also belong to another group
+ * (FMT_GROUP_TEXT | G: shown in text when G is enabled, never in JSON).
+ */
 
 struct fmt_col {
 	const char *key;	/* JSON key: snake_case, unit in the name (rx_bytes, rtt_us) */
@@ -158,6 +164,8 @@ void fmt_details_double(struct fmt_details *d, const char *key, double v);
 void fmt_details_bool(struct fmt_details *d, const char *key, bool v);
 void fmt_details_str(struct fmt_details *d, const char *key, const char *s);
 void fmt_details_str_len(struct fmt_details *d, const char *key, const void *s, size_t n);
+/* A field that has no value here (the shape stays the same): JSON null. */
+void fmt_details_null(struct fmt_details *d, const char *key);
 void fmt_table_end(struct fmt *f);
 
 /* Flush what the renderer buffered; 0 or -errno of the first write error (EPIPE, ENOSPC). */
@@ -179,7 +187,12 @@ bool fmt_is_shown(const struct fmt *f, size_t col);
 /* Whether column col of v is shown with these groups enabled. */
 static inline bool fmt_col_is_visible(const struct fmt_col *c, unsigned groups)
 {
-	return c->group == FMT_GROUP_ALWAYS || (c->group & groups);
+	unsigned g = c->group & ~FMT_GROUP_TEXT;
+
+	/* Text-only, and with another group too: both must be on (-p's owners line). */
+	if ((c->group & FMT_GROUP_TEXT) && !(groups & FMT_GROUP_TEXT))
+		return false;
+	return g == FMT_GROUP_ALWAYS || (g & groups);
 }
 
 #endif

@@ -266,6 +266,13 @@ void fmt_details_str_len(struct fmt_details *d, const char *key, const void *s, 
 	json_writer_string_len(&d->w, s, n);
 }
 
+void fmt_details_null(struct fmt_details *d, const char *key)
+{
+	if (key)
+		json_writer_key(&d->w, key);
+	json_writer_null(&d->w);
+}
+
 static void json_table_end(struct fmt *f)
 {
 	struct json_state *st = f->priv;

@@ -115,12 +115,15 @@ check_keys()
 	# text-only columns have no JSON key.
 	cols=$(for v in $views; do
 		sed -nE 's/^[[:space:]]*\[[A-Z0-9_]+\] = \{ "([a-z0-9_]+)", "([^"]*)", [A-Z0-9_]+, [A-Z_]+, ([A-Z0-9_]+),.*/\1 \2 \3/p' "$top_srcdir/$v"
-	done | sed -E "/ FMT_GROUP_TEXT\$/d; s/^([^ ]+) [^ ]+ ($json_only)\$/\\1 JSON only/
+	done | sed -E "/ (FMT_GROUP_TEXT|T|[A-Z_]+_TEXT)\$/d; s/^([^ ]+) [^ ]+ ($json_only)\$/\\1 JSON only/
 			s/ [A-Z0-9_]+\$//")
 	[[ -n $cols ]] || bad "no column tables found in $views (has their layout changed?)"
 	mapfile -t keys < <({
 		for snap; do
-			jq -r '[paths | .[] | strings] | unique[]' <<<"$snap"
+			# The keys inside processes and task objects are documented with them.
+			jq -r 'walk(if type == "object" and has("processes") then .processes = [] else . end
+				| if type == "object" and has("task") then .task = {} else . end)
+				| [paths | .[] | strings] | unique[]' <<<"$snap"
 		done
 		cut -d' ' -f1 <<<"$cols"
 	} | sort -u)
@@ -162,6 +165,10 @@ json_of()
 	return 1
 }
 
+# Keys that rows carry as details (arrays and objects, not columns) stand in like this,
+# present or not in the snapshots: the owners of a socket, the task of a drop event.
+details_processes='{"processes":[]}'
+
 # top's napi, drops and sockets panels are those commands' views: their keys are
 # checked with those pages (the tables stay, emptied).  A replay of a recording
 # from before those panels has every NAME_error key of a panel that cannot run.
@@ -172,13 +179,14 @@ if [[ " ${commands[*]} " == *" top "* ]]; then
 	borrowed='if type == "object" then .napi = [] | .drops = [] | .sockets = [] else . end'
 	check_keys top sockeye-top.8 \
 		"src/cmd/top/view_kstat.c src/cmd/top/view_top.c src/cmd/top/view_packet_socks.c" \
-		'D|FMT_GROUP_DETAIL' "$(jq -c "$borrowed" <<<"$snap")" "$(jq -c "$borrowed" <<<"$notes")"
+		'D|FMT_GROUP_DETAIL' "$(jq -c "$borrowed" <<<"$snap")" "$(jq -c "$borrowed" <<<"$notes")" \
+		"$details_processes"
 fi
 if [[ " ${commands[*]} " == *" sockets "* ]]; then
 	snap=$(json_of -j sockets -a) || bad "sockeye -j sockets -a: failed or not JSON"
 	sum=$(json_of -j sockets -s) || bad "sockeye -j sockets -s: failed or not JSON"
 	check_keys sockets sockeye-sockets.8 src/cmd/sockets/view_sockets.c 'D|FMT_GROUP_DETAIL|PJSON' \
-		"$snap" "$sum"
+		"$snap" "$sum" "$details_processes"
 fi
 # drops and napi need BPF for a real run; without it (no root, a --disable-bpf build) the
 # document keys the commands write around their tables stand in.
@@ -192,7 +200,7 @@ if [[ " ${commands[*]} " == *" drops "* ]]; then
 	sum=$(json_of -j drops -i 0.05 -c 1 --stack) ||
 		sum='{"type":0,"ts_ns":0,"interval_ns":0,"total_drops":0,"unkeyed_drops":0,"drops":[],"stacks":[]}'
 	ev=$(json_of -j drops --events -c 20 --duration 0.05) || ev='{"type":0,"totals":{}}'
-	check_keys drops sockeye-drops.8 src/cmd/drops/view_drops.c 'NONE' "$sum" "$ev"
+	check_keys drops sockeye-drops.8 src/cmd/drops/view_drops.c 'NONE' "$sum" "$ev" '{"task":{}}'
 fi
 if [[ " ${commands[*]} " == *" napi "* ]]; then
 	snap=$(json_of -j napi -i 0.05 -c 1) ||

@@ -33,7 +33,7 @@ want=$(for ((i = 0; i < N; i++)); do
 done)
 [[ $(cat "$out") == "$want" ]] || fail "-i any text: $(head -3 "$out")"
 jq -s -e --argjson n $N 'map(select(.type == "packet")) | length == $n and
-	all(.iface == "vb" and .dir == "In" and .layers[0].proto == "sll2" and
+	all(.iface == "vb" and .dir == "in" and .layers[0].proto == "sll2" and
 	    .layers[0].ethertype == 2048 and .layers[-1].dport == 9)' "$tmp/out2" >/dev/null ||
 	fail "-i any JSON: $(head -c 600 "$tmp/out2")"
 
@@ -46,10 +46,10 @@ ns_exec "$ns1" ping -c 3 -i 0.2 -W 1 10.99.0.2 >/dev/null || fail "no ping reply
 sniff_wait
 sniff_pid=$pid_in sniff_wait
 got=$(jq -r 'select(.type == "packet") | "\(.dir)/\(.layers[-1].icmp_type)"' "$out" | tr '\n' ' ')
-[[ $got == "In/8 In/8 In/8 " ]] || fail "-i any inbound: $got"
+[[ $got == "in/8 in/8 in/8 " ]] || fail "-i any inbound: $got"
 got=$(jq -r 'select(.type == "packet") | "\(.dir)/\(.layers[-1].icmp_type)"' "$tmp/out2" |
 	tr '\n' ' ')
-[[ $got == "Out/0 Out/0 Out/0 " ]] || fail "-i any outbound: $got"
+[[ $got == "out/0 out/0 out/0 " ]] || fail "-i any outbound: $got"
 
 # ---- two interfaces: one stream, each line says where the packet was seen -------------------
 sniff_bg "$ns2" "$out" "$err" sniff -i vb -i vb2 -t -c 4 udp
@@ -66,7 +66,7 @@ vb2   In  IP 10.98.0.1.400 > 10.98.0.2.9: UDP, length 18
 vb2   In  IP 10.98.0.1.401 > 10.98.0.2.9: UDP, length 18"
 [[ $(cat "$out") == "$want" ]] || fail "two interfaces: $(cat "$out")"
 got=$(jq -r 'select(.type == "packet") | "\(.iface)/\(.dir)"' "$tmp/out2" | tr '\n' ' ')
-[[ $got == "vb/In vb/In vb2/In vb2/In " ]] || fail "two interfaces in JSON: $got"
+[[ $got == "vb/in vb/in vb2/in vb2/in " ]] || fail "two interfaces in JSON: $got"
 got=$(jq -r 'select(.type == "stats") | .interfaces[] | "\(.iface)=\(.captured)"' "$tmp/out2" |
 	tr '\n' ' ')
 [[ $got == "vb=2 vb2=2 total=4 " ]] || fail "two interfaces' stats: $got"

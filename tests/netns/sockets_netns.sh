@@ -57,7 +57,7 @@ done
 
 # -p with --all-netns finds owners in every namespace (one pass over /proc).
 got=$("$SOCKEYE" -j sockets -tlp --all-netns sport = :7101 or sport = :7103 |
-	jq -r '.sockets[] | "\(.local_port) \(.comm)"' | sort | paste -sd,)
+	jq -r '.sockets[] | "\(.local_port) \(.processes[0].comm)"' | sort | paste -sd,)
 [[ $got == "7101 sockfarm,7103 sockfarm" ]] || fail "-p --all-netns: '$got'"
 
 # Errors: a namespace that does not exist; -N with --all-netns.

@@ -20,13 +20,13 @@ pid=$(awk '$1 == "ready" { print $2 }' "$tmp/farm")
 lfd=$(awk '$1 == "listener" { print $2 }' "$tmp/farm")
 sfd=$(awk '$1 == "server" { print $2 }' "$tmp/farm")
 
-# JSON: pid, fd and comm of the listener and of the accepted socket.
+# JSON: pid, fd and comm of the listener and of the accepted socket (processes: one owner).
 json=$("$SOCKEYE" -N "$ns" -j sockets -tap) || fail "sockets -tap failed"
 got=$(jq -r '.sockets[] | select(.state == "LISTEN" and .local_port == 9000) |
-	"\(.pid) \(.fd) \(.comm)"' <<<"$json")
+	.processes[] | "\(.pid) \(.fd) \(.comm)"' <<<"$json")
 [[ $got == "$pid $lfd sockfarm" ]] || fail "listener: want '$pid $lfd sockfarm', got '$got'"
 got=$(jq -r '.sockets[] | select(.state == "ESTAB" and .local_port == 9000) |
-	"\(.pid) \(.fd)"' <<<"$json")
+	.processes[] | "\(.pid) \(.fd)"' <<<"$json")
 [[ $got == "$pid $sfd" ]] || fail "accepted socket: want '$pid $sfd', got '$got'"
 
 # Text agrees with ss -p: the same owners for each socket, ss's users:((...)) unwrapped.

@@ -155,13 +155,14 @@ row=$(q '.sockets[] | select(.local == "10.76.0.2:9999")')
 ssq=$(ss -N "$B" -u -a -n -H | awk '$4 == "10.76.0.2:9999" { print $2 }')
 [ "$(jq -r .recv_q <<<"$row")" = "$ssq" ] || fail "sink recv_q $(jq -r .recv_q <<<"$row"), ss says $ssq"
 [ "$ssq" -gt 0 ] || fail "the sink's Recv-Q is empty"
-jq -r .process <<<"$row" | grep -q "pid=$sink_pid," ||
-	fail "sink owner $(jq -r .process <<<"$row"), expected pid $sink_pid"
+jq -e --argjson p "$sink_pid" 'any(.processes[]; .pid == $p)' <<<"$row" >/dev/null ||
+	fail "sink owners $(jq -c .processes <<<"$row"), expected pid $sink_pid"
 
 # ---- packet sockets: the capture, its ring and its owner -------------------------------
-row=$(q ".packet_sockets[] | select(.pid == $sniff_pid)")
+row=$(q ".packet_sockets[] | select(.processes[0].pid == $sniff_pid)")
 [ -n "$row" ] || fail "sockeye sniff (pid $sniff_pid) is not among the packet sockets: $(q .packet_sockets)"
-[ "$(jq -r .comm <<<"$row")" = sockeye ] || fail "capture comm $(jq -r .comm <<<"$row")"
+[ "$(jq -r '.processes[0].comm' <<<"$row")" = sockeye ] ||
+	fail "capture comm $(jq -r '.processes[0].comm' <<<"$row")"
 [ "$(jq -r .iface <<<"$row")" = lo ] || fail "capture iface $(jq -r .iface <<<"$row")"
 [ "$(jq -r .rx_ring_bytes <<<"$row")" -eq $((2 << 20)) ] ||
 	fail "capture ring $(jq -r .rx_ring_bytes <<<"$row") bytes, -B 2M asked for $((2 << 20))"

@@ -13,6 +13,8 @@
 #define R FMT_RIGHT
 #define L FMT_LEFT
 #define D FMT_GROUP_DETAIL
+/* With -e in text; JSON has the task as one object, "task": {pid, comm}. */
+#define D_TEXT (FMT_GROUP_DETAIL | FMT_GROUP_TEXT)
 
 enum {
 	DR_COUNT, DR_RATE, DR_REASON, DR_LOCATION, DR_IFACE, DR_PROTO,
@@ -62,8 +64,8 @@ static const struct fmt_col events_cols[] = {
 	[EV_ICMP_CODE] = { "icmp_code", "ICODE", FMT_U64, R, D, 5 },
 	[EV_SK_INO] = { "sk_ino", "SOCK_INO", FMT_U64, R, D, 8 },
 	[EV_SK_COOKIE] = { "sk_cookie", "SOCK_COOKIE", FMT_U64, R, D, 11 },
-	[EV_PID] = { "pid", "PID", FMT_U64, R, D, 7 },
-	[EV_COMM] = { "comm", "COMM", FMT_STR, L, D, 15 },
+	[EV_PID] = { "pid", "PID", FMT_U64, R, D_TEXT, 7 },
+	[EV_COMM] = { "comm", "COMM", FMT_STR, L, D_TEXT, 15 },
 };
 const struct fmt_view view_drop_events = {
 	.name = "drop_events",
@@ -181,6 +183,24 @@ void view_drop_events_begin(struct fmt *f, unsigned groups)
 	fmt_table_begin(f, &view_drop_events, groups);
 }
 
+/*
+ * "task": the task on the CPU when the kernel dropped the packet (often not
+ * the packet's owner: a softirq runs on whatever task it interrupted), so
+ * not the "processes" of a socket.
+ */
+static void task_details(struct fmt_details *d, const void *arg)
+{
+	const struct drops_event *ev = arg;
+	char comm[DROPS_COMMSIZ + 1];
+
+	memcpy(comm, ev->comm, DROPS_COMMSIZ);
+	comm[DROPS_COMMSIZ] = '\0';
+	fmt_details_object_begin(d, "task");
+	fmt_details_u64(d, "pid", ev->pid);
+	fmt_details_str(d, "comm", comm);
+	fmt_details_object_end(d);
+}
+
 void view_drop_event_emit(struct fmt *f, const struct view_drops_names *nm,
 			  const struct drops_event *ev)
 {
@@ -218,7 +238,7 @@ void view_drop_event_emit(struct fmt *f, const struct view_drops_names *nm,
 	memcpy(comm, ev->comm, DROPS_COMMSIZ);
 	comm[DROPS_COMMSIZ] = '\0';
 	fmt_str(f, EV_COMM, comm);
-	fmt_row_end(f);
+	fmt_row_end_details(f, task_details, ev);
 }
 
 void view_drop_events_end(struct fmt *f)

@@ -484,18 +484,18 @@ static int parse_proto(struct parser *p)
 	struct tok *t = &p->proto_tok;
 
 	if (!next_tok(p, t))
-		return fail(p, NULL, "empty template (start with udp, tcp, icmp or icmp6)");
+		return fail(p, NULL, "empty template (start with udp, tcp, icmp or icmpv6)");
 	if (tok_is(p, t, "udp")) {
 		p->t->proto = TEMPLATE_UDP;
 	} else if (tok_is(p, t, "tcp")) {
 		p->t->proto = TEMPLATE_TCP;
-	} else if (tok_is(p, t, "icmp") || tok_is(p, t, "icmp6")) {
+	} else if (tok_is(p, t, "icmp") || tok_is(p, t, "icmp6") || tok_is(p, t, "icmpv6")) {
 		p->t->proto = TEMPLATE_ICMP;
-		p->icmp6 = tok_is(p, t, "icmp6");
+		p->icmp6 = !tok_is(p, t, "icmp");
 		if (p->icmp6)
 			p->t->family = AF_INET6;
 	} else {
-		return fail(p, t, "unknown protocol (udp, tcp, icmp or icmp6)");
+		return fail(p, t, "unknown protocol (udp, tcp, icmp or icmpv6)");
 	}
 	return 0;
 }
@@ -550,7 +550,7 @@ int template_parse(struct template *t, const char *text, unsigned link_len,
 			return fail(&p, &p.kw, "unknown word (see sockeye-inject(8), TEMPLATES)");
 		if (!(k->protos & (1u << t->proto)))
 			return fail(&p, &p.kw, "%s does not apply to %s", k->name,
-				    p.icmp6 ? "icmp6" : proto_name(t->proto));
+				    p.icmp6 ? "icmpv6" : proto_name(t->proto));
 		err = k->fn(&p);
 	}
 	if (err)

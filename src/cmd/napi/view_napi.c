@@ -20,7 +20,7 @@ static const struct fmt_col napi_cols[] = {
 	[NA_NAPI_ID] = { "napi_id", "NAPI_ID", FMT_U64, R, 0, 0 },
 	[NA_CPU] = { "cpu", "CPU", FMT_U64, R, 0, 3 },
 	[NA_POLLS_RATE] = { "polls_per_s", "POLLS/s", FMT_RATE, R, 0, 0 },
-	[NA_PKTS_RATE] = { "packets_per_s", "PKTS/s", FMT_RATE, R, 0, 0 },
+	[NA_PKTS_RATE] = { "pps", "PKTS/s", FMT_RATE, R, 0, 0 },
 	[NA_PER_POLL] = { "packets_per_poll", "PKTS/POLL", FMT_DOUBLE, R, 0, 0 },
 	[NA_FULL_PCT] = { "budget_full_pct", "FULL", FMT_PERCENT, R, 0, 0 },
 	[NA_H_IDLE] = { "polls_idle", "W=0", FMT_U64, R, 0, 0 },
@@ -49,7 +49,7 @@ enum {
 static const struct fmt_col cpus_cols[] = {
 	[NC_CPU] = { "cpu", "CPU", FMT_U64, R, 0, 3 },
 	[NC_POLLS_RATE] = { "polls_per_s", "POLLS/s", FMT_RATE, R, 0, 0 },
-	[NC_PKTS_RATE] = { "packets_per_s", "PKTS/s", FMT_RATE, R, 0, 0 },
+	[NC_PKTS_RATE] = { "pps", "PKTS/s", FMT_RATE, R, 0, 0 },
 	[NC_NET_RX_RATE] = { "net_rx_per_s", "NET_RX/s", FMT_RATE, R, 0, 0 },
 	[NC_NET_RX_PCT] = { "net_rx_time_pct", "NET_RX_TIME", FMT_PERCENT, R, 0, 0 },
 	[NC_NET_RX_AVG] = { "net_rx_avg_ns", "AVG_NET_RX", FMT_DURATION, R, 0, 0 },

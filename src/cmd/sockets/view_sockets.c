@@ -11,6 +11,7 @@
 #include <linux/if_ether.h>
 #include <linux/sock_diag.h>
 
+#include "decode/names.h"
 #include "diag/tcpinfo.h"
 #include "cmd/sockets/view_sockets.h"
 
@@ -21,7 +22,8 @@
 #define NETID (SOCK_GRP_NETID | D)
 #define NETNS SOCK_GRP_NETNS
 #define PROC SOCK_GRP_PROC
-#define PJSON SOCK_GRP_PROC_JSON
+/* The owners as text ("comm",pid=N,fd=N); JSON has them as an array, "processes". */
+#define PROC_TEXT (SOCK_GRP_PROC | FMT_GROUP_TEXT)
 #define EXT (SOCK_GRP_EXT | D)
 #define TIMER SOCK_GRP_TIMER
 #define MEM SOCK_GRP_MEM
@@ -31,7 +33,7 @@
 enum {
 	C_NETNS, C_NETID, C_STATE, C_RECVQ, C_SENDQ, C_LOCAL, C_PEER,
 	C_LADDR, C_LPORT, C_PADDR, C_PPORT,
-	C_PROCESS, C_PID, C_FD, C_COMM,
+	C_PROCESS,
 	C_DEV, C_UID, C_INODE, C_PEER_INODE, C_COOKIE, C_CGROUP, C_MARK, C_TOS, C_SHUTDOWN,
 	C_TIMER, C_TIMER_EXP, C_TIMER_RETR,
 	C_RMEM, C_RCVBUF, C_WMEM, C_SNDBUF, C_FWD, C_WQUEUED, C_OPTMEM, C_BACKLOG, C_DROPS,
@@ -61,11 +63,8 @@ static const struct fmt_col sockets_cols[NCOLS] = {
 	[C_LPORT] = { "local_port", "LPORT", FMT_U64, R, D, 0 },
 	[C_PADDR] = { "peer_addr", "PADDR", FMT_STR, L, D, 0 },
 	[C_PPORT] = { "peer_port", "PPORT", FMT_U64, R, D, 0 },
-	[C_PROCESS] = { "process", "Process", FMT_STR, L, PROC, 0 },
-	[C_PID] = { "pid", "PID", FMT_U64, R, PJSON, 0 },
-	[C_FD] = { "fd", "FD", FMT_U64, R, PJSON, 0 },
-	[C_COMM] = { "comm", "COMM", FMT_STR, L, PJSON, 0 },
-	[C_DEV] = { "dev", "Dev", FMT_STR, L, EXT, 0 },
+	[C_PROCESS] = { "process", "Process", FMT_STR, L, PROC_TEXT, 0 },
+	[C_DEV] = { "iface", "Dev", FMT_STR, L, EXT, 0 },
 	[C_UID] = { "uid", "UID", FMT_U64, R, EXT, 0 },
 	[C_INODE] = { "inode", "Inode", FMT_U64, R, EXT, 0 },
 	[C_PEER_INODE] = { "peer_inode", "PeerInode", FMT_U64, R, EXT, 0 },
@@ -276,29 +275,11 @@ static void emit_unix(struct fmt *f, const struct sock_rec *r)
 		fmt_u64(f, C_PEER_INODE, r->peer_inode);
 }
 
-static const char *ethertype_name(uint16_t proto, char *buf, size_t len)
-{
-	switch (proto) {
-	case 0:
-		return "none";
-	case ETH_P_ALL:
-		return "all";
-	case ETH_P_IP:
-		return "ip";
-	case ETH_P_ARP:
-		return "arp";
-	case ETH_P_IPV6:
-		return "ipv6";
-	}
-	snprintf(buf, len, "0x%04x", proto);
-	return buf;
-}
-
 static void emit_packet(struct fmt *f, const struct sock_rec *r,
 			const struct view_sockets_ctx *c)
 {
 	char pbuf[8], ifbuf[16], ep[48];
-	const char *proto = ethertype_name(r->packet_proto, pbuf, sizeof(pbuf));
+	const char *proto = names_proto(r->packet_proto, 0, pbuf, sizeof(pbuf));
 	const char *dev = r->ifindex ? ifname_of(c, r->ifindex, ifbuf, sizeof(ifbuf)) : "*";
 
 	snprintf(ep, sizeof(ep), "%s:%s", proto, dev);
@@ -309,13 +290,15 @@ static void emit_packet(struct fmt *f, const struct sock_rec *r,
 		fmt_str(f, C_DEV, dev);
 }
 
-/* ("comm",pid=N,fd=N) for each owner; pid, fd and comm of the first in their own columns. */
+/* ("comm",pid=N,fd=N) for each owner: the text column; JSON has the array (owners_details). */
 static void emit_owners(struct fmt *f, const struct sock_rec *r, const struct procs *p)
 {
 	char buf[1024];
 	struct proc_owner o;
 	size_t n = 0, i;
 
+	if (!fmt_is_shown(f, C_PROCESS))
+		return;
 	for (i = 0; procs_owner(p, r->inode, i, &o); i++) {
 		int w = snprintf(buf + n, sizeof(buf) - n, "%s(\"%s\",pid=%d,fd=%d)", i ? "," : "",
 				 o.comm, o.pid, o.fd);
@@ -326,14 +309,31 @@ static void emit_owners(struct fmt *f, const struct sock_rec *r, const struct pr
 			break;
 		}
 		n += (size_t)w;
-		if (!i) {
-			fmt_u64(f, C_PID, (uint64_t)o.pid);
-			fmt_u64(f, C_FD, (uint64_t)o.fd);
-			fmt_str(f, C_COMM, o.comm);
-		}
 	}
 	if (i)
 		fmt_str(f, C_PROCESS, buf);
+}
+
+struct owners_ctx {
+	const struct sock_rec *r;
+	const struct procs *p;
+};
+
+/* "processes": [{pid, comm, fd}], every owner (a socket is shared after fork); [] for none. */
+static void owners_details(struct fmt_details *d, const void *arg)
+{
+	const struct owners_ctx *oc = arg;
+	struct proc_owner o;
+
+	fmt_details_array_begin(d, "processes");
+	for (size_t i = 0; procs_owner(oc->p, oc->r->inode, i, &o); i++) {
+		fmt_details_object_begin(d, NULL);
+		fmt_details_u64(d, "pid", (uint64_t)o.pid);
+		fmt_details_str(d, "comm", o.comm);
+		fmt_details_u64(d, "fd", (uint64_t)o.fd);
+		fmt_details_object_end(d);
+	}
+	fmt_details_array_end(d);
 }
 
 static const char *const timer_names[] = { NULL, "on", "keepalive", "timewait", "persist" };
@@ -518,7 +518,13 @@ void view_sockets_emit(struct fmt *f, const struct sock_rec *r, const struct vie
 		emit_tcpinfo(f, &ti);
 	if (r->cc_info && !tcpinfo_cc_parse(r->cc_info_type, r->cc_info, r->cc_info_len, &cc))
 		emit_cc(f, &cc);
-	fmt_row_end(f);
+	if (c->procs) {
+		struct owners_ctx oc = { .r = r, .p = c->procs };
+
+		fmt_row_end_details(f, owners_details, &oc);
+	} else {
+		fmt_row_end(f);
+	}
 }
 
 /* ---- summary ------------------------------------------------------------------ */

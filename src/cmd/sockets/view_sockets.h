@@ -11,7 +11,7 @@
 #define SOCK_GRP_NETID (1u << 0)	/* several tables: the Netid column (JSON always) */
 #define SOCK_GRP_NETNS (1u << 1)	/* --all-netns */
 #define SOCK_GRP_PROC (1u << 2)		/* -p: the owners */
-#define SOCK_GRP_PROC_JSON (1u << 3)	/* -p in JSON: the first owner's pid, fd and comm */
+#define SOCK_GRP_PROC_JSON (1u << 3)	/* unused: JSON has every owner as "processes" */
 #define SOCK_GRP_EXT (1u << 4)		/* -e (JSON always) */
 #define SOCK_GRP_TIMER (1u << 5)	/* -o */
 #define SOCK_GRP_MEM (1u << 6)		/* -m */

@@ -11,10 +11,13 @@
 #include <linux/packet_diag.h>
 
 #include "cmd/top/view_packet_socks.h"
+#include "decode/names.h"
 
 #define R FMT_RIGHT
 #define L FMT_LEFT
 #define D FMT_GROUP_DETAIL
+/* The owner for people; JSON has it as "processes": [{pid, comm, fd}]. */
+#define T FMT_GROUP_TEXT
 
 enum {
 	PS_PID, PS_COMM, PS_IFACE, PS_IFINDEX, PS_TYPE, PS_PROTO, PS_VERSION,
@@ -23,8 +26,8 @@ enum {
 	PS_DROPS, PS_DROPS_RATE, PS_FILTER, PS_UID, PS_INODE, PS_RUNNING,
 };
 static const struct fmt_col packet_socks_cols[] = {
-	[PS_PID] = { "pid", "PID", FMT_U64, R, 0, 0 },
-	[PS_COMM] = { "comm", "COMM", FMT_STR, L, 0, 0 },
+	[PS_PID] = { "pid", "PID", FMT_U64, R, T, 0 },
+	[PS_COMM] = { "comm", "COMM", FMT_STR, L, T, 0 },
 	[PS_IFACE] = { "iface", "IFACE", FMT_STR, L, 0, 0 },
 	[PS_IFINDEX] = { "ifindex", "IDX", FMT_U64, R, D, 0 },
 	[PS_TYPE] = { "type", "TYPE", FMT_STR, L, 0, 0 },
@@ -59,25 +62,6 @@ const struct fmt_view view_packet_socks = {
 	.cols = packet_socks_cols,
 	.ncols = sizeof(packet_socks_cols) / sizeof(packet_socks_cols[0]),
 };
-
-static const char *proto_name(uint16_t proto, char *buf, size_t len)
-{
-	switch (proto) {
-	case 0:
-		return "none";
-	case ETH_P_ALL:
-		return "all";
-	case ETH_P_IP:
-		return "ip";
-	case ETH_P_IPV6:
-		return "ipv6";
-	case ETH_P_ARP:
-		return "arp";
-	default:
-		snprintf(buf, len, "0x%04x", proto);
-		return buf;
-	}
-}
 
 static const char *fanout_mode_name(uint16_t mode, char *buf, size_t len)
 {
@@ -136,7 +120,7 @@ static void emit_sock(struct fmt *f, const struct packet_sock *ps, const struct 
 	}
 	fmt_str(f, PS_TYPE, ps->type == SOCK_DGRAM ? "dgram" : ps->type == SOCK_RAW ? "raw" :
 			    "other");
-	fmt_str(f, PS_PROTO, proto_name(ps->proto, buf, sizeof(buf)));
+	fmt_str(f, PS_PROTO, names_proto(ps->proto, 0, buf, sizeof(buf)));
 	emit_rings(f, ps);
 	if (ps->has_fanout) {
 		const char *mode = fanout_mode_name(ps->fanout_mode, buf2, sizeof(buf2));
@@ -164,6 +148,25 @@ static void emit_sock(struct fmt *f, const struct packet_sock *ps, const struct 
 	fmt_u64(f, PS_INODE, ps->ino);
 }
 
+/*
+ * "processes": the owner, in the shape the sockets view has; a recording keeps
+ * one owner a socket and not its fd, so fd is null.  [] when none was found.
+ */
+static void owners_details(struct fmt_details *d, const void *arg)
+{
+	const struct packet_sock *ps = arg;
+
+	fmt_details_array_begin(d, "processes");
+	if (ps->pid > 0) {
+		fmt_details_object_begin(d, NULL);
+		fmt_details_u64(d, "pid", (uint64_t)ps->pid);
+		fmt_details_str(d, "comm", ps->comm);
+		fmt_details_null(d, "fd");
+		fmt_details_object_end(d);
+	}
+	fmt_details_array_end(d);
+}
+
 void view_packet_socks_emit(struct fmt *f, const struct kstat_sample *prev,
 			    const struct kstat_sample *cur, unsigned groups)
 {
@@ -181,7 +184,7 @@ void view_packet_socks_emit(struct fmt *f, const struct kstat_sample *prev,
 			pp = NULL;
 		fmt_row_begin(f);
 		emit_sock(f, ps, pp, cur, secs);
-		fmt_row_end(f);
+		fmt_row_end_details(f, owners_details, ps);
 	}
 	fmt_table_end(f);
 }

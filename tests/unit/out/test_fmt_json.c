@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include "fmt_sample.h"
 
@@ -211,11 +212,84 @@ static void test_details(void **state)
 	check_golden("fmt_json_details.json", &(struct fmt_opts){ 0 }, sample_emit_packets);
 }
 
+/*
+ * An array of objects in a row (a socket's owning processes): row details in
+ * JSON; the text-only column that says the same shows only in text, and only
+ * with its own group enabled too.
+ */
+enum { OW_NAME, OW_OWNERS };
+#define OW_GROUP (1u << 3)
+static const struct fmt_col owner_cols[] = {
+	[OW_NAME] = { "name", "NAME", FMT_STR, FMT_LEFT, 0, 0 },
+	[OW_OWNERS] = { "owners", "OWNERS", FMT_STR, FMT_LEFT, OW_GROUP | FMT_GROUP_TEXT, 0 },
+};
+static const struct fmt_view owner_view = {
+	.name = "socks", .cols = owner_cols, .ncols = 2,
+};
+
+static void owner_details(struct fmt_details *d, const void *ctx)
+{
+	unsigned n = *(const unsigned *)ctx;
+
+	fmt_details_array_begin(d, "processes");
+	for (unsigned i = 0; i < n; i++) {
+		fmt_details_object_begin(d, NULL);
+		fmt_details_u64(d, "pid", 100 + i);
+		fmt_details_str(d, "comm", i ? "b" : "a");
+		fmt_details_u64(d, "fd", 3);
+		fmt_details_object_end(d);
+	}
+	fmt_details_array_end(d);
+}
+
+static unsigned owner_groups;
+
+static void emit_owners(struct fmt *f)
+{
+	static const unsigned two = 2, none = 0;
+
+	fmt_table_begin(f, &owner_view, owner_groups);
+	fmt_row_begin(f);
+	fmt_str(f, OW_NAME, "x");
+	fmt_str(f, OW_OWNERS, "a,b");
+	fmt_row_end_details(f, owner_details, &two);
+	fmt_row_begin(f);
+	fmt_str(f, OW_NAME, "y");
+	fmt_row_end_details(f, owner_details, &none);
+	fmt_table_end(f);
+}
+
+static void test_array_of_objects(void **state)
+{
+	static const char want[] =
+		"{\"socks\":[{\"name\":\"x\",\"processes\":[{\"pid\":100,\"comm\":\"a\",\"fd\":3},"
+		"{\"pid\":101,\"comm\":\"b\",\"fd\":3}]},{\"name\":\"y\",\"processes\":[]}]}\n";
+	struct capture c;
+
+	for (owner_groups = 0; owner_groups <= OW_GROUP; owner_groups += OW_GROUP) {
+		sample_render(&c, FMT_JSON, &(struct fmt_opts){ 0 }, emit_owners);
+		golden_json_check(c.buf, c.len);
+		assert_int_equal(c.len, strlen(want));
+		assert_memory_equal(c.buf, want, c.len);
+		capture_free(&c);
+	}
+	/* Text: the owners column only with its group. */
+	owner_groups = 0;
+	sample_render(&c, FMT_TEXT, &(struct fmt_opts){ 0 }, emit_owners);
+	assert_null(memmem(c.buf, c.len, "OWNERS", 6));
+	capture_free(&c);
+	owner_groups = OW_GROUP;
+	sample_render(&c, FMT_TEXT, &(struct fmt_opts){ 0 }, emit_owners);
+	assert_non_null(memmem(c.buf, c.len, "a,b", 3));
+	capture_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_details),
+		cmocka_unit_test(test_array_of_objects),
 		cmocka_unit_test(test_types_pretty),
 		cmocka_unit_test(test_numeric_ignored),
 		cmocka_unit_test(test_groups),

@@ -91,6 +91,8 @@ static void test_icmp(void **state)
 	assert_int_equal(t.seq.lo, 1);
 	assert_int_equal(t.seq.hi, 10);
 	assert_int_equal(t.seq.vary, TEMPLATE_INC);
+	/* The canonical name, icmpv6, is accepted as well as tcpdump's icmp6. */
+	parse_ok("icmpv6 echo dst 2001:db8::1");
 	parse_ok("icmp6 echo dst 2001:db8::1-2001:db8::ff random");
 	assert_int_equal(t.family, AF_INET6);
 	assert_false(t.echo_reply);

@@ -94,7 +94,7 @@ static void test_json(void **state)
 	assert_non_null(strstr(out, "\"netid\":\"tcp\",\"state\":\"ESTAB\",\"recv_q\":5,\"send_q\":7,"
 				    "\"local\":\"[fe80::1%eth0]:22\",\"peer\":\"[fe80::2]:50000\","
 				    "\"local_addr\":\"fe80::1\",\"local_port\":22,"
-				    "\"peer_addr\":\"fe80::2\",\"peer_port\":50000,\"dev\":\"eth0\","
+				    "\"peer_addr\":\"fe80::2\",\"peer_port\":50000,\"iface\":\"eth0\","
 				    "\"uid\":0,\"inode\":99,\"peer_inode\":null,\"cookie\":3,"));
 	assert_non_null(strstr(out, "\"timer\":\"keepalive\",\"timer_expires_us\":1500000,"
 				    "\"timer_retrans\":1,"));
