@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* cmd_bpf_opts.c: the options, signals and scope of drops and napi, written once for both. */
+/* bpf_opts.c: the options, scope and output of drops and napi, written once for both. */
 #include "config.h"
 
 #include <errno.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* cmd_bpf_opts.h: what the BPF counting commands (drops, napi) share: options, signals, scope. */
+/* bpf_opts.h: what the BPF counting commands (drops, napi) share: options, scope, output. */
 #ifndef SOCKEYE_CMD_BPF_OPTS_H
 #define SOCKEYE_CMD_BPF_OPTS_H
 
