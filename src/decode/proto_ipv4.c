@@ -7,25 +7,17 @@
 #include "decode/dispatch.h"
 #include "decode/line.h"
 #include "decode/proto.h"
+#include "util/csum.h"
 
 #define IPV4_HDR_LEN  20
 #define IPV4_CSUM_OFF 10 /* the checksum field's offset */
 
-/*
- * The one's complement sum of the header's 16-bit words, the checksum field
- * left out; at most 30 words, so the 32-bit total needs folding only once
- * it is complete.
- */
+/* The header's checksum (RFC 1071) as it should be: every word but the checksum field's. */
 static uint16_t ipv4_hdr_csum(const uint8_t *h, size_t len)
 {
-	uint32_t sum = 0;
+	uint32_t sum = csum_add(0, h, IPV4_CSUM_OFF);
 
-	for (size_t i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)h[i] << 8 | h[i + 1];
-	sum -= (uint32_t)h[IPV4_CSUM_OFF] << 8 | h[IPV4_CSUM_OFF + 1];
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
+	return csum_fold(csum_add(sum, h + IPV4_CSUM_OFF + 2, len - IPV4_CSUM_OFF - 2));
 }
 
 static bool ipv4_read_fixed(struct pkt_cursor *c, struct pkt_ipv4 *ip)
