@@ -10,3 +10,4 @@ libsockeye_a_SOURCES += \
 sockeye_SOURCES += src/cli/cmd_table.c
 dist_man8_MANS += man/sockeye.8 man/sockeye-help.8
 MODULE_TESTS += tests/unit/cli/test_cmd
+EXTRA_DIST += tests/unit/cmd/opts_test.h

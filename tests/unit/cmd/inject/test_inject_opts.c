@@ -2,7 +2,6 @@
 /* test_inject_opts.c: unit tests for inject's option parser: values, combinations and errors. */
 #include "config.h"
 
-#include <getopt.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,23 +12,19 @@
 
 #include "cli/cmd.h"
 #include "cmd/inject/opts.h"
-
-#define MAX_ARGS 32
+#include "cmd/opts_test.h"
 
 /* Parses "inject" and the NULL-terminated arguments after it, as main hands them over. */
 static int parse(struct inject_opts *o, ...)
 {
-	static char *argv[MAX_ARGS + 1];
-	int argc = 0;
+	char *argv[OPTS_TEST_MAX_ARGS + 1];
 	va_list ap;
+	int argc;
 
-	argv[argc++] = "inject";
 	va_start(ap, o);
-	for (char *a; (a = va_arg(ap, char *)) && argc < MAX_ARGS;)
-		argv[argc++] = a;
+	argc = opts_test_argv(argv, "inject", ap);
 	va_end(ap);
-	argv[argc] = NULL;
-	optind = 0;	/* as main: glibc re-initializes getopt */
+	opts_test_reset("inject");
 	return inject_opts_parse(o, argc, argv);
 }
 

@@ -2,7 +2,6 @@
 /* test_sniff_opts.c: unit tests for sniff's option parser: values, combinations and errors. */
 #include "config.h"
 
-#include <getopt.h>
 #include <linux/if_packet.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,24 +15,20 @@
 #include <cmocka.h>
 
 #include "cli/cmd.h"
+#include "cmd/opts_test.h"
 #include "cmd/sniff/opts.h"
-
-#define MAX_ARGS 32
 
 /* Parses "sniff" and the NULL-terminated arguments after it, as main hands them over. */
 static int parse(struct sniff_opts *o, ...)
 {
-	static char *argv[MAX_ARGS + 1];
-	int argc = 0;
+	char *argv[OPTS_TEST_MAX_ARGS + 1];
 	va_list ap;
+	int argc;
 
-	argv[argc++] = "sniff";
 	va_start(ap, o);
-	for (char *a; (a = va_arg(ap, char *)) && argc < MAX_ARGS;)
-		argv[argc++] = a;
+	argc = opts_test_argv(argv, "sniff", ap);
 	va_end(ap);
-	argv[argc] = NULL;
-	optind = 0;	/* as main: glibc re-initializes getopt */
+	opts_test_reset("sniff");
 	return sniff_opts_parse(o, argc, argv);
 }
 

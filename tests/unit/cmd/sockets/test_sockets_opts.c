@@ -2,20 +2,18 @@
 /* test_sockets_opts.c: unit tests for sockets' options: tables, filter words, groups, errors. */
 #include "config.h"
 
-#include <getopt.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "cli/cmd.h"
+#include "cmd/opts_test.h"
 #include "cmd/sockets/opts.h"
 #include "cmd/sockets/view_sockets.h"
-#include "util/log.h"
 
 #define T(x) (1u << SOCKTAB_##x)
 
@@ -24,32 +22,18 @@ static char err_buf[512];
 /* cmd_sockets_parse of "sockets ARGS..." (NULL-ended), stderr kept in err_buf. */
 static int parse(struct sockets_opts *o, ...)
 {
-	char *argv[16] = { "sockets" };
-	int argc = 1, rc, saved = dup(STDERR_FILENO);
-	FILE *err = tmpfile();
+	char *argv[OPTS_TEST_MAX_ARGS + 1];
+	struct opts_capture err;
 	va_list ap;
-	size_t n;
+	int argc, rc;
 
-	assert_non_null(err);
 	va_start(ap, o);
-	for (char *a; (a = va_arg(ap, char *)) && argc < 15;)
-		argv[argc++] = a;
+	argc = opts_test_argv(argv, "sockets", ap);
 	va_end(ap);
-	argv[argc] = NULL;
-	memset(&cmd_globals, 0, sizeof(cmd_globals));
-	log_set_command("sockets");
-	optind = 0;
-	opterr = 0;	/* as main.c: the command says what is wrong */
-	fflush(stderr);
-	dup2(fileno(err), STDERR_FILENO);
+	opts_test_reset("sockets");
+	opts_capture_begin(&err, stderr);
 	rc = cmd_sockets_parse(o, argc, argv);
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	rewind(err);
-	n = fread(err_buf, 1, sizeof(err_buf) - 1, err);
-	err_buf[n] = '\0';
-	fclose(err);
+	opts_capture_end(&err, err_buf, sizeof(err_buf));
 	return rc;
 }
 

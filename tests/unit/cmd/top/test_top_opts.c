@@ -2,65 +2,37 @@
 /* test_top_opts.c: unit tests for top's option parser: values, defaults, errors and --help. */
 #include "config.h"
 
-#include <getopt.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
-#include <string.h>
-#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "cli/cmd.h"
+#include "cmd/opts_test.h"
 #include "cmd/top/opts.h"
-#include "util/log.h"
 
 static char err_buf[512];
 static char out_buf[4096];
 
-/* Reads back what fd wrote into tmp since dup2, restoring fd. */
-static void read_back(FILE *tmp, int fd, int saved, char *buf, size_t len)
-{
-	size_t n;
-
-	dup2(saved, fd);
-	close(saved);
-	rewind(tmp);
-	n = fread(buf, 1, len - 1, tmp);
-	buf[n] = '\0';
-	fclose(tmp);
-}
-
 /* cmd_top_parse of "top ARGS..." (NULL-ended), stdout and stderr kept in out_buf and err_buf. */
 static int parse(struct top_opts *o, ...)
 {
-	char *argv[16] = { "top" };
-	int argc = 1, rc;
-	FILE *out = tmpfile(), *err = tmpfile();
-	int saved_out = dup(STDOUT_FILENO), saved_err = dup(STDERR_FILENO);
+	char *argv[OPTS_TEST_MAX_ARGS + 1];
+	struct opts_capture out, err;
 	va_list ap;
+	int argc, rc;
 
-	assert_non_null(out);
-	assert_non_null(err);
 	va_start(ap, o);
-	for (char *a; (a = va_arg(ap, char *)) && argc < 15;)
-		argv[argc++] = a;
+	argc = opts_test_argv(argv, "top", ap);
 	va_end(ap);
-	argv[argc] = NULL;
-	memset(&cmd_globals, 0, sizeof(cmd_globals));
-	log_set_command("top");
-	optind = 0;
-	opterr = 0;	/* as main.c: the command says what is wrong */
-	fflush(stdout);
-	fflush(stderr);
-	dup2(fileno(out), STDOUT_FILENO);
-	dup2(fileno(err), STDERR_FILENO);
+	opts_test_reset("top");
+	opts_capture_begin(&out, stdout);
+	opts_capture_begin(&err, stderr);
 	rc = cmd_top_parse(o, argc, argv);
-	fflush(stdout);
-	fflush(stderr);
-	read_back(out, STDOUT_FILENO, saved_out, out_buf, sizeof(out_buf));
-	read_back(err, STDERR_FILENO, saved_err, err_buf, sizeof(err_buf));
+	opts_capture_end(&out, out_buf, sizeof(out_buf));
+	opts_capture_end(&err, err_buf, sizeof(err_buf));
 	return rc;
 }
 
