@@ -63,4 +63,4 @@ EXTRA_DIST += tests/fuzz/corpus tests/fuzz/guarded.h
 
 # Benchmarks against the peer tools (run by hand; results in bench/RESULTS.md).
 EXTRA_DIST += bench/RESULTS.md bench/drops.sh bench/dropflood.c bench/sniff.sh bench/sniff_gen.py \
-	bench/sockets.sh bench/top.sh bench/softirq.sh bench/softirq_hold.c bench/inject.sh
+	bench/sockets.sh bench/top.sh bench/softirq.sh bench/softirq_hold.c bench/inject.sh bench/compare.sh
