@@ -11,11 +11,11 @@ int cmd_drops(int argc, char **argv)
 {
 #ifdef HAVE_BPF
 	struct drops_cmd c;
-	int ret = cmd_drops_parse(&c, argc, argv);
+	int ret = drops_opts_parse(&c, argc, argv);
 
 	if (!ret)
-		ret = cmd_drops_run(&c);
-	cmd_drops_free(&c);
+		ret = drops_run(&c);
+	drops_opts_free(&c);
 	return ret < 0 ? 0 : ret;
 #else
 	return cmd_bpf_unavailable(cmd_drops_usage, argc, argv);

@@ -121,7 +121,7 @@ static int parse_args(struct drops_cmd *r, int argc, char **argv)
 	return 0;
 }
 
-int cmd_drops_parse(struct drops_cmd *c, int argc, char **argv)
+int drops_opts_parse(struct drops_cmd *c, int argc, char **argv)
 {
 	memset(c, 0, sizeof(*c));
 	c->o.ring_bytes = 4u << 20;
@@ -134,7 +134,7 @@ int cmd_drops_parse(struct drops_cmd *c, int argc, char **argv)
 	return parse_args(c, argc, argv);
 }
 
-void cmd_drops_free(struct drops_cmd *c)
+void drops_opts_free(struct drops_cmd *c)
 {
 	drop_reasons_free(&c->reasons);
 }

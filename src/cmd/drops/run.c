@@ -231,7 +231,7 @@ static int run_events(struct drops_run *r)
 	return ret;
 }
 
-int cmd_drops_run(struct drops_cmd *c)
+int drops_run(struct drops_cmd *c)
 {
 	struct drops_run r = { .c = c };
 	int ret;

@@ -7,7 +7,7 @@
 #include "cmd/drops/opts.h"
 
 /* Runs drops as c asks (entering -N first).  The exit status (errors said). */
-int cmd_drops_run(struct drops_cmd *c);
+int drops_run(struct drops_cmd *c);
 #endif
 
 #endif

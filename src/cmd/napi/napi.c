@@ -11,11 +11,11 @@ int cmd_napi(int argc, char **argv)
 {
 #ifdef HAVE_BPF
 	struct cmd_bpf_opts o;
-	int ret = cmd_napi_parse(&o, argc, argv);
+	int ret = napi_opts_parse(&o, argc, argv);
 
 	if (ret)
 		return ret < 0 ? 0 : ret;
-	return cmd_napi_run(&o);
+	return napi_run(&o);
 #else
 	return cmd_bpf_unavailable(cmd_napi_usage, argc, argv);
 #endif

@@ -25,7 +25,7 @@ static const struct option napi_longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-int cmd_napi_parse(struct cmd_bpf_opts *o, int argc, char **argv)
+int napi_opts_parse(struct cmd_bpf_opts *o, int argc, char **argv)
 {
 	int c, ret;
 

@@ -6,6 +6,6 @@
 #include "cli/bpf_opts.h"
 
 /* Parses napi's options into o (defaults first).  0 to go on, -1 help printed, or EXIT_USAGE. */
-int cmd_napi_parse(struct cmd_bpf_opts *o, int argc, char **argv);
+int napi_opts_parse(struct cmd_bpf_opts *o, int argc, char **argv);
 
 #endif

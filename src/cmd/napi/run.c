@@ -71,7 +71,7 @@ static int run(struct napi_run *r)
 	return ret;
 }
 
-int cmd_napi_run(struct cmd_bpf_opts *opts)
+int napi_run(struct cmd_bpf_opts *opts)
 {
 	struct napi_run r = { .opts = opts };
 	struct loader_error e;

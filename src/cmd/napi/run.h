@@ -6,6 +6,6 @@
 #include "cli/bpf_opts.h"
 
 /* Runs napi as o asks (entering -N first).  The exit status (errors said). */
-int cmd_napi_run(struct cmd_bpf_opts *o);
+int napi_run(struct cmd_bpf_opts *o);
 
 #endif

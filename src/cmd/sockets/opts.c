@@ -254,7 +254,7 @@ static int check_opts(const struct sockets_opts *o)
 	return 0;
 }
 
-int cmd_sockets_parse(struct sockets_opts *o, int argc, char **argv)
+int sockets_opts_parse(struct sockets_opts *o, int argc, char **argv)
 {
 	char why[256];
 	int ret;
@@ -268,12 +268,12 @@ int cmd_sockets_parse(struct sockets_opts *o, int argc, char **argv)
 	return ret;
 }
 
-void cmd_sockets_free_opts(struct sockets_opts *o)
+void sockets_opts_free(struct sockets_opts *o)
 {
 	ssfilter_free(&o->filter);
 }
 
-void cmd_sockets_select(struct sockets_opts *o, struct sockscan *s, unsigned *groups)
+void sockets_opts_select(struct sockets_opts *o, struct sockscan *s, unsigned *groups)
 {
 	unsigned n = 0;
 

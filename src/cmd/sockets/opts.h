@@ -25,16 +25,16 @@ struct sockets_opts {
 /*
  * Parses sockets' options, then the filter words after them, into o
  * (defaults first).  0 to go on, -1 when --help was printed (exit 0), or
- * EXIT_USAGE (said).  Either way cmd_sockets_free_opts(o) follows.
+ * EXIT_USAGE (said).  Either way sockets_opts_free(o) follows.
  */
-int cmd_sockets_parse(struct sockets_opts *o, int argc, char **argv);
-void cmd_sockets_free_opts(struct sockets_opts *o);
+int sockets_opts_parse(struct sockets_opts *o, int argc, char **argv);
+void sockets_opts_free(struct sockets_opts *o);
 
 /*
  * The tables, families, states, extensions and filter of o in the scan s
  * (initialized), and the view's column groups in *groups.  The scan
  * resolves the filter's device names in o as it goes.
  */
-void cmd_sockets_select(struct sockets_opts *o, struct sockscan *s, unsigned *groups);
+void sockets_opts_select(struct sockets_opts *o, struct sockscan *s, unsigned *groups);
 
 #endif

@@ -225,14 +225,14 @@ static FILE *open_file(const char *path, const char *mode)
 	return f;
 }
 
-int cmd_sockets_run(struct sockets_opts *o)
+int sockets_run(struct sockets_opts *o)
 {
 	struct run run = { .o = o };
 	struct fmt_opts fo;
 	int ret = 0;
 
 	sockscan_init(&run.scan);
-	cmd_sockets_select(o, &run.scan, &run.groups);
+	sockets_opts_select(o, &run.scan, &run.groups);
 	if (o->replay) {
 		run.scan.replay = open_file(o->replay, "re");
 		if (!run.scan.replay) {

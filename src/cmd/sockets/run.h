@@ -6,6 +6,6 @@
 #include "cmd/sockets/opts.h"
 
 /* Runs sockets as o asks (entering -N first, but for a replay).  The exit status (errors said). */
-int cmd_sockets_run(struct sockets_opts *o);
+int sockets_run(struct sockets_opts *o);
 
 #endif

@@ -9,10 +9,10 @@
 int cmd_sockets(int argc, char **argv)
 {
 	struct sockets_opts o;
-	int ret = cmd_sockets_parse(&o, argc, argv);
+	int ret = sockets_opts_parse(&o, argc, argv);
 
 	if (!ret)
-		ret = cmd_sockets_run(&o);
-	cmd_sockets_free_opts(&o);
+		ret = sockets_run(&o);
+	sockets_opts_free(&o);
 	return ret < 0 ? 0 : ret;
 }

@@ -36,7 +36,7 @@ static const struct option top_longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-int cmd_top_parse(struct top_opts *o, int argc, char **argv)
+int top_opts_parse(struct top_opts *o, int argc, char **argv)
 {
 	bool iterations_set = false;
 	int c;

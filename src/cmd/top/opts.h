@@ -10,6 +10,6 @@
  * JSON or with --replay, top runs in batches (one snapshot unless -n says).
  * 0 to go on, -1 when --help was printed (exit 0), or EXIT_USAGE (said).
  */
-int cmd_top_parse(struct top_opts *o, int argc, char **argv);
+int top_opts_parse(struct top_opts *o, int argc, char **argv);
 
 #endif

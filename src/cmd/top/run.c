@@ -147,7 +147,7 @@ out:
 	return ret;
 }
 
-int cmd_top_run(const struct top_opts *o)
+int top_run(const struct top_opts *o)
 {
 	struct panels *p;
 	int ret;

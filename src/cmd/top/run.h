@@ -6,6 +6,6 @@
 #include "cli/panel.h"
 
 /* Runs top as o asks (entering -N first, but for a replay).  The exit status (errors said). */
-int cmd_top_run(const struct top_opts *o);
+int top_run(const struct top_opts *o);
 
 #endif

@@ -9,9 +9,9 @@
 int cmd_top(int argc, char **argv)
 {
 	struct top_opts o;
-	int ret = cmd_top_parse(&o, argc, argv);
+	int ret = top_opts_parse(&o, argc, argv);
 
 	if (ret)
 		return ret < 0 ? 0 : ret;
-	return cmd_top_run(&o);
+	return top_run(&o);
 }

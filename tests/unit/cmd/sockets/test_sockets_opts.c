@@ -19,7 +19,7 @@
 
 static char err_buf[512];
 
-/* cmd_sockets_parse of "sockets ARGS..." (NULL-ended), stderr kept in err_buf. */
+/* sockets_opts_parse of "sockets ARGS..." (NULL-ended), stderr kept in err_buf. */
 static int parse(struct sockets_opts *o, ...)
 {
 	char *argv[OPTS_TEST_MAX_ARGS + 1];
@@ -32,7 +32,7 @@ static int parse(struct sockets_opts *o, ...)
 	va_end(ap);
 	opts_test_reset("sockets");
 	opts_capture_begin(&err, stderr);
-	rc = cmd_sockets_parse(o, argc, argv);
+	rc = sockets_opts_parse(o, argc, argv);
 	opts_capture_end(&err, err_buf, sizeof(err_buf));
 	return rc;
 }
@@ -43,7 +43,7 @@ static unsigned selected(struct sockets_opts *o, struct sockscan *s)
 	unsigned groups = 0;
 
 	sockscan_init(s);
-	cmd_sockets_select(o, s, &groups);
+	sockets_opts_select(o, s, &groups);
 	return groups;
 }
 
@@ -66,7 +66,7 @@ static void test_tables_groups(void **state)
 	assert_false(s.states & 1u << SOCK_ST_LISTEN);
 	assert_true(s.states & 1u << SOCK_ST_ESTABLISHED);
 	sockscan_fini(&s);
-	cmd_sockets_free_opts(&o);
+	sockets_opts_free(&o);
 }
 
 /* -A takes ss's names, comma-separated; one table: no Netid column. */
@@ -85,7 +85,7 @@ static void test_query(void **state)
 	assert_int_equal(parse(&o, "-A", "tcp,nope", NULL), EXIT_USAGE);
 	assert_string_equal(err_buf, "sockeye: sockets: -A nope: unknown socket table "
 				     "(see sockeye sockets --help)\n");
-	cmd_sockets_free_opts(&o);
+	sockets_opts_free(&o);
 }
 
 /* Filter words after the options: a state word overrides -l and -a; an expression is kept. */
@@ -101,11 +101,11 @@ static void test_filter(void **state)
 	assert_int_equal(s.states, o.filter.states);
 	assert_ptr_equal(s.filter, &o.filter);
 	sockscan_fini(&s);
-	cmd_sockets_free_opts(&o);
+	sockets_opts_free(&o);
 	assert_null(o.filter.expr);
 	assert_int_equal(parse(&o, "dport", "=", NULL), EXIT_USAGE);
 	assert_true(strncmp(err_buf, "sockeye: sockets: ", 18) == 0);
-	cmd_sockets_free_opts(&o);
+	sockets_opts_free(&o);
 }
 
 /* Combinations that cannot work: the usage status and why. */
@@ -133,7 +133,7 @@ static void test_errors(void **state)
 		assert_int_equal(parse(&o, a[0], a[1], a[2], a[3], NULL), EXIT_USAGE);
 		snprintf(want, sizeof(want), "sockeye: sockets: %s\n", cases[i].msg);
 		assert_string_equal(err_buf, want);
-		cmd_sockets_free_opts(&o);
+		sockets_opts_free(&o);
 	}
 }
 
@@ -149,7 +149,7 @@ static void test_watch(void **state)
 	assert_int_equal(parse(&o, "--watch=0.5", NULL), 0);
 	assert_int_equal(o.watch_ns, 500000000ull);
 	assert_int_equal(o.count, 0);
-	cmd_sockets_free_opts(&o);
+	sockets_opts_free(&o);
 }
 
 int main(void)

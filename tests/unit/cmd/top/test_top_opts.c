@@ -16,7 +16,7 @@
 static char err_buf[512];
 static char out_buf[4096];
 
-/* cmd_top_parse of "top ARGS..." (NULL-ended), stdout and stderr kept in out_buf and err_buf. */
+/* top_opts_parse of "top ARGS..." (NULL-ended), stdout and stderr kept in out_buf and err_buf. */
 static int parse(struct top_opts *o, ...)
 {
 	char *argv[OPTS_TEST_MAX_ARGS + 1];
@@ -30,7 +30,7 @@ static int parse(struct top_opts *o, ...)
 	opts_test_reset("top");
 	opts_capture_begin(&out, stdout);
 	opts_capture_begin(&err, stderr);
-	rc = cmd_top_parse(o, argc, argv);
+	rc = top_opts_parse(o, argc, argv);
 	opts_capture_end(&out, out_buf, sizeof(out_buf));
 	opts_capture_end(&err, err_buf, sizeof(err_buf));
 	return rc;
