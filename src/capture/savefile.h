@@ -104,6 +104,11 @@ unsigned savefile_read_if_count(const struct savefile_reader *r);
  * savefile_read_next(): pcapng files add interfaces as they are read.
  */
 const struct savefile_if *savefile_read_if(const struct savefile_reader *r, unsigned i);
+/*
+ * The st_dev and st_ino of the file R reads (stdin's, for "-"), for a writer that must
+ * not overwrite it.  false when R reads memory or fstat fails.
+ */
+bool savefile_read_id(const struct savefile_reader *r, uint64_t *dev, uint64_t *ino);
 
 /* ---- writing ------------------------------------------------------------------------- */
 
@@ -131,6 +136,12 @@ struct savefile_write_opts {
 	 * writev(2) instead of copying it.  The caller flushes before reusing it.
 	 */
 	bool borrow;
+	/*
+	 * The file being read (its st_dev and st_ino, savefile_read_id): no file
+	 * this writer makes, rotated ones included, may be it (-EEXIST).
+	 */
+	bool has_input;
+	uint64_t input_dev, input_ino;
 };
 
 /* savefile_write_packet's answer when -G with -W has written all its files. */
@@ -138,15 +149,32 @@ struct savefile_write_opts {
 
 /*
  * Creates PATH ("-": stdout; no rotation then) and writes the file header.  0 or -errno
- * (-EINVAL: bad options, e.g. two link types for pcap).
+ * (-EINVAL: bad options, e.g. two link types for pcap; -EEXIST: PATH is the input file,
+ * left alone).
  */
 int savefile_write_open(struct savefile_writer **wp, const char *path,
 			const struct savefile_write_opts *o);
 /*
+ * Creates (empty) the first file savefile_write_open would make of PATH (not "-"), for a
+ * caller that must make it before it gives up privileges or knows the interfaces.  Sets
+ * o->start_ns when 0, so that -G names it as the writer will.  The descriptor, to hand to
+ * savefile_write_open_fd, or -errno (-EEXIST: that file is the input, left alone).
+ */
+int savefile_write_create(const char *path, struct savefile_write_opts *o);
+/*
+ * savefile_write_open with the first file FD (from savefile_write_create with the same
+ * PATH and O); the writer owns FD from this call on, and closes it on failure too.
+ */
+int savefile_write_open_fd(struct savefile_writer **wp, int fd, const char *path,
+			   const struct savefile_write_opts *o);
+/*
  * Buffers one record, cut to the snaplen (with o.borrow, its header and a pointer
  * to its data); a write happens only when the 1 MiB buffer, the 1024 pending
  * pieces or 4096 records fill up, or a file rotates.  0, SAVEFILE_DONE (not written: the -W limit is
- * reached), -EINVAL for a bad ifindex, or the -errno of a failed write, which sticks.
+ * reached), -EINVAL for a bad ifindex, -ERANGE for a time pcap cannot hold (past
+ * 2106: the record is refused, what came before stays), or the -errno of a failed
+ * write, which sticks: the file is then cut back to its last whole record (a
+ * regular file; a pipe keeps what it took).
  */
 int savefile_write_packet(struct savefile_writer *w, const struct savefile_pkt *pkt);
 /* Interface counters for the ISB (pcapng) that closes each file; the latest call wins. */
@@ -161,8 +189,10 @@ int savefile_write_close(struct savefile_writer *w);
  * write (a full disk) fewer than savefile_write_packet accepted.
  */
 uint64_t savefile_write_stored(const struct savefile_writer *w, unsigned ifindex);
-/* The file being written now. */
+/* The file being written now (after a failed rotation: the file that failed). */
 const char *savefile_write_path(const struct savefile_writer *w);
+/* What an error of the writer means: its own -EEXIST and -ERANGE, else strerror's text. */
+const char *savefile_write_strerror(int err);
 /*
  * Name of a rotated file, as tcpdump makes it: PATTERN through strftime (local time of
  * INTERVAL_NS) when O has rotate_secs, then COUNT appended when O has rotate_bytes

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "capture/savefile_formats.h"
@@ -149,4 +150,15 @@ unsigned savefile_read_if_count(const struct savefile_reader *r)
 const struct savefile_if *savefile_read_if(const struct savefile_reader *r, unsigned i)
 {
 	return i < r->in.n_ifs ? &r->in.ifs[i].pub : NULL;
+}
+
+bool savefile_read_id(const struct savefile_reader *r, uint64_t *dev, uint64_t *ino)
+{
+	struct stat st;
+
+	if (r->in.fd < 0 || fstat(r->in.fd, &st))
+		return false;
+	*dev = (uint64_t)st.st_dev;
+	*ino = (uint64_t)st.st_ino;
+	return true;
 }

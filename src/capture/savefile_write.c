@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@
 #define WRITE_BUF	(1u << 20)
 #define WRITE_IOV	1024	/* pieces one writev takes (IOV_MAX) */
 #define WRITE_RECS	4096	/* records one batch holds: where each ends, for a failed write */
+#define NOT_A_PACKET	UINT_MAX	/* rec_if of a file header block or an ISB */
 #define NSEC		1000000000ull
 #define PCAP_MAGIC	0xa1b2c3d4u
 #define PCAP_MAGIC_NANO	0xa1b23c4du
@@ -44,7 +46,9 @@ struct savefile_writer {
 	char *pattern;			/* the path as given */
 	char path[PATH_MAX];		/* the file being written */
 	int fd;				/* -1 after a failed rotation */
+	int first_fd;			/* savefile_write_open_fd's, until the first file takes it */
 	bool to_stdout;
+	bool regular;			/* the file is a regular one: a failed write can be cut back */
 	bool done;			/* -G -W: all files written */
 	int err;			/* sticky */
 	uint8_t *buf;
@@ -53,15 +57,18 @@ struct savefile_writer {
 	struct iovec iov[WRITE_IOV];
 	unsigned n_iov;
 	/*
-	 * Where each whole record of the batch ends (bytes from the batch start) and
-	 * its interface: a write cut short by a full disk still stores the records
-	 * before the cut, and the counts must say which.
+	 * Where each whole record or block of the batch ends (bytes from the batch
+	 * start) and its interface (NOT_A_PACKET for header blocks and ISBs): a write
+	 * cut short by a full disk still stores the records before the cut, the
+	 * counts must say which, and the file is cut back to the last whole one.
 	 */
 	size_t batch_bytes;
 	uint32_t rec_end[WRITE_RECS];
 	unsigned rec_if[WRITE_RECS];
 	unsigned n_recs;
 	uint64_t file_bytes;		/* in the current file, the buffered ones included */
+	uint64_t file_synced;		/* in the current file, written: where the batch starts */
+	uint64_t file_whole;		/* where the last record or block written in full ends */
 	uint64_t file_pkts;
 	uint64_t interval_ns;		/* -G: start of the current interval */
 	unsigned count;			/* -C: number of the current file */
@@ -111,7 +118,20 @@ static void blk_end(struct wr_blk *k)
 	blk32(k, len);
 }
 
-/* Writes the pending pieces out; a short write goes on with the rest, an error sticks. */
+/*
+ * After a failed write, the file ends at its last whole record or block, not inside
+ * one: readers take it as a complete capture ("truncated dump file" otherwise).
+ */
+static void wr_cut_back(struct savefile_writer *w)
+{
+	if (w->regular && ftruncate(w->fd, (off_t)w->file_whole) == 0)
+		w->file_synced = w->file_whole;
+}
+
+/*
+ * Writes the pending pieces out; a short write goes on with the rest, an error
+ * sticks and cuts the file back to its last whole record.
+ */
 static int wr_drain(struct savefile_writer *w)
 {
 	struct iovec *v = w->iov;
@@ -141,8 +161,14 @@ static int wr_drain(struct savefile_writer *w)
 		}
 	}
 	/* A record split over two batches ends in the second: stored only once both are. */
-	for (unsigned i = 0; i < w->n_recs && w->rec_end[i] <= done; i++)
-		w->ifs[w->rec_if[i]].stored++;
+	for (unsigned i = 0; i < w->n_recs && w->rec_end[i] <= done; i++) {
+		if (w->rec_if[i] != NOT_A_PACKET)
+			w->ifs[w->rec_if[i]].stored++;
+		w->file_whole = w->file_synced + w->rec_end[i];
+	}
+	w->file_synced += done;
+	if (err)
+		wr_cut_back(w);
 	w->len = 0;
 	w->n_iov = 0;
 	w->batch_bytes = 0;
@@ -189,6 +215,25 @@ static int wr_put(struct savefile_writer *w, const void *data, size_t n)
 	return 0;
 }
 
+/*
+ * A record or block has been queued in full: the batch notes where it ends.  The
+ * table holds WRITE_RECS: a full one is written out.
+ */
+static int wr_end_unit(struct savefile_writer *w, unsigned ifindex)
+{
+	w->rec_end[w->n_recs] = (uint32_t)w->batch_bytes;
+	w->rec_if[w->n_recs++] = ifindex;
+	return w->n_recs == WRITE_RECS ? wr_drain(w) : 0;
+}
+
+/* A whole header block or ISB: queued, and its end noted. */
+static int wr_put_block(struct savefile_writer *w, const struct wr_blk *k)
+{
+	int err = wr_put(w, k->b, k->n);
+
+	return err ? err : wr_end_unit(w, NOT_A_PACKET);
+}
+
 /* A packet's data: borrowed (queued where it is) when the caller allows, else copied. */
 static int wr_put_data(struct savefile_writer *w, const void *data, size_t n)
 {
@@ -225,7 +270,7 @@ static int wr_pcap_header(struct savefile_writer *w)
 	blk32(&k, 0);		/* sigfigs */
 	blk32(&k, w->o.snaplen);
 	blk32(&k, w->ifs[0].linktype);
-	return wr_put(w, k.b, k.n);
+	return wr_put_block(w, &k);
 }
 
 static int wr_pcapng_header(struct savefile_writer *w)
@@ -243,7 +288,7 @@ static int wr_pcapng_header(struct savefile_writer *w)
 	blk_opt(&k, 4, "sockeye", 7);	/* shb_userappl */
 	blk32(&k, 0);		/* opt_endofopt */
 	blk_end(&k);
-	err = wr_put(w, k.b, k.n);
+	err = wr_put_block(w, &k);
 	for (unsigned i = 0; !err && i < w->o.n_ifs; i++) {
 		const char *name = w->ifs[i].name;
 
@@ -258,7 +303,7 @@ static int wr_pcapng_header(struct savefile_writer *w)
 		blk_opt(&k, 9, &tsresol_ns, 1);
 		blk32(&k, 0);
 		blk_end(&k);
-		err = wr_put(w, k.b, k.n);
+		err = wr_put_block(w, &k);
 	}
 	return err;
 }
@@ -309,7 +354,7 @@ static int wr_isbs(struct savefile_writer *w)
 					sizeof(uint64_t));
 		blk32(&k, 0);
 		blk_end(&k);
-		err = wr_put(w, k.b, k.n);
+		err = wr_put_block(w, &k);
 	}
 	return err;
 }
@@ -370,16 +415,19 @@ struct wr_fmt {
 	/* pcap has one link type per file; pcapng 16 bits of one per interface. */
 	bool one_linktype;
 	uint32_t max_linktype;
+	/* The latest time a record can hold: pcap's seconds are 32 bits (2106-02-07). */
+	uint64_t max_ts_ns;
 };
 
 #define WR_PCAP { .header = wr_pcap_header, .record = wr_pcap_record, .one_linktype = true, \
-		 .max_linktype = UINT32_MAX }
+		 .max_linktype = UINT32_MAX, .max_ts_ns = (UINT32_MAX + 1ull) * NSEC - 1 }
 
 static const struct wr_fmt wr_formats[] = {
 	[SAVEFILE_PCAP] = WR_PCAP,
 	[SAVEFILE_PCAP_NANO] = WR_PCAP,
 	[SAVEFILE_PCAPNG] = { .header = wr_pcapng_header, .record = wr_pcapng_record,
-			      .trailer = wr_isbs, .max_linktype = UINT16_MAX },
+			      .trailer = wr_isbs, .max_linktype = UINT16_MAX,
+			      .max_ts_ns = UINT64_MAX },
 };
 
 /* tcpdump's getWflagChars(): digits of the largest file number, COUNT - 1. */
@@ -422,25 +470,64 @@ int savefile_write_filename(char *buf, size_t len, const char *pattern,
 	return n < 0 || (size_t)n >= len ? -ENAMETOOLONG : 0;
 }
 
+/*
+ * -EEXIST when PATH (after its symbolic links; NULL: standard output) is the file
+ * being read: opening it with O_TRUNC would destroy the input before it is read.
+ */
+static int wr_check_not_input(const struct savefile_write_opts *o, const char *path)
+{
+	struct stat st;
+	int ret = path ? stat(path, &st) : fstat(STDOUT_FILENO, &st);
+
+	if (ret || !o->has_input)
+		return 0;
+	return (uint64_t)st.st_dev == o->input_dev && (uint64_t)st.st_ino == o->input_ino ?
+	       -EEXIST : 0;
+}
+
+/* Creates the file at PATH (not the input) and empties it: the descriptor or -errno. */
+static int wr_create(const struct savefile_write_opts *o, const char *path)
+{
+	int err = wr_check_not_input(o, path), fd;
+
+	if (err)
+		return err;
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	return fd < 0 ? -errno : fd;
+}
+
 static int wr_open_file(struct savefile_writer *w)
 {
+	struct stat st;
 	int err;
 
 	if (w->to_stdout) {
+		err = wr_check_not_input(&w->o, NULL);
+		if (err)
+			goto out;
 		w->fd = STDOUT_FILENO;
 	} else {
 		err = savefile_write_filename(w->path, sizeof(w->path), w->pattern, &w->o,
 					      w->interval_ns, w->count);
 		if (err)
 			goto out;
-		w->fd = open(w->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-		if (w->fd < 0) {
-			err = -errno;
-			goto out;
+		if (w->first_fd >= 0) {
+			w->fd = w->first_fd;
+			w->first_fd = -1;
+		} else {
+			w->fd = wr_create(&w->o, w->path);
+			if (w->fd < 0) {
+				err = w->fd;
+				goto out;
+			}
 		}
 	}
+	/* Standard output may be a file too: only a regular file can be cut back. */
+	w->regular = fstat(w->fd, &st) == 0 && S_ISREG(st.st_mode);
 	w->n_files++;
 	w->file_bytes = 0;
+	w->file_synced = 0;
+	w->file_whole = 0;
 	w->file_pkts = 0;
 	err = w->fmt->header(w);
 out:
@@ -481,6 +568,8 @@ static void wr_free(struct savefile_writer *w)
 	free(w->ifs);
 	free(w->pattern);
 	free(w->buf);
+	if (w->first_fd >= 0)
+		close(w->first_fd);
 	free(w);
 }
 
@@ -504,20 +593,43 @@ static int wr_check_opts(const char *path, const struct savefile_write_opts *o)
 	return 0;
 }
 
+int savefile_write_create(const char *path, struct savefile_write_opts *o)
+{
+	char name[PATH_MAX];
+	int err;
+
+	if (strcmp(path, "-") == 0)
+		return -EINVAL;
+	if (!o->start_ns)
+		o->start_ns = wr_now_ns();
+	err = savefile_write_filename(name, sizeof(name), path, o, o->start_ns, 0);
+	return err ? err : wr_create(o, name);
+}
+
 int savefile_write_open(struct savefile_writer **wp, const char *path,
 			const struct savefile_write_opts *o)
+{
+	return savefile_write_open_fd(wp, -1, path, o);
+}
+
+int savefile_write_open_fd(struct savefile_writer **wp, int fd, const char *path,
+			   const struct savefile_write_opts *o)
 {
 	struct savefile_writer *w = NULL;
 	int err;
 
 	*wp = NULL;
 	err = wr_check_opts(path, o);
+	if (!err && fd >= 0 && strcmp(path, "-") == 0)
+		err = -EINVAL;
 	if (err)
 		goto out;
 	err = -ENOMEM;
 	w = calloc(1, sizeof(*w));
 	if (!w)
 		goto out;
+	w->first_fd = fd;
+	fd = -1;
 	w->o = *o;
 	w->o.ifs = NULL;
 	w->fmt = &wr_formats[o->format];
@@ -547,6 +659,8 @@ int savefile_write_open(struct savefile_writer **wp, const char *path,
 out:
 	if (err && w)
 		wr_free(w);
+	if (fd >= 0)
+		close(fd);
 	return err;
 }
 
@@ -589,6 +703,9 @@ int savefile_write_packet(struct savefile_writer *w, const struct savefile_pkt *
 		return SAVEFILE_DONE;
 	if (pkt->ifindex >= w->o.n_ifs)
 		return -EINVAL;
+	/* Not sticky: the records before this one are good and still go to the file. */
+	if (pkt->ts_ns > w->fmt->max_ts_ns)
+		return -ERANGE;
 	rec = w->fmt->record(w, pkt, caplen, &h, &t);
 	err = wr_maybe_rotate(w, pkt, rec);
 	if (err)
@@ -601,9 +718,7 @@ int savefile_write_packet(struct savefile_writer *w, const struct savefile_pkt *
 	if (err)
 		return err;
 	w->file_pkts++;
-	w->rec_end[w->n_recs] = (uint32_t)w->batch_bytes;
-	w->rec_if[w->n_recs++] = pkt->ifindex;
-	return w->n_recs == WRITE_RECS ? wr_drain(w) : 0;
+	return wr_end_unit(w, pkt->ifindex);
 }
 
 void savefile_write_set_stats(struct savefile_writer *w, unsigned ifindex,
@@ -639,4 +754,13 @@ uint64_t savefile_write_stored(const struct savefile_writer *w, unsigned ifindex
 const char *savefile_write_path(const struct savefile_writer *w)
 {
 	return w->path;
+}
+
+const char *savefile_write_strerror(int err)
+{
+	if (err == -EEXIST)
+		return "is the input file; refusing to overwrite it";
+	if (err == -ERANGE)
+		return "a timestamp past 2106: pcap cannot hold it (write --pcapng)";
+	return strerror(err < 0 ? -err : err);
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,6 +46,26 @@ void sniff_output_close(struct sniff_run *r)
 	r->s.f = NULL;
 }
 
+int sniff_output_create_file(struct sniff_run *r)
+{
+	struct sniff_opts *o = r->o;
+	char name[PATH_MAX];
+	int fd;
+
+	if (!o->wfile || !strcmp(o->wfile, "-") || o->fanout_files)
+		return 0;
+	fd = savefile_write_create(o->wfile, &o->wo);
+	/* The name of the first file, which rotation patterns make from -w's. */
+	if (savefile_write_filename(name, sizeof(name), o->wfile, &o->wo, o->wo.start_ns, 0))
+		snprintf(name, sizeof(name), "%s", o->wfile);
+	if (fd < 0) {
+		log_error("-w %s: %s", name, savefile_write_strerror(fd));
+		return EXIT_RUNTIME;
+	}
+	r->wfd = fd;
+	return 0;
+}
+
 int sniff_output_open_writer(struct sniff_run *r, struct sniff *s, const char *path)
 {
 	struct savefile_wif wifs[MAX_IFACES];
@@ -64,10 +85,15 @@ int sniff_output_open_writer(struct sniff_run *r, struct sniff *s, const char *p
 	o->wo.snaplen = o->snaplen;
 	/* Ring packets stay put until their block is released, after a flush: no copy. */
 	o->wo.borrow = !o->rfile;
-	err = savefile_write_open(&s->w, path, &o->wo);
+	if (s == &r->s && r->wfd >= 0) {
+		err = savefile_write_open_fd(&s->w, r->wfd, path, &o->wo);
+		r->wfd = -1;
+	} else {
+		err = savefile_write_open(&s->w, path, &o->wo);
+	}
 	o->wo.ifs = NULL;
 	if (err) {
-		log_error("-w %s: %s", path, strerror(-err));
+		log_error("-w %s: %s", path, savefile_write_strerror(err));
 		return EXIT_RUNTIME;
 	}
 	return 0;
@@ -113,6 +139,7 @@ static int report_failure(const struct sniff_run *r)
 int sniff_output_finish(struct sniff_run *r, enum sniff_output_mode mode, bool started, int ret)
 {
 	bool live = mode != SNIFF_OUTPUT_FILE;
+	char wpath[PATH_MAX] = "";
 	int err;
 
 	if (mode == SNIFF_OUTPUT_LIVE)
@@ -120,11 +147,14 @@ int sniff_output_finish(struct sniff_run *r, enum sniff_output_mode mode, bool s
 	if (started && mode != SNIFF_OUTPUT_WORKERS)
 		sniff_end(&r->s);
 	if (r->s.w) {
+		/* The file that failed, which -C, -G and -W name apart from -w's argument. */
+		snprintf(wpath, sizeof(wpath), "%s", savefile_write_path(r->s.w));
 		pass_stats_to_writer(r);
 		sniff_close_writer(&r->s);
 	}
 	if (r->s.write_err) {
-		log_error("-w %s: %s", r->o->wfile, strerror(-r->s.write_err));
+		log_error("-w %s: %s", wpath[0] ? wpath : r->o->wfile,
+			  savefile_write_strerror(r->s.write_err));
 		ret = EXIT_RUNTIME;
 	}
 	err = fmt_flush(r->s.f);

@@ -23,7 +23,16 @@ enum sniff_output_mode {
 int sniff_output_open(struct sniff_run *r);
 void sniff_output_close(struct sniff_run *r);
 
-/* Creates the -w file at path for s (the merged stream, or one worker's); 0 or an exit status. */
+/*
+ * Makes the merged stream's first -w file (into r->wfd) before -Z gives up root and
+ * before the interfaces are known, and so checks early that it is not the -r file.
+ * Nothing for -w - or --fanout-files.  0 or an exit status.
+ */
+int sniff_output_create_file(struct sniff_run *r);
+/*
+ * Opens the writer of s (the merged stream, or one worker's) on path, in r->wfd when
+ * sniff_output_create_file made it; 0 or an exit status.
+ */
 int sniff_output_open_writer(struct sniff_run *r, struct sniff *s, const char *path);
 
 /*

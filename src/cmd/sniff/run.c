@@ -19,8 +19,10 @@ static int run_live(struct sniff_run *r, enum sniff_output_mode *mode, bool *sta
 	int ret;
 
 	ret = sniff_run_live_open(r);
+	if (!ret)
+		ret = sniff_output_create_file(r);
 	if (!ret && o->user)
-		ret = sniff_run_drop_privileges(o->user);
+		ret = sniff_run_drop_privileges(o->user, r->wfd);
 	if (ret)
 		return ret;
 	if (o->fanout_files) {

@@ -20,6 +20,7 @@ int sniff_run_init(struct sniff_run *r, struct sniff_opts *o)
 	r->s.limit = o->count;
 	r->s.show = o->show;
 	r->fail_iface = -1;
+	r->wfd = -1;
 	/* Writing a file prints nothing unless --print asks, as with tcpdump -w. */
 	r->s.show.print = !o->wfile || o->print;
 	timefmt_init(&r->s.tf, sniff_opts_time_style(o->t_count), o->nano, o->utc);
@@ -43,6 +44,9 @@ void sniff_run_fini(struct sniff_run *r)
 	if (r->stop_fd >= 0)
 		close(r->stop_fd);
 	r->stop_fd = -1;
+	if (r->wfd >= 0)
+		close(r->wfd);
+	r->wfd = -1;
 }
 
 void sniff_run_request_stop(const struct sniff_run *r)
@@ -72,12 +76,17 @@ int sniff_run_compile_filter(struct sniff_run *r, struct sniff_iface *ifc, struc
 	return 0;
 }
 
-int sniff_run_drop_privileges(const char *user)
+int sniff_run_drop_privileges(const char *user, int fd)
 {
 	struct passwd *pw = getpwnam(user);
 
 	if (!pw) {
 		log_error("-Z %s: no such user", user);
+		return EXIT_RUNTIME;
+	}
+	/* The file root made is the user's, as if the user had made it: tcpdump's owner too. */
+	if (fd >= 0 && fchown(fd, pw->pw_uid, pw->pw_gid) < 0) {
+		log_error("-Z %s: cannot hand the -w file to the user: %s", user, strerror(errno));
 		return EXIT_RUNTIME;
 	}
 	if (initgroups(pw->pw_name, pw->pw_gid) < 0 || setgid(pw->pw_gid) < 0 ||

@@ -22,6 +22,7 @@ struct sniff_run {
 	struct fmt *stats_f;		/* stderr text, or the packet formatter for JSON */
 	uint64_t skipped;		/* file records of interfaces past MAX_IFACES */
 	int stop_fd;			/* eventfd: readable once the capture must end */
+	int wfd;			/* the first -w file, made before -Z gave up root; or -1 */
 	int fail_iface;			/* the interface whose socket failed (device gone), or -1 */
 	int fail_err;			/* its error */
 	uint64_t left;			/* packets left in ring blocks the kernel had not retired */
@@ -42,7 +43,10 @@ unsigned sniff_run_linger_ms(const struct sniff_opts *o);
 void sniff_run_collect_kstats(struct sniff_run *r);
 /* Compiles the expression for one interface's link type; 0 or an exit status. */
 int sniff_run_compile_filter(struct sniff_run *r, struct sniff_iface *ifc, struct filter *flt);
-/* -Z USER: give up root once the rings or the -r file are open, before any file is made. */
-int sniff_run_drop_privileges(const char *user);
+/*
+ * -Z USER: give up root once the rings, the -r file and the first -w file (FD, or -1)
+ * are open, as tcpdump does; FD is handed to USER first.  0 or an exit status.
+ */
+int sniff_run_drop_privileges(const char *user, int fd);
 
 #endif
