@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "capture/sniff.h"
 #include "cli/cmd.h"
@@ -25,6 +27,20 @@ static uint64_t realtime_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
+/* -r FILE's identity, which -w must not overwrite (stat follows symbolic links, as open). */
+static void input_id(const char *rfile, struct savefile_write_opts *wo)
+{
+	struct stat st;
+
+	if (!rfile)
+		return;
+	if (strcmp(rfile, "-") ? stat(rfile, &st) : fstat(STDIN_FILENO, &st))
+		return;
+	wo->has_input = true;
+	wo->input_dev = (uint64_t)st.st_dev;
+	wo->input_ino = (uint64_t)st.st_ino;
+}
+
 /* --dump and -w: the packets go through sniff's path (decoder, printer, writer). */
 static int open_offline(struct inject_run *r, struct sniff *s, struct sniff_iface *ifc)
 {
@@ -32,6 +48,8 @@ static int open_offline(struct inject_run *r, struct sniff *s, struct sniff_ifac
 	struct savefile_wif wif = { .name = o->ifname, .linktype = DLT_EN10MB };
 	struct savefile_write_opts wo = { .format = SAVEFILE_PCAP, .ifs = &wif, .n_ifs = 1 };
 	int err;
+
+	input_id(o->rfile, &wo);
 
 	snprintf(ifc->name, sizeof(ifc->name), "%s", o->ifname ? o->ifname : "inject");
 	ifc->linktype = DLT_EN10MB;
@@ -50,7 +68,7 @@ static int open_offline(struct inject_run *r, struct sniff *s, struct sniff_ifac
 	if (o->wfile) {
 		err = savefile_write_open(&s->w, o->wfile, &wo);
 		if (err) {
-			log_error("-w %s: %s", o->wfile, strerror(-err));
+			log_error("-w %s: %s", o->wfile, savefile_write_strerror(err));
 			return EXIT_RUNTIME;
 		}
 	}
@@ -92,7 +110,8 @@ static int offline_generate(struct inject_run *r, struct sniff *s)
 	return err;
 }
 
-static int offline_replay(struct inject_run *r, struct sniff *s)
+/* -r FILE, opened before -w's file is made: a file that cannot be read makes none. */
+static int open_replay(struct inject_run *r, struct replay **rp)
 {
 	struct inject_opts *o = r->o;
 	struct replay_opts ro = {
@@ -103,15 +122,24 @@ static int offline_replay(struct inject_run *r, struct sniff *s)
 		.limit = o->count,
 	};
 	char err[SAVEFILE_ERRLEN];
-	struct replay_counts c;
-	struct replay *rp;
-	struct replay_pkt p;
-	int n = 0, ret = 0;
 
-	if (replay_open(&rp, &ro, err)) {
+	*rp = NULL;
+	if (!o->rfile)
+		return 0;
+	if (replay_open(rp, &ro, err)) {
 		log_error("%s: %s", o->rfile, err);
 		return EXIT_RUNTIME;
 	}
+	return 0;
+}
+
+static int offline_replay(struct inject_run *r, struct sniff *s, struct replay *rp)
+{
+	struct inject_opts *o = r->o;
+	struct replay_counts c;
+	struct replay_pkt p;
+	int n = 0, ret = 0;
+
 	while (!s->done && !signals_stop && (n = replay_next(rp, &p)) > 0)
 		sniff_packet(s, &(struct sniff_pkt){ .data = p.data, .caplen = p.len,
 						     .wirelen = p.len, .ts_ns = p.ts_ns,
@@ -126,7 +154,6 @@ static int offline_replay(struct inject_run *r, struct sniff *s)
 	r->row.filtered = c.filtered;
 	r->row.truncated = c.truncated;
 	r->row.read = c.read;
-	replay_close(rp);
 	return ret;
 }
 
@@ -134,22 +161,23 @@ int inject_run_offline(struct inject_run *r)
 {
 	static struct sniff s;	/* sniff's state is large: not on the stack */
 	struct sniff_iface ifc = { 0 };
+	struct replay *rp;
 	uint64_t t0 = pace_now();
 	int ret, err;
 
-	ret = open_offline(r, &s, &ifc);
+	ret = open_replay(r, &rp);
 	if (!ret)
-		ret = r->o->rfile ? offline_replay(r, &s) : offline_generate(r, &s);
+		ret = open_offline(r, &s, &ifc);
+	if (!ret)
+		ret = rp ? offline_replay(r, &s, rp) : offline_generate(r, &s);
+	replay_close(rp);
 	if (r->o->dump && s.f)
 		sniff_end(&s);
-	if (s.w) {
-		err = savefile_write_close(s.w);
-		s.w = NULL;
-		if (!s.write_err)
-			s.write_err = err;
-	}
+	/* sniff's close: after a failed write, WRITTEN says what reached the file, not what was queued. */
+	if (s.w)
+		sniff_close_writer(&s);
 	if (s.write_err) {
-		log_error("-w %s: %s", r->o->wfile, strerror(-s.write_err));
+		log_error("-w %s: %s", r->o->wfile, savefile_write_strerror(s.write_err));
 		ret = EXIT_RUNTIME;
 	}
 	err = fmt_flush(r->f);

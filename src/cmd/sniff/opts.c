@@ -120,6 +120,7 @@ static int read_filter_file(const char *path, char **out)
 	FILE *in = fopen(path, "r");
 	char *buf, line[4096];
 	size_t len = 0;
+	int err;
 
 	if (!in)
 		return -errno;
@@ -139,9 +140,15 @@ static int read_filter_file(const char *path, char **out)
 		strcpy(buf + len, line);
 		len += strlen(line);
 	}
+	/* fopen takes a directory; its first read fails (EISDIR): no filter is not what -F said. */
+	err = ferror(in) ? -(errno ? errno : EIO) : 0;
 	fclose(in);
 	if (!buf)
 		return -ENOMEM;
+	if (err) {
+		free(buf);
+		return err;
+	}
 	*out = buf;
 	return 0;
 }
@@ -199,6 +206,9 @@ static int check_combinations(const struct sniff_opts *o, int argc)
 		return cmd_usage_error("-w -: standard output cannot rotate");
 	if (o->wfile && !strcmp(o->wfile, "-") && o->print)
 		return cmd_usage_error("--print with -w -: both would go to standard output");
+	/* Only a written file has a format: without -w, --pcapng would be ignored in silence. */
+	if (o->wo.format == SAVEFILE_PCAPNG && !o->wfile)
+		return cmd_usage_error("--pcapng needs -w FILE");
 	if (!o->fanout_files)
 		return 0;
 	/* Each worker thread writes its own file and prints nothing: one stream has one writer. */
