@@ -417,40 +417,254 @@ static void test_enospc(void **state)
 	assert_int_equal(savefile_write_close(w), -ENOSPC);
 }
 
-/* A short write (the file size limit) goes on with the rest, and the failure after it counts. */
+/*
+ * The file size limit cuts a write short: the failure after it counts, and the file is
+ * cut back to its last whole record or block, so readers see a complete capture.
+ * In a child: the limit stays there.  0, or what failed.
+ */
+static int short_write_child(enum savefile_format format, const char *name)
+{
+	struct rlimit rl = { 100000, 100000 };
+	struct savefile_write_opts o = { .format = format, .ifs = eth_ifs, .n_ifs = 2 };
+	struct savefile_pkt p = make_pkt(7, 1), got;
+	struct savefile_writer *w;
+	struct savefile_reader *r;
+	char errbuf[SAVEFILE_ERRLEN];
+	uint64_t stored;
+	int ret = 0, n;
+
+	signal(SIGXFSZ, SIG_IGN);
+	if (setrlimit(RLIMIT_FSIZE, &rl) || savefile_write_open(&w, tmp_path(name), &o))
+		return 10;
+	for (unsigned i = 0; i < 2000 && ret == 0; i++)
+		ret = savefile_write_packet(w, &p);
+	if (ret != -EFBIG)
+		return 11;
+	stored = savefile_write_stored(w, 0);
+	if (savefile_write_close(w) != -EFBIG)
+		return 12;
+	/* Most of the 100000 bytes hold records, and the file ends after the last whole one. */
+	if (stored < 90)
+		return 13;
+	if (savefile_read_open(&r, tmp_path(name), errbuf))
+		return 14;
+	for (n = 0; (ret = savefile_read_next(r, &got)) == 1; n++)
+		if (got.caplen != p.caplen || memcmp(got.data, p.data, p.caplen))
+			return 15;
+	savefile_read_close(r);
+	if (ret != 0)
+		return 16;	/* "truncated record": the file was not cut back */
+	return (uint64_t)n == stored ? 0 : 17;
+}
+
 static void test_short_write(void **state)
+{
+	static const struct {
+		enum savefile_format format;
+		const char *name;
+	} cases[] = { { SAVEFILE_PCAP, "short.pcap" }, { SAVEFILE_PCAPNG, "short.pcapng" } };
+
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		pid_t pid = fork();
+		int status;
+
+		assert_true(pid >= 0);
+		if (pid == 0)
+			_exit(short_write_child(cases[c].format, cases[c].name));
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFEXITED(status));
+		if (WEXITSTATUS(status))
+			fail_msg("%s: child step %d failed", cases[c].name, WEXITSTATUS(status));
+	}
+}
+
+/*
+ * A header block cut short leaves an empty file, not half a header; with -C, the
+ * ring's file that fails is the one cut back, and the one savefile_write_path names.
+ */
+static void test_short_write_rotate(void **state)
 {
 	pid_t pid = fork();
 	int status;
 
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		struct rlimit rl = { 100000, 100000 };
+		struct rlimit rl = { 3000, 3000 };
 		struct savefile_write_opts o = {
 			.format = SAVEFILE_PCAP, .ifs = eth_ifs, .n_ifs = 1,
+			.rotate_bytes = 2000, .max_files = 3,
 		};
-		struct savefile_pkt p = make_pkt(7, 1);
+		struct savefile_pkt p = make_pkt(7, 1);	/* 933 bytes a record */
 		struct savefile_writer *w;
 		struct stat st;
 		int ret = 0;
+		unsigned i;
 
 		signal(SIGXFSZ, SIG_IGN);
-		if (setrlimit(RLIMIT_FSIZE, &rl) || savefile_write_open(&w, tmp_path("short"), &o))
+		if (savefile_write_open(&w, tmp_path("sr"), &o))
 			_exit(10);
-		for (unsigned i = 0; i < 2000 && ret == 0; i++)
-			ret = savefile_write_packet(w, &p);
-		if (ret != -EFBIG)
+		/* Two records a file: 24 + 2 x 933 = 1890.  Six fill sr0 sr1 sr2. */
+		for (i = 0; i < 6; i++)
+			if (savefile_write_packet(w, &p))
+				_exit(11);
+		if (savefile_write_flush(w))
 			_exit(11);
-		if (savefile_write_close(w) != -EFBIG)
+		/* The seventh starts sr0 again, which the limit now cuts in its second record. */
+		rl.rlim_cur = rl.rlim_max = 24 + 933 + 500;
+		if (setrlimit(RLIMIT_FSIZE, &rl))
 			_exit(12);
-		/* Everything up to the limit was written. */
-		if (stat(tmp_path("short"), &st) || st.st_size != 100000)
+		for (i = 0; i < 2 && ret == 0; i++)
+			ret = savefile_write_packet(w, &p);
+		if (ret == 0)
+			ret = savefile_write_flush(w);
+		if (ret != -EFBIG || strcmp(savefile_write_path(w), tmp_path("sr0")))
 			_exit(13);
+		if (savefile_write_stored(w, 0) != 7)
+			_exit(14);
+		savefile_write_close(w);
+		if (stat(tmp_path("sr0"), &st) || st.st_size != 24 + 933)
+			_exit(15);
+		if (stat(tmp_path("sr2"), &st) || st.st_size != 24 + 2 * 933)
+			_exit(16);
+		/* A file header the limit cuts: nothing of it stays. */
+		rl.rlim_cur = rl.rlim_max = 10;
+		if (setrlimit(RLIMIT_FSIZE, &rl))
+			_exit(17);
+		o = (struct savefile_write_opts){ .format = SAVEFILE_PCAPNG, .ifs = eth_ifs,
+						  .n_ifs = 1 };
+		if (savefile_write_open(&w, tmp_path("hdr"), &o) ||
+		    savefile_write_close(w) != -EFBIG)
+			_exit(18);
+		if (stat(tmp_path("hdr"), &st) || st.st_size != 0)
+			_exit(19);
 		_exit(0);
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
+	if (WEXITSTATUS(status))
+		fail_msg("child step %d failed", WEXITSTATUS(status));
+}
+
+/* pcap's seconds are 32 bits: a later record is refused, not wrapped to 1970. */
+static void test_time_past_2106(void **state)
+{
+	struct savefile_write_opts o = { .format = SAVEFILE_PCAP, .ifs = eth_ifs, .n_ifs = 1 };
+	struct savefile_pkt p = make_pkt(3, 1), late = p;
+	struct savefile_writer *w;
+	struct savefile_reader *r;
+
+	late.ts_ns = (UINT32_MAX + 1ull) * NSEC;	/* 2106-02-07 06:28:16 UTC */
+	for (int f = SAVEFILE_PCAP; f <= SAVEFILE_PCAP_NANO; f++) {
+		o.format = f;
+		w = open_w(tmp_path("late"), &o);
+		assert_int_equal(savefile_write_packet(w, &p), 0);
+		assert_int_equal(savefile_write_packet(w, &late), -ERANGE);
+		/* Not sticky: what came before is written, and the last second still fits. */
+		late.ts_ns--;
+		assert_int_equal(savefile_write_packet(w, &late), 0);
+		late.ts_ns++;
+		assert_int_equal(savefile_write_close(w), 0);
+		r = open_r(tmp_path("late"));
+		expect_pkt(r, &p, f, eth_ifs, SAVEFILE_MAX_SNAPLEN);
+		late.ts_ns--;
+		expect_pkt(r, &late, f, eth_ifs, SAVEFILE_MAX_SNAPLEN);
+		late.ts_ns++;
+		expect_end(r);
+		savefile_read_close(r);
+	}
+	/* pcapng's 64-bit times hold it. */
+	o.format = SAVEFILE_PCAPNG;
+	w = open_w(tmp_path("late"), &o);
+	assert_int_equal(savefile_write_packet(w, &late), 0);
+	assert_int_equal(savefile_write_close(w), 0);
+	r = open_r(tmp_path("late"));
+	expect_pkt(r, &late, SAVEFILE_PCAPNG, eth_ifs, SAVEFILE_MAX_SNAPLEN);
+	savefile_read_close(r);
+	assert_string_equal(savefile_write_strerror(-ERANGE),
+			    "a timestamp past 2106: pcap cannot hold it (write --pcapng)");
+}
+
+/* The file being read is never opened for writing: by its name, a link to it, or a rotation. */
+static void test_not_input(void **state)
+{
+	struct savefile_write_opts o = { .format = SAVEFILE_PCAP, .ifs = eth_ifs, .n_ifs = 1 };
+	struct savefile_pkt p = make_pkt(3, 1);
+	struct savefile_writer *w = (void *)1;
+	struct savefile_reader *r;
+	size_t len;
+	uint8_t before[4096];
+	const uint8_t *got;
+	char in[PATH_MAX];	/* tmp_path's buffer is one: two names need a copy */
+
+	snprintf(in, sizeof(in), "%s", tmp_path("in.pcap"));
+	w = open_w(in, &o);
+	assert_int_equal(savefile_write_packet(w, &p), 0);
+	assert_int_equal(savefile_write_close(w), 0);
+	got = read_file(tmp_path("in.pcap"), &len);
+	assert_true(len < sizeof(before));
+	memcpy(before, got, len);
+	assert_int_equal(symlink(in, tmp_path("link.pcap")), 0);
+
+	r = open_r(tmp_path("in.pcap"));
+	o.has_input = savefile_read_id(r, &o.input_dev, &o.input_ino);
+	assert_true(o.has_input);
+	assert_int_equal(savefile_write_open(&w, tmp_path("in.pcap"), &o), -EEXIST);
+	assert_null(w);
+	assert_int_equal(savefile_write_open(&w, tmp_path("link.pcap"), &o), -EEXIST);
+	assert_int_equal(savefile_write_create(tmp_path("link.pcap"), &o), -EEXIST);
+	/* -C 1000 -W 2 of in.pcap when the input is in.pcap1: in.pcap0 is made, in.pcap1 not. */
+	assert_int_equal(rename(in, tmp_path("in.pcap1")), 0);
+	o.rotate_bytes = 1000;
+	o.max_files = 2;
+	w = open_w(in, &o);
+	p = make_pkt(7, 1);	/* 933 bytes a record: the second passes 1000 */
+	assert_int_equal(savefile_write_packet(w, &p), 0);
+	assert_int_equal(savefile_write_packet(w, &p), -EEXIST);
+	assert_string_equal(savefile_write_path(w), tmp_path("in.pcap1"));
+	assert_int_equal(savefile_write_close(w), -EEXIST);
+	got = read_file(tmp_path("in.pcap1"), &len);
+	assert_memory_equal(got, before, len);
+	savefile_read_close(r);
+	assert_string_equal(savefile_write_strerror(-EEXIST),
+			    "is the input file; refusing to overwrite it");
+	assert_string_equal(savefile_write_strerror(-ENOSPC), strerror(ENOSPC));
+}
+
+/* A file made first (before giving up root) is the one the writer then fills. */
+static void test_create_first(void **state)
+{
+	struct savefile_write_opts o = { .format = SAVEFILE_PCAP, .ifs = eth_ifs, .n_ifs = 1,
+					 .rotate_secs = 60 };
+	struct savefile_pkt p = make_pkt(3, 1);
+	struct savefile_writer *w;
+	struct savefile_reader *r;
+	char name[PATH_MAX];
+	struct stat st;
+	int fd;
+
+	p.ts_ns = 0;	/* before the interval: no rotation */
+	fd = savefile_write_create(tmp_path("first-%s"), &o);
+	assert_true(fd >= 0);
+	assert_true(o.start_ns > 0);
+	assert_int_equal(fstat(fd, &st), 0);
+	assert_int_equal(st.st_size, 0);
+	assert_int_equal(savefile_write_filename(name, sizeof(name), tmp_path("first-%s"), &o,
+						 o.start_ns, 0), 0);
+	assert_int_equal(savefile_write_open_fd(&w, fd, tmp_path("first-%s"), &o), 0);
+	assert_string_equal(savefile_write_path(w), name);
+	assert_int_equal(savefile_write_packet(w, &p), 0);
+	assert_int_equal(savefile_write_close(w), 0);
+	r = open_r(name);
+	expect_pkt(r, &p, SAVEFILE_PCAP, eth_ifs, SAVEFILE_MAX_SNAPLEN);
+	expect_end(r);
+	savefile_read_close(r);
+	assert_int_equal(savefile_write_create("-", &o), -EINVAL);
+	/* Bad options: the descriptor is closed all the same. */
+	fd = savefile_write_create(tmp_path("first2"), &o);
+	assert_true(fd >= 0);
+	o.n_ifs = 0;
+	assert_int_equal(savefile_write_open_fd(&w, fd, tmp_path("first2"), &o), -EINVAL);
+	assert_int_equal(fcntl(fd, F_GETFD), -1);
 }
 
 /* "-" writes to standard output. */
@@ -708,6 +922,10 @@ int main(void)
 		cmocka_unit_test(test_bad_opts),
 		cmocka_unit_test(test_enospc),
 		cmocka_unit_test(test_short_write),
+		cmocka_unit_test(test_short_write_rotate),
+		cmocka_unit_test(test_time_past_2106),
+		cmocka_unit_test(test_not_input),
+		cmocka_unit_test(test_create_first),
 		cmocka_unit_test(test_stdout),
 		cmocka_unit_test(test_filenames),
 		cmocka_unit_test(test_rotate_size),
