@@ -58,7 +58,12 @@ int sniff_close_writer(struct sniff *s)
 	uint64_t stored[SNIFF_MAX_IFACES];
 	int err;
 
-	/* Read before the close frees the writer; a close that fails adds nothing to them. */
+	/*
+	 * Read before the close frees the writer, after a flush: an error that does not
+	 * stick (a record pcap cannot hold) leaves the records before it to write.  A
+	 * close that fails adds nothing to them.
+	 */
+	savefile_write_flush(s->w);
 	for (unsigned i = 0; i < s->n_ifaces && i < SNIFF_MAX_IFACES; i++)
 		stored[i] = savefile_write_stored(s->w, i);
 	err = savefile_write_close(s->w);
