@@ -61,6 +61,15 @@ if command -v setpriv >/dev/null; then
 		grep -q 'sending needs CAP_NET_RAW' "$tmp/err" ||
 		fail "without CAP_NET_RAW: exit $rc, $(cat "$tmp/err")"
 fi
+# A file that takes nothing (/dev/full): said, exit 1, and WRITTEN counts what reached it, 0.
+rc=0
+ns_exec "$ns1" "$SOCKEYE" -j inject -w /dev/full -c 1000 udp dst 10.0.0.2 >"$tmp/out" 2>"$tmp/err" ||
+	rc=$?
+[[ $rc -eq 1 && $(wc -l <"$tmp/err") -eq 1 ]] &&
+	grep -q '^sockeye: inject: -w /dev/full: No space left on device$' "$tmp/err" ||
+	fail "inject -w /dev/full: exit $rc, $(cat "$tmp/err")"
+written=$(jq 'select(.type == "stats") | .inject.written' "$tmp/out")
+[[ $written == 0 ]] || fail "inject -w /dev/full: WRITTEN $written, not 0"
 # --help is the one exit 0 here: the parser says "help" apart from its error statuses.
 for h in --help -h; do
 	rc=0

@@ -73,6 +73,11 @@ rc=$?
 expect 2 "filter: can't parse filter expression" -r "$golden/sniff_link.pcap" udp port
 # An unreadable -F file is a runtime error (it once exited 0, taken for --help's status).
 expect 1 '-F /nonexistent: No such file or directory$' -i x1 -F /nonexistent
+# A directory opens, then fails to read: not a capture without a filter.
+expect 1 "-F $tmp: Is a directory\$" -i x1 -c 1 -F "$tmp"
+# Only -w writes a format: --pcapng alone would be ignored.
+expect 2 '--pcapng needs -w FILE$' -i x1 -c 1 --pcapng
+expect 2 '--pcapng needs -w FILE$' -r "$golden/sniff_link.pcap" --pcapng
 expect 2 '--read: needs a value$' --read
 expect 2 '-z: unknown option' -r "$golden/sniff_raw.pcap" -nz
 
