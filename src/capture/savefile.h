@@ -106,7 +106,7 @@ unsigned savefile_read_if_count(const struct savefile_reader *r);
 const struct savefile_if *savefile_read_if(const struct savefile_reader *r, unsigned i);
 /*
  * The st_dev and st_ino of the file R reads (stdin's, for "-"), for a writer that must
- * not overwrite it.  false when R reads memory or fstat fails.
+ * not overwrite it.  false when R reads memory or anything but a regular file.
  */
 bool savefile_read_id(const struct savefile_reader *r, uint64_t *dev, uint64_t *ino);
 

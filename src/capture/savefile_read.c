@@ -156,7 +156,8 @@ bool savefile_read_id(const struct savefile_reader *r, uint64_t *dev, uint64_t *
 {
 	struct stat st;
 
-	if (r->in.fd < 0 || fstat(r->in.fd, &st))
+	/* Only a regular file is lost to O_TRUNC; /dev/null or a pipe may well be both. */
+	if (r->in.fd < 0 || fstat(r->in.fd, &st) || !S_ISREG(st.st_mode))
 		return false;
 	*dev = (uint64_t)st.st_dev;
 	*ino = (uint64_t)st.st_ino;

@@ -36,6 +36,9 @@ static void input_id(const char *rfile, struct savefile_write_opts *wo)
 		return;
 	if (strcmp(rfile, "-") ? stat(rfile, &st) : fstat(STDIN_FILENO, &st))
 		return;
+	/* Only a regular file is lost to O_TRUNC; /dev/null or a pipe may well be both. */
+	if (!S_ISREG(st.st_mode))
+		return;
 	wo->has_input = true;
 	wo->input_dev = (uint64_t)st.st_dev;
 	wo->input_ino = (uint64_t)st.st_ino;
