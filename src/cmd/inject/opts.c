@@ -249,10 +249,12 @@ static int parse_number_opt(struct inject_opts *o, int c, const char *arg)
 
 int inject_opts_parse(struct inject_opts *o, int argc, char **argv)
 {
+	char shortopts[CMD_SHORTOPTS_LEN];
 	int c, err;
 
 	*o = (struct inject_opts){ .vlan = -1, .loops = 1, .cpus = 1 };
-	while ((c = getopt_long(argc, argv, "i:r:c:B:w:xh", inject_longopts, NULL)) != -1) {
+	cmd_shortopts(shortopts, sizeof(shortopts), "i:r:c:B:w:xh");
+	while ((c = getopt_long(argc, argv, shortopts, inject_longopts, NULL)) != -1) {
 		err = parse_number_opt(o, c, optarg);
 		if (err >= 0) {
 			if (err)
@@ -296,13 +298,10 @@ int inject_opts_parse(struct inject_opts *o, int argc, char **argv)
 		case CMD_OPT_HELP:
 			cmd_print_usage(cmd_inject_usage);
 			return -1;	/* not 1: that is EXIT_RUNTIME (out of memory below) */
-		case ':':
-			return cmd_usage_error("%s: option needs a value", argv[optind - 1]);
 		default:
 			if (cmd_common_option(c, optarg))
 				break;
-			return cmd_usage_error("%s: unknown option (see sockeye inject --help)",
-					       argv[optind - 1]);
+			return cmd_option_error("inject", shortopts, c, argv);
 		}
 	}
 	err = check_combinations(o, optind < argc);
