@@ -55,8 +55,8 @@ int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, const char *usage, 
 	}
 	if (cmd_common_option(c, arg))
 		return 0;
-	return cmd_option_error(name, cmd_shortopts(shortopts, sizeof(shortopts), CMD_BPF_SHORTOPTS),
-				c, argv);
+	cmd_shortopts(shortopts, sizeof(shortopts), CMD_BPF_SHORTOPTS);
+	return cmd_option_error(name, shortopts, c, argv);
 }
 
 int cmd_bpf_scope(const struct cmd_bpf_opts *o, uint32_t *netns_ino, uint32_t *ifindex)

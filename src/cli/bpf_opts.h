@@ -20,7 +20,7 @@ enum {
 	CMD_BPF_OPT_FIRST_PRIVATE,
 };
 
-/* Their own letters; the getopt string is cmd_shortopts() of them (a filter may precede options). */
+/* Their own letters; the getopt string is cmd_shortopts() of them. */
 #define CMD_BPF_SHORTOPTS "i:c:eh"
 #define CMD_BPF_LONGOPTS                                                   \
 	{ "interval", required_argument, NULL, 'i' },                      \

@@ -202,7 +202,8 @@ static void test_shortopts(void **state)
 
 	assert_string_equal(cmd_shortopts(buf, sizeof(buf), "i:c:eh"), ":i:c:ehjpN:nv");
 	assert_string_equal(cmd_shortopts(buf, sizeof(buf), "bn:d:h"), ":bn:d:hjpN:v");
-	assert_string_equal(cmd_shortopts(buf, sizeof(buf), "i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlh"),
+	assert_string_equal(cmd_shortopts(buf, sizeof(buf),
+					  "i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlh"),
 			    ":i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlhjN:");
 	assert_string_equal(cmd_shortopts(buf, sizeof(buf), "tuwx046laA:peomisbHh"),
 			    ":tuwx046laA:peomisbHhjN:nv");
@@ -267,7 +268,8 @@ static void test_option_error(void **state)
 	assert_int_equal(option_error(buf, sizeof(buf), "--batch", "-zb", NULL), EXIT_USAGE);
 	assert_string_equal(buf, "sockeye: top: -z: unknown option (see sockeye top --help)\n");
 	assert_int_equal(option_error(buf, sizeof(buf), "--bogus", NULL), EXIT_USAGE);
-	assert_string_equal(buf, "sockeye: top: --bogus: unknown option (see sockeye top --help)\n");
+	assert_string_equal(buf,
+			    "sockeye: top: --bogus: unknown option (see sockeye top --help)\n");
 	assert_int_equal(option_error(buf, sizeof(buf), "--batch=1", NULL), EXIT_USAGE);
 	assert_string_equal(buf,
 			    "sockeye: top: --batch=1: unknown option (see sockeye top --help)\n");

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* test_drops_opts.c: unit tests for drops' options: the filter's words, reasons, letters, errors. */
+/* test_drops_opts.c: unit tests for drops' options: filter words, reasons, letters, errors. */
 #include "config.h"
 
 #include <setjmp.h>

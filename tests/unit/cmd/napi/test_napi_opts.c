@@ -62,7 +62,8 @@ static void test_errors(void **state)
 	assert_int_equal(parse(&o, "--iface", NULL), EXIT_USAGE);
 	assert_string_equal(err_buf, "sockeye: napi: --iface: needs a value\n");
 	assert_int_equal(parse(&o, "-z", NULL), EXIT_USAGE);
-	assert_string_equal(err_buf, "sockeye: napi: -z: unknown option (see sockeye napi --help)\n");
+	assert_string_equal(err_buf,
+			    "sockeye: napi: -z: unknown option (see sockeye napi --help)\n");
 	/* napi takes no operands, before or after its options. */
 	assert_int_equal(parse(&o, "extra", "-c", "1", NULL), EXIT_USAGE);
 	assert_string_equal(err_buf, "sockeye: napi: extra: unexpected argument\n");
