@@ -87,14 +87,19 @@ bool cmd_common_option(int c, const char *arg)
 int cmd_option_error(const char *name, const char *shortopts, int c, char **argv)
 {
 	const char *word = argv[optind - 1];
+	bool letter = optopt > 0 && optopt < 128;
 
 	/*
-	 * A bad letter inside a group ("-bz") leaves optind on the group, so
-	 * argv names another word: optopt names the letter.  A long option
-	 * has no letter of the command's (or one: --extended=x sets optopt 'e').
+	 * Whether a short option is at fault, named by optopt: argv may name
+	 * another word (a bad letter inside a group, "-bz", leaves optind on
+	 * the group).  A missing value's option ends the word behind optind,
+	 * a long one if that starts with "--".  An unknown letter is none of
+	 * the command's; a long option's code may be one (--extended=x: 'e').
 	 */
-	bool letter = optopt > 0 && optopt < 128 && (c == ':' ? strncmp(word, "--", 2) :
-						     !strchr(shortopts, optopt));
+	if (c == ':')
+		letter = letter && strncmp(word, "--", 2);
+	else
+		letter = letter && !strchr(shortopts, optopt);
 
 	if (c == ':') {
 		if (letter)
