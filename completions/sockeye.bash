@@ -3,29 +3,28 @@
 
 _sockeye_global_opts='-j --json -p --pretty -N --netns -n --numeric -v --verbose -V --version -h --help'
 _sockeye_commands='help top sniff inject sockets ss drops napi'
-# The long global options a command accepts after its name too.
+# The long global options a command accepts after its name too; the short ones it takes
+# are those it gives no meaning of its own, listed with its options (see sockeye(8)).
 _sockeye_common_opts='--json --pretty --numeric --netns --verbose --help'
 
-_sockeye_top_opts='-b --batch -n --iterations -d --delay --no-header --record --replay -h'
+_sockeye_top_opts='-b --batch -n --iterations -d --delay --no-header --record --replay -h
+	-j -p -N -v'
 _sockeye_sniff_opts='-i --interface -p --no-promiscuous-mode -s --snapshot-length -c --count
 	-Q --direction -F --filter-file -d --dump-filter -B --buffer-size --latency --immediate
 	--fanout --fanout-mode --fanout-files -Z --relinquish-privileges --stats -t -tt -ttt -tttt
 	-ttttt --utc -e -v -q -n -l -S -x -xx -X -XX -A -w --write --pcapng --nano -C --file-size -G --rotate-seconds
-	-W --file-count --print -r --read -h'
+	-W --file-count --print -r --read -h -j -N'
 _sockeye_inject_opts='-i --interface -r --read --loop -c --count --duration --speed --pps --mbps
 	--topspeed --vlan --src-mac --dst-mac --cpus -B --buffer-size --qdisc-bypass
-	--tpacket-version --stats --dump -x -w --write -h'
-# The template's words (see sockeye-inject(8)).
-_sockeye_inject_words='udp tcp icmp icmpv6 icmp6 src dst sport dport len payload fill ttl tos ipid
-	seq ackno win id syn ack fin rst psh urg ece cwr echo echo-reply inc random'
+	--tpacket-version --stats --dump -x -w --write -h -j -p -N -n -v'
 _sockeye_sockets_opts='-t --tcp -u --udp -w --raw -x --unix -0 --packet -A --query -4 --ipv4
 	-6 --ipv6 -l --listening -a --all -N --netns --all-netns -p --processes -e --extended
 	-o --options -m --memory -i --info -s --summary -H --no-header -n --numeric --watch -b --batch
-	--count --dump-raw --replay -h'
+	--count --dump-raw --replay -h -j -v'
 _sockeye_drops_opts='--events -i --interval -c --count --duration --reason --exclude-reason
-	--iface --proto --stack --attach --ring-size -e --extended --no-header -h'
+	--iface --proto --stack --attach --ring-size -e --extended --no-header -h -j -p -N -n -v'
 _sockeye_napi_opts='-i --interval -c --count --duration --iface --attach -e --extended
-	--no-header -h'
+	--no-header -h -j -p -N -n -v'
 _sockeye_drops_protos='tcp udp icmp icmpv6 sctp gre esp igmp ipv4 ipv6 arp vlan lldp mpls'
 _sockeye_sockets_words='state exclude src dst sport dport dev fwmark autobound and or not'
 _sockeye_sockets_states='established syn-sent syn-recv fin-wait-1 fin-wait-2 time-wait closed
@@ -49,6 +48,35 @@ _sockeye_resolve()
 _sockeye_netns_names()
 {
 	ip netns list 2>/dev/null | while read -r name _; do echo "$name"; done
+}
+
+# The namespace -N or --netns names on the line so far (before the command or after it).
+_sockeye_netns_of()
+{
+	local i ns=
+
+	for ((i = 1; i < COMP_CWORD - 1; i++)); do
+		case ${COMP_WORDS[i]} in
+		-N | --netns)
+			# bash splits --netns=NAME at the '='.
+			[[ ${COMP_WORDS[i + 1]} == = ]] && ((i++))
+			ns=${COMP_WORDS[i + 1]}
+			;;
+		-N?*) ns=${COMP_WORDS[i]#-N} ;;
+		esac
+	done
+	echo "$ns"
+}
+
+# The interfaces of namespace $1 (of this one when empty), as sockeye will see them there.
+_sockeye_ifaces()
+{
+	if [[ -n $1 ]]; then
+		# "2: veth0@if3: <...>": the name, without the peer's index.
+		ip -n "$1" -o link show 2>/dev/null | awk -F': ' '{ sub(/@.*/, "", $2); print $2 }'
+	else
+		ls /sys/class/net 2>/dev/null
+	fi
 }
 
 _sockeye()
@@ -94,7 +122,10 @@ _sockeye()
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		word=${COMP_WORDS[i]}
 		case $word in
-		-N | --netns) ((i++)) ;;
+		-N | --netns)
+			((i++))
+			[[ ${COMP_WORDS[i]} == = ]] && ((i++))
+			;;
 		-*) ;;
 		*)
 			cmd=$(_sockeye_resolve "$word")
@@ -149,7 +180,8 @@ _sockeye()
 		;;
 	sniff)
 		if [[ $prev == -i || $prev == --interface ]]; then
-			mapfile -t COMPREPLY < <(compgen -W "any $(ls /sys/class/net 2>/dev/null)" -- "$cur")
+			mapfile -t COMPREPLY < <(compgen -W "any $(_sockeye_ifaces "$(_sockeye_netns_of)")" \
+				-- "$cur")
 		elif [[ $prev == -Q || $prev == --direction ]]; then
 			mapfile -t COMPREPLY < <(compgen -W 'in out inout' -- "$cur")
 		elif [[ $prev == --fanout-mode ]]; then
@@ -167,7 +199,8 @@ _sockeye()
 	inject)
 		case $prev in
 		-i | --interface)
-			mapfile -t COMPREPLY < <(compgen -W "$(ls /sys/class/net 2>/dev/null)" -- "$cur")
+			mapfile -t COMPREPLY < <(compgen -W "$(_sockeye_ifaces "$(_sockeye_netns_of)")" \
+				-- "$cur")
 			;;
 		--tpacket-version)
 			mapfile -t COMPREPLY < <(compgen -W '2 3' -- "$cur")
@@ -182,7 +215,10 @@ _sockeye()
 				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_inject_opts \
 					$_sockeye_common_opts" -- "$cur")
 			else
-				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_inject_words" -- "$cur")
+				# The template's words that may come next, from sockeye itself: the
+				# protocol first, then the keywords of that protocol.
+				mapfile -t COMPREPLY < <(compgen -W "$(sockeye inject --list-words \
+					"${COMP_WORDS[@]:i + 1:COMP_CWORD - i - 1}" 2>/dev/null)" -- "$cur")
 			fi
 			;;
 		esac
@@ -196,10 +232,15 @@ _sockeye()
 			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_drops_protos" -- "$cur")
 			;;
 		--iface)
-			mapfile -t COMPREPLY < <(compgen -W "$(ls /sys/class/net 2>/dev/null)" -- "$cur")
+			mapfile -t COMPREPLY < <(compgen -W "$(_sockeye_ifaces "$(_sockeye_netns_of)")" \
+				-- "$cur")
 			;;
-		-i | --interval | -c | --count | --duration | --reason | --exclude-reason | \
-			--ring-size) ;;
+		--reason | --exclude-reason)
+			# The running kernel's enum skb_drop_reason, as drops reads it from BTF.
+			mapfile -t COMPREPLY < <(compgen -W "$(sockeye drops --list-reasons 2>/dev/null)" \
+				-- "$cur")
+			;;
+		-i | --interval | -c | --count | --duration | --ring-size) ;;
 		*)
 			if [[ $cur == -* && $cmd == drops ]]; then
 				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_drops_opts \

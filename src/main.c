@@ -29,31 +29,20 @@ int main(int argc, char **argv)
 
 	opterr = 0;
 	/* '+': stop at the command name; its options belong to it. */
-	while ((c = getopt_long(argc, argv, "+:jpN:nvVh", global_longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:" CMD_GLOBAL_SHORTOPTS "Vh", global_longopts,
+				NULL)) != -1) {
 		switch (c) {
-		case 'j':
-			cmd_globals.json = true;
-			break;
-		case 'p':
-			cmd_globals.json = cmd_globals.pretty = true;
-			break;
-		case 'N':
-			cmd_globals.netns = optarg;
-			break;
-		case 'n':
-			cmd_globals.numeric = true;
-			break;
-		case 'v':
-			log_set_verbosity(++cmd_globals.verbose);
-			break;
 		case 'V':
 			printf("sockeye %s\n", PACKAGE_VERSION);
 			return 0;
 		case 'h':
 			return cmd_help(1, (char *[]){ "help", NULL });
 		case ':':
-			return cmd_usage_error("%s: option needs a value", argv[optind - 1]);
+			return cmd_usage_error("%s: needs a value", argv[optind - 1]);
 		default:
+			/* -j -p -N -n -v: applied as a command applies them after its name. */
+			if (cmd_common_option(c, optarg))
+				break;
 			return cmd_usage_error("%s: unknown option", argv[optind - 1]);
 		}
 	}

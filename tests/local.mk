@@ -9,7 +9,7 @@ EXTRA_DIST += tests/golden/TESTLIST tests/golden/input tests/golden/expected \
 	tests/golden/record_top.sh
 
 # Docs stay in step with the command table and the schemas; the layers keep DESIGN.md's rules.
-DOC_TESTS = tests/docs/sync.sh tests/docs/schema.sh tests/docs/layers.sh
+DOC_TESTS = tests/docs/sync.sh tests/docs/schema.sh tests/docs/layers.sh tests/docs/completion.sh
 TESTS += $(DOC_TESTS)
 dist_check_SCRIPTS += $(DOC_TESTS)
 EXTRA_DIST += tests/docs/layers

@@ -11,11 +11,12 @@
 #include "bpf/drop_reasons.h"
 #include "bpf/drops.h"
 
+/* Any case: the kernel's names are upper case, what users type need not be. */
 static const char *strip_prefix(const char *s)
 {
-	if (!strncmp(s, "SKB_DROP_REASON_", 16))
+	if (!strncasecmp(s, "SKB_DROP_REASON_", 16))
 		return s + 16;
-	if (!strncmp(s, "SKB_", 4))
+	if (!strncasecmp(s, "SKB_", 4))
 		return s + 4;
 	return s;
 }
@@ -87,8 +88,9 @@ int drop_reasons_value(const struct drop_reasons *r, const char *name, uint32_t 
 {
 	const char *want = strip_prefix(name);
 
+	/* The name as typed first: SKB_CSUM is a reason of its own, not SKB_ and CSUM. */
 	for (size_t i = 0; i < r->n; i++) {
-		if (!strcasecmp(r->v[i].name, want)) {
+		if (!strcasecmp(r->v[i].name, name) || !strcasecmp(r->v[i].name, want)) {
 			*out = r->v[i].value;
 			return 0;
 		}

@@ -23,9 +23,9 @@ void cmd_bpf_opts_init(struct cmd_bpf_opts *o)
 }
 
 int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, const char *usage, int c,
-		   const char *arg, const char *opt)
+		   const char *arg, char **argv)
 {
-	char why[128];
+	char why[128], shortopts[CMD_SHORTOPTS_LEN];
 
 	switch (c) {
 	case 'i':
@@ -55,7 +55,8 @@ int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, const char *usage, 
 	}
 	if (cmd_common_option(c, arg))
 		return 0;
-	return cmd_usage_error("%s: unknown option (see sockeye %s --help)", opt, name);
+	cmd_shortopts(shortopts, sizeof(shortopts), CMD_BPF_SHORTOPTS);
+	return cmd_option_error(name, shortopts, c, argv);
 }
 
 int cmd_bpf_scope(const struct cmd_bpf_opts *o, uint32_t *netns_ino, uint32_t *ifindex)

@@ -20,7 +20,8 @@ enum {
 	CMD_BPF_OPT_FIRST_PRIVATE,
 };
 
-#define CMD_BPF_SHORTOPTS "+i:c:eh"
+/* Their own letters; the getopt string is cmd_shortopts() of them. */
+#define CMD_BPF_SHORTOPTS "i:c:eh"
 #define CMD_BPF_LONGOPTS                                                   \
 	{ "interval", required_argument, NULL, 'i' },                      \
 	{ "count", required_argument, NULL, 'c' },                         \
@@ -44,12 +45,12 @@ void cmd_bpf_opts_init(struct cmd_bpf_opts *o);
 
 /*
  * Applies c, an option the command does not handle itself: one of the above,
- * a common one, -h (prints usage, the command's help text), or else an
- * unknown one (opt, as typed, is named with the command's name).  0 applied,
- * -1 help printed (exit 0), EXIT_USAGE said.
+ * a common one, -h (prints usage, the command's help text), or else a
+ * missing value or an unknown option (cmd_option_error, named after the
+ * command).  0 applied, -1 help printed (exit 0), EXIT_USAGE said.
  */
 int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, const char *usage, int c,
-		   const char *arg, const char *opt);
+		   const char *arg, char **argv);
 
 /* Scopes a collector to -N's namespace and --iface (loader_scope).  0 or EXIT_RUNTIME, said. */
 int cmd_bpf_scope(const struct cmd_bpf_opts *o, uint32_t *netns_ino, uint32_t *ifindex);

@@ -41,27 +41,74 @@ const struct cmd *cmd_find(const struct cmd *table, unsigned n, const char *name
 	return *ambiguous ? NULL : found;
 }
 
+const char *cmd_shortopts(char *buf, size_t len, const char *own)
+{
+	size_t n;
+
+	n = (size_t)snprintf(buf, len, ":%s", own);
+	for (const char *g = CMD_GLOBAL_SHORTOPTS; *g && n < len; g++) {
+		bool value = g[1] == ':';
+
+		if (!strchr(own, *g))
+			n += (size_t)snprintf(buf + n, len - n, "%c%s", *g, value ? ":" : "");
+		g += value;
+	}
+	return buf;
+}
+
 bool cmd_common_option(int c, const char *arg)
 {
 	switch (c) {
+	case 'j':
 	case CMD_OPT_JSON:
 		cmd_globals.json = true;
 		return true;
+	case 'p':
 	case CMD_OPT_PRETTY:
 		cmd_globals.json = cmd_globals.pretty = true;
 		return true;
+	case 'n':
 	case CMD_OPT_NUMERIC:
 		cmd_globals.numeric = true;
 		return true;
+	case 'N':
 	case CMD_OPT_NETNS:
 		cmd_globals.netns = arg;
 		return true;
+	case 'v':
 	case CMD_OPT_VERBOSE:
 		cmd_globals.verbose++;
 		log_set_verbosity(cmd_globals.verbose);
 		return true;
 	}
 	return false;
+}
+
+int cmd_option_error(const char *name, const char *shortopts, int c, char **argv)
+{
+	const char *word = argv[optind - 1];
+	bool letter = optopt > 0 && optopt < 128;
+
+	/*
+	 * Whether a short option is at fault, named by optopt: argv may name
+	 * another word (a bad letter inside a group, "-bz", leaves optind on
+	 * the group).  A missing value's option ends the word behind optind,
+	 * a long one if that starts with "--".  An unknown letter is none of
+	 * the command's; a long option's code may be one (--extended=x: 'e').
+	 */
+	if (c == ':')
+		letter = letter && strncmp(word, "--", 2);
+	else
+		letter = letter && !strchr(shortopts, optopt);
+
+	if (c == ':') {
+		if (letter)
+			return cmd_usage_error("-%c: needs a value", optopt);
+		return cmd_usage_error("%s: needs a value", word);
+	}
+	if (letter)
+		return cmd_usage_error("-%c: unknown option (see sockeye %s --help)", optopt, name);
+	return cmd_usage_error("%s: unknown option (see sockeye %s --help)", word, name);
 }
 
 void cmd_print_usage(const char *usage)

@@ -64,8 +64,34 @@ enum {
 	{ "verbose", no_argument, NULL, CMD_OPT_VERBOSE },              \
 	{ "help", no_argument, NULL, CMD_OPT_HELP }
 
-/* true when c was a common option (and applied it). */
+/*
+ * The global short options (-j -p -N -n -v) a command takes after its name
+ * too, where it gives the letter no meaning of its own: cmd_shortopts() adds
+ * the free ones to its getopt string and cmd_common_option() applies them.
+ * -V and -h stay global: every command has its own -h.
+ */
+#define CMD_GLOBAL_SHORTOPTS "jpN:nv"
+
+/*
+ * The getopt string for a command whose own letters are own ("i:c:eh"): ':'
+ * first, so a missing value comes back as ':' (see cmd_option_error), own,
+ * then each letter of CMD_GLOBAL_SHORTOPTS that own leaves free.  No '+':
+ * options may follow operands (the filter), as in tcpdump; "--" ends them.
+ * Returns buf; CMD_SHORTOPTS_LEN holds any.
+ */
+#define CMD_SHORTOPTS_LEN 64
+const char *cmd_shortopts(char *buf, size_t len, const char *own);
+
+/* true when c was a common option, a long one or a free global letter (and applied it). */
 bool cmd_common_option(int c, const char *arg);
+
+/*
+ * The usage error for what getopt_long returned that is not an option of
+ * the command: ':', a missing value ("-c: needs a value", "--read: needs a
+ * value"), else an unknown option, named as typed (see sockeye CMD --help).
+ * shortopts is the command's getopt string.  EXIT_USAGE.
+ */
+int cmd_option_error(const char *name, const char *shortopts, int c, char **argv);
 
 /* Prints "usage: sockeye [global options] " and a command's usage text to stdout. */
 void cmd_print_usage(const char *usage);

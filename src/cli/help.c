@@ -31,7 +31,8 @@ static const struct fmt_view help_view = {
 static const char global_usage[] =
 	"usage: sockeye [global options] COMMAND [args]\n"
 	"\n"
-	"global options:\n"
+	"global options (-j -p -N -n -v and their long forms work after the command too,\n"
+	"but for the letters the command uses itself: see sockeye(8)):\n"
 	"  -j, --json           JSON output (NDJSON for streaming commands)\n"
 	"  -p, --pretty         indented JSON (implies -j)\n"
 	"  -N, --netns NAME     enter network namespace NAME before any socket opens\n"

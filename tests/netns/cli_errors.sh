@@ -114,5 +114,53 @@ done
 run to -b -n 1 -d 0.1
 [[ $rc -eq 0 && -n $out ]] || bad "sockeye to -b -n 1 -d 0.1: exit status $rc, stderr: $err"
 
+# The command line as tcpdump and the global options have it (issue 12).
+pcap=$top_srcdir/tests/golden/input/sniff_icmp.pcap
+rec=$top_srcdir/tests/golden/input/sockets.rec
+topdir=$top_srcdir/tests/golden/input/top_veth
+has_bpf=$(grep -c '^#define HAVE_BPF 1' "$top_builddir/config.h" 2>/dev/null)
+
+# Options anywhere before "--", the filter's words around them; after "--" all is filter.
+run sniff -r "$pcap" icmp -c 1
+[[ $rc -eq 0 && $(wc -l <"$tmp/out") -eq 1 && $out == *"ICMP echo request"* ]] ||
+	bad "sniff -r FILE icmp -c 1: exit status $rc, want one packet: $out$err"
+expect_error 2 "syntax error" sniff -r "$pcap" -- icmp -c 1
+if [[ $has_bpf -eq 1 ]]; then
+	expect_error 2 "-c: needs a value" drops port 9 -c
+fi
+
+# The global letters after the command, where it gives them no meaning of its own.
+run sniff -r "$pcap" -j -c 1
+[[ $rc -eq 0 ]] && jq -se 'map(select(.type == "packet")) | length == 1' "$tmp/out" >/dev/null ||
+	bad "sniff -r FILE -j -c 1: exit status $rc, not a JSON packet: $out$err"
+run top --replay "$topdir" -p -n 1
+[[ $rc -eq 0 && $(wc -l <"$tmp/out") -gt 1 ]] && jq -e '.type == "top"' "$tmp/out" >/dev/null ||
+	bad "top --replay DIR -p: exit status $rc, not indented JSON: $out$err"
+run top -b -j -n 1 -d 0.1
+[[ $rc -eq 0 ]] && jq -e '.type == "top"' "$tmp/out" >/dev/null ||
+	bad "top -b -j: exit status $rc, not JSON: $out$err"
+run sockets --replay "$rec" -j -v
+[[ $rc -eq 0 ]] && jq -e '.type == "sockets"' "$tmp/out" >/dev/null ||
+	bad "sockets --replay FILE -j -v: exit status $rc, not JSON: $out$err"
+
+# A missing value: one message for every command, naming the option.
+expect_error 2 "inject: -i: needs a value" inject -i
+expect_error 2 "top: -d: needs a value" top -d
+expect_error 2 "top: --delay: needs a value" top --delay
+expect_error 2 "sockets: -A: needs a value" sockets -A
+expect_error 2 "sniff: -c: needs a value" sniff -c
+expect_error 2 "sniff: -N: needs a value" sniff -N
+if [[ $has_bpf -eq 1 ]]; then
+	expect_error 2 "drops: -c: needs a value" drops -c
+	expect_error 2 "napi: -i: needs a value" napi -i
+fi
+
+# -N naming no namespace fails on files and replays as it does live.
+nons=sky-nosuch-$$
+expect_error 1 "$nons: no such network namespace" -N "$nons" sniff -r "$pcap"
+expect_error 1 "$nons: no such network namespace" sniff -r "$pcap" -N "$nons"
+expect_error 1 "$nons: no such network namespace" -N "$nons" sockets --replay "$rec"
+expect_error 1 "$nons: no such network namespace" -N "$nons" top --replay "$topdir"
+
 [[ $nfail -eq 0 ]] || fail "$nfail checks failed"
 echo "PASS: $NETNS_TEST"

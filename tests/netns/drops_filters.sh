@@ -50,6 +50,10 @@ run_bg iface -i 100 --iface vb
 run_bg raw_tp -i 100 --attach raw_tp
 run_bg count --events -c 3
 run_bg stack -i 100 --stack
+# The filter quoted as one word, as tcpdump takes it, and an option after it; the reason
+# with the kernel's prefix in lower case.
+run_bg quoted --proto udp 'dst port 10' -i 100
+run_bg prefix -i 100 --reason skb_drop_reason_no_socket
 # Long enough for four python3 senders to finish on a loaded machine (4 s was not: CI saw
 # the last sender's frames land after the window).  Its end is still bounded below.
 run_bg duration -i 100 --duration 10
@@ -66,7 +70,7 @@ sleep 0.3
 wait "${pids[count]}" || bad "--events -c 3 exited with $?"
 wait "${pids[duration]}" || bad "--duration 10 exited with $?"
 ((SECONDS - start <= 14)) || bad "--duration 10 took $((SECONDS - start)) s"
-for name in reason exclude dport hostport tcp iface raw_tp stack; do
+for name in reason exclude dport hostport tcp iface raw_tp stack quoted prefix; do
 	kill -INT "${pids[$name]}"
 	wait "${pids[$name]}" || bad "$name: exit status $?: $(cat "$tmp/$name.err")"
 done
@@ -83,6 +87,9 @@ expect exclude total "$(total exclude)" 9
 expect exclude NO_SOCKET "$(count_of exclude NO_SOCKET)" 0
 expect exclude NETFILTER_DROP "$(count_of exclude NETFILTER_DROP)" 5
 expect dport total "$(total dport)" 6
+expect quoted total "$(total quoted)" 6
+expect prefix total "$(total prefix)" 16
+expect prefix NO_SOCKET "$(count_of prefix NO_SOCKET)" 16
 expect hostport total "$(total hostport)" 10
 expect tcp total "$(total tcp)" 0
 expect iface total "$(total iface)" 25

@@ -6,4 +6,4 @@ libsockeye_a_SOURCES += \
 	src/cmd/drops/view_drops.c src/cmd/drops/view_drops.h
 sockeye_SOURCES += src/cmd/drops/drops.c
 dist_man8_MANS += man/sockeye-drops.8
-MODULE_TESTS += tests/unit/cmd/drops/test_view_drops
+MODULE_TESTS += tests/unit/cmd/drops/test_view_drops tests/unit/cmd/drops/test_drops_opts

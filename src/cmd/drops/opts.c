@@ -30,12 +30,16 @@ const char cmd_drops_usage[] =
 
 #ifdef HAVE_BPF
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "bpf/drops_filter.h"
+#include "util/log.h"
 #include "util/parse.h"
 
 enum {
 	OPT_EVENTS = CMD_BPF_OPT_FIRST_PRIVATE, OPT_REASON, OPT_EXCLUDE_REASON, OPT_PROTO, OPT_STACK,
-	OPT_RING_SIZE,
+	OPT_RING_SIZE, OPT_LIST_REASONS,
 };
 
 static const struct option drops_longopts[] = {
@@ -45,6 +49,8 @@ static const struct option drops_longopts[] = {
 	{ "proto", required_argument, NULL, OPT_PROTO },
 	{ "stack", no_argument, NULL, OPT_STACK },
 	{ "ring-size", required_argument, NULL, OPT_RING_SIZE },
+	/* Hidden (not in the usage): what the shell completions offer after --reason. */
+	{ "list-reasons", no_argument, NULL, OPT_LIST_REASONS },
 	CMD_BPF_LONGOPTS,
 	{ NULL, 0, NULL, 0 },
 };
@@ -72,15 +78,64 @@ static int add_reason(struct drops_cmd *r, const char *name, enum drops_reason_m
 	return 0;
 }
 
+/*
+ * The filter operands as tcpdump takes them: joined with spaces, then split
+ * into words again, so 'dst port 53' quoted as one argument reads as three.
+ */
+static int parse_filter(struct drops_config *cfg, int argc, char **argv)
+{
+	size_t len = 1;
+	char why[256], *text, **words, *save = NULL;
+	int n = 0, ret = 0;
+
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	text = calloc(1, len);
+	/* At most one word per two characters of text, the last one's end included. */
+	words = calloc(len / 2 + 1, sizeof(*words));
+	if (!text || !words) {
+		log_error("out of memory");
+		ret = EXIT_RUNTIME;
+		goto out;
+	}
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			strcat(text, " ");
+		strcat(text, argv[i]);
+	}
+	for (char *w = strtok_r(text, " \t\n", &save); w; w = strtok_r(NULL, " \t\n", &save))
+		words[n++] = w;
+	if (drops_filter_parse(n, words, cfg, why, sizeof(why)))
+		ret = cmd_usage_error("%s", why);
+out:
+	free(words);
+	free(text);
+	return ret;
+}
+
+/* --list-reasons: the running kernel's reason names, one a line; -1 (exit 0) or EXIT_RUNTIME. */
+static int list_reasons(const struct drop_reasons *reasons)
+{
+	if (!reasons->n) {
+		log_error("--list-reasons: this kernel's BTF names no drop reasons");
+		return EXIT_RUNTIME;
+	}
+	for (size_t i = 0; i < reasons->n; i++)
+		printf("%s\n", reasons->v[i].name);
+	return -1;
+}
+
 static int parse_args(struct drops_cmd *r, int argc, char **argv)
 {
 	struct drops_config *cfg = &r->o.cfg;
 	uint16_t ethertype;
 	uint8_t ip_proto;
-	char why[256];
+	char shortopts[CMD_SHORTOPTS_LEN];
 	int c, err;
 
-	while ((c = getopt_long(argc, argv, CMD_BPF_SHORTOPTS, drops_longopts, NULL)) != -1) {
+	/* Options anywhere before "--", the filter's words around them, as in tcpdump. */
+	cmd_shortopts(shortopts, sizeof(shortopts), CMD_BPF_SHORTOPTS);
+	while ((c = getopt_long(argc, argv, shortopts, drops_longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_EVENTS:
 			cfg->events = 1;
@@ -102,6 +157,8 @@ static int parse_args(struct drops_cmd *r, int argc, char **argv)
 		case OPT_STACK:
 			cfg->stacks = 1;
 			break;
+		case OPT_LIST_REASONS:
+			return list_reasons(&r->reasons);
 		case OPT_RING_SIZE:
 			if (parse_size(optarg, 4096, 1ull << 30, &r->o.ring_bytes) ||
 			    (r->o.ring_bytes & (r->o.ring_bytes - 1)))
@@ -109,16 +166,14 @@ static int parse_args(struct drops_cmd *r, int argc, char **argv)
 						       "from 4K to 1G", optarg);
 			break;
 		default:
-			err = cmd_bpf_option(&r->opts, "drops", cmd_drops_usage, c, optarg, argv[optind - 1]);
+			err = cmd_bpf_option(&r->opts, "drops", cmd_drops_usage, c, optarg, argv);
 			if (err)
 				return err;
 		}
 	}
 	if (cfg->stacks && cfg->events)
 		return cmd_usage_error("--stack goes with the summary, not with --events");
-	if (drops_filter_parse(argc - optind, argv + optind, cfg, why, sizeof(why)))
-		return cmd_usage_error("%s", why);
-	return 0;
+	return parse_filter(cfg, argc - optind, argv + optind);
 }
 
 int drops_opts_parse(struct drops_cmd *c, int argc, char **argv)

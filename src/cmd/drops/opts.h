@@ -17,8 +17,8 @@ struct drops_cmd {
 /*
  * Parses drops' options and filter words into c, after the defaults and the
  * reason names of the running kernel's BTF (--reason takes them).  0 to go
- * on, -1 when --help was printed (exit 0), or EXIT_USAGE (said).  Either way
- * drops_opts_free(c) follows.
+ * on, -1 when --help or --list-reasons printed (exit 0), or EXIT_USAGE or
+ * EXIT_RUNTIME (said).  Either way drops_opts_free(c) follows.
  */
 int drops_opts_parse(struct drops_cmd *c, int argc, char **argv);
 void drops_opts_free(struct drops_cmd *c);

@@ -9,6 +9,7 @@ libsockeye_a_SOURCES += \
 	src/cmd/inject/run_offline.c src/cmd/inject/run_offline.h \
 	src/cmd/inject/workers.c src/cmd/inject/workers.h \
 	src/cmd/inject/template.c src/cmd/inject/template.h \
+	src/cmd/inject/words.c src/cmd/inject/words.h \
 	src/cmd/inject/gen.c src/cmd/inject/gen.h \
 	src/cmd/inject/netinfo.c src/cmd/inject/netinfo.h \
 	src/cmd/inject/pace.c src/cmd/inject/pace.h \
@@ -20,6 +21,7 @@ MODULE_TESTS += \
 	tests/unit/cmd/inject/test_template \
 	tests/unit/cmd/inject/test_gen \
 	tests/unit/cmd/inject/test_pace \
-	tests/unit/cmd/inject/test_inject_opts
+	tests/unit/cmd/inject/test_inject_opts \
+	tests/unit/cmd/inject/test_words
 FUZZ_HARNESSES += tests/fuzz/fuzz_template
 tests_fuzz_fuzz_template_LDFLAGS = $(FUZZ_LINK_FLAGS)

@@ -10,6 +10,7 @@
 
 #include "cli/cmd.h"
 #include "cmd/inject/opts.h"
+#include "cmd/inject/words.h"
 #include "cmd/inject/workers.h"
 #include "util/log.h"
 #include "util/parse.h"
@@ -29,6 +30,7 @@ enum {
 	OPT_TPACKET_VERSION,
 	OPT_DUMP,
 	OPT_STATS,
+	OPT_LIST_WORDS,
 };
 
 /* The --help text after "usage: sockeye ", next to the option table it describes. */
@@ -90,6 +92,8 @@ static const struct option inject_longopts[] = {
 	{ "dump", no_argument, NULL, OPT_DUMP },
 	{ "write", required_argument, NULL, 'w' },
 	{ "stats", required_argument, NULL, OPT_STATS },
+	/* Hidden (not in the usage): the template words the shell completions offer next. */
+	{ "list-words", no_argument, NULL, OPT_LIST_WORDS },
 	CMD_COMMON_LONGOPTS,
 	{ NULL, 0, NULL, 0 },
 };
@@ -249,10 +253,13 @@ static int parse_number_opt(struct inject_opts *o, int c, const char *arg)
 
 int inject_opts_parse(struct inject_opts *o, int argc, char **argv)
 {
+	char shortopts[CMD_SHORTOPTS_LEN];
+	bool list_words = false;
 	int c, err;
 
 	*o = (struct inject_opts){ .vlan = -1, .loops = 1, .cpus = 1 };
-	while ((c = getopt_long(argc, argv, "i:r:c:B:w:xh", inject_longopts, NULL)) != -1) {
+	cmd_shortopts(shortopts, sizeof(shortopts), "i:r:c:B:w:xh");
+	while ((c = getopt_long(argc, argv, shortopts, inject_longopts, NULL)) != -1) {
 		err = parse_number_opt(o, c, optarg);
 		if (err >= 0) {
 			if (err)
@@ -289,6 +296,9 @@ int inject_opts_parse(struct inject_opts *o, int argc, char **argv)
 		case 'x':
 			o->hex = true;
 			break;
+		case OPT_LIST_WORDS:
+			list_words = true;
+			break;
 		case 'w':
 			o->wfile = optarg;
 			break;
@@ -296,14 +306,17 @@ int inject_opts_parse(struct inject_opts *o, int argc, char **argv)
 		case CMD_OPT_HELP:
 			cmd_print_usage(cmd_inject_usage);
 			return -1;	/* not 1: that is EXIT_RUNTIME (out of memory below) */
-		case ':':
-			return cmd_usage_error("%s: option needs a value", argv[optind - 1]);
 		default:
 			if (cmd_common_option(c, optarg))
 				break;
-			return cmd_usage_error("%s: unknown option (see sockeye inject --help)",
-					       argv[optind - 1]);
+			return cmd_option_error("inject", shortopts, c, argv);
 		}
+	}
+	/* With -r the words are a filter, not a template: nothing to offer. */
+	if (list_words) {
+		if (!o->rfile && inject_words_next(stdout, argc - optind, argv + optind))
+			return EXIT_RUNTIME;
+		return -1;
 	}
 	err = check_combinations(o, optind < argc);
 	if (err)

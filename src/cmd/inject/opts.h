@@ -35,7 +35,8 @@ struct inject_opts {
 /*
  * Parses inject's options (argv[0] is the command name; getopt's optind as
  * the caller set it) and trailing words into o, which it first sets to the
- * defaults.  0 to go on, -1 when --help was printed (exit 0), or an exit
+ * defaults.  0 to go on, -1 when --help or the hidden --list-words (the
+ * completions') printed (exit 0), or an exit
  * status (EXIT_USAGE, EXIT_RUNTIME).  inject_opts_free(o) after, whatever it
  * returned.
  */

@@ -474,6 +474,39 @@ static const struct keyword {
 	{ "inc", kw_vary, P_ALL },	{ "random", kw_vary, P_ALL },
 };
 
+/* The words a template starts with. */
+static const struct proto_word {
+	const char *name;
+	enum template_proto proto;
+	bool icmp6;
+} proto_words[] = {
+	{ "udp", TEMPLATE_UDP, false },	  { "tcp", TEMPLATE_TCP, false },
+	{ "icmp", TEMPLATE_ICMP, false }, { "icmpv6", TEMPLATE_ICMP, true },
+	{ "icmp6", TEMPLATE_ICMP, true },
+};
+
+#define N_KEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
+#define N_PROTO_WORDS (sizeof(proto_words) / sizeof(proto_words[0]))
+
+const char *template_proto_word(size_t i, enum template_proto *proto)
+{
+	if (i >= N_PROTO_WORDS)
+		return NULL;
+	*proto = proto_words[i].proto;
+	return proto_words[i].name;
+}
+
+const char *template_keyword(size_t i, unsigned *protos, bool *takes_value)
+{
+	if (i >= N_KEYWORDS)
+		return NULL;
+	*protos = keywords[i].protos;
+	/* Flags, echo kinds and inc/random stand alone; the rest are followed by their value. */
+	*takes_value = keywords[i].fn != kw_flag && keywords[i].fn != kw_echo &&
+		       keywords[i].fn != kw_vary;
+	return keywords[i].name;
+}
+
 static const char *proto_name(enum template_proto proto)
 {
 	return proto == TEMPLATE_UDP ? "udp" : proto == TEMPLATE_TCP ? "tcp" : "icmp";
@@ -485,19 +518,16 @@ static int parse_proto(struct parser *p)
 
 	if (!next_tok(p, t))
 		return fail(p, NULL, "empty template (start with udp, tcp, icmp or icmpv6)");
-	if (tok_is(p, t, "udp")) {
-		p->t->proto = TEMPLATE_UDP;
-	} else if (tok_is(p, t, "tcp")) {
-		p->t->proto = TEMPLATE_TCP;
-	} else if (tok_is(p, t, "icmp") || tok_is(p, t, "icmp6") || tok_is(p, t, "icmpv6")) {
-		p->t->proto = TEMPLATE_ICMP;
-		p->icmp6 = !tok_is(p, t, "icmp");
+	for (size_t i = 0; i < N_PROTO_WORDS; i++) {
+		if (!tok_is(p, t, proto_words[i].name))
+			continue;
+		p->t->proto = proto_words[i].proto;
+		p->icmp6 = proto_words[i].icmp6;
 		if (p->icmp6)
 			p->t->family = AF_INET6;
-	} else {
-		return fail(p, t, "unknown protocol (udp, tcp, icmp or icmpv6)");
+		return 0;
 	}
-	return 0;
+	return fail(p, t, "unknown protocol (udp, tcp, icmp or icmpv6)");
 }
 
 unsigned template_header_len(const struct template *t)
@@ -543,7 +573,7 @@ int template_parse(struct template *t, const char *text, unsigned link_len,
 	while (!err && next_tok(&p, &p.kw)) {
 		const struct keyword *k = NULL;
 
-		for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+		for (size_t i = 0; i < N_KEYWORDS; i++)
 			if (tok_is(&p, &p.kw, keywords[i].name))
 				k = &keywords[i];
 		if (!k)

@@ -89,6 +89,14 @@ struct template_error {
 int template_parse(struct template *t, const char *text, unsigned link_len,
 		   struct template_error *e);
 
+/*
+ * The language's words, for the shell completions (inject --list-words):
+ * protocol word i and its protocol, keyword i with the protocols it applies
+ * to (1 << TEMPLATE_X) and whether a value follows it.  NULL past the last.
+ */
+const char *template_proto_word(size_t i, enum template_proto *proto);
+const char *template_keyword(size_t i, unsigned *protos, bool *takes_value);
+
 /* The bytes of the IP and transport headers the template's packets carry. */
 unsigned template_header_len(const struct template *t);
 

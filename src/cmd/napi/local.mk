@@ -6,4 +6,4 @@ libsockeye_a_SOURCES += \
 	src/cmd/napi/view_napi.c src/cmd/napi/view_napi.h
 sockeye_SOURCES += src/cmd/napi/napi.c
 dist_man8_MANS += man/sockeye-napi.8
-MODULE_TESTS += tests/unit/cmd/napi/test_view_napi
+MODULE_TESTS += tests/unit/cmd/napi/test_view_napi tests/unit/cmd/napi/test_napi_opts

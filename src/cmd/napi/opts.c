@@ -27,11 +27,13 @@ static const struct option napi_longopts[] = {
 
 int napi_opts_parse(struct cmd_bpf_opts *o, int argc, char **argv)
 {
+	char shortopts[CMD_SHORTOPTS_LEN];
 	int c, ret;
 
 	cmd_bpf_opts_init(o);
-	while ((c = getopt_long(argc, argv, CMD_BPF_SHORTOPTS, napi_longopts, NULL)) != -1) {
-		ret = cmd_bpf_option(o, "napi", cmd_napi_usage, c, optarg, argv[optind - 1]);
+	cmd_shortopts(shortopts, sizeof(shortopts), CMD_BPF_SHORTOPTS);
+	while ((c = getopt_long(argc, argv, shortopts, napi_longopts, NULL)) != -1) {
+		ret = cmd_bpf_option(o, "napi", cmd_napi_usage, c, optarg, argv);
 		if (ret)
 			return ret;
 	}

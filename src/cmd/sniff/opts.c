@@ -225,13 +225,14 @@ static int check_combinations(const struct sniff_opts *o, int argc)
 
 int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 {
+	char shortopts[CMD_SHORTOPTS_LEN];
 	uint64_t v;
 	int c, err;
 
 	*o = (struct sniff_opts){ .snaplen = SAVEFILE_MAX_SNAPLEN, .fanout_mode = PACKET_FANOUT_HASH };
-
-	while ((c = getopt_long(argc, argv, "+:i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlh", sniff_longopts,
-				NULL)) != -1) {
+	/* Options anywhere before "--", the filter's words around them, as in tcpdump. */
+	cmd_shortopts(shortopts, sizeof(shortopts), "i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlh");
+	while ((c = getopt_long(argc, argv, shortopts, sniff_longopts, NULL)) != -1) {
 		switch (c) {
 		case 'i':
 			if (o->n_ifnames == MAX_IFACES)
@@ -373,8 +374,6 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 			 * numbers (no DNS), and each batch of lines is flushed at once.
 			 */
 			break;
-		case ':':
-			return cmd_usage_error("%s: needs a value", argv[optind - 1]);
 		case 'h':
 		case CMD_OPT_HELP:
 			cmd_print_usage(cmd_sniff_usage);
@@ -382,12 +381,7 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 		default:
 			if (cmd_common_option(c, optarg))
 				break;
-			/* optopt names a bad letter inside a group ("-nz"); argv only the group. */
-			if (optopt && optopt < CMD_OPT_JSON)
-				return cmd_usage_error("-%c: unknown option (see sockeye sniff --help)",
-						       optopt);
-			return cmd_usage_error("%s: unknown option (see sockeye sniff --help)",
-					       argv[optind - 1]);
+			return cmd_option_error("sniff", shortopts, c, argv);
 		}
 	}
 	err = check_combinations(o, argc);

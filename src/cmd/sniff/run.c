@@ -51,7 +51,8 @@ int sniff_run(struct sniff_opts *o)
 		goto out;
 	signals_set_wake_fd(r->stop_fd);
 	signals_catch_stop();
-	if (live && cmd_enter_netns()) {
+	/* -r too: a -N naming no namespace fails everywhere alike, not silently. */
+	if (cmd_enter_netns()) {
 		ret = EXIT_RUNTIME;
 		goto out;
 	}

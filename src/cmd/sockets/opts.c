@@ -133,11 +133,15 @@ static int parse_query(const char *arg, struct sockets_opts *o)
 
 static int parse_opts(int argc, char **argv, struct sockets_opts *o)
 {
+	char shortopts[CMD_SHORTOPTS_LEN];
 	int c, err;
 
-	/* Options may follow filter words, as in ss: no filter word starts with a dash. */
-	while ((c = getopt_long(argc, argv, "tuwx046laA:peomisbHN:nh", sockets_longopts,
-				NULL)) != -1) {
+	/*
+	 * Options may follow filter words, as in ss: no filter word starts with a
+	 * dash.  -N and -n are the global ones (cmd_common_option).
+	 */
+	cmd_shortopts(shortopts, sizeof(shortopts), "tuwx046laA:peomisbHh");
+	while ((c = getopt_long(argc, argv, shortopts, sockets_longopts, NULL)) != -1) {
 		switch (c) {
 		case 't':
 			o->tables |= T(TCP);
@@ -195,12 +199,6 @@ static int parse_opts(int argc, char **argv, struct sockets_opts *o)
 		case 'H':
 			o->no_header = true;
 			break;
-		case 'N':
-			cmd_globals.netns = optarg;
-			break;
-		case 'n':
-			cmd_globals.numeric = true;
-			break;
 		case OPT_ALL_NETNS:
 			o->all_netns = true;
 			break;
@@ -229,8 +227,7 @@ static int parse_opts(int argc, char **argv, struct sockets_opts *o)
 		default:
 			if (cmd_common_option(c, optarg))
 				break;
-			return cmd_usage_error("%s: unknown option (see sockeye sockets --help)",
-					       argv[optind - 1]);
+			return cmd_option_error("sockets", shortopts, c, argv);
 		}
 	}
 	return 0;

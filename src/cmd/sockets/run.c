@@ -233,15 +233,17 @@ int sockets_run(struct sockets_opts *o)
 
 	sockscan_init(&run.scan);
 	sockets_opts_select(o, &run.scan, &run.groups);
+	/* A replay too: a -N naming no namespace fails everywhere alike, not silently. */
+	if (cmd_enter_netns()) {
+		ret = EXIT_RUNTIME;
+		goto out;
+	}
 	if (o->replay) {
 		run.scan.replay = open_file(o->replay, "re");
 		if (!run.scan.replay) {
 			ret = EXIT_RUNTIME;
 			goto out;
 		}
-	} else if (cmd_enter_netns()) {
-		ret = EXIT_RUNTIME;
-		goto out;
 	}
 	if (o->dump_raw) {
 		run.scan.record = open_file(o->dump_raw, "we");

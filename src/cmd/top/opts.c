@@ -38,11 +38,13 @@ static const struct option top_longopts[] = {
 
 int top_opts_parse(struct top_opts *o, int argc, char **argv)
 {
+	char shortopts[CMD_SHORTOPTS_LEN];
 	bool iterations_set = false;
 	int c;
 
 	*o = (struct top_opts){ .delay_ns = 1000000000ull };
-	while ((c = getopt_long(argc, argv, "+bn:d:h", top_longopts, NULL)) != -1) {
+	cmd_shortopts(shortopts, sizeof(shortopts), "bn:d:h");
+	while ((c = getopt_long(argc, argv, shortopts, top_longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			o->batch = true;
@@ -74,8 +76,7 @@ int top_opts_parse(struct top_opts *o, int argc, char **argv)
 		default:
 			if (cmd_common_option(c, optarg))
 				break;
-			return cmd_usage_error("%s: unknown option (see sockeye top --help)",
-					       argv[optind - 1]);
+			return cmd_option_error("top", shortopts, c, argv);
 		}
 	}
 	if (optind < argc)

@@ -152,7 +152,8 @@ int top_run(const struct top_opts *o)
 	struct panels *p;
 	int ret;
 
-	if (!o->replay_dir && cmd_enter_netns())
+	/* A replay too: a -N naming no namespace fails everywhere alike, not silently. */
+	if (cmd_enter_netns())
 		return EXIT_RUNTIME;
 	p = panels_new(o);
 	if (!p) {

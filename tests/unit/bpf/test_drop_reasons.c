@@ -31,6 +31,7 @@ static void test_table(void **state)
 	assert_int_equal(drop_reasons_add(&r, 1, "SKB_CONSUMED"), 0);
 	assert_int_equal(drop_reasons_add(&r, 12, "SKB_DROP_REASON_NETFILTER_DROP"), 0);
 	assert_int_equal(drop_reasons_add(&r, 0, "SKB_NOT_DROPPED_YET"), 0);
+	assert_int_equal(drop_reasons_add(&r, 40, "SKB_DROP_REASON_SKB_CSUM"), 0);
 	drop_reasons_sort(&r);
 	assert_string_equal(drop_reasons_name(&r, 3), "NO_SOCKET");
 	assert_string_equal(drop_reasons_name(&r, 1), "CONSUMED");
@@ -41,6 +42,17 @@ static void test_table(void **state)
 	assert_int_equal(drop_reasons_value(&r, "SKB_DROP_REASON_NO_SOCKET", &v), 0);
 	assert_int_equal(v, 3);
 	assert_int_equal(drop_reasons_value(&r, "NO_SUCH", &v), -ENOENT);
+	/* The prefix in any case, as the man page says. */
+	assert_int_equal(drop_reasons_value(&r, "skb_drop_reason_netfilter_drop", &v), 0);
+	assert_int_equal(v, 12);
+	assert_int_equal(drop_reasons_value(&r, "skb_consumed", &v), 0);
+	assert_int_equal(v, 1);
+	/* A name that starts with SKB_ itself is not a prefix and a rest. */
+	assert_string_equal(drop_reasons_name(&r, 40), "SKB_CSUM");
+	assert_int_equal(drop_reasons_value(&r, "SKB_CSUM", &v), 0);
+	assert_int_equal(v, 40);
+	assert_int_equal(drop_reasons_value(&r, "skb_drop_reason_skb_csum", &v), 0);
+	assert_int_equal(v, 40);
 	drop_reasons_format(&r, 12, buf, sizeof(buf));
 	assert_string_equal(buf, "NETFILTER_DROP");
 	drop_reasons_format(&r, 77, buf, sizeof(buf));

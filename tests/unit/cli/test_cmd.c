@@ -2,6 +2,7 @@
 /* test_cmd.c: unit tests for command lookup by name or prefix and the shared options. */
 #include "config.h"
 
+#include <getopt.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -171,6 +172,109 @@ static void test_common_not_ours(void **state)
 	assert_memory_equal(&cmd_globals, &zero, sizeof(zero));
 }
 
+/* The global letters, after a command's name too: -j -p -N -n -v as their long forms. */
+static void test_common_letters(void **state)
+{
+	assert_true(cmd_common_option('j', NULL));
+	assert_true(cmd_globals.json);
+	assert_false(cmd_globals.pretty);
+	assert_true(cmd_common_option('p', NULL));
+	assert_true(cmd_globals.pretty);
+	assert_true(cmd_common_option('n', NULL));
+	assert_true(cmd_globals.numeric);
+	assert_true(cmd_common_option('N', "blue"));
+	assert_string_equal(cmd_globals.netns, "blue");
+	assert_true(cmd_common_option('v', NULL));
+	assert_int_equal(cmd_globals.verbose, 1);
+	/* -V and -h stay the program's and each command's own. */
+	assert_false(cmd_common_option('V', NULL));
+	assert_false(cmd_common_option('h', NULL));
+}
+
+/*
+ * A command's getopt string: ':' first (missing values come back as ':'),
+ * its letters, then the global letters it leaves free; never '+', so
+ * options may follow the filter's words.
+ */
+static void test_shortopts(void **state)
+{
+	char buf[CMD_SHORTOPTS_LEN];
+
+	assert_string_equal(cmd_shortopts(buf, sizeof(buf), "i:c:eh"), ":i:c:ehjpN:nv");
+	assert_string_equal(cmd_shortopts(buf, sizeof(buf), "bn:d:h"), ":bn:d:hjpN:v");
+	assert_string_equal(cmd_shortopts(buf, sizeof(buf),
+					  "i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlh"),
+			    ":i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlhjN:");
+	assert_string_equal(cmd_shortopts(buf, sizeof(buf), "tuwx046laA:peomisbHh"),
+			    ":tuwx046laA:peomisbHhjN:nv");
+	assert_string_equal(cmd_shortopts(buf, sizeof(buf), ""), ":jpN:nv");
+}
+
+/* Runs cmd_option_error after getopt_long over "top ARGS..." stopped on what it could not take. */
+static int option_error(char *buf, size_t len, ...)
+{
+	static const struct option longopts[] = {
+		{ "delay", required_argument, NULL, 'd' },
+		{ "batch", no_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *argv[8] = { "top" }, shortopts[CMD_SHORTOPTS_LEN];
+	FILE *tmp = tmpfile();
+	int argc = 1, c, rc = 0, saved = dup(STDERR_FILENO);
+	va_list ap;
+	size_t n;
+
+	va_start(ap, len);
+	for (char *a; (a = va_arg(ap, char *)) && argc < 7;)
+		argv[argc++] = a;
+	va_end(ap);
+	argv[argc] = NULL;
+	cmd_shortopts(shortopts, sizeof(shortopts), "bd:h");
+	assert_non_null(tmp);
+	fflush(stderr);
+	assert_true(dup2(fileno(tmp), STDERR_FILENO) >= 0);
+	log_set_command("top");
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1)
+		if (c == ':' || c == '?') {
+			rc = cmd_option_error("top", shortopts, c, argv);
+			break;
+		}
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	rewind(tmp);
+	n = fread(buf, 1, len - 1, tmp);
+	buf[n] = '\0';
+	fclose(tmp);
+	return rc;
+}
+
+/* Each: the usage status and the option as typed, a letter inside a group by itself. */
+static void test_option_error(void **state)
+{
+	char buf[256];
+
+	assert_int_equal(option_error(buf, sizeof(buf), "-d", NULL), EXIT_USAGE);
+	assert_string_equal(buf, "sockeye: top: -d: needs a value\n");
+	assert_int_equal(option_error(buf, sizeof(buf), "-bd", NULL), EXIT_USAGE);
+	assert_string_equal(buf, "sockeye: top: -d: needs a value\n");
+	assert_int_equal(option_error(buf, sizeof(buf), "--delay", NULL), EXIT_USAGE);
+	assert_string_equal(buf, "sockeye: top: --delay: needs a value\n");
+	assert_int_equal(option_error(buf, sizeof(buf), "-z", NULL), EXIT_USAGE);
+	assert_string_equal(buf, "sockeye: top: -z: unknown option (see sockeye top --help)\n");
+	/* The group's word is behind optind while the letter is not its last. */
+	assert_int_equal(option_error(buf, sizeof(buf), "--batch", "-zb", NULL), EXIT_USAGE);
+	assert_string_equal(buf, "sockeye: top: -z: unknown option (see sockeye top --help)\n");
+	assert_int_equal(option_error(buf, sizeof(buf), "--bogus", NULL), EXIT_USAGE);
+	assert_string_equal(buf,
+			    "sockeye: top: --bogus: unknown option (see sockeye top --help)\n");
+	assert_int_equal(option_error(buf, sizeof(buf), "--batch=1", NULL), EXIT_USAGE);
+	assert_string_equal(buf,
+			    "sockeye: top: --batch=1: unknown option (see sockeye top --help)\n");
+}
+
 /* cmd_usage_error: one stderr line naming the command, and the usage exit status. */
 static void test_usage_error(void **state)
 {
@@ -213,6 +317,9 @@ int main(void)
 		cmocka_unit_test_setup(test_common_verbose, reset_globals),
 		cmocka_unit_test_setup(test_common_not_ours, reset_globals),
 		cmocka_unit_test_setup(test_usage_error, reset_globals),
+		cmocka_unit_test_setup(test_common_letters, reset_globals),
+		cmocka_unit_test(test_shortopts),
+		cmocka_unit_test_setup(test_option_error, reset_globals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,18 +14,24 @@
 #include "cmd/inject/opts.h"
 #include "cmd/opts_test.h"
 
-/* Parses "inject" and the NULL-terminated arguments after it, as main hands them over. */
+static char err_buf[512];
+
+/* Parses "inject" and the NULL-terminated arguments after it, stderr kept in err_buf. */
 static int parse(struct inject_opts *o, ...)
 {
 	char *argv[OPTS_TEST_MAX_ARGS + 1];
+	struct opts_capture err;
 	va_list ap;
-	int argc;
+	int argc, rc;
 
 	va_start(ap, o);
 	argc = opts_test_argv(argv, "inject", ap);
 	va_end(ap);
 	opts_test_reset("inject");
-	return inject_opts_parse(o, argc, argv);
+	opts_capture_begin(&err, stderr);
+	rc = inject_opts_parse(o, argc, argv);
+	opts_capture_end(&err, err_buf, sizeof(err_buf));
+	return rc;
 }
 
 /* Expects a usage error from the arguments (o is freed either way). */
@@ -160,6 +166,38 @@ static void test_value_errors(void **state)
 	assert_usage("-i", "lo", "-c");					/* needs a value */
 }
 
+/* Every global letter after the name (inject gives none its own meaning), options after words. */
+static void test_global_letters(void **state)
+{
+	struct inject_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-w", "out.pcap", "udp", "dst", "10.0.0.2", "-j", "-p", "-N",
+			       "blue", "-n", "-v", "-c", "3", NULL), 0);
+	assert_true(cmd_globals.json);
+	assert_true(cmd_globals.pretty);
+	assert_string_equal(cmd_globals.netns, "blue");
+	assert_true(cmd_globals.numeric);
+	assert_int_equal(cmd_globals.verbose, 1);
+	assert_int_equal(o.count, 3);
+	assert_string_equal(o.words, "udp dst 10.0.0.2");
+	inject_opts_free(&o);
+}
+
+/* A missing value names the option and says so (it used to be "unknown option"). */
+static void test_missing_value(void **state)
+{
+	struct inject_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-i", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: inject: -i: needs a value\n");
+	inject_opts_free(&o);
+	assert_int_equal(parse(&o, "-i", "lo", "udp", "--pps", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: inject: --pps: needs a value\n");
+	inject_opts_free(&o);
+}
+
 static void test_help(void **state)
 {
 	struct inject_opts o;
@@ -181,6 +219,8 @@ int main(void)
 		cmocka_unit_test(test_combination_errors),
 		cmocka_unit_test(test_value_errors),
 		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_global_letters),
+		cmocka_unit_test(test_missing_value),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

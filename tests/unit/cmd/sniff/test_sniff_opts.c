@@ -207,6 +207,78 @@ static void test_filter_file(void **state)
 	sniff_opts_free(&o);
 }
 
+/* Options anywhere before "--", as in tcpdump: the filter's words around them. */
+static void test_options_after_filter(void **state)
+{
+	struct sniff_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-r", "f.pcap", "icmp", "-c", "1", NULL), 0);
+	assert_string_equal(o.rfile, "f.pcap");
+	assert_int_equal(o.count, 1);
+	assert_string_equal(o.expr, "icmp");
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "tcp", "-i", "lo", "port", "80", "-e", NULL), 0);
+	assert_string_equal(o.expr, "tcp port 80");
+	assert_int_equal(o.n_ifnames, 1);
+	assert_true(o.show.link);
+	sniff_opts_free(&o);
+	/* "--" ends the options: what follows is the filter's, dashes and all. */
+	assert_int_equal(parse(&o, "-r", "f.pcap", "--", "icmp", "-c", "1", NULL), 0);
+	assert_int_equal(o.count, 0);
+	assert_string_equal(o.expr, "icmp -c 1");
+	sniff_opts_free(&o);
+	/* -F and a filter still exclude each other with the filter first. */
+	assert_int_equal(parse(&o, "tcp", "-F", "/nonexistent", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+}
+
+/* -j and -N after the name are the global ones; -p, -n and -v stay tcpdump's. */
+static void test_global_letters(void **state)
+{
+	struct sniff_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-r", "f.pcap", "-j", "-N", "blue", "-p", "-n", "-v", NULL), 0);
+	assert_true(cmd_globals.json);
+	assert_string_equal(cmd_globals.netns, "blue");
+	assert_false(cmd_globals.pretty);
+	assert_false(cmd_globals.numeric);
+	assert_int_equal(cmd_globals.verbose, 0);
+	assert_true(o.no_promisc);
+	assert_true(o.show.verbose);
+	sniff_opts_free(&o);
+}
+
+/* A missing value, short or long: one line naming the option, not "unknown option". */
+static void test_missing_value(void **state)
+{
+	struct opts_capture err;
+	struct sniff_opts o;
+	char buf[256];
+	int rc;
+
+	(void)state;
+	opts_capture_begin(&err, stderr);
+	rc = parse(&o, "-r", "f.pcap", "-c", NULL);
+	opts_capture_end(&err, buf, sizeof(buf));
+	assert_int_equal(rc, EXIT_USAGE);
+	assert_string_equal(buf, "sockeye: sniff: -c: needs a value\n");
+	sniff_opts_free(&o);
+	opts_capture_begin(&err, stderr);
+	rc = parse(&o, "-N", NULL);
+	opts_capture_end(&err, buf, sizeof(buf));
+	assert_int_equal(rc, EXIT_USAGE);
+	assert_string_equal(buf, "sockeye: sniff: -N: needs a value\n");
+	sniff_opts_free(&o);
+	opts_capture_begin(&err, stderr);
+	rc = parse(&o, "--read", NULL);
+	opts_capture_end(&err, buf, sizeof(buf));
+	assert_int_equal(rc, EXIT_USAGE);
+	assert_string_equal(buf, "sockeye: sniff: --read: needs a value\n");
+	sniff_opts_free(&o);
+}
+
 /* --help prints the usage and says so with -1, which the entry turns into exit status 0. */
 static void test_help(void **state)
 {
@@ -231,6 +303,9 @@ int main(void)
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_filter_file),
 		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_options_after_filter),
+		cmocka_unit_test(test_global_letters),
+		cmocka_unit_test(test_missing_value),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

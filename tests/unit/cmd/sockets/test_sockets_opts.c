@@ -123,6 +123,9 @@ static void test_errors(void **state)
 		{ { "--watch=0.001" }, "--watch=0.001: not an interval from 0.01 to 86400 seconds" },
 		{ { "--all-netns", "-N", "x" }, "--all-netns and --netns exclude each other" },
 		{ { "--bogus" }, "--bogus: unknown option (see sockeye sockets --help)" },
+		{ { "-A" }, "-A: needs a value" },
+		{ { "-t", "-N" }, "-N: needs a value" },
+		{ { "--query" }, "--query: needs a value" },
 	};
 	struct sockets_opts o;
 	char want[256];
@@ -135,6 +138,27 @@ static void test_errors(void **state)
 		assert_string_equal(err_buf, want);
 		sockets_opts_free(&o);
 	}
+}
+
+/*
+ * -j -v -N -n after the name are the global ones, before or after the filter
+ * words; -p stays sockets' processes.
+ */
+static void test_global_letters(void **state)
+{
+	struct sockets_opts o;
+
+	assert_int_equal(parse(&o, "-t", "-j", "dport", "=", "22", "-v", "-N", "blue", "-n", "-p",
+			       NULL), 0);
+	assert_true(cmd_globals.json);
+	assert_false(cmd_globals.pretty);
+	assert_int_equal(cmd_globals.verbose, 1);
+	assert_string_equal(cmd_globals.netns, "blue");
+	assert_true(cmd_globals.numeric);
+	assert_true(o.procs);
+	assert_non_null(o.filter.expr);
+	assert_string_equal(err_buf, "");
+	sockets_opts_free(&o);
 }
 
 /* --watch alone: a second between snapshots, and no end. */
@@ -160,6 +184,7 @@ int main(void)
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_watch),
+		cmocka_unit_test(test_global_letters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

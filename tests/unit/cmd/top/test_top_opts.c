@@ -100,6 +100,41 @@ static void test_errors(void **state)
 	assert_string_equal(out_buf, "");
 }
 
+/* -j -p -N -v after the name are the global ones; -n stays top's iteration count. */
+static void test_global_letters(void **state)
+{
+	struct top_opts o;
+
+	assert_int_equal(parse(&o, "-b", "-j", "-N", "blue", "-v", "-n", "2", NULL), 0);
+	assert_true(cmd_globals.json);
+	assert_false(cmd_globals.pretty);
+	assert_string_equal(cmd_globals.netns, "blue");
+	assert_int_equal(cmd_globals.verbose, 1);
+	assert_false(cmd_globals.numeric);
+	assert_int_equal(o.iterations, 2);
+	assert_int_equal(parse(&o, "-bp", NULL), 0);
+	assert_true(cmd_globals.pretty);
+	assert_true(cmd_globals.json);
+	assert_string_equal(err_buf, "");
+}
+
+/* A missing value names the option, short, in a group or long, and says so. */
+static void test_missing_value(void **state)
+{
+	struct top_opts o;
+
+	assert_int_equal(parse(&o, "-d", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: top: -d: needs a value\n");
+	assert_int_equal(parse(&o, "-bn", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: top: -n: needs a value\n");
+	assert_int_equal(parse(&o, "-N", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: top: -N: needs a value\n");
+	assert_int_equal(parse(&o, "--replay", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: top: --replay: needs a value\n");
+	assert_int_equal(parse(&o, "-bz", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: top: -z: unknown option (see sockeye top --help)\n");
+}
+
 /* --help and -h: the usage on stdout, -1 (exit 0), nothing on stderr. */
 static void test_help(void **state)
 {
@@ -122,6 +157,8 @@ int main(void)
 		cmocka_unit_test(test_batch_forced),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_global_letters),
+		cmocka_unit_test(test_missing_value),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
