@@ -160,6 +160,7 @@ static unsigned parts_of(const bool *hidden)
 static int take_sample(struct panels *p, unsigned i, unsigned parts)
 {
 	const struct top_opts *o = p->c.o;
+	struct kstat_take_error e;
 	char dir[4096];
 	int err;
 
@@ -175,9 +176,15 @@ static int take_sample(struct panels *p, unsigned i, unsigned parts)
 	}
 	if (o->record_dir)
 		snprintf(dir, sizeof(dir), "%s/%u", o->record_dir, i);
-	err = kstat_sample_take(&p->c.cur, panel_prev(&p->c), parts, o->record_dir ? dir : NULL);
-	if (err)
-		log_error("cannot read the kernel's counters: %s", strerror(-err));
+	err = kstat_sample_take(&p->c.cur, panel_prev(&p->c), parts, o->record_dir ? dir : NULL,
+				&e);
+	/* Saving and reading fail for different reasons, the user's and the kernel's. */
+	if (err && e.saving)
+		log_error("%s: cannot save the sample: %s", e.source, strerror(-err));
+	else if (err && e.source)
+		log_error("%s: cannot read the kernel's counters: %s", e.source, strerror(-err));
+	else if (err)
+		log_error("cannot parse the kernel's counters: %s", strerror(-err));
 	return err;
 }
 
