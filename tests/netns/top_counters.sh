@@ -72,7 +72,7 @@ ncpu=$(head -1 /proc/softirqs | wc -w)
 # Text output names the interface and has the panel titles (softirqs' says why it has no
 # time per CPU in a build without BPF).
 text=$("$SOCKEYE" -N "$B" top -b -n 1 -d 0.1) || fail "text snapshot failed"
-for want in "^-- softirqs( \(no time per CPU: .*\))? --$" "^-- softnet --$" "^-- interfaces --$" "^vb +up "; do
+for want in "^-- softirqs \(SOFTIRQ% from (BPF|/proc/stat(, no time per CPU: .*)?)\) --$" "^-- softnet --$" "^-- interfaces --$" "^vb +up "; do
 	grep -Eq -- "$want" <<<"$text" || fail "text snapshot lacks a line matching '$want'"
 done
 

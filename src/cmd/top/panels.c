@@ -229,7 +229,13 @@ void panels_shift(struct panels *p)
 
 void panels_summary(const struct panels *p, struct top_summary *sum)
 {
-	view_summary_compute(sum, panel_prev(&p->c), &p->c.cur, cmd_globals.netns,
+	struct view_softirqs_time t;
+	struct softirq_times bpf = { .prev = NULL };
+
+	/* The softirqs panel's BPF time, when it has some: the header's share is its too. */
+	if (top_softirq_time(&p->c, &t) && !t.view)
+		bpf = (struct softirq_times){ .prev = t.prev, .cur = t.cur };
+	view_summary_compute(sum, panel_prev(&p->c), &p->c.cur, cmd_globals.netns, &bpf,
 			     p->c.bpf_drops_per_s);
 }
 
