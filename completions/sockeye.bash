@@ -196,7 +196,10 @@ _sockeye()
 			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_drops_protos" -- "$cur")
 			;;
 		--iface)
-			mapfile -t COMPREPLY < <(compgen -W "$(ls /sys/class/net 2>/dev/null)" -- "$cur")
+			local extra=
+			[[ $cmd == napi ]] && extra=backlog
+			mapfile -t COMPREPLY < <(compgen -W "$(ls /sys/class/net 2>/dev/null) $extra" \
+				-- "$cur")
 			;;
 		-i | --interval | -c | --count | --duration | --reason | --exclude-reason | \
 			--ring-size) ;;
