@@ -43,8 +43,7 @@ static void emit_queues(struct fmt *f, const struct panel_ctx *c, unsigned group
 /* The panels, in screen order: the digit keys 1-8 toggle them. */
 static const struct panel table[PANELS_N] = {
 	{ .name = "softirqs", .title = "softirqs", .key = '1',
-	  .parts = KSTAT_SOFTIRQS | KSTAT_CPUSTAT, .collect = top_softirq_collect,
-	  .emit = top_softirq_emit },
+	  .parts = KSTAT_SOFTIRQS | KSTAT_CPUSTAT, .emit = top_softirq_emit },
 	{ .name = "softnet", .title = "softnet", .key = '2', .parts = KSTAT_SOFTNET,
 	  .emit = emit_softnet },
 	{ .name = "interfaces", .title = "interfaces", .key = '3',
@@ -192,6 +191,8 @@ static int take_sample(struct panels *p, unsigned i, unsigned parts)
 static void collect(struct panels *p, const bool *hidden)
 {
 	p->c.bpf_drops_per_s = -1;
+	/* The softirq time is the header's share too: read even while its panel hides. */
+	top_softirq_collect(&p->c);
 	for (size_t i = 0; i < PANELS_N; i++) {
 		const struct panel *pn = &table[i];
 		unsigned needs = pn->needs;

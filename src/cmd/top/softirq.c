@@ -66,16 +66,14 @@ void top_softirq_open(struct panel_ctx *c)
 		set_why(x);
 }
 
-int top_softirq_collect(struct panel_ctx *c, char *why, size_t len)
+void top_softirq_collect(struct panel_ctx *c)
 {
 	struct top_softirq *x = c->softirq;
 	unsigned slot;
 	int err = -ENODEV;
 
-	(void)why;
-	(void)len;
 	if (!x || x->why[0])
-		return 0;
+		return;
 	slot = interval_slot_next(&x->slots);
 #ifdef HAVE_BPF
 	/* Over the older reading: softirq_read reuses its buffer. */
@@ -88,7 +86,6 @@ int top_softirq_collect(struct panel_ctx *c, char *why, size_t len)
 			 strerror(-err));
 		set_why(x);
 	}
-	return 0;
 }
 
 bool top_softirq_time(const struct panel_ctx *c, struct view_softirqs_time *t)

@@ -12,10 +12,11 @@
 /*
  * The softirqs panel's time per CPU.  Unlike a panel's own collector it never
  * keeps the panel from showing: without BPF the time cells stay unset and
- * top_softirq_error says why.  collect always returns 0.
+ * top_softirq_error says why.  It is the header's softirq share too, so top
+ * collects it after every sample, the panel shown or not.
  */
 void top_softirq_open(struct panel_ctx *c);
-int top_softirq_collect(struct panel_ctx *c, char *why, size_t len);
+void top_softirq_collect(struct panel_ctx *c);
 void top_softirq_emit(struct fmt *f, const struct panel_ctx *c, unsigned groups);
 /*
  * The panel's time as view_softirqs_emit takes it (the last two readings, or
