@@ -175,7 +175,7 @@ static void emit_time(struct fmt *f, const struct view_softirqs_time *t, unsigne
 	fmt_u64(f, time_col, d.time_ns);
 }
 
-/* A CPU's SOFTIRQ%, and where it comes from (a row may lack the BPF time of its CPU). */
+/* A CPU's SOFTIRQ% and where it comes from; unset without two readings of that source. */
 static void emit_share(struct fmt *f, const struct kstat_sample *prev,
 		       const struct kstat_sample *cur, const struct softirq_times *bpf, unsigned cpu)
 {
