@@ -232,7 +232,9 @@ _sockeye()
 			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_drops_protos" -- "$cur")
 			;;
 		--iface)
-			mapfile -t COMPREPLY < <(compgen -W "$(_sockeye_ifaces "$(_sockeye_netns_of)")" \
+			local extra=
+			[[ $cmd == napi ]] && extra=backlog
+			mapfile -t COMPREPLY < <(compgen -W "$(_sockeye_ifaces "$(_sockeye_netns_of)") $extra" \
 				-- "$cur")
 			;;
 		--reason | --exclude-reason)

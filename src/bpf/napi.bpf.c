@@ -41,17 +41,24 @@ static __always_inline int handle_poll(struct napi_struct *napi, int work, int b
 	struct napi_val *v, init = {};
 
 	if (dev) {
+		if (cfg.backlog_only)
+			return 0;
 		key.ifindex = BPF_CORE_READ(dev, ifindex);
 		key.netns_ino = BPF_CORE_READ(dev, nd_net.net, ns.inum);
+		if (cfg.netns_ino && key.netns_ino != cfg.netns_ino)
+			return 0;
+		if (cfg.ifindex && key.ifindex != cfg.ifindex)
+			return 0;
+	} else if (cfg.ifindex) {
+		/* The backlog serves every namespace, but it is no device's. */
+		return 0;
 	}
-	if (cfg.netns_ino && key.netns_ino != cfg.netns_ino)
-		return 0;
-	if (cfg.ifindex && key.ifindex != cfg.ifindex)
-		return 0;
 	v = bpf_map_lookup_elem(&polls, &key);
 	if (!v) {
 		if (dev)
 			BPF_CORE_READ_STR_INTO(&init.ifname, dev, name);
+		else
+			init.flags = NAPI_F_BACKLOG;
 		bpf_map_update_elem(&polls, &key, &init, BPF_NOEXIST);
 		v = bpf_map_lookup_elem(&polls, &key);
 		if (!v)

@@ -25,14 +25,23 @@ enum napi_hist_bucket {
 	NAPI_HIST_NR,
 };
 
+/*
+ * The backlog (process_backlog: netif_rx, RPS, a veth without NAPI) is a
+ * per-CPU pseudo-instance with no device: every namespace's packets go
+ * through it, so a namespace scope keeps it, a device scope leaves it out.
+ */
 struct napi_bpf_config {
-	__u32 netns_ino;	/* 0: every network namespace */
+	__u32 netns_ino;	/* 0: every network namespace (and the backlog either way) */
 	__u32 ifindex;		/* 0: every device (set only with netns_ino) */
+	__u32 backlog_only;	/* 1: the backlog alone, no device (--iface backlog) */
 };
+
+/* napi_val.flags */
+#define NAPI_F_BACKLOG 1u	/* napi->dev is NULL: the CPU's backlog, not a device's */
 
 /* One NAPI instance on one CPU: a CPU updates only its own keys, so no atomics. */
 struct napi_key {
-	__u32 ifindex;		/* 0: no device (the per-CPU backlog) */
+	__u32 ifindex;		/* 0: no device (the backlog, NAPI_F_BACKLOG) */
 	__u32 netns_ino;
 	__u32 napi_id;
 	__u32 cpu;
@@ -44,8 +53,8 @@ struct napi_val {
 	__u64 budget_polls;	/* polls with a budget (netpoll polls with 0) */
 	__u64 hist[NAPI_HIST_NR];
 	__u32 budget;		/* the last budget seen */
-	__u32 pad;
-	char ifname[NAPI_IFNAMSIZ];
+	__u32 flags;		/* NAPI_F_BACKLOG */
+	char ifname[NAPI_IFNAMSIZ];	/* empty for the backlog */
 };
 
 /* The softirq time is softirq.bpf.h's map (struct softirq_percpu), in napi.bpf.c's object. */
@@ -104,6 +113,13 @@ int napi_softirq_error(const struct napi *n);
 int napi_read(struct napi *n, struct napi_sample *s);
 
 void napi_sample_free(struct napi_sample *s);
+/*
+ * Whether e is the backlog: keyed on the missing device, never on napi_id 0,
+ * which devices whose NAPI is not hashed (virtio_net) have too.
+ */
+bool napi_entry_is_backlog(const struct napi_entry *e);
+/* What the backlog is called where an interface's name goes ("backlog", --iface). */
+#define NAPI_BACKLOG_NAME "backlog"
 /* The entry of s with key k, or NULL. */
 const struct napi_entry *napi_sample_find(const struct napi_sample *s, const struct napi_key *k);
 /* Sorts entries by key (napi_read does; hand-made samples call it). */

@@ -47,3 +47,8 @@ void napi_sample_free(struct napi_sample *s)
 	s->cpus = NULL;
 	s->n = s->ncpus = 0;
 }
+
+bool napi_entry_is_backlog(const struct napi_entry *e)
+{
+	return e->val.flags & NAPI_F_BACKLOG;
+}

@@ -66,6 +66,14 @@ struct softirq_delta {
  */
 bool softirq_sample_delta(const struct softirq_sample *prev, const struct softirq_sample *cur,
 			  unsigned cpu, unsigned vec, struct softirq_delta *d);
+/*
+ * Fills d for every vector of cpu together: the CPU's whole softirq time,
+ * what /proc/stat's softirq column estimates from ticks (and counts exactly
+ * only with IRQ_TIME_ACCOUNTING).  busy_pct is at most 100, as the scaled
+ * shares of softirq_sample_delta add up to it.  false as that one.
+ */
+bool softirq_sample_cpu_busy(const struct softirq_sample *prev, const struct softirq_sample *cur,
+			     unsigned cpu, struct softirq_delta *d);
 void softirq_sample_free(struct softirq_sample *s);
 
 /* ---- the collector (BPF builds only) ------------------------------------------- */

@@ -202,6 +202,21 @@ static int mkdir_p(const char *dir)
 	return 0;
 }
 
+int kstat_save_dir_prepare(const char *dir)
+{
+	struct stat st;
+	int err = mkdir_p(dir);
+
+	if (err)
+		return err;
+	/* mkdir_p takes an existing file for an existing directory: EEXIST either way. */
+	if (stat(dir, &st))
+		return -errno;
+	if (!S_ISDIR(st.st_mode))
+		return -ENOTDIR;
+	return access(dir, W_OK | X_OK) ? -errno : 0;
+}
+
 static int kstat_save(const struct kstat_sample *s, const struct kstat_raw *r, const char *dir)
 {
 	char line[64], path[PATH_MAX];
@@ -460,19 +475,26 @@ static void take_optional(struct kstat_sample *s, const struct kstat_sample *pre
 }
 
 int kstat_sample_take(struct kstat_sample *s, const struct kstat_sample *prev, unsigned parts,
-		      const char *save_dir)
+		      const char *save_dir, struct kstat_take_error *e)
 {
+	struct kstat_take_error unused;
 	struct kstat_raw r = { 0 };
 	void *links;
 	int err;
 
+	if (!e)
+		e = &unused;
+	*e = (struct kstat_take_error){ .source = SOFTIRQS_PATH };
 	memset(s, 0, sizeof(*s));
 	s->mono_ns = clock_ns(CLOCK_MONOTONIC);
 	s->real_ns = clock_ns(CLOCK_REALTIME);
 	err = kstat_read_file(SOFTIRQS_PATH, &r.buf[RAW_SOFTIRQS], &r.len[RAW_SOFTIRQS]);
-	if (!err)
-		err = kstat_read_file(SOFTNET_PATH, &r.buf[RAW_SOFTNET], &r.len[RAW_SOFTNET]);
 	if (!err) {
+		e->source = SOFTNET_PATH;
+		err = kstat_read_file(SOFTNET_PATH, &r.buf[RAW_SOFTNET], &r.len[RAW_SOFTNET]);
+	}
+	if (!err) {
+		e->source = "RTM_GETLINK";
 		err = links_dump(&links, &r.len[RAW_LINKS]);
 		r.buf[RAW_LINKS] = links;
 	}
@@ -491,9 +513,13 @@ int kstat_sample_take(struct kstat_sample *s, const struct kstat_sample *prev, u
 	/* Saved before parsing: text we cannot parse is exactly what a bug report needs. */
 	if (save_dir) {
 		err = kstat_save(s, &r, save_dir);
-		if (err)
+		if (err) {
+			*e = (struct kstat_take_error){ .saving = true, .source = save_dir };
 			goto out;
+		}
 	}
+	/* What was read does not parse: no one source to name. */
+	e->source = NULL;
 	err = kstat_parse(s, &r, false);
 out:
 	if (err)

@@ -3,6 +3,7 @@
 #ifndef SOCKEYE_KSTAT_H
 #define SOCKEYE_KSTAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -56,15 +57,30 @@ struct kstat_sample {
 	struct packet_diag_snap packet;
 };
 
+/* What a failed kstat_sample_take was doing, for its message to name. */
+struct kstat_take_error {
+	bool saving;		/* writing save_dir failed, not reading the kernel */
+	const char *source;	/* the file or dump that failed ("/proc/softirqs"), save_dir
+				 * when saving, NULL when what was read did not parse */
+};
+
 /*
  * Takes a live sample of parts (KSTAT_CORE is always added) in the current
  * network namespace.  prev, the sample before (or NULL), lets the packet
  * sockets' owners be reused while no socket is new.  When save_dir is not
  * NULL the raw sources are also written to save_dir (created if needed).
- * 0 or -errno of a core part; on error the sample holds nothing to free.
+ * 0 or -errno of a core part or of the save, which e (when not NULL) tells
+ * apart; on error the sample holds nothing to free.
  */
 int kstat_sample_take(struct kstat_sample *s, const struct kstat_sample *prev, unsigned parts,
-		      const char *save_dir);
+		      const char *save_dir, struct kstat_take_error *e);
+/*
+ * Makes dir ready to save samples into before the first one is taken: created
+ * with its parents if missing, then a directory we may write.  0, -ENOTDIR
+ * (dir or a component of it is something else), or the -errno of mkdir or
+ * access (-EACCES, -EROFS, ...).
+ */
+int kstat_save_dir_prepare(const char *dir);
 /*
  * Parses a sample saved in dir: the core parts and whatever optional parts
  * were recorded (older recordings have none).  0, -ENOENT (no such sample) or

@@ -1,7 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # napi_veth.sh: a veth with GRO polls its peer's traffic with NAPI: sockeye napi counts the
-# packets sent and the same polls as bpftrace, in the same run.
+# packets sent and the same polls as bpftrace, in the same run.  A veth without GRO hands its
+# peer's packets to netif_rx: the CPU's backlog polls them, a row named "backlog" (no device;
+# its NAPI id 0 does not make it one), in napi with -N and --iface backlog and in top's panel.
 . "${top_srcdir:-.}/tests/netns/lib.sh"
 . "${top_srcdir:-.}/tests/netns/bpf_lib.sh"
 
@@ -73,4 +75,48 @@ if [[ ! -e /sys/bus/event_source/devices/kprobe ]]; then
 	[[ $(wc -l <"$tmp/kp.err") -eq 1 && $(cat "$tmp/kp.err") == "sockeye: napi: "*kprobes* &&
 		! -s $tmp/kp.out ]] || fail "napi --attach kprobe: $(cat "$tmp/kp.err")"
 fi
-echo "PASS: $NETNS_TEST: $N packets in $polls polls on vb; bpftrace agrees"
+
+# ---- the backlog: B sends to A, whose va has no GRO, so no NAPI ----------------------------
+ns_exec "$A" ethtool -K va gro off >/dev/null 2>&1
+# Every namespace's netif_rx goes through the same backlog: at least our packets, not exactly.
+backlog_ok() { # FILE WHAT: the backlog rows of FILE's .napi are named and carry $N packets
+	jq -e '[.napi[] | select(.backlog == true)] | length >= 1' "$1" >/dev/null ||
+		fail "$2: no backlog row: $(jq -c .napi "$1")"
+	jq -e '[.napi[] | select(.backlog == true) | select(.iface != "backlog" or
+		.napi_id != 0 or .ifindex != null or .netns_ino != null)] | length == 0' \
+		"$1" >/dev/null || fail "$2: a backlog row is not named backlog: $(jq -c .napi "$1")"
+	jq -e '[.napi[] | select(.iface == null or .iface == "-" or
+		(.iface == "backlog") != .backlog)] | length == 0' "$1" >/dev/null ||
+		fail "$2: an unnamed row, or backlog without the flag: $(jq -c .napi "$1")"
+	jq -e --argjson n "$N" '[.napi[] | select(.backlog) | .packets] | add >= $n' \
+		"$1" >/dev/null || fail "$2: the backlog polled fewer than $N packets: $(jq -c .napi "$1")"
+}
+for scope in "" "--iface backlog"; do
+	# shellcheck disable=SC2086 # the scope is two words or none
+	start_sockeye "$tmp/bl" "$tmp/bl.err" -N "$A" -j napi $scope -i 100
+	ns_exec "$B" python3 "$send" udp 10.95.0.1 9 "$N" || fail "cannot send to A"
+	sleep 0.5
+	stop_sockeye
+	backlog_ok "$tmp/bl" "napi -N A $scope"
+	# va polls with no NAPI: B's traffic shows as the backlog alone.
+	jq -e '[.napi[] | select(.backlog | not)] | length == 0' "$tmp/bl" >/dev/null ||
+		fail "napi -N A $scope: rows besides the backlog: $(jq -c .napi "$tmp/bl")"
+done
+# --iface DEV is that device alone: never the backlog.
+start_sockeye "$tmp/dev" "$tmp/dev.err" -N "$A" -j napi --iface va -i 100
+ns_exec "$B" python3 "$send" udp 10.95.0.1 9 "$N" || fail "cannot send to A"
+sleep 0.5
+stop_sockeye
+jq -e '.napi | length == 0' "$tmp/dev" >/dev/null ||
+	fail "napi --iface va shows rows of va without NAPI, or the backlog: $(jq -c .napi "$tmp/dev")"
+# top's NAPI panel is the same view: pings into va until it has sampled.
+ns_exec "$B" ping -q -c 3000 -i 0.01 10.95.0.1 >/dev/null &
+ping_pid=$!
+register_pid "$ping_pid"
+"$SOCKEYE" -N "$A" -j top -b -n 1 -d 1.5 >"$tmp/top" 2>"$tmp/top.err" ||
+	fail "top failed: $(cat "$tmp/top.err")"
+{ kill "$ping_pid" && wait "$ping_pid"; } 2>/dev/null
+[[ $(jq -r '.napi_error // "none"' "$tmp/top") == none ]] ||
+	fail "top's NAPI panel did not run: $(jq -r .napi_error "$tmp/top")"
+N=1 backlog_ok "$tmp/top" "top -N A"
+echo "PASS: $NETNS_TEST: $N packets in $polls polls on vb; bpftrace agrees; the backlog named"

@@ -72,7 +72,42 @@ ncpu=$(head -1 /proc/softirqs | wc -w)
 # Text output names the interface and has the panel titles (softirqs' says why it has no
 # time per CPU in a build without BPF).
 text=$("$SOCKEYE" -N "$B" top -b -n 1 -d 0.1) || fail "text snapshot failed"
-for want in "^-- softirqs( \(no time per CPU: .*\))? --$" "^-- softnet --$" "^-- interfaces --$" "^vb +up "; do
+for want in "^-- softirqs \(SOFTIRQ% from (BPF|/proc/stat(, no time per CPU: .*)?)\) --$" "^-- softnet --$" "^-- interfaces --$" "^vb +up "; do
 	grep -Eq -- "$want" <<<"$text" || fail "text snapshot lacks a line matching '$want'"
 done
-echo "PASS: top counters match the kernel (burst of $N, rx_pps $pps)"
+
+# --record DIR is checked before the first sample and its errors name DIR: not "cannot read
+# the kernel's counters" for a directory that is a file or that we may not write.
+rec=$(mktemp -d)
+register_file "$rec"
+record_fails() { # WANT ARGS...: sockeye top -b ARGS fails with the one line WANT, no output
+	local want=$1 rc=0
+
+	shift
+	"$@" >"$rec.out" 2>"$rec.err" || rc=$?
+	[ "$rc" -eq 1 ] && [ ! -s "$rec.out" ] && [ "$(cat "$rec.err")" = "$want" ] ||
+		fail "$*: exit $rc, stderr '$(cat "$rec.err")', want '$want'"
+}
+register_file "$rec.out"
+register_file "$rec.err"
+record_fails "sockeye: top: /etc/passwd: not a directory" "$SOCKEYE" top -b --record /etc/passwd
+touch "$rec/file"
+record_fails "sockeye: top: $rec/file/sub: not a directory" \
+	"$SOCKEYE" top -b --record "$rec/file/sub"
+if command -v setpriv >/dev/null; then
+	chmod 755 "$rec"
+	record_fails "sockeye: top: $rec: cannot record there: Permission denied" \
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$SOCKEYE" top -b --record "$rec"
+fi
+# A save that fails later says it was the save, and which sample's directory.
+"$SOCKEYE" top -b -n 3 -d 1 --record "$rec/run" >"$rec.out" 2>"$rec.err" &
+top_pid=$!
+register_pid "$top_pid"
+wait_until 10 test -e "$rec/run/0/time" || fail "--record wrote no first sample"
+touch "$rec/run/1"
+rc=0
+wait "$top_pid" || rc=$?
+[ "$rc" -eq 1 ] && [ "$(cat "$rec.err")" = \
+	"sockeye: top: $rec/run/1: cannot save the sample: Not a directory" ] ||
+	fail "a failed save: exit $rc, stderr '$(cat "$rec.err")'"
+echo "PASS: top counters match the kernel (burst of $N, rx_pps $pps); --record errors name DIR"

@@ -1,8 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # top_softirq.sh: the softirqs panel's BPF time per CPU: a UDP flood sent from CPU 0 across a
-# veth shows as NET_RX time on CPU 0; shares are shares; without BPF privileges the panel
-# still shows, its time unset and the reason said once.  And the header's uptime as text.
+# veth shows as NET_RX time on CPU 0; shares are shares; SOFTIRQ% (per CPU and the header's)
+# is BPF's whole softirq time when BPF loads, /proc/stat's otherwise, and says which; without
+# BPF privileges the panel still shows, its time unset and the reason said once.  And the
+# header's uptime as text.
 . "${top_srcdir:-.}/tests/netns/lib.sh"
 . "${top_srcdir:-.}/tests/netns/bpf_lib.sh"
 
@@ -28,9 +30,16 @@ timed=$(q '[.softirqs[] | select(.net_rx_busy_pct != null or .net_tx_time_ns != 
 	fail "times shown without BPF: $(q .softirqs)"
 [ "$(q '[.softirqs[] | select((.net_rx_per_s | type) == "number")] | length')" -eq "$ncpu" ] ||
 	fail "the counts went with the time: $(q .softirqs)"
+# SOFTIRQ% is then /proc/stat's, and says so, in the header and in every row.
+[ "$(q .summary.softirq_source)" = proc_stat ] ||
+	fail "without BPF the header's softirq_source is $(q .summary.softirq_source)"
+[ "$(q '[.softirqs[] | select(.softirq_source == "proc_stat" and
+	(.softirq_pct | type) == "number" and .softirq_time_ns == null)] | length')" -eq "$ncpu" ] ||
+	fail "without BPF the rows' SOFTIRQ% is not /proc/stat's: $(q .softirqs)"
 text=$(nobody "$SOCKEYE" top -b -n 1 -d 0.3 2>&1) || fail "text as nobody failed"
-grep -Eq -- "^-- softirqs \(no time per CPU: .*($why).*\) --$" <<<"$text" ||
-	fail "text as nobody: no reason in the softirqs title: $(grep -- '^-- softirqs' <<<"$text")"
+grep -Eq -- "^-- softirqs \(SOFTIRQ% from /proc/stat, no time per CPU: .*($why).*\) --$" \
+	<<<"$text" ||
+	fail "text as nobody: no source and reason in the softirqs title: $(grep -- '^-- softirqs' <<<"$text")"
 need_bpf
 
 netns_new A
@@ -81,6 +90,19 @@ interval=$(q .interval_ns)
 bad=$(q --argjson i "$interval" '[.softirqs[] |
 	(.net_rx_time_ns / $i * 100 - .net_rx_busy_pct) | select(. * . > 0.01)] | length')
 [ "$bad" -eq 0 ] || fail "net_rx_busy_pct is not net_rx_time_ns over $interval ns: $(q .softirqs)"
+# SOFTIRQ% is BPF's too: every vector's time over the interval, NET_RX and NET_TX within it,
+# and the header's is the CPUs' mean; /proc/stat's ticks would disagree with RX_BUSY%.
+[ "$(q .summary.softirq_source)" = bpf ] ||
+	fail "with BPF the header's softirq_source is $(q .summary.softirq_source)"
+bad=$(q --argjson i "$interval" '[.softirqs[] | select(.softirq_source != "bpf" or
+	(.softirq_time_ns | type) != "number" or
+	(.softirq_time_ns / $i * 100 - .softirq_pct) * (.softirq_time_ns / $i * 100 -
+		.softirq_pct) > 0.01 or
+	.softirq_time_ns < .net_rx_time_ns + .net_tx_time_ns or
+	.softirq_pct < .net_rx_busy_pct + .net_tx_busy_pct - 0.01 or .softirq_pct > 100)] | length')
+[ "$bad" -eq 0 ] || fail "SOFTIRQ% is not the BPF time of every vector: $(q .softirqs)"
+q -e '([.softirqs[].softirq_pct] | add / length) - .summary.softirq_pct | . * . < 0.0001' \
+	>/dev/null || fail "the header's SOFTIRQ% $(q .summary.softirq_pct) is not the CPUs' mean"
 # The flood: NET_RX time on CPU 0, where it was sent: receiving a datagram takes some
 # microseconds, 200 ns is far below any machine's (and above a count of runs alone).
 rx0=$(q '.softirqs[] | select(.cpu == 0) | .net_rx_time_ns')
@@ -93,7 +115,10 @@ tx=$(q '[.softirqs[].net_tx_time_ns] | add')
 
 # Text: the columns under the panel's plain title; the uptime as a duration.
 text=$("$SOCKEYE" -N "$B" top -b -n 1 -d 0.3) || fail "text snapshot failed"
-grep -q -- "^-- softirqs --$" <<<"$text" || fail "text: the softirqs title changed: $text"
+grep -q -- "^-- softirqs (SOFTIRQ% from BPF) --$" <<<"$text" ||
+	fail "text: the softirqs title does not say BPF: $text"
+grep -Eq "^HOST .* SOFTIRQ%  SOFTIRQ_SRC " <<<"$text" && sed -n 3p <<<"$text" | grep -q " bpf " ||
+	fail "text: the summary does not say bpf: $(sed -n 2,3p <<<"$text")"
 grep -Eq "^CPU +NET_RX/s +NET_TX/s +SOFTIRQ% +RX_BUSY% +TX_BUSY%$" <<<"$text" ||
 	fail "text: no busy columns in the softirqs panel"
 up=$(sed -n 3p <<<"$text" | grep -Eo "([0-9]+d )?[0-9]{2}:[0-9]{2}:[0-9]{2}") ||

@@ -144,10 +144,10 @@ wait_until 5 tmx has-session -t tui || fail "tmux session did not come up"
 panels=("1 softirqs" "2 softnet" "3 interfaces" "4 NAPI" "5 drops" "6 sockets: fullest queues"
 	"7 packet sockets" "8 queues")
 
-# The line above the panels: host, uptime, load, softirq share, drops.
+# The line above the panels: host, uptime, load, softirq share and its source, drops.
 header_ok()
 {
-	screen | head -n 1 | grep -qE "^sockeye top  host $(uname -n)  netns $A  up .*  load [0-9.]+ [0-9.]+ [0-9.]+  softirq [0-9.]+%  drops [0-9.]+[kMG]?/s"
+	screen | head -n 1 | grep -qE "^sockeye top  host $(uname -n)  netns $A  up .*  load [0-9.]+ [0-9.]+ [0-9.]+  softirq [0-9.]+% \((bpf|proc_stat)\)  drops [0-9.]+[kMG]?/s"
 }
 
 # ---- run 1: panels, numbers, refreshes, keys, resize, q ----------------------------

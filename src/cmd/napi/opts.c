@@ -13,7 +13,7 @@ const char cmd_napi_usage[] =
 	"  -i, --interval SECONDS  a snapshot every SECONDS (default 1)\n"
 	"  -c, --count COUNT       stop after COUNT snapshots\n"
 	"      --duration SECONDS  stop after SECONDS\n"
-	"      --iface NAME        only this device's NAPI instances\n"
+	"      --iface NAME        only this device's NAPI instances (backlog: the CPUs' backlog)\n"
 	"      --attach METHOD     tp_btf, raw_tp, kprobe or auto (default: the first that works)\n"
 	"  -e, --extended          more columns in text\n"
 	"      --no-header         text without column headers\n";

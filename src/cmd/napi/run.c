@@ -71,6 +71,21 @@ static int run(struct napi_run *r)
 	return ret;
 }
 
+/*
+ * -N and --iface as for drops, but for --iface backlog: the CPUs' backlog,
+ * which no device has (so a device named backlog cannot be picked).
+ */
+static int scope(const struct cmd_bpf_opts *opts, struct napi_bpf_config *cfg)
+{
+	struct cmd_bpf_opts o = *opts;
+
+	if (o.iface && !strcmp(o.iface, NAPI_BACKLOG_NAME)) {
+		cfg->backlog_only = 1;
+		o.iface = NULL;
+	}
+	return cmd_bpf_scope(&o, &cfg->netns_ino, &cfg->ifindex);
+}
+
 int napi_run(struct cmd_bpf_opts *opts)
 {
 	struct napi_run r = { .opts = opts };
@@ -83,7 +98,7 @@ int napi_run(struct cmd_bpf_opts *opts)
 	r.o.attach = opts->attach;
 	ret = cmd_enter_netns();
 	if (!ret)
-		ret = cmd_bpf_scope(opts, &r.o.cfg.netns_ino, &r.o.cfg.ifindex);
+		ret = scope(opts, &r.o.cfg);
 	if (ret)
 		return ret;
 	t0 = clock_ns(CLOCK_MONOTONIC);

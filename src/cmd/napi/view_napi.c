@@ -13,9 +13,10 @@
 enum {
 	NA_IFACE, NA_NAPI_ID, NA_CPU, NA_POLLS_RATE, NA_PKTS_RATE, NA_PER_POLL, NA_FULL_PCT,
 	NA_H_IDLE, NA_H_25, NA_H_50, NA_H_75, NA_H_LT100, NA_H_FULL,
-	NA_IFINDEX, NA_NETNS, NA_POLLS, NA_PKTS, NA_BUDGET,
+	NA_IFINDEX, NA_NETNS, NA_BACKLOG, NA_POLLS, NA_PKTS, NA_BUDGET,
 };
 static const struct fmt_col napi_cols[] = {
+	/* The backlog (no device) is "backlog": its NAPI_ID is 0, as some devices' are. */
 	[NA_IFACE] = { "iface", "IFACE", FMT_STR, L, 0, 0 },
 	[NA_NAPI_ID] = { "napi_id", "NAPI_ID", FMT_U64, R, 0, 0 },
 	[NA_CPU] = { "cpu", "CPU", FMT_U64, R, 0, 3 },
@@ -31,6 +32,7 @@ static const struct fmt_col napi_cols[] = {
 	[NA_H_FULL] = { "polls_full", "W=BUDGET", FMT_U64, R, 0, 0 },
 	[NA_IFINDEX] = { "ifindex", "IDX", FMT_U64, R, D, 0 },
 	[NA_NETNS] = { "netns_ino", "NETNS", FMT_U64, R, D, 0 },
+	[NA_BACKLOG] = { "backlog", "BACKLOG", FMT_BOOL, L, D, 0 },
 	[NA_POLLS] = { "polls", "POLLS", FMT_U64, R, D, 0 },
 	[NA_PKTS] = { "packets", "PKTS", FMT_U64, R, D, 0 },
 	[NA_BUDGET] = { "budget", "BUDGET", FMT_U64, R, D, 0 },
@@ -106,8 +108,11 @@ void view_napi_emit(struct fmt *f, const struct napi_sample *prev, const struct 
 
 		entry_delta(prev, e, &d);
 		fmt_row_begin(f);
-		if (e->val.ifname[0])
+		if (napi_entry_is_backlog(e))
+			fmt_str(f, NA_IFACE, NAPI_BACKLOG_NAME);
+		else if (e->val.ifname[0])
 			fmt_str(f, NA_IFACE, e->val.ifname);
+		fmt_bool(f, NA_BACKLOG, napi_entry_is_backlog(e));
 		fmt_u64(f, NA_NAPI_ID, e->key.napi_id);
 		fmt_u64(f, NA_CPU, e->key.cpu);
 		if (secs > 0) {

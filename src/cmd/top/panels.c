@@ -43,8 +43,7 @@ static void emit_queues(struct fmt *f, const struct panel_ctx *c, unsigned group
 /* The panels, in screen order: the digit keys 1-8 toggle them. */
 static const struct panel table[PANELS_N] = {
 	{ .name = "softirqs", .title = "softirqs", .key = '1',
-	  .parts = KSTAT_SOFTIRQS | KSTAT_CPUSTAT, .collect = top_softirq_collect,
-	  .emit = top_softirq_emit },
+	  .parts = KSTAT_SOFTIRQS | KSTAT_CPUSTAT, .emit = top_softirq_emit },
 	{ .name = "softnet", .title = "softnet", .key = '2', .parts = KSTAT_SOFTNET,
 	  .emit = emit_softnet },
 	{ .name = "interfaces", .title = "interfaces", .key = '3',
@@ -160,6 +159,7 @@ static unsigned parts_of(const bool *hidden)
 static int take_sample(struct panels *p, unsigned i, unsigned parts)
 {
 	const struct top_opts *o = p->c.o;
+	struct kstat_take_error e;
 	char dir[4096];
 	int err;
 
@@ -175,9 +175,15 @@ static int take_sample(struct panels *p, unsigned i, unsigned parts)
 	}
 	if (o->record_dir)
 		snprintf(dir, sizeof(dir), "%s/%u", o->record_dir, i);
-	err = kstat_sample_take(&p->c.cur, panel_prev(&p->c), parts, o->record_dir ? dir : NULL);
-	if (err)
-		log_error("cannot read the kernel's counters: %s", strerror(-err));
+	err = kstat_sample_take(&p->c.cur, panel_prev(&p->c), parts, o->record_dir ? dir : NULL,
+				&e);
+	/* Saving and reading fail for different reasons, the user's and the kernel's. */
+	if (err && e.saving)
+		log_error("%s: cannot save the sample: %s", e.source, strerror(-err));
+	else if (err && e.source)
+		log_error("%s: cannot read the kernel's counters: %s", e.source, strerror(-err));
+	else if (err)
+		log_error("cannot parse the kernel's counters: %s", strerror(-err));
 	return err;
 }
 
@@ -185,6 +191,8 @@ static int take_sample(struct panels *p, unsigned i, unsigned parts)
 static void collect(struct panels *p, const bool *hidden)
 {
 	p->c.bpf_drops_per_s = -1;
+	/* The softirq time is the header's share too: read even while its panel hides. */
+	top_softirq_collect(&p->c);
 	for (size_t i = 0; i < PANELS_N; i++) {
 		const struct panel *pn = &table[i];
 		unsigned needs = pn->needs;
@@ -222,7 +230,13 @@ void panels_shift(struct panels *p)
 
 void panels_summary(const struct panels *p, struct top_summary *sum)
 {
-	view_summary_compute(sum, panel_prev(&p->c), &p->c.cur, cmd_globals.netns,
+	struct view_softirqs_time t;
+	struct softirq_times bpf = { .prev = NULL };
+
+	/* The softirqs panel's BPF time, when it has some: the header's share is its too. */
+	if (top_softirq_time(&p->c, &t) && !t.view)
+		bpf = (struct softirq_times){ .prev = t.prev, .cur = t.cur };
+	view_summary_compute(sum, panel_prev(&p->c), &p->c.cur, cmd_globals.netns, &bpf,
 			     p->c.bpf_drops_per_s);
 }
 

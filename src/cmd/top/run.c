@@ -12,6 +12,7 @@
 #include "cmd/top/panels.h"
 #include "cmd/top/run.h"
 #include "cmd/top/view_top.h"
+#include "kstat/kstat.h"
 #include "out/tui.h"
 #include "util/clock.h"
 #include "util/log.h"
@@ -147,11 +148,27 @@ out:
 	return ret;
 }
 
+/* --record DIR: a directory we can write, before any sample (and before -N). */
+static int record_dir_check(const char *dir)
+{
+	int err = kstat_save_dir_prepare(dir);
+
+	if (!err)
+		return 0;
+	if (err == -ENOTDIR)
+		log_error("%s: not a directory", dir);
+	else
+		log_error("%s: cannot record there: %s", dir, strerror(-err));
+	return EXIT_RUNTIME;
+}
+
 int top_run(const struct top_opts *o)
 {
 	struct panels *p;
 	int ret;
 
+	if (o->record_dir && record_dir_check(o->record_dir))
+		return EXIT_RUNTIME;
 	/* A replay too: a -N naming no namespace fails everywhere alike, not silently. */
 	if (cmd_enter_netns())
 		return EXIT_RUNTIME;

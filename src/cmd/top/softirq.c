@@ -66,16 +66,14 @@ void top_softirq_open(struct panel_ctx *c)
 		set_why(x);
 }
 
-int top_softirq_collect(struct panel_ctx *c, char *why, size_t len)
+void top_softirq_collect(struct panel_ctx *c)
 {
 	struct top_softirq *x = c->softirq;
 	unsigned slot;
 	int err = -ENODEV;
 
-	(void)why;
-	(void)len;
 	if (!x || x->why[0])
-		return 0;
+		return;
 	slot = interval_slot_next(&x->slots);
 #ifdef HAVE_BPF
 	/* Over the older reading: softirq_read reuses its buffer. */
@@ -88,26 +86,34 @@ int top_softirq_collect(struct panel_ctx *c, char *why, size_t len)
 			 strerror(-err));
 		set_why(x);
 	}
-	return 0;
+}
+
+bool top_softirq_time(const struct panel_ctx *c, struct view_softirqs_time *t)
+{
+	const struct top_softirq *x = c->softirq;
+	int p;
+
+	*t = (struct view_softirqs_time){ .view = NULL };
+	if (!x)
+		return false;
+	if (x->why[0]) {
+		t->view = &x->view;
+		return true;
+	}
+	/* The newest reading alone still says the time is there: SOFTIRQ% will be BPF's. */
+	if (x->slots.n)
+		t->cur = &x->s[x->slots.last];
+	if ((p = interval_slot_prev(&x->slots)) >= 0)
+		t->prev = &x->s[p];
+	return true;
 }
 
 void top_softirq_emit(struct fmt *f, const struct panel_ctx *c, unsigned groups)
 {
-	const struct kstat_sample *prev = panel_prev(c);
-	const struct top_softirq *x = c->softirq;
-	struct view_softirqs_time time = { .view = NULL };
-	int p;
+	struct view_softirqs_time time;
 
-	if (!x) {
-		view_softirqs_emit(f, prev, &c->cur, NULL, groups);
-		return;
-	}
-	if (x->why[0])
-		time.view = &x->view;
-	else if ((p = interval_slot_prev(&x->slots)) >= 0)
-		time = (struct view_softirqs_time){ .prev = &x->s[p],
-						    .cur = &x->s[x->slots.last] };
-	view_softirqs_emit(f, prev, &c->cur, &time, groups);
+	view_softirqs_emit(f, panel_prev(c), &c->cur, top_softirq_time(c, &time) ? &time : NULL,
+			   groups);
 }
 
 const char *top_softirq_error(const struct panel_ctx *c)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cmd/top/softirq_share.h"
 #include "cmd/top/view_kstat.h"
 
 /* After net/if.h (via kstat.h): glibc then lets linux/if.h add only what it lacks. */
@@ -20,7 +21,8 @@
 
 enum {
 	SI_CPU, SI_NET_RX, SI_NET_TX, SI_NET_RX_RATE, SI_NET_TX_RATE, SI_SOFTIRQ_PCT,
-	SI_NET_RX_BUSY, SI_NET_TX_BUSY, SI_NET_RX_TIME, SI_NET_TX_TIME,
+	SI_SOFTIRQ_SOURCE, SI_SOFTIRQ_TIME, SI_NET_RX_BUSY, SI_NET_TX_BUSY, SI_NET_RX_TIME,
+	SI_NET_TX_TIME,
 };
 static const struct fmt_col softirqs_cols[] = {
 	[SI_CPU] = { "cpu", "CPU", FMT_U64, R, 0, 3 },
@@ -28,7 +30,10 @@ static const struct fmt_col softirqs_cols[] = {
 	[SI_NET_TX] = { "net_tx", "NET_TX", FMT_U64, R, D, 0 },
 	[SI_NET_RX_RATE] = { "net_rx_per_s", "NET_RX/s", FMT_RATE, R, 0, 0 },
 	[SI_NET_TX_RATE] = { "net_tx_per_s", "NET_TX/s", FMT_RATE, R, 0, 0 },
+	/* Every vector: BPF's time when it has it, else /proc/stat's ticks; the title says which. */
 	[SI_SOFTIRQ_PCT] = { "softirq_pct", "SOFTIRQ%", FMT_PERCENT, R, 0, 0 },
+	[SI_SOFTIRQ_SOURCE] = { "softirq_source", "SOFTIRQ_SRC", FMT_STR, L, D, 0 },
+	[SI_SOFTIRQ_TIME] = { "softirq_time_ns", "SOFTIRQ_TIME", FMT_DURATION, R, D, 0 },
 	/* From BPF: the share of the CPU's time in each vector's handler. */
 	[SI_NET_RX_BUSY] = { "net_rx_busy_pct", "RX_BUSY%", FMT_PERCENT, R, 0, 0 },
 	[SI_NET_TX_BUSY] = { "net_tx_busy_pct", "TX_BUSY%", FMT_PERCENT, R, 0, 0 },
@@ -37,7 +42,14 @@ static const struct fmt_col softirqs_cols[] = {
 };
 const struct fmt_view view_softirqs = {
 	.name = "softirqs",
-	.title = "softirqs",
+	.title = "softirqs (SOFTIRQ% from /proc/stat)",
+	.cols = softirqs_cols,
+	.ncols = sizeof(softirqs_cols) / sizeof(softirqs_cols[0]),
+};
+/* The same with BPF's time per CPU: SOFTIRQ% is BPF's too. */
+static const struct fmt_view view_softirqs_bpf = {
+	.name = "softirqs",
+	.title = "softirqs (SOFTIRQ% from BPF)",
 	.cols = softirqs_cols,
 	.ncols = sizeof(softirqs_cols) / sizeof(softirqs_cols[0]),
 };
@@ -147,7 +159,7 @@ static const struct softirqs_cpu *softirqs_find(const struct softirqs_snap *s, u
 void view_softirqs_titled(struct fmt_view *v, char *title, size_t len, const char *why)
 {
 	*v = view_softirqs;
-	snprintf(title, len, "%s (no time per CPU: %s)", view_softirqs.title, why);
+	snprintf(title, len, "softirqs (SOFTIRQ%% from /proc/stat, no time per CPU: %s)", why);
 	v->title = title;
 }
 
@@ -163,14 +175,33 @@ static void emit_time(struct fmt *f, const struct view_softirqs_time *t, unsigne
 	fmt_u64(f, time_col, d.time_ns);
 }
 
+/* A CPU's SOFTIRQ% and where it comes from; unset without two readings of that source. */
+static void emit_share(struct fmt *f, const struct kstat_sample *prev,
+		       const struct kstat_sample *cur, const struct softirq_times *bpf, unsigned cpu)
+{
+	uint64_t ns = 0;
+	double pct;
+	enum softirq_source src = softirq_share_cpu(prev, cur, bpf, cpu, &pct, &ns);
+
+	if (src == SOFTIRQ_SOURCE_NONE)
+		return;
+	fmt_double(f, SI_SOFTIRQ_PCT, pct);
+	fmt_str(f, SI_SOFTIRQ_SOURCE, softirq_source_name(src));
+	if (src == SOFTIRQ_SOURCE_BPF)
+		fmt_u64(f, SI_SOFTIRQ_TIME, ns);
+}
+
 void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
 			const struct kstat_sample *cur, const struct view_softirqs_time *time,
 			unsigned groups)
 {
 	double secs = interval_s(prev, cur);
-	bool cpu_times = prev && (prev->parts & cur->parts & KSTAT_CPUSTAT);
+	/* The BPF time is there (maybe one reading yet): SOFTIRQ% comes from it. */
+	bool bpf = time && !time->view && time->cur;
+	struct softirq_times bt = { .prev = bpf ? time->prev : NULL, .cur = bpf ? time->cur : NULL };
 
-	fmt_table_begin(f, time && time->view ? time->view : &view_softirqs, groups);
+	fmt_table_begin(f, time && time->view ? time->view : bpf ? &view_softirqs_bpf : &view_softirqs,
+			groups);
 	for (unsigned i = 0; i < cur->softirqs.ncpus; i++) {
 		const struct softirqs_cpu *c = &cur->softirqs.cpus[i];
 		const struct softirqs_cpu *p = prev ? softirqs_find(&prev->softirqs, c->cpu) : NULL;
@@ -183,14 +214,7 @@ void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
 			emit_rate(f, SI_NET_RX_RATE, p->net_rx, c->net_rx, secs, 1);
 			emit_rate(f, SI_NET_TX_RATE, p->net_tx, c->net_tx, secs, 1);
 		}
-		if (cpu_times) {
-			const struct cpustat_cpu *tc = cpustat_find(&cur->cpustat, c->cpu);
-			const struct cpustat_cpu *tp = cpustat_find(&prev->cpustat, c->cpu);
-			double pct;
-
-			if (tc && tp && cpustat_softirq_pct(tp, tc, &pct))
-				fmt_double(f, SI_SOFTIRQ_PCT, pct);
-		}
+		emit_share(f, prev, cur, &bt, c->cpu);
 		if (time) {
 			emit_time(f, time, c->cpu, SOFTIRQ_NET_RX, SI_NET_RX_BUSY, SI_NET_RX_TIME);
 			emit_time(f, time, c->cpu, SOFTIRQ_NET_TX, SI_NET_TX_BUSY, SI_NET_TX_TIME);

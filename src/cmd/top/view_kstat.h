@@ -22,9 +22,9 @@ struct view_softirqs_time {
 	const struct softirq_sample *prev, *cur;
 };
 /*
- * v becomes view_softirqs titled "softirqs (no time per CPU: WHY)" in title
- * (len bytes), for a panel whose BPF time cannot be had.  Both must outlive
- * the frames drawn with v.
+ * v becomes view_softirqs titled "softirqs (SOFTIRQ% from /proc/stat, no time
+ * per CPU: WHY)" in title (len bytes), for a panel whose BPF time cannot be
+ * had.  Both must outlive the frames drawn with v.
  */
 void view_softirqs_titled(struct fmt_view *v, char *title, size_t len, const char *why);
 
@@ -34,7 +34,9 @@ void view_softirqs_titled(struct fmt_view *v, char *title, size_t len, const cha
  * view), or when a counter went backwards (a reset, a re-created interface),
  * the rate cells are left unset: "-" in text, null in JSON.  A part the
  * sample lacks (no /proc/stat, no ethtool) leaves its columns unset too.
- * The softirqs view's time columns come from time (NULL: none at all).
+ * The softirqs view's time columns come from time (NULL: none at all), and
+ * so does SOFTIRQ% when it has the time (its title then says "from BPF"; each
+ * row's softirq_source says where its share came from).
  */
 void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
 			const struct kstat_sample *cur, const struct view_softirqs_time *time,

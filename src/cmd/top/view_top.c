@@ -14,7 +14,8 @@
 #define D FMT_GROUP_DETAIL
 
 enum {
-	S_HOST, S_NETNS, S_UPTIME_TEXT, S_UPTIME, S_LOAD1, S_LOAD5, S_LOAD15, S_SOFTIRQ, S_DROPS,
+	S_HOST, S_NETNS, S_UPTIME_TEXT, S_UPTIME, S_LOAD1, S_LOAD5, S_LOAD15, S_SOFTIRQ,
+	S_SOFTIRQ_SOURCE, S_DROPS,
 	S_SOFTNET_DROPS, S_IF_DROPS, S_IF_MISSED, S_BPF_DROPS,
 };
 static const struct fmt_col summary_cols[] = {
@@ -27,6 +28,8 @@ static const struct fmt_col summary_cols[] = {
 	[S_LOAD5] = { "load5", "LOAD5", FMT_DOUBLE, R, 0, 0 },
 	[S_LOAD15] = { "load15", "LOAD15", FMT_DOUBLE, R, 0, 0 },
 	[S_SOFTIRQ] = { "softirq_pct", "SOFTIRQ%", FMT_PERCENT, R, 0, 0 },
+	/* "bpf" or "proc_stat": the two disagree (ticks against timed runs), so say which. */
+	[S_SOFTIRQ_SOURCE] = { "softirq_source", "SOFTIRQ_SRC", FMT_STR, L, 0, 0 },
 	[S_DROPS] = { "drops_per_s", "DROPS/s", FMT_RATE, R, 0, 0 },
 	[S_SOFTNET_DROPS] = { "softnet_dropped_per_s", "SOFTNET_DROP/s", FMT_RATE, R, D, 0 },
 	[S_IF_DROPS] = { "if_dropped_per_s", "IF_DROP/s", FMT_RATE, R, D, 0 },
@@ -83,8 +86,10 @@ static void drop_rates(struct top_summary *sum, const struct kstat_sample *prev,
 
 void view_summary_compute(struct top_summary *sum, const struct kstat_sample *prev,
 			  const struct kstat_sample *cur, const char *netns,
-			  double bpf_drops_per_s)
+			  const struct softirq_times *softirq_bpf, double bpf_drops_per_s)
 {
+	enum softirq_source src;
+
 	double secs = prev && cur->mono_ns > prev->mono_ns ?
 			      (double)(cur->mono_ns - prev->mono_ns) / 1e9 : 0;
 
@@ -101,9 +106,9 @@ void view_summary_compute(struct top_summary *sum, const struct kstat_sample *pr
 		for (int i = 0; i < 3; i++)
 			sum->load[i] = cur->host.load_centi[i] / 100.0;
 	}
-	if (prev && (prev->parts & cur->parts & KSTAT_CPUSTAT))
-		sum->has_softirq = cpustat_softirq_pct(&prev->cpustat.all, &cur->cpustat.all,
-						       &sum->softirq_pct);
+	src = softirq_share_all(prev, cur, softirq_bpf, &sum->softirq_pct);
+	sum->has_softirq = src != SOFTIRQ_SOURCE_NONE;
+	sum->softirq_source = softirq_source_name(src);
 	if (secs > 0)
 		drop_rates(sum, prev, cur, secs);
 	/*
@@ -153,8 +158,10 @@ void view_summary_emit(struct fmt *f, const struct top_summary *sum, unsigned gr
 		fmt_double(f, S_LOAD5, sum->load[1]);
 		fmt_double(f, S_LOAD15, sum->load[2]);
 	}
-	if (sum->has_softirq)
+	if (sum->has_softirq) {
 		fmt_double(f, S_SOFTIRQ, sum->softirq_pct);
+		fmt_str(f, S_SOFTIRQ_SOURCE, sum->softirq_source);
+	}
 	if (sum->has_drops) {
 		fmt_double(f, S_DROPS, sum->drops_per_s);
 		fmt_double(f, S_SOFTNET_DROPS, sum->softnet_dropped_per_s);
@@ -215,7 +222,7 @@ char *view_summary_line(const struct top_summary *sum, char *buf, size_t len)
 	if (sum->has_load)
 		add(buf, len, &n, "  load %.2f %.2f %.2f", sum->load[0], sum->load[1], sum->load[2]);
 	if (sum->has_softirq)
-		add(buf, len, &n, "  softirq %.1f%%", sum->softirq_pct);
+		add(buf, len, &n, "  softirq %.1f%% (%s)", sum->softirq_pct, sum->softirq_source);
 	if (sum->has_drops) {
 		fmt_cell_text(&summary_cols[S_DROPS], &(struct fmt_cell){ .set = true,
 				.d = sum->drops_per_s }, false, rate, sizeof(rate));

@@ -88,6 +88,31 @@ static void test_refused(void **state)
 	assert_false(softirq_sample_delta(&t.s[0], &t.s[1], 1, SOFTIRQ_NET_RX, &d));
 }
 
+/* Every vector of a CPU together: its whole softirq time, at most the interval. */
+static void test_cpu_busy(void **state)
+{
+	struct softirq_delta d;
+	struct two t;
+
+	(void)state;
+	fill(&t);
+	assert_true(softirq_sample_cpu_busy(&t.s[0], &t.s[1], 1, &d));
+	assert_int_equal(d.time_ns, 500000000);
+	assert_int_equal(d.count, 50);
+	assert_true(d.busy_pct == 50);
+	assert_true(softirq_sample_cpu_busy(&t.s[0], &t.s[1], 0, &d));
+	assert_int_equal(d.time_ns, 0);
+	assert_true(d.busy_pct == 0);
+	/* 1.6 s busy in a second (runs straddling the readings): 100%, never more. */
+	t.cpus[1][1].time_ns[1] = 1200000000;
+	assert_true(softirq_sample_cpu_busy(&t.s[0], &t.s[1], 1, &d));
+	assert_int_equal(d.time_ns, 1600000000);
+	assert_true(d.busy_pct == 100);
+	assert_false(softirq_sample_cpu_busy(&t.s[0], &t.s[1], 2, &d));
+	assert_false(softirq_sample_cpu_busy(&t.s[1], &t.s[0], 1, &d));
+	assert_false(softirq_sample_cpu_busy(NULL, &t.s[1], 1, &d));
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -104,6 +129,7 @@ int main(void)
 		cmocka_unit_test(test_delta),
 		cmocka_unit_test(test_scaled),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_cpu_busy),
 		cmocka_unit_test(test_names),
 	};
 

@@ -161,7 +161,7 @@ static void test_round_trip(void **state)
 
 	tmpdir_make(&t);
 	snprintf(dir, sizeof(dir), "%s/a/b", t.path);
-	assert_int_equal(kstat_sample_take(&taken, NULL, KSTAT_ALL, dir), 0);
+	assert_int_equal(kstat_sample_take(&taken, NULL, KSTAT_ALL, dir, NULL), 0);
 	/* Every part but the packet sockets (no af_packet_diag, no privileges) is always there. */
 	assert_int_equal(taken.parts | KSTAT_PACKET, KSTAT_ALL);
 	assert_true(taken.host.has_name && taken.host.has_uptime && taken.host.has_load);
@@ -177,7 +177,7 @@ static void test_round_trip(void **state)
 	assert_samples_equal(&taken, &loaded);
 
 	/* Saving again over the old sample replaces it; parts not taken are gone from it. */
-	assert_int_equal(kstat_sample_take(&again, &taken, KSTAT_CORE | KSTAT_HOST, dir), 0);
+	assert_int_equal(kstat_sample_take(&again, &taken, KSTAT_CORE | KSTAT_HOST, dir, NULL), 0);
 	assert_int_equal(again.parts, KSTAT_CORE | KSTAT_HOST);
 	kstat_sample_free(&loaded);
 	assert_int_equal(kstat_sample_load(&loaded, dir), 0);
@@ -276,12 +276,42 @@ static void test_load_handmade(void **state)
 	tmpdir_remove(&t);
 }
 
+/* A record directory checked before the first sample; a failed save says it was the save. */
+static void test_save_dir(void **state)
+{
+	struct kstat_take_error e;
+	struct kstat_sample s;
+	struct tmpdir t;
+	char dir[128], file[128];
+
+	(void)state;
+	tmpdir_make(&t);
+	snprintf(dir, sizeof(dir), "%s/new/sub", t.path);
+	assert_int_equal(kstat_save_dir_prepare(dir), 0);
+	assert_int_equal(kstat_save_dir_prepare(dir), 0);
+	write_file(t.path, "file", "x", 1);
+	snprintf(file, sizeof(file), "%s/file", t.path);
+	assert_int_equal(kstat_save_dir_prepare(file), -ENOTDIR);
+	snprintf(dir, sizeof(dir), "%s/file/sub", t.path);
+	assert_int_equal(kstat_save_dir_prepare(dir), -ENOTDIR);
+
+	/* The kernel was read, the save failed: e says so and names the directory. */
+	assert_int_equal(kstat_sample_take(&s, NULL, KSTAT_CORE, dir, &e), -ENOTDIR);
+	assert_true(e.saving);
+	assert_string_equal(e.source, dir);
+	assert_int_equal(s.parts, 0);
+	assert_int_equal(kstat_sample_take(&s, NULL, KSTAT_CORE, NULL, &e), 0);
+	kstat_sample_free(&s);
+	tmpdir_remove(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_load_handmade),
+		cmocka_unit_test(test_save_dir),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_view_napi.c: golden text and JSON of the NAPI panels from two hand-made samples. */
+/* The backlog is ifindex 0 and flagged, as napi.bpf.c makes it; eth1 has NAPI id 0 too. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -27,6 +28,8 @@ static struct napi_entry entry(uint32_t ifindex, uint32_t id, uint32_t cpu, cons
 		e.val.budget_polls += hist[i];
 	}
 	snprintf(e.val.ifname, sizeof(e.val.ifname), "%s", name);
+	if (!ifindex)
+		e.val.flags = NAPI_F_BACKLOG;
 	return e;
 }
 
@@ -65,13 +68,15 @@ static void render(enum fmt_mode mode, bool first, unsigned groups, const char *
 		entry(0, 0, 0, "", 7, 7, hb),
 		entry(5, 8200, 0, "eth0", 10, 10, (const uint64_t[NAPI_HIST_NR]){ 0, 10 }),
 		entry(2, 8193, 1, "vb", 100, 3000, h1),
+		/* virtio_net: a device whose instances have no NAPI id, not the backlog. */
+		entry(3, 0, 1, "eth1", 2, 3, (const uint64_t[NAPI_HIST_NR]){ 0, 2 }),
 	};
 	struct napi_sample prev, cur;
 	struct capture cap;
 	struct fmt *f;
 
 	make(&prev, 10, p, 2, 100);
-	make(&cur, 12, c, 3, 300);
+	make(&cur, 12, c, 4, 300);
 	capture_begin(&cap);
 	f = fmt_new(mode, cap.f, NULL);
 	assert_non_null(f);
@@ -91,6 +96,18 @@ static void render(enum fmt_mode mode, bool first, unsigned groups, const char *
 	assert_null(cur.entries);
 }
 
+/* The backlog is the entry without a device, whatever the NAPI id says. */
+static void test_backlog(void **state)
+{
+	static const uint64_t h[NAPI_HIST_NR] = { 0 };
+	struct napi_entry b = entry(0, 0, 0, "", 1, 1, h);
+	struct napi_entry virtio = entry(3, 0, 0, "eth1", 1, 1, h);
+
+	(void)state;
+	assert_true(napi_entry_is_backlog(&b));
+	assert_false(napi_entry_is_backlog(&virtio));
+}
+
 static void test_napi(void **state)
 {
 	render(FMT_TEXT, false, 0, "napi.txt");
@@ -103,6 +120,7 @@ static void test_napi(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_backlog),
 		cmocka_unit_test(test_napi),
 	};
 

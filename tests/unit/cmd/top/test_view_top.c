@@ -132,9 +132,9 @@ static void render(enum fmt_mode mode, const char *golden, const struct pair *p,
 	fmt_doc_begin(f, "top");
 	switch (which) {
 	case 0:
-		view_summary_compute(&sum, &p->s[0], &p->s[1], "blue", 2.5);
+		view_summary_compute(&sum, &p->s[0], &p->s[1], "blue", NULL, 2.5);
 		view_summary_emit(f, &sum, 0);
-		view_summary_compute(&sum, NULL, &p->s[0], NULL, -1);
+		view_summary_compute(&sum, NULL, &p->s[0], NULL, NULL, -1);
 		view_summary_emit(f, &sum, 0);
 		break;
 	case 1:
@@ -164,7 +164,7 @@ static void test_summary(void **state)
 	char line[256];
 
 	fill(&p);
-	view_summary_compute(&sum, &p.s[0], &p.s[1], NULL, -1);
+	view_summary_compute(&sum, &p.s[0], &p.s[1], NULL, NULL, -1);
 	/* softnet: 4 on CPU 1; interfaces: 2 rx_dropped and 1 missed on eth0, per second. */
 	assert_true(sum.has_drops);
 	assert_true(sum.softnet_dropped_per_s == 4);
@@ -174,18 +174,39 @@ static void test_summary(void **state)
 	assert_false(sum.has_bpf_drops);
 	assert_true(sum.has_softirq);
 	assert_true(sum.softirq_pct == 5.5);
+	assert_string_equal(sum.softirq_source, "proc_stat");
 	assert_int_equal(sum.uptime_s, 273785);
 	assert_string_equal(view_summary_line(&sum, line, sizeof(line)),
 			    "sockeye top  host vm  up 3d 4h  load 0.41 0.38 12.30  softirq 5.5%"
-			    "  drops 7/s");
+			    " (proc_stat)  drops 7/s");
+	/*
+	 * With BPF's time of every CPU the share is its: CPU 0 26 ms in the
+	 * second, CPU 1 more than the second (100%), 51.3% on average.
+	 */
+	view_summary_compute(&sum, &p.s[0], &p.s[1], NULL,
+			     &(struct softirq_times){ &p.times[0], &p.times[1] }, -1);
+	assert_true(sum.has_softirq);
+	assert_float_equal(sum.softirq_pct, 51.3, 1e-9);
+	assert_string_equal(sum.softirq_source, "bpf");
+	assert_non_null(strstr(view_summary_line(&sum, line, sizeof(line)),
+			       "  softirq 51.3% (bpf)  "));
+	/* One reading, or a CPU /proc/stat lists and BPF lacks: none yet, never a mix. */
+	view_summary_compute(&sum, &p.s[0], &p.s[1], NULL,
+			     &(struct softirq_times){ NULL, &p.times[1] }, -1);
+	assert_false(sum.has_softirq);
+	p.times[0].ncpus = 1;
+	view_summary_compute(&sum, &p.s[0], &p.s[1], NULL,
+			     &(struct softirq_times){ &p.times[0], &p.times[1] }, -1);
+	assert_false(sum.has_softirq);
+	p.times[0].ncpus = 2;
 	/* With the BPF count: it and the missed packets, the rest would count twice. */
-	view_summary_compute(&sum, &p.s[0], &p.s[1], "blue", 2.5);
+	view_summary_compute(&sum, &p.s[0], &p.s[1], "blue", NULL, 2.5);
 	assert_true(sum.drops_per_s == 3.5);
 	assert_string_equal(view_summary_line(&sum, line, 40),
 			    "sockeye top  host vm  netns blue  up 3d");
 	/* The first sample: no rates, no share; what is unknown is left out. */
 	p.s[1].parts &= ~KSTAT_HOST;
-	view_summary_compute(&sum, NULL, &p.s[1], NULL, 3);
+	view_summary_compute(&sum, NULL, &p.s[1], NULL, NULL, 3);
 	assert_false(sum.has_drops || sum.has_softirq || sum.has_bpf_drops);
 	assert_string_equal(view_summary_line(&sum, line, sizeof(line)), "sockeye top");
 	sum.has_uptime = true;
@@ -263,14 +284,24 @@ static void test_softirq_time(void **state)
 	fr = fmt_tui_frame(f);
 	assert_int_equal(fr->ntables, 3);
 	tb = &fr->tables[0];
-	assert_string_equal(tb->view->title, "softirqs");
+	assert_string_equal(tb->view->title, "softirqs (SOFTIRQ% from BPF)");
 	/* Columns by key: the view's order is not the test's business. */
 	for (size_t c = 0; c < tb->view->ncols; c++) {
 		const char *key = tb->view->cols[c].key;
 		const struct fmt_cell *r0 = &fmt_table_row(tb, 0)[c];
 		const struct fmt_cell *r1 = &fmt_table_row(tb, 1)[c];
 
-		if (!strcmp(key, "net_rx_busy_pct")) {
+		if (!strcmp(key, "softirq_pct")) {
+			/* Every vector's BPF time, not /proc/stat's 0.2% and 2%. */
+			assert_true(r0->set && r0->d == 2.6);
+			assert_true(r1->set && r1->d == 100);
+		} else if (!strcmp(key, "softirq_source")) {
+			assert_true(r0->set && !strcmp(r0->str, "bpf"));
+			assert_true(r1->set && !strcmp(r1->str, "bpf"));
+		} else if (!strcmp(key, "softirq_time_ns")) {
+			assert_true(r0->set && r0->u == 26000000);
+			assert_true(r1->set && r1->u == 1200000000);
+		} else if (!strcmp(key, "net_rx_busy_pct")) {
 			assert_true(r0->set && r0->d == 2.5);
 			assert_true(r1->set && r1->d == 75);
 		} else if (!strcmp(key, "net_tx_busy_pct")) {
@@ -283,16 +314,30 @@ static void test_softirq_time(void **state)
 			assert_true(r0->set && r0->u == 1000000);
 		}
 	}
-	/* One reading, or none with a reason in the title: those cells unset. */
+	/*
+	 * One reading, or none with a reason in the title: those cells unset.
+	 * With one reading SOFTIRQ% waits for BPF's second; with none it is
+	 * /proc/stat's.
+	 */
+	row = fmt_table_row(&fr->tables[1], 0);
+	for (size_t c = 0; c < fr->tables[1].view->ncols; c++)
+		if (!strncmp(fr->tables[1].view->cols[c].key, "softirq_", 8))
+			assert_false(row[c].set);
 	for (int i = 1; i < 3; i++) {
 		tb = &fr->tables[i];
 		row = fmt_table_row(tb, 0);
-		for (size_t c = 0; c < tb->view->ncols; c++)
-			if (strstr(tb->view->cols[c].key, "_busy_pct") ||
-			    strstr(tb->view->cols[c].key, "_time_ns"))
+		for (size_t c = 0; c < tb->view->ncols; c++) {
+			const char *key = tb->view->cols[c].key;
+
+			if (strstr(key, "_busy_pct") || strstr(key, "_time_ns"))
 				assert_false(row[c].set);
+			if (i == 2 && !strcmp(key, "softirq_source"))
+				assert_string_equal(row[c].str, "proc_stat");
+		}
 	}
-	assert_string_equal(fr->tables[2].view->title, "softirqs (no time per CPU: no BPF here)");
+	assert_string_equal(fr->tables[1].view->title, "softirqs (SOFTIRQ% from BPF)");
+	assert_string_equal(fr->tables[2].view->title,
+			    "softirqs (SOFTIRQ% from /proc/stat, no time per CPU: no BPF here)");
 	assert_string_equal(fr->tables[2].view->name, "softirqs");
 	fmt_free(f);
 }
