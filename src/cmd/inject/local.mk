@@ -13,6 +13,7 @@ libsockeye_a_SOURCES += \
 	src/cmd/inject/netinfo.c src/cmd/inject/netinfo.h \
 	src/cmd/inject/pace.c src/cmd/inject/pace.h \
 	src/cmd/inject/replay.c src/cmd/inject/replay.h \
+	src/cmd/inject/replay_arena.c src/cmd/inject/replay_arena.h \
 	src/cmd/inject/view_inject.c src/cmd/inject/view_inject.h
 sockeye_SOURCES += src/cmd/inject/inject.c
 dist_man8_MANS += man/sockeye-inject.8

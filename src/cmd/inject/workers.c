@@ -35,6 +35,7 @@ struct worker {
 	struct pace pace;
 	uint64_t n;		/* template: the next packet number (global) */
 	uint64_t skip_mtu;	/* template packets over the MTU */
+	uint64_t truncated;	/* replayed frames that went out shorter than recorded */
 	uint64_t abandoned;	/* frames left queued when the device failed */
 	struct inject_stats pub;	/* published with relaxed atomic stores */
 	int err;
@@ -58,6 +59,7 @@ struct next {
 	bool ready;
 	const uint8_t *data;	/* replay */
 	uint32_t len;
+	uint32_t wirelen;	/* replay: as recorded */
 	uint64_t rec_ns;
 	uint64_t due;
 };
@@ -94,6 +96,7 @@ static void publish(struct worker *w)
 	store(&w->pub.failed, rs.wrong_format + w->abandoned);
 	store(&w->pub.backoffs, rs.backoffs);
 	store(&w->pub.skip_mtu, w->skip_mtu);
+	store(&w->pub.truncated, w->truncated);
 	/* Every worker reads the whole file: the first one counts for all. */
 	if (w->rp && w->id == 0) {
 		struct replay_counts c;
@@ -101,8 +104,8 @@ static void publish(struct worker *w)
 		replay_counts(w->rp, &c);
 		store(&w->pub.skip_mtu, c.skip_mtu);
 		store(&w->pub.skip_linktype, c.skip_linktype);
+		store(&w->pub.skip_empty, c.skip_empty);
 		store(&w->pub.filtered, c.filtered);
-		store(&w->pub.truncated, c.truncated);
 		store(&w->pub.read, c.read);
 	}
 }
@@ -129,6 +132,7 @@ static int next_packet(struct worker *w, struct next *nx)
 		}
 		nx->data = p.data;
 		nx->len = p.len;
+		nx->wirelen = p.wirelen;
 		nx->rec_ns = p.rec_ns;
 	}
 	nx->due = pace_due(&w->pace, nx->rec_ns);
@@ -144,6 +148,8 @@ static uint32_t write_packet(struct worker *w, struct next *nx, uint8_t *frame, 
 
 	if (!w->gen) {
 		memcpy(frame, nx->data, nx->len);
+		/* Cut by the file and still a frame (a runt is refused: failed, not cut). */
+		w->truncated += nx->len < nx->wirelen && nx->len >= ETH_HLEN;
 		return nx->len;
 	}
 	len = gen_build(w->gen, w->n, frame, prev);
@@ -411,6 +417,7 @@ void inject_snapshot(struct inject *ij, struct inject_stats *s)
 		s->failed += load(&p->failed);
 		s->skip_mtu += load(&p->skip_mtu);
 		s->skip_linktype += load(&p->skip_linktype);
+		s->skip_empty += load(&p->skip_empty);
 		s->filtered += load(&p->filtered);
 		s->truncated += load(&p->truncated);
 		s->read += load(&p->read);
