@@ -65,6 +65,8 @@ static int fill(struct replay_arena *a, const struct replay_opts *o, uint64_t ca
 			.ts_ns = p.ts_ns, .rec_ns = p.rec_ns,
 		};
 		a->bytes += p.len;
+		if (p.len > a->max_len)
+			a->max_len = p.len;
 	}
 	if (ret == -ENOMEM)
 		snprintf(why, SAVEFILE_ERRLEN, "out of memory");

@@ -28,6 +28,7 @@ struct replay_arena {
 	uint64_t bytes;			/* used of data */
 	struct replay_arena_rec *recs;
 	uint64_t n;
+	uint32_t max_len;		/* the longest packet's length */
 	uint64_t pass_ns;		/* replay_pass_ns of the pass */
 	struct replay_counts counts;
 };

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "capture/savefile.h"
+#include "cmd/inject/replay_arena.h"
 #include "cmd/inject/workers.h"
 
 #define ETH_HLEN 14
@@ -280,7 +281,10 @@ static int setup(struct worker *w)
 			snprintf(w->msg, sizeof(w->msg), "%s: %s", rpo.path, err);
 			return ret;
 		}
-		ro.max_len = c->mtu + ETH_HLEN + VLAN_HLEN;
+		/* Frames as small as the longest packet held: small packets pack many to
+		 * a page, as a template's do, and a kick sends more of them. */
+		ro.max_len = rpo.arena && rpo.arena->max_len ? rpo.arena->max_len :
+			     c->mtu + ETH_HLEN + VLAN_HLEN;
 	} else {
 		ret = gen_new(&w->gen, c->tmpl, &c->link, (uint64_t)time(NULL) + w->id);
 		if (ret)
