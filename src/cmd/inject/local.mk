@@ -21,6 +21,9 @@ MODULE_TESTS += \
 	tests/unit/cmd/inject/test_template \
 	tests/unit/cmd/inject/test_gen \
 	tests/unit/cmd/inject/test_pace \
+	tests/unit/cmd/inject/test_replay \
 	tests/unit/cmd/inject/test_inject_opts
 FUZZ_HARNESSES += tests/fuzz/fuzz_template
 tests_fuzz_fuzz_template_LDFLAGS = $(FUZZ_LINK_FLAGS)
+# The replay benchmark (run by hand; results in bench/RESULTS.md).
+EXTRA_DIST += bench/inject_replay.sh

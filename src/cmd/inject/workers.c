@@ -98,7 +98,8 @@ static void publish(struct worker *w)
 	store(&w->pub.backoffs, rs.backoffs);
 	store(&w->pub.skip_mtu, w->skip_mtu);
 	store(&w->pub.truncated, w->truncated);
-	/* Every worker reads the whole file: the first one counts for all. */
+	/* Every worker reads the whole file (or has the arena's counts of it): the first
+	 * one counts for all. */
 	if (w->rp && w->id == 0) {
 		struct replay_counts c;
 
