@@ -14,7 +14,7 @@ _sockeye_sniff_opts='-i --interface -p --no-promiscuous-mode -s --snapshot-lengt
 	--fanout --fanout-mode --fanout-files -Z --relinquish-privileges --stats -t -tt -ttt -tttt
 	-ttttt --utc -e -v -q -n -l -S -x -xx -X -XX -A -w --write --pcapng --nano -C --file-size -G --rotate-seconds
 	-W --file-count --print -r --read -h -j -N'
-_sockeye_inject_opts='-i --interface -r --read --loop -c --count --duration --speed --pps --mbps
+_sockeye_inject_opts='-i --interface -r --read --loop --preload -c --count --duration --speed --pps --mbps
 	--topspeed --vlan --src-mac --dst-mac --cpus -B --buffer-size --qdisc-bypass
 	--tpacket-version --stats --dump -x -w --write -h -j -p -N -n -v'
 _sockeye_sockets_opts='-t --tcp -u --udp -w --raw -x --unix -0 --packet -A --query -4 --ipv4
@@ -208,7 +208,7 @@ _sockeye()
 		fill)
 			mapfile -t COMPREPLY < <(compgen -W 'zero random 0x' -- "$cur")
 			;;
-		--loop | -c | --count | --duration | --speed | --pps | --mbps | --vlan | --src-mac | \
+		--loop | --preload | -c | --count | --duration | --speed | --pps | --mbps | --vlan | --src-mac | \
 			--dst-mac | --cpus | -B | --buffer-size | --stats) ;;
 		*)
 			if [[ $cur == -* ]]; then

@@ -6,6 +6,10 @@
 #                                 a full 1514-byte frame) with gaps of 0.5 to 20 ms
 #   inject_mkpcap.py mixed OUT    4 good frames, one over a 1500 MTU, one 10-byte runt
 #   inject_mkpcap.py raw OUT      3 raw IPv4 packets (LINKTYPE_RAW): no Ethernet header
+#   inject_mkpcap.py empty OUT    5 records with no bytes captured (caplen 0) of 60-byte frames
+#   inject_mkpcap.py emptymix OUT 3 whole frames, 2 empty records, one frame cut to 42 of
+#                                 its 60 bytes (which goes out as cut)
+#   inject_mkpcap.py loop OUT N   N 64-byte UDP frames, 1 us apart, source ports 10000 up
 # Frames go from 02:00:00:00:00:01 to 02:00:00:00:00:02, IPv4 10.99.0.1 > 10.99.0.2.
 import socket
 import struct
@@ -58,11 +62,14 @@ def eth(ethertype, payload, vlan=None):
 
 
 def write(path, linktype, records):
+    """records: (ts_us, frame) or (ts_us, captured bytes, length on the wire)."""
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, linktype))
-        for ts_us, frame in records:
+        for rec in records:
+            ts_us, frame = rec[0], rec[1]
+            wirelen = rec[2] if len(rec) > 2 else len(frame)
             f.write(struct.pack("<IIII", ts_us // 1000000, ts_us % 1000000, len(frame),
-                                len(frame)))
+                                wirelen))
             f.write(frame)
 
 
@@ -102,6 +109,17 @@ def main():
     elif kind == "raw":
         write(path, 101, [(1700000000 * 1000000 + i, udp4(9200 + i, 9, b"r", i))
                           for i in range(3)])
+    elif kind == "empty":
+        write(path, 1, [(1700000000 * 1000000 + i, b"", 60) for i in range(5)])
+    elif kind == "emptymix":
+        t = 1700000000 * 1000000
+        whole = [eth(0x0800, udp4(9300 + i, 9, b"e" * 18, i)) for i in range(4)]
+        write(path, 1, [(t, whole[0]), (t + 1, b"", 60), (t + 2, whole[1]),
+                        (t + 3, whole[3][:42], 60), (t + 4, b"", 60), (t + 5, whole[2])])
+    elif kind == "loop":
+        t = 1700000000 * 1000000
+        write(path, 1, [(t + i, eth(0x0800, udp4(10000 + i % 50000, 9, b"L" * 22, i % 65536)))
+                        for i in range(int(sys.argv[3]))])
     else:
         sys.exit("unknown kind " + kind)
 

@@ -14,6 +14,7 @@ libsockeye_a_SOURCES += \
 	src/cmd/inject/netinfo.c src/cmd/inject/netinfo.h \
 	src/cmd/inject/pace.c src/cmd/inject/pace.h \
 	src/cmd/inject/replay.c src/cmd/inject/replay.h \
+	src/cmd/inject/replay_arena.c src/cmd/inject/replay_arena.h \
 	src/cmd/inject/view_inject.c src/cmd/inject/view_inject.h
 sockeye_SOURCES += src/cmd/inject/inject.c
 dist_man8_MANS += man/sockeye-inject.8
@@ -21,7 +22,10 @@ MODULE_TESTS += \
 	tests/unit/cmd/inject/test_template \
 	tests/unit/cmd/inject/test_gen \
 	tests/unit/cmd/inject/test_pace \
+	tests/unit/cmd/inject/test_replay \
 	tests/unit/cmd/inject/test_inject_opts \
 	tests/unit/cmd/inject/test_words
 FUZZ_HARNESSES += tests/fuzz/fuzz_template
 tests_fuzz_fuzz_template_LDFLAGS = $(FUZZ_LINK_FLAGS)
+# The replay benchmark (run by hand; results in bench/RESULTS.md).
+EXTRA_DIST += bench/inject_replay.sh

@@ -31,6 +31,7 @@ enum {
 	OPT_DUMP,
 	OPT_STATS,
 	OPT_LIST_WORDS,
+	OPT_PRELOAD,
 };
 
 /* The --help text after "usage: sockeye ", next to the option table it describes. */
@@ -42,6 +43,8 @@ const char cmd_inject_usage[] =
 	"source:\n"
 	"  -r, --read FILE          replay a pcap or pcapng file (\"-\": standard input)\n"
 	"      --loop N             replay the file N times (0: until stopped; default 1)\n"
+	"      --preload SIZE       hold a file up to SIZE in memory (default with --loop:\n"
+	"                           64M; 0: read it again each pass)\n"
 	"  -c, --count N            send N packets (default: the whole file; a template: until\n"
 	"                           stopped, 1 with --dump or -w)\n"
 	"      --duration SECONDS   stop after SECONDS\n"
@@ -94,6 +97,7 @@ static const struct option inject_longopts[] = {
 	{ "stats", required_argument, NULL, OPT_STATS },
 	/* Hidden (not in the usage): the template words the shell completions offer next. */
 	{ "list-words", no_argument, NULL, OPT_LIST_WORDS },
+	{ "preload", required_argument, NULL, OPT_PRELOAD },
 	CMD_COMMON_LONGOPTS,
 	{ NULL, 0, NULL, 0 },
 };
@@ -171,6 +175,8 @@ static int check_combinations(struct inject_opts *o, bool has_words)
 	if (replay && !strcmp(o->rfile, "-") && (o->loops != 1 || o->cpus > 1))
 		return cmd_usage_error("-r -: standard input can be read once, by one worker "
 				       "(no --loop, no --cpus)");
+	if (o->preload_set && (!replay || offline))
+		return cmd_usage_error("--preload is for sending a file (-r FILE -i IFACE)");
 	if (o->hex && !o->dump)
 		return cmd_usage_error("-x needs --dump");
 	if (o->dump && o->wfile && !strcmp(o->wfile, "-"))
@@ -245,6 +251,11 @@ static int parse_number_opt(struct inject_opts *o, int c, const char *arg)
 	case OPT_STATS:
 		if (parse_duration_ns(arg, 100000000ull, 86400000000000ull, &o->stats_ns))
 			return cmd_usage_error("--stats %s: an interval from 0.1 to 86400 s", arg);
+		return 0;
+	case OPT_PRELOAD:
+		if (parse_size(arg, 0, 1ull << 40, &o->preload_bytes))
+			return cmd_usage_error("--preload %s: a size up to 1T (64M; 0: never)", arg);
+		o->preload_set = true;
 		return 0;
 	default:
 		return -1;

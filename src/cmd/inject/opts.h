@@ -30,6 +30,8 @@ struct inject_opts {
 	bool hex;			/* -x with --dump */
 	const char *wfile;
 	uint64_t stats_ns;
+	uint64_t preload_bytes;		/* --preload: hold a file up to this in memory; 0: never */
+	bool preload_set;		/* else: 64 MiB when looping, none otherwise */
 };
 
 /*

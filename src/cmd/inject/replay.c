@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* replay.c: walks a capture file for inject: filter, device checks, loops, a worker's share. */
+/*
+ * replay.c: walks a capture file for inject: filter, device checks, loops, a worker's share;
+ * from the file each pass, or from its stream held in memory (replay_arena).
+ */
 #include "config.h"
 
 #include <errno.h>
@@ -9,6 +12,7 @@
 
 #include "capture/savefile.h"
 #include "cmd/inject/replay.h"
+#include "cmd/inject/replay_arena.h"
 
 #define LINKTYPE_ETHERNET 1
 #define ETH_HLEN 14
@@ -24,6 +28,7 @@ struct replay {
 	uint64_t last_ts;
 	uint64_t loop_ns;		/* one pass's length, known after the first */
 	uint64_t pass_packets;		/* stream packets in the first pass */
+	uint64_t arena_i;		/* with an arena: the next packet's place in it */
 	char err[SAVEFILE_ERRLEN];
 };
 
@@ -51,6 +56,14 @@ int replay_open(struct replay **out, const struct replay_opts *o, char *err)
 	r->o = *o;
 	if (!r->o.workers)
 		r->o.workers = 1;
+	if (o->arena) {
+		/* This worker's first packet; its counts are the arena's (the whole file's). */
+		r->c = o->arena->counts;
+		r->index = r->o.worker;
+		r->arena_i = r->o.worker;
+		*out = r;
+		return 0;
+	}
 	ret = open_pass(r);
 	if (ret) {
 		snprintf(err, SAVEFILE_ERRLEN, "%s", r->err);
@@ -79,6 +92,11 @@ void replay_counts(const struct replay *r, struct replay_counts *c)
 	*c = r->c;
 }
 
+uint64_t replay_pass_ns(const struct replay *r)
+{
+	return r->loop_ns;
+}
+
 /* Whether the stream takes the packet; counts why not on the first pass. */
 static bool select_pkt(struct replay *r, const struct savefile_pkt *p)
 {
@@ -87,6 +105,12 @@ static bool select_pkt(struct replay *r, const struct savefile_pkt *p)
 
 	if (p->linktype != LINKTYPE_ETHERNET) {
 		r->c.skip_linktype += first;
+		return false;
+	}
+	/* Nothing was captured, so there is no frame to send (its length on the wire
+	 * says what was, not what the file holds). */
+	if (r->o.skip_empty && !p->caplen) {
+		r->c.skip_empty += first;
 		return false;
 	}
 	if (r->o.filter && !filter_match(r->o.filter, p->data, p->caplen, p->wirelen)) {
@@ -122,11 +146,43 @@ static int next_pass(struct replay *r)
 	return open_pass(r) ? -EIO : 1;
 }
 
+/*
+ * From the arena: this worker's packets are every workers-th of the stream, so
+ * it steps over the others instead of reading them.  r->index is the stream
+ * place of the packet, r->loop its pass, r->arena_i its place in the pass.
+ */
+static int arena_next(struct replay *r, struct replay_pkt *out)
+{
+	const struct replay_arena *a = r->o.arena;
+	const struct replay_arena_rec *rec;
+
+	if (!a->n || (r->o.limit && r->index >= r->o.limit))
+		return 0;
+	while (r->arena_i >= a->n) {
+		r->arena_i -= a->n;
+		r->loop++;
+	}
+	if (r->o.loops && r->loop >= r->o.loops)
+		return 0;
+	rec = &a->recs[r->arena_i];
+	out->index = r->index;
+	out->data = a->data + rec->off;
+	out->len = rec->len;
+	out->wirelen = rec->wirelen;
+	out->ts_ns = rec->ts_ns;
+	out->rec_ns = r->loop * a->pass_ns + rec->rec_ns;
+	r->index += r->o.workers;
+	r->arena_i += r->o.workers;
+	return 1;
+}
+
 int replay_next(struct replay *r, struct replay_pkt *out)
 {
 	struct savefile_pkt p;
 	int n;
 
+	if (r->o.arena)
+		return arena_next(r, out);
 	for (;;) {
 		if (r->o.limit && r->index >= r->o.limit)
 			return 0;
@@ -156,6 +212,7 @@ int replay_next(struct replay *r, struct replay_pkt *out)
 			continue;
 		out->data = p.data;
 		out->len = p.caplen;
+		out->wirelen = p.wirelen;
 		out->ts_ns = p.ts_ns;
 		/* Timestamps that go backwards send at once, not after a wrap-around. */
 		out->rec_ns = r->loop * r->loop_ns +

@@ -28,6 +28,9 @@ int inject_run_report(struct inject_run *r, int ret)
 	if (w->skipped_linktype)
 		log_error("%llu packets skipped: not Ethernet frames, which %s sends",
 			  (unsigned long long)w->skipped_linktype, dev);
+	if (w->skipped_empty)
+		log_error("%llu packets skipped: empty records (nothing captured to send)",
+			  (unsigned long long)w->skipped_empty);
 	if (w->truncated)
 		log_error("%llu packets went out shorter than recorded: the file cut them",
 			  (unsigned long long)w->truncated);

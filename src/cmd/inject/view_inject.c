@@ -9,9 +9,9 @@
 #define D FMT_GROUP_DETAIL
 
 enum {
-	IJ_IFACE, IJ_SENT, IJ_BYTES, IJ_FAILED, IJ_SKIP_MTU, IJ_SKIP_LINK, IJ_FILTERED,
-	IJ_TRUNCATED, IJ_WRITTEN, IJ_ELAPSED, IJ_PPS, IJ_BPS, IJ_READ, IJ_BACKOFFS, IJ_WORKERS,
-	IJ_TPV, IJ_NCOLS
+	IJ_IFACE, IJ_SENT, IJ_BYTES, IJ_FAILED, IJ_SKIP_MTU, IJ_SKIP_LINK, IJ_SKIP_EMPTY,
+	IJ_FILTERED, IJ_TRUNCATED, IJ_WRITTEN, IJ_ELAPSED, IJ_PPS, IJ_BPS, IJ_READ, IJ_BACKOFFS,
+	IJ_WORKERS, IJ_TPV, IJ_NCOLS
 };
 
 static const struct fmt_col inject_cols[] = {
@@ -21,6 +21,7 @@ static const struct fmt_col inject_cols[] = {
 	[IJ_FAILED] = { "failed", "FAILED", FMT_U64, R, 0, 0 },
 	[IJ_SKIP_MTU] = { "skipped_mtu", "SKIP_MTU", FMT_U64, R, 0, 0 },
 	[IJ_SKIP_LINK] = { "skipped_linktype", "SKIP_LINKTYPE", FMT_U64, R, 0, 0 },
+	[IJ_SKIP_EMPTY] = { "skipped_empty", "SKIP_EMPTY", FMT_U64, R, 0, 0 },
 	[IJ_FILTERED] = { "filtered", "FILTERED", FMT_U64, R, 0, 0 },
 	[IJ_TRUNCATED] = { "truncated", "TRUNCATED", FMT_U64, R, 0, 0 },
 	[IJ_WRITTEN] = { "written", "WRITTEN", FMT_U64, R, 0, 0 },
@@ -55,6 +56,7 @@ void view_inject_emit(struct fmt *f, const struct view_inject_row *r, bool final
 	fmt_u64(f, IJ_FAILED, r->failed);
 	fmt_u64(f, IJ_SKIP_MTU, r->skipped_mtu);
 	fmt_u64(f, IJ_SKIP_LINK, r->skipped_linktype);
+	fmt_u64(f, IJ_SKIP_EMPTY, r->skipped_empty);
 	fmt_u64(f, IJ_FILTERED, r->filtered);
 	fmt_u64(f, IJ_TRUNCATED, r->truncated);
 	fmt_u64(f, IJ_WRITTEN, r->written);

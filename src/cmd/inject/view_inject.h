@@ -15,6 +15,7 @@ struct view_inject_row {
 	const char *iface;		/* the device, or the -w file / "-" for --dump */
 	uint64_t sent, bytes, failed;
 	uint64_t skipped_mtu, skipped_linktype, filtered, truncated;
+	uint64_t skipped_empty;		/* file records with nothing captured */
 	uint64_t written;		/* records written to the -w file */
 	uint64_t read;			/* records in the replayed file */
 	uint64_t backoffs;

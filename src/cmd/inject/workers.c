@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "capture/savefile.h"
+#include "cmd/inject/replay_arena.h"
 #include "cmd/inject/workers.h"
 
 #define ETH_HLEN 14
@@ -35,6 +36,7 @@ struct worker {
 	struct pace pace;
 	uint64_t n;		/* template: the next packet number (global) */
 	uint64_t skip_mtu;	/* template packets over the MTU */
+	uint64_t truncated;	/* replayed frames that went out shorter than recorded */
 	uint64_t abandoned;	/* frames left queued when the device failed */
 	struct inject_stats pub;	/* published with relaxed atomic stores */
 	int err;
@@ -58,6 +60,7 @@ struct next {
 	bool ready;
 	const uint8_t *data;	/* replay */
 	uint32_t len;
+	uint32_t wirelen;	/* replay: as recorded */
 	uint64_t rec_ns;
 	uint64_t due;
 };
@@ -94,15 +97,17 @@ static void publish(struct worker *w)
 	store(&w->pub.failed, rs.wrong_format + w->abandoned);
 	store(&w->pub.backoffs, rs.backoffs);
 	store(&w->pub.skip_mtu, w->skip_mtu);
-	/* Every worker reads the whole file: the first one counts for all. */
+	store(&w->pub.truncated, w->truncated);
+	/* Every worker reads the whole file (or has the arena's counts of it): the first
+	 * one counts for all. */
 	if (w->rp && w->id == 0) {
 		struct replay_counts c;
 
 		replay_counts(w->rp, &c);
 		store(&w->pub.skip_mtu, c.skip_mtu);
 		store(&w->pub.skip_linktype, c.skip_linktype);
+		store(&w->pub.skip_empty, c.skip_empty);
 		store(&w->pub.filtered, c.filtered);
-		store(&w->pub.truncated, c.truncated);
 		store(&w->pub.read, c.read);
 	}
 }
@@ -129,6 +134,7 @@ static int next_packet(struct worker *w, struct next *nx)
 		}
 		nx->data = p.data;
 		nx->len = p.len;
+		nx->wirelen = p.wirelen;
 		nx->rec_ns = p.rec_ns;
 	}
 	nx->due = pace_due(&w->pace, nx->rec_ns);
@@ -144,6 +150,8 @@ static uint32_t write_packet(struct worker *w, struct next *nx, uint8_t *frame, 
 
 	if (!w->gen) {
 		memcpy(frame, nx->data, nx->len);
+		/* Cut by the file and still a frame (a runt is refused: failed, not cut). */
+		w->truncated += nx->len < nx->wirelen && nx->len >= ETH_HLEN;
 		return nx->len;
 	}
 	len = gen_build(w->gen, w->n, frame, prev);
@@ -274,7 +282,10 @@ static int setup(struct worker *w)
 			snprintf(w->msg, sizeof(w->msg), "%s: %s", rpo.path, err);
 			return ret;
 		}
-		ro.max_len = c->mtu + ETH_HLEN + VLAN_HLEN;
+		/* Frames as small as the longest packet held: small packets pack many to
+		 * a page, as a template's do, and a kick sends more of them. */
+		ro.max_len = rpo.arena && rpo.arena->max_len ? rpo.arena->max_len :
+			     c->mtu + ETH_HLEN + VLAN_HLEN;
 	} else {
 		ret = gen_new(&w->gen, c->tmpl, &c->link, (uint64_t)time(NULL) + w->id);
 		if (ret)
@@ -411,6 +422,7 @@ void inject_snapshot(struct inject *ij, struct inject_stats *s)
 		s->failed += load(&p->failed);
 		s->skip_mtu += load(&p->skip_mtu);
 		s->skip_linktype += load(&p->skip_linktype);
+		s->skip_empty += load(&p->skip_empty);
 		s->filtered += load(&p->filtered);
 		s->truncated += load(&p->truncated);
 		s->read += load(&p->read);

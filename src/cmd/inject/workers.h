@@ -29,7 +29,8 @@ struct inject_cfg {
 	const struct template *tmpl;
 	struct gen_link link;
 	uint64_t count;			/* template: packets in all; 0: until stopped */
-	const struct replay_opts *replay;	/* workers and worker are set per worker */
+	const struct replay_opts *replay;	/* workers and worker are set per worker; its
+						 * arena, if any, outlives the run */
 	const volatile int *stop;	/* set to end the run (signals) */
 };
 
@@ -41,8 +42,9 @@ struct inject_stats {
 					 * queued when the device failed */
 	uint64_t skip_mtu;		/* longer than the MTU allows */
 	uint64_t skip_linktype;		/* the file's link type is not Ethernet */
+	uint64_t skip_empty;		/* records with nothing captured */
 	uint64_t filtered;		/* did not match the filter expression */
-	uint64_t truncated;		/* sent shorter than recorded (the file cut them) */
+	uint64_t truncated;		/* went out shorter than recorded (the file cut them) */
 	uint64_t read;			/* records in the file */
 	uint64_t backoffs;		/* the device pushed back; the frames went later */
 	uint64_t start_ns;		/* CLOCK_MONOTONIC of the start */

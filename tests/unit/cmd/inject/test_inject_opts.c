@@ -198,6 +198,29 @@ static void test_missing_value(void **state)
 	inject_opts_free(&o);
 }
 
+/* --preload SIZE: a size (0: never); only where a file is sent. */
+static void test_preload(void **state)
+{
+	struct inject_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-i", "lo", "-r", "f.pcap", "--loop", "3", NULL), 0);
+	assert_false(o.preload_set);
+	inject_opts_free(&o);
+	assert_int_equal(parse(&o, "-i", "lo", "-r", "f.pcap", "--preload", "16M", NULL), 0);
+	assert_true(o.preload_set);
+	assert_int_equal(o.preload_bytes, 16ull << 20);
+	inject_opts_free(&o);
+	assert_int_equal(parse(&o, "-i", "lo", "-r", "f.pcap", "--preload", "0", NULL), 0);
+	assert_true(o.preload_set);
+	assert_int_equal(o.preload_bytes, 0);
+	inject_opts_free(&o);
+	assert_usage("-i", "lo", "-r", "f.pcap", "--preload", "lots");
+	assert_usage("-i", "lo", "-r", "f.pcap", "--preload", "2T");
+	assert_usage("-i", "lo", "--preload", "1M", "udp");		/* no file */
+	assert_usage("--dump", "-r", "f.pcap", "--preload", "1M");	/* nothing sent */
+}
+
 static void test_help(void **state)
 {
 	struct inject_opts o;
@@ -218,6 +241,7 @@ int main(void)
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_combination_errors),
 		cmocka_unit_test(test_value_errors),
+		cmocka_unit_test(test_preload),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_global_letters),
 		cmocka_unit_test(test_missing_value),
