@@ -11,6 +11,7 @@
 
 #include "capture/sniff.h"
 #include "cli/cmd.h"
+#include "cli/stdout_check.h"
 #include "cli/signals.h"
 #include "cmd/inject/pace.h"
 #include "cmd/inject/replay.h"
@@ -154,7 +155,7 @@ int inject_run_offline(struct inject_run *r)
 	}
 	err = fmt_flush(r->f);
 	if (err && err != -EPIPE) {
-		log_error("stdout: %s", strerror(-err));
+		stdout_check_note(err);	/* main reports it, once */
 		ret = EXIT_RUNTIME;
 	}
 	r->row.written = ifc.written;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "cli/stdout_check.h"
 #include "cmd/sniff/output.h"
 #include "cmd/sniff/stats.h"
 #include "util/log.h"
@@ -129,7 +130,7 @@ int sniff_output_finish(struct sniff_run *r, enum sniff_output_mode mode, bool s
 	}
 	err = fmt_flush(r->s.f);
 	if (err && err != -EPIPE) {
-		log_error("stdout: %s", strerror(-err));
+		stdout_check_note(err);	/* main reports it, once */
 		ret = EXIT_RUNTIME;
 	}
 	if (r->skipped)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
+#include "cli/stdout_check.h"
 #include "cli/signals.h"
 #include "cmd/sockets/opts.h"
 #include "cmd/sockets/run.h"
@@ -133,7 +134,7 @@ static int flush_out(struct fmt *f)
 	int err = fmt_flush(f);
 
 	if (err && err != -EPIPE)
-		log_error("stdout: %s", strerror(-err));
+		stdout_check_note(err);	/* main reports it, once */
 	return err ? EXIT_RUNTIME : 0;
 }
 

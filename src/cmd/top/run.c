@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli/cmd.h"
+#include "cli/stdout_check.h"
 #include "cli/signals.h"
 #include "cmd/top/panels.h"
 #include "cmd/top/run.h"
@@ -54,7 +55,7 @@ static int run_batch(struct panels *p, const struct top_opts *o)
 		err = fmt_flush(f);
 		if (err) {
 			if (err != -EPIPE)
-				log_error("stdout: %s", strerror(-err));
+				stdout_check_note(err);	/* main reports it, once */
 			ret = EXIT_RUNTIME;
 			break;
 		}
