@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "capture/filter_sandbox.h"
 #include "capture/savefile.h"
 #include "cli/cmd.h"
 #include "cli/signals.h"
@@ -93,15 +94,30 @@ static int setup_template(struct inject_run *r)
 	return 0;
 }
 
+/* setup_filter's answer when a stop signal ended the compile: the run ends at once. */
+#define INJECT_STOPPED (-1)
+
+/*
+ * The -r file's filter, compiled in a child process a stop signal ends:
+ * 0, INJECT_STOPPED or an exit status.
+ */
 static int setup_filter(struct inject_run *r)
 {
 	char err[PCAP_ERRBUF_SIZE + 64];
+	int ret;
 
 	if (!r->o->words[0])
 		return 0;
-	if (filter_compile(&r->filter, r->o->words, DLT_EN10MB, SAVEFILE_MAX_SNAPLEN, err,
-			   sizeof(err)))
+	ret = filter_sandbox_compile(&r->filter, r->o->words, DLT_EN10MB, SAVEFILE_MAX_SNAPLEN,
+				     signals_stop_fd(), err, sizeof(err));
+	if (ret == -ECANCELED)
+		return INJECT_STOPPED;
+	if (ret == -EINVAL)
 		return cmd_usage_error("filter: %s", err);
+	if (ret) {
+		log_error("%s", err);
+		return EXIT_RUNTIME;
+	}
 	r->has_filter = true;
 	return 0;
 }
@@ -173,5 +189,6 @@ int inject_run(struct inject_opts *o)
 	if (r->stats_f && r->stats_f != r->f)
 		fmt_free(r->stats_f);
 	fmt_free(r->f);
-	return ret;
+	/* Stopped before anything was sent: as any stop, status 0 and no complaint. */
+	return ret == INJECT_STOPPED ? 0 : ret;
 }

@@ -86,5 +86,6 @@ out:
 	sniff_output_close(r);
 	signals_set_wake_fd(-1);
 	sniff_run_fini(r);
-	return ret;
+	/* Stopped before the capture began: as any stop, status 0 and no complaint. */
+	return ret == SNIFF_RUN_STOPPED ? 0 : ret;
 }
