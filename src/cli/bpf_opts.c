@@ -97,8 +97,7 @@ int cmd_bpf_flush(struct fmt *f)
 
 	if (!err)
 		return 0;
-	if (err != -EPIPE)
-		stdout_check_note(err);	/* main reports it, once */
+	stdout_check_note(err);	/* main reports it, once (EPIPE: not at all) */
 	return EXIT_RUNTIME;
 }
 

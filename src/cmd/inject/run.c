@@ -173,6 +173,8 @@ int inject_run(struct inject_opts *o)
 	r->row.iface = o->ifname ? o->ifname : o->wfile && !o->dump ? o->wfile : "-";
 	r->row.workers = offline ? 0 : o->cpus;
 	signals_catch_stop();
+	/* A -r pipe or FIFO whose writer is slow: a stop ends the wait, in any thread. */
+	savefile_read_set_stop_fd(signals_stop_fd());
 	ret = cmd_enter_netns() ? EXIT_RUNTIME : 0;
 	if (!ret && o->ifname)
 		ret = setup_link(r);

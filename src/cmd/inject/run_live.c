@@ -115,6 +115,9 @@ int inject_run_live(struct inject_run *r)
 	if (ret)
 		return ret;
 	ret = inject_start(&ij, &cfg, err);
+	/* Stopped while a worker waited for the -r pipe's first bytes: nothing was sent. */
+	if (ret == -ECANCELED && signals_stop)
+		return 0;
 	if (ret) {
 		start_error(r->o->ifname, ret, err);
 		return EXIT_RUNTIME;

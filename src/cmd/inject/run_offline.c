@@ -110,6 +110,8 @@ static int offline_replay(struct inject_run *r, struct sniff *s)
 	int n = 0, ret = 0;
 
 	if (replay_open(&rp, &ro, err)) {
+		if (signals_stop)
+			return 0;	/* stopped while waiting for a FIFO's writer */
 		log_error("%s: %s", o->rfile, err);
 		return EXIT_RUNTIME;
 	}
@@ -149,14 +151,16 @@ int inject_run_offline(struct inject_run *r)
 		if (!s.write_err)
 			s.write_err = err;
 	}
-	if (s.write_err) {
+	if (s.write_err && s.write_err != -EPIPE) {	/* -w - | head: quiet, as sniff */
 		log_error("-w %s: %s", r->o->wfile, strerror(-s.write_err));
 		ret = EXIT_RUNTIME;
 	}
 	err = fmt_flush(r->f);
-	if (err && err != -EPIPE) {
+	if (err) {
 		stdout_check_note(err);	/* main reports it, once */
-		ret = EXIT_RUNTIME;
+		/* A reader that left (| head) ended the output, as tcpdump takes it: no failure. */
+		if (err != -EPIPE)
+			ret = EXIT_RUNTIME;
 	}
 	r->row.written = ifc.written;
 	r->row.elapsed_ns = pace_now() - t0;

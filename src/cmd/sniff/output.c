@@ -124,14 +124,17 @@ int sniff_output_finish(struct sniff_run *r, enum sniff_output_mode mode, bool s
 		pass_stats_to_writer(r);
 		sniff_close_writer(&r->s);
 	}
-	if (r->s.write_err) {
+	/* -w - | head: the reader chose to stop; quiet and no failure, as tcpdump (and SIGPIPE). */
+	if (r->s.write_err && r->s.write_err != -EPIPE) {
 		log_error("-w %s: %s", r->o->wfile, strerror(-r->s.write_err));
 		ret = EXIT_RUNTIME;
 	}
 	err = fmt_flush(r->s.f);
-	if (err && err != -EPIPE) {
+	if (err) {
 		stdout_check_note(err);	/* main reports it, once */
-		ret = EXIT_RUNTIME;
+		/* A reader that left (| head) ended the output, as tcpdump takes it: no failure. */
+		if (err != -EPIPE)
+			ret = EXIT_RUNTIME;
 	}
 	if (r->skipped)
 		log_error("%s: %llu packets of interfaces past the first %d skipped", r->o->rfile,

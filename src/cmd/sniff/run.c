@@ -49,6 +49,8 @@ int sniff_run(struct sniff_opts *o)
 		goto out;
 	signals_set_wake_fd(r->stop_fd);
 	signals_catch_stop();
+	/* A -r pipe or FIFO whose writer is slow: a stop ends the wait for it. */
+	savefile_read_set_stop_fd(signals_stop_fd());
 	if (live && cmd_enter_netns()) {
 		ret = EXIT_RUNTIME;
 		goto out;

@@ -133,8 +133,8 @@ static int flush_out(struct fmt *f)
 {
 	int err = fmt_flush(f);
 
-	if (err && err != -EPIPE)
-		stdout_check_note(err);	/* main reports it, once */
+	if (err)
+		stdout_check_note(err);	/* main reports it, once (EPIPE: not at all) */
 	return err ? EXIT_RUNTIME : 0;
 }
 

@@ -54,8 +54,7 @@ static int run_batch(struct panels *p, const struct top_opts *o)
 		panels_shift(p);
 		err = fmt_flush(f);
 		if (err) {
-			if (err != -EPIPE)
-				stdout_check_note(err);	/* main reports it, once */
+			stdout_check_note(err);	/* main reports it, once (EPIPE: not at all) */
 			ret = EXIT_RUNTIME;
 			break;
 		}
