@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # sniff_live.sh: -i any (cooked SLL2) with filters that need the cooked rewrite, two -i
-# interfaces with names and directions, --fanout 2 losing nothing, and kernel drops of a
-# tiny ring reported and accounted for.
+# interfaces with names and directions, --fanout 2 losing nothing, kernel drops of a
+# tiny ring reported and accounted for, and loopback packets shown once.
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 . "$top_srcdir/tests/netns/lib.sh"
@@ -106,4 +106,32 @@ n=$(jq -c 'select(.type == "packet")' "$out" | wc -l)
 jq -e --argjson n "$n" 'select(.type == "stats") | .interfaces[0].captured == $n' "$out" \
 	>/dev/null || fail "$n packets printed, stats say otherwise: $(tail -1 "$out")"
 
-echo "ok: -i any, inbound/outbound, two interfaces, --fanout 2, drops"
+# ---- the loopback: each packet once, as tcpdump shows it ------------------------------------
+# lo hands packet sockets every packet twice, leaving and arriving: only the arrival counts,
+# on -i lo and on -i any; and -i lo -i lo opens lo once.
+sniff_bg "$ns2" "$out" "$err" sniff -i lo -t icmp
+pid_lo=$sniff_pid
+sniff_bg "$ns2" "$tmp/out2" "$tmp/err2" sniff -i any -t icmp
+pid_any=$sniff_pid
+sniff_bg "$ns2" "$tmp/out3" "$tmp/err3" -j sniff -i lo -i lo icmp
+pid_lolo=$sniff_pid
+wait_sniffing "$ns2" 3
+ns_exec "$ns2" ping -c 3 -i 0.2 -W 1 127.0.0.1 >/dev/null || fail "no ping reply on lo"
+sleep 0.3
+for p in $pid_lo $pid_any $pid_lolo; do
+	kill -INT "$(pgrep -P "$(pgrep -P "$p")")" || fail "no sockeye under pid $p"
+done
+for sniff_pid in $pid_lo $pid_any $pid_lolo; do
+	sniff_wait
+done
+n=$(wc -l <"$out")
+[[ $n -eq 6 ]] || fail "-i lo: $n lines for 3 pings, want 6: $(cat "$out")"
+n=$(wc -l <"$tmp/out2")
+[[ $n -eq 6 ]] || fail "-i any: $n lines for 3 pings on lo, want 6: $(cat "$tmp/out2")"
+grep -qv '^lo    In  IP 127' "$tmp/out2" && fail "-i any: not all lo In: $(cat "$tmp/out2")"
+jq -s -e 'map(select(.type == "packet")) | length == 6' "$tmp/out3" >/dev/null ||
+	fail "-i lo -i lo: not 6 packets: $(head -c 600 "$tmp/out3")"
+jq -s -e 'map(select(.type == "stats"))[0].interfaces | length == 1 and .[0].captured == 6' \
+	"$tmp/out3" >/dev/null || fail "-i lo -i lo stats: $(tail -1 "$tmp/out3")"
+
+echo "ok: -i any, inbound/outbound, two interfaces, --fanout 2, drops, loopback once"
