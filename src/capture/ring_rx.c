@@ -30,6 +30,7 @@
 
 struct ring_rx {
 	int fd;
+	int ifindex;
 	uint8_t *map;
 	size_t map_len;
 	unsigned block_size;
@@ -214,6 +215,7 @@ int ring_rx_open(struct ring_rx **out, const struct ring_rx_opts *o)
 	if (!r)
 		return -ENOMEM;
 	r->fd = -1;
+	r->ifindex = o->ifindex;
 	if (linktype < 0) {
 		err = linktype;
 		goto fail;
@@ -370,6 +372,48 @@ uint32_t ring_rx_pending(const struct ring_rx *r)
 	if (__atomic_load_n(&bd->hdr.bh1.block_status, __ATOMIC_ACQUIRE) & TP_STATUS_USER)
 		return 0;
 	return __atomic_load_n(&bd->hdr.bh1.num_pkts, __ATOMIC_RELAXED);
+}
+
+uint64_t ring_rx_left(const struct ring_rx *r)
+{
+	uint64_t n = 0;
+
+	/*
+	 * Blocks handed to us and not yet released hold their count; the block the
+	 * kernel is filling holds its own; the others are 0: the kernel zeroes a
+	 * block when it opens it, ring_rx_release when it hands it back.
+	 */
+	for (unsigned i = 0; i < r->block_nr; i++) {
+		struct tpacket_block_desc *bd = (void *)(r->map + (size_t)i * r->block_size);
+
+		(void)__atomic_load_n(&bd->hdr.bh1.block_status, __ATOMIC_ACQUIRE);
+		n += __atomic_load_n(&bd->hdr.bh1.num_pkts, __ATOMIC_RELAXED);
+	}
+	return n;
+}
+
+int ring_rx_end_intake(struct ring_rx *r)
+{
+	static const struct sock_filter reject[] = { BPF_STMT(BPF_RET | BPF_K, 0) };
+	struct sock_fprog none = { .len = 1, .filter = (struct sock_filter *)reject };
+	struct sockaddr_ll sll = {
+		.sll_family = AF_PACKET,
+		.sll_protocol = 0,
+		.sll_ifindex = r->ifindex,
+	};
+
+	/*
+	 * Bound to protocol 0 the socket is unhooked from the device, and the
+	 * kernel waits (synchronize_net) for packets already on their way in.
+	 * A fanout member cannot bind again (EINVAL), nor can a socket whose device
+	 * is gone: a filter that refuses everything ends its intake instead; the
+	 * kernel counts no packet its filter refused.
+	 */
+	if (!bind(r->fd, (struct sockaddr *)&sll, sizeof(sll)))
+		return 0;
+	if (setsockopt(r->fd, SOL_SOCKET, SO_ATTACH_FILTER, &none, sizeof(none)) < 0)
+		return -errno;
+	return 0;
 }
 
 int ring_rx_error(struct ring_rx *r)

@@ -78,6 +78,19 @@ void ring_rx_release(struct ring_rx *r, struct ring_block *b);
  */
 uint32_t ring_rx_pending(const struct ring_rx *r);
 /*
+ * Packets in the ring not yet handed back: the ready blocks not yet released
+ * and the block the kernel is filling.  After ring_rx_end_intake and the last
+ * drain, with PACKET_STATISTICS read, received = walked + drops + this.
+ */
+uint64_t ring_rx_left(const struct ring_rx *r);
+/*
+ * Ends the socket's intake: no packet reaches the ring or the kernel's
+ * counters any more; the ring keeps what it holds (the block timeout still
+ * retires the open block).  The end of a capture calls it first, so the
+ * counters read afterwards stay put.  0 or -errno.
+ */
+int ring_rx_end_intake(struct ring_rx *r);
+/*
  * The socket's pending error (SO_ERROR), read and so cleared: 0 or -errno.
  * The kernel sets -ENETDOWN when the device goes down or away, and poll
  * reports POLLERR until it is read.

@@ -151,8 +151,8 @@ int sniff_output_finish(struct sniff_run *r, enum sniff_output_mode mode, bool s
 				  "bigger -B, or -w with a filter)", r->ifaces[i].name,
 				  (unsigned long long)r->ifaces[i].kstats.drops);
 	if (r->left)
-		log_error("%llu packets were still in ring blocks the kernel had not handed over "
-			  "when the capture ended (a shorter --latency avoids this)",
+		log_error("%llu packets were still in the ring when the capture ended: the kernel "
+			  "received them, they were not captured (a shorter --latency helps)",
 			  (unsigned long long)r->left);
 	if (r->fail_iface >= 0)
 		ret = report_failure(r);

@@ -278,7 +278,11 @@ int sniff_run_live(struct sniff_run *r)
 			break;
 		}
 	}
-	/* A stop (signal, lost device) still takes what the kernel holds in open blocks. */
+	/*
+	 * A stop (signal, lost device) ends the intake first, then takes what the
+	 * kernel holds in open blocks: the counters read next add up exactly.
+	 */
+	sniff_rings_end_intake(&rs);
 	if (out_ok && !ret && !r->s.done)
 		r->left = sniff_rings_linger(&rs, &r->s, sniff_run_linger_ms(r->o));
 	if (rs.failed >= 0) {
