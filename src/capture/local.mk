@@ -13,6 +13,7 @@ libsockeye_a_SOURCES += \
 	src/capture/savefile_pcapng.c \
 	src/capture/sniff.c src/capture/sniff.h
 MODULE_TESTS += \
+	tests/unit/capture/test_filter_sandbox \
 	tests/unit/capture/test_savefile_formats \
 	tests/unit/capture/test_savefile_read \
 	tests/unit/capture/test_savefile_pcapng \
