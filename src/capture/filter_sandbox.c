@@ -214,20 +214,29 @@ int filter_sandbox_compile(struct filter *f, const char *expr, int linktype, uns
 	close(pfd[1]);
 	ret = read_reply(pfd[0], stop_fd, f, linktype, limit_mib, err, errlen);
 	close(pfd[0]);
-	if (ret == -ECANCELED)
+	/* Stopped, or the answer was not read to its end: the child has nothing more to do. */
+	if (ret && ret != -EPIPE)
 		kill(pid, SIGKILL);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	if (ret == -EPIPE || ret == -EPROTO) {
-		/* No answer: the bound killed it where libpcap checks no allocation (a crash). */
+	if (ret == -EPIPE) {
+		/*
+		 * No answer: the bound stopped it where libpcap checks no allocation (a
+		 * crash), or the kernel's OOM killer did.
+		 */
 		if (WIFSIGNALED(status) && (WTERMSIG(status) == SIGSEGV || WTERMSIG(status) == SIGABRT ||
 					    WTERMSIG(status) == SIGKILL || WTERMSIG(status) == SIGBUS)) {
 			snprintf(err, errlen, "filter needs more than %u MiB to compile", limit_mib);
 			ret = -ENOMEM;
 		} else {
-			snprintf(err, errlen, "the filter compiler failed (status %d)", status);
+			snprintf(err, errlen, "the filter compiler ended without an answer (status %d)",
+				 status);
 			ret = -EIO;
 		}
+	} else if (ret == -EPROTO) {
+		snprintf(err, errlen, "the filter compiler's answer is malformed");
+	} else if (ret && ret != -ECANCELED && !err[0]) {
+		snprintf(err, errlen, "filter: %s", strerror(-ret));
 	}
 	if (ret)
 		filter_free(f);
