@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
+#include <linux/membarrier.h>
 #include <net/if.h>
 #include <net/if_arp.h>
 #include <pcap/dlt.h>
@@ -13,6 +14,8 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "capture/ring.h"
@@ -30,7 +33,6 @@
 
 struct ring_rx {
 	int fd;
-	int ifindex;
 	uint8_t *map;
 	size_t map_len;
 	unsigned block_size;
@@ -215,7 +217,6 @@ int ring_rx_open(struct ring_rx **out, const struct ring_rx_opts *o)
 	if (!r)
 		return -ENOMEM;
 	r->fd = -1;
-	r->ifindex = o->ifindex;
 	if (linktype < 0) {
 		err = linktype;
 		goto fail;
@@ -396,24 +397,30 @@ int ring_rx_end_intake(struct ring_rx *r)
 {
 	static const struct sock_filter reject[] = { BPF_STMT(BPF_RET | BPF_K, 0) };
 	struct sock_fprog none = { .len = 1, .filter = (struct sock_filter *)reject };
-	struct sockaddr_ll sll = {
-		.sll_family = AF_PACKET,
-		.sll_protocol = 0,
-		.sll_ifindex = r->ifindex,
-	};
 
 	/*
-	 * Bound to protocol 0 the socket is unhooked from the device, and the
-	 * kernel waits (synchronize_net) for packets already on their way in.
-	 * A fanout member cannot bind again (EINVAL), nor can a socket whose device
-	 * is gone: a filter that refuses everything ends its intake instead; the
-	 * kernel counts no packet its filter refused.
+	 * A filter that refuses everything: the kernel counts no packet its filter
+	 * refused, and it works on fanout members and sockets whose device is gone
+	 * alike.  (Binding again cannot do it: protocol 0 in bind means "keep the
+	 * current one", and a fanout member may not bind at all.)
 	 */
-	if (!bind(r->fd, (struct sockaddr *)&sll, sizeof(sll)))
-		return 0;
 	if (setsockopt(r->fd, SOL_SOCKET, SO_ATTACH_FILTER, &none, sizeof(none)) < 0)
 		return -errno;
 	return 0;
+}
+
+void ring_rx_settle(void)
+{
+	struct timespec ts = { .tv_nsec = 20 * 1000000 };
+
+	/*
+	 * A packet already past the old filter on another CPU still goes into the
+	 * ring.  Packet delivery runs inside RCU read-side sections, so one grace
+	 * period (membarrier's GLOBAL command is synchronize_rcu) waits for all of
+	 * them.  Refused (nohz_full, old kernels): a pause that outlasts them.
+	 */
+	if (syscall(__NR_membarrier, MEMBARRIER_CMD_GLOBAL, 0, 0) < 0)
+		nanosleep(&ts, NULL);
 }
 
 int ring_rx_error(struct ring_rx *r)

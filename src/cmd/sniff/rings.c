@@ -117,6 +117,8 @@ void sniff_rings_end_intake(struct sniff_rings *rs)
 {
 	for (unsigned i = 0; i < rs->n; i++)
 		ring_rx_end_intake(rs->rings[i]->ring);	/* a failure only leaves counters moving */
+	if (rs->n)
+		ring_rx_settle();
 }
 
 /* Every packet still in the rings: what the count of a capture lacks to match the kernel's. */
