@@ -11,8 +11,8 @@
 
 #include "capture/sniff.h"
 #include "cli/cmd.h"
-#include "cli/stdout_check.h"
 #include "cli/signals.h"
+#include "cli/stdout_check.h"
 #include "cmd/inject/pace.h"
 #include "cmd/inject/replay.h"
 #include "cmd/inject/run_offline.h"

@@ -11,8 +11,8 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
-#include "cli/stdout_check.h"
 #include "cli/signals.h"
+#include "cli/stdout_check.h"
 #include "cmd/sockets/opts.h"
 #include "cmd/sockets/run.h"
 #include "cmd/sockets/view_sockets.h"

@@ -8,8 +8,8 @@
 #include <time.h>
 
 #include "cli/cmd.h"
-#include "cli/stdout_check.h"
 #include "cli/signals.h"
+#include "cli/stdout_check.h"
 #include "cmd/top/panels.h"
 #include "cmd/top/run.h"
 #include "cmd/top/view_top.h"
