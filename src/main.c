@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "cli/stdout_check.h"
 #include "util/log.h"
 
 static const struct option global_longopts[] = {
@@ -21,7 +22,8 @@ static const struct option global_longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-int main(int argc, char **argv)
+/* The global options, then the command: an exit status. */
+static int run(int argc, char **argv)
 {
 	const struct cmd *cmd;
 	bool ambiguous;
@@ -62,4 +64,10 @@ int main(int argc, char **argv)
 	argv += optind;
 	optind = 0;	/* 0: glibc re-initializes getopt for the command's own options */
 	return cmd->fn(argc, argv);
+}
+
+int main(int argc, char **argv)
+{
+	/* Every way out checks stdout once: a full disk must not pass for success. */
+	return stdout_check_close(run(argc, argv));
 }

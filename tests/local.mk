@@ -31,6 +31,7 @@ NETNS_TESTS += \
 	tests/netns/sniff_capture.sh \
 	tests/netns/sniff_files.sh \
 	tests/netns/sniff_live.sh \
+	tests/netns/sniff_stop.sh \
 	tests/netns/sniff_errors.sh \
 	tests/netns/sniff_vanish.sh \
 	tests/netns/sniff_fanout.sh \

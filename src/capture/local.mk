@@ -5,6 +5,7 @@ libsockeye_a_SOURCES += \
 	src/capture/ring_rx.c src/capture/ring_rx.h \
 	src/capture/ring_tx.c src/capture/ring_tx.h \
 	src/capture/filter.c src/capture/filter.h \
+	src/capture/filter_sandbox.c src/capture/filter_sandbox.h \
 	src/capture/savefile.h src/capture/savefile_read.c src/capture/savefile_write.c \
 	src/capture/savefile_formats.c src/capture/savefile_formats.h \
 	src/capture/savefile_in.c src/capture/savefile_in.h \
@@ -12,6 +13,7 @@ libsockeye_a_SOURCES += \
 	src/capture/savefile_pcapng.c \
 	src/capture/sniff.c src/capture/sniff.h
 MODULE_TESTS += \
+	tests/unit/capture/test_filter_sandbox \
 	tests/unit/capture/test_savefile_formats \
 	tests/unit/capture/test_savefile_read \
 	tests/unit/capture/test_savefile_pcapng \

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
+#include <linux/membarrier.h>
 #include <net/if.h>
 #include <net/if_arp.h>
 #include <pcap/dlt.h>
@@ -13,6 +14,8 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "capture/ring.h"
@@ -64,41 +67,70 @@ static void size_ring(struct ring_rx *r, const struct ring_rx_opts *o)
 }
 
 /*
- * -Q out: only PACKET_OUTGOING packets.  The kernel exposes the packet type to
- * socket filters as an ancillary load, so prepend a test to the program and
- * keep the selection in the kernel.  The program's jumps are relative: they
- * need no change.
+ * Tests the kernel runs before the program, as libpcap adds them: the
+ * loopback hands each packet to packet sockets twice, once leaving
+ * (PACKET_OUTGOING) and once arriving, so on a loopback device (-i lo, and
+ * -i any, which sees lo too) the leaving copy is refused.  -Q out keeps only
+ * PACKET_OUTGOING.  Packet type and device type are ancillary loads.  The
+ * program's jumps are relative: it needs no change behind them.
  */
-static struct sock_filter *prepend_outgoing(const struct sock_fprog *f, unsigned snaplen,
-					    unsigned short *len)
-{
-	static const struct sock_filter head[] = {
-		BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_AD_OFF + SKF_AD_PKTTYPE),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PACKET_OUTGOING, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, 0),
-	};
-	unsigned short n = f ? f->len : 1;
-	struct sock_filter *prog = calloc(3u + n, sizeof(*prog));
+static const struct sock_filter no_lo_outgoing[] = {
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, SKF_AD_OFF + SKF_AD_HATYPE),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ARPHRD_LOOPBACK, 0, 3),
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, SKF_AD_OFF + SKF_AD_PKTTYPE),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PACKET_OUTGOING, 0, 1),
+	BPF_STMT(BPF_RET | BPF_K, 0),
+};
+static const struct sock_filter only_outgoing[] = {
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, SKF_AD_OFF + SKF_AD_PKTTYPE),
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PACKET_OUTGOING, 1, 0),
+	BPF_STMT(BPF_RET | BPF_K, 0),
+};
 
+#define NO_LO_OUTGOING_LEN (sizeof(no_lo_outgoing) / sizeof(no_lo_outgoing[0]))
+#define ONLY_OUTGOING_LEN (sizeof(only_outgoing) / sizeof(only_outgoing[0]))
+
+/* f (NULL: take everything, snaplen bytes) behind the tests asked for; NULL when out of memory. */
+static struct sock_filter *prepend_tests(const struct sock_fprog *f, unsigned snaplen, bool no_lo,
+					 bool out_only, unsigned short *len)
+{
+	unsigned short n = f ? f->len : 1, head = 0;
+	struct sock_filter *prog;
+
+	prog = calloc(NO_LO_OUTGOING_LEN + ONLY_OUTGOING_LEN + n, sizeof(*prog));
 	if (!prog)
 		return NULL;
-	memcpy(prog, head, sizeof(head));
+	if (no_lo) {
+		memcpy(prog, no_lo_outgoing, sizeof(no_lo_outgoing));
+		head += NO_LO_OUTGOING_LEN;
+	}
+	if (out_only) {
+		memcpy(prog + head, only_outgoing, sizeof(only_outgoing));
+		head += ONLY_OUTGOING_LEN;
+	}
 	if (f)
-		memcpy(prog + 3, f->filter, n * sizeof(*prog));
+		memcpy(prog + head, f->filter, n * sizeof(*prog));
 	else
-		prog[3] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, snaplen);
-	*len = 3 + n;
+		prog[head] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, snaplen);
+	*len = head + n;
 	return prog;
+}
+
+/* Whether the ring sees loopback traffic: the "any" device, or a loopback device. */
+static bool sees_loopback(int ifindex)
+{
+	return !ifindex || device_hatype(ifindex) == ARPHRD_LOOPBACK;
 }
 
 static int attach_filter(int fd, const struct ring_rx_opts *o)
 {
 	struct sock_fprog prog;
 	struct sock_filter *owned = NULL;
+	bool no_lo = sees_loopback(o->ifindex), out_only = o->dir == RING_RX_OUT;
 	int err = 0;
 
-	if (o->dir == RING_RX_OUT) {
-		owned = prepend_outgoing(o->filter, o->snaplen, &prog.len);
+	if (no_lo || out_only) {
+		owned = prepend_tests(o->filter, o->snaplen, no_lo, out_only, &prog.len);
 		if (!owned)
 			return -ENOMEM;
 		prog.filter = owned;
@@ -341,6 +373,54 @@ uint32_t ring_rx_pending(const struct ring_rx *r)
 	if (__atomic_load_n(&bd->hdr.bh1.block_status, __ATOMIC_ACQUIRE) & TP_STATUS_USER)
 		return 0;
 	return __atomic_load_n(&bd->hdr.bh1.num_pkts, __ATOMIC_RELAXED);
+}
+
+uint64_t ring_rx_left(const struct ring_rx *r)
+{
+	uint64_t n = 0;
+
+	/*
+	 * Blocks handed to us and not yet released hold their count; the block the
+	 * kernel is filling holds its own; the others are 0: the kernel zeroes a
+	 * block when it opens it, ring_rx_release when it hands it back.
+	 */
+	for (unsigned i = 0; i < r->block_nr; i++) {
+		struct tpacket_block_desc *bd = (void *)(r->map + (size_t)i * r->block_size);
+
+		(void)__atomic_load_n(&bd->hdr.bh1.block_status, __ATOMIC_ACQUIRE);
+		n += __atomic_load_n(&bd->hdr.bh1.num_pkts, __ATOMIC_RELAXED);
+	}
+	return n;
+}
+
+int ring_rx_end_intake(struct ring_rx *r)
+{
+	static const struct sock_filter reject[] = { BPF_STMT(BPF_RET | BPF_K, 0) };
+	struct sock_fprog none = { .len = 1, .filter = (struct sock_filter *)reject };
+
+	/*
+	 * A filter that refuses everything: the kernel counts no packet its filter
+	 * refused, and it works on fanout members and sockets whose device is gone
+	 * alike.  (Binding again cannot do it: protocol 0 in bind means "keep the
+	 * current one", and a fanout member may not bind at all.)
+	 */
+	if (setsockopt(r->fd, SOL_SOCKET, SO_ATTACH_FILTER, &none, sizeof(none)) < 0)
+		return -errno;
+	return 0;
+}
+
+void ring_rx_settle(void)
+{
+	struct timespec ts = { .tv_nsec = 20 * 1000000 };
+
+	/*
+	 * A packet already past the old filter on another CPU still goes into the
+	 * ring.  Packet delivery runs inside RCU read-side sections, so one grace
+	 * period (membarrier's GLOBAL command is synchronize_rcu) waits for all of
+	 * them.  Refused (nohz_full, old kernels): a pause that outlasts them.
+	 */
+	if (syscall(__NR_membarrier, MEMBARRIER_CMD_GLOBAL, 0, 0) < 0)
+		nanosleep(&ts, NULL);
 }
 
 int ring_rx_error(struct ring_rx *r)

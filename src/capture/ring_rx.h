@@ -78,6 +78,22 @@ void ring_rx_release(struct ring_rx *r, struct ring_block *b);
  */
 uint32_t ring_rx_pending(const struct ring_rx *r);
 /*
+ * Packets in the ring not yet handed back: the ready blocks not yet released
+ * and the block the kernel is filling.  After ring_rx_end_intake and the last
+ * drain, with PACKET_STATISTICS read, received = walked + drops + this.
+ */
+uint64_t ring_rx_left(const struct ring_rx *r);
+/*
+ * Ends the socket's intake: no packet reaches the ring or the kernel's
+ * counters any more, once ring_rx_settle() returned; the ring keeps what it
+ * holds (the block timeout still retires the open block).  The end of a
+ * capture calls both first, so the counters read afterwards stay put.
+ * 0 or -errno.
+ */
+int ring_rx_end_intake(struct ring_rx *r);
+/* After ring_rx_end_intake on some rings: waits for packets already on their way into them. */
+void ring_rx_settle(void);
+/*
  * The socket's pending error (SO_ERROR), read and so cleared: 0 or -errno.
  * The kernel sets -ENETDOWN when the device goes down or away, and poll
  * reports POLLERR until it is read.

@@ -86,6 +86,13 @@ int savefile_read_open_fd(struct savefile_reader **rp, int fd, char *errbuf);
 int savefile_read_open_mem(struct savefile_reader **rp, const void *buf, size_t len,
 			   char *errbuf);
 void savefile_read_close(struct savefile_reader *r);
+/*
+ * Readers opened from now on give up a wait for input (a pipe or FIFO whose
+ * writer is slow) as soon as FD becomes readable, with -ECANCELED from the
+ * open or savefile_read_next(): a command passes the descriptor its stop
+ * signals make readable.  -1: wait as long as it takes.
+ */
+void savefile_read_set_stop_fd(int fd);
 
 /*
  * The next packet: 1 with *pkt filled (pkt->data stays valid until the next call), 0 at

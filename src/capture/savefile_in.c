@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "capture/savefile_in.h"
@@ -15,10 +17,17 @@
 /* Every IDB takes at least 20 bytes of file, but cap the table so a file cannot grow it. */
 #define MAX_IFS		65536u
 
+int savefile_in_stop_fd = -1;
+
 int savefile_in_open_fd(struct savefile_in *in, int fd)
 {
+	struct stat st;
+
 	memset(in, 0, sizeof(*in));
 	in->fd = fd;
+	/* A regular file's read never blocks for long; anything else may wait for its writer. */
+	in->wait = fstat(fd, &st) < 0 || !S_ISREG(st.st_mode);
+	in->stop_fd = savefile_in_stop_fd;
 	in->buf = malloc(READ_BUF);
 	in->p = in->buf;
 	in->cap = READ_BUF;
@@ -32,6 +41,7 @@ void savefile_in_open_mem(struct savefile_in *in, const void *mem, size_t len)
 
 	memset(in, 0, sizeof(*in));
 	in->fd = -1;
+	in->stop_fd = -1;
 	in->p = mem ? mem : empty;
 	in->len = len;
 	in->eof = true;
@@ -66,6 +76,32 @@ int savefile_in_short(struct savefile_in *in, int ret, const char *what, uint64_
 				what, SAVEFILE_OFF(off), in->len - in->pos, want);
 }
 
+/*
+ * Sleeps until fd has bytes (or its end) or the stop descriptor is readable:
+ * 0, -ECANCELED, or -errno.  A signal only sets a flag and writes the stop
+ * descriptor, so EINTR just polls again; a plain read could sleep past the
+ * signal forever, and in a thread that blocks signals it is never interrupted.
+ */
+static int wait_input(const struct savefile_in *in)
+{
+	struct pollfd pfd[2] = {
+		{ .fd = in->fd, .events = POLLIN },
+		{ .fd = in->stop_fd, .events = POLLIN },
+	};
+
+	for (;;) {
+		if (poll(pfd, in->stop_fd >= 0 ? 2 : 1, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		if (in->stop_fd >= 0 && (pfd[1].revents & POLLIN))
+			return -ECANCELED;
+		if (pfd[0].revents)
+			return 0;	/* data, the end (POLLHUP) or an error: read says which */
+	}
+}
+
 /* savefile_in_need()'s slow path.  Callers bound N by SAVEFILE_MAX_BLOCK, and so the buffer. */
 int savefile_in_fill(struct savefile_in *in, size_t n)
 {
@@ -91,11 +127,16 @@ int savefile_in_fill(struct savefile_in *in, size_t n)
 		in->cap = cap;
 	}
 	while (in->len < n) {
-		/* Fill the whole buffer: one syscall covers many records. */
-		ssize_t got = read(in->fd, in->buf + in->len, in->cap - in->len);
+		ssize_t got;
+		int err = in->wait ? wait_input(in) : 0;
 
+		if (err)
+			return err;
+		/* Fill the whole buffer: one syscall covers many records. */
+		got = read(in->fd, in->buf + in->len, in->cap - in->len);
 		if (got < 0) {
-			if (errno == EINTR)
+			/* EAGAIN: a FIFO opened non-blocking, or a shared stdin; wait again. */
+			if (errno == EINTR || (errno == EAGAIN && in->wait))
 				continue;
 			return -errno;
 		}

@@ -34,6 +34,8 @@ struct savefile_iface {
  */
 struct savefile_in {
 	int fd;			/* -1: memory */
+	bool wait;		/* not a regular file (pipe, FIFO, terminal): poll before reads */
+	int stop_fd;		/* while waiting, readable means give up (-ECANCELED); -1: none */
 	bool eof;		/* nothing more to read beyond len (always in memory mode) */
 	uint8_t *buf;		/* owned buffer, cap bytes; NULL in memory mode */
 	size_t cap;
@@ -47,7 +49,17 @@ struct savefile_in {
 	char msg[SAVEFILE_ERRLEN];
 };
 
-/* Reads FD (not closed by savefile_in_close) through a 1 MiB buffer.  0 or -ENOMEM. */
+/*
+ * The descriptor savefile_read_set_stop_fd() gave (-1: none); readers opened
+ * afterwards watch it.
+ */
+extern int savefile_in_stop_fd;
+
+/*
+ * Reads FD (not closed by savefile_in_close) through a 1 MiB buffer; when FD
+ * is not a regular file, every read first waits for it and savefile_in_stop_fd
+ * together.  0 or -ENOMEM.
+ */
 int savefile_in_open_fd(struct savefile_in *in, int fd);
 /* Reads LEN bytes at MEM in place. */
 void savefile_in_open_mem(struct savefile_in *in, const void *mem, size_t len);
@@ -83,6 +95,7 @@ int savefile_in_fail(struct savefile_in *in, int err, const char *fmt, ...)
 /* Why savefile_in_need() (returning RET) could not deliver WANT bytes of WHAT at OFF. */
 int savefile_in_short(struct savefile_in *in, int ret, const char *what, uint64_t off,
 		      size_t want);
+/* savefile_in_need()'s slow path; -ECANCELED when the stop descriptor ended a wait. */
 int savefile_in_fill(struct savefile_in *in, size_t n);
 
 /*

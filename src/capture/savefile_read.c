@@ -85,7 +85,11 @@ int savefile_read_open(struct savefile_reader **rp, const char *path, char *errb
 
 	if (strcmp(path, "-") == 0)
 		return rd_open(rp, STDIN_FILENO, false, NULL, 0, errbuf);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/*
+	 * Non-blocking: a FIFO's open would wait for a writer where no stop can
+	 * reach it; its reads wait in poll instead (savefile_in_fill).
+	 */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		int err = -errno;
 
@@ -95,6 +99,11 @@ int savefile_read_open(struct savefile_reader **rp, const char *path, char *errb
 	}
 	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 	return rd_open(rp, fd, true, NULL, 0, errbuf);
+}
+
+void savefile_read_set_stop_fd(int fd)
+{
+	savefile_in_stop_fd = fd;
 }
 
 int savefile_read_open_fd(struct savefile_reader **rp, int fd, char *errbuf)

@@ -287,8 +287,16 @@ void sniff_packet(struct sniff *s, const struct sniff_pkt *p)
 		}
 		ifc->written++;
 	}
-	if (s->show.print)
+	if (s->show.print) {
 		print_row(s, p);
+		/*
+		 * Nothing more can be shown once stdout fails (a reader that left, a full
+		 * disk): stop taking packets, as tcpdump does, so the counters say what was
+		 * really read, not the rest of a file run through for nothing.
+		 */
+		if (fmt_error(s->f))
+			s->done = true;
+	}
 	if (s->limit && !s->shared_handled && s->handled >= s->limit)
 		s->done = true;
 }

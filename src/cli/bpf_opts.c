@@ -8,6 +8,7 @@
 
 #include "cli/bpf_opts.h"
 #include "cli/signals.h"
+#include "cli/stdout_check.h"
 #include "out/fmt.h"
 #include "util/log.h"
 
@@ -97,8 +98,7 @@ int cmd_bpf_flush(struct fmt *f)
 
 	if (!err)
 		return 0;
-	if (err != -EPIPE)
-		log_error("stdout: %s", strerror(-err));
+	stdout_check_note(err);	/* main reports it, once (EPIPE: not at all) */
 	return EXIT_RUNTIME;
 }
 

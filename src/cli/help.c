@@ -2,11 +2,13 @@
 /* help.c: `sockeye help [COMMAND]`: the command table as text or JSON, or one usage. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cmd.h"
 #include "cli/schema_texts.h"
+#include "cli/stdout_check.h"
 #include "util/log.h"
 
 /* The --help text after "usage: sockeye ", next to the option table it describes. */
@@ -68,7 +70,16 @@ static int print_table(const struct cmd *table, unsigned n)
 	fmt_doc_end(f);
 	err = fmt_flush(f);
 	fmt_free(f);
+	if (err)
+		stdout_check_note(err);	/* main says why */
 	return err ? EXIT_RUNTIME : 0;
+}
+
+/* A write to stdout failed just now: main's check says why. */
+static int stdout_failed(void)
+{
+	stdout_check_note(errno ? -errno : -EIO);
+	return EXIT_RUNTIME;
 }
 
 /* The schema of one record type (the text of schema/TYPE.schema.json), or the types. */
@@ -80,10 +91,10 @@ static int print_schema(int argc, char **argv)
 		if (argc < 3)
 			printf("%s\n", schema_texts[i].type);
 		else if (!strcmp(argv[2], schema_texts[i].type))
-			return fputs(schema_texts[i].text, stdout) < 0 ? EXIT_RUNTIME : 0;
+			return fputs(schema_texts[i].text, stdout) < 0 ? stdout_failed() : 0;
 	}
 	if (argc < 3)
-		return fflush(stdout) ? EXIT_RUNTIME : 0;
+		return fflush(stdout) ? stdout_failed() : 0;
 	return cmd_usage_error("--schema: %s: unknown record type (sockeye help --schema lists them)",
 			       argv[2]);
 }

@@ -4,6 +4,7 @@ libsockeye_a_SOURCES += \
 	src/cli/cmd.c src/cli/cmd.h \
 	src/cli/help.c \
 	src/cli/signals.c src/cli/signals.h \
+	src/cli/stdout_check.c src/cli/stdout_check.h \
 	src/cli/bpf_opts.c src/cli/bpf_opts.h \
 	src/cli/panel.h
 # The table names every command's entry point, so it is part of the binary.

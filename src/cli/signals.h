@@ -16,6 +16,14 @@ extern volatile sig_atomic_t signals_stop;
 void signals_catch_stop(void);
 
 /*
+ * An eventfd that becomes readable with the first stop signal (and stays so),
+ * made by signals_catch_stop; -1 before.  Blocking waits poll it beside their
+ * descriptor (a pipe, a child's answer), which a signal delivered to another
+ * thread, or between the flag's check and the wait, would not interrupt.
+ */
+int signals_stop_fd(void);
+
+/*
  * An eventfd (or pipe) the handler also writes to, or -1: it wakes polls in
  * other threads, which a signal delivered to one thread does not interrupt.
  */

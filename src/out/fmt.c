@@ -281,6 +281,14 @@ int fmt_flush(struct fmt *f)
 	return f->err;
 }
 
+int fmt_error(struct fmt *f)
+{
+	/* Right after the failed write errno still says why: EPIPE and ENOSPC call for different ends. */
+	if (!f->err && f->out && ferror(f->out))
+		fmt_set_err(f, errno > 0 ? -errno : -EIO);
+	return f->err;
+}
+
 bool fmt_is_shown(const struct fmt *f, size_t col)
 {
 	return f->view && col < f->view->ncols &&

@@ -170,6 +170,12 @@ void fmt_table_end(struct fmt *f);
 
 /* Flush what the renderer buffered; 0 or -errno of the first write error (EPIPE, ENOSPC). */
 int fmt_flush(struct fmt *f);
+/*
+ * The first write error so far, without a syscall (no flush): 0 or -errno.
+ * Streaming commands ask after each record, so a closed pipe (| head) or a
+ * full disk ends their loop instead of every later record failing unseen.
+ */
+int fmt_error(struct fmt *f);
 
 /* For the TUI: the frame collected by the last fmt_doc_end (owned by f). */
 struct tui_frame *fmt_tui_frame(struct fmt *f);

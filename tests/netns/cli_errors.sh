@@ -162,5 +162,30 @@ expect_error 1 "$nons: no such network namespace" sniff -r "$pcap" -N "$nons"
 expect_error 1 "$nons: no such network namespace" -N "$nons" sockets --replay "$rec"
 expect_error 1 "$nons: no such network namespace" -N "$nons" top --replay "$topdir"
 
+# stdout on a full disk: every command and option that prints fails with one line, status 1.
+full_write()
+{
+	local err
+
+	err=$(timeout 20 "$SOCKEYE" "$@" 2>&1 >/dev/full)
+	rc=$?
+	[[ $rc -eq 1 && $err == "sockeye: "*"write error: No space left on device" &&
+	   $err != *$'\n'* ]] ||
+		bad "sockeye $* >/dev/full: exit status $rc, want 1 and one write error line: $err"
+}
+pcap=$top_srcdir/tests/golden/input/sniff_ip.pcap
+full_write -V
+full_write help
+full_write -j help
+full_write help --schema
+full_write help --schema packet
+full_write sniff --help
+full_write sniff -r "$pcap" -d tcp
+full_write help sniff
+# A closed pipe is no error: the reader chose to stop (tcpdump and coreutils are quiet too).
+rc=$( ( "$SOCKEYE" help --schema packet; echo $? >"$tmp/rc" ) | head -c 1 >/dev/null
+	cat "$tmp/rc")
+[[ $rc -eq 0 ]] || bad "sockeye help --schema packet | head -c 1: exit status $rc, want 0"
+
 [[ $nfail -eq 0 ]] || fail "$nfail checks failed"
 echo "PASS: $NETNS_TEST"

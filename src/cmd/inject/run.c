@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "capture/filter_sandbox.h"
 #include "capture/savefile.h"
 #include "cli/cmd.h"
 #include "cli/signals.h"
@@ -93,15 +94,30 @@ static int setup_template(struct inject_run *r)
 	return 0;
 }
 
+/* setup_filter's answer when a stop signal ended the compile: the run ends at once. */
+#define INJECT_STOPPED (-1)
+
+/*
+ * The -r file's filter, compiled in a child process a stop signal ends:
+ * 0, INJECT_STOPPED or an exit status.
+ */
 static int setup_filter(struct inject_run *r)
 {
 	char err[PCAP_ERRBUF_SIZE + 64];
+	int ret;
 
 	if (!r->o->words[0])
 		return 0;
-	if (filter_compile(&r->filter, r->o->words, DLT_EN10MB, SAVEFILE_MAX_SNAPLEN, err,
-			   sizeof(err)))
+	ret = filter_sandbox_compile(&r->filter, r->o->words, DLT_EN10MB, SAVEFILE_MAX_SNAPLEN,
+				     signals_stop_fd(), err, sizeof(err));
+	if (ret == -ECANCELED)
+		return INJECT_STOPPED;
+	if (ret == -EINVAL)
 		return cmd_usage_error("filter: %s", err);
+	if (ret) {
+		log_error("%s", err);
+		return EXIT_RUNTIME;
+	}
 	r->has_filter = true;
 	return 0;
 }
@@ -157,6 +173,8 @@ int inject_run(struct inject_opts *o)
 	r->row.iface = o->ifname ? o->ifname : o->wfile && !o->dump ? o->wfile : "-";
 	r->row.workers = offline ? 0 : o->cpus;
 	signals_catch_stop();
+	/* A -r pipe or FIFO whose writer is slow: a stop ends the wait, in any thread. */
+	savefile_read_set_stop_fd(signals_stop_fd());
 	ret = cmd_enter_netns() ? EXIT_RUNTIME : 0;
 	if (!ret && o->ifname)
 		ret = setup_link(r);
@@ -173,5 +191,6 @@ int inject_run(struct inject_opts *o)
 	if (r->stats_f && r->stats_f != r->f)
 		fmt_free(r->stats_f);
 	fmt_free(r->f);
-	return ret;
+	/* Stopped before anything was sent: as any stop, status 0 and no complaint. */
+	return ret == INJECT_STOPPED ? 0 : ret;
 }

@@ -145,6 +145,9 @@ int inject_run_live(struct inject_run *r)
 	arena = preload(r->o, &ro);
 	ro.arena = arena;
 	ret = inject_start(&ij, &cfg, err);
+	/* Stopped while a worker waited for the -r pipe's first bytes: nothing was sent. */
+	if (ret == -ECANCELED && signals_stop)
+		return 0;
 	if (ret) {
 		replay_arena_free(arena);
 		start_error(r->o->ifname, ret, err);

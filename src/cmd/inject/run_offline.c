@@ -14,6 +14,7 @@
 #include "capture/sniff.h"
 #include "cli/cmd.h"
 #include "cli/signals.h"
+#include "cli/stdout_check.h"
 #include "cmd/inject/pace.h"
 #include "cmd/inject/replay.h"
 #include "cmd/inject/run_offline.h"
@@ -130,6 +131,8 @@ static int open_replay(struct inject_run *r, struct replay **rp)
 	if (!o->rfile)
 		return 0;
 	if (replay_open(rp, &ro, err)) {
+		if (signals_stop)
+			return 0;	/* stopped while waiting for a FIFO's writer */
 		log_error("%s: %s", o->rfile, err);
 		return EXIT_RUNTIME;
 	}
@@ -169,6 +172,8 @@ int inject_run_offline(struct inject_run *r)
 	int ret, err;
 
 	ret = open_replay(r, &rp);
+	if (!ret && r->o->rfile && !rp)
+		return 0;	/* stopped waiting for a FIFO's writer: nothing was opened or sent */
 	if (!ret)
 		ret = open_offline(r, &s, &ifc);
 	if (!ret)
@@ -179,14 +184,16 @@ int inject_run_offline(struct inject_run *r)
 	/* sniff's close: after a failed write, WRITTEN says what reached the file, not what was queued. */
 	if (s.w)
 		sniff_close_writer(&s);
-	if (s.write_err) {
+	if (s.write_err && s.write_err != -EPIPE) {	/* -w - | head: quiet, as sniff */
 		log_error("-w %s: %s", r->o->wfile, savefile_write_strerror(s.write_err));
 		ret = EXIT_RUNTIME;
 	}
 	err = fmt_flush(r->f);
-	if (err && err != -EPIPE) {
-		log_error("stdout: %s", strerror(-err));
-		ret = EXIT_RUNTIME;
+	if (err) {
+		stdout_check_note(err);	/* main reports it, once */
+		/* A reader that left (| head) ended the output, as tcpdump takes it: no failure. */
+		if (err != -EPIPE)
+			ret = EXIT_RUNTIME;
 	}
 	r->row.written = ifc.written;
 	r->row.elapsed_ns = pace_now() - t0;

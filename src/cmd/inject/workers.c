@@ -124,6 +124,9 @@ static int next_packet(struct worker *w, struct next *nx)
 			return 0;
 	} else {
 		ret = replay_next(w->rp, &p);
+		/* A stop ended the wait for a slow pipe: the end, as for every stop. */
+		if (ret == -ECANCELED)
+			return 0;
 		if (ret <= 0) {
 			if (ret < 0) {
 				w->err = ret;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "cli/stdout_check.h"
 #include "cmd/sniff/output.h"
 #include "cmd/sniff/stats.h"
 #include "util/log.h"
@@ -152,15 +153,18 @@ int sniff_output_finish(struct sniff_run *r, enum sniff_output_mode mode, bool s
 		pass_stats_to_writer(r);
 		sniff_close_writer(&r->s);
 	}
-	if (r->s.write_err) {
+	/* -w - | head: the reader chose to stop; quiet and no failure, as tcpdump (and SIGPIPE). */
+	if (r->s.write_err && r->s.write_err != -EPIPE) {
 		log_error("-w %s: %s", wpath[0] ? wpath : r->o->wfile,
 			  savefile_write_strerror(r->s.write_err));
 		ret = EXIT_RUNTIME;
 	}
 	err = fmt_flush(r->s.f);
-	if (err && err != -EPIPE) {
-		log_error("stdout: %s", strerror(-err));
-		ret = EXIT_RUNTIME;
+	if (err) {
+		stdout_check_note(err);	/* main reports it, once */
+		/* A reader that left (| head) ended the output, as tcpdump takes it: no failure. */
+		if (err != -EPIPE)
+			ret = EXIT_RUNTIME;
 	}
 	if (r->skipped)
 		log_error("%s: %llu packets of interfaces past the first %d skipped", r->o->rfile,
@@ -177,8 +181,8 @@ int sniff_output_finish(struct sniff_run *r, enum sniff_output_mode mode, bool s
 				  "bigger -B, or -w with a filter)", r->ifaces[i].name,
 				  (unsigned long long)r->ifaces[i].kstats.drops);
 	if (r->left)
-		log_error("%llu packets were still in ring blocks the kernel had not handed over "
-			  "when the capture ended (a shorter --latency avoids this)",
+		log_error("%llu packets were still in the ring when the capture ended: the kernel "
+			  "received them, they were not captured (a shorter --latency helps)",
 			  (unsigned long long)r->left);
 	if (r->fail_iface >= 0)
 		ret = report_failure(r);

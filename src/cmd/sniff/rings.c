@@ -113,6 +113,24 @@ static uint64_t pending(const struct sniff_rings *rs)
 	return n;
 }
 
+void sniff_rings_end_intake(struct sniff_rings *rs)
+{
+	for (unsigned i = 0; i < rs->n; i++)
+		ring_rx_end_intake(rs->rings[i]->ring);	/* a failure only leaves counters moving */
+	if (rs->n)
+		ring_rx_settle();
+}
+
+/* Every packet still in the rings: what the count of a capture lacks to match the kernel's. */
+static uint64_t left(const struct sniff_rings *rs)
+{
+	uint64_t n = 0;
+
+	for (unsigned i = 0; i < rs->n; i++)
+		n += ring_rx_left(rs->rings[i]->ring);
+	return n;
+}
+
 uint64_t sniff_rings_linger(struct sniff_rings *rs, struct sniff *s, unsigned max_ms)
 {
 	uint64_t end = clock_ns(CLOCK_MONOTONIC) + (uint64_t)max_ms * 1000000;
@@ -121,13 +139,11 @@ uint64_t sniff_rings_linger(struct sniff_rings *rs, struct sniff *s, unsigned ma
 	for (;;) {
 		while (!s->done && now < end && sniff_rings_drain(rs, s))
 			now = clock_ns(CLOCK_MONOTONIC);
-		if (s->done || !pending(rs))
-			return 0;
-		if (now >= end)
-			return pending(rs);
+		if (s->done || !pending(rs) || now >= end)
+			return s->done ? 0 : left(rs);
 		/* Without the stop descriptor: it stays readable now that the end has come. */
 		if (wait_fds(rs, rs->n, (int)((end - now) / 1000000) + 1) < 0)
-			return pending(rs);
+			return left(rs);
 		now = clock_ns(CLOCK_MONOTONIC);
 	}
 }

@@ -49,10 +49,19 @@ bool sniff_rings_drain(struct sniff_rings *rs, struct sniff *s);
 int sniff_rings_wait(struct sniff_rings *rs, int timeout_ms);
 
 /*
- * At the end of a capture: the kernel keeps packets in a partly filled block
- * until the block timeout retires it.  Waits up to max_ms for those blocks
- * and drains them, so a stop loses nothing the kernel already took.  Returns
- * the packets still in open blocks when max_ms ran out (0 normally).
+ * The first step of a capture's end: every ring stops taking packets, so the
+ * kernel's counters, read after the last drain, count exactly what the rings
+ * got (ring_rx_end_intake).
+ */
+void sniff_rings_end_intake(struct sniff_rings *rs);
+
+/*
+ * At the end of a capture, after sniff_rings_end_intake: the kernel keeps
+ * packets in a partly filled block until the block timeout retires it.  Waits
+ * up to max_ms for those blocks and drains them, so a stop loses nothing the
+ * kernel already took.  Returns the packets still in the rings when max_ms ran
+ * out, ready blocks and the open one (0 normally; 0 once s->done: the rest was
+ * not wanted).
  */
 uint64_t sniff_rings_linger(struct sniff_rings *rs, struct sniff *s, unsigned max_ms);
 

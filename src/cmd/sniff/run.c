@@ -51,6 +51,8 @@ int sniff_run(struct sniff_opts *o)
 		goto out;
 	signals_set_wake_fd(r->stop_fd);
 	signals_catch_stop();
+	/* A -r pipe or FIFO whose writer is slow: a stop ends the wait for it. */
+	savefile_read_set_stop_fd(signals_stop_fd());
 	/* -r too: a -N naming no namespace fails everywhere alike, not silently. */
 	if (cmd_enter_netns()) {
 		ret = EXIT_RUNTIME;
@@ -89,5 +91,6 @@ out:
 	sniff_output_close(r);
 	signals_set_wake_fd(-1);
 	sniff_run_fini(r);
-	return ret;
+	/* Stopped before the capture began: as any stop, status 0 and no complaint. */
+	return ret == SNIFF_RUN_STOPPED ? 0 : ret;
 }

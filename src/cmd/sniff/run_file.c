@@ -161,6 +161,8 @@ int sniff_run_file(struct sniff_run *r, bool *started)
 	int ret = 0, n = 0;
 
 	if (savefile_read_open(&rd, r->o->rfile, errbuf)) {
+		if (signals_stop)
+			return SNIFF_RUN_STOPPED;	/* while waiting for a FIFO's writer */
 		log_error("%s: %s", r->o->rfile, errbuf);
 		return EXIT_RUNTIME;
 	}

@@ -187,6 +187,15 @@ static int default_iface(char *name, size_t len)
 	return err;
 }
 
+/* Whether an interface set up before ifc is the same device ("any" included). */
+static bool is_opened_before(const struct sniff_run *r, const struct sniff_iface *ifc)
+{
+	for (unsigned i = 0; i < r->s.n_ifaces; i++)
+		if (r->ifaces[i].ifindex == ifc->ifindex && r->ifaces[i].by_ifindex == ifc->by_ifindex)
+			return true;
+	return false;
+}
+
 int sniff_run_live_setup(struct sniff_run *r)
 {
 	static char def[IF_NAMESIZE];	/* ifnames keeps pointing at it */
@@ -202,9 +211,16 @@ int sniff_run_live_setup(struct sniff_run *r)
 		r->o->ifnames[r->o->n_ifnames++] = def;
 	}
 	for (unsigned i = 0; i < r->o->n_ifnames; i++) {
-		ret = setup_iface(&r->ifaces[i], r->o->ifnames[i]);
+		struct sniff_iface *ifc = &r->ifaces[r->s.n_ifaces];
+
+		ret = setup_iface(ifc, r->o->ifnames[i]);
 		if (ret)
 			return ret;
+		/* -i X -i X: a second ring on X would show each of its packets twice. */
+		if (is_opened_before(r, ifc)) {
+			*ifc = (struct sniff_iface){ 0 };
+			continue;
+		}
 		r->s.n_ifaces++;
 	}
 	/* Several interfaces or "any" mix sources: show where each packet was seen. */
@@ -262,7 +278,11 @@ int sniff_run_live(struct sniff_run *r)
 			break;
 		}
 	}
-	/* A stop (signal, lost device) still takes what the kernel holds in open blocks. */
+	/*
+	 * A stop (signal, lost device) ends the intake first, then takes what the
+	 * kernel holds in open blocks: the counters read next add up exactly.
+	 */
+	sniff_rings_end_intake(&rs);
 	if (out_ok && !ret && !r->s.done)
 		r->left = sniff_rings_linger(&rs, &r->s, sniff_run_linger_ms(r->o));
 	if (rs.failed >= 0) {

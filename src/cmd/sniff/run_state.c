@@ -9,6 +9,7 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include "capture/filter_sandbox.h"
 #include "cli/cmd.h"
 #include "cmd/sniff/run_state.h"
 #include "util/log.h"
@@ -68,12 +69,21 @@ unsigned sniff_run_linger_ms(const struct sniff_opts *o)
 int sniff_run_compile_filter(struct sniff_run *r, struct sniff_iface *ifc, struct filter *flt)
 {
 	char err[PCAP_ERRBUF_SIZE + 64];
+	int ret = filter_sandbox_compile(flt, r->o->expr, ifc->linktype, r->o->snaplen, r->stop_fd,
+					 err, sizeof(err));
 
-	if (filter_compile(flt, r->o->expr, ifc->linktype, r->o->snaplen, err, sizeof(err))) {
+	switch (ret) {
+	case 0:
+		return 0;
+	case -ECANCELED:
+		return SNIFF_RUN_STOPPED;
+	case -EINVAL:
 		log_error("filter: %s", err);
 		return EXIT_USAGE;
+	default:
+		log_error("%s", err);
+		return EXIT_RUNTIME;
 	}
-	return 0;
 }
 
 int sniff_run_drop_privileges(const char *user, int fd)

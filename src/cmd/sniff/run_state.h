@@ -41,7 +41,17 @@ void sniff_run_request_stop(const struct sniff_run *r);
 unsigned sniff_run_linger_ms(const struct sniff_opts *o);
 /* Reads every ring's kernel counters into its slot and each interface's sums. */
 void sniff_run_collect_kstats(struct sniff_run *r);
-/* Compiles the expression for one interface's link type; 0 or an exit status. */
+/*
+ * What the setup steps return when a stop signal came before the capture
+ * began (during a filter's compile): the run ends at once, status 0.
+ */
+#define SNIFF_RUN_STOPPED (-1)
+
+/*
+ * Compiles the expression for one interface's link type, in a child process
+ * a stop signal ends (capture/filter_sandbox.h).  0, SNIFF_RUN_STOPPED or an
+ * exit status.
+ */
 int sniff_run_compile_filter(struct sniff_run *r, struct sniff_iface *ifc, struct filter *flt);
 /*
  * -Z USER: give up root once the rings, the -r file and the first -w file (FD, or -1)

@@ -69,6 +69,8 @@ static void *worker_main(void *arg)
 		if (err)
 			break;
 	}
+	/* Its rings take no more packets, so the counters main reads after the join add up. */
+	sniff_rings_end_intake(&w->rs);
 	if (!w->s.done && !err)
 		w->left = sniff_rings_linger(&w->rs, &w->s, sniff_run_linger_ms(w->r->o));
 	publish(w);

@@ -12,6 +12,7 @@
 
 #include "cli/cmd.h"
 #include "cli/signals.h"
+#include "cli/stdout_check.h"
 #include "cmd/sockets/opts.h"
 #include "cmd/sockets/run.h"
 #include "cmd/sockets/view_sockets.h"
@@ -132,8 +133,8 @@ static int flush_out(struct fmt *f)
 {
 	int err = fmt_flush(f);
 
-	if (err && err != -EPIPE)
-		log_error("stdout: %s", strerror(-err));
+	if (err)
+		stdout_check_note(err);	/* main reports it, once (EPIPE: not at all) */
 	return err ? EXIT_RUNTIME : 0;
 }
 

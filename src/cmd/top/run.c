@@ -9,6 +9,7 @@
 
 #include "cli/cmd.h"
 #include "cli/signals.h"
+#include "cli/stdout_check.h"
 #include "cmd/top/panels.h"
 #include "cmd/top/run.h"
 #include "cmd/top/view_top.h"
@@ -54,8 +55,7 @@ static int run_batch(struct panels *p, const struct top_opts *o)
 		panels_shift(p);
 		err = fmt_flush(f);
 		if (err) {
-			if (err != -EPIPE)
-				log_error("stdout: %s", strerror(-err));
+			stdout_check_note(err);	/* main reports it, once (EPIPE: not at all) */
 			ret = EXIT_RUNTIME;
 			break;
 		}

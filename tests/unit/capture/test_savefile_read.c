@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -209,6 +210,43 @@ static void test_open_errors(void **state)
 	assert_int_equal(savefile_read_open_fd(&r, -1, errbuf), -EBADF);
 }
 
+/* A pipe whose writer holds it open: the stop descriptor ends the wait, at the header or a record. */
+static void test_stop_fd(void **state)
+{
+	char errbuf[SAVEFILE_ERRLEN];
+	struct savefile_reader *r;
+	struct savefile_pkt p;
+	int fds[2], efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	uint64_t one = 1;
+	struct bb b;
+
+	(void)state;
+	assert_true(efd >= 0);
+	savefile_read_set_stop_fd(efd);
+	assert_int_equal(pipe(fds), 0);
+	assert_int_equal(write(efd, &one, sizeof(one)), sizeof(one));
+	/* Nothing written yet: the header's wait ends. */
+	assert_int_equal(savefile_read_open_fd(&r, fds[0], errbuf), -ECANCELED);
+	assert_null(r);
+	/* A header and half a record: the record's wait ends; the packet before it came through. */
+	assert_int_equal(read(efd, &one, sizeof(one)), sizeof(one));
+	bb_init(&b, true);
+	shb(&b, 1);
+	idb(&b, 1, 0, "x", 1, 0);
+	epb(&b, 0, 1, (const uint8_t *)"abcdefgh", 8, 8, 0);
+	assert_int_equal(write(fds[1], b.b, b.n), (ssize_t)b.n);
+	assert_int_equal(write(fds[1], "\x06\0\0\0", 4), 4);	/* half the next block's header */
+	assert_int_equal(savefile_read_open_fd(&r, fds[0], errbuf), 0);
+	assert_int_equal(savefile_read_next(r, &p), 1);
+	assert_int_equal(write(efd, &one, sizeof(one)), sizeof(one));
+	assert_int_equal(savefile_read_next(r, &p), -ECANCELED);
+	savefile_read_close(r);
+	savefile_read_set_stop_fd(-1);
+	close(fds[0]);
+	close(fds[1]);
+	close(efd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -218,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_corrupt_pcap),
 		cmocka_unit_test(test_stream),
 		cmocka_unit_test(test_open_errors),
+		cmocka_unit_test(test_stop_fd),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
