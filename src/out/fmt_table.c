@@ -269,18 +269,18 @@ static int cmp_row(const void *pa, const void *pb)
 	return r;
 }
 
-void fmt_table_sort(struct fmt_table *t, size_t col, bool descending)
+int fmt_table_order(const struct fmt_table *t, size_t col, bool descending, size_t *order)
 {
 	size_t n = t->view->ncols;
 	struct sort_item *items;
-	struct fmt_cell *sorted;
 
+	for (size_t i = 0; i < t->nrows; i++)
+		order[i] = i;
 	if (col >= n || t->nrows < 2)
-		return;
+		return 0;
 	items = calloc(t->nrows, sizeof(*items));
-	sorted = reallocarray(NULL, t->nrows * n, sizeof(*sorted));
-	if (!items || !sorted)
-		goto out;
+	if (!items)
+		return -ENOMEM;
 	sort_col = &t->view->cols[col];
 	sort_idx = col;
 	sort_desc = descending;
@@ -292,13 +292,30 @@ void fmt_table_sort(struct fmt_table *t, size_t col, bool descending)
 	}
 	qsort(items, t->nrows, sizeof(*items), cmp_row);
 	for (size_t i = 0; i < t->nrows; i++)
-		memcpy(&sorted[i * n], items[i].row, n * sizeof(*sorted));
+		order[i] = items[i].idx;
+	free(items);
+	return 0;
+}
+
+void fmt_table_sort(struct fmt_table *t, size_t col, bool descending)
+{
+	size_t n = t->view->ncols, *order;
+	struct fmt_cell *sorted;
+
+	if (col >= n || t->nrows < 2)
+		return;
+	order = calloc(t->nrows, sizeof(*order));
+	sorted = reallocarray(NULL, t->nrows * n, sizeof(*sorted));
+	if (!order || !sorted || fmt_table_order(t, col, descending, order))
+		goto out;
+	for (size_t i = 0; i < t->nrows; i++)
+		memcpy(&sorted[i * n], &t->cells[order[i] * n], n * sizeof(*sorted));
 	free(t->cells);
 	t->cells = sorted;
 	t->cap = t->nrows;
 	sorted = NULL;
 out:
-	free(items);
+	free(order);
 	free(sorted);
 }
 

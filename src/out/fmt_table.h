@@ -25,6 +25,8 @@ const struct fmt_cell *fmt_table_row(const struct fmt_table *t, size_t i);
 int fmt_cell_cmp(const struct fmt_col *col, const struct fmt_cell *a, const struct fmt_cell *b);
 /* Stable sort by one column's raw value; unset cells sort last either way. */
 void fmt_table_sort(struct fmt_table *t, size_t col, bool descending);
+/* The same order as row indexes into order[nrows], the rows left in place.  0 or -ENOMEM. */
+int fmt_table_order(const struct fmt_table *t, size_t col, bool descending, size_t *order);
 /* Drops the rows, keeps the view. */
 void fmt_table_clear(struct fmt_table *t);
 void fmt_table_fini(struct fmt_table *t);
