@@ -40,8 +40,8 @@ int fmt_table_append(struct fmt_table *t, const struct fmt_cell *row)
 		t->cap = cap;
 	}
 	dst = &t->cells[t->nrows * n];
+	memcpy(dst, row, n * sizeof(*dst));
 	for (size_t i = 0; i < n; i++) {
-		dst[i] = row[i];
 		if (row[i].str) {
 			dst[i].str = strdup(row[i].str);
 			if (!dst[i].str) {
