@@ -178,6 +178,7 @@ for nsock in "${sizes[@]}"; do
 
 	# --watch: the live view in a tmux pane (three frames, one a second) and batch snapshots;
 	# peak RSS and CPU (user + system) of the whole run.
+	rm -f "$tmp/live"
 	tmux -L "$tmx" new-session -d -x 200 -y 50 \
 		"/usr/bin/time -o $tmp/live -f '%M %U %S' $run $SOCKEYE sockets -tan --watch --count 3"
 	for ((i = 0; i < 600; i++)); do
@@ -185,9 +186,11 @@ for nsock in "${sizes[@]}"; do
 		sleep 0.5
 	done
 	tmux -L "$tmx" kill-server 2>/dev/null || true
-	read -r live_rss live_user live_sys <"$tmp/live"
-	read -r batch_rss batch_user batch_sys < <(/usr/bin/time -f '%M %U %S' $run "$SOCKEYE" \
-		sockets -tan --watch -b --count 3 2>&1 >/dev/null | tail -n 1)
+	read -r live_rss live_user live_sys <"$tmp/live" || die "--watch: no figures: $(cat "$tmp/live")"
+	/usr/bin/time -o "$tmp/batch" -f '%M %U %S' $run "$SOCKEYE" sockets -tan --watch -b --count 3 \
+		>/dev/null
+	read -r batch_rss batch_user batch_sys <"$tmp/batch" ||
+		die "--watch -b: no figures: $(cat "$tmp/batch")"
 
 	{
 		echo "### $have TCP sockets"
