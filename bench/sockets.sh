@@ -55,7 +55,7 @@ stop_farm()
 }
 cleanup()
 {
-	tmux -L "$tmx" kill-server 2>/dev/null
+	tmux -L "$tmx" kill-server 2>/dev/null || true
 	stop_farm
 	rm -rf "$tmp"
 }
