@@ -149,7 +149,7 @@ static bool selected(const struct sockscan *s, const struct sock_rec *r)
 		return false;
 	if (st >= SOCK_ST_COUNT || !(s->states & (1u << st)))
 		return false;
-	if (s->dump_filtered && s->trust_filtered)
+	if (s->dump_filtered && s->trust_filtered && !s->recheck)
 		return true;
 	return !s->filter || ssfilter_match(s->filter->expr, r, &s->env);
 }
@@ -530,6 +530,13 @@ int sockscan_run(struct sockscan *s, sockscan_cb cb, void *arg)
 	s->cb_arg = arg;
 	s->what[0] = '\0';
 	s->seen = 0;
+	/*
+	 * ss runs its filter on every socket the kernel's bytecode let through.
+	 * For most conditions that changes nothing, but the kernel's autobound
+	 * (no port lock from bind: accepted sockets have none) is not ss's
+	 * (a port in the ephemeral range): a socket must pass both.
+	 */
+	s->recheck = s->filter && ssfilter_uses_autobound(s->filter->expr);
 	/* A recording made with another filter than this run's is filtered again. */
 	s->trust_filtered = !s->replay;
 	if (s->replay) {

@@ -56,6 +56,7 @@ struct sockscan {
 	bool in_netns;		/* netns_name is set: the where.netns of the sockets */
 	bool trust_filtered;	/* not a user's recording: kernel-filtered dumps pass as they are */
 	bool dump_filtered;	/* the current dump had the filter applied by the kernel */
+	bool recheck;		/* the filter runs on kernel-filtered dumps too (autobound) */
 	struct ssf_env env;
 	sockscan_cb cb;
 	void *cb_arg;

@@ -672,6 +672,12 @@ bool ssfilter_uses_mark(const struct ssf_node *n)
 	return n && (n->op == SSF_MARK || ssfilter_uses_mark(n->a) || ssfilter_uses_mark(n->b));
 }
 
+bool ssfilter_uses_autobound(const struct ssf_node *n)
+{
+	return n && (n->op == SSF_AUTOBOUND || ssfilter_uses_autobound(n->a) ||
+		     ssfilter_uses_autobound(n->b));
+}
+
 /* The first bits of a and b agree (the kernel's bitstring_match). */
 static bool prefix_match(const uint8_t *a, const uint8_t *b, unsigned bits)
 {
@@ -723,6 +729,28 @@ static bool host_match(const struct ssf_host *h, const struct sock_rec *r, bool 
 	return prefix_match(addr, h->addr, h->prefix_len);
 }
 
+/*
+ * ss's user-space autobound: an inet port in the ephemeral range, a UNIX
+ * socket without a name or with the kernel's autobind name (NUL and five hex
+ * digits), a packet socket bound to no interface.
+ */
+static bool is_autobound(const struct sock_rec *r, const struct ssf_env *env)
+{
+	if (r->family == AF_UNIX) {
+		if (!r->path || !r->path_len)
+			return true;
+		if (r->path_len != 6 || r->path[0])
+			return false;
+		for (size_t i = 1; i < 6; i++)
+			if (!r->path[i] || !strchr("0123456789abcdef", r->path[i]))
+				return false;
+		return true;
+	}
+	if (r->family == AF_PACKET)
+		return !r->ifindex;
+	return is_inet(r) && env && r->sport >= env->port_lo && r->sport <= env->port_hi;
+}
+
 bool ssfilter_match(const struct ssf_node *n, const struct sock_rec *r, const struct ssf_env *env)
 {
 	if (!n)
@@ -751,7 +779,7 @@ bool ssfilter_match(const struct ssf_node *n, const struct sock_rec *r, const st
 	case SSF_MARK:
 		return ((r->has_mark ? r->mark : 0) & n->mask) == n->mark;
 	case SSF_AUTOBOUND:
-		return is_inet(r) && env && r->sport >= env->port_lo && r->sport <= env->port_hi;
+		return is_autobound(r, env);
 	}
 	return false;
 }

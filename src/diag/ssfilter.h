@@ -68,6 +68,13 @@ const char *ssfilter_resolve(struct ssfilter *f, unsigned (*lookup)(const char *
 /* Whether the expression uses the fwmark (its bytecode then needs CAP_NET_ADMIN). */
 bool ssfilter_uses_mark(const struct ssf_node *n);
 
+/*
+ * Whether the expression uses autobound: the kernel's test (no port lock
+ * from bind) and ss's user-space one (the port range) differ, and ss, which
+ * runs both, lists a socket only when both pass.
+ */
+bool ssfilter_uses_autobound(const struct ssf_node *n);
+
 /* The ephemeral port range autobound tests against in user space. */
 struct ssf_env {
 	uint16_t port_lo, port_hi;

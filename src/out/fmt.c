@@ -47,6 +47,7 @@ void fmt_free(struct fmt *f)
 {
 	if (!f)
 		return;
+	fmt_sort_free(f);
 	if (f->ops->fini)
 		f->ops->fini(f);
 	free(f->row);
@@ -102,6 +103,8 @@ void fmt_table_begin(struct fmt *f, const struct fmt_view *v, unsigned groups)
 	else
 		f->groups = groups | FMT_GROUP_TEXT;
 	f->ops->table_begin(f);
+	if (fmt_sort_applies(f, v))
+		fmt_sort_begin(f);
 }
 
 /* Forgets the row's cells; their strings belong to strbuf, which is simply reused. */
@@ -249,7 +252,10 @@ void fmt_row_end(struct fmt *f)
 {
 	if (!f->view)
 		return;
-	f->ops->row(f, f->row);
+	if (f->sort)
+		fmt_sort_row(f, NULL, NULL);
+	else
+		f->ops->row(f, f->row);
 	row_clear(f);
 }
 
@@ -257,7 +263,9 @@ void fmt_row_end_details(struct fmt *f, fmt_details_fn fn, const void *ctx)
 {
 	if (!f->view)
 		return;
-	if (f->ops->row_details && fn)
+	if (f->sort)
+		fmt_sort_row(f, fn, ctx);
+	else if (f->ops->row_details && fn)
 		f->ops->row_details(f, f->row, fn, ctx);
 	else
 		f->ops->row(f, f->row);
@@ -268,6 +276,7 @@ void fmt_table_end(struct fmt *f)
 {
 	if (!f->view)
 		return;
+	fmt_sort_end(f);
 	f->ops->table_end(f);
 	f->view = NULL;
 }

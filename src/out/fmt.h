@@ -93,6 +93,15 @@ struct fmt_opts {
 	 * write(2) off the per-packet path.
 	 */
 	bool manual_flush;
+	/*
+	 * Sorting (text and JSON; the TUI sorts by its own keys): the rows of
+	 * the snapshot table named sort_view are held until its end and come out
+	 * by column sort_col, descending with sort_desc, equal keys in the order
+	 * they came, unset cells last: the order the TUI shows.
+	 */
+	const char *sort_view;
+	size_t sort_col;
+	bool sort_desc;
 };
 
 /* One cell's value; set marks whether the command emitted it. */

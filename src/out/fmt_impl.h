@@ -39,6 +39,7 @@ struct fmt {
 	char *strbuf;
 	size_t strbuf_len, strbuf_cap;
 	bool in_doc;
+	struct fmt_sort *sort;		/* the current table's rows held for sorting, or NULL */
 	int err;			/* first error: -ENOMEM or a write error */
 	void *priv;			/* renderer state */
 };
@@ -46,6 +47,17 @@ struct fmt {
 extern const struct fmt_ops fmt_text_ops;
 extern const struct fmt_ops fmt_json_ops;
 extern const struct fmt_ops fmt_tui_ops;
+
+/*
+ * Sorted tables (fmt_sort.c, opts.sort_view): whether v is one here; its
+ * begin (after f->view is set), each row (f->row, with its details), and
+ * its end, which hands the rows to the renderer sorted.
+ */
+bool fmt_sort_applies(const struct fmt *f, const struct fmt_view *v);
+void fmt_sort_begin(struct fmt *f);
+void fmt_sort_row(struct fmt *f, fmt_details_fn fn, const void *ctx);
+void fmt_sort_end(struct fmt *f);
+void fmt_sort_free(struct fmt *f);
 
 /* Records the first error seen. */
 static inline void fmt_set_err(struct fmt *f, int err)

@@ -17,8 +17,16 @@ void fmt_table_init(struct fmt_table *t, const struct fmt_view *v, unsigned grou
 /* Deep-copies row (view->ncols cells, strings included).  0 or -ENOMEM. */
 int fmt_table_append(struct fmt_table *t, const struct fmt_cell *row);
 const struct fmt_cell *fmt_table_row(const struct fmt_table *t, size_t i);
+/*
+ * The order of two set cells of column col: numbers by value, address
+ * columns (FMT_IP, FMT_IPPORT) by family, address, scope and port as
+ * numbers, other text bytewise.  <0, 0 or >0.
+ */
+int fmt_cell_cmp(const struct fmt_col *col, const struct fmt_cell *a, const struct fmt_cell *b);
 /* Stable sort by one column's raw value; unset cells sort last either way. */
 void fmt_table_sort(struct fmt_table *t, size_t col, bool descending);
+/* The same order as row indexes into order[nrows], the rows left in place.  0 or -ENOMEM. */
+int fmt_table_order(const struct fmt_table *t, size_t col, bool descending, size_t *order);
 /* Drops the rows, keeps the view. */
 void fmt_table_clear(struct fmt_table *t);
 void fmt_table_fini(struct fmt_table *t);

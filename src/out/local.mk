@@ -2,6 +2,7 @@
 libsockeye_a_SOURCES += \
 	src/out/fmt.c src/out/fmt.h src/out/fmt_impl.h \
 	src/out/fmt_table.c src/out/fmt_table.h \
+	src/out/fmt_sort.c \
 	src/out/fmt_cell.c \
 	src/out/fmt_text.c \
 	src/out/fmt_json.c \
@@ -12,6 +13,7 @@ libsockeye_a_SOURCES += \
 	src/out/tui_act.c
 MODULE_TESTS += \
 	tests/unit/out/test_fmt_table \
+	tests/unit/out/test_fmt_sort \
 	tests/unit/out/test_json_writer \
 	tests/unit/out/test_fmt_text \
 	tests/unit/out/test_fmt_json \

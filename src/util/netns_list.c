@@ -79,12 +79,30 @@ static int collect_named(struct netns_list *l, size_t *cap, const char *run_dir,
 	return err;
 }
 
+/*
+ * The root namespace's inode: the one init (pid 1) is in, so a container's
+ * own namespace is its root; where /proc/1 cannot be read (no
+ * CAP_SYS_PTRACE over init, hidepid), the kernel's init_net, whose inode is
+ * fixed (PROC_NET_INIT_INO).
+ */
+#define NETNS_INIT_INO 0xEFFFFFF9ull
+
+static uint64_t root_inode(const char *proc)
+{
+	char path[128];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/1/ns/net", proc);
+	return stat(path, &st) ? NETNS_INIT_INO : (uint64_t)st.st_ino;
+}
+
 int netns_list_collect(struct netns_list *l, const char *run_dir, const char *proc)
 {
 	char path[128], name[64];
 	size_t cap = 0, named;
 	struct dirent *de;
 	struct stat self;
+	uint64_t root;
 	int err;
 	DIR *d;
 
@@ -93,6 +111,7 @@ int netns_list_collect(struct netns_list *l, const char *run_dir, const char *pr
 	snprintf(path, sizeof(path), "%s/self/ns/net", proc);
 	if (stat(path, &self))
 		return -errno;
+	root = root_inode(proc);
 	err = collect_named(l, &cap, run_dir, self.st_dev);
 	if (err)
 		goto out;
@@ -112,7 +131,11 @@ int netns_list_collect(struct netns_list *l, const char *run_dir, const char *pr
 			continue;
 		if (stat(path, &st) || has_inode(l, st.st_ino))
 			continue;
-		snprintf(name, sizeof(name), "net:[%llu]", (unsigned long long)st.st_ino);
+		/* ip netns has no name for the root namespace: it is "root". */
+		if (st.st_ino == root)
+			snprintf(name, sizeof(name), "%s", NETNS_ROOT_NAME);
+		else
+			snprintf(name, sizeof(name), "net:[%llu]", (unsigned long long)st.st_ino);
 		err = add(l, &cap, name, path, st.st_ino);
 	}
 	closedir(d);

@@ -79,6 +79,12 @@ check "state words"       3  state listening
 check "states and expr"   2  state established exclude listening '( sport = :9000 or dport = :9000 )'
 check "bucket"            0  state bucket
 check "fwmark"            0  -a fwmark = 0x1234
+# autobound as ss has it: the kernel chose the port (no bind) and it is an ephemeral one.
+# Of the connection to 9000 that is the client alone: the accepted socket has no port lock
+# either (the kernel's test passes it) but a fixed port; the listener was bound.
+check "autobound"         1  -a 'autobound and ( sport = :9000 or dport = :9000 )'
+check "not autobound"     1  -a 'not autobound and ( sport = :9000 or dport = :9000 )'
+check "autobound, all"    5  -a autobound
 
 # UNIX: a path pattern selects the pair's named end and its listener.
 got=$(ours -x -a src "$tmp/*.sock" | wc -l)

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # sockets_netns.sh: -N and --all-netns: named namespaces and one only a process is in, each
-# once, the namespace as a column; the original namespace is kept for the process lookup.
+# once, the namespace as a column, the root one as "root"; the original namespace is kept for
+# the process lookup.
 . "$top_srcdir/tests/netns/lib.sh"
 need_root
 need_cmd jq unshare
@@ -43,6 +44,19 @@ n=$(jq -r '[.sockets[].netns] | unique | map(select(. == "'"$ns1"'")) | length' 
 [[ $n -eq 1 ]] || fail "$ns1 listed under $n names"
 jq -e '[.sockets[].netns] | map(select(. == "net:['"$(stat -L -c %i /run/netns/"$ns1")"']")) |
 	length == 0' <<<"$json" >/dev/null || fail "$ns1 also listed by inode"
+
+# The root namespace (init's, ours here) is "root", as ip netns has no name for it; a UNIX
+# socket held there shows it.
+self=$(stat -L -c %i /proc/self/ns/net)
+root=$(stat -L -c %i /proc/1/ns/net 2>/dev/null) || root=$((0xEFFFFFF9))
+want=root
+[[ $self -eq $root ]] || want="net:[$self]"
+start r "$SOCKFARM" unix "$tmp/root.sock" 1
+got=$("$SOCKEYE" -j sockets -xa --all-netns src "$tmp/root.sock" |
+	jq -r '[.sockets[].netns] | unique | join(",")')
+[[ $got == "$want" ]] || fail "--all-netns names our namespace '$got', want '$want'"
+jq -e '[.sockets[].netns] | map(select(. == "net:['"$root"']")) | length == 0' <<<"$json" \
+	>/dev/null || fail "the root namespace listed by inode: net:[$root]"
 
 # Text: the Netns column first.
 line=$("$SOCKEYE" sockets -tlH --all-netns sport = :7102)

@@ -291,6 +291,13 @@ void sockets_opts_select(struct sockets_opts *o, struct sockscan *s, unsigned *g
 	s->states = SOCK_STATES_ALL & ~(1u << SOCK_ST_LISTEN | 1u << SOCK_ST_CLOSE |
 					1u << SOCK_ST_TIME_WAIT | 1u << SOCK_ST_SYN_RECV |
 					1u << SOCK_ST_NEW_SYN_RECV);
+	/*
+	 * Packet sockets have no state (UNCONN): named, they come in the
+	 * default selection, as ss -0 lists them.  As in ss the state is added
+	 * to the selection, not to packet sockets only.
+	 */
+	if (o->tables & PACKET_T)
+		s->states |= 1u << SOCK_ST_CLOSE;
 	if (o->listening)
 		s->states = 1u << SOCK_ST_LISTEN | 1u << SOCK_ST_CLOSE;
 	if (o->all || (o->summary && !o->listening))

@@ -261,6 +261,12 @@ int sockets_run(struct sockets_opts *o)
 		.pretty = cmd_globals.pretty,
 		.no_header = o->no_header,
 	};
+	/* Snapshots per interval come fullest Recv-Q first, as the live view shows them. */
+	if (o->watch) {
+		fo.sort_view = view_sockets.name;
+		fo.sort_col = view_sockets_recvq_col;
+		fo.sort_desc = true;
+	}
 	run.f = cmd_fmt_new(stdout, &fo);
 	if (!run.f) {
 		log_error("out of memory");

@@ -195,6 +195,34 @@ static void test_unix_paths(void **state)
 	assert_false(m("src /*", &u));
 }
 
+/* autobound for UNIX and packet sockets, as ss's user-space test has it. */
+static void test_autobound_other(void **state)
+{
+	struct sock_rec u = { .family = AF_UNIX, .table = SOCKTAB_UNIX_DGRAM };
+	struct sock_rec p = { .family = AF_PACKET, .table = SOCKTAB_PACKET_RAW };
+	struct sock_rec t = inet(AF_INET, "10.0.0.1", 7000, "10.0.0.2", 40000);
+
+	/* Unnamed, or the kernel's autobind name: NUL and five hex digits. */
+	assert_true(m("autobound", &u));
+	u.path = "\0" "0001f";
+	u.path_len = 6;
+	assert_true(m("autobound", &u));
+	u.path = "\0" "0001g";
+	assert_false(m("autobound", &u));
+	u.path = "\0" "abcdef";
+	u.path_len = 7;
+	assert_false(m("autobound", &u));
+	u.path = "/run/a.sock";
+	u.path_len = 12;
+	assert_false(m("autobound", &u));
+	/* Packet: bound to no interface. */
+	assert_true(m("autobound", &p));
+	p.ifindex = 2;
+	assert_false(m("autobound", &p));
+	/* inet: the local port decides, whatever the peer's. */
+	assert_false(m("autobound", &t));
+}
+
 static void test_states(void **state)
 {
 	char *argv[] = { "state", "established", "state", "listening", "sport", "=", ":22" };
@@ -296,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_logic),
 		cmocka_unit_test(test_dev_mark_auto),
 		cmocka_unit_test(test_unix_paths),
+		cmocka_unit_test(test_autobound_other),
 		cmocka_unit_test(test_states),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_limits),

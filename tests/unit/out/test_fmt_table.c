@@ -197,6 +197,73 @@ static void test_sort_bad_column_is_noop(void **state)
 	fmt_table_fini(&t);
 }
 
+/* Address cells sort by value: family, address, scope, then port, as numbers. */
+static const struct fmt_col addr_cols[] = {
+	{ "id", "ID", FMT_U64, FMT_RIGHT, 0, 0 },
+	{ "local", "Local", FMT_IPPORT, FMT_LEFT, 0, 0 },
+};
+static const struct fmt_view addr_view = { .name = "a", .cols = FMT_VIEW_COLS(addr_cols) };
+
+static int cmp_addr(const char *a, const char *b)
+{
+	struct fmt_cell ca = { .set = true, .str = (char *)a }, cb = { .set = true, .str = (char *)b };
+
+	return fmt_cell_cmp(&addr_cols[1], &ca, &cb);
+}
+
+static void test_cmp_addresses(void **state)
+{
+	/* Each before the next: the string order gets every pair but the last two wrong. */
+	static const char *const pairs[][2] = {
+		{ "10.98.0.1:7000", "10.98.0.1:47830" },
+		{ "9.0.0.1:80", "10.0.0.1:80" },
+		{ "0.0.0.0:*", "0.0.0.0:1" },
+		{ "[fd00::2]:1", "[fd00::10]:1" },
+		{ "[fe80::1]:22", "[fe80::1%eth0]:21" },
+		{ "[fe80::1%eth2]:22", "[fe80::1%eth10]:21" },
+		{ "10.0.0.1%vb:7000", "10.0.0.1%vb:10000" },
+		{ "10.0.0.1%eth0:1:9", "10.0.0.1%eth0:1:10" },
+		{ "fd00::2", "fd00::10" },
+		{ "*:9", "*:10" },
+		{ "255.255.255.255:65535", "[::]:0" },
+		{ "[::1]:22", "*" },
+		{ "/tmp/a.sock:99", "/tmp/b.sock:1" },
+	};
+
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		if (cmp_addr(pairs[i][0], pairs[i][1]) >= 0 || cmp_addr(pairs[i][1], pairs[i][0]) <= 0)
+			fail_msg("'%s' does not sort before '%s'", pairs[i][0], pairs[i][1]);
+	}
+	assert_int_equal(cmp_addr("10.0.0.1:80", "10.0.0.1:80"), 0);
+	assert_true(cmp_addr("[::1]:x", "[::1]:8") > 0);	/* not an address: after them */
+}
+
+static void test_sort_addresses(void **state)
+{
+	static const char *const in[] = {
+		"10.98.0.1:47830", "*:100", "[::1]:22", "10.98.0.1:7000", "9.9.9.9:1", "*:20",
+		"10.98.0.1:*",
+	};
+	struct fmt_table t;
+	struct fmt_cell row[2];
+	char got[256] = "";
+	size_t n = 0;
+
+	fmt_table_init(&t, &addr_view, 0);
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		row[0] = (struct fmt_cell){ .set = true, .u = i };
+		row[1] = (struct fmt_cell){ .set = true, .str = (char *)in[i] };
+		assert_int_equal(fmt_table_append(&t, row), 0);
+	}
+	fmt_table_sort(&t, 1, false);
+	for (size_t i = 0; i < t.nrows; i++)
+		n += (size_t)snprintf(got + n, sizeof(got) - n, "%s%s", i ? " " : "",
+				      fmt_table_row(&t, i)[1].str);
+	assert_string_equal(got, "9.9.9.9:1 10.98.0.1:* 10.98.0.1:7000 10.98.0.1:47830 [::1]:22 "
+				 "*:20 *:100");
+	fmt_table_fini(&t);
+}
+
 static void test_clear_keeps_view(void **state)
 {
 	struct fmt_table t;
@@ -242,6 +309,8 @@ int main(void)
 		cmocka_unit_test(test_sort_str),
 		cmocka_unit_test(test_sort_keeps_strings_with_rows),
 		cmocka_unit_test(test_sort_bad_column_is_noop),
+		cmocka_unit_test(test_cmp_addresses),
+		cmocka_unit_test(test_sort_addresses),
 		cmocka_unit_test(test_clear_keeps_view),
 		cmocka_unit_test(test_cells_reset),
 	};

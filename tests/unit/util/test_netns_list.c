@@ -20,7 +20,7 @@ static void test_own_namespace(void **state)
 {
 	char dir[] = "/tmp/test_netns_list.XXXXXX", stale[64], want[64];
 	struct netns_list l;
-	struct stat self;
+	struct stat self, root;
 	size_t found = 0;
 	FILE *f;
 
@@ -31,7 +31,13 @@ static void test_own_namespace(void **state)
 	assert_non_null(f);
 	fclose(f);
 	assert_int_equal(stat("/proc/self/ns/net", &self), 0);
-	snprintf(want, sizeof(want), "net:[%llu]", (unsigned long long)self.st_ino);
+	/* The root namespace is init's (the kernel's init_net where /proc/1 is hidden). */
+	if (stat("/proc/1/ns/net", &root))
+		root.st_ino = 0xEFFFFFF9;
+	if (self.st_ino == root.st_ino)
+		snprintf(want, sizeof(want), "root");
+	else
+		snprintf(want, sizeof(want), "net:[%llu]", (unsigned long long)self.st_ino);
 
 	assert_int_equal(netns_list_collect(&l, dir, "/proc"), 0);
 	assert_true(l.n >= 1);
@@ -62,10 +68,80 @@ static void test_own_namespace(void **state)
 	assert_int_equal(l.n, 0);
 }
 
+/* A /proc of symbolic links: PID's ns/net pointing at target. */
+static void fake_ns(const char *proc, const char *pid, const char *target)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/%s", proc, pid);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/%s/ns", proc, pid);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/%s/ns/net", proc, pid);
+	assert_int_equal(symlink(target, path), 0);
+}
+
+static void fake_free(const char *proc, const char *pid)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/%s/ns/net", proc, pid);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/%s/ns", proc, pid);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/%s", proc, pid);
+	rmdir(path);
+}
+
+/* The namespace pid 1 is in is "root", whatever namespace we are in; the others keep inodes. */
+static void test_root_is_init(void **state)
+{
+	char proc[] = "/tmp/test_netns_proc.XXXXXX", want[64];
+	struct netns_list l;
+	struct stat net, other;
+
+	assert_non_null(mkdtemp(proc));
+	assert_int_equal(stat("/proc/self/ns/net", &net), 0);
+	/* Another nsfs file stands in for a namespace we are not in (the list reads inodes only). */
+	assert_int_equal(stat("/proc/self/ns/uts", &other), 0);
+
+	/* Init and a process in our namespace: one entry, "root". */
+	fake_ns(proc, "self", "/proc/self/ns/net");
+	fake_ns(proc, "1", "/proc/self/ns/net");
+	fake_ns(proc, "42", "/proc/self/ns/net");
+	assert_int_equal(netns_list_collect(&l, "/nonexistent/run", proc), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].name, "root");
+	assert_int_equal(l.v[0].inode, net.st_ino);
+	netns_list_free(&l);
+
+	/* Init elsewhere: that one is "root", ours is named by its inode. */
+	fake_free(proc, "1");
+	fake_ns(proc, "1", "/proc/self/ns/uts");
+	assert_int_equal(netns_list_collect(&l, "/nonexistent/run", proc), 0);
+	assert_int_equal(l.n, 2);
+	snprintf(want, sizeof(want), "net:[%llu]", (unsigned long long)net.st_ino);
+	for (size_t i = 0; i < l.n; i++)
+		assert_string_equal(l.v[i].name, l.v[i].inode == other.st_ino ? "root" : want);
+	netns_list_free(&l);
+
+	/* No /proc/1 to read: the kernel's init_net inode decides. */
+	fake_free(proc, "1");
+	assert_int_equal(netns_list_collect(&l, "/nonexistent/run", proc), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].name, net.st_ino == 0xEFFFFFF9 ? "root" : want);
+	netns_list_free(&l);
+
+	fake_free(proc, "42");
+	fake_free(proc, "self");
+	rmdir(proc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_own_namespace),
+		cmocka_unit_test(test_root_is_init),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

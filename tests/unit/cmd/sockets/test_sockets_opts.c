@@ -65,6 +65,34 @@ static void test_tables_groups(void **state)
 	/* ss's default: connected sockets only. */
 	assert_false(s.states & 1u << SOCK_ST_LISTEN);
 	assert_true(s.states & 1u << SOCK_ST_ESTABLISHED);
+	assert_false(s.states & 1u << SOCK_ST_CLOSE);
+	sockscan_fini(&s);
+	sockets_opts_free(&o);
+}
+
+/* Packet sockets have no state: named, their UNCONN joins the default selection (ss -0). */
+static void test_packet_default(void **state)
+{
+	struct sockets_opts o;
+	struct sockscan s;
+
+	assert_int_equal(parse(&o, "-0", NULL), 0);
+	selected(&o, &s);
+	assert_true(s.states & 1u << SOCK_ST_CLOSE);
+	assert_true(s.states & 1u << SOCK_ST_ESTABLISHED);
+	assert_false(s.states & 1u << SOCK_ST_LISTEN);
+	sockscan_fini(&s);
+	sockets_opts_free(&o);
+	/* Not named (the default tables): connected sockets only, as ss. */
+	assert_int_equal(parse(&o, NULL), 0);
+	selected(&o, &s);
+	assert_false(s.states & 1u << SOCK_ST_CLOSE);
+	sockscan_fini(&s);
+	sockets_opts_free(&o);
+	/* A state word still decides alone. */
+	assert_int_equal(parse(&o, "-0", "state", "established", NULL), 0);
+	selected(&o, &s);
+	assert_int_equal(s.states, 1u << SOCK_ST_ESTABLISHED);
 	sockscan_fini(&s);
 	sockets_opts_free(&o);
 }
@@ -180,6 +208,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tables_groups),
+		cmocka_unit_test(test_packet_default),
 		cmocka_unit_test(test_query),
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_errors),
