@@ -196,6 +196,8 @@ int savefile_write_close(struct savefile_writer *w);
  * write (a full disk) fewer than savefile_write_packet accepted.
  */
 uint64_t savefile_write_stored(const struct savefile_writer *w, unsigned ifindex);
+/* The descriptor of the file being written now, or -1 (-Z hands it to the user). */
+int savefile_write_fd(const struct savefile_writer *w);
 /* The file being written now (after a failed rotation: the file that failed). */
 const char *savefile_write_path(const struct savefile_writer *w);
 /* What an error of the writer means: its own -EEXIST and -ERANGE, else strerror's text. */

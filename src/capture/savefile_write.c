@@ -751,6 +751,11 @@ uint64_t savefile_write_stored(const struct savefile_writer *w, unsigned ifindex
 	return ifindex < w->o.n_ifs ? w->ifs[ifindex].stored : 0;
 }
 
+int savefile_write_fd(const struct savefile_writer *w)
+{
+	return w->fd;
+}
+
 const char *savefile_write_path(const struct savefile_writer *w)
 {
 	return w->path;

@@ -326,6 +326,18 @@ sniff_wait
 	fail "-Z nobody -w in a root-only directory: $(ls -l "$zdir") $(cat "$err")"
 n=$(packets_in "$zdir/f") || exit 1
 [[ $n -eq 5 ]] || fail "-Z nobody -w: $n packets in the file, not 5"
+# --fanout-files: every worker's first file too (they used to be made after root was given up).
+sniff_bg "$ns2" "$out" "$err" sniff -i vb --fanout 2 --fanout-files -c 6 -Z nobody -w "$zdir/g.pcap" udp
+wait_sniffing "$ns2" 2
+send "$ns1" va --count 6 --sport 9000
+sniff_wait
+n=0
+for f in "$zdir/g.0.pcap" "$zdir/g.1.pcap"; do
+	[[ $(stat -c %U "$f" 2>/dev/null) == nobody ]] ||
+		fail "-Z nobody --fanout-files: $f: $(ls -l "$zdir") $(cat "$err")"
+	n=$((n + $(packets_in "$f"))) || exit 1
+done
+[[ $n -eq 6 ]] || fail "-Z nobody --fanout-files: $n packets in the files, not 6"
 
 # ---- -r FILE -Z USER: the file is opened as root, then read as USER (as tcpdump) ----------
 # A root-only file in a root-only directory: nobody could not open it.  The first -w file is

@@ -21,8 +21,9 @@ static int run_live(struct sniff_run *r, enum sniff_output_mode *mode, bool *sta
 	ret = sniff_run_live_open(r);
 	if (!ret)
 		ret = sniff_output_create_file(r);
-	if (!ret && o->user)
-		ret = sniff_run_drop_privileges(o->user, r->wfd);
+	/* --fanout-files: the workers make their files first, then give up root (workers.c). */
+	if (!ret && o->user && !o->fanout_files)
+		ret = sniff_run_drop_privileges(o->user, &r->wfd, 1);
 	if (ret)
 		return ret;
 	if (o->fanout_files) {

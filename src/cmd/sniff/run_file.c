@@ -170,7 +170,7 @@ int sniff_run_file(struct sniff_run *r, bool *started)
 	if (ret)
 		goto out;
 	/* As tcpdump: root opens a file only it may read, then reads it as -Z USER. */
-	if (r->o->user && (ret = sniff_run_drop_privileges(r->o->user, r->wfd)))
+	if (r->o->user && (ret = sniff_run_drop_privileges(r->o->user, &r->wfd, 1)))
 		goto out;
 	while (!signals_stop && !r->s.done && (n = savefile_read_next(rd, &p)) > 0) {
 		if (!*started) {

@@ -86,7 +86,7 @@ int sniff_run_compile_filter(struct sniff_run *r, struct sniff_iface *ifc, struc
 	}
 }
 
-int sniff_run_drop_privileges(const char *user, int fd)
+int sniff_run_drop_privileges(const char *user, const int *fds, unsigned n)
 {
 	struct passwd *pw = getpwnam(user);
 
@@ -95,9 +95,12 @@ int sniff_run_drop_privileges(const char *user, int fd)
 		return EXIT_RUNTIME;
 	}
 	/* The file root made is the user's, as if the user had made it: tcpdump's owner too. */
-	if (fd >= 0 && fchown(fd, pw->pw_uid, pw->pw_gid) < 0) {
-		log_error("-Z %s: cannot hand the -w file to the user: %s", user, strerror(errno));
-		return EXIT_RUNTIME;
+	for (unsigned i = 0; i < n; i++) {
+		if (fds[i] >= 0 && fchown(fds[i], pw->pw_uid, pw->pw_gid) < 0) {
+			log_error("-Z %s: cannot hand the -w file to the user: %s", user,
+				  strerror(errno));
+			return EXIT_RUNTIME;
+		}
 	}
 	if (initgroups(pw->pw_name, pw->pw_gid) < 0 || setgid(pw->pw_gid) < 0 ||
 	    setuid(pw->pw_uid) < 0) {

@@ -54,9 +54,10 @@ void sniff_run_collect_kstats(struct sniff_run *r);
  */
 int sniff_run_compile_filter(struct sniff_run *r, struct sniff_iface *ifc, struct filter *flt);
 /*
- * -Z USER: give up root once the rings, the -r file and the first -w file (FD, or -1)
- * are open, as tcpdump does; FD is handed to USER first.  0 or an exit status.
+ * -Z USER: give up root once the rings, the -r file and the first -w file(s) are
+ * open, as tcpdump does; the N descriptors in FDS (-1: none) are handed to USER
+ * first.  0 or an exit status.
  */
-int sniff_run_drop_privileges(const char *user, int fd);
+int sniff_run_drop_privileges(const char *user, const int *fds, unsigned n);
 
 #endif

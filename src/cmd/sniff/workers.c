@@ -244,6 +244,23 @@ static int collect(struct sniff_run *r, struct sniff_worker *ws)
 	return ret;
 }
 
+/* -Z: every worker's first file is made as root (a directory only root may write), then USER's. */
+static int drop_privileges(struct sniff_run *r, struct sniff_worker *ws, unsigned n)
+{
+	int *fds = calloc(n, sizeof(*fds));
+	int ret;
+
+	if (!fds) {
+		log_error("out of memory");
+		return EXIT_RUNTIME;
+	}
+	for (unsigned k = 0; k < n; k++)
+		fds[k] = ws[k].s.w ? savefile_write_fd(ws[k].s.w) : -1;
+	ret = sniff_run_drop_privileges(r->o->user, fds, n);
+	free(fds);
+	return ret;
+}
+
 int sniff_workers_run(struct sniff_run *r, bool *started)
 {
 	unsigned n = r->o->fanout;
@@ -260,6 +277,8 @@ int sniff_workers_run(struct sniff_run *r, bool *started)
 		ws[k].id = k;
 		ret = worker_setup(r, &ws[k], &shared);
 	}
+	if (!ret && r->o->user)
+		ret = drop_privileges(r, ws, n);
 	/* Signals stay with the main thread, whose handler wakes every worker through stop_fd. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
