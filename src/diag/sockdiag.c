@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -495,47 +496,238 @@ static int dump_loop(struct mnl_socket *nl, const struct sockdiag_req *req, char
 	}
 }
 
+/* A socket in the current namespace with req sent on it; 0 or -errno. */
+static int dump_open(const struct sockdiag_req *req, uint32_t seq, struct mnl_socket **out)
+{
+	char tx[8192];
+	struct mnl_socket *nl;
+	struct nlmsghdr *nlh;
+	int err = 0;
+
+	*out = NULL;
+	if (req->family != AF_INET && req->family != AF_INET6 && req->family != AF_UNIX &&
+	    req->family != AF_PACKET)
+		return -EINVAL;
+	nlh = build_request(req, tx, sizeof(tx), seq);
+	if (!nlh)
+		return -E2BIG;
+	nl = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
+	if (!nl)
+		return -errno;
+	if (mnl_socket_bind(nl, 0, MNL_SOCKET_AUTOPID) < 0 ||
+	    mnl_socket_sendto(nl, nlh, nlh->nlmsg_len) < 0) {
+		err = -errno;
+		mnl_socket_close(nl);
+		return err;
+	}
+	*out = nl;
+	return 0;
+}
+
 int sockdiag_dump(const struct sockdiag_req *req, sockdiag_sock_cb cb, sockdiag_raw_cb raw,
 		  void *arg)
 {
 	uint32_t seq = (uint32_t)time(NULL);
-	struct mnl_socket *nl = NULL;
-	struct nlmsghdr *nlh;
-	char *rx, *tx;
+	struct mnl_socket *nl;
+	char *rx;
 	int err;
 
-	/* One allocation for both: the request is small next to a reply datagram. */
-	rx = malloc(RX_SIZE + 8192);
+	rx = malloc(RX_SIZE);
 	if (!rx)
 		return -ENOMEM;
-	tx = rx + RX_SIZE;
-	if (req->family != AF_INET && req->family != AF_INET6 && req->family != AF_UNIX &&
-	    req->family != AF_PACKET) {
-		err = -EINVAL;
-		goto out;
-	}
-	nlh = build_request(req, tx, 8192, seq);
-	if (!nlh) {
-		err = -E2BIG;
-		goto out;
-	}
-	nl = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
-	if (!nl) {
-		err = -errno;
-		goto out;
-	}
-	if (mnl_socket_bind(nl, 0, MNL_SOCKET_AUTOPID) < 0) {
-		err = -errno;
-		goto out;
-	}
-	if (mnl_socket_sendto(nl, nlh, nlh->nlmsg_len) < 0) {
-		err = -errno;
-		goto out;
-	}
-	err = dump_loop(nl, req, rx, seq, mnl_socket_get_portid(nl), cb, raw, arg);
-out:
-	if (nl)
+	err = dump_open(req, seq, &nl);
+	if (!err) {
+		err = dump_loop(nl, req, rx, seq, mnl_socket_get_portid(nl), cb, raw, arg);
 		mnl_socket_close(nl);
+	}
 	free(rx);
+	return err;
+}
+
+/* ---- a dump received on a thread of its own ------------------------------------ */
+
+/* One datagram as received; data is 8-byte aligned, as sockdiag_parse wants. */
+struct dgram {
+	struct dgram *next;
+	size_t len;
+	char data[];
+};
+
+struct sockdiag_async {
+	struct sockdiag_req req;
+	struct mnl_socket *nl;
+	uint32_t seq, portid;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;	/* a datagram queued, one taken, the end, or stop */
+	struct dgram *head, *tail;
+	size_t queued, max_queued;
+	bool ended;		/* the receiver is done: the dump's end, or err */
+	bool stop;		/* the reader gave up: the receiver drops the rest */
+	int err;		/* a receive failure (-errno) */
+};
+
+/* Whether buf holds the dump's last message (NLMSG_DONE or NLMSG_ERROR), or is malformed. */
+static bool is_last(const char *buf, size_t len)
+{
+	size_t off = 0;
+
+	while (off + sizeof(struct nlmsghdr) <= len) {
+		const struct nlmsghdr *nlh = (const struct nlmsghdr *)(buf + off);
+
+		if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > len - off)
+			return true;
+		if (nlh->nlmsg_type == NLMSG_DONE || nlh->nlmsg_type == NLMSG_ERROR)
+			return true;
+		off += MNL_ALIGN(nlh->nlmsg_len);
+	}
+	/* A tail too short for a header is malformed too (the parser will say so). */
+	return off < len;
+}
+
+static void *async_receive(void *arg)
+{
+	struct sockdiag_async *a = arg;
+	struct dgram *d = NULL;
+	bool last = false;
+	int err = 0;
+
+	while (!last) {
+		ssize_t n;
+
+		if (!d && !(d = malloc(sizeof(*d) + RX_SIZE))) {
+			err = -ENOMEM;
+			break;
+		}
+		n = mnl_socket_recvfrom(a->nl, d->data, RX_SIZE);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			err = n < 0 ? -errno : -EBADMSG;
+			break;
+		}
+		d->len = (size_t)n;
+		d->next = NULL;
+		last = is_last(d->data, d->len);
+		pthread_mutex_lock(&a->lock);
+		while (!a->stop && a->max_queued && a->queued >= a->max_queued)
+			pthread_cond_wait(&a->cond, &a->lock);
+		if (a->stop) {
+			pthread_mutex_unlock(&a->lock);
+			break;
+		}
+		if (a->tail)
+			a->tail->next = d;
+		else
+			a->head = d;
+		a->tail = d;
+		a->queued++;
+		d = NULL;
+		pthread_cond_broadcast(&a->cond);
+		pthread_mutex_unlock(&a->lock);
+	}
+	free(d);
+	pthread_mutex_lock(&a->lock);
+	a->err = err;
+	a->ended = true;
+	pthread_cond_broadcast(&a->cond);
+	pthread_mutex_unlock(&a->lock);
+	return NULL;
+}
+
+int sockdiag_dump_start(const struct sockdiag_req *req, size_t max_queued,
+			struct sockdiag_async **out)
+{
+	struct sockdiag_async *a = calloc(1, sizeof(*a));
+	int err;
+
+	*out = NULL;
+	if (!a)
+		return -ENOMEM;
+	a->req = *req;
+	a->seq = (uint32_t)time(NULL);
+	a->max_queued = max_queued;
+	err = dump_open(req, a->seq, &a->nl);
+	if (err) {
+		free(a);
+		return err;
+	}
+	a->portid = mnl_socket_get_portid(a->nl);
+	pthread_mutex_init(&a->lock, NULL);
+	pthread_cond_init(&a->cond, NULL);
+	err = -pthread_create(&a->thread, NULL, async_receive, a);
+	if (err) {
+		pthread_cond_destroy(&a->cond);
+		pthread_mutex_destroy(&a->lock);
+		mnl_socket_close(a->nl);
+		free(a);
+		return err;
+	}
+	*out = a;
+	return 0;
+}
+
+/* Stops the receiver, waits for it and frees a with what it still holds. */
+static void async_free(struct sockdiag_async *a)
+{
+	struct dgram *d;
+
+	pthread_mutex_lock(&a->lock);
+	a->stop = true;
+	pthread_cond_broadcast(&a->cond);
+	pthread_mutex_unlock(&a->lock);
+	/* The kernel goes on filling the dump: the receiver's recv returns, it sees stop. */
+	pthread_join(a->thread, NULL);
+	while ((d = a->head)) {
+		a->head = d->next;
+		free(d);
+	}
+	pthread_cond_destroy(&a->cond);
+	pthread_mutex_destroy(&a->lock);
+	mnl_socket_close(a->nl);
+	free(a);
+}
+
+void sockdiag_dump_cancel(struct sockdiag_async *a)
+{
+	if (a)
+		async_free(a);
+}
+
+int sockdiag_dump_finish(struct sockdiag_async *a, sockdiag_sock_cb cb, sockdiag_raw_cb raw,
+			 void *arg)
+{
+	int err = 0;
+
+	for (;;) {
+		struct dgram *d;
+
+		pthread_mutex_lock(&a->lock);
+		while (!a->head && !a->ended)
+			pthread_cond_wait(&a->cond, &a->lock);
+		d = a->head;
+		if (d) {
+			a->head = d->next;
+			if (!a->head)
+				a->tail = NULL;
+			a->queued--;
+			pthread_cond_broadcast(&a->cond);
+		} else {
+			/* Ended without a last message: a receive failure. */
+			err = a->err ? a->err : -EBADMSG;
+		}
+		pthread_mutex_unlock(&a->lock);
+		if (!d)
+			break;
+		err = raw ? raw(&a->req, d->data, d->len, arg) : 0;
+		if (!err)
+			err = sockdiag_parse(&a->req, d->data, d->len, a->seq, a->portid, cb, arg);
+		free(d);
+		if (err) {
+			err = err == 1 ? 0 : err;
+			break;
+		}
+	}
+	async_free(a);
 	return err;
 }

@@ -124,6 +124,22 @@ int sockdiag_dump(const struct sockdiag_req *req, sockdiag_sock_cb cb, sockdiag_
 		  void *arg);
 
 /*
+ * The same dump received by a thread of its own, so the kernel fills the
+ * next datagrams while the caller parses and prints the last ones, or while
+ * it reads another dump.  start sends the request in the current namespace
+ * and returns at once; up to max_queued datagrams (0: no limit) wait for
+ * finish, which hands them out in order as sockdiag_dump would (raw, then
+ * the sockets to cb, on the caller's thread only), waits for the rest and
+ * frees the dump; cancel frees it unread.  Results as sockdiag_dump's.
+ */
+struct sockdiag_async;
+int sockdiag_dump_start(const struct sockdiag_req *req, size_t max_queued,
+			struct sockdiag_async **out);
+int sockdiag_dump_finish(struct sockdiag_async *a, sockdiag_sock_cb cb, sockdiag_raw_cb raw,
+			 void *arg);
+void sockdiag_dump_cancel(struct sockdiag_async *a);
+
+/*
  * Parses one datagram of a dump for req (every message and attribute length
  * validated); seq and portid 0 skip those checks (replay).  0 more to come,
  * 1 when NLMSG_DONE ended the dump, a callback's non-zero result, or -errno:

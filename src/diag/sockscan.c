@@ -261,13 +261,23 @@ static int dump_procnet_raw(struct sockscan *s, const struct sockdiag_req *req)
 	return err == 1 ? 0 : err;
 }
 
-/* One dump; a kernel that rejects the bytecode gets the request again without it. */
-static int dump_one(struct sockscan *s, struct sockdiag_req *req)
-{
-	int err;
+/*
+ * Datagrams a dump may queue ahead of the printing: enough to keep the
+ * kernel busy, few enough that memory stays flat (32 KiB each).
+ */
+#define QUEUE_AHEAD 16
 
+/*
+ * The end of one dump begun with sockdiag_dump_start (a NULL a: the start
+ * failed with err); a kernel that rejects the bytecode gets the request
+ * again without it.
+ */
+static int dump_finish(struct sockscan *s, struct sockdiag_req *req, struct sockdiag_async *a,
+		       int err)
+{
 	s->dump_filtered = req->bytecode != NULL;
-	err = sockdiag_dump(req, on_sock, on_raw, s);
+	if (a)
+		err = sockdiag_dump_finish(a, on_sock, on_raw, s);
 	if (req->bytecode && (err == -EINVAL || err == -EPERM)) {
 		req->bytecode = NULL;
 		req->bytecode_len = 0;
@@ -281,10 +291,38 @@ static int dump_one(struct sockscan *s, struct sockdiag_req *req)
 	return is_unsupported(err) ? unsupported(s, table_of(s, req)) : err;
 }
 
+/* One dump, received ahead of the printing. */
+static int dump_one(struct sockscan *s, struct sockdiag_req *req)
+{
+	struct sockdiag_async *a;
+	int err = sockdiag_dump_start(req, QUEUE_AHEAD, &a);
+
+	return dump_finish(s, req, a, err);
+}
+
+/*
+ * Both families of one inet table.  The kernel walks its whole established
+ * hash for each family, however few sockets the family has, so the IPv6
+ * dump runs at the same time as the IPv4 one, queued whole in memory, and
+ * is handed out after it: the order stays IPv4 then IPv6.
+ */
+static int dump_inet_pair(struct sockscan *s, struct sockdiag_req *v4, struct sockdiag_req *v6)
+{
+	struct sockdiag_async *a6;
+	int err6 = sockdiag_dump_start(v6, 0, &a6);
+	int err = dump_one(s, v4);
+
+	if (err) {
+		sockdiag_dump_cancel(a6);
+		return err;
+	}
+	return dump_finish(s, v6, a6, err6);
+}
+
 /* Every selected table of the current namespace. */
 static int dump_namespace(struct sockscan *s)
 {
-	struct sockdiag_req req = { .states = s->states, .want = s->want };
+	struct sockdiag_req req = { .states = s->states, .want = s->want }, req6;
 	void *bc = NULL;
 	size_t bclen = 0;
 	const char *bad;
@@ -309,13 +347,15 @@ static int dump_namespace(struct sockscan *s)
 	for (size_t i = 0; !err && i < sizeof(inet_tables) / sizeof(inet_tables[0]); i++) {
 		if (!(s->tables & (1u << inet_tables[i].table)))
 			continue;
-		for (int af = 0; !err && af < 2; af++) {
-			if (!(af ? s->ipv6 : s->ipv4))
-				continue;
-			req.family = af ? AF_INET6 : AF_INET;
-			req.protocol = inet_tables[i].protocol;
-			req.bytecode = bc;
-			req.bytecode_len = bclen;
+		req.family = s->ipv4 ? AF_INET : AF_INET6;
+		req.protocol = inet_tables[i].protocol;
+		req.bytecode = bc;
+		req.bytecode_len = bclen;
+		if (s->ipv4 && s->ipv6) {
+			req6 = req;
+			req6.family = AF_INET6;
+			err = dump_inet_pair(s, &req, &req6);
+		} else if (s->ipv4 || s->ipv6) {
 			err = dump_one(s, &req);
 		}
 	}
