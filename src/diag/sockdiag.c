@@ -559,9 +559,17 @@ struct sockdiag_async {
 	uint32_t seq, portid;
 	pthread_t thread;
 	pthread_mutex_t lock;
-	pthread_cond_t cond;	/* a datagram queued, one taken, the end, or stop */
+	pthread_cond_t more;	/* for the reader: a batch queued, or the end */
+	pthread_cond_t room;	/* for the receiver: the queue half empty, or stop */
 	struct dgram *head, *tail;
+	struct dgram *spare;	/* read datagrams, for the receiver to reuse */
 	size_t queued, max_queued;
+	/*
+	 * The reader sleeps until a batch of datagrams waits, not each one: a
+	 * wakeup costs more than parsing a datagram (in a VM above all).
+	 */
+	size_t batch;
+	bool reader_waits, receiver_waits;
 	bool ended;		/* the receiver is done: the dump's end, or err */
 	bool stop;		/* the reader gave up: the receiver drops the rest */
 	int err;		/* a receive failure (-errno) */
@@ -595,6 +603,13 @@ static void *async_receive(void *arg)
 	while (!last) {
 		ssize_t n;
 
+		if (!d) {
+			pthread_mutex_lock(&a->lock);
+			d = a->spare;
+			if (d)
+				a->spare = d->next;
+			pthread_mutex_unlock(&a->lock);
+		}
 		if (!d && !(d = malloc(sizeof(*d) + RX_SIZE))) {
 			err = -ENOMEM;
 			break;
@@ -610,8 +625,11 @@ static void *async_receive(void *arg)
 		d->next = NULL;
 		last = is_last(d->data, d->len);
 		pthread_mutex_lock(&a->lock);
-		while (!a->stop && a->max_queued && a->queued >= a->max_queued)
-			pthread_cond_wait(&a->cond, &a->lock);
+		while (!a->stop && a->max_queued && a->queued >= a->max_queued) {
+			a->receiver_waits = true;
+			pthread_cond_wait(&a->room, &a->lock);
+			a->receiver_waits = false;
+		}
 		if (a->stop) {
 			pthread_mutex_unlock(&a->lock);
 			break;
@@ -623,14 +641,15 @@ static void *async_receive(void *arg)
 		a->tail = d;
 		a->queued++;
 		d = NULL;
-		pthread_cond_broadcast(&a->cond);
+		if (a->reader_waits && a->queued >= a->batch)
+			pthread_cond_signal(&a->more);
 		pthread_mutex_unlock(&a->lock);
 	}
 	free(d);
 	pthread_mutex_lock(&a->lock);
 	a->err = err;
 	a->ended = true;
-	pthread_cond_broadcast(&a->cond);
+	pthread_cond_signal(&a->more);
 	pthread_mutex_unlock(&a->lock);
 	return NULL;
 }
@@ -639,6 +658,7 @@ int sockdiag_dump_start(const struct sockdiag_req *req, size_t max_queued,
 			struct sockdiag_async **out)
 {
 	struct sockdiag_async *a = calloc(1, sizeof(*a));
+	pthread_attr_t attr;
 	int err;
 
 	*out = NULL;
@@ -647,6 +667,7 @@ int sockdiag_dump_start(const struct sockdiag_req *req, size_t max_queued,
 	a->req = *req;
 	a->seq = (uint32_t)time(NULL);
 	a->max_queued = max_queued;
+	a->batch = max_queued ? (max_queued + 1) / 2 : 8;
 	err = dump_open(req, a->seq, &a->nl);
 	if (err) {
 		free(a);
@@ -654,10 +675,16 @@ int sockdiag_dump_start(const struct sockdiag_req *req, size_t max_queued,
 	}
 	a->portid = mnl_socket_get_portid(a->nl);
 	pthread_mutex_init(&a->lock, NULL);
-	pthread_cond_init(&a->cond, NULL);
-	err = -pthread_create(&a->thread, NULL, async_receive, a);
+	pthread_cond_init(&a->more, NULL);
+	pthread_cond_init(&a->room, NULL);
+	/* The receiver needs little stack: a small one is cheaper to map. */
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 64 * 1024);
+	err = -pthread_create(&a->thread, &attr, async_receive, a);
+	pthread_attr_destroy(&attr);
 	if (err) {
-		pthread_cond_destroy(&a->cond);
+		pthread_cond_destroy(&a->more);
+		pthread_cond_destroy(&a->room);
 		pthread_mutex_destroy(&a->lock);
 		mnl_socket_close(a->nl);
 		free(a);
@@ -674,7 +701,7 @@ static void async_free(struct sockdiag_async *a)
 
 	pthread_mutex_lock(&a->lock);
 	a->stop = true;
-	pthread_cond_broadcast(&a->cond);
+	pthread_cond_signal(&a->room);
 	pthread_mutex_unlock(&a->lock);
 	/* The kernel goes on filling the dump: the receiver's recv returns, it sees stop. */
 	pthread_join(a->thread, NULL);
@@ -682,7 +709,12 @@ static void async_free(struct sockdiag_async *a)
 		a->head = d->next;
 		free(d);
 	}
-	pthread_cond_destroy(&a->cond);
+	while ((d = a->spare)) {
+		a->spare = d->next;
+		free(d);
+	}
+	pthread_cond_destroy(&a->more);
+	pthread_cond_destroy(&a->room);
 	pthread_mutex_destroy(&a->lock);
 	mnl_socket_close(a->nl);
 	free(a);
@@ -703,15 +735,20 @@ int sockdiag_dump_finish(struct sockdiag_async *a, sockdiag_sock_cb cb, sockdiag
 		struct dgram *d;
 
 		pthread_mutex_lock(&a->lock);
-		while (!a->head && !a->ended)
-			pthread_cond_wait(&a->cond, &a->lock);
+		/* Out of datagrams: sleep until a batch has come (or the end). */
+		while (!a->ended && (a->head ? 0 : a->batch) > a->queued) {
+			a->reader_waits = true;
+			pthread_cond_wait(&a->more, &a->lock);
+			a->reader_waits = false;
+		}
 		d = a->head;
 		if (d) {
 			a->head = d->next;
 			if (!a->head)
 				a->tail = NULL;
 			a->queued--;
-			pthread_cond_broadcast(&a->cond);
+			if (a->receiver_waits && a->queued <= a->max_queued / 2)
+				pthread_cond_signal(&a->room);
 		} else {
 			/* Ended without a last message: a receive failure. */
 			err = a->err ? a->err : -EBADMSG;
@@ -722,7 +759,11 @@ int sockdiag_dump_finish(struct sockdiag_async *a, sockdiag_sock_cb cb, sockdiag
 		err = raw ? raw(&a->req, d->data, d->len, arg) : 0;
 		if (!err)
 			err = sockdiag_parse(&a->req, d->data, d->len, a->seq, a->portid, cb, arg);
-		free(d);
+		/* Back to the receiver: its buffers stay few and already faulted in. */
+		pthread_mutex_lock(&a->lock);
+		d->next = a->spare;
+		a->spare = d;
+		pthread_mutex_unlock(&a->lock);
 		if (err) {
 			err = err == 1 ? 0 : err;
 			break;
