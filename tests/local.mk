@@ -42,6 +42,7 @@ NETNS_TESTS += \
 	tests/netns/sockets_netns.sh \
 	tests/netns/sockets_errors.sh \
 	tests/netns/sockets_watch.sh \
+	tests/netns/sockets_parallel.sh \
 	tests/netns/sockets_packet.sh \
 	tests/netns/inject_generate.sh \
 	tests/netns/inject_replay.sh \

@@ -291,12 +291,17 @@ static int dump_finish(struct sockscan *s, struct sockdiag_req *req, struct sock
 	return is_unsupported(err) ? unsupported(s, table_of(s, req)) : err;
 }
 
-/* One dump, received ahead of the printing. */
+/* One dump: received ahead of the printing when s->parallel. */
 static int dump_one(struct sockscan *s, struct sockdiag_req *req)
 {
-	struct sockdiag_async *a;
-	int err = sockdiag_dump_start(req, QUEUE_AHEAD, &a);
+	struct sockdiag_async *a = NULL;
+	int err = 0;
 
+	s->dump_filtered = req->bytecode != NULL;	/* read by on_sock as the dump comes */
+	if (s->parallel)
+		err = sockdiag_dump_start(req, QUEUE_AHEAD, &a);
+	else
+		err = sockdiag_dump(req, on_sock, on_raw, s);
 	return dump_finish(s, req, a, err);
 }
 
@@ -351,10 +356,14 @@ static int dump_namespace(struct sockscan *s)
 		req.protocol = inet_tables[i].protocol;
 		req.bytecode = bc;
 		req.bytecode_len = bclen;
-		if (s->ipv4 && s->ipv6) {
-			req6 = req;
-			req6.family = AF_INET6;
+		req6 = req;
+		req6.family = AF_INET6;
+		if (s->ipv4 && s->ipv6 && s->parallel) {
 			err = dump_inet_pair(s, &req, &req6);
+		} else if (s->ipv4 && s->ipv6) {
+			err = dump_one(s, &req);
+			if (!err)
+				err = dump_one(s, &req6);
 		} else if (s->ipv4 || s->ipv6) {
 			err = dump_one(s, &req);
 		}

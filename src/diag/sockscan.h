@@ -38,6 +38,12 @@ struct sockscan {
 	struct ssfilter *filter;	/* or NULL; its dev names are resolved per namespace */
 	bool procs;		/* find each socket's owners (buffers the dump, see sockscan_run) */
 	bool all_netns;		/* every namespace instead of the current one */
+	/*
+	 * Receive each dump on a thread of its own and the IPv6 dump of a table
+	 * beside the IPv4 one: for a one-shot listing on a machine with CPUs to
+	 * spare; live views keep one thread (a refresh is not worth two).
+	 */
+	bool parallel;
 	FILE *record;		/* --dump-raw: the datagrams as received, or NULL */
 	FILE *replay;		/* --replay: read a recording instead of the kernel, or NULL */
 	const char *proc_root;	/* "/proc" unless a test says otherwise */

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,6 +227,18 @@ static FILE *open_file(const char *path, const char *mode)
 	return f;
 }
 
+/*
+ * A one-shot listing receives its dumps on threads of their own when there is
+ * a second CPU to run them: the kernel walks and fills the next datagrams
+ * while this one prints (bench/RESULTS.md). --watch refreshes keep one thread.
+ */
+static bool cpus_to_spare(void)
+{
+	cpu_set_t set;
+
+	return !sched_getaffinity(0, sizeof(set), &set) && CPU_COUNT(&set) > 1;
+}
+
 int sockets_run(struct sockets_opts *o)
 {
 	struct run run = { .o = o };
@@ -234,6 +247,7 @@ int sockets_run(struct sockets_opts *o)
 
 	sockscan_init(&run.scan);
 	sockets_opts_select(o, &run.scan, &run.groups);
+	run.scan.parallel = !o->watch && cpus_to_spare();
 	/* A replay too: a -N naming no namespace fails everywhere alike, not silently. */
 	if (cmd_enter_netns()) {
 		ret = EXIT_RUNTIME;
