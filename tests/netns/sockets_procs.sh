@@ -48,4 +48,9 @@ for p in "$parent" "$child"; do
 	[[ $got == *"(\"sockfarm\",pid=$p,fd=$fd)"* ]] || fail "shared listener: $p missing from $got"
 done
 [[ $(grep -o 'pid=' <<<"$got" | wc -l) -eq 2 ]] || fail "shared listener: want 2 owners: $got"
+# JSON types every owner, not only the first: processes is [{pid, comm, fd}] of both.
+got=$("$SOCKEYE" -N "$ns" -j sockets -tlp sport = :9500 |
+	jq -r '.sockets[].processes[] | "\(.pid) \(.comm) \(.fd)"' | sort -n | tr '\n' ' ')
+want=$(printf '%s sockfarm %s\n' "$parent" "$fd" "$child" "$fd" | sort -n | tr '\n' ' ')
+[[ $got == "$want" ]] || fail "shared listener in JSON: want owners $want, got $got"
 echo "PASS: $NETNS_TEST"
