@@ -17,6 +17,7 @@
 set -u
 
 src=$(cd "$(dirname "$0")/.." && pwd)
+. "$src/bench/lib.sh"
 PYTHON=$(command -v /usr/bin/python3 || command -v python3)
 
 die()
@@ -119,13 +120,7 @@ done
 code "$(cat "$tmp/mix.cmds")"
 
 # ---- namespaces and the veth for 2. and 4. ----------------------------------------------------
-ip netns add "$ns1" && ip netns add "$ns2" || die "cannot make namespaces"
-ip -n "$ns1" link add va type veth peer name vb netns "$ns2" || die "cannot make the veth pair"
-for x in "$ns1 va" "$ns2 vb"; do
-	set -- $x
-	ip netns exec "$1" sysctl -qw "net.ipv6.conf.$2.disable_ipv6=1"
-	ip -n "$1" link set "$2" up
-done
+veth_pair "$ns1" "$ns2" || die "cannot make the namespaces and their veth pair"
 mac_vb=$(ip -n "$ns2" -br link show vb | awk '{ print $3 }')
 cat >"$tmp/udp.trafgen" <<EOF
 { eth(da=$mac_vb, sa=02:00:00:00:00:01, type=0x0800),

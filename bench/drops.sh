@@ -14,6 +14,7 @@ set -euo pipefail
 secs=${1:-5}
 build=${2:-.}
 src=$(cd "$(dirname "$0")/.." && pwd)
+. "$src/bench/lib.sh"
 sockeye=$build/sockeye
 ns=sky-bench-$$
 peer=sky-bench-peer-$$
@@ -23,13 +24,7 @@ trap 'ip netns del "$ns" 2>/dev/null; ip netns del "$peer" 2>/dev/null; rm -rf "
 [[ $(id -u) -eq 0 ]] || { echo "drops.sh: needs root" >&2; exit 1; }
 [[ -x $sockeye ]] || { echo "drops.sh: no $sockeye (give the build dir)" >&2; exit 1; }
 cc -O2 -o "$tmp/dropflood" "$src/bench/dropflood.c"
-ip netns add "$ns"
-ip netns add "$peer"
-ip -n "$peer" link add va type veth peer name vb netns "$ns"
-for n in "$peer:va" "$ns:vb"; do
-	ip netns exec "${n%%:*}" sysctl -qw "net.ipv6.conf.${n#*:}.disable_ipv6=1"
-	ip -n "${n%%:*}" link set "${n#*:}" up
-done
+veth_pair "$peer" "$ns" || { echo "drops.sh: cannot make the namespaces" >&2; exit 1; }
 ip -n "$ns" addr add 10.94.0.2/24 dev vb
 mac=$(ip -n "$ns" -j link show vb | jq -r '.[0].address')
 

@@ -22,6 +22,7 @@
 set -u
 
 src=$(cd "$(dirname "$0")/.." && pwd)
+. "$src/bench/lib.sh"
 build=$(cd "${1:-$src}" && pwd)
 secs=${2:-5}
 rounds=${3:-7}
@@ -52,13 +53,7 @@ cleanup()
 }
 trap cleanup EXIT
 
-ip netns add "$ns1" && ip netns add "$ns2" || die "cannot make namespaces"
-ip -n "$ns1" link add va type veth peer name vb netns "$ns2" || die "cannot make the veth pair"
-for x in "$ns1 va" "$ns2 vb"; do
-	set -- $x
-	ip netns exec "$1" sysctl -qw "net.ipv6.conf.$2.disable_ipv6=1"
-	ip -n "$1" link set "$2" up
-done
+veth_pair "$ns1" "$ns2" || die "cannot make the namespaces and their veth pair"
 dst_mac=02:00:00:00:00:99
 [[ $rx_mode == route ]] && dst_mac=$(ip -n "$ns2" -br link show vb | awk '{ print $3 }')
 tmpl=(udp src 10.99.0.1 dst 10.99.0.2:9 len 64)

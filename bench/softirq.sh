@@ -17,6 +17,7 @@ set -euo pipefail
 secs=${1:-5}
 build=${2:-.}
 src=$(cd "$(dirname "$0")/.." && pwd)
+. "$src/bench/lib.sh"
 sockeye=$build/sockeye
 a=sky-bsirq-a-$$
 b=sky-bsirq-b-$$
@@ -37,14 +38,7 @@ cc -O2 -o "$tmp/dropflood" "$src/bench/dropflood.c"
 # shellcheck disable=SC2046
 cc -O2 -I"$build" -I"$src/src" -o "$tmp/softirq_hold" "$src/bench/softirq_hold.c" \
 	"$build/libsockeye.a" $(pkg-config --libs libbpf) -lm
-ip netns add "$a"
-ip netns add "$b"
-ip -n "$a" link add va type veth peer name vb netns "$b"
-for n in "$a:va" "$b:vb"; do
-	ip netns exec "${n%%:*}" sysctl -qw "net.ipv6.conf.${n#*:}.disable_ipv6=1"
-	ip -n "${n%%:*}" link set "${n#*:}" up
-	ip -n "${n%%:*}" link set lo up
-done
+veth_pair "$a" "$b" || { echo "softirq.sh: cannot make the namespaces" >&2; exit 1; }
 ip -n "$a" addr add 10.93.0.1/24 dev va
 ip -n "$b" addr add 10.93.0.2/24 dev vb
 mac=$(ip -n "$b" -j link show vb | jq -r '.[0].address')

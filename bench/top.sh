@@ -15,6 +15,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 top=$(dirname "$here")
 : "${SOCKEYE:=$top/build/sockeye}"
 secs=${1:-60}
@@ -54,15 +55,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-ip netns add "$a"
-ip netns add "$b"
-ip -n "$a" link add va type veth peer name vb netns "$b"
+veth_pair "$a" "$b" || { echo "top.sh: cannot make the namespaces" >&2; exit 1; }
 ip -n "$a" addr add 10.75.0.1/24 dev va
 ip -n "$b" addr add 10.75.0.2/24 dev vb
-ip -n "$a" link set lo up
-ip -n "$a" link set va up
-ip -n "$b" link set lo up
-ip -n "$b" link set vb up
 ip netns exec "$b" iperf3 -s -1 -D -p 5299 --logfile "$tmp/iperf3-s.log"
 sleep 0.5
 ip netns exec "$a" iperf3 -c 10.75.0.2 -p 5299 -u -l 1000 -b 160M -t $((2 * (secs + warmup) + 30)) \

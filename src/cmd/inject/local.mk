@@ -27,5 +27,3 @@ MODULE_TESTS += \
 	tests/unit/cmd/inject/test_words
 FUZZ_HARNESSES += tests/fuzz/fuzz_template
 tests_fuzz_fuzz_template_LDFLAGS = $(FUZZ_LINK_FLAGS)
-# The replay benchmark (run by hand; results in bench/RESULTS.md).
-EXTRA_DIST += bench/inject_replay.sh
