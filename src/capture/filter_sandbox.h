@@ -3,6 +3,7 @@
 #ifndef SOCKEYE_FILTER_SANDBOX_H
 #define SOCKEYE_FILTER_SANDBOX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "capture/filter.h"
@@ -27,5 +28,13 @@ int filter_sandbox_compile(struct filter *f, const char *expr, int linktype, uns
 
 /* The memory bound in MiB: FILTER_SANDBOX_ENV when it holds a positive number, else the default. */
 unsigned filter_sandbox_limit_mib(void);
+
+/*
+ * Whether this build applies the bound.  AddressSanitizer maps memory of its
+ * own as it goes and, when an mmap fails, hangs in its own error report (its
+ * symbolizer maps again): its builds compile without the bound; a stop still
+ * ends the compile.
+ */
+bool filter_sandbox_bounded(void);
 
 #endif

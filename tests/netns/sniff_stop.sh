@@ -79,11 +79,14 @@ done
 stop_quickly TERM /dev/null sniff -r "$pcap" "$expr"
 stop_quickly INT /dev/null sniff -i lo "$expr"
 stop_quickly TERM /dev/null inject -r "$pcap" --dump "$expr"
-# Its memory is bounded: under a small bound it fails cleanly, saying so.
-err=$(SOCKEYE_FILTER_MEMORY_MIB=4 timeout 20 "$SOCKEYE" sniff -r "$pcap" "$expr" 2>&1 >/dev/null)
-rc=$?
-[[ $rc -eq 1 && $err == "sockeye: sniff: filter needs more than 4 MiB to compile" ]] ||
-	bad "filter over a 4 MiB bound: exit status $rc: $err"
+# Its memory is bounded: under a small bound it fails cleanly, saying so.  AddressSanitizer's
+# builds compile unbounded (it hangs when its own mmap fails: filter_sandbox.h).
+if ! grep -qa __asan_init "$SOCKEYE"; then
+	err=$(SOCKEYE_FILTER_MEMORY_MIB=4 timeout 20 "$SOCKEYE" sniff -r "$pcap" "$expr" 2>&1 >/dev/null)
+	rc=$?
+	[[ $rc -eq 1 && $err == "sockeye: sniff: filter needs more than 4 MiB to compile" ]] ||
+		bad "filter over a 4 MiB bound: exit status $rc: $err"
+fi
 # A small filter still compiles under the default bound.
 out=$(timeout 20 "$SOCKEYE" sniff -r "$pcap" -t "udp and host 10.0.0.1" 2>/dev/null | wc -l)
 [[ $out -gt 0 ]] || bad "sniff -r with a small filter printed nothing"

@@ -76,9 +76,12 @@ static void test_memory_bound(void **state)
 	(void)state;
 	setenv(FILTER_SANDBOX_ENV, "4", 1);
 	assert_int_equal(filter_sandbox_limit_mib(), 4);
-	assert_int_equal(filter_sandbox_compile(&f, expr, DLT_EN10MB, 262144, -1, err, sizeof(err)),
-			 -ENOMEM);
-	assert_string_equal(err, "filter needs more than 4 MiB to compile");
+	/* ASan builds compile unbounded (filter_sandbox.h says why): the limit is all they check. */
+	if (filter_sandbox_bounded()) {
+		assert_int_equal(filter_sandbox_compile(&f, expr, DLT_EN10MB, 262144, -1, err,
+							sizeof(err)), -ENOMEM);
+		assert_string_equal(err, "filter needs more than 4 MiB to compile");
+	}
 	setenv(FILTER_SANDBOX_ENV, "0", 1);
 	assert_int_equal(filter_sandbox_limit_mib(), FILTER_SANDBOX_DEFAULT_MIB);
 	unsetenv(FILTER_SANDBOX_ENV);
