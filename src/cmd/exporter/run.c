@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* run.c: the exporter's run: namespace, listening socket, collectors, server; then wait for a stop. */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifdef HAVE_BPF
+#include "bpf/loader.h"
+#endif
+#include "cli/cmd.h"
+#include "cli/signals.h"
+#include "cmd/exporter/http.h"
+#include "cmd/exporter/run.h"
+#include "cmd/exporter/scrape.h"
+#include "util/log.h"
+
+/* Sleeps until the first stop signal (the eventfd stays readable once it came). */
+static void wait_stop(void)
+{
+	struct pollfd pfd = { .fd = signals_stop_fd(), .events = POLLIN };
+
+	while (!signals_stop)
+		if (poll(&pfd, 1, -1) < 0 && errno != EINTR)
+			break;
+}
+
+int exporter_run(struct exporter_opts *o)
+{
+	struct collect_ctx ctx = {
+		.dev_include = o->dev_include ? &o->include_re : NULL,
+		.dev_exclude = o->dev_exclude ? &o->exclude_re : NULL,
+	};
+	struct scrape s;
+	struct http *h = NULL;
+	char why[512];
+	int ret, fd, err;
+
+	ret = cmd_enter_netns();
+	if (ret)
+		return ret;
+	/* Listening first: a busy port is said at once, before BPF takes its second to load. */
+	fd = http_listen(o->listen, why, sizeof(why));
+	if (fd < 0) {
+		log_error("%s", why);
+		return EXIT_RUNTIME;
+	}
+#ifdef HAVE_BPF
+	loader_init();
+#endif
+	signals_catch_stop();
+	if (scrape_open(&s, o->collectors, &ctx, o->cache_ns)) {
+		close(fd);
+		log_error("out of memory");
+		return EXIT_RUNTIME;
+	}
+	err = http_start(&h, fd, &o->limits, &s, why, sizeof(why));
+	if (err) {
+		log_error("%s: %s", o->listen, why);
+		scrape_close(&s);
+		return EXIT_RUNTIME;
+	}
+	log_debug(1, "listening on %s", o->listen);
+	wait_stop();
+	http_stop(h);
+	scrape_close(&s);
+	return 0;
+}
