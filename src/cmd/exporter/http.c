@@ -18,6 +18,8 @@
 struct http {
 	struct MHD_Daemon *d;
 	struct scrape *s;
+	unsigned conns;		/* open connections (touched by the polling thread only) */
+	unsigned max_conns;
 };
 
 static const char index_html[] =
@@ -91,6 +93,33 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		     sizeof(index_html) - 1, MHD_RESPMEM_PERSISTENT);
 }
 
+/*
+ * The cap, enforced here rather than by libmicrohttpd's own limit: at its
+ * limit the library stops accepting, which leaves new connections (a scrape's
+ * among them) waiting in the kernel's listen queue for as long as the idle
+ * ones last.  Accepted and closed at once, a client over the cap knows now.
+ */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+	struct http *h = cls;
+
+	if (h->conns < h->max_conns)
+		return MHD_YES;
+	log_debug(1, "http: %u connections open: one more closed at accept", h->conns);
+	return MHD_NO;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_ctx,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	struct http *h = cls;
+
+	if (code == MHD_CONNECTION_NOTIFY_STARTED)
+		h->conns++;
+	else if (code == MHD_CONNECTION_NOTIFY_CLOSED && h->conns)
+		h->conns--;
+}
+
 /* libmicrohttpd's own complaints (a client that sent garbage) are for -v only. */
 static void on_log(void *cls, const char *fmt, va_list ap)
 {
@@ -117,17 +146,20 @@ int http_start(struct http **out, int fd, const struct http_limits *lim, struct 
 		return -ENOMEM;
 	}
 	h->s = s;
+	h->max_conns = lim->max_conns;
 	/*
 	 * One polling thread serves every connection: the scrape state needs no
 	 * lock, and a connection that stalls costs a socket and its memory
 	 * limit, never a thread.
 	 */
-	h->d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+	h->d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, on_accept, h,
 				on_request, h,
 				/* First, or the options before it log through stderr. */
 				MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
 				MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
-				MHD_OPTION_CONNECTION_LIMIT, (unsigned)lim->max_conns,
+				/* Above ours, so the library keeps accepting for on_accept to refuse. */
+				MHD_OPTION_CONNECTION_LIMIT, (unsigned)lim->max_conns + 1,
+				MHD_OPTION_NOTIFY_CONNECTION, on_connection, h,
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)lim->timeout_s,
 				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)lim->conn_memory,
 				MHD_OPTION_END);
