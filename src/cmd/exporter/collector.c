@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* collector.c: the table of collectors and the device pattern they all apply. */
+/* collector.c: the table of collectors. */
 #include "config.h"
 
 #include <string.h>
@@ -25,13 +25,4 @@ int collector_find(const char *name)
 		if (!strcmp(collector_table[i]->name, name))
 			return (int)i;
 	return -1;
-}
-
-bool collect_device_wanted(const struct collect_ctx *ctx, const char *name)
-{
-	if (ctx->dev_include && regexec(ctx->dev_include, name, 0, NULL, 0))
-		return false;
-	if (ctx->dev_exclude && !regexec(ctx->dev_exclude, name, 0, NULL, 0))
-		return false;
-	return true;
 }

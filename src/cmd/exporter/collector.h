@@ -3,20 +3,11 @@
 #ifndef SOCKEYE_CMD_EXPORTER_COLLECTOR_H
 #define SOCKEYE_CMD_EXPORTER_COLLECTOR_H
 
-#include <regex.h>
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cmd/exporter/collect_ctx.h"
 #include "cmd/exporter/prom.h"
-
-/* What every collector is given: the devices to leave out (hosts with thousands of veths). */
-struct collect_ctx {
-	const regex_t *dev_include;	/* NULL: every device */
-	const regex_t *dev_exclude;	/* NULL: none */
-};
-
-/* Whether a device's series are served under ctx's include/exclude patterns. */
-bool collect_device_wanted(const struct collect_ctx *ctx, const char *name);
 
 /*
  * A collector: open once at start (BPF programs attached there, so counters

@@ -6,6 +6,7 @@ libsockeye_a_SOURCES += \
 	src/cmd/exporter/prom.c src/cmd/exporter/prom.h \
 	src/cmd/exporter/scrape.c src/cmd/exporter/scrape.h \
 	src/cmd/exporter/collector.c src/cmd/exporter/collector.h \
+	src/cmd/exporter/collect_ctx.c src/cmd/exporter/collect_ctx.h \
 	src/cmd/exporter/collect_softnet.c \
 	src/cmd/exporter/collect_netdev.c \
 	src/cmd/exporter/collect_snmp.c \
