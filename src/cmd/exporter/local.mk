@@ -15,3 +15,4 @@ libsockeye_a_SOURCES += \
 	src/cmd/exporter/collect_napi.c
 sockeye_SOURCES += src/cmd/exporter/exporter.c
 dist_man8_MANS += man/sockeye-exporter.8
+MODULE_TESTS += tests/unit/cmd/exporter/test_prom

@@ -207,9 +207,9 @@ bool prom_accepts_openmetrics(const char *accept)
 		while (tn && (s[tn - 1] == ' ' || s[tn - 1] == '\t'))
 			tn--;
 		if (tn == sizeof(om) - 1 && !strncasecmp(s, om, tn))
-			q_om = range_q(semi, semi ? n - tn : 0);
+			q_om = range_q(semi, semi ? (size_t)(s + n - semi) : 0);
 		else if (tn == sizeof(text) - 1 && !strncasecmp(s, text, tn))
-			q_text = range_q(semi, semi ? n - tn : 0);
+			q_text = range_q(semi, semi ? (size_t)(s + n - semi) : 0);
 		s = end ? end + 1 : NULL;
 	}
 	return q_om > 0 && q_om >= q_text;
