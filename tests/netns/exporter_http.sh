@@ -17,7 +17,10 @@ bad()
 	nfail=$((nfail + 1))
 }
 
+netns_new A
 netns_new B
+veth_pair "$A" va "$B" vb
+veth_pair "$A" wa "$B" wb
 tmp=$(mktemp -d)
 register_file "$tmp"
 CAP=12
@@ -65,6 +68,17 @@ grep -q "open $CAP closed $((100 - CAP))" "$tmp/many" ||
 	bad "100 idle connections against a cap of $CAP: $(cat "$tmp/many")"
 wait_until 5 grep -qs 'all closed' "$tmp/many" || bad "capped connections outlived the timeout"
 expect 200 "a scrape once the idle connections are gone" "$url/metrics"
+stop_exporter
+
+# --collectors and the device patterns bound what is served.
+start_exporter "$B" 9557 "$tmp/err2" --collectors netdev,softnet --device-include '^[vw]b$' \
+	--device-exclude '^w'
+ns_exec "$B" curl -sf http://127.0.0.1:9557/metrics >"$tmp/m2" || bad "GET /metrics (patterns) failed"
+[[ $(grep '^sockeye_collector_up' "$tmp/m2" | tr '\n' ' ') == 'sockeye_collector_up{collector="softnet"} 1 sockeye_collector_up{collector="netdev"} 1 ' ]] ||
+	bad "--collectors netdev,softnet served: $(grep '^sockeye_collector_up' "$tmp/m2")"
+grep -q '^sockeye_softirqs' "$tmp/m2" && bad "the softirqs collector ran without being asked"
+devs=$(grep -o 'device="[^"]*"' "$tmp/m2" | sort -u | tr '\n' ' ')
+[[ $devs == 'device="vb" ' ]] || bad "--device-include '^[vw]b\$' --device-exclude '^w' served $devs"
 stop_exporter
 
 # Errors, in one line each.

@@ -55,11 +55,24 @@ grep -q '^# TYPE sockeye_drops counter$' "$tmp/om" ||
 grep -q '^# TYPE sockeye_drops_total counter$' "$tmp/text" ||
 	bad "text format: a counter family is named with _total"
 
+# ---- contrib: the alert rules promtool accepts, the dashboard's queries name served metrics ----
+rules=$top_srcdir/contrib/exporter/sockeye-alerts.yml
+promtool check rules "$rules" >"$tmp/rules.lint" 2>&1 || bad "promtool check rules: $(cat "$tmp/rules.lint")"
+awk '/^# TYPE /{ print $3; if ($4 == "histogram") { print $3 "_bucket"; print $3 "_sum"; print $3 "_count" } }' \
+	"$tmp/text" | sort -u >"$tmp/served"
+jq -r '.panels[].targets[].expr' "$top_srcdir/contrib/exporter/sockeye-dashboard.json" |
+	grep -o 'sockeye_[a-z_]*' | sort -u >"$tmp/asked"
+missing=$(comm -23 "$tmp/asked" "$tmp/served" | tr '\n' ' ')
+[[ -z $missing ]] || bad "the dashboard queries metrics the exporter does not serve: $missing"
+[[ -s $tmp/asked ]] || bad "no metric names found in the dashboard"
+
 # ---- a real Prometheus, scraping every second, in the same namespace ---------------------
 cat >"$tmp/prometheus.yml" <<CONF
 global:
   scrape_interval: 1s
   evaluation_interval: 1s
+rule_files:
+  - $rules
 scrape_configs:
   - job_name: sockeye
     static_configs:
@@ -110,6 +123,15 @@ wait_until 5 query_is 'sockeye_network_receive_packets_total{device="vb"}' "$rx1
 query_is 'sockeye_collector_up{collector="drops"}' 1 || bad "Prometheus has the drops collector down"
 query_is 'count(sockeye_softnet_processed_total)' "$(grep -c . /proc/net/softnet_stat)" ||
 	bad "Prometheus has $(query 'count(sockeye_softnet_processed_total)') softnet CPUs, the kernel $(grep -c . /proc/net/softnet_stat)"
+
+# The alert rules evaluate on these metrics without error.
+rules_ok()
+{
+	ns_exec "$B" curl -s --max-time 5 http://127.0.0.1:9090/api/v1/rules >"$tmp/rules.json" &&
+		[[ $(jq '[.data.groups[].rules[] | select(.health == "ok")] | length' "$tmp/rules.json") == 7 ]]
+}
+wait_until 10 rules_ok ||
+	bad "Prometheus's rules: $(jq -c '[.data.groups[].rules[] | {name, health, lastError}]' "$tmp/rules.json")"
 
 stop_exporter
 ((nfail == 0)) || exit 1
