@@ -81,6 +81,25 @@ devs=$(grep -o 'device="[^"]*"' "$tmp/m2" | sort -u | tr '\n' ' ')
 [[ $devs == 'device="vb" ' ]] || bad "--device-include '^[vw]b\$' --device-exclude '^w' served $devs"
 stop_exporter
 
+# Without BPF privileges: the BPF families absent, their collectors down and said why, the rest served.
+# (A build without BPF refuses --collectors drops: nothing to test there.)
+if command -v setpriv >/dev/null && "$SOCKEYE" exporter --collectors drops --help >/dev/null 2>&1; then
+	ip netns exec "$B" setpriv --inh-caps=-all --bounding-set=-bpf,-perfmon,-sys_admin \
+		"$SOCKEYE" exporter --listen 127.0.0.1:9558 --collectors softnet,drops,napi 2>"$tmp/err3" &
+	exporter_pid=$!
+	register_pid "$exporter_pid"
+	wait_until 15 ns_exec "$B" curl -sf -o /dev/null http://127.0.0.1:9558/-/healthy ||
+		fail "the unprivileged exporter did not answer: $(cat "$tmp/err3")"
+	ns_exec "$B" curl -sf http://127.0.0.1:9558/metrics >"$tmp/m3" || bad "GET /metrics (no BPF) failed"
+	[[ $(grep '^sockeye_collector_up' "$tmp/m3" | tr '\n' ' ') == 'sockeye_collector_up{collector="softnet"} 1 sockeye_collector_up{collector="drops"} 0 sockeye_collector_up{collector="napi"} 0 ' ]] ||
+		bad "without CAP_BPF: $(grep '^sockeye_collector_up' "$tmp/m3")"
+	grep -Eq '^sockeye_(drops|napi|softirq_seconds)' "$tmp/m3" && bad "BPF families served without BPF"
+	grep -q '^sockeye_softnet_processed_total' "$tmp/m3" || bad "softnet not served without BPF"
+	grep -qx 'sockeye: exporter: collector drops: .*CAP_BPF.*' "$tmp/err3" ||
+		bad "the log does not say why drops is down: $(cat "$tmp/err3")"
+	stop_exporter
+fi
+
 # Errors, in one line each.
 ns_exec "$B" python3 -c 'import socket,time; s=socket.socket(); s.bind(("127.0.0.1", 9556)); s.listen(); time.sleep(30)' &
 register_pid $!
