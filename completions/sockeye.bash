@@ -25,7 +25,7 @@ _sockeye_drops_opts='--events -i --interval -c --count --duration --reason --exc
 	--iface --proto --stack --attach --ring-size -e --extended --no-header -h -j -p -N -n -v'
 _sockeye_napi_opts='-i --interval -c --count --duration --iface --attach -e --extended
 	--no-header -h -j -p -N -n -v'
-_sockeye_exporter_opts='--listen --collectors --device-include --device-exclude --cache
+_sockeye_exporter_opts='--listen --web-config --collectors --device-include --device-exclude --cache
 	--max-connections --timeout --connection-memory -h -j -p -N -n -v'
 _sockeye_exporter_collectors='softnet softirqs netdev snmp packet drops napi all'
 _sockeye_drops_protos='tcp udp icmp icmpv6 sctp gre esp igmp ipv4 ipv6 arp vlan lldp mpls'
@@ -267,6 +267,9 @@ _sockeye()
 			local pre=${cur%"${cur##*,}"}
 			mapfile -t COMPREPLY < <(compgen -P "$pre" -W "$_sockeye_exporter_collectors" \
 				-- "${cur##*,}")
+			;;
+		--web-config)
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 			;;
 		--listen | --device-include | --device-exclude | --cache | --max-connections | \
 			--timeout | --connection-memory) ;;

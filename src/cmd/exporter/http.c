@@ -20,6 +20,7 @@ struct http {
 	struct scrape *s;
 	unsigned conns;		/* open connections (touched by the polling thread only) */
 	unsigned max_conns;
+	struct web_config *wc;	/* NULL: plain HTTP, no users */
 };
 
 static const char index_html[] =
@@ -64,6 +65,32 @@ static enum MHD_Result serve_metrics(struct http *h, struct MHD_Connection *c)
 	return reply(c, MHD_HTTP_OK, prom_content_type(p), p->buf, p->len, MHD_RESPMEM_MUST_COPY);
 }
 
+static bool authorized(struct http *h, struct MHD_Connection *c)
+{
+	char *pass = NULL;
+	char *user = MHD_basic_auth_get_username_password(c, &pass);
+	bool ok = user && pass && web_config_check(h->wc, user, pass);
+
+	MHD_free(user);
+	MHD_free(pass);
+	return ok;
+}
+
+static enum MHD_Result deny(struct MHD_Connection *c)
+{
+	static const char body[] = "401 unauthorized\n";
+	struct MHD_Response *r = MHD_create_response_from_buffer(sizeof(body) - 1, (void *)body,
+								 MHD_RESPMEM_PERSISTENT);
+	enum MHD_Result ret;
+
+	if (!r)
+		return MHD_NO;
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, "text/plain; charset=utf-8");
+	ret = MHD_queue_basic_auth_fail_response(c, "sockeye", r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
 				  const char *method, const char *version, const char *upload,
 				  size_t *upload_size, void **con_cls)
@@ -71,6 +98,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct http *h = cls;
 	bool readonly = !strcmp(method, MHD_HTTP_METHOD_GET) || !strcmp(method, MHD_HTTP_METHOD_HEAD);
 	enum { R_METRICS, R_INDEX, R_HEALTHY, R_NONE } route;
+
+	/* Every path asks for the user when there are users, as exporter-toolkit does. */
+	if (h->wc && h->wc->nusers && !authorized(h, c))
+		return deny(c);
 
 	if (!strcmp(url, "/metrics"))
 		route = R_METRICS;
@@ -136,9 +167,10 @@ static void on_log(void *cls, const char *fmt, va_list ap)
 }
 
 int http_start(struct http **out, int fd, const struct http_limits *lim, struct scrape *s,
-	       char *why, size_t len)
+	       struct web_config *wc, char *why, size_t len)
 {
 	struct http *h = calloc(1, sizeof(*h));
+	bool tls = wc && wc->cert_pem;
 
 	if (!h) {
 		close(fd);
@@ -147,12 +179,14 @@ int http_start(struct http **out, int fd, const struct http_limits *lim, struct 
 	}
 	h->s = s;
 	h->max_conns = lim->max_conns;
+	h->wc = wc;
 	/*
 	 * One polling thread serves every connection: the scrape state needs no
 	 * lock, and a connection that stalls costs a socket and its memory
 	 * limit, never a thread.
 	 */
-	h->d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, on_accept, h,
+	h->d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG |
+				(tls ? MHD_USE_TLS : 0), 0, on_accept, h,
 				on_request, h,
 				/* First, or the options before it log through stderr. */
 				MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
@@ -162,11 +196,16 @@ int http_start(struct http **out, int fd, const struct http_limits *lim, struct 
 				MHD_OPTION_NOTIFY_CONNECTION, on_connection, h,
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)lim->timeout_s,
 				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)lim->conn_memory,
+				/* Ignored without MHD_USE_TLS; the list ends early without TLS. */
+				tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, tls ? wc->key_pem : NULL,
+				MHD_OPTION_HTTPS_MEM_CERT, tls ? wc->cert_pem : NULL,
 				MHD_OPTION_END);
 	if (!h->d) {
 		close(fd);
 		free(h);
-		snprintf(why, len, "cannot start the HTTP server (libmicrohttpd)");
+		snprintf(why, len, tls ? "cannot start the HTTPS server (libmicrohttpd: the "
+				"certificate and key do not load?)" : "cannot start the HTTP server "
+				"(libmicrohttpd)");
 		return -EIO;
 	}
 	*out = h;

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "cmd/exporter/scrape.h"
+#include "cmd/exporter/webconfig.h"
 
 /* The bounds every connection gets: hostile clients cost at most this. */
 struct http_limits {
@@ -18,10 +19,12 @@ struct http;
 
 /*
  * Listens on fd (bound and listening; taken over) and serves s from a thread
- * of the library's own, the only one that touches s.  0 or -errno with why filled.
+ * of the library's own, the only one that touches s (and wc's password cache):
+ * over TLS when wc has a certificate, to basic_auth_users only when it has
+ * users (wc may be NULL).  0 or -errno with why filled.
  */
 int http_start(struct http **out, int fd, const struct http_limits *lim, struct scrape *s,
-	       char *why, size_t len);
+	       struct web_config *wc, char *why, size_t len);
 void http_stop(struct http *h);
 
 /*

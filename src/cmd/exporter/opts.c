@@ -13,8 +13,9 @@
 
 /* The --help text after "usage: sockeye ", next to the option table it describes. */
 const char cmd_exporter_usage[] =
-	"exporter [--listen ADDR:PORT] [--collectors LIST] [--device-include REGEX]\n"
-	"       [--device-exclude REGEX] [--cache SECONDS] [--max-connections N]\n"
+	"exporter [--listen ADDR:PORT] [--web-config FILE] [--collectors LIST]\n"
+	"       [--device-include REGEX]"
+	" [--device-exclude REGEX] [--cache SECONDS] [--max-connections N]\n"
 	"       [--timeout SECONDS] [--connection-memory BYTES]\n"
 	"\n"
 	"Serves the receive path's counters to Prometheus: /metrics (the text format, or\n"
@@ -22,6 +23,7 @@ const char cmd_exporter_usage[] =
 	"\n"
 	"      --listen ADDR:PORT      where to listen (default " EXPORTER_LISTEN_DEFAULT
 	"; :PORT for every address)\n"
+	"      --web-config FILE       TLS and basic auth users, in the exporter-toolkit format\n"
 	"      --collectors LIST       the collectors to run, comma-separated (default: all):\n"
 	"                              softnet softirqs netdev snmp packet drops napi\n"
 	"      --device-include REGEX  only devices whose name matches (extended regex)\n"
@@ -36,6 +38,7 @@ const char cmd_exporter_usage[] =
 
 enum {
 	OPT_LISTEN = CMD_OPT_FIRST_PRIVATE,
+	OPT_WEB_CONFIG,
 	OPT_COLLECTORS,
 	OPT_DEV_INCLUDE,
 	OPT_DEV_EXCLUDE,
@@ -47,6 +50,7 @@ enum {
 
 static const struct option exporter_longopts[] = {
 	{ "listen", required_argument, NULL, OPT_LISTEN },
+	{ "web-config", required_argument, NULL, OPT_WEB_CONFIG },
 	{ "collectors", required_argument, NULL, OPT_COLLECTORS },
 	{ "device-include", required_argument, NULL, OPT_DEV_INCLUDE },
 	{ "device-exclude", required_argument, NULL, OPT_DEV_EXCLUDE },
@@ -112,6 +116,9 @@ static int parse_opts(struct exporter_opts *o, int argc, char **argv)
 		switch (c) {
 		case OPT_LISTEN:
 			o->listen = optarg;
+			break;
+		case OPT_WEB_CONFIG:
+			o->web_config = optarg;
 			break;
 		case OPT_COLLECTORS:
 			err = parse_collectors(optarg, &o->collectors);

@@ -11,6 +11,7 @@
 
 struct exporter_opts {
 	const char *listen;		/* ADDR:PORT */
+	const char *web_config;		/* --web-config FILE, or NULL */
 	uint64_t collectors;		/* a bit per collector_table index */
 	const char *dev_include;	/* extended regex, or NULL */
 	const char *dev_exclude;

@@ -16,6 +16,7 @@
 #include "cmd/exporter/http.h"
 #include "cmd/exporter/run.h"
 #include "cmd/exporter/scrape.h"
+#include "cmd/exporter/webconfig.h"
 #include "util/log.h"
 
 /* Sleeps until the first stop signal (the eventfd stays readable once it came). */
@@ -36,16 +37,28 @@ int exporter_run(struct exporter_opts *o)
 	};
 	struct scrape s;
 	struct http *h = NULL;
+	struct web_config wc = { 0 };
 	char why[512];
 	int ret, fd, err;
 
+	/* Read before the namespace is entered: its files are named from where we start. */
+	if (o->web_config) {
+		err = web_config_load(o->web_config, &wc, why, sizeof(why));
+		if (err) {
+			log_error("%s: %s", o->web_config, why);
+			return EXIT_RUNTIME;
+		}
+	}
 	ret = cmd_enter_netns();
-	if (ret)
+	if (ret) {
+		web_config_free(&wc);
 		return ret;
+	}
 	/* Listening first: a busy port is said at once, before BPF takes its second to load. */
 	fd = http_listen(o->listen, why, sizeof(why));
 	if (fd < 0) {
 		log_error("%s", why);
+		web_config_free(&wc);
 		return EXIT_RUNTIME;
 	}
 #ifdef HAVE_BPF
@@ -55,17 +68,20 @@ int exporter_run(struct exporter_opts *o)
 	if (scrape_open(&s, o->collectors, &ctx, o->cache_ns)) {
 		close(fd);
 		log_error("out of memory");
+		web_config_free(&wc);
 		return EXIT_RUNTIME;
 	}
-	err = http_start(&h, fd, &o->limits, &s, why, sizeof(why));
+	err = http_start(&h, fd, &o->limits, &s, &wc, why, sizeof(why));
 	if (err) {
 		log_error("%s: %s", o->listen, why);
 		scrape_close(&s);
+		web_config_free(&wc);
 		return EXIT_RUNTIME;
 	}
 	log_debug(1, "listening on %s", o->listen);
 	wait_stop();
 	http_stop(h);
 	scrape_close(&s);
+	web_config_free(&wc);
 	return 0;
 }
