@@ -14,6 +14,7 @@ need_bpf
 send=$top_srcdir/tests/netns/drops_send.py
 
 N_NOSOCK=25	# UDP datagrams to a closed port in B: NO_SOCKET drops, Udp NoPorts
+N_FILL=40	# 1000-byte datagrams to a socket that never reads: SOCKET_RCVBUFF, RcvbufErrors
 
 netns_new A
 netns_new B
@@ -28,6 +29,10 @@ ip -n "$B" neigh replace 10.96.0.1 lladdr "$mac_a" dev vb nud permanent
 
 tmp=$(mktemp -d)
 register_file "$tmp"
+# ip netns exec, not ns_exec: $! must be the python process itself.
+ip netns exec "$B" python3 "$send" hold 10.96.0.2 8888 1024 >"$tmp/hold" &
+register_pid $!
+wait_until 10 grep -qs ready "$tmp/hold" || fail "the never-reading socket did not start"
 start_exporter "$B" 9555 "$tmp/exporter.err"
 
 # ---- the exposition itself ----------------------------------------------------------
@@ -42,7 +47,7 @@ awk '/^# HELP /{help[$3]=1} /^# TYPE /{type[$3]=$4}
 		if (!(f in type) || !(f in help)) { print "no HELP/TYPE for " n; bad = 1 }
 	}
 	END { exit bad }' "$tmp/text" || bad "families without HELP or TYPE: $(awk '/^no/' "$tmp/text")"
-for c in softnet softirqs netdev snmp packet drops napi; do
+for c in softnet softirqs netdev snmp sockets packet drops napi; do
 	grep -qx "sockeye_collector_up{collector=\"$c\"} 1" "$tmp/text" || bad "collector $c is not up"
 done
 ns_exec "$B" curl -sf -H 'Accept: application/openmetrics-text;version=1.0.0' \
@@ -108,9 +113,14 @@ if ((d0 > 0)); then
 fi
 rx0=$(ip -n "$B" -j -s link show vb | jq '.[0].stats64.rx.packets')
 ns_exec "$A" python3 "$send" udp 10.96.0.2 9 "$N_NOSOCK" || fail "cannot send to the closed port"
+ns_exec "$A" python3 "$send" udp 10.96.0.2 8888 "$N_FILL" 1000 || fail "cannot fill the socket"
 rx1=$(ip -n "$B" -j -s link show vb | jq '.[0].stats64.rx.packets')
 noports=$(ip netns exec "$B" awk '/^Udp:/ { if (h) { print $3; exit } h = 1 }' /proc/net/snmp)
-((rx1 - rx0 == N_NOSOCK)) || bad "the kernel counted $((rx1 - rx0)) packets into vb, not $N_NOSOCK"
+rcvbuf_errs=$(ip netns exec "$B" awk '/^Udp:/ { if (h) { print $6; exit } h = 1 }' /proc/net/snmp)
+((rx1 - rx0 == N_NOSOCK + N_FILL)) ||
+	bad "the kernel counted $((rx1 - rx0)) packets into vb, not $((N_NOSOCK + N_FILL))"
+((rcvbuf_errs > 0 && rcvbuf_errs < N_FILL)) ||
+	bad "the kernel counted $rcvbuf_errs Udp RcvbufErrors of $N_FILL datagrams to a 1 KiB buffer"
 ((noports == N_NOSOCK)) || bad "the kernel counted $noports Udp NoPorts, not $N_NOSOCK"
 
 # Two scrapes later Prometheus holds the kernel's values.
@@ -120,6 +130,12 @@ wait_until 5 query_is 'sockeye_udp_no_ports_total{ip="4"}' "$noports" ||
 	bad "Prometheus has sockeye_udp_no_ports_total $(query 'sockeye_udp_no_ports_total{ip="4"}'), the kernel $noports"
 wait_until 5 query_is 'sockeye_network_receive_packets_total{device="vb"}' "$rx1" ||
 	bad "Prometheus has vb's received packets $(query 'sockeye_network_receive_packets_total{device="vb"}'), the kernel $rx1"
+wait_until 5 query_is 'sockeye_udp_receive_buffer_errors_total{ip="4"}' "$rcvbuf_errs" ||
+	bad "Prometheus has sockeye_udp_receive_buffer_errors_total $(query 'sockeye_udp_receive_buffer_errors_total{ip="4"}'), the kernel $rcvbuf_errs"
+wait_until 5 query_is 'sockeye_drops_total{reason="SOCKET_RCVBUFF"}' "$rcvbuf_errs" ||
+	bad "Prometheus has sockeye_drops_total{reason=\"SOCKET_RCVBUFF\"} $(query 'sockeye_drops_total{reason="SOCKET_RCVBUFF"}'), the kernel $rcvbuf_errs RcvbufErrors"
+wait_until 5 query_is 'sockeye_sockets_receive_queue_full{protocol="udp"}' 1 ||
+	bad "Prometheus has $(query 'sockeye_sockets_receive_queue_full{protocol="udp"}') full UDP sockets, not 1"
 query_is 'sockeye_collector_up{collector="drops"}' 1 || bad "Prometheus has the drops collector down"
 query_is 'count(sockeye_softnet_processed_total)' "$(grep -c . /proc/net/softnet_stat)" ||
 	bad "Prometheus has $(query 'count(sockeye_softnet_processed_total)') softnet CPUs, the kernel $(grep -c . /proc/net/softnet_stat)"

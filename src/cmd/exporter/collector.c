@@ -11,6 +11,7 @@ const struct collector *const collector_table[] = {
 	&collector_softirqs,
 	&collector_netdev,
 	&collector_snmp,
+	&collector_sockets,
 	&collector_packet,
 #ifdef HAVE_BPF
 	&collector_drops,

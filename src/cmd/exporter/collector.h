@@ -30,6 +30,7 @@ extern const struct collector collector_softirqs;
 extern const struct collector collector_netdev;
 extern const struct collector collector_packet;
 extern const struct collector collector_snmp;
+extern const struct collector collector_sockets;
 #ifdef HAVE_BPF
 extern const struct collector collector_drops;
 extern const struct collector collector_napi;

@@ -11,6 +11,7 @@ libsockeye_a_SOURCES += \
 	src/cmd/exporter/collect_softnet.c \
 	src/cmd/exporter/collect_netdev.c \
 	src/cmd/exporter/collect_snmp.c \
+	src/cmd/exporter/collect_sockets.c \
 	src/cmd/exporter/collect_packet.c \
 	src/cmd/exporter/collect_drops.c \
 	src/cmd/exporter/collect_napi.c

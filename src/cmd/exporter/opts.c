@@ -25,7 +25,7 @@ const char cmd_exporter_usage[] =
 	"; :PORT for every address)\n"
 	"      --web-config FILE       TLS and basic auth users, in the exporter-toolkit format\n"
 	"      --collectors LIST       the collectors to run, comma-separated (default: all):\n"
-	"                              softnet softirqs netdev snmp packet drops napi\n"
+	"                              softnet softirqs netdev snmp sockets packet drops napi\n"
 	"      --device-include REGEX  only devices whose name matches (extended regex)\n"
 	"      --device-exclude REGEX  no device whose name matches\n"
 	"      --cache SECONDS         serve a collection again for this long (default 0.5)\n"
