@@ -25,7 +25,7 @@ tmp=$(mktemp -d)
 register_file "$tmp"
 CAP=12
 start_exporter "$B" 9555 "$tmp/err" --collectors softnet,netdev --max-connections "$CAP" \
-	--timeout 2 --connection-memory 8K
+	--timeout 2 --connection-memory 8K --cache 1
 url=http://127.0.0.1:9555
 
 # expect STATUS WHAT CURL_ARGS...
@@ -51,6 +51,19 @@ ns_exec "$B" curl -s -D - -o /dev/null -X PUT "$url/metrics" | grep -qi '^allow:
 	bad "405 without Allow: GET, HEAD"
 ns_exec "$B" curl -s "$url/" | grep -q 'href="/metrics"' || bad "the index page does not link /metrics"
 [[ $(ns_exec "$B" curl -s "$url/-/healthy") == Healthy ]] || bad "/-/healthy does not say Healthy"
+
+# Two scrapes within the cache time (--cache 1) share one collection; one after it collects again.
+collections()
+{
+	ns_exec "$B" curl -sf "$url/metrics" | awk '$1 == "sockeye_exporter_collections_total" { print $2 }'
+}
+sleep 1.1
+c1=$(collections)
+c2=$(collections)
+sleep 1.1
+c3=$(collections)
+[[ -n $c1 && $c1 == "$c2" && $c3 == $((c1 + 1)) ]] ||
+	bad "collections over scrapes 0 s and 1.1 s apart with --cache 1: $c1 $c2 $c3"
 
 # Fewer idle connections than the cap: they cost nothing to a scrape.
 ns_exec "$B" python3 "$conns" 127.0.0.1 9555 $((CAP - 4)) 0.5 "$tmp/few" &
