@@ -8,13 +8,16 @@
 #       "open N closed M" (closed: the server ended them, or refused them), then holds
 #       the open ones until the server closes them or it is killed, and writes
 #       "all closed after S" to FILE when the server has closed every one
+#   exporter_conns.py --trickle HOST PORT COUNT WAIT FILE
+#       the same, but each connection sends a request line and then one byte of a
+#       header every 0.2 s, never ending its head (slowloris): never idle
 import select
 import socket
 import sys
 import time
 
 
-def main(host, port, count, wait, path):
+def main(host, port, count, wait, path, trickle=False):
     socks = []
     refused = 0
     for _ in range(count):
@@ -24,6 +27,9 @@ def main(host, port, count, wait, path):
             socks.append(s)
         except OSError:
             refused += 1
+    if trickle:
+        for s in socks:
+            s.sendall(b"GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
     time.sleep(wait)
 
     def closed(s):
@@ -40,10 +46,20 @@ def main(host, port, count, wait, path):
         f.write("open %d closed %d\n" % (len(still), count - len(still)))
     t0 = time.monotonic()
     while still:
-        r, _, _ = select.select(still, [], [], 1)
+        r, _, _ = select.select(still, [], [], 0.2 if trickle else 1)
         still = [s for s in still if s not in r or not closed(s)]
+        if trickle:
+            for s in still:
+                try:
+                    s.send(b"a")
+                except OSError:
+                    pass
     with open(path, "a") as f:
         f.write("all closed after %.1f\n" % (time.monotonic() - t0 + wait))
 
 
-main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5])
+a = sys.argv[1:]
+trickle = a[0] == "--trickle"
+if trickle:
+    a = a[1:]
+main(a[0], int(a[1]), int(a[2]), float(a[3]), a[4], trickle)

@@ -73,6 +73,17 @@ expect 200 "a scrape beside $((CAP - 4)) idle connections" "$url/metrics"
 grep -q "open $((CAP - 4)) closed 0" "$tmp/few" || bad "idle under the cap: $(cat "$tmp/few")"
 wait_until 5 grep -qs 'all closed' "$tmp/few" || bad "idle connections outlived the 2 s timeout"
 
+# Slowloris: headers trickled a byte at a time are not idleness, yet the head must be whole
+# within the timeout (2 s) of the accept: cut by 2 s + the half-second check + slack.
+ns_exec "$B" python3 "$conns" --trickle 127.0.0.1 9555 $((CAP - 4)) 0.5 "$tmp/slow" &
+register_pid $!
+wait_until 5 grep -qs open "$tmp/slow" || fail "the trickling connections did not start"
+expect 200 "a scrape beside $((CAP - 4)) trickling connections" "$url/metrics"
+wait_until 6 grep -qs 'all closed' "$tmp/slow" || bad "trickled headers kept connections past the timeout"
+t=$(awk '/all closed/ { print $4 }' "$tmp/slow")
+[[ -z $t ]] || awk -v t="$t" 'BEGIN { exit !(t >= 1.9 && t < 4) }' ||
+	bad "trickling connections cut after $t s, not between 2 and 4"
+
 # Far more than the cap: the excess is closed at accept, the rest at the timeout.
 ns_exec "$B" python3 "$conns" 127.0.0.1 9555 100 0.5 "$tmp/many" &
 register_pid $!

@@ -12,6 +12,7 @@
 
 #include <microhttpd.h>
 
+#include "cmd/exporter/deadline.h"
 #include "cmd/exporter/http.h"
 #include "util/log.h"
 
@@ -21,6 +22,7 @@ struct http {
 	unsigned conns;		/* open connections (touched by the polling thread only) */
 	unsigned max_conns;
 	struct web_config *wc;	/* NULL: plain HTTP, no users */
+	struct deadline dl;	/* the request-head time limit */
 };
 
 static const char index_html[] =
@@ -99,6 +101,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	bool readonly = !strcmp(method, MHD_HTTP_METHOD_GET) || !strcmp(method, MHD_HTTP_METHOD_HEAD);
 	enum { R_METRICS, R_INDEX, R_HEALTHY, R_NONE } route;
 
+	deadline_head(&h->dl, c);
 	/* Every path asks for the user when there are users, as exporter-toolkit does. */
 	if (h->wc && h->wc->nusers && !authorized(h, c))
 		return deny(c);
@@ -145,10 +148,27 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_ctx
 {
 	struct http *h = cls;
 
-	if (code == MHD_CONNECTION_NOTIFY_STARTED)
+	const union MHD_ConnectionInfo *ci;
+
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
 		h->conns++;
-	else if (code == MHD_CONNECTION_NOTIFY_CLOSED && h->conns)
-		h->conns--;
+		ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (ci)
+			deadline_open(&h->dl, c, ci->connect_fd);
+	} else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		if (h->conns)
+			h->conns--;
+		deadline_close(&h->dl, c);
+	}
+}
+
+/* A response went out: the connection's next request head has the time limit again. */
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct http *h = cls;
+
+	deadline_done(&h->dl, c);
 }
 
 /* libmicrohttpd's own complaints (a client that sent garbage) are for -v only. */
@@ -180,6 +200,12 @@ int http_start(struct http **out, int fd, const struct http_limits *lim, struct 
 	h->s = s;
 	h->max_conns = lim->max_conns;
 	h->wc = wc;
+	if (deadline_init(&h->dl, lim->max_conns, (uint64_t)lim->timeout_s * 1000000000ull)) {
+		close(fd);
+		free(h);
+		snprintf(why, len, "out of memory");
+		return -ENOMEM;
+	}
 	/*
 	 * One polling thread serves every connection: the scrape state needs no
 	 * lock, and a connection that stalls costs a socket and its memory
@@ -194,6 +220,7 @@ int http_start(struct http **out, int fd, const struct http_limits *lim, struct 
 				/* Above ours, so the library keeps accepting for on_accept to refuse. */
 				MHD_OPTION_CONNECTION_LIMIT, (unsigned)lim->max_conns + 1,
 				MHD_OPTION_NOTIFY_CONNECTION, on_connection, h,
+				MHD_OPTION_NOTIFY_COMPLETED, on_completed, h,
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)lim->timeout_s,
 				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)lim->conn_memory,
 				/* Ignored without MHD_USE_TLS; the list ends early without TLS. */
@@ -202,6 +229,7 @@ int http_start(struct http **out, int fd, const struct http_limits *lim, struct 
 				MHD_OPTION_END);
 	if (!h->d) {
 		close(fd);
+		deadline_fini(&h->dl);
 		free(h);
 		snprintf(why, len, tls ? "cannot start the HTTPS server (libmicrohttpd: the "
 				"certificate and key do not load?)" : "cannot start the HTTP server "
@@ -217,7 +245,17 @@ void http_stop(struct http *h)
 	if (!h)
 		return;
 	MHD_stop_daemon(h->d);
+	deadline_fini(&h->dl);
 	free(h);
+}
+
+void http_tick(struct http *h, uint64_t now_ns)
+{
+	unsigned cut = deadline_enforce(&h->dl, now_ns);
+
+	if (cut)
+		log_debug(1, "http: %u connection(s) cut: no whole request head within the timeout",
+			  cut);
 }
 
 /* Splits "HOST:PORT", "[V6]:PORT" or ":PORT" into host (NULL: any) and port. */

@@ -4,6 +4,7 @@
 #define SOCKEYE_CMD_EXPORTER_HTTP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "cmd/exporter/scrape.h"
 #include "cmd/exporter/webconfig.h"
@@ -26,6 +27,12 @@ struct http;
 int http_start(struct http **out, int fd, const struct http_limits *lim, struct scrape *s,
 	       struct web_config *wc, char *why, size_t len);
 void http_stop(struct http *h);
+/*
+ * From the thread that started h, about twice a second: cuts connections
+ * that have not sent a whole request head within the timeout of their
+ * accept or last response (slowloris: trickled headers are not idleness).
+ */
+void http_tick(struct http *h, uint64_t now_ns);
 
 /*
  * A listening TCP socket on addr ("HOST:PORT", "[V6]:PORT", ":PORT" for every

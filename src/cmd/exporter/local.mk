@@ -3,6 +3,7 @@ libsockeye_a_SOURCES += \
 	src/cmd/exporter/opts.c src/cmd/exporter/opts.h \
 	src/cmd/exporter/run.c src/cmd/exporter/run.h \
 	src/cmd/exporter/http.c src/cmd/exporter/http.h \
+	src/cmd/exporter/deadline.c src/cmd/exporter/deadline.h \
 	src/cmd/exporter/webconfig.c src/cmd/exporter/webconfig.h \
 	src/cmd/exporter/prom.c src/cmd/exporter/prom.h \
 	src/cmd/exporter/scrape.c src/cmd/exporter/scrape.h \

@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifdef HAVE_BPF
@@ -17,16 +18,22 @@
 #include "cmd/exporter/run.h"
 #include "cmd/exporter/scrape.h"
 #include "cmd/exporter/webconfig.h"
+#include "util/clock.h"
 #include "util/log.h"
 
-/* Sleeps until the first stop signal (the eventfd stays readable once it came). */
-static void wait_stop(void)
+/*
+ * Until the first stop signal (the eventfd stays readable once it came),
+ * cutting the connections past the request-head time limit twice a second.
+ */
+static void wait_stop(struct http *h)
 {
 	struct pollfd pfd = { .fd = signals_stop_fd(), .events = POLLIN };
 
-	while (!signals_stop)
-		if (poll(&pfd, 1, -1) < 0 && errno != EINTR)
+	while (!signals_stop) {
+		if (poll(&pfd, 1, 500) < 0 && errno != EINTR)
 			break;
+		http_tick(h, clock_ns(CLOCK_MONOTONIC));
+	}
 }
 
 int exporter_run(struct exporter_opts *o)
@@ -79,7 +86,7 @@ int exporter_run(struct exporter_opts *o)
 		return EXIT_RUNTIME;
 	}
 	log_debug(1, "listening on %s", o->listen);
-	wait_stop();
+	wait_stop(h);
 	http_stop(h);
 	scrape_close(&s);
 	web_config_free(&wc);
