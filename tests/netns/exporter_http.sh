@@ -68,7 +68,7 @@ c3=$(collections)
 # Fewer idle connections than the cap: they cost nothing to a scrape.
 ns_exec "$B" python3 "$conns" 127.0.0.1 9555 $((CAP - 4)) 0.5 "$tmp/few" &
 register_pid $!
-wait_until 5 grep -qs open "$tmp/few" || fail "the idle connections did not start"
+wait_until 15 grep -qs open "$tmp/few" || fail "the idle connections (under the cap) did not start"
 expect 200 "a scrape beside $((CAP - 4)) idle connections" "$url/metrics"
 grep -q "open $((CAP - 4)) closed 0" "$tmp/few" || bad "idle under the cap: $(cat "$tmp/few")"
 wait_until 5 grep -qs 'all closed' "$tmp/few" || bad "idle connections outlived the 2 s timeout"
@@ -77,7 +77,7 @@ wait_until 5 grep -qs 'all closed' "$tmp/few" || bad "idle connections outlived 
 # within the timeout (2 s) of the accept: cut by 2 s + the half-second check + slack.
 ns_exec "$B" python3 "$conns" --trickle 127.0.0.1 9555 $((CAP - 4)) 0.5 "$tmp/slow" &
 register_pid $!
-wait_until 5 grep -qs open "$tmp/slow" || fail "the trickling connections did not start"
+wait_until 15 grep -qs open "$tmp/slow" || fail "the trickling connections did not start"
 expect 200 "a scrape beside $((CAP - 4)) trickling connections" "$url/metrics"
 wait_until 6 grep -qs 'all closed' "$tmp/slow" || bad "trickled headers kept connections past the timeout"
 t=$(awk '/all closed/ { print $4 }' "$tmp/slow")
@@ -87,7 +87,7 @@ t=$(awk '/all closed/ { print $4 }' "$tmp/slow")
 # Far more than the cap: the excess is closed at accept, the rest at the timeout.
 ns_exec "$B" python3 "$conns" 127.0.0.1 9555 100 0.5 "$tmp/many" &
 register_pid $!
-wait_until 5 grep -qs open "$tmp/many" || fail "the idle connections did not start"
+wait_until 15 grep -qs open "$tmp/many" || fail "the idle connections (over the cap) did not start"
 grep -q "open $CAP closed $((100 - CAP))" "$tmp/many" ||
 	bad "100 idle connections against a cap of $CAP: $(cat "$tmp/many")"
 wait_until 5 grep -qs 'all closed' "$tmp/many" || bad "capped connections outlived the timeout"
