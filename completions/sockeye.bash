@@ -2,7 +2,7 @@
 # sockeye.bash: bash completion for sockeye (tests/docs/sync.sh checks it against the binary).
 
 _sockeye_global_opts='-j --json -p --pretty -N --netns -n --numeric -v --verbose -V --version -h --help'
-_sockeye_commands='help top sniff inject sockets ss drops napi'
+_sockeye_commands='help top sniff inject sockets ss drops napi exporter'
 # The long global options a command accepts after its name too; the short ones it takes
 # are those it gives no meaning of its own, listed with its options (see sockeye(8)).
 _sockeye_common_opts='--json --pretty --numeric --netns --verbose --help'
@@ -25,6 +25,9 @@ _sockeye_drops_opts='--events -i --interval -c --count --duration --reason --exc
 	--iface --proto --stack --attach --ring-size -e --extended --no-header -h -j -p -N -n -v'
 _sockeye_napi_opts='-i --interval -c --count --duration --iface --attach -e --extended
 	--no-header -h -j -p -N -n -v'
+_sockeye_exporter_opts='--listen --web-config --collectors --device-include --device-exclude --cache
+	--max-connections --timeout --connection-memory -h -j -p -N -n -v'
+_sockeye_exporter_collectors='softnet softirqs netdev snmp sockets packet drops napi all'
 _sockeye_drops_protos='tcp udp icmp icmpv6 sctp gre esp igmp ipv4 ipv6 arp vlan lldp mpls'
 _sockeye_sockets_words='state exclude src dst sport dport dev fwmark autobound and or not'
 _sockeye_sockets_states='established syn-sent syn-recv fin-wait-1 fin-wait-2 time-wait closed
@@ -254,6 +257,26 @@ _sockeye()
 				mapfile -t COMPREPLY < <(compgen -W "src dst host port and \
 					$_sockeye_drops_protos" -- "$cur")
 			fi
+			;;
+		esac
+		;;
+	exporter)
+		case $prev in
+		--collectors)
+			# A comma-separated list: complete the name after the last comma.
+			local pre=${cur%"${cur##*,}"}
+			mapfile -t COMPREPLY < <(compgen -P "$pre" -W "$_sockeye_exporter_collectors" \
+				-- "${cur##*,}")
+			;;
+		--web-config)
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+			;;
+		--listen | --device-include | --device-exclude | --cache | --max-connections | \
+			--timeout | --connection-memory) ;;
+		*)
+			[[ $cur == -* ]] &&
+				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_exporter_opts \
+					$_sockeye_common_opts" -- "$cur")
 			;;
 		esac
 		;;

@@ -48,12 +48,16 @@ NETNS_TESTS += \
 	tests/netns/inject_replay.sh \
 	tests/netns/inject_workers.sh \
 	tests/netns/inject_errors.sh \
-	tests/netns/json_schema.sh
+	tests/netns/json_schema.sh \
+	tests/netns/exporter_metrics.sh \
+	tests/netns/exporter_http.sh \
+	tests/netns/exporter_webconfig.sh
 # Rate accuracy (1% at the veth's top rate) and replay gaps (1 ms) need a quiet
 # machine: make check runs tests two at a time, so inject_rate.sh runs by hand, like bench/.
 EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.py \
 	tests/netns/sniff_lib.sh tests/netns/pktsend.py tests/netns/qstats_probe.py \
-	tests/netns/inject_lib.sh tests/netns/inject_mkpcap.py tests/netns/inject_rate.sh
+	tests/netns/inject_lib.sh tests/netns/inject_mkpcap.py tests/netns/inject_rate.sh \
+	tests/netns/exporter_lib.sh tests/netns/exporter_conns.py
 
 # Tools the tests run: print and make captures, hold sockets with known queues.
 check_PROGRAMS += tests/tools/savefile_dump tests/tools/sockfarm

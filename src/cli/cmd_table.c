@@ -26,6 +26,9 @@ const struct cmd cmd_table[] = {
 	{ "sockets", cmd_sockets,
 	  "sockets through sock_diag like ss, with JSON and a live view (alias ss)",
 	  cmd_sockets_usage, "ss" },
+	{ "exporter", cmd_exporter,
+	  "serve the receive path's counters to Prometheus (/metrics)",
+	  cmd_exporter_usage, NULL },
 };
 const unsigned cmd_count = sizeof(cmd_table) / sizeof(cmd_table[0]);
 

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* collect_snmp.c: the snmp collector: socket queue pressure the stack counts (/proc/net/snmp, netstat). */
+#include "config.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/exporter/collector.h"
+#include "kstat/kstat.h"
+
+/*
+ * A counter of /proc/net/snmp or /proc/net/netstat: those files hold pairs
+ * of lines, "Udp: Name Name ..." then "Udp: 1 2 ...", so a counter is the
+ * prefix and the column's name.  snmp6 is "Udp6RcvbufErrors  3" lines.
+ */
+struct snmp_counter {
+	const char *family;	/* the metric, without _total */
+	const char *help;
+	const char *prefix;	/* "Udp", "TcpExt" (snmp6: NULL) */
+	const char *field;	/* "RcvbufErrors"; snmp6: the whole key */
+	const char *ip;		/* the ip label: "4" or "6" */
+};
+
+static const struct snmp_counter counters[] = {
+	{ "sockeye_udp_receive_buffer_errors",
+	  "UDP datagrams dropped because the socket's receive buffer was full.",
+	  "Udp", "RcvbufErrors", "4" },
+	{ "sockeye_udp_receive_buffer_errors", NULL, NULL, "Udp6RcvbufErrors", "6" },
+	{ "sockeye_udp_send_buffer_errors",
+	  "UDP datagrams not sent because the socket's send buffer was full.",
+	  "Udp", "SndbufErrors", "4" },
+	{ "sockeye_udp_send_buffer_errors", NULL, NULL, "Udp6SndbufErrors", "6" },
+	{ "sockeye_udp_no_ports", "UDP datagrams to a port no socket is bound to.",
+	  "Udp", "NoPorts", "4" },
+	{ "sockeye_udp_no_ports", NULL, NULL, "Udp6NoPorts", "6" },
+	{ "sockeye_tcp_listen_overflows",
+	  "Connections dropped because a listener's accept queue was full.",
+	  "TcpExt", "ListenOverflows", NULL },
+	{ "sockeye_tcp_listen_drops", "Connection requests a listener dropped, for any reason.",
+	  "TcpExt", "ListenDrops", NULL },
+	{ "sockeye_tcp_backlog_drops",
+	  "TCP segments dropped because the socket's backlog was over its limit.",
+	  "TcpExt", "TCPBacklogDrop", NULL },
+	{ "sockeye_tcp_receive_queue_drops",
+	  "TCP segments dropped because the receive queue could not take them (TCPRcvQDrop).",
+	  "TcpExt", "TCPRcvQDrop", NULL },
+	{ "sockeye_tcp_prune_calls",
+	  "Times a TCP receive queue was pruned for memory (PruneCalled).",
+	  "TcpExt", "PruneCalled", NULL },
+};
+#define NCOUNTERS (sizeof(counters) / sizeof(counters[0]))
+
+/* Finds prefix's field in a header/value line-pair file.  true when found. */
+static bool pair_value(const char *text, const char *prefix, const char *field, uint64_t *out)
+{
+	size_t plen = strlen(prefix);
+	const char *line = text;
+
+	while (line && *line) {
+		const char *next = strchr(line, '\n');
+		const char *vals = next ? next + 1 : NULL;
+
+		if (vals && !strncmp(line, prefix, plen) && line[plen] == ':' &&
+		    !strncmp(vals, prefix, plen) && vals[plen] == ':') {
+			/* Walk the names and the values side by side. */
+			const char *n = line + plen + 1, *v = vals + plen + 1;
+			size_t flen = strlen(field);
+
+			for (;;) {
+				while (*n == ' ')
+					n++;
+				while (*v == ' ')
+					v++;
+				if (*n == '\n' || !*n || *v == '\n' || !*v)
+					break;
+				if (!strncmp(n, field, flen) && (n[flen] == ' ' || n[flen] == '\n' ||
+								 !n[flen])) {
+					*out = strtoull(v, NULL, 10);
+					return true;
+				}
+				n += strcspn(n, " \n");
+				v += strcspn(v, " \n");
+			}
+			return false;
+		}
+		line = vals;
+	}
+	return false;
+}
+
+/* "Key   value" lines (snmp6).  true when found. */
+static bool line_value(const char *text, const char *key, uint64_t *out)
+{
+	size_t klen = strlen(key);
+
+	for (const char *line = text; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL)
+		if (!strncmp(line, key, klen) && (line[klen] == ' ' || line[klen] == '\t')) {
+			*out = strtoull(line + klen, NULL, 10);
+			return true;
+		}
+	return false;
+}
+
+static int snmp_collect(void *state, const struct collect_ctx *ctx, struct prom *p, char *why,
+			size_t len)
+{
+	char *snmp = NULL, *netstat = NULL, *snmp6 = NULL;
+	size_t n;
+	int err;
+
+	err = kstat_read_file("/proc/net/snmp", &snmp, &n);
+	if (err) {
+		snprintf(why, len, "/proc/net/snmp: %s", strerror(-err));
+		return err;
+	}
+	/* netstat and snmp6 may be missing (no IPv6): their series are then absent. */
+	kstat_read_file("/proc/net/netstat", &netstat, &n);
+	kstat_read_file("/proc/net/snmp6", &snmp6, &n);
+	for (size_t i = 0; i < NCOUNTERS; i++) {
+		const struct snmp_counter *c = &counters[i];
+		const char *l[2] = { "ip", c->ip };
+		const char *text = c->prefix ? (strcmp(c->prefix, "TcpExt") ? snmp : netstat) : snmp6;
+		uint64_t v;
+		bool found;
+
+		if (c->help)
+			prom_family(p, c->family, PROM_COUNTER, c->help);
+		if (!text)
+			continue;
+		found = c->prefix ? pair_value(text, c->prefix, c->field, &v)
+				  : line_value(text, c->field, &v);
+		if (found)
+			prom_sample_u64(p, NULL, l, c->ip ? 1 : 0, v);
+	}
+	free(snmp);
+	free(netstat);
+	free(snmp6);
+	return 0;
+}
+
+const struct collector collector_snmp = {
+	.name = "snmp",
+	.summary = "socket queue pressure: UDP buffer errors, TCP listen overflows and backlog drops",
+	.collect = snmp_collect,
+};
