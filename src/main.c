@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,12 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	/*
+	 * A reader that leaves (| head) is an EPIPE the output paths and the
+	 * stdout check take quietly, in every command alike; SIGPIPE's default
+	 * would kill whichever command had not ignored it yet (status 141).
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	/* Every way out checks stdout once: a full disk must not pass for success. */
 	return stdout_check_close(run(argc, argv));
 }
