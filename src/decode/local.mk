@@ -21,6 +21,7 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_icmp6.c \
 	src/decode/proto_gre.c \
 	src/decode/proto_vxlan.c \
+	src/decode/proto_dns.c src/decode/proto_dns.h src/decode/proto_dns_name.c \
 	src/decode/tcpseq.c src/decode/tcpseq.h \
 	src/decode/timefmt.c src/decode/timefmt.h \
 	src/decode/hexdump.c src/decode/hexdump.h \

@@ -43,9 +43,13 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	l4csum_verify(m, start, c, PROTO_IP_UDP, UDP_CSUM_OFF);
 
 	/* Tunnels by port only in the outer headers: one tunnel deep. */
-	if (m->level == 0)
-		return dispatch_lookup(DISPATCH_UDP_PORT, u->dport);
-	return PKT_PROTO_NONE;
+	if (m->level == 0) {
+		int next = dispatch_lookup(DISPATCH_UDP_PORT, u->dport);
+
+		if (next != PKT_PROTO_NONE)
+			return next;
+	}
+	return dispatch_app(DISPATCH_UDP_APP, u->sport, u->dport);
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */

@@ -81,6 +81,7 @@ static const char *const reason_names[PKT_REASON_COUNT] = {
 	[PKT_REASON_EXT_COUNT] = "ext_count",
 	[PKT_REASON_OPTION] = "option",
 	[PKT_REASON_VXLAN_FLAGS] = "vxlan_flags",
+	[PKT_REASON_LEN_PREFIX] = "len_prefix",
 };
 
 /* Addresses are formatted by hand: printf per field would dominate JSON output's cost. */
