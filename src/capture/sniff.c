@@ -242,7 +242,8 @@ static void print_row(struct sniff *s, const struct sniff_pkt *p)
 	fmt_bool(f, VIEW_PACKET_INVALID, m->invalid);
 	if (fmt_is_shown(f, VIEW_PACKET_SUMMARY))
 		fmt_str(f, VIEW_PACKET_SUMMARY, compose_line(s, p, ifname));
-	fmt_row_end_details(f, view_packet_details, m);
+	fmt_row_end_details(f, view_packet_details,
+			    &(struct view_packet_ctx){ .m = m, .data = p->data });
 }
 
 void sniff_packet(struct sniff *s, const struct sniff_pkt *p)

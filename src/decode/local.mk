@@ -27,6 +27,7 @@ libsockeye_a_SOURCES += \
 	src/decode/hexdump.c src/decode/hexdump.h \
 	src/decode/names.c src/decode/names.h \
 	src/decode/view_packet.c src/decode/view_packet.h \
+	src/decode/view_packet_dns.c src/decode/view_packet_dns.h \
 	src/decode/view_packet_opts.c src/decode/view_packet_opts.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
