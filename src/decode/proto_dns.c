@@ -565,12 +565,6 @@ static size_t dns_print_question(struct dns_print *p, size_t off)
 	return off == DNS_FAIL ? DNS_FAIL : off + 4;
 }
 
-/* The line is full: what follows would be cut anyway, so the walk stops. */
-static bool dns_full(const struct pbuf *b)
-{
-	return b->p >= b->end;
-}
-
 /*
  * count records from *off, separated by commas, after label (" ns:") when
  * there is one.  false: the line ends in "[|domain]".  The first record is
@@ -588,7 +582,7 @@ static bool dns_print_section(struct dns_print *p, size_t *off, unsigned count,
 		pbuf_puts(p->b, label);
 	for (unsigned k = 0; k < count; k++) {
 		if (k) {
-			if (*off >= p->d->cap || dns_full(p->b))
+			if (*off >= p->d->cap)
 				return false;
 			pbuf_putc(p->b, ',');
 		}
@@ -685,7 +679,7 @@ static bool dns_print_response(struct dns_print *p, const struct pkt_dns *h)
 			if (off != DNS_FAIL)
 				off += 4;
 		}
-		if (off == DNS_FAIL || dns_full(b))
+		if (off == DNS_FAIL)
 			return false;
 	}
 	pbuf_putc(b, ' ');
@@ -737,7 +731,7 @@ static bool dns_print_query(struct dns_print *p, const struct pkt_dns *h)
 	if (h->arcount)
 		dns_print_count(b, h->arcount, "au");
 	for (unsigned k = 0; k < h->qdcount; k++) {
-		if (k && (off >= p->d->cap || dns_full(b)))
+		if (k && off >= p->d->cap)
 			return false;
 		off = dns_print_question(p, off);
 		if (off == DNS_FAIL)
