@@ -38,6 +38,7 @@ MODULE_TESTS += \
 	tests/unit/decode/test_dissect_l4 \
 	tests/unit/decode/test_dissect_tunnel \
 	tests/unit/decode/test_dissect_csum \
+	tests/unit/decode/test_dissect_dns \
 	tests/unit/decode/test_print \
 	tests/unit/decode/test_tcpseq \
 	tests/unit/decode/test_timefmt \
