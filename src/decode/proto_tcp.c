@@ -494,7 +494,8 @@ bool proto_tcp_print(struct line *x)
 		pbuf_hex(b, t->csum, 4);
 		line_csum_note(x, " (correct)", " (incorrect -> 0x", ")");
 	}
-	if (len || (t->flags & (PKT_TCP_SYN | PKT_TCP_FIN | PKT_TCP_RST))) {
+	/* -vv: the sequence number of every segment, a bare ACK's too, as tcpdump */
+	if (len || (t->flags & (PKT_TCP_SYN | PKT_TCP_FIN | PKT_TCP_RST)) || x->o->verbosity > 1) {
 		uint32_t seq = tcp_print_rel(x, t->seq, x->o->tcp_seq_base);
 
 		pbuf_puts(b, ", seq ");
