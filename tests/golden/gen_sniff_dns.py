@@ -143,6 +143,22 @@ def dns_messages():
     m.append(("llmnr", hdr(30, 0, 1, 0, 0, 0) + q("host", 1)))
     m.append(("llmnrr", hdr(30, QR, 1, 1, 0, 0) + q("host", 1) +
               rr(PTR_QNAME, 1, bytes([10, 0, 0, 2]), ttl=30)))
+    # TSIG, A6 edge prefixes, UNSPECA; the EDNS CHAIN option and bad ECS, COOKIE, KEEPALIVE;
+    # a TXT string past its record; IQUERY; an extended rcode tcpdump has no name for
+    tsig = name("hmac-sha256") + struct.pack("!HIH", 0, 1767225600, 300) + \
+        struct.pack("!H", 4) + b"abcd" + struct.pack("!HHH", 77, 0, 0)
+    m.append(("u4r", hdr(40, QR, 1, 1, 0, 1) + q("x.test", 1) + rr(PTR_QNAME, 1, bytes([1, 2, 3, 4])) +
+              rr(name("key.test"), 250, tsig, cls=255, ttl=0)))
+    m.append(("u4r", hdr(41, QR, 0, 4, 0, 0) + rr(name("x.test"), 38, bytes([0]) + bytes(16)) +
+              rr(name("x.test"), 38, bytes([128]) + name("p.test")) +
+              rr(name("x.test"), 38, bytes([200])) + rr(name("x.test"), 104, b"hello\x01")))
+    m.append(("u4", hdr(42, RD, 1, 0, 0, 1) + q("x.test", 1) +
+              opt(512, opts=eopt(13, name("example.test")) + eopt(8, b"\x00\x01\x20\x00" + bytes(4)) +
+                  eopt(10, bytes(9)) + eopt(11, b"\x01") + eopt(16, b""))))
+    m.append(("u4r", hdr(43, QR, 1, 1, 0, 0) + q("y.test", 16) + rr(PTR_QNAME, 16, b"\x05ab")))
+    m.append(("u4r", hdr(44, RD | 1 << 11, 0, 1, 0, 0) + rr(name("iq.test"), 1, bytes(4))))
+    m.append(("u4r", hdr(45, QR | RD | 4, 1, 0, 0, 1) + q("z.test", 1) + opt(512, ext_rcode=2)))
+    m.append(("mdns6", hdr(0, 0, 1, 0, 0, 0) + q("a.local", 28)))
     return m
 
 
@@ -168,6 +184,9 @@ def frames():
             seq[1] += len(pre + msg)
         elif kind == "mdns":
             out.append(eth4(udp4(IP_A, bytes([224, 0, 0, 251]), 5353, 5353, msg)))
+        elif kind == "mdns6":
+            out.append(eth6(udp6(IP6_A, bytes.fromhex("ff0200000000000000000000000000fb"), 5353,
+                                 5353, msg)))
         elif kind == "llmnr":
             out.append(eth4(udp4(IP_A, bytes([224, 0, 0, 252]), 44444, 5355, msg)))
         elif kind == "llmnrr":
@@ -175,8 +194,11 @@ def frames():
     # the answer of the example, cut by the snap length inside its A record
     full = eth4(udp4(IP_B, IP_A, 53, 33333, dns_messages()[1][1]))
     out.append((full, len(full) - 20))
-    # and inside its question
+    # and inside its question, and inside its header
     out.append((full, 14 + 20 + 8 + 12 + 6))
+    out.append((full, 14 + 20 + 8 + 5))
+    # a TCP segment of one byte to port 53: too short for a length prefix
+    out.append(eth4(tcp4(IP_A, IP_B, 40001, 53, 1, 1, "P.", b"\x00")))
     return out
 
 
