@@ -780,7 +780,7 @@ bool proto_dns_print(struct line *x)
 	struct dns_print p = {
 		.b = &x->b,
 		.mdns = ly->proto == PKT_PROTO_MDNS,
-		.v = x->o->verbosity ? x->o->verbosity : x->o->verbose,
+		.v = line_verbosity(x),
 	};
 	struct dns_msg d;
 	bool whole;

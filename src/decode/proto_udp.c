@@ -81,8 +81,9 @@ bool proto_udp_print(struct line *x)
 		pbuf_u32(b, ly->wire_len - 8u);
 		return true;
 	}
-	/* before a tunnel's header too, as tcpdump */
-	line_csum(x, "udp", u->csum);
+	/* before a tunnel's header too; over IPv4 from -vv only, as tcpdump */
+	if (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1)
+		line_csum(x, "udp", u->csum);
 	/* -q keeps a tunnel's payload undecoded, as tcpdump does */
 	if (line_more(x) && !x->o->quiet)
 		return false;
