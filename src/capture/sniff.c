@@ -83,8 +83,13 @@ static void relative_seq(struct sniff *s, struct print_opts *po)
 	const struct pkt_level *l = &m->l[m->level];
 	struct tcpseq_pkt tp;
 
-	/* TCP is the last layer when present: a bad last layer means its fields are not all there. */
-	if (!s->seq || l->trans != PKT_PROTO_TCP || m->truncated || m->invalid)
+	/*
+	 * A bad last layer means its fields are not all there: TCP's, unless an
+	 * application layer after it is the bad one.
+	 */
+	if (!s->seq || l->trans != PKT_PROTO_TCP)
+		return;
+	if ((m->truncated || m->invalid) && m->layer[m->n_layers - 1].proto == PKT_PROTO_TCP)
 		return;
 	if (l->net == PKT_PROTO_IPV4) {
 		tp.family = 4;
@@ -163,6 +168,8 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 		.link = s->show.link,
 		.verbose = s->show.verbose,
 		.quiet = s->show.quiet,
+		.verbosity = s->show.verbosity,
+		.data = p->data,
 	};
 	const struct pkt_meta *m = &s->meta;
 	size_t n, need;
@@ -235,7 +242,8 @@ static void print_row(struct sniff *s, const struct sniff_pkt *p)
 	fmt_bool(f, VIEW_PACKET_INVALID, m->invalid);
 	if (fmt_is_shown(f, VIEW_PACKET_SUMMARY))
 		fmt_str(f, VIEW_PACKET_SUMMARY, compose_line(s, p, ifname));
-	fmt_row_end_details(f, view_packet_details, m);
+	fmt_row_end_details(f, view_packet_details,
+			    &(struct view_packet_ctx){ .m = m, .data = p->data });
 }
 
 void sniff_packet(struct sniff *s, const struct sniff_pkt *p)

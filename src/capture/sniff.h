@@ -21,6 +21,7 @@ struct sniff_show {
 	bool print;			/* decode and print (off with -w unless --print) */
 	bool link;			/* -e */
 	bool verbose;			/* -v */
+	uint8_t verbosity;		/* how many -v, up to 3 */
 	bool quiet;			/* -q */
 	bool absolute_seq;		/* -S */
 	bool iface;			/* interface and direction columns */

@@ -62,6 +62,19 @@ static const struct dispatch_key dispatch_udp_ports[] = {
 	{ 8472, PKT_PROTO_VXLAN }, /* the Linux kernel's default before IANA's */
 };
 
+/*
+ * By either port, as tcpdump decodes them.  LLMNR (5355) is not here:
+ * tcpdump 4.99 prints it as plain UDP.
+ */
+static const struct dispatch_key dispatch_udp_apps[] = {
+	{ 53, PKT_PROTO_DNS },	  /* RFC 1035 */
+	{ 5353, PKT_PROTO_MDNS }, /* RFC 6762 */
+};
+
+static const struct dispatch_key dispatch_tcp_apps[] = {
+	{ 53, PKT_PROTO_DNS }, /* with a length prefix, RFC 1035 4.2.2 */
+};
+
 #define DISPATCH_N(t) (sizeof(t) / sizeof((t)[0]))
 
 const struct dispatch_table dispatch_tables[DISPATCH_COUNT] = {
@@ -72,6 +85,8 @@ const struct dispatch_table dispatch_tables[DISPATCH_COUNT] = {
 	[DISPATCH_IPV6] = { "ipv6", dispatch_ipv6, DISPATCH_N(dispatch_ipv6) },
 	[DISPATCH_GRE] = { "gre", dispatch_gre, DISPATCH_N(dispatch_gre) },
 	[DISPATCH_UDP_PORT] = { "udp port", dispatch_udp_ports, DISPATCH_N(dispatch_udp_ports) },
+	[DISPATCH_UDP_APP] = { "udp app", dispatch_udp_apps, DISPATCH_N(dispatch_udp_apps) },
+	[DISPATCH_TCP_APP] = { "tcp app", dispatch_tcp_apps, DISPATCH_N(dispatch_tcp_apps) },
 };
 
 int dispatch_first(int linktype, const struct pkt_cursor *c)

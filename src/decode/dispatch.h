@@ -17,7 +17,9 @@ enum dispatch_space {
 	DISPATCH_IPV4,	    /* IPv4 protocol field */
 	DISPATCH_IPV6,	    /* IPv6 next header after the extension headers */
 	DISPATCH_GRE,	    /* GRE protocol type (an ethertype, TEB included) */
-	DISPATCH_UDP_PORT,  /* UDP destination port */
+	DISPATCH_UDP_PORT,  /* UDP destination port: tunnels */
+	DISPATCH_UDP_APP,   /* UDP port, either one: application protocols */
+	DISPATCH_TCP_APP,   /* TCP port, either one: application protocols */
 	DISPATCH_COUNT
 };
 
@@ -47,6 +49,17 @@ static inline int dispatch_lookup(enum dispatch_space s, uint16_t key)
 		if (t->keys[i].key == key)
 			return t->keys[i].proto;
 	return PKT_PROTO_NONE;
+}
+
+/*
+ * The application protocol a transport carries, by port as tcpdump finds it:
+ * the destination port's first, then the source port's.
+ */
+static inline int dispatch_app(enum dispatch_space s, uint16_t sport, uint16_t dport)
+{
+	int next = dispatch_lookup(s, dport);
+
+	return next != PKT_PROTO_NONE ? next : dispatch_lookup(s, sport);
 }
 
 /* The first header of a linktype capture (raw IP by its version nibble), or PKT_PROTO_NONE. */

@@ -13,6 +13,7 @@ static void dissect_level_init(struct pkt_level *l)
 	l->link = PKT_PROTO_NONE;
 	l->net = PKT_PROTO_NONE;
 	l->trans = PKT_PROTO_NONE;
+	l->app = PKT_PROTO_NONE;
 	l->n_vlan = 0;
 	l->ethertype = 0;
 	l->frag = false;

@@ -39,6 +39,16 @@ static inline const struct pkt_level *line_level(const struct line *x)
 	return &x->m->l[x->m->layer[x->i].level];
 }
 
+/*
+ * How many -v: print_opts.verbosity, or 1 for a caller that set only
+ * verbose.  tcpdump keeps some detail for -vv (UDP checksums over IPv4, DNS
+ * sections) and -vvv (DNS TTLs).
+ */
+static inline unsigned line_verbosity(const struct line *x)
+{
+	return x->o->verbosity ? x->o->verbosity : x->o->verbose;
+}
+
 /* Whether another layer follows on the line. */
 static inline bool line_more(const struct line *x)
 {

@@ -21,11 +21,13 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_icmp6.c \
 	src/decode/proto_gre.c \
 	src/decode/proto_vxlan.c \
+	src/decode/proto_dns.c src/decode/proto_dns.h src/decode/proto_dns_name.c \
 	src/decode/tcpseq.c src/decode/tcpseq.h \
 	src/decode/timefmt.c src/decode/timefmt.h \
 	src/decode/hexdump.c src/decode/hexdump.h \
 	src/decode/names.c src/decode/names.h \
 	src/decode/view_packet.c src/decode/view_packet.h \
+	src/decode/view_packet_dns.c src/decode/view_packet_dns.h \
 	src/decode/view_packet_opts.c src/decode/view_packet_opts.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
@@ -36,6 +38,7 @@ MODULE_TESTS += \
 	tests/unit/decode/test_dissect_l4 \
 	tests/unit/decode/test_dissect_tunnel \
 	tests/unit/decode/test_dissect_csum \
+	tests/unit/decode/test_dissect_dns \
 	tests/unit/decode/test_print \
 	tests/unit/decode/test_tcpseq \
 	tests/unit/decode/test_timefmt \

@@ -155,11 +155,127 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_ETH] = "eth",	[PKT_PROTO_VLAN] = "vlan", [PKT_PROTO_ARP] = "arp",
 	[PKT_PROTO_IPV4] = "ipv4",	[PKT_PROTO_IPV6] = "ipv6", [PKT_PROTO_TCP] = "tcp",
 	[PKT_PROTO_UDP] = "udp",	[PKT_PROTO_ICMP] = "icmp", [PKT_PROTO_ICMP6] = "icmpv6",
-	[PKT_PROTO_GRE] = "gre",	[PKT_PROTO_VXLAN] = "vxlan",
+	[PKT_PROTO_GRE] = "gre",	[PKT_PROTO_VXLAN] = "vxlan", [PKT_PROTO_DNS] = "dns",
+	[PKT_PROTO_MDNS] = "mdns",
 };
 
 const char *names_layer(unsigned pkt_proto)
 {
 	return pkt_proto < PKT_PROTO_COUNT && layer_names[pkt_proto] ? layer_names[pkt_proto] :
 								       "unknown";
+}
+
+/* ---- DNS ------------------------------------------------------------------------------------ */
+
+struct names_num {
+	uint16_t num;
+	const char *name;
+};
+
+static const char *names_find(const struct names_num *t, size_t n, unsigned num)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].num == num)
+			return t[i].name;
+	return NULL;
+}
+
+#define NAMES_FIND(t, num) names_find(t, sizeof(t) / sizeof(t[0]), num)
+
+/* tcpdump 4.99's ns_type2str: a type it lacks (NSEC3 50, TLSA 52, CAA 257) prints as "TypeN". */
+static const struct names_num dns_types[] = {
+	{ 1, "A" },	    { 2, "NS" },	  { 3, "MD" },	       { 4, "MF" },
+	{ 5, "CNAME" },	    { 6, "SOA" },	  { 7, "MB" },	       { 8, "MG" },
+	{ 9, "MR" },	    { 10, "NULL" },	  { 11, "WKS" },       { 12, "PTR" },
+	{ 13, "HINFO" },    { 14, "MINFO" },	  { 15, "MX" },	       { 16, "TXT" },
+	{ 17, "RP" },	    { 18, "AFSDB" },	  { 19, "X25" },       { 20, "ISDN" },
+	{ 21, "RT" },	    { 22, "NSAP" },	  { 23, "NSAP_PTR" },  { 24, "SIG" },
+	{ 25, "KEY" },	    { 26, "PX" },	  { 27, "GPOS" },      { 28, "AAAA" },
+	{ 29, "LOC" },	    { 30, "NXT" },	  { 31, "EID" },       { 32, "NIMLOC" },
+	{ 33, "SRV" },	    { 34, "ATMA" },	  { 35, "NAPTR" },     { 36, "KX" },
+	{ 37, "CERT" },	    { 38, "A6" },	  { 39, "DNAME" },     { 40, "SINK" },
+	{ 41, "OPT" },	    { 42, "APL" },	  { 43, "DS" },	       { 44, "SSHFP" },
+	{ 45, "IPSECKEY" }, { 46, "RRSIG" },	  { 47, "NSEC" },      { 48, "DNSKEY" },
+	{ 99, "SPF" },	    { 100, "UINFO" },	  { 101, "UID" },      { 102, "GID" },
+	{ 103, "UNSPEC" },  { 104, "UNSPECA" },	  { 249, "TKEY" },     { 250, "TSIG" },
+	{ 251, "IXFR" },    { 252, "AXFR" },	  { 253, "MAILB" },    { 254, "MAILA" },
+	{ 255, "ANY" },	    { 256, "URI" },
+};
+
+static const struct names_num dns_classes[] = {
+	{ 1, "IN" }, { 3, "CHAOS" }, { 4, "HS" }, { 255, "ANY" },
+};
+
+static const struct names_num dns_edns_opts[] = {
+	{ 1, "LLQ" },	     { 2, "UL" },	{ 3, "NSID" },	      { 5, "DAU" },
+	{ 6, "DHU" },	     { 7, "N3U" },	{ 8, "ECS" },	      { 9, "EXPIRE" },
+	{ 10, "COOKIE" },    { 11, "KEEPALIVE" }, { 12, "PADDING" }, { 13, "CHAIN" },
+	{ 14, "KEY-TAG" },   { 16, "CLIENT-TAG" }, { 17, "SERVER-TAG" },
+};
+
+/* DNSSEC algorithms (DAU), as tcpdump spells them ("DS" for DSA is tcpdump's) */
+static const struct names_num dns_dau[] = {
+	{ 0, "DELETE" },	  { 1, "RSAMD5" },	       { 2, "DH" },
+	{ 3, "DS" },		  { 5, "RSASHA1" },	       { 6, "DSA-NSEC3-SHA1" },
+	{ 7, "RSASHA1-NSEC3-SHA1" }, { 8, "RSASHA256" },      { 10, "RSASHA512" },
+	{ 12, "ECC-GOST" },	  { 13, "ECDSAP256SHA256" },  { 14, "ECDSAP384SHA384" },
+	{ 15, "ED25519" },	  { 16, "ED448" },	       { 252, "INDIRECT" },
+	{ 253, "PRIVATEDNS" },	  { 254, "PRIVATEOID" },
+};
+
+static const struct names_num dns_dhu[] = {
+	{ 1, "SHA-1" }, { 2, "SHA-256" }, { 3, "GOST_R_34.11-94" }, { 4, "SHA-384" },
+};
+
+static const struct names_num dns_n3u[] = {
+	{ 1, "SHA-1" },
+};
+
+static const struct names_num dns_rcodes[] = {
+	{ 0, "noerror" },  { 1, "formerr" },  { 2, "servfail" }, { 3, "nxdomain" },
+	{ 4, "notimp" },   { 5, "refused" },  { 6, "yxdomain" }, { 7, "yxrrset" },
+	{ 8, "nxrrset" },  { 9, "notauth" },  { 10, "notzone" }, { 16, "badvers" },
+	{ 23, "badcookie" },
+};
+
+static const char *const dns_opcodes[] = { "query", "iquery", "status", NULL, "notify",
+					    "update" };
+
+const char *names_dns_type(uint16_t type)
+{
+	return NAMES_FIND(dns_types, type);
+}
+
+const char *names_dns_class(uint16_t cls)
+{
+	return NAMES_FIND(dns_classes, cls);
+}
+
+const char *names_dns_edns_opt(uint16_t code)
+{
+	return NAMES_FIND(dns_edns_opts, code);
+}
+
+const char *names_dns_edns_alg(uint16_t option, uint8_t alg)
+{
+	switch (option) {
+	case 5:
+		return NAMES_FIND(dns_dau, alg);
+	case 6:
+		return NAMES_FIND(dns_dhu, alg);
+	case 7:
+		return NAMES_FIND(dns_n3u, alg);
+	default:
+		return NULL;
+	}
+}
+
+const char *names_dns_opcode(unsigned opcode)
+{
+	return opcode < sizeof(dns_opcodes) / sizeof(dns_opcodes[0]) ? dns_opcodes[opcode] : NULL;
+}
+
+const char *names_dns_rcode(unsigned rcode)
+{
+	return NAMES_FIND(dns_rcodes, rcode);
 }

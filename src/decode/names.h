@@ -52,3 +52,18 @@ const char *names_direction(unsigned pkttype);
 const char *names_layer(unsigned pkt_proto);
 
 #endif
+
+/* ---- DNS (RFC 1035 and IANA's DNS parameters), tcpdump's spellings ---- */
+
+/* A record type's mnemonic ("A", "AAAA", "RRSIG"), or NULL: tcpdump's table. */
+const char *names_dns_type(uint16_t type);
+/* A class's name ("IN", "CHAOS", "HS", "ANY"), or NULL. */
+const char *names_dns_class(uint16_t cls);
+/* An EDNS0 option's name ("NSID", "ECS", "COOKIE"), or NULL. */
+const char *names_dns_edns_opt(uint16_t code);
+/* An algorithm of the DAU (5), DHU (6) or N3U (7) option ("ED25519", "SHA-256"), or NULL. */
+const char *names_dns_edns_alg(uint16_t option, uint8_t alg);
+/* An opcode's name in JSON: "query", "iquery", "status", "notify", "update"; NULL past them. */
+const char *names_dns_opcode(unsigned opcode);
+/* An rcode's name in JSON (extended rcodes included): "noerror", "nxdomain", ...; or NULL. */
+const char *names_dns_rcode(unsigned rcode);

@@ -30,6 +30,8 @@ enum pkt_proto {
 	PKT_PROTO_ICMP6,
 	PKT_PROTO_GRE,
 	PKT_PROTO_VXLAN,
+	PKT_PROTO_DNS,	/* DNS over UDP or TCP port 53 */
+	PKT_PROTO_MDNS, /* multicast DNS, UDP port 5353 */
 	PKT_PROTO_COUNT
 };
 
@@ -49,6 +51,7 @@ enum pkt_reason {
 	PKT_REASON_EXT_COUNT,	     /* more IPv6 extension headers than PKT_IP6_MAX_EXT */
 	PKT_REASON_OPTION,	     /* TCP or ND option length inconsistent */
 	PKT_REASON_VXLAN_FLAGS,	     /* VXLAN without the I (valid VNI) flag */
+	PKT_REASON_LEN_PREFIX,	     /* DNS over TCP: the length prefix is not the segment's */
 	PKT_REASON_COUNT
 };
 
@@ -311,11 +314,40 @@ struct pkt_vxlan {
 	uint32_t vni;
 };
 
+/*
+ * A DNS message (RFC 1035 4.1), mDNS too: the header's fields, and where the
+ * message lies in the captured data.  The records are not copied: the
+ * printers and the JSON walk them again from msg_off, bounded by msg_caplen,
+ * so the fast path pays for twelve bytes only.
+ */
+#define PKT_DNS_QR 0x8000
+#define PKT_DNS_AA 0x0400
+#define PKT_DNS_TC 0x0200
+#define PKT_DNS_RD 0x0100
+#define PKT_DNS_RA 0x0080
+#define PKT_DNS_AD 0x0020
+#define PKT_DNS_CD 0x0010
+
+struct pkt_dns {
+	bool over_tcp;	     /* a 2-byte length prefix came first (RFC 1035 4.2.2) */
+	uint16_t prefix;     /* over TCP: that length */
+	uint16_t id;
+	uint16_t flags;	     /* the whole second word: PKT_DNS_*, opcode, rcode */
+	uint16_t qdcount;
+	uint16_t ancount;
+	uint16_t nscount;
+	uint16_t arcount;
+	uint32_t msg_off;    /* offset of the message (after any prefix) in the captured data */
+	uint32_t msg_len;    /* its length on the wire, as UDP or TCP carried it */
+	uint32_t msg_caplen; /* the part of it captured */
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
 	uint8_t net;   /* PKT_PROTO_ARP, IPV4, IPV6 or NONE */
 	uint8_t trans; /* PKT_PROTO_TCP, UDP, ICMP, ICMP6, GRE or NONE */
+	uint8_t app;   /* PKT_PROTO_DNS, MDNS or NONE: what the transport carries, by port */
 	uint8_t n_vlan;
 	uint16_t ethertype; /* the last ethertype seen: what selected the network layer */
 	bool frag;	    /* the IP payload is a first fragment: upper lengths exceed it */
@@ -334,6 +366,9 @@ struct pkt_level {
 		struct pkt_icmp icmp;
 		struct pkt_icmp6 icmp6;
 		struct pkt_gre gre;
+	};
+	union {
+		struct pkt_dns dns; /* DNS and mDNS */
 	};
 };
 

@@ -15,6 +15,18 @@ struct print_opts {
 	bool verbose; /* -v: IPv4 tos/ttl/id/offset/flags, IPv6 hlim/flowlabel */
 	bool quiet;   /* -q: fewer protocol details */
 	/*
+	 * How many -v were given (0 to 3): -vv and -vvv add detail to the
+	 * application layers (DNS's other sections, record TTLs).
+	 */
+	uint8_t verbosity;
+	/*
+	 * The captured bytes the packet was dissected from (m->caplen of
+	 * them): application layers keep only where their message lies and
+	 * walk its records again when printed.  NULL prints those layers as
+	 * truncated.
+	 */
+	const uint8_t *data;
+	/*
 	 * Relative TCP sequence numbers: the caller, which keeps the per-flow
 	 * state, sets the bases for this packet (seq and SACK/ack numbers are
 	 * printed minus them, modulo 2^32).

@@ -61,6 +61,9 @@ int proto_gre_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_gre_print(struct line *x);
 int proto_vxlan_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_vxlan_print(struct line *x);
+int proto_dns_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+int proto_mdns_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_dns_print(struct line *x); /* DNS and mDNS */
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

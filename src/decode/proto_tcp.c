@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "decode/dispatch.h"
 #include "decode/l4csum.h"
 #include "decode/line.h"
 #include "decode/proto.h"
@@ -157,7 +158,10 @@ int proto_tcp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		return proto_invalid(m, why);
 	/* c now ends where the IP payload does: the whole segment */
 	l4csum_verify(m, start, c, PROTO_IP_TCP, TCP_CSUM_OFF);
-	return PKT_PROTO_NONE;
+	/* tcpdump decodes an application only in a segment that carries data */
+	if (!pkt_wire_left(c) || l->frag)
+		return PKT_PROTO_NONE;
+	return dispatch_app(DISPATCH_TCP_APP, t->sport, t->dport);
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */
@@ -490,7 +494,8 @@ bool proto_tcp_print(struct line *x)
 		pbuf_hex(b, t->csum, 4);
 		line_csum_note(x, " (correct)", " (incorrect -> 0x", ")");
 	}
-	if (len || (t->flags & (PKT_TCP_SYN | PKT_TCP_FIN | PKT_TCP_RST))) {
+	/* -vv: the sequence number of every segment, a bare ACK's too, as tcpdump */
+	if (len || (t->flags & (PKT_TCP_SYN | PKT_TCP_FIN | PKT_TCP_RST)) || x->o->verbosity > 1) {
 		uint32_t seq = tcp_print_rel(x, t->seq, x->o->tcp_seq_base);
 
 		pbuf_puts(b, ", seq ");
@@ -514,5 +519,6 @@ bool proto_tcp_print(struct line *x)
 		return true;
 	pbuf_puts(b, ", length ");
 	pbuf_u32(b, len);
-	return true;
+	/* an application's text follows: DNS prints its own leading space */
+	return !line_more(x);
 }

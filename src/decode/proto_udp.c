@@ -43,9 +43,13 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	l4csum_verify(m, start, c, PROTO_IP_UDP, UDP_CSUM_OFF);
 
 	/* Tunnels by port only in the outer headers: one tunnel deep. */
-	if (m->level == 0)
-		return dispatch_lookup(DISPATCH_UDP_PORT, u->dport);
-	return PKT_PROTO_NONE;
+	if (m->level == 0) {
+		int next = dispatch_lookup(DISPATCH_UDP_PORT, u->dport);
+
+		if (next != PKT_PROTO_NONE)
+			return next;
+	}
+	return dispatch_app(DISPATCH_UDP_APP, u->sport, u->dport);
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */
@@ -77,8 +81,9 @@ bool proto_udp_print(struct line *x)
 		pbuf_u32(b, ly->wire_len - 8u);
 		return true;
 	}
-	/* before a tunnel's header too, as tcpdump */
-	line_csum(x, "udp", u->csum);
+	/* before a tunnel's header too; over IPv4 from -vv only, as tcpdump */
+	if (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1)
+		line_csum(x, "udp", u->csum);
 	/* -q keeps a tunnel's payload undecoded, as tcpdump does */
 	if (line_more(x) && !x->o->quiet)
 		return false;

@@ -27,4 +27,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_ICMP6] = { "icmp6", proto_icmp6_dissect, proto_icmp6_print, false },
 	[PKT_PROTO_GRE] = { "gre", proto_gre_dissect, proto_gre_print, true },
 	[PKT_PROTO_VXLAN] = { "vxlan", proto_vxlan_dissect, proto_vxlan_print, true },
+	[PKT_PROTO_DNS] = { "dns", proto_dns_dissect, proto_dns_print, false },
+	[PKT_PROTO_MDNS] = { "mdns", proto_mdns_dissect, proto_dns_print, false },
 };

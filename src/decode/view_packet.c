@@ -7,6 +7,7 @@
 
 #include "decode/names.h"
 #include "decode/view_packet.h"
+#include "decode/view_packet_dns.h"
 #include "decode/view_packet_opts.h"
 
 #define D FMT_GROUP_DETAIL
@@ -81,6 +82,7 @@ static const char *const reason_names[PKT_REASON_COUNT] = {
 	[PKT_REASON_EXT_COUNT] = "ext_count",
 	[PKT_REASON_OPTION] = "option",
 	[PKT_REASON_VXLAN_FLAGS] = "vxlan_flags",
+	[PKT_REASON_LEN_PREFIX] = "len_prefix",
 };
 
 /* Addresses are formatted by hand: printf per field would dominate JSON output's cost. */
@@ -308,7 +310,8 @@ static void put_gre(struct fmt_details *d, const struct pkt_gre *g)
 }
 
 /* The fields of one layer; a truncated layer's fields were not all captured, so none. */
-static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const struct pkt_layer *ly)
+static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uint8_t *data,
+		      const struct pkt_layer *ly)
 {
 	const struct pkt_level *l = &m->l[ly->level < 2 ? ly->level : 1];
 
@@ -374,6 +377,12 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const str
 			fmt_details_u64(d, "vni", m->vxlan.vni);
 			fmt_details_u64(d, "flags", m->vxlan.flags);
 			break;
+		case PKT_PROTO_DNS:
+		case PKT_PROTO_MDNS:
+			if (!ly->invalid)
+				view_packet_dns(d, &l->dns, ly->proto == PKT_PROTO_MDNS, data,
+						m->caplen);
+			break;
 		}
 	}
 	fmt_details_object_end(d);
@@ -381,11 +390,12 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const str
 
 void view_packet_details(struct fmt_details *d, const void *ctx)
 {
-	const struct pkt_meta *m = ctx;
+	const struct view_packet_ctx *c = ctx;
+	const struct pkt_meta *m = c->m;
 
 	fmt_details_array_begin(d, "layers");
 	for (unsigned i = 0; i < m->n_layers && i < PKT_MAX_LAYERS; i++)
-		put_layer(d, m, &m->layer[i]);
+		put_layer(d, m, c->data, &m->layer[i]);
 	fmt_details_array_end(d);
 	fmt_details_u64(d, "payload_len", m->payload_len);
 }

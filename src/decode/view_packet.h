@@ -27,8 +27,14 @@ enum {
 extern const struct fmt_view view_packet;
 extern const struct fmt_view view_packet_lines;
 
-/* Writes m's layers as row details: "layers": [{"proto": "eth", ...}, ...]. */
-void view_packet_details(struct fmt_details *d, const void *pkt_meta);
+/* What view_packet_details reads: the decoded packet and the bytes it came from. */
+struct view_packet_ctx {
+	const struct pkt_meta *m;
+	const uint8_t *data; /* m->caplen bytes; application layers walk their messages there */
+};
+
+/* Writes the layers as row details: "layers": [{"proto": "eth", ...}, ...]; ctx: view_packet_ctx. */
+void view_packet_details(struct fmt_details *d, const void *ctx);
 
 /* Direction names as tcpdump prints them for a PACKET_* type: "In", "Out", "B", "M", "P". */
 const char *view_packet_dir_name(unsigned pkttype);

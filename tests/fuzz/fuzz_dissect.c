@@ -4,11 +4,13 @@
 
 #include <pcap/dlt.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "decode/dissect.h"
 #include "decode/print.h"
+#include "decode/view_packet.h"
 
 /* DLT_RAW's value in capture files */
 #define LINKTYPE_RAW 101
@@ -41,6 +43,26 @@ static void fuzz_check(const struct pkt_meta *m, size_t caplen)
 	}
 }
 
+/* The JSON record too: application layers walk their messages again there. */
+static void fuzz_json(const struct pkt_meta *m, const uint8_t *data)
+{
+	static struct fmt *f;
+	struct view_packet_ctx ctx = { .m = m, .data = data };
+
+	if (!f) {
+		FILE *out = fopen("/dev/null", "w");
+		struct fmt_opts fo = { 0 };
+
+		f = out ? fmt_new(FMT_JSON, out, &fo) : NULL;
+		if (!f)
+			abort();
+		fmt_table_begin(f, &view_packet, 0);
+	}
+	fmt_row_begin(f);
+	fmt_u64(f, VIEW_PACKET_CAPLEN, m->caplen);
+	fmt_row_end_details(f, view_packet_details, &ctx);
+}
+
 /*
  * The first byte picks the link type (low bits) and how many bytes the
  * packet had on the wire past the capture (high bits), so both the
@@ -63,21 +85,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				caplen, wirelen, &o))
 		abort();
 	fuzz_check(&m, caplen);
-	for (unsigned bits = 0; bits < 8; bits++) {
+	for (unsigned bits = 0; bits < 16; bits++) {
+		/* -v, -vv, -vvv: the application layers print more sections at each */
 		struct print_opts po = {
 			.link = bits & 1,
-			.verbose = bits & 2,
-			.quiet = bits & 4,
+			.verbose = bits & 6,
+			.verbosity = (uint8_t)(bits >> 1 & 3),
+			.quiet = bits & 8,
 			.tcp_relative = bits & 1,
 			.tcp_seq_base = 12345,
 			.tcp_ack_base = 54321,
+			.data = data + 1,
 		};
-		size_t n = print_packet(line, sizeof(line), &m, &po);
+		size_t n = print_packet(line, sizeof(line), &m, &po), t;
 
-		if (n >= sizeof(line) || strlen(line) != n)
+		/* a long DNS message may overflow the line: then it is cut, and n says so */
+		if (strlen(line) != (n < sizeof(line) ? n : sizeof(line) - 1))
 			abort();
-		if (print_packet(tiny, sizeof(tiny), &m, &po) != n || strncmp(tiny, line, 6))
+		t = print_packet(tiny, sizeof(tiny), &m, &po);
+		if (t != n || strncmp(tiny, line, 6))
 			abort();
 	}
+	fuzz_json(&m, data + 1);
 	return 0;
 }

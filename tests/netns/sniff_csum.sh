@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# sniff_csum.sh: -v checksum verdicts on a live capture: an outgoing packet under checksum
-# offload is "unverified: offload" (the ring's TP_STATUS_CSUMNOTREADY), not "incorrect" as
-# tcpdump says; the same packet with offload off, and frames sent whole, verify as correct.
+# sniff_csum.sh: checksum verdicts on a live capture (text: -vv for UDP over IPv4, as tcpdump):
+# an outgoing packet under checksum offload is "unverified: offload" (the ring's
+# TP_STATUS_CSUMNOTREADY), not "incorrect" as tcpdump says; the same packet with offload off,
+# and frames sent whole, verify as correct.
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 . "$top_srcdir/tests/netns/lib.sh"
@@ -40,7 +41,7 @@ jq -s -e 'map(select(.type == "packet")) | length == 1 and
 	 (has("csum_ok") | not))' "$out" >/dev/null ||
 	fail "offloaded UDP: $(head -c 600 "$out")"
 
-capture_one sniff -v -t -i va -c 1 udp port 9999
+capture_one sniff -vv -t -i va -c 1 udp port 9999
 grep -q ': \[udp sum (unverified: offload)\] UDP, length 8$' "$out" ||
 	fail "offloaded UDP text: $(head -c 600 "$out")"
 
@@ -52,7 +53,7 @@ jq -s -e 'map(select(.type == "packet")) | length == 1 and
 	fail "UDP without offload: $(head -c 600 "$out")"
 
 # ---- whole frames from a packet socket, received: correct; without -v nothing is said -------
-sniff_bg "$ns2" "$out" "$err" sniff -v -t -i vb -c 3 udp port 9
+sniff_bg "$ns2" "$out" "$err" sniff -vv -t -i vb -c 3 udp port 9
 pid_v=$sniff_pid
 sniff_bg "$ns2" "$tmp/out2" "$tmp/err2" -j sniff -i vb -c 3 udp port 9
 wait_sniffing "$ns2" 2

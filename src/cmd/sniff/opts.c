@@ -354,6 +354,8 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 			break;
 		case 'v':
 			o->show.verbose = true;
+			if (o->show.verbosity < 3)
+				o->show.verbosity++;
 			break;
 		case 'S':
 			o->show.absolute_seq = true;

@@ -59,7 +59,8 @@ static uint16_t fix_csum(uint8_t *p, size_t len, size_t off, size_t csum_off, ui
 
 static void expect_v(const struct pkt_meta *m, const char *want)
 {
-	static const struct print_opts o = { .verbose = true };
+	/* -vv: tcpdump verifies UDP over IPv4 from there */
+	static const struct print_opts o = { .verbose = true, .verbosity = 2 };
 	char line[PRINT_PACKET_MAX];
 
 	print_packet(line, sizeof(line), m, &o);
