@@ -242,6 +242,7 @@ static void test_stop_fd(void **state)
 	assert_int_equal(savefile_read_next(r, &p), -ECANCELED);
 	savefile_read_close(r);
 	savefile_read_set_stop_fd(-1);
+	free(b.b);
 	close(fds[0]);
 	close(fds[1]);
 	close(efd);
