@@ -163,6 +163,7 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 		.link = s->show.link,
 		.verbose = s->show.verbose,
 		.quiet = s->show.quiet,
+		.vlevel = s->show.vlevel,
 	};
 	const struct pkt_meta *m = &s->meta;
 	size_t n, need;

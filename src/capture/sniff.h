@@ -26,6 +26,7 @@ struct sniff_show {
 	bool iface;			/* interface and direction columns */
 	enum hexdump_mode dump;		/* -x, -X, -A */
 	bool dump_link;			/* -xx, -XX: the dump starts at the link header */
+	uint8_t vlevel;			/* how many -v: some protocols say more at -vv, -vvv */
 };
 
 /* Interfaces one stream takes (-i, or a file's): the per-interface tables are this big. */

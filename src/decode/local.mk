@@ -21,6 +21,7 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_icmp6.c \
 	src/decode/proto_gre.c \
 	src/decode/proto_vxlan.c \
+	src/decode/proto_igmp.c \
 	src/decode/tcpseq.c src/decode/tcpseq.h \
 	src/decode/timefmt.c src/decode/timefmt.h \
 	src/decode/hexdump.c src/decode/hexdump.h \
@@ -34,6 +35,7 @@ MODULE_TESTS += \
 	tests/unit/decode/test_dissect_link \
 	tests/unit/decode/test_dissect_ip \
 	tests/unit/decode/test_dissect_l4 \
+	tests/unit/decode/test_dissect_igmp \
 	tests/unit/decode/test_dissect_tunnel \
 	tests/unit/decode/test_dissect_csum \
 	tests/unit/decode/test_print \

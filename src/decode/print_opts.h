@@ -22,6 +22,7 @@ struct print_opts {
 	bool tcp_relative;
 	uint32_t tcp_seq_base;
 	uint32_t tcp_ack_base;
+	uint8_t vlevel; /* how many -v (0-3): verbose is vlevel > 0; -vv and -vvv say more */
 };
 
 #endif /* SOCKEYE_PRINT_OPTS_H */

@@ -27,4 +27,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_ICMP6] = { "icmp6", proto_icmp6_dissect, proto_icmp6_print, false },
 	[PKT_PROTO_GRE] = { "gre", proto_gre_dissect, proto_gre_print, true },
 	[PKT_PROTO_VXLAN] = { "vxlan", proto_vxlan_dissect, proto_vxlan_print, true },
+	[PKT_PROTO_IGMP] = { "igmp", proto_igmp_dissect, proto_igmp_print, false },
 };

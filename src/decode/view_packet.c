@@ -307,6 +307,54 @@ static void put_gre(struct fmt_details *d, const struct pkt_gre *g)
 		fmt_details_u64(d, "seq", g->seq);
 }
 
+static void put_ip4_list(struct fmt_details *d, const char *key, const uint8_t (*a)[4], unsigned n)
+{
+	fmt_details_array_begin(d, key);
+	for (unsigned i = 0; i < n; i++)
+		put_ip(d, NULL, 4, a[i]);
+	fmt_details_array_end(d);
+}
+
+/* IGMP: the header, a v3 query's sources, a v3 report's records, an mtrace query. */
+static void put_igmp(struct fmt_details *d, const struct pkt_level *l, const struct pkt_igmp *g)
+{
+	fmt_details_u64(d, "igmp_type", g->type);
+	fmt_details_u64(d, "code", g->code);
+	view_packet_csum(d, l, g->csum);
+	if (g->type != 0x22)
+		put_ip(d, "group", 4, g->group);
+	if (g->type == 0x11 && g->len >= 12) {
+		fmt_details_bool(d, "sflag", g->flags & 0x08);
+		fmt_details_u64(d, "qrv", g->flags & 0x07);
+		fmt_details_u64(d, "qqic", g->qqic);
+		fmt_details_u64(d, "n_sources", g->nsrcs);
+		put_ip4_list(d, "sources", g->srcs, g->n_srcs_kept);
+	} else if (g->type == 0x22) {
+		fmt_details_u64(d, "n_records", g->ngroups);
+		fmt_details_array_begin(d, "records");
+		for (unsigned i = 0; i < g->n_groups_kept; i++) {
+			const struct pkt_igmp_group *r = &g->groups[i];
+
+			fmt_details_object_begin(d, NULL);
+			fmt_details_u64(d, "record_type", r->rtype);
+			put_ip(d, "group", 4, r->addr);
+			fmt_details_u64(d, "aux_len", r->aux_len);
+			fmt_details_u64(d, "n_sources", r->nsrcs);
+			put_ip4_list(d, "sources", g->srcs + r->src0, r->n_kept);
+			fmt_details_object_end(d);
+		}
+		fmt_details_array_end(d);
+	} else if (g->has_trace) {
+		fmt_details_object_begin(d, "trace");
+		fmt_details_u64(d, "qid", g->trace_qid);
+		fmt_details_u64(d, "ttl", g->trace_ttl);
+		put_ip(d, "src", 4, g->trace_src);
+		put_ip(d, "dst", 4, g->trace_dst);
+		put_ip(d, "response", 4, g->trace_resp);
+		fmt_details_object_end(d);
+	}
+}
+
 /* The fields of one layer; a truncated layer's fields were not all captured, so none. */
 static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const struct pkt_layer *ly)
 {
@@ -373,6 +421,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const str
 		case PKT_PROTO_VXLAN:
 			fmt_details_u64(d, "vni", m->vxlan.vni);
 			fmt_details_u64(d, "flags", m->vxlan.flags);
+			break;
+		case PKT_PROTO_IGMP:
+			put_igmp(d, l, &l->igmp);
 			break;
 		}
 	}

@@ -63,11 +63,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				caplen, wirelen, &o))
 		abort();
 	fuzz_check(&m, caplen);
-	for (unsigned bits = 0; bits < 8; bits++) {
+	for (unsigned bits = 0; bits < 16; bits++) {
 		struct print_opts po = {
 			.link = bits & 1,
 			.verbose = bits & 2,
 			.quiet = bits & 4,
+			.vlevel = bits & 2 ? (bits & 8 ? 3 : 1) : 0, /* -v, -vvv */
 			.tcp_relative = bits & 1,
 			.tcp_seq_base = 12345,
 			.tcp_ack_base = 54321,

@@ -634,6 +634,45 @@ def multi_if_frames():
     ]
 
 
+def igmp(typ, code, group, body=b"", bad=False):
+    m = struct.pack("!BBH4s", typ, code, 0, group) + body
+    c = csum(m) ^ (0x0101 if bad else 0)
+    return m[:2] + struct.pack("!H", c) + m[4:]
+
+
+def igmp_frames():
+    """IGMP v1-v3 and mtrace, as routers and hosts send them (router alert option)."""
+    ip = lambda a: bytes(int(x) for x in a.split("."))
+    ra = b"\x94\x04\x00\x00"
+    g1, g2 = ip("239.1.2.3"), ip("232.0.0.9")
+    s1, s2, s3 = ip("10.0.0.7"), ip("10.0.0.8"), ip("192.0.2.1")
+    mc = lambda dst, m: eth4(ipv4(IP_A, dst, 2, m, ttl=1, tos=0xC0, opts=ra),
+                             dst=bytes.fromhex("01005e000001"))
+    allh, allr, v3r = ip("224.0.0.1"), ip("224.0.0.2"), ip("224.0.0.22")
+    rec = lambda t, g, srcs, aux=b"": struct.pack("!BBH4s", t, len(aux) // 4, len(srcs), g) + \
+        b"".join(srcs) + aux
+    report = lambda *r: igmp(0x22, 0, struct.pack("!HH", 0, len(r)), b"".join(r))
+    return [
+        mc(allh, igmp(0x11, 0, bytes(4))),                        # v1 query
+        mc(allh, igmp(0x11, 100, bytes(4))),                      # v2 general query
+        mc(g1, igmp(0x11, 10, g1)),                               # v2 group query
+        mc(g1, igmp(0x12, 0, g1)),                                # v1 report
+        mc(g1, igmp(0x16, 0, g1)),                                # v2 report
+        mc(allr, igmp(0x17, 0, g1)),                              # leave
+        mc(allh, igmp(0x11, 100, bytes(4), struct.pack("!BBH", 2, 125, 0))),  # v3 general
+        mc(g2, igmp(0x11, 0x8a, g2, struct.pack("!BBH", 0x0a, 60, 2) + s1 + s2)),
+        mc(g2, igmp(0x11, 0xff, g2, struct.pack("!BBH", 2, 125, 9) + s1)),  # bad count
+        mc(v3r, report(rec(1, g1, []), rec(5, g2, [s1, s2, s3]), rec(9, g1, [s3]))),
+        mc(v3r, report(rec(2, g1, [s1]), rec(4, g2, []))[:-4]),  # bad length
+        mc(g1, igmp(0x16, 0, g1, bad=True)),                      # bad checksum
+        mc(allr, igmp(0x1F, 0, g1, s1 + s2 + ip("224.0.1.32") + struct.pack("!I", 0x40123456))),
+        mc(allr, igmp(0x1E, 0, g1, s1 + s2 + s3 + struct.pack("!I", 0x00000102))),
+        mc(allr, igmp(0x30, 0, bytes(4))),                        # unknown type
+        (mc(g1, igmp(0x16, 0, g1)), 14 + 24 + 6),                 # cut inside the group
+        (mc(v3r, report(rec(6, g1, [s1, s2]))), 14 + 24 + 8 + 8 + 4),  # cut in the sources
+    ]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "input")
@@ -648,6 +687,7 @@ def main():
     write_pcap(p("sniff_raw.pcap"), LINKTYPE_RAW, raw_frames())
     write_pcap(p("sniff_opts.pcap"), LINKTYPE_ETHERNET, opts_frames())
     write_pcap(p("sniff_csum.pcap"), LINKTYPE_ETHERNET, csum_frames())
+    write_pcap(p("sniff_igmp.pcap"), LINKTYPE_ETHERNET, igmp_frames())
     write_pcap(p("sniff_truncated.pcap"), LINKTYPE_ETHERNET, truncated_frames())
     write_pcap(p("sniff_truncated_sll.pcap"), LINKTYPE_LINUX_SLL, truncated_cooked()[:1])
     write_pcap(p("sniff_truncated_sll2.pcap"), LINKTYPE_LINUX_SLL2, truncated_cooked()[1:])

@@ -354,6 +354,8 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 			break;
 		case 'v':
 			o->show.verbose = true;
+			if (o->show.vlevel < 3)
+				o->show.vlevel++;
 			break;
 		case 'S':
 			o->show.absolute_seq = true;
