@@ -273,6 +273,8 @@ struct pkt_icmp {
 	struct pkt_quote quote; /* unreachable, time exceeded, redirect, ... */
 };
 
+#define PKT_ICMP6_MAX_DATA 1024 /* bytes of an ICMPv6 message kept past its first 8 */
+
 struct pkt_icmp6 {
 	uint8_t type;
 	uint8_t code;
@@ -288,6 +290,14 @@ struct pkt_icmp6 {
 	uint8_t sll[6];
 	uint8_t tll[6];
 	struct pkt_quote quote;
+	uint32_t len; /* the message's length: the rest of the IP payload */
+	/*
+	 * ND, MLD and the types tcpdump dumps: the message after its first 8
+	 * bytes as captured, for the printer's -v detail (options, records).
+	 * data_len bytes of it are set; the dissector clears nothing past them.
+	 */
+	uint16_t data_len;
+	uint8_t data[PKT_ICMP6_MAX_DATA];
 };
 
 #define PKT_GRE_CSUM	0x8000

@@ -673,6 +673,57 @@ def igmp_frames():
     ]
 
 
+def icmp6_nd_frames():
+    """Neighbour discovery with its options, MLDv1/v2, and the ICMPv6 types tcpdump dumps."""
+    ll, an, ar = IP6_LL_A, IP6_ALLNODES, IP6_ALLROUTERS
+    mld_all = bytes.fromhex("ff020000000000000000000000000016")
+    grp = bytes.fromhex("ff050000000000000000000000010003")
+    p6 = lambda a, b, t, c, body, hlim=255: eth6(ipv6(a, b, 58, icmp6(a, b, t, c, body), hlim=hlim))
+    lladdr = lambda t, mac: struct.pack("!BB", t, 1) + mac
+    prefix = struct.pack("!BBBBII4x", 3, 4, 64, 0xC0, 2592000, 0xFFFFFFFF) + IP6_A
+    mtu = struct.pack("!BBHI", 5, 1, 0, 1500)
+    rdnss = struct.pack("!BBHI", 25, 5, 0, 600) + IP6_A + IP6_B
+    dnssl = struct.pack("!BBHI", 31, 3, 0, 600) + b"\x07example\x04test\x00\x00\x00"
+    rinfo = lambda n, pref: struct.pack("!BBBBI", 24, n, 48, pref, 7200) + IP6_B[:8 * (n - 1)]
+    advint = struct.pack("!BBHI", 7, 1, 0, 5000)
+    hainfo = struct.pack("!BBHHH", 8, 1, 0, 7, 1800)
+    unknown = struct.pack("!BB", 38, 2) + bytes(range(14))
+    ra = lambda flags, opts: p6(ll, an, 134, 0, struct.pack("!BBHII", 64, flags, 1800, 30000,
+                                                                 1000) + opts)
+    na_flags = struct.pack("!I", 0xE0000000)
+    mldq2 = lambda mrc, s, n, srcs: struct.pack("!HH", mrc, 0) + grp + \
+        struct.pack("!BBH", s, 125, n) + b"".join(srcs)
+    rec = lambda t, g, srcs: struct.pack("!BBH", t, 0, len(srcs)) + g + b"".join(srcs)
+    mld2r = lambda recs, n=None: struct.pack("!HH", 0, len(recs) if n is None else n) + \
+        b"".join(recs)
+    long_ra = ra(0x88, lladdr(1, MAC_A) + prefix + rdnss)
+    return [
+        p6(ll, ar, 133, 0, b"\0" * 4 + lladdr(1, MAC_A)),
+        ra(0xC0, lladdr(1, MAC_A) + mtu + prefix + rdnss + dnssl + advint + hainfo),
+        ra(0x18, rinfo(1, 0x08) + rinfo(2, 0x18) + rinfo(3, 0x00)),
+        ra(0x00, unknown + mtu),
+        p6(ll, IP6_B, 135, 0, b"\0" * 4 + IP6_B + lladdr(1, MAC_A)),
+        p6(IP6_B, ll, 136, 0, na_flags + IP6_B + lladdr(2, MAC_B)),
+        p6(IP6_B, ll, 136, 0, b"\0" * 4 + IP6_B),
+        p6(ll, IP6_B, 137, 0, b"\0" * 4 + IP6_A + IP6_B + lladdr(2, MAC_B) +
+           struct.pack("!BB6x", 4, 2) + bytes(8)),
+        p6(ll, an, 130, 0, struct.pack("!HH", 1000, 0) + bytes(16), hlim=1),
+        p6(ll, grp, 131, 0, struct.pack("!HH", 0, 0) + grp, hlim=1),
+        p6(ll, ar, 132, 0, struct.pack("!HH", 0, 0) + grp, hlim=1),
+        p6(ll, an, 130, 0, mldq2(0x8123, 0x0A, 2, [IP6_A, IP6_B]), hlim=1),
+        p6(ll, an, 130, 0, mldq2(100, 2, 5, [IP6_A]), hlim=1),
+        p6(ll, mld_all, 143, 0, mld2r([rec(4, grp, []), rec(5, grp, [IP6_A, IP6_B]),
+                                       rec(9, grp, [IP6_A])]), hlim=1),
+        p6(ll, mld_all, 143, 0, mld2r([rec(1, grp, [IP6_A])], n=3), hlim=1),
+        p6(ll, an, 200, 3, struct.pack("!I", 0x01020304) + b"opaque"),
+        p6(ll, an, 144, 0, struct.pack("!HH", 0x1234, 0)),
+        p6(ll, an, 145, 0, struct.pack("!HH", 0x1234, 0) + IP6_A + IP6_B),
+        p6(ll, an, 147, 0, struct.pack("!HH", 0x4321, 0xC000) + prefix),
+        ra(0x00, lladdr(1, MAC_A) + struct.pack("!BB", 1, 0) + bytes(6)),  # option length 0
+        (long_ra, len(long_ra) - 20),                               # cut inside the rdnss option
+    ]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "input")
@@ -688,6 +739,7 @@ def main():
     write_pcap(p("sniff_opts.pcap"), LINKTYPE_ETHERNET, opts_frames())
     write_pcap(p("sniff_csum.pcap"), LINKTYPE_ETHERNET, csum_frames())
     write_pcap(p("sniff_igmp.pcap"), LINKTYPE_ETHERNET, igmp_frames())
+    write_pcap(p("sniff_icmp6_nd.pcap"), LINKTYPE_ETHERNET, icmp6_nd_frames())
     write_pcap(p("sniff_truncated.pcap"), LINKTYPE_ETHERNET, truncated_frames())
     write_pcap(p("sniff_truncated_sll.pcap"), LINKTYPE_LINUX_SLL, truncated_cooked()[:1])
     write_pcap(p("sniff_truncated_sll2.pcap"), LINKTYPE_LINUX_SLL2, truncated_cooked()[1:])
