@@ -263,6 +263,8 @@ struct pkt_quote {
 	uint8_t dst[16];
 };
 
+#define PKT_ICMP_MAX_DATA 128 /* a router advertisement of 16 addresses */
+
 struct pkt_icmp {
 	uint8_t type;
 	uint8_t code;
@@ -271,6 +273,13 @@ struct pkt_icmp {
 	uint16_t id;   /* echo and timestamp: the two halves of rest */
 	uint16_t seq;
 	struct pkt_quote quote; /* unreachable, time exceeded, redirect, ... */
+	/*
+	 * Router advertisement, timestamp reply and address mask reply: the
+	 * message after its first 8 bytes as captured (data_len of them), for
+	 * the router list, the three timestamps and the mask.
+	 */
+	uint8_t data_len;
+	uint8_t data[PKT_ICMP_MAX_DATA];
 };
 
 #define PKT_ICMP6_MAX_DATA 1024 /* bytes of an ICMPv6 message kept past its first 8 */

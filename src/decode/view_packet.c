@@ -267,6 +267,16 @@ static void put_tcp(struct fmt_details *d, const struct pkt_level *l, const stru
 	view_packet_tcp_opts(d, t);
 }
 
+/* The big-endian number of n bytes at p. */
+static uint32_t get_be(const uint8_t *p, unsigned n)
+{
+	uint32_t v = 0;
+
+	while (n--)
+		v = v << 8 | *p++;
+	return v;
+}
+
 static void put_icmp(struct fmt_details *d, const struct pkt_level *l, const struct pkt_icmp *c)
 {
 	fmt_details_u64(d, "icmp_type", c->type);
@@ -276,16 +286,25 @@ static void put_icmp(struct fmt_details *d, const struct pkt_level *l, const str
 		fmt_details_u64(d, "id", c->id);
 		fmt_details_u64(d, "seq", c->seq);
 	}
+	if (c->type == 14 && c->data_len >= 12) {
+		fmt_details_u64(d, "originate", get_be(c->data, 4));
+		fmt_details_u64(d, "receive", get_be(c->data + 4, 4));
+		fmt_details_u64(d, "transmit", get_be(c->data + 8, 4));
+	}
+	if (c->type == 18 && c->data_len >= 4)
+		fmt_details_u64(d, "mask", get_be(c->data, 4));
+	if (c->type == 9 && (c->rest >> 16 & 0xff) == 2) {
+		fmt_details_u64(d, "lifetime", c->rest & 0xffff);
+		fmt_details_array_begin(d, "routers");
+		for (unsigned i = 0; i < c->rest >> 24 && (i + 1) * 8u <= c->data_len; i++) {
+			fmt_details_object_begin(d, NULL);
+			put_ip(d, "addr", 4, c->data + 8 * i);
+			fmt_details_s64(d, "preference", (int32_t)get_be(c->data + 8 * i + 4, 4));
+			fmt_details_object_end(d);
+		}
+		fmt_details_array_end(d);
+	}
 	put_quote(d, &c->quote);
-}
-
-static uint32_t get_be(const uint8_t *p, unsigned n)
-{
-	uint32_t v = 0;
-
-	while (n--)
-		v = v << 8 | *p++;
-	return v;
 }
 
 /* The ICMPv6 message's kept bytes at message offset off (past its first 8), or NULL. */

@@ -395,6 +395,16 @@ def icmp_frames():
                         struct.pack("!HH", 0, 1) + struct.pack("!BBH", 4, 0, 0) +
                         bytes.fromhex("ff0200000000000000000001ff000002")), hlim=1),
              dst=bytes.fromhex("333300000016")),
+        # the informational messages tcpdump prints fields of (RFC 792, 950, 1256)
+        eth4(ipv4(A, B, 1, icmp(14, 0, struct.pack("!HH", 7, 9),
+                                struct.pack("!III", 45296789, 86399999, 1)))),
+        eth4(ipv4(A, B, 1, icmp(18, 0, struct.pack("!HH", 7, 9), struct.pack("!I", 0xFFFFFF00)))),
+        eth4(ipv4(R, B, 1, icmp(9, 0, struct.pack("!BBH", 2, 2, 1800),
+                                R + struct.pack("!I", 0) + IP_A + struct.pack("!i", -5)))),
+        eth4(ipv4(R, B, 1, icmp(9, 0, struct.pack("!BBH", 1, 2, 7300), R + bytes(4)))),
+        eth4(ipv4(R, B, 1, icmp(9, 0, struct.pack("!BBH", 1, 3, 45), R + bytes(4)))),
+        eth4(ipv4(R, B, 1, icmp(9, 0, struct.pack("!BBH", 3, 2, 45), R + bytes(4)))),  # short
+        eth4(ipv4(A, B, 1, icmp(14, 0, struct.pack("!HH", 7, 9), struct.pack("!II", 1, 2)))),
     ]
     return fr
 
