@@ -344,13 +344,28 @@ static const char *icmp6_opt_name(uint8_t type)
 	}
 }
 
+/* A byte of a name as tcpdump's fn_print_char: "M-" past ASCII, "^X" for a control. */
+static void icmp6_char(struct pbuf *b, uint8_t c)
+{
+	if (c & 0x80) {
+		c &= 0x7f;
+		pbuf_puts(b, "M-");
+	}
+	if (c < 0x20 || c == 0x7f) {
+		c ^= 0x40;
+		pbuf_putc(b, '^');
+	}
+	pbuf_putc(b, (char)c);
+}
+
 /* RFC 1035 labels as tcpdump's fqdn_print writes them ("example.com."); next offset or 0. */
-static size_t icmp6_fqdn(struct pbuf *b, const struct icmp6_msg *g, size_t off, size_t end)
+/* A name may run past its option, as in tcpdump, to the end of what was captured. */
+static size_t icmp6_fqdn(struct pbuf *b, const struct icmp6_msg *g, size_t off)
 {
 	for (;;) {
 		const uint8_t *p = icmp6_at(g, off, 1);
 
-		if (!p || off >= end || *p > 63)
+		if (!p || *p > 63)
 			return 0;
 		if (!*p)
 			return off + 1;
@@ -359,7 +374,7 @@ static size_t icmp6_fqdn(struct pbuf *b, const struct icmp6_msg *g, size_t off, 
 
 			if (!ch)
 				return 0;
-			pbuf_putc(b, (char)*ch);
+			icmp6_char(b, *ch);
 		}
 		pbuf_putc(b, '.');
 		off += 1 + (size_t)*p;
@@ -469,7 +484,7 @@ static bool icmp6_opt_value(struct line *x, const struct icmp6_msg *g, size_t fi
 			if (!*p)
 				break;
 			pbuf_putc(b, ' ');
-			if (!(d = icmp6_fqdn(b, g, d, off + len)))
+			if (!(d = icmp6_fqdn(b, g, d)))
 				return false;
 		}
 		return true;
