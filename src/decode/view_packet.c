@@ -409,6 +409,10 @@ static void put_icmp6(struct fmt_details *d, const struct pkt_level *l, const st
 		put_mac(d, "target_lladdr", c->tll);
 	if ((c->type == 130 && c->len >= 28) || c->type == 143)
 		put_mld2(d, c);
+	if (c->type == 139 || c->type == 140) {
+		fmt_details_u64(d, "ni_qtype", c->id);
+		fmt_details_u64(d, "ni_flags", c->seq);
+	}
 	if (c->type >= 133 && c->type <= 137)
 		put_nd(d, c, c->type == 133 || c->type == 134 ? (c->type == 133 ? 8 : 16) :
 			     c->type == 137 ? 40 : 24);
