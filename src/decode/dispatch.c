@@ -42,6 +42,7 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ PROTO_IP_UDP, PKT_PROTO_UDP },
 	{ PROTO_IP_ICMP, PKT_PROTO_ICMP },
 	{ PROTO_IP_GRE, PKT_PROTO_GRE },
+	{ PROTO_IP_IGMP, PKT_PROTO_IGMP },
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {

@@ -22,6 +22,7 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_gre.c \
 	src/decode/proto_vxlan.c \
 	src/decode/proto_dns.c src/decode/proto_dns.h src/decode/proto_dns_name.c \
+	src/decode/proto_igmp.c \
 	src/decode/tcpseq.c src/decode/tcpseq.h \
 	src/decode/timefmt.c src/decode/timefmt.h \
 	src/decode/hexdump.c src/decode/hexdump.h \
@@ -36,6 +37,7 @@ MODULE_TESTS += \
 	tests/unit/decode/test_dissect_link \
 	tests/unit/decode/test_dissect_ip \
 	tests/unit/decode/test_dissect_l4 \
+	tests/unit/decode/test_dissect_igmp \
 	tests/unit/decode/test_dissect_tunnel \
 	tests/unit/decode/test_dissect_csum \
 	tests/unit/decode/test_dissect_dns \

@@ -157,6 +157,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_UDP] = "udp",	[PKT_PROTO_ICMP] = "icmp", [PKT_PROTO_ICMP6] = "icmpv6",
 	[PKT_PROTO_GRE] = "gre",	[PKT_PROTO_VXLAN] = "vxlan", [PKT_PROTO_DNS] = "dns",
 	[PKT_PROTO_MDNS] = "mdns",
+	[PKT_PROTO_IGMP] = "igmp",
 };
 
 const char *names_layer(unsigned pkt_proto)

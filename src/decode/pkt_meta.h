@@ -32,6 +32,7 @@ enum pkt_proto {
 	PKT_PROTO_VXLAN,
 	PKT_PROTO_DNS,	/* DNS over UDP or TCP port 53 */
 	PKT_PROTO_MDNS, /* multicast DNS, UDP port 5353 */
+	PKT_PROTO_IGMP,
 	PKT_PROTO_COUNT
 };
 
@@ -265,6 +266,8 @@ struct pkt_quote {
 	uint8_t dst[16];
 };
 
+#define PKT_ICMP_MAX_DATA 128 /* a router advertisement of 16 addresses */
+
 struct pkt_icmp {
 	uint8_t type;
 	uint8_t code;
@@ -273,7 +276,16 @@ struct pkt_icmp {
 	uint16_t id;   /* echo and timestamp: the two halves of rest */
 	uint16_t seq;
 	struct pkt_quote quote; /* unreachable, time exceeded, redirect, ... */
+	/*
+	 * Router advertisement, timestamp reply and address mask reply: the
+	 * message after its first 8 bytes as captured (data_len of them), for
+	 * the router list, the three timestamps and the mask.
+	 */
+	uint8_t data_len;
+	uint8_t data[PKT_ICMP_MAX_DATA];
 };
+
+#define PKT_ICMP6_MAX_DATA 1024 /* bytes of an ICMPv6 message kept past its first 8 */
 
 struct pkt_icmp6 {
 	uint8_t type;
@@ -290,6 +302,14 @@ struct pkt_icmp6 {
 	uint8_t sll[6];
 	uint8_t tll[6];
 	struct pkt_quote quote;
+	uint32_t len; /* the message's length: the rest of the IP payload */
+	/*
+	 * ND, MLD and the types tcpdump dumps: the message after its first 8
+	 * bytes as captured, for the printer's -v detail (options, records).
+	 * data_len bytes of it are set; the dissector clears nothing past them.
+	 */
+	uint16_t data_len;
+	uint8_t data[PKT_ICMP6_MAX_DATA];
 };
 
 #define PKT_GRE_CSUM	0x8000
@@ -342,11 +362,57 @@ struct pkt_dns {
 	uint32_t msg_caplen; /* the part of it captured */
 };
 
+#define PKT_IGMP_MAX_GROUPS 16 /* IGMPv3 report group records kept */
+#define PKT_IGMP_MAX_SRCS   32 /* source addresses kept: a v3 query's, or all records' together */
+
+/* An IGMPv3 report's group record (RFC 3376 4.2.4); its sources are srcs[src0 ..]. */
+struct pkt_igmp_group {
+	uint8_t rtype;	/* 1 MODE_IS_INCLUDE .. 6 BLOCK_OLD_SOURCES */
+	uint8_t aux_len; /* auxiliary data, in 32-bit words */
+	uint16_t nsrcs;	/* as declared */
+	uint8_t src0;	/* index of its first source in pkt_igmp.srcs */
+	uint8_t n_kept;	/* of its sources, those in srcs */
+	uint8_t addr[4];
+};
+
+/*
+ * IGMP (RFC 1112, 2236, 3376), and the mtrace messages that share its
+ * protocol number.  len is the IP payload's length: what tells a v3 query
+ * (12 bytes or more) from a v1/v2 one.  The counts are as declared; the
+ * arrays hold as many as were captured and fit, groups_ok and srcs_ok say
+ * whether the declared ones fit the message.
+ */
+struct pkt_igmp {
+	uint8_t type;
+	uint8_t code; /* max response time (v2) or code (v3 query) */
+	uint16_t csum;
+	uint8_t group[4];
+	uint32_t len;
+	/* v3 query: */
+	uint8_t flags; /* S flag (0x08) and QRV (0x07) */
+	uint8_t qqic;
+	/* v3 query: its sources; v3 report: records (ngroups) and their sources */
+	uint16_t nsrcs;
+	uint16_t ngroups;
+	uint8_t n_groups_kept;
+	uint8_t n_srcs_kept;
+	bool records_ok; /* every declared record and source is inside the message */
+	struct pkt_igmp_group groups[PKT_IGMP_MAX_GROUPS];
+	uint8_t srcs[PKT_IGMP_MAX_SRCS][4];
+	/* mtrace (0x1f) and its response (0x1e): the query block after the header */
+	bool has_trace;
+	uint32_t trace_qid; /* 24 bits */
+	uint8_t trace_ttl;
+	uint8_t trace_src[4];
+	uint8_t trace_dst[4];
+	uint8_t trace_resp[4];
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
 	uint8_t net;   /* PKT_PROTO_ARP, IPV4, IPV6 or NONE */
-	uint8_t trans; /* PKT_PROTO_TCP, UDP, ICMP, ICMP6, GRE or NONE */
+	uint8_t trans; /* PKT_PROTO_TCP, UDP, ICMP, ICMP6, GRE, IGMP or NONE */
 	uint8_t app;   /* PKT_PROTO_DNS, MDNS or NONE: what the transport carries, by port */
 	uint8_t n_vlan;
 	uint16_t ethertype; /* the last ethertype seen: what selected the network layer */
@@ -366,6 +432,7 @@ struct pkt_level {
 		struct pkt_icmp icmp;
 		struct pkt_icmp6 icmp6;
 		struct pkt_gre gre;
+		struct pkt_igmp igmp;
 	};
 	union {
 		struct pkt_dns dns; /* DNS and mDNS */

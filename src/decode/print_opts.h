@@ -15,8 +15,8 @@ struct print_opts {
 	bool verbose; /* -v: IPv4 tos/ttl/id/offset/flags, IPv6 hlim/flowlabel */
 	bool quiet;   /* -q: fewer protocol details */
 	/*
-	 * How many -v were given (0 to 3): -vv and -vvv add detail to the
-	 * application layers (DNS's other sections, record TTLs).
+	 * How many -v were given (0 to 3): -vv and -vvv add detail (DNS's
+	 * other sections and record TTLs, ICMPv6 and IGMP option bytes).
 	 */
 	uint8_t verbosity;
 	/*

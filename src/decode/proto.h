@@ -64,6 +64,8 @@ bool proto_vxlan_print(struct line *x);
 int proto_dns_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 int proto_mdns_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_dns_print(struct line *x); /* DNS and mDNS */
+int proto_igmp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_igmp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);
@@ -80,6 +82,7 @@ void proto_ipv6_quote(struct pkt_cursor *c, struct pkt_quote *q);
 
 #define PROTO_IP_HOPOPTS  0
 #define PROTO_IP_ICMP	  1
+#define PROTO_IP_IGMP	  2
 #define PROTO_IP_TCP	  6
 #define PROTO_IP_UDP	  17
 #define PROTO_IP_ROUTING  43

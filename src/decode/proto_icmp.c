@@ -2,6 +2,9 @@
 /* proto_icmp.c: ICMP for IPv4 (RFC 792): dissector and printer. */
 #include "config.h"
 
+#include <stddef.h>
+#include <string.h>
+
 #include "decode/l4csum.h"
 #include "decode/line.h"
 #include "decode/proto.h"
@@ -15,6 +18,7 @@ enum {
 	ICMP_SOURCEQUENCH = 4,
 	ICMP_REDIRECT = 5,
 	ICMP_ECHO = 8,
+	ICMP_ROUTERADVERT = 9,
 	ICMP_TIMXCEED = 11,
 	ICMP_PARAMPROB = 12,
 	ICMP_TSTAMP = 13,
@@ -55,7 +59,8 @@ int proto_icmp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	struct pkt_cursor q;
 
 	l->trans = PKT_PROTO_ICMP;
-	*ic = (struct pkt_icmp){ 0 };
+	/* data is filled only as far as data_len says: clearing it would cost every packet */
+	memset(ic, 0, offsetof(struct pkt_icmp, data));
 	if (!pkt_get_u8(c, &ic->type) || !pkt_get_u8(c, &ic->code) || !pkt_get_be16(c, &ic->csum) ||
 	    !pkt_get_be32(c, &ic->rest))
 		return proto_short(m, ICMP_HDR_LEN);
@@ -64,6 +69,13 @@ int proto_icmp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	/* the message runs to the end of the IP payload, which c ends at */
 	l4csum_verify(m, start, c, PROTO_IP_ICMP, 2);
 
+	if (ic->type == ICMP_ROUTERADVERT || ic->type == ICMP_TSTAMPREPLY ||
+	    ic->type == ICMP_MASKREPLY) {
+		size_t n = pkt_left(c) < sizeof(ic->data) ? pkt_left(c) : sizeof(ic->data);
+
+		memcpy(ic->data, c->p, n);
+		ic->data_len = (uint8_t)n;
+	}
 	if (!is_error(ic->type))
 		return PKT_PROTO_NONE;
 	/* The quote stays the payload: read it through a copy of the cursor. */
@@ -135,7 +147,80 @@ static void icmp_unreach(struct pbuf *b, const struct pkt_icmp *ic)
 	line_quote_fmt(b, " % unreachable", q);
 }
 
-static void icmp_text(struct pbuf *b, const struct pkt_icmp *ic)
+static uint32_t icmp_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static void icmp_2digits(struct pbuf *b, uint32_t v)
+{
+	pbuf_putc(b, (char)('0' + v / 10 % 10));
+	pbuf_putc(b, (char)('0' + v % 10));
+}
+
+/* Milliseconds since midnight UT as tcpdump's icmp_tstamp_print: "HH:MM:SS.mmm". */
+static void icmp_tstamp(struct pbuf *b, uint32_t t)
+{
+	uint32_t ms = t % 1000, sec = t / 1000, min = sec / 60, hrs = min / 60;
+
+	sec -= min * 60;
+	min -= hrs * 60;
+	if (hrs < 100)
+		icmp_2digits(b, hrs);
+	else
+		pbuf_u32(b, hrs);
+	pbuf_putc(b, ':');
+	icmp_2digits(b, min);
+	pbuf_putc(b, ':');
+	icmp_2digits(b, sec);
+	pbuf_putc(b, '.');
+	pbuf_putc(b, (char)('0' + ms / 100));
+	icmp_2digits(b, ms);
+}
+
+/* RFC 1256: "router advertisement lifetime 30:00 2: {10.0.0.1 0} {...}"; false when cut. */
+static bool icmp_router_advert(struct pbuf *b, const struct pkt_icmp *ic)
+{
+	uint32_t life = ic->rest & 0xffff;
+	unsigned num = ic->rest >> 24, size = ic->rest >> 16 & 0xff;
+
+	pbuf_puts(b, "router advertisement lifetime ");
+	if (life < 60) {
+		pbuf_u32(b, life);
+	} else if (life < 3600) {
+		pbuf_u32(b, life / 60);
+		pbuf_putc(b, ':');
+		icmp_2digits(b, life % 60);
+	} else {
+		pbuf_u32(b, life / 3600);
+		pbuf_putc(b, ':');
+		icmp_2digits(b, life % 3600 / 60);
+		pbuf_putc(b, ':');
+		icmp_2digits(b, life % 60);
+	}
+	pbuf_putc(b, ' ');
+	pbuf_u32(b, num);
+	pbuf_putc(b, ':');
+	if (size != 2) {
+		pbuf_puts(b, " [size ");
+		pbuf_u32(b, size);
+		pbuf_putc(b, ']');
+		return true;
+	}
+	for (unsigned i = 0; i < num; i++) {
+		if ((i + 1) * 8u > ic->data_len)
+			return false;
+		pbuf_puts(b, " {");
+		pbuf_ip4(b, ic->data + 8 * i);
+		pbuf_putc(b, ' ');
+		pbuf_u32(b, icmp_be32(ic->data + 8 * i + 4));
+		pbuf_putc(b, '}');
+	}
+	return true;
+}
+
+/* The message's text; false when the capture ended inside what it needs. */
+static bool icmp_text(struct pbuf *b, const struct pkt_icmp *ic)
 {
 	uint8_t gw[4] = { (uint8_t)(ic->rest >> 24), (uint8_t)(ic->rest >> 16),
 			  (uint8_t)(ic->rest >> 8), (uint8_t)ic->rest };
@@ -165,8 +250,7 @@ static void icmp_text(struct pbuf *b, const struct pkt_icmp *ic)
 		pbuf_ip4(b, gw);
 		break;
 	case 9:
-		pbuf_puts(b, "router advertisement");
-		break;
+		return icmp_router_advert(b, ic);
 	case 10:
 		pbuf_puts(b, "router solicitation");
 		break;
@@ -186,10 +270,20 @@ static void icmp_text(struct pbuf *b, const struct pkt_icmp *ic)
 		break;
 	case 13:
 	case 14:
+		if (ic->type == 14 && ic->data_len < 12)
+			return false;
 		pbuf_puts(b, ic->type == 13 ? "time stamp query id " : "time stamp reply id ");
 		pbuf_u32(b, ic->id);
 		pbuf_puts(b, " seq ");
 		pbuf_u32(b, ic->seq);
+		if (ic->type == 14) {
+			pbuf_puts(b, ": org ");
+			icmp_tstamp(b, icmp_be32(ic->data));
+			pbuf_puts(b, ", recv ");
+			icmp_tstamp(b, icmp_be32(ic->data + 4));
+			pbuf_puts(b, ", xmit ");
+			icmp_tstamp(b, icmp_be32(ic->data + 8));
+		}
 		break;
 	case 15:
 		pbuf_puts(b, "information request");
@@ -201,13 +295,17 @@ static void icmp_text(struct pbuf *b, const struct pkt_icmp *ic)
 		pbuf_puts(b, "address mask request");
 		break;
 	case 18:
-		pbuf_puts(b, "address mask reply");
+		if (ic->data_len < 4)
+			return false;
+		pbuf_puts(b, "address mask is 0x");
+		pbuf_hex(b, icmp_be32(ic->data), 8);
 		break;
 	default:
 		pbuf_puts(b, "type-#");
 		pbuf_u32(b, ic->type);
 		break;
 	}
+	return true;
 }
 
 bool proto_icmp_print(struct line *x)
@@ -220,8 +318,17 @@ bool proto_icmp_print(struct line *x)
 	if (ly->truncated || ly->invalid ||
 	    (ic->type == 3 && ic->code == 3 && !ic->quote.has_ports))
 		return line_trunc(x, "icmp");
-	pbuf_puts(&x->b, "ICMP ");
-	icmp_text(&x->b, ic);
+	/* tcpdump builds the text first: a field not captured leaves only the marker */
+	{
+		struct pbuf mark = x->b;
+
+		pbuf_puts(&x->b, "ICMP ");
+		if (!icmp_text(&x->b, ic)) {
+			x->b = mark;
+			pbuf_putc(&x->b, ' ');
+			return line_trunc(x, "icmp");
+		}
+	}
 	pbuf_puts(&x->b, ", length ");
 	pbuf_u32(&x->b, ly->wire_len);
 	/* tcpdump -v says nothing of a correct ICMP checksum */

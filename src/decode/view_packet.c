@@ -269,6 +269,16 @@ static void put_tcp(struct fmt_details *d, const struct pkt_level *l, const stru
 	view_packet_tcp_opts(d, t);
 }
 
+/* The big-endian number of n bytes at p. */
+static uint32_t get_be(const uint8_t *p, unsigned n)
+{
+	uint32_t v = 0;
+
+	while (n--)
+		v = v << 8 | *p++;
+	return v;
+}
+
 static void put_icmp(struct fmt_details *d, const struct pkt_level *l, const struct pkt_icmp *c)
 {
 	fmt_details_u64(d, "icmp_type", c->type);
@@ -278,7 +288,110 @@ static void put_icmp(struct fmt_details *d, const struct pkt_level *l, const str
 		fmt_details_u64(d, "id", c->id);
 		fmt_details_u64(d, "seq", c->seq);
 	}
+	if (c->type == 14 && c->data_len >= 12) {
+		fmt_details_u64(d, "originate", get_be(c->data, 4));
+		fmt_details_u64(d, "receive", get_be(c->data + 4, 4));
+		fmt_details_u64(d, "transmit", get_be(c->data + 8, 4));
+	}
+	if (c->type == 18 && c->data_len >= 4)
+		fmt_details_u64(d, "mask", get_be(c->data, 4));
+	if (c->type == 9 && (c->rest >> 16 & 0xff) == 2) {
+		fmt_details_u64(d, "lifetime", c->rest & 0xffff);
+		fmt_details_array_begin(d, "routers");
+		for (unsigned i = 0; i < c->rest >> 24 && (i + 1) * 8u <= c->data_len; i++) {
+			fmt_details_object_begin(d, NULL);
+			put_ip(d, "addr", 4, c->data + 8 * i);
+			fmt_details_s64(d, "preference", (int32_t)get_be(c->data + 8 * i + 4, 4));
+			fmt_details_object_end(d);
+		}
+		fmt_details_array_end(d);
+	}
 	put_quote(d, &c->quote);
+}
+
+/* The ICMPv6 message's kept bytes at message offset off (past its first 8), or NULL. */
+static const uint8_t *icmp6_data(const struct pkt_icmp6 *c, size_t off, size_t n)
+{
+	return off >= 8 && off - 8 + n <= c->data_len ? c->data + off - 8 : NULL;
+}
+
+/* A list of n IPv6 addresses at message offset off, those captured. */
+static void put_ip6_list(struct fmt_details *d, const struct pkt_icmp6 *c, size_t off, unsigned n)
+{
+	const uint8_t *p;
+
+	fmt_details_array_begin(d, "sources");
+	for (unsigned i = 0; i < n && (p = icmp6_data(c, off + 16 * (size_t)i, 16)); i++)
+		put_ip(d, NULL, 6, p);
+	fmt_details_array_end(d);
+}
+
+/* MLDv2 (RFC 3810): a query's flags and sources, a report's records. */
+static void put_mld2(struct fmt_details *d, const struct pkt_icmp6 *c)
+{
+	const uint8_t *p;
+	size_t off = 8;
+
+	if (c->type == 130 && (p = icmp6_data(c, 24, 4))) {
+		fmt_details_bool(d, "sflag", p[0] & 0x08);
+		fmt_details_u64(d, "qrv", p[0] & 0x07);
+		fmt_details_u64(d, "qqic", p[1]);
+		fmt_details_u64(d, "n_sources", get_be(p + 2, 2));
+		put_ip6_list(d, c, 28, get_be(p + 2, 2));
+		return;
+	}
+	fmt_details_u64(d, "n_records", c->seq);
+	fmt_details_array_begin(d, "records");
+	for (unsigned i = 0; i < c->seq && (p = icmp6_data(c, off, 20)); i++) {
+		unsigned n = get_be(p + 2, 2);
+
+		fmt_details_object_begin(d, NULL);
+		fmt_details_u64(d, "record_type", p[0]);
+		put_ip(d, "group", 6, p + 4);
+		fmt_details_u64(d, "aux_len", p[1]);
+		fmt_details_u64(d, "n_sources", n);
+		put_ip6_list(d, c, off + 20, n);
+		fmt_details_object_end(d);
+		off += 20 + 16 * (size_t)n + 4 * (size_t)p[1];
+	}
+	fmt_details_array_end(d);
+}
+
+/* Router advertisement fields, and the type and length of each ND option from off on. */
+static void put_nd(struct fmt_details *d, const struct pkt_icmp6 *c, size_t off)
+{
+	const uint8_t *p;
+	size_t end = 8 + (size_t)c->data_len;
+
+	if (c->type == 134 && (p = icmp6_data(c, 8, 8))) {
+		fmt_details_u64(d, "hop_limit", c->rest >> 24);
+		fmt_details_u64(d, "ra_flags", c->rest >> 16 & 0xff);
+		fmt_details_u64(d, "router_lifetime", c->rest & 0xffff);
+		fmt_details_u64(d, "reachable_time", get_be(p, 4));
+		fmt_details_u64(d, "retrans_timer", get_be(p + 4, 4));
+	}
+	if (c->type == 136)
+		fmt_details_u64(d, "na_flags", c->rest >> 29);
+	if (end > c->len)
+		end = c->len;
+	fmt_details_array_begin(d, "nd_options");
+	while (off < end && (p = icmp6_data(c, off, 2)) && p[1]) {
+		fmt_details_object_begin(d, NULL);
+		fmt_details_u64(d, "type", p[0]);
+		fmt_details_u64(d, "len", (uint64_t)p[1] * 8);
+		if (p[0] == 3 && (p = icmp6_data(c, off, 32))) {
+			put_ip(d, "prefix", 6, p + 16);
+			fmt_details_u64(d, "prefix_len", p[2]);
+			fmt_details_u64(d, "flags", p[3]);
+			fmt_details_u64(d, "valid_time", get_be(p + 4, 4));
+			fmt_details_u64(d, "preferred_time", get_be(p + 8, 4));
+		} else if (p[0] == 5 && (p = icmp6_data(c, off, 8))) {
+			fmt_details_u64(d, "mtu", get_be(p + 4, 4));
+		}
+		fmt_details_object_end(d);
+		off += (size_t)icmp6_data(c, off, 2)[1] * 8;
+	}
+	fmt_details_array_end(d);
 }
 
 static void put_icmp6(struct fmt_details *d, const struct pkt_level *l, const struct pkt_icmp6 *c)
@@ -296,6 +409,15 @@ static void put_icmp6(struct fmt_details *d, const struct pkt_level *l, const st
 		put_mac(d, "source_lladdr", c->sll);
 	if (c->has_tll)
 		put_mac(d, "target_lladdr", c->tll);
+	if ((c->type == 130 && c->len >= 28) || c->type == 143)
+		put_mld2(d, c);
+	if (c->type == 139 || c->type == 140) {
+		fmt_details_u64(d, "ni_qtype", c->id);
+		fmt_details_u64(d, "ni_flags", c->seq);
+	}
+	if (c->type >= 133 && c->type <= 137)
+		put_nd(d, c, c->type == 133 || c->type == 134 ? (c->type == 133 ? 8 : 16) :
+			     c->type == 137 ? 40 : 24);
 	put_quote(d, &c->quote);
 }
 
@@ -307,6 +429,54 @@ static void put_gre(struct fmt_details *d, const struct pkt_gre *g)
 		fmt_details_u64(d, "key", g->key);
 	if (g->flags & PKT_GRE_SEQ)
 		fmt_details_u64(d, "seq", g->seq);
+}
+
+static void put_ip4_list(struct fmt_details *d, const char *key, const uint8_t (*a)[4], unsigned n)
+{
+	fmt_details_array_begin(d, key);
+	for (unsigned i = 0; i < n; i++)
+		put_ip(d, NULL, 4, a[i]);
+	fmt_details_array_end(d);
+}
+
+/* IGMP: the header, a v3 query's sources, a v3 report's records, an mtrace query. */
+static void put_igmp(struct fmt_details *d, const struct pkt_level *l, const struct pkt_igmp *g)
+{
+	fmt_details_u64(d, "igmp_type", g->type);
+	fmt_details_u64(d, "code", g->code);
+	view_packet_csum(d, l, g->csum);
+	if (g->type != 0x22)
+		put_ip(d, "group", 4, g->group);
+	if (g->type == 0x11 && g->len >= 12) {
+		fmt_details_bool(d, "sflag", g->flags & 0x08);
+		fmt_details_u64(d, "qrv", g->flags & 0x07);
+		fmt_details_u64(d, "qqic", g->qqic);
+		fmt_details_u64(d, "n_sources", g->nsrcs);
+		put_ip4_list(d, "sources", g->srcs, g->n_srcs_kept);
+	} else if (g->type == 0x22) {
+		fmt_details_u64(d, "n_records", g->ngroups);
+		fmt_details_array_begin(d, "records");
+		for (unsigned i = 0; i < g->n_groups_kept; i++) {
+			const struct pkt_igmp_group *r = &g->groups[i];
+
+			fmt_details_object_begin(d, NULL);
+			fmt_details_u64(d, "record_type", r->rtype);
+			put_ip(d, "group", 4, r->addr);
+			fmt_details_u64(d, "aux_len", r->aux_len);
+			fmt_details_u64(d, "n_sources", r->nsrcs);
+			put_ip4_list(d, "sources", g->srcs + r->src0, r->n_kept);
+			fmt_details_object_end(d);
+		}
+		fmt_details_array_end(d);
+	} else if (g->has_trace) {
+		fmt_details_object_begin(d, "trace");
+		fmt_details_u64(d, "qid", g->trace_qid);
+		fmt_details_u64(d, "ttl", g->trace_ttl);
+		put_ip(d, "src", 4, g->trace_src);
+		put_ip(d, "dst", 4, g->trace_dst);
+		put_ip(d, "response", 4, g->trace_resp);
+		fmt_details_object_end(d);
+	}
 }
 
 /* The fields of one layer; a truncated layer's fields were not all captured, so none. */
@@ -382,6 +552,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 			if (!ly->invalid)
 				view_packet_dns(d, &l->dns, ly->proto == PKT_PROTO_MDNS, data,
 						m->caplen);
+			break;
+		case PKT_PROTO_IGMP:
+			put_igmp(d, l, &l->igmp);
 			break;
 		}
 	}

@@ -395,6 +395,16 @@ def icmp_frames():
                         struct.pack("!HH", 0, 1) + struct.pack("!BBH", 4, 0, 0) +
                         bytes.fromhex("ff0200000000000000000001ff000002")), hlim=1),
              dst=bytes.fromhex("333300000016")),
+        # the informational messages tcpdump prints fields of (RFC 792, 950, 1256)
+        eth4(ipv4(A, B, 1, icmp(14, 0, struct.pack("!HH", 7, 9),
+                                struct.pack("!III", 45296789, 86399999, 1)))),
+        eth4(ipv4(A, B, 1, icmp(18, 0, struct.pack("!HH", 7, 9), struct.pack("!I", 0xFFFFFF00)))),
+        eth4(ipv4(R, B, 1, icmp(9, 0, struct.pack("!BBH", 2, 2, 1800),
+                                R + struct.pack("!I", 0) + IP_A + struct.pack("!i", -5)))),
+        eth4(ipv4(R, B, 1, icmp(9, 0, struct.pack("!BBH", 1, 2, 7300), R + bytes(4)))),
+        eth4(ipv4(R, B, 1, icmp(9, 0, struct.pack("!BBH", 1, 3, 45), R + bytes(4)))),
+        eth4(ipv4(R, B, 1, icmp(9, 0, struct.pack("!BBH", 3, 2, 45), R + bytes(4)))),  # short
+        eth4(ipv4(A, B, 1, icmp(14, 0, struct.pack("!HH", 7, 9), struct.pack("!II", 1, 2)))),
     ]
     return fr
 
@@ -634,6 +644,96 @@ def multi_if_frames():
     ]
 
 
+def igmp(typ, code, group, body=b"", bad=False):
+    m = struct.pack("!BBH4s", typ, code, 0, group) + body
+    c = csum(m) ^ (0x0101 if bad else 0)
+    return m[:2] + struct.pack("!H", c) + m[4:]
+
+
+def igmp_frames():
+    """IGMP v1-v3 and mtrace, as routers and hosts send them (router alert option)."""
+    ip = lambda a: bytes(int(x) for x in a.split("."))
+    ra = b"\x94\x04\x00\x00"
+    g1, g2 = ip("239.1.2.3"), ip("232.0.0.9")
+    s1, s2, s3 = ip("10.0.0.7"), ip("10.0.0.8"), ip("192.0.2.1")
+    mc = lambda dst, m: eth4(ipv4(IP_A, dst, 2, m, ttl=1, tos=0xC0, opts=ra),
+                             dst=bytes.fromhex("01005e000001"))
+    allh, allr, v3r = ip("224.0.0.1"), ip("224.0.0.2"), ip("224.0.0.22")
+    rec = lambda t, g, srcs, aux=b"": struct.pack("!BBH4s", t, len(aux) // 4, len(srcs), g) + \
+        b"".join(srcs) + aux
+    report = lambda *r: igmp(0x22, 0, struct.pack("!HH", 0, len(r)), b"".join(r))
+    return [
+        mc(allh, igmp(0x11, 0, bytes(4))),                        # v1 query
+        mc(allh, igmp(0x11, 100, bytes(4))),                      # v2 general query
+        mc(g1, igmp(0x11, 10, g1)),                               # v2 group query
+        mc(g1, igmp(0x12, 0, g1)),                                # v1 report
+        mc(g1, igmp(0x16, 0, g1)),                                # v2 report
+        mc(allr, igmp(0x17, 0, g1)),                              # leave
+        mc(allh, igmp(0x11, 100, bytes(4), struct.pack("!BBH", 2, 125, 0))),  # v3 general
+        mc(g2, igmp(0x11, 0x8a, g2, struct.pack("!BBH", 0x0a, 60, 2) + s1 + s2)),
+        mc(g2, igmp(0x11, 0xff, g2, struct.pack("!BBH", 2, 125, 9) + s1)),  # bad count
+        mc(v3r, report(rec(1, g1, []), rec(5, g2, [s1, s2, s3]), rec(9, g1, [s3]))),
+        mc(v3r, report(rec(2, g1, [s1]), rec(4, g2, []))[:-4]),  # bad length
+        mc(g1, igmp(0x16, 0, g1, bad=True)),                      # bad checksum
+        mc(allr, igmp(0x1F, 0, g1, s1 + s2 + ip("224.0.1.32") + struct.pack("!I", 0x40123456))),
+        mc(allr, igmp(0x1E, 0, g1, s1 + s2 + s3 + struct.pack("!I", 0x00000102))),
+        mc(allr, igmp(0x30, 0, bytes(4))),                        # unknown type
+        (mc(g1, igmp(0x16, 0, g1)), 14 + 24 + 6),                 # cut inside the group
+        (mc(v3r, report(rec(6, g1, [s1, s2]))), 14 + 24 + 8 + 8 + 4),  # cut in the sources
+    ]
+
+
+def icmp6_nd_frames():
+    """Neighbour discovery with its options, MLDv1/v2, and the ICMPv6 types tcpdump dumps."""
+    ll, an, ar = IP6_LL_A, IP6_ALLNODES, IP6_ALLROUTERS
+    mld_all = bytes.fromhex("ff020000000000000000000000000016")
+    grp = bytes.fromhex("ff050000000000000000000000010003")
+    p6 = lambda a, b, t, c, body, hlim=255: eth6(ipv6(a, b, 58, icmp6(a, b, t, c, body), hlim=hlim))
+    lladdr = lambda t, mac: struct.pack("!BB", t, 1) + mac
+    prefix = struct.pack("!BBBBII4x", 3, 4, 64, 0xC0, 2592000, 0xFFFFFFFF) + IP6_A
+    mtu = struct.pack("!BBHI", 5, 1, 0, 1500)
+    rdnss = struct.pack("!BBHI", 25, 5, 0, 600) + IP6_A + IP6_B
+    dnssl = struct.pack("!BBHI", 31, 3, 0, 600) + b"\x07example\x04test\x00\x00\x00"
+    rinfo = lambda n, pref: struct.pack("!BBBBI", 24, n, 48, pref, 7200) + IP6_B[:8 * (n - 1)]
+    advint = struct.pack("!BBHI", 7, 1, 0, 5000)
+    hainfo = struct.pack("!BBHHH", 8, 1, 0, 7, 1800)
+    unknown = struct.pack("!BB", 38, 2) + bytes(range(14))
+    ra = lambda flags, opts: p6(ll, an, 134, 0, struct.pack("!BBHII", 64, flags, 1800, 30000,
+                                                                 1000) + opts)
+    na_flags = struct.pack("!I", 0xE0000000)
+    mldq2 = lambda mrc, s, n, srcs: struct.pack("!HH", mrc, 0) + grp + \
+        struct.pack("!BBH", s, 125, n) + b"".join(srcs)
+    rec = lambda t, g, srcs: struct.pack("!BBH", t, 0, len(srcs)) + g + b"".join(srcs)
+    mld2r = lambda recs, n=None: struct.pack("!HH", 0, len(recs) if n is None else n) + \
+        b"".join(recs)
+    long_ra = ra(0x88, lladdr(1, MAC_A) + prefix + rdnss)
+    return [
+        p6(ll, ar, 133, 0, b"\0" * 4 + lladdr(1, MAC_A)),
+        ra(0xC0, lladdr(1, MAC_A) + mtu + prefix + rdnss + dnssl + advint + hainfo),
+        ra(0x18, rinfo(1, 0x08) + rinfo(2, 0x18) + rinfo(3, 0x00)),
+        ra(0x00, unknown + mtu),
+        p6(ll, IP6_B, 135, 0, b"\0" * 4 + IP6_B + lladdr(1, MAC_A)),
+        p6(IP6_B, ll, 136, 0, na_flags + IP6_B + lladdr(2, MAC_B)),
+        p6(IP6_B, ll, 136, 0, b"\0" * 4 + IP6_B),
+        p6(ll, IP6_B, 137, 0, b"\0" * 4 + IP6_A + IP6_B + lladdr(2, MAC_B) +
+           struct.pack("!BB6x", 4, 2) + bytes(8)),
+        p6(ll, an, 130, 0, struct.pack("!HH", 1000, 0) + bytes(16), hlim=1),
+        p6(ll, grp, 131, 0, struct.pack("!HH", 0, 0) + grp, hlim=1),
+        p6(ll, ar, 132, 0, struct.pack("!HH", 0, 0) + grp, hlim=1),
+        p6(ll, an, 130, 0, mldq2(0x8123, 0x0A, 2, [IP6_A, IP6_B]), hlim=1),
+        p6(ll, an, 130, 0, mldq2(100, 2, 5, [IP6_A]), hlim=1),
+        p6(ll, mld_all, 143, 0, mld2r([rec(4, grp, []), rec(5, grp, [IP6_A, IP6_B]),
+                                       rec(9, grp, [IP6_A])]), hlim=1),
+        p6(ll, mld_all, 143, 0, mld2r([rec(1, grp, [IP6_A])], n=3), hlim=1),
+        p6(ll, an, 200, 3, struct.pack("!I", 0x01020304) + b"opaque"),
+        p6(ll, an, 144, 0, struct.pack("!HH", 0x1234, 0)),
+        p6(ll, an, 145, 0, struct.pack("!HH", 0x1234, 0) + IP6_A + IP6_B),
+        p6(ll, an, 147, 0, struct.pack("!HH", 0x4321, 0xC000) + prefix),
+        ra(0x00, lladdr(1, MAC_A) + struct.pack("!BB", 1, 0) + bytes(6)),  # option length 0
+        (long_ra, len(long_ra) - 20),                               # cut inside the rdnss option
+    ]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "input")
@@ -648,6 +748,8 @@ def main():
     write_pcap(p("sniff_raw.pcap"), LINKTYPE_RAW, raw_frames())
     write_pcap(p("sniff_opts.pcap"), LINKTYPE_ETHERNET, opts_frames())
     write_pcap(p("sniff_csum.pcap"), LINKTYPE_ETHERNET, csum_frames())
+    write_pcap(p("sniff_igmp.pcap"), LINKTYPE_ETHERNET, igmp_frames())
+    write_pcap(p("sniff_icmp6_nd.pcap"), LINKTYPE_ETHERNET, icmp6_nd_frames())
     write_pcap(p("sniff_truncated.pcap"), LINKTYPE_ETHERNET, truncated_frames())
     write_pcap(p("sniff_truncated_sll.pcap"), LINKTYPE_LINUX_SLL, truncated_cooked()[:1])
     write_pcap(p("sniff_truncated_sll2.pcap"), LINKTYPE_LINUX_SLL2, truncated_cooked()[1:])

@@ -39,11 +39,12 @@ static inline void dt_dissect(struct pkt_meta *m, int linktype, const uint8_t *p
 	memcpy(copy, p, caplen);
 	assert_int_equal(dissect_packet(m, linktype, copy, caplen, wirelen), 0);
 	free(copy);
-	for (unsigned bits = 0; bits < 8; bits++) {
+	for (unsigned bits = 0; bits < 16; bits++) {
 		struct print_opts o = {
 			.link = bits & 1,
 			.verbose = bits & 2,
 			.quiet = bits & 4,
+			.verbosity = bits & 2 ? (bits & 8 ? 3 : 1) : 0,
 		};
 		size_t n = print_packet(line, sizeof(line), m, &o);
 
