@@ -241,8 +241,9 @@ int drops_run(struct drops_cmd *c)
 	ret = cmd_enter_netns();
 	if (!ret)
 		ret = cmd_bpf_scope(&c->opts, &c->o.cfg.netns_ino, &c->o.cfg.ifindex);
-	if (!ret)
-		ret = open_collector(&r);
+	/* Everything slow (kallsyms) and the signal handlers come before the programs attach:
+	 * once "attached with" is said, counting has begun and SIGINT stops it cleanly (a shell
+	 * starts a background job with SIGINT ignored, so an earlier one would be lost). */
 	if (!ret)
 		ret = load_names(&r);
 	if (ret)
@@ -253,6 +254,9 @@ int drops_run(struct drops_cmd *c)
 		goto out;
 	}
 	signals_catch_stop();
+	ret = open_collector(&r);
+	if (ret)
+		goto out;
 	ret = c->o.cfg.events ? run_events(&r) : run_summary(&r);
 out:
 	t0 = clock_ns(CLOCK_MONOTONIC);

@@ -10,6 +10,11 @@ TESTS=(
 	"drops tp_btf:drops_nosock.sh tp_btf"
 	"drops raw_tp:drops_nosock.sh raw_tp"
 	"drops kprobe:drops_nosock.sh kprobe"
+	"napi tp_btf:napi_veth.sh tp_btf"
+	"napi kprobe:napi_veth.sh kprobe"
+	"top -b BPF panels:top_bpf.sh"
+	"sniff and inject:sniff_inject.sh"
+	"sockets tcp_info:sockets_tcpinfo.sh"
 )
 echo "# $(cat /proc/version)"
 n=0
