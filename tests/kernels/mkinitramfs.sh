@@ -8,9 +8,9 @@ set -euo pipefail
 
 root=$1 kver=$2 sockeye=$3 srcdir=$4 out=$5
 # Modules the guest tests need; their dependencies come from modinfo.
-MODULES=(veth inet_diag tcp_diag udp_diag raw_diag unix_diag af_packet_diag netlink_diag)
+MODULES=(veth nf_tables inet_diag tcp_diag udp_diag raw_diag unix_diag af_packet_diag netlink_diag)
 # Host programs copied with their libraries (busybox provides the rest).
-PROGRAMS=(bash ip ss jq ethtool)
+PROGRAMS=(bash ip ss jq ethtool nft)
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT

@@ -10,6 +10,7 @@ TESTS=(
 	"drops tp_btf:drops_nosock.sh tp_btf"
 	"drops raw_tp:drops_nosock.sh raw_tp"
 	"drops kprobe:drops_nosock.sh kprobe"
+	"drops NETFILTER_DROP:drops_netfilter.sh"
 	"napi tp_btf:napi_veth.sh tp_btf"
 	"napi kprobe:napi_veth.sh kprobe"
 	"top -b BPF panels:top_bpf.sh"
