@@ -27,6 +27,7 @@ NETNS_TESTS += \
 	tests/netns/drops_reasons.sh \
 	tests/netns/drops_filters.sh \
 	tests/netns/drops_kprobe.sh \
+	tests/netns/drops_ready.sh \
 	tests/netns/napi_veth.sh \
 	tests/netns/sniff_capture.sh \
 	tests/netns/sniff_files.sh \
@@ -72,3 +73,17 @@ EXTRA_DIST += tests/fuzz/corpus tests/fuzz/guarded.h
 EXTRA_DIST += bench/RESULTS.md bench/drops.sh bench/dropflood.c bench/sniff.sh bench/sniff_gen.py \
 	bench/sockets.sh bench/top.sh bench/softirq.sh bench/softirq_hold.c bench/inject.sh bench/compare.sh \
 	bench/inject_replay.sh bench/lib.sh
+
+# A second kernel: Debian 12's 6.1 cloud kernel under QEMU (TCG), the guest tests' results as TAP,
+# one test each.  Not in make check (it downloads a kernel and takes minutes): `make check-kernels`,
+# and quickstart check runs it once.
+KERNEL_TESTS = tests/kernels/debian12.tap
+TEST_EXTENSIONS = .sh .tap
+TAP_LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+EXTRA_DIST += $(KERNEL_TESTS) tests/kernels/mkinitramfs.sh tests/kernels/init tests/kernels/guest
+check-kernels:
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(KERNEL_TESTS)'
+clean-local: clean-kernels
+clean-kernels:
+	rm -rf tests/kernels/run
+.PHONY: check-kernels clean-kernels

@@ -26,6 +26,7 @@
 struct drops_run {
 	struct drops_cmd *c;		/* the options */
 	struct ksyms *ksyms;
+	int ksyms_err;			/* -errno of reading /proc/kallsyms */
 	struct view_drops_names names;
 	struct drops *d;
 	struct drops_sample s[2];	/* the interval loop's two readings */
@@ -34,19 +35,24 @@ struct drops_run {
 	uint64_t lost_reported;
 };
 
+/* Reads the symbols before the programs attach; what went wrong is said once they have (a
+ * missing privilege is the one line then, not this warning first). */
 static int load_names(struct drops_run *r)
 {
-	int err = ksyms_load("/proc/kallsyms", &r->ksyms);
-
-	if (err)
-		log_error("/proc/kallsyms: %s: locations shown as addresses", strerror(-err));
-	else if (ksyms_is_hidden(r->ksyms))
-		log_error("/proc/kallsyms hides its addresses (kernel.kptr_restrict, or no "
-			  "CAP_SYSLOG): locations shown as addresses");
+	r->ksyms_err = ksyms_load("/proc/kallsyms", &r->ksyms);
 	r->names.reasons = &r->c->reasons;
 	r->names.ksyms = r->ksyms;
 	r->names.mono_to_real_ns = (int64_t)(clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC));
 	return 0;
+}
+
+static void report_names(const struct drops_run *r)
+{
+	if (r->ksyms_err)
+		log_error("/proc/kallsyms: %s: locations shown as addresses", strerror(-r->ksyms_err));
+	else if (ksyms_is_hidden(r->ksyms))
+		log_error("/proc/kallsyms hides its addresses (kernel.kptr_restrict, or no "
+			  "CAP_SYSLOG): locations shown as addresses");
 }
 
 static int open_collector(struct drops_run *r)
@@ -241,8 +247,9 @@ int drops_run(struct drops_cmd *c)
 	ret = cmd_enter_netns();
 	if (!ret)
 		ret = cmd_bpf_scope(&c->opts, &c->o.cfg.netns_ino, &c->o.cfg.ifindex);
-	if (!ret)
-		ret = open_collector(&r);
+	/* Everything slow (kallsyms) and the signal handlers come before the programs attach:
+	 * once "attached with" is said, counting has begun and SIGINT stops it cleanly (a shell
+	 * starts a background job with SIGINT ignored, so an earlier one would be lost). */
 	if (!ret)
 		ret = load_names(&r);
 	if (ret)
@@ -253,6 +260,10 @@ int drops_run(struct drops_cmd *c)
 		goto out;
 	}
 	signals_catch_stop();
+	ret = open_collector(&r);
+	if (ret)
+		goto out;
+	report_names(&r);
 	ret = c->o.cfg.events ? run_events(&r) : run_summary(&r);
 out:
 	t0 = clock_ns(CLOCK_MONOTONIC);

@@ -101,6 +101,8 @@ int napi_run(struct cmd_bpf_opts *opts)
 		ret = scope(opts, &r.o.cfg);
 	if (ret)
 		return ret;
+	/* Before attaching: once "attached with" is said, SIGINT stops the run cleanly. */
+	signals_catch_stop();
 	t0 = clock_ns(CLOCK_MONOTONIC);
 	err = napi_open(&r.o, &r.n, &e);
 	if (err) {
@@ -112,7 +114,6 @@ int napi_run(struct cmd_bpf_opts *opts)
 		  (double)(clock_ns(CLOCK_MONOTONIC) - t0) / 1e6);
 	if (napi_softirq_error(r.n))
 		log_debug(1, "no NET_RX softirq time: %s", strerror(-napi_softirq_error(r.n)));
-	signals_catch_stop();
 	ret = run(&r);
 	t0 = clock_ns(CLOCK_MONOTONIC);
 	napi_close(r.n);
