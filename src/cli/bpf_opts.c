@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bpf/drops.h"
+#include "bpf/napi.h"
 #include "cli/bpf_opts.h"
 #include "cli/signals.h"
 #include "cli/stdout_check.h"
@@ -70,12 +72,42 @@ int cmd_bpf_scope(const struct cmd_bpf_opts *o, uint32_t *netns_ino, uint32_t *i
 	return EXIT_RUNTIME;
 }
 
-int cmd_bpf_panel_scope(uint32_t *netns_ino, char *why, size_t len)
+/* -N's namespace (every one without it): loader_scope's netns_ino for a borrowed collector. */
+static int panel_scope(uint32_t *netns_ino, char *why, size_t len)
 {
 	uint32_t ifindex;
 
 	loader_init();
 	return loader_scope(cmd_globals.netns, NULL, netns_ino, &ifindex, why, len);
+}
+
+int cmd_bpf_open_drops(struct drops **out, char *why, size_t len)
+{
+	/* 16384 keys: the panel's and the exporter's rows, well over the kernel's reasons x sites */
+	struct drops_opts o = { .attach = LOADER_ATTACH_AUTO, .max_keys = 16384 };
+	struct loader_error e = { .n = 0 };
+	int err = panel_scope(&o.cfg.netns_ino, why, len);
+
+	if (!err) {
+		err = drops_open(&o, out, &e);
+		if (err)
+			loader_why(&e, err, why, len);
+	}
+	return err;
+}
+
+int cmd_bpf_open_napi(struct napi **out, bool softirq, char *why, size_t len)
+{
+	struct napi_opts o = { .attach = LOADER_ATTACH_AUTO, .no_softirq = !softirq };
+	struct loader_error e = { .n = 0 };
+	int err = panel_scope(&o.cfg.netns_ino, why, len);
+
+	if (!err) {
+		err = napi_open(&o, out, &e);
+		if (err)
+			loader_why(&e, err, why, len);
+	}
+	return err;
 }
 
 struct fmt *cmd_bpf_fmt_new(const struct cmd_bpf_opts *o)

@@ -56,10 +56,16 @@ int cmd_bpf_option(struct cmd_bpf_opts *o, const char *name, const char *usage, 
 int cmd_bpf_scope(const struct cmd_bpf_opts *o, uint32_t *netns_ino, uint32_t *ifindex);
 
 /*
- * Scopes a collector top borrows as a panel: -N's namespace (every one
- * without -N), every interface.  0, or -errno with why filled for the note.
+ * The drops or napi programs loaded and attached for a collector another
+ * command borrows (top's panels, the exporter's collectors): -N's namespace
+ * (every one without -N), every interface, the attach method the kernel
+ * offers.  0, or -errno with why filled for the note.
  */
-int cmd_bpf_panel_scope(uint32_t *netns_ino, char *why, size_t len);
+struct drops;
+struct napi;
+int cmd_bpf_open_drops(struct drops **out, char *why, size_t len);
+/* softirq: with the NET_RX softirq time programs (top has its own, the exporter not). */
+int cmd_bpf_open_napi(struct napi **out, bool softirq, char *why, size_t len);
 
 struct fmt;
 /* The output on stdout as -j, -p, -n and --no-header want it; NULL said (out of memory). */

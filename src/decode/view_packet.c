@@ -376,20 +376,23 @@ static void put_nd(struct fmt_details *d, const struct pkt_icmp6 *c, size_t off)
 		end = c->len;
 	fmt_details_array_begin(d, "nd_options");
 	while (off < end && (p = icmp6_data(c, off, 2)) && p[1]) {
+		/* The option's type and length, before p moves to its body (NULL when cut). */
+		uint8_t type = p[0], units = p[1];
+
 		fmt_details_object_begin(d, NULL);
-		fmt_details_u64(d, "type", p[0]);
-		fmt_details_u64(d, "len", (uint64_t)p[1] * 8);
-		if (p[0] == 3 && (p = icmp6_data(c, off, 32))) {
+		fmt_details_u64(d, "type", type);
+		fmt_details_u64(d, "len", (uint64_t)units * 8);
+		if (type == 3 && (p = icmp6_data(c, off, 32))) {
 			put_ip(d, "prefix", 6, p + 16);
 			fmt_details_u64(d, "prefix_len", p[2]);
 			fmt_details_u64(d, "flags", p[3]);
 			fmt_details_u64(d, "valid_time", get_be(p + 4, 4));
 			fmt_details_u64(d, "preferred_time", get_be(p + 8, 4));
-		} else if (p[0] == 5 && (p = icmp6_data(c, off, 8))) {
+		} else if (type == 5 && (p = icmp6_data(c, off, 8))) {
 			fmt_details_u64(d, "mtu", get_be(p + 4, 4));
 		}
 		fmt_details_object_end(d);
-		off += (size_t)icmp6_data(c, off, 2)[1] * 8;
+		off += (size_t)units * 8;
 	}
 	fmt_details_array_end(d);
 }

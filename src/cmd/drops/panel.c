@@ -49,8 +49,6 @@ static void trim_heap(void)
 
 int drops_panel_open(struct panel_ctx *c, char *why, size_t len)
 {
-	struct drops_opts o = { .attach = LOADER_ATTACH_AUTO, .max_keys = 16384 };
-	struct loader_error e = { .n = 0 };
 	struct drops_panel *x;
 	int err;
 
@@ -60,12 +58,7 @@ int drops_panel_open(struct panel_ctx *c, char *why, size_t len)
 		return -ENOMEM;
 	}
 	/* With -N, the namespace top looks at; otherwise every one. */
-	err = cmd_bpf_panel_scope(&o.cfg.netns_ino, why, len);
-	if (!err) {
-		err = drops_open(&o, &x->drops, &e);
-		if (err)
-			loader_why(&e, err, why, len);
-	}
+	err = cmd_bpf_open_drops(&x->drops, why, len);
 	if (err) {
 		free(x);
 		return err;

@@ -39,8 +39,6 @@ struct drops_sum {
 
 static int drops_c_open(void **state, const struct collect_ctx *ctx, char *why, size_t len)
 {
-	struct drops_opts o = { .attach = LOADER_ATTACH_AUTO, .max_keys = 16384 };
-	struct loader_error e = { .n = 0 };
 	struct drops_state *x;
 	int err;
 
@@ -50,12 +48,7 @@ static int drops_c_open(void **state, const struct collect_ctx *ctx, char *why, 
 		return -ENOMEM;
 	}
 	/* With -N, the namespace the exporter serves; otherwise every one. */
-	err = cmd_bpf_panel_scope(&o.cfg.netns_ino, why, len);
-	if (!err) {
-		err = drops_open(&o, &x->d, &e);
-		if (err)
-			loader_why(&e, err, why, len);
-	}
+	err = cmd_bpf_open_drops(&x->d, why, len);
 	if (err) {
 		free(x);
 		return err;

@@ -28,8 +28,6 @@ struct napi_row {
 
 static int napi_c_open(void **state, const struct collect_ctx *ctx, char *why, size_t len)
 {
-	struct napi_opts o = { .attach = LOADER_ATTACH_AUTO };
-	struct loader_error e = { .n = 0 };
 	struct napi_state *x;
 	int err;
 
@@ -38,12 +36,7 @@ static int napi_c_open(void **state, const struct collect_ctx *ctx, char *why, s
 		snprintf(why, len, "out of memory");
 		return -ENOMEM;
 	}
-	err = cmd_bpf_panel_scope(&o.cfg.netns_ino, why, len);
-	if (!err) {
-		err = napi_open(&o, &x->n, &e);
-		if (err)
-			loader_why(&e, err, why, len);
-	}
+	err = cmd_bpf_open_napi(&x->n, true, why, len);
 	if (err) {
 		free(x);
 		return err;

@@ -23,8 +23,6 @@ struct napi_panel {
 
 int napi_panel_open(struct panel_ctx *c, char *why, size_t len)
 {
-	struct napi_opts o = { .attach = LOADER_ATTACH_AUTO, .no_softirq = true };
-	struct loader_error e = { .n = 0 };
 	struct napi_panel *x;
 	int err;
 
@@ -33,13 +31,8 @@ int napi_panel_open(struct panel_ctx *c, char *why, size_t len)
 		snprintf(why, len, "out of memory");
 		return -ENOMEM;
 	}
-	/* With -N, the namespace top looks at; otherwise every one. */
-	err = cmd_bpf_panel_scope(&o.cfg.netns_ino, why, len);
-	if (!err) {
-		err = napi_open(&o, &x->napi, &e);
-		if (err)
-			loader_why(&e, err, why, len);
-	}
+	/* With -N, the namespace top looks at; otherwise every one; top times softirqs itself. */
+	err = cmd_bpf_open_napi(&x->napi, false, why, len);
 	if (err) {
 		free(x);
 		return err;
