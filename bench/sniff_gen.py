@@ -5,6 +5,8 @@
 #   sniff_gen.py mix OUT COUNT     IPv4/IPv6 TCP/UDP/ICMP, ARP and VLAN over many flows
 #   sniff_gen.py flows OUT FLOWS   FLOWS TCP connections, three packets each (SYN-ACK,
 #                                  ACK, data), interleaved: a relative-sequence table test
+#   sniff_gen.py dnsmix OUT COUNT  the mix with every other packet a DNS query or answer over
+#                                  UDP (the golden DNS messages: every type, EDNS0, IPv4/6)
 # The same arguments always give the same file.
 import os
 import random
@@ -14,6 +16,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests",
                                 "golden"))
 import gen_sniff as g  # noqa: E402
+import gen_sniff_dns as gd  # noqa: E402
 
 
 def ip4(n):
@@ -88,11 +91,31 @@ def flows(n):
             yield t, g.eth4(fr)
 
 
+def dnsmix(count):
+    # The golden generator's well-formed messages over UDP, between many clients and servers.
+    msgs = [(kind, m) for kind, m in gd.dns_messages() if kind in ("u4", "u4r", "u6", "u6r")]
+    other = mix(count)  # its times for every packet, its frames for the even ones
+    for i in range(count):
+        t, fr = next(other)
+        if i % 2:
+            kind, m = msgs[i // 2 % len(msgs)]
+            c, port = i % 997, 30000 + i % 20000
+            if kind == "u4":
+                fr = g.eth4(g.udp4(ip4(c + 1), ip4(0x2000 + c % 7), port, 53, m))
+            elif kind == "u4r":
+                fr = g.eth4(g.udp4(ip4(0x2000 + c % 7), ip4(c + 1), 53, port, m))
+            elif kind == "u6":
+                fr = g.eth6(g.udp6(ip6(c + 1), ip6(0x2000 + c % 7), port, 53, m))
+            else:
+                fr = g.eth6(g.udp6(ip6(0x2000 + c % 7), ip6(c + 1), 53, port, m))
+        yield t, fr
+
+
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("mix", "flows"):
-        sys.exit("usage: sniff_gen.py mix|flows OUT COUNT")
-    n = int(sys.argv[3])
-    write(sys.argv[2], mix(n) if sys.argv[1] == "mix" else flows(n))
+    gens = {"mix": mix, "flows": flows, "dnsmix": dnsmix}
+    if len(sys.argv) != 4 or sys.argv[1] not in gens:
+        sys.exit("usage: sniff_gen.py mix|flows|dnsmix OUT COUNT")
+    write(sys.argv[2], gens[sys.argv[1]](int(sys.argv[3])))
 
 
 if __name__ == "__main__":
