@@ -18,10 +18,12 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_tcp.c \
 	src/decode/proto_udp.c \
 	src/decode/proto_icmp.c \
-	src/decode/proto_icmp6.c \
+	src/decode/proto_icmp6.c src/decode/proto_icmp6_msg.c src/decode/proto_icmp6_msg.h \
+	src/decode/proto_icmp6_nd.c src/decode/proto_icmp6_mld.c src/decode/proto_icmp6_ni.c \
 	src/decode/proto_gre.c \
 	src/decode/proto_vxlan.c \
 	src/decode/proto_dns.c src/decode/proto_dns.h src/decode/proto_dns_name.c \
+	src/decode/proto_dns_rdata.c src/decode/proto_dns_print.h \
 	src/decode/proto_igmp.c \
 	src/decode/tcpseq.c src/decode/tcpseq.h \
 	src/decode/timefmt.c src/decode/timefmt.h \
