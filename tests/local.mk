@@ -87,3 +87,12 @@ clean-local: clean-kernels
 clean-kernels:
 	rm -rf tests/kernels/run
 .PHONY: check-kernels clean-kernels
+
+# Every corpus capture at each -v level and as JSON, under the sanitizers when the build has them
+# (quickstart's build-asan): no crash, hang or report.  By hand and in bench/, not in make check
+# (minutes).  A folder that is absent is skipped: make check-corpus CORPUS=/path/to/tcpdump/tests
+CORPUS = $(top_srcdir)/tests/golden/input $(top_srcdir)/../shared/corpus/tcpdump-dev
+EXTRA_DIST += tests/corpus_check.sh
+check-corpus: sockeye$(EXEEXT)
+	$(SHELL) $(top_srcdir)/tests/corpus_check.sh ./sockeye$(EXEEXT) $(CORPUS)
+.PHONY: check-corpus
