@@ -7,6 +7,7 @@ libsockeye_a_SOURCES += \
 	src/cmd/exporter/webconfig.c src/cmd/exporter/webconfig.h \
 	src/cmd/exporter/prom.c src/cmd/exporter/prom.h \
 	src/cmd/exporter/scrape.c src/cmd/exporter/scrape.h \
+	src/cmd/exporter/scrape_netns.c \
 	src/cmd/exporter/collector.c src/cmd/exporter/collector.h \
 	src/cmd/exporter/collect_ctx.c src/cmd/exporter/collect_ctx.h \
 	src/cmd/exporter/collect_softnet.c \
