@@ -53,7 +53,8 @@ NETNS_TESTS += \
 	tests/netns/exporter_metrics.sh \
 	tests/netns/exporter_http.sh \
 	tests/netns/exporter_webconfig.sh \
-	tests/netns/exporter_netns.sh
+	tests/netns/exporter_netns.sh \
+	tests/netns/exporter_mtls.sh
 # Rate accuracy (1% at the veth's top rate) and replay gaps (1 ms) need a quiet
 # machine: make check runs tests two at a time, so inject_rate.sh runs by hand, like bench/.
 EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.py \

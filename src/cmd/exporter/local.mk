@@ -5,6 +5,7 @@ libsockeye_a_SOURCES += \
 	src/cmd/exporter/http.c src/cmd/exporter/http.h \
 	src/cmd/exporter/deadline.c src/cmd/exporter/deadline.h \
 	src/cmd/exporter/webconfig.c src/cmd/exporter/webconfig.h \
+	src/cmd/exporter/tls_suites.c src/cmd/exporter/tls_suites.h \
 	src/cmd/exporter/prom.c src/cmd/exporter/prom.h \
 	src/cmd/exporter/scrape.c src/cmd/exporter/scrape.h \
 	src/cmd/exporter/scrape_netns.c \
@@ -19,4 +20,4 @@ libsockeye_a_SOURCES += \
 	src/cmd/exporter/collect_napi.c
 sockeye_SOURCES += src/cmd/exporter/exporter.c
 dist_man8_MANS += man/sockeye-exporter.8
-MODULE_TESTS += tests/unit/cmd/exporter/test_prom
+MODULE_TESTS += tests/unit/cmd/exporter/test_prom tests/unit/cmd/exporter/test_tls_suites

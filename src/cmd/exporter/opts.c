@@ -23,7 +23,8 @@ const char cmd_exporter_usage[] =
 	"\n"
 	"      --listen ADDR:PORT      where to listen (default " EXPORTER_LISTEN_DEFAULT
 	"; :PORT for every address)\n"
-	"      --web-config FILE       TLS and basic auth users, in the exporter-toolkit format\n"
+	"      --web-config FILE       TLS, client certificates, headers and basic auth users,\n"
+	"                              in the exporter-toolkit format\n"
 	"      --collectors LIST       the collectors to run, comma-separated (default: all):\n"
 	"                              softnet softirqs netdev snmp sockets packet drops napi\n"
 	"      --device-include REGEX  only devices whose name matches (extended regex)\n"
