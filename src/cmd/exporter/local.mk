@@ -20,4 +20,5 @@ libsockeye_a_SOURCES += \
 	src/cmd/exporter/collect_napi.c
 sockeye_SOURCES += src/cmd/exporter/exporter.c
 dist_man8_MANS += man/sockeye-exporter.8
-MODULE_TESTS += tests/unit/cmd/exporter/test_prom tests/unit/cmd/exporter/test_tls_suites
+MODULE_TESTS += tests/unit/cmd/exporter/test_prom tests/unit/cmd/exporter/test_tls_suites \
+	tests/unit/cmd/exporter/test_scrape
