@@ -6,15 +6,10 @@
 # cipher_suites against curl's offers (a suite only the union of the listed ones' parts allows is
 # refused too), http_server_config.headers on every response, and each bad setting said in one line.
 . "${top_srcdir:-.}/tests/netns/lib.sh"
+. "${top_srcdir:-.}/tests/netns/exporter_lib.sh"
 
 need_root
 need_cmd curl jq openssl prometheus
-nfail=0
-bad()
-{
-	echo "FAIL: $NETNS_TEST: $*" >&2
-	nfail=$((nfail + 1))
-}
 
 netns_new B
 tmp=$(mktemp -d)
@@ -94,21 +89,13 @@ scrape_configs:
     static_configs:
       - targets: ['127.0.0.1:9555']
 CONF
-ip netns exec "$B" prometheus --config.file="$tmp/prometheus.yml" \
-	--storage.tsdb.path="$tmp/tsdb" --web.listen-address=127.0.0.1:9090 \
-	>"$tmp/prometheus.log" 2>&1 &
-prom_pid=$!
-register_pid "$prom_pid"
-query_is()
-{
-	[[ $(ns_exec "$B" curl -s --max-time 5 --data-urlencode "query=$1" \
-		http://127.0.0.1:9090/api/v1/query | jq -r '.data.result[0].value[1] // ""') == "$2" ]]
-}
-wait_until 30 query_is 'up{job="sockeye"}' 1 ||
+start_prometheus "$B" "$tmp/prometheus.yml" "$tmp"
+wait_until 30 prometheus_is "$B" 'up{job="sockeye"}' 1 ||
 	bad "Prometheus could not scrape through mutual TLS: $(ns_exec "$B" curl -s http://127.0.0.1:9090/api/v1/targets | jq -c '.data.activeTargets[0].lastError')"
-wait_until 10 query_is 'sockeye_collector_up{collector="netdev"}' 1 || bad "no sockeye metric stored through mutual TLS"
-kill "$prom_pid"
-wait "$prom_pid" 2>/dev/null
+wait_until 10 prometheus_is "$B" 'sockeye_collector_up{collector="netdev"}' 1 ||
+	bad "no sockeye metric stored through mutual TLS"
+kill "$prometheus_pid"
+wait "$prometheus_pid" 2>/dev/null
 stop
 http_lines=
 

@@ -11,12 +11,6 @@
 need_root
 need_cmd curl jq python3 promtool unshare
 send=$top_srcdir/tests/netns/drops_send.py
-nfail=0
-bad()
-{
-	echo "FAIL: $NETNS_TEST: $*" >&2
-	nfail=$((nfail + 1))
-}
 
 N_NOSOCK=7	# UDP datagrams from A to a closed port in B: B's Udp NoPorts, not A's
 N_FILL=30	# 1000-byte datagrams from B to A's never-reading socket: A's full socket
@@ -37,8 +31,14 @@ register_file "$tmp"
 unshare -n sleep 60 &
 holder=$!
 register_pid "$holder"
-wait_until 5 test "$(stat -Lc %i /proc/$holder/ns/net)" != "$(stat -Lc %i /proc/self/ns/net)" ||
-	fail "unshare -n did not make a namespace"
+# Whether the holder is in a namespace of its own yet (unshare runs after the fork).
+unshared()
+{
+	local ino
+
+	ino=$(stat -Lc %i "/proc/$holder/ns/net") && [[ $ino != "$(stat -Lc %i /proc/self/ns/net)" ]]
+}
+wait_until 30 unshared || fail "unshare -n did not make a namespace"
 ino=$(stat -Lc %i "/proc/$holder/ns/net")
 # In A: a UDP socket that never reads (full after the fill) and a packet socket bound to va.
 ip netns exec "$A" python3 "$send" hold 10.97.0.1 8888 1024 >"$tmp/hold" &
