@@ -3,13 +3,14 @@
 # exporter_netns.sh: sockeye exporter --all-netns: netdev, snmp, sockets and packet run in every
 # namespace (named ones, "root", one only a process holds), each series labelled netns with the
 # namespace's own counters; the host-wide families carry no netns; each family's HELP and TYPE
-# once (promtool accepts it); a namespace that goes away between scrapes costs nothing; -N with
-# --all-netns and --all-netns without CAP_SYS_ADMIN are errors in one line.
+# once (promtool accepts it) and a real Prometheus stores the namespaces apart; a namespace that
+# goes away between scrapes costs nothing; -N with --all-netns and --all-netns without
+# CAP_SYS_ADMIN are errors in one line.
 . "${top_srcdir:-.}/tests/netns/lib.sh"
 . "${top_srcdir:-.}/tests/netns/exporter_lib.sh"
 
 need_root
-need_cmd curl jq python3 promtool unshare
+need_cmd curl jq python3 prometheus promtool unshare
 send=$top_srcdir/tests/netns/drops_send.py
 
 N_NOSOCK=7	# UDP datagrams from A to a closed port in B: B's Udp NoPorts, not A's
@@ -105,6 +106,23 @@ ns_exec "$B" curl -sf -H 'Accept: application/openmetrics-text;version=1.0.0' \
 	http://127.0.0.1:9555/metrics >"$tmp/om" || bad "GET /metrics (OpenMetrics) failed"
 [[ $(grep -c '^# TYPE sockeye_network_receive_packets counter$' "$tmp/om") == 1 &&
 	$(tail -n1 "$tmp/om") == "# EOF" ]] || bad "OpenMetrics with --all-netns is not one family each"
+
+# A real Prometheus stores the namespaces apart.
+cat >"$tmp/prometheus.yml" <<CONF
+global:
+  scrape_interval: 1s
+scrape_configs:
+  - job_name: sockeye
+    static_configs:
+      - targets: ['127.0.0.1:9555']
+CONF
+start_prometheus "$B" "$tmp/prometheus.yml" "$tmp"
+wait_until 30 prometheus_is "$B" "sockeye_udp_no_ports_total{ip=\"4\",netns=\"$B\"}" "$N_NOSOCK" ||
+	bad "Prometheus has no $N_NOSOCK NoPorts for $B: $(tail -n3 "$tmp/prometheus.log")"
+prometheus_is "$B" "sockeye_udp_no_ports_total{ip=\"4\",netns=\"$A\"}" 0 ||
+	bad "Prometheus has NoPorts for $A"
+kill "$prometheus_pid"
+wait "$prometheus_pid" 2>/dev/null
 
 # The process exits: its namespace is gone at the next scrape, and no collector goes down.
 kill "$holder"
