@@ -8,7 +8,7 @@ libsockeye_a_SOURCES += \
 	src/cmd/exporter/tls_suites.c src/cmd/exporter/tls_suites.h \
 	src/cmd/exporter/prom.c src/cmd/exporter/prom.h \
 	src/cmd/exporter/scrape.c src/cmd/exporter/scrape.h \
-	src/cmd/exporter/scrape_netns.c \
+	src/cmd/exporter/scrape_slot.c src/cmd/exporter/scrape_netns.c \
 	src/cmd/exporter/collector.c src/cmd/exporter/collector.h \
 	src/cmd/exporter/collect_ctx.c src/cmd/exporter/collect_ctx.h \
 	src/cmd/exporter/collect_softnet.c \

@@ -49,7 +49,7 @@ void scrape_close(struct scrape *s);
  */
 int scrape_get(struct scrape *s, bool openmetrics, const struct prom **out);
 
-/* ---- for scrape.c and scrape_netns.c ---- */
+/* ---- between scrape.c, scrape_slot.c and scrape_netns.c ---- */
 
 /* Runs sl's collector into one; 0 or -errno with sl->why filled.  Adds its time to *seconds. */
 int scrape_slot_collect(struct scrape *s, struct scrape_slot *sl, struct prom *one,
