@@ -26,7 +26,7 @@ _sockeye_drops_opts='--events -i --interval -c --count --duration --reason --exc
 _sockeye_napi_opts='-i --interval -c --count --duration --iface --attach -e --extended
 	--no-header -h -j -p -N -n -v'
 _sockeye_exporter_opts='--listen --web-config --collectors --device-include --device-exclude --cache
-	--max-connections --timeout --connection-memory -h -j -p -N -n -v'
+	--max-connections --timeout --connection-memory --all-netns -h -j -p -N -n -v'
 _sockeye_exporter_collectors='softnet softirqs netdev snmp sockets packet drops napi all'
 _sockeye_drops_protos='tcp udp icmp icmpv6 sctp gre esp igmp ipv4 ipv6 arp vlan lldp mpls'
 _sockeye_sockets_words='state exclude src dst sport dport dev fwmark autobound and or not'

@@ -52,7 +52,9 @@ NETNS_TESTS += \
 	tests/netns/json_schema.sh \
 	tests/netns/exporter_metrics.sh \
 	tests/netns/exporter_http.sh \
-	tests/netns/exporter_webconfig.sh
+	tests/netns/exporter_webconfig.sh \
+	tests/netns/exporter_netns.sh \
+	tests/netns/exporter_mtls.sh
 # Rate accuracy (1% at the veth's top rate) and replay gaps (1 ms) need a quiet
 # machine: make check runs tests two at a time, so inject_rate.sh runs by hand, like bench/.
 EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.py \

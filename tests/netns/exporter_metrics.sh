@@ -65,7 +65,9 @@ rules=$top_srcdir/contrib/exporter/sockeye-alerts.yml
 promtool check rules "$rules" >"$tmp/rules.lint" 2>&1 || bad "promtool check rules: $(cat "$tmp/rules.lint")"
 awk '/^# TYPE /{ print $3; if ($4 == "histogram") { print $3 "_bucket"; print $3 "_sum"; print $3 "_count" } }' \
 	"$tmp/text" | sort -u >"$tmp/served"
-jq -r '.panels[].targets[].expr' "$top_srcdir/contrib/exporter/sockeye-dashboard.json" |
+# Every query: the panels' (rows' nested ones too) and the template variables'.
+jq -r '.. | objects | (.expr?, (select(.type? == "query") | .query?)) | strings' \
+	"$top_srcdir/contrib/exporter/sockeye-dashboard.json" |
 	grep -o 'sockeye_[a-z_]*' | sort -u >"$tmp/asked"
 missing=$(comm -23 "$tmp/asked" "$tmp/served" | tr '\n' ' ')
 [[ -z $missing ]] || bad "the dashboard queries metrics the exporter does not serve: $missing"

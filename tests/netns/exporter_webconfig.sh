@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # exporter_webconfig.sh: --web-config in the exporter-toolkit format: TLS from cert_file/key_file,
 # basic_auth_users with a bcrypt hash; curl and a real Prometheus scrape through both; wrong
-# passwords and plain HTTP are refused; a config with what is not supported is an error.
+# passwords and plain HTTP are refused; a config with what is not supported is an error
+# (client certificates, versions, suites and headers: exporter_mtls.sh).
 . "${top_srcdir:-.}/tests/netns/lib.sh"
 . "${top_srcdir:-.}/tests/netns/exporter_lib.sh"
 
@@ -98,14 +99,14 @@ try()
 	rc=$?
 	[[ $rc == 1 && $err == "$want" ]] || bad "$what: status $rc, '$err'"
 }
-printf 'tls_server_config:\n  cert_file: cert.pem\n  key_file: key.pem\n  client_auth_type: RequireAndVerifyClientCert\n' >"$tmp/bad.yml"
-try "client certificates" "sockeye: exporter: $tmp/bad.yml: tls_server_config.client_auth_type RequireAndVerifyClientCert: not supported (NoClientCert only)"
+printf 'tls_server_config:\n  cert_file: cert.pem\n  key_file: key.pem\n  curve_preferences: [X25519]\n' >"$tmp/bad.yml"
+try "an unsupported TLS setting" "sockeye: exporter: $tmp/bad.yml: tls_server_config.curve_preferences: not supported"
 printf 'tls_server_config:\n  cert_file: nope.pem\n  key_file: key.pem\n' >"$tmp/bad.yml"
 try "a missing certificate" "sockeye: exporter: $tmp/bad.yml: tls_server_config.cert_file: $tmp/nope.pem: No such file or directory"
 printf 'basic_auth_users:\n  prom: plaintext\n' >"$tmp/bad.yml"
 try "a password in clear" "sockeye: exporter: $tmp/bad.yml: basic_auth_users.prom: not a crypt(3) hash (bcrypt: \$2b\$...)"
-printf 'http_server_config:\n  http2: true\n' >"$tmp/bad.yml"
-try "an unsupported section" "sockeye: exporter: $tmp/bad.yml: http_server_config: not supported (tls_server_config and basic_auth_users are)"
+printf 'rate_limit:\n  burst: 5\n' >"$tmp/bad.yml"
+try "an unsupported section" "sockeye: exporter: $tmp/bad.yml: rate_limit: not supported (tls_server_config, http_server_config and basic_auth_users are)"
 printf 'basic_auth_users: [\n' >"$tmp/bad.yml"
 "$SOCKEYE" exporter --web-config "$tmp/bad.yml" 2>"$tmp/yerr"
 rc=$?

@@ -167,6 +167,7 @@ static int netdev_collect(void *state, const struct collect_ctx *ctx, struct pro
 
 const struct collector collector_netdev = {
 	.name = "netdev",
+	.per_netns = true,
 	.summary = "interface counters (rtnetlink), ring sizes and per-queue counters (ethtool)",
 	.collect = netdev_collect,
 };

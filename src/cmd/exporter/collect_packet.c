@@ -89,6 +89,7 @@ static int packet_collect(void *state, const struct collect_ctx *ctx, struct pro
 
 const struct collector collector_packet = {
 	.name = "packet",
+	.per_netns = true,
 	.summary = "packet (capture) sockets and their drops per device (packet_diag)",
 	.collect = packet_collect,
 };

@@ -111,14 +111,18 @@ static int snmp_collect(void *state, const struct collect_ctx *ctx, struct prom 
 	size_t n;
 	int err;
 
-	err = kstat_read_file("/proc/net/snmp", &snmp, &n);
+	/*
+	 * thread-self: /proc/net is the thread group leader's namespace, and the
+	 * scrape runs in the HTTP thread, which --all-netns moves from one to another.
+	 */
+	err = kstat_read_file("/proc/thread-self/net/snmp", &snmp, &n);
 	if (err) {
-		snprintf(why, len, "/proc/net/snmp: %s", strerror(-err));
+		snprintf(why, len, "/proc/thread-self/net/snmp: %s", strerror(-err));
 		return err;
 	}
 	/* netstat and snmp6 may be missing (no IPv6): their series are then absent. */
-	kstat_read_file("/proc/net/netstat", &netstat, &n);
-	kstat_read_file("/proc/net/snmp6", &snmp6, &n);
+	kstat_read_file("/proc/thread-self/net/netstat", &netstat, &n);
+	kstat_read_file("/proc/thread-self/net/snmp6", &snmp6, &n);
 	for (size_t i = 0; i < NCOUNTERS; i++) {
 		const struct snmp_counter *c = &counters[i];
 		const char *l[2] = { "ip", c->ip };
@@ -143,6 +147,7 @@ static int snmp_collect(void *state, const struct collect_ctx *ctx, struct prom 
 
 const struct collector collector_snmp = {
 	.name = "snmp",
+	.per_netns = true,
 	.summary = "socket queue pressure: UDP buffer errors, TCP listen overflows and backlog drops",
 	.collect = snmp_collect,
 };

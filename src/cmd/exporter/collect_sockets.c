@@ -108,6 +108,7 @@ static int sockets_collect(void *state, const struct collect_ctx *ctx, struct pr
 
 const struct collector collector_sockets = {
 	.name = "sockets",
+	.per_netns = true,
 	.summary = "TCP and UDP sockets, and those whose receive or accept queue is nearly full",
 	.collect = sockets_collect,
 };

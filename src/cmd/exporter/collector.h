@@ -19,6 +19,12 @@ struct collector {
 	const char *name;
 	const char *summary;	/* for --help and the man page */
 	bool bpf;		/* needs BPF (absent from a build without it) */
+	/*
+	 * Reads the namespace it runs in (netlink, /proc/thread-self/net): with
+	 * --all-netns run in each one, its series labelled netns.  The others
+	 * are host-wide (softnet, softirqs, the BPF ones) and run once.
+	 */
+	bool per_netns;
 	int (*open)(void **state, const struct collect_ctx *ctx, char *why, size_t len);
 	int (*collect)(void *state, const struct collect_ctx *ctx, struct prom *p, char *why,
 		       size_t len);

@@ -10,10 +10,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <gnutls/gnutls.h>
 #include <microhttpd.h>
 
 #include "cmd/exporter/deadline.h"
 #include "cmd/exporter/http.h"
+#include "cmd/exporter/tls_suites.h"
 #include "util/log.h"
 
 struct http {
@@ -32,14 +34,23 @@ static const char index_html[] =
 	"NAPI, drop reasons, socket queue pressure, packet sockets.</p>\n"
 	"<p><a href=\"/metrics\">Metrics</a></p>\n</body></html>\n";
 
-static enum MHD_Result reply(struct MHD_Connection *c, unsigned status, const char *type,
-			     const char *body, size_t len, enum MHD_ResponseMemoryMode mode)
+/* http_server_config.headers, on every response (errors and 401 too, as exporter-toolkit). */
+static void add_config_headers(const struct http *h, struct MHD_Response *r)
+{
+	for (size_t i = 0; h->wc && i < h->wc->nheaders; i++)
+		MHD_add_response_header(r, h->wc->headers[i].name, h->wc->headers[i].value);
+}
+
+static enum MHD_Result reply(const struct http *h, struct MHD_Connection *c, unsigned status,
+			     const char *type, const char *body, size_t len,
+			     enum MHD_ResponseMemoryMode mode)
 {
 	struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, mode);
 	enum MHD_Result ret;
 
 	if (!r)
 		return MHD_NO;
+	add_config_headers(h, r);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
 	if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
@@ -48,9 +59,10 @@ static enum MHD_Result reply(struct MHD_Connection *c, unsigned status, const ch
 	return ret;
 }
 
-static enum MHD_Result reply_text(struct MHD_Connection *c, unsigned status, const char *text)
+static enum MHD_Result reply_text(const struct http *h, struct MHD_Connection *c, unsigned status,
+				  const char *text)
 {
-	return reply(c, status, "text/plain; charset=utf-8", text, strlen(text),
+	return reply(h, c, status, "text/plain; charset=utf-8", text, strlen(text),
 		     MHD_RESPMEM_PERSISTENT);
 }
 
@@ -62,9 +74,9 @@ static enum MHD_Result serve_metrics(struct http *h, struct MHD_Connection *c)
 
 	err = scrape_get(h->s, prom_accepts_openmetrics(accept), &p);
 	if (err)
-		return reply_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory\n");
+		return reply_text(h, c, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory\n");
 	/* Copied: the next scrape may replace the cached exposition while a slow client reads. */
-	return reply(c, MHD_HTTP_OK, prom_content_type(p), p->buf, p->len, MHD_RESPMEM_MUST_COPY);
+	return reply(h, c, MHD_HTTP_OK, prom_content_type(p), p->buf, p->len, MHD_RESPMEM_MUST_COPY);
 }
 
 static bool authorized(struct http *h, struct MHD_Connection *c)
@@ -78,7 +90,7 @@ static bool authorized(struct http *h, struct MHD_Connection *c)
 	return ok;
 }
 
-static enum MHD_Result deny(struct MHD_Connection *c)
+static enum MHD_Result deny(const struct http *h, struct MHD_Connection *c)
 {
 	static const char body[] = "401 unauthorized\n";
 	struct MHD_Response *r = MHD_create_response_from_buffer(sizeof(body) - 1, (void *)body,
@@ -87,10 +99,62 @@ static enum MHD_Result deny(struct MHD_Connection *c)
 
 	if (!r)
 		return MHD_NO;
+	add_config_headers(h, r);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, "text/plain; charset=utf-8");
 	ret = MHD_queue_basic_auth_fail_response(c, "sockeye", r);
 	MHD_destroy_response(r);
 	return ret;
+}
+
+static gnutls_session_t tls_session(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_GNUTLS_SESSION);
+
+	return ci ? (gnutls_session_t)ci->tls_session : NULL;
+}
+
+/*
+ * What the handshake could not settle: a TLS 1.2 suite that is the union of
+ * the listed suites' parts but none of them, and the client's certificate
+ * checked against client_ca_file (GnuTLS asks for it at the handshake, but
+ * verifies only when told).
+ */
+static bool tls_peer_ok(const struct http *h, struct MHD_Connection *c)
+{
+	const struct web_config *wc = h->wc;
+	gnutls_session_t s = tls_session(c);
+	const gnutls_datum_t *peers;
+	unsigned npeers = 0, status = 0;
+
+	if (!s)
+		return false;
+	if (wc->nsuites && gnutls_protocol_get_version(s) != GNUTLS_TLS1_3) {
+		bool tls12_listed = false;
+
+		for (size_t i = 0; i < wc->nsuites; i++)
+			tls12_listed |= wc->suites[i]->kx != NULL;
+		if (tls12_listed &&
+		    !tls_suite_listed(wc->suites, wc->nsuites, gnutls_kx_get_name(gnutls_kx_get(s)),
+				      gnutls_cipher_get_name(gnutls_cipher_get(s)),
+				      gnutls_mac_get_name(gnutls_mac_get(s)))) {
+			log_debug(1, "http: cipher suite %s not in cipher_suites",
+				  gnutls_cipher_suite_get_name(gnutls_kx_get(s), gnutls_cipher_get(s),
+							       gnutls_mac_get(s)));
+			return false;
+		}
+	}
+	if (wc->client_auth != WEB_VERIFY_CLIENT_CERT_IF_GIVEN &&
+	    wc->client_auth != WEB_REQUIRE_AND_VERIFY_CLIENT_CERT)
+		return true;
+	peers = gnutls_certificate_get_peers(s, &npeers);
+	if (!peers || !npeers)
+		return wc->client_auth == WEB_VERIFY_CLIENT_CERT_IF_GIVEN;
+	if (gnutls_certificate_verify_peers2(s, &status) < 0 || status) {
+		log_debug(1, "http: client certificate not verified (GnuTLS status %#x)", status);
+		return false;
+	}
+	return true;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
@@ -102,9 +166,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	enum { R_METRICS, R_INDEX, R_HEALTHY, R_NONE } route;
 
 	deadline_head(&h->dl, c);
+	if (h->wc && h->wc->cert_pem && !tls_peer_ok(h, c))
+		return reply_text(h, c, MHD_HTTP_FORBIDDEN, "403 forbidden: client certificate or "
+				  "cipher suite refused\n");
 	/* Every path asks for the user when there are users, as exporter-toolkit does. */
 	if (h->wc && h->wc->nusers && !authorized(h, c))
-		return deny(c);
+		return deny(h, c);
 
 	if (!strcmp(url, "/metrics"))
 		route = R_METRICS;
@@ -116,14 +183,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		route = R_NONE;
 	/* Answered at the headers: a body, if any, is not read (the connection closes after). */
 	if (route == R_NONE)
-		return reply_text(c, MHD_HTTP_NOT_FOUND, "404 page not found\n");
+		return reply_text(h, c, MHD_HTTP_NOT_FOUND, "404 page not found\n");
 	if (!readonly)
-		return reply_text(c, MHD_HTTP_METHOD_NOT_ALLOWED, "405 method not allowed\n");
+		return reply_text(h, c, MHD_HTTP_METHOD_NOT_ALLOWED, "405 method not allowed\n");
 	if (route == R_METRICS)
 		return serve_metrics(h, c);
 	if (route == R_HEALTHY)
-		return reply_text(c, MHD_HTTP_OK, "Healthy\n");
-	return reply(c, MHD_HTTP_OK, "text/html; charset=utf-8", index_html,
+		return reply_text(h, c, MHD_HTTP_OK, "Healthy\n");
+	return reply(h, c, MHD_HTTP_OK, "text/html; charset=utf-8", index_html,
 		     sizeof(index_html) - 1, MHD_RESPMEM_PERSISTENT);
 }
 
@@ -152,6 +219,16 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_ctx
 
 	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
 		h->conns++;
+		/* Before the handshake: whether it asks the client for a certificate. */
+		if (h->wc && h->wc->cert_pem && h->wc->client_auth != WEB_NO_CLIENT_CERT) {
+			gnutls_session_t s = tls_session(c);
+			bool need = h->wc->client_auth == WEB_REQUIRE_ANY_CLIENT_CERT ||
+				    h->wc->client_auth == WEB_REQUIRE_AND_VERIFY_CLIENT_CERT;
+
+			if (s)
+				gnutls_certificate_server_set_request(s, need ? GNUTLS_CERT_REQUIRE
+									  : GNUTLS_CERT_REQUEST);
+		}
 		ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 		if (ci)
 			deadline_open(&h->dl, c, ci->connect_fd);
@@ -191,6 +268,8 @@ int http_start(struct http **out, int fd, const struct http_limits *lim, struct 
 {
 	struct http *h = calloc(1, sizeof(*h));
 	bool tls = wc && wc->cert_pem;
+	struct MHD_OptionItem tls_opts[5];
+	unsigned nt = 0;
 
 	if (!h) {
 		close(fd);
@@ -206,6 +285,16 @@ int http_start(struct http **out, int fd, const struct http_limits *lim, struct 
 		snprintf(why, len, "out of memory");
 		return -ENOMEM;
 	}
+	if (tls) {
+		tls_opts[nt++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_KEY, 0, wc->key_pem };
+		tls_opts[nt++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_CERT, 0, wc->cert_pem };
+		tls_opts[nt++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_PRIORITIES, 0,
+							  wc->priorities };
+		if (wc->client_ca_pem)
+			tls_opts[nt++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_TRUST, 0,
+								  wc->client_ca_pem };
+	}
+	tls_opts[nt] = (struct MHD_OptionItem){ MHD_OPTION_END, 0, NULL };
 	/*
 	 * One polling thread serves every connection: the scrape state needs no
 	 * lock, and a connection that stalls costs a socket and its memory
@@ -223,17 +312,15 @@ int http_start(struct http **out, int fd, const struct http_limits *lim, struct 
 				MHD_OPTION_NOTIFY_COMPLETED, on_completed, h,
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)lim->timeout_s,
 				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)lim->conn_memory,
-				/* Ignored without MHD_USE_TLS; the list ends early without TLS. */
-				tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, tls ? wc->key_pem : NULL,
-				MHD_OPTION_HTTPS_MEM_CERT, tls ? wc->cert_pem : NULL,
+				MHD_OPTION_ARRAY, tls_opts,
 				MHD_OPTION_END);
 	if (!h->d) {
 		close(fd);
 		deadline_fini(&h->dl);
 		free(h);
 		snprintf(why, len, tls ? "cannot start the HTTPS server (libmicrohttpd: the "
-				"certificate and key do not load?)" : "cannot start the HTTP server "
-				"(libmicrohttpd)");
+				"certificate, key or client CA do not load?)" : "cannot start the HTTP "
+				"server (libmicrohttpd)");
 		return -EIO;
 	}
 	*out = h;

@@ -5,8 +5,10 @@ libsockeye_a_SOURCES += \
 	src/cmd/exporter/http.c src/cmd/exporter/http.h \
 	src/cmd/exporter/deadline.c src/cmd/exporter/deadline.h \
 	src/cmd/exporter/webconfig.c src/cmd/exporter/webconfig.h \
+	src/cmd/exporter/tls_suites.c src/cmd/exporter/tls_suites.h \
 	src/cmd/exporter/prom.c src/cmd/exporter/prom.h \
 	src/cmd/exporter/scrape.c src/cmd/exporter/scrape.h \
+	src/cmd/exporter/scrape_slot.c src/cmd/exporter/scrape_netns.c \
 	src/cmd/exporter/collector.c src/cmd/exporter/collector.h \
 	src/cmd/exporter/collect_ctx.c src/cmd/exporter/collect_ctx.h \
 	src/cmd/exporter/collect_softnet.c \
@@ -18,4 +20,5 @@ libsockeye_a_SOURCES += \
 	src/cmd/exporter/collect_napi.c
 sockeye_SOURCES += src/cmd/exporter/exporter.c
 dist_man8_MANS += man/sockeye-exporter.8
-MODULE_TESTS += tests/unit/cmd/exporter/test_prom
+MODULE_TESTS += tests/unit/cmd/exporter/test_prom tests/unit/cmd/exporter/test_tls_suites \
+	tests/unit/cmd/exporter/test_scrape

@@ -16,14 +16,15 @@ const char cmd_exporter_usage[] =
 	"exporter [--listen ADDR:PORT] [--web-config FILE] [--collectors LIST]\n"
 	"       [--device-include REGEX]"
 	" [--device-exclude REGEX] [--cache SECONDS] [--max-connections N]\n"
-	"       [--timeout SECONDS] [--connection-memory BYTES]\n"
+	"       [--timeout SECONDS] [--connection-memory BYTES] [-N NAME | --all-netns]\n"
 	"\n"
 	"Serves the receive path's counters to Prometheus: /metrics (the text format, or\n"
 	"OpenMetrics when the scraper's Accept header asks), / and /-/healthy.\n"
 	"\n"
 	"      --listen ADDR:PORT      where to listen (default " EXPORTER_LISTEN_DEFAULT
 	"; :PORT for every address)\n"
-	"      --web-config FILE       TLS and basic auth users, in the exporter-toolkit format\n"
+	"      --web-config FILE       TLS, client certificates, headers and basic auth users,\n"
+	"                              in the exporter-toolkit format\n"
 	"      --collectors LIST       the collectors to run, comma-separated (default: all):\n"
 	"                              softnet softirqs netdev snmp sockets packet drops napi\n"
 	"      --device-include REGEX  only devices whose name matches (extended regex)\n"
@@ -34,7 +35,9 @@ const char cmd_exporter_usage[] =
 	"      --connection-memory BYTES\n"
 	"                              memory per connection for the request (default 16K);\n"
 	"                              a longer request head gets 431\n"
-	"  -N, --netns NAME            serve that network namespace (and listen in it)\n";
+	"  -N, --netns NAME            serve that network namespace (and listen in it)\n"
+	"      --all-netns             every network namespace (named, and those processes are\n"
+	"                              in): netdev, snmp, sockets and packet labelled netns\n";
 
 enum {
 	OPT_LISTEN = CMD_OPT_FIRST_PRIVATE,
@@ -46,6 +49,7 @@ enum {
 	OPT_MAX_CONNS,
 	OPT_TIMEOUT,
 	OPT_CONN_MEMORY,
+	OPT_ALL_NETNS,
 };
 
 static const struct option exporter_longopts[] = {
@@ -58,6 +62,7 @@ static const struct option exporter_longopts[] = {
 	{ "max-connections", required_argument, NULL, OPT_MAX_CONNS },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "connection-memory", required_argument, NULL, OPT_CONN_MEMORY },
+	{ "all-netns", no_argument, NULL, OPT_ALL_NETNS },
 	CMD_COMMON_LONGOPTS,
 	{ NULL, 0, NULL, 0 },
 };
@@ -154,6 +159,9 @@ static int parse_opts(struct exporter_opts *o, int argc, char **argv)
 						       optarg);
 			o->limits.conn_memory = (size_t)v;
 			break;
+		case OPT_ALL_NETNS:
+			o->all_netns = true;
+			break;
 		case 'h':
 		case CMD_OPT_HELP:
 			cmd_print_usage(cmd_exporter_usage);
@@ -166,6 +174,8 @@ static int parse_opts(struct exporter_opts *o, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cmd_usage_error("%s: unexpected argument", argv[optind]);
+	if (o->all_netns && cmd_globals.netns)
+		return cmd_usage_error("--all-netns and --netns exclude each other");
 	return 0;
 }
 

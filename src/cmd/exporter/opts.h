@@ -17,6 +17,7 @@ struct exporter_opts {
 	const char *dev_exclude;
 	regex_t include_re, exclude_re;	/* compiled when set */
 	uint64_t cache_ns;
+	bool all_netns;			/* --all-netns */
 	struct http_limits limits;
 };
 

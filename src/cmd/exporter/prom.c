@@ -22,6 +22,7 @@ void prom_init(struct prom *p, bool openmetrics)
 void prom_free(struct prom *p)
 {
 	free(p->buf);
+	free(p->fams);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -94,9 +95,29 @@ static const char *type_name(enum prom_type t)
 	return t == PROM_COUNTER ? "counter" : t == PROM_GAUGE ? "gauge" : "histogram";
 }
 
+/* Records where a family starts (its HELP line at head, its samples from body). */
+static void note_family(struct prom *p, size_t head, size_t body)
+{
+	if (p->oom)
+		return;
+	if (p->nfams == p->fams_cap) {
+		unsigned cap = p->fams_cap ? p->fams_cap * 2 : 32;
+		struct prom_fam *f = reallocarray(p->fams, cap, sizeof(*f));
+
+		if (!f) {
+			p->oom = true;
+			return;
+		}
+		p->fams = f;
+		p->fams_cap = cap;
+	}
+	p->fams[p->nfams++] = (struct prom_fam){ .head = head, .body = body };
+}
+
 void prom_family(struct prom *p, const char *name, enum prom_type type, const char *help)
 {
 	const char *total = type == PROM_COUNTER && !p->openmetrics ? "_total" : "";
+	size_t head = p->len;
 
 	p->family = name;
 	p->type = type;
@@ -104,6 +125,7 @@ void prom_family(struct prom *p, const char *name, enum prom_type type, const ch
 	putf(p, "# HELP %s%s ", name, total);
 	puts_(p, help);
 	putf(p, "\n# TYPE %s%s %s\n", name, total, type_name(type));
+	note_family(p, head, p->len);
 }
 
 static void sample_head(struct prom *p, const char *suffix, const char *const *labels,
@@ -114,7 +136,7 @@ static void sample_head(struct prom *p, const char *suffix, const char *const *l
 		puts_(p, suffix);
 	else if (p->type == PROM_COUNTER)
 		puts_(p, "_total");
-	if (nlabels) {
+	if (nlabels || p->tag[0]) {
 		put(p, "{", 1);
 		for (unsigned i = 0; i < nlabels; i++) {
 			if (i)
@@ -122,6 +144,14 @@ static void sample_head(struct prom *p, const char *suffix, const char *const *l
 			puts_(p, labels[2 * i]);
 			put(p, "=\"", 2);
 			put_label_value(p, labels[2 * i + 1]);
+			put(p, "\"", 1);
+		}
+		if (p->tag[0]) {
+			if (nlabels)
+				put(p, ",", 1);
+			puts_(p, p->tag[0]);
+			put(p, "=\"", 2);
+			put_label_value(p, p->tag[1]);
 			put(p, "\"", 1);
 		}
 		put(p, "}", 1);
@@ -151,10 +181,85 @@ void prom_sample_u64(struct prom *p, const char *suffix, const char *const *labe
 
 void prom_append(struct prom *dst, const struct prom *src)
 {
-	if (src->oom)
+	size_t at = dst->len;
+
+	if (src->oom) {
 		dst->oom = true;
-	else if (src->len)
+		return;
+	}
+	if (src->len)
 		put(dst, src->buf, src->len);
+	for (unsigned f = 0; f < src->nfams; f++)
+		note_family(dst, at + src->fams[f].head, at + src->fams[f].body);
+}
+
+/* The family's name as its HELP line gives it (no NUL: n bytes). */
+static const char *fam_name(const struct prom *p, unsigned f, size_t *n)
+{
+	const char *s = p->buf + p->fams[f].head + sizeof("# HELP ") - 1;
+
+	*n = strcspn(s, " ");
+	return s;
+}
+
+static size_t fam_end(const struct prom *p, unsigned f)
+{
+	return f + 1 < p->nfams ? p->fams[f + 1].head : p->len;
+}
+
+/*
+ * The index of the family named name in p, or -1.  Namespaces run the same
+ * collector, so the family is nearly always at hint: looked at first.
+ */
+static int fam_find(const struct prom *p, const char *name, size_t n, unsigned hint)
+{
+	size_t m;
+	const char *s;
+
+	if (hint < p->nfams) {
+		s = fam_name(p, hint, &m);
+		if (m == n && !memcmp(s, name, n))
+			return (int)hint;
+	}
+	for (unsigned f = 0; f < p->nfams; f++) {
+		s = fam_name(p, f, &m);
+		if (m == n && !memcmp(s, name, n))
+			return (int)f;
+	}
+	return -1;
+}
+
+void prom_merge(struct prom *dst, struct prom *const *src, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (src[i]->oom) {
+			dst->oom = true;
+			return;
+		}
+	for (unsigned i = 0; i < n; i++) {
+		for (unsigned f = 0; f < src[i]->nfams; f++) {
+			const struct prom_fam *fam = &src[i]->fams[f];
+			size_t nlen, at = dst->len;
+			const char *name = fam_name(src[i], f, &nlen);
+			bool written = false;
+
+			/* Written already with an earlier source's samples. */
+			for (unsigned j = 0; j < i && !written; j++)
+				written = fam_find(src[j], name, nlen, f) >= 0;
+			if (written)
+				continue;
+			put(dst, src[i]->buf + fam->head, fam->body - fam->head);
+			note_family(dst, at, dst->len);
+			put(dst, src[i]->buf + fam->body, fam_end(src[i], f) - fam->body);
+			for (unsigned j = i + 1; j < n; j++) {
+				int g = fam_find(src[j], name, nlen, f);
+
+				if (g >= 0)
+					put(dst, src[j]->buf + src[j]->fams[g].body,
+					    fam_end(src[j], (unsigned)g) - src[j]->fams[g].body);
+			}
+		}
+	}
 }
 
 int prom_end(struct prom *p)

@@ -15,6 +15,12 @@ enum prom_type { PROM_COUNTER, PROM_GAUGE, PROM_HISTOGRAM };
  * format names it with the suffix (what promtool and Prometheus expect of each).
  * Out of memory is sticky (oom) and checked once at the end.
  */
+/* Where one family sits in the buffer: its HELP line, then its samples up to the next family. */
+struct prom_fam {
+	size_t head;		/* offset of "# HELP " */
+	size_t body;		/* offset of the first sample */
+};
+
 struct prom {
 	char *buf;
 	size_t len, cap;
@@ -22,6 +28,13 @@ struct prom {
 	bool oom;
 	enum prom_type type;	/* the family being written */
 	const char *family;
+	/*
+	 * A label every sample carries after its own ("netns", "NAME" with
+	 * --all-netns), or tag[0] NULL; set by whoever runs the collector.
+	 */
+	const char *tag[2];
+	struct prom_fam *fams;	/* the families written, in order, for prom_merge */
+	unsigned nfams, fams_cap;
 };
 
 void prom_init(struct prom *p, bool openmetrics);
@@ -40,6 +53,13 @@ void prom_sample_u64(struct prom *p, const char *suffix, const char *const *labe
 		     unsigned nlabels, uint64_t value);
 /* Appends what src holds (a collector's families, written apart in case it fails). */
 void prom_append(struct prom *dst, const struct prom *src);
+/*
+ * Appends n expositions of the same collector (one per namespace) as one:
+ * each family's HELP and TYPE once, followed by its samples from every
+ * source in order, so a family's samples stay together as both formats
+ * require.  A family some sources lack is written from those that have it.
+ */
+void prom_merge(struct prom *dst, struct prom *const *src, unsigned n);
 /* Ends the exposition (OpenMetrics: the "# EOF" line).  0 or -ENOMEM. */
 int prom_end(struct prom *p);
 /* The Content-Type header of the format p writes. */

@@ -20,6 +20,7 @@
 #include "cmd/exporter/webconfig.h"
 #include "util/clock.h"
 #include "util/log.h"
+#include "util/netns.h"
 
 /*
  * Until the first stop signal (the eventfd stays readable once it came),
@@ -34,6 +35,24 @@ static void wait_stop(struct http *h)
 			break;
 		http_tick(h, clock_ns(CLOCK_MONOTONIC));
 	}
+}
+
+/*
+ * --all-netns enters every namespace at each scrape: said at start when it
+ * cannot (entering even its own namespace takes CAP_SYS_ADMIN), not as a
+ * collector down at every scrape.
+ */
+static int can_enter_netns(void)
+{
+	int err = netns_enter("/proc/thread-self/ns/net");
+
+	if (!err)
+		return 0;
+	if (err == -EPERM)
+		log_error("--all-netns: entering network namespaces needs CAP_SYS_ADMIN");
+	else
+		log_error("--all-netns: cannot enter a network namespace: %s", strerror(-err));
+	return EXIT_RUNTIME;
 }
 
 int exporter_run(struct exporter_opts *o)
@@ -57,6 +76,8 @@ int exporter_run(struct exporter_opts *o)
 		}
 	}
 	ret = cmd_enter_netns();
+	if (!ret && o->all_netns)
+		ret = can_enter_netns();
 	if (ret) {
 		web_config_free(&wc);
 		return ret;
@@ -72,7 +93,7 @@ int exporter_run(struct exporter_opts *o)
 	loader_init();
 #endif
 	signals_catch_stop();
-	if (scrape_open(&s, o->collectors, &ctx, o->cache_ns)) {
+	if (scrape_open(&s, o->collectors, &ctx, o->cache_ns, o->all_netns)) {
 		close(fd);
 		log_error("out of memory");
 		web_config_free(&wc);

@@ -13,11 +13,12 @@
 #include "util/log.h"
 
 int scrape_open(struct scrape *s, uint64_t enabled, const struct collect_ctx *ctx,
-		uint64_t cache_ns)
+		uint64_t cache_ns, bool all_netns)
 {
 	memset(s, 0, sizeof(*s));
 	s->ctx = *ctx;
 	s->cache_ns = cache_ns;
+	s->all_netns = all_netns;
 	s->slots = calloc(collector_count, sizeof(*s->slots));
 	if (!s->slots)
 		return -ENOMEM;
@@ -52,31 +53,16 @@ void scrape_close(struct scrape *s)
 static void run_slot(struct scrape *s, struct scrape_slot *sl, struct prom *p)
 {
 	struct prom one;
-	uint64_t t0;
-	bool was_up = sl->up;
+	double seconds = 0;
 	int err;
 
 	if (!sl->opened)
 		return;
 	prom_init(&one, p->openmetrics);
-	t0 = clock_ns(CLOCK_MONOTONIC);
-	err = sl->c->collect(sl->state, &s->ctx, &one, sl->why, sizeof(sl->why));
-	sl->seconds = (double)(clock_ns(CLOCK_MONOTONIC) - t0) / 1e9;
-	if (!err && one.oom) {
-		err = -ENOMEM;
-		snprintf(sl->why, sizeof(sl->why), "out of memory");
-	}
-	sl->up = !err;
-	if (err) {
-		sl->errors++;
-		/* Said once when it goes down, not at every scrape of a down collector. */
-		if (was_up)
-			log_error("collector %s: %s", sl->c->name, sl->why);
-	} else {
-		if (!was_up)
-			log_error("collector %s: collecting again", sl->c->name);
+	err = scrape_slot_collect(s, sl, &one, &seconds);
+	scrape_slot_settle(sl, err, seconds);
+	if (!err)
 		prom_append(p, &one);
-	}
 	prom_free(&one);
 }
 
@@ -114,17 +100,33 @@ int scrape_get(struct scrape *s, bool openmetrics, const struct prom **out)
 	unsigned k = openmetrics;
 	uint64_t now = clock_ns(CLOCK_MONOTONIC);
 	uint64_t t0 = now;
-	struct prom p;
+	struct prom p, *per_netns = NULL;
 	int err;
 
 	if (s->cache[k].at_ns && now - s->cache[k].at_ns < s->cache_ns) {
 		*out = &s->cache[k].p;
 		return 0;
 	}
+	if (s->all_netns) {
+		per_netns = calloc(s->nslots, sizeof(*per_netns));
+		if (!per_netns)
+			return -ENOMEM;
+		scrape_netns_collect(s, openmetrics, per_netns);
+	}
 	prom_init(&p, openmetrics);
 	s->collections++;
-	for (unsigned i = 0; i < s->nslots; i++)
-		run_slot(s, &s->slots[i], &p);
+	/* In table order: the namespaces' merged series where they were collected. */
+	for (unsigned i = 0; i < s->nslots; i++) {
+		if (per_netns && s->slots[i].c->per_netns)
+			prom_append(&p, &per_netns[i]);
+		else
+			run_slot(s, &s->slots[i], &p);
+	}
+	if (per_netns) {
+		for (unsigned i = 0; i < s->nslots; i++)
+			prom_free(&per_netns[i]);
+		free(per_netns);
+	}
 	own_metrics(s, &p);
 	prom_family(&p, "sockeye_scrape_duration_seconds", PROM_GAUGE,
 		    "How long this exposition took to collect.");

@@ -25,6 +25,7 @@ struct scrape {
 	struct scrape_slot *slots;	/* the enabled collectors, in table order */
 	unsigned nslots;
 	uint64_t cache_ns;		/* how long an exposition is served again */
+	bool all_netns;			/* per_netns collectors run in every namespace */
 	uint64_t collections;		/* expositions built (not served from the cache) */
 	struct {
 		struct prom p;
@@ -35,10 +36,11 @@ struct scrape {
 /*
  * Opens the collectors of enabled (a bit per collector_table index) with ctx;
  * one that cannot open is logged with its reason and served as down.
- * 0 or -ENOMEM.
+ * all_netns: the per_netns ones are run in every network namespace at each
+ * collection.  0 or -ENOMEM.
  */
 int scrape_open(struct scrape *s, uint64_t enabled, const struct collect_ctx *ctx,
-		uint64_t cache_ns);
+		uint64_t cache_ns, bool all_netns);
 void scrape_close(struct scrape *s);
 /*
  * The exposition in the format asked for: the cached one when younger than
@@ -46,5 +48,22 @@ void scrape_close(struct scrape *s);
  * 0 or -ENOMEM.
  */
 int scrape_get(struct scrape *s, bool openmetrics, const struct prom **out);
+
+/* ---- between scrape.c, scrape_slot.c and scrape_netns.c ---- */
+
+/* Runs sl's collector into one; 0 or -errno with sl->why filled.  Adds its time to *seconds. */
+int scrape_slot_collect(struct scrape *s, struct scrape_slot *sl, struct prom *one,
+			double *seconds);
+/* After a collection of sl (all its namespaces): up, the error count, the log when up changes. */
+void scrape_slot_settle(struct scrape_slot *sl, int err, double seconds);
+/*
+ * --all-netns: runs every opened per_netns collector in every network
+ * namespace (the calling thread moved into each, and back), each
+ * namespace's series labelled netns="NAME", and settles them.  merged holds
+ * a prom per slot (zeroed), filled for the per_netns ones: the namespaces'
+ * series, one family at a time.  A namespace where a collector fails loses
+ * that collector's series only (and the collector is down).
+ */
+void scrape_netns_collect(struct scrape *s, bool openmetrics, struct prom *merged);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include <yaml.h>
 
+#include "cmd/exporter/tls_suites.h"
 #include "cmd/exporter/webconfig.h"
 #include "kstat/kstat.h"
 
@@ -37,10 +38,122 @@ static int read_named(const char *dir, const char *key, const char *name, char *
 	return err;
 }
 
+/* A YAML boolean as yaml.v2 reads it (true/false in their usual spellings). */
+static int parse_bool(const char *v, bool *out)
+{
+	static const char *const yes[] = { "true", "True", "TRUE", "yes", "on" };
+	static const char *const no[] = { "false", "False", "FALSE", "no", "off" };
+
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (!strcmp(v, yes[i]))
+			return *out = true, 0;
+		if (!strcmp(v, no[i]))
+			return *out = false, 0;
+	}
+	return -EINVAL;
+}
+
+static int parse_client_auth(const char *v, enum web_client_auth *out)
+{
+	static const struct {
+		const char *name;
+		enum web_client_auth a;
+	} names[] = {
+		{ "NoClientCert", WEB_NO_CLIENT_CERT },
+		{ "RequestClientCert", WEB_REQUEST_CLIENT_CERT },
+		{ "RequireAnyClientCert", WEB_REQUIRE_ANY_CLIENT_CERT },
+		{ "RequireClientCert", WEB_REQUIRE_ANY_CLIENT_CERT },	/* exporter-toolkit's old name */
+		{ "VerifyClientCertIfGiven", WEB_VERIFY_CLIENT_CERT_IF_GIVEN },
+		{ "RequireAndVerifyClientCert", WEB_REQUIRE_AND_VERIFY_CLIENT_CERT },
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(v, names[i].name))
+			return *out = names[i].a, 0;
+	return -EINVAL;
+}
+
+/* cipher_suites: a sequence of Go's names, each known, into c->suites. */
+static int load_suites(yaml_document_t *d, yaml_node_t *seq, struct web_config *c, char *why,
+		       size_t len)
+{
+	size_t n;
+
+	if (seq->type != YAML_SEQUENCE_NODE) {
+		snprintf(why, len, "tls_server_config.cipher_suites: not a list");
+		return -EINVAL;
+	}
+	n = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+	free(c->suites);
+	c->nsuites = 0;
+	c->suites = calloc(n + 1, sizeof(*c->suites));
+	if (!c->suites)
+		return -ENOMEM;
+	for (yaml_node_item_t *it = seq->data.sequence.items.start;
+	     it < seq->data.sequence.items.top; it++) {
+		const char *name = scalar(d, yaml_document_get_node(d, *it));
+		const struct tls_suite *su = name ? tls_suite_find(name) : NULL;
+
+		if (!su) {
+			/* Go's words, so the message reads the same from either exporter. */
+			snprintf(why, len, "tls_server_config.cipher_suites: unknown cipher: %s",
+				 name ? name : "(not a string)");
+			return -EINVAL;
+		}
+		c->suites[c->nsuites++] = su;
+	}
+	return 0;
+}
+
+/* What exporter-toolkit checks once the whole of tls_server_config is read. */
+static int check_tls(struct web_config *c, bool has_ca, int min, int max, bool server_order,
+		     char *why, size_t len)
+{
+	if (has_ca && c->client_auth == WEB_NO_CLIENT_CERT) {
+		snprintf(why, len, "tls_server_config: client_ca_file given, but client_auth_type "
+			 "asks for no client certificate");
+		return -EINVAL;
+	}
+	if (!has_ca && (c->client_auth == WEB_VERIFY_CLIENT_CERT_IF_GIVEN ||
+			c->client_auth == WEB_REQUIRE_AND_VERIFY_CLIENT_CERT)) {
+		/* Go would fall back on the system's roots: any public CA's client would pass. */
+		snprintf(why, len, "tls_server_config.client_auth_type verifies certificates: it "
+			 "needs client_ca_file");
+		return -EINVAL;
+	}
+	if (min > max) {
+		snprintf(why, len, "tls_server_config: min_version TLS%d is above max_version TLS%d",
+			 min, max);
+		return -EINVAL;
+	}
+	if (tls_priorities(c->priorities, sizeof(c->priorities), min, max, c->suites, c->nsuites,
+			   server_order)) {
+		snprintf(why, len, "tls_server_config.cipher_suites: too many");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* The tls_server_config keys read here (cipher_suites apart: a list). */
+static bool tls_key_known(const char *k)
+{
+	static const char *const keys[] = { "cert_file", "key_file", "client_ca_file",
+					    "client_auth_type", "min_version", "max_version",
+					    "prefer_server_cipher_suites" };
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strcmp(keys[i], k))
+			return true;
+	return false;
+}
+
 static int load_tls(yaml_document_t *d, yaml_node_t *m, const char *dir, struct web_config *c,
 		    char *why, size_t len)
 {
-	const char *cert = NULL, *key = NULL;
+	const char *cert = NULL, *key = NULL, *ca = NULL;
+	/* exporter-toolkit's defaults: TLS 1.2 and 1.3, the server's suite order. */
+	int min = 12, max = 13;
+	bool server_order = true;
 	yaml_node_pair_t *p;
 	int err;
 
@@ -50,8 +163,20 @@ static int load_tls(yaml_document_t *d, yaml_node_t *m, const char *dir, struct 
 	}
 	for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
 		const char *k = scalar(d, yaml_document_get_node(d, p->key));
-		const char *v = scalar(d, yaml_document_get_node(d, p->value));
+		yaml_node_t *vn = yaml_document_get_node(d, p->value);
+		const char *v = scalar(d, vn);
 
+		if (k && !strcmp(k, "cipher_suites")) {
+			err = load_suites(d, vn, c, why, len);
+			if (err)
+				return err;
+			continue;
+		}
+		if (k && !tls_key_known(k)) {
+			/* Refused rather than ignored: a setting the user relies on must not vanish. */
+			snprintf(why, len, "tls_server_config.%s: not supported", k);
+			return -ENOTSUP;
+		}
 		if (!k || !v) {
 			snprintf(why, len, "tls_server_config: %s: not a string", k ? k : "a key");
 			return -EINVAL;
@@ -60,26 +185,161 @@ static int load_tls(yaml_document_t *d, yaml_node_t *m, const char *dir, struct 
 			cert = v;
 		} else if (!strcmp(k, "key_file")) {
 			key = v;
+		} else if (!strcmp(k, "client_ca_file")) {
+			ca = v;
 		} else if (!strcmp(k, "client_auth_type")) {
-			if (strcmp(v, "NoClientCert")) {
-				snprintf(why, len, "tls_server_config.client_auth_type %s: not supported "
-					 "(NoClientCert only)", v);
-				return -ENOTSUP;
+			if (parse_client_auth(v, &c->client_auth)) {
+				snprintf(why, len, "tls_server_config.client_auth_type %s: unknown "
+					 "(NoClientCert, RequestClientCert, RequireAnyClientCert, "
+					 "VerifyClientCertIfGiven, RequireAndVerifyClientCert)", v);
+				return -EINVAL;
 			}
-		} else {
-			/* Refused rather than ignored: a setting the user relies on must not vanish. */
-			snprintf(why, len, "tls_server_config.%s: not supported", k);
-			return -ENOTSUP;
+		} else if (!strcmp(k, "min_version") || !strcmp(k, "max_version")) {
+			int ver = tls_version_find(v);
+
+			if (ver < 0) {
+				snprintf(why, len, "tls_server_config.%s %s: unknown TLS version "
+					 "(TLS10, TLS11, TLS12, TLS13)", k, v);
+				return -EINVAL;
+			}
+			*(k[1] == 'i' ? &min : &max) = ver;
+		} else if (!strcmp(k, "prefer_server_cipher_suites")) {
+			if (parse_bool(v, &server_order)) {
+				snprintf(why, len, "tls_server_config.%s %s: not true or false", k, v);
+				return -EINVAL;
+			}
 		}
 	}
 	if (!cert || !key) {
 		snprintf(why, len, "tls_server_config: needs cert_file and key_file");
 		return -EINVAL;
 	}
-	err = read_named(dir, "tls_server_config.cert_file", cert, &c->cert_pem, why, len);
+	err = check_tls(c, ca != NULL, min, max, server_order, why, len);
+	if (!err)
+		err = read_named(dir, "tls_server_config.cert_file", cert, &c->cert_pem, why, len);
 	if (!err)
 		err = read_named(dir, "tls_server_config.key_file", key, &c->key_pem, why, len);
+	if (!err && ca)
+		err = read_named(dir, "tls_server_config.client_ca_file", ca, &c->client_ca_pem, why,
+				 len);
 	return err;
+}
+
+/*
+ * The headers exporter-toolkit lets a config add, with the values it allows
+ * (NULL: any); every other one (Content-Type, WWW-Authenticate, ...) is the
+ * server's to set.
+ */
+static const struct {
+	const char *name;
+	const char *values[3];
+} allowed_headers[] = {
+	{ "Strict-Transport-Security", { NULL } },
+	{ "X-Content-Type-Options", { "nosniff", NULL } },
+	{ "X-Frame-Options", { "deny", "sameorigin", NULL } },
+	{ "X-XSS-Protection", { NULL } },
+	{ "Content-Security-Policy", { NULL } },
+};
+
+static int check_header(const char *name, const char *value, char *why, size_t len)
+{
+	for (size_t i = 0; i < sizeof(allowed_headers) / sizeof(allowed_headers[0]); i++) {
+		const char *const *ok = allowed_headers[i].values;
+
+		if (strcmp(allowed_headers[i].name, name))
+			continue;
+		if (strpbrk(value, "\r\n")) {
+			snprintf(why, len, "http_server_config.headers.%s: a line break in the value",
+				 name);
+			return -EINVAL;
+		}
+		if (!ok[0])
+			return 0;
+		for (; *ok; ok++)
+			if (!strcmp(*ok, value))
+				return 0;
+		snprintf(why, len, "http_server_config.headers.%s %s: invalid value (%s%s%s)", name,
+			 value, allowed_headers[i].values[0], allowed_headers[i].values[1] ? " or " : "",
+			 allowed_headers[i].values[1] ? allowed_headers[i].values[1] : "");
+		return -EINVAL;
+	}
+	snprintf(why, len, "http_server_config.headers: HTTP header \"%s\" can not be configured",
+		 name);
+	return -EINVAL;
+}
+
+static int load_headers(yaml_document_t *d, yaml_node_t *m, struct web_config *c, char *why,
+			size_t len)
+{
+	size_t n;
+
+	if (m->type != YAML_MAPPING_NODE) {
+		snprintf(why, len, "http_server_config.headers: not a mapping");
+		return -EINVAL;
+	}
+	n = (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+	c->headers = calloc(n + 1, sizeof(*c->headers));
+	if (!c->headers)
+		return -ENOMEM;
+	for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
+		const char *k = scalar(d, yaml_document_get_node(d, p->key));
+		const char *v = scalar(d, yaml_document_get_node(d, p->value));
+		struct web_header *h = &c->headers[c->nheaders];
+		int err;
+
+		if (!k || !v) {
+			snprintf(why, len, "http_server_config.headers: %s: not a string",
+				 k ? k : "a key");
+			return -EINVAL;
+		}
+		err = check_header(k, v, why, len);
+		if (err)
+			return err;
+		h->name = strdup(k);
+		h->value = strdup(v);
+		if (!h->name || !h->value) {
+			free(h->name);
+			free(h->value);
+			return -ENOMEM;
+		}
+		c->nheaders++;
+	}
+	return 0;
+}
+
+static int load_http(yaml_document_t *d, yaml_node_t *m, struct web_config *c, char *why,
+		     size_t len)
+{
+	if (m->type != YAML_MAPPING_NODE) {
+		snprintf(why, len, "http_server_config: not a mapping");
+		return -EINVAL;
+	}
+	for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
+		const char *k = scalar(d, yaml_document_get_node(d, p->key));
+		yaml_node_t *v = yaml_document_get_node(d, p->value);
+		bool on;
+		int err;
+
+		if (k && !strcmp(k, "headers")) {
+			err = load_headers(d, v, c, why, len);
+			if (err)
+				return err;
+		} else if (k && !strcmp(k, "http2")) {
+			if (!scalar(d, v) || parse_bool(scalar(d, v), &on)) {
+				snprintf(why, len, "http_server_config.http2: not true or false");
+				return -EINVAL;
+			}
+			if (on) {
+				snprintf(why, len, "http_server_config.http2 true: not supported "
+					 "(HTTP/1.1 only)");
+				return -ENOTSUP;
+			}
+		} else {
+			snprintf(why, len, "http_server_config.%s: not supported", k ? k : "a key");
+			return -ENOTSUP;
+		}
+	}
+	return 0;
 }
 
 static int load_users(yaml_document_t *d, yaml_node_t *m, struct web_config *c, char *why,
@@ -162,9 +422,11 @@ int web_config_load(const char *path, struct web_config *c, char *why, size_t le
 				err = load_tls(&doc, v, dir, c, why, len);
 			else if (k && !strcmp(k, "basic_auth_users"))
 				err = load_users(&doc, v, c, why, len);
+			else if (k && !strcmp(k, "http_server_config"))
+				err = load_http(&doc, v, c, why, len);
 			else {
-				snprintf(why, len, "%s: not supported (tls_server_config and "
-					 "basic_auth_users are)", k ? k : "a key");
+				snprintf(why, len, "%s: not supported (tls_server_config, "
+					 "http_server_config and basic_auth_users are)", k ? k : "a key");
 				err = -ENOTSUP;
 			}
 		}
@@ -187,6 +449,13 @@ void web_config_free(struct web_config *c)
 {
 	free(c->cert_pem);
 	free(c->key_pem);
+	free(c->client_ca_pem);
+	free(c->suites);
+	for (size_t i = 0; i < c->nheaders; i++) {
+		free(c->headers[i].name);
+		free(c->headers[i].value);
+	}
+	free(c->headers);
 	for (size_t i = 0; i < c->nusers; i++) {
 		free(c->users[i].name);
 		free(c->users[i].hash);

@@ -74,6 +74,59 @@ static void test_escaping(void **state)
 	prom_free(&p);
 }
 
+/* One namespace's exposition of a collector: its tag last on every sample. */
+static void ns_expo(struct prom *p, const char *ns, bool with_b)
+{
+	const char *l[2] = { "device", "lo" };
+
+	prom_init(p, false);
+	p->tag[0] = "netns";
+	p->tag[1] = ns;
+	prom_family(p, "a", PROM_COUNTER, "A.");
+	prom_sample_u64(p, NULL, l, 1, 1);
+	prom_sample_u64(p, NULL, NULL, 0, 2);
+	if (with_b) {
+		prom_family(p, "b", PROM_GAUGE, "B.");
+		prom_sample_u64(p, NULL, NULL, 0, 3);
+	}
+	prom_family(p, "c", PROM_GAUGE, "C.");
+	prom_sample_u64(p, NULL, NULL, 0, 4);
+}
+
+/*
+ * Namespaces merged: each family's HELP and TYPE once, the samples of every
+ * namespace under it, a family only some namespaces have served from those.
+ */
+static void test_merge(void **state)
+{
+	struct prom x, y, z, out;
+	struct prom *src[3] = { &x, &y, &z };
+
+	ns_expo(&x, "root", false);
+	ns_expo(&y, "n\"1", true);
+	ns_expo(&z, "n2", false);
+	prom_init(&out, false);
+	prom_family(&out, "first", PROM_GAUGE, "F.");
+	prom_sample_u64(&out, NULL, NULL, 0, 0);
+	prom_merge(&out, src, 3);
+	assert_int_equal(prom_end(&out), 0);
+	assert_string_equal(out.buf,
+		"# HELP first F.\n# TYPE first gauge\nfirst 0\n"
+		"# HELP a_total A.\n# TYPE a_total counter\n"
+		"a_total{device=\"lo\",netns=\"root\"} 1\na_total{netns=\"root\"} 2\n"
+		"a_total{device=\"lo\",netns=\"n\\\"1\"} 1\na_total{netns=\"n\\\"1\"} 2\n"
+		"a_total{device=\"lo\",netns=\"n2\"} 1\na_total{netns=\"n2\"} 2\n"
+		"# HELP c C.\n# TYPE c gauge\n"
+		"c{netns=\"root\"} 4\nc{netns=\"n\\\"1\"} 4\nc{netns=\"n2\"} 4\n"
+		"# HELP b B.\n# TYPE b gauge\nb{netns=\"n\\\"1\"} 3\n");
+	/* The merged families are indexed too. */
+	assert_int_equal(out.nfams, 4);
+	prom_free(&x);
+	prom_free(&y);
+	prom_free(&z);
+	prom_free(&out);
+}
+
 static void test_accept(void **state)
 {
 	/* What Prometheus 2.42 sends. */
@@ -96,6 +149,7 @@ int main(void)
 		cmocka_unit_test(test_counter_names),
 		cmocka_unit_test(test_gauge_histogram),
 		cmocka_unit_test(test_escaping),
+		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_accept),
 	};
 
