@@ -27,10 +27,21 @@ enum {
 extern const struct fmt_view view_packet;
 extern const struct fmt_view view_packet_lines;
 
+/* A process a packet's socket belongs to (sniff's attribution): "processes" in JSON. */
+struct view_packet_proc {
+	uint32_t pid;
+	const char *comm;
+	const char *cgroup;	  /* v2 path, NULL unknown */
+	const char *container_id; /* NULL: none */
+};
+
 /* What view_packet_details reads: the decoded packet and the bytes it came from. */
 struct view_packet_ctx {
 	const struct pkt_meta *m;
 	const uint8_t *data; /* m->caplen bytes; application layers walk their messages there */
+	bool has_procs;	     /* attribution is on: "processes" is written ([] for none) */
+	const struct view_packet_proc *procs;
+	unsigned n_procs;
 };
 
 /* Writes the layers as row details: "layers": [{"proto": "eth", ...}, ...]; ctx: view_packet_ctx. */
