@@ -37,6 +37,8 @@ NETNS_TESTS += \
 	tests/netns/sniff_vanish.sh \
 	tests/netns/sniff_fanout.sh \
 	tests/netns/sniff_csum.sh \
+	tests/netns/sniff_process.sh \
+	tests/netns/sniff_exec.sh \
 	tests/netns/sockets_queues.sh \
 	tests/netns/sockets_filter.sh \
 	tests/netns/sockets_procs.sh \
@@ -56,6 +58,8 @@ NETNS_TESTS += \
 # Rate accuracy (1% at the veth's top rate) and replay gaps (1 ms) need a quiet
 # machine: make check runs tests two at a time, so inject_rate.sh runs by hand, like bench/.
 EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.py \
+	tests/netns/attrib_lib.sh tests/netns/attrib_flows.py tests/netns/attrib_sink.py \
+	tests/netns/attrib_check.py \
 	tests/netns/sniff_lib.sh tests/netns/pktsend.py tests/netns/qstats_probe.py \
 	tests/netns/inject_lib.sh tests/netns/inject_mkpcap.py tests/netns/inject_rate.sh \
 	tests/netns/exporter_lib.sh tests/netns/exporter_conns.py

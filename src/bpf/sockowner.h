@@ -18,7 +18,7 @@
 enum sockowner_kind {
 	SOCKOWNER_SEND = 1,	/* sock:sock_send_length, in the sending task */
 	SOCKOWNER_RECV,		/* sock:sock_recv_length, in the reading task */
-	SOCKOWNER_CONNECTED,	/* TCP reached ESTABLISHED on a socket a task connect()ed */
+	SOCKOWNER_CONNECTED,	/* a task's connect(): its SYN queued (or ESTABLISHED reached) */
 	SOCKOWNER_LISTEN,	/* TCP listen(), in the listening task */
 	SOCKOWNER_CLOSE,	/* TCP reached CLOSE: the entry may age out */
 };
@@ -58,7 +58,7 @@ struct sockowner;
 
 /*
  * Loads and attaches the programs (tp_btf on sock:sock_send_length,
- * sock:sock_recv_length and sock:inet_sock_set_state) with a ring buffer of
+ * sock:sock_recv_length, sock:inet_sock_set_state and net:net_dev_queue) with a ring buffer of
  * ring_bytes (a power of two).  0, or -errno with *e saying what failed.
  */
 int sockowner_open(uint32_t ring_bytes, struct sockowner **out, struct loader_error *e);
