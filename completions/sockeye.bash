@@ -13,7 +13,8 @@ _sockeye_sniff_opts='-i --interface -p --no-promiscuous-mode -s --snapshot-lengt
 	-Q --direction -F --filter-file -d --dump-filter -B --buffer-size --latency --immediate
 	--fanout --fanout-mode --fanout-files -Z --relinquish-privileges --stats -t -tt -ttt -tttt
 	-ttttt --utc -e -v -q -n -l -S -x -xx -X -XX -A -w --write --pcapng --nano -C --file-size -G --rotate-seconds
-	-W --file-count --print -r --read -h -j -N'
+	-W --file-count --print -r --read --process --pid --children --comm --cgroup --container
+	--exec -h -j -N'
 _sockeye_inject_opts='-i --interface -r --read --loop --preload -c --count --duration --speed --pps --mbps
 	--topspeed --vlan --src-mac --dst-mac --cpus -B --buffer-size --qdisc-bypass
 	--tpacket-version --stats --dump -x -w --write -h -j -p -N -n -v'
