@@ -23,7 +23,8 @@ _sockeye_sockets_opts='-t --tcp -u --udp -w --raw -x --unix -0 --packet -A --que
 	-o --options -m --memory -i --info -s --summary -H --no-header -n --numeric --watch -b --batch
 	--count --dump-raw --replay -h -j -v'
 _sockeye_drops_opts='--events -i --interval -c --count --duration --reason --exclude-reason
-	--iface --proto --stack --attach --ring-size -e --extended --no-header -h -j -p -N -n -v'
+	--iface --proto --stack --attach --ring-size --process --by --pid --cgroup -e --extended
+	--no-header -h -j -p -N -n -v'
 _sockeye_napi_opts='-i --interval -c --count --duration --iface --attach -e --extended
 	--no-header -h -j -p -N -n -v'
 _sockeye_exporter_opts='--listen --web-config --collectors --device-include --device-exclude --cache

@@ -28,6 +28,7 @@ NETNS_TESTS += \
 	tests/netns/drops_filters.sh \
 	tests/netns/drops_kprobe.sh \
 	tests/netns/drops_ready.sh \
+	tests/netns/drops_process.sh \
 	tests/netns/napi_veth.sh \
 	tests/netns/sniff_capture.sh \
 	tests/netns/sniff_files.sh \

@@ -258,14 +258,14 @@ int attrib_scan(struct attrib *a, char *why, size_t len)
 }
 
 /* The socket whose local end is (l, lp) and remote end (r, rp): exact, then a bound or listening one. */
-static struct attrib_entry *find_end(struct attrib *a, const struct attrib_tuple *t, const uint8_t *l,
-				     uint16_t lp, const uint8_t *r, uint16_t rp)
+static struct attrib_entry *find_end(struct attrib *a, uint32_t here, const struct attrib_tuple *t,
+				     const uint8_t *l, uint16_t lp, const uint8_t *r, uint16_t rp)
 {
 	static const uint8_t any[16];
 	struct attrib_entry *e;
 	struct attrib_key k;
 
-	make_key(&k, a->here, t->family == 4 ? AF_INET : AF_INET6, t->proto, l, lp, r, rp);
+	make_key(&k, here, t->family == 4 ? AF_INET : AF_INET6, t->proto, l, lp, r, rp);
 	e = attrib_table_find(a->t, &k, true);
 	if (e)
 		return e;
@@ -284,19 +284,19 @@ static struct attrib_entry *find_end(struct attrib *a, const struct attrib_tuple
 	if (e || t->family != 4)
 		return e;
 	/* IPv4 to a dual-stack socket bound to [::]. */
-	make_key(&k, a->here, AF_INET6, t->proto, any, lp, any, 0);
+	make_key(&k, here, AF_INET6, t->proto, any, lp, any, 0);
 	return attrib_table_find(a->t, &k, false);
 }
 
-static unsigned lookup_once(struct attrib *a, const struct attrib_tuple *t,
+static unsigned lookup_once(struct attrib *a, uint32_t here, const struct attrib_tuple *t,
 			    struct attrib_proc *out[ATTRIB_MAX_OWNERS])
 {
-	struct attrib_entry *src = find_end(a, t, t->src, t->sport, t->dst, t->dport);
-	struct attrib_entry *dst = find_end(a, t, t->dst, t->dport, t->src, t->sport);
+	struct attrib_entry *src = find_end(a, here, t, t->src, t->sport, t->dst, t->dport);
+	struct attrib_entry *dst = find_end(a, here, t, t->dst, t->dport, t->src, t->sport);
 	unsigned n = 0;
 
 	/* The capture's namespace first; the sender when both ends are there (or neither). */
-	if (dst && src && dst->key.netns == a->here && src->key.netns != a->here) {
+	if (dst && src && dst->key.netns == here && src->key.netns != here) {
 		struct attrib_entry *x = src;
 
 		src = dst;
@@ -312,14 +312,21 @@ static unsigned lookup_once(struct attrib *a, const struct attrib_tuple *t,
 unsigned attrib_lookup(struct attrib *a, const struct attrib_tuple *t,
 		       struct attrib_proc *out[ATTRIB_MAX_OWNERS])
 {
-	unsigned n = lookup_once(a, t, out);
+	return attrib_lookup_in(a, a->here, t, out);
+}
+
+unsigned attrib_lookup_in(struct attrib *a, uint32_t netns, const struct attrib_tuple *t,
+			  struct attrib_proc *out[ATTRIB_MAX_OWNERS])
+{
+	uint32_t here = netns ? netns : a->here;
+	unsigned n = lookup_once(a, here, t, out);
 	uint64_t before = a->events;
 
 	/* A socket made a moment ago: its event may wait in the ring still. */
 	if (!n) {
 		attrib_poll(a);
 		if (a->events != before)
-			n = lookup_once(a, t, out);
+			n = lookup_once(a, here, t, out);
 	}
 	a->packets++;
 	if (n)

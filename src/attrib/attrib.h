@@ -71,6 +71,10 @@ void attrib_poll(struct attrib *a);
 unsigned attrib_lookup(struct attrib *a, const struct attrib_tuple *t,
 		       struct attrib_proc *out[ATTRIB_MAX_OWNERS]);
 
+/* The same from namespace netns's point of view (a dropped packet's; 0: the capture's). */
+unsigned attrib_lookup_in(struct attrib *a, uint32_t netns, const struct attrib_tuple *t,
+			  struct attrib_proc *out[ATTRIB_MAX_OWNERS]);
+
 /*
  * The filters attrib_select applies (NULL: none), prepared (attrib_filter_prepare);
  * a --cgroup given with the v2 mount in front loses it.  f stays the caller's.
