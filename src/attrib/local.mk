@@ -6,3 +6,7 @@ libsockeye_a_SOURCES += \
 	src/attrib/attrib_cgroup.c src/attrib/attrib_cgroup.h \
 	src/attrib/attrib_filter.c src/attrib/attrib_filter.h
 EXTRA_DIST += src/attrib/README.md
+MODULE_TESTS += \
+	tests/unit/attrib/test_attrib_table \
+	tests/unit/attrib/test_attrib_tuple \
+	tests/unit/attrib/test_attrib_cgroup
