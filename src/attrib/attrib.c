@@ -34,7 +34,21 @@ struct attrib {
 	struct sockowner *so;
 #endif
 	struct netns_list nslist;	/* during the scan: names -> inodes */
+	/*
+	 * Local ports that an unconnected or listening socket has, per protocol
+	 * (TCP, UDP): a packet whose ports none has skips those lookups, so a miss
+	 * (forwarded traffic) costs two finds, not eight.
+	 */
+	uint8_t bound[2][65536 / 8];
 	uint64_t scanned, packets, attributed, events;
+	/* During the scan: the capture namespace's sockets, recorded last (see attrib_scan). */
+	struct scanned_sock *own;
+	size_t n_own, own_cap;
+};
+
+struct scanned_sock {
+	struct attrib_key k;
+	struct attrib_proc p;
 };
 
 static uint32_t own_netns(void)
@@ -132,6 +146,8 @@ static void record(struct attrib *a, const struct attrib_key *k, const struct at
 		sockowner_forget(a->so, evicted_sk);
 #endif
 	e->sk = sk;
+	if (!k->rport)
+		a->bound[k->proto == IPPROTO_TCP][k->lport / 8] |= (uint8_t)(1u << (k->lport % 8));
 	if (e->proc.pid == p->pid && e->proc.cgroup_id == p->cgroup_id &&
 	    !strncmp(e->proc.comm, p->comm, sizeof(p->comm)))
 		return;
@@ -205,6 +221,15 @@ static uint32_t netns_inode(struct attrib *a, const char *name)
 	return 0;
 }
 
+static void record_scanned(struct attrib *a, const struct attrib_key *k, const struct attrib_proc *p)
+{
+	/* What BPF reported since it attached is newer than this snapshot. */
+	if (attrib_table_find(a->t, k, false))
+		return;
+	record(a, k, p, 0);
+	a->scanned++;
+}
+
 static int on_sock(const struct sock_rec *r, const struct sockscan_where *w, void *arg)
 {
 	struct attrib *a = arg;
@@ -222,11 +247,20 @@ static int on_sock(const struct sock_rec *r, const struct sockscan_where *w, voi
 	if (!p.netns)
 		return 0;
 	make_key(&k, p.netns, r->family, proto, r->src, r->sport, r->dst, r->dport);
-	/* What BPF reported since it attached is newer than this snapshot. */
-	if (attrib_table_find(a->t, &k, false))
+	if (p.netns == a->here) {
+		if (a->n_own == a->own_cap) {
+			size_t cap = a->own_cap ? a->own_cap * 2 : 256;
+			struct scanned_sock *v = realloc(a->own, cap * sizeof(*v));
+
+			if (!v)
+				return -ENOMEM;
+			a->own = v;
+			a->own_cap = cap;
+		}
+		a->own[a->n_own++] = (struct scanned_sock){ k, p };
 		return 0;
-	record(a, &k, &p, 0);
-	a->scanned++;
+	}
+	record_scanned(a, &k, &p);
 	return 0;
 }
 
@@ -248,9 +282,19 @@ int attrib_scan(struct attrib *a, char *why, size_t len)
 	s.netns_dir = a->netns_dir;
 	/* Events waiting first: they are newer than the scan, which must not overwrite them. */
 	attrib_poll(a);
+	a->n_own = 0;
 	err = sockscan_run(&s, on_sock, a);
 	if (err)
 		snprintf(why, len, "%s: %s", s.what[0] ? s.what : "sock_diag", strerror(-err));
+	/*
+	 * The capture's own namespace last: with more sockets on the host than the
+	 * table holds, they are the ones kept (the least recently used leave first).
+	 */
+	for (size_t i = 0; !err && i < a->n_own; i++)
+		record_scanned(a, &a->own[i].k, &a->own[i].p);
+	free(a->own);
+	a->own = NULL;
+	a->n_own = a->own_cap = 0;
 	sockscan_fini(&s);
 	netns_list_free(&a->nslist);
 	a->nslist.n = 0;
@@ -267,7 +311,7 @@ static struct attrib_entry *find_end(struct attrib *a, uint32_t here, const stru
 
 	make_key(&k, here, t->family == 4 ? AF_INET : AF_INET6, t->proto, l, lp, r, rp);
 	e = attrib_table_find(a->t, &k, true);
-	if (e)
+	if (e || !(a->bound[t->proto == IPPROTO_TCP][lp / 8] & (1u << (lp % 8))))
 		return e;
 	/*
 	 * Unconnected and listening sockets: only in the capture's own namespace,

@@ -18,6 +18,7 @@ struct attrib_key {
 	uint8_t family;		/* 4 or 6 */
 	uint8_t proto;		/* IPPROTO_TCP, IPPROTO_UDP */
 	uint16_t lport, rport;	/* host order */
+	uint16_t zero;		/* 0: the tuple is 40 bytes, hashed and compared as 5 words */
 	uint8_t laddr[16], raddr[16];
 };
 

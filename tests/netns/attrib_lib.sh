@@ -75,6 +75,14 @@ flows_bg()
 	wait_until 10 test -e "$tmp/$name.ports" || fail "$name did not connect"
 }
 
+# attrib_ready N: until N packet sockets run in ns1.  sniff binds its rings after the socket
+# scan, which takes seconds on a host of 100,000 sockets: a longer wait than wait_sniffing's.
+attrib_ready()
+{
+	wait_until 60 sockets_at_least "$ns1" "$1" ||
+		fail "sniff did not start capturing in $ns1 within 60 s"
+}
+
 # attrib_sniff OUT ERR ARGS...: sockeye -N ns1 ARGS in the background (-N: setns alone, so
 # the cgroup mount stays in view, where ip netns exec remounts /sys); pid in sniff_pid.
 attrib_sniff()

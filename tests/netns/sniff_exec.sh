@@ -14,8 +14,8 @@ out=$tmp/out err=$tmp/err
 N=200
 owners=("alpha:$cgrel/alpha:$tmp/alpha.ports" "gamma:/sockeye-exec.*:$tmp/gamma.ports")
 
-# alpha sends all along; gamma is the command, and exits with 3.
-flows_bg alpha alpha - 2000
+# alpha sends all along (killed at the end); gamma is the command, and exits with 3.
+flows_bg alpha alpha - 100000
 alpha_pid=$flows_pid
 timeout -s INT 60 "$SOCKEYE" -N "$ns1" -j sniff -i va --exec "$PYTHON" "$FLOWS" gamma \
 	"$tmp/gamma.ports" - 10.99.0.2 fd00:99::2 $N 3 >"$out" 2>"$err"

@@ -18,7 +18,7 @@ owners=("alpha:$cgrel/alpha:$tmp/alpha.ports" "beta:$cgrel/beta:$tmp/beta.ports"
 flows_bg alpha alpha "$tmp/go1" $N
 alpha_pid=$flows_pid
 attrib_sniff "$out" "$err" -j sniff -i va
-wait_sniffing "$ns1" 1
+attrib_ready 1
 flows_bg beta beta "$tmp/go1" $N
 touch "$tmp/go1"
 wait "$alpha_pid" || fail "alpha failed"
@@ -28,8 +28,9 @@ kill -INT "$sniff_pid"
 sniff_wait
 "$PYTHON" "$CHECK" "$out" 10.99.0.1 fd00:99::1 "${owners[@]}" ||
 	fail "JSON attribution: $(head -c 300 "$err")"
+# (Not evicted == 0: a test elsewhere on the host may hold more sockets than the table.)
 jq -e 'select(.type == "stats") | .attribution[0] | .scanned >= 4 and .events >= 4 and
-	.evicted == 0 and .events_lost == 0' "$out" >/dev/null ||
+	.events_lost == 0' "$out" >/dev/null ||
 	fail "stats: $(tail -1 "$out")"
 rm -f "$tmp"/*.ports
 
@@ -37,7 +38,7 @@ rm -f "$tmp"/*.ports
 flows_bg alpha alpha "$tmp/go2" $N
 alpha_pid=$flows_pid
 attrib_sniff "$out" "$err" -j sniff -i va --pid "$alpha_pid"
-wait_sniffing "$ns1" 1
+attrib_ready 1
 flows_bg beta beta "$tmp/go2" $N
 touch "$tmp/go2"
 wait "$alpha_pid" || fail "alpha failed"
@@ -53,7 +54,7 @@ rm -f "$tmp"/*.ports
 flows_bg alpha alpha "$tmp/go3" $N
 alpha_pid=$flows_pid
 attrib_sniff "$out" "$err" -j sniff -i va --comm beta --cgroup "$cgrel/beta" udp
-wait_sniffing "$ns1" 1
+attrib_ready 1
 flows_bg beta beta "$tmp/go3" $N
 touch "$tmp/go3"
 wait "$alpha_pid" || fail "alpha failed"
@@ -73,7 +74,7 @@ alpha_pid=$flows_pid
 attrib_sniff "$tmp/text" "$tmp/err1" sniff -i va --process udp
 text_pid=$sniff_pid
 attrib_sniff "$out" "$err" sniff -i va --process --pcapng -w "$tmp/cap.pcapng" udp
-wait_until 10 sockets_at_least "$ns1" 2 || fail "the two captures did not start"
+attrib_ready 2
 touch "$tmp/go4"
 wait "$alpha_pid" || fail "alpha failed"
 sleep 0.3

@@ -19,10 +19,14 @@ static int run_live(struct sniff_run *r, enum sniff_output_mode *mode, bool *sta
 	struct sniff_opts *o = r->o;
 	int ret;
 
-	ret = sniff_run_live_open(r);
-	/* Rings first: what is sent while the sockets are scanned is in them. */
+	/*
+	 * Attribution first (BPF, then the scan): a long scan (a host of many sockets)
+	 * would have the rings' blocks retire by timeout and fill while nobody reads
+	 * them.  Nothing falls between: sockets made after BPF attached are followed.
+	 */
+	ret = sniff_process_start(r);
 	if (!ret)
-		ret = sniff_process_start(r);
+		ret = sniff_run_live_open(r);
 	if (!ret)
 		ret = sniff_output_create_file(r);
 	/* --fanout-files: the workers make their files first, then give up root (workers.c). */
