@@ -76,7 +76,7 @@ row()
 	per[$tool]=$(awk -v g="$got" -v u="${utime[$pid]}" 'BEGIN { print u / g }')
 }
 
-declare -A utime per
+declare -A utime utime0 per
 
 # three WHAT LOAD...: plain sniff -w, sniff -w --process, tcpdump -w, on vb at once, while
 # LOAD runs; a row each and the ratio of the first two.
@@ -98,12 +98,16 @@ three()
 			wc -l) -ge 3 ]] && break
 		sleep 0.1
 	done
-	# The attribution's start (BPF attach, the socket scan) after its ring is bound.
-	sleep 2
+	sleep 1
+	# The capture's cost, not the start's (the socket scan: seconds on a host of many
+	# sockets): user time from just before the load to its end.
+	for p in "$ps" "$pa" "$pt"; do
+		utime0[$p]=$(awk '{ print $14 }' "/proc/$p/stat")
+	done
 	"$@"
 	sleep 1
 	for p in "$ps" "$pa" "$pt"; do
-		utime[$p]=$(awk '{ print $14 }' "/proc/$p/stat")
+		utime[$p]=$(($(awk '{ print $14 }' "/proc/$p/stat") - ${utime0[$p]}))
 	done
 	kill -INT "$ps" "$pa" "$pt"
 	wait "$ps" "$pa" "$pt"

@@ -41,6 +41,18 @@ struct attrib {
 	 */
 	uint8_t bound[2][65536 / 8];
 	uint64_t scanned, packets, attributed, events;
+	/*
+	 * The last lookup's answer: a flow's packets come in runs, which then cost a
+	 * compare.  Any change to the table (gen) makes it stale.
+	 */
+	uint64_t gen;
+	struct {
+		uint64_t gen;
+		uint32_t here;
+		struct attrib_tuple t;
+		unsigned n;
+		struct attrib_proc *out[ATTRIB_MAX_OWNERS];
+	} last;
 	/* During the scan: the capture namespace's sockets, recorded last (see attrib_scan). */
 	struct scanned_sock *own;
 	size_t n_own, own_cap;
@@ -72,6 +84,7 @@ int attrib_new(struct attrib **out, const struct attrib_opts *o)
 	a->proc_root = o->proc_root ? o->proc_root : "/proc";
 	a->netns_dir = o->netns_dir ? o->netns_dir : "/run/netns";
 	a->here = own_netns();
+	a->gen = 1;
 	/* No cgroup2 mount (a v1-only host): owners go without a cgroup path. */
 	if (!attrib_cgroup_find_v2(o->mountinfo ? o->mountinfo : "/proc/self/mountinfo",
 				   a->cg_mount, sizeof(a->cg_mount)))
@@ -139,6 +152,7 @@ static void record(struct attrib *a, const struct attrib_key *k, const struct at
 	uint64_t evicted_sk = 0;
 	struct attrib_entry *e = attrib_table_put(a->t, k, &evicted_sk);
 
+	a->gen++;
 	(void)evicted_sk;
 #ifdef HAVE_BPF
 	/* Its socket, seen again, must be sent again: the kernel side forgets it too. */
@@ -363,15 +377,28 @@ unsigned attrib_lookup_in(struct attrib *a, uint32_t netns, const struct attrib_
 			  struct attrib_proc *out[ATTRIB_MAX_OWNERS])
 {
 	uint32_t here = netns ? netns : a->here;
-	unsigned n = lookup_once(a, here, t, out);
 	uint64_t before = a->events;
+	unsigned n;
 
+	if (a->last.gen == a->gen && a->last.here == here && !memcmp(&a->last.t, t, sizeof(*t))) {
+		/* The owners may have been replaced in place: gen says they were not. */
+		n = a->last.n;
+		memcpy(out, a->last.out, sizeof(a->last.out));
+		goto done;
+	}
+	n = lookup_once(a, here, t, out);
 	/* A socket made a moment ago: its event may wait in the ring still. */
 	if (!n) {
 		attrib_poll(a);
 		if (a->events != before)
 			n = lookup_once(a, here, t, out);
 	}
+	a->last.gen = a->gen;
+	a->last.here = here;
+	a->last.t = *t;
+	a->last.n = n;
+	memcpy(a->last.out, out, sizeof(a->last.out));
+done:
 	a->packets++;
 	if (n)
 		a->attributed++;

@@ -9,10 +9,18 @@
 #include "attrib/attrib_table.h"
 
 #define NONE (-1)
+/*
+ * A bit per hash value present, a filter before the buckets: a packet of no
+ * known socket (forwarded traffic, a flood) reads 4 KiB that stay in L1,
+ * not a bucket array of 512 KiB that does not.  Bits are never cleared: a
+ * stale one costs a bucket read, never a wrong answer.
+ */
+#define SEEN_BITS (1u << 15)
 
 struct attrib_table {
 	struct attrib_entry *e;
 	int32_t *heads;
+	uint8_t *seen;		/* SEEN_BITS bits */
 	uint32_t mask;		/* buckets - 1: twice the capacity, a power of two */
 	size_t capacity, used;
 	int32_t free_list;	/* through next */
@@ -38,7 +46,8 @@ struct attrib_table *attrib_table_new(size_t capacity)
 		return NULL;
 	t->e = calloc(capacity, sizeof(*t->e));
 	t->heads = malloc(buckets * sizeof(*t->heads));
-	if (!t->e || !t->heads) {
+	t->seen = calloc(SEEN_BITS / 8, 1);
+	if (!t->e || !t->heads || !t->seen) {
 		attrib_table_free(t);
 		errno = ENOMEM;
 		return NULL;
@@ -60,6 +69,7 @@ void attrib_table_free(struct attrib_table *t)
 		free(t->e[i].proc.comment);
 	free(t->e);
 	free(t->heads);
+	free(t->seen);
 	free(t);
 }
 
@@ -68,21 +78,24 @@ void attrib_table_free(struct attrib_table *t)
 _Static_assert(TUPLE_LEN == 40, "the tuple is five 64-bit words");
 
 /*
- * A multiply-xor over the tuple's five words (every packet looks up twice or
- * more: a byte loop cost as much as the rest of -w); the namespace is left out
- * so one chain holds a flow's every namespace.
+ * The tuple's five words, each multiplied by its own odd constant and summed:
+ * the multiplies are independent, so they overlap (every packet looks up twice
+ * or more; a byte loop, or a chain of dependent multiplies, cost as much as the
+ * rest of -w).  The namespace is left out so one chain holds a flow's every
+ * namespace.
  */
 static uint32_t hash_tuple(const struct attrib_key *k)
 {
+	static const uint64_t mul[5] = {
+		0x9e3779b97f4a7c15ull, 0xc2b2ae3d27d4eb4full, 0x165667b19e3779f9ull,
+		0xd6e8feb86659fd93ull, 0xff51afd7ed558ccdull,
+	};
 	const uint8_t *p = (const uint8_t *)k + TUPLE_OFF;
-	uint64_t h = 0x9e3779b97f4a7c15ull, w;
+	uint64_t w[5], h;
 
-	for (size_t i = 0; i < TUPLE_LEN; i += 8) {
-		memcpy(&w, p + i, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-	}
-	return (uint32_t)h;
+	memcpy(w, p, sizeof(w));
+	h = w[0] * mul[0] + w[1] * mul[1] + w[2] * mul[2] + w[3] * mul[3] + w[4] * mul[4];
+	return (uint32_t)(h >> 32) ^ (uint32_t)h;
 }
 
 static bool same_tuple(const struct attrib_key *a, const struct attrib_key *b)
@@ -172,6 +185,11 @@ struct attrib_entry *attrib_table_put(struct attrib_table *t, const struct attri
 	e->proc.selected = -1;
 	e->next = t->heads[b];
 	t->heads[b] = i;
+	{
+		uint32_t h = hash_tuple(key) % SEEN_BITS;
+
+		t->seen[h / 8] |= (uint8_t)(1u << (h % 8));
+	}
 	link_newest(t, i);
 	t->inserted++;
 	return e;
@@ -180,9 +198,12 @@ struct attrib_entry *attrib_table_put(struct attrib_table *t, const struct attri
 struct attrib_entry *attrib_table_find(struct attrib_table *t, const struct attrib_key *key,
 				       bool any_netns)
 {
+	uint32_t h = hash_tuple(key);
 	int32_t any = NONE;
 
-	for (int32_t i = t->heads[hash_tuple(key) & t->mask]; i != NONE; i = t->e[i].next) {
+	if (!(t->seen[(h % SEEN_BITS) / 8] & (1u << (h % 8))))
+		return NULL;
+	for (int32_t i = t->heads[h & t->mask]; i != NONE; i = t->e[i].next) {
 		if (!same_tuple(&t->e[i].key, key))
 			continue;
 		if (t->e[i].key.netns == key->netns) {
