@@ -40,6 +40,8 @@ struct attrib {
 	 * (forwarded traffic) costs two finds, not eight.
 	 */
 	uint8_t bound[2][65536 / 8];
+	/* Every local port a known socket has, per protocol: a packet with neither is no one's. */
+	uint8_t ports[2][65536 / 8];
 	uint64_t scanned, packets, attributed, events;
 	/*
 	 * The last lookup's answer: a flow's packets come in runs, which then cost a
@@ -162,6 +164,7 @@ static void record(struct attrib *a, const struct attrib_key *k, const struct at
 	e->sk = sk;
 	if (!k->rport)
 		a->bound[k->proto == IPPROTO_TCP][k->lport / 8] |= (uint8_t)(1u << (k->lport % 8));
+	a->ports[k->proto == IPPROTO_TCP][k->lport / 8] |= (uint8_t)(1u << (k->lport % 8));
 	if (e->proc.pid == p->pid && e->proc.cgroup_id == p->cgroup_id &&
 	    !strncmp(e->proc.comm, p->comm, sizeof(p->comm)))
 		return;
@@ -346,12 +349,21 @@ static struct attrib_entry *find_end(struct attrib *a, uint32_t here, const stru
 	return attrib_table_find(a->t, &k, false);
 }
 
+static bool has_port(const struct attrib *a, const struct attrib_tuple *t, uint16_t port)
+{
+	return a->ports[t->proto == IPPROTO_TCP][port / 8] & (1u << (port % 8));
+}
+
 static unsigned lookup_once(struct attrib *a, uint32_t here, const struct attrib_tuple *t,
 			    struct attrib_proc *out[ATTRIB_MAX_OWNERS])
 {
-	struct attrib_entry *src = find_end(a, here, t, t->src, t->sport, t->dst, t->dport);
-	struct attrib_entry *dst = find_end(a, here, t, t->dst, t->dport, t->src, t->sport);
+	struct attrib_entry *src = NULL, *dst = NULL;
 	unsigned n = 0;
+
+	if (has_port(a, t, t->sport))
+		src = find_end(a, here, t, t->src, t->sport, t->dst, t->dport);
+	if (has_port(a, t, t->dport))
+		dst = find_end(a, here, t, t->dst, t->dport, t->src, t->sport);
 
 	/* The capture's namespace first; the sender when both ends are there (or neither). */
 	if (dst && src && dst->key.netns == here && src->key.netns != here) {
