@@ -75,7 +75,7 @@ dist_check_SCRIPTS += tests/fuzz/smoke.sh
 EXTRA_DIST += tests/fuzz/corpus tests/fuzz/guarded.h
 
 # Benchmarks against the peer tools (run by hand; results in bench/RESULTS.md).
-EXTRA_DIST += bench/RESULTS.md bench/drops.sh bench/dropflood.c bench/sniff.sh bench/sniff_gen.py \
+EXTRA_DIST += bench/RESULTS.md bench/attrib.sh bench/drops.sh bench/dropflood.c bench/sniff.sh bench/sniff_gen.py \
 	bench/sockets.sh bench/top.sh bench/softirq.sh bench/softirq_hold.c bench/inject.sh bench/compare.sh \
 	bench/inject_replay.sh bench/lib.sh bench/dns.sh
 
