@@ -576,10 +576,16 @@ void view_packet_details(struct fmt_details *d, const void *ctx)
 	fmt_details_u64(d, "payload_len", m->payload_len);
 	if (!c->has_procs)
 		return;
+	view_packet_procs_details(d, c->procs, c->n_procs);
+}
+
+void view_packet_procs_details(struct fmt_details *d, const struct view_packet_proc *procs,
+			       unsigned n)
+{
 	/* The sockets' owners, in sockets' vocabulary; [] when no local socket has the packet. */
 	fmt_details_array_begin(d, "processes");
-	for (unsigned i = 0; i < c->n_procs; i++) {
-		const struct view_packet_proc *p = &c->procs[i];
+	for (unsigned i = 0; i < n; i++) {
+		const struct view_packet_proc *p = &procs[i];
 
 		fmt_details_object_begin(d, NULL);
 		fmt_details_u64(d, "pid", p->pid);

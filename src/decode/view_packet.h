@@ -47,6 +47,10 @@ struct view_packet_ctx {
 /* Writes the layers as row details: "layers": [{"proto": "eth", ...}, ...]; ctx: view_packet_ctx. */
 void view_packet_details(struct fmt_details *d, const void *ctx);
 
+/* "processes": [{pid, comm, cgroup, container_id}, ...], the owners of a packet's sockets. */
+void view_packet_procs_details(struct fmt_details *d, const struct view_packet_proc *procs,
+			       unsigned n);
+
 /* Direction names as tcpdump prints them for a PACKET_* type: "In", "Out", "B", "M", "P". */
 const char *view_packet_dir_name(unsigned pkttype);
 

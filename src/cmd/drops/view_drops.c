@@ -10,6 +10,7 @@
 #include "bpf/drops_filter.h"
 #include "cmd/drops/process.h"
 #include "cmd/drops/view_drops.h"
+#include "decode/view_packet.h"
 
 #define R FMT_RIGHT
 #define L FMT_LEFT
@@ -203,6 +204,7 @@ static void task_details(struct fmt_details *d, const void *arg)
 {
 	const struct event_details *x = arg;
 	const struct drops_event *ev = x->ev;
+	struct view_packet_proc procs[ATTRIB_MAX_OWNERS];
 	char comm[DROPS_COMMSIZ + 1];
 
 	memcpy(comm, ev->comm, DROPS_COMMSIZ);
@@ -214,24 +216,12 @@ static void task_details(struct fmt_details *d, const void *arg)
 	if (!x->has_owners)
 		return;
 	/* The socket's owners, in sniff's shape: not the task the CPU happened to run. */
-	fmt_details_array_begin(d, "processes");
-	for (unsigned i = 0; i < x->n_owners; i++) {
-		const struct attrib_proc *p = x->owners[i];
-
-		fmt_details_object_begin(d, NULL);
-		fmt_details_u64(d, "pid", p->pid);
-		fmt_details_str(d, "comm", p->comm);
-		if (p->cgroup)
-			fmt_details_str(d, "cgroup", p->cgroup);
-		else
-			fmt_details_null(d, "cgroup");
-		if (p->container)
-			fmt_details_str(d, "container_id", p->container);
-		else
-			fmt_details_null(d, "container_id");
-		fmt_details_object_end(d);
-	}
-	fmt_details_array_end(d);
+	for (unsigned i = 0; i < x->n_owners && i < ATTRIB_MAX_OWNERS; i++)
+		procs[i] = (struct view_packet_proc){
+			.pid = x->owners[i]->pid, .comm = x->owners[i]->comm,
+			.cgroup = x->owners[i]->cgroup, .container_id = x->owners[i]->container,
+		};
+	view_packet_procs_details(d, procs, x->n_owners);
 }
 
 void view_drop_event_emit(struct fmt *f, const struct view_drops_names *nm,
