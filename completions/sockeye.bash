@@ -13,7 +13,8 @@ _sockeye_sniff_opts='-i --interface -p --no-promiscuous-mode -s --snapshot-lengt
 	-Q --direction -F --filter-file -d --dump-filter -B --buffer-size --latency --immediate
 	--fanout --fanout-mode --fanout-files -Z --relinquish-privileges --stats -t -tt -ttt -tttt
 	-ttttt --utc -e -v -q -n -l -S -x -xx -X -XX -A -w --write --pcapng --nano -C --file-size -G --rotate-seconds
-	-W --file-count --print -r --read -h -j -N'
+	-W --file-count --print -r --read --process --pid --children --comm --cgroup --container
+	--exec -h -j -N'
 _sockeye_inject_opts='-i --interface -r --read --loop --preload -c --count --duration --speed --pps --mbps
 	--topspeed --vlan --src-mac --dst-mac --cpus -B --buffer-size --qdisc-bypass
 	--tpacket-version --stats --dump -x -w --write -h -j -p -N -n -v'
@@ -22,7 +23,8 @@ _sockeye_sockets_opts='-t --tcp -u --udp -w --raw -x --unix -0 --packet -A --que
 	-o --options -m --memory -i --info -s --summary -H --no-header -n --numeric --watch -b --batch
 	--count --dump-raw --replay -h -j -v'
 _sockeye_drops_opts='--events -i --interval -c --count --duration --reason --exclude-reason
-	--iface --proto --stack --attach --ring-size -e --extended --no-header -h -j -p -N -n -v'
+	--iface --proto --stack --attach --ring-size --process --by --pid --cgroup -e --extended
+	--no-header -h -j -p -N -n -v'
 _sockeye_napi_opts='-i --interval -c --count --duration --iface --attach -e --extended
 	--no-header -h -j -p -N -n -v'
 _sockeye_exporter_opts='--listen --web-config --collectors --device-include --device-exclude --cache

@@ -28,6 +28,7 @@ NETNS_TESTS += \
 	tests/netns/drops_filters.sh \
 	tests/netns/drops_kprobe.sh \
 	tests/netns/drops_ready.sh \
+	tests/netns/drops_process.sh \
 	tests/netns/napi_veth.sh \
 	tests/netns/sniff_capture.sh \
 	tests/netns/sniff_files.sh \
@@ -37,6 +38,8 @@ NETNS_TESTS += \
 	tests/netns/sniff_vanish.sh \
 	tests/netns/sniff_fanout.sh \
 	tests/netns/sniff_csum.sh \
+	tests/netns/sniff_process.sh \
+	tests/netns/sniff_exec.sh \
 	tests/netns/sockets_queues.sh \
 	tests/netns/sockets_filter.sh \
 	tests/netns/sockets_procs.sh \
@@ -58,6 +61,8 @@ NETNS_TESTS += \
 # Rate accuracy (1% at the veth's top rate) and replay gaps (1 ms) need a quiet
 # machine: make check runs tests two at a time, so inject_rate.sh runs by hand, like bench/.
 EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.py \
+	tests/netns/attrib_lib.sh tests/netns/attrib_flows.py tests/netns/attrib_sink.py \
+	tests/netns/attrib_check.py \
 	tests/netns/sniff_lib.sh tests/netns/pktsend.py tests/netns/qstats_probe.py \
 	tests/netns/inject_lib.sh tests/netns/inject_mkpcap.py tests/netns/inject_rate.sh \
 	tests/netns/exporter_lib.sh tests/netns/exporter_conns.py
@@ -72,7 +77,7 @@ dist_check_SCRIPTS += tests/fuzz/smoke.sh
 EXTRA_DIST += tests/fuzz/corpus tests/fuzz/guarded.h
 
 # Benchmarks against the peer tools (run by hand; results in bench/RESULTS.md).
-EXTRA_DIST += bench/RESULTS.md bench/drops.sh bench/dropflood.c bench/sniff.sh bench/sniff_gen.py \
+EXTRA_DIST += bench/RESULTS.md bench/attrib.sh bench/drops.sh bench/dropflood.c bench/sniff.sh bench/sniff_gen.py \
 	bench/sockets.sh bench/top.sh bench/softirq.sh bench/softirq_hold.c bench/inject.sh bench/compare.sh \
 	bench/inject_replay.sh bench/lib.sh bench/dns.sh
 

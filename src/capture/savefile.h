@@ -29,6 +29,10 @@ enum savefile_dir {
 /* Size of the errbuf the open functions fill. */
 #define SAVEFILE_ERRLEN 192
 
+/* opt_comment options a written pcapng packet carries at most, and their longest (bytes). */
+#define SAVEFILE_MAX_COMMENTS 2
+#define SAVEFILE_MAX_COMMENT_LEN 240u
+
 /* One record, as the reader returns it and the writer takes it. */
 struct savefile_pkt {
 	uint64_t ts_ns;		/* since the epoch, if_tsoffset applied */
@@ -38,6 +42,11 @@ struct savefile_pkt {
 	uint32_t linktype;	/* LINKTYPE_* of that interface (the writer ignores it) */
 	enum savefile_dir dir;
 	const uint8_t *data;
+	/*
+	 * Writer, pcapng only: an opt_comment each (cut to SAVEFILE_MAX_COMMENT_LEN);
+	 * NULL: none.  The reader leaves them NULL.
+	 */
+	const char *comments[SAVEFILE_MAX_COMMENTS];
 };
 
 /* Which counters of struct savefile_stats are set (pcapng ISB options). */
@@ -149,6 +158,10 @@ struct savefile_write_opts {
 	 */
 	bool has_input;
 	uint64_t input_dev, input_ino;
+	/* pcapng's section header: shb_comment, shb_hardware and shb_os; NULL: none. */
+	const char *shb_comment;
+	const char *shb_hardware;
+	const char *shb_os;
 };
 
 /* savefile_write_packet's answer when -G with -W has written all its files. */

@@ -77,7 +77,7 @@ struct savefile_writer {
 
 /* A block or record header under construction, in host byte order as libpcap writes files. */
 struct wr_blk {
-	uint8_t b[384];
+	uint8_t b[640];
 	size_t n;
 };
 
@@ -273,6 +273,13 @@ static int wr_pcap_header(struct savefile_writer *w)
 	return wr_put_block(w, &k);
 }
 
+/* A text option of the section header, cut to fit the block (NULL: none). */
+static void wr_shb_str(struct wr_blk *k, uint16_t code, const char *s)
+{
+	if (s && *s)
+		blk_opt(k, code, s, (uint16_t)strnlen(s, 120));
+}
+
 static int wr_pcapng_header(struct savefile_writer *w)
 {
 	static const uint8_t tsresol_ns = 9;
@@ -285,6 +292,9 @@ static int wr_pcapng_header(struct savefile_writer *w)
 	blk16(&k, 1);
 	blk16(&k, 0);
 	blk64(&k, UINT64_MAX);	/* section length: not given */
+	wr_shb_str(&k, 1, w->o.shb_comment);
+	wr_shb_str(&k, 2, w->o.shb_hardware);
+	wr_shb_str(&k, 3, w->o.shb_os);
 	blk_opt(&k, 4, "sockeye", 7);	/* shb_userappl */
 	blk32(&k, 0);		/* opt_endofopt */
 	blk_end(&k);
@@ -378,14 +388,23 @@ static size_t wr_pcapng_record(const struct savefile_writer *w, const struct sav
 {
 	uint32_t pad = (4u - caplen % 4) % 4;
 	uint32_t flags = 0;	/* epb_flags: bits 0-1 the direction */
-	size_t rec;
+	uint16_t clen[SAVEFILE_MAX_COMMENTS];
+	size_t rec, opts = 0;
 
 	if (pkt->dir == SAVEFILE_DIR_IN)
 		flags = 1;
 	else if (pkt->dir == SAVEFILE_DIR_OUT)
 		flags = 2;
-	/* The data, then its padding, epb_flags and opt_endofopt, the trailing length. */
-	rec = 28 + (size_t)caplen + pad + (flags ? 12 : 0) + 4;
+	if (flags)
+		opts += 8;
+	for (unsigned i = 0; i < SAVEFILE_MAX_COMMENTS; i++) {
+		clen[i] = pkt->comments[i] ?
+			  (uint16_t)strnlen(pkt->comments[i], SAVEFILE_MAX_COMMENT_LEN) : 0;
+		if (clen[i])
+			opts += 4 + ((clen[i] + 3u) & ~3u);
+	}
+	/* The data, then its padding, options (epb_flags, opt_comment) and opt_endofopt, the trailing length. */
+	rec = 28 + (size_t)caplen + pad + (opts ? opts + 4 : 0) + 4;
 	blk32(h, NG_EPB);
 	blk32(h, (uint32_t)rec);
 	blk32(h, pkt->ifindex);
@@ -395,10 +414,13 @@ static size_t wr_pcapng_record(const struct savefile_writer *w, const struct sav
 	blk32(h, pkt->wirelen);
 	memset(t->b, 0, pad);
 	t->n = pad;
-	if (flags) {
+	if (flags)
 		blk_opt(t, 2, &flags, sizeof(flags));
+	for (unsigned i = 0; i < SAVEFILE_MAX_COMMENTS; i++)
+		if (clen[i])
+			blk_opt(t, 1, pkt->comments[i], clen[i]);	/* opt_comment */
+	if (opts)
 		blk32(t, 0);
-	}
 	blk32(t, (uint32_t)rec);
 	return rec;
 }
@@ -691,7 +713,7 @@ static int wr_maybe_rotate(struct savefile_writer *w, const struct savefile_pkt 
 int savefile_write_packet(struct savefile_writer *w, const struct savefile_pkt *pkt)
 {
 	uint32_t caplen = pkt->caplen < w->o.snaplen ? pkt->caplen : w->o.snaplen;
-	struct wr_blk h, t;	/* not zeroed: clearing 2 x 384 bytes per packet cost more than the rest */
+	struct wr_blk h, t;	/* not zeroed: clearing 2 x 640 bytes per packet cost more than the rest */
 	size_t rec;
 	int err;
 

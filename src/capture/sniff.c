@@ -162,7 +162,20 @@ static size_t put_padded(char *p, const char *str, size_t width)
  * summary, then any dump (growing the buffer for a big one: rare, not per
  * packet).  tcpdump's layout: "12:00:00.000001 eth0  In  IP ...".
  */
-static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, const char *ifname)
+/* The owner column of --process: "comm/pid" of the first owner, "-" for none. */
+static size_t put_owner(char *p, const struct view_packet_proc *procs, unsigned n)
+{
+	char who[ATTRIB_COMM_LEN + 12];
+
+	if (n)
+		snprintf(who, sizeof(who), "%s/%u", procs[0].comm, procs[0].pid);
+	else
+		snprintf(who, sizeof(who), "-");
+	return put_padded(p, who, 20);
+}
+
+static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, const char *ifname,
+				const struct view_packet_proc *procs, unsigned n_procs)
 {
 	struct print_opts po = {
 		.link = s->show.link,
@@ -191,6 +204,8 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 			n += put_padded(s->line + n, dir, 3);
 		}
 	}
+	if (s->show.process)
+		n += put_owner(s->line + n, procs, n_procs);
 	relative_seq(s, &po);
 	need = print_packet(s->line + n, PRINT_PACKET_MAX, m, &po);
 	n += need < PRINT_PACKET_MAX ? need : PRINT_PACKET_MAX - 1;
@@ -216,8 +231,10 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 	return s->line;
 }
 
-static void print_row(struct sniff *s, const struct sniff_pkt *p)
+static void print_row(struct sniff *s, const struct sniff_pkt *p,
+		      struct attrib_proc *const *owners, unsigned n_owners)
 {
+	struct view_packet_proc procs[ATTRIB_MAX_OWNERS];
 	const struct sniff_iface *ifc = &s->ifaces[p->iface];
 	const struct pkt_meta *m = &s->meta;
 	const char *ifname = ifc->name;
@@ -225,6 +242,11 @@ static void print_row(struct sniff *s, const struct sniff_pkt *p)
 	/* -v verifies checksums: a pass over each payload, so only when asked */
 	struct dissect_opts dopt = { .csum_verify = s->show.verbose, .csum_hint = p->csum_hint };
 
+	for (unsigned i = 0; i < n_owners; i++)
+		procs[i] = (struct view_packet_proc){
+			.pid = owners[i]->pid, .comm = owners[i]->comm,
+			.cgroup = owners[i]->cgroup, .container_id = owners[i]->container,
+		};
 	dissect_packet_opts(&s->meta, ifc->linktype, p->data, p->caplen, p->wirelen, &dopt);
 	if (ifc->by_ifindex && m->n_layers && m->layer[0].proto == PKT_PROTO_SLL2 &&
 	    !m->layer[0].truncated && !m->layer[0].invalid)
@@ -241,20 +263,33 @@ static void print_row(struct sniff *s, const struct sniff_pkt *p)
 	fmt_bool(f, VIEW_PACKET_TRUNCATED, m->truncated);
 	fmt_bool(f, VIEW_PACKET_INVALID, m->invalid);
 	if (fmt_is_shown(f, VIEW_PACKET_SUMMARY))
-		fmt_str(f, VIEW_PACKET_SUMMARY, compose_line(s, p, ifname));
+		fmt_str(f, VIEW_PACKET_SUMMARY, compose_line(s, p, ifname, procs, n_owners));
 	fmt_row_end_details(f, view_packet_details,
-			    &(struct view_packet_ctx){ .m = m, .data = p->data });
+			    &(struct view_packet_ctx){ .m = m, .data = p->data,
+						       .has_procs = s->attrib != NULL,
+						       .procs = procs, .n_procs = n_owners });
 }
 
 void sniff_packet(struct sniff *s, const struct sniff_pkt *p)
 {
 	struct sniff_iface *ifc = &s->ifaces[p->iface];
+	struct attrib_proc *owners[ATTRIB_MAX_OWNERS];
+	unsigned n_owners = 0;
 
 	ifc->captured++;
 	if (s->done)
 		return;
 	if (ifc->has_ufilter && !filter_match(&ifc->ufilter, p->data, p->caplen, p->wirelen))
 		return;
+	/* Only with attribution asked for: the default path pays one test. */
+	if (s->attrib) {
+		struct attrib_tuple t;
+
+		if (attrib_tuple_parse(ifc->linktype, p->data, p->caplen, &t))
+			n_owners = attrib_lookup(s->attrib, &t, owners);
+		if (!attrib_select(s->attrib, owners, n_owners))
+			return;
+	}
 	/*
 	 * Worker threads share -c: each packet takes a number first, so the total is
 	 * exactly the limit however the packets were spread.  One atomic add, and
@@ -282,7 +317,11 @@ void sniff_packet(struct sniff *s, const struct sniff_pkt *p)
 			       p->pkttype == PACKET_OUTGOING ? SAVEFILE_DIR_OUT : SAVEFILE_DIR_IN,
 			.data = p->data,
 		};
-		int err = savefile_write_packet(s->w, &sp);
+		int err;
+
+		for (unsigned i = 0; s->w_comments && i < n_owners; i++)
+			sp.comments[i] = attrib_comment(owners[i]);
+		err = savefile_write_packet(s->w, &sp);
 
 		if (err == SAVEFILE_DONE) {
 			s->done = true;
@@ -296,7 +335,7 @@ void sniff_packet(struct sniff *s, const struct sniff_pkt *p)
 		ifc->written++;
 	}
 	if (s->show.print) {
-		print_row(s, p);
+		print_row(s, p, owners, n_owners);
 		/*
 		 * Nothing more can be shown once stdout fails (a reader that left, a full
 		 * disk): stop taking packets, as tcpdump does, so the counters say what was

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "attrib/attrib.h"
 #include "capture/filter.h"
 #include "capture/ring_rx.h"
 #include "capture/savefile.h"
@@ -25,6 +26,7 @@ struct sniff_show {
 	bool quiet;			/* -q */
 	bool absolute_seq;		/* -S */
 	bool iface;			/* interface and direction columns */
+	bool process;			/* --process: the owner column (comm/pid) */
 	enum hexdump_mode dump;		/* -x, -X, -A */
 	bool dump_link;			/* -xx, -XX: the dump starts at the link header */
 };
@@ -70,6 +72,13 @@ struct sniff {
 	struct timefmt tf;
 	struct tcpseq *seq;
 	struct savefile_writer *w;	/* -w, or NULL */
+	/*
+	 * Process attribution (live only), or NULL: each TCP/UDP packet's owners
+	 * are looked up, pass its owner filters, show in JSON ("processes") and,
+	 * with show.process, as a column; with w_comments in the pcapng file.
+	 */
+	struct attrib *attrib;
+	bool w_comments;
 	struct sniff_iface *ifaces;
 	unsigned n_ifaces;
 	uint64_t limit;			/* -c: stop after this many packets; 0: none */

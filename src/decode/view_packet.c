@@ -574,4 +574,31 @@ void view_packet_details(struct fmt_details *d, const void *ctx)
 		put_layer(d, m, c->data, &m->layer[i]);
 	fmt_details_array_end(d);
 	fmt_details_u64(d, "payload_len", m->payload_len);
+	if (!c->has_procs)
+		return;
+	view_packet_procs_details(d, c->procs, c->n_procs);
+}
+
+void view_packet_procs_details(struct fmt_details *d, const struct view_packet_proc *procs,
+			       unsigned n)
+{
+	/* The sockets' owners, in sockets' vocabulary; [] when no local socket has the packet. */
+	fmt_details_array_begin(d, "processes");
+	for (unsigned i = 0; i < n; i++) {
+		const struct view_packet_proc *p = &procs[i];
+
+		fmt_details_object_begin(d, NULL);
+		fmt_details_u64(d, "pid", p->pid);
+		fmt_details_str(d, "comm", p->comm);
+		if (p->cgroup)
+			fmt_details_str(d, "cgroup", p->cgroup);
+		else
+			fmt_details_null(d, "cgroup");
+		if (p->container_id)
+			fmt_details_str(d, "container_id", p->container_id);
+		else
+			fmt_details_null(d, "container_id");
+		fmt_details_object_end(d);
+	}
+	fmt_details_array_end(d);
 }

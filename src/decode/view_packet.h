@@ -27,14 +27,29 @@ enum {
 extern const struct fmt_view view_packet;
 extern const struct fmt_view view_packet_lines;
 
+/* A process a packet's socket belongs to (sniff's attribution): "processes" in JSON. */
+struct view_packet_proc {
+	uint32_t pid;
+	const char *comm;
+	const char *cgroup;	  /* v2 path, NULL unknown */
+	const char *container_id; /* NULL: none */
+};
+
 /* What view_packet_details reads: the decoded packet and the bytes it came from. */
 struct view_packet_ctx {
 	const struct pkt_meta *m;
 	const uint8_t *data; /* m->caplen bytes; application layers walk their messages there */
+	bool has_procs;	     /* attribution is on: "processes" is written ([] for none) */
+	const struct view_packet_proc *procs;
+	unsigned n_procs;
 };
 
 /* Writes the layers as row details: "layers": [{"proto": "eth", ...}, ...]; ctx: view_packet_ctx. */
 void view_packet_details(struct fmt_details *d, const void *ctx);
+
+/* "processes": [{pid, comm, cgroup, container_id}, ...], the owners of a packet's sockets. */
+void view_packet_procs_details(struct fmt_details *d, const struct view_packet_proc *procs,
+			       unsigned n);
 
 /* Direction names as tcpdump prints them for a PACKET_* type: "In", "Out", "B", "M", "P". */
 const char *view_packet_dir_name(unsigned pkttype);

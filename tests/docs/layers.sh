@@ -15,7 +15,7 @@
 set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ENGINES='capture decode diag kstat bpf out util'
+ENGINES='attrib capture decode diag kstat bpf out util'
 
 # include_edges SRC: "FROM TO" per quoted include, as paths under SRC.  An include resolves
 # against SRC first (-I src), then the including file's folder; what resolves to neither

@@ -200,7 +200,8 @@ if [[ " ${commands[*]} " == *" drops "* ]]; then
 	sum=$(json_of -j drops -i 0.05 -c 1 --stack) ||
 		sum='{"type":0,"ts_ns":0,"interval_ns":0,"total_drops":0,"unkeyed_drops":0,"drops":[],"stacks":[]}'
 	ev=$(json_of -j drops --events -c 20 --duration 0.05) || ev='{"type":0,"totals":{}}'
-	check_keys drops sockeye-drops.8 src/cmd/drops/view_drops.c 'NONE' "$sum" "$ev" '{"task":{}}'
+	check_keys drops sockeye-drops.8 "src/cmd/drops/view_drops.c src/cmd/drops/process.c" 'NONE' \
+		"$sum" "$ev" '{"task":{}}' "$details_processes"
 fi
 if [[ " ${commands[*]} " == *" napi "* ]]; then
 	snap=$(json_of -j napi -i 0.05 -c 1) ||

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attrib/attrib_tuple.h"
 #include "decode/dissect.h"
 #include "decode/print.h"
 #include "decode/view_packet.h"
@@ -107,5 +108,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 	fuzz_json(&m, data + 1);
+	{
+		/* sniff --process reads each packet's tuple from the same bytes */
+		struct attrib_tuple t;
+
+		if (attrib_tuple_parse(fuzz_linktypes[(data[0] & 7) % FUZZ_N_LINKTYPES], data + 1,
+				       (uint32_t)caplen, &t) && t.family != 4 && t.family != 6)
+			abort();
+	}
 	return 0;
 }

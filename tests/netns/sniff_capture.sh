@@ -63,9 +63,11 @@ types=$(jq -r 'select(.type == "packet") | .layers[2].icmp_type' "$tmp/out2" | t
 [[ $types == "0 0 0 " ]] || fail "-Q out saw ICMP types $types"
 
 # ---- 802.1Q and QinQ: the kernel takes the outer tag off, sniff puts it back ----------------
-sniff_bg "$ns2" "$out" "$err" -j sniff -i vb -c 4
+# Not ARP: the ping's neighbour entry is probed again some seconds later, which a -j capture
+# (its process attribution starts first) may live to see.
+sniff_bg "$ns2" "$out" "$err" -j sniff -i vb -c 4 not arp
 pid_json=$sniff_pid
-sniff_bg "$ns2" "$tmp/out2" "$tmp/err2" sniff -i vb -e -t -c 4
+sniff_bg "$ns2" "$tmp/out2" "$tmp/err2" sniff -i vb -e -t -c 4 not arp
 wait_sniffing "$ns2" 2
 send "$ns1" va --count 2 --vlan 100 --sport 40000
 send "$ns1" va --count 2 --vlan 200 --vlan 300 --sport 40010

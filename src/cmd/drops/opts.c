@@ -11,7 +11,8 @@
 const char cmd_drops_usage[] =
 	"drops [--events] [-i SECONDS] [-c COUNT] [--duration SECONDS] [--reason NAME]...\n"
 	"       [--exclude-reason NAME]... [--iface NAME] [--proto NAME] [--stack]\n"
-	"       [--attach METHOD] [--ring-size SIZE] [-e] [--no-header] [FILTER]\n"
+	"       [--attach METHOD] [--ring-size SIZE] [--process] [--by process] [--pid PID]...\n"
+	"       [--cgroup PATH]... [-e] [--no-header] [FILTER]\n"
 	"\n"
 	"      --events            one record per drop instead of the summary\n"
 	"  -i, --interval SECONDS  a summary every SECONDS (default 1)\n"
@@ -24,6 +25,10 @@ const char cmd_drops_usage[] =
 	"      --stack             kernel stacks of the top drop locations\n"
 	"      --attach METHOD     tp_btf, raw_tp, kprobe or auto (default: the first that works)\n"
 	"      --ring-size SIZE    the --events ring buffer (default 4M)\n"
+	"      --process           --events: the process of the packet's socket (comm/pid)\n"
+	"      --by process        a summary per process, cgroup and reason\n"
+	"      --pid PID           --events, --by process: only drops of PID's sockets\n"
+	"      --cgroup PATH       --events, --by process: only drops of sockets in cgroup PATH\n"
 	"  -e, --extended          more columns in text\n"
 	"      --no-header         text without column headers\n"
 	"  FILTER                  [src|dst] host ADDR, [src|dst] port N, PROTO; joined by and\n";
@@ -32,6 +37,7 @@ const char cmd_drops_usage[] =
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bpf/drops_filter.h"
 #include "util/log.h"
@@ -39,7 +45,7 @@ const char cmd_drops_usage[] =
 
 enum {
 	OPT_EVENTS = CMD_BPF_OPT_FIRST_PRIVATE, OPT_REASON, OPT_EXCLUDE_REASON, OPT_PROTO, OPT_STACK,
-	OPT_RING_SIZE, OPT_LIST_REASONS,
+	OPT_RING_SIZE, OPT_LIST_REASONS, OPT_PROCESS, OPT_BY, OPT_PID, OPT_CGROUP,
 };
 
 static const struct option drops_longopts[] = {
@@ -49,6 +55,10 @@ static const struct option drops_longopts[] = {
 	{ "proto", required_argument, NULL, OPT_PROTO },
 	{ "stack", no_argument, NULL, OPT_STACK },
 	{ "ring-size", required_argument, NULL, OPT_RING_SIZE },
+	{ "process", no_argument, NULL, OPT_PROCESS },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "pid", required_argument, NULL, OPT_PID },
+	{ "cgroup", required_argument, NULL, OPT_CGROUP },
 	/* Hidden (not in the usage): what the shell completions offer after --reason. */
 	{ "list-reasons", no_argument, NULL, OPT_LIST_REASONS },
 	CMD_BPF_LONGOPTS,
@@ -130,6 +140,7 @@ static int parse_args(struct drops_cmd *r, int argc, char **argv)
 	struct drops_config *cfg = &r->o.cfg;
 	uint16_t ethertype;
 	uint8_t ip_proto;
+	uint64_t pid;
 	char shortopts[CMD_SHORTOPTS_LEN];
 	int c, err;
 
@@ -157,6 +168,26 @@ static int parse_args(struct drops_cmd *r, int argc, char **argv)
 		case OPT_STACK:
 			cfg->stacks = 1;
 			break;
+		case OPT_PROCESS:
+			r->process = true;
+			break;
+		case OPT_BY:
+			if (strcmp(optarg, "process"))
+				return cmd_usage_error("--by %s: only process", optarg);
+			r->by_process = true;
+			break;
+		case OPT_PID:
+			if (r->pf.n_pids == ATTRIB_FILTER_MAX)
+				return cmd_usage_error("--pid: at most %d", ATTRIB_FILTER_MAX);
+			if (parse_u64(optarg, 1, INT32_MAX, &pid))
+				return cmd_usage_error("--pid %s: not a process id", optarg);
+			r->pf.pids[r->pf.n_pids++] = (uint32_t)pid;
+			break;
+		case OPT_CGROUP:
+			if (r->pf.n_cgroups == ATTRIB_FILTER_MAX)
+				return cmd_usage_error("--cgroup: at most %d", ATTRIB_FILTER_MAX);
+			r->pf.cgroups[r->pf.n_cgroups++] = optarg;
+			break;
 		case OPT_LIST_REASONS:
 			return list_reasons(&r->reasons);
 		case OPT_RING_SIZE:
@@ -173,6 +204,16 @@ static int parse_args(struct drops_cmd *r, int argc, char **argv)
 	}
 	if (cfg->stacks && cfg->events)
 		return cmd_usage_error("--stack goes with the summary, not with --events");
+	if (r->by_process && (cfg->events || cfg->stacks))
+		return cmd_usage_error("--by process is a summary of its own: not with --events or "
+				       "--stack");
+	if (r->process && !cfg->events)
+		return cmd_usage_error("--process goes with --events (--by process: a summary)");
+	if (attrib_filter_active(&r->pf) && !cfg->events && !r->by_process)
+		return cmd_usage_error("--pid and --cgroup need --events or --by process");
+	/* Per process: each drop comes to user space, which finds its socket's owner. */
+	if (r->by_process)
+		cfg->events = 1;
 	return parse_filter(cfg, argc - optind, argv + optind);
 }
 
@@ -189,8 +230,15 @@ int drops_opts_parse(struct drops_cmd *c, int argc, char **argv)
 	return parse_args(c, argc, argv);
 }
 
+bool drops_opts_attrib(const struct drops_cmd *c)
+{
+	return c->process || c->by_process || attrib_filter_active(&c->pf) ||
+	       (c->o.cfg.events && cmd_globals.json);
+}
+
 void drops_opts_free(struct drops_cmd *c)
 {
+	attrib_filter_fini(&c->pf);
 	drop_reasons_free(&c->reasons);
 }
 

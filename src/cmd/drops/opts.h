@@ -6,13 +6,21 @@
 #ifdef HAVE_BPF
 #include "bpf/drop_reasons.h"
 #include "bpf/drops.h"
+#include "attrib/attrib_filter.h"
 #include "cli/bpf_opts.h"
 
 struct drops_cmd {
 	struct cmd_bpf_opts opts;	/* -c counts summaries, or events with --events */
 	struct drops_opts o;		/* the collector's filter and sizes */
 	struct drop_reasons reasons;	/* the running kernel's names (--reason, the views) */
+	/* Process attribution: --process, --by process, --pid, --cgroup (and -j --events). */
+	bool process;			/* the text column of --events */
+	bool by_process;		/* the summary per process (events read in user space) */
+	struct attrib_filter pf;
 };
+
+/* Whether drops looks up the process of each dropped packet's socket. */
+bool drops_opts_attrib(const struct drops_cmd *c);
 
 /*
  * Parses drops' options and filter words into c, after the defaults and the

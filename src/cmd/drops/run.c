@@ -15,6 +15,7 @@
 #include "bpf/ksyms.h"
 #include "cli/cmd.h"
 #include "cli/signals.h"
+#include "cmd/drops/process.h"
 #include "cmd/drops/run.h"
 #include "cmd/drops/view_drops.h"
 #include "util/clock.h"
@@ -33,6 +34,10 @@ struct drops_run {
 	struct fmt *f;
 	uint64_t events;		/* events written */
 	uint64_t lost_reported;
+	struct attrib *attrib;		/* process attribution, or NULL */
+	struct drops_byproc byproc;	/* --by process: this interval's counts */
+	uint64_t byproc_start_ns;
+	int err;			/* an event's failure (out of memory) */
 };
 
 /* Reads the symbols before the programs attach; what went wrong is said once they have (a
@@ -177,11 +182,39 @@ static int run_summary(struct drops_run *r)
 static int on_event(void *ctx, const struct drops_event *ev)
 {
 	struct drops_run *r = ctx;
+	struct attrib_proc *owners[ATTRIB_MAX_OWNERS];
+	unsigned n = 0;
 
-	view_drop_event_emit(r->f, &r->names, ev);
+	if (r->attrib) {
+		n = drops_process_lookup(r->attrib, ev, owners);
+		if (!attrib_select(r->attrib, owners, n))
+			return 0;
+	}
+	if (r->c->by_process) {
+		if (drops_byproc_add(&r->byproc, n ? owners[0] : NULL, ev->reason)) {
+			r->err = -ENOMEM;
+			return -ECANCELED;
+		}
+		return 0;
+	}
+	view_drop_event_emit(r->f, &r->names, ev, r->attrib != NULL, owners, n);
 	r->events++;
 	/* -c reached: stop the ring buffer's loop here; the rest stays unread. */
 	return r->c->opts.iv.count && r->events >= r->c->opts.iv.count ? -ECANCELED : 0;
+}
+
+/* --by process: the interval's table, in a "drops" document like the summary's. */
+static void emit_byproc(struct drops_run *r, uint64_t now)
+{
+	fmt_doc_begin(r->f, "drops");
+	fmt_doc_u64(r->f, "ts_ns", (uint64_t)((int64_t)now + r->names.mono_to_real_ns));
+	fmt_doc_u64(r->f, "interval_ns", now - r->byproc_start_ns);
+	fmt_doc_u64(r->f, "total_drops", r->byproc.total);
+	drops_byproc_emit(&r->byproc, r->f, &r->c->reasons,
+			  (double)(now - r->byproc_start_ns) / 1e9, r->c->opts.groups);
+	fmt_doc_end(r->f);
+	cmd_bpf_flush(r->f);
+	r->byproc_start_ns = now;
 }
 
 static int run_events(struct drops_run *r)
@@ -192,13 +225,28 @@ static int run_events(struct drops_run *r)
 	uint64_t next_check = clock_ns(CLOCK_MONOTONIC) + 1000000000ull;
 	int ret = 0, err;
 
-	view_drop_events_begin(r->f, r->c->opts.groups);
+	uint64_t next_emit = clock_ns(CLOCK_MONOTONIC) + iv->every_ns;
+	uint64_t shown = 0;
+
+	r->byproc_start_ns = clock_ns(CLOCK_MONOTONIC);
+	if (!r->c->by_process)
+		view_drop_events_begin(r->f, r->c->opts.groups |
+					     (r->c->process ? DROPS_GRP_PROCESS : 0));
 	while (!signals_stop) {
 		uint64_t now = clock_ns(CLOCK_MONOTONIC);
 		uint64_t until = end < next_check ? end : next_check;
 
+		if (r->c->by_process && next_emit < until)
+			until = next_emit;
 		if (now >= end)
 			break;
+		if (r->c->by_process && now >= next_emit) {
+			emit_byproc(r, now);
+			next_emit += iv->every_ns;
+			if (iv->count && ++shown >= iv->count)
+				break;
+			continue;
+		}
 		err = drops_poll_events(r->d, now < until ? (int)((until - now + 999999) / 1000000) :
 					0, on_event, r);
 		if (err == -ECANCELED)
@@ -218,9 +266,17 @@ static int run_events(struct drops_run *r)
 		}
 	}
 	/* Stopped by time or a signal: what the kernel already queued is still printed. */
-	if (!ret && !(iv->count && r->events >= iv->count))
+	if (!ret && !(iv->count && r->events >= iv->count) && !r->c->by_process)
 		drops_poll_events(r->d, 0, on_event, r);
-	view_drop_events_end(r->f);
+	if (r->err && !ret) {
+		log_error("out of memory");
+		ret = EXIT_RUNTIME;
+	}
+	/* Stopped inside an interval (time, a signal): its drops are still shown. */
+	if (!ret && r->c->by_process && r->byproc.total && !(iv->count && shown >= iv->count))
+		emit_byproc(r, clock_ns(CLOCK_MONOTONIC));
+	if (!r->c->by_process)
+		view_drop_events_end(r->f);
 	err = drops_read(r->d, &s);
 	if (!err) {
 		report_lost(r, s.stats);
@@ -264,8 +320,14 @@ int drops_run(struct drops_cmd *c)
 	if (ret)
 		goto out;
 	report_names(&r);
-	ret = c->o.cfg.events ? run_events(&r) : run_summary(&r);
+	/* After the drops programs: a socket made meanwhile is in the scan. */
+	if (drops_opts_attrib(c))
+		ret = drops_process_open(c, &r.attrib);
+	if (!ret)
+		ret = c->o.cfg.events ? run_events(&r) : run_summary(&r);
 out:
+	attrib_free(r.attrib);
+	drops_byproc_free(&r.byproc);
 	t0 = clock_ns(CLOCK_MONOTONIC);
 	if (r.d) {
 		drops_close(r.d);

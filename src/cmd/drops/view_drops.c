@@ -8,13 +8,17 @@
 #include <sys/socket.h>
 
 #include "bpf/drops_filter.h"
+#include "cmd/drops/process.h"
 #include "cmd/drops/view_drops.h"
+#include "decode/view_packet.h"
 
 #define R FMT_RIGHT
 #define L FMT_LEFT
 #define D FMT_GROUP_DETAIL
 /* With -e in text; JSON has the task as one object, "task": {pid, comm}. */
 #define D_TEXT (FMT_GROUP_DETAIL | FMT_GROUP_TEXT)
+/* With --process in text; JSON has the owners as "processes": [{pid, comm, cgroup, ...}]. */
+#define P_TEXT (FMT_GROUP_TEXT | DROPS_GRP_PROCESS)
 
 enum {
 	DR_COUNT, DR_RATE, DR_REASON, DR_LOCATION, DR_IFACE, DR_PROTO,
@@ -44,7 +48,7 @@ const struct fmt_view view_drops = {
 enum {
 	EV_TIME, EV_CPU, EV_REASON, EV_LOCATION, EV_IFACE, EV_PROTO, EV_SRC, EV_DST,
 	EV_REASON_CODE, EV_LOCATION_ADDR, EV_IFINDEX, EV_NETNS, EV_LEN, EV_ICMP_TYPE, EV_ICMP_CODE,
-	EV_SK_INO, EV_SK_COOKIE, EV_PID, EV_COMM,
+	EV_SK_INO, EV_SK_COOKIE, EV_PID, EV_COMM, EV_PROCESS,
 };
 static const struct fmt_col events_cols[] = {
 	[EV_TIME] = { "ts_ns", "TIME", FMT_TIMESTAMP, L, 0, 27 },
@@ -66,6 +70,7 @@ static const struct fmt_col events_cols[] = {
 	[EV_SK_COOKIE] = { "sk_cookie", "SOCK_COOKIE", FMT_U64, R, D, 11 },
 	[EV_PID] = { "pid", "PID", FMT_U64, R, D_TEXT, 7 },
 	[EV_COMM] = { "comm", "COMM", FMT_STR, L, D_TEXT, 15 },
+	[EV_PROCESS] = { "process", "PROCESS", FMT_STR, L, P_TEXT, 20 },
 };
 const struct fmt_view view_drop_events = {
 	.name = "drop_events",
@@ -188,9 +193,18 @@ void view_drop_events_begin(struct fmt *f, unsigned groups)
  * the packet's owner: a softirq runs on whatever task it interrupted), so
  * not the "processes" of a socket.
  */
+struct event_details {
+	const struct drops_event *ev;
+	bool has_owners;
+	struct attrib_proc *const *owners;
+	unsigned n_owners;
+};
+
 static void task_details(struct fmt_details *d, const void *arg)
 {
-	const struct drops_event *ev = arg;
+	const struct event_details *x = arg;
+	const struct drops_event *ev = x->ev;
+	struct view_packet_proc procs[ATTRIB_MAX_OWNERS];
 	char comm[DROPS_COMMSIZ + 1];
 
 	memcpy(comm, ev->comm, DROPS_COMMSIZ);
@@ -199,11 +213,22 @@ static void task_details(struct fmt_details *d, const void *arg)
 	fmt_details_u64(d, "pid", ev->pid);
 	fmt_details_str(d, "comm", comm);
 	fmt_details_object_end(d);
+	if (!x->has_owners)
+		return;
+	/* The socket's owners, in sniff's shape: not the task the CPU happened to run. */
+	for (unsigned i = 0; i < x->n_owners && i < ATTRIB_MAX_OWNERS; i++)
+		procs[i] = (struct view_packet_proc){
+			.pid = x->owners[i]->pid, .comm = x->owners[i]->comm,
+			.cgroup = x->owners[i]->cgroup, .container_id = x->owners[i]->container,
+		};
+	view_packet_procs_details(d, procs, x->n_owners);
 }
 
 void view_drop_event_emit(struct fmt *f, const struct view_drops_names *nm,
-			  const struct drops_event *ev)
+			  const struct drops_event *ev, bool has_owners,
+			  struct attrib_proc *const *owners, unsigned n_owners)
 {
+	struct event_details x = { ev, has_owners, owners, n_owners };
 	int af = (ev->flags & DROPS_EV_IPV6) ? AF_INET6 : AF_INET;
 	bool ports = ev->flags & DROPS_EV_PORTS;
 	char comm[DROPS_COMMSIZ + 1];
@@ -238,7 +263,14 @@ void view_drop_event_emit(struct fmt *f, const struct view_drops_names *nm,
 	memcpy(comm, ev->comm, DROPS_COMMSIZ);
 	comm[DROPS_COMMSIZ] = '\0';
 	fmt_str(f, EV_COMM, comm);
-	fmt_row_end_details(f, task_details, ev);
+	if (has_owners && fmt_is_shown(f, EV_PROCESS)) {
+		char who[ATTRIB_COMM_LEN + 12];
+
+		if (n_owners)
+			snprintf(who, sizeof(who), "%s/%u", owners[0]->comm, owners[0]->pid);
+		fmt_str(f, EV_PROCESS, n_owners ? who : "-");
+	}
+	fmt_row_end_details(f, task_details, &x);
 }
 
 void view_drop_events_end(struct fmt *f)

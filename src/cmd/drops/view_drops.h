@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "attrib/attrib.h"
 #include "bpf/drop_reasons.h"
 #include "bpf/drops.h"
 #include "bpf/ksyms.h"
@@ -28,8 +29,13 @@ void view_drops_emit(struct fmt *f, const struct view_drops_names *nm,
 
 /* Events stream: begin once, one emit per event, end once. */
 void view_drop_events_begin(struct fmt *f, unsigned groups);
+/*
+ * With attribution (has_owners), the process of the packet's socket: JSON's
+ * "processes" ([] none), the text column PROCESS (comm/pid) in its group.
+ */
 void view_drop_event_emit(struct fmt *f, const struct view_drops_names *nm,
-			  const struct drops_event *ev);
+			  const struct drops_event *ev, bool has_owners,
+			  struct attrib_proc *const *owners, unsigned n_owners);
 void view_drop_events_end(struct fmt *f);
 
 /* A summary row's most frequent kernel stack, innermost frame first. */

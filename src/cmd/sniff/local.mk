@@ -10,7 +10,8 @@ libsockeye_a_SOURCES += \
 	src/cmd/sniff/output.c src/cmd/sniff/output.h \
 	src/cmd/sniff/workers.c src/cmd/sniff/workers.h \
 	src/cmd/sniff/rings.c src/cmd/sniff/rings.h \
-	src/cmd/sniff/stats.c src/cmd/sniff/stats.h
+	src/cmd/sniff/stats.c src/cmd/sniff/stats.h \
+	src/cmd/sniff/process.c src/cmd/sniff/process.h
 sockeye_SOURCES += src/cmd/sniff/sniff.c
 dist_man8_MANS += man/sockeye-sniff.8
 MODULE_TESTS += \

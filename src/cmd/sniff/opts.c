@@ -24,6 +24,12 @@ enum {
 	OPT_STATS,
 	OPT_PRINT,
 	OPT_UTC,
+	OPT_PROCESS,
+	OPT_PID,
+	OPT_CHILDREN,
+	OPT_COMM,
+	OPT_CGROUP,
+	OPT_CONTAINER,
 };
 
 /* The --help text after "usage: sockeye ", next to the option table it describes. */
@@ -64,7 +70,17 @@ const char cmd_sniff_usage[] =
 	"  -G, --rotate-seconds N   start a new file every N seconds (FILE is an strftime pattern)\n"
 	"  -W, --file-count N       with -C: a ring of N files; with -G: stop after N files\n"
 	"      --print              print packets while writing them with -w\n"
-	"  -r, --read FILE          read a pcap or pcapng file (\"-\": standard input)\n";
+	"  -r, --read FILE          read a pcap or pcapng file (\"-\": standard input)\n"
+	"processes (live captures):\n"
+	"      --process            a column with each packet's process (comm/pid); with -w\n"
+	"                           --pcapng, a comment per packet: pid=N comm=NAME cgroup=PATH\n"
+	"      --pid PID            only packets of process PID's sockets (repeatable)\n"
+	"      --children           with --pid: and of its descendants\n"
+	"      --comm NAME          only packets of processes named NAME (repeatable)\n"
+	"      --cgroup PATH        only packets of sockets in cgroup v2 PATH or under it\n"
+	"      --container ID       only packets of container ID (or an id prefix)\n"
+	"      --exec CMD ARGS...   run CMD in a cgroup of its own, capture its packets only,\n"
+	"                           stop when it exits (last option: the rest is CMD's)\n";
 
 static const struct option sniff_longopts[] = {
 	{ "interface", required_argument, NULL, 'i' },
@@ -91,6 +107,12 @@ static const struct option sniff_longopts[] = {
 	{ "stats", required_argument, NULL, OPT_STATS },
 	{ "print", no_argument, NULL, OPT_PRINT },
 	{ "utc", no_argument, NULL, OPT_UTC },
+	{ "process", no_argument, NULL, OPT_PROCESS },
+	{ "pid", required_argument, NULL, OPT_PID },
+	{ "children", no_argument, NULL, OPT_CHILDREN },
+	{ "comm", required_argument, NULL, OPT_COMM },
+	{ "cgroup", required_argument, NULL, OPT_CGROUP },
+	{ "container", required_argument, NULL, OPT_CONTAINER },
 	CMD_COMMON_LONGOPTS,
 	{ NULL, 0, NULL, 0 },
 };
@@ -190,6 +212,63 @@ static int parse_scaled(const char *s, uint64_t bare, uint64_t *v)
 	return parse_size(s, 1, UINT64_MAX, v);
 }
 
+bool sniff_opts_attrib(const struct sniff_opts *o)
+{
+	return !o->rfile && !o->dump_filter &&
+	       (o->process || cmd_globals.json || attrib_filter_active(&o->pf) || o->exec_argv);
+}
+
+/* The process options; 0 or an exit status. */
+static int check_process(const struct sniff_opts *o)
+{
+	bool any = o->process || attrib_filter_active(&o->pf) || o->exec_argv || o->pf.children;
+
+	if (o->pf.children && !o->pf.n_pids)
+		return cmd_usage_error("--children needs --pid");
+	if (!any)
+		return 0;
+	if (o->rfile)
+		return cmd_usage_error("--process, --pid, --comm, --cgroup, --container and --exec "
+				       "need a live capture: not with -r");
+	if (o->fanout_files)
+		return cmd_usage_error("--process and its filters need the merged stream: not with "
+				       "--fanout-files");
+	if (o->exec_argv && o->pf.n_cgroups)
+		return cmd_usage_error("--exec captures its own cgroup: not with --cgroup");
+	return 0;
+}
+
+/* Adds an owner filter value; 0 or an exit status. */
+static int add_value(const char **v, unsigned *n, const char *opt, const char *arg)
+{
+	if (*n == ATTRIB_FILTER_MAX)
+		return cmd_usage_error("%s: at most %d", opt, ATTRIB_FILTER_MAX);
+	if (!*arg)
+		return cmd_usage_error("%s: empty", opt);
+	v[(*n)++] = arg;
+	return 0;
+}
+
+/*
+ * --exec: everything after it is the command, options of sniff included; the
+ * parse sees argv up to it.  "--" before it ends sniff's options as always.
+ */
+static int split_exec(struct sniff_opts *o, int *argc, char **argv)
+{
+	for (int i = 1; i < *argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return 0;
+		if (strcmp(argv[i], "--exec"))
+			continue;
+		if (i + 1 >= *argc)
+			return cmd_usage_error("--exec needs a command");
+		o->exec_argv = argv + i + 1;
+		*argc = i;
+		return 0;
+	}
+	return 0;
+}
+
 /* Options that name files and rotation; 0 or an exit status. */
 static int check_combinations(const struct sniff_opts *o, int argc)
 {
@@ -232,6 +311,9 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 	*o = (struct sniff_opts){ .snaplen = SAVEFILE_MAX_SNAPLEN, .fanout_mode = PACKET_FANOUT_HASH };
 	/* Options anywhere before "--", the filter's words around them, as in tcpdump. */
 	cmd_shortopts(shortopts, sizeof(shortopts), "i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlh");
+	err = split_exec(o, &argc, argv);
+	if (err)
+		return err;
 	while ((c = getopt_long(argc, argv, shortopts, sniff_longopts, NULL)) != -1) {
 		switch (c) {
 		case 'i':
@@ -343,6 +425,35 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 		case OPT_UTC:
 			o->utc = true;
 			break;
+		case OPT_PROCESS:
+			o->process = true;
+			o->show.process = true;
+			break;
+		case OPT_PID:
+			if (o->pf.n_pids == ATTRIB_FILTER_MAX)
+				return cmd_usage_error("--pid: at most %d", ATTRIB_FILTER_MAX);
+			if (parse_u64(optarg, 1, INT32_MAX, &v))
+				return cmd_usage_error("--pid %s: not a process id", optarg);
+			o->pf.pids[o->pf.n_pids++] = (uint32_t)v;
+			break;
+		case OPT_CHILDREN:
+			o->pf.children = true;
+			break;
+		case OPT_COMM:
+			err = add_value(o->pf.comms, &o->pf.n_comms, "--comm", optarg);
+			if (err)
+				return err;
+			break;
+		case OPT_CGROUP:
+			err = add_value(o->pf.cgroups, &o->pf.n_cgroups, "--cgroup", optarg);
+			if (err)
+				return err;
+			break;
+		case OPT_CONTAINER:
+			err = add_value(o->pf.containers, &o->pf.n_containers, "--container", optarg);
+			if (err)
+				return err;
+			break;
 		case 't':
 			o->t_count++;
 			break;
@@ -387,6 +498,8 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 		}
 	}
 	err = check_combinations(o, argc);
+	if (!err)
+		err = check_process(o);
 	if (err)
 		return err;
 	if (o->filter_file) {
@@ -409,6 +522,7 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 
 void sniff_opts_free(struct sniff_opts *o)
 {
+	attrib_filter_fini(&o->pf);
 	free(o->expr);
 	o->expr = NULL;
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "attrib/attrib_filter.h"
 #include "capture/ring_rx.h"
 #include "capture/savefile.h"
 #include "capture/sniff.h"
@@ -39,7 +40,14 @@ struct sniff_opts {
 	bool nano;
 	uint64_t count;
 	struct sniff_show show;
+	/* Process attribution (live captures): --process, the owner filters, --exec. */
+	bool process;
+	struct attrib_filter pf;
+	char **exec_argv;		/* --exec CMD ARGS...: NULL-terminated, or NULL */
 };
+
+/* Whether a live capture looks up each packet's process (-j, --process, a filter, --exec). */
+bool sniff_opts_attrib(const struct sniff_opts *o);
 
 /*
  * Parses sniff's options (argv[0] is the command name; getopt's optind as the

@@ -5,6 +5,7 @@
 #include "cli/cmd.h"
 #include "cli/signals.h"
 #include "cmd/sniff/output.h"
+#include "cmd/sniff/process.h"
 #include "cmd/sniff/run.h"
 #include "cmd/sniff/run_file.h"
 #include "cmd/sniff/run_live.h"
@@ -18,7 +19,14 @@ static int run_live(struct sniff_run *r, enum sniff_output_mode *mode, bool *sta
 	struct sniff_opts *o = r->o;
 	int ret;
 
-	ret = sniff_run_live_open(r);
+	/*
+	 * Attribution first (BPF, then the scan): a long scan (a host of many sockets)
+	 * would have the rings' blocks retire by timeout and fill while nobody reads
+	 * them.  Nothing falls between: sockets made after BPF attached are followed.
+	 */
+	ret = sniff_process_start(r);
+	if (!ret)
+		ret = sniff_run_live_open(r);
 	if (!ret)
 		ret = sniff_output_create_file(r);
 	/* --fanout-files: the workers make their files first, then give up root (workers.c). */
@@ -36,6 +44,7 @@ static int run_live(struct sniff_run *r, enum sniff_output_mode *mode, bool *sta
 		return ret;
 	sniff_begin(&r->s);
 	*started = true;
+	sniff_process_go(r);
 	return sniff_run_live(r);
 }
 
@@ -85,9 +94,11 @@ int sniff_run(struct sniff_opts *o)
 		ret = sniff_run_file(r, &started);
 	}
 	ret = sniff_output_finish(r, mode, started, ret);
+	ret = sniff_process_finish(r, ret);
 out:
 	if (r->s.w)
 		savefile_write_close(r->s.w);
+	sniff_process_fini(r);
 	sniff_fini(&r->s);
 	sniff_output_close(r);
 	signals_set_wake_fd(-1);

@@ -260,6 +260,9 @@ int sniff_run_live(struct sniff_run *r)
 		}
 		if (r->s.done)
 			break;
+		/* Owner events between packets, so the kernel's ring buffer does not fill. */
+		if (r->s.attrib)
+			attrib_poll(r->s.attrib);
 		if (next_stats) {
 			uint64_t now = clock_ns(CLOCK_MONOTONIC);
 

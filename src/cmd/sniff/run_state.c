@@ -22,6 +22,7 @@ int sniff_run_init(struct sniff_run *r, struct sniff_opts *o)
 	r->s.show = o->show;
 	r->fail_iface = -1;
 	r->wfd = -1;
+	r->go_fd = -1;
 	/* Writing a file prints nothing unless --print asks, as with tcpdump -w. */
 	r->s.show.print = !o->wfile || o->print;
 	timefmt_init(&r->s.tf, sniff_opts_time_style(o->t_count), o->nano, o->utc);

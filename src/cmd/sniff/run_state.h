@@ -3,8 +3,10 @@
 #ifndef SOCKEYE_SNIFF_RUN_STATE_H
 #define SOCKEYE_SNIFF_RUN_STATE_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "capture/filter.h"
 #include "capture/sniff.h"
@@ -26,6 +28,15 @@ struct sniff_run {
 	int fail_iface;			/* the interface whose socket failed (device gone), or -1 */
 	int fail_err;			/* its error */
 	uint64_t left;			/* packets left in ring blocks the kernel had not retired */
+	/* --exec: the child, the pipe that lets it run, the thread that waits for it. */
+	pid_t child;			/* 0: none */
+	int go_fd;			/* -1: closed */
+	char exec_cgroup[256];		/* its cgroup, under the v2 mount; "" none */
+	char exec_dir[4096];		/* that directory */
+	pthread_t waiter;
+	bool has_waiter;
+	int child_status;		/* waitpid's, once child_done */
+	bool child_done;
 };
 
 /*

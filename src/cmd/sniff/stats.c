@@ -42,6 +42,55 @@ static void emit_row(struct fmt *f, const char *name, const struct sniff_iface *
 	fmt_row_end(f);
 }
 
+enum {
+	AT_LOOKED_UP, AT_ATTRIBUTED, AT_ENTRIES, AT_CAPACITY, AT_EVICTED, AT_REPLACED, AT_SCANNED,
+	AT_EVENTS, AT_EVENTS_LOST, AT_CGROUP_UNKNOWN, AT_NCOLS
+};
+
+static const struct fmt_col attrib_cols[] = {
+	[AT_LOOKED_UP] = { "looked_up", "LOOKED_UP", FMT_U64, FMT_RIGHT, 0, 0 },
+	[AT_ATTRIBUTED] = { "attributed", "ATTRIBUTED", FMT_U64, FMT_RIGHT, 0, 0 },
+	[AT_ENTRIES] = { "table_entries", "ENTRIES", FMT_U64, FMT_RIGHT, 0, 0 },
+	[AT_CAPACITY] = { "table_capacity", "CAPACITY", FMT_U64, FMT_RIGHT, 0, 0 },
+	[AT_EVICTED] = { "evicted", "EVICTED", FMT_U64, FMT_RIGHT, 0, 0 },
+	[AT_REPLACED] = { "replaced", "REPLACED", FMT_U64, FMT_RIGHT, 0, 0 },
+	[AT_SCANNED] = { "scanned", "SCANNED", FMT_U64, FMT_RIGHT, 0, 0 },
+	[AT_EVENTS] = { "events", "EVENTS", FMT_U64, FMT_RIGHT, 0, 0 },
+	[AT_EVENTS_LOST] = { "events_lost", "EVENTS_LOST", FMT_U64, FMT_RIGHT, 0, 0 },
+	[AT_CGROUP_UNKNOWN] = { "cgroup_unknown", "CGROUP_UNKNOWN", FMT_U64, FMT_RIGHT, 0, 0 },
+};
+
+/* The attribution table's counters: its size, what it dropped at its limits, its sources. */
+static const struct fmt_view view_sniff_attrib = {
+	.name = "attribution",
+	.title = "process attribution",
+	.cols = attrib_cols,
+	.ncols = AT_NCOLS,
+};
+
+static void emit_attrib(struct fmt *f, struct attrib *a)
+{
+	struct attrib_stats st;
+
+	attrib_stats(a, &st);
+	fmt_table_begin(f, &view_sniff_attrib, 0);
+	fmt_row_begin(f);
+	fmt_u64(f, AT_LOOKED_UP, st.packets);
+	fmt_u64(f, AT_ATTRIBUTED, st.attributed);
+	fmt_u64(f, AT_ENTRIES, st.table.entries);
+	fmt_u64(f, AT_CAPACITY, st.table.capacity);
+	fmt_u64(f, AT_EVICTED, st.table.evicted);
+	fmt_u64(f, AT_REPLACED, st.table.replaced);
+	fmt_u64(f, AT_SCANNED, st.scanned);
+	if (st.following) {
+		fmt_u64(f, AT_EVENTS, st.events);
+		fmt_u64(f, AT_EVENTS_LOST, st.events_lost);
+	}
+	fmt_u64(f, AT_CGROUP_UNKNOWN, st.cgroup_unknown);
+	fmt_row_end(f);
+	fmt_table_end(f);
+}
+
 void sniff_stats_emit(struct fmt *f, const struct sniff *s, bool live, unsigned interval)
 {
 	/*
@@ -75,5 +124,7 @@ void sniff_stats_emit(struct fmt *f, const struct sniff *s, bool live, unsigned 
 	if (s->n_ifaces > 1)
 		emit_row(f, "total", &total);
 	fmt_table_end(f);
+	if (s->attrib)
+		emit_attrib(f, s->attrib);
 	fmt_doc_end(f);
 }

@@ -141,10 +141,10 @@ static void render_events(enum fmt_mode mode, unsigned groups, const char *golde
 	f = fmt_new(mode, c.f, NULL);
 	assert_non_null(f);
 	view_drop_events_begin(f, groups);
-	view_drop_event_emit(f, &n.nm, &ev);
-	view_drop_event_emit(f, &n.nm, &v6);
-	view_drop_event_emit(f, &n.nm, &icmp);
-	view_drop_event_emit(f, &n.nm, &bare);
+	view_drop_event_emit(f, &n.nm, &ev, false, NULL, 0);
+	view_drop_event_emit(f, &n.nm, &v6, false, NULL, 0);
+	view_drop_event_emit(f, &n.nm, &icmp, false, NULL, 0);
+	view_drop_event_emit(f, &n.nm, &bare, false, NULL, 0);
 	view_drop_events_end(f);
 	fmt_doc_begin(f, "drop_stats");
 	view_drop_totals_emit(f, stats, 4, groups);
