@@ -8,14 +8,19 @@ libsockeye_a_SOURCES += \
 	src/bpf/drops_sample.c src/bpf/drops_sample.h \
 	src/bpf/drops_filter.c src/bpf/drops_filter.h \
 	src/bpf/napi_sample.c \
-	src/bpf/softirq.h src/bpf/softirq_sample.c
+	src/bpf/softirq.h src/bpf/softirq_sample.c \
+	src/bpf/cbpf_ebpf.c src/bpf/cbpf_ebpf.h
 EXTRA_DIST += src/bpf/drops.bpf.c src/bpf/napi.bpf.c src/bpf/softirq.bpf.c src/bpf/softirq.bpf.h
 MODULE_TESTS += \
 	tests/unit/bpf/test_ksyms \
 	tests/unit/bpf/test_drop_reasons \
 	tests/unit/bpf/test_drops_filter \
 	tests/unit/bpf/test_drops_sample \
-	tests/unit/bpf/test_softirq_sample
+	tests/unit/bpf/test_softirq_sample \
+	tests/unit/bpf/test_cbpf_ebpf
+# The translated filters run in a small interpreter of the test's own, against bpf_filter().
+tests_unit_bpf_test_cbpf_ebpf_SOURCES = tests/unit/bpf/test_cbpf_ebpf.c \
+	tests/unit/bpf/ebpf_interp.c tests/unit/bpf/ebpf_interp.h
 if HAVE_BPF
 MODULE_TESTS += tests/unit/bpf/test_btf_scan
 libsockeye_a_SOURCES += src/bpf/loader.c src/bpf/drops.c src/bpf/napi.c \
