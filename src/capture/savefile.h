@@ -184,6 +184,14 @@ int savefile_write_open_fd(struct savefile_writer **wp, int fd, const char *path
  * regular file; a pipe keeps what it took).
  */
 int savefile_write_packet(struct savefile_writer *w, const struct savefile_pkt *pkt);
+/*
+ * savefile_write_packet with an opt_comment in its pcapng record (tshark
+ * shows it as frame.comment; pcap has none): its first SAVEFILE_MAX_COMMENT
+ * bytes, UTF-8 as given.
+ */
+#define SAVEFILE_MAX_COMMENT 344
+int savefile_write_packet_comment(struct savefile_writer *w, const struct savefile_pkt *pkt,
+				  const char *comment);
 /* Interface counters for the ISB (pcapng) that closes each file; the latest call wins. */
 void savefile_write_set_stats(struct savefile_writer *w, unsigned ifindex,
 			      const struct savefile_stats *st);

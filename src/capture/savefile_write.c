@@ -51,6 +51,7 @@ struct savefile_writer {
 	bool regular;			/* the file is a regular one: a failed write can be cut back */
 	bool done;			/* -G -W: all files written */
 	int err;			/* sticky */
+	const char *comment;		/* the next pcapng record's opt_comment, or NULL */
 	uint8_t *buf;
 	size_t len;
 	/* What the next write sends, in order: runs of buf, and borrowed packet data. */
@@ -378,14 +379,17 @@ static size_t wr_pcapng_record(const struct savefile_writer *w, const struct sav
 {
 	uint32_t pad = (4u - caplen % 4) % 4;
 	uint32_t flags = 0;	/* epb_flags: bits 0-1 the direction */
-	size_t rec;
+	size_t rec, clen = w->comment ? strlen(w->comment) : 0;
 
 	if (pkt->dir == SAVEFILE_DIR_IN)
 		flags = 1;
 	else if (pkt->dir == SAVEFILE_DIR_OUT)
 		flags = 2;
-	/* The data, then its padding, epb_flags and opt_endofopt, the trailing length. */
-	rec = 28 + (size_t)caplen + pad + (flags ? 12 : 0) + 4;
+	if (clen > SAVEFILE_MAX_COMMENT)
+		clen = SAVEFILE_MAX_COMMENT;
+	/* The data, then its padding, epb_flags, opt_comment and opt_endofopt, the trailing length. */
+	rec = 28 + (size_t)caplen + pad + (flags ? 8 : 0) + (clen ? 4 + ((clen + 3) & ~3u) : 0) +
+	      ((flags || clen) ? 4 : 0) + 4;
 	blk32(h, NG_EPB);
 	blk32(h, (uint32_t)rec);
 	blk32(h, pkt->ifindex);
@@ -395,10 +399,12 @@ static size_t wr_pcapng_record(const struct savefile_writer *w, const struct sav
 	blk32(h, pkt->wirelen);
 	memset(t->b, 0, pad);
 	t->n = pad;
-	if (flags) {
+	if (flags)
 		blk_opt(t, 2, &flags, sizeof(flags));
+	if (clen)
+		blk_opt(t, 1, w->comment, (uint16_t)clen);
+	if (flags || clen)
 		blk32(t, 0);
-	}
 	blk32(t, (uint32_t)rec);
 	return rec;
 }
@@ -719,6 +725,17 @@ int savefile_write_packet(struct savefile_writer *w, const struct savefile_pkt *
 		return err;
 	w->file_pkts++;
 	return wr_end_unit(w, pkt->ifindex);
+}
+
+int savefile_write_packet_comment(struct savefile_writer *w, const struct savefile_pkt *pkt,
+				  const char *comment)
+{
+	int ret;
+
+	w->comment = comment && *comment ? comment : NULL;
+	ret = savefile_write_packet(w, pkt);
+	w->comment = NULL;
+	return ret;
 }
 
 void savefile_write_set_stats(struct savefile_writer *w, unsigned ifindex,
