@@ -28,6 +28,7 @@ NETNS_TESTS += \
 	tests/netns/drops_filters.sh \
 	tests/netns/drops_kprobe.sh \
 	tests/netns/drops_ready.sh \
+	tests/netns/trace_paths.sh \
 	tests/netns/napi_veth.sh \
 	tests/netns/sniff_capture.sh \
 	tests/netns/sniff_files.sh \
@@ -56,6 +57,7 @@ NETNS_TESTS += \
 # Rate accuracy (1% at the veth's top rate) and replay gaps (1 ms) need a quiet
 # machine: make check runs tests two at a time, so inject_rate.sh runs by hand, like bench/.
 EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.py \
+	tests/netns/trace_reader.py \
 	tests/netns/sniff_lib.sh tests/netns/pktsend.py tests/netns/qstats_probe.py \
 	tests/netns/inject_lib.sh tests/netns/inject_mkpcap.py tests/netns/inject_rate.sh \
 	tests/netns/exporter_lib.sh tests/netns/exporter_conns.py

@@ -115,6 +115,22 @@ static void emit_to_host(struct emitter *e, uint8_t dst, unsigned n)
 }
 
 /*
+ * n big-endian bytes of the prefetch at base + off into dst, a byte at a
+ * time: the verifier refuses a stack access not aligned to its size, and the
+ * packet's fields sit anywhere.  r4 is the scratch.
+ */
+static void emit_prefetch_read(struct emitter *e, uint8_t dst, uint8_t base, int16_t off,
+			       unsigned n)
+{
+	emit(e, insn(BPF_LDX | BPF_MEM | BPF_B, dst, base, off, 0));
+	for (unsigned i = 1; i < n; i++) {
+		emit(e, insn(BPF_LDX | BPF_MEM | BPF_B, BPF_REG_4, base, (int16_t)(off + (int)i), 0));
+		emit(e, insn(BPF_ALU | BPF_LSH | BPF_K, dst, 0, 0, 8));
+		emit(e, insn(BPF_ALU | BPF_OR | BPF_X, dst, BPF_REG_4, 0, 0));
+	}
+}
+
+/*
  * Reads n bytes at the offset in r1 (64 bits: X + k cannot wrap) into dst:
  * past the capture length rejects; inside the prefetch a stack read, else a
  * helper call.  fast: whether the offset may fall inside the prefetch.
@@ -131,7 +147,7 @@ static void emit_load_at_r1(struct emitter *e, uint8_t dst, unsigned n, bool fas
 				       (int32_t)(CBPF_EBPF_PREFETCH - n)));
 		emit(e, insn(BPF_ALU64 | BPF_MOV | BPF_X, BPF_REG_3, BPF_REG_10, 0, 0));
 		emit(e, insn(BPF_ALU64 | BPF_ADD | BPF_X, BPF_REG_3, BPF_REG_1, 0, 0));
-		emit(e, insn(BPF_LDX | BPF_MEM | ebpf_size(n), dst, BPF_REG_3, OFF_BUF, 0));
+		emit_prefetch_read(e, dst, BPF_REG_3, OFF_BUF, n);
 		to_done = emit(e, insn(BPF_JMP | BPF_JA, 0, 0, 0, 0));
 		patch_here(e, to_slow);
 	}
@@ -143,9 +159,9 @@ static void emit_load_at_r1(struct emitter *e, uint8_t dst, unsigned n, bool fas
 	emit_helper_call(e, BPF_FUNC_probe_read_kernel);
 	emit_jump(e, insn(BPF_JMP | BPF_JNE | BPF_K, BPF_REG_0, 0, 0, 0), TARGET_REJECT);
 	emit(e, insn(BPF_LDX | BPF_MEM | ebpf_size(n), dst, BPF_REG_10, OFF_TMP, 0));
+	emit_to_host(e, dst, n);
 	if (fast)
 		patch_here(e, to_done);
-	emit_to_host(e, dst, n);
 }
 
 /* P[k:n], a constant offset: inside the prefetch, a length check and a stack read. */
@@ -154,9 +170,7 @@ static void emit_load_abs(struct emitter *e, uint8_t dst, unsigned n, uint32_t k
 	if ((uint64_t)k + n <= CBPF_EBPF_PREFETCH) {
 		emit_jump(e, insn(BPF_JMP | BPF_JLT | BPF_K, R_CAPLEN, 0, 0, (int32_t)(k + n)),
 			  TARGET_REJECT);
-		emit(e, insn(BPF_LDX | BPF_MEM | ebpf_size(n), dst, BPF_REG_10,
-			     (int16_t)(OFF_BUF + (int)k), 0));
-		emit_to_host(e, dst, n);
+		emit_prefetch_read(e, dst, BPF_REG_10, (int16_t)(OFF_BUF + (int)k), n);
 		return;
 	}
 	/* mov32 zero-extends: k up to 2^32-1 stays positive. */

@@ -18,15 +18,14 @@
  * It uses r6 to r9 (A, X, the packet, its capture length), which the
  * calling convention saves for the caller, and CBPF_EBPF_STACK bytes below
  * r10: the first CBPF_EBPF_PREFETCH bytes of the packet, read with one
- * helper call, so most loads are a bounds check and a stack read; loads past
+ * helper call, so most loads are a bounds check and stack reads (a byte at a
+ * time: the verifier wants stack accesses aligned); r4 is scratch; loads past
  * them read the packet again, as libpcap's bpf_filter() would, with its
  * bounds: a load past the capture length rejects the packet (returns 0),
  * as does a division by zero.
  */
 #define CBPF_EBPF_PREFETCH 128
 #define CBPF_EBPF_STACK 208
-/* A translated instruction takes at most this many: an indexed load past the prefetch. */
-#define CBPF_EBPF_MAX_PER_INSN 24
 
 /*
  * Translates the n instructions of in (a program libpcap's bpf_validate()

@@ -22,14 +22,15 @@
 
 static const struct {
 	const char *group, *name;
+	bool recent;		/* not in every kernel trace runs on: sk_data_ready 6.10, ... */
 } hops[TRACE_HOP_NR] = {
 	[TRACE_HOP_NETIF_RX] = { "net", "netif_rx" },
 	[TRACE_HOP_NAPI_GRO] = { "net", "napi_gro_receive_entry" },
 	[TRACE_HOP_NETIF_RECEIVE] = { "net", "netif_receive_skb" },
 	[TRACE_HOP_RCVQUEUE_FULL] = { "sock", "sock_rcvqueue_full" },
-	[TRACE_HOP_SK_DATA_READY] = { "sock", "sk_data_ready" },
+	[TRACE_HOP_SK_DATA_READY] = { "sock", "sk_data_ready", true },
 	[TRACE_HOP_COPY_DATAGRAM] = { "skb", "skb_copy_datagram_iovec" },
-	[TRACE_HOP_RECV] = { "sock", "sock_recv_length" },
+	[TRACE_HOP_RECV] = { "sock", "sock_recv_length", true },
 	[TRACE_HOP_DEV_QUEUE] = { "net", "net_dev_queue" },
 	[TRACE_HOP_START_XMIT] = { "net", "net_dev_start_xmit" },
 	[TRACE_HOP_DEV_XMIT] = { "net", "net_dev_xmit" },
@@ -214,9 +215,13 @@ static int try_method(void *ctx, enum loader_attach m, struct loader_attempt *a)
 	for (int h = 0; h < TRACE_HOP_NR; h++) {
 		char tp[96];
 
-		/* A hop this kernel lacks (sk_data_ready before 6.10) is left out, not fatal. */
+		/*
+		 * A hop this kernel lacks is left out, not fatal: only the recent
+		 * ones are looked up (each scan reads the BTF file: attach time).
+		 */
 		snprintf(tp, sizeof(tp), "btf_trace_%s", hops[h].name);
-		t->has[h] = btf_scan_has(LOADER_VMLINUX_BTF, tp, BTF_KIND_TYPEDEF) != 0;
+		t->has[h] = !hops[h].recent ||
+			    btf_scan_has(LOADER_VMLINUX_BTF, tp, BTF_KIND_TYPEDEF) != 0;
 		if (!t->has[h])
 			continue;
 		p = prog_of(t, (enum trace_hop)h, m);
