@@ -29,6 +29,8 @@ NETNS_TESTS += \
 	tests/netns/drops_kprobe.sh \
 	tests/netns/drops_ready.sh \
 	tests/netns/trace_paths.sh \
+	tests/netns/trace_filter.sh \
+	tests/netns/trace_bpftrace.sh \
 	tests/netns/napi_veth.sh \
 	tests/netns/sniff_capture.sh \
 	tests/netns/sniff_files.sh \
