@@ -8,7 +8,7 @@
 . "${top_srcdir:-.}/tests/netns/bpf_lib.sh"
 
 need_root
-need_cmd jq python3 nft
+need_cmd jq python3 nft tshark
 need_bpf
 send=$top_srcdir/tests/netns/drops_send.py
 
@@ -44,11 +44,17 @@ reader_pid=$(awk '/^ready/ { print $2 }' "$tmp/reader")
 
 # Selected in A's namespace where they start (net_dev_queue on ta), followed into B.
 start_sockeye "$tmp/out" "$tmp/err" -N "$A" -j trace udp and dst net 10.96.0.0/24
+out_pid=$sockeye_pid
+# The same packets as hop-pair histograms, and into a pcapng file with hops and fate as comments.
+start_sockeye "$tmp/sum" "$tmp/sum.err" -N "$A" -j trace --summary -w "$tmp/t.pcapng" \
+	udp and dst net 10.96.0.0/24
 ns_exec "$A" python3 "$send" udp 10.96.0.2 9000 "$N_READ" || fail "cannot send to the reader"
 ns_exec "$A" python3 "$send" udp 10.96.0.2 9 "$N_NOSOCK" || fail "cannot send to the closed port"
 ns_exec "$A" python3 "$send" udp 10.96.0.2 7777 "$N_NF" || fail "cannot send to the nft port"
 wait_for_text "$tmp/reader" done 10 || fail "the reader did not read its $N_READ datagrams"
 sleep 0.3
+stop_sockeye
+sockeye_pid=$out_pid
 stop_sockeye
 
 jq -e . "$tmp/out" >/dev/null || fail "output is not NDJSON: $(head -3 "$tmp/out")"
@@ -92,5 +98,26 @@ stats=$(jq -c 'select(.type == "trace_stats")' "$tmp/out")
 [[ $(jq -r '.packets' <<<"$stats") -eq $total && $(jq -r '.lost_events' <<<"$stats") -eq 0 &&
 	$(jq -r '.unfinished' <<<"$stats") -eq 0 && $(jq -r '.evicted' <<<"$stats") -eq 0 ]] ||
 	fail "totals: $stats, want $total packets, none lost, unfinished or evicted"
+/usr/bin/python3 "$top_srcdir/tests/tools/json_validate.py" "$top_srcdir/schema" "$tmp/out" \
+	"$tmp/sum" || fail "a record does not match its schema"
+
+# --summary: the socket queue wait of each datagram read is in the 2^26 ns bucket or above.
+sum=$(jq -c 'select(.type == "trace_summary")' "$tmp/sum")
+[[ $(jq -r .packets <<<"$sum") -eq $total && $(jq -r .fates.delivered <<<"$sum") -eq $N_READ &&
+	$(jq -r .fates.dropped <<<"$sum") -eq $((N_NOSOCK + N_NF)) ]] || fail "summary: $sum"
+q=$(jq -c '.pairs[] | select(.from == "sk_data_ready" and .to == "sock_recv_length")' <<<"$sum")
+[[ $(jq -r .count <<<"$q") -eq $N_READ && $(jq -r .min_ns <<<"$q") -ge 50000000 &&
+	$(jq -r '[.buckets[] | select(.ge_ns >= 33554432) | .count] | add' <<<"$q") -eq $N_READ ]] ||
+	fail "summary: the queue wait pair: $q"
+# -w: every packet, its fate and hops in the comment tshark shows.
+comments=$(tshark -r "$tmp/t.pcapng" -T fields -e frame.comment 2>/dev/null)
+[[ $(grep -c . <<<"$comments") -eq $total ]] || fail "-w: $(grep -c . <<<"$comments") packets with comments, want $total"
+[[ $(grep -c "^delivered to pid $reader_pid (python3); net_dev_queue@ta" <<<"$comments") -eq $N_READ &&
+	$(grep -c "^dropped: NO_SOCKET at " <<<"$comments") -eq $N_NOSOCK &&
+	$(grep -c "^dropped: NETFILTER_DROP at .*kfree_skb@tb" <<<"$comments") -eq $N_NF ]] ||
+	fail "-w: the comments: $comments"
+[[ $(tshark -r "$tmp/t.pcapng" -Y "udp.dstport == 9000" 2>/dev/null | wc -l) -eq $N_READ ]] ||
+	fail "-w: the packets' bytes do not decode as the UDP datagrams sent"
+
 echo "PASS: $NETNS_TEST: $N_READ delivered to pid $reader_pid after >= 50 ms queued ($(echo $waits)" \
 	"ns), NO_SOCKET $N_NOSOCK, NETFILTER_DROP $N_NF"
