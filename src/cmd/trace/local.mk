@@ -9,3 +9,4 @@ libsockeye_a_SOURCES += \
 sockeye_SOURCES += src/cmd/trace/trace.c
 dist_man8_MANS += man/sockeye-trace.8
 EXTRA_DIST += src/cmd/trace/README.md
+MODULE_TESTS += tests/unit/cmd/trace/test_packets
