@@ -79,6 +79,22 @@ struct {
 	__type(value, __u64);
 } stats SEC(".maps");
 
+/*
+ * The skb this CPU's filter last turned down at netif_rx or GRO entry:
+ * netif_receive_skb, also a first hop, follows on the same CPU, and need not
+ * filter it again.
+ */
+struct rejected {
+	__u64 skb, head;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct rejected);
+} last_rejected SEC(".maps");
+
 static __always_inline __u64 *stat_ptr(__u32 which)
 {
 	return bpf_map_lookup_elem(&stats, &which);
@@ -195,7 +211,7 @@ static __always_inline void fill(struct trace_hop_event *ev, __u64 ts, __u64 id,
 	ev->hop = hop;
 	ev->cpu = bpf_get_smp_processor_id();
 	ev->ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
-	ev->netns_ino = netns_of(dev);
+	ev->netns_ino = 0;	/* the first hop's only (start): three reads a hop saved */
 	ev->len = skb ? BPF_CORE_READ(skb, len) : 0;
 	ev->reason = 0;
 	ev->pid = pid_tgid >> 32;
@@ -254,6 +270,18 @@ static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_dev
 	__u64 *retrans;
 	__u32 n;
 
+	__u32 zero = 0;
+	struct rejected *rj = cfg.filter ? bpf_map_lookup_elem(&last_rejected, &zero) : NULL;
+
+	/*
+	 * Only the netif_receive_skb right after the rejecting netif_rx or GRO
+	 * entry, once: a freed skb is reused at once, data and all, by the
+	 * CPU's next packet, which must be filtered.
+	 */
+	if (rj && hop == TRACE_HOP_NETIF_RECEIVE && rj->skb == (__u64)skb && rj->head == head) {
+		rj->skb = 0;
+		return;
+	}
 	if (cfg.netns_ino && netns_of(dev) != cfg.netns_ino)
 		return;
 	if (cfg.ifindex && (!dev || BPF_CORE_READ(dev, ifindex) != cfg.ifindex))
@@ -262,6 +290,10 @@ static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_dev
 		return;
 	if (cfg.filter && !trace_filter(v.start, v.caplen, v.wirelen, v.l3)) {
 		stat_inc(TRACE_STAT_FILTERED);
+		if (rj && is_rx_entry(hop)) {
+			rj->skb = (__u64)skb;
+			rj->head = head;
+		}
 		return;
 	}
 	f.id = next_id();
@@ -307,14 +339,17 @@ static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_dev
  * unless it arrives from a driver or sat unseen for STALE_NS: then the skb
  * was freed without a tracepoint and reused.
  */
-static __always_inline struct followed *lookup(__u32 hop, struct sk_buff *skb, __u64 head,
+static __always_inline struct followed *lookup(__u32 hop, struct sk_buff *skb, __u64 *headp,
 					       __u64 now, __u32 *flags)
 {
 	struct followed *f = bpf_map_lookup_elem(&by_skb, &skb);
 	struct by_head_val *hv, nhv;
 	struct followed nf;
+	__u64 head;
 
 	if (f) {
+		head = (__u64)BPF_CORE_READ(skb, head);
+		*headp = head;
 		if (f->head == head)
 			return f;
 		if (is_rx_entry(hop) || now - f->last_ns > STALE_NS) {
@@ -330,6 +365,8 @@ static __always_inline struct followed *lookup(__u32 hop, struct sk_buff *skb, _
 	/* Only a clone shares its data: a fresh skb with a known head reuses a freed one's. */
 	if (is_rx_entry(hop) || !BPF_CORE_READ_BITFIELD_PROBED(skb, cloned))
 		return NULL;
+	head = (__u64)BPF_CORE_READ(skb, head);
+	*headp = head;
 	hv = bpf_map_lookup_elem(&by_head, &head);
 	if (!hv)
 		return NULL;
@@ -363,15 +400,20 @@ static __always_inline int on_hop(__u32 hop, struct sk_buff *skb, struct net_dev
 	if (!skb)
 		return 0;
 	now = bpf_ktime_get_ns();
-	head = (__u64)BPF_CORE_READ(skb, head);
-	if (!dev)
-		dev = BPF_CORE_READ(skb, dev);
-	f = lookup(hop, skb, head, now, &flags);
+	head = 0;
+	f = lookup(hop, skb, &head, now, &flags);
 	if (!f) {
-		if (is_first_hop(hop))
-			start(hop, skb, dev, head, now);
+		if (!is_first_hop(hop))
+			return 0;
+		if (!head)
+			head = (__u64)BPF_CORE_READ(skb, head);
+		if (!dev)
+			dev = BPF_CORE_READ(skb, dev);
+		start(hop, skb, dev, head, now);
 		return 0;
 	}
+	if (!dev)
+		dev = BPF_CORE_READ(skb, dev);
 	id = f->id;
 	f->last_ns = now;
 	if (is_fate(hop))

@@ -61,7 +61,8 @@ jq -e . "$tmp/out" >/dev/null || fail "output is not NDJSON: $(head -3 "$tmp/out
 pk=$tmp/packets
 jq -c 'select(.type == "trace_packet")' "$tmp/out" >"$pk"
 total=$((N_READ + N_NOSOCK + N_NF))
-[[ $(wc -l <"$pk") -eq $total ]] || fail "$(wc -l <"$pk") packets, want $total: $(cat "$tmp/out")"
+[[ $(wc -l <"$pk") -eq $total ]] ||
+	fail "$(wc -l <"$pk") packets, want $total: $(jq -r .summary "$pk"; cat "$tmp/err")"
 
 # The reader's datagrams: across the veth, queued, then read by the reader after 50 ms or more.
 read_pk=$tmp/read

@@ -1,0 +1,96 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# trace.sh: the in-kernel cost per packet of sockeye trace, for a packet its filter selects
+# (followed through four hops to its drop, an event per hop) and for one it turns down, against
+# an untraced run and against bpftrace doing the same work (bench/trace.bt); and the attach and
+# detach times.  Run as root from a build dir: bench/trace.sh [SECONDS] [BUILD_DIR]
+#
+# The load is drops.sh's: bench/dropflood.c, pinned to CPU 0, sends UDP frames with a bad IPv4
+# header checksum into a veth; the peer drops each (IP_CSUM) on the same CPU in the softirq the
+# send raises, so the time the tracepoints cost slows the sender.  Each frame passes
+# net_dev_start_xmit, netif_rx (the first hop: the filter), net_dev_xmit, netif_receive_skb and
+# kfree_skb.  ns per packet = 1e9/rate(traced) - 1e9/rate(untraced), the untraced runs just
+# before and after.  sockeye runs on CPU 1 with --summary (its reading is not the sender's).
+set -euo pipefail
+
+secs=${1:-5}
+build=${2:-.}
+src=$(cd "$(dirname "$0")/.." && pwd)
+. "$src/bench/lib.sh"
+sockeye=$build/sockeye
+ns=sky-btrace-$$
+peer=sky-btrace-peer-$$
+tmp=$(mktemp -d)
+trap 'ip netns del "$ns" 2>/dev/null; ip netns del "$peer" 2>/dev/null; rm -rf "$tmp"' EXIT
+
+[[ $(id -u) -eq 0 ]] || { echo "trace.sh: needs root" >&2; exit 1; }
+[[ -x $sockeye ]] || { echo "trace.sh: no $sockeye (give the build dir)" >&2; exit 1; }
+cc -O2 -o "$tmp/dropflood" "$src/bench/dropflood.c"
+veth_pair "$peer" "$ns" || { echo "trace.sh: cannot make the namespaces" >&2; exit 1; }
+ip -n "$ns" addr add 10.94.0.2/24 dev vb
+mac=$(ip -n "$ns" -j link show vb | jq -r '.[0].address')
+
+# flood: prints "frames_sent frames_per_s" of one run, pinned to CPU 0.
+flood()
+{
+	ip netns exec "$peer" taskset -c 0 "$tmp/dropflood" va "$mac" "$secs" |
+		awk '{ printf "%d %.0f\n", $1, $1 / $2 }'
+}
+rate() { cut -d' ' -f2 <<<"$1"; }
+
+# with_tracer NAME CMD...: the flood's rate while CMD runs (started, attached, stopped after).
+with_tracer()
+{
+	local name=$1 pid
+
+	shift
+	taskset -c 1 "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
+	pid=$!
+	for _ in $(seq 200); do
+		grep -qs -e "attached with" -e "Attaching" "$tmp/$name.err" "$tmp/$name.out" && break
+		sleep 0.05
+	done
+	sleep 0.5
+	flood >"$tmp/$name.rate"
+	kill -INT "$pid"
+	wait "$pid" || true
+}
+
+base1=$(rate "$(flood)")
+with_tracer selected "$sockeye" -v -j trace --summary udp and dst host 10.94.0.2 and dst port 9
+base2=$(rate "$(flood)")
+with_tracer filtered "$sockeye" -v -j trace --summary udp and dst port 10
+base3=$(rate "$(flood)")
+with_tracer bpftrace unshare -m sh -c 'mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null;
+	exec bpftrace "$0"' "$src/bench/trace.bt"
+base4=$(rate "$(flood)")
+base=$(( (base1 + base2 + base3 + base4) / 4 ))
+
+# ns_per RATE BEFORE AFTER: against the untraced runs just before and after it.
+ns_per()
+{
+	awk -v r="$1" -v b=$((($2 + $3) / 2)) 'BEGIN { printf "%.0f", 1e9 / r - 1e9 / b }'
+}
+read -r sel_sent sel_rate <"$tmp/selected.rate"
+read -r _ filt_rate <"$tmp/filtered.rate"
+read -r _ bt_rate <"$tmp/bpftrace.rate"
+sel_stats=$(jq -c 'select(.type == "trace_stats") | {packets, lost_events, evicted, unfinished}' \
+	"$tmp/selected.out")
+sel_pairs=$(jq -c 'select(.type == "trace_summary") | .fates' "$tmp/selected.out")
+filt_stats=$(jq -c 'select(.type == "trace_stats") | {packets, filtered_out}' "$tmp/filtered.out")
+bt_count=$(sed -n 's/^@done: //p' "$tmp/bpftrace.out")
+attach=$(sed -n 's/.*attached with [a-z_]* in \([0-9.]*\) ms/\1/p' "$tmp/selected.err")
+attach2=$(sed -n 's/.*attached with [a-z_]* in \([0-9.]*\) ms/\1/p' "$tmp/filtered.err")
+detach=$(sed -n 's/.*detached in \([0-9.]*\) ms/\1/p' "$tmp/selected.err")
+
+echo "kernel $(uname -r), $(nproc) CPUs, $secs s per run, sender pinned to CPU 0, tracer to CPU 1"
+echo "load: $(uptime | sed 's/.*load average/load average/')"
+printf '%-34s %12s %10s %s\n' run "frames/s" "ns/frame" notes
+printf '%-34s %12s %10s %s\n' "no tracing" "$base" - "between the others: $base1 $base2 $base3 $base4"
+printf '%-34s %12s %10s %s\n' "sockeye trace, selected" "$sel_rate" \
+	"$(ns_per "$sel_rate" "$base1" "$base2")" "$sel_sent sent; $sel_stats $sel_pairs"
+printf '%-34s %12s %10s %s\n' "sockeye trace, filtered out" "$filt_rate" \
+	"$(ns_per "$filt_rate" "$base2" "$base3")" "$filt_stats"
+printf '%-34s %12s %10s %s\n' "bpftrace trace.bt (same work)" "$bt_rate" \
+	"$(ns_per "$bt_rate" "$base3" "$base4")" "followed to the fate: ${bt_count:-0}"
+echo "sockeye attach ${attach} ms and ${attach2} ms, detach ${detach} ms"
