@@ -57,9 +57,9 @@ with_tracer()
 }
 
 base1=$(rate "$(flood)")
-with_tracer selected "$sockeye" -v -j trace --summary udp and dst host 10.94.0.2 and dst port 9
+with_tracer selected "$sockeye" -v -j trace --summary --ring-size 64M udp and dst host 10.94.0.2 and dst port 9
 base2=$(rate "$(flood)")
-with_tracer filtered "$sockeye" -v -j trace --summary udp and dst port 10
+with_tracer filtered "$sockeye" -v -j trace --summary --ring-size 64M udp and dst port 10
 base3=$(rate "$(flood)")
 with_tracer bpftrace unshare -m sh -c 'mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null;
 	exec bpftrace "$0"' "$src/bench/trace.bt"

@@ -223,7 +223,20 @@ static __always_inline void fill(struct trace_hop_event *ev, __u64 ts, __u64 id,
 	__builtin_memset(ev->ifname, 0, sizeof(ev->ifname));
 	if (dev)
 		BPF_CORE_READ_STR_INTO(&ev->ifname, dev, name);
-	bpf_get_current_comm(ev->comm, sizeof(ev->comm));
+	/* The task's name where the task is the packet's: its sender, its reader. */
+	if ((flags & TRACE_EV_FIRST) || hop == TRACE_HOP_COPY_DATAGRAM || hop == TRACE_HOP_RECV)
+		bpf_get_current_comm(ev->comm, sizeof(ev->comm));
+	else
+		__builtin_memset(ev->comm, 0, sizeof(ev->comm));
+}
+
+/*
+ * No event wakes the reader: it reads the ring every TRACE_READ_MS instead
+ * (src/bpf/trace.c), as a wakeup cost more than the rest of a hop.
+ */
+static __always_inline __u64 submit_flags(__u32 hop)
+{
+	return BPF_RB_NO_WAKEUP;
 }
 
 /* Extra per-hop facts an event carries. */
@@ -245,7 +258,7 @@ static __always_inline void send_hop(__u64 ts, __u64 id, __u32 hop, struct sk_bu
 	ev->location = x->location;
 	ev->reason = x->reason;
 	ev->rc = x->rc;
-	bpf_ringbuf_submit(ev, 0);
+	bpf_ringbuf_submit(ev, submit_flags(hop));
 }
 
 static __always_inline __u64 next_id(void)
@@ -329,7 +342,8 @@ static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_dev
 			n = 0;
 	}
 	ev->caplen = n;
-	bpf_ringbuf_submit(ev, 0);
+	ev->netns_ino = netns_of(dev);
+	bpf_ringbuf_submit(ev, BPF_RB_NO_WAKEUP);
 }
 
 /*

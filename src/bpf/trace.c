@@ -339,9 +339,16 @@ bool trace_has_hop(const struct trace *t, enum trace_hop h)
 int trace_poll(struct trace *t, int timeout_ms,
 	       int (*fn)(void *ctx, const struct trace_hop_event *ev, size_t size), void *ctx)
 {
+	int n, err;
+
 	t->fn = fn;
 	t->fn_ctx = ctx;
-	return ring_buffer__poll(t->rb, timeout_ms);
+	/* Nothing wakes the epoll (TRACE_READ_MS): it only sleeps, a signal cuts it short. */
+	err = ring_buffer__poll(t->rb, timeout_ms < TRACE_READ_MS ? timeout_ms : TRACE_READ_MS);
+	if (err < 0 && err != -EINTR)
+		return err;
+	n = ring_buffer__consume(t->rb);
+	return n < 0 ? n : err < 0 ? err : n;
 }
 
 int trace_read_stats(struct trace *t, uint64_t stats[TRACE_STAT_NR], uint64_t *live)

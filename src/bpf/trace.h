@@ -68,6 +68,9 @@ struct trace_hop_event {
 	__u8 data[TRACE_SNAP_MAX];	/* first hop only: the event is shorter otherwise */
 };
 
+/* The BPF programs never wake the reader: it reads the ring this often. */
+#define TRACE_READ_MS 20
+
 /* The event's size without the packet bytes (every hop but the first). */
 #define TRACE_EVENT_HDR_SIZE __builtin_offsetof(struct trace_hop_event, data)
 
@@ -119,7 +122,10 @@ enum loader_attach trace_attach_method(const struct trace *t);
 /* Whether the kernel has hop h's tracepoint (hops it lacks are not attached). */
 bool trace_has_hop(const struct trace *t, enum trace_hop h);
 
-/* Hands fn each event queued; fn returns non-zero to stop (returned).  -errno on error. */
+/*
+ * Sleeps up to timeout_ms (TRACE_READ_MS at most), then hands fn each event
+ * queued; fn returns non-zero to stop (returned).  -errno on error.
+ */
 int trace_poll(struct trace *t, int timeout_ms,
 	       int (*fn)(void *ctx, const struct trace_hop_event *ev, size_t size), void *ctx);
 /* The per-CPU counters summed, and the skbs followed now (the LRU's entries). */

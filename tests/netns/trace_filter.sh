@@ -41,7 +41,7 @@ filters=(
 	"ip[2:2] - ((ip[0] & 0xf) << 2) - 8 > 100 and udp"
 	"not udp"
 )
-ip netns exec "$B" tcpdump -nn -U -i fb -w "$tmp/all.pcap" >"$tmp/tcpdump.out" 2>"$tmp/tcpdump.err" &
+ip netns exec "$B" tcpdump -nn -U --immediate-mode -i fb -w "$tmp/all.pcap" >"$tmp/tcpdump.out" 2>"$tmp/tcpdump.err" &
 td_pid=$!
 register_pid "$td_pid"
 wait_for_text "$tmp/tcpdump.err" "listening on" 10 || fail "tcpdump did not start: $(cat "$tmp/tcpdump.err")"
@@ -69,6 +69,7 @@ for pid in "${pids[@]}"; do
 	sockeye_pid=$pid
 	stop_sockeye
 done
+sleep 0.5
 kill -INT "$td_pid"
 wait "$td_pid"
 
