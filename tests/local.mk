@@ -31,6 +31,7 @@ NETNS_TESTS += \
 	tests/netns/trace_paths.sh \
 	tests/netns/trace_filter.sh \
 	tests/netns/trace_bpftrace.sh \
+	tests/netns/trace_vxlan.sh \
 	tests/netns/napi_veth.sh \
 	tests/netns/sniff_capture.sh \
 	tests/netns/sniff_files.sh \

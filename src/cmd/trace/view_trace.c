@@ -110,8 +110,8 @@ static void text_packet(struct view_trace *v, const struct trace_pkt *p)
 		fprintf(v->out, "  %+12.6fms cpu%-3u %-15s %s:%s", ms, h->cpu,
 			h->ifname[0] ? h->ifname : "-", trace_hop_group(h->hop),
 			trace_hop_name(h->hop));
-		if (h->hop == TRACE_HOP_COPY_DATAGRAM || h->hop == TRACE_HOP_RECV ||
-		    h->hop == TRACE_HOP_DEV_QUEUE)
+		/* The task where it is the packet's: its sender (the first hop), its reader. */
+		if (h->comm[0])
 			fprintf(v->out, " pid %u (%s)", h->pid, h->comm);
 		if (h->flags & TRACE_EV_CLONE)
 			fprintf(v->out, " [clone]");
