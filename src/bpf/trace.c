@@ -53,6 +53,7 @@ struct trace {
 	struct trace_bpf *skel;
 	struct bpf_link *links[TRACE_HOP_NR];
 	bool has[TRACE_HOP_NR];
+	bool has_known[TRACE_HOP_NR];	/* has[] found by a tp_btf attempt */
 	struct ring_buffer *rb;
 	struct trace_opts opts;
 	enum loader_attach method;
@@ -215,19 +216,29 @@ static int try_method(void *ctx, enum loader_attach m, struct loader_attempt *a)
 	for (int h = 0; h < TRACE_HOP_NR; h++) {
 		char tp[96];
 
+		err = 0;
 		/*
-		 * A hop this kernel lacks is left out, not fatal: only the recent
-		 * ones are looked up (each scan reads the BTF file: attach time).
+		 * A hop this kernel lacks is left out, not fatal.  tp_btf finds out
+		 * as it resolves the target in the BTF libbpf has read anyway; raw_tp
+		 * scans the BTF file for the recent ones only (each scan reads it
+		 * whole: attach time), unless tp_btf was tried first.
 		 */
-		snprintf(tp, sizeof(tp), "btf_trace_%s", hops[h].name);
-		t->has[h] = !hops[h].recent ||
-			    btf_scan_has(LOADER_VMLINUX_BTF, tp, BTF_KIND_TYPEDEF) != 0;
-		if (!t->has[h])
-			continue;
 		p = prog_of(t, (enum trace_hop)h, m);
-		bpf_program__set_autoload(p, true);
 		if (m == LOADER_ATTACH_TP_BTF) {
 			err = bpf_program__set_attach_target(p, 0, hops[h].name);
+			t->has[h] = !err;
+			t->has_known[h] = true;
+			if (err && hops[h].recent)
+				continue;
+		} else if (!t->has_known[h]) {
+			snprintf(tp, sizeof(tp), "btf_trace_%s", hops[h].name);
+			t->has[h] = !hops[h].recent ||
+				    btf_scan_has(LOADER_VMLINUX_BTF, tp, BTF_KIND_TYPEDEF) != 0;
+		}
+		if (!t->has[h] && hops[h].recent)
+			continue;
+		bpf_program__set_autoload(p, true);
+		if (m == LOADER_ATTACH_TP_BTF) {
 			if (err) {
 				snprintf(a->what, sizeof(a->what), "%s:%s", hops[h].group,
 					 hops[h].name);
