@@ -11,6 +11,9 @@
 # net_dev_start_xmit, netif_rx (the first hop: the filter), net_dev_xmit, netif_receive_skb and
 # kfree_skb.  ns per packet = 1e9/rate(traced) - 1e9/rate(untraced), the untraced runs just
 # before and after.  sockeye runs on CPU 1 with --summary (its reading is not the sender's).
+# On a busy machine the rates also carry what the tracer's user space takes from the others, so
+# the kernel's own account is given too: kernel.bpf_stats_enabled on for the run, the tracer's
+# programs' run time over the flood divided by the frames sent ("kernel ns/frame").
 set -euo pipefail
 
 secs=${1:-5}
@@ -21,7 +24,12 @@ sockeye=$build/sockeye
 ns=sky-btrace-$$
 peer=sky-btrace-peer-$$
 tmp=$(mktemp -d)
-trap 'ip netns del "$ns" 2>/dev/null; ip netns del "$peer" 2>/dev/null; rm -rf "$tmp"' EXIT
+stats_was=$(sysctl -n kernel.bpf_stats_enabled)
+tracer_pid=
+trap '[[ -z $tracer_pid ]] || kill -INT "$tracer_pid" 2>/dev/null
+	ip netns del "$ns" 2>/dev/null; ip netns del "$peer" 2>/dev/null; rm -rf "$tmp"
+	sysctl -qw kernel.bpf_stats_enabled="$stats_was"' EXIT
+sysctl -qw kernel.bpf_stats_enabled=1
 
 [[ $(id -u) -eq 0 ]] || { echo "trace.sh: needs root" >&2; exit 1; }
 [[ -x $sockeye ]] || { echo "trace.sh: no $sockeye (give the build dir)" >&2; exit 1; }
@@ -38,22 +46,37 @@ flood()
 }
 rate() { cut -d' ' -f2 <<<"$1"; }
 
-# with_tracer NAME CMD...: the flood's rate while CMD runs (started, attached, stopped after).
+# prog_time IDS...: the run time in ns of these BPF programs so far, summed.
+prog_time()
+{
+	bpftool prog show -j | jq --arg ids " $* " '[.[] | select(.id as $i | $ids | contains(" \($i) "))
+		| .run_time_ns // 0] | add // 0'
+}
+
+# with_tracer NAME CMD...: the flood's rate while CMD runs (started, attached, stopped after),
+# and in NAME.kns the run time of the programs it loaded over the flood.
 with_tracer()
 {
-	local name=$1 pid
+	local name=$1 pid before ids t0 t1
 
 	shift
+	before=$(bpftool prog show -j | jq -r '.[].id' | sort)
 	taskset -c 1 "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
 	pid=$!
+	tracer_pid=$pid
 	for _ in $(seq 200); do
 		grep -qs -e "attached with" -e "Attaching" "$tmp/$name.err" "$tmp/$name.out" && break
 		sleep 0.05
 	done
 	sleep 0.5
+	ids=$(comm -13 <(echo "$before") <(bpftool prog show -j | jq -r '.[].id' | sort) | tr '\n' ' ')
+	t0=$(prog_time $ids)
 	flood >"$tmp/$name.rate"
+	t1=$(prog_time $ids)
+	echo $((t1 - t0)) >"$tmp/$name.kns"
 	kill -INT "$pid"
 	wait "$pid" || true
+	tracer_pid=
 }
 
 base1=$(rate "$(flood)")
@@ -72,8 +95,10 @@ ns_per()
 	awk -v r="$1" -v b=$((($2 + $3) / 2)) 'BEGIN { printf "%.0f", 1e9 / r - 1e9 / b }'
 }
 read -r sel_sent sel_rate <"$tmp/selected.rate"
-read -r _ filt_rate <"$tmp/filtered.rate"
-read -r _ bt_rate <"$tmp/bpftrace.rate"
+read -r filt_sent filt_rate <"$tmp/filtered.rate"
+read -r bt_sent bt_rate <"$tmp/bpftrace.rate"
+# kns NAME SENT: the tracer's programs' run time per frame sent.
+kns() { awk -v t="$(cat "$tmp/$1.kns")" -v n="$2" 'BEGIN { printf "%.0f", t / n }'; }
 sel_stats=$(jq -c 'select(.type == "trace_stats") | {packets, lost_events, evicted, unfinished}' \
 	"$tmp/selected.out")
 sel_pairs=$(jq -c 'select(.type == "trace_summary") | .fates' "$tmp/selected.out")
@@ -85,12 +110,15 @@ detach=$(sed -n 's/.*detached in \([0-9.]*\) ms/\1/p' "$tmp/selected.err")
 
 echo "kernel $(uname -r), $(nproc) CPUs, $secs s per run, sender pinned to CPU 0, tracer to CPU 1"
 echo "load: $(uptime | sed 's/.*load average/load average/')"
-printf '%-34s %12s %10s %s\n' run "frames/s" "ns/frame" notes
-printf '%-34s %12s %10s %s\n' "no tracing" "$base" - "between the others: $base1 $base2 $base3 $base4"
-printf '%-34s %12s %10s %s\n' "sockeye trace, selected" "$sel_rate" \
-	"$(ns_per "$sel_rate" "$base1" "$base2")" "$sel_sent sent; $sel_stats $sel_pairs"
-printf '%-34s %12s %10s %s\n' "sockeye trace, filtered out" "$filt_rate" \
-	"$(ns_per "$filt_rate" "$base2" "$base3")" "$filt_stats"
-printf '%-34s %12s %10s %s\n' "bpftrace trace.bt (same work)" "$bt_rate" \
-	"$(ns_per "$bt_rate" "$base3" "$base4")" "followed to the fate: ${bt_count:-0}"
+printf '%-34s %12s %10s %12s %s\n' run "frames/s" "ns/frame" "kernel ns/fr" notes
+printf '%-34s %12s %10s %12s %s\n' "no tracing" "$base" - - \
+	"between the others: $base1 $base2 $base3 $base4"
+printf '%-34s %12s %10s %12s %s\n' "sockeye trace, selected" "$sel_rate" \
+	"$(ns_per "$sel_rate" "$base1" "$base2")" "$(kns selected "$sel_sent")" \
+	"$sel_sent sent; $sel_stats $sel_pairs"
+printf '%-34s %12s %10s %12s %s\n' "sockeye trace, filtered out" "$filt_rate" \
+	"$(ns_per "$filt_rate" "$base2" "$base3")" "$(kns filtered "$filt_sent")" "$filt_stats"
+printf '%-34s %12s %10s %12s %s\n' "bpftrace trace.bt (same work)" "$bt_rate" \
+	"$(ns_per "$bt_rate" "$base3" "$base4")" "$(kns bpftrace "$bt_sent")" \
+	"followed to the fate: ${bt_count:-0}"
 echo "sockeye attach ${attach} ms and ${attach2} ms, detach ${detach} ms"
