@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # trace_filter.sh: sockeye trace's pcap filter, translated to eBPF and run in the kernel at the
-# first hop, selects exactly the packets tcpdump's same filter selects on the same traffic.
+# first hop, selects exactly the packets tcpdump's same filter selects on the same traffic, with
+# tp_btf and with the raw_tp fallback.
 . "${top_srcdir:-.}/tests/netns/lib.sh"
 . "${top_srcdir:-.}/tests/netns/bpf_lib.sh"
 
@@ -47,7 +48,12 @@ register_pid "$td_pid"
 wait_for_text "$tmp/tcpdump.err" "listening on" 10 || fail "tcpdump did not start: $(cat "$tmp/tcpdump.err")"
 pids=()
 for i in "${!filters[@]}"; do
-	start_sockeye "$tmp/out$i" "$tmp/err$i" -N "$B" -j trace -i fb "${filters[$i]}"
+	# The last one through the raw_tp fallback: the same programs, arguments read with probes.
+	attach=tp_btf
+	((i + 1 < ${#filters[@]})) || attach=raw_tp
+	start_sockeye "$tmp/out$i" "$tmp/err$i" -N "$B" -j trace -i fb --attach "$attach" \
+		"${filters[$i]}"
+	grep -q "attached with $attach" "$tmp/err$i" || fail "not attached with $attach: $(cat "$tmp/err$i")"
 	pids+=("$sockeye_pid")
 done
 
