@@ -93,6 +93,12 @@ bool cmd_common_option(int c, const char *arg);
  */
 int cmd_option_error(const char *name, const char *shortopts, int c, char **argv);
 
+/*
+ * The operands joined with spaces, as tcpdump takes a filter ('dst port 53'
+ * quoted as one word or given as three): malloc'ed, NULL when out of memory.
+ */
+char *cmd_join_words(int argc, char **argv);
+
 /* Prints "usage: sockeye [global options] " and a command's usage text to stdout. */
 void cmd_print_usage(const char *usage);
 

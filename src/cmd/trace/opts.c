@@ -57,25 +57,6 @@ static const struct option trace_longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* The filter's words as tcpdump takes them: joined with spaces. */
-static char *join_words(int argc, char **argv)
-{
-	size_t len = 1;
-	char *s;
-
-	for (int i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	s = calloc(1, len);
-	if (!s)
-		return NULL;
-	for (int i = 0; i < argc; i++) {
-		if (i)
-			strcat(s, " ");
-		strcat(s, argv[i]);
-	}
-	return s;
-}
-
 /* The compiled program copied out as sock_filter (the translator's input). */
 static int compile_one(const char *expr, int dlt, struct sock_filter **out, size_t *n,
 		       char *err, size_t errlen)
@@ -211,7 +192,7 @@ int trace_opts_parse(struct trace_cmd *c, int argc, char **argv)
 	if (c->write_path && !c->snaplen)
 		c->snaplen = TRACE_DEFAULT_SNAPLEN;
 	if (optind < argc) {
-		c->filter = join_words(argc - optind, argv + optind);
+		c->filter = cmd_join_words(argc - optind, argv + optind);
 		if (!c->filter) {
 			log_error("out of memory");
 			return EXIT_RUNTIME;
