@@ -2,7 +2,7 @@
 # sockeye.bash: bash completion for sockeye (tests/docs/sync.sh checks it against the binary).
 
 _sockeye_global_opts='-j --json -p --pretty -N --netns -n --numeric -v --verbose -V --version -h --help'
-_sockeye_commands='help top sniff inject sockets ss drops napi exporter'
+_sockeye_commands='help top sniff inject sockets ss drops trace napi exporter'
 # The long global options a command accepts after its name too; the short ones it takes
 # are those it gives no meaning of its own, listed with its options (see sockeye(8)).
 _sockeye_common_opts='--json --pretty --numeric --netns --verbose --help'
@@ -25,6 +25,8 @@ _sockeye_sockets_opts='-t --tcp -u --udp -w --raw -x --unix -0 --packet -A --que
 _sockeye_drops_opts='--events -i --interval -c --count --duration --reason --exclude-reason
 	--iface --proto --stack --attach --ring-size --process --by --pid --cgroup -e --extended
 	--no-header -h -j -p -N -n -v'
+_sockeye_trace_opts='-i --iface -c --count -d --duration -w --write --snaplen --summary --attach
+	--max-packets --ring-size -h -j -p -N -n -v'
 _sockeye_napi_opts='-i --interval -c --count --duration --iface --attach -e --extended
 	--no-header -h -j -p -N -n -v'
 _sockeye_exporter_opts='--listen --web-config --collectors --device-include --device-exclude --cache
@@ -258,6 +260,31 @@ _sockeye()
 			elif [[ $cmd == drops ]]; then
 				mapfile -t COMPREPLY < <(compgen -W "src dst host port and \
 					$_sockeye_drops_protos" -- "$cur")
+			fi
+			;;
+		esac
+		;;
+	trace)
+		case $prev in
+		--attach)
+			mapfile -t COMPREPLY < <(compgen -W 'auto tp_btf raw_tp' -- "$cur")
+			;;
+		-i | --iface)
+			mapfile -t COMPREPLY < <(compgen -W "$(_sockeye_ifaces "$(_sockeye_netns_of)")" \
+				-- "$cur")
+			;;
+		-w | --write)
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+			;;
+		-c | --count | -d | --duration | --snaplen | --max-packets | --ring-size) ;;
+		*)
+			if [[ $cur == -* ]]; then
+				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_trace_opts \
+					$_sockeye_common_opts" -- "$cur")
+			else
+				# A pcap filter, as tcpdump takes it: its first words.
+				mapfile -t COMPREPLY < <(compgen -W "host net port portrange src dst \
+					ip ip6 arp tcp udp icmp icmp6 vlan ether proto len and or not" -- "$cur")
 			fi
 			;;
 		esac

@@ -11,7 +11,10 @@ dist_schema_DATA = \
 	schema/packet.schema.json \
 	schema/sniff_stats.schema.json \
 	schema/sockets.schema.json \
-	schema/top.schema.json
+	schema/top.schema.json \
+	schema/trace_packet.schema.json \
+	schema/trace_stats.schema.json \
+	schema/trace_summary.schema.json
 EXTRA_DIST += schema/embed.sh
 libsockeye_a_SOURCES += src/cli/schema_texts.h
 nodist_libsockeye_a_SOURCES += schema/schema_texts.c

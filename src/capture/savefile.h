@@ -31,7 +31,7 @@ enum savefile_dir {
 
 /* opt_comment options a written pcapng packet carries at most, and their longest (bytes). */
 #define SAVEFILE_MAX_COMMENTS 2
-#define SAVEFILE_MAX_COMMENT_LEN 240u
+#define SAVEFILE_MAX_COMMENT_LEN 344u
 
 /* One record, as the reader returns it and the writer takes it. */
 struct savefile_pkt {

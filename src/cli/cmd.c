@@ -111,6 +111,22 @@ int cmd_option_error(const char *name, const char *shortopts, int c, char **argv
 	return cmd_usage_error("%s: unknown option (see sockeye %s --help)", word, name);
 }
 
+char *cmd_join_words(int argc, char **argv)
+{
+	size_t len = 1;
+	char *s;
+
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	s = calloc(1, len);
+	for (int i = 0; s && i < argc; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
 void cmd_print_usage(const char *usage)
 {
 	printf("usage: sockeye [global options] %s\n", usage);

@@ -93,6 +93,12 @@ bool cmd_common_option(int c, const char *arg);
  */
 int cmd_option_error(const char *name, const char *shortopts, int c, char **argv);
 
+/*
+ * The operands joined with spaces, as tcpdump takes a filter ('dst port 53'
+ * quoted as one word or given as three): malloc'ed, NULL when out of memory.
+ */
+char *cmd_join_words(int argc, char **argv);
+
 /* Prints "usage: sockeye [global options] " and a command's usage text to stdout. */
 void cmd_print_usage(const char *usage);
 
@@ -119,6 +125,7 @@ struct fmt *cmd_fmt_new(FILE *out, const struct fmt_opts *o);
 extern const char cmd_help_usage[];
 extern const char cmd_top_usage[];
 extern const char cmd_drops_usage[];
+extern const char cmd_trace_usage[];
 extern const char cmd_napi_usage[];
 extern const char cmd_sniff_usage[];
 extern const char cmd_inject_usage[];
@@ -129,6 +136,7 @@ extern const char cmd_exporter_usage[];
 int cmd_help(int argc, char **argv);
 int cmd_top(int argc, char **argv);
 int cmd_drops(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
 int cmd_napi(int argc, char **argv);
 int cmd_sniff(int argc, char **argv);
 int cmd_inject(int argc, char **argv);

@@ -227,6 +227,53 @@ static void test_pcapng_bytes(void **state)
 	assert_memory_equal(got, want, sizeof(want));
 }
 
+/* An EPB with opt_comment: after epb_flags, padded to 4, then opt_endofopt; and alone. */
+static void test_pcapng_comment(void **state)
+{
+	static const uint8_t epbs[] = {
+		/* caplen 3, epb_flags outbound, opt_comment "hop!x" (5 bytes, 3 of padding) */
+		6, 0, 0, 0, 60, 0, 0, 0, 0, 0, 0, 0, 0xfe, 0x9c, 0x97, 0x17, 0x15, 0xcd, 0x85, 0x3d,
+		3, 0, 0, 0, 60, 0, 0, 0, 'a', 'b', 'c', 0, 2, 0, 4, 0, 2, 0, 0, 0,
+		1, 0, 5, 0, 'h', 'o', 'p', '!', 'x', 0, 0, 0, 0, 0, 0, 0, 60, 0, 0, 0,
+		/* no direction: opt_comment "ab" alone */
+		6, 0, 0, 0, 48, 0, 0, 0, 0, 0, 0, 0, 0xfe, 0x9c, 0x97, 0x17, 0x15, 0xcd, 0x85, 0x3d,
+		3, 0, 0, 0, 60, 0, 0, 0, 'a', 'b', 'c', 0, 1, 0, 2, 0, 'a', 'b', 0, 0,
+		0, 0, 0, 0, 48, 0, 0, 0,
+	};
+	struct savefile_write_opts o = {
+		.format = SAVEFILE_PCAPNG, .snaplen = 96, .ifs = eth_ifs, .n_ifs = 1,
+	};
+	struct savefile_pkt p = { .ts_ns = T0 + 123456789, .caplen = 3, .wirelen = 60,
+				  .dir = SAVEFILE_DIR_OUT, .data = (const uint8_t *)"abc" };
+	struct savefile_writer *w;
+	struct savefile_reader *r;
+	const uint8_t *got;
+	size_t len;
+
+	if (*(const uint8_t *)&(uint16_t){ 1 } != 1)
+		skip();
+	w = open_w(tmp_path("c.pcapng"), &o);
+	p.comments[0] = "hop!x";
+	assert_int_equal(savefile_write_packet(w, &p), 0);
+	p.dir = SAVEFILE_DIR_UNKNOWN;
+	p.comments[0] = "ab";
+	assert_int_equal(savefile_write_packet(w, &p), 0);
+	p.comments[0] = NULL;
+	assert_int_equal(savefile_write_close(w), 0);
+	got = read_file(tmp_path("c.pcapng"), &len);
+	/* After the SHB (44 bytes) and IDB (40), before nothing: no statistics were set. */
+	assert_int_equal(len, 44 + 40 + sizeof(epbs));
+	assert_memory_equal(got + 84, epbs, sizeof(epbs));
+	/* The reader skips the option: the packets come back whole. */
+	r = open_r(tmp_path("c.pcapng"));
+	p.dir = SAVEFILE_DIR_OUT;
+	expect_pkt(r, &p, SAVEFILE_PCAPNG, eth_ifs, 96);
+	p.dir = SAVEFILE_DIR_UNKNOWN;
+	expect_pkt(r, &p, SAVEFILE_PCAPNG, eth_ifs, 96);
+	expect_end(r);
+	savefile_read_close(r);
+}
+
 /* ---- round trips ---- */
 
 static void round_trip(enum savefile_format format, const struct savefile_wif *ifs, unsigned n_ifs,
@@ -916,6 +963,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pcap_bytes),
 		cmocka_unit_test(test_pcapng_bytes),
+		cmocka_unit_test(test_pcapng_comment),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_big_records),
 		cmocka_unit_test(test_stats),

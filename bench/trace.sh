@@ -1,0 +1,124 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# trace.sh: the in-kernel cost per packet of sockeye trace, for a packet its filter selects
+# (followed through four hops to its drop, an event per hop) and for one it turns down, against
+# an untraced run and against bpftrace doing the same work (bench/trace.bt); and the attach and
+# detach times.  Run as root from a build dir: bench/trace.sh [SECONDS] [BUILD_DIR]
+#
+# The load is drops.sh's: bench/dropflood.c, pinned to CPU 0, sends UDP frames with a bad IPv4
+# header checksum into a veth; the peer drops each (IP_CSUM) on the same CPU in the softirq the
+# send raises, so the time the tracepoints cost slows the sender.  Each frame passes
+# net_dev_start_xmit, netif_rx (the first hop: the filter), net_dev_xmit, netif_receive_skb and
+# kfree_skb.  ns per packet = 1e9/rate(traced) - 1e9/rate(untraced), the untraced runs just
+# before and after.  sockeye runs on CPU 1 with --summary (its reading is not the sender's).
+# On a busy machine the rates also carry what the tracer's user space takes from the others, so
+# the kernel's own account is given too: kernel.bpf_stats_enabled on for the run, the tracer's
+# programs' run time over the flood divided by the frames sent ("kernel ns/frame").
+set -euo pipefail
+
+secs=${1:-5}
+build=${2:-.}
+src=$(cd "$(dirname "$0")/.." && pwd)
+. "$src/bench/lib.sh"
+sockeye=$build/sockeye
+ns=sky-btrace-$$
+peer=sky-btrace-peer-$$
+tmp=$(mktemp -d)
+stats_was=$(sysctl -n kernel.bpf_stats_enabled)
+tracer_pid=
+trap '[[ -z $tracer_pid ]] || kill -INT "$tracer_pid" 2>/dev/null
+	ip netns del "$ns" 2>/dev/null; ip netns del "$peer" 2>/dev/null; rm -rf "$tmp"
+	sysctl -qw kernel.bpf_stats_enabled="$stats_was"' EXIT
+sysctl -qw kernel.bpf_stats_enabled=1
+
+[[ $(id -u) -eq 0 ]] || { echo "trace.sh: needs root" >&2; exit 1; }
+[[ -x $sockeye ]] || { echo "trace.sh: no $sockeye (give the build dir)" >&2; exit 1; }
+cc -O2 -o "$tmp/dropflood" "$src/bench/dropflood.c"
+veth_pair "$peer" "$ns" || { echo "trace.sh: cannot make the namespaces" >&2; exit 1; }
+ip -n "$ns" addr add 10.94.0.2/24 dev vb
+mac=$(ip -n "$ns" -j link show vb | jq -r '.[0].address')
+
+# flood: prints "frames_sent frames_per_s" of one run, pinned to CPU 0.
+flood()
+{
+	ip netns exec "$peer" taskset -c 0 "$tmp/dropflood" va "$mac" "$secs" |
+		awk '{ printf "%d %.0f\n", $1, $1 / $2 }'
+}
+rate() { cut -d' ' -f2 <<<"$1"; }
+
+# prog_time IDS...: the run time in ns of these BPF programs so far, summed.
+prog_time()
+{
+	bpftool prog show -j | jq --arg ids " $* " '[.[] | select(.id as $i | $ids | contains(" \($i) "))
+		| .run_time_ns // 0] | add // 0'
+}
+
+# with_tracer NAME CMD...: the flood's rate while CMD runs (started, attached, stopped after),
+# and in NAME.kns the run time of the programs it loaded over the flood.
+with_tracer()
+{
+	local name=$1 pid before ids t0 t1
+
+	shift
+	before=$(bpftool prog show -j | jq -r '.[].id' | sort)
+	taskset -c 1 "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
+	pid=$!
+	tracer_pid=$pid
+	for _ in $(seq 200); do
+		grep -qs -e "attached with" -e "Attaching" "$tmp/$name.err" "$tmp/$name.out" && break
+		sleep 0.05
+	done
+	sleep 0.5
+	ids=$(comm -13 <(echo "$before") <(bpftool prog show -j | jq -r '.[].id' | sort) | tr '\n' ' ')
+	t0=$(prog_time $ids)
+	flood >"$tmp/$name.rate"
+	t1=$(prog_time $ids)
+	echo $((t1 - t0)) >"$tmp/$name.kns"
+	kill -INT "$pid"
+	wait "$pid" || true
+	tracer_pid=
+}
+
+base1=$(rate "$(flood)")
+with_tracer selected "$sockeye" -v -j trace --summary --ring-size 64M udp and dst host 10.94.0.2 and dst port 9
+base2=$(rate "$(flood)")
+with_tracer filtered "$sockeye" -v -j trace --summary --ring-size 64M udp and dst port 10
+base3=$(rate "$(flood)")
+with_tracer bpftrace unshare -m sh -c 'mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null;
+	exec bpftrace "$0"' "$src/bench/trace.bt"
+base4=$(rate "$(flood)")
+base=$(( (base1 + base2 + base3 + base4) / 4 ))
+
+# ns_per RATE BEFORE AFTER: against the untraced runs just before and after it.
+ns_per()
+{
+	awk -v r="$1" -v b=$((($2 + $3) / 2)) 'BEGIN { printf "%.0f", 1e9 / r - 1e9 / b }'
+}
+read -r sel_sent sel_rate <"$tmp/selected.rate"
+read -r filt_sent filt_rate <"$tmp/filtered.rate"
+read -r bt_sent bt_rate <"$tmp/bpftrace.rate"
+# kns NAME SENT: the tracer's programs' run time per frame sent.
+kns() { awk -v t="$(cat "$tmp/$1.kns")" -v n="$2" 'BEGIN { printf "%.0f", t / n }'; }
+sel_stats=$(jq -c 'select(.type == "trace_stats") | {packets, lost_events, evicted, unfinished}' \
+	"$tmp/selected.out")
+sel_pairs=$(jq -c 'select(.type == "trace_summary") | .fates' "$tmp/selected.out")
+filt_stats=$(jq -c 'select(.type == "trace_stats") | {packets, filtered_out}' "$tmp/filtered.out")
+bt_count=$(sed -n 's/^@done: //p' "$tmp/bpftrace.out")
+attach=$(sed -n 's/.*attached with [a-z_]* in \([0-9.]*\) ms/\1/p' "$tmp/selected.err")
+attach2=$(sed -n 's/.*attached with [a-z_]* in \([0-9.]*\) ms/\1/p' "$tmp/filtered.err")
+detach=$(sed -n 's/.*detached in \([0-9.]*\) ms/\1/p' "$tmp/selected.err")
+
+echo "kernel $(uname -r), $(nproc) CPUs, $secs s per run, sender pinned to CPU 0, tracer to CPU 1"
+echo "load: $(uptime | sed 's/.*load average/load average/')"
+printf '%-34s %12s %10s %12s %s\n' run "frames/s" "ns/frame" "kernel ns/fr" notes
+printf '%-34s %12s %10s %12s %s\n' "no tracing" "$base" - - \
+	"between the others: $base1 $base2 $base3 $base4"
+printf '%-34s %12s %10s %12s %s\n' "sockeye trace, selected" "$sel_rate" \
+	"$(ns_per "$sel_rate" "$base1" "$base2")" "$(kns selected "$sel_sent")" \
+	"$sel_sent sent; $sel_stats $sel_pairs"
+printf '%-34s %12s %10s %12s %s\n' "sockeye trace, filtered out" "$filt_rate" \
+	"$(ns_per "$filt_rate" "$base2" "$base3")" "$(kns filtered "$filt_sent")" "$filt_stats"
+printf '%-34s %12s %10s %12s %s\n' "bpftrace trace.bt (same work)" "$bt_rate" \
+	"$(ns_per "$bt_rate" "$base3" "$base4")" "$(kns bpftrace "$bt_sent")" \
+	"followed to the fate: ${bt_count:-0}"
+echo "sockeye attach ${attach} ms and ${attach2} ms, detach ${detach} ms"

@@ -1,0 +1,615 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * trace.bpf.c: packets followed hop by hop through the kernel's tracepoints.
+ * A packet is selected at its first hop (the pcap filter, spliced into
+ * trace_filter() at load time), then followed by its skb's address, and by
+ * its data (skb->head) across clones, until it is consumed or dropped.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+#include "trace.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+#define ARPHRD_ETHER 1
+#define ARPHRD_LOOPBACK 772
+/* A followed skb whose data moved after this long is another packet in a reused skb. */
+#define STALE_NS 1000000000ull
+
+const volatile struct trace_config cfg = {};
+
+/* What is known of a followed skb. */
+struct followed {
+	__u64 id;
+	__u64 head;
+	__u64 last_ns;
+};
+
+/* A packet's data, for the clones that share it. */
+struct by_head_val {
+	__u64 id;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 8192);	/* the collector sets it (--max-packets) */
+	__type(key, __u64);
+	__type(value, struct followed);
+} by_skb SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 8192);
+	__type(key, __u64);
+	__type(value, struct by_head_val);
+} by_head SEC(".maps");
+
+/* tcp_retransmit_skb on a segment not followed: its clone's first hop says it was one. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 1024);
+	__type(key, __u64);
+	__type(value, __u64);
+} retransmits SEC(".maps");
+
+/*
+ * Per datagram socket, the skb its next read takes: the head of its queue
+ * when sk_data_ready or the last read looked.  sock_recv_length has only the
+ * socket, and UDP copies a linear datagram without skb_copy_datagram_iovec.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u64);
+	__type(value, __u64);
+} next_read SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 4 << 20);	/* the collector sets it */
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, TRACE_STAT_NR + 1);	/* the last: the CPU's packet count */
+	__type(key, __u32);
+	__type(value, __u64);
+} stats SEC(".maps");
+
+/*
+ * The skb this CPU's filter last turned down at netif_rx or GRO entry:
+ * netif_receive_skb, also a first hop, follows on the same CPU, and need not
+ * filter it again.
+ */
+struct rejected {
+	__u64 skb, head;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct rejected);
+} last_rejected SEC(".maps");
+
+static __always_inline __u64 *stat_ptr(__u32 which)
+{
+	return bpf_map_lookup_elem(&stats, &which);
+}
+
+static __always_inline void stat_inc(__u32 which)
+{
+	__u64 *v = stat_ptr(which);
+
+	if (v)
+		*v += 1;
+}
+
+/*
+ * The pcap filter: sockeye replaces this function's instructions with the
+ * translation of the user's filter before load (src/bpf/cbpf_ebpf.h gives
+ * the contract; l3 picks the raw-IP compilation).  Global, so the verifier
+ * checks it on its own and the compiler cannot fold its result into the
+ * callers; this body stands when no filter is given (every packet).
+ */
+__noinline int trace_filter(__u64 pkt, __u32 caplen, __u32 wirelen, __u32 l3)
+{
+	int selected = 1;
+
+	/*
+	 * Opaque to the compiler: it would pass no value for an argument the
+	 * body does not use, and fold a constant result into the callers.
+	 */
+	asm volatile("" : "+r"(selected) : "r"(pkt), "r"(caplen), "r"(wirelen), "r"(l3));
+	return selected;
+}
+
+/* Hops where a packet not yet followed may start: where packets enter the stack or leave a socket. */
+static __always_inline bool is_first_hop(__u32 hop)
+{
+	return hop == TRACE_HOP_NETIF_RX || hop == TRACE_HOP_NAPI_GRO ||
+	       hop == TRACE_HOP_NETIF_RECEIVE || hop == TRACE_HOP_DEV_QUEUE;
+}
+
+/* Hops where an skb arrives from a driver: never a clone, and a new head means a new packet. */
+static __always_inline bool is_rx_entry(__u32 hop)
+{
+	return hop == TRACE_HOP_NETIF_RX || hop == TRACE_HOP_NAPI_GRO;
+}
+
+/* A read ends a datagram: UDP frees it right after, often where no tracepoint is. */
+static __always_inline bool is_fate(__u32 hop)
+{
+	return hop == TRACE_HOP_CONSUME || hop == TRACE_HOP_KFREE || hop == TRACE_HOP_RECV;
+}
+
+static __always_inline __u32 netns_of(struct net_device *dev)
+{
+	return dev ? BPF_CORE_READ(dev, nd_net.net, ns.inum) : 0;
+}
+
+/* Where the packet's first header is, and how much of it is linear: Ethernet, else raw IP. */
+struct pkt_view {
+	__u64 start;
+	__u32 caplen, wirelen;
+	__u32 l3;
+};
+
+static __always_inline int view_of(struct sk_buff *skb, struct net_device *dev,
+				   struct pkt_view *v)
+{
+	__u64 head = (__u64)BPF_CORE_READ(skb, head);
+	__u64 data = (__u64)BPF_CORE_READ(skb, data);
+	__u32 tail = BPF_CORE_READ(skb, tail);
+	__u16 mh = BPF_CORE_READ(skb, mac_header);
+	__u16 nh = BPF_CORE_READ(skb, network_header);
+	__u32 len = BPF_CORE_READ(skb, len);
+	__u16 type = dev ? BPF_CORE_READ(dev, type) : 0;
+	__u64 start, end = head + tail;
+
+	if ((type == ARPHRD_ETHER || type == ARPHRD_LOOPBACK) && mh != (__u16)~0U) {
+		start = head + mh;
+		v->l3 = 0;
+	} else {
+		start = head + nh;
+		v->l3 = 1;
+	}
+	if (start > end || start > data + len)
+		return -1;
+	v->start = start;
+	v->caplen = (__u32)(end - start);
+	/* skb->len counts from skb->data: at a receive hop the link header is before it. */
+	v->wirelen = (__u32)(len + (data - start));
+	return 0;
+}
+
+static __always_inline struct trace_hop_event *reserve(bool with_data)
+{
+	struct trace_hop_event *ev;
+
+	if (with_data)
+		ev = bpf_ringbuf_reserve(&events, sizeof(struct trace_hop_event), 0);
+	else
+		ev = bpf_ringbuf_reserve(&events, TRACE_EVENT_HDR_SIZE, 0);
+	if (!ev)
+		stat_inc(TRACE_STAT_LOST);
+	return ev;
+}
+
+static __always_inline void fill(struct trace_hop_event *ev, __u64 ts, __u64 id, __u32 hop,
+				 struct sk_buff *skb, struct net_device *dev, __u32 flags)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+
+	ev->ts_ns = ts;
+	ev->pkt_id = id;
+	ev->skb = (__u64)skb;
+	ev->location = 0;
+	ev->hop = hop;
+	ev->cpu = bpf_get_smp_processor_id();
+	ev->ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
+	ev->netns_ino = 0;	/* the first hop's only (start): three reads a hop saved */
+	ev->len = skb ? BPF_CORE_READ(skb, len) : 0;
+	ev->reason = 0;
+	ev->pid = pid_tgid >> 32;
+	ev->tid = (__u32)pid_tgid;
+	ev->rc = 0;
+	ev->flags = flags;
+	ev->wirelen = 0;
+	ev->caplen = 0;
+	__builtin_memset(ev->ifname, 0, sizeof(ev->ifname));
+	if (dev)
+		BPF_CORE_READ_STR_INTO(&ev->ifname, dev, name);
+	/* The task's name where the task is the packet's: its sender, its reader. */
+	if ((flags & TRACE_EV_FIRST) || hop == TRACE_HOP_COPY_DATAGRAM || hop == TRACE_HOP_RECV)
+		bpf_get_current_comm(ev->comm, sizeof(ev->comm));
+	else
+		__builtin_memset(ev->comm, 0, sizeof(ev->comm));
+}
+
+/*
+ * No event wakes the reader: it reads the ring every TRACE_READ_MS instead
+ * (src/bpf/trace.c), as a wakeup cost more than the rest of a hop.
+ */
+static __always_inline __u64 submit_flags(__u32 hop)
+{
+	return BPF_RB_NO_WAKEUP;
+}
+
+/* Extra per-hop facts an event carries. */
+struct hop_extra {
+	__u64 location;
+	__u32 reason;
+	__s32 rc;
+};
+
+static __always_inline void send_hop(__u64 ts, __u64 id, __u32 hop, struct sk_buff *skb,
+				     struct net_device *dev, __u32 flags,
+				     const struct hop_extra *x)
+{
+	struct trace_hop_event *ev = reserve(false);
+
+	if (!ev)
+		return;
+	fill(ev, ts, id, hop, skb, dev, flags);
+	ev->location = x->location;
+	ev->reason = x->reason;
+	ev->rc = x->rc;
+	bpf_ringbuf_submit(ev, submit_flags(hop));
+}
+
+static __always_inline __u64 next_id(void)
+{
+	__u64 *n = stat_ptr(TRACE_STAT_NR);
+	__u64 cpu = bpf_get_smp_processor_id();
+
+	if (!n)
+		return 0;
+	*n += 1;
+	return (cpu + 1) << 48 | *n;
+}
+
+/* A first hop: the filter decides; a selected packet is followed from here. */
+static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_device *dev,
+				  __u64 head, __u64 now)
+{
+	struct followed f = { .head = head, .last_ns = now };
+	struct by_head_val hv;
+	struct trace_hop_event *ev;
+	struct pkt_view v;
+	__u64 *retrans;
+	__u32 n;
+
+	__u32 zero = 0;
+	struct rejected *rj = cfg.filter ? bpf_map_lookup_elem(&last_rejected, &zero) : NULL;
+
+	/*
+	 * Only the netif_receive_skb right after the rejecting netif_rx or GRO
+	 * entry, once: a freed skb is reused at once, data and all, by the
+	 * CPU's next packet, which must be filtered.
+	 */
+	if (rj && hop == TRACE_HOP_NETIF_RECEIVE && rj->skb == (__u64)skb && rj->head == head) {
+		rj->skb = 0;
+		return;
+	}
+	if (cfg.netns_ino && netns_of(dev) != cfg.netns_ino)
+		return;
+	if (cfg.ifindex && (!dev || BPF_CORE_READ(dev, ifindex) != cfg.ifindex))
+		return;
+	if (view_of(skb, dev, &v))
+		return;
+	if (cfg.filter && !trace_filter(v.start, v.caplen, v.wirelen, v.l3)) {
+		stat_inc(TRACE_STAT_FILTERED);
+		if (rj && is_rx_entry(hop)) {
+			rj->skb = (__u64)skb;
+			rj->head = head;
+		}
+		return;
+	}
+	f.id = next_id();
+	hv.id = f.id;
+	if (bpf_map_update_elem(&by_skb, &skb, &f, BPF_ANY))
+		return;
+	bpf_map_update_elem(&by_head, &head, &hv, BPF_ANY);
+	stat_inc(TRACE_STAT_STARTED);
+	/* A segment tcp_retransmit_skb named: that is where this packet began. */
+	retrans = bpf_map_lookup_elem(&retransmits, &head);
+	if (retrans) {
+		struct hop_extra x = {};
+
+		send_hop(*retrans, f.id, TRACE_HOP_RETRANSMIT, skb, NULL, 0, &x);
+		bpf_map_delete_elem(&retransmits, &head);
+	}
+	ev = reserve(true);
+	if (!ev)
+		return;
+	fill(ev, now, f.id, hop, skb, dev, TRACE_EV_FIRST | (v.l3 ? TRACE_EV_L3 : 0));
+	ev->wirelen = v.wirelen;
+	n = v.caplen < cfg.snaplen ? v.caplen : cfg.snaplen;
+	if (n > TRACE_SNAP_MAX)
+		n = TRACE_SNAP_MAX;
+	if (n) {
+		/*
+		 * 1 to TRACE_SNAP_MAX (a power of two) in a form the verifier
+		 * follows; the barrier keeps the compiler from folding it.
+		 */
+		asm volatile("" : "+r"(n));
+		n = ((n - 1) & (TRACE_SNAP_MAX - 1)) + 1;
+		if (bpf_probe_read_kernel(ev->data, n, (void *)v.start))
+			n = 0;
+	}
+	ev->caplen = n;
+	ev->netns_ino = netns_of(dev);
+	bpf_ringbuf_submit(ev, BPF_RB_NO_WAKEUP);
+}
+
+/*
+ * The followed packet this skb belongs to: by its address; else, but where
+ * skbs come fresh from a driver, by its data, which clones share.  An skb
+ * found whose data moved is the same packet re-headed (an encapsulation),
+ * unless it arrives from a driver or sat unseen for STALE_NS: then the skb
+ * was freed without a tracepoint and reused.
+ */
+static __always_inline struct followed *lookup(__u32 hop, struct sk_buff *skb, __u64 *headp,
+					       __u64 now, __u32 *flags)
+{
+	struct followed *f = bpf_map_lookup_elem(&by_skb, &skb);
+	struct by_head_val *hv, nhv;
+	struct followed nf;
+	__u64 head;
+
+	if (f) {
+		head = (__u64)BPF_CORE_READ(skb, head);
+		*headp = head;
+		if (f->head == head)
+			return f;
+		if (is_rx_entry(hop) || now - f->last_ns > STALE_NS) {
+			bpf_map_delete_elem(&by_skb, &skb);
+			stat_inc(TRACE_STAT_STALE);
+			return NULL;
+		}
+		f->head = head;
+		nhv.id = f->id;
+		bpf_map_update_elem(&by_head, &head, &nhv, BPF_ANY);
+		return f;
+	}
+	/* Only a clone shares its data: a fresh skb with a known head reuses a freed one's. */
+	if (is_rx_entry(hop) || !BPF_CORE_READ_BITFIELD_PROBED(skb, cloned))
+		return NULL;
+	head = (__u64)BPF_CORE_READ(skb, head);
+	*headp = head;
+	hv = bpf_map_lookup_elem(&by_head, &head);
+	if (!hv)
+		return NULL;
+	nf.id = hv->id;
+	nf.head = head;
+	nf.last_ns = now;
+	if (bpf_map_update_elem(&by_skb, &skb, &nf, BPF_ANY))
+		return NULL;
+	stat_inc(TRACE_STAT_CLONES);
+	*flags |= TRACE_EV_CLONE;
+	return bpf_map_lookup_elem(&by_skb, &skb);
+}
+
+static __always_inline void end(struct sk_buff *skb, __u64 head, __u64 id)
+{
+	struct by_head_val *hv = bpf_map_lookup_elem(&by_head, &head);
+
+	bpf_map_delete_elem(&by_skb, &skb);
+	if (hv && hv->id == id)
+		bpf_map_delete_elem(&by_head, &head);
+	stat_inc(TRACE_STAT_ENDED);
+}
+
+static __always_inline int on_hop(__u32 hop, struct sk_buff *skb, struct net_device *dev,
+				  const struct hop_extra *x)
+{
+	__u64 now, head, id;
+	struct followed *f;
+	__u32 flags = 0;
+
+	if (!skb)
+		return 0;
+	now = bpf_ktime_get_ns();
+	head = 0;
+	f = lookup(hop, skb, &head, now, &flags);
+	if (!f) {
+		if (!is_first_hop(hop))
+			return 0;
+		if (!head)
+			head = (__u64)BPF_CORE_READ(skb, head);
+		if (!dev)
+			dev = BPF_CORE_READ(skb, dev);
+		start(hop, skb, dev, head, now);
+		return 0;
+	}
+	if (!dev)
+		dev = BPF_CORE_READ(skb, dev);
+	id = f->id;
+	f->last_ns = now;
+	if (is_fate(hop))
+		flags |= TRACE_EV_END;
+	send_hop(now, id, hop, skb, dev, flags, x);
+	if (is_fate(hop))
+		end(skb, head, id);
+	return 0;
+}
+
+static __always_inline int on_skb(__u32 hop, __u64 skb)
+{
+	struct hop_extra x = {};
+
+	return on_hop(hop, (struct sk_buff *)skb, NULL, &x);
+}
+
+#define IPPROTO_UDP 17
+#define IPPROTO_UDPLITE 136
+#define SOCK_DGRAM 2
+
+/* The first skb of a queue, or NULL when it is empty (the list head points to itself). */
+static __always_inline struct sk_buff *queue_first(struct sk_buff_head *q)
+{
+	struct sk_buff *skb = BPF_CORE_READ(q, next);
+
+	return (void *)skb == (void *)q ? NULL : skb;
+}
+
+/* What the socket's next read takes: UDP reads its reader_queue before the receive queue. */
+static __always_inline void note_next_read(struct sock *sk)
+{
+	struct sk_buff *skb = NULL;
+	__u16 proto = BPF_CORE_READ(sk, sk_protocol);
+	__u64 key = (__u64)sk, val;
+
+	if (BPF_CORE_READ(sk, sk_type) != SOCK_DGRAM)
+		return;
+	if (proto == IPPROTO_UDP || proto == IPPROTO_UDPLITE)
+		skb = queue_first(&((struct udp_sock *)sk)->reader_queue);
+	if (!skb)
+		skb = queue_first(&sk->sk_receive_queue);
+	if (!skb) {
+		bpf_map_delete_elem(&next_read, &key);
+		return;
+	}
+	val = (__u64)skb;
+	bpf_map_update_elem(&next_read, &key, &val, BPF_ANY);
+}
+
+/* sk_data_ready has only the socket: the skb is the one just queued, its receive queue's tail. */
+static __always_inline int on_data_ready(__u64 skaddr)
+{
+	struct sock *sk = (struct sock *)skaddr;
+	struct sk_buff *skb;
+	struct hop_extra x = {};
+
+	if (!sk)
+		return 0;
+	skb = BPF_CORE_READ(sk, sk_receive_queue.prev);
+	if ((void *)skb == (void *)&sk->sk_receive_queue)
+		return 0;
+	on_hop(TRACE_HOP_SK_DATA_READY, skb, NULL, &x);
+	note_next_read(sk);
+	return 0;
+}
+
+#define MSG_PEEK 2
+
+/*
+ * sock_recv_length, in the reader's context after its read: the datagram
+ * read is the one that headed the queue when last looked (note_next_read).
+ */
+static __always_inline int on_recv(__u64 skaddr, __u64 ret, __u64 flags)
+{
+	struct sock *sk = (struct sock *)skaddr;
+	__u64 key = skaddr, *skb;
+	struct hop_extra x = {};
+
+	if (!sk || (__s32)ret < 0 || (flags & MSG_PEEK))
+		return 0;
+	skb = bpf_map_lookup_elem(&next_read, &key);
+	if (skb) {
+		__u64 addr = *skb, id, head;
+		struct followed *f = bpf_map_lookup_elem(&by_skb, &addr);
+
+		/* The skb may be freed by now: what is needed of it was kept at the queue. */
+		if (f) {
+			id = f->id;
+			head = f->head;
+			send_hop(bpf_ktime_get_ns(), id, TRACE_HOP_RECV, NULL, NULL, TRACE_EV_END,
+				 &x);
+			end((struct sk_buff *)addr, head, id);
+		}
+	}
+	note_next_read(sk);
+	return 0;
+}
+
+static __always_inline int on_retransmit(__u64 skaddr, __u64 skbaddr)
+{
+	struct sk_buff *skb = (struct sk_buff *)skbaddr;
+	struct followed *f;
+	struct hop_extra x = {};
+	__u64 head, now;
+
+	if (!skb)
+		return 0;
+	head = (__u64)BPF_CORE_READ(skb, head);
+	f = bpf_map_lookup_elem(&by_skb, &skb);
+	if (f)
+		return on_hop(TRACE_HOP_RETRANSMIT, skb, NULL, &x);
+	now = bpf_ktime_get_ns();
+	bpf_map_update_elem(&retransmits, &head, &now, BPF_ANY);
+	return 0;
+}
+
+static __always_inline int on_start_xmit(__u64 skb, __u64 dev)
+{
+	struct hop_extra x = {};
+
+	return on_hop(TRACE_HOP_START_XMIT, (struct sk_buff *)skb, (struct net_device *)dev, &x);
+}
+
+static __always_inline int on_dev_xmit(__u64 skb, __u64 rc, __u64 dev)
+{
+	struct hop_extra x = { .rc = (__s32)rc };
+
+	return on_hop(TRACE_HOP_DEV_XMIT, (struct sk_buff *)skb, (struct net_device *)dev, &x);
+}
+
+static __always_inline int on_consume(__u64 skb, __u64 location)
+{
+	struct hop_extra x = { .location = location };
+
+	return on_hop(TRACE_HOP_CONSUME, (struct sk_buff *)skb, NULL, &x);
+}
+
+static __always_inline int on_kfree(__u64 skb, __u64 location, __u64 reason)
+{
+	struct hop_extra x = { .location = location, .reason = (__u32)reason };
+
+	return on_hop(TRACE_HOP_KFREE, (struct sk_buff *)skb, NULL, &x);
+}
+
+/*
+ * Each hop twice: tp_btf (the arguments in ctx) and raw_tp (the same through
+ * ctx->args), loaded whichever the kernel takes.  Their sections are
+ * sockeye's own, so the collector's handler can splice the filter in before
+ * the load (src/bpf/trace.c).  Each reads only as many arguments as its
+ * tracepoint has: the attach refuses a program that reads past them.
+ */
+#define HOP1(tp, call)                                                             \
+	SEC("sockeye_tp_btf/" #tp)                                                 \
+	int tp_btf_##tp(__u64 *ctx) { __u64 a0 = ctx[0]; return call; }            \
+	SEC("sockeye_raw_tp/" #tp)                                                 \
+	int raw_tp_##tp(struct bpf_raw_tracepoint_args *ctx)                       \
+	{ __u64 a0 = ctx->args[0]; return call; }
+#define HOP2(tp, call)                                                             \
+	SEC("sockeye_tp_btf/" #tp)                                                 \
+	int tp_btf_##tp(__u64 *ctx) { __u64 a0 = ctx[0], a1 = ctx[1]; (void)a0; return call; } \
+	SEC("sockeye_raw_tp/" #tp)                                                 \
+	int raw_tp_##tp(struct bpf_raw_tracepoint_args *ctx)                       \
+	{ __u64 a0 = ctx->args[0], a1 = ctx->args[1]; (void)a0; return call; }
+#define HOP3(tp, call)                                                             \
+	SEC("sockeye_tp_btf/" #tp)                                                 \
+	int tp_btf_##tp(__u64 *ctx)                                                \
+	{ __u64 a0 = ctx[0], a1 = ctx[1], a2 = ctx[2]; return call; }              \
+	SEC("sockeye_raw_tp/" #tp)                                                 \
+	int raw_tp_##tp(struct bpf_raw_tracepoint_args *ctx)                       \
+	{ __u64 a0 = ctx->args[0], a1 = ctx->args[1], a2 = ctx->args[2]; return call; }
+
+HOP1(netif_rx, on_skb(TRACE_HOP_NETIF_RX, a0))
+HOP1(napi_gro_receive_entry, on_skb(TRACE_HOP_NAPI_GRO, a0))
+HOP1(netif_receive_skb, on_skb(TRACE_HOP_NETIF_RECEIVE, a0))
+HOP2(sock_rcvqueue_full, on_skb(TRACE_HOP_RCVQUEUE_FULL, a1))
+HOP1(sk_data_ready, on_data_ready(a0))
+HOP1(skb_copy_datagram_iovec, on_skb(TRACE_HOP_COPY_DATAGRAM, a0))
+HOP3(sock_recv_length, on_recv(a0, a1, a2))
+HOP1(net_dev_queue, on_skb(TRACE_HOP_DEV_QUEUE, a0))
+HOP2(net_dev_start_xmit, on_start_xmit(a0, a1))
+HOP3(net_dev_xmit, on_dev_xmit(a0, a1, a2))
+HOP2(tcp_retransmit_skb, on_retransmit(a0, a1))
+HOP2(consume_skb, on_consume(a0, a1))
+HOP3(kfree_skb, on_kfree(a0, a1, a2))

@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* trace.h: what trace.bpf.c and its collector share (hops, events, counters), and the collector. */
+#ifndef SOCKEYE_TRACE_H
+#define SOCKEYE_TRACE_H
+
+#ifndef __bpf__
+#include <linux/types.h>
+#endif
+
+#define TRACE_IFNAMSIZ 16
+#define TRACE_COMMSIZ 16
+/* The most packet bytes a first hop's event carries (-w's snap length at most). */
+#define TRACE_SNAP_MAX 256
+
+/* The tracepoints a packet is seen at, in the order of a packet's way in and out. */
+enum trace_hop {
+	TRACE_HOP_NETIF_RX,		/* net:netif_rx: a driver or veth hands it in */
+	TRACE_HOP_NAPI_GRO,		/* net:napi_gro_receive_entry */
+	TRACE_HOP_NETIF_RECEIVE,	/* net:netif_receive_skb: the stack takes it */
+	TRACE_HOP_RCVQUEUE_FULL,	/* sock:sock_rcvqueue_full */
+	TRACE_HOP_SK_DATA_READY,	/* sock:sk_data_ready: queued to a socket, reader woken */
+	TRACE_HOP_COPY_DATAGRAM,	/* skb:skb_copy_datagram_iovec: the application reads it */
+	TRACE_HOP_RECV,			/* sock:sock_recv_length: a datagram read (a fate) */
+	TRACE_HOP_DEV_QUEUE,		/* net:net_dev_queue: to a device's queue */
+	TRACE_HOP_START_XMIT,		/* net:net_dev_start_xmit: to the driver */
+	TRACE_HOP_DEV_XMIT,		/* net:net_dev_xmit: the driver took it */
+	TRACE_HOP_RETRANSMIT,		/* tcp:tcp_retransmit_skb */
+	TRACE_HOP_CONSUME,		/* skb:consume_skb: freed after use (a fate) */
+	TRACE_HOP_KFREE,		/* skb:kfree_skb: dropped (a fate) */
+	TRACE_HOP_NR,
+};
+
+/* Read-only configuration, fixed before load. */
+struct trace_config {
+	__u32 netns_ino;	/* 0: packets of every network namespace */
+	__u32 ifindex;		/* 0: every interface (set only with netns_ino) */
+	__u32 snaplen;		/* packet bytes in a first hop's event (0: none) */
+	__u8 filter;		/* 1: the first hop runs the pcap filter */
+	__u8 pad[3];
+};
+
+enum trace_event_flag {
+	TRACE_EV_FIRST = 1,	/* the packet's first hop: data holds its first bytes */
+	TRACE_EV_L3 = 2,	/* data starts at the network header (no link header) */
+	TRACE_EV_END = 4,	/* the packet's last hop: its fate */
+	TRACE_EV_CLONE = 8,	/* this skb was joined to the packet by its data (skb->head) */
+};
+
+struct trace_hop_event {
+	__u64 ts_ns;		/* CLOCK_MONOTONIC */
+	__u64 pkt_id;		/* the followed packet: (cpu + 1) << 48 | the CPU's count */
+	__u64 skb;
+	__u64 location;		/* consume_skb, kfree_skb: the caller */
+	__u32 hop;		/* enum trace_hop */
+	__u32 cpu;
+	__u32 ifindex;		/* 0: no device */
+	__u32 netns_ino;
+	__u32 len;		/* skb->len */
+	__u32 reason;		/* kfree_skb's */
+	__u32 pid;		/* the task that was running (the reader at skb_copy_datagram_iovec) */
+	__u32 tid;
+	__s32 rc;		/* net_dev_xmit's return code */
+	__u32 flags;		/* enum trace_event_flag */
+	__u32 wirelen;		/* first hop: the packet's length from its first header */
+	__u32 caplen;		/* first hop: the bytes in data */
+	char ifname[TRACE_IFNAMSIZ];
+	char comm[TRACE_COMMSIZ];
+	__u8 data[TRACE_SNAP_MAX];	/* first hop only: the event is shorter otherwise */
+};
+
+/* The BPF programs never wake the reader: it reads the ring this often. */
+#define TRACE_READ_MS 20
+
+/* The event's size without the packet bytes (every hop but the first). */
+#define TRACE_EVENT_HDR_SIZE __builtin_offsetof(struct trace_hop_event, data)
+
+/* Per-CPU counters: nothing is lost without being counted. */
+enum trace_stat {
+	TRACE_STAT_STARTED,	/* packets selected at a first hop */
+	TRACE_STAT_ENDED,	/* packets whose fate was seen */
+	TRACE_STAT_FILTERED,	/* packets the filter turned down at a first hop */
+	TRACE_STAT_CLONES,	/* skbs joined to a packet by skb->head */
+	TRACE_STAT_STALE,	/* followed skbs found reused for another packet */
+	TRACE_STAT_LOST,	/* events not sent: the ring buffer was full */
+	TRACE_STAT_NR,
+};
+
+#ifndef __bpf__
+/* ---- the collector (user space) ------------------------------------------------- */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bpf/loader.h"
+
+struct sock_filter;
+struct trace;
+
+struct trace_opts {
+	struct trace_config cfg;
+	enum loader_attach attach;
+	uint64_t ring_bytes;		/* a power of two */
+	uint32_t max_packets;		/* followed skbs at once (the LRU's size) */
+	/* The pcap filter, compiled for Ethernet (l2) and raw IP (l3); NULL with cfg.filter 0. */
+	const struct sock_filter *l2, *l3;
+	size_t nl2, nl3;
+};
+
+/* The tracepoint's name ("netif_receive_skb"), and its group ("net"). */
+const char *trace_hop_name(enum trace_hop h);
+const char *trace_hop_group(enum trace_hop h);
+
+/*
+ * Loads trace.bpf.c with the filter spliced into its stub (see
+ * src/cmd/trace/README.md) and attaches a program per hop this kernel has.
+ * 0, or -errno with e's attempts (loader_why) or why (the splice).
+ */
+int trace_open(const struct trace_opts *o, struct trace **out, struct loader_error *e,
+	       char *why, size_t whylen);
+void trace_close(struct trace *t);
+enum loader_attach trace_attach_method(const struct trace *t);
+/* Whether the kernel has hop h's tracepoint (hops it lacks are not attached). */
+bool trace_has_hop(const struct trace *t, enum trace_hop h);
+
+/*
+ * Sleeps up to timeout_ms (TRACE_READ_MS at most), then hands fn each event
+ * queued; fn returns non-zero to stop (returned).  -errno on error.
+ */
+int trace_poll(struct trace *t, int timeout_ms,
+	       int (*fn)(void *ctx, const struct trace_hop_event *ev, size_t size), void *ctx);
+/* The per-CPU counters summed, and the skbs followed now (the LRU's entries). */
+int trace_read_stats(struct trace *t, uint64_t stats[TRACE_STAT_NR], uint64_t *live);
+#endif
+
+#endif

@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* run.c: trace's run: the hops attached, events gathered into packets and shown, detached. */
+#include "config.h"
+
+#ifdef HAVE_BPF
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bpf/ksyms.h"
+#include "bpf/trace.h"
+#include "cli/cmd.h"
+#include "cli/signals.h"
+#include "cli/stdout_check.h"
+#include "cmd/trace/packets.h"
+#include "cmd/trace/run.h"
+#include "cmd/trace/summary.h"
+#include "cmd/trace/view_trace.h"
+#include "cmd/trace/write.h"
+#include "util/clock.h"
+#include "util/log.h"
+
+/* Packets waiting for their fate in user space, beyond the kernel's own table. */
+#define PENDING_MAX 65536
+
+struct trace_run {
+	struct trace_cmd *c;
+	struct trace *t;
+	struct ksyms *ksyms;
+	struct view_trace v;
+	struct trace_packets *pk;
+	struct trace_summary *sum;
+	struct trace_write *w;
+	uint64_t shown;
+	uint64_t unfinished;
+	uint64_t lost_reported;
+	bool done;			/* -c reached */
+	int err;			/* a write's failure */
+};
+
+static int on_packet(void *ctx, const struct trace_pkt *p)
+{
+	struct trace_run *r = ctx;
+
+	if (r->done)
+		return 0;
+	if (p->fate == TRACE_FATE_UNFINISHED)
+		r->unfinished++;
+	if (r->sum)
+		trace_summary_add(r->sum, p);
+	else
+		view_trace_packet(&r->v, p);
+	if (r->w && !r->err) {
+		int err = trace_write_packet(r->w, &r->v, p);
+
+		if (err) {
+			log_error("%s: %s", r->c->write_path, strerror(-err));
+			r->err = EXIT_RUNTIME;
+		}
+	}
+	r->shown++;
+	if (r->c->count && r->shown >= r->c->count)
+		r->done = true;
+	return 0;
+}
+
+static int on_event(void *ctx, const struct trace_hop_event *ev, size_t size)
+{
+	struct trace_run *r = ctx;
+	int err = trace_packets_add(r->pk, ev, size);
+
+	if (err == -ENOMEM) {
+		log_error("out of memory");
+		return err;
+	}
+	return r->done || r->err ? -ECANCELED : 0;
+}
+
+static void report_lost(struct trace_run *r, const uint64_t stats[TRACE_STAT_NR])
+{
+	if (stats[TRACE_STAT_LOST] > r->lost_reported) {
+		log_error("%llu events lost: the ring buffer was full (try a larger --ring-size)",
+			  (unsigned long long)(stats[TRACE_STAT_LOST] - r->lost_reported));
+		r->lost_reported = stats[TRACE_STAT_LOST];
+	}
+}
+
+static int open_collector(struct trace_run *r, uint32_t netns_ino, uint32_t ifindex)
+{
+	struct trace_opts o = {
+		.cfg = {
+			.netns_ino = netns_ino,
+			.ifindex = ifindex,
+			.snaplen = r->c->write_path ? r->c->snaplen : TRACE_SUMMARY_SNAPLEN,
+			.filter = r->c->l2 != NULL,
+		},
+		.attach = r->c->attach,
+		.ring_bytes = r->c->ring_bytes,
+		.max_packets = r->c->max_packets,
+		.l2 = r->c->l2, .nl2 = r->c->nl2,
+		.l3 = r->c->l3, .nl3 = r->c->nl3,
+	};
+	struct loader_error e;
+	char why[1024] = "";
+	uint64_t t0 = clock_ns(CLOCK_MONOTONIC);
+	int err = trace_open(&o, &r->t, &e, why, sizeof(why));
+
+	if (err) {
+		if (!why[0])
+			loader_why(&e, err, why, sizeof(why));
+		log_error("%s", why);
+		return EXIT_RUNTIME;
+	}
+	log_debug(1, "attached with %s in %.1f ms", loader_attach_name(trace_attach_method(r->t)),
+		  (double)(clock_ns(CLOCK_MONOTONIC) - t0) / 1e6);
+	for (int h = 0; h < TRACE_HOP_NR; h++)
+		if (!trace_has_hop(r->t, (enum trace_hop)h))
+			log_debug(1, "this kernel has no %s:%s tracepoint: that hop is not shown",
+				  trace_hop_group((enum trace_hop)h),
+				  trace_hop_name((enum trace_hop)h));
+	return 0;
+}
+
+static int poll_loop(struct trace_run *r)
+{
+	uint64_t end = r->c->duration_ns ? clock_ns(CLOCK_MONOTONIC) + r->c->duration_ns :
+					   UINT64_MAX;
+	uint64_t next_check = clock_ns(CLOCK_MONOTONIC) + 1000000000ull, live;
+	uint64_t stats[TRACE_STAT_NR];
+	int err;
+
+	while (!signals_stop && !r->done && !r->err) {
+		uint64_t now = clock_ns(CLOCK_MONOTONIC);
+		uint64_t until = end < next_check ? end : next_check;
+
+		if (now >= end)
+			break;
+		err = trace_poll(r->t, now < until ? (int)((until - now + 999999) / 1000000) : 0,
+				 on_event, r);
+		if (err == -ENOMEM)
+			return EXIT_RUNTIME;
+		if (err < 0 && err != -EINTR && err != -ECANCELED) {
+			log_error("cannot read the events: %s", strerror(-err));
+			return EXIT_RUNTIME;
+		}
+		if (!r->sum && view_trace_flush(&r->v))
+			return EXIT_RUNTIME;
+		if (clock_ns(CLOCK_MONOTONIC) >= next_check) {
+			next_check += 1000000000ull;
+			if (!trace_read_stats(r->t, stats, &live))
+				report_lost(r, stats);
+		}
+	}
+	/* Stopped by time or a signal: what the kernel already queued still counts. */
+	if (!r->done && !r->err)
+		trace_poll(r->t, 0, on_event, r);
+	return r->err;
+}
+
+static int finish(struct trace_run *r)
+{
+	struct view_trace_totals tot = { 0 };
+	uint64_t stats[TRACE_STAT_NR], live = 0;
+	int err = trace_read_stats(r->t, stats, &live);
+	int64_t evicted;
+
+	/* Packets still waiting have no fate: shown as unfinished, unless -c is reached. */
+	trace_packets_flush(r->pk);
+	if (r->sum)
+		view_trace_summary(&r->v, r->sum);
+	if (err) {
+		log_error("cannot read the trace counters: %s", strerror(-err));
+		return EXIT_RUNTIME;
+	}
+	report_lost(r, stats);
+	/* Every entry the table took left by a fate, a reuse, or an eviction, or is still there. */
+	evicted = (int64_t)(stats[TRACE_STAT_STARTED] + stats[TRACE_STAT_CLONES]) -
+		  (int64_t)(stats[TRACE_STAT_ENDED] + stats[TRACE_STAT_STALE] + live);
+	tot.packets = r->shown;
+	tot.unfinished = r->unfinished;
+	tot.filtered_out = stats[TRACE_STAT_FILTERED];
+	tot.clones = stats[TRACE_STAT_CLONES];
+	tot.stale = stats[TRACE_STAT_STALE];
+	tot.lost_events = stats[TRACE_STAT_LOST];
+	tot.evicted = evicted > 0 ? (uint64_t)evicted : 0;
+	tot.orphan_events = trace_packets_orphans(r->pk);
+	tot.live = live;
+	view_trace_totals(&r->v, &tot);
+	if (tot.evicted)
+		log_error("%llu followed packets evicted: more than --max-packets %u at once",
+			  (unsigned long long)tot.evicted, r->c->max_packets);
+	return 0;
+}
+
+int trace_run(struct trace_cmd *c)
+{
+	struct trace_run r = { .c = c };
+	uint32_t netns_ino = 0, ifindex = 0;
+	char why[256];
+	int ret, err;
+	uint64_t t0;
+
+	ret = cmd_enter_netns();
+	if (!ret && loader_scope(cmd_globals.netns, c->iface, &netns_ino, &ifindex, why,
+				 sizeof(why))) {
+		log_error("%s", why);
+		ret = EXIT_RUNTIME;
+	}
+	if (ret)
+		return ret;
+	err = ksyms_load("/proc/kallsyms", &r.ksyms);
+	if (err)
+		log_error("/proc/kallsyms: %s: locations shown as addresses", strerror(-err));
+	view_trace_init(&r.v, stdout, cmd_globals.json || cmd_globals.pretty, cmd_globals.pretty);
+	r.v.reasons = &c->reasons;
+	r.v.ksyms = err ? NULL : r.ksyms;
+	r.v.mono_to_real_ns = (int64_t)(clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC));
+	r.pk = trace_packets_new(PENDING_MAX, on_packet, &r);
+	if (c->summary)
+		r.sum = calloc(1, sizeof(*r.sum));
+	if (!r.pk || (c->summary && !r.sum)) {
+		log_error("out of memory");
+		ret = EXIT_RUNTIME;
+		goto out;
+	}
+	if (c->write_path) {
+		err = trace_write_open(&r.w, c->write_path, c->snaplen);
+		if (err) {
+			log_error("%s: %s", c->write_path, strerror(-err));
+			ret = EXIT_RUNTIME;
+			goto out;
+		}
+	}
+	signals_catch_stop();
+	ret = open_collector(&r, netns_ino, ifindex);
+	if (ret)
+		goto out;
+	ret = poll_loop(&r);
+	if (!ret)
+		ret = finish(&r);
+	if (!ret && view_trace_flush(&r.v)) {
+		stdout_check_note(-EIO);
+		ret = EXIT_RUNTIME;
+	}
+out:
+	t0 = clock_ns(CLOCK_MONOTONIC);
+	if (r.t) {
+		trace_close(r.t);
+		log_debug(1, "detached in %.1f ms", (double)(clock_ns(CLOCK_MONOTONIC) - t0) / 1e6);
+	}
+	if (r.w) {
+		err = trace_write_close(r.w);
+		if (err && !ret) {
+			log_error("%s: %s", c->write_path, strerror(-err));
+			ret = EXIT_RUNTIME;
+		}
+	}
+	trace_packets_free(r.pk);
+	free(r.sum);
+	ksyms_free(r.ksyms);
+	return ret;
+}
+
+#endif /* HAVE_BPF */
