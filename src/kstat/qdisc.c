@@ -55,6 +55,38 @@ static int stats2_attr(const struct nlattr *a, void *arg)
 	return 0;
 }
 
+/* tbf's options: its byte limit is in TCA_TBF_PARMS. */
+static int tbf_attr(const struct nlattr *a, void *arg)
+{
+	struct qdisc_stat *q = arg;
+	struct tc_tbf_qopt o;
+
+	if (mnl_attr_get_type(a) != TCA_TBF_PARMS)
+		return 0;
+	if (nldump_attr_copy(a, &o, sizeof(o)))
+		return -EBADMSG;
+	q->limit = o.limit;
+	q->has_limit = true;
+	return 0;
+}
+
+/* The limit of the kinds whose limit why advises on (TCA_KIND comes before TCA_OPTIONS). */
+static int options_attr(const struct nlattr *a, struct qdisc_stat *q)
+{
+	struct tc_fifo_qopt fifo;
+
+	if (!strcmp(q->kind, "pfifo") || !strcmp(q->kind, "bfifo")) {
+		if (nldump_attr_copy(a, &fifo, sizeof(fifo)))
+			return -EBADMSG;
+		q->limit = fifo.limit;
+		q->has_limit = true;
+	} else if (!strcmp(q->kind, "tbf")) {
+		return nldump_attrs(mnl_attr_get_payload(a), mnl_attr_get_payload_len(a), tbf_attr,
+				    q);
+	}
+	return 0;
+}
+
 static int qdisc_attr(const struct nlattr *a, void *arg)
 {
 	struct qdisc_stat *q = arg;
@@ -69,6 +101,8 @@ static int qdisc_attr(const struct nlattr *a, void *arg)
 		memcpy(q->kind, mnl_attr_get_str(a), n);
 		q->kind[n] = '\0';
 		break;
+	case TCA_OPTIONS:
+		return options_attr(a, q);
 	case TCA_STATS2:
 		return nldump_attrs(mnl_attr_get_payload(a), mnl_attr_get_payload_len(a),
 				    stats2_attr, q);

@@ -15,6 +15,8 @@ struct qdisc_stat {
 	uint64_t bytes, packets;	/* sent */
 	uint32_t drops, overlimits, requeues;
 	uint32_t backlog, qlen;		/* bytes and packets queued now */
+	uint32_t limit;			/* pfifo: packets, bfifo and tbf: bytes; has_limit */
+	bool has_limit;
 	bool has_stats;
 };
 

@@ -30,6 +30,17 @@ static size_t put_qdisc(void *buf, int ifindex, const char *kind, bool flat)
 	tcm->tcm_handle = 0x80010000;
 	tcm->tcm_parent = TC_H_ROOT;
 	mnl_attr_put_strz(nlh, TCA_KIND, kind);
+	if (!strcmp(kind, "pfifo")) {
+		struct tc_fifo_qopt fifo = { .limit = 5 };
+
+		mnl_attr_put(nlh, TCA_OPTIONS, sizeof(fifo), &fifo);
+	} else if (!strcmp(kind, "tbf")) {
+		struct tc_tbf_qopt o = { .limit = 3000 };
+		struct nlattr *opts = mnl_attr_nest_start(nlh, TCA_OPTIONS);
+
+		mnl_attr_put(nlh, TCA_TBF_PARMS, sizeof(o), &o);
+		mnl_attr_nest_end(nlh, opts);
+	}
 	if (flat) {
 		struct tc_stats st = { .bytes = 1000, .packets = 10, .drops = 3, .overlimits = 4,
 				       .qlen = 1, .backlog = 100 };
@@ -68,11 +79,14 @@ static void test_parse(void **state)
 	assert_int_equal(q->requeues, 1);
 	assert_int_equal(q->backlog, 200);
 	assert_int_equal(q->qlen, 2);
+	assert_true(q->has_limit);
+	assert_int_equal(q->limit, 5);
 	q = qdisc_find(&s, 4, 0x80010000, TC_H_ROOT);
 	assert_non_null(q);
 	assert_string_equal(q->kind, "tbf");
 	assert_int_equal(q->drops, 3);
 	assert_int_equal(q->overlimits, 4);
+	assert_int_equal(q->limit, 3000);
 	assert_null(qdisc_find(&s, 5, 0, 0));
 	qdisc_free(&s);
 }
