@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "kstat/kstat.h"
 #include "kstat/sysctl.h"
@@ -40,4 +41,13 @@ int sysctl_read_u64(const char *name, uint64_t *v)
 		err = -EBADMSG;
 	free(text);
 	return err;
+}
+
+bool sysctl_is_writable(const char *name)
+{
+	char path[256];
+	struct stat st;
+
+	return sysctl_path("/proc/sys", name, path, sizeof(path)) && !stat(path, &st) &&
+	       (st.st_mode & S_IWUSR);
 }

@@ -38,8 +38,11 @@ enum sysctl_scope why_setting_scope(enum why_setting s)
 void why_settings_read(struct why_settings *s, enum sysctl_scope scope)
 {
 	for (int i = 0; i < WSET_N; i++)
-		if (settings[i].scope == scope)
+		if (settings[i].scope == scope) {
 			s->err[i] = sysctl_read_u64(settings[i].name, &s->v[i]);
+			s->host_only[i] = scope == SYSCTL_NETNS && !s->err[i] && s->netns &&
+					  !sysctl_is_writable(settings[i].name);
+		}
 }
 
 static const char *scope_name(enum sysctl_scope s)
@@ -63,8 +66,11 @@ static struct why_advice *add(struct why_verdict *v, const char *scope)
 static void add_sysctl(struct why_verdict *v, const struct why_context *ctx, enum why_setting s,
 		       uint64_t floor)
 {
-	struct why_advice *a = add(v, scope_name(settings[s].scope));
-	uint64_t now = ctx->settings->v[s], want;
+	const struct why_settings *set = ctx->settings;
+	bool in_netns = settings[s].scope == SYSCTL_NETNS && !set->host_only[s] && set->netns;
+	struct why_advice *a = add(v, set->host_only[s] ? "host" : scope_name(settings[s].scope));
+	uint64_t now = set->v[s], want;
+	char prefix[128] = "";
 
 	if (!a)
 		return;
@@ -76,8 +82,13 @@ static void add_sysctl(struct why_verdict *v, const struct why_context *ctx, enu
 		return;
 	}
 	want = now * 2 > floor ? now * 2 : floor;
-	snprintf(a->value, sizeof(a->value), "%" PRIu64, now);
-	snprintf(a->command, sizeof(a->command), "sysctl -w %s=%" PRIu64, settings[s].name, want);
+	snprintf(a->value, sizeof(a->value), "%" PRIu64 "%s", now,
+		 set->host_only[s] ? " (the host's: read-only in the namespace)" : "");
+	/* A namespace's own setting is set inside it. */
+	if (in_netns)
+		snprintf(prefix, sizeof(prefix), "ip netns exec %s ", set->netns);
+	snprintf(a->command, sizeof(a->command), "%ssysctl -w %s=%" PRIu64, prefix,
+		 settings[s].name, want);
 }
 
 static const struct why_dev *find_dev(const struct why_funnel *f, const char *name)

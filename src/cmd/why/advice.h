@@ -21,6 +21,8 @@ enum why_setting {
 struct why_settings {
 	uint64_t v[WSET_N];
 	int err[WSET_N];		/* -errno of the read, 0 when v holds the value */
+	bool host_only[WSET_N];		/* shown in the namespace, set only in the host's */
+	const char *netns;		/* -N: the namespace the per-namespace ones are set in */
 };
 
 /* The dotted name and scope of a setting. */

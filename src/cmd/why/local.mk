@@ -8,3 +8,6 @@ libsockeye_a_SOURCES += \
 	src/cmd/why/run.c src/cmd/why/run.h
 sockeye_SOURCES += src/cmd/why/why.c
 dist_man8_MANS += man/sockeye-why.8
+NETNS_TESTS += \
+	tests/netns/why_socket_buffer.sh
+EXTRA_DIST += tests/netns/why_lib.sh

@@ -157,6 +157,10 @@ static int run_batch(struct why_state *st, struct fmt *f)
 	int ret, err;
 
 	ret = take(st, cur);
+	/* Said once counting has begun: the tests provoke their loss after it. */
+	if (!ret)
+		log_debug(1, "first sample taken, next in %.3g s",
+			  (double)st->o->duration_ns / 1e9);
 	deadline = clock_ns(CLOCK_MONOTONIC);
 	for (uint64_t shown = 0; !ret;) {
 		deadline += st->o->duration_ns;
@@ -245,6 +249,7 @@ int why_run(struct why_opts *o)
 	st.scope.filter = o->has_filter ? &o->filter : NULL;
 	st.groups = o->extended ? FMT_GROUP_DETAIL : 0;
 	/* The host's settings while still in its namespace: -N's /proc/sys has none of them. */
+	st.settings.netns = cmd_globals.netns;
 	why_settings_read(&st.settings, SYSCTL_HOST);
 	if (cmd_enter_netns())
 		return EXIT_RUNTIME;
