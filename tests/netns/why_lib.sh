@@ -5,14 +5,14 @@
 # with SIGINT (the interval cut short is still shown) and compares its figures with the
 # kernel's own counters read before and after.
 
-# start_why OUT ERR ARGS...: sockeye -v -j ARGS why -d 60 in the background; returns once
+# start_why OUT ERR ARGS...: sockeye -v -j why -d 60 ARGS in the background; returns once
 # its first sample is taken.  Sets why_pid.
 start_why()
 {
 	local out=$1 err=$2
 
 	shift 2
-	"$SOCKEYE" -v -j "$@" why -d 60 >"$out" 2>"$err" &
+	"$SOCKEYE" -v -j why -d 60 "$@" >"$out" 2>"$err" &
 	why_pid=$!
 	register_pid "$why_pid"
 	wait_until 20 grep -qs "first sample taken" "$err" ||

@@ -9,5 +9,8 @@ libsockeye_a_SOURCES += \
 sockeye_SOURCES += src/cmd/why/why.c
 dist_man8_MANS += man/sockeye-why.8
 NETNS_TESTS += \
-	tests/netns/why_socket_buffer.sh
+	tests/netns/why_socket_buffer.sh \
+	tests/netns/why_listen.sh \
+	tests/netns/why_no_socket.sh \
+	tests/netns/why_netfilter.sh
 EXTRA_DIST += tests/netns/why_lib.sh
