@@ -289,24 +289,28 @@ static void advise_packet(struct why_verdict *v, const struct why_context *ctx)
 	struct why_advice *a;
 
 	snprintf(v->summary, sizeof(v->summary),
-		 "a capture cannot keep up: its packet socket's ring is full; a bigger ring "
-		 "(or a filter, or fanout over more readers) helps");
+		 "a capture cannot keep up: its packet socket's buffer is full; a bigger buffer "
+		 "or ring (or a filter, or fanout over more readers) helps");
+	/* The socket that dropped most since it opened: the one to look at. */
 	for (unsigned i = 0; ctx->packet && i < ctx->packet->n; i++)
-		if (ctx->packet->socks[i].has_rx_ring &&
-		    (!best || packet_diag_ring_bytes(&ctx->packet->socks[i].rx_ring) <
-				      packet_diag_ring_bytes(&best->rx_ring)))
+		if (!best || ctx->packet->socks[i].drops > best->drops)
 			best = &ctx->packet->socks[i];
 	a = add(v, "process");
 	if (!a)
 		return;
-	if (best) {
+	if (best && best->has_rx_ring) {
 		snprintf(a->setting, sizeof(a->setting), "rx ring of packet socket %" PRIu32 "%s%.16s",
 			 best->ino, best->pid ? " of " : "", best->pid ? best->comm : "");
 		snprintf(a->value, sizeof(a->value), "%" PRIu64 " bytes",
 			 packet_diag_ring_bytes(&best->rx_ring));
+	} else if (best) {
+		snprintf(a->setting, sizeof(a->setting),
+			 "receive buffer of packet socket %" PRIu32 "%s%.16s", best->ino,
+			 best->pid ? " of " : "", best->pid ? best->comm : "");
+		snprintf(a->value, sizeof(a->value), "%" PRIu32 " bytes", best->rcvbuf);
 	} else {
 		snprintf(a->setting, sizeof(a->setting), "the capture's buffer");
-		snprintf(a->value, sizeof(a->value), "unknown (no ring)");
+		snprintf(a->value, sizeof(a->value), "unknown (the socket is gone)");
 	}
 	snprintf(a->command, sizeof(a->command),
 		 "sockeye sniff -B 64M ... (tcpdump -B 65536 ...): a bigger ring");
@@ -395,7 +399,7 @@ static void advise(struct why_verdict *v, const struct why_funnel *f,
 	case WC_SOCKET_BUFFER:
 		advise_socket_buffer(v, f, ctx);
 		break;
-	case WC_PACKET_RING:
+	case WC_PACKET_SOCKET:
 		advise_packet(v, ctx);
 		break;
 	case WC_REASON:

@@ -46,7 +46,7 @@ static const struct {
 	[WC_TCP_RCVQ] = { WL_PROTOCOL, "tcp_receive_queue",
 			  { "PROTO_MEM", "TCP_OFO_QUEUE_PRUNE", "TCP_OFO_DROP" } },
 	[WC_SOCKET_BUFFER] = { WL_SOCKET, "socket_buffer", { "SOCKET_RCVBUFF" } },
-	[WC_PACKET_RING] = { WL_PACKET, "packet_ring", { "PACKET_SOCK_ERROR" } },
+	[WC_PACKET_SOCKET] = { WL_PACKET, "packet_socket", { "PACKET_SOCK_ERROR" } },
 	[WC_QDISC] = { WL_QDISC, "qdisc",
 		       { "QDISC_DROP", "QDISC_OVERLIMIT", "QDISC_CONGESTED", "FQ_FLOW_LIMIT",
 			 "FQ_BAND_LIMIT", "CAKE_FLOOD" } },
@@ -415,6 +415,7 @@ static void build_packet(struct build *bd, const struct why_sample *a, const str
 {
 	struct why_funnel *f = bd->f;
 	uint64_t sum = 0, worst = 0;
+	unsigned rings = 0;
 
 	if (!(a->ks.parts & b->ks.parts & KSTAT_PACKET)) {
 		snprintf(f->layers[WL_PACKET].absent_why, sizeof(f->layers[0].absent_why),
@@ -430,15 +431,22 @@ static void build_packet(struct build *bd, const struct why_sample *a, const str
 		sum += d;
 		if (d > worst) {
 			worst = d;
-			snprintf(bd->kind[WC_PACKET_RING].where, sizeof(bd->kind[0].where),
+			snprintf(bd->kind[WC_PACKET_SOCKET].where, sizeof(bd->kind[0].where),
 				 "packet socket inode %" PRIu32 "%s%.16s", s->ino, s->pid ? " of " : "",
 				 s->pid ? s->comm : "");
 		}
 	}
-	set_counter(&bd->kind[WC_PACKET_RING], sum);
-	snprintf(bd->kind[WC_PACKET_RING].evidence, sizeof(bd->kind[0].evidence),
-		 "sk_drops of packet sockets %" PRIu64 "; ring drops show as PACKET_SOCK_ERROR",
-		 sum);
+	for (unsigned i = 0; i < b->ks.packet.n; i++)
+		rings += b->ks.packet.socks[i].has_rx_ring;
+	set_counter(&bd->kind[WC_PACKET_SOCKET], sum);
+	/*
+	 * A ring's drops (tp_drops) are told to its owner alone: packet_diag has
+	 * no such counter and tpacket_rcv neither adds to sk_drops nor frees the
+	 * (shared) skb through kfree_skb's tracepoint.
+	 */
+	snprintf(bd->kind[WC_PACKET_SOCKET].evidence, sizeof(bd->kind[0].evidence),
+		 "sk_drops of packet sockets: %" PRIu64 "%s", sum,
+		 rings ? "; the drops of their mapped rings are seen only by their owners" : "");
 }
 
 /* A WC_REASON cause for a reason no counter explains (found or added). */

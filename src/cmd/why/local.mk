@@ -12,5 +12,7 @@ NETNS_TESTS += \
 	tests/netns/why_socket_buffer.sh \
 	tests/netns/why_listen.sh \
 	tests/netns/why_no_socket.sh \
-	tests/netns/why_netfilter.sh
+	tests/netns/why_netfilter.sh \
+	tests/netns/why_qdisc.sh \
+	tests/netns/why_packet_socket.sh
 EXTRA_DIST += tests/netns/why_lib.sh
