@@ -11,7 +11,8 @@ dist_schema_DATA = \
 	schema/packet.schema.json \
 	schema/sniff_stats.schema.json \
 	schema/sockets.schema.json \
-	schema/top.schema.json
+	schema/top.schema.json \
+	schema/why.schema.json
 EXTRA_DIST += schema/embed.sh
 libsockeye_a_SOURCES += src/cli/schema_texts.h
 nodist_libsockeye_a_SOURCES += schema/schema_texts.c

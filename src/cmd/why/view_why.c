@@ -15,7 +15,7 @@
 enum { LY_LAYER, LY_PKT_RATE, LY_DROP_RATE, LY_DROPS, LY_SHARE, LY_NOTE, LY_PACKETS, LY_PRESENT };
 static const struct fmt_col layer_cols[] = {
 	[LY_LAYER] = { "layer", "LAYER", FMT_STR, L, 0, 0 },
-	[LY_PKT_RATE] = { "packets_per_s", "PACKETS/s", FMT_RATE, R, 0, 0 },
+	[LY_PKT_RATE] = { "pps", "PACKETS/s", FMT_RATE, R, 0, 0 },
 	[LY_DROP_RATE] = { "drops_per_s", "DROPS/s", FMT_RATE, R, 0, 0 },
 	[LY_DROPS] = { "drops", "DROPS", FMT_U64, R, 0, 0 },
 	[LY_SHARE] = { "share_pct", "SHARE", FMT_PERCENT, R, 0, 0 },
