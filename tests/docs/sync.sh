@@ -207,6 +207,13 @@ if [[ " ${commands[*]} " == *" napi "* ]]; then
 		snap='{"type":0,"ts_ns":0,"interval_ns":0,"napi":[],"napi_cpus":[]}'
 	check_keys napi sockeye-napi.8 src/cmd/napi/view_napi.c 'NONE' "$snap"
 fi
+# why runs without root too (its BPF and sock_diag layers then say why they are absent); a
+# verdict's details and -N's document key stand in, lost or given or not.
+if [[ " ${commands[*]} " == *" why "* ]]; then
+	snap=$(json_of -j why -d 0.05 -e) || bad "sockeye -j why -d 0.05 -e: failed or not JSON"
+	check_keys why sockeye-why.8 src/cmd/why/view_why.c 'D' "$snap" \
+		'{"netns":0,"evidence":0,"where":0,"advice":[{"setting":0,"value":0,"scope":0,"command":0}]}'
+fi
 
 # The live view's keys: each one its help lists (help_text of src/out/tui_layout.c) has an
 # entry in LIVE VIEW KEYS of sockeye-top.8 (".BR 1 \" ... \" 9" is 1-9).
