@@ -15,4 +15,4 @@ NETNS_TESTS += \
 	tests/netns/why_netfilter.sh \
 	tests/netns/why_qdisc.sh \
 	tests/netns/why_packet_socket.sh
-EXTRA_DIST += tests/netns/why_lib.sh
+EXTRA_DIST += tests/netns/why_lib.sh bench/why.sh

@@ -14,7 +14,7 @@ const char cmd_why_usage[] =
 	"       [--no-header]\n"
 	"\n"
 	"  -i, --iface IFACE       the device layers (NIC, ring, qdisc) of this device only\n"
-	"  -d, --duration SECONDS  the interval sampled (default 1)\n"
+	"  -d, --duration SECONDS  how long to sample (default 1)\n"
 	"      --pid PID           the socket layers narrowed to this process's sockets\n"
 	"  FILTER                  the socket layers narrowed as in sockets: sport = :53, ...\n"
 	"      --watch             a funnel every interval, live (text and JSON: one each)\n"
