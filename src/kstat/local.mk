@@ -30,8 +30,9 @@ MODULE_TESTS += \
 	tests/unit/kstat/test_conntrack \
 	tests/unit/kstat/test_rps
 FUZZ_HARNESSES += tests/fuzz/fuzz_softirqs tests/fuzz/fuzz_softnet tests/fuzz/fuzz_links \
-	tests/fuzz/fuzz_top_sources
+	tests/fuzz/fuzz_top_sources tests/fuzz/fuzz_why_sources
 tests_fuzz_fuzz_softirqs_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_softnet_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_links_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_top_sources_LDFLAGS = $(FUZZ_LINK_FLAGS)
+tests_fuzz_fuzz_why_sources_LDFLAGS = $(FUZZ_LINK_FLAGS)
