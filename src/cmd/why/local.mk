@@ -5,7 +5,8 @@ libsockeye_a_SOURCES += \
 	src/cmd/why/funnel.c src/cmd/why/funnel.h \
 	src/cmd/why/advice.c src/cmd/why/advice.h \
 	src/cmd/why/view_why.c src/cmd/why/view_why.h \
-	src/cmd/why/run.c src/cmd/why/run.h
+	src/cmd/why/run.c src/cmd/why/run.h \
+	src/cmd/why/panel.c src/cmd/why/panel.h
 sockeye_SOURCES += src/cmd/why/why.c
 dist_man8_MANS += man/sockeye-why.8
 NETNS_TESTS += \

@@ -125,6 +125,10 @@ struct why_sampler *why_sampler_new(struct why_scope *scope)
 			return NULL;
 		}
 	}
+	if (scope->no_drops) {
+		snprintf(w->drops_why, sizeof(w->drops_why), "not read here (see the drops panel)");
+		return w;
+	}
 #ifdef HAVE_BPF
 	open_drops(w);
 #else

@@ -48,6 +48,7 @@ struct why_scope {
 	int ifindex;			/* its index in the namespace, found at the first sample */
 	int pid;			/* --pid: only this process's sockets, or 0 */
 	struct ssfilter *filter;	/* FILTER words, or NULL */
+	bool no_drops;			/* no drop-reason collector (top's drops panel has one) */
 };
 
 struct why_sample {

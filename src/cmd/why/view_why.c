@@ -156,8 +156,14 @@ static void rate(struct fmt *f, size_t col, uint64_t v, double secs)
 
 void view_why_layers_emit(struct fmt *f, const struct why_funnel *fn, unsigned groups)
 {
-	fmt_table_begin(f, &view_why_layers, groups);
-	for (int l = 0; l < WL_N; l++) {
+	view_why_layers_emit_as(f, &view_why_layers, fn, groups);
+}
+
+void view_why_layers_emit_as(struct fmt *f, const struct fmt_view *v, const struct why_funnel *fn,
+			     unsigned groups)
+{
+	fmt_table_begin(f, v, groups);
+	for (int l = 0; fn && l < WL_N; l++) {
 		const struct why_layer_row *r = &fn->layers[l];
 
 		fmt_row_begin(f);

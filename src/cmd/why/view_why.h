@@ -17,6 +17,9 @@ extern const struct fmt_view view_why_advice;
 
 /* The layers, from the wire to the application and back out. */
 void view_why_layers_emit(struct fmt *f, const struct why_funnel *fn, unsigned groups);
+/* The same under another view of the same columns (top's panel); fn NULL: no rows yet. */
+void view_why_layers_emit_as(struct fmt *f, const struct fmt_view *v, const struct why_funnel *fn,
+			     unsigned groups);
 /* The causes that lost, most first. */
 void view_why_causes_emit(struct fmt *f, const struct why_funnel *fn, unsigned groups);
 /* What lies behind the funnel: devices, CPUs and sockets. */
