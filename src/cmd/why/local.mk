@@ -15,6 +15,7 @@ NETNS_TESTS += \
 	tests/netns/why_no_socket.sh \
 	tests/netns/why_netfilter.sh \
 	tests/netns/why_qdisc.sh \
-	tests/netns/why_packet_socket.sh
+	tests/netns/why_packet_socket.sh \
+	tests/netns/why_softnet.sh
 EXTRA_DIST += tests/netns/why_lib.sh bench/why.sh
 MODULE_TESTS += tests/unit/cmd/why/test_why_funnel tests/unit/cmd/why/test_why_opts
