@@ -57,3 +57,19 @@ has_bpf()
 {
 	jq -e '.layers[] | select(.layer == "kernel") | .present' "$1" >/dev/null
 }
+
+# why_veth NET: namespaces A and B (their names in $A and $B) joined by va-vb, NET.1 on va
+# and NET.2 on vb (NET: three octets), with static neighbours both ways: no ARP exchange
+# moves a count.
+why_veth()
+{
+	netns_new A
+	netns_new B
+	veth_pair "$A" va "$B" vb
+	addr_add "$A" va "$1.1/24"
+	addr_add "$B" vb "$1.2/24"
+	ip -n "$A" neigh replace "$1.2" lladdr "$(ip -n "$B" -j link show vb | jq -r '.[0].address')" \
+		dev va nud permanent || fail "cannot add the neighbour $1.2"
+	ip -n "$B" neigh replace "$1.1" lladdr "$(ip -n "$A" -j link show va | jq -r '.[0].address')" \
+		dev vb nud permanent || fail "cannot add the neighbour $1.1"
+}

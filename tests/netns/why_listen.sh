@@ -10,15 +10,7 @@ need_root
 need_cmd jq python3
 N=20
 
-netns_new A
-netns_new B
-veth_pair "$A" va "$B" vb
-addr_add "$A" va 10.96.2.1/24
-addr_add "$B" vb 10.96.2.2/24
-ip -n "$A" neigh replace 10.96.2.2 lladdr "$(ip -n "$B" -j link show vb | jq -r '.[0].address')" \
-	dev va nud permanent
-ip -n "$B" neigh replace 10.96.2.1 lladdr "$(ip -n "$A" -j link show va | jq -r '.[0].address')" \
-	dev vb nud permanent
+why_veth 10.96.2
 # The namespace's own somaxconn (a per-namespace setting): why must read this one.
 ns_exec "$B" sysctl -qw net.core.somaxconn=77 || fail "cannot set somaxconn in $B"
 # No SYN cookies: an overflowing listener then drops, as ListenOverflows counts.

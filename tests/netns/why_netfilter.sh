@@ -10,13 +10,7 @@ need_cmd jq python3 nft
 send=$top_srcdir/tests/netns/drops_send.py
 N=30
 
-netns_new A
-netns_new B
-veth_pair "$A" va "$B" vb
-addr_add "$A" va 10.96.4.1/24
-addr_add "$B" vb 10.96.4.2/24
-ip -n "$A" neigh replace 10.96.4.2 lladdr "$(ip -n "$B" -j link show vb | jq -r '.[0].address')" \
-	dev va nud permanent
+why_veth 10.96.4
 ns_exec "$B" nft -f - <<'NFT' || fail "cannot add the nftables rule"
 table inet why_test {
 	chain input {

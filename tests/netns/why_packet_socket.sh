@@ -12,13 +12,7 @@ need_cmd jq python3
 send=$top_srcdir/tests/netns/drops_send.py
 N=50
 
-netns_new A
-netns_new B
-veth_pair "$A" va "$B" vb
-addr_add "$A" va 10.96.6.1/24
-addr_add "$B" vb 10.96.6.2/24
-ip -n "$A" neigh replace 10.96.6.2 lladdr "$(ip -n "$B" -j link show vb | jq -r '.[0].address')" \
-	dev va nud permanent
+why_veth 10.96.6
 
 tmp=$(mktemp -d)
 register_file "$tmp"

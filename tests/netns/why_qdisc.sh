@@ -10,13 +10,7 @@ need_cmd jq python3 tc
 send=$top_srcdir/tests/netns/drops_send.py
 N=100
 
-netns_new A
-netns_new B
-veth_pair "$A" va "$B" vb
-addr_add "$A" va 10.96.5.1/24
-addr_add "$B" vb 10.96.5.2/24
-ip -n "$A" neigh replace 10.96.5.2 lladdr "$(ip -n "$B" -j link show vb | jq -r '.[0].address')" \
-	dev va nud permanent
+why_veth 10.96.5
 ip -n "$A" link set va txqueuelen 2 || fail "cannot set va's txqueuelen"
 # 1 Mbit/s with room for three 1000-byte datagrams: a burst of N overflows it.
 tc -n "$A" qdisc replace dev va root tbf rate 1mbit burst 1600 limit 3000 ||

@@ -11,13 +11,7 @@ need_cmd jq python3
 send=$top_srcdir/tests/netns/drops_send.py
 N=200
 
-netns_new A
-netns_new B
-veth_pair "$A" va "$B" vb
-addr_add "$A" va 10.96.1.1/24
-addr_add "$B" vb 10.96.1.2/24
-ip -n "$A" neigh replace 10.96.1.2 lladdr "$(ip -n "$B" -j link show vb | jq -r '.[0].address')" \
-	dev va nud permanent
+why_veth 10.96.1
 
 tmp=$(mktemp -d)
 register_file "$tmp"

@@ -12,13 +12,7 @@ need_cmd jq flock python3 taskset
 [[ $(nproc) -ge 2 ]] || skip "RPS to another CPU needs two CPUs"
 [[ -e /proc/sys/net/core/netdev_max_backlog ]] || skip "no net.core.netdev_max_backlog"
 
-netns_new A
-netns_new B
-veth_pair "$A" va "$B" vb
-addr_add "$A" va 10.96.7.1/24
-addr_add "$B" vb 10.96.7.2/24
-ip -n "$A" neigh replace 10.96.7.2 lladdr "$(ip -n "$B" -j link show vb | jq -r '.[0].address')" \
-	dev va nud permanent
+why_veth 10.96.7
 # Every packet vb receives goes to CPU 1's backlog (ip netns exec mounts B's sysfs).
 ns_exec "$B" sh -c 'echo 2 >/sys/class/net/vb/queues/rx-0/rps_cpus' ||
 	skip "no RPS in this kernel (CONFIG_RPS)"
