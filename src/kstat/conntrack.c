@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kstat/conntrack.h"
+#include "util/scan.h"
 
 /* Columns a row may have: far above the 17 of 6.x, a bound, not a size. */
 #define MAX_COLS 64
@@ -59,17 +60,6 @@ static int parse_header(const char *p, const char *end, int *col_of)
 	return ncols ? ncols : -EBADMSG;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* One CPU's row, added to s. */
 static int parse_row(const char *p, const char *end, const int *col_of, int ncols, bool first,
 		     struct conntrack_stat *s)
@@ -85,7 +75,7 @@ static int parse_row(const char *p, const char *end, const int *col_of, int ncol
 		if (p == end)
 			break;
 		for (; p < end && !is_blank(*p); p++, digits++) {
-			int h = hexval(*p);
+			int h = scan_hex_digit(*p);
 
 			if (h < 0 || digits == 16)
 				return -EBADMSG;

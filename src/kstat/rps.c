@@ -10,6 +10,7 @@
 
 #include "kstat/kstat.h"
 #include "kstat/rps.h"
+#include "util/scan.h"
 
 bool rps_mask_is_set(const char *mask)
 {
@@ -85,55 +86,54 @@ static bool names_match(const char *line, size_t n, const char *const *names)
 	return false;
 }
 
+/* Far above the 8192 CPUs of the biggest machines: a bound, not a size. */
+#define IRQ_MAX_CPUS 65536
+
 int irq_use_parse(const char *text, size_t len, const char *const *names, struct irq_use *u)
 {
-	const char *p = text, *end = text + len, *nl;
+	const char *p = text, *end = text + len, *line, *eol;
+	uint64_t *counts;
 	unsigned ncpus = 0;
 
 	memset(u, 0, sizeof(*u));
-	nl = memchr(p, '\n', len);
-	if (!nl)
+	if (!scan_next_line(&p, end, &line, &eol))
 		return -EBADMSG;
-	for (const char *q = p; q + 3 <= nl; q++)
+	for (const char *q = line; q + 3 <= eol; q++)
 		if (!memcmp(q, "CPU", 3))
 			ncpus++;
-	if (!ncpus)
+	if (!ncpus || ncpus > IRQ_MAX_CPUS)
 		return -EBADMSG;
 	u->per_cpu = calloc(ncpus, sizeof(*u->per_cpu));
-	if (!u->per_cpu)
+	counts = calloc(ncpus, sizeof(*counts));
+	if (!u->per_cpu || !counts) {
+		free(counts);
 		return -ENOMEM;
+	}
 	u->ncpus = ncpus;
-	for (p = nl + 1; p < end; p = nl + 1) {
-		const char *eol;
-		char *q;
-		unsigned long irq;
-		uint64_t counts[ncpus];
+	while (scan_next_line(&p, end, &line, &eol)) {
+		const char *q = scan_skip_blanks(line, eol);
+		uint64_t irq;
+		unsigned c;
 
-		nl = memchr(p, '\n', (size_t)(end - p));
-		eol = nl ? nl : end;
-		irq = strtoul(p, &q, 10);
 		/* "NMI:", "LOC:" and their kind have no number: never a device's. */
-		if (q == p || q >= eol || *q != ':')
-			goto next;
+		q = scan_dec(q, eol, UINT32_MAX, ":", &irq);
+		if (!q || q == eol)
+			continue;
 		q++;
-		for (unsigned c = 0; c < ncpus; c++) {
-			char *after;
-
-			counts[c] = strtoull(q, &after, 10);
-			if (after == q || after > eol)
-				goto next;
-			q = after;
+		for (c = 0; c < ncpus; c++) {
+			q = scan_dec(scan_skip_blanks(q, eol), eol, UINT64_MAX, SCAN_BLANKS,
+				     &counts[c]);
+			if (!q)
+				break;
 		}
-		if (!names_match(q, (size_t)(eol - q), names))
-			goto next;
+		if (c < ncpus || !names_match(q, (size_t)(eol - q), names))
+			continue;
 		if (!u->nirqs++)
 			u->first_irq = (unsigned)irq;
-		for (unsigned c = 0; c < ncpus; c++)
+		for (c = 0; c < ncpus; c++)
 			u->per_cpu[c] += counts[c];
-next:
-		if (!nl)
-			break;
 	}
+	free(counts);
 	return 0;
 }
 

@@ -48,6 +48,28 @@ static void test_irqs(void **state)
 	irq_use_free(&u);
 }
 
+/* Text cut anywhere, with no NUL after it (a fuzz finding: strtoul read past the end). */
+static void test_irqs_cut(void **state)
+{
+	static const char *const names[] = { "virtio0", NULL };
+	size_t n = strlen(interrupts);
+	struct irq_use u;
+
+	for (size_t len = 0; len <= n; len++) {
+		char *copy = malloc(len ? len : 1);
+
+		assert_non_null(copy);
+		memcpy(copy, interrupts, len);
+		irq_use_parse(copy, len, names, &u);
+		irq_use_free(&u);
+		free(copy);
+	}
+	/* A header alone: one CPU, no line of the device. */
+	assert_int_equal(irq_use_parse("CPU0\n", 5, names, &u), 0);
+	assert_int_equal(u.nirqs, 0);
+	irq_use_free(&u);
+}
+
 static void test_masks(void **state)
 {
 	char path[64];
@@ -65,6 +87,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_irqs),
+		cmocka_unit_test(test_irqs_cut),
 		cmocka_unit_test(test_masks),
 	};
 
