@@ -53,7 +53,7 @@ struct why_scope {
 
 struct why_sample {
 	uint64_t mono_ns, real_ns;
-	struct kstat_sample ks;		/* softirqs, softnet, links, queues, rings, packet */
+	struct kstat_sample ks;		/* softirqs, softnet, links, rings, packet sockets */
 	uint64_t snmp[WS_N];
 	uint32_t snmp_has;		/* bit per enum why_snmp read */
 	int snmp_err;
