@@ -2,7 +2,7 @@
 # sockeye.bash: bash completion for sockeye (tests/docs/sync.sh checks it against the binary).
 
 _sockeye_global_opts='-j --json -p --pretty -N --netns -n --numeric -v --verbose -V --version -h --help'
-_sockeye_commands='help top sniff inject sockets ss drops trace napi exporter'
+_sockeye_commands='help top sniff inject sockets ss drops trace napi why exporter'
 # The long global options a command accepts after its name too; the short ones it takes
 # are those it gives no meaning of its own, listed with its options (see sockeye(8)).
 _sockeye_common_opts='--json --pretty --numeric --netns --verbose --help'
@@ -29,6 +29,8 @@ _sockeye_trace_opts='-i --iface -c --count -d --duration -w --write --snaplen --
 	--max-packets --ring-size -h -j -p -N -n -v'
 _sockeye_napi_opts='-i --interval -c --count --duration --iface --attach -e --extended
 	--no-header -h -j -p -N -n -v'
+_sockeye_why_opts='-i --iface -d --duration --pid --watch -c --count -e --extended --no-header
+	-h -j -p -N -n -v'
 _sockeye_exporter_opts='--listen --web-config --collectors --device-include --device-exclude --cache
 	--max-connections --timeout --connection-memory --all-netns -h -j -p -N -n -v'
 _sockeye_exporter_collectors='softnet softirqs netdev snmp sockets packet drops napi all'
@@ -285,6 +287,26 @@ _sockeye()
 				# A pcap filter, as tcpdump takes it: its first words.
 				mapfile -t COMPREPLY < <(compgen -W "host net port portrange src dst \
 					ip ip6 arp tcp udp icmp icmp6 vlan ether proto len and or not" -- "$cur")
+			fi
+			;;
+		esac
+		;;
+	why)
+		case $prev in
+		-i | --iface)
+			mapfile -t COMPREPLY < <(compgen -W "$(_sockeye_ifaces "$(_sockeye_netns_of)")" \
+				-- "$cur")
+			;;
+		--pid)
+			mapfile -t COMPREPLY < <(compgen -W "$(cd /proc && echo [0-9]*)" -- "$cur")
+			;;
+		-d | --duration | -c | --count) ;;
+		*)
+			if [[ $cur == -* ]]; then
+				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_why_opts \
+					$_sockeye_common_opts" -- "$cur")
+			else
+				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_sockets_words" -- "$cur")
 			fi
 			;;
 		esac

@@ -14,7 +14,8 @@ dist_schema_DATA = \
 	schema/top.schema.json \
 	schema/trace_packet.schema.json \
 	schema/trace_stats.schema.json \
-	schema/trace_summary.schema.json
+	schema/trace_summary.schema.json \
+	schema/why.schema.json
 EXTRA_DIST += schema/embed.sh
 libsockeye_a_SOURCES += src/cli/schema_texts.h
 nodist_libsockeye_a_SOURCES += schema/schema_texts.c

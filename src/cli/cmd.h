@@ -131,6 +131,7 @@ extern const char cmd_sniff_usage[];
 extern const char cmd_inject_usage[];
 extern const char cmd_sockets_usage[];
 extern const char cmd_exporter_usage[];
+extern const char cmd_why_usage[];
 
 /* Command entry points, one file each. */
 int cmd_help(int argc, char **argv);
@@ -142,5 +143,6 @@ int cmd_sniff(int argc, char **argv);
 int cmd_inject(int argc, char **argv);
 int cmd_sockets(int argc, char **argv);
 int cmd_exporter(int argc, char **argv);
+int cmd_why(int argc, char **argv);
 
 #endif

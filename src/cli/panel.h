@@ -29,6 +29,7 @@ struct top_opts {
 struct napi_panel;
 struct drops_panel;
 struct sockets_panel;
+struct why_panel;
 struct top_softirq;
 
 /* What a panel sees of top's run: the options, the last two samples and its own state. */
@@ -40,6 +41,7 @@ struct panel_ctx {
 	struct napi_panel *napi;	/* cmd/napi/panel.c */
 	struct drops_panel *drops;	/* cmd/drops/panel.c */
 	struct sockets_panel *sockets;	/* cmd/sockets/panel.c */
+	struct why_panel *why;		/* cmd/why/panel.c */
 	struct top_softirq *softirq;	/* cmd/top/softirq.c: the softirqs panel's BPF time */
 };
 

@@ -169,14 +169,14 @@ json_of()
 # present or not in the snapshots: the owners of a socket, the task of a drop event.
 details_processes='{"processes":[]}'
 
-# top's napi, drops and sockets panels are those commands' views: their keys are
+# top's napi, drops, sockets and funnel panels are those commands' views: their keys are
 # checked with those pages (the tables stay, emptied).  A replay of a recording
 # from before those panels has every NAME_error key of a panel that cannot run.
 if [[ " ${commands[*]} " == *" top "* ]]; then
 	snap=$(json_of -j top -b -n 1 -d 0.1) || bad "sockeye -j top -b -n 1 -d 0.1: failed or not JSON"
 	notes=$(json_of -j top -n 1 --replay "$top_srcdir/tests/golden/input/top_oldkernel") ||
 		bad "sockeye -j top --replay tests/golden/input/top_oldkernel: failed or not JSON"
-	borrowed='if type == "object" then .napi = [] | .drops = [] | .sockets = [] else . end'
+	borrowed='if type == "object" then .napi = [] | .drops = [] | .sockets = [] | .funnel = [] else . end'
 	check_keys top sockeye-top.8 \
 		"src/cmd/top/view_kstat.c src/cmd/top/view_top.c src/cmd/top/view_packet_socks.c" \
 		'D|FMT_GROUP_DETAIL' "$(jq -c "$borrowed" <<<"$snap")" "$(jq -c "$borrowed" <<<"$notes")" \
@@ -207,6 +207,13 @@ if [[ " ${commands[*]} " == *" napi "* ]]; then
 	snap=$(json_of -j napi -i 0.05 -c 1) ||
 		snap='{"type":0,"ts_ns":0,"interval_ns":0,"napi":[],"napi_cpus":[]}'
 	check_keys napi sockeye-napi.8 src/cmd/napi/view_napi.c 'NONE' "$snap"
+fi
+# why runs without root too (its BPF and sock_diag layers then say why they are absent); a
+# verdict's details and -N's document key stand in, lost or given or not.
+if [[ " ${commands[*]} " == *" why "* ]]; then
+	snap=$(json_of -j why -d 0.05 -e) || bad "sockeye -j why -d 0.05 -e: failed or not JSON"
+	check_keys why sockeye-why.8 src/cmd/why/view_why.c 'D' "$snap" \
+		'{"netns":0,"evidence":0,"where":0,"advice":[{"setting":0,"value":0,"scope":0,"command":0}]}'
 fi
 
 # The live view's keys: each one its help lists (help_text of src/out/tui_layout.c) has an

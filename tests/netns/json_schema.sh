@@ -119,6 +119,9 @@ valid sockets_netns "$SOCKEYE" -j sockets -t -p --all-netns
 ns_exec "$ns1" ping -c 20 -i 0.05 10.97.0.2 >/dev/null 2>&1 &
 register_pid $!
 valid top_live "$SOCKEYE" -N "$ns1" -j top -b -n 2 -d 0.3
+# why: the funnel while the pings flow, with every table (-e), and two with --watch.
+valid why_live "$SOCKEYE" -N "$ns1" -j why -d 0.3 -e
+valid why_watch "$SOCKEYE" -N "$ns1" -j why -d 0.2 --watch -c 2
 
 # inject: statistics of a real send.
 valid inject_send "$SOCKEYE" -N "$ns1" -j inject -i va -c 5 udp dst 10.97.0.2

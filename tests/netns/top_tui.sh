@@ -207,7 +207,7 @@ if ((ncpu > 1)); then
 fi
 
 # tab moves the focus mark (==) to the next panel and wraps around.
-for p in 2 3 4 5 6 7 8 1; do
+for p in 2 3 4 5 6 7 8 9 1; do
 	send Tab
 	wait_until 5 focused_is $p || fail "tab did not focus panel $p"
 done

@@ -10,12 +10,9 @@
 
 #include "cmd/exporter/collector.h"
 #include "kstat/kstat.h"
+#include "kstat/snmp.h"
 
-/*
- * A counter of /proc/net/snmp or /proc/net/netstat: those files hold pairs
- * of lines, "Udp: Name Name ..." then "Udp: 1 2 ...", so a counter is the
- * prefix and the column's name.  snmp6 is "Udp6RcvbufErrors  3" lines.
- */
+/* A counter of /proc/net/snmp, netstat (prefix and column) or snmp6 (the key): see kstat/snmp.h. */
 struct snmp_counter {
 	const char *family;	/* the metric, without _total */
 	const char *help;
@@ -53,57 +50,6 @@ static const struct snmp_counter counters[] = {
 };
 #define NCOUNTERS (sizeof(counters) / sizeof(counters[0]))
 
-/* Finds prefix's field in a header/value line-pair file.  true when found. */
-static bool pair_value(const char *text, const char *prefix, const char *field, uint64_t *out)
-{
-	size_t plen = strlen(prefix);
-	const char *line = text;
-
-	while (line && *line) {
-		const char *next = strchr(line, '\n');
-		const char *vals = next ? next + 1 : NULL;
-
-		if (vals && !strncmp(line, prefix, plen) && line[plen] == ':' &&
-		    !strncmp(vals, prefix, plen) && vals[plen] == ':') {
-			/* Walk the names and the values side by side. */
-			const char *n = line + plen + 1, *v = vals + plen + 1;
-			size_t flen = strlen(field);
-
-			for (;;) {
-				while (*n == ' ')
-					n++;
-				while (*v == ' ')
-					v++;
-				if (*n == '\n' || !*n || *v == '\n' || !*v)
-					break;
-				if (!strncmp(n, field, flen) && (n[flen] == ' ' || n[flen] == '\n' ||
-								 !n[flen])) {
-					*out = strtoull(v, NULL, 10);
-					return true;
-				}
-				n += strcspn(n, " \n");
-				v += strcspn(v, " \n");
-			}
-			return false;
-		}
-		line = vals;
-	}
-	return false;
-}
-
-/* "Key   value" lines (snmp6).  true when found. */
-static bool line_value(const char *text, const char *key, uint64_t *out)
-{
-	size_t klen = strlen(key);
-
-	for (const char *line = text; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL)
-		if (!strncmp(line, key, klen) && (line[klen] == ' ' || line[klen] == '\t')) {
-			*out = strtoull(line + klen, NULL, 10);
-			return true;
-		}
-	return false;
-}
-
 static int snmp_collect(void *state, const struct collect_ctx *ctx, struct prom *p, char *why,
 			size_t len)
 {
@@ -134,8 +80,8 @@ static int snmp_collect(void *state, const struct collect_ctx *ctx, struct prom 
 			prom_family(p, c->family, PROM_COUNTER, c->help);
 		if (!text)
 			continue;
-		found = c->prefix ? pair_value(text, c->prefix, c->field, &v)
-				  : line_value(text, c->field, &v);
+		found = c->prefix ? snmp_pair_value(text, c->prefix, c->field, &v)
+				  : snmp_line_value(text, c->field, &v);
 		if (found)
 			prom_sample_u64(p, NULL, l, c->ip ? 1 : 0, v);
 	}

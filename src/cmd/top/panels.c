@@ -16,6 +16,7 @@
 #include "cmd/top/softirq.h"
 #include "cmd/top/view_kstat.h"
 #include "cmd/top/view_packet_socks.h"
+#include "cmd/why/panel.h"
 #include "util/log.h"
 
 #define WHY_LEN 256
@@ -40,7 +41,7 @@ static void emit_queues(struct fmt *f, const struct panel_ctx *c, unsigned group
 	view_queues_emit(f, panel_prev(c), &c->cur, groups);
 }
 
-/* The panels, in screen order: the digit keys 1-8 toggle them. */
+/* The panels, in screen order: the digit keys 1-9 toggle them. */
 static const struct panel table[PANELS_N] = {
 	{ .name = "softirqs", .title = "softirqs", .key = '1',
 	  .parts = KSTAT_SOFTIRQS | KSTAT_CPUSTAT, .emit = top_softirq_emit },
@@ -55,6 +56,7 @@ static const struct panel table[PANELS_N] = {
 	  .needs = KSTAT_PACKET, .source = "packet_diag", .emit = emit_packet_socks },
 	{ .name = "queues", .title = "queues", .key = '8', .parts = KSTAT_QUEUES,
 	  .needs = KSTAT_QUEUES, .source = "ethtool statistics", .emit = emit_queues },
+	{ .name = "funnel", .title = "loss funnel (why)", .key = '9', WHY_PANEL_FNS },
 };
 
 /* A panel that cannot run shows one text-only line: JSON has its "NAME_error" instead. */

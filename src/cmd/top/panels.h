@@ -9,8 +9,8 @@
 #include "cli/panel.h"
 #include "cmd/top/view_top.h"
 
-/* The panels, keys 1-8 in screen order. */
-#define PANELS_N 8
+/* The panels, keys 1-9 in screen order. */
+#define PANELS_N 9
 
 struct panels;
 
