@@ -7,7 +7,7 @@ _sockeye_commands='help top sniff inject sockets ss drops napi exporter'
 # are those it gives no meaning of its own, listed with its options (see sockeye(8)).
 _sockeye_common_opts='--json --pretty --numeric --netns --verbose --help'
 
-_sockeye_top_opts='-b --batch -n --iterations -d --delay --no-header --record --replay -h
+_sockeye_top_opts='-b --batch -n --iterations -d --delay --no-header --panels --record --replay -h
 	-j -p -N -v'
 _sockeye_sniff_opts='-i --interface -p --no-promiscuous-mode -s --snapshot-length -c --count
 	-Q --direction -F --filter-file -d --dump-filter -B --buffer-size --latency --immediate

@@ -22,6 +22,7 @@ NETNS_TESTS += \
 	tests/netns/top_panels.sh \
 	tests/netns/top_memory.sh \
 	tests/netns/top_softirq.sh \
+	tests/netns/top_dumps.sh \
 	tests/netns/cli_errors.sh \
 	tests/netns/savefile_interop.sh \
 	tests/netns/drops_reasons.sh \

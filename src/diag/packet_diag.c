@@ -13,6 +13,7 @@
 #include <linux/sock_diag.h>
 
 #include "diag/packet_diag.h"
+#include "diag/sockdiag.h"
 #include "util/nldump.h"
 
 /*
@@ -39,6 +40,7 @@ int packet_diag_dump(void **buf, size_t *len)
 	struct nlmsghdr *nlh = nldump_request(req, sizeof(req), SOCK_DIAG_BY_FAMILY, NLM_F_DUMP);
 
 	packet_diag_put_req(nlh, PACKET_DIAG_SHOW);
+	sockdiag_count_request();
 	return nldump(NETLINK_SOCK_DIAG, nlh, SOCK_DIAG_BY_FAMILY, buf, len);
 }
 

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -27,6 +28,15 @@
 #endif
 #ifndef IPPROTO_MPTCP
 #define IPPROTO_MPTCP 262
+#endif
+
+/*
+ * The old TCP request (TCPDIAG_GETSOCK, struct inet_diag_req) is the only
+ * one the kernel serves with no family: one walk of the connection hash for
+ * IPv4 and IPv6 together (SOCK_DIAG_BY_FAMILY wants AF_INET or AF_INET6).
+ */
+#ifndef TCPDIAG_GETSOCK
+#define TCPDIAG_GETSOCK 18
 #endif
 
 /* The kernel caps a dump datagram at 32 KiB; a larger buffer changes nothing. */
@@ -60,6 +70,19 @@ static const char *const state_names[SOCK_ST_COUNT] = {
 	[SOCK_ST_CLOSING] = "CLOSING",
 	[SOCK_ST_NEW_SYN_RECV] = "SYN-RECV",
 };
+
+/* Requests sent (each one a walk of a kernel table), for -v and the tests. */
+static atomic_ulong requests_sent;
+
+void sockdiag_count_request(void)
+{
+	atomic_fetch_add_explicit(&requests_sent, 1, memory_order_relaxed);
+}
+
+unsigned long sockdiag_requests(void)
+{
+	return atomic_load_explicit(&requests_sent, memory_order_relaxed);
+}
 
 const char *sockdiag_table_name(enum sock_table t)
 {
@@ -213,6 +236,7 @@ static int parse_header(const struct sockdiag_req *req, const void *p, size_t n,
 	uint32_t cookie[2];
 
 	switch (req->family) {
+	case AF_UNSPEC:
 	case AF_INET:
 	case AF_INET6: {
 		struct inet_diag_msg m;
@@ -382,6 +406,11 @@ int sockdiag_parse(const struct sockdiag_req *req, const void *buf, size_t len, 
 		case NLMSG_ERROR:
 			err = parse_error(nlh, nlh->nlmsg_len);
 			return err ? err : 1;
+		case TCPDIAG_GETSOCK:
+			/* The replies to the familyless TCP request carry its type. */
+			if (req->family != AF_UNSPEC)
+				return -EBADMSG;
+			/* fall through */
 		case SOCK_DIAG_BY_FAMILY:
 			err = parse_msg(req, nlh, nlh->nlmsg_len, &r, &pk);
 			if (err)
@@ -425,6 +454,24 @@ static struct nlmsghdr *build_request(const struct sockdiag_req *req, void *buf,
 
 	nlh->nlmsg_seq = seq;
 	switch (req->family) {
+	case AF_UNSPEC: {
+		/* TCP of both families in one walk: the old request, which has no protocol field. */
+		struct inet_diag_req *in = mnl_nlmsg_put_extra_header(nlh, sizeof(*in));
+
+		nlh->nlmsg_type = TCPDIAG_GETSOCK;
+		in->idiag_family = AF_UNSPEC;
+		in->idiag_ext = inet_ext(req->want);
+		in->idiag_states = req->states;
+		if (req->states & (1u << SOCK_ST_SYN_RECV))
+			in->idiag_states |= 1u << SOCK_ST_NEW_SYN_RECV;
+		if (req->bytecode) {
+			if (req->bytecode_len > size - nlh->nlmsg_len - MNL_ATTR_HDRLEN - 4 ||
+			    req->bytecode_len > UINT16_MAX - MNL_ATTR_HDRLEN)
+				return NULL;
+			mnl_attr_put(nlh, INET_DIAG_REQ_BYTECODE, req->bytecode_len, req->bytecode);
+		}
+		break;
+	}
 	case AF_UNIX: {
 		struct unix_diag_req *u = mnl_nlmsg_put_extra_header(nlh, sizeof(*u));
 
@@ -506,7 +553,7 @@ static int dump_open(const struct sockdiag_req *req, uint32_t seq, struct mnl_so
 
 	*out = NULL;
 	if (req->family != AF_INET && req->family != AF_INET6 && req->family != AF_UNIX &&
-	    req->family != AF_PACKET)
+	    req->family != AF_PACKET && !(req->family == AF_UNSPEC && req->protocol == IPPROTO_TCP))
 		return -EINVAL;
 	nlh = build_request(req, tx, sizeof(tx), seq);
 	if (!nlh)
@@ -520,6 +567,7 @@ static int dump_open(const struct sockdiag_req *req, uint32_t seq, struct mnl_so
 		mnl_socket_close(nl);
 		return err;
 	}
+	sockdiag_count_request();
 	*out = nl;
 	return 0;
 }

@@ -50,7 +50,8 @@ enum {
 
 /* One dump: a family and (inet) a protocol. */
 struct sockdiag_req {
-	uint8_t family;		/* AF_INET, AF_INET6, AF_UNIX, AF_PACKET */
+	/* AF_INET, AF_INET6, AF_UNIX, AF_PACKET; AF_UNSPEC: TCP of both families in one walk */
+	uint8_t family;
 	uint16_t protocol;	/* inet: IPPROTO_TCP, _UDP, _RAW, _SCTP or _MPTCP; else 0 */
 	uint32_t states;	/* bit per enum sock_state; packet sockets have none */
 	unsigned want;		/* SOCKDIAG_WANT_* */
@@ -105,6 +106,14 @@ struct sock_rec {
 const char *sockdiag_table_name(enum sock_table t);
 /* ss's state name ("ESTAB", "LISTEN", "UNCONN", ...). */
 const char *sockdiag_state_name(unsigned state);
+
+/*
+ * Requests sent to NETLINK_SOCK_DIAG so far by this process (every dump,
+ * packet_diag's too): each one walks a kernel table, so -v shows how many a
+ * refresh costs.  count_request: one more (for the other senders of dumps).
+ */
+unsigned long sockdiag_requests(void);
+void sockdiag_count_request(void);
 
 /* Called for each socket; non-zero stops the dump and becomes its result. */
 typedef int (*sockdiag_sock_cb)(const struct sock_rec *r, void *arg);
