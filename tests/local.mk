@@ -23,6 +23,7 @@ NETNS_TESTS += \
 	tests/netns/top_memory.sh \
 	tests/netns/top_softirq.sh \
 	tests/netns/top_dumps.sh \
+	tests/netns/top_sockiter.sh \
 	tests/netns/cli_errors.sh \
 	tests/netns/savefile_interop.sh \
 	tests/netns/drops_reasons.sh \
@@ -57,6 +58,7 @@ NETNS_TESTS += \
 # Rate accuracy (1% at the veth's top rate) and replay gaps (1 ms) need a quiet
 # machine: make check runs tests two at a time, so inject_rate.sh runs by hand, like bench/.
 EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.py \
+	tests/netns/top_sockiter_socks.py \
 	tests/netns/sniff_lib.sh tests/netns/pktsend.py tests/netns/qstats_probe.py \
 	tests/netns/inject_lib.sh tests/netns/inject_mkpcap.py tests/netns/inject_rate.sh \
 	tests/netns/exporter_lib.sh tests/netns/exporter_conns.py

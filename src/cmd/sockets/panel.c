@@ -15,6 +15,10 @@
 #include "diag/procs.h"
 #include "diag/sockscan.h"
 #include "util/clock.h"
+#include "util/log.h"
+#ifdef HAVE_BPF
+#include "bpf/sockiter.h"
+#endif
 
 /*
  * The panel dumps at most once a second: a TCP dump walks the kernel's whole
@@ -43,7 +47,10 @@ struct panel_sock {
 
 struct sockets_panel {
 	struct fmt_view view;		/* view_sockets under top's own title */
-	struct sockscan scan;
+	struct sockscan scan;		/* sock_diag: every table, or those the iterators lack */
+#ifdef HAVE_BPF
+	struct sockiter *iter;		/* TCP and UDP from BPF iterators, or NULL */
+#endif
 	struct procs *procs;
 	struct panel_sock socks[SOCKETS_PANEL_ROWS];
 	size_t nsocks;
@@ -63,6 +70,29 @@ static void set_period(struct sockets_panel *x, uint64_t ns)
 	x->view.title = x->title;
 }
 
+/*
+ * TCP and UDP from the kernel's iterators where they load: only the sockets
+ * with something queued or dropped leave the kernel, where sock_diag formats
+ * every one of the namespace.  An iterator covers the namespace it is created
+ * in, and top opens its panels in -N's.
+ */
+static void open_iterators(struct sockets_panel *x)
+{
+#ifdef HAVE_BPF
+	x->iter = sockiter_open();
+	if (x->iter) {
+		x->scan.tables &= ~(1u << SOCKTAB_TCP | 1u << SOCKTAB_UDP);
+		log_debug(1, "sockets panel: TCP and UDP from BPF iterators (iter/tcp, iter/udp), "
+			  "raw and unix from sock_diag");
+		return;
+	}
+	log_debug(1, "sockets panel: every table from sock_diag (BPF iterators: %s)",
+		  errno == ECANCELED ? "SOCKEYE_SOCKITER=off" : strerror(errno));
+#else
+	log_debug(1, "sockets panel: every table from sock_diag (a build without BPF)");
+#endif
+}
+
 int sockets_panel_open(struct panel_ctx *c, char *why, size_t len)
 {
 	struct sockets_panel *x = calloc(1, sizeof(*x));
@@ -78,6 +108,7 @@ int sockets_panel_open(struct panel_ctx *c, char *why, size_t len)
 			 1u << SOCKTAB_UNIX_SEQPACKET;
 	x->scan.want = SOCKDIAG_WANT_MEM;
 	x->scan.one_walk = true;
+	open_iterators(x);
 	x->procs = procs_new();
 	if (!x->procs) {
 		sockscan_fini(&x->scan);
@@ -153,6 +184,35 @@ static int keep_cb(const struct sock_rec *r, const struct sockscan_where *w, voi
 	return 0;
 }
 
+#ifdef HAVE_BPF
+static int keep_iter_cb(const struct sock_rec *r, void *arg)
+{
+	sockets_panel_keep(arg, r);
+	return 0;
+}
+#endif
+
+/* Every table once: the iterators' (TCP, UDP), then sock_diag's.  0, or -errno with why set. */
+static int walk(struct sockets_panel *x, char *why, size_t len)
+{
+	int err = 0;
+
+#ifdef HAVE_BPF
+	if (x->iter) {
+		err = sockiter_run(x->iter, keep_iter_cb, x);
+		if (err) {
+			snprintf(why, len, "BPF iterator: %s", strerror(-err));
+			return err;
+		}
+	}
+#endif
+	err = sockscan_run(&x->scan, keep_cb, x);
+	if (err)
+		snprintf(why, len, "sock_diag%s%s: %s", x->scan.what[0] ? " " : "", x->scan.what,
+			 strerror(-err));
+	return err;
+}
+
 /* Looks the owners up again only when the kept sockets changed: the scan reads all of /proc. */
 static int find_owners(struct sockets_panel *x)
 {
@@ -196,12 +256,9 @@ int sockets_panel_collect(struct panel_ctx *c, char *why, size_t len)
 	if (!is_due(x, c->o->delay_ns))
 		return 0;
 	sockets_panel_clear(x);
-	err = sockscan_run(&x->scan, keep_cb, x);
-	if (err) {
-		snprintf(why, len, "sock_diag%s%s: %s", x->scan.what[0] ? " " : "", x->scan.what,
-			 strerror(-err));
+	err = walk(x, why, len);
+	if (err)
 		return err;
-	}
 	err = find_owners(x);
 	if (err) {
 		/* The sockets still show, without their processes. */
@@ -247,6 +304,9 @@ void sockets_panel_close(struct panel_ctx *c)
 	struct sockets_panel *x = c->sockets;
 
 	sockscan_fini(&x->scan);
+#ifdef HAVE_BPF
+	sockiter_close(x->iter);
+#endif
 	procs_free(x->procs);
 	free(x);
 	c->sockets = NULL;
