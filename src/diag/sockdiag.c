@@ -6,7 +6,6 @@
 #include <limits.h>
 #include <netinet/in.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -19,6 +18,7 @@
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 
+#include "diag/diag_requests.h"
 #include "diag/packet_diag.h"
 #include "diag/sockdiag.h"
 #include "util/nldump.h"
@@ -70,19 +70,6 @@ static const char *const state_names[SOCK_ST_COUNT] = {
 	[SOCK_ST_CLOSING] = "CLOSING",
 	[SOCK_ST_NEW_SYN_RECV] = "SYN-RECV",
 };
-
-/* Requests sent (each one a walk of a kernel table), for -v and the tests. */
-static atomic_ulong requests_sent;
-
-void sockdiag_count_request(void)
-{
-	atomic_fetch_add_explicit(&requests_sent, 1, memory_order_relaxed);
-}
-
-unsigned long sockdiag_requests(void)
-{
-	return atomic_load_explicit(&requests_sent, memory_order_relaxed);
-}
 
 const char *sockdiag_table_name(enum sock_table t)
 {
@@ -567,7 +554,7 @@ static int dump_open(const struct sockdiag_req *req, uint32_t seq, struct mnl_so
 		mnl_socket_close(nl);
 		return err;
 	}
-	sockdiag_count_request();
+	diag_requests_count();
 	*out = nl;
 	return 0;
 }

@@ -107,14 +107,6 @@ const char *sockdiag_table_name(enum sock_table t);
 /* ss's state name ("ESTAB", "LISTEN", "UNCONN", ...). */
 const char *sockdiag_state_name(unsigned state);
 
-/*
- * Requests sent to NETLINK_SOCK_DIAG so far by this process (every dump,
- * packet_diag's too): each one walks a kernel table, so -v shows how many a
- * refresh costs.  count_request: one more (for the other senders of dumps).
- */
-unsigned long sockdiag_requests(void);
-void sockdiag_count_request(void);
-
 /* Called for each socket; non-zero stops the dump and becomes its result. */
 typedef int (*sockdiag_sock_cb)(const struct sock_rec *r, void *arg);
 /* Called for each datagram received, before its sockets; for recording. */

@@ -16,7 +16,7 @@
 #include "cmd/top/softirq.h"
 #include "cmd/top/view_kstat.h"
 #include "cmd/top/view_packet_socks.h"
-#include "diag/sockdiag.h"
+#include "diag/diag_requests.h"
 #include "util/log.h"
 
 #define WHY_LEN 256
@@ -258,13 +258,13 @@ static void collect(struct panels *p, const bool *hidden)
 
 int panels_sample(struct panels *p, unsigned i, const bool *hidden)
 {
-	unsigned long dumps = sockdiag_requests();
+	unsigned long dumps = diag_requests_sent();
 	int err = take_sample(p, i, parts_of(p, hidden));
 
 	if (!err)
 		collect(p, hidden);
 	/* Each dump walks a kernel table of the whole host: what a refresh costs. */
-	log_debug(1, "sample %u: %lu sock_diag dumps", i, sockdiag_requests() - dumps);
+	log_debug(1, "sample %u: %lu sock_diag dumps", i, diag_requests_sent() - dumps);
 	return err;
 }
 
