@@ -20,7 +20,7 @@ _sockeye_inject_opts='-i --interface -r --read --loop --preload -c --count --dur
 _sockeye_sockets_opts='-t --tcp -u --udp -w --raw -x --unix -0 --packet -A --query -4 --ipv4
 	-6 --ipv6 -l --listening -a --all -N --netns --all-netns -p --processes -e --extended
 	-o --options -m --memory -i --info -s --summary -H --no-header -n --numeric --watch -b --batch
-	--count --dump-raw --replay -h -j -v'
+	--count --rows --dump-raw --replay -h -j -v'
 _sockeye_drops_opts='--events -i --interval -c --count --duration --reason --exclude-reason
 	--iface --proto --stack --attach --ring-size -e --extended --no-header -h -j -p -N -n -v'
 _sockeye_napi_opts='-i --interval -c --count --duration --iface --attach -e --extended
@@ -170,7 +170,7 @@ _sockeye()
 		state | exclude)
 			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_sockets_states" -- "$cur")
 			;;
-		--count) ;;
+		--count | --rows) ;;
 		*)
 			if [[ $cur == -* ]]; then
 				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_sockets_opts \

@@ -24,6 +24,7 @@ NETNS_TESTS += \
 	tests/netns/top_softirq.sh \
 	tests/netns/top_dumps.sh \
 	tests/netns/top_sockiter.sh \
+	tests/netns/sockets_watch_memory.sh \
 	tests/netns/cli_errors.sh \
 	tests/netns/savefile_interop.sh \
 	tests/netns/drops_reasons.sh \

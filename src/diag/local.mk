@@ -2,6 +2,7 @@
 libsockeye_a_SOURCES += \
 	src/diag/sockdiag.c src/diag/sockdiag.h \
 	src/diag/diag_requests.c src/diag/diag_requests.h \
+	src/diag/sockkeep.c src/diag/sockkeep.h \
 	src/diag/sockdiag_file.c src/diag/sockdiag_file.h \
 	src/diag/sockscan.c src/diag/sockscan.h \
 	src/diag/procnet.c src/diag/procnet.h \

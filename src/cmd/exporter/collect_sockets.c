@@ -60,7 +60,8 @@ static int sockets_collect(void *state, const struct collect_ctx *ctx, struct pr
 		uint8_t family;
 		uint16_t proto;
 	} dumps[] = {
-		{ AF_INET, IPPROTO_TCP }, { AF_INET6, IPPROTO_TCP },
+		/* Each dump walks the host's whole table: TCP of both families in one walk. */
+		{ AF_UNSPEC, IPPROTO_TCP },
 		{ AF_INET, IPPROTO_UDP }, { AF_INET6, IPPROTO_UDP },
 	};
 	static const char *const names[P_NR] = { "tcp", "udp" };
