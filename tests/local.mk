@@ -75,7 +75,7 @@ EXTRA_DIST += tests/fuzz/corpus tests/fuzz/guarded.h
 
 # Benchmarks against the peer tools (run by hand; results in bench/RESULTS.md).
 EXTRA_DIST += bench/RESULTS.md bench/drops.sh bench/dropflood.c bench/sniff.sh bench/sniff_gen.py \
-	bench/sockets.sh bench/top.sh bench/softirq.sh bench/softirq_hold.c bench/inject.sh bench/compare.sh \
+	bench/sockets.sh bench/bigsockets.sh bench/top.sh bench/softirq.sh bench/softirq_hold.c bench/inject.sh bench/compare.sh \
 	bench/inject_replay.sh bench/lib.sh bench/dns.sh
 
 # A second kernel: Debian 12's 6.1 cloud kernel under QEMU (TCG), the guest tests' results as TAP,
