@@ -96,7 +96,7 @@ oneshot()
 # CPU ns of every thread of pid.
 cpu_ns()
 {
-	cat /proc/"$1"/task/*/schedstat | awk '{ s += $1 } END { print s }'
+	cat /proc/"$1"/task/*/schedstat | awk '{ s += $1 } END { printf "%.0f\n", s }'
 }
 
 # One scrape of an exporter on NS: its CPU in ms, and the sockets it counted.
