@@ -136,3 +136,60 @@ int sockiter_udp(struct bpf_iter__udp *ctx)
 	bpf_seq_write(ctx->meta->seq, &r, sizeof(r));
 	return 0;
 }
+
+/* The exporter's counts (sockiter.h), zeroed by user space before each walk. */
+struct sockiter_counts counts;
+
+/* Receive memory at 80% of the buffer or more, in integers: 5 * alloc >= 4 * rcvbuf. */
+static __always_inline void count_rcv(struct sock *sk, int p)
+{
+	__u64 alloc = (__u32)BPF_CORE_READ(sk, sk_backlog.rmem_alloc.counter);
+	__u64 rcvbuf = (__u32)BPF_CORE_READ(sk, sk_rcvbuf);
+
+	if (rcvbuf && 5 * alloc >= 4 * rcvbuf)
+		__sync_fetch_and_add(&counts.rcv_full[p], 1);
+}
+
+SEC("iter/tcp")
+int sockiter_count_tcp(struct bpf_iter__tcp *ctx)
+{
+	struct sock_common *skc = ctx->sk_common;
+	struct tcp_sock *tp;
+	struct sock *sk;
+	__u8 state;
+
+	if (!skc)
+		return 0;
+	state = skc->skc_state;
+	/* As the exporter's dump: every state but time-wait; request sockets count. */
+	if (state == TCP_TIME_WAIT)
+		return 0;
+	__sync_fetch_and_add(&counts.sockets[0], 1);
+	if (state == TCP_NEW_SYN_RECV)
+		return 0;
+	tp = bpf_skc_to_tcp_sock(skc);
+	if (!tp)
+		return 0;
+	sk = (struct sock *)tp;
+	if (state == TCP_LISTEN) {
+		__u64 q = sk->sk_ack_backlog, max = sk->sk_max_ack_backlog;
+
+		if (max && 5 * q >= 4 * max)
+			__sync_fetch_and_add(&counts.listen_full, 1);
+		return 0;
+	}
+	count_rcv(sk, 0);
+	return 0;
+}
+
+SEC("iter/udp")
+int sockiter_count_udp(struct bpf_iter__udp *ctx)
+{
+	struct udp_sock *up = ctx->udp_sk;
+
+	if (!up)
+		return 0;
+	__sync_fetch_and_add(&counts.sockets[1], 1);
+	count_rcv((struct sock *)up, 1);
+	return 0;
+}

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # top_sockiter.sh: top's sockets panel from the BPF iterators (iter/tcp, iter/udp) and from
 # sock_diag (SOCKEYE_SOCKITER=off): the same fullest sockets among many idle ones, -v says
-# which path, and -N gets the iterators of the namespace it names.
+# which path, and -N gets the iterators of the namespace it names.  The exporter's sockets
+# collector counts the same from both paths too.
 . "${top_srcdir:-.}/tests/netns/lib.sh"
 
 need_root
@@ -56,4 +57,36 @@ grep -q "^sockeye: top: sample 1: 3 sock_diag dumps$" "$tmp/on.err" ||
 	fail "iterators: $(grep sample "$tmp/on.err")"
 grep -q "^sockeye: top: sample 1: 6 sock_diag dumps$" "$tmp/off.err" ||
 	fail "sock_diag: $(grep sample "$tmp/off.err")"
+
+# The exporter's counts, summed in the kernel or from the dumps: the same series.
+need_cmd curl
+scrape()
+{
+	local port=$2 pid
+
+	ip netns exec "$A" env SOCKEYE_SOCKITER=$1 timeout 60 "$SOCKEYE" -v exporter \
+		--listen "127.0.0.1:$port" --collectors sockets --cache 0 2>"$tmp/exp.$1.err" &
+	pid=$!
+	register_pid "$pid"
+	wait_until 10 ip netns exec "$A" curl -sfo /dev/null "http://127.0.0.1:$port/-/healthy" ||
+		fail "exporter ($1) did not start: $(cat "$tmp/exp.$1.err")"
+	ip netns exec "$A" curl -sf "http://127.0.0.1:$port/metrics" |
+		grep -E '^sockeye_(sockets|listen)' >"$tmp/metrics.$1" || fail "no metrics ($1)"
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+}
+scrape on 9581
+grep -q "sockets collector: counts from BPF iterators" "$tmp/exp.on.err" ||
+	fail "exporter: not the iterators: $(cat "$tmp/exp.on.err")"
+scrape off 9582
+grep -q "sockets collector: counts from sock_diag (BPF iterators: SOCKEYE_SOCKITER=off)" \
+	"$tmp/exp.off.err" || fail "exporter: SOCKEYE_SOCKITER=off: $(cat "$tmp/exp.off.err")"
+diff -u "$tmp/metrics.off" "$tmp/metrics.on" >&2 || fail "the exporter's counts differ"
+# TCP: 4000 idle and their 2 listeners, 3 full pairs and their listeners (9), the backlog
+# listener with 3 clients and 3 queued children (7), the exporter's listener and the scrape's
+# connection (3); UDP: 100 idle, 2 full and their 2 senders.
+grep -qx 'sockeye_sockets{protocol="tcp"} 4021' "$tmp/metrics.on" ||
+	fail "exporter: $(grep tcp "$tmp/metrics.on")"
+grep -qx 'sockeye_sockets{protocol="udp"} 104' "$tmp/metrics.on" ||
+	fail "exporter: $(grep udp "$tmp/metrics.on")"
 exit 0
