@@ -136,6 +136,8 @@ measure()
 	echo "| $l | sockets -tan --watch=1 --rows 0 (every socket, as before) |" \
 		"$(steady "$SOCKEYE" -N "$n" -j sockets -tan --watch=1 --rows 0) |"
 	echo "| $l | exporter scrape (sockets collector) | $(scrape "$n" $((9600 + RANDOM % 300))) |"
+	echo "| $l | exporter scrape, sock_diag only (SOCKEYE_SOCKITER=off) |" \
+		"$(SOCKEYE_SOCKITER=off scrape "$n" $((9600 + RANDOM % 300))) |"
 	echo "| $l | ss -tan | $(oneshot ip netns exec "$n" ss -tan) |"
 	echo "| $l | ss -tanp | $(oneshot ip netns exec "$n" ss -tanp) |"
 	echo "| $l | sockeye sockets -tan | $(oneshot "$SOCKEYE" -N "$n" sockets -tan) |"
