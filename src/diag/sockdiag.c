@@ -433,6 +433,24 @@ static uint8_t inet_ext(unsigned want)
 	return ext;
 }
 
+/* The inet states asked for: SYN-RECV takes the kernel's request sockets along. */
+static uint32_t inet_states(uint32_t states)
+{
+	return states & (1u << SOCK_ST_SYN_RECV) ? states | 1u << SOCK_ST_NEW_SYN_RECV : states;
+}
+
+/* The kernel-side filter after an inet request's header; false when it does not fit. */
+static bool put_bytecode(struct nlmsghdr *nlh, const struct sockdiag_req *req, size_t size)
+{
+	if (!req->bytecode)
+		return true;
+	if (req->bytecode_len > size - nlh->nlmsg_len - MNL_ATTR_HDRLEN - 4 ||
+	    req->bytecode_len > UINT16_MAX - MNL_ATTR_HDRLEN)
+		return false;
+	mnl_attr_put(nlh, INET_DIAG_REQ_BYTECODE, req->bytecode_len, req->bytecode);
+	return true;
+}
+
 /* Builds the request for req into buf; NULL when its bytecode does not fit. */
 static struct nlmsghdr *build_request(const struct sockdiag_req *req, void *buf, size_t size,
 				      uint32_t seq)
@@ -448,15 +466,9 @@ static struct nlmsghdr *build_request(const struct sockdiag_req *req, void *buf,
 		nlh->nlmsg_type = TCPDIAG_GETSOCK;
 		in->idiag_family = AF_UNSPEC;
 		in->idiag_ext = inet_ext(req->want);
-		in->idiag_states = req->states;
-		if (req->states & (1u << SOCK_ST_SYN_RECV))
-			in->idiag_states |= 1u << SOCK_ST_NEW_SYN_RECV;
-		if (req->bytecode) {
-			if (req->bytecode_len > size - nlh->nlmsg_len - MNL_ATTR_HDRLEN - 4 ||
-			    req->bytecode_len > UINT16_MAX - MNL_ATTR_HDRLEN)
-				return NULL;
-			mnl_attr_put(nlh, INET_DIAG_REQ_BYTECODE, req->bytecode_len, req->bytecode);
-		}
+		in->idiag_states = inet_states(req->states);
+		if (!put_bytecode(nlh, req, size))
+			return NULL;
 		break;
 	}
 	case AF_UNIX: {
@@ -480,9 +492,7 @@ static struct nlmsghdr *build_request(const struct sockdiag_req *req, void *buf,
 
 		in->sdiag_family = req->family;
 		in->idiag_ext = inet_ext(req->want);
-		in->idiag_states = req->states;
-		if (req->states & (1u << SOCK_ST_SYN_RECV))
-			in->idiag_states |= 1u << SOCK_ST_NEW_SYN_RECV;
+		in->idiag_states = inet_states(req->states);
 		/* Protocols past 255 (MPTCP) travel in an attribute. */
 		if (req->protocol > UINT8_MAX) {
 			in->sdiag_protocol = 0;
@@ -493,12 +503,8 @@ static struct nlmsghdr *build_request(const struct sockdiag_req *req, void *buf,
 		/* raw_diag reads its protocol from the pad byte; IPPROTO_RAW means every one. */
 		if (req->protocol == IPPROTO_RAW)
 			in->sdiag_raw_protocol = IPPROTO_RAW;
-		if (req->bytecode) {
-			if (req->bytecode_len > size - nlh->nlmsg_len - MNL_ATTR_HDRLEN - 4 ||
-			    req->bytecode_len > UINT16_MAX - MNL_ATTR_HDRLEN)
-				return NULL;
-			mnl_attr_put(nlh, INET_DIAG_REQ_BYTECODE, req->bytecode_len, req->bytecode);
-		}
+		if (!put_bytecode(nlh, req, size))
+			return NULL;
 		break;
 	}
 	}

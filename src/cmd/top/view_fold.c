@@ -7,6 +7,27 @@
 
 #include "cmd/top/view_fold.h"
 
+void view_fold_init(struct view_fold *vf, size_t n)
+{
+	vf->n = vf->shown = n;
+	vf->key = calloc(n ? n : 1, sizeof(*vf->key));
+	vf->order = calloc(n ? n : 1, sizeof(*vf->order));
+	if (!vf->key || !vf->order) {
+		free(vf->key);
+		free(vf->order);
+		vf->key = NULL;
+		vf->order = NULL;
+	}
+}
+
+void view_fold_free(struct view_fold *vf)
+{
+	free(vf->key);
+	free(vf->order);
+	vf->key = NULL;
+	vf->order = NULL;
+}
+
 static const uint64_t *rank_key;
 
 static int busier_first(const void *a, const void *b)
@@ -18,23 +39,35 @@ static int busier_first(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-size_t view_fold_rank(const uint64_t *key, size_t n, size_t *order)
+void view_fold_table_begin(struct fmt *f, struct view_fold *vf, const struct fmt_view *v,
+			   const char *what, unsigned groups)
 {
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	if (n <= VIEW_FOLD_ROWS)
-		return n;
-	/* One thread draws: the key may live in a static for qsort's comparison. */
-	rank_key = key;
-	qsort(order, n, sizeof(*order), busier_first);
-	return VIEW_FOLD_ROWS;
+	vf->shown = vf->n;
+	if (vf->key && vf->n > VIEW_FOLD_ROWS) {
+		for (size_t i = 0; i < vf->n; i++)
+			vf->order[i] = i;
+		/* One thread draws: the keys may live in a static for qsort's comparison. */
+		rank_key = vf->key;
+		qsort(vf->order, vf->n, sizeof(*vf->order), busier_first);
+		vf->shown = VIEW_FOLD_ROWS;
+	}
+	if (!view_fold_is_folded(vf)) {
+		fmt_table_begin(f, v, groups);
+		return;
+	}
+	vf->view = *v;
+	snprintf(vf->title, sizeof(vf->title), "%s: the %zu busiest of %zu %s, then all", v->title,
+		 vf->shown, vf->n, what);
+	vf->view.title = vf->title;
+	fmt_table_begin(f, &vf->view, groups);
 }
 
-const char *view_fold_title(char *buf, size_t len, const char *title, size_t shown, size_t n,
-			    const char *what)
+size_t view_fold_row(const struct view_fold *vf, size_t k)
 {
-	if (shown >= n)
-		return title;
-	snprintf(buf, len, "%s: the %zu busiest of %zu %s, then all", title, shown, n, what);
-	return buf;
+	return view_fold_is_folded(vf) ? vf->order[k] : k;
+}
+
+bool view_fold_is_folded(const struct view_fold *vf)
+{
+	return vf->shown < vf->n;
 }

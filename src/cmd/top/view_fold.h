@@ -3,8 +3,11 @@
 #ifndef SOCKEYE_VIEW_FOLD_H
 #define SOCKEYE_VIEW_FOLD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "out/fmt.h"
 
 /*
  * A table of more rows than this (128 CPUs, 4 NICs of 64 queues) shows its
@@ -14,14 +17,31 @@
 #define VIEW_FOLD_ROWS 16
 
 /*
- * The rows to show of n, busiest first: order[0 .. return-1] (order holds n
- * slots), by key (larger first; equal ones in their table order).  All n,
- * in table order, when n <= VIEW_FOLD_ROWS, else VIEW_FOLD_ROWS.
+ * One table's fold.  Static in its emitter: the formatter may hold the view
+ * (and its title) past the emitter's return; one table of a kind per frame.
  */
-size_t view_fold_rank(const uint64_t *key, size_t n, size_t *order);
+struct view_fold {
+	uint64_t *key;		/* the caller's rank of each row (larger: busier), n slots */
+	size_t *order;		/* the rows shown, busiest first */
+	size_t n, shown;
+	struct fmt_view view;	/* the table's view under the folded title */
+	char title[320];
+};
 
-/* "TITLE: the 16 busiest of 128 CPUS, then all" into buf. */
-const char *view_fold_title(char *buf, size_t len, const char *title, size_t shown, size_t n,
-			    const char *what);
+/* Slots for n rows' keys; without memory (key NULL) every row shows, unfolded. */
+void view_fold_init(struct view_fold *vf, size_t n);
+/*
+ * Ranks the keys (equal ones in table order) and begins v's table: as it is
+ * up to VIEW_FOLD_ROWS rows, else under "TITLE: the 16 busiest of N WHAT,
+ * then all".
+ */
+void view_fold_table_begin(struct fmt *f, struct view_fold *vf, const struct fmt_view *v,
+			   const char *what, unsigned groups);
+/* The table's index of the k-th row shown (k < vf->shown). */
+size_t view_fold_row(const struct view_fold *vf, size_t k);
+/* Whether the table is folded: a total row follows the rows shown. */
+bool view_fold_is_folded(const struct view_fold *vf);
+/* Frees the keys; the view and its title stay for the formatter. */
+void view_fold_free(struct view_fold *vf);
 
 #endif

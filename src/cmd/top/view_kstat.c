@@ -241,25 +241,14 @@ void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
 	struct softirq_times bt = { .prev = bpf ? time->prev : NULL, .cur = bpf ? time->cur : NULL };
 	const struct fmt_view *v = time && time->view ? time->view : bpf ? &view_softirqs_bpf :
 								      &view_softirqs;
-	unsigned n = cur->softirqs.ncpus;
-	uint64_t *key = calloc(n ? n : 1, sizeof(*key));
-	size_t *order = calloc(n ? n : 1, sizeof(*order));
-	size_t shown = n;
-	static struct fmt_view folded;
-	static char title[320];
+	static struct view_fold vf;
 
-	/* Out of memory: every row, unfolded. */
-	if (key && order) {
-		for (unsigned i = 0; i < n; i++)
-			key[i] = softirqs_key(prev, &cur->softirqs.cpus[i]);
-		shown = view_fold_rank(key, n, order);
-	}
-	/* Folded: a copy under the title that says so (one table of its kind per frame). */
-	folded = *v;
-	folded.title = view_fold_title(title, sizeof(title), v->title, shown, n, "CPUs");
-	fmt_table_begin(f, shown < n ? &folded : v, groups);
-	for (size_t k = 0; k < shown; k++) {
-		const struct softirqs_cpu *c = &cur->softirqs.cpus[key && order ? order[k] : k];
+	view_fold_init(&vf, cur->softirqs.ncpus);
+	for (size_t i = 0; vf.key && i < vf.n; i++)
+		vf.key[i] = softirqs_key(prev, &cur->softirqs.cpus[i]);
+	view_fold_table_begin(f, &vf, v, "CPUs", groups);
+	for (size_t k = 0; k < vf.shown; k++) {
+		const struct softirqs_cpu *c = &cur->softirqs.cpus[view_fold_row(&vf, k)];
 		const struct softirqs_cpu *p = prev ? softirqs_find(&prev->softirqs, c->cpu) : NULL;
 
 		fmt_row_begin(f);
@@ -277,11 +266,10 @@ void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
 		}
 		fmt_row_end(f);
 	}
-	if (shown < n)
+	if (view_fold_is_folded(&vf))
 		softirqs_total(f, prev, cur, secs);
 	fmt_table_end(f);
-	free(key);
-	free(order);
+	view_fold_free(&vf);
 }
 
 static const struct softnet_cpu *softnet_find(const struct softnet_snap *s, unsigned cpu)
@@ -397,31 +385,21 @@ void view_softnet_emit(struct fmt *f, const struct kstat_sample *prev,
 		       const struct kstat_sample *cur, unsigned groups)
 {
 	double secs = interval_s(prev, cur);
-	unsigned n = cur->softnet.ncpus;
-	uint64_t *key = calloc(n ? n : 1, sizeof(*key));
-	size_t *order = calloc(n ? n : 1, sizeof(*order));
-	size_t shown = n;
-	static struct fmt_view folded;
-	static char title[128];
+	static struct view_fold vf;
 
-	if (key && order) {
-		for (unsigned i = 0; i < n; i++)
-			key[i] = softnet_key(prev, &cur->softnet.cpus[i]);
-		shown = view_fold_rank(key, n, order);
-	}
-	folded = view_softnet;
-	folded.title = view_fold_title(title, sizeof(title), view_softnet.title, shown, n, "CPUs");
-	fmt_table_begin(f, shown < n ? &folded : &view_softnet, groups);
-	for (size_t k = 0; k < shown; k++) {
-		const struct softnet_cpu *c = &cur->softnet.cpus[key && order ? order[k] : k];
+	view_fold_init(&vf, cur->softnet.ncpus);
+	for (size_t i = 0; vf.key && i < vf.n; i++)
+		vf.key[i] = softnet_key(prev, &cur->softnet.cpus[i]);
+	view_fold_table_begin(f, &vf, &view_softnet, "CPUs", groups);
+	for (size_t k = 0; k < vf.shown; k++) {
+		const struct softnet_cpu *c = &cur->softnet.cpus[view_fold_row(&vf, k)];
 
 		softnet_row(f, c, prev ? softnet_find(&prev->softnet, c->cpu) : NULL, secs, false);
 	}
-	if (shown < n)
+	if (view_fold_is_folded(&vf))
 		softnet_total(f, prev, cur, secs);
 	fmt_table_end(f);
-	free(key);
-	free(order);
+	view_fold_free(&vf);
 }
 
 /* RFC 2863 operational states, as IF_OPER_* numbers them. */
@@ -659,32 +637,22 @@ void view_queues_emit(struct fmt *f, const struct kstat_sample *prev,
 {
 	double secs = interval_s(prev, cur);
 	bool rates = prev && (prev->parts & KSTAT_QUEUES);
-	unsigned n = (cur->parts & KSTAT_QUEUES) ? cur->queues.n : 0;
-	uint64_t *key = calloc(n ? n : 1, sizeof(*key));
-	size_t *order = calloc(n ? n : 1, sizeof(*order));
-	size_t shown = n;
-	static struct fmt_view folded;
-	static char title[160];
+	static struct view_fold vf;
 
-	if (key && order) {
-		for (unsigned i = 0; i < n; i++) {
-			const struct queue_stat *q = &cur->queues.qs[i];
+	view_fold_init(&vf, (cur->parts & KSTAT_QUEUES) ? cur->queues.n : 0);
+	for (size_t i = 0; vf.key && i < vf.n; i++) {
+		const struct queue_stat *q = &cur->queues.qs[i];
 
-			key[i] = queue_key(q, rates ? queue_find(&prev->queues, q) : NULL);
-		}
-		shown = view_fold_rank(key, n, order);
+		vf.key[i] = queue_key(q, rates ? queue_find(&prev->queues, q) : NULL);
 	}
-	folded = view_queues;
-	folded.title = view_fold_title(title, sizeof(title), view_queues.title, shown, n, "queues");
-	fmt_table_begin(f, shown < n ? &folded : &view_queues, groups);
-	for (size_t k = 0; k < shown; k++) {
-		const struct queue_stat *q = &cur->queues.qs[key && order ? order[k] : k];
+	view_fold_table_begin(f, &vf, &view_queues, "queues", groups);
+	for (size_t k = 0; k < vf.shown; k++) {
+		const struct queue_stat *q = &cur->queues.qs[view_fold_row(&vf, k)];
 
 		queue_row(f, q, rates ? queue_find(&prev->queues, q) : NULL, secs);
 	}
-	if (shown < n)
+	if (view_fold_is_folded(&vf))
 		queues_total(f, prev, cur, secs, rates);
 	fmt_table_end(f);
-	free(key);
-	free(order);
+	view_fold_free(&vf);
 }
