@@ -16,6 +16,7 @@ MODULE_TESTS += \
 	tests/unit/diag/test_sockdiag \
 	tests/unit/diag/test_sockdiag_file \
 	tests/unit/diag/test_sockscan \
+	tests/unit/diag/test_sockkeep \
 	tests/unit/diag/test_tcpinfo \
 	tests/unit/diag/test_procs \
 	tests/unit/diag/test_procnet \
