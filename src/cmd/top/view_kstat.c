@@ -343,6 +343,20 @@ static void softnet_row(struct fmt *f, const struct softnet_cpu *c, const struct
 	fmt_row_end(f);
 }
 
+/* Adds c's counters to t's; a counter t has only when every CPU added has it. */
+static void softnet_add(struct softnet_cpu *t, const struct softnet_cpu *c)
+{
+	t->processed += c->processed;
+	t->dropped += c->dropped;
+	t->time_squeeze += c->time_squeeze;
+	t->received_rps += c->received_rps;
+	t->flow_limit_count += c->flow_limit_count;
+	t->backlog_len += c->backlog_len;
+	t->has_rps &= c->has_rps;
+	t->has_flow_limit &= c->has_flow_limit;
+	t->has_backlog &= c->has_backlog;
+}
+
 /* The folded table's last row: every CPU summed (as one CPU), its CPU unset. */
 static void softnet_total(struct fmt *f, const struct kstat_sample *prev,
 			  const struct kstat_sample *cur, double secs)
@@ -355,28 +369,11 @@ static void softnet_total(struct fmt *f, const struct kstat_sample *prev,
 		const struct softnet_cpu *c = &cur->softnet.cpus[i];
 		const struct softnet_cpu *p = prev ? softnet_find(&prev->softnet, c->cpu) : NULL;
 
-		t.processed += c->processed;
-		t.dropped += c->dropped;
-		t.time_squeeze += c->time_squeeze;
-		t.received_rps += c->received_rps;
-		t.flow_limit_count += c->flow_limit_count;
-		t.backlog_len += c->backlog_len;
-		t.has_rps &= c->has_rps;
-		t.has_flow_limit &= c->has_flow_limit;
-		t.has_backlog &= c->has_backlog;
-		if (!p) {
+		softnet_add(&t, c);
+		if (p)
+			softnet_add(&pt, p);
+		else
 			rates = false;
-			continue;
-		}
-		pt.processed += p->processed;
-		pt.dropped += p->dropped;
-		pt.time_squeeze += p->time_squeeze;
-		pt.received_rps += p->received_rps;
-		pt.flow_limit_count += p->flow_limit_count;
-		pt.backlog_len += p->backlog_len;
-		pt.has_rps &= p->has_rps;
-		pt.has_flow_limit &= p->has_flow_limit;
-		pt.has_backlog &= p->has_backlog;
 	}
 	softnet_row(f, &t, rates ? &pt : NULL, secs, true);
 }
