@@ -7,7 +7,7 @@ _sockeye_commands='help top sniff inject sockets ss drops trace napi why exporte
 # are those it gives no meaning of its own, listed with its options (see sockeye(8)).
 _sockeye_common_opts='--json --pretty --numeric --netns --verbose --help'
 
-_sockeye_top_opts='-b --batch -n --iterations -d --delay --no-header --record --replay -h
+_sockeye_top_opts='-b --batch -n --iterations -d --delay --no-header --panels --record --replay -h
 	-j -p -N -v'
 _sockeye_sniff_opts='-i --interface -p --no-promiscuous-mode -s --snapshot-length -c --count
 	-Q --direction -F --filter-file -d --dump-filter -B --buffer-size --latency --immediate
@@ -21,7 +21,7 @@ _sockeye_inject_opts='-i --interface -r --read --loop --preload -c --count --dur
 _sockeye_sockets_opts='-t --tcp -u --udp -w --raw -x --unix -0 --packet -A --query -4 --ipv4
 	-6 --ipv6 -l --listening -a --all -N --netns --all-netns -p --processes -e --extended
 	-o --options -m --memory -i --info -s --summary -H --no-header -n --numeric --watch -b --batch
-	--count --dump-raw --replay -h -j -v'
+	--count --rows --dump-raw --replay -h -j -v'
 _sockeye_drops_opts='--events -i --interval -c --count --duration --reason --exclude-reason
 	--iface --proto --stack --attach --ring-size --process --by --pid --cgroup -e --extended
 	--no-header -h -j -p -N -n -v'
@@ -176,7 +176,7 @@ _sockeye()
 		state | exclude)
 			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_sockets_states" -- "$cur")
 			;;
-		--count) ;;
+		--count | --rows) ;;
 		*)
 			if [[ $cur == -* ]]; then
 				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_sockets_opts \

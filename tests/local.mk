@@ -6,7 +6,8 @@ TESTS += tests/golden/run.sh
 dist_check_SCRIPTS += tests/golden/run.sh
 EXTRA_DIST += tests/golden/TESTLIST tests/golden/input tests/golden/expected \
 	tests/golden/gen_sniff.py tests/golden/README.sniff tests/golden/record_sockets.sh \
-	tests/golden/record_top.sh tests/golden/gen_sniff_dns.py tests/golden/record_dns.sh
+	tests/golden/record_top.sh tests/golden/gen_sniff_dns.py tests/golden/record_dns.sh \
+	tests/golden/gen_bighost.py
 
 # Docs stay in step with the command table and the schemas; the layers keep DESIGN.md's rules.
 DOC_TESTS = tests/docs/sync.sh tests/docs/schema.sh tests/docs/layers.sh tests/docs/completion.sh
@@ -22,6 +23,9 @@ NETNS_TESTS += \
 	tests/netns/top_panels.sh \
 	tests/netns/top_memory.sh \
 	tests/netns/top_softirq.sh \
+	tests/netns/top_dumps.sh \
+	tests/netns/top_sockiter.sh \
+	tests/netns/sockets_watch_memory.sh \
 	tests/netns/cli_errors.sh \
 	tests/netns/savefile_interop.sh \
 	tests/netns/drops_reasons.sh \
@@ -68,6 +72,7 @@ EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.p
 	tests/netns/attrib_lib.sh tests/netns/attrib_flows.py tests/netns/attrib_sink.py \
 	tests/netns/attrib_check.py \
 	tests/netns/trace_reader.py \
+	tests/netns/top_sockiter_socks.py \
 	tests/netns/sniff_lib.sh tests/netns/pktsend.py tests/netns/qstats_probe.py \
 	tests/netns/inject_lib.sh tests/netns/inject_mkpcap.py tests/netns/inject_rate.sh \
 	tests/netns/exporter_lib.sh tests/netns/exporter_conns.py
@@ -83,7 +88,7 @@ EXTRA_DIST += tests/fuzz/corpus tests/fuzz/guarded.h
 
 # Benchmarks against the peer tools (run by hand; results in bench/RESULTS.md).
 EXTRA_DIST += bench/RESULTS.md bench/attrib.sh bench/drops.sh bench/dropflood.c bench/sniff.sh bench/sniff_gen.py \
-	bench/sockets.sh bench/top.sh bench/softirq.sh bench/softirq_hold.c bench/inject.sh bench/compare.sh \
+	bench/sockets.sh bench/bigsockets.sh bench/top.sh bench/softirq.sh bench/softirq_hold.c bench/inject.sh bench/compare.sh \
 	bench/inject_replay.sh bench/lib.sh bench/dns.sh
 
 # A second kernel: Debian 12's 6.1 cloud kernel under QEMU (TCG), the guest tests' results as TAP,

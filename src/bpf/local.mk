@@ -9,9 +9,9 @@ libsockeye_a_SOURCES += \
 	src/bpf/drops_filter.c src/bpf/drops_filter.h \
 	src/bpf/napi_sample.c \
 	src/bpf/softirq.h src/bpf/softirq_sample.c \
-	src/bpf/cbpf_ebpf.c src/bpf/cbpf_ebpf.h
+	src/bpf/cbpf_ebpf.c src/bpf/cbpf_ebpf.h src/bpf/sockiter.h
 EXTRA_DIST += src/bpf/drops.bpf.c src/bpf/napi.bpf.c src/bpf/sockowner.bpf.c src/bpf/trace.bpf.c \
-	src/bpf/softirq.bpf.c src/bpf/softirq.bpf.h
+	src/bpf/softirq.bpf.c src/bpf/softirq.bpf.h src/bpf/sockiter.bpf.c
 MODULE_TESTS += \
 	tests/unit/bpf/test_ksyms \
 	tests/unit/bpf/test_drop_reasons \
@@ -26,13 +26,13 @@ if HAVE_BPF
 MODULE_TESTS += tests/unit/bpf/test_btf_scan
 libsockeye_a_SOURCES += src/bpf/loader.c src/bpf/drops.c src/bpf/napi.c \
 	src/bpf/drop_reasons_btf.c src/bpf/btf_scan.c src/bpf/btf_scan.h \
-	src/bpf/softirq.c src/bpf/sockowner.c src/bpf/trace.c
+	src/bpf/softirq.c src/bpf/sockowner.c src/bpf/trace.c src/bpf/sockiter.c
 BPF_SKELS = src/bpf/drops.skel.h src/bpf/napi.skel.h src/bpf/softirq.skel.h \
-	src/bpf/sockowner.skel.h src/bpf/trace.skel.h
+	src/bpf/sockowner.skel.h src/bpf/trace.skel.h src/bpf/sockiter.skel.h
 nodist_libsockeye_a_SOURCES += $(BPF_SKELS)
 BUILT_SOURCES += $(BPF_SKELS)
 CLEANFILES += src/bpf/vmlinux.h src/bpf/drops.bpf.o src/bpf/napi.bpf.o src/bpf/softirq.bpf.o \
-	src/bpf/sockowner.bpf.o src/bpf/trace.bpf.o $(BPF_SKELS) src/bpf/*.tmp
+	src/bpf/sockowner.bpf.o src/bpf/trace.bpf.o src/bpf/sockiter.bpf.o $(BPF_SKELS) src/bpf/*.tmp
 BPF_CFLAGS_TARGET = -g -O2 -target bpf -D__TARGET_ARCH_x86 -Wall -Wno-unused-function \
 	-I$(top_builddir)/src/bpf $(BPF_CFLAGS)
 
@@ -63,18 +63,25 @@ src/bpf/trace.bpf.o: $(srcdir)/src/bpf/trace.bpf.c $(srcdir)/src/bpf/trace.h src
 	$(BPFTOOL) gen object $@ $@.tmp && rm -f $@.tmp
 src/bpf/trace.skel.h: src/bpf/trace.bpf.o
 	$(AM_V_GEN)$(BPFTOOL) gen skeleton src/bpf/trace.bpf.o name trace_bpf >$@.tmp && mv $@.tmp $@
+src/bpf/sockiter.bpf.o: $(srcdir)/src/bpf/sockiter.bpf.c $(srcdir)/src/bpf/sockiter.h \
+		src/bpf/vmlinux.h
+	$(AM_V_CC)$(BPF_CLANG) $(BPF_CFLAGS_TARGET) -c $(srcdir)/src/bpf/sockiter.bpf.c -o $@.tmp && \
+	$(BPFTOOL) gen object $@ $@.tmp && rm -f $@.tmp
 src/bpf/drops.skel.h: src/bpf/drops.bpf.o
 	$(AM_V_GEN)$(BPFTOOL) gen skeleton src/bpf/drops.bpf.o name drops_bpf >$@.tmp && mv $@.tmp $@
 src/bpf/napi.skel.h: src/bpf/napi.bpf.o
 	$(AM_V_GEN)$(BPFTOOL) gen skeleton src/bpf/napi.bpf.o name napi_bpf >$@.tmp && mv $@.tmp $@
 src/bpf/softirq.skel.h: src/bpf/softirq.bpf.o
 	$(AM_V_GEN)$(BPFTOOL) gen skeleton src/bpf/softirq.bpf.o name softirq_bpf >$@.tmp && mv $@.tmp $@
+src/bpf/sockiter.skel.h: src/bpf/sockiter.bpf.o
+	$(AM_V_GEN)$(BPFTOOL) gen skeleton src/bpf/sockiter.bpf.o name sockiter_bpf >$@.tmp && mv $@.tmp $@
 # Explicit, so building one object (make src/bpf/drops.o) finds its skeleton too.
 src/bpf/drops.$(OBJEXT): src/bpf/drops.skel.h
 src/bpf/napi.$(OBJEXT): src/bpf/napi.skel.h
 src/bpf/softirq.$(OBJEXT): src/bpf/softirq.skel.h
 src/bpf/sockowner.$(OBJEXT): src/bpf/sockowner.skel.h
 src/bpf/trace.$(OBJEXT): src/bpf/trace.skel.h
+src/bpf/sockiter.$(OBJEXT): src/bpf/sockiter.skel.h
 endif
 # The kprobe fallback: its programs pass the verifier even where kprobes cannot attach.
 check_PROGRAMS += tests/tools/drops_kprobe_load

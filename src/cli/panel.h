@@ -23,6 +23,7 @@ struct top_opts {
 	uint64_t delay_ns;
 	const char *record_dir;
 	const char *replay_dir;
+	const char *panels;	/* --panels: the panels to run, comma-separated names; NULL: all */
 };
 
 /* Each panel's own state: a panel's open sets its pointer, its close clears it. */

@@ -1,6 +1,8 @@
 # src/diag/local.mk: sockets through sock_diag (libmnl), ss filters, tcp_info, owning processes.
 libsockeye_a_SOURCES += \
 	src/diag/sockdiag.c src/diag/sockdiag.h \
+	src/diag/diag_requests.c src/diag/diag_requests.h \
+	src/diag/sockkeep.c src/diag/sockkeep.h \
 	src/diag/sockdiag_file.c src/diag/sockdiag_file.h \
 	src/diag/sockscan.c src/diag/sockscan.h \
 	src/diag/procnet.c src/diag/procnet.h \
@@ -14,6 +16,7 @@ MODULE_TESTS += \
 	tests/unit/diag/test_sockdiag \
 	tests/unit/diag/test_sockdiag_file \
 	tests/unit/diag/test_sockscan \
+	tests/unit/diag/test_sockkeep \
 	tests/unit/diag/test_tcpinfo \
 	tests/unit/diag/test_procs \
 	tests/unit/diag/test_procnet \

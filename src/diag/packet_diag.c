@@ -12,6 +12,7 @@
 #include <linux/packet_diag.h>
 #include <linux/sock_diag.h>
 
+#include "diag/diag_requests.h"
 #include "diag/packet_diag.h"
 #include "util/nldump.h"
 
@@ -39,6 +40,7 @@ int packet_diag_dump(void **buf, size_t *len)
 	struct nlmsghdr *nlh = nldump_request(req, sizeof(req), SOCK_DIAG_BY_FAMILY, NLM_F_DUMP);
 
 	packet_diag_put_req(nlh, PACKET_DIAG_SHOW);
+	diag_requests_count();
 	return nldump(NETLINK_SOCK_DIAG, nlh, SOCK_DIAG_BY_FAMILY, buf, len);
 }
 

@@ -18,6 +18,7 @@
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 
+#include "diag/diag_requests.h"
 #include "diag/packet_diag.h"
 #include "diag/sockdiag.h"
 #include "util/nldump.h"
@@ -27,6 +28,15 @@
 #endif
 #ifndef IPPROTO_MPTCP
 #define IPPROTO_MPTCP 262
+#endif
+
+/*
+ * The old TCP request (TCPDIAG_GETSOCK, struct inet_diag_req) is the only
+ * one the kernel serves with no family: one walk of the connection hash for
+ * IPv4 and IPv6 together (SOCK_DIAG_BY_FAMILY wants AF_INET or AF_INET6).
+ */
+#ifndef TCPDIAG_GETSOCK
+#define TCPDIAG_GETSOCK 18
 #endif
 
 /* The kernel caps a dump datagram at 32 KiB; a larger buffer changes nothing. */
@@ -213,6 +223,7 @@ static int parse_header(const struct sockdiag_req *req, const void *p, size_t n,
 	uint32_t cookie[2];
 
 	switch (req->family) {
+	case AF_UNSPEC:
 	case AF_INET:
 	case AF_INET6: {
 		struct inet_diag_msg m;
@@ -382,6 +393,11 @@ int sockdiag_parse(const struct sockdiag_req *req, const void *buf, size_t len, 
 		case NLMSG_ERROR:
 			err = parse_error(nlh, nlh->nlmsg_len);
 			return err ? err : 1;
+		case TCPDIAG_GETSOCK:
+			/* The replies to the familyless TCP request carry its type. */
+			if (req->family != AF_UNSPEC)
+				return -EBADMSG;
+			/* fall through */
 		case SOCK_DIAG_BY_FAMILY:
 			err = parse_msg(req, nlh, nlh->nlmsg_len, &r, &pk);
 			if (err)
@@ -417,6 +433,24 @@ static uint8_t inet_ext(unsigned want)
 	return ext;
 }
 
+/* The inet states asked for: SYN-RECV takes the kernel's request sockets along. */
+static uint32_t inet_states(uint32_t states)
+{
+	return states & (1u << SOCK_ST_SYN_RECV) ? states | 1u << SOCK_ST_NEW_SYN_RECV : states;
+}
+
+/* The kernel-side filter after an inet request's header; false when it does not fit. */
+static bool put_bytecode(struct nlmsghdr *nlh, const struct sockdiag_req *req, size_t size)
+{
+	if (!req->bytecode)
+		return true;
+	if (req->bytecode_len > size - nlh->nlmsg_len - MNL_ATTR_HDRLEN - 4 ||
+	    req->bytecode_len > UINT16_MAX - MNL_ATTR_HDRLEN)
+		return false;
+	mnl_attr_put(nlh, INET_DIAG_REQ_BYTECODE, req->bytecode_len, req->bytecode);
+	return true;
+}
+
 /* Builds the request for req into buf; NULL when its bytecode does not fit. */
 static struct nlmsghdr *build_request(const struct sockdiag_req *req, void *buf, size_t size,
 				      uint32_t seq)
@@ -425,6 +459,18 @@ static struct nlmsghdr *build_request(const struct sockdiag_req *req, void *buf,
 
 	nlh->nlmsg_seq = seq;
 	switch (req->family) {
+	case AF_UNSPEC: {
+		/* TCP of both families in one walk: the old request, which has no protocol field. */
+		struct inet_diag_req *in = mnl_nlmsg_put_extra_header(nlh, sizeof(*in));
+
+		nlh->nlmsg_type = TCPDIAG_GETSOCK;
+		in->idiag_family = AF_UNSPEC;
+		in->idiag_ext = inet_ext(req->want);
+		in->idiag_states = inet_states(req->states);
+		if (!put_bytecode(nlh, req, size))
+			return NULL;
+		break;
+	}
 	case AF_UNIX: {
 		struct unix_diag_req *u = mnl_nlmsg_put_extra_header(nlh, sizeof(*u));
 
@@ -446,9 +492,7 @@ static struct nlmsghdr *build_request(const struct sockdiag_req *req, void *buf,
 
 		in->sdiag_family = req->family;
 		in->idiag_ext = inet_ext(req->want);
-		in->idiag_states = req->states;
-		if (req->states & (1u << SOCK_ST_SYN_RECV))
-			in->idiag_states |= 1u << SOCK_ST_NEW_SYN_RECV;
+		in->idiag_states = inet_states(req->states);
 		/* Protocols past 255 (MPTCP) travel in an attribute. */
 		if (req->protocol > UINT8_MAX) {
 			in->sdiag_protocol = 0;
@@ -459,12 +503,8 @@ static struct nlmsghdr *build_request(const struct sockdiag_req *req, void *buf,
 		/* raw_diag reads its protocol from the pad byte; IPPROTO_RAW means every one. */
 		if (req->protocol == IPPROTO_RAW)
 			in->sdiag_raw_protocol = IPPROTO_RAW;
-		if (req->bytecode) {
-			if (req->bytecode_len > size - nlh->nlmsg_len - MNL_ATTR_HDRLEN - 4 ||
-			    req->bytecode_len > UINT16_MAX - MNL_ATTR_HDRLEN)
-				return NULL;
-			mnl_attr_put(nlh, INET_DIAG_REQ_BYTECODE, req->bytecode_len, req->bytecode);
-		}
+		if (!put_bytecode(nlh, req, size))
+			return NULL;
 		break;
 	}
 	}
@@ -506,7 +546,7 @@ static int dump_open(const struct sockdiag_req *req, uint32_t seq, struct mnl_so
 
 	*out = NULL;
 	if (req->family != AF_INET && req->family != AF_INET6 && req->family != AF_UNIX &&
-	    req->family != AF_PACKET)
+	    req->family != AF_PACKET && !(req->family == AF_UNSPEC && req->protocol == IPPROTO_TCP))
 		return -EINVAL;
 	nlh = build_request(req, tx, sizeof(tx), seq);
 	if (!nlh)
@@ -520,6 +560,7 @@ static int dump_open(const struct sockdiag_req *req, uint32_t seq, struct mnl_so
 		mnl_socket_close(nl);
 		return err;
 	}
+	diag_requests_count();
 	*out = nl;
 	return 0;
 }

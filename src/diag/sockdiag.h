@@ -50,7 +50,8 @@ enum {
 
 /* One dump: a family and (inet) a protocol. */
 struct sockdiag_req {
-	uint8_t family;		/* AF_INET, AF_INET6, AF_UNIX, AF_PACKET */
+	/* AF_INET, AF_INET6, AF_UNIX, AF_PACKET; AF_UNSPEC: TCP of both families in one walk */
+	uint8_t family;
 	uint16_t protocol;	/* inet: IPPROTO_TCP, _UDP, _RAW, _SCTP or _MPTCP; else 0 */
 	uint32_t states;	/* bit per enum sock_state; packet sockets have none */
 	unsigned want;		/* SOCKDIAG_WANT_* */

@@ -358,7 +358,10 @@ static int dump_namespace(struct sockscan *s)
 		req.bytecode_len = bclen;
 		req6 = req;
 		req6.family = AF_INET6;
-		if (s->ipv4 && s->ipv6 && s->parallel) {
+		if (s->ipv4 && s->ipv6 && s->one_walk && req.protocol == IPPROTO_TCP) {
+			req.family = AF_UNSPEC;
+			err = dump_one(s, &req);
+		} else if (s->ipv4 && s->ipv6 && s->parallel) {
 			err = dump_inet_pair(s, &req, &req6);
 		} else if (s->ipv4 && s->ipv6) {
 			err = dump_one(s, &req);

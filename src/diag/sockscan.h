@@ -44,6 +44,13 @@ struct sockscan {
 	 * spare; live views keep one thread (a refresh is not worth two).
 	 */
 	bool parallel;
+	/*
+	 * TCP of both families in one walk of the kernel's connection hash
+	 * instead of two (the old familyless request): for refreshing views,
+	 * where each walk costs the whole host's sockets; the families mix in
+	 * the order, so one-shot listings (IPv4 first, as ss) keep two.
+	 */
+	bool one_walk;
 	FILE *record;		/* --dump-raw: the datagrams as received, or NULL */
 	FILE *replay;		/* --replay: read a recording instead of the kernel, or NULL */
 	const char *proc_root;	/* "/proc" unless a test says otherwise */

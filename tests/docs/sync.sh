@@ -185,8 +185,10 @@ fi
 if [[ " ${commands[*]} " == *" sockets "* ]]; then
 	snap=$(json_of -j sockets -a) || bad "sockeye -j sockets -a: failed or not JSON"
 	sum=$(json_of -j sockets -s) || bad "sockeye -j sockets -s: failed or not JSON"
+	watch=$(json_of -j sockets --watch=0.01 --count 1 --rows 1) ||
+		bad "sockeye -j sockets --watch: failed or not JSON"
 	check_keys sockets sockeye-sockets.8 src/cmd/sockets/view_sockets.c 'D|FMT_GROUP_DETAIL|PJSON' \
-		"$snap" "$sum" "$details_processes"
+		"$snap" "$sum" "$watch" "$details_processes"
 fi
 # drops and napi need BPF for a real run; without it (no root, a --disable-bpf build) the
 # document keys the commands write around their tables stand in.

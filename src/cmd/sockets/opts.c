@@ -16,7 +16,11 @@ enum {
 	OPT_COUNT,
 	OPT_DUMP_RAW,
 	OPT_REPLAY,
+	OPT_ROWS,
 };
+
+/* --watch keeps the fullest sockets only: memory for what is shown, not for the host's. */
+#define SOCKETS_WATCH_ROWS 1000
 
 /* The --help text after "usage: sockeye ", next to the option table it describes. */
 const char cmd_sockets_usage[] =
@@ -47,6 +51,7 @@ const char cmd_sockets_usage[] =
 	"                       with -b, -j or no terminal: a snapshot per interval\n"
 	"  -b, --batch          with --watch: print snapshots instead of the live view\n"
 	"      --count N        with --watch: stop after N snapshots\n"
+	"      --rows N         with --watch: the N fullest sockets (default 1000, 0: all)\n"
 	"recordings:\n"
 	"      --dump-raw FILE  also save the sock_diag replies to FILE\n"
 	"      --replay FILE    read replies saved by --dump-raw instead of the kernel\n"
@@ -76,6 +81,7 @@ static const struct option sockets_longopts[] = {
 	{ "no-header", no_argument, NULL, 'H' },
 	{ "all-netns", no_argument, NULL, OPT_ALL_NETNS },
 	{ "watch", optional_argument, NULL, OPT_WATCH },
+	{ "rows", required_argument, NULL, OPT_ROWS },
 	{ "count", required_argument, NULL, OPT_COUNT },
 	{ "dump-raw", required_argument, NULL, OPT_DUMP_RAW },
 	{ "replay", required_argument, NULL, OPT_REPLAY },
@@ -214,6 +220,12 @@ static int parse_opts(int argc, char **argv, struct sockets_opts *o)
 				return cmd_usage_error("--count %s: not a count from 1 to %u", optarg,
 						       UINT32_MAX);
 			break;
+		case OPT_ROWS:
+			if (parse_u64(optarg, 0, UINT32_MAX, &o->rows))
+				return cmd_usage_error("--rows %s: not a count from 0 to %u", optarg,
+						       UINT32_MAX);
+			o->rows_set = true;
+			break;
 		case OPT_DUMP_RAW:
 			o->dump_raw = optarg;
 			break;
@@ -248,6 +260,8 @@ static int check_opts(const struct sockets_opts *o)
 		return cmd_usage_error("--all-netns and --netns exclude each other");
 	if (o->count && !o->watch)
 		return cmd_usage_error("--count goes with --watch");
+	if (o->rows_set && !o->watch)
+		return cmd_usage_error("--rows goes with --watch");
 	return 0;
 }
 
@@ -256,7 +270,7 @@ int sockets_opts_parse(struct sockets_opts *o, int argc, char **argv)
 	char why[256];
 	int ret;
 
-	*o = (struct sockets_opts){ .watch_ns = 1000000000ull };
+	*o = (struct sockets_opts){ .watch_ns = 1000000000ull, .rows = SOCKETS_WATCH_ROWS };
 	ret = parse_opts(argc, argv, o);
 	if (!ret)
 		ret = check_opts(o);

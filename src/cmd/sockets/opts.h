@@ -18,6 +18,8 @@ struct sockets_opts {
 	bool batch, no_header, all_netns, watch;
 	uint64_t watch_ns;
 	uint64_t count;		/* --watch: stop after this many snapshots (0: never) */
+	uint64_t rows;		/* --watch: the fullest this many sockets (0: every one) */
+	bool rows_set;
 	const char *dump_raw, *replay;
 	struct ssfilter filter;	/* state words and the expression after the options */
 };

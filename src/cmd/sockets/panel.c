@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <linux/sock_diag.h>
 
@@ -13,13 +14,22 @@
 #include "cmd/sockets/view_sockets.h"
 #include "diag/procs.h"
 #include "diag/sockscan.h"
+#include "util/clock.h"
+#include "util/log.h"
+#ifdef HAVE_BPF
+#include "bpf/sockiter.h"
+#endif
 
 /*
  * The panel dumps at most once a second: a TCP dump walks the kernel's whole
  * connection hash table, every namespace's buckets (some 10 ms on a machine
  * of 24 GiB), which at a 0.1 s refresh would be a tenth of a core alone.
+ * Where one dump costs more than a hundredth of that second, the period
+ * grows with it, so the panel keeps under 1% of a core on any host; the
+ * title says the period.
  */
 #define SOCKETS_PANEL_PERIOD_NS 1000000000ull
+#define SOCKETS_PANEL_COST_SHARE 100
 
 /*
  * A socket kept past its callback, with what its pointers pointed to copied
@@ -37,14 +47,51 @@ struct panel_sock {
 
 struct sockets_panel {
 	struct fmt_view view;		/* view_sockets under top's own title */
-	struct sockscan scan;
+	struct sockscan scan;		/* sock_diag: every table, or those the iterators lack */
+#ifdef HAVE_BPF
+	struct sockiter *iter;		/* TCP and UDP from BPF iterators, or NULL */
+#endif
 	struct procs *procs;
 	struct panel_sock socks[SOCKETS_PANEL_ROWS];
 	size_t nsocks;
 	uint64_t owned[SOCKETS_PANEL_ROWS];	/* the inodes procs was last asked about */
 	size_t nowned;
-	uint64_t dump_ns;		/* CLOCK_MONOTONIC of the last dump, 0 for none */
+	uint64_t period_ns;		/* between dumps, SOCKETS_PANEL_PERIOD_NS or more */
+	uint64_t rest;			/* refreshes left before the next dump */
+	char title[64];
 };
+
+/* The period between dumps, rounded up to whole seconds, and the title that says it. */
+static void set_period(struct sockets_panel *x, uint64_t ns)
+{
+	x->period_ns = (ns + 999999999ull) / 1000000000ull * 1000000000ull;
+	snprintf(x->title, sizeof(x->title), "sockets: fullest queues (every %llus)",
+		 (unsigned long long)(x->period_ns / 1000000000ull));
+	x->view.title = x->title;
+}
+
+/*
+ * TCP and UDP from the kernel's iterators where they load: only the sockets
+ * with something queued or dropped leave the kernel, where sock_diag formats
+ * every one of the namespace.  An iterator covers the namespace it is created
+ * in, and top opens its panels in -N's.
+ */
+static void open_iterators(struct sockets_panel *x)
+{
+#ifdef HAVE_BPF
+	x->iter = sockiter_open();
+	if (x->iter) {
+		x->scan.tables &= ~(1u << SOCKTAB_TCP | 1u << SOCKTAB_UDP);
+		log_debug(1, "sockets panel: TCP and UDP from BPF iterators (iter/tcp, iter/udp), "
+			  "raw and unix from sock_diag");
+		return;
+	}
+	log_debug(1, "sockets panel: every table from sock_diag (BPF iterators: %s)",
+		  errno == ECANCELED ? "SOCKEYE_SOCKITER=off" : strerror(errno));
+#else
+	log_debug(1, "sockets panel: every table from sock_diag (a build without BPF)");
+#endif
+}
 
 int sockets_panel_open(struct panel_ctx *c, char *why, size_t len)
 {
@@ -60,6 +107,8 @@ int sockets_panel_open(struct panel_ctx *c, char *why, size_t len)
 			 1u << SOCKTAB_UNIX_STREAM | 1u << SOCKTAB_UNIX_DGRAM |
 			 1u << SOCKTAB_UNIX_SEQPACKET;
 	x->scan.want = SOCKDIAG_WANT_MEM;
+	x->scan.one_walk = true;
+	open_iterators(x);
 	x->procs = procs_new();
 	if (!x->procs) {
 		sockscan_fini(&x->scan);
@@ -68,7 +117,7 @@ int sockets_panel_open(struct panel_ctx *c, char *why, size_t len)
 		return -ENOMEM;
 	}
 	x->view = view_sockets;
-	x->view.title = "sockets: fullest queues";
+	set_period(x, SOCKETS_PANEL_PERIOD_NS);
 	c->sockets = x;
 	return 0;
 }
@@ -135,6 +184,35 @@ static int keep_cb(const struct sock_rec *r, const struct sockscan_where *w, voi
 	return 0;
 }
 
+#ifdef HAVE_BPF
+static int keep_iter_cb(const struct sock_rec *r, void *arg)
+{
+	sockets_panel_keep(arg, r);
+	return 0;
+}
+#endif
+
+/* Every table once: the iterators' (TCP, UDP), then sock_diag's.  0, or -errno with why set. */
+static int walk(struct sockets_panel *x, char *why, size_t len)
+{
+	int err = 0;
+
+#ifdef HAVE_BPF
+	if (x->iter) {
+		err = sockiter_run(x->iter, keep_iter_cb, x);
+		if (err) {
+			snprintf(why, len, "BPF iterator: %s", strerror(-err));
+			return err;
+		}
+	}
+#endif
+	err = sockscan_run(&x->scan, keep_cb, x);
+	if (err)
+		snprintf(why, len, "sock_diag%s%s: %s", x->scan.what[0] ? " " : "", x->scan.what,
+			 strerror(-err));
+	return err;
+}
+
 /* Looks the owners up again only when the kept sockets changed: the scan reads all of /proc. */
 static int find_owners(struct sockets_panel *x)
 {
@@ -154,27 +232,42 @@ static int find_owners(struct sockets_panel *x)
 	return x->nsocks ? procs_scan(x->procs, "/proc") : 0;
 }
 
+/*
+ * Whether this refresh dumps: counted in refreshes of top's delay rather than
+ * read off the clock, so a refresh a little early does not skip the dump.
+ */
+static bool is_due(struct sockets_panel *x, uint64_t delay_ns)
+{
+	if (x->rest > 1) {
+		x->rest--;
+		return false;
+	}
+	x->rest = delay_ns ? (x->period_ns + delay_ns - 1) / delay_ns : 1;
+	return true;
+}
+
 int sockets_panel_collect(struct panel_ctx *c, char *why, size_t len)
 {
 	struct sockets_panel *x = c->sockets;
+	uint64_t cpu_ns = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+	uint64_t cost;
 	int err;
 
-	if (x->dump_ns && c->cur.mono_ns - x->dump_ns < SOCKETS_PANEL_PERIOD_NS)
+	if (!is_due(x, c->o->delay_ns))
 		return 0;
-	x->dump_ns = c->cur.mono_ns;
 	sockets_panel_clear(x);
-	err = sockscan_run(&x->scan, keep_cb, x);
-	if (err) {
-		snprintf(why, len, "sock_diag%s%s: %s", x->scan.what[0] ? " " : "", x->scan.what,
-			 strerror(-err));
+	err = walk(x, why, len);
+	if (err)
 		return err;
-	}
 	err = find_owners(x);
 	if (err) {
 		/* The sockets still show, without their processes. */
 		x->nowned = 0;
 		procs_clear(x->procs);
 	}
+	cost = clock_ns(CLOCK_THREAD_CPUTIME_ID) - cpu_ns;
+	set_period(x, cost * SOCKETS_PANEL_COST_SHARE > SOCKETS_PANEL_PERIOD_NS ?
+			      cost * SOCKETS_PANEL_COST_SHARE : SOCKETS_PANEL_PERIOD_NS);
 	return 0;
 }
 
@@ -211,6 +304,9 @@ void sockets_panel_close(struct panel_ctx *c)
 	struct sockets_panel *x = c->sockets;
 
 	sockscan_fini(&x->scan);
+#ifdef HAVE_BPF
+	sockiter_close(x->iter);
+#endif
 	procs_free(x->procs);
 	free(x);
 	c->sockets = NULL;

@@ -17,6 +17,8 @@
 #include "cmd/sockets/opts.h"
 #include "cmd/sockets/run.h"
 #include "cmd/sockets/view_sockets.h"
+#include "diag/procs.h"
+#include "diag/sockkeep.h"
 #include "diag/sockscan.h"
 #include "out/tui.h"
 #include "util/clock.h"
@@ -30,6 +32,16 @@ struct run {
 	unsigned groups;
 	struct sock_summary *sum;
 	bool begun;		/* the snapshot's document is open */
+	/*
+	 * --watch: the fullest --rows sockets, copied compactly, and their owners
+	 * looked up after the dump for them alone; without it (0: all), every
+	 * socket goes to the formatter (and -p holds the whole dump until /proc
+	 * has been read).
+	 */
+	bool keeping;
+	struct sock_keep keep;
+	struct procs *owners;
+	char shown[64];		/* the live view's "1000 fullest of 100000" */
 };
 
 /*
@@ -63,6 +75,10 @@ static int emit_cb(const struct sock_rec *r, const struct sockscan_where *w, voi
 		view_sockets_summary_add(run->sum, r);
 		return 0;
 	}
+	if (run->keeping)
+		return sock_keep_offer(&run->keep, r, w->netns,
+				       r->ifindex && w->ifname ? w->ifname(r->ifindex, w->ifname_arg) :
+								NULL);
 	begin(run);
 	view_sockets_emit(run->f, r, &c);
 	return 0;
@@ -103,6 +119,56 @@ static int scan_error(const struct run *run, int err)
 	return EXIT_RUNTIME;
 }
 
+static const char *kept_ifname(uint32_t ifindex, void *arg)
+{
+	const struct sock_kept *k = arg;
+
+	return k->ifname[0] ? k->ifname : NULL;
+}
+
+/* The kept sockets' owners: one pass over /proc for those inodes only. */
+static void find_owners(struct run *run)
+{
+	int err = 0;
+
+	procs_clear(run->owners);
+	for (size_t i = 0; !err && i < run->keep.n; i++)
+		err = procs_want(run->owners, run->keep.v[i]->r.inode);
+	if (!err && run->keep.n)
+		err = procs_scan(run->owners, run->scan.proc_root);
+	/* The sockets still show, without their processes. */
+	if (err)
+		procs_clear(run->owners);
+}
+
+/* The kept sockets, fullest first, after the totals (JSON: how many there were). */
+static void emit_kept(struct run *run)
+{
+	sock_keep_sort(&run->keep);
+	snprintf(run->shown, sizeof(run->shown), "%zu fullest of %llu", run->keep.n,
+		 (unsigned long long)run->keep.offered);
+	if (run->owners)
+		find_owners(run);
+	run->begun = true;
+	fmt_doc_begin(run->f, "sockets");
+	fmt_doc_u64(run->f, "ts_ns", clock_ns(CLOCK_REALTIME));
+	fmt_doc_u64(run->f, "sockets_total", run->keep.offered);
+	fmt_doc_u64(run->f, "sockets_shown", run->keep.n);
+	fmt_table_begin(run->f, &view_sockets, run->groups);
+	for (size_t i = 0; i < run->keep.n; i++) {
+		const struct sock_kept *k = run->keep.v[i];
+		struct view_sockets_ctx c = {
+			.netns = k->netns[0] ? k->netns : NULL,
+			.ifname = kept_ifname,
+			.ifname_arg = (void *)k,
+			.procs = run->owners,
+		};
+
+		view_sockets_emit(run->f, &k->r, &c);
+	}
+	sock_keep_clear(&run->keep);
+}
+
 /* One snapshot into run->f as a document; 0 or an exit status. */
 static int snapshot(struct run *run)
 {
@@ -118,8 +184,11 @@ static int snapshot(struct run *run)
 	/* Failed half way: what was printed stays (fmt_free closes a JSON document). */
 	if (err) {
 		run->sum = NULL;
+		sock_keep_clear(&run->keep);
 		return scan_error(run, err);
 	}
+	if (run->keeping && !run->sum)
+		emit_kept(run);
 	begin(run);
 	if (run->sum)
 		view_sockets_summary_emit(run->f, &sum, run->scan.seen);
@@ -191,9 +260,9 @@ static int run_live(struct run *run)
 		uint64_t now = clock_ns(CLOCK_MONOTONIC);
 		enum tui_event ev;
 
-		snprintf(status, sizeof(status), "sockeye sockets  every %.3gs%s%s",
+		snprintf(status, sizeof(status), "sockeye sockets  every %.3gs%s%s  %s",
 			 (double)run->o->watch_ns / 1e9, cmd_globals.netns ? "  netns " : "",
-			 cmd_globals.netns ? cmd_globals.netns : "");
+			 cmd_globals.netns ? cmd_globals.netns : "", run->shown);
 		tui_draw(t, fmt_tui_frame(run->f), status);
 		ev = tui_wait(t, deadline > now ? (int)((deadline - now + 999999) / 1000000) : 0);
 		if (ev == TUI_QUIT)
@@ -248,6 +317,19 @@ int sockets_run(struct sockets_opts *o)
 	sockscan_init(&run.scan);
 	sockets_opts_select(o, &run.scan, &run.groups);
 	run.scan.parallel = !o->watch && cpus_to_spare();
+	/* A refresh walks the kernel's tables for every socket of the host: as few walks as can be. */
+	run.scan.one_walk = o->watch;
+	sock_keep_init(&run.keep, o->rows);
+	run.keeping = o->watch && o->rows && !o->summary;
+	if (run.keeping && run.scan.procs) {
+		run.scan.procs = false;
+		run.owners = procs_new();
+		if (!run.owners) {
+			log_error("out of memory");
+			ret = EXIT_RUNTIME;
+			goto out;
+		}
+	}
 	/* A replay too: a -N naming no namespace fails everywhere alike, not silently. */
 	if (cmd_enter_netns()) {
 		ret = EXIT_RUNTIME;
@@ -304,5 +386,7 @@ out:
 		fclose(run.scan.record);
 	fmt_free(run.f);
 	sockscan_fini(&run.scan);
+	sock_keep_free(&run.keep);
+	procs_free(run.owners);
 	return ret;
 }

@@ -7,13 +7,15 @@
 
 #include "cli/cmd.h"
 #include "cmd/top/opts.h"
+#include "cmd/top/panels.h"
 #include "util/parse.h"
 
-enum { OPT_NO_HEADER = CMD_OPT_FIRST_PRIVATE, OPT_RECORD, OPT_REPLAY };
+enum { OPT_NO_HEADER = CMD_OPT_FIRST_PRIVATE, OPT_RECORD, OPT_REPLAY, OPT_PANELS };
 
 /* The --help text after "usage: sockeye ", next to the option table it describes. */
 const char cmd_top_usage[] =
-	"top [-b] [-n COUNT] [-d SECONDS] [--no-header] [--record DIR] [--replay DIR]\n"
+	"top [-b] [-n COUNT] [-d SECONDS] [--no-header] [--panels LIST] [--record DIR]\n"
+	"    [--replay DIR]\n"
 	"\n"
 	"panels (keys 1-8): softirqs, softnet, interfaces, NAPI, drops, sockets,\n"
 	"packet sockets, queues; keys: q space tab s < > r / h (see man sockeye-top)\n"
@@ -22,6 +24,8 @@ const char cmd_top_usage[] =
 	"  -n, --iterations N   stop after N snapshots (batch default 1)\n"
 	"  -d, --delay SECONDS  time between snapshots (default 1)\n"
 	"      --no-header      text without column headers\n"
+	"      --panels LIST    only these panels (names, comma-separated): the others\n"
+	"                       are neither collected nor shown\n"
 	"      --record DIR     also save each raw sample under DIR (for replay tests)\n"
 	"      --replay DIR     read samples saved by --record instead of the kernel\n";
 
@@ -32,6 +36,7 @@ static const struct option top_longopts[] = {
 	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
 	{ "record", required_argument, NULL, OPT_RECORD },
 	{ "replay", required_argument, NULL, OPT_REPLAY },
+	{ "panels", required_argument, NULL, OPT_PANELS },
 	CMD_COMMON_LONGOPTS,
 	{ NULL, 0, NULL, 0 },
 };
@@ -40,6 +45,7 @@ int top_opts_parse(struct top_opts *o, int argc, char **argv)
 {
 	char shortopts[CMD_SHORTOPTS_LEN];
 	bool iterations_set = false;
+	char bad[PANELS_BAD_LEN];
 	int c;
 
 	*o = (struct top_opts){ .delay_ns = 1000000000ull };
@@ -68,6 +74,12 @@ int top_opts_parse(struct top_opts *o, int argc, char **argv)
 			break;
 		case OPT_REPLAY:
 			o->replay_dir = optarg;
+			break;
+		case OPT_PANELS:
+			if (panels_select(optarg, NULL, bad))
+				return cmd_usage_error("--panels %s: no panel %s (panels: %s)", optarg,
+						       bad, panels_names());
+			o->panels = optarg;
 			break;
 		case 'h':
 		case CMD_OPT_HELP:

@@ -17,6 +17,7 @@
 #include "cmd/top/view_kstat.h"
 #include "cmd/top/view_packet_socks.h"
 #include "cmd/why/panel.h"
+#include "diag/diag_requests.h"
 #include "util/log.h"
 
 #define WHY_LEN 256
@@ -68,6 +69,7 @@ static struct fmt_view note_views[PANELS_N];
 /* Per run: which panels could not start, and why each cannot show this sample. */
 struct panels {
 	struct panel_ctx c;
+	bool off[PANELS_N];		/* not in --panels: never collected nor shown */
 	bool dead[PANELS_N];		/* open failed: the note stays */
 	char why[PANELS_N][WHY_LEN];	/* empty: the panel shows */
 };
@@ -75,6 +77,42 @@ struct panels {
 const char *panels_name(size_t i)
 {
 	return table[i].name;
+}
+
+const char *panels_names(void)
+{
+	static char names[PANELS_N * 20];
+	size_t n = 0;
+
+	if (names[0])
+		return names;
+	for (size_t i = 0; i < PANELS_N && n < sizeof(names); i++)
+		n += (size_t)snprintf(names + n, sizeof(names) - n, "%s%s", i ? ", " : "",
+				      table[i].name);
+	return names;
+}
+
+int panels_select(const char *list, bool *off, char bad[PANELS_BAD_LEN])
+{
+	bool on[PANELS_N] = { false };
+	const char *p = list;
+
+	while (*p) {
+		size_t len = strcspn(p, ","), i;
+
+		for (i = 0; i < PANELS_N; i++)
+			if (strlen(table[i].name) == len && !strncmp(table[i].name, p, len))
+				break;
+		if (i == PANELS_N) {
+			snprintf(bad, PANELS_BAD_LEN, "%.*s", (int)len, p);
+			return -ENOENT;
+		}
+		on[i] = true;
+		p += len + (p[len] == ',');
+	}
+	for (size_t i = 0; off && i < PANELS_N; i++)
+		off[i] = !on[i];
+	return 0;
 }
 
 /* A reason for a part the sample could not take, as the note says it. */
@@ -106,7 +144,7 @@ static void open_all(struct panels *p)
 			continue;
 		}
 #endif
-		if (!pn->open)
+		if (!pn->open || p->off[i])
 			continue;
 		if (p->c.o->replay_dir) {
 			snprintf(p->why[i], WHY_LEN, "not in the recording (live only)");
@@ -126,6 +164,10 @@ struct panels *panels_new(const struct top_opts *o)
 		return NULL;
 	p->c.o = o;
 	p->c.bpf_drops_per_s = -1;
+	if (o->panels && panels_select(o->panels, p->off, (char[PANELS_BAD_LEN]){ 0 })) {
+		free(p);	/* top_opts_parse checked the names */
+		return NULL;
+	}
 	open_all(p);
 	/* Not the panel's open: the panel shows without its BPF time. */
 	top_softirq_open(&p->c);
@@ -138,7 +180,7 @@ void panels_free(struct panels *p)
 		return;
 	top_softirq_close(&p->c);
 	for (size_t i = 0; i < PANELS_N; i++)
-		if (!p->dead[i] && table[i].close)
+		if (!p->dead[i] && !p->off[i] && table[i].close)
 			table[i].close(&p->c);
 	if (p->c.has_prev)
 		kstat_sample_free(&p->c.prev);
@@ -146,13 +188,19 @@ void panels_free(struct panels *p)
 	free(p);
 }
 
+/* Whether panel i rests this sample: not in --panels, or hidden in the live view. */
+static bool is_resting(const struct panels *p, const bool *hidden, size_t i)
+{
+	return p->off[i] || (hidden && hidden[i]);
+}
+
 /* The kstat parts the shown panels want. */
-static unsigned parts_of(const bool *hidden)
+static unsigned parts_of(const struct panels *p, const bool *hidden)
 {
 	unsigned parts = KSTAT_CORE | KSTAT_HOST | KSTAT_CPUSTAT;
 
 	for (size_t i = 0; i < PANELS_N; i++)
-		if (!hidden || !hidden[i])
+		if (!is_resting(p, hidden, i))
 			parts |= table[i].parts;
 	return parts;
 }
@@ -199,7 +247,7 @@ static void collect(struct panels *p, const bool *hidden)
 		const struct panel *pn = &table[i];
 		unsigned needs = pn->needs;
 
-		if (p->dead[i] || (hidden && hidden[i]))
+		if (p->dead[i] || is_resting(p, hidden, i))
 			continue;
 		p->why[i][0] = '\0';
 		if (needs & ~p->c.cur.parts)
@@ -212,10 +260,13 @@ static void collect(struct panels *p, const bool *hidden)
 
 int panels_sample(struct panels *p, unsigned i, const bool *hidden)
 {
-	int err = take_sample(p, i, parts_of(hidden));
+	unsigned long dumps = diag_requests_sent();
+	int err = take_sample(p, i, parts_of(p, hidden));
 
 	if (!err)
 		collect(p, hidden);
+	/* Each dump walks a kernel table of the whole host: what a refresh costs. */
+	log_debug(1, "sample %u: %lu sock_diag dumps", i, diag_requests_sent() - dumps);
 	return err;
 }
 
@@ -263,7 +314,7 @@ void panels_emit(struct fmt *f, const struct panels *p, const struct top_summary
 	if (c->has_prev)
 		fmt_doc_u64(f, "interval_ns", c->cur.mono_ns - c->prev.mono_ns);
 	for (size_t i = 0; i < PANELS_N; i++) {
-		if (!p->why[i][0])
+		if (!p->why[i][0] || p->off[i])
 			continue;
 		snprintf(key, sizeof(key), "%s_error", table[i].name);
 		fmt_doc_str(f, key, p->why[i]);
@@ -273,6 +324,8 @@ void panels_emit(struct fmt *f, const struct panels *p, const struct top_summary
 	if (sum)
 		view_summary_emit(f, sum, 0);
 	for (size_t i = 0; i < PANELS_N; i++) {
+		if (p->off[i])
+			continue;
 		if (p->why[i][0])
 			emit_note(f, i, p->why[i]);
 		else

@@ -20,6 +20,15 @@ void panels_free(struct panels *p);
 
 /* Panel i's name (its table's, the live view's). */
 const char *panels_name(size_t i);
+/* Every panel's name, ", "-separated (for messages). */
+const char *panels_names(void);
+
+#define PANELS_BAD_LEN 64
+/*
+ * --panels LIST: off[i] (NULL: only the check) set for each panel LIST does
+ * not name.  0, or -ENOENT with the name that is no panel's in bad.
+ */
+int panels_select(const char *list, bool *off, char bad[PANELS_BAD_LEN]);
 
 /*
  * Takes sample number i (live, saved under --record DIR/i, or read back from

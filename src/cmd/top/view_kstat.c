@@ -6,9 +6,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/top/softirq_share.h"
+#include "cmd/top/view_fold.h"
 #include "cmd/top/view_kstat.h"
 
 /* After net/if.h (via kstat.h): glibc then lets linux/if.h add only what it lacks. */
@@ -191,6 +193,44 @@ static void emit_share(struct fmt *f, const struct kstat_sample *prev,
 		fmt_u64(f, SI_SOFTIRQ_TIME, ns);
 }
 
+/* The busiest first: NET_RX over the interval, or since boot on the first frame. */
+static uint64_t softirqs_key(const struct kstat_sample *prev, const struct softirqs_cpu *c)
+{
+	const struct softirqs_cpu *p = prev ? softirqs_find(&prev->softirqs, c->cpu) : NULL;
+
+	return p && c->net_rx >= p->net_rx ? c->net_rx - p->net_rx : p ? 0 : c->net_rx;
+}
+
+/* The folded table's last row: every CPU's counters and rates summed, its CPU unset. */
+static void softirqs_total(struct fmt *f, const struct kstat_sample *prev,
+			   const struct kstat_sample *cur, double secs)
+{
+	uint64_t rx = 0, tx = 0, prx = 0, ptx = 0;
+	bool rates = prev != NULL;
+
+	for (unsigned i = 0; i < cur->softirqs.ncpus; i++) {
+		const struct softirqs_cpu *c = &cur->softirqs.cpus[i];
+		const struct softirqs_cpu *p = prev ? softirqs_find(&prev->softirqs, c->cpu) : NULL;
+
+		rx += c->net_rx;
+		tx += c->net_tx;
+		if (p) {
+			prx += p->net_rx;
+			ptx += p->net_tx;
+		} else {
+			rates = false;
+		}
+	}
+	fmt_row_begin(f);
+	fmt_u64(f, SI_NET_RX, rx);
+	fmt_u64(f, SI_NET_TX, tx);
+	if (rates) {
+		emit_rate(f, SI_NET_RX_RATE, prx, rx, secs, 1);
+		emit_rate(f, SI_NET_TX_RATE, ptx, tx, secs, 1);
+	}
+	fmt_row_end(f);
+}
+
 void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
 			const struct kstat_sample *cur, const struct view_softirqs_time *time,
 			unsigned groups)
@@ -199,11 +239,16 @@ void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
 	/* The BPF time is there (maybe one reading yet): SOFTIRQ% comes from it. */
 	bool bpf = time && !time->view && time->cur;
 	struct softirq_times bt = { .prev = bpf ? time->prev : NULL, .cur = bpf ? time->cur : NULL };
+	const struct fmt_view *v = time && time->view ? time->view : bpf ? &view_softirqs_bpf :
+								      &view_softirqs;
+	static struct view_fold vf;
 
-	fmt_table_begin(f, time && time->view ? time->view : bpf ? &view_softirqs_bpf : &view_softirqs,
-			groups);
-	for (unsigned i = 0; i < cur->softirqs.ncpus; i++) {
-		const struct softirqs_cpu *c = &cur->softirqs.cpus[i];
+	view_fold_init(&vf, cur->softirqs.ncpus);
+	for (size_t i = 0; vf.key && i < vf.n; i++)
+		vf.key[i] = softirqs_key(prev, &cur->softirqs.cpus[i]);
+	view_fold_table_begin(f, &vf, v, "CPUs", groups);
+	for (size_t k = 0; k < vf.shown; k++) {
+		const struct softirqs_cpu *c = &cur->softirqs.cpus[view_fold_row(&vf, k)];
 		const struct softirqs_cpu *p = prev ? softirqs_find(&prev->softirqs, c->cpu) : NULL;
 
 		fmt_row_begin(f);
@@ -221,7 +266,10 @@ void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
 		}
 		fmt_row_end(f);
 	}
+	if (view_fold_is_folded(&vf))
+		softirqs_total(f, prev, cur, secs);
 	fmt_table_end(f);
+	view_fold_free(&vf);
 }
 
 static const struct softnet_cpu *softnet_find(const struct softnet_snap *s, unsigned cpu)
@@ -249,39 +297,106 @@ static void softnet_mark(struct fmt *f, const struct softnet_cpu *p, const struc
 		fmt_mark(f, SN_BACKLOG);
 }
 
-void view_softnet_emit(struct fmt *f, const struct kstat_sample *prev,
-		       const struct kstat_sample *cur, unsigned groups)
+/*
+ * The busiest first: a CPU whose drops or squeezes moved before any other (a
+ * 128-CPU table must not hide the one in trouble), then PROCESSED over the
+ * interval (since boot on the first frame).
+ */
+static uint64_t softnet_key(const struct kstat_sample *prev, const struct softnet_cpu *c)
 {
-	double secs = interval_s(prev, cur);
+	const struct softnet_cpu *p = prev ? softnet_find(&prev->softnet, c->cpu) : NULL;
+	uint64_t busy;
 
-	fmt_table_begin(f, &view_softnet, groups);
+	if (!p)
+		return prev ? 0 : c->processed >> 1;
+	busy = c->processed >= p->processed ? (c->processed - p->processed) >> 1 : 0;
+	if (c->dropped != p->dropped || c->time_squeeze != p->time_squeeze)
+		busy |= 1ull << 63;
+	return busy;
+}
+
+/* One CPU's row; the total's (is_total) leaves the CPU unset: "-", null in JSON. */
+static void softnet_row(struct fmt *f, const struct softnet_cpu *c, const struct softnet_cpu *p,
+			double secs, bool is_total)
+{
+	fmt_row_begin(f);
+	if (!is_total)
+		fmt_u64(f, SN_CPU, c->cpu);
+	fmt_u64(f, SN_PROCESSED, c->processed);
+	fmt_u64(f, SN_DROPPED, c->dropped);
+	fmt_u64(f, SN_SQUEEZE, c->time_squeeze);
+	if (c->has_rps)
+		fmt_u64(f, SN_RPS, c->received_rps);
+	if (c->has_flow_limit)
+		fmt_u64(f, SN_FLOW_LIMIT, c->flow_limit_count);
+	if (c->has_backlog)
+		fmt_u64(f, SN_BACKLOG, c->backlog_len);
+	if (p)
+		softnet_mark(f, p, c);
+	if (p) {
+		emit_rate(f, SN_PROCESSED_RATE, p->processed, c->processed, secs, 1);
+		emit_rate(f, SN_DROPPED_RATE, p->dropped, c->dropped, secs, 1);
+		emit_rate(f, SN_SQUEEZE_RATE, p->time_squeeze, c->time_squeeze, secs, 1);
+		if (c->has_rps && p->has_rps)
+			emit_rate(f, SN_RPS_RATE, p->received_rps, c->received_rps, secs, 1);
+	}
+	fmt_row_end(f);
+}
+
+/* Adds c's counters to t's; a counter t has only when every CPU added has it. */
+static void softnet_add(struct softnet_cpu *t, const struct softnet_cpu *c)
+{
+	t->processed += c->processed;
+	t->dropped += c->dropped;
+	t->time_squeeze += c->time_squeeze;
+	t->received_rps += c->received_rps;
+	t->flow_limit_count += c->flow_limit_count;
+	t->backlog_len += c->backlog_len;
+	t->has_rps &= c->has_rps;
+	t->has_flow_limit &= c->has_flow_limit;
+	t->has_backlog &= c->has_backlog;
+}
+
+/* The folded table's last row: every CPU summed (as one CPU), its CPU unset. */
+static void softnet_total(struct fmt *f, const struct kstat_sample *prev,
+			  const struct kstat_sample *cur, double secs)
+{
+	struct softnet_cpu t = { .has_rps = true, .has_flow_limit = true, .has_backlog = true };
+	struct softnet_cpu pt = t;
+	bool rates = prev != NULL;
+
 	for (unsigned i = 0; i < cur->softnet.ncpus; i++) {
 		const struct softnet_cpu *c = &cur->softnet.cpus[i];
 		const struct softnet_cpu *p = prev ? softnet_find(&prev->softnet, c->cpu) : NULL;
 
-		fmt_row_begin(f);
-		fmt_u64(f, SN_CPU, c->cpu);
-		fmt_u64(f, SN_PROCESSED, c->processed);
-		fmt_u64(f, SN_DROPPED, c->dropped);
-		fmt_u64(f, SN_SQUEEZE, c->time_squeeze);
-		if (c->has_rps)
-			fmt_u64(f, SN_RPS, c->received_rps);
-		if (c->has_flow_limit)
-			fmt_u64(f, SN_FLOW_LIMIT, c->flow_limit_count);
-		if (c->has_backlog)
-			fmt_u64(f, SN_BACKLOG, c->backlog_len);
+		softnet_add(&t, c);
 		if (p)
-			softnet_mark(f, p, c);
-		if (p) {
-			emit_rate(f, SN_PROCESSED_RATE, p->processed, c->processed, secs, 1);
-			emit_rate(f, SN_DROPPED_RATE, p->dropped, c->dropped, secs, 1);
-			emit_rate(f, SN_SQUEEZE_RATE, p->time_squeeze, c->time_squeeze, secs, 1);
-			if (c->has_rps && p->has_rps)
-				emit_rate(f, SN_RPS_RATE, p->received_rps, c->received_rps, secs, 1);
-		}
-		fmt_row_end(f);
+			softnet_add(&pt, p);
+		else
+			rates = false;
 	}
+	softnet_row(f, &t, rates ? &pt : NULL, secs, true);
+}
+
+void view_softnet_emit(struct fmt *f, const struct kstat_sample *prev,
+		       const struct kstat_sample *cur, unsigned groups)
+{
+	double secs = interval_s(prev, cur);
+	static struct view_fold vf;
+
+	view_fold_init(&vf, cur->softnet.ncpus);
+	for (size_t i = 0; vf.key && i < vf.n; i++)
+		vf.key[i] = softnet_key(prev, &cur->softnet.cpus[i]);
+	view_fold_table_begin(f, &vf, &view_softnet, "CPUs", groups);
+	for (size_t k = 0; k < vf.shown; k++) {
+		const struct softnet_cpu *c = &cur->softnet.cpus[view_fold_row(&vf, k)];
+
+		softnet_row(f, c, prev ? softnet_find(&prev->softnet, c->cpu) : NULL, secs, false);
+	}
+	if (view_fold_is_folded(&vf))
+		softnet_total(f, prev, cur, secs);
 	fmt_table_end(f);
+	view_fold_free(&vf);
 }
 
 /* RFC 2863 operational states, as IF_OPER_* numbers them. */
@@ -449,29 +564,92 @@ static void emit_queue_counter(struct fmt *f, size_t col, size_t rate_col,
 		emit_rate(f, rate_col, p->v[c], q->v[c], secs, scale);
 }
 
+/* The busiest first: a queue whose drops moved before any other, then packets over the interval. */
+static uint64_t queue_key(const struct queue_stat *q, const struct queue_stat *p)
+{
+	uint64_t busy = 0;
+
+	if (!p)
+		return (q->has & (1u << QUEUE_PACKETS)) ? q->v[QUEUE_PACKETS] >> 1 : 0;
+	if ((q->has & p->has & (1u << QUEUE_PACKETS)) && q->v[QUEUE_PACKETS] >= p->v[QUEUE_PACKETS])
+		busy = (q->v[QUEUE_PACKETS] - p->v[QUEUE_PACKETS]) >> 1;
+	if ((q->has & p->has & (1u << QUEUE_DROPS)) && q->v[QUEUE_DROPS] != p->v[QUEUE_DROPS])
+		busy |= 1ull << 63;
+	return busy;
+}
+
+static void queue_row(struct fmt *f, const struct queue_stat *q, const struct queue_stat *p,
+		      double secs)
+{
+	char name[32];
+
+	fmt_row_begin(f);
+	fmt_str(f, Q_IFACE, q->ifname);
+	snprintf(name, sizeof(name), "%s-%u", q->tx ? "tx" : "rx", q->queue);
+	fmt_str(f, Q_QUEUE, name);
+	fmt_str(f, Q_DIR, q->tx ? "tx" : "rx");
+	fmt_u64(f, Q_ID, q->queue);
+	emit_queue_counter(f, Q_PACKETS, Q_PPS, q, p, QUEUE_PACKETS, secs, 1);
+	emit_queue_counter(f, Q_BYTES, Q_BPS, q, p, QUEUE_BYTES, secs, 8);
+	emit_queue_counter(f, Q_DROPS, Q_DROPS_RATE, q, p, QUEUE_DROPS, secs, 1);
+	emit_queue_counter(f, Q_ERRORS, SIZE_MAX, q, p, QUEUE_ERRORS, secs, 1);
+	fmt_row_end(f);
+}
+
+/* The folded table's last row: every queue's counters summed; iface, dir and id unset. */
+static void queues_total(struct fmt *f, const struct kstat_sample *prev,
+			 const struct kstat_sample *cur, double secs, bool rates)
+{
+	struct queue_stat t = { .has = 0 }, pt = { .has = 0 };
+	char name[32];
+
+	for (unsigned i = 0; i < cur->queues.n; i++) {
+		const struct queue_stat *q = &cur->queues.qs[i];
+		const struct queue_stat *p = rates ? queue_find(&prev->queues, q) : NULL;
+
+		/* A counter sums the queues that have it (TX queues often count no drops). */
+		t.has |= q->has;
+		for (unsigned c = 0; c < QUEUE_NCOUNTERS; c++)
+			t.v[c] += (q->has & (1u << c)) ? q->v[c] : 0;
+		if (!p) {
+			rates = false;
+			continue;
+		}
+		pt.has |= p->has;
+		for (unsigned c = 0; c < QUEUE_NCOUNTERS; c++)
+			pt.v[c] += (q->has & p->has & (1u << c)) ? p->v[c] : 0;
+	}
+	fmt_row_begin(f);
+	snprintf(name, sizeof(name), "all %u", cur->queues.n);
+	fmt_str(f, Q_QUEUE, name);
+	emit_queue_counter(f, Q_PACKETS, Q_PPS, &t, rates ? &pt : NULL, QUEUE_PACKETS, secs, 1);
+	emit_queue_counter(f, Q_BYTES, Q_BPS, &t, rates ? &pt : NULL, QUEUE_BYTES, secs, 8);
+	emit_queue_counter(f, Q_DROPS, Q_DROPS_RATE, &t, rates ? &pt : NULL, QUEUE_DROPS, secs, 1);
+	emit_queue_counter(f, Q_ERRORS, SIZE_MAX, &t, NULL, QUEUE_ERRORS, secs, 1);
+	fmt_row_end(f);
+}
+
 void view_queues_emit(struct fmt *f, const struct kstat_sample *prev,
 		      const struct kstat_sample *cur, unsigned groups)
 {
 	double secs = interval_s(prev, cur);
 	bool rates = prev && (prev->parts & KSTAT_QUEUES);
-	char name[32];
+	static struct view_fold vf;
 
-	fmt_table_begin(f, &view_queues, groups);
-	for (unsigned i = 0; (cur->parts & KSTAT_QUEUES) && i < cur->queues.n; i++) {
+	view_fold_init(&vf, (cur->parts & KSTAT_QUEUES) ? cur->queues.n : 0);
+	for (size_t i = 0; vf.key && i < vf.n; i++) {
 		const struct queue_stat *q = &cur->queues.qs[i];
-		const struct queue_stat *p = rates ? queue_find(&prev->queues, q) : NULL;
 
-		fmt_row_begin(f);
-		fmt_str(f, Q_IFACE, q->ifname);
-		snprintf(name, sizeof(name), "%s-%u", q->tx ? "tx" : "rx", q->queue);
-		fmt_str(f, Q_QUEUE, name);
-		fmt_str(f, Q_DIR, q->tx ? "tx" : "rx");
-		fmt_u64(f, Q_ID, q->queue);
-		emit_queue_counter(f, Q_PACKETS, Q_PPS, q, p, QUEUE_PACKETS, secs, 1);
-		emit_queue_counter(f, Q_BYTES, Q_BPS, q, p, QUEUE_BYTES, secs, 8);
-		emit_queue_counter(f, Q_DROPS, Q_DROPS_RATE, q, p, QUEUE_DROPS, secs, 1);
-		emit_queue_counter(f, Q_ERRORS, SIZE_MAX, q, p, QUEUE_ERRORS, secs, 1);
-		fmt_row_end(f);
+		vf.key[i] = queue_key(q, rates ? queue_find(&prev->queues, q) : NULL);
 	}
+	view_fold_table_begin(f, &vf, &view_queues, "queues", groups);
+	for (size_t k = 0; k < vf.shown; k++) {
+		const struct queue_stat *q = &cur->queues.qs[view_fold_row(&vf, k)];
+
+		queue_row(f, q, rates ? queue_find(&prev->queues, q) : NULL, secs);
+	}
+	if (view_fold_is_folded(&vf))
+		queues_total(f, prev, cur, secs, rates);
 	fmt_table_end(f);
+	view_fold_free(&vf);
 }

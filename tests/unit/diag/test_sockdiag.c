@@ -174,6 +174,32 @@ static void test_inet6_and_tables(void **state)
 	assert_int_equal(parse_exact(&req, &b, b.len, &s), -EINVAL);
 }
 
+/*
+ * The familyless TCP request (AF_UNSPEC): its replies carry TCPDIAG_GETSOCK
+ * as their type and either family; that type answers no other request.
+ */
+static void test_tcp_both_families(void **state)
+{
+	static const struct sockdiag_req req_tcp = { .family = AF_UNSPEC,
+						     .protocol = IPPROTO_TCP };
+	struct msgbuf b = { 0 };
+	struct nlmsghdr *nlh;
+	struct seen s;
+
+	nlh = put_inet(&b, AF_INET, 1, "10.0.0.1", 40000, "10.0.0.2", 443, 7, 9, 4242);
+	nlh->nlmsg_type = 18;	/* TCPDIAG_GETSOCK */
+	msg_end(&b, nlh);
+	nlh = put_inet(&b, AF_INET6, 10, "fe80::1", 22, "::", 0, 3, 128, 9);
+	nlh->nlmsg_type = 18;
+	msg_end(&b, nlh);
+	assert_int_equal(parse_exact(&req_tcp, &b, b.len, &s), 0);
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.last.table, SOCKTAB_TCP);
+	assert_int_equal(s.last.family, AF_INET6);
+	assert_int_equal(s.last.state, SOCK_ST_LISTEN);
+	assert_int_equal(parse_exact(&req_tcp4, &b, b.len, &s), -EBADMSG);
+}
+
 static void test_unix(void **state)
 {
 	struct unix_diag_rqlen rq = { .udiag_rqueue = 100, .udiag_wqueue = 200 };
@@ -463,6 +489,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_inet),
 		cmocka_unit_test(test_inet6_and_tables),
+		cmocka_unit_test(test_tcp_both_families),
 		cmocka_unit_test(test_unix),
 		cmocka_unit_test(test_packet),
 		cmocka_unit_test(test_truncated),
