@@ -43,9 +43,12 @@ void sniff_fini(struct sniff *s)
 
 void sniff_begin(struct sniff *s)
 {
-	bool one_line = s->show.dump == HEXDUMP_NONE && !s->show.verbose;
-
-	fmt_table_begin(s->f, one_line ? &view_packet : &view_packet_lines, 0);
+	/*
+	 * Line breaks are tcpdump's even without -v or a dump: a tunnel's inner
+	 * frame, the dump of an undecoded LLC payload.  The printers escape the
+	 * packet's own bytes, so a break in the summary is always the layout.
+	 */
+	fmt_table_begin(s->f, &view_packet_lines, 0);
 }
 
 void sniff_end(struct sniff *s)

@@ -25,12 +25,16 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_dns.c src/decode/proto_dns.h src/decode/proto_dns_name.c \
 	src/decode/proto_dns_rdata.c src/decode/proto_dns_print.h \
 	src/decode/proto_igmp.c \
+	src/decode/proto_msg.c src/decode/proto_msg.h src/decode/proto_l2.c src/decode/proto_l2.h \
+	src/decode/proto_llc.c \
+	src/decode/proto_stp.c \
 	src/decode/tcpseq.c src/decode/tcpseq.h \
 	src/decode/timefmt.c src/decode/timefmt.h \
 	src/decode/hexdump.c src/decode/hexdump.h \
 	src/decode/names.c src/decode/names.h \
 	src/decode/view_packet.c src/decode/view_packet.h \
 	src/decode/view_packet_dns.c src/decode/view_packet_dns.h \
+	src/decode/view_packet_l2.c src/decode/view_packet_l2.h \
 	src/decode/view_packet_opts.c src/decode/view_packet_opts.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \

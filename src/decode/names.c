@@ -158,6 +158,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_GRE] = "gre",	[PKT_PROTO_VXLAN] = "vxlan", [PKT_PROTO_DNS] = "dns",
 	[PKT_PROTO_MDNS] = "mdns",
 	[PKT_PROTO_IGMP] = "igmp",
+	/* link-layer control protocols and tunnels (issue 13's L2 slice) */
+	[PKT_PROTO_LLC] = "llc",
+	[PKT_PROTO_STP] = "stp",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -33,6 +33,9 @@ enum pkt_proto {
 	PKT_PROTO_DNS,	/* DNS over UDP or TCP port 53 */
 	PKT_PROTO_MDNS, /* multicast DNS, UDP port 5353 */
 	PKT_PROTO_IGMP,
+	/* link-layer control protocols and tunnels (issue 13's L2 slice) */
+	PKT_PROTO_LLC,	/* 802.2 LLC, with SNAP when dsap/ssap are 0xaa */
+	PKT_PROTO_STP,	/* 802.1D/w/s/aq BPDUs, Cisco PVST+ */
 	PKT_PROTO_COUNT
 };
 
@@ -120,6 +123,17 @@ struct pkt_vlan {
 	bool dei;
 	uint16_t id;
 	uint16_t type; /* ethertype that follows the tag */
+};
+
+/* IEEE 802.2 LLC, with its SNAP header (RFC 1042) when dsap and ssap are 0xaa. */
+struct pkt_llc {
+	uint8_t dsap;	  /* as on the wire: the I/G bit included */
+	uint8_t ssap;	  /* as on the wire: the C/R bit included */
+	uint16_t control; /* U frames: one byte; I and S frames: two, little-endian */
+	bool is_u;
+	bool snap;
+	uint32_t oui; /* SNAP: organization code */
+	uint16_t pid; /* SNAP: protocol id (an ethertype when oui is 0) */
 };
 
 struct pkt_arp {
@@ -332,6 +346,7 @@ struct pkt_gre {
 struct pkt_vxlan {
 	uint8_t flags;
 	uint32_t vni;
+	uint32_t rsvd1; /* the 24 bits after the flags: OTV's overlay id */
 };
 
 /*
@@ -411,7 +426,7 @@ struct pkt_igmp {
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
-	uint8_t net;   /* PKT_PROTO_ARP, IPV4, IPV6 or NONE */
+	uint8_t net;   /* PKT_PROTO_ARP, IPV4, IPV6, NONE, or the L2 message (STP, LLDP ...) */
 	uint8_t trans; /* PKT_PROTO_TCP, UDP, ICMP, ICMP6, GRE, IGMP or NONE */
 	uint8_t app;   /* PKT_PROTO_DNS, MDNS or NONE: what the transport carries, by port */
 	uint8_t n_vlan;
@@ -421,6 +436,7 @@ struct pkt_level {
 	uint16_t csum_good; /* PKT_CSUM_BAD: the value the transport's checksum should have */
 	struct pkt_eth eth;
 	struct pkt_vlan vlan[PKT_MAX_VLAN];
+	struct pkt_llc llc; /* apart: SNAP's payload may be IP, which fills the union */
 	union {
 		struct pkt_arp arp;
 		struct pkt_ipv4 ip4;

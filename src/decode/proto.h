@@ -66,6 +66,11 @@ int proto_mdns_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_dns_print(struct line *x); /* DNS and mDNS */
 int proto_igmp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_igmp_print(struct line *x);
+/* link-layer control protocols and tunnels (issue 13's L2 slice) */
+int proto_llc_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_llc_print(struct line *x);
+int proto_stp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_stp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -30,4 +30,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_DNS] = { "dns", proto_dns_dissect, proto_dns_print, false },
 	[PKT_PROTO_MDNS] = { "mdns", proto_mdns_dissect, proto_dns_print, false },
 	[PKT_PROTO_IGMP] = { "igmp", proto_igmp_dissect, proto_igmp_print, false },
+	/* link-layer control protocols and tunnels (issue 13's L2 slice) */
+	[PKT_PROTO_LLC] = { "llc", proto_llc_dissect, proto_llc_print, false },
+	[PKT_PROTO_STP] = { "stp", proto_stp_dissect, proto_stp_print, false },
 };
