@@ -70,6 +70,11 @@ static const struct dispatch_key dispatch_udp_ports[] = {
 static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 53, PKT_PROTO_DNS },	  /* RFC 1035 */
 	{ 5353, PKT_PROTO_MDNS }, /* RFC 6762 */
+	/* issue 13's L2 slice */
+	{ 3784, PKT_PROTO_BFD }, /* BFD control, RFC 5881 */
+	{ 3785, PKT_PROTO_BFD }, /* BFD echo */
+	{ 4784, PKT_PROTO_BFD }, /* BFD multihop, RFC 5883 */
+	{ 6784, PKT_PROTO_BFD }, /* BFD on LAG members, RFC 7130 */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {

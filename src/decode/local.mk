@@ -28,6 +28,7 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_msg.c src/decode/proto_msg.h src/decode/proto_l2.c src/decode/proto_l2.h \
 	src/decode/proto_llc.c \
 	src/decode/proto_stp.c \
+	src/decode/proto_bfd.c \
 	src/decode/tcpseq.c src/decode/tcpseq.h \
 	src/decode/timefmt.c src/decode/timefmt.h \
 	src/decode/hexdump.c src/decode/hexdump.h \

@@ -161,6 +161,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	/* link-layer control protocols and tunnels (issue 13's L2 slice) */
 	[PKT_PROTO_LLC] = "llc",
 	[PKT_PROTO_STP] = "stp",
+	[PKT_PROTO_BFD] = "bfd",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -36,6 +36,7 @@ enum pkt_proto {
 	/* link-layer control protocols and tunnels (issue 13's L2 slice) */
 	PKT_PROTO_LLC,	/* 802.2 LLC, with SNAP when dsap/ssap are 0xaa */
 	PKT_PROTO_STP,	/* 802.1D/w/s/aq BPDUs, Cisco PVST+ */
+	PKT_PROTO_BFD,	/* BFD control and echo, UDP 3784, 3785, 4784, 6784 */
 	PKT_PROTO_COUNT
 };
 

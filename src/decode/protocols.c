@@ -33,4 +33,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* link-layer control protocols and tunnels (issue 13's L2 slice) */
 	[PKT_PROTO_LLC] = { "llc", proto_llc_dissect, proto_llc_print, false },
 	[PKT_PROTO_STP] = { "stp", proto_stp_dissect, proto_stp_print, false },
+	[PKT_PROTO_BFD] = { "bfd", proto_bfd_dissect, proto_bfd_print, false },
 };

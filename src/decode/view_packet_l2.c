@@ -86,6 +86,37 @@ static void put_stp(struct fmt_details *d, const struct msg *g)
 	fmt_details_object_end(d);
 }
 
+/* BFD: the control header (versions 0 and 1) and the authentication type; echo is opaque. */
+static void put_bfd(struct fmt_details *d, const struct pkt_level *l, const struct msg *g)
+{
+	uint16_t port = l->udp.dport;
+	uint8_t vd;
+
+	fmt_details_object_begin(d, "bfd");
+	fmt_details_str(d, "kind", port == 3785 ? "echo" : port == 4784 ? "multihop" :
+				     port == 6784 ? "lag" : port == 3784 ? "control" : "unknown");
+	if (port != 3785 && msg_has(g, 0, 24)) {
+		vd = msg_u8(g, 0);
+		fmt_details_u64(d, "version", vd >> 5);
+		fmt_details_u64(d, "diag", vd & 0x1f);
+		fmt_details_u64(d, "state", msg_u8(g, 1) >> 6);
+		fmt_details_u64(d, "flags", msg_u8(g, 1) & 0x3f);
+		fmt_details_u64(d, "detect_mult", msg_u8(g, 2));
+		fmt_details_u64(d, "length", msg_u8(g, 3));
+		fmt_details_u64(d, "my_disc", msg_u32(g, 4));
+		fmt_details_u64(d, "your_disc", msg_u32(g, 8));
+		fmt_details_u64(d, "min_tx_us", msg_u32(g, 12));
+		fmt_details_u64(d, "min_rx_us", msg_u32(g, 16));
+		fmt_details_u64(d, "min_echo_rx_us", msg_u32(g, 20));
+		if ((msg_u8(g, 1) & 0x04) && msg_has(g, 24, 3)) {
+			fmt_details_u64(d, "auth_type", msg_u8(g, 24));
+			fmt_details_u64(d, "auth_len", msg_u8(g, 25));
+			fmt_details_u64(d, "auth_key_id", msg_u8(g, 26));
+		}
+	}
+	fmt_details_object_end(d);
+}
+
 bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8_t *data,
 		    const struct pkt_layer *ly)
 {
@@ -99,6 +130,10 @@ bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8
 	case PKT_PROTO_STP:
 		if (msg_at(&g, m, data, ly))
 			put_stp(d, &g);
+		return true;
+	case PKT_PROTO_BFD:
+		if (msg_at(&g, m, data, ly))
+			put_bfd(d, l, &g);
 		return true;
 	}
 	return false;
