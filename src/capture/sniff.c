@@ -128,6 +128,9 @@ static uint32_t dump_offset(const struct sniff *s)
 		    p != PKT_PROTO_SLL2)
 			return m->layer[i].off;
 	}
+	/* nothing past the link headers decoded (an unknown ethertype): what follows them */
+	if (m->n_layers && m->n_layers <= PKT_MAX_LAYERS)
+		return m->layer[m->n_layers - 1].off + m->layer[m->n_layers - 1].hdr_len;
 	return m->caplen;
 }
 
@@ -173,6 +176,7 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 		.quiet = s->show.quiet,
 		.verbosity = s->show.verbosity,
 		.data = p->data,
+		.dump = s->show.dump != HEXDUMP_NONE,
 	};
 	const struct pkt_meta *m = &s->meta;
 	size_t n, need;

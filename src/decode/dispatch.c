@@ -34,6 +34,8 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	{ PROTO_ETHERTYPE_8021AD, PKT_PROTO_VLAN },
 	{ PROTO_ETHERTYPE_QINQ, PKT_PROTO_VLAN }, /* pre-802.1ad QinQ */
 	{ PROTO_ETHERTYPE_RARP, PKT_PROTO_ARP },
+	/* issue 13's L2 slice */
+	{ 0x88cc, PKT_PROTO_LLDP }, /* 802.1AB */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */

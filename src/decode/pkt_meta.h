@@ -37,6 +37,7 @@ enum pkt_proto {
 	PKT_PROTO_LLC,	/* 802.2 LLC, with SNAP when dsap/ssap are 0xaa */
 	PKT_PROTO_STP,	/* 802.1D/w/s/aq BPDUs, Cisco PVST+ */
 	PKT_PROTO_BFD,	/* BFD control and echo, UDP 3784, 3785, 4784, 6784 */
+	PKT_PROTO_LLDP, /* 802.1AB, ethertype 0x88cc */
 	PKT_PROTO_COUNT
 };
 

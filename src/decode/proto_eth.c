@@ -4,6 +4,7 @@
 
 #include "decode/dispatch.h"
 #include "decode/proto.h"
+#include "decode/proto_l2.h"
 
 #define ETH_HDR_LEN	 14
 #define ETH_MAX_8023_LEN 1500 /* type fields up to this are 802.3 lengths */
@@ -71,7 +72,7 @@ bool proto_eth_print(struct line *x)
 	if (e->type > 1500) {
 		line_ethertype(x, e->type);
 		line_len_colon(x, ly->wire_len);
-		return false;
+		return proto_l2_undecoded(x);
 	}
 	/* an 802.3 frame's length is its length field, when the frame holds that much */
 	len = ly->wire_len - ly->hdr_len;

@@ -21,6 +21,19 @@ int proto_l2_cisco_pid(uint16_t pid)
 	return PKT_PROTO_NONE;
 }
 
+bool proto_l2_undecoded(struct line *x)
+{
+	const struct pkt_layer *ly = line_layer(x);
+	uint32_t off = ly->off + ly->hdr_len;
+
+	if (line_more(x) || !x->o->data || x->o->quiet)
+		return false;
+	pbuf_puts(&x->b, ": ");
+	if (!x->o->dump && x->m->caplen > off)
+		proto_l2_default_print(&x->b, x->o->data + off, x->m->caplen - off);
+	return true;
+}
+
 void proto_l2_default_print(struct pbuf *b, const uint8_t *p, size_t n)
 {
 	size_t room = (size_t)(b->end - b->p);

@@ -266,7 +266,7 @@ static void put_unknown(struct line *x, const struct pkt_llc *k, const struct ms
 		}
 	}
 	/* Supervisory frames carry nothing; for the others tcpdump dumps the frame */
-	if (k->is_u || (k->control & LLC_S_FMT) != LLC_S_FMT)
+	if (!x->o->dump && (k->is_u || (k->control & LLC_S_FMT) != LLC_S_FMT))
 		proto_l2_default_print(b, g->p, g->cap);
 }
 
@@ -306,7 +306,8 @@ bool proto_llc_print(struct line *x)
 		if (line_more(x))
 			return false;
 		/* an unknown SNAP payload: tcpdump dumps the whole frame after the link header */
-		proto_l2_default_print(b, g.p, g.cap);
+		if (!x->o->dump)
+			proto_l2_default_print(b, g.p, g.cap);
 		return true;
 	}
 	if (line_more(x))

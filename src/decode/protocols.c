@@ -34,4 +34,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_LLC] = { "llc", proto_llc_dissect, proto_llc_print, false },
 	[PKT_PROTO_STP] = { "stp", proto_stp_dissect, proto_stp_print, false },
 	[PKT_PROTO_BFD] = { "bfd", proto_bfd_dissect, proto_bfd_print, false },
+	[PKT_PROTO_LLDP] = { "lldp", proto_lldp_dissect, proto_lldp_print, false },
 };

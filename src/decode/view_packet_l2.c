@@ -117,6 +117,137 @@ static void put_bfd(struct fmt_details *d, const struct pkt_level *l, const stru
 	fmt_details_object_end(d);
 }
 
+/* A string of the packet as tcpdump escapes it (at most 511 bytes of text). */
+static void put_text(struct fmt_details *d, const char *key, const uint8_t *p, size_t n)
+{
+	char buf[512];
+	struct pbuf b;
+	size_t len;
+
+	pbuf_init(&b, buf, sizeof(buf));
+	msg_put_text(&b, p, n);
+	len = pbuf_finish(&b, sizeof(buf));
+	fmt_details_str_len(d, key, buf, len < sizeof(buf) ? len : sizeof(buf) - 1);
+}
+
+/* Bytes in hex, the first 64 at most. */
+static void put_hex(struct fmt_details *d, const char *key, const uint8_t *p, size_t n)
+{
+	char buf[2 * 64 + 1];
+	struct pbuf b;
+
+	pbuf_init(&b, buf, sizeof(buf));
+	msg_hex(&b, p, n < 64 ? n : 64);
+	fmt_details_str_len(d, key, buf, pbuf_finish(&b, sizeof(buf)));
+}
+
+/* An address as the text line writes it (pbuf's formatting). */
+static void put_addr(struct fmt_details *d, const char *key, int kind, const uint8_t *p)
+{
+	char buf[48];
+	struct pbuf b;
+
+	pbuf_init(&b, buf, sizeof(buf));
+	if (kind == 4)
+		pbuf_ip4(&b, p);
+	else if (kind == 6)
+		pbuf_ip6(&b, p);
+	else
+		pbuf_mac(&b, p);
+	fmt_details_str_len(d, key, buf, pbuf_finish(&b, sizeof(buf)));
+}
+
+/* Chassis and port ids: "mac" and "addr" decoded, names as text, the rest in hex. */
+static void put_lldp_id(struct fmt_details *d, const uint8_t *p, unsigned len, unsigned mac)
+{
+	fmt_details_u64(d, "subtype", p[0]);
+	if (p[0] == mac && len >= 7)
+		put_addr(d, "id", 0, p + 1);
+	else if (p[0] == mac + 1)
+		put_hex(d, "id", p + 1, len - 1);
+	else
+		put_text(d, "id", p + 1, len - 1);
+}
+
+/* LLDP: every TLV in order, with the standard ones' values and the organization's ids. */
+static void put_lldp(struct fmt_details *d, const struct msg *g)
+{
+	size_t off = 0;
+	bool cut = false;
+
+	fmt_details_object_begin(d, "lldp");
+	fmt_details_array_begin(d, "tlvs");
+	while (off + 2 <= g->len) {
+		unsigned type, len;
+		const uint8_t *p;
+
+		if (!msg_has(g, off, 2)) {
+			cut = true;
+			break;
+		}
+		type = msg_u16(g, off) >> 9;
+		len = msg_u16(g, off) & 0x1ff;
+		off += 2;
+		fmt_details_object_begin(d, NULL);
+		fmt_details_u64(d, "type", type);
+		fmt_details_u64(d, "len", len);
+		if (!msg_has(g, off, len) || off + len > g->len) {
+			fmt_details_object_end(d);
+			cut = true;
+			break;
+		}
+		p = g->p + off;
+		switch (type) {
+		case 1:
+		case 2:
+			if (len >= 2)
+				put_lldp_id(d, p, len, type == 1 ? 4 : 3);
+			break;
+		case 3:
+			if (len >= 2)
+				fmt_details_u64(d, "ttl", (uint64_t)(p[0] << 8 | p[1]));
+			break;
+		case 4:
+		case 5:
+		case 6:
+			put_text(d, "text", p, len);
+			break;
+		case 7:
+			if (len >= 4) {
+				fmt_details_u64(d, "capabilities", (uint64_t)(p[0] << 8 | p[1]));
+				fmt_details_u64(d, "enabled", (uint64_t)(p[2] << 8 | p[3]));
+			}
+			break;
+		case 8:
+			if (len >= 2 && p[0] >= 1 && len >= 1u + p[0]) {
+				fmt_details_u64(d, "afi", p[1]);
+				if (p[1] == 1 && p[0] >= 5)
+					put_addr(d, "addr", 4, p + 2);
+				else if (p[1] == 2 && p[0] >= 17)
+					put_addr(d, "addr", 6, p + 2);
+				else
+					put_hex(d, "addr", p + 2, p[0] - 1u);
+			}
+			break;
+		case 127:
+			if (len >= 4) {
+				fmt_details_u64(d, "oui", (uint64_t)p[0] << 16 | p[1] << 8 | p[2]);
+				fmt_details_u64(d, "subtype", p[3]);
+				put_hex(d, "data", p + 4, len - 4);
+			}
+			break;
+		}
+		fmt_details_object_end(d);
+		off += len;
+		if (!type)
+			break;
+	}
+	fmt_details_array_end(d);
+	if (cut)
+		fmt_details_bool(d, "tlvs_truncated", true);
+	fmt_details_object_end(d);
+}
+
 bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8_t *data,
 		    const struct pkt_layer *ly)
 {
@@ -130,6 +261,10 @@ bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8
 	case PKT_PROTO_STP:
 		if (msg_at(&g, m, data, ly))
 			put_stp(d, &g);
+		return true;
+	case PKT_PROTO_LLDP:
+		if (msg_at(&g, m, data, ly))
+			put_lldp(d, &g);
 		return true;
 	case PKT_PROTO_BFD:
 		if (msg_at(&g, m, data, ly))
