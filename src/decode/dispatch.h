@@ -17,7 +17,7 @@ enum dispatch_space {
 	DISPATCH_IPV4,	    /* IPv4 protocol field */
 	DISPATCH_IPV6,	    /* IPv6 next header after the extension headers */
 	DISPATCH_GRE,	    /* GRE protocol type (an ethertype, TEB included) */
-	DISPATCH_UDP_PORT,  /* UDP destination port: tunnels */
+	DISPATCH_UDP_PORT,  /* UDP port, either one: tunnels */
 	DISPATCH_UDP_APP,   /* UDP port, either one: application protocols */
 	DISPATCH_TCP_APP,   /* TCP port, either one: application protocols */
 	DISPATCH_COUNT

@@ -163,6 +163,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_STP] = "stp",
 	[PKT_PROTO_BFD] = "bfd",
 	[PKT_PROTO_LLDP] = "lldp",
+	[PKT_PROTO_GENEVE] = "geneve",
 };
 
 const char *names_layer(unsigned pkt_proto)

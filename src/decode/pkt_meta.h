@@ -38,6 +38,7 @@ enum pkt_proto {
 	PKT_PROTO_STP,	/* 802.1D/w/s/aq BPDUs, Cisco PVST+ */
 	PKT_PROTO_BFD,	/* BFD control and echo, UDP 3784, 3785, 4784, 6784 */
 	PKT_PROTO_LLDP, /* 802.1AB, ethertype 0x88cc */
+	PKT_PROTO_GENEVE, /* RFC 8926, UDP 6081 */
 	PKT_PROTO_COUNT
 };
 
@@ -345,6 +346,16 @@ struct pkt_gre {
 	uint32_t ack; /* version 1 (PPTP) with PKT_GRE_ACK */
 };
 
+/* Geneve's fixed header; its options stay in the packet (opt_len bytes after it). */
+struct pkt_geneve {
+	uint8_t version;
+	uint8_t flags; /* O (0x80), C (0x40) and the reserved bits */
+	uint16_t opt_len; /* bytes of options */
+	uint16_t proto;	  /* ethertype of the payload */
+	uint32_t vni;
+	uint8_t rsvd; /* the byte after the VNI */
+};
+
 struct pkt_vxlan {
 	uint8_t flags;
 	uint32_t vni;
@@ -463,7 +474,7 @@ struct pkt_meta {
 	uint32_t wirelen;
 	uint8_t n_layers;
 	uint8_t level;	/* innermost level decoded: 1 when l[1] holds a tunnel's payload */
-	uint8_t tunnel; /* PKT_PROTO_GRE or PKT_PROTO_VXLAN when level is 1 */
+	uint8_t tunnel; /* PKT_PROTO_GRE, VXLAN or GENEVE when level is 1 */
 	bool truncated; /* the last layer is truncated */
 	bool invalid;	/* the last layer is invalid */
 	uint8_t reason; /* its enum pkt_reason */
@@ -487,6 +498,7 @@ struct pkt_meta {
 	struct pkt_sll sll;
 	struct pkt_vxlan vxlan;
 	struct pkt_level l[2];
+	struct pkt_geneve geneve;
 };
 
 #endif /* SOCKEYE_PKT_META_H */

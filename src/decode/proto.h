@@ -75,6 +75,8 @@ int proto_bfd_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_bfd_print(struct line *x);
 int proto_lldp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_lldp_print(struct line *x);
+int proto_geneve_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_geneve_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -35,4 +35,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_STP] = { "stp", proto_stp_dissect, proto_stp_print, false },
 	[PKT_PROTO_BFD] = { "bfd", proto_bfd_dissect, proto_bfd_print, false },
 	[PKT_PROTO_LLDP] = { "lldp", proto_lldp_dissect, proto_lldp_print, false },
+	[PKT_PROTO_GENEVE] = { "geneve", proto_geneve_dissect, proto_geneve_print, true },
 };

@@ -248,6 +248,40 @@ static void put_lldp(struct fmt_details *d, const struct msg *g)
 	fmt_details_object_end(d);
 }
 
+/* Geneve: the header and each option's class, type, critical bit and data. */
+static void put_geneve(struct fmt_details *d, const struct pkt_geneve *gn, const struct msg *g)
+{
+	fmt_details_object_begin(d, "geneve");
+	fmt_details_u64(d, "version", gn->version);
+	fmt_details_u64(d, "vni", gn->vni);
+	fmt_details_bool(d, "oam", gn->flags & 0x80);
+	fmt_details_bool(d, "critical", gn->flags & 0x40);
+	fmt_details_u64(d, "ethertype", gn->proto);
+	fmt_details_u64(d, "opt_len", gn->opt_len);
+	if (gn->version == 0 && gn->opt_len && msg_has(g, 8, gn->opt_len)) {
+		const uint8_t *p = g->p + 8;
+		unsigned left = gn->opt_len;
+
+		fmt_details_array_begin(d, "options");
+		while (left >= 4) {
+			unsigned olen = 4 + (p[3] & 0x1f) * 4u;
+
+			if (olen > left)
+				break;
+			fmt_details_object_begin(d, NULL);
+			fmt_details_u64(d, "class", (uint64_t)(p[0] << 8 | p[1]));
+			fmt_details_u64(d, "type", p[2]);
+			fmt_details_bool(d, "critical", p[2] & 0x80);
+			put_hex(d, "data", p + 4, olen - 4);
+			fmt_details_object_end(d);
+			p += olen;
+			left -= olen;
+		}
+		fmt_details_array_end(d);
+	}
+	fmt_details_object_end(d);
+}
+
 bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8_t *data,
 		    const struct pkt_layer *ly)
 {
@@ -265,6 +299,10 @@ bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8
 	case PKT_PROTO_LLDP:
 		if (msg_at(&g, m, data, ly))
 			put_lldp(d, &g);
+		return true;
+	case PKT_PROTO_GENEVE:
+		if (!ly->invalid && msg_at(&g, m, data, ly))
+			put_geneve(d, &m->geneve, &g);
 		return true;
 	case PKT_PROTO_BFD:
 		if (msg_at(&g, m, data, ly))
