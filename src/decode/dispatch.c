@@ -36,6 +36,7 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	{ PROTO_ETHERTYPE_RARP, PKT_PROTO_ARP },
 	/* issue 13's L2 slice */
 	{ 0x88cc, PKT_PROTO_LLDP }, /* 802.1AB */
+	{ 0x9000, PKT_PROTO_LOOPBACK }, /* Ethernet v2.0 configuration testing */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */

@@ -31,6 +31,10 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_bfd.c \
 	src/decode/proto_lldp.c src/decode/proto_lldp.h \
 	src/decode/proto_geneve.c \
+	src/decode/proto_dtp.c \
+	src/decode/proto_udld.c \
+	src/decode/proto_vtp.c \
+	src/decode/proto_loopback.c \
 	src/decode/tcpseq.c src/decode/tcpseq.h \
 	src/decode/timefmt.c src/decode/timefmt.h \
 	src/decode/hexdump.c src/decode/hexdump.h \

@@ -164,6 +164,10 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_BFD] = "bfd",
 	[PKT_PROTO_LLDP] = "lldp",
 	[PKT_PROTO_GENEVE] = "geneve",
+	[PKT_PROTO_DTP] = "dtp",
+	[PKT_PROTO_UDLD] = "udld",
+	[PKT_PROTO_VTP] = "vtp",
+	[PKT_PROTO_LOOPBACK] = "loopback",
 };
 
 const char *names_layer(unsigned pkt_proto)

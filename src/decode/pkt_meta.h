@@ -39,6 +39,10 @@ enum pkt_proto {
 	PKT_PROTO_BFD,	/* BFD control and echo, UDP 3784, 3785, 4784, 6784 */
 	PKT_PROTO_LLDP, /* 802.1AB, ethertype 0x88cc */
 	PKT_PROTO_GENEVE, /* RFC 8926, UDP 6081 */
+	PKT_PROTO_DTP,	/* Cisco DTP, SNAP pid 0x2004 */
+	PKT_PROTO_UDLD, /* Cisco UDLD (RFC 5171), SNAP pid 0x0111 */
+	PKT_PROTO_VTP,	/* Cisco VTP, SNAP pid 0x2003 */
+	PKT_PROTO_LOOPBACK, /* Ethernet loopback (keepalives), ethertype 0x9000 */
 	PKT_PROTO_COUNT
 };
 

@@ -77,6 +77,14 @@ int proto_lldp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_lldp_print(struct line *x);
 int proto_geneve_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_geneve_print(struct line *x);
+int proto_dtp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_dtp_print(struct line *x);
+int proto_udld_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_udld_print(struct line *x);
+int proto_vtp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_vtp_print(struct line *x);
+int proto_loopback_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_loopback_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -305,6 +305,33 @@ bool proto_llc_print(struct line *x)
 		}
 		if (line_more(x))
 			return false;
+		if (!x->o->link) {
+			/* tcpdump names the frame's addresses and the SNAP header itself */
+			const struct pkt_level *l = line_level(x);
+			const char *s = proto_llc_oui_name(k->oui);
+
+			if (l->link == PKT_PROTO_ETH) {
+				pbuf_mac(b, l->eth.src);
+				pbuf_puts(b, " > ");
+				pbuf_mac(b, l->eth.dst);
+				pbuf_putc(b, ' ');
+			}
+			if (k->oui == OUI_ENCAP_ETHER) {
+				pbuf_puts(b, "SNAP, ethertype ");
+			} else {
+				pbuf_puts(b, "SNAP, oui ");
+				pbuf_puts(b, s ? s : "Unknown");
+				pbuf_puts(b, " (0x");
+				pbuf_hex(b, k->oui, 6);
+				pbuf_puts(b, "), pid ");
+			}
+			put_pid(b, k->oui, k->pid);
+			pbuf_puts(b, " (0x");
+			pbuf_hex(b, k->pid, 4);
+			pbuf_puts(b, "), length ");
+			pbuf_u32(b, ly->wire_len - 8);
+			pbuf_puts(b, ": ");
+		}
 		/* an unknown SNAP payload: tcpdump dumps the whole frame after the link header */
 		if (!x->o->dump)
 			proto_l2_default_print(b, g.p, g.cap);

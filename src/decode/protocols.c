@@ -36,4 +36,8 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_BFD] = { "bfd", proto_bfd_dissect, proto_bfd_print, false },
 	[PKT_PROTO_LLDP] = { "lldp", proto_lldp_dissect, proto_lldp_print, false },
 	[PKT_PROTO_GENEVE] = { "geneve", proto_geneve_dissect, proto_geneve_print, true },
+	[PKT_PROTO_DTP] = { "dtp", proto_dtp_dissect, proto_dtp_print, false },
+	[PKT_PROTO_UDLD] = { "udld", proto_udld_dissect, proto_udld_print, false },
+	[PKT_PROTO_VTP] = { "vtp", proto_vtp_dissect, proto_vtp_print, false },
+	[PKT_PROTO_LOOPBACK] = { "loopback", proto_loopback_dissect, proto_loopback_print, false },
 };

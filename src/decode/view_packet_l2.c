@@ -282,6 +282,40 @@ static void put_geneve(struct fmt_details *d, const struct pkt_geneve *gn, const
 	fmt_details_object_end(d);
 }
 
+/* Cisco's DTP, UDLD and VTP: the header fields. */
+static void put_cisco(struct fmt_details *d, unsigned proto, const struct msg *g)
+{
+	switch (proto) {
+	case PKT_PROTO_DTP:
+		if (!msg_has(g, 0, 1))
+			return;
+		fmt_details_object_begin(d, "dtp");
+		fmt_details_u64(d, "version", msg_u8(g, 0));
+		break;
+	case PKT_PROTO_UDLD:
+		if (!msg_has(g, 0, 4))
+			return;
+		fmt_details_object_begin(d, "udld");
+		fmt_details_u64(d, "version", msg_u8(g, 0) >> 5);
+		fmt_details_u64(d, "opcode", msg_u8(g, 0) & 0x1f);
+		fmt_details_u64(d, "flags", msg_u8(g, 1));
+		fmt_details_u64(d, "csum", msg_u16(g, 2));
+		break;
+	default:
+		if (!msg_has(g, 0, 36))
+			return;
+		fmt_details_object_begin(d, "vtp");
+		fmt_details_u64(d, "version", msg_u8(g, 0));
+		fmt_details_u64(d, "code", msg_u8(g, 1));
+		if (msg_u8(g, 3) <= 32)
+			put_text(d, "domain", g->p + 4, msg_u8(g, 3));
+		if (msg_u8(g, 1) <= 2 && msg_has(g, 36, 4))
+			fmt_details_u64(d, "config_rev", msg_u32(g, 36));
+		break;
+	}
+	fmt_details_object_end(d);
+}
+
 bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8_t *data,
 		    const struct pkt_layer *ly)
 {
@@ -303,6 +337,12 @@ bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8
 	case PKT_PROTO_GENEVE:
 		if (!ly->invalid && msg_at(&g, m, data, ly))
 			put_geneve(d, &m->geneve, &g);
+		return true;
+	case PKT_PROTO_DTP:
+	case PKT_PROTO_UDLD:
+	case PKT_PROTO_VTP:
+		if (msg_at(&g, m, data, ly))
+			put_cisco(d, ly->proto, &g);
 		return true;
 	case PKT_PROTO_BFD:
 		if (msg_at(&g, m, data, ly))
