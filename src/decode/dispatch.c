@@ -37,6 +37,7 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	/* issue 13's L2 slice */
 	{ 0x88cc, PKT_PROTO_LLDP }, /* 802.1AB */
 	{ 0x9000, PKT_PROTO_LOOPBACK }, /* Ethernet v2.0 configuration testing */
+	{ 0x8809, PKT_PROTO_SLOW },	/* 802.3 slow protocols: LACP, Marker, OAM */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */

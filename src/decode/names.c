@@ -168,6 +168,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_UDLD] = "udld",
 	[PKT_PROTO_VTP] = "vtp",
 	[PKT_PROTO_LOOPBACK] = "loopback",
+	[PKT_PROTO_SLOW] = "slow",
 };
 
 const char *names_layer(unsigned pkt_proto)

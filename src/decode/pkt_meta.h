@@ -43,6 +43,7 @@ enum pkt_proto {
 	PKT_PROTO_UDLD, /* Cisco UDLD (RFC 5171), SNAP pid 0x0111 */
 	PKT_PROTO_VTP,	/* Cisco VTP, SNAP pid 0x2003 */
 	PKT_PROTO_LOOPBACK, /* Ethernet loopback (keepalives), ethertype 0x9000 */
+	PKT_PROTO_SLOW,	/* slow protocols (LACP, Marker, OAM), ethertype 0x8809 */
 	PKT_PROTO_COUNT
 };
 

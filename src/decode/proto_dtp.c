@@ -47,8 +47,10 @@ bool proto_dtp_print(struct line *x)
 		pbuf_puts(b, "\n\t");
 		msg_tok_put(b, dtp_tlv_names, "Unknown", type);
 		msg_printf(b, " (0x%04x) TLV, length %u", type, len);
-		if (len < 4)
+		if (len < 4) {
+			msg_printf(b, "[invalid TLV length %u]", len);
 			goto invalid;
+		}
 		if (!msg_has(&g, off, len))
 			return msg_trunc(x, "dtp");
 		switch (type) {

@@ -59,12 +59,26 @@ int proto_gre_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		return proto_short(m, hlen);
 
 	/*
-	 * Only plain version 0 GRE carries a frame decoded here: RFC 1701
-	 * source routes and PPTP's PPP payload stay undecoded, and so does the
-	 * start of a frame cut by IP fragmentation, whose lengths would not fit.
+	 * Only version 0 GRE carries a frame decoded here: PPTP's PPP payload
+	 * stays undecoded, and so does the start of a frame cut by IP
+	 * fragmentation, whose lengths would not fit.
 	 */
-	if (g->version != 0 || (g->flags & PKT_GRE_ROUTING) || l->frag)
+	if (g->version != 0 || l->frag)
 		return PKT_PROTO_NONE;
+	/* RFC 1701 source route entries, up to the one of length 0: the printer lists them */
+	if (g->flags & PKT_GRE_ROUTING) {
+		for (;;) {
+			uint16_t af;
+			uint8_t sre[2];
+
+			if (!pkt_get_be16(c, &af) || !pkt_copy(c, sre, 2))
+				return proto_short(m, hlen);
+			if (af == 0 && sre[1] == 0)
+				break;
+			if (!pkt_skip(c, sre[1]))
+				return proto_short(m, hlen);
+		}
+	}
 	return dispatch_lookup(DISPATCH_GRE, g->proto);
 }
 
@@ -202,7 +216,7 @@ bool proto_gre_print(struct line *x)
 	if (g->flags & PKT_GRE_SEQ)
 		msg_printf(b, ", seq %u", g->seq);
 	if ((g->flags & PKT_GRE_ROUTING) && msg_of(&m, x) &&
-	    !put_sres(b, &m, ly->hdr_len)) {
+	    !put_sres(b, &m, 8 + (g->flags & PKT_GRE_KEY ? 4 : 0) + (g->flags & PKT_GRE_SEQ ? 4 : 0))) {
 		pbuf_puts(b, " (invalid)");
 		return true;
 	}
@@ -212,9 +226,6 @@ bool proto_gre_print(struct line *x)
 	pbuf_puts(b, v ? "\n\t" : ": ");
 	if (line_more(x))
 		return false;
-	if (g->proto == 0x0000)
-		pbuf_puts(b, "keep-alive");
-	else
-		msg_printf(b, "gre-proto-0x%x", g->proto);
+	msg_printf(b, "gre-proto-0x%x", g->proto);
 	return true;
 }

@@ -430,8 +430,9 @@ static bool put_8021(const struct tlv *t)
 	case 9:
 		if (len < 25)
 			return false;
+		/* tcpdump masks CBS with 0x02 after the shift */
 		msg_printf(b, "\n\t    Willing:%u, CBS:%u, RES:%u, Max TCs:%u", p[4] >> 7,
-			   (p[4] >> 6) & 0x01, (p[4] >> 3) & 0x07, p[4] & 0x07);
+			   (p[4] >> 6) & 0x02, (p[4] >> 3) & 0x07, p[4] & 0x07);
 		put_ets_tables(b, p + 5);
 		return false;
 	case 10:

@@ -40,4 +40,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_UDLD] = { "udld", proto_udld_dissect, proto_udld_print, false },
 	[PKT_PROTO_VTP] = { "vtp", proto_vtp_dissect, proto_vtp_print, false },
 	[PKT_PROTO_LOOPBACK] = { "loopback", proto_loopback_dissect, proto_loopback_print, false },
+	[PKT_PROTO_SLOW] = { "slow", proto_slow_dissect, proto_slow_print, false },
 };

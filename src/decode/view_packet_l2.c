@@ -316,6 +316,34 @@ static void put_cisco(struct fmt_details *d, unsigned proto, const struct msg *g
 	fmt_details_object_end(d);
 }
 
+/* Slow protocols: the subtype and version; LACP's actor and partner. */
+static void put_slow(struct fmt_details *d, const struct msg *g)
+{
+	if (!msg_has(g, 0, 2))
+		return;
+	fmt_details_object_begin(d, "slow");
+	fmt_details_u64(d, "subtype", msg_u8(g, 0));
+	if (msg_u8(g, 0) == 1 || msg_u8(g, 0) == 2)
+		fmt_details_u64(d, "version", msg_u8(g, 1));
+	if (msg_u8(g, 0) == 1 && msg_u8(g, 1) == 1 && msg_has(g, 2, 40)) {
+		for (int i = 0; i < 2; i++) {
+			const uint8_t *p = g->p + 2 + 20 * i;
+
+			if (p[0] != i + 1 || p[1] != 20)
+				break;
+			fmt_details_object_begin(d, i ? "partner" : "actor");
+			fmt_details_u64(d, "system_priority", (uint64_t)(p[2] << 8 | p[3]));
+			put_addr(d, "system", 0, p + 4);
+			fmt_details_u64(d, "key", (uint64_t)(p[10] << 8 | p[11]));
+			fmt_details_u64(d, "port_priority", (uint64_t)(p[12] << 8 | p[13]));
+			fmt_details_u64(d, "port", (uint64_t)(p[14] << 8 | p[15]));
+			fmt_details_u64(d, "state", p[16]);
+			fmt_details_object_end(d);
+		}
+	}
+	fmt_details_object_end(d);
+}
+
 bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8_t *data,
 		    const struct pkt_layer *ly)
 {
@@ -343,6 +371,10 @@ bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8
 	case PKT_PROTO_VTP:
 		if (msg_at(&g, m, data, ly))
 			put_cisco(d, ly->proto, &g);
+		return true;
+	case PKT_PROTO_SLOW:
+		if (msg_at(&g, m, data, ly))
+			put_slow(d, &g);
 		return true;
 	case PKT_PROTO_BFD:
 		if (msg_at(&g, m, data, ly))
