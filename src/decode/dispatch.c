@@ -47,6 +47,7 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ PROTO_IP_ICMP, PKT_PROTO_ICMP },
 	{ PROTO_IP_GRE, PKT_PROTO_GRE },
 	{ PROTO_IP_IGMP, PKT_PROTO_IGMP },
+	{ 112, PKT_PROTO_VRRP }, /* issue 13's L2 slice: VRRP */
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -54,6 +55,7 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	{ PROTO_IP_UDP, PKT_PROTO_UDP },
 	{ PROTO_IP_ICMPV6, PKT_PROTO_ICMP6 },
 	{ PROTO_IP_GRE, PKT_PROTO_GRE },
+	{ 112, PKT_PROTO_VRRP }, /* issue 13's L2 slice: VRRP v3 */
 };
 
 static const struct dispatch_key dispatch_gre[] = {
@@ -80,6 +82,7 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 3785, PKT_PROTO_BFD }, /* BFD echo */
 	{ 4784, PKT_PROTO_BFD }, /* BFD multihop, RFC 5883 */
 	{ 6784, PKT_PROTO_BFD }, /* BFD on LAG members, RFC 7130 */
+	{ 1985, PKT_PROTO_HSRP }, /* Cisco HSRP, RFC 2281 */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {

@@ -169,6 +169,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_VTP] = "vtp",
 	[PKT_PROTO_LOOPBACK] = "loopback",
 	[PKT_PROTO_SLOW] = "slow",
+	[PKT_PROTO_HSRP] = "hsrp",
+	[PKT_PROTO_VRRP] = "vrrp",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -44,6 +44,8 @@ enum pkt_proto {
 	PKT_PROTO_VTP,	/* Cisco VTP, SNAP pid 0x2003 */
 	PKT_PROTO_LOOPBACK, /* Ethernet loopback (keepalives), ethertype 0x9000 */
 	PKT_PROTO_SLOW,	/* slow protocols (LACP, Marker, OAM), ethertype 0x8809 */
+	PKT_PROTO_HSRP, /* Cisco HSRP v0/v1, UDP 1985 */
+	PKT_PROTO_VRRP, /* VRRP v2/v3, IP protocol 112 */
 	PKT_PROTO_COUNT
 };
 

@@ -87,6 +87,10 @@ int proto_loopback_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_loopback_print(struct line *x);
 int proto_slow_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_slow_print(struct line *x);
+int proto_hsrp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_hsrp_print(struct line *x);
+int proto_vrrp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_vrrp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

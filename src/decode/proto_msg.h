@@ -124,6 +124,9 @@ void msg_hex_lines(struct pbuf *b, const char *prefix, const uint8_t *p, size_t 
 /* The bytes as "%02x" each, without separators. */
 void msg_hex(struct pbuf *b, const uint8_t *p, size_t n);
 
+/* tcpdump's unsigned_relts_print: seconds as "0s", "3s", "1m40s", "1d2h" ... */
+void proto_msg_relts(struct pbuf *b, uint32_t secs);
+
 /* " [|what]", tcpdump's mark for a message cut by the capture; true (the line is complete). */
 bool msg_trunc(struct line *x, const char *what);
 

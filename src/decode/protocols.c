@@ -41,4 +41,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_VTP] = { "vtp", proto_vtp_dissect, proto_vtp_print, false },
 	[PKT_PROTO_LOOPBACK] = { "loopback", proto_loopback_dissect, proto_loopback_print, false },
 	[PKT_PROTO_SLOW] = { "slow", proto_slow_dissect, proto_slow_print, false },
+	[PKT_PROTO_HSRP] = { "hsrp", proto_hsrp_dissect, proto_hsrp_print, false },
+	[PKT_PROTO_VRRP] = { "vrrp", proto_vrrp_dissect, proto_vrrp_print, false },
 };

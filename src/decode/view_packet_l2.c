@@ -344,6 +344,52 @@ static void put_slow(struct fmt_details *d, const struct msg *g)
 	fmt_details_object_end(d);
 }
 
+/* HSRP v0/v1: the hello's fields. */
+static void put_hsrp(struct fmt_details *d, const struct msg *g)
+{
+	if (!msg_has(g, 0, 20))
+		return;
+	fmt_details_object_begin(d, "hsrp");
+	fmt_details_u64(d, "version", msg_u8(g, 0));
+	fmt_details_u64(d, "opcode", msg_u8(g, 1));
+	fmt_details_u64(d, "state", msg_u8(g, 2));
+	fmt_details_u64(d, "hellotime", msg_u8(g, 3));
+	fmt_details_u64(d, "holdtime", msg_u8(g, 4));
+	fmt_details_u64(d, "priority", msg_u8(g, 5));
+	fmt_details_u64(d, "group", msg_u8(g, 6));
+	put_addr(d, "vip", 4, g->p + 16);
+	fmt_details_object_end(d);
+}
+
+/* VRRP v2/v3: the advertisement's fields and addresses. */
+static void put_vrrp(struct fmt_details *d, const struct pkt_level *l, const struct msg *g)
+{
+	unsigned version, n;
+	bool v6;
+
+	if (!msg_has(g, 0, 8))
+		return;
+	version = msg_u8(g, 0) >> 4;
+	v6 = version == 3 && l->net == PKT_PROTO_IPV6;
+	fmt_details_object_begin(d, "vrrp");
+	fmt_details_u64(d, "version", version);
+	fmt_details_u64(d, "type", msg_u8(g, 0) & 0x0f);
+	fmt_details_u64(d, "vrid", msg_u8(g, 1));
+	fmt_details_u64(d, "priority", msg_u8(g, 2));
+	if (version == 2) {
+		fmt_details_u64(d, "auth_type", msg_u8(g, 4));
+		fmt_details_u64(d, "interval_cs", msg_u8(g, 5) * 100u);
+	} else {
+		fmt_details_u64(d, "interval_cs", (msg_u8(g, 4) & 0x0f) << 8 | msg_u8(g, 5));
+	}
+	n = msg_u8(g, 3);
+	fmt_details_array_begin(d, "addrs");
+	for (unsigned i = 0; i < n && msg_has(g, 8 + i * (v6 ? 16 : 4), v6 ? 16 : 4); i++)
+		put_addr(d, NULL, v6 ? 6 : 4, g->p + 8 + i * (v6 ? 16 : 4));
+	fmt_details_array_end(d);
+	fmt_details_object_end(d);
+}
+
 bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8_t *data,
 		    const struct pkt_layer *ly)
 {
@@ -375,6 +421,14 @@ bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8
 	case PKT_PROTO_SLOW:
 		if (msg_at(&g, m, data, ly))
 			put_slow(d, &g);
+		return true;
+	case PKT_PROTO_HSRP:
+		if (msg_at(&g, m, data, ly))
+			put_hsrp(d, &g);
+		return true;
+	case PKT_PROTO_VRRP:
+		if (msg_at(&g, m, data, ly))
+			put_vrrp(d, l, &g);
 		return true;
 	case PKT_PROTO_BFD:
 		if (msg_at(&g, m, data, ly))

@@ -11,8 +11,8 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_sniff import (IP_A, IP_B, LINKTYPE_ETHERNET, MAC_A, MAC_B, eth, eth4, ipv4,  # noqa: E402
-                       udp4, vlan, write_pcap)
+from gen_sniff import (IP6_A, IP6_B, IP_A, IP_B, LINKTYPE_ETHERNET, MAC_A, MAC_B, csum,  # noqa: E402
+                       eth, eth4, eth6, ipv4, ipv6, pseudo6, udp4, vlan, write_pcap)
 
 SLOW_MAC = bytes.fromhex("0180c2000002")
 LLDP_MAC = bytes.fromhex("0180c200000e")
@@ -109,6 +109,24 @@ def geneve(opts, proto=0x6558, vni=0x123456, flags=0x00):
     return struct.pack("!BBH", len(opts) // 4, flags, proto) + struct.pack("!I", vni << 8) + opts
 
 
+def vrrp2(vrid, prio, addrs, auth=0, pw=b"", bad=False):
+    m = struct.pack("!BBBBBBH", 0x21, vrid, prio, len(addrs), auth, 1, 0) + b"".join(addrs) + \
+        pw.ljust(8, b"\0")
+    c = csum(m) ^ (0x0101 if bad else 0)
+    return m[:6] + struct.pack("!H", c) + m[8:]
+
+
+def vrrp3_6(vrid, prio, addrs):
+    m = struct.pack("!BBBBHH", 0x31, vrid, prio, len(addrs), 100, 0) + b"".join(addrs)
+    c = csum(pseudo6(IP6_A, bytes.fromhex("ff020000000000000000000000000012"), 112, len(m)) + m)
+    return m[:6] + struct.pack("!H", c) + m[8:]
+
+
+def hsrp(op, state, group, addr, hello=3, hold=10, prio=100, auth=b"cisco"):
+    return struct.pack("!BBBBBBBB", 0, op, state, hello, hold, prio, group, 0) + \
+        auth.ljust(8, b"\0") + addr
+
+
 def gre(flags, proto, rest):
     return struct.pack("!HH", flags, proto) + rest
 
@@ -164,6 +182,20 @@ def frames():
                             b"\0\0")),
         eth(MAC_B, MAC_A, 0x9000, struct.pack("<HHH", 0, 2, 0) + MAC_B + b"\0" * 32),
         eth(MAC_B, MAC_A, 0x88B5, b"local experimental ethertype"),
+        eth4(ipv4(IP_A, bytes([224, 0, 0, 18]), 112,
+                  vrrp2(7, 100, [bytes([10, 0, 0, 254])], 1, b"secret"), ttl=255)),
+        eth4(ipv4(IP_A, bytes([224, 0, 0, 18]), 112,
+                  vrrp2(8, 200, [bytes([10, 0, 0, 253]), bytes([10, 0, 0, 252])], bad=True),
+                  ttl=64)),
+        eth6(ipv6(IP6_A, bytes.fromhex("ff020000000000000000000000000012"), 112,
+                  vrrp3_6(9, 100, [bytes.fromhex("fe800000000000000000000000000001")]),
+                  hlim=255)),
+        eth4(udp4(IP_A, bytes([224, 0, 0, 2]), 1985, 1985,
+                  hsrp(0, 16, 1, bytes([10, 0, 0, 1])), ttl=1)),
+        eth4(udp4(IP_A, bytes([224, 0, 0, 2]), 1985, 1985,
+                  hsrp(1, 8, 2, bytes([10, 0, 0, 1]), hello=200, hold=250), ttl=1)),
+        (eth4(udp4(IP_A, bytes([224, 0, 0, 2]), 1985, 1985,
+                   hsrp(2, 4, 3, bytes([10, 0, 0, 1])), ttl=1)), 56),
     ]
     return out
 
