@@ -24,6 +24,7 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_IPV4, PKT_PROTO_IPV4 },	    /* raw IPv4 only */
 	{ DLT_IPV6, PKT_PROTO_IPV6 },	    /* raw IPv6 only */
 	/* DLT_RAW and LINKTYPE_RAW: by the version nibble, dispatch_first */
+	{ DLT_PPP, PKT_PROTO_PPP }, /* issue 13's L2 slice */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {
@@ -38,6 +39,8 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	{ 0x88cc, PKT_PROTO_LLDP }, /* 802.1AB */
 	{ 0x9000, PKT_PROTO_LOOPBACK }, /* Ethernet v2.0 configuration testing */
 	{ 0x8809, PKT_PROTO_SLOW },	/* 802.3 slow protocols: LACP, Marker, OAM */
+	{ 0x8847, PKT_PROTO_MPLS },	/* MPLS unicast */
+	{ 0x8848, PKT_PROTO_MPLS },	/* MPLS multicast */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */
@@ -62,6 +65,8 @@ static const struct dispatch_key dispatch_gre[] = {
 	{ PROTO_ETHERTYPE_IPV4, PKT_PROTO_IPV4 },
 	{ PROTO_ETHERTYPE_IPV6, PKT_PROTO_IPV6 },
 	{ PROTO_ETHERTYPE_TEB, PKT_PROTO_ETH },
+	{ 0x8847, PKT_PROTO_MPLS }, /* issue 13's L2 slice: MPLS over GRE (RFC 4023) */
+	{ 0x8848, PKT_PROTO_MPLS },
 };
 
 static const struct dispatch_key dispatch_udp_ports[] = {

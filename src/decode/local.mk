@@ -38,6 +38,8 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_slow.c \
 	src/decode/proto_hsrp.c \
 	src/decode/proto_vrrp.c \
+	src/decode/proto_mpls.c \
+	src/decode/proto_ppp.c \
 	src/decode/tcpseq.c src/decode/tcpseq.h \
 	src/decode/timefmt.c src/decode/timefmt.h \
 	src/decode/hexdump.c src/decode/hexdump.h \

@@ -171,6 +171,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_SLOW] = "slow",
 	[PKT_PROTO_HSRP] = "hsrp",
 	[PKT_PROTO_VRRP] = "vrrp",
+	[PKT_PROTO_MPLS] = "mpls",
+	[PKT_PROTO_PPP] = "ppp",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -46,6 +46,8 @@ enum pkt_proto {
 	PKT_PROTO_SLOW,	/* slow protocols (LACP, Marker, OAM), ethertype 0x8809 */
 	PKT_PROTO_HSRP, /* Cisco HSRP v0/v1, UDP 1985 */
 	PKT_PROTO_VRRP, /* VRRP v2/v3, IP protocol 112 */
+	PKT_PROTO_MPLS, /* the MPLS label stack, ethertypes 0x8847 and 0x8848 */
+	PKT_PROTO_PPP,	/* PPP framing of LINKTYPE_PPP captures */
 	PKT_PROTO_COUNT
 };
 
@@ -353,6 +355,13 @@ struct pkt_gre {
 	uint32_t ack; /* version 1 (PPTP) with PKT_GRE_ACK */
 };
 
+/* PPP's framing: the address byte when there was one, and the protocol. */
+struct pkt_ppp {
+	bool has_addr;
+	uint8_t addr; /* 0xff, or pppd's direction: 0 in, 1 out */
+	uint16_t proto;
+};
+
 /* Geneve's fixed header; its options stay in the packet (opt_len bytes after it). */
 struct pkt_geneve {
 	uint8_t version;
@@ -506,6 +515,7 @@ struct pkt_meta {
 	struct pkt_vxlan vxlan;
 	struct pkt_level l[2];
 	struct pkt_geneve geneve;
+	struct pkt_ppp ppp;
 };
 
 #endif /* SOCKEYE_PKT_META_H */

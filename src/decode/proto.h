@@ -91,6 +91,10 @@ int proto_hsrp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_hsrp_print(struct line *x);
 int proto_vrrp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_vrrp_print(struct line *x);
+int proto_mpls_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_mpls_print(struct line *x);
+int proto_ppp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ppp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

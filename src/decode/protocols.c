@@ -43,4 +43,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_SLOW] = { "slow", proto_slow_dissect, proto_slow_print, false },
 	[PKT_PROTO_HSRP] = { "hsrp", proto_hsrp_dissect, proto_hsrp_print, false },
 	[PKT_PROTO_VRRP] = { "vrrp", proto_vrrp_dissect, proto_vrrp_print, false },
+	[PKT_PROTO_MPLS] = { "mpls", proto_mpls_dissect, proto_mpls_print, false },
+	[PKT_PROTO_PPP] = { "ppp", proto_ppp_dissect, proto_ppp_print, false },
 };

@@ -390,6 +390,25 @@ static void put_vrrp(struct fmt_details *d, const struct pkt_level *l, const str
 	fmt_details_object_end(d);
 }
 
+/* MPLS: the label stack, top first. */
+static void put_mpls(struct fmt_details *d, const struct pkt_layer *ly, const struct msg *g)
+{
+	fmt_details_object_begin(d, "mpls");
+	fmt_details_array_begin(d, "labels");
+	for (size_t off = 0; off + 4 <= ly->hdr_len && msg_has(g, off, 4); off += 4) {
+		uint32_t e = msg_u32(g, off);
+
+		fmt_details_object_begin(d, NULL);
+		fmt_details_u64(d, "label", e >> 12);
+		fmt_details_u64(d, "tc", (e >> 9) & 7);
+		fmt_details_bool(d, "bottom", (e >> 8) & 1);
+		fmt_details_u64(d, "ttl", e & 0xff);
+		fmt_details_object_end(d);
+	}
+	fmt_details_array_end(d);
+	fmt_details_object_end(d);
+}
+
 bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8_t *data,
 		    const struct pkt_layer *ly)
 {
@@ -429,6 +448,15 @@ bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8
 	case PKT_PROTO_VRRP:
 		if (msg_at(&g, m, data, ly))
 			put_vrrp(d, l, &g);
+		return true;
+	case PKT_PROTO_MPLS:
+		if (msg_at(&g, m, data, ly))
+			put_mpls(d, ly, &g);
+		return true;
+	case PKT_PROTO_PPP:
+		fmt_details_object_begin(d, "ppp");
+		fmt_details_u64(d, "protocol", m->ppp.proto);
+		fmt_details_object_end(d);
 		return true;
 	case PKT_PROTO_BFD:
 		if (msg_at(&g, m, data, ly))
