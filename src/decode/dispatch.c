@@ -94,6 +94,20 @@ static const struct dispatch_key dispatch_tcp_apps[] = {
 	{ 53, PKT_PROTO_DNS }, /* with a length prefix, RFC 1035 4.2.2 */
 };
 
+/* issue 13's L2 slice: what LLC and SNAP lead to (LLC itself follows an 802.3 length) */
+static const struct dispatch_key dispatch_llc_saps[] = {
+	{ 0x42, PKT_PROTO_STP },  /* 802.1D BPDUs */
+	{ 0x06, PKT_PROTO_IPV4 }, /* RFC 948 IP over 802.3 */
+};
+
+static const struct dispatch_key dispatch_cisco_pids[] = {
+	{ 0x010b, PKT_PROTO_STP }, /* PVST+ */
+	{ 0x010c, PKT_PROTO_STP }, /* VLAN bridge */
+	{ 0x2004, PKT_PROTO_DTP },
+	{ 0x0111, PKT_PROTO_UDLD },
+	{ 0x2003, PKT_PROTO_VTP },
+};
+
 #define DISPATCH_N(t) (sizeof(t) / sizeof((t)[0]))
 
 const struct dispatch_table dispatch_tables[DISPATCH_COUNT] = {
@@ -106,6 +120,8 @@ const struct dispatch_table dispatch_tables[DISPATCH_COUNT] = {
 	[DISPATCH_UDP_PORT] = { "udp port", dispatch_udp_ports, DISPATCH_N(dispatch_udp_ports) },
 	[DISPATCH_UDP_APP] = { "udp app", dispatch_udp_apps, DISPATCH_N(dispatch_udp_apps) },
 	[DISPATCH_TCP_APP] = { "tcp app", dispatch_tcp_apps, DISPATCH_N(dispatch_tcp_apps) },
+	[DISPATCH_LLC_SAP] = { "llc sap", dispatch_llc_saps, DISPATCH_N(dispatch_llc_saps) },
+	[DISPATCH_CISCO_PID] = { "cisco pid", dispatch_cisco_pids, DISPATCH_N(dispatch_cisco_pids) },
 };
 
 int dispatch_first(int linktype, const struct pkt_cursor *c)

@@ -13,18 +13,7 @@ int proto_l2_ethertype(struct pkt_meta *m, uint16_t type)
 
 int proto_l2_cisco_pid(uint16_t pid)
 {
-	switch (pid) {
-	case 0x010b: /* PVST+ */
-	case 0x010c: /* VLAN bridge */
-		return PKT_PROTO_STP;
-	case 0x2004:
-		return PKT_PROTO_DTP;
-	case 0x0111:
-		return PKT_PROTO_UDLD;
-	case 0x2003:
-		return PKT_PROTO_VTP;
-	}
-	return PKT_PROTO_NONE;
+	return dispatch_lookup(DISPATCH_CISCO_PID, pid);
 }
 
 bool proto_l2_undecoded(struct line *x)

@@ -9,8 +9,6 @@
 #include "decode/proto_msg.h"
 #include "decode/tcpdump_names.h"
 
-#define LLC_SAP_IP    0x06
-#define LLC_SAP_STP   0x42
 #define LLC_SAP_SNAP  0xaa
 #define LLC_UI	      0x03
 #define LLC_U_FMT     0x03
@@ -71,13 +69,9 @@ int proto_llc_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		}
 		return PKT_PROTO_NONE;
 	}
-	if (k->control != LLC_UI)
+	if (k->control != LLC_UI || (k->dsap & ~LLC_IG) != (k->ssap & ~LLC_GSAP))
 		return PKT_PROTO_NONE;
-	if ((k->dsap & ~LLC_IG) == LLC_SAP_STP && (k->ssap & ~LLC_GSAP) == LLC_SAP_STP)
-		return PKT_PROTO_STP;
-	if ((k->dsap & ~LLC_IG) == LLC_SAP_IP && (k->ssap & ~LLC_GSAP) == LLC_SAP_IP)
-		return PKT_PROTO_IPV4;
-	return PKT_PROTO_NONE;
+	return dispatch_lookup(DISPATCH_LLC_SAP, k->dsap & ~LLC_IG);
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */
