@@ -169,6 +169,34 @@ static void put_pid(struct pbuf *b, uint32_t oui, uint16_t pid)
 	pbuf_puts(b, s ? s : "Unknown");
 }
 
+/*
+ * The SNAP header: "oui Cisco (0x00000c), pid CDP (0x2000), length 42: "
+ * after -e's LLC header; tcpdump's own line for an unknown payload starts
+ * with "SNAP, " and leaves out an OUI of 0.
+ */
+static void put_snap(struct pbuf *b, const struct pkt_llc *k, uint32_t wire_len, bool alone)
+{
+	const char *s = proto_llc_oui_name(k->oui);
+
+	if (alone)
+		pbuf_puts(b, "SNAP, ");
+	if (alone && k->oui == OUI_ENCAP_ETHER) {
+		pbuf_puts(b, "ethertype ");
+	} else {
+		pbuf_puts(b, "oui ");
+		pbuf_puts(b, s ? s : "Unknown");
+		pbuf_puts(b, " (0x");
+		pbuf_hex(b, k->oui, 6);
+		pbuf_puts(b, k->oui == OUI_ENCAP_ETHER ? "), ethertype " : "), pid ");
+	}
+	put_pid(b, k->oui, k->pid);
+	pbuf_puts(b, " (0x");
+	pbuf_hex(b, k->pid, 4);
+	pbuf_puts(b, "), length ");
+	pbuf_u32(b, wire_len - 8);
+	pbuf_puts(b, ": ");
+}
+
 /* "LLC, dsap STP (0x42) Individual, ssap STP (0x42) Command, ctrl 0x03: " */
 static void put_header_e(struct pbuf *b, const struct pkt_llc *k)
 {
@@ -282,27 +310,13 @@ bool proto_llc_print(struct line *x)
 	if (x->o->link)
 		put_header_e(b, k);
 	if (k->snap) {
-		if (x->o->link) {
-			const char *s = proto_llc_oui_name(k->oui);
-
-			pbuf_puts(b, "oui ");
-			pbuf_puts(b, s ? s : "Unknown");
-			pbuf_puts(b, " (0x");
-			pbuf_hex(b, k->oui, 6);
-			pbuf_puts(b, k->oui == OUI_ENCAP_ETHER ? "), ethertype " : "), pid ");
-			put_pid(b, k->oui, k->pid);
-			pbuf_puts(b, " (0x");
-			pbuf_hex(b, k->pid, 4);
-			pbuf_puts(b, "), length ");
-			pbuf_u32(b, ly->wire_len - 8);
-			pbuf_puts(b, ": ");
-		}
+		if (x->o->link)
+			put_snap(b, k, ly->wire_len, false);
 		if (line_more(x))
 			return false;
 		if (!x->o->link) {
 			/* tcpdump names the frame's addresses and the SNAP header itself */
 			const struct pkt_level *l = line_level(x);
-			const char *s = proto_llc_oui_name(k->oui);
 
 			if (l->link == PKT_PROTO_ETH) {
 				pbuf_mac(b, l->eth.src);
@@ -310,21 +324,7 @@ bool proto_llc_print(struct line *x)
 				pbuf_mac(b, l->eth.dst);
 				pbuf_putc(b, ' ');
 			}
-			if (k->oui == OUI_ENCAP_ETHER) {
-				pbuf_puts(b, "SNAP, ethertype ");
-			} else {
-				pbuf_puts(b, "SNAP, oui ");
-				pbuf_puts(b, s ? s : "Unknown");
-				pbuf_puts(b, " (0x");
-				pbuf_hex(b, k->oui, 6);
-				pbuf_puts(b, "), pid ");
-			}
-			put_pid(b, k->oui, k->pid);
-			pbuf_puts(b, " (0x");
-			pbuf_hex(b, k->pid, 4);
-			pbuf_puts(b, "), length ");
-			pbuf_u32(b, ly->wire_len - 8);
-			pbuf_puts(b, ": ");
+			put_snap(b, k, ly->wire_len, true);
 		}
 		/* an unknown SNAP payload: tcpdump dumps the whole frame after the link header */
 		if (!x->o->dump)

@@ -360,6 +360,15 @@ static inline uint32_t be32(const uint8_t *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/* "\n\t  Port VLAN Id Subtype (1)": an organization TLV's subtype line; the subtype. */
+static unsigned put_subtype(struct pbuf *b, const struct msg_tok *names, unsigned sub)
+{
+	pbuf_puts(b, "\n\t  ");
+	msg_tok_put(b, names, "unknown", sub);
+	msg_printf(b, " Subtype (%u)", sub);
+	return sub;
+}
+
 /* IEEE 802.1 organization TLVs (802.1Q annex D); true: tcpdump dumps the value too. */
 static bool put_8021(const struct tlv *t)
 {
@@ -369,10 +378,7 @@ static bool put_8021(const struct tlv *t)
 
 	if (len < 4)
 		return false;
-	sub = p[3];
-	pbuf_puts(b, "\n\t  ");
-	msg_tok_put(b, lldp_8021_subtypes, "unknown", sub);
-	msg_printf(b, " Subtype (%u)", sub);
+	sub = put_subtype(b, lldp_8021_subtypes, p[3]);
 	switch (sub) {
 	case 1:
 		if (len < 6)
@@ -516,10 +522,7 @@ static bool put_8023(const struct tlv *t)
 
 	if (len < 4)
 		return false;
-	sub = p[3];
-	pbuf_puts(b, "\n\t  ");
-	msg_tok_put(b, lldp_8023_subtypes, "unknown", sub);
-	msg_printf(b, " Subtype (%u)", sub);
+	sub = put_subtype(b, lldp_8023_subtypes, p[3]);
 	switch (sub) {
 	case 1:
 		if (len < 9)
@@ -568,10 +571,7 @@ static bool put_iana(const struct tlv *t)
 
 	if (t->len < 8)
 		return false;
-	sub = t->p[3];
-	pbuf_puts(b, "\n\t  ");
-	msg_tok_put(b, lldp_iana_subtypes, "unknown", sub);
-	msg_printf(b, " Subtype (%u)", sub);
+	sub = put_subtype(b, lldp_iana_subtypes, t->p[3]);
 	if (sub != 1)
 		return true;
 	pbuf_puts(b, "\n\t  MUD-URL=");
@@ -593,10 +593,7 @@ static bool put_tia(const struct tlv *t)
 
 	if (len < 4)
 		return false;
-	sub = p[3];
-	pbuf_puts(b, "\n\t  ");
-	msg_tok_put(b, lldp_tia_subtypes, "unknown", sub);
-	msg_printf(b, " Subtype (%u)", sub);
+	sub = put_subtype(b, lldp_tia_subtypes, p[3]);
 	switch (sub) {
 	case 1:
 		if (len < 7)
@@ -745,10 +742,7 @@ static bool put_dcbx(const struct tlv *t, unsigned verbosity)
 
 	if (len < 4)
 		return false;
-	sub = p[3];
-	pbuf_puts(b, "\n\t  ");
-	msg_tok_put(b, lldp_dcbx_subtypes, "unknown", sub);
-	msg_printf(b, " Subtype (%u)", sub);
+	sub = put_subtype(b, lldp_dcbx_subtypes, p[3]);
 	if (sub == 1)
 		return true;
 	off = 4;

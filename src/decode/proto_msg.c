@@ -90,9 +90,8 @@ void msg_put_textn(struct pbuf *b, const uint8_t *p, size_t n)
 
 void msg_hex_lines(struct pbuf *b, const char *ident, const uint8_t *p, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i + 1 < n; i += 2) {
+	/* pairs of bytes, then an odd last one; a line of 16 bytes starts with its offset */
+	for (size_t i = 0; i < n; i += 2) {
 		if (i % 16 == 0) {
 			pbuf_puts(b, ident);
 			pbuf_puts(b, "0x");
@@ -101,17 +100,8 @@ void msg_hex_lines(struct pbuf *b, const char *ident, const uint8_t *p, size_t n
 		}
 		pbuf_putc(b, ' ');
 		pbuf_hex(b, p[i], 2);
-		pbuf_hex(b, p[i + 1], 2);
-	}
-	if (n & 1) {
-		if (i % 16 == 0) {
-			pbuf_puts(b, ident);
-			pbuf_puts(b, "0x");
-			pbuf_hex(b, (uint32_t)i, 4);
-			pbuf_puts(b, ": ");
-		}
-		pbuf_putc(b, ' ');
-		pbuf_hex(b, p[i], 2);
+		if (i + 1 < n)
+			pbuf_hex(b, p[i + 1], 2);
 	}
 }
 
