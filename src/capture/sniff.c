@@ -43,9 +43,12 @@ void sniff_fini(struct sniff *s)
 
 void sniff_begin(struct sniff *s)
 {
-	bool one_line = s->show.dump == HEXDUMP_NONE && !s->show.verbose;
-
-	fmt_table_begin(s->f, one_line ? &view_packet : &view_packet_lines, 0);
+	/*
+	 * Line breaks are tcpdump's even without -v or a dump: a tunnel's inner
+	 * frame, the dump of an undecoded LLC payload.  The printers escape the
+	 * packet's own bytes, so a break in the summary is always the layout.
+	 */
+	fmt_table_begin(s->f, &view_packet_lines, 0);
 }
 
 void sniff_end(struct sniff *s)
@@ -121,10 +124,14 @@ static uint32_t dump_offset(const struct sniff *s)
 	for (unsigned i = 0; i < m->n_layers && i < PKT_MAX_LAYERS; i++) {
 		uint8_t p = m->layer[i].proto;
 
+		/* tcpdump counts 802.2 LLC and SNAP headers as the link layer's */
 		if (p != PKT_PROTO_ETH && p != PKT_PROTO_VLAN && p != PKT_PROTO_SLL &&
-		    p != PKT_PROTO_SLL2)
+		    p != PKT_PROTO_SLL2 && p != PKT_PROTO_LLC)
 			return m->layer[i].off;
 	}
+	/* nothing past the link headers decoded (an unknown ethertype): what follows them */
+	if (m->n_layers && m->n_layers <= PKT_MAX_LAYERS)
+		return m->layer[m->n_layers - 1].off + m->layer[m->n_layers - 1].hdr_len;
 	return m->caplen;
 }
 
@@ -183,6 +190,7 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 		.quiet = s->show.quiet,
 		.verbosity = s->show.verbosity,
 		.data = p->data,
+		.dump = s->show.dump != HEXDUMP_NONE,
 	};
 	const struct pkt_meta *m = &s->meta;
 	size_t n, need;

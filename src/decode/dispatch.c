@@ -24,6 +24,7 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_IPV4, PKT_PROTO_IPV4 },	    /* raw IPv4 only */
 	{ DLT_IPV6, PKT_PROTO_IPV6 },	    /* raw IPv6 only */
 	/* DLT_RAW and LINKTYPE_RAW: by the version nibble, dispatch_first */
+	{ DLT_PPP, PKT_PROTO_PPP }, /* issue 13's L2 slice */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {
@@ -34,6 +35,12 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	{ PROTO_ETHERTYPE_8021AD, PKT_PROTO_VLAN },
 	{ PROTO_ETHERTYPE_QINQ, PKT_PROTO_VLAN }, /* pre-802.1ad QinQ */
 	{ PROTO_ETHERTYPE_RARP, PKT_PROTO_ARP },
+	/* issue 13's L2 slice */
+	{ 0x88cc, PKT_PROTO_LLDP }, /* 802.1AB */
+	{ 0x9000, PKT_PROTO_LOOPBACK }, /* Ethernet v2.0 configuration testing */
+	{ 0x8809, PKT_PROTO_SLOW },	/* 802.3 slow protocols: LACP, Marker, OAM */
+	{ 0x8847, PKT_PROTO_MPLS },	/* MPLS unicast */
+	{ 0x8848, PKT_PROTO_MPLS },	/* MPLS multicast */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */
@@ -43,6 +50,7 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ PROTO_IP_ICMP, PKT_PROTO_ICMP },
 	{ PROTO_IP_GRE, PKT_PROTO_GRE },
 	{ PROTO_IP_IGMP, PKT_PROTO_IGMP },
+	{ 112, PKT_PROTO_VRRP }, /* issue 13's L2 slice: VRRP */
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -50,17 +58,21 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	{ PROTO_IP_UDP, PKT_PROTO_UDP },
 	{ PROTO_IP_ICMPV6, PKT_PROTO_ICMP6 },
 	{ PROTO_IP_GRE, PKT_PROTO_GRE },
+	{ 112, PKT_PROTO_VRRP }, /* issue 13's L2 slice: VRRP v3 */
 };
 
 static const struct dispatch_key dispatch_gre[] = {
 	{ PROTO_ETHERTYPE_IPV4, PKT_PROTO_IPV4 },
 	{ PROTO_ETHERTYPE_IPV6, PKT_PROTO_IPV6 },
 	{ PROTO_ETHERTYPE_TEB, PKT_PROTO_ETH },
+	{ 0x8847, PKT_PROTO_MPLS }, /* issue 13's L2 slice: MPLS over GRE (RFC 4023) */
+	{ 0x8848, PKT_PROTO_MPLS },
 };
 
 static const struct dispatch_key dispatch_udp_ports[] = {
 	{ 4789, PKT_PROTO_VXLAN }, /* IANA */
 	{ 8472, PKT_PROTO_VXLAN }, /* the Linux kernel's default before IANA's */
+	{ 6081, PKT_PROTO_GENEVE }, /* RFC 8926 */
 };
 
 /*
@@ -70,10 +82,30 @@ static const struct dispatch_key dispatch_udp_ports[] = {
 static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 53, PKT_PROTO_DNS },	  /* RFC 1035 */
 	{ 5353, PKT_PROTO_MDNS }, /* RFC 6762 */
+	/* issue 13's L2 slice */
+	{ 3784, PKT_PROTO_BFD }, /* BFD control, RFC 5881 */
+	{ 3785, PKT_PROTO_BFD }, /* BFD echo */
+	{ 4784, PKT_PROTO_BFD }, /* BFD multihop, RFC 5883 */
+	{ 6784, PKT_PROTO_BFD }, /* BFD on LAG members, RFC 7130 */
+	{ 1985, PKT_PROTO_HSRP }, /* Cisco HSRP, RFC 2281 */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {
 	{ 53, PKT_PROTO_DNS }, /* with a length prefix, RFC 1035 4.2.2 */
+};
+
+/* issue 13's L2 slice: what LLC and SNAP lead to (LLC itself follows an 802.3 length) */
+static const struct dispatch_key dispatch_llc_saps[] = {
+	{ 0x42, PKT_PROTO_STP },  /* 802.1D BPDUs */
+	{ 0x06, PKT_PROTO_IPV4 }, /* RFC 948 IP over 802.3 */
+};
+
+static const struct dispatch_key dispatch_cisco_pids[] = {
+	{ 0x010b, PKT_PROTO_STP }, /* PVST+ */
+	{ 0x010c, PKT_PROTO_STP }, /* VLAN bridge */
+	{ 0x2004, PKT_PROTO_DTP },
+	{ 0x0111, PKT_PROTO_UDLD },
+	{ 0x2003, PKT_PROTO_VTP },
 };
 
 #define DISPATCH_N(t) (sizeof(t) / sizeof((t)[0]))
@@ -88,6 +120,8 @@ const struct dispatch_table dispatch_tables[DISPATCH_COUNT] = {
 	[DISPATCH_UDP_PORT] = { "udp port", dispatch_udp_ports, DISPATCH_N(dispatch_udp_ports) },
 	[DISPATCH_UDP_APP] = { "udp app", dispatch_udp_apps, DISPATCH_N(dispatch_udp_apps) },
 	[DISPATCH_TCP_APP] = { "tcp app", dispatch_tcp_apps, DISPATCH_N(dispatch_tcp_apps) },
+	[DISPATCH_LLC_SAP] = { "llc sap", dispatch_llc_saps, DISPATCH_N(dispatch_llc_saps) },
+	[DISPATCH_CISCO_PID] = { "cisco pid", dispatch_cisco_pids, DISPATCH_N(dispatch_cisco_pids) },
 };
 
 int dispatch_first(int linktype, const struct pkt_cursor *c)

@@ -17,9 +17,11 @@ enum dispatch_space {
 	DISPATCH_IPV4,	    /* IPv4 protocol field */
 	DISPATCH_IPV6,	    /* IPv6 next header after the extension headers */
 	DISPATCH_GRE,	    /* GRE protocol type (an ethertype, TEB included) */
-	DISPATCH_UDP_PORT,  /* UDP destination port: tunnels */
+	DISPATCH_UDP_PORT,  /* UDP port, either one: tunnels */
 	DISPATCH_UDP_APP,   /* UDP port, either one: application protocols */
 	DISPATCH_TCP_APP,   /* TCP port, either one: application protocols */
+	DISPATCH_LLC_SAP,   /* 802.2 LLC: the SAP of a UI frame whose DSAP and SSAP agree */
+	DISPATCH_CISCO_PID, /* SNAP protocol id under Cisco's OUI 00-00-0c */
 	DISPATCH_COUNT
 };
 

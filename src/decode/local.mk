@@ -25,12 +25,28 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_dns.c src/decode/proto_dns.h src/decode/proto_dns_name.c \
 	src/decode/proto_dns_rdata.c src/decode/proto_dns_print.h \
 	src/decode/proto_igmp.c \
+	src/decode/proto_msg.c src/decode/proto_msg.h src/decode/proto_l2.c src/decode/proto_l2.h \
+	src/decode/proto_llc.c \
+	src/decode/proto_stp.c \
+	src/decode/proto_bfd.c \
+	src/decode/proto_lldp.c src/decode/proto_lldp.h \
+	src/decode/proto_geneve.c \
+	src/decode/proto_dtp.c \
+	src/decode/proto_udld.c \
+	src/decode/proto_vtp.c \
+	src/decode/proto_loopback.c \
+	src/decode/proto_slow.c \
+	src/decode/proto_hsrp.c \
+	src/decode/proto_vrrp.c \
+	src/decode/proto_mpls.c \
+	src/decode/proto_ppp.c \
 	src/decode/tcpseq.c src/decode/tcpseq.h \
 	src/decode/timefmt.c src/decode/timefmt.h \
 	src/decode/hexdump.c src/decode/hexdump.h \
 	src/decode/names.c src/decode/names.h \
 	src/decode/view_packet.c src/decode/view_packet.h \
 	src/decode/view_packet_dns.c src/decode/view_packet_dns.h \
+	src/decode/view_packet_l2.c src/decode/view_packet_l2.h \
 	src/decode/view_packet_opts.c src/decode/view_packet_opts.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \

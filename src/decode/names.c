@@ -158,6 +158,21 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_GRE] = "gre",	[PKT_PROTO_VXLAN] = "vxlan", [PKT_PROTO_DNS] = "dns",
 	[PKT_PROTO_MDNS] = "mdns",
 	[PKT_PROTO_IGMP] = "igmp",
+	/* link-layer control protocols and tunnels (issue 13's L2 slice) */
+	[PKT_PROTO_LLC] = "llc",
+	[PKT_PROTO_STP] = "stp",
+	[PKT_PROTO_BFD] = "bfd",
+	[PKT_PROTO_LLDP] = "lldp",
+	[PKT_PROTO_GENEVE] = "geneve",
+	[PKT_PROTO_DTP] = "dtp",
+	[PKT_PROTO_UDLD] = "udld",
+	[PKT_PROTO_VTP] = "vtp",
+	[PKT_PROTO_LOOPBACK] = "loopback",
+	[PKT_PROTO_SLOW] = "slow",
+	[PKT_PROTO_HSRP] = "hsrp",
+	[PKT_PROTO_VRRP] = "vrrp",
+	[PKT_PROTO_MPLS] = "mpls",
+	[PKT_PROTO_PPP] = "ppp",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -33,6 +33,21 @@ enum pkt_proto {
 	PKT_PROTO_DNS,	/* DNS over UDP or TCP port 53 */
 	PKT_PROTO_MDNS, /* multicast DNS, UDP port 5353 */
 	PKT_PROTO_IGMP,
+	/* link-layer control protocols and tunnels (issue 13's L2 slice) */
+	PKT_PROTO_LLC,	/* 802.2 LLC, with SNAP when dsap/ssap are 0xaa */
+	PKT_PROTO_STP,	/* 802.1D/w/s/aq BPDUs, Cisco PVST+ */
+	PKT_PROTO_BFD,	/* BFD control and echo, UDP 3784, 3785, 4784, 6784 */
+	PKT_PROTO_LLDP, /* 802.1AB, ethertype 0x88cc */
+	PKT_PROTO_GENEVE, /* RFC 8926, UDP 6081 */
+	PKT_PROTO_DTP,	/* Cisco DTP, SNAP pid 0x2004 */
+	PKT_PROTO_UDLD, /* Cisco UDLD (RFC 5171), SNAP pid 0x0111 */
+	PKT_PROTO_VTP,	/* Cisco VTP, SNAP pid 0x2003 */
+	PKT_PROTO_LOOPBACK, /* Ethernet loopback (keepalives), ethertype 0x9000 */
+	PKT_PROTO_SLOW,	/* slow protocols (LACP, Marker, OAM), ethertype 0x8809 */
+	PKT_PROTO_HSRP, /* Cisco HSRP v0/v1, UDP 1985 */
+	PKT_PROTO_VRRP, /* VRRP v2/v3, IP protocol 112 */
+	PKT_PROTO_MPLS, /* the MPLS label stack, ethertypes 0x8847 and 0x8848 */
+	PKT_PROTO_PPP,	/* PPP framing of LINKTYPE_PPP captures */
 	PKT_PROTO_COUNT
 };
 
@@ -120,6 +135,17 @@ struct pkt_vlan {
 	bool dei;
 	uint16_t id;
 	uint16_t type; /* ethertype that follows the tag */
+};
+
+/* IEEE 802.2 LLC, with its SNAP header (RFC 1042) when dsap and ssap are 0xaa. */
+struct pkt_llc {
+	uint8_t dsap;	  /* as on the wire: the I/G bit included */
+	uint8_t ssap;	  /* as on the wire: the C/R bit included */
+	uint16_t control; /* U frames: one byte; I and S frames: two, little-endian */
+	bool is_u;
+	bool snap;
+	uint32_t oui; /* SNAP: organization code */
+	uint16_t pid; /* SNAP: protocol id (an ethertype when oui is 0) */
 };
 
 struct pkt_arp {
@@ -329,9 +355,27 @@ struct pkt_gre {
 	uint32_t ack; /* version 1 (PPTP) with PKT_GRE_ACK */
 };
 
+/* PPP's framing: the address byte when there was one, and the protocol. */
+struct pkt_ppp {
+	bool has_addr;
+	uint8_t addr; /* 0xff, or pppd's direction: 0 in, 1 out */
+	uint16_t proto;
+};
+
+/* Geneve's fixed header; its options stay in the packet (opt_len bytes after it). */
+struct pkt_geneve {
+	uint8_t version;
+	uint8_t flags; /* O (0x80), C (0x40) and the reserved bits */
+	uint16_t opt_len; /* bytes of options */
+	uint16_t proto;	  /* ethertype of the payload */
+	uint32_t vni;
+	uint8_t rsvd; /* the byte after the VNI */
+};
+
 struct pkt_vxlan {
 	uint8_t flags;
 	uint32_t vni;
+	uint32_t rsvd1; /* the 24 bits after the flags: OTV's overlay id */
 };
 
 /*
@@ -411,7 +455,7 @@ struct pkt_igmp {
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
-	uint8_t net;   /* PKT_PROTO_ARP, IPV4, IPV6 or NONE */
+	uint8_t net;   /* PKT_PROTO_ARP, IPV4, IPV6, NONE, or the L2 message (STP, LLDP ...) */
 	uint8_t trans; /* PKT_PROTO_TCP, UDP, ICMP, ICMP6, GRE, IGMP or NONE */
 	uint8_t app;   /* PKT_PROTO_DNS, MDNS or NONE: what the transport carries, by port */
 	uint8_t n_vlan;
@@ -421,6 +465,7 @@ struct pkt_level {
 	uint16_t csum_good; /* PKT_CSUM_BAD: the value the transport's checksum should have */
 	struct pkt_eth eth;
 	struct pkt_vlan vlan[PKT_MAX_VLAN];
+	struct pkt_llc llc; /* apart: SNAP's payload may be IP, which fills the union */
 	union {
 		struct pkt_arp arp;
 		struct pkt_ipv4 ip4;
@@ -445,7 +490,7 @@ struct pkt_meta {
 	uint32_t wirelen;
 	uint8_t n_layers;
 	uint8_t level;	/* innermost level decoded: 1 when l[1] holds a tunnel's payload */
-	uint8_t tunnel; /* PKT_PROTO_GRE or PKT_PROTO_VXLAN when level is 1 */
+	uint8_t tunnel; /* PKT_PROTO_GRE, VXLAN or GENEVE when level is 1 */
 	bool truncated; /* the last layer is truncated */
 	bool invalid;	/* the last layer is invalid */
 	uint8_t reason; /* its enum pkt_reason */
@@ -469,6 +514,8 @@ struct pkt_meta {
 	struct pkt_sll sll;
 	struct pkt_vxlan vxlan;
 	struct pkt_level l[2];
+	struct pkt_geneve geneve;
+	struct pkt_ppp ppp;
 };
 
 #endif /* SOCKEYE_PKT_META_H */

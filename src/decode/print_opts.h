@@ -34,6 +34,12 @@ struct print_opts {
 	bool tcp_relative;
 	uint32_t tcp_seq_base;
 	uint32_t tcp_ack_base;
+	/*
+	 * -x, -X or -A: the caller dumps the packet, so the printers leave out
+	 * tcpdump's default dump of a payload they do not decode (an unknown
+	 * ethertype, an LLC frame of an unknown SAP).
+	 */
+	bool dump;
 };
 
 #endif /* SOCKEYE_PRINT_OPTS_H */

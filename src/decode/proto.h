@@ -66,6 +66,35 @@ int proto_mdns_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_dns_print(struct line *x); /* DNS and mDNS */
 int proto_igmp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_igmp_print(struct line *x);
+/* link-layer control protocols and tunnels (issue 13's L2 slice) */
+int proto_llc_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_llc_print(struct line *x);
+int proto_stp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_stp_print(struct line *x);
+int proto_bfd_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_bfd_print(struct line *x);
+int proto_lldp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_lldp_print(struct line *x);
+int proto_geneve_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_geneve_print(struct line *x);
+int proto_dtp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_dtp_print(struct line *x);
+int proto_udld_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_udld_print(struct line *x);
+int proto_vtp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_vtp_print(struct line *x);
+int proto_loopback_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_loopback_print(struct line *x);
+int proto_slow_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_slow_print(struct line *x);
+int proto_hsrp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_hsrp_print(struct line *x);
+int proto_vrrp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_vrrp_print(struct line *x);
+int proto_mpls_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_mpls_print(struct line *x);
+int proto_ppp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ppp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

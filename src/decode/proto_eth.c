@@ -4,6 +4,7 @@
 
 #include "decode/dispatch.h"
 #include "decode/proto.h"
+#include "decode/proto_l2.h"
 
 #define ETH_HDR_LEN	 14
 #define ETH_MAX_8023_LEN 1500 /* type fields up to this are 802.3 lengths */
@@ -34,13 +35,19 @@ int proto_eth_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	    !pkt_get_be16(c, &e->type))
 		return proto_short(m, ETH_HDR_LEN);
 	/*
-	 * An 802.3 frame: LLC follows, which is not decoded.  Its length field
-	 * tells the padding to a 60-byte frame apart from the payload.
+	 * An 802.3 frame: LLC follows.  Its length field tells the padding to a
+	 * 60-byte frame apart from the payload.  Two bytes of 0xff instead of
+	 * an LLC header are Novell's raw 802.3 IPX, not decoded.
 	 */
 	if (e->type <= ETH_MAX_8023_LEN) {
+		const uint8_t *p;
+
 		if (e->type < pkt_wire_left(c))
 			pkt_clamp(c, e->type);
-		return PKT_PROTO_NONE;
+		p = pkt_peek(c, 2);
+		if (p && p[0] == 0xff && p[1] == 0xff)
+			return PKT_PROTO_NONE;
+		return PKT_PROTO_LLC;
 	}
 	return dispatch_ethertype(m, e->type);
 }
@@ -65,7 +72,7 @@ bool proto_eth_print(struct line *x)
 	if (e->type > 1500) {
 		line_ethertype(x, e->type);
 		line_len_colon(x, ly->wire_len);
-		return false;
+		return proto_l2_undecoded(x);
 	}
 	/* an 802.3 frame's length is its length field, when the frame holds that much */
 	len = ly->wire_len - ly->hdr_len;

@@ -6,6 +6,7 @@
 #include "decode/line.h"
 #include "decode/tcpdump_names.h"
 #include "decode/proto.h"
+#include "decode/proto_msg.h"
 
 #define GRE_VERSION_MASK 0x0007
 
@@ -58,22 +59,111 @@ int proto_gre_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		return proto_short(m, hlen);
 
 	/*
-	 * Only plain version 0 GRE carries a frame decoded here: RFC 1701
-	 * source routes and PPTP's PPP payload stay undecoded, and so does the
-	 * start of a frame cut by IP fragmentation, whose lengths would not fit.
+	 * Only version 0 GRE carries a frame decoded here: PPTP's PPP payload
+	 * stays undecoded, and so does the start of a frame cut by IP
+	 * fragmentation, whose lengths would not fit.
 	 */
-	if (g->version != 0 || (g->flags & PKT_GRE_ROUTING) || l->frag)
+	if (g->version != 0 || l->frag)
 		return PKT_PROTO_NONE;
+	/* RFC 1701 source route entries, up to the one of length 0: the printer lists them */
+	if (g->flags & PKT_GRE_ROUTING) {
+		for (;;) {
+			uint16_t af;
+			uint8_t sre[2];
+
+			if (!pkt_get_be16(c, &af) || !pkt_copy(c, sre, 2))
+				return proto_short(m, hlen);
+			if (af == 0 && sre[1] == 0)
+				break;
+			if (!pkt_skip(c, sre[1]))
+				return proto_short(m, hlen);
+		}
+	}
 	return dispatch_lookup(DISPATCH_GRE, g->proto);
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */
+
+static const struct msg_tok gre_flag_names[] = {
+	{ 0x8000, "checksum present" },	 { 0x4000, "routing present" },
+	{ 0x2000, "key present" },	 { 0x1000, "sequence# present" },
+	{ 0x0800, "source routing present" }, { 0x0080, "ack present" },
+	{ 0, NULL },
+};
+
+/*
+ * RFC 1701's source route entries after the fixed fields, from off: tcpdump's
+ * ", (rtaf=ip 10.0.0.1 *10.0.0.2)"; false when one is malformed or cut.
+ */
+static bool put_sres(struct pbuf *b, const struct msg *g, size_t off)
+{
+	for (;;) {
+		uint16_t af;
+		uint8_t sreoff, srelen;
+		unsigned step;
+
+		if (!msg_has(g, off, 4))
+			return false;
+		af = msg_u16(g, off);
+		sreoff = msg_u8(g, off + 2);
+		srelen = msg_u8(g, off + 3);
+		off += 4;
+		if (af == 0 && srelen == 0)
+			return true;
+		if (af != 0x0800 && af != 0xfffe) {
+			msg_printf(b, ", (rtaf=0x%x)", af);
+		} else {
+			step = af == 0x0800 ? 4 : 2;
+			pbuf_puts(b, af == 0x0800 ? ", (rtaf=ip" : ", (rtaf=asn");
+			if (sreoff & (step - 1)) {
+				msg_printf(b, ", badoffset=%u)", sreoff);
+				return false;
+			}
+			if (srelen & (step - 1)) {
+				msg_printf(b, ", badlength=%u)", srelen);
+				return false;
+			}
+			if (sreoff >= srelen) {
+				msg_printf(b, ", badoff/len=%u/%u)", sreoff, srelen);
+				return false;
+			}
+			for (unsigned k = 0; k < srelen; k += step) {
+				if (!msg_has(g, off + k, step))
+					return false;
+				pbuf_puts(b, k == sreoff ? " *" : " ");
+				if (step == 4)
+					pbuf_ip4(b, g->p + off + k);
+				else
+					pbuf_hex(b, msg_u16(g, off + k), 1);
+			}
+			pbuf_putc(b, ')');
+		}
+		if (!msg_has(g, off, srelen))
+			return false;
+		off += srelen;
+	}
+}
+
+static void put_proto_e(struct line *x, uint16_t proto)
+{
+	const char *name = tcpdump_names_ethertype(proto);
+
+	if (!x->o->link)
+		return;
+	pbuf_puts(&x->b, ", proto ");
+	pbuf_puts(&x->b, name ? name : "unknown");
+	pbuf_puts(&x->b, " (0x");
+	pbuf_hex(&x->b, proto, 4);
+	pbuf_putc(&x->b, ')');
+}
 
 bool proto_gre_print(struct line *x)
 {
 	const struct pkt_layer *ly = line_layer(x);
 	const struct pkt_gre *g = &line_level(x)->gre;
 	struct pbuf *b = &x->b;
+	bool v = line_verbosity(x);
+	struct msg m;
 
 	line_addrs(x, false, 0, 0);
 	if (ly->truncated || ly->invalid) {
@@ -87,50 +177,55 @@ bool proto_gre_print(struct line *x)
 	}
 	pbuf_puts(b, "GREv");
 	pbuf_u32(b, g->version);
-	pbuf_puts(b, ", ");
+	if (g->version > 1) {
+		pbuf_puts(b, " ERROR: unknown-version");
+		return true;
+	}
+	if (v) {
+		pbuf_puts(b, ", Flags [");
+		msg_bits_put(b, gre_flag_names, "none", g->flags, ", ");
+		pbuf_putc(b, ']');
+	}
+	if (g->version == 1) {
+		/* PPTP (RFC 2637): the key holds the payload length and the call id */
+		if (g->flags & PKT_GRE_KEY)
+			msg_printf(b, ", call %u", g->key & 0xffff);
+		if (g->flags & PKT_GRE_SEQ)
+			msg_printf(b, ", seq %u", g->seq);
+		if (g->flags & PKT_GRE_ACK)
+			msg_printf(b, ", ack %u", g->ack);
+		if (!(g->flags & PKT_GRE_SEQ))
+			pbuf_puts(b, ", no-payload");
+		put_proto_e(x, g->proto);
+		pbuf_puts(b, ", length ");
+		pbuf_u32(b, ly->wire_len);
+		if (!(g->flags & PKT_GRE_SEQ))
+			return true;
+		pbuf_puts(b, v ? "\n\t" : ": ");
+		if (g->proto != 0x880b)
+			msg_printf(b, "gre-proto-0x%x", g->proto);
+		return true;
+	}
 	if (g->flags & (PKT_GRE_CSUM | PKT_GRE_ROUTING)) {
-		if (x->o->verbose) {
-			pbuf_puts(b, "sum 0x");
-			pbuf_hex(b, g->csum, 1);
-			pbuf_puts(b, ", ");
-		}
-		pbuf_puts(b, "off 0x");
-		pbuf_hex(b, g->offset, 1);
-		pbuf_puts(b, ", ");
+		if (v)
+			msg_printf(b, ", sum 0x%x", g->csum);
+		msg_printf(b, ", off 0x%x", g->offset);
 	}
-	if (g->flags & PKT_GRE_KEY) {
-		pbuf_puts(b, "key=0x");
-		pbuf_hex(b, g->key, 1);
-		pbuf_puts(b, ", ");
+	if (g->flags & PKT_GRE_KEY)
+		msg_printf(b, ", key=0x%x", g->key);
+	if (g->flags & PKT_GRE_SEQ)
+		msg_printf(b, ", seq %u", g->seq);
+	if ((g->flags & PKT_GRE_ROUTING) && msg_of(&m, x) &&
+	    !put_sres(b, &m, 8 + (g->flags & PKT_GRE_KEY ? 4 : 0) + (g->flags & PKT_GRE_SEQ ? 4 : 0))) {
+		pbuf_puts(b, " (invalid)");
+		return true;
 	}
-	if (g->flags & PKT_GRE_SEQ) {
-		pbuf_puts(b, "seq ");
-		pbuf_u32(b, g->seq);
-		pbuf_puts(b, ", ");
-	}
-	if (g->version == 1 && (g->flags & PKT_GRE_ACK)) {
-		pbuf_puts(b, "ack ");
-		pbuf_u32(b, g->ack);
-		pbuf_puts(b, ", ");
-	}
-	if (x->o->link) {
-		const char *name = tcpdump_names_ethertype(g->proto);
-
-		pbuf_puts(b, "proto ");
-		pbuf_puts(b, name ? name : "Unknown");
-		pbuf_puts(b, " (0x");
-		pbuf_hex(b, g->proto, 4);
-		pbuf_puts(b, "), ");
-	}
-	pbuf_puts(b, "length ");
+	put_proto_e(x, g->proto);
+	pbuf_puts(b, ", length ");
 	pbuf_u32(b, ly->wire_len);
-	if (line_more(x)) {
-		pbuf_puts(b, ": ");
+	pbuf_puts(b, v ? "\n\t" : ": ");
+	if (line_more(x))
 		return false;
-	}
-	if (g->version == 0) {
-		pbuf_puts(b, ": gre-proto-0x");
-		pbuf_hex(b, g->proto, 1);
-	}
+	msg_printf(b, "gre-proto-0x%x", g->proto);
 	return true;
 }

@@ -5,6 +5,7 @@
 #include "decode/dispatch.h"
 #include "decode/line.h"
 #include "decode/proto.h"
+#include "decode/proto_l2.h"
 
 #define SLL_HDR_LEN  16
 #define SLL2_HDR_LEN 20
@@ -122,5 +123,5 @@ bool proto_sll_print(struct line *x)
 		return false;
 	line_ethertype(x, s->protocol);
 	line_len_colon(x, ly->wire_len);
-	return false;
+	return s->protocol > 1500 && proto_l2_undecoded(x);
 }

@@ -44,7 +44,8 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 
 	/* Tunnels by port only in the outer headers: one tunnel deep. */
 	if (m->level == 0) {
-		int next = dispatch_lookup(DISPATCH_UDP_PORT, u->dport);
+		/* either port, the destination's first, as tcpdump */
+		int next = dispatch_app(DISPATCH_UDP_PORT, u->sport, u->dport);
 
 		if (next != PKT_PROTO_NONE)
 			return next;

@@ -5,7 +5,8 @@
 #include "decode/dispatch.h"
 #include "decode/proto.h"
 
-#define VLAN_TAG_LEN 4
+#define VLAN_TAG_LEN	  4
+#define VLAN_MAX_8023_LEN 1500
 
 /*
  * The tag after a TPID of 0x8100 (802.1Q), 0x88a8 (802.1ad) or 0x9100:
@@ -31,6 +32,15 @@ int proto_vlan_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	v->id = tci & 0x0fff;
 	if (!pkt_get_be16(c, &v->type))
 		return proto_short(m, VLAN_TAG_LEN);
+	/* an 802.3 length after the tag: LLC follows, as after an Ethernet header */
+	if (v->type <= VLAN_MAX_8023_LEN) {
+		const uint8_t *p;
+
+		if (v->type < pkt_wire_left(c))
+			pkt_clamp(c, v->type);
+		p = pkt_peek(c, 2);
+		return p && p[0] == 0xff && p[1] == 0xff ? PKT_PROTO_NONE : PKT_PROTO_LLC;
+	}
 	return dispatch_ethertype(m, v->type);
 }
 
@@ -57,6 +67,11 @@ bool proto_vlan_print(struct line *x)
 	pbuf_puts(&x->b, ", p ");
 	pbuf_u32(&x->b, v->pcp);
 	pbuf_puts(&x->b, v->dei ? ", DEI, " : ", ");
+	if (v->type <= VLAN_MAX_8023_LEN) {
+		/* tcpdump's words, without a separator before the LLC header */
+		pbuf_puts(&x->b, "802.3");
+		return false;
+	}
 	line_ethertype(x, v->type);
 	if (line_more(x))
 		pbuf_puts(&x->b, ", ");

@@ -23,17 +23,34 @@ int proto_vxlan_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 {
 	struct pkt_vxlan *v = &m->vxlan;
 	uint32_t vni;
+	uint16_t b12;
+	uint8_t b0;
 
 	*v = (struct pkt_vxlan){ 0 };
-	if (!pkt_get_u8(c, &v->flags) || !pkt_skip(c, 3) || !pkt_get_be32(c, &vni))
+	if (!pkt_get_u8(c, &v->flags) || !pkt_get_u8(c, &b0) || !pkt_get_be16(c, &b12) ||
+	    !pkt_get_be32(c, &vni))
 		return proto_short(m, VXLAN_HDR_LEN);
 	v->vni = vni >> 8;
+	v->rsvd1 = (uint32_t)b0 << 16 | b12;
 	if (!(v->flags & VXLAN_FLAG_I))
 		return proto_invalid(m, PKT_REASON_VXLAN_FLAGS);
 	return PKT_PROTO_ETH;
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */
+
+#define VXLAN_PORT 4789
+#define OTV_PORT   8472
+
+/* tcpdump takes UDP port 8472 for OTV unless 4789 (VXLAN) is the other port */
+static bool is_otv(const struct line *x)
+{
+	const struct pkt_level *l = line_level(x);
+
+	if (l->trans != PKT_PROTO_UDP || l->udp.sport == VXLAN_PORT || l->udp.dport == VXLAN_PORT)
+		return false;
+	return l->udp.sport == OTV_PORT || l->udp.dport == OTV_PORT;
+}
 
 bool proto_vxlan_print(struct line *x)
 {
@@ -45,6 +62,18 @@ bool proto_vxlan_print(struct line *x)
 		pbuf_puts(b, "VXLAN ");
 		return line_trunc(x, "vxlan");
 	}
+	if (is_otv(x)) {
+		/* tcpdump reads port 8472 as Cisco's OTV, the same 8 bytes differently cut */
+		pbuf_puts(b, v->flags & 0x08 ? "OTV, flags [I] (0x" : "OTV, flags [.] (0x");
+		pbuf_hex(b, v->flags, 2);
+		pbuf_puts(b, "), overlay ");
+		pbuf_u32(b, v->rsvd1);
+		pbuf_puts(b, ", instance ");
+		pbuf_u32(b, v->vni);
+		if (line_more(x))
+			pbuf_putc(b, '\n');
+		return !line_more(x);
+	}
 	/* without the I flag tcpdump calls the flags invalid; the inner frame stays undecoded */
 	pbuf_puts(b, v->flags & 0x08 ? "VXLAN, flags [I] (0x" : "VXLAN, flags [invalid] (0x");
 	pbuf_hex(b, v->flags, 2);
@@ -52,8 +81,8 @@ bool proto_vxlan_print(struct line *x)
 	pbuf_u32(b, v->vni);
 	if (ly->invalid)
 		return true;
-	/* tcpdump starts the inner frame on a new line; one line per packet here */
+	/* tcpdump starts the inner frame on a new line */
 	if (line_more(x))
-		pbuf_puts(b, ": ");
+		pbuf_putc(b, '\n');
 	return false;
 }

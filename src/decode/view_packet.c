@@ -8,6 +8,7 @@
 #include "decode/names.h"
 #include "decode/view_packet.h"
 #include "decode/view_packet_dns.h"
+#include "decode/view_packet_l2.h"
 #include "decode/view_packet_opts.h"
 
 #define D FMT_GROUP_DETAIL
@@ -558,6 +559,10 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 			break;
 		case PKT_PROTO_IGMP:
 			put_igmp(d, l, &l->igmp);
+			break;
+		default:
+			/* issue 13's L2 slice: LLC, STP, LLDP ... */
+			view_packet_l2(d, m, data, ly);
 			break;
 		}
 	}

@@ -195,7 +195,8 @@ static void line_text(struct text_line *l, const char *s, bool lines)
 		st->line_len += l->pad;
 	}
 	l->pad = 0;
-	n = lines ? SIZE_MAX : plain_len(s);
+	/* plain text needs no escaping, lines or not: the common case stays one copy */
+	n = plain_len(s);
 	if (n != SIZE_MAX)
 		line_put(l->f, s, n);
 	else

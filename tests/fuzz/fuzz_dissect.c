@@ -18,6 +18,7 @@
 
 static const int fuzz_linktypes[] = {
 	DLT_EN10MB, DLT_LINUX_SLL, DLT_LINUX_SLL2, DLT_RAW, LINKTYPE_RAW, DLT_IPV4, DLT_IPV6,
+	DLT_PPP, /* first byte 7: PPP framing, then MPLS or IP */
 };
 
 #define FUZZ_N_LINKTYPES (sizeof(fuzz_linktypes) / sizeof(fuzz_linktypes[0]))

@@ -39,15 +39,22 @@ static void test_eth_fields(void **state)
 
 static void test_eth_8023(void **state)
 {
-	static const struct dt_hdr h[] = { { PKT_PROTO_ETH, 14 } };
+	static const struct dt_hdr h[] = {
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_LLC, 3 },
+		{ PKT_PROTO_STP, 0 },
+	};
 	struct pkt_meta m;
 
 	dt_whole(&m, DLT_EN10MB, sample_eth_8023, sizeof(sample_eth_8023), h, DT_N(h));
 	assert_int_equal(m.l[0].eth.type, 7);
-	assert_int_equal(m.l[0].net, PKT_PROTO_NONE);
-	/* the length field drops the padding to 60 bytes */
-	assert_int_equal(m.payload_len, 7);
-	assert_int_equal(m.payload_caplen, 7);
+	/* LLC's SAPs (0x42 both) lead to a spanning tree BPDU, read again when printed */
+	assert_int_equal(m.l[0].net, PKT_PROTO_LLC);
+	assert_int_equal(m.l[0].llc.dsap, 0x42);
+	assert_int_equal(m.l[0].llc.control, 0x03);
+	/* the length field drops the padding to 60 bytes: 4 BPDU bytes follow LLC */
+	assert_int_equal(m.payload_len, 4);
+	assert_int_equal(m.payload_caplen, 4);
 }
 
 static void test_eth_unknown_type(void **state)

@@ -106,7 +106,10 @@ static void test_gre_undecoded(void **state)
 		0x30, 0x81, 0x88, 0x0b, 0x00, 0x04, 0x00, 0x01, 0x00, 0x00,
 		0x00, 0x05, 0x00, 0x00, 0x00, 0x06, 0xff, 0x03, 0x00, 0x21,
 	};
-	static const uint8_t routed[] = { 0x40, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00 };
+	/* RFC 1701 routing: checksum and offset, then the SREs up to a null one */
+	static const uint8_t routed[] = { 0x40, 0x00, 0x12, 0x34, 0x00, 0x00, 0x00, 0x00,
+					  0x08, 0x00, 0x00, 0x04, 0x0a, 0x00, 0x00, 0x01,
+					  0x00, 0x00, 0x00, 0x00 };
 	static const uint8_t mpls[] = { 0x00, 0x00, 0x88, 0x47, 0x00, 0x01, 0x01, 0x40 };
 	static const struct dt_hdr h16[] = {
 		{ PKT_PROTO_ETH, 14 },
@@ -118,10 +121,16 @@ static void test_gre_undecoded(void **state)
 		{ PKT_PROTO_IPV4, 20 },
 		{ PKT_PROTO_GRE, 8 },
 	};
+	static const struct dt_hdr h20[] = {
+		{ PKT_PROTO_ETH, 14 },
+		{ PKT_PROTO_IPV4, 20 },
+		{ PKT_PROTO_GRE, 20 },
+	};
 	static const struct dt_hdr h4[] = {
 		{ PKT_PROTO_ETH, 14 },
 		{ PKT_PROTO_IPV4, 20 },
 		{ PKT_PROTO_GRE, 4 },
+		{ PKT_PROTO_MPLS, 4 },
 	};
 	uint8_t p[128];
 	size_t len;
@@ -136,14 +145,16 @@ static void test_gre_undecoded(void **state)
 	assert_int_equal(m.level, 0);
 	assert_int_equal(m.payload_len, 4);
 
+	/* the source route entries are part of the header; an unknown protocol stays payload */
 	len = build_gre(p, routed, sizeof(routed), NULL, 0);
-	dt_whole(&m, DLT_EN10MB, p, len, h8, DT_N(h8));
+	dt_whole(&m, DLT_EN10MB, p, len, h20, DT_N(h20));
 	assert_int_equal(m.level, 0);
 
+	/* MPLS over GRE (RFC 4023): one label with S set, nothing after it to guess from */
 	len = build_gre(p, mpls, sizeof(mpls), NULL, 0);
 	dt_whole(&m, DLT_EN10MB, p, len, h4, DT_N(h4));
 	assert_int_equal(m.l[0].gre.proto, 0x8847);
-	assert_int_equal(m.payload_len, 4);
+	assert_int_equal(m.payload_len, 0);
 
 	/* the first fragment of a bigger datagram: the inner lengths would not fit */
 	memcpy(p, sample_gre_ip, sizeof(sample_gre_ip));

@@ -43,8 +43,8 @@ static void expect_print(const char *name, int linktype, const uint8_t *p, size_
  * tcpdump's: these are decoded without checksum verification (tcpdump -v
  * verifies; test_csum_texts covers it), -v prints no quoted packet or ND
  * option lines, a VXLAN's inner frame stays on the same line, SLL2's
- * interface name is the caller's to print, and no application protocol, LLC
- * or hex dump is decoded.
+ * interface name is the caller's to print, and no application protocol is
+ * decoded.
  */
 static const struct print_case sample_cases[] = {
 	{
@@ -128,16 +128,16 @@ static const struct print_case sample_cases[] = {
 	},
 	{
 		"eth_8023", DLT_EN10MB, S(sample_eth_8023),
-		"00:11:22:33:44:55 > 01:80:c2:00:00:00, 802.3, length 7", /* differs */
-		"00:11:22:33:44:55 > 01:80:c2:00:00:00, 802.3, length 7", /* differs */
-		"00:11:22:33:44:55 > 01:80:c2:00:00:00, 802.3, length 7", /* differs */
-		"00:11:22:33:44:55 > 01:80:c2:00:00:00, 802.3, length 7", /* differs */
+		"STP 802.1d, Config (invalid)",
+		"00:11:22:33:44:55 > 01:80:c2:00:00:00, 802.3, length 7: LLC, dsap STP (0x42) Individual, ssap STP (0x42) Command, ctrl 0x03: STP 802.1d, Config (invalid)",
+		"STP 802.1d, Config (invalid)",
+		"STP 802.1d, Config (invalid)",
 	},
 	{
 		"eth_unknown", DLT_EN10MB, S(sample_eth_unknown),
-		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype Unknown (0x1234), length 18", /* differs */
-		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype Unknown (0x1234), length 18", /* differs */
-		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype Unknown (0x1234), length 18", /* differs */
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype Unknown (0x1234), length 18: \n\t0x0000:  6162 6364                                abcd",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype Unknown (0x1234), length 18: \n\t0x0000:  6162 6364                                abcd",
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype Unknown (0x1234), length 18: \n\t0x0000:  6162 6364                                abcd",
 		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype Unknown (0x1234), length 18", /* differs */
 	},
 	{
@@ -287,7 +287,8 @@ static const struct print_case sample_cases[] = {
 		"IP 10.0.0.1 > 10.0.0.2: GREv0, key=0x2a, length 48: IP 192.168.1.1.1234 > 192.168.1.2.80: Flags [S], seq 1000, win 64240, length 0",
 		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 82: 10.0.0.1 > 10.0.0.2: GREv0, key=0x2a, proto IPv4 (0x0800), length 48: 192.168.1.1.1234 > 192.168.1.2.80: Flags [S], seq 1000, win 64240, length 0",
 		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto GRE (47), length 68)\n"
-		"    10.0.0.1 > 10.0.0.2: GREv0, key=0x2a, length 48: IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto TCP (6), length 40)\n"
+		"    10.0.0.1 > 10.0.0.2: GREv0, Flags [key present], key=0x2a, length 48\n"
+		"\tIP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto TCP (6), length 40)\n"
 		"    192.168.1.1.1234 > 192.168.1.2.80: Flags [S], seq 1000, win 64240, length 0", /* differs */
 		"IP 10.0.0.1 > 10.0.0.2: GREv0, key=0x2a, length 48: IP 192.168.1.1.1234 > 192.168.1.2.80: tcp 0",
 	},
@@ -298,7 +299,8 @@ static const struct print_case sample_cases[] = {
 		"IP 10.0.0.1 > 10.0.0.2: GREv0, key=0x5, length 53: IP 192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3",
 		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 87: 10.0.0.1 > 10.0.0.2: GREv0, key=0x5, proto TEB (0x6558), length 53: 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype IPv4 (0x0800), length 45: 192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3",
 		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto GRE (47), length 73)\n"
-		"    10.0.0.1 > 10.0.0.2: GREv0, key=0x5, length 53: IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 31)\n"
+		"    10.0.0.1 > 10.0.0.2: GREv0, Flags [key present], key=0x5, length 53\n"
+		"\tIP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 31)\n"
 		"    192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3", /* differs */
 		"IP 10.0.0.1 > 10.0.0.2: GREv0, key=0x5, length 53: IP 192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3",
 	},
@@ -306,10 +308,10 @@ static const struct print_case sample_cases[] = {
 		"vxlan",
 		DLT_EN10MB,
 		S(sample_vxlan),
-		"IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100: IP 192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3", /* differs */
-		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 95: 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100: 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype IPv4 (0x0800), length 45: 192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3", /* differs */
+		"IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100\nIP 192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3", /* differs */
+		"00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype IPv4 (0x0800), length 95: 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100\n02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype IPv4 (0x0800), length 45: 192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3", /* differs */
 		"IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 81)\n"
-		"    10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100: IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 31)\n"
+		"    10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100\nIP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 31)\n"
 		"    192.168.1.1.1111 > 192.168.1.2.2222: UDP, length 3", /* differs */
 		"IP 10.0.0.1.55555 > 10.0.0.2.4789: UDP, length 53",
 	},
@@ -353,11 +355,12 @@ static const struct print_case sample_cases[] = {
 
 static void test_samples(void **state)
 {
-	static const struct print_opts plain = { 0 }, link = { .link = true };
-	static const struct print_opts verbose = { .verbose = true }, quiet = { .quiet = true };
-
 	for (size_t i = 0; i < DT_N(sample_cases); i++) {
 		const struct print_case *c = &sample_cases[i];
+		/* the bytes too: the message layers (LLC's payloads, dumps) read them */
+		const struct print_opts plain = { .data = c->pkt }, link = { .link = true, .data = c->pkt };
+		const struct print_opts verbose = { .verbose = true, .data = c->pkt };
+		const struct print_opts quiet = { .quiet = true, .data = c->pkt };
 		struct pkt_meta m;
 
 		dt_dissect(&m, c->linktype, c->pkt, c->len, c->len);
@@ -412,7 +415,7 @@ static void test_truncated(void **state)
 		{ "vxlan", S(sample_vxlan), 46,
 		  "IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN [|vxlan]" },
 		{ "vxlan inner ether", S(sample_vxlan), 55,
-		  "IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100: [|ether]" },
+		  "IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100\n[|ether]" },
 		{ "sll", S(sample_sll_tcp), 8, "[|sll]" },
 	};
 	static const struct print_opts o = { 0 };

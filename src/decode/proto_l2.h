@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* proto_l2.h: what the link-layer control protocols share: their dispatch and tcpdump's dump. */
+#ifndef SOCKEYE_PROTO_L2_H
+#define SOCKEYE_PROTO_L2_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "decode/line.h"
+#include "decode/pbuf.h"
+#include "decode/pkt_meta.h"
+
+/* What an ethertype carried by SNAP selects (dispatch_ethertype, noted in the level). */
+int proto_l2_ethertype(struct pkt_meta *m, uint16_t type);
+/* What a Cisco SNAP protocol id selects: CDP, DTP, UDLD, VTP, PVST+ ... */
+int proto_l2_cisco_pid(uint16_t pid);
+/* tcpdump's default print of bytes it does not decode: hex and ASCII lines after "\n\t". */
+void proto_l2_default_print(struct pbuf *b, const uint8_t *p, size_t n);
+/*
+ * After a link header whose ethertype is not decoded (the last layer, x->i):
+ * tcpdump's ": " and its dump of the payload, unless the caller dumps the
+ * packet anyway (-x, -X, -A) or -q; true then (the line is complete).
+ */
+bool proto_l2_undecoded(struct line *x);
+/* SNAP's organization's name ("Cisco", "IEEE 802.3 Private"), or NULL. */
+const char *proto_llc_oui_name(uint32_t oui);
+
+#endif /* SOCKEYE_PROTO_L2_H */

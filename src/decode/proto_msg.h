@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * proto_msg.h: a message layer's bytes as its printer and JSON view walk them
+ * again (the link-layer control protocols, BFD, HSRP ...), and tcpdump's ways
+ * of naming values and flags.
+ */
+#ifndef SOCKEYE_PROTO_MSG_H
+#define SOCKEYE_PROTO_MSG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "decode/line.h"
+#include "decode/pbuf.h"
+#include "decode/pkt_meta.h"
+
+/*
+ * A message from a layer's first byte: len bytes on the wire, cap of them
+ * captured (cap <= len).  Every read goes through msg_has first.
+ */
+struct msg {
+	const uint8_t *p;
+	uint32_t len;
+	uint32_t cap;
+};
+
+/* The message of layer ly in a packet's captured bytes; false without the bytes. */
+static inline bool msg_at(struct msg *g, const struct pkt_meta *m, const uint8_t *data,
+			  const struct pkt_layer *ly)
+{
+	uint32_t cap;
+
+	if (!data || ly->off > m->caplen)
+		return false;
+	cap = m->caplen - ly->off;
+	g->p = data + ly->off;
+	g->len = ly->wire_len;
+	g->cap = cap < g->len ? cap : g->len;
+	return true;
+}
+
+/* The layer a printer is at. */
+static inline bool msg_of(struct msg *g, const struct line *x)
+{
+	return msg_at(g, x->m, x->o->data, line_layer(x));
+}
+
+/* A part of g from off: n bytes on the wire (clamped to g). */
+static inline struct msg msg_sub(const struct msg *g, size_t off, size_t n)
+{
+	struct msg s = { g->p, 0, 0 };
+
+	if (off > g->len)
+		return s;
+	s.p = g->p + (off < g->cap ? off : g->cap);
+	s.len = (uint32_t)(n < g->len - off ? n : g->len - off);
+	s.cap = off < g->cap ? (uint32_t)(g->cap - off) : 0;
+	if (s.cap > s.len)
+		s.cap = s.len;
+	return s;
+}
+
+static inline bool msg_has(const struct msg *g, size_t off, size_t n)
+{
+	return off <= g->cap && n <= g->cap - off;
+}
+
+static inline uint8_t msg_u8(const struct msg *g, size_t off)
+{
+	return g->p[off];
+}
+
+static inline uint16_t msg_u16(const struct msg *g, size_t off)
+{
+	return (uint16_t)(g->p[off] << 8 | g->p[off + 1]);
+}
+
+static inline uint32_t msg_u24(const struct msg *g, size_t off)
+{
+	return (uint32_t)g->p[off] << 16 | (uint32_t)g->p[off + 1] << 8 | g->p[off + 2];
+}
+
+static inline uint32_t msg_u32(const struct msg *g, size_t off)
+{
+	return (uint32_t)g->p[off] << 24 | (uint32_t)g->p[off + 1] << 16 |
+	       (uint32_t)g->p[off + 2] << 8 | g->p[off + 3];
+}
+
+/* tcpdump's struct tok: a value and its name; tables end with a NULL name. */
+struct msg_tok {
+	uint32_t v;
+	const char *s;
+};
+
+/* The name of v in t, or NULL. */
+const char *msg_tok_find(const struct msg_tok *t, uint32_t v);
+/* tok2str: the name, or fmt ("Unknown (%u)"-like, one %u, %x or %02x ...) of v. */
+void msg_tok_put(struct pbuf *b, const struct msg_tok *t, const char *fmt, uint32_t v);
+/*
+ * bittok2str: the names of the bits of v set in t joined by sep (", " as
+ * bittok2str, " " as bittok2str_nosep), in the table's order; none (a
+ * format of v, or plain text) when no bit is named.
+ */
+void msg_bits_put(struct pbuf *b, const struct msg_tok *t, const char *none, uint32_t v,
+		  const char *sep);
+
+/* printf into b (rare paths only: floats, odd widths). */
+void msg_printf(struct pbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * nd_printjnp: at most n bytes as text, stopping at a NUL, unprintable bytes
+ * as tcpdump escapes them ("M-" for the high bit, "^" for control).  The
+ * bytes must be captured.
+ */
+void msg_put_text(struct pbuf *b, const uint8_t *p, size_t n);
+/* nd_printn without the NUL stop. */
+void msg_put_textn(struct pbuf *b, const uint8_t *p, size_t n);
+/*
+ * hex_print: tcpdump's hex lines of 16 bytes, each starting with ident and the
+ * offset ("\n\t  0x0000:  0102 0304"); the bytes must be captured.
+ */
+void msg_hex_lines(struct pbuf *b, const char *prefix, const uint8_t *p, size_t n);
+/* The bytes as "%02x" each, without separators. */
+void msg_hex(struct pbuf *b, const uint8_t *p, size_t n);
+
+/* tcpdump's unsigned_relts_print: seconds as "0s", "3s", "1m40s", "1d2h" ... */
+void proto_msg_relts(struct pbuf *b, uint32_t secs);
+
+/* " [|what]", tcpdump's mark for a message cut by the capture; true (the line is complete). */
+bool msg_trunc(struct line *x, const char *what);
+
+#endif /* SOCKEYE_PROTO_MSG_H */
