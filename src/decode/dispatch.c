@@ -64,12 +64,15 @@ static const struct dispatch_key dispatch_udp_ports[] = {
 };
 
 /*
- * By either port, as tcpdump decodes them.  LLMNR (5355) is not here:
- * tcpdump 4.99 prints it as plain UDP.
+ * By either port, in tcpdump's order (udp_print's chain): the first key either
+ * port matches wins.  LLMNR (5355) is not here: tcpdump 4.99 prints it as
+ * plain UDP.
  */
 static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 53, PKT_PROTO_DNS },	  /* RFC 1035 */
 	{ 5353, PKT_PROTO_MDNS }, /* RFC 6762 */
+	/* services and security (issue 13) */
+	{ 69, PKT_PROTO_TFTP },	  /* RFC 1350 */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {

@@ -31,7 +31,11 @@ libsockeye_a_SOURCES += \
 	src/decode/names.c src/decode/names.h \
 	src/decode/view_packet.c src/decode/view_packet.h \
 	src/decode/view_packet_dns.c src/decode/view_packet_dns.h \
-	src/decode/view_packet_opts.c src/decode/view_packet_opts.h
+	src/decode/view_packet_opts.c src/decode/view_packet_opts.h \
+	src/decode/packettype.c src/decode/packettype.h \
+	src/decode/proto_app.c src/decode/proto_app.h \
+	src/decode/view_packet_svc.c src/decode/view_packet_svc.h \
+	src/decode/proto_tftp.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

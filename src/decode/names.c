@@ -158,6 +158,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_GRE] = "gre",	[PKT_PROTO_VXLAN] = "vxlan", [PKT_PROTO_DNS] = "dns",
 	[PKT_PROTO_MDNS] = "mdns",
 	[PKT_PROTO_IGMP] = "igmp",
+	/* services and security (issue 13) */
+	[PKT_PROTO_TFTP] = "tftp",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -33,6 +33,8 @@ enum pkt_proto {
 	PKT_PROTO_DNS,	/* DNS over UDP or TCP port 53 */
 	PKT_PROTO_MDNS, /* multicast DNS, UDP port 5353 */
 	PKT_PROTO_IGMP,
+	/* services and security (issue 13): by port, or forced with sniff -T */
+	PKT_PROTO_TFTP,
 	PKT_PROTO_COUNT
 };
 
@@ -408,6 +410,16 @@ struct pkt_igmp {
 	uint8_t trace_resp[4];
 };
 
+/* ---- services and security (issue 13): small headers, the rest is read again when printed ---- */
+
+/* TFTP (RFC 1350): the opcode, and the block number or error code after it. */
+struct pkt_tftp {
+	bool has_opcode;
+	bool has_num;
+	uint16_t opcode;
+	uint16_t num; /* DATA/ACK: block; ERROR: error code */
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -436,6 +448,7 @@ struct pkt_level {
 	};
 	union {
 		struct pkt_dns dns; /* DNS and mDNS */
+		struct pkt_tftp tftp;
 	};
 };
 
@@ -456,6 +469,11 @@ struct pkt_meta {
 	 */
 	bool csum_verify;
 	uint8_t csum_hint; /* enum pkt_csum_hint */
+	/*
+	 * sniff -T: the decoder forced on UDP and TCP payloads whatever their
+	 * ports (packettype.h's index, 0 without -T).
+	 */
+	uint8_t packettype;
 	/*
 	 * What follows the last decoded header: the application payload, or
 	 * the rest of a protocol not decoded.  len is the length the headers

@@ -34,6 +34,12 @@ struct print_opts {
 	bool tcp_relative;
 	uint32_t tcp_seq_base;
 	uint32_t tcp_ack_base;
+	/*
+	 * --decode-more: print what tcpdump 4.99 does not decode (TLS
+	 * records, QUIC headers, WireGuard); without it the text stays
+	 * tcpdump's and those fields are in JSON only.
+	 */
+	bool decode_more;
 };
 
 #endif /* SOCKEYE_PRINT_OPTS_H */

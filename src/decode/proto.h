@@ -66,6 +66,11 @@ int proto_mdns_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_dns_print(struct line *x); /* DNS and mDNS */
 int proto_igmp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_igmp_print(struct line *x);
+/* services and security (issue 13) */
+int proto_tftp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_tftp_print(struct line *x);
+const char *proto_tftp_op_name(uint16_t op);
+const char *proto_tftp_error_name(uint16_t code);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -30,4 +30,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_DNS] = { "dns", proto_dns_dissect, proto_dns_print, false },
 	[PKT_PROTO_MDNS] = { "mdns", proto_mdns_dissect, proto_dns_print, false },
 	[PKT_PROTO_IGMP] = { "igmp", proto_igmp_dissect, proto_igmp_print, false },
+	/* services and security (issue 13) */
+	[PKT_PROTO_TFTP] = { "tftp", proto_tftp_dissect, proto_tftp_print, false },
 };

@@ -8,6 +8,7 @@
 #include "decode/names.h"
 #include "decode/view_packet.h"
 #include "decode/view_packet_dns.h"
+#include "decode/view_packet_svc.h"
 #include "decode/view_packet_opts.h"
 
 #define D FMT_GROUP_DETAIL
@@ -558,6 +559,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 			break;
 		case PKT_PROTO_IGMP:
 			put_igmp(d, l, &l->igmp);
+			break;
+		default: /* services and security (issue 13) */
+			view_packet_svc(d, m, ly, data);
 			break;
 		}
 	}
