@@ -73,6 +73,8 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 5353, PKT_PROTO_MDNS }, /* RFC 6762 */
 	/* services and security (issue 13) */
 	{ 69, PKT_PROTO_TFTP },	  /* RFC 1350 */
+	{ 68, PKT_PROTO_BOOTP },  /* RFC 951: client */
+	{ 67, PKT_PROTO_BOOTP },  /* server */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {

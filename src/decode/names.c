@@ -160,6 +160,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_IGMP] = "igmp",
 	/* services and security (issue 13) */
 	[PKT_PROTO_TFTP] = "tftp",
+	[PKT_PROTO_BOOTP] = "bootp",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -35,6 +35,7 @@ enum pkt_proto {
 	PKT_PROTO_IGMP,
 	/* services and security (issue 13): by port, or forced with sniff -T */
 	PKT_PROTO_TFTP,
+	PKT_PROTO_BOOTP, /* BOOTP and DHCPv4 */
 	PKT_PROTO_COUNT
 };
 
@@ -420,6 +421,13 @@ struct pkt_tftp {
 	uint16_t num; /* DATA/ACK: block; ERROR: error code */
 };
 
+/* BOOTP/DHCPv4 (RFC 951, 2131): the op and the DHCP message type (option 53, 0 if none). */
+struct pkt_bootp {
+	bool has_op;
+	uint8_t op;
+	uint8_t dhcp_type;
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -449,6 +457,7 @@ struct pkt_level {
 	union {
 		struct pkt_dns dns; /* DNS and mDNS */
 		struct pkt_tftp tftp;
+		struct pkt_bootp bootp;
 	};
 };
 

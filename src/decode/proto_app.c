@@ -89,3 +89,22 @@ void app_name_or(struct pbuf *b, const char *name, const char *prefix, uint32_t 
 	pbuf_puts(b, prefix);
 	pbuf_u32(b, v);
 }
+
+bool app_hex(struct pbuf *b, const struct app_msg *a, size_t off, size_t n, const char *indent)
+{
+	for (size_t i = 0; i < n; i += 2) {
+		if (i % 16 == 0) {
+			pbuf_puts(b, indent);
+			pbuf_puts(b, "0x");
+			pbuf_hex(b, (uint32_t)i, 4);
+			pbuf_puts(b, ": ");
+		}
+		if (!app_has(a, off + i, n - i >= 2 ? 2 : 1))
+			return false;
+		pbuf_putc(b, ' ');
+		pbuf_hex(b, app_u8(a, off + i), 2);
+		if (n - i >= 2)
+			pbuf_hex(b, app_u8(a, off + i + 1), 2);
+	}
+	return true;
+}

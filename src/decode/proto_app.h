@@ -71,6 +71,18 @@ bool app_printjn(struct pbuf *b, const struct app_msg *a, size_t off, size_t n);
  */
 bool app_printjnp(struct pbuf *b, const struct app_msg *a, size_t off, size_t n);
 
+/*
+ * tcpdump's hex_print: n bytes at off, 16 a line, each line starting with
+ * indent and "0x%04x: "; false when the capture ends first.
+ */
+bool app_hex(struct pbuf *b, const struct app_msg *a, size_t off, size_t n, const char *indent);
+
+/* tcpdump's nd_printn: n bytes as app_print_char (NULs too); false when the capture ends first. */
+static inline bool app_printn(struct pbuf *b, const struct app_msg *a, size_t off, size_t n)
+{
+	return app_printjn(b, a, off, n);
+}
+
 /* " [|what]", tcpdump's nd_print_trunc; returns true (the line is complete). */
 bool app_trunc(struct pbuf *b, const char *what);
 

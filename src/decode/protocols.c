@@ -32,4 +32,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_IGMP] = { "igmp", proto_igmp_dissect, proto_igmp_print, false },
 	/* services and security (issue 13) */
 	[PKT_PROTO_TFTP] = { "tftp", proto_tftp_dissect, proto_tftp_print, false },
+	[PKT_PROTO_BOOTP] = { "bootp", proto_bootp_dissect, proto_bootp_print, false },
 };

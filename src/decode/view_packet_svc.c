@@ -7,6 +7,7 @@
 #include "decode/names.h"
 #include "decode/proto.h"
 #include "decode/proto_app.h"
+#include "decode/proto_bootp.h"
 #include "decode/view_packet_svc.h"
 
 /* The message of layer ly as its printer sees it (proto_app.h). */
@@ -75,6 +76,98 @@ static void put_tftp(struct fmt_details *fd, const struct pkt_tftp *t, const str
 	fmt_details_object_end(fd);
 }
 
+/* n bytes at off in hex, when all were captured. */
+static void put_hex(struct fmt_details *fd, const char *key, const struct app_msg *a, size_t off,
+		    size_t n)
+{
+	char hex[2 * 255 + 1];
+	struct pbuf b;
+
+	if (n > 255 || !app_has(a, off, n))
+		return;
+	pbuf_init(&b, hex, sizeof(hex));
+	pbuf_hex_bytes(&b, a->p + off, n);
+	pbuf_finish(&b, sizeof(hex));
+	fmt_details_str(fd, key, hex);
+}
+
+static void put_ip4(struct fmt_details *fd, const char *key, const struct app_msg *a, size_t off)
+{
+	char buf[16];
+	struct pbuf b;
+
+	pbuf_init(&b, buf, sizeof(buf));
+	pbuf_ip4(&b, a->p + off);
+	pbuf_finish(&b, sizeof(buf));
+	fmt_details_str(fd, key, buf);
+}
+
+/* The fixed header, then each option of the vendor area with its tag, name and bytes. */
+static void put_bootp(struct fmt_details *fd, const struct pkt_bootp *bp, const struct app_msg *a)
+{
+	static const char *const addrs[] = { "ciaddr", "yiaddr", "siaddr", "giaddr" };
+	size_t off;
+
+	fmt_details_object_begin(fd, "bootp");
+	fmt_details_u64(fd, "len", a->len);
+	if (bp->has_op)
+		fmt_details_u64(fd, "op", bp->op);
+	if (bp->dhcp_type) {
+		fmt_details_u64(fd, "dhcp_type", bp->dhcp_type);
+		if (proto_bootp_msg_name(bp->dhcp_type))
+			fmt_details_str(fd, "dhcp_msg", proto_bootp_msg_name(bp->dhcp_type));
+	}
+	if (!app_has(a, 0, BOOTP_VEND)) {
+		fmt_details_bool(fd, "header_truncated", true);
+		fmt_details_object_end(fd);
+		return;
+	}
+	fmt_details_u64(fd, "htype", app_u8(a, BOOTP_HTYPE));
+	fmt_details_u64(fd, "hlen", app_u8(a, BOOTP_HLEN));
+	fmt_details_u64(fd, "hops", app_u8(a, BOOTP_HOPS));
+	fmt_details_u64(fd, "xid", app_u32(a, BOOTP_XID));
+	fmt_details_u64(fd, "secs", app_u16(a, BOOTP_SECS));
+	fmt_details_u64(fd, "flags", app_u16(a, BOOTP_FLAGS));
+	for (unsigned i = 0; i < 4; i++)
+		put_ip4(fd, addrs[i], a, BOOTP_CIADDR + 4 * i);
+	put_hex(fd, "chaddr", a, BOOTP_CHADDR,
+		app_u8(a, BOOTP_HLEN) <= 16 ? app_u8(a, BOOTP_HLEN) : 16);
+	if (svc_strlen(a, BOOTP_SNAME, 64) > 0)
+		fmt_details_str_len(fd, "sname", a->p + BOOTP_SNAME,
+				    (size_t)svc_strlen(a, BOOTP_SNAME, 64));
+	if (svc_strlen(a, BOOTP_FILE, 128) > 0)
+		fmt_details_str_len(fd, "file", a->p + BOOTP_FILE,
+				    (size_t)svc_strlen(a, BOOTP_FILE, 128));
+	if (!app_has(a, BOOTP_VEND, 4) || memcmp(a->p + BOOTP_VEND, "\x63\x82\x53\x63", 4)) {
+		fmt_details_object_end(fd);
+		return;
+	}
+	fmt_details_array_begin(fd, "options");
+	for (off = BOOTP_VEND + 4; off < a->cap;) {
+		uint8_t tag = app_u8(a, off++), len;
+		const char *name = proto_bootp_tag(tag);
+
+		if (tag == BOOTP_TAG_PAD)
+			continue;
+		if (tag == BOOTP_TAG_END || !app_has(a, off, 1))
+			break;
+		len = app_u8(a, off++);
+		fmt_details_object_begin(fd, NULL);
+		fmt_details_u64(fd, "tag", tag);
+		if (name)
+			fmt_details_str(fd, "name", name + 1);
+		fmt_details_u64(fd, "len", len);
+		if (app_has(a, off, len))
+			put_hex(fd, "data", a, off, len);
+		else
+			fmt_details_bool(fd, "truncated", true);
+		fmt_details_object_end(fd);
+		off += len;
+	}
+	fmt_details_array_end(fd);
+	fmt_details_object_end(fd);
+}
+
 void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const struct pkt_layer *ly,
 		     const uint8_t *data)
 {
@@ -85,6 +178,9 @@ void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const str
 	switch (ly->proto) {
 	case PKT_PROTO_TFTP:
 		put_tftp(fd, &l->tftp, &a);
+		break;
+	case PKT_PROTO_BOOTP:
+		put_bootp(fd, &l->bootp, &a);
 		break;
 	}
 }
