@@ -161,6 +161,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	/* services and security (issue 13) */
 	[PKT_PROTO_TFTP] = "tftp",
 	[PKT_PROTO_BOOTP] = "bootp",
+	[PKT_PROTO_DHCP6] = "dhcp6",
 };
 
 const char *names_layer(unsigned pkt_proto)

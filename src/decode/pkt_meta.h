@@ -36,6 +36,7 @@ enum pkt_proto {
 	/* services and security (issue 13): by port, or forced with sniff -T */
 	PKT_PROTO_TFTP,
 	PKT_PROTO_BOOTP, /* BOOTP and DHCPv4 */
+	PKT_PROTO_DHCP6,
 	PKT_PROTO_COUNT
 };
 
@@ -428,6 +429,13 @@ struct pkt_bootp {
 	uint8_t dhcp_type;
 };
 
+/* DHCPv6 (RFC 8415): the message type and transaction ID. */
+struct pkt_dhcp6 {
+	bool has_type;
+	uint8_t msg_type;
+	uint32_t xid; /* 24 bits; relay messages have none */
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -458,6 +466,7 @@ struct pkt_level {
 		struct pkt_dns dns; /* DNS and mDNS */
 		struct pkt_tftp tftp;
 		struct pkt_bootp bootp;
+		struct pkt_dhcp6 dhcp6;
 	};
 };
 

@@ -73,6 +73,8 @@ const char *proto_tftp_op_name(uint16_t op);
 const char *proto_tftp_error_name(uint16_t code);
 int proto_bootp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_bootp_print(struct line *x);
+int proto_dhcp6_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_dhcp6_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -8,6 +8,7 @@
 #include "decode/proto.h"
 #include "decode/proto_app.h"
 #include "decode/proto_bootp.h"
+#include "decode/proto_dhcp6.h"
 #include "decode/view_packet_svc.h"
 
 /* The message of layer ly as its printer sees it (proto_app.h). */
@@ -80,10 +81,10 @@ static void put_tftp(struct fmt_details *fd, const struct pkt_tftp *t, const str
 static void put_hex(struct fmt_details *fd, const char *key, const struct app_msg *a, size_t off,
 		    size_t n)
 {
-	char hex[2 * 255 + 1];
+	char hex[2 * 1024 + 1];
 	struct pbuf b;
 
-	if (n > 255 || !app_has(a, off, n))
+	if (n > 1024 || !app_has(a, off, n))
 		return;
 	pbuf_init(&b, hex, sizeof(hex));
 	pbuf_hex_bytes(&b, a->p + off, n);
@@ -168,6 +169,63 @@ static void put_bootp(struct fmt_details *fd, const struct pkt_bootp *bp, const 
 	fmt_details_object_end(fd);
 }
 
+static void put_ip6(struct fmt_details *fd, const char *key, const struct app_msg *a, size_t off)
+{
+	char buf[48];
+	struct pbuf b;
+
+	pbuf_init(&b, buf, sizeof(buf));
+	pbuf_ip6(&b, a->p + off);
+	pbuf_finish(&b, sizeof(buf));
+	fmt_details_str(fd, key, buf);
+}
+
+/* The message type and ID (a relay's hop count and addresses), and the top-level options. */
+static void put_dhcp6(struct fmt_details *fd, const struct pkt_dhcp6 *d, const struct app_msg *a)
+{
+	size_t off = 4, end = a->cap < a->len ? a->cap : a->len;
+
+	fmt_details_object_begin(fd, "dhcp6");
+	fmt_details_u64(fd, "len", a->len);
+	if (!d->has_type) {
+		fmt_details_object_end(fd);
+		return;
+	}
+	fmt_details_u64(fd, "msg_type", d->msg_type);
+	if (proto_dhcp6_msg_name(d->msg_type))
+		fmt_details_str(fd, "msg", proto_dhcp6_msg_name(d->msg_type));
+	if (d->msg_type == 12 || d->msg_type == 13) {
+		if (!app_has(a, 0, 34)) {
+			fmt_details_object_end(fd);
+			return;
+		}
+		fmt_details_u64(fd, "hop_count", app_u8(a, 1));
+		put_ip6(fd, "link_addr", a, 2);
+		put_ip6(fd, "peer_addr", a, 18);
+		off = 34;
+	} else {
+		fmt_details_u64(fd, "xid", d->xid);
+	}
+	fmt_details_array_begin(fd, "options");
+	while (off + 4 <= end) {
+		uint16_t code = app_u16(a, off), len = app_u16(a, off + 2);
+
+		fmt_details_object_begin(fd, NULL);
+		fmt_details_u64(fd, "code", code);
+		if (proto_dhcp6_opt_name(code))
+			fmt_details_str(fd, "name", proto_dhcp6_opt_name(code));
+		fmt_details_u64(fd, "len", len);
+		if (app_has(a, off + 4, len) && off + 4 + len <= end)
+			put_hex(fd, "data", a, off + 4, len);
+		else
+			fmt_details_bool(fd, "truncated", true);
+		fmt_details_object_end(fd);
+		off += 4u + len;
+	}
+	fmt_details_array_end(fd);
+	fmt_details_object_end(fd);
+}
+
 void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const struct pkt_layer *ly,
 		     const uint8_t *data)
 {
@@ -181,6 +239,9 @@ void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const str
 		break;
 	case PKT_PROTO_BOOTP:
 		put_bootp(fd, &l->bootp, &a);
+		break;
+	case PKT_PROTO_DHCP6:
+		put_dhcp6(fd, &l->dhcp6, &a);
 		break;
 	}
 }

@@ -123,9 +123,81 @@ def bootp_frames():
     return out
 
 
+# ---- DHCPv6 (RFC 8415) ----------------------------------------------------------------------
+def dhcp6_frames():
+    def o6(code, data):
+        return struct.pack("!HH", code, len(data)) + data
+
+    def msg(typ, opts, xid=0x90B45C):
+        return struct.pack("!I", typ << 24 | xid) + opts
+
+    def dn(*names):
+        return b"".join(b"".join(bytes([len(p)]) + p.encode() for p in n.split(".")) + b"\0"
+                        for n in names)
+
+    def c(m):
+        return eth6(udp6(IP6_A, bytes.fromhex("ff020000000000000000000000010002"), 546, 547, m))
+
+    def s(m):
+        return eth6(udp6(IP6_B, IP6_A, 547, 546, m))
+
+    duid_llt = struct.pack("!HHI", 1, 1, 407259276) + bytes.fromhex("001122334455")
+    duid_en = struct.pack("!HI", 2, 9) + bytes.fromhex("0102030405060708")
+    duid_ll = struct.pack("!HH", 3, 1) + bytes.fromhex("000102030405")
+    ia_addr = o6(5, IP6_A + struct.pack("!II", 4500, 7200))
+    ia_prefix = o6(26, struct.pack("!IIB", 3600, 7200, 56) + IP6_B)
+    status = o6(13, struct.pack("!H", 2) + b"no addresses")
+    out = [
+        c(msg(1, o6(1, duid_ll) + o6(6, struct.pack("!6H", 23, 24, 31, 56, 64, 999)) +
+              o6(8, b"\0\0") + o6(3, struct.pack("!III", 1, 3600, 5400)) +
+              o6(25, struct.pack("!III", 2, 0, 0)) + o6(14, b"") + o6(39, b"\x01\x04host\0") +
+              o6(16, b"\0\0\0\x09\0\x04abcd") + o6(15, b"\0\x03abc\0\x02de"))),
+        s(msg(2, o6(1, duid_ll) + o6(2, duid_llt) + o6(7, b"\xff") +
+              o6(3, struct.pack("!III", 1, 3600, 5400) + ia_addr + status) +
+              o6(25, struct.pack("!III", 2, 1800, 2880) + ia_prefix) +
+              o6(23, IP6_B + IP6_A) + o6(24, dn("example.test", "lab.example.test")) +
+              o6(31, IP6_B) + o6(32, struct.pack("!I", 86400)) +
+              o6(56, o6(1, IP6_B) + o6(2, IP6_A) + o6(3, dn("ntp.example.test")) + o6(9, b"x")) +
+              o6(64, dn("aftr.example.test")) + o6(59, b"tftp://[2001:db8::1]/boot") +
+              o6(41, b"EST5EDT4") + o6(42, b"Europe/Zurich") + o6(112, b"https://mud/x") +
+              o6(21, dn("sip.example.test")) + o6(22, IP6_B) + o6(12, IP6_B))),
+        c(msg(3, o6(1, duid_en) + o6(2, duid_llt) + o6(4, struct.pack("!I", 7) + ia_addr))),
+        s(msg(7, o6(13, struct.pack("!H", 0) + b"ok") + o6(13, struct.pack("!H", 300)) +
+              o6(13, struct.pack("!H", 42)) + o6(13, b"\0") + o6(19, b"\x05") + o6(19, b"\x0b") +
+              o6(19, b"\x07") + o6(20, b"") + o6(11, bytes([3, 1, 0]) + bytes(8) + b"\x01" + bytes(16)) +
+              o6(11, bytes([2, 1, 0]) + bytes(8) + b"realm" + bytes(20)) + o6(11, bytes([9, 2, 1]) +
+              bytes(8)) + o6(11, b"\x01") + o6(1, struct.pack("!H", 4)) + o6(1, b"\0") +
+              o6(2, struct.pack("!H", 1)) + o6(7, b"") + o6(8, b"\0") + o6(6, b"\0"))),
+        c(msg(5, o6(37, struct.pack("!I", 9) + bytes(range(16))) + o6(38, b"sub-1") +
+              o6(18, bytes(range(12))) + o6(46, struct.pack("!I", 5)) + o6(48, IP6_A) +
+              o6(47, IP6_A + b"abcdefghijkl") + o6(44, b"\x01" + IP6_A + o6(6, struct.pack("!H", 23))) +
+              o6(44, b"\x05" + IP6_A) + o6(45, o6(1, duid_ll)) + o6(43, struct.pack("!H", 1)) +
+              o6(136, b"\0\x03uri") + o6(200, b"opaque") + o6(36, b"geo"))),
+        # a relay-forward carrying a solicit, a relay-reply carrying an advertise
+        c(struct.pack("!BB", 12, 0) + IP6_B + IP6_A + o6(18, b"eth0") +
+          o6(9, msg(1, o6(1, duid_ll) + o6(8, b"\0\x05")))),
+        s(struct.pack("!BB", 13, 0) + IP6_B + IP6_A + o6(9, msg(2, o6(1, duid_ll) + o6(2, duid_en)))),
+        # bad lengths: an option past the message, a short tail, a bad name
+        s(msg(7, o6(1, duid_ll) + struct.pack("!HH", 2, 40) + b"xx")),
+        s(msg(7, o6(1, duid_ll) + b"\0\x01")),
+        s(msg(7, o6(24, b"\x05abc") + o6(8, b"\0\x01"))),
+        s(msg(7, o6(3, struct.pack("!III", 1, 2, 3) + b"\0\x05\0\x30") + o6(8, b"\0\x01"))),
+        s(msg(99, b"")),
+        s(b"\x07\x01"),
+        s(struct.pack("!BB", 12, 0) + IP6_B[:8]),
+    ]
+    full = s(msg(2, o6(1, duid_ll) + o6(2, duid_llt) + o6(3, struct.pack("!III", 1, 3600, 5400) +
+                                                         ia_addr)))
+    out += [(full, 14 + 40 + 8 + k) for k in (2, 6, 12, 20, 40, 70)]
+    relay = c(struct.pack("!BB", 12, 0) + IP6_B + IP6_A + o6(9, msg(1, o6(1, duid_ll))))
+    out += [(relay, 14 + 40 + 8 + k) for k in (10, 30, 40, 44)]
+    return out
+
+
 CAPTURES = {
     "sniff_svc_tftp.pcap": tftp_frames,
     "sniff_svc_bootp.pcap": bootp_frames,
+    "sniff_svc_dhcp6.pcap": dhcp6_frames,
 }
 
 
