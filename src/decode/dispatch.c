@@ -75,6 +75,7 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 69, PKT_PROTO_TFTP },	  /* RFC 1350 */
 	{ 68, PKT_PROTO_BOOTP },  /* RFC 951: client */
 	{ 67, PKT_PROTO_BOOTP },  /* server */
+	{ 123, PKT_PROTO_NTP },	  /* RFC 5905 */
 	{ 547, PKT_PROTO_DHCP6 }, /* RFC 8415: server */
 	{ 546, PKT_PROTO_DHCP6 }, /* client */
 };

@@ -37,6 +37,7 @@ enum pkt_proto {
 	PKT_PROTO_TFTP,
 	PKT_PROTO_BOOTP, /* BOOTP and DHCPv4 */
 	PKT_PROTO_DHCP6,
+	PKT_PROTO_NTP,
 	PKT_PROTO_COUNT
 };
 
@@ -436,6 +437,16 @@ struct pkt_dhcp6 {
 	uint32_t xid; /* 24 bits; relay messages have none */
 };
 
+/* NTP (RFC 5905): the first byte's fields, stratum and poll. */
+struct pkt_ntp {
+	bool has_header; /* the first 3 bytes were captured */
+	uint8_t leap;
+	uint8_t version;
+	uint8_t mode;
+	uint8_t stratum;
+	int8_t poll;
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -467,6 +478,7 @@ struct pkt_level {
 		struct pkt_tftp tftp;
 		struct pkt_bootp bootp;
 		struct pkt_dhcp6 dhcp6;
+		struct pkt_ntp ntp;
 	};
 };
 

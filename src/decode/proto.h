@@ -75,6 +75,8 @@ int proto_bootp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_bootp_print(struct line *x);
 int proto_dhcp6_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_dhcp6_print(struct line *x);
+int proto_ntp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ntp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

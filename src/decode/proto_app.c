@@ -108,3 +108,18 @@ bool app_hex(struct pbuf *b, const struct app_msg *a, size_t off, size_t n, cons
 	}
 	return true;
 }
+
+void app_dec_pad(struct pbuf *b, uint32_t v, unsigned width)
+{
+	char digits[10];
+	unsigned n = 0;
+
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (width > n && width--)
+		pbuf_putc(b, '0');
+	while (n)
+		pbuf_putc(b, digits[--n]);
+}

@@ -83,6 +83,9 @@ static inline bool app_printn(struct pbuf *b, const struct app_msg *a, size_t of
 	return app_printjn(b, a, off, n);
 }
 
+/* v in decimal, zero-padded to width digits (printf's %0*u). */
+void app_dec_pad(struct pbuf *b, uint32_t v, unsigned width);
+
 /* " [|what]", tcpdump's nd_print_trunc; returns true (the line is complete). */
 bool app_trunc(struct pbuf *b, const char *what);
 

@@ -9,6 +9,7 @@
 #include "decode/proto_app.h"
 #include "decode/proto_bootp.h"
 #include "decode/proto_dhcp6.h"
+#include "decode/proto_ntp.h"
 #include "decode/view_packet_svc.h"
 
 /* The message of layer ly as its printer sees it (proto_app.h). */
@@ -226,6 +227,60 @@ static void put_dhcp6(struct fmt_details *fd, const struct pkt_dhcp6 *d, const s
 	fmt_details_object_end(fd);
 }
 
+/* A 16.16 fixed-point value in seconds. */
+static double ntp_short(const struct app_msg *a, size_t off)
+{
+	return app_u16(a, off) + app_u16(a, off + 2) / 65536.0;
+}
+
+/* The header's fields; a time message's timestamps as the raw 64-bit NTP values (32.32 since 1900). */
+static void put_ntp(struct fmt_details *fd, const struct pkt_ntp *n, const struct app_msg *a)
+{
+	static const char *const stamps[] = { "ref_ts", "org_ts", "rec_ts", "xmt_ts" };
+	static const char *const ctrl[] = { "sequence", "status", "assoc", "offset", "count" };
+
+	fmt_details_object_begin(fd, "ntp");
+	fmt_details_u64(fd, "len", a->len);
+	if (!n->has_header) {
+		fmt_details_object_end(fd);
+		return;
+	}
+	fmt_details_u64(fd, "leap", n->leap);
+	fmt_details_u64(fd, "version", n->version);
+	fmt_details_u64(fd, "mode", n->mode);
+	fmt_details_str(fd, "mode_name", proto_ntp_mode_name(n->mode));
+	if (n->mode == 6) {
+		if (a->len >= 12 && app_has(a, 0, 12)) {
+			uint8_t c = app_u8(a, 1);
+
+			fmt_details_bool(fd, "response", c & 0x80);
+			fmt_details_bool(fd, "error", c & 0x40);
+			fmt_details_bool(fd, "more", c & 0x20);
+			fmt_details_u64(fd, "opcode", c & 0x1f);
+			for (unsigned i = 0; i < 5; i++)
+				fmt_details_u64(fd, ctrl[i], app_u16(a, 2 + 2 * i));
+		}
+		fmt_details_object_end(fd);
+		return;
+	}
+	fmt_details_u64(fd, "stratum", n->stratum);
+	fmt_details_s64(fd, "poll", n->poll);
+	if (a->len >= 48 && app_has(a, 0, 48)) {
+		fmt_details_s64(fd, "precision", (int8_t)app_u8(a, 3));
+		fmt_details_double(fd, "root_delay", ntp_short(a, 4));
+		fmt_details_double(fd, "root_dispersion", ntp_short(a, 8));
+		if (n->stratum == 1)
+			fmt_details_str_len(fd, "refid", a->p + 12,
+					    svc_strlen(a, 12, 4) >= 0 ? (size_t)svc_strlen(a, 12, 4) : 4);
+		else
+			put_hex(fd, "refid", a, 12, 4);
+		for (unsigned i = 0; i < 4; i++)
+			fmt_details_u64(fd, stamps[i],
+					(uint64_t)app_u32(a, 16 + 8 * i) << 32 | app_u32(a, 20 + 8 * i));
+	}
+	fmt_details_object_end(fd);
+}
+
 void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const struct pkt_layer *ly,
 		     const uint8_t *data)
 {
@@ -242,6 +297,9 @@ void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const str
 		break;
 	case PKT_PROTO_DHCP6:
 		put_dhcp6(fd, &l->dhcp6, &a);
+		break;
+	case PKT_PROTO_NTP:
+		put_ntp(fd, &l->ntp, &a);
 		break;
 	}
 }

@@ -194,10 +194,58 @@ def dhcp6_frames():
     return out
 
 
+# ---- NTP (RFC 5905, mode 6 control messages) -------------------------------------------------
+def ntp_frames():
+    def u(m, sport=40123, dport=123):
+        return eth4(udp4(IP_A, IP_B, sport, dport, m))
+
+    def ts(sec, frac):
+        return struct.pack("!II", sec, frac)
+
+    def time_msg(li=0, vn=4, mode=3, stratum=2, poll=6, prec=-20, delay=0x00010020,
+                 disp=0x00000962, refid=b"\x0a\x00\x00\x01", ref=(0, 0), org=(0, 0),
+                 rec=(0, 0), xmt=(3869213010, 0x30000000), extra=b""):
+        return struct.pack("!BBbbII", li << 6 | vn << 3 | mode, stratum, poll, prec, delay,
+                           disp) + refid + ts(*ref) + ts(*org) + ts(*rec) + ts(*xmt) + extra
+
+    t0 = (3869213010, 0x80000000)
+    out = [
+        u(time_msg()),
+        u(time_msg(mode=4, stratum=1, refid=b"GPS\0", ref=(3869212959, 0x39975000), org=t0,
+                   rec=(3869213010, 0x90000000), xmt=(3869213010, 0x70000000)), 123, 40123),
+        u(time_msg(mode=4, stratum=3, li=1, org=t0, rec=(3869213009, 0x90000000),
+                   xmt=(3869213011, 0x10000000)), 123, 40123),
+        u(time_msg(mode=1, li=2, poll=-3, prec=-6, org=t0, rec=t0, xmt=t0)),
+        u(time_msg(mode=2, stratum=16, poll=40, refid=b"\xde\xad\xbe\xef")),
+        u(time_msg(mode=5, stratum=62, poll=-40, xmt=(100, 1))),
+        u(time_msg(mode=0, stratum=63)),
+        u(time_msg(extra=struct.pack("!I", 7))),
+        u(time_msg(extra=struct.pack("!I", 7) + bytes(range(16)))),
+        u(time_msg(extra=struct.pack("!I", 7) + bytes(range(20)))),
+        u(time_msg(extra=bytes(12))),
+        u(time_msg(mode=7)),
+        u(time_msg()[:30]),
+        # control messages: read variables, its response with data, an error, a bad count
+        u(struct.pack("!BBHHHHH", 0x16, 2, 1, 0, 0, 0, 0)),
+        u(struct.pack("!BBHHHHH", 0x16, 0x82, 1, 0x0615, 0, 0, 8) + b"version=", 123, 40123),
+        u(struct.pack("!BBHHHHH", 0x16, 0xe1, 2, 0, 3, 4, 0), 123, 40123),
+        u(struct.pack("!BBHHHHH", 0x16, 0x02, 3, 0, 0, 0, 40) + b"short"),
+        u(struct.pack("!BBH", 0x16, 0x02, 3)),
+    ]
+    full = u(time_msg(org=t0, rec=t0))
+    out += cuts(full, 0, 1, 2, 3, 6, 10, 14, 20, 30, 44)
+    full = u(time_msg(extra=struct.pack("!I", 7) + bytes(range(16))))
+    out += cuts(full, 50, 60)
+    full = u(struct.pack("!BBHHHHH", 0x16, 0x82, 1, 0x0615, 0, 0, 8) + b"version=")
+    out += cuts(full, 1, 3, 7, 11, 14)
+    return out
+
+
 CAPTURES = {
     "sniff_svc_tftp.pcap": tftp_frames,
     "sniff_svc_bootp.pcap": bootp_frames,
     "sniff_svc_dhcp6.pcap": dhcp6_frames,
+    "sniff_svc_ntp.pcap": ntp_frames,
 }
 
 
