@@ -15,7 +15,7 @@ _sockeye_sniff_opts='-i --interface -p --no-promiscuous-mode -s --snapshot-lengt
 	-ttttt --utc -e -v -q -n -l -S -x -xx -X -XX -A -w --write --pcapng --nano -C --file-size -G --rotate-seconds
 	-W --file-count --print -r --read -h -j -N -T --type -# --number --decode-more'
 # sniff -T: the types sniff decodes (tcpdump's names)
-_sockeye_sniff_types='tftp vxlan domain'
+_sockeye_sniff_types='tftp vxlan ptp domain'
 _sockeye_inject_opts='-i --interface -r --read --loop --preload -c --count --duration --speed --pps --mbps
 	--topspeed --vlan --src-mac --dst-mac --cpus -B --buffer-size --qdisc-bypass
 	--tpacket-version --stats --dump -x -w --write -h -j -p -N -n -v'

@@ -34,6 +34,8 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	{ PROTO_ETHERTYPE_8021AD, PKT_PROTO_VLAN },
 	{ PROTO_ETHERTYPE_QINQ, PKT_PROTO_VLAN }, /* pre-802.1ad QinQ */
 	{ PROTO_ETHERTYPE_RARP, PKT_PROTO_ARP },
+	/* services (issue 13) */
+	{ PROTO_ETHERTYPE_PTP, PKT_PROTO_PTP },
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */
@@ -78,6 +80,8 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 123, PKT_PROTO_NTP },	  /* RFC 5905 */
 	{ 547, PKT_PROTO_DHCP6 }, /* RFC 8415: server */
 	{ 546, PKT_PROTO_DHCP6 }, /* client */
+	{ 319, PKT_PROTO_PTP },	  /* IEEE 1588 event */
+	{ 320, PKT_PROTO_PTP },	  /* general */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {

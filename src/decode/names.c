@@ -163,6 +163,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_BOOTP] = "bootp",
 	[PKT_PROTO_DHCP6] = "dhcp6",
 	[PKT_PROTO_NTP] = "ntp",
+	[PKT_PROTO_PTP] = "ptp",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -38,6 +38,7 @@ enum pkt_proto {
 	PKT_PROTO_BOOTP, /* BOOTP and DHCPv4 */
 	PKT_PROTO_DHCP6,
 	PKT_PROTO_NTP,
+	PKT_PROTO_PTP, /* over UDP 319/320, or as Ethernet's network layer (0x88f7) */
 	PKT_PROTO_COUNT
 };
 
@@ -447,6 +448,13 @@ struct pkt_ntp {
 	int8_t poll;
 };
 
+/* PTP (IEEE 1588): the message type and version. */
+struct pkt_ptp {
+	bool has_header;
+	uint8_t msg_type;
+	uint8_t version; /* versionPTP's whole byte, as tcpdump prints it */
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -479,6 +487,7 @@ struct pkt_level {
 		struct pkt_bootp bootp;
 		struct pkt_dhcp6 dhcp6;
 		struct pkt_ntp ntp;
+		struct pkt_ptp ptp;
 	};
 };
 

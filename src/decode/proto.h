@@ -77,6 +77,8 @@ int proto_dhcp6_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_dhcp6_print(struct line *x);
 int proto_ntp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_ntp_print(struct line *x);
+int proto_ptp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ptp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);
@@ -90,6 +92,7 @@ void proto_ipv6_quote(struct pkt_cursor *c, struct pkt_quote *q);
 #define PROTO_ETHERTYPE_IPV6   0x86dd
 #define PROTO_ETHERTYPE_8021AD 0x88a8
 #define PROTO_ETHERTYPE_QINQ   0x9100 /* pre-802.1ad QinQ */
+#define PROTO_ETHERTYPE_PTP    0x88f7 /* IEEE 1588 over Ethernet */
 
 #define PROTO_IP_HOPOPTS  0
 #define PROTO_IP_ICMP	  1

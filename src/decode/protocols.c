@@ -35,4 +35,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_BOOTP] = { "bootp", proto_bootp_dissect, proto_bootp_print, false },
 	[PKT_PROTO_DHCP6] = { "dhcp6", proto_dhcp6_dissect, proto_dhcp6_print, false },
 	[PKT_PROTO_NTP] = { "ntp", proto_ntp_dissect, proto_ntp_print, false },
+	[PKT_PROTO_PTP] = { "ptp", proto_ptp_dissect, proto_ptp_print, false },
 };

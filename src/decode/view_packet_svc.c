@@ -10,6 +10,7 @@
 #include "decode/proto_bootp.h"
 #include "decode/proto_dhcp6.h"
 #include "decode/proto_ntp.h"
+#include "decode/proto_ptp.h"
 #include "decode/view_packet_svc.h"
 
 /* The message of layer ly as its printer sees it (proto_app.h). */
@@ -281,6 +282,37 @@ static void put_ntp(struct fmt_details *fd, const struct pkt_ntp *n, const struc
 	fmt_details_object_end(fd);
 }
 
+/* The common header, and a timestamp's seconds and nanoseconds where the type has one. */
+static void put_ptp(struct fmt_details *fd, const struct pkt_ptp *t, const struct app_msg *a)
+{
+	fmt_details_object_begin(fd, "ptp");
+	fmt_details_u64(fd, "len", a->len);
+	if (t->has_header) {
+		fmt_details_u64(fd, "msg_type", t->msg_type);
+		if (proto_ptp_msg_name(t->msg_type))
+			fmt_details_str(fd, "msg", proto_ptp_msg_name(t->msg_type));
+		fmt_details_u64(fd, "version", t->version);
+	}
+	if (a->len >= 34 && app_has(a, 0, 34)) {
+		fmt_details_u64(fd, "domain", app_u8(a, 4));
+		fmt_details_u64(fd, "flags", app_u16(a, 6));
+		fmt_details_s64(fd, "correction", (int64_t)((uint64_t)app_u32(a, 8) << 32 |
+							     app_u32(a, 12)));
+		put_hex(fd, "clock_id", a, 20, 8);
+		fmt_details_u64(fd, "port", app_u16(a, 28));
+		fmt_details_u64(fd, "seq", app_u16(a, 30));
+		fmt_details_u64(fd, "control", app_u8(a, 32));
+		fmt_details_s64(fd, "log_interval", (int8_t)app_u8(a, 33));
+		if (t->msg_type != 0xc && t->msg_type != 0xd && t->msg_type <= 0xb &&
+		    app_has(a, 34, 10)) {
+			fmt_details_u64(fd, "ts_sec",
+					(uint64_t)app_u16(a, 34) << 32 | app_u32(a, 36));
+			fmt_details_u64(fd, "ts_nsec", app_u32(a, 40));
+		}
+	}
+	fmt_details_object_end(fd);
+}
+
 void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const struct pkt_layer *ly,
 		     const uint8_t *data)
 {
@@ -300,6 +332,9 @@ void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const str
 		break;
 	case PKT_PROTO_NTP:
 		put_ntp(fd, &l->ntp, &a);
+		break;
+	case PKT_PROTO_PTP:
+		put_ptp(fd, &l->ptp, &a);
 		break;
 	}
 }

@@ -9,8 +9,8 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_sniff import (IP_A, IP_B, IP6_A, IP6_B, LINKTYPE_ETHERNET, eth4, eth6, tcp4,  # noqa: E402
-                       udp4, udp6, write_pcap)
+from gen_sniff import (IP_A, IP_B, IP6_A, IP6_B, LINKTYPE_ETHERNET, eth, eth4, eth6,  # noqa: E402
+                       tcp4, udp4, udp6, vlan, write_pcap)
 
 
 def cuts(frame, *keep):
@@ -241,11 +241,49 @@ def ntp_frames():
     return out
 
 
+# ---- PTP (IEEE 1588-2008) -------------------------------------------------------------------
+def ptp_frames():
+    def hdr(typ, body, version=2, flags=0x0200, corr=(5 << 16) | 7, control=0, interval=0xfd,
+            compat=0):
+        return struct.pack("!BBHBBHQI", compat | typ, version, 34 + len(body), 24, 0, flags,
+                           corr, 0) + bytes.fromhex("7483efffff01ac16") + struct.pack(
+            "!HHBB", 1, 77, control, interval) + body
+
+    ts = struct.pack("!HII", 0, 1582303626, 867062623)
+    port = bytes.fromhex("a0369ffffe856e8a") + struct.pack("!H", 2)
+    announce = ts + struct.pack("!hBBBBHB", 37, 0, 128, 248, 254, 65535, 128) + \
+        bytes.fromhex("7483efffff01ac16") + struct.pack("!HB", 2, 0xa0)
+
+    def u(m, port_=319):
+        return eth4(udp4(IP_A, IP_B, port_, port_, m))
+
+    out = [u(hdr(t, body, control=c), 319 if t < 8 else 320) for t, body, c in (
+        (0, ts, 0), (1, ts, 1), (2, ts + port, 5), (3, ts + port, 5), (8, ts, 2), (9, ts + port, 3),
+        (0xa, ts + port, 5), (0xb, announce, 5), (0xc, port + b"tlv", 5),
+        (0xd, port + bytes([3, 2, 1, 0]), 4), (0x5, b"", 6), (0xe, b"", 9))]
+    out += [u(hdr(0, ts, flags=0xffff, compat=0x10)), u(hdr(0, ts, version=1)),
+            u(hdr(0, ts, version=0x12)), u(hdr(0, ts, version=3)), u(b"\x00\x02" + bytes(20))]
+    full = u(hdr(0xb, announce))
+    out += cuts(full, 1, 3, 5, 7, 12, 15, 18, 25, 29, 31, 32, 33, 36, 40, 45, 48, 52, 58, 62)
+    full = u(hdr(9, ts + port))
+    out += cuts(full, 50, 54)
+    # over Ethernet, in a VLAN, and -T ptp material on another port
+    out.append(eth(bytes.fromhex("011b19000000"), bytes.fromhex("7483ef01ac16"), 0x88F7,
+                   hdr(0, ts)))
+    out.append(eth(bytes.fromhex("011b19000000"), bytes.fromhex("7483ef01ac16"), 0x8100,
+                   vlan(7, 0x88F7, hdr(8, ts))))
+    out.append(eth(bytes.fromhex("011b19000000"), bytes.fromhex("7483ef01ac16"), 0x88F7,
+                   hdr(0, ts)[:20]))
+    out.append(eth4(udp4(IP_A, IP_B, 40000, 5555, hdr(0, ts))))
+    return out
+
+
 CAPTURES = {
     "sniff_svc_tftp.pcap": tftp_frames,
     "sniff_svc_bootp.pcap": bootp_frames,
     "sniff_svc_dhcp6.pcap": dhcp6_frames,
     "sniff_svc_ntp.pcap": ntp_frames,
+    "sniff_svc_ptp.pcap": ptp_frames,
 }
 
 
