@@ -45,6 +45,9 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ PROTO_IP_ICMP, PKT_PROTO_ICMP },
 	{ PROTO_IP_GRE, PKT_PROTO_GRE },
 	{ PROTO_IP_IGMP, PKT_PROTO_IGMP },
+	/* security (issue 13) */
+	{ PROTO_IP_ESP, PKT_PROTO_ESP },
+	{ PROTO_IP_AH, PKT_PROTO_AH },
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -52,6 +55,9 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	{ PROTO_IP_UDP, PKT_PROTO_UDP },
 	{ PROTO_IP_ICMPV6, PKT_PROTO_ICMP6 },
 	{ PROTO_IP_GRE, PKT_PROTO_GRE },
+	/* security (issue 13) */
+	{ PROTO_IP_ESP, PKT_PROTO_ESP },
+	{ PROTO_IP_AH, PKT_PROTO_AH },
 };
 
 static const struct dispatch_key dispatch_gre[] = {

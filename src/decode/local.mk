@@ -39,7 +39,8 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_bootp.c src/decode/proto_bootp.h src/decode/proto_bootp_opts.c \
 	src/decode/proto_dhcp6.c src/decode/proto_dhcp6.h \
 	src/decode/proto_ntp.c src/decode/proto_ntp.h \
-	src/decode/proto_ptp.c src/decode/proto_ptp.h
+	src/decode/proto_ptp.c src/decode/proto_ptp.h \
+	src/decode/proto_ipsec.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -164,6 +164,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_DHCP6] = "dhcp6",
 	[PKT_PROTO_NTP] = "ntp",
 	[PKT_PROTO_PTP] = "ptp",
+	[PKT_PROTO_ESP] = "esp",
+	[PKT_PROTO_AH] = "ah",
 };
 
 const char *names_layer(unsigned pkt_proto)

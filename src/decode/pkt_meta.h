@@ -39,6 +39,8 @@ enum pkt_proto {
 	PKT_PROTO_DHCP6,
 	PKT_PROTO_NTP,
 	PKT_PROTO_PTP, /* over UDP 319/320, or as Ethernet's network layer (0x88f7) */
+	PKT_PROTO_ESP,
+	PKT_PROTO_AH,
 	PKT_PROTO_COUNT
 };
 
@@ -455,6 +457,15 @@ struct pkt_ptp {
 	uint8_t version; /* versionPTP's whole byte, as tcpdump prints it */
 };
 
+/* ESP or AH (RFC 4303, 4302): SPI and sequence number; AH's next header and ICV length too. */
+struct pkt_ipsec {
+	bool ah;
+	uint8_t next;	  /* AH */
+	uint16_t icv_len; /* AH: the bytes from the sequence number on (tcpdump's sumlen) */
+	uint32_t spi;
+	uint32_t seq;
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -489,6 +500,9 @@ struct pkt_level {
 		struct pkt_ntp ntp;
 		struct pkt_ptp ptp;
 	};
+	/* services and security (issue 13): AH before its next header, and ESP */
+	struct pkt_ipsec ah;
+	struct pkt_ipsec esp;
 };
 
 struct pkt_meta {

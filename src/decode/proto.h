@@ -79,6 +79,10 @@ int proto_ntp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_ntp_print(struct line *x);
 int proto_ptp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_ptp_print(struct line *x);
+int proto_esp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_esp_print(struct line *x);
+int proto_ah_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ah_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);
@@ -105,6 +109,8 @@ void proto_ipv6_quote(struct pkt_cursor *c, struct pkt_quote *q);
 #define PROTO_IP_ICMPV6	  58
 #define PROTO_IP_NONE	  59
 #define PROTO_IP_DSTOPTS  60
+#define PROTO_IP_ESP	  50
+#define PROTO_IP_AH	  51
 
 static inline struct pkt_layer *proto_layer(struct pkt_meta *m)
 {

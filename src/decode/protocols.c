@@ -36,4 +36,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_DHCP6] = { "dhcp6", proto_dhcp6_dissect, proto_dhcp6_print, false },
 	[PKT_PROTO_NTP] = { "ntp", proto_ntp_dissect, proto_ntp_print, false },
 	[PKT_PROTO_PTP] = { "ptp", proto_ptp_dissect, proto_ptp_print, false },
+	[PKT_PROTO_ESP] = { "esp", proto_esp_dissect, proto_esp_print, false },
+	[PKT_PROTO_AH] = { "ah", proto_ah_dissect, proto_ah_print, false },
 };

@@ -313,6 +313,19 @@ static void put_ptp(struct fmt_details *fd, const struct pkt_ptp *t, const struc
 	fmt_details_object_end(fd);
 }
 
+/* ESP's or AH's SPI and sequence number; AH's next header and ICV length too. */
+static void put_ipsec(struct fmt_details *fd, const char *key, const struct pkt_ipsec *s)
+{
+	fmt_details_object_begin(fd, key);
+	fmt_details_u64(fd, "spi", s->spi);
+	fmt_details_u64(fd, "seq", s->seq);
+	if (s->ah) {
+		fmt_details_u64(fd, "next", s->next);
+		fmt_details_u64(fd, "icv_len", s->icv_len);
+	}
+	fmt_details_object_end(fd);
+}
+
 void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const struct pkt_layer *ly,
 		     const uint8_t *data)
 {
@@ -335,6 +348,12 @@ void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const str
 		break;
 	case PKT_PROTO_PTP:
 		put_ptp(fd, &l->ptp, &a);
+		break;
+	case PKT_PROTO_ESP:
+		put_ipsec(fd, "esp", &l->esp);
+		break;
+	case PKT_PROTO_AH:
+		put_ipsec(fd, "ah", &l->ah);
 		break;
 	}
 }

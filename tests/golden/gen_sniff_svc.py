@@ -10,7 +10,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_sniff import (IP_A, IP_B, IP6_A, IP6_B, LINKTYPE_ETHERNET, eth, eth4, eth6,  # noqa: E402
-                       tcp4, udp4, udp6, vlan, write_pcap)
+                       ipv4, ipv6, pseudo4, pseudo6, tcp, tcp4, udp, udp4, udp6, vlan,
+                       write_pcap)
 
 
 def cuts(frame, *keep):
@@ -278,12 +279,40 @@ def ptp_frames():
     return out
 
 
+# ---- ESP and AH (RFC 4303, 4302) -------------------------------------------------------------
+def ipsec_frames():
+    esp = struct.pack("!II", 0x12345678, 7) + bytes(range(64))
+
+    def ah(nxt, payload, icv=12, spi=0xABCD0001, seq=3):
+        return struct.pack("!BBHII", nxt, (12 + icv) // 4 - 2, 0, spi, seq) + bytes(icv) + payload
+
+    u4 = udp(5000, 5001, b"hello", ph=lambda n: pseudo4(IP_A, IP_B, 17, n))
+    u6 = udp(5000, 5001, b"hello", ph=lambda n: pseudo6(IP6_A, IP6_B, 17, n))
+    t4 = tcp(40000, 80, 1, 1, "S", ph=lambda n: pseudo4(IP_A, IP_B, 6, n))
+    out = [
+        eth4(ipv4(IP_A, IP_B, 50, esp)),
+        eth6(ipv6(IP6_A, IP6_B, 50, esp)),
+        eth4(ipv4(IP_A, IP_B, 51, ah(17, u4))),
+        eth6(ipv6(IP6_A, IP6_B, 51, ah(17, u6))),
+        eth4(ipv4(IP_A, IP_B, 51, ah(6, t4, icv=16))),
+        eth4(ipv4(IP_A, IP_B, 51, ah(50, esp))),
+        eth4(ipv4(IP_A, IP_B, 51, ah(99, b"any" * 4))),
+        eth4(ipv4(IP_A, IP_B, 51, struct.pack("!BBHII", 17, 200, 0, 1, 2) + bytes(8))),
+    ]
+    full = eth4(ipv4(IP_A, IP_B, 50, esp))
+    out += [(full, 14 + 20 + k) for k in (2, 4, 8, 9)]
+    full = eth4(ipv4(IP_A, IP_B, 51, ah(17, u4)))
+    out += [(full, 14 + 20 + k) for k in (1, 6, 8, 10, 12, 20, 26)]
+    return out
+
+
 CAPTURES = {
     "sniff_svc_tftp.pcap": tftp_frames,
     "sniff_svc_bootp.pcap": bootp_frames,
     "sniff_svc_dhcp6.pcap": dhcp6_frames,
     "sniff_svc_ntp.pcap": ntp_frames,
     "sniff_svc_ptp.pcap": ptp_frames,
+    "sniff_svc_ipsec.pcap": ipsec_frames,
 }
 
 
