@@ -88,9 +88,14 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 546, PKT_PROTO_DHCP6 }, /* client */
 	{ 319, PKT_PROTO_PTP },	  /* IEEE 1588 event */
 	{ 320, PKT_PROTO_PTP },	  /* general */
+	{ 5060, PKT_PROTO_SIP },  /* RFC 3261 */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {
+	/* services (issue 13), in tcpdump's order: before DNS */
+	{ 22, PKT_PROTO_SSH },	 /* the version banner, RFC 4253 4.2 */
+	{ 80, PKT_PROTO_HTTP },	 /* HTTP/1.x */
+	{ 8080, PKT_PROTO_HTTP },
 	{ 53, PKT_PROTO_DNS }, /* with a length prefix, RFC 1035 4.2.2 */
 };
 

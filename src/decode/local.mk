@@ -40,7 +40,8 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_dhcp6.c src/decode/proto_dhcp6.h \
 	src/decode/proto_ntp.c src/decode/proto_ntp.h \
 	src/decode/proto_ptp.c src/decode/proto_ptp.h \
-	src/decode/proto_ipsec.c
+	src/decode/proto_ipsec.c \
+	src/decode/proto_text.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

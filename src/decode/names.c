@@ -166,6 +166,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_PTP] = "ptp",
 	[PKT_PROTO_ESP] = "esp",
 	[PKT_PROTO_AH] = "ah",
+	[PKT_PROTO_HTTP] = "http",
+	[PKT_PROTO_SIP] = "sip",
+	[PKT_PROTO_SSH] = "ssh",
 };
 
 const char *names_layer(unsigned pkt_proto)

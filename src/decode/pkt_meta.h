@@ -41,6 +41,9 @@ enum pkt_proto {
 	PKT_PROTO_PTP, /* over UDP 319/320, or as Ethernet's network layer (0x88f7) */
 	PKT_PROTO_ESP,
 	PKT_PROTO_AH,
+	PKT_PROTO_HTTP, /* HTTP/1.x request and status lines, TCP 80 and 8080 */
+	PKT_PROTO_SIP,	/* UDP 5060 */
+	PKT_PROTO_SSH,	/* the version banner, TCP 22 */
 	PKT_PROTO_COUNT
 };
 

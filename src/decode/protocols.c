@@ -38,4 +38,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_PTP] = { "ptp", proto_ptp_dissect, proto_ptp_print, false },
 	[PKT_PROTO_ESP] = { "esp", proto_esp_dissect, proto_esp_print, false },
 	[PKT_PROTO_AH] = { "ah", proto_ah_dissect, proto_ah_print, false },
+	[PKT_PROTO_HTTP] = { "http", proto_text_dissect, proto_text_print, false },
+	[PKT_PROTO_SIP] = { "sip", proto_text_dissect, proto_text_print, false },
+	[PKT_PROTO_SSH] = { "ssh", proto_text_dissect, proto_text_print, false },
 };

@@ -326,6 +326,30 @@ static void put_ipsec(struct fmt_details *fd, const char *key, const struct pkt_
 	fmt_details_object_end(fd);
 }
 
+/*
+ * HTTP, SIP, SSH: the message's first line, when it is printable text ending
+ * in LF or CR-LF within the capture (a request, status or banner line, or a
+ * body's continuation: JSON does not judge which).
+ */
+static void put_text(struct fmt_details *fd, const char *key, const struct app_msg *a)
+{
+	size_t end = a->cap < a->len ? a->cap : a->len, i;
+
+	fmt_details_object_begin(fd, key);
+	fmt_details_u64(fd, "len", a->len);
+	for (i = 0; i < end; i++) {
+		uint8_t c = app_u8(a, i);
+
+		if (c == '\n' || (c == '\r' && i + 1 < end && app_u8(a, i + 1) == '\n')) {
+			fmt_details_str_len(fd, "first_line", a->p, i);
+			break;
+		}
+		if ((c < 0x20 && c != '\t') || c >= 0x7f)
+			break;
+	}
+	fmt_details_object_end(fd);
+}
+
 void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const struct pkt_layer *ly,
 		     const uint8_t *data)
 {
@@ -354,6 +378,11 @@ void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const str
 		break;
 	case PKT_PROTO_AH:
 		put_ipsec(fd, "ah", &l->ah);
+		break;
+	case PKT_PROTO_HTTP:
+	case PKT_PROTO_SIP:
+	case PKT_PROTO_SSH:
+		put_text(fd, names_layer(ly->proto), &a);
 		break;
 	}
 }

@@ -306,6 +306,54 @@ def ipsec_frames():
     return out
 
 
+# ---- text protocols: HTTP/1.x (TCP 80, 8080), SIP (UDP 5060), the SSH banner (TCP 22) -------
+def text_frames():
+    seq = [1000]
+
+    def t(payload, dport=80, sport=40080):
+        fr = eth4(tcp4(IP_A, IP_B, sport, dport, seq[0], 1, "P.", payload))
+        seq[0] += len(payload)
+        return fr
+
+    def sip(payload, sport=5060, dport=5060):
+        return eth4(udp4(IP_A, IP_B, sport, dport, payload))
+
+    methods = ("GET", "PUT", "COPY", "DELETE", "HEAD", "LINK", "LOCK", "MKCOL", "MOVE", "OPTIONS",
+               "PATCH", "POST", "PROPFIND", "PROPPATCH", "SEARCH", "TRACE", "UNLINK", "UNLOCK",
+               "CONNECT", "get", "PURGE", "BREW")
+    out = [t(m.encode() + b" /index.html HTTP/1.1\r\nHost: example.test\r\nUser-Agent: "
+             b"curl/7.88.1\r\nAccept: */*\r\n\r\n") for m in methods]
+    out += [
+        t(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello", 40080,
+          80),
+        t(b"HTTP/1.0 404 Not Found\nServer: x\n\n", 40080, 8080),
+        t(b"HTTP/1.1 20x Bad\r\n\r\n", 40080, 80),
+        t(b"continuation of a body\r\nmore\r\n"),
+        t(b"GET / HTTP/1.1\r\nHost: a\rb\r\n\r\n"),
+        t(b"GET / HTTP/1.1\r\nBin: \x01\x02\r\n\r\n"),
+        t(b"GET / HTTP/1.1\r\nTab:\tok\r\nno end"),
+        t(b"GET / HTTP/1.1\r"),
+        t(b"GET\r\n"),
+        t(b"\x80GET / HTTP/1.1\r\n"),
+        t(b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n", 22, 40022),
+        t(b"SSH-2.0-dropbear\n", 40022, 22),
+        t(b"SSH-2.0-bad\rx", 22, 40022),
+        t(b"SSH-2.0-no end", 22, 40022),
+        t(b"\x00\x00\x01\x2c\x0a\x14binary packet", 22, 40022),
+        t(b"SSH", 22, 40022),
+        sip(b"INVITE sip:bob@example.test SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060\r\n"
+            b"Max-Forwards: 70\r\n\r\n"),
+        sip(b"SIP/2.0 180 Ringing\r\nVia: SIP/2.0/UDP 10.0.0.1:5060\r\n\r\n"),
+        sip(b"REGISTER sip:example.test SIP/2.0\r\n\r\n", 40000),
+        sip(b"GET / HTTP/1.1\r\n\r\n"),
+    ]
+    full = t(b"GET /index.html HTTP/1.1\r\nHost: example.test\r\n\r\n")
+    out += [(full, 14 + 20 + 20 + k) for k in (2, 10, 26, 30)]
+    full = t(b"SSH-2.0-OpenSSH_9.2p1\r\n", 22, 40022)
+    out += [(full, 14 + 20 + 20 + k) for k in (2, 10, 21, 22)]
+    return out
+
+
 CAPTURES = {
     "sniff_svc_tftp.pcap": tftp_frames,
     "sniff_svc_bootp.pcap": bootp_frames,
@@ -313,6 +361,7 @@ CAPTURES = {
     "sniff_svc_ntp.pcap": ntp_frames,
     "sniff_svc_ptp.pcap": ptp_frames,
     "sniff_svc_ipsec.pcap": ipsec_frames,
+    "sniff_svc_text.pcap": text_frames,
 }
 
 
