@@ -97,6 +97,8 @@ static const struct dispatch_key dispatch_tcp_apps[] = {
 	{ 80, PKT_PROTO_HTTP },	 /* HTTP/1.x */
 	{ 8080, PKT_PROTO_HTTP },
 	{ 53, PKT_PROTO_DNS }, /* with a length prefix, RFC 1035 4.2.2 */
+	/* tcpdump decodes nothing here: text only with --decode-more */
+	{ 443, PKT_PROTO_TLS },
 };
 
 #define DISPATCH_N(t) (sizeof(t) / sizeof((t)[0]))

@@ -41,7 +41,8 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_ntp.c src/decode/proto_ntp.h \
 	src/decode/proto_ptp.c src/decode/proto_ptp.h \
 	src/decode/proto_ipsec.c \
-	src/decode/proto_text.c
+	src/decode/proto_text.c \
+	src/decode/proto_tls.c src/decode/proto_tls.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

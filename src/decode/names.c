@@ -169,6 +169,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_HTTP] = "http",
 	[PKT_PROTO_SIP] = "sip",
 	[PKT_PROTO_SSH] = "ssh",
+	[PKT_PROTO_TLS] = "tls",
 };
 
 const char *names_layer(unsigned pkt_proto)

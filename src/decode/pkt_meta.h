@@ -44,6 +44,7 @@ enum pkt_proto {
 	PKT_PROTO_HTTP, /* HTTP/1.x request and status lines, TCP 80 and 8080 */
 	PKT_PROTO_SIP,	/* UDP 5060 */
 	PKT_PROTO_SSH,	/* the version banner, TCP 22 */
+	PKT_PROTO_TLS,	/* TCP 443: in JSON, and in text with --decode-more only */
 	PKT_PROTO_COUNT
 };
 
@@ -460,6 +461,19 @@ struct pkt_ptp {
 	uint8_t version; /* versionPTP's whole byte, as tcpdump prints it */
 };
 
+/* A segment's first TLS record (RFC 8446 5.1); a ClientHello's server name where it lies. */
+struct pkt_tls {
+	bool has_record; /* the segment starts with a record header */
+	bool has_handshake;
+	bool has_sni;
+	uint8_t content_type;
+	uint8_t handshake_type;
+	uint16_t version;
+	uint16_t record_len;
+	uint16_t sni_off; /* from the start of the segment's payload */
+	uint16_t sni_len;
+};
+
 /* ESP or AH (RFC 4303, 4302): SPI and sequence number; AH's next header and ICV length too. */
 struct pkt_ipsec {
 	bool ah;
@@ -502,6 +516,7 @@ struct pkt_level {
 		struct pkt_dhcp6 dhcp6;
 		struct pkt_ntp ntp;
 		struct pkt_ptp ptp;
+		struct pkt_tls tls;
 	};
 	/* services and security (issue 13): AH before its next header, and ESP */
 	struct pkt_ipsec ah;

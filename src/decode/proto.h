@@ -85,6 +85,8 @@ int proto_ah_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_ah_print(struct line *x);
 int proto_text_dissect(struct pkt_cursor *c, struct pkt_meta *m); /* HTTP, SIP, SSH */
 bool proto_text_print(struct line *x);
+int proto_tls_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_tls_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

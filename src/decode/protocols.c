@@ -41,4 +41,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_HTTP] = { "http", proto_text_dissect, proto_text_print, false },
 	[PKT_PROTO_SIP] = { "sip", proto_text_dissect, proto_text_print, false },
 	[PKT_PROTO_SSH] = { "ssh", proto_text_dissect, proto_text_print, false },
+	[PKT_PROTO_TLS] = { "tls", proto_tls_dissect, proto_tls_print, false },
 };

@@ -11,6 +11,7 @@
 #include "decode/proto_dhcp6.h"
 #include "decode/proto_ntp.h"
 #include "decode/proto_ptp.h"
+#include "decode/proto_tls.h"
 #include "decode/view_packet_svc.h"
 
 /* The message of layer ly as its printer sees it (proto_app.h). */
@@ -350,6 +351,31 @@ static void put_text(struct fmt_details *fd, const char *key, const struct app_m
 	fmt_details_object_end(fd);
 }
 
+/* The segment's first record: always in JSON, whatever --decode-more says for text. */
+static void put_tls(struct fmt_details *fd, const struct pkt_tls *t, const struct app_msg *a)
+{
+	fmt_details_object_begin(fd, "tls");
+	fmt_details_u64(fd, "len", a->len);
+	fmt_details_bool(fd, "record_start", t->has_record);
+	if (t->has_record) {
+		fmt_details_u64(fd, "content_type", t->content_type);
+		if (proto_tls_content_name(t->content_type))
+			fmt_details_str(fd, "content", proto_tls_content_name(t->content_type));
+		fmt_details_u64(fd, "version", t->version);
+		if (proto_tls_version_name(t->version))
+			fmt_details_str(fd, "version_name", proto_tls_version_name(t->version));
+		fmt_details_u64(fd, "record_len", t->record_len);
+	}
+	if (t->has_handshake) {
+		fmt_details_u64(fd, "handshake_type", t->handshake_type);
+		if (proto_tls_handshake_name(t->handshake_type))
+			fmt_details_str(fd, "handshake", proto_tls_handshake_name(t->handshake_type));
+	}
+	if (t->has_sni && app_has(a, t->sni_off, t->sni_len))
+		fmt_details_str_len(fd, "sni", a->p + t->sni_off, t->sni_len);
+	fmt_details_object_end(fd);
+}
+
 void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const struct pkt_layer *ly,
 		     const uint8_t *data)
 {
@@ -383,6 +409,9 @@ void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const str
 	case PKT_PROTO_SIP:
 	case PKT_PROTO_SSH:
 		put_text(fd, names_layer(ly->proto), &a);
+		break;
+	case PKT_PROTO_TLS:
+		put_tls(fd, &l->tls, &a);
 		break;
 	}
 }

@@ -354,6 +354,39 @@ def text_frames():
     return out
 
 
+# ---- TLS (RFC 8446): text only with --decode-more ------------------------------------------
+def tls_frames():
+    def ext(t, d):
+        return struct.pack("!HH", t, len(d)) + d
+
+    name = b"www.example.test"
+    sni = ext(0, struct.pack("!HBH", len(name) + 3, 0, len(name)) + name)
+    body = struct.pack("!H", 0x0303) + bytes(32) + b"\x20" + bytes(32) + \
+        struct.pack("!H", 4) + b"\x13\x01\x13\x02" + b"\x01\x00"
+    exts = ext(10, b"\x00\x02\x00\x1d") + sni + ext(43, b"\x02\x03\x04")
+    hello = b"\x01" + struct.pack("!I", len(body) + 2 + len(exts))[1:] + body + \
+        struct.pack("!H", len(exts)) + exts
+
+    def rec(ct, payload, ver=0x0301):
+        return struct.pack("!BHH", ct, ver, len(payload)) + payload
+
+    def t(payload, sport=40443, dport=443):
+        return eth4(tcp4(IP_A, IP_B, sport, dport, 1, 1, "P.", payload))
+
+    out = [
+        t(rec(22, hello)),
+        t(rec(22, b"\x02\x00\x00\x04" + bytes(4), 0x0303), 443, 40443),
+        t(rec(23, bytes(40), 0x0303)),
+        t(rec(21, b"\x02\x28", 0x0303)),
+        t(rec(20, b"\x01", 0x0303)),
+        t(bytes(range(40))),
+        t(rec(22, b"\x63" + bytes(10), 0x0305)),
+    ]
+    full = t(rec(22, hello))
+    out += [(full, 14 + 20 + 20 + k) for k in (3, 5, 6, 60, 120)]
+    return out
+
+
 CAPTURES = {
     "sniff_svc_tftp.pcap": tftp_frames,
     "sniff_svc_bootp.pcap": bootp_frames,
@@ -362,6 +395,7 @@ CAPTURES = {
     "sniff_svc_ptp.pcap": ptp_frames,
     "sniff_svc_ipsec.pcap": ipsec_frames,
     "sniff_svc_text.pcap": text_frames,
+    "sniff_svc_tls.pcap": tls_frames,
 }
 
 
