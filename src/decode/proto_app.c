@@ -19,19 +19,6 @@ void app_msg_of(struct app_msg *a, const struct line *x)
 	a->cap = caplen - ly->off < ly->wire_len ? caplen - ly->off : ly->wire_len;
 }
 
-void app_print_char(struct pbuf *b, uint8_t c)
-{
-	if (c & 0x80) {
-		c &= 0x7f;
-		pbuf_puts(b, "M-");
-	}
-	if (c < 0x20 || c == 0x7f) {
-		c ^= 0x40;
-		pbuf_putc(b, '^');
-	}
-	pbuf_putc(b, (char)c);
-}
-
 size_t app_printztn(struct pbuf *b, const struct app_msg *a, size_t off, size_t n)
 {
 	size_t took = 0;

@@ -9,6 +9,7 @@
 
 #include "decode/line.h"
 #include "decode/pbuf.h"
+#include "decode/proto_dns.h"
 
 /*
  * The bytes of the layer being printed, from its offset to the end of its
@@ -50,8 +51,11 @@ static inline uint32_t app_u32(const struct app_msg *a, size_t off)
 	       (uint32_t)a->p[off + 2] << 8 | a->p[off + 3];
 }
 
-/* tcpdump's fn_print_char: M- for bytes past ASCII, ^X for control characters. */
-void app_print_char(struct pbuf *b, uint8_t c);
+/* tcpdump's fn_print_char: M- for bytes past ASCII, ^X for control characters (DNS's own). */
+static inline void app_print_char(struct pbuf *b, uint8_t c)
+{
+	dns_print_char(b, c);
+}
 
 /*
  * tcpdump's nd_printztn: the NUL-terminated string at off, at most n bytes
