@@ -14,7 +14,9 @@ _sockeye_sniff_opts='-i --interface -p --no-promiscuous-mode -s --snapshot-lengt
 	--fanout --fanout-mode --fanout-files -Z --relinquish-privileges --stats -t -tt -ttt -tttt
 	-ttttt --utc -e -v -q -n -l -S -x -xx -X -XX -A -w --write --pcapng --nano -C --file-size -G --rotate-seconds
 	-W --file-count --print -r --read --process --pid --children --comm --cgroup --container
-	--exec -h -j -N'
+	--exec -h -j -N -T --type -# --number --decode-more'
+# sniff -T: the types sniff decodes (tcpdump's names)
+_sockeye_sniff_types='tftp vxlan ptp domain'
 _sockeye_inject_opts='-i --interface -r --read --loop --preload -c --count --duration --speed --pps --mbps
 	--topspeed --vlan --src-mac --dst-mac --cpus -B --buffer-size --qdisc-bypass
 	--tpacket-version --stats --dump -x -w --write -h -j -p -N -n -v'
@@ -195,6 +197,8 @@ _sockeye()
 			mapfile -t COMPREPLY < <(compgen -W 'in out inout' -- "$cur")
 		elif [[ $prev == --fanout-mode ]]; then
 			mapfile -t COMPREPLY < <(compgen -W 'hash lb cpu rollover random qm' -- "$cur")
+		elif [[ $prev == -T || $prev == --type ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "$_sockeye_sniff_types" -- "$cur")
 		elif [[ $prev == -[rwF] || $prev == --read || $prev == --write ||
 			$prev == --filter-file ]]; then
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")

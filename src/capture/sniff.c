@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <linux/if_packet.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -164,6 +165,12 @@ static size_t put_padded(char *p, const char *str, size_t width)
 	return n;
 }
 
+/* tcpdump's -# "%5u  ": the packet's number among those printed, then two spaces. */
+static size_t number_prefix(char *p, uint64_t number)
+{
+	return (size_t)sprintf(p, "%5" PRIu64 "  ", number);
+}
+
 /*
  * The text line into s->line: timestamp, interface and direction when several,
  * summary, then any dump (growing the buffer for a big one: rare, not per
@@ -191,12 +198,16 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 		.verbosity = s->show.verbosity,
 		.data = p->data,
 		.dump = s->show.dump != HEXDUMP_NONE,
+		.decode_more = s->show.decode_more,
 	};
 	const struct pkt_meta *m = &s->meta;
 	size_t n, need;
 	uint32_t off;
 
-	n = timefmt_format(&s->tf, p->ts_ns, s->line);
+	n = 0;
+	if (s->show.number)
+		n = number_prefix(s->line, s->handled);
+	n += timefmt_format(&s->tf, p->ts_ns, s->line + n);
 	if (n)
 		s->line[n++] = ' ';
 	if (s->show.iface) {
@@ -248,7 +259,8 @@ static void print_row(struct sniff *s, const struct sniff_pkt *p,
 	const char *ifname = ifc->name;
 	struct fmt *f = s->f;
 	/* -v verifies checksums: a pass over each payload, so only when asked */
-	struct dissect_opts dopt = { .csum_verify = s->show.verbose, .csum_hint = p->csum_hint };
+	struct dissect_opts dopt = { .csum_verify = s->show.verbose, .csum_hint = p->csum_hint,
+				     .packettype = s->show.packettype };
 
 	for (unsigned i = 0; i < n_owners; i++)
 		procs[i] = (struct view_packet_proc){

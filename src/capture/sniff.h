@@ -29,6 +29,9 @@ struct sniff_show {
 	bool process;			/* --process: the owner column (comm/pid) */
 	enum hexdump_mode dump;		/* -x, -X, -A */
 	bool dump_link;			/* -xx, -XX: the dump starts at the link header */
+	uint8_t packettype;		/* -T: packettype.h's index, 0 to decode by port */
+	bool number;			/* -#: packet numbers before the timestamp */
+	bool decode_more;		/* --decode-more: what tcpdump does not decode, in text */
 };
 
 /* Interfaces one stream takes (-i, or a file's): the per-interface tables are this big. */

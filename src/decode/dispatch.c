@@ -41,6 +41,8 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	{ 0x8809, PKT_PROTO_SLOW },	/* 802.3 slow protocols: LACP, Marker, OAM */
 	{ 0x8847, PKT_PROTO_MPLS },	/* MPLS unicast */
 	{ 0x8848, PKT_PROTO_MPLS },	/* MPLS multicast */
+	/* services (issue 13) */
+	{ PROTO_ETHERTYPE_PTP, PKT_PROTO_PTP },
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */
@@ -51,6 +53,9 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ PROTO_IP_GRE, PKT_PROTO_GRE },
 	{ PROTO_IP_IGMP, PKT_PROTO_IGMP },
 	{ 112, PKT_PROTO_VRRP }, /* issue 13's L2 slice: VRRP */
+	/* security (issue 13) */
+	{ PROTO_IP_ESP, PKT_PROTO_ESP },
+	{ PROTO_IP_AH, PKT_PROTO_AH },
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -59,6 +64,9 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	{ PROTO_IP_ICMPV6, PKT_PROTO_ICMP6 },
 	{ PROTO_IP_GRE, PKT_PROTO_GRE },
 	{ 112, PKT_PROTO_VRRP }, /* issue 13's L2 slice: VRRP v3 */
+	/* security (issue 13) */
+	{ PROTO_IP_ESP, PKT_PROTO_ESP },
+	{ PROTO_IP_AH, PKT_PROTO_AH },
 };
 
 static const struct dispatch_key dispatch_gre[] = {
@@ -76,8 +84,9 @@ static const struct dispatch_key dispatch_udp_ports[] = {
 };
 
 /*
- * By either port, as tcpdump decodes them.  LLMNR (5355) is not here:
- * tcpdump 4.99 prints it as plain UDP.
+ * By either port, in tcpdump's order (udp_print's chain): the first key either
+ * port matches wins.  LLMNR (5355) is not here: tcpdump 4.99 prints it as
+ * plain UDP.
  */
 static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 53, PKT_PROTO_DNS },	  /* RFC 1035 */
@@ -88,10 +97,26 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 4784, PKT_PROTO_BFD }, /* BFD multihop, RFC 5883 */
 	{ 6784, PKT_PROTO_BFD }, /* BFD on LAG members, RFC 7130 */
 	{ 1985, PKT_PROTO_HSRP }, /* Cisco HSRP, RFC 2281 */
+	/* services and security (issue 13) */
+	{ 69, PKT_PROTO_TFTP },	  /* RFC 1350 */
+	{ 68, PKT_PROTO_BOOTP },  /* RFC 951: client */
+	{ 67, PKT_PROTO_BOOTP },  /* server */
+	{ 123, PKT_PROTO_NTP },	  /* RFC 5905 */
+	{ 547, PKT_PROTO_DHCP6 }, /* RFC 8415: server */
+	{ 546, PKT_PROTO_DHCP6 }, /* client */
+	{ 319, PKT_PROTO_PTP },	  /* IEEE 1588 event */
+	{ 320, PKT_PROTO_PTP },	  /* general */
+	{ 5060, PKT_PROTO_SIP },  /* RFC 3261 */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {
+	/* services (issue 13), in tcpdump's order: before DNS */
+	{ 22, PKT_PROTO_SSH },	 /* the version banner, RFC 4253 4.2 */
+	{ 80, PKT_PROTO_HTTP },	 /* HTTP/1.x */
+	{ 8080, PKT_PROTO_HTTP },
 	{ 53, PKT_PROTO_DNS }, /* with a length prefix, RFC 1035 4.2.2 */
+	/* tcpdump decodes nothing here: text only with --decode-more */
+	{ 443, PKT_PROTO_TLS },
 };
 
 /* issue 13's L2 slice: what LLC and SNAP lead to (LLC itself follows an 802.3 length) */

@@ -55,13 +55,17 @@ static inline int dispatch_lookup(enum dispatch_space s, uint16_t key)
 
 /*
  * The application protocol a transport carries, by port as tcpdump finds it:
- * the destination port's first, then the source port's.
+ * the first key in the table's order that either port matches (tcpdump's
+ * chain of IS_SRC_OR_DST_PORT tests, whose order the table keeps).
  */
 static inline int dispatch_app(enum dispatch_space s, uint16_t sport, uint16_t dport)
 {
-	int next = dispatch_lookup(s, dport);
+	const struct dispatch_table *t = &dispatch_tables[s];
 
-	return next != PKT_PROTO_NONE ? next : dispatch_lookup(s, sport);
+	for (size_t i = 0; i < t->n; i++)
+		if (t->keys[i].key == dport || t->keys[i].key == sport)
+			return t->keys[i].proto;
+	return PKT_PROTO_NONE;
 }
 
 /* The first header of a linktype capture (raw IP by its version nibble), or PKT_PROTO_NONE. */

@@ -52,6 +52,7 @@ int dissect_packet_opts(struct pkt_meta *m, int linktype, const uint8_t *data, s
 	m->reason = PKT_REASON_NONE;
 	m->csum_verify = o && o->csum_verify;
 	m->csum_hint = o ? o->csum_hint : PKT_CSUM_HINT_NONE;
+	m->packettype = o ? o->packettype : 0;
 	dissect_level_init(&m->l[0]);
 
 	next = dispatch_first(linktype, &c);

@@ -25,6 +25,7 @@ struct dissect_opts {
 	/* Verify TCP, UDP, ICMP and ICMPv6 checksums: a pass over each payload (sniff -v). */
 	bool csum_verify;
 	uint8_t csum_hint; /* enum pkt_csum_hint: what a live capture's ring said */
+	uint8_t packettype; /* sniff -T: packettype.h's index, 0 for decoding by port */
 };
 
 /* dissect_packet with options; o NULL is dissect_packet. */

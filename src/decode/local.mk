@@ -47,7 +47,19 @@ libsockeye_a_SOURCES += \
 	src/decode/view_packet.c src/decode/view_packet.h \
 	src/decode/view_packet_dns.c src/decode/view_packet_dns.h \
 	src/decode/view_packet_l2.c src/decode/view_packet_l2.h \
-	src/decode/view_packet_opts.c src/decode/view_packet_opts.h
+	src/decode/view_packet_opts.c src/decode/view_packet_opts.h \
+	src/decode/view_packet_opts.c src/decode/view_packet_opts.h \
+	src/decode/packettype.c src/decode/packettype.h \
+	src/decode/proto_app.c src/decode/proto_app.h \
+	src/decode/view_packet_svc.c src/decode/view_packet_svc.h \
+	src/decode/proto_tftp.c \
+	src/decode/proto_bootp.c src/decode/proto_bootp.h src/decode/proto_bootp_opts.c \
+	src/decode/proto_dhcp6.c src/decode/proto_dhcp6.h \
+	src/decode/proto_ntp.c src/decode/proto_ntp.h \
+	src/decode/proto_ptp.c src/decode/proto_ptp.h \
+	src/decode/proto_ipsec.c \
+	src/decode/proto_text.c \
+	src/decode/proto_tls.c src/decode/proto_tls.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -173,6 +173,18 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_VRRP] = "vrrp",
 	[PKT_PROTO_MPLS] = "mpls",
 	[PKT_PROTO_PPP] = "ppp",
+	/* services and security (issue 13) */
+	[PKT_PROTO_TFTP] = "tftp",
+	[PKT_PROTO_BOOTP] = "bootp",
+	[PKT_PROTO_DHCP6] = "dhcp6",
+	[PKT_PROTO_NTP] = "ntp",
+	[PKT_PROTO_PTP] = "ptp",
+	[PKT_PROTO_ESP] = "esp",
+	[PKT_PROTO_AH] = "ah",
+	[PKT_PROTO_HTTP] = "http",
+	[PKT_PROTO_SIP] = "sip",
+	[PKT_PROTO_SSH] = "ssh",
+	[PKT_PROTO_TLS] = "tls",
 };
 
 const char *names_layer(unsigned pkt_proto)

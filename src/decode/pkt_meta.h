@@ -48,6 +48,18 @@ enum pkt_proto {
 	PKT_PROTO_VRRP, /* VRRP v2/v3, IP protocol 112 */
 	PKT_PROTO_MPLS, /* the MPLS label stack, ethertypes 0x8847 and 0x8848 */
 	PKT_PROTO_PPP,	/* PPP framing of LINKTYPE_PPP captures */
+	/* services and security (issue 13): by port, or forced with sniff -T */
+	PKT_PROTO_TFTP,
+	PKT_PROTO_BOOTP, /* BOOTP and DHCPv4 */
+	PKT_PROTO_DHCP6,
+	PKT_PROTO_NTP,
+	PKT_PROTO_PTP, /* over UDP 319/320, or as Ethernet's network layer (0x88f7) */
+	PKT_PROTO_ESP,
+	PKT_PROTO_AH,
+	PKT_PROTO_HTTP, /* HTTP/1.x request and status lines, TCP 80 and 8080 */
+	PKT_PROTO_SIP,	/* UDP 5060 */
+	PKT_PROTO_SSH,	/* the version banner, TCP 22 */
+	PKT_PROTO_TLS,	/* TCP 443: in JSON, and in text with --decode-more only */
 	PKT_PROTO_COUNT
 };
 
@@ -452,6 +464,69 @@ struct pkt_igmp {
 	uint8_t trace_resp[4];
 };
 
+/* ---- services and security (issue 13): small headers, the rest is read again when printed ---- */
+
+/* TFTP (RFC 1350): the opcode, and the block number or error code after it. */
+struct pkt_tftp {
+	bool has_opcode;
+	bool has_num;
+	uint16_t opcode;
+	uint16_t num; /* DATA/ACK: block; ERROR: error code */
+};
+
+/* BOOTP/DHCPv4 (RFC 951, 2131): the op and the DHCP message type (option 53, 0 if none). */
+struct pkt_bootp {
+	bool has_op;
+	uint8_t op;
+	uint8_t dhcp_type;
+};
+
+/* DHCPv6 (RFC 8415): the message type and transaction ID. */
+struct pkt_dhcp6 {
+	bool has_type;
+	uint8_t msg_type;
+	uint32_t xid; /* 24 bits; relay messages have none */
+};
+
+/* NTP (RFC 5905): the first byte's fields, stratum and poll. */
+struct pkt_ntp {
+	bool has_header; /* the first 3 bytes were captured */
+	uint8_t leap;
+	uint8_t version;
+	uint8_t mode;
+	uint8_t stratum;
+	int8_t poll;
+};
+
+/* PTP (IEEE 1588): the message type and version. */
+struct pkt_ptp {
+	bool has_header;
+	uint8_t msg_type;
+	uint8_t version; /* versionPTP's whole byte, as tcpdump prints it */
+};
+
+/* A segment's first TLS record (RFC 8446 5.1); a ClientHello's server name where it lies. */
+struct pkt_tls {
+	bool has_record; /* the segment starts with a record header */
+	bool has_handshake;
+	bool has_sni;
+	uint8_t content_type;
+	uint8_t handshake_type;
+	uint16_t version;
+	uint16_t record_len;
+	uint16_t sni_off; /* from the start of the segment's payload */
+	uint16_t sni_len;
+};
+
+/* ESP or AH (RFC 4303, 4302): SPI and sequence number; AH's next header and ICV length too. */
+struct pkt_ipsec {
+	bool ah;
+	uint8_t next;	  /* AH */
+	uint16_t icv_len; /* AH: the bytes from the sequence number on (tcpdump's sumlen) */
+	uint32_t spi;
+	uint32_t seq;
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -481,7 +556,16 @@ struct pkt_level {
 	};
 	union {
 		struct pkt_dns dns; /* DNS and mDNS */
+		struct pkt_tftp tftp;
+		struct pkt_bootp bootp;
+		struct pkt_dhcp6 dhcp6;
+		struct pkt_ntp ntp;
+		struct pkt_ptp ptp;
+		struct pkt_tls tls;
 	};
+	/* services and security (issue 13): AH before its next header, and ESP */
+	struct pkt_ipsec ah;
+	struct pkt_ipsec esp;
 };
 
 struct pkt_meta {
@@ -501,6 +585,11 @@ struct pkt_meta {
 	 */
 	bool csum_verify;
 	uint8_t csum_hint; /* enum pkt_csum_hint */
+	/*
+	 * sniff -T: the decoder forced on UDP and TCP payloads whatever their
+	 * ports (packettype.h's index, 0 without -T).
+	 */
+	uint8_t packettype;
 	/*
 	 * What follows the last decoded header: the application payload, or
 	 * the rest of a protocol not decoded.  len is the length the headers

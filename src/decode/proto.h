@@ -95,6 +95,27 @@ int proto_mpls_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_mpls_print(struct line *x);
 int proto_ppp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_ppp_print(struct line *x);
+/* services and security (issue 13) */
+int proto_tftp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_tftp_print(struct line *x);
+const char *proto_tftp_op_name(uint16_t op);
+const char *proto_tftp_error_name(uint16_t code);
+int proto_bootp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_bootp_print(struct line *x);
+int proto_dhcp6_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_dhcp6_print(struct line *x);
+int proto_ntp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ntp_print(struct line *x);
+int proto_ptp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ptp_print(struct line *x);
+int proto_esp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_esp_print(struct line *x);
+int proto_ah_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ah_print(struct line *x);
+int proto_text_dissect(struct pkt_cursor *c, struct pkt_meta *m); /* HTTP, SIP, SSH */
+bool proto_text_print(struct line *x);
+int proto_tls_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_tls_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);
@@ -108,6 +129,7 @@ void proto_ipv6_quote(struct pkt_cursor *c, struct pkt_quote *q);
 #define PROTO_ETHERTYPE_IPV6   0x86dd
 #define PROTO_ETHERTYPE_8021AD 0x88a8
 #define PROTO_ETHERTYPE_QINQ   0x9100 /* pre-802.1ad QinQ */
+#define PROTO_ETHERTYPE_PTP    0x88f7 /* IEEE 1588 over Ethernet */
 
 #define PROTO_IP_HOPOPTS  0
 #define PROTO_IP_ICMP	  1
@@ -120,6 +142,8 @@ void proto_ipv6_quote(struct pkt_cursor *c, struct pkt_quote *q);
 #define PROTO_IP_ICMPV6	  58
 #define PROTO_IP_NONE	  59
 #define PROTO_IP_DSTOPTS  60
+#define PROTO_IP_ESP	  50
+#define PROTO_IP_AH	  51
 
 static inline struct pkt_layer *proto_layer(struct pkt_meta *m)
 {

@@ -7,6 +7,7 @@
 #include "decode/dispatch.h"
 #include "decode/l4csum.h"
 #include "decode/line.h"
+#include "decode/packettype.h"
 #include "decode/proto.h"
 
 #define TCP_HDR_LEN  20
@@ -161,6 +162,9 @@ int proto_tcp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	/* tcpdump decodes an application only in a segment that carries data */
 	if (!pkt_wire_left(c) || l->frag)
 		return PKT_PROTO_NONE;
+	/* -T: zmtp1, resp and domain decode on TCP; tcpdump prints no payload for the others */
+	if (m->packettype)
+		return packettype_app(m->packettype, false);
 	return dispatch_app(DISPATCH_TCP_APP, t->sport, t->dport);
 }
 

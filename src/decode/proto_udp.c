@@ -5,6 +5,7 @@
 #include "decode/dispatch.h"
 #include "decode/l4csum.h"
 #include "decode/line.h"
+#include "decode/packettype.h"
 #include "decode/proto.h"
 
 #define UDP_HDR_LEN  8
@@ -42,6 +43,12 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	/* c now ends where the UDP length does: the whole datagram */
 	l4csum_verify(m, start, c, PROTO_IP_UDP, UDP_CSUM_OFF);
 
+	/* -T: one decoder for every datagram, ports aside, as tcpdump's udp_print */
+	if (m->packettype) {
+		int forced = packettype_app(m->packettype, true);
+
+		return forced == PKT_FORCE_SILENT ? PKT_PROTO_NONE : forced;
+	}
 	/* Tunnels by port only in the outer headers: one tunnel deep. */
 	if (m->level == 0) {
 		/* either port, the destination's first, as tcpdump */
@@ -67,6 +74,13 @@ bool proto_udp_print(struct line *x)
 	const struct pkt_udp *u = &line_level(x)->udp;
 	struct pbuf *b = &x->b;
 
+	/*
+	 * -T of a type tcpdump's udp_print has no case for (zmtp1, resp, carp):
+	 * it prints nothing of the datagram, not even the ports.
+	 */
+	if (x->m->packettype && !ly->truncated && !ly->invalid &&
+	    packettype_app(x->m->packettype, true) == PKT_FORCE_SILENT)
+		return true;
 	line_addrs(x, udp_has_ports(ly), u->sport, u->dport);
 	if (ly->truncated || ly->reason == PKT_REASON_SHORT)
 		return line_trunc(x, "udp");
@@ -82,8 +96,8 @@ bool proto_udp_print(struct line *x)
 		pbuf_u32(b, ly->wire_len - 8u);
 		return true;
 	}
-	/* before a tunnel's header too; over IPv4 from -vv only, as tcpdump */
-	if (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1)
+	/* before a tunnel's header too; over IPv4 from -vv only; never with -T, as tcpdump */
+	if (!x->m->packettype && (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1))
 		line_csum(x, "udp", u->csum);
 	/* -q keeps a tunnel's payload undecoded, as tcpdump does */
 	if (line_more(x) && !x->o->quiet)

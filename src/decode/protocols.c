@@ -45,4 +45,16 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_VRRP] = { "vrrp", proto_vrrp_dissect, proto_vrrp_print, false },
 	[PKT_PROTO_MPLS] = { "mpls", proto_mpls_dissect, proto_mpls_print, false },
 	[PKT_PROTO_PPP] = { "ppp", proto_ppp_dissect, proto_ppp_print, false },
+	/* services and security (issue 13) */
+	[PKT_PROTO_TFTP] = { "tftp", proto_tftp_dissect, proto_tftp_print, false },
+	[PKT_PROTO_BOOTP] = { "bootp", proto_bootp_dissect, proto_bootp_print, false },
+	[PKT_PROTO_DHCP6] = { "dhcp6", proto_dhcp6_dissect, proto_dhcp6_print, false },
+	[PKT_PROTO_NTP] = { "ntp", proto_ntp_dissect, proto_ntp_print, false },
+	[PKT_PROTO_PTP] = { "ptp", proto_ptp_dissect, proto_ptp_print, false },
+	[PKT_PROTO_ESP] = { "esp", proto_esp_dissect, proto_esp_print, false },
+	[PKT_PROTO_AH] = { "ah", proto_ah_dissect, proto_ah_print, false },
+	[PKT_PROTO_HTTP] = { "http", proto_text_dissect, proto_text_print, false },
+	[PKT_PROTO_SIP] = { "sip", proto_text_dissect, proto_text_print, false },
+	[PKT_PROTO_SSH] = { "ssh", proto_text_dissect, proto_text_print, false },
+	[PKT_PROTO_TLS] = { "tls", proto_tls_dissect, proto_tls_print, false },
 };

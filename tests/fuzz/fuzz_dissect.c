@@ -82,7 +82,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	caplen = size - 1;
 	wirelen = caplen + (size_t)(data[0] >> 3) * 97;
-	o = (struct dissect_opts){ .csum_verify = true, .csum_hint = (uint8_t)(data[0] >> 3) % 3 };
+	/* and sniff -T's types in turn (indexes past the table's end force nothing) */
+	o = (struct dissect_opts){ .csum_verify = true, .csum_hint = (uint8_t)(data[0] >> 3) % 3,
+				   .packettype = (uint8_t)((data[0] >> 3) % 24) };
 	if (dissect_packet_opts(&m, fuzz_linktypes[(data[0] & 7) % FUZZ_N_LINKTYPES], data + 1,
 				caplen, wirelen, &o))
 		abort();

@@ -10,6 +10,7 @@
 
 #include "cli/cmd.h"
 #include "cmd/sniff/opts.h"
+#include "decode/packettype.h"
 #include "util/log.h"
 #include "util/parse.h"
 
@@ -30,6 +31,7 @@ enum {
 	OPT_COMM,
 	OPT_CGROUP,
 	OPT_CONTAINER,
+	OPT_DECODE_MORE,
 };
 
 /* The --help text after "usage: sockeye ", next to the option table it describes. */
@@ -62,6 +64,9 @@ const char cmd_sniff_usage[] =
 	"  -n, -l                   accepted, ignored (numbers always; lines flushed per batch)\n"
 	"  -S                       absolute TCP sequence numbers\n"
 	"  -x, -xx, -X, -XX, -A     hex, hex and ASCII, or ASCII dump (doubled: from the link header)\n"
+	"  -T, --type TYPE          decode every UDP/TCP payload as TYPE, ports aside (tcpdump's -T)\n"
+	"  -#, --number             number the packets, as tcpdump\n"
+	"      --decode-more        also print what tcpdump does not decode (TLS, QUIC, WireGuard)\n"
 	"files:\n"
 	"  -w, --write FILE         write packets to FILE (\"-\": standard output)\n"
 	"      --pcapng             write pcapng instead of pcap\n"
@@ -113,6 +118,9 @@ static const struct option sniff_longopts[] = {
 	{ "comm", required_argument, NULL, OPT_COMM },
 	{ "cgroup", required_argument, NULL, OPT_CGROUP },
 	{ "container", required_argument, NULL, OPT_CONTAINER },
+	{ "type", required_argument, NULL, 'T' },
+	{ "number", no_argument, NULL, '#' },
+	{ "decode-more", no_argument, NULL, OPT_DECODE_MORE },
 	CMD_COMMON_LONGOPTS,
 	{ NULL, 0, NULL, 0 },
 };
@@ -310,7 +318,7 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 
 	*o = (struct sniff_opts){ .snaplen = SAVEFILE_MAX_SNAPLEN, .fanout_mode = PACKET_FANOUT_HASH };
 	/* Options anywhere before "--", the filter's words around them, as in tcpdump. */
-	cmd_shortopts(shortopts, sizeof(shortopts), "i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlh");
+	cmd_shortopts(shortopts, sizeof(shortopts), "i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlhT:#");
 	err = split_exec(o, &argc, argv);
 	if (err)
 		return err;
@@ -486,6 +494,23 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 			 * tcpdump's habits, already sniff's ways: addresses and ports print as
 			 * numbers (no DNS), and each batch of lines is flushed at once.
 			 */
+			break;
+		case 'T': {
+			const struct packettype *t = packettype_find(optarg);
+
+			if (!t)
+				return cmd_usage_error("-T %s: unknown packet type", optarg);
+			if (!t->decoded)
+				return cmd_usage_error("-T %s: not decoded by sockeye (it decodes %s)",
+						       optarg, packettype_decoded_list());
+			o->show.packettype = packettype_index(t);
+			break;
+		}
+		case '#':
+			o->show.number = true;
+			break;
+		case OPT_DECODE_MORE:
+			o->show.decode_more = true;
 			break;
 		case 'h':
 		case CMD_OPT_HELP:

@@ -280,6 +280,34 @@ static void test_missing_value(void **state)
 }
 
 /* --help prints the usage and says so with -1, which the entry turns into exit status 0. */
+/* -T as tcpdump's (case-insensitive names), -# and --decode-more; a type sockeye cannot decode is refused. */
+static void test_packettype_number(void **state)
+{
+	struct sniff_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, NULL), 0);
+	assert_int_equal(o.show.packettype, 0);
+	assert_false(o.show.number);
+	assert_false(o.show.decode_more);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-T", "tftp", "-#", "--decode-more", NULL), 0);
+	assert_int_not_equal(o.show.packettype, 0);
+	assert_true(o.show.number);
+	assert_true(o.show.decode_more);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "--type", "DOMAIN", "--number", NULL), 0);
+	assert_int_not_equal(o.show.packettype, 0);
+	assert_true(o.show.number);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-T", "nosuchtype", NULL), EXIT_USAGE);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-T", "aodv", NULL), EXIT_USAGE);	/* tcpdump's, not decoded */
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-T", NULL), EXIT_USAGE);		/* needs a value */
+	sniff_opts_free(&o);
+}
+
 static void test_help(void **state)
 {
 	struct sniff_opts o;
@@ -306,6 +334,7 @@ int main(void)
 		cmocka_unit_test(test_options_after_filter),
 		cmocka_unit_test(test_global_letters),
 		cmocka_unit_test(test_missing_value),
+		cmocka_unit_test(test_packettype_number),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
