@@ -40,6 +40,7 @@ struct print_opts {
 	 * ethertype, an LLC frame of an unknown SAP).
 	 */
 	bool dump;
+	/*
 	 * --decode-more: print what tcpdump 4.99 does not decode (TLS
 	 * records, QUIC headers, WireGuard); without it the text stays
 	 * tcpdump's and those fields are in JSON only.
