@@ -43,6 +43,8 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ PROTO_IP_ICMP, PKT_PROTO_ICMP },
 	{ PROTO_IP_GRE, PKT_PROTO_GRE },
 	{ PROTO_IP_IGMP, PKT_PROTO_IGMP },
+	{ PROTO_IP_IPIP, PKT_PROTO_IPIP },
+	{ PROTO_IP_IPV6, PKT_PROTO_IPIP },
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -50,6 +52,8 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	{ PROTO_IP_UDP, PKT_PROTO_UDP },
 	{ PROTO_IP_ICMPV6, PKT_PROTO_ICMP6 },
 	{ PROTO_IP_GRE, PKT_PROTO_GRE },
+	{ PROTO_IP_IPV6, PKT_PROTO_IPIP },
+	{ PROTO_IP_IPIP, PKT_PROTO_IPIP },
 };
 
 static const struct dispatch_key dispatch_gre[] = {

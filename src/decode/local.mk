@@ -31,7 +31,9 @@ libsockeye_a_SOURCES += \
 	src/decode/names.c src/decode/names.h \
 	src/decode/view_packet.c src/decode/view_packet.h \
 	src/decode/view_packet_dns.c src/decode/view_packet_dns.h \
-	src/decode/view_packet_opts.c src/decode/view_packet_opts.h
+	src/decode/view_packet_opts.c src/decode/view_packet_opts.h \
+	src/decode/proto_ip6_ext.c src/decode/proto_ip6_ext.h src/decode/proto_ip6_mobility.c \
+	src/decode/proto_ipip.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

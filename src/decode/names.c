@@ -158,6 +158,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_GRE] = "gre",	[PKT_PROTO_VXLAN] = "vxlan", [PKT_PROTO_DNS] = "dns",
 	[PKT_PROTO_MDNS] = "mdns",
 	[PKT_PROTO_IGMP] = "igmp",
+	[PKT_PROTO_IPIP] = "ipip",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -33,6 +33,7 @@ enum pkt_proto {
 	PKT_PROTO_DNS,	/* DNS over UDP or TCP port 53 */
 	PKT_PROTO_MDNS, /* multicast DNS, UDP port 5353 */
 	PKT_PROTO_IGMP,
+	PKT_PROTO_IPIP, /* IPv4 or IPv6 carried in IP (protocol 4 or 41): a tunnel */
 	PKT_PROTO_COUNT
 };
 
@@ -53,6 +54,9 @@ enum pkt_reason {
 	PKT_REASON_OPTION,	     /* TCP or ND option length inconsistent */
 	PKT_REASON_VXLAN_FLAGS,	     /* VXLAN without the I (valid VNI) flag */
 	PKT_REASON_LEN_PREFIX,	     /* DNS over TCP: the length prefix is not the segment's */
+	PKT_REASON_EXT_ORDER,	     /* IPv6 hop-by-hop options not first, or twice */
+	PKT_REASON_JUMBO,	     /* IPv6 payload length 0 without a valid jumbo payload option */
+	PKT_REASON_EXT_INVALID,	     /* IPv6 routing header of an unknown type or odd length */
 	PKT_REASON_COUNT
 };
 
@@ -190,6 +194,9 @@ struct pkt_ipv6 {
 	uint32_t frag_id;
 	uint16_t frag_len; /* bytes after the fragment header, per the payload length */
 	uint8_t proto;	   /* the upper-layer protocol after the extension headers */
+	uint32_t len_missing; /* bytes the payload length declares past the packet's end */
+	bool jumbo;	      /* a valid jumbo payload option (RFC 2675) gives the length: */
+	uint32_t jumbo_len;   /* that length */
 	/* Not cleared per packet: meaningful up to rt_n_addr, n_opt, has_rt_final. */
 	uint8_t rt_final[16];
 	uint8_t rt_addr[PKT_IP6_MAX_RT][16];

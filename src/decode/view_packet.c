@@ -83,6 +83,9 @@ static const char *const reason_names[PKT_REASON_COUNT] = {
 	[PKT_REASON_OPTION] = "option",
 	[PKT_REASON_VXLAN_FLAGS] = "vxlan_flags",
 	[PKT_REASON_LEN_PREFIX] = "len_prefix",
+	[PKT_REASON_EXT_ORDER] = "ext_order",
+	[PKT_REASON_JUMBO] = "jumbo",
+	[PKT_REASON_EXT_INVALID] = "ext_invalid",
 };
 
 /* Addresses are formatted by hand: printf per field would dominate JSON output's cost. */
@@ -232,6 +235,10 @@ static void put_ipv6(struct fmt_details *d, const struct pkt_ipv6 *ip)
 		fmt_details_object_end(d);
 	}
 	fmt_details_u64(d, "ip_proto", ip->proto);
+	if (ip->len_missing)
+		fmt_details_u64(d, "len_missing", ip->len_missing);
+	if (ip->jumbo)
+		fmt_details_u64(d, "jumbo_len", ip->jumbo_len);
 	view_packet_ipv6_opts(d, ip);
 }
 

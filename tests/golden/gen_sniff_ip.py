@@ -1,0 +1,146 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+# gen_sniff_ip.py: writes tests/golden/input/sniff_ip6ext.pcap and sniff_ip4opt.pcap: IPv6
+# extension headers and options (hop-by-hop with jumbo payload and its error cases, routing
+# types 0/2/4 with segment routing TLVs, fragments, destination options with a home address,
+# mobility), IPv4 options and invalid lengths, each built byte by byte, many deliberately
+# broken.  The output is committed; only changing a capture needs python3.  Helpers come
+# from gen_sniff.py beside it.
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_sniff import (IP_A, IP_B, IP6_A, IP6_B, LINKTYPE_ETHERNET, eth4, eth6, ext6,  # noqa: E402
+                       frag6, icmp6, ipv4, ipv6, pseudo4, pseudo6, udp, udp4, write_pcap)
+
+C6 = bytes.fromhex("20010db8000000000000000000000003")
+
+
+def u6(nxt, exts, plen=None, final=IP6_B):
+    return eth6(ipv6(IP6_A, IP6_B, nxt, exts + udp(1, 2, b"x", ph=lambda n:
+                                                   pseudo6(IP6_A, final, 17, n)), plen=plen))
+
+
+def opt(t, data):
+    return struct.pack("!BB", t, len(data)) + data
+
+
+def raw_ext(nxt, hlen, body):
+    """An extension header with its length field as given, body not padded."""
+    return struct.pack("!BB", nxt, hlen) + body
+
+
+def ping6(dst=IP6_B):
+    return icmp6(IP6_A, dst, 128, 0, struct.pack("!HH", 7, 1))
+
+
+def ip6ext_frames():
+    J = 0xC2
+    hdr_jumbo = lambda n: opt(J, struct.pack("!I", n))
+    return [
+        # hop-by-hop: pad1, padn, router alert, unknown, all well-formed
+        u6(0, ext6(17, b"\0" + opt(1, b"\0") + opt(5, b"\0\0"))),
+        u6(0, ext6(17, opt(0x3e, b"\1\2\3\4"))),
+        # router alert of a bad length; an option past the header's end
+        u6(0, ext6(17, opt(5, b"\0\0\0") + b"\0")),
+        u6(0, raw_ext(17, 0, b"\1\x09\0\0\0\0")),
+        # jumbo: valid (payload length 0), carried payload shorter than it says
+        u6(0, ext6(17, hdr_jumbo(70000)), plen=0),
+        # jumbo with a payload length, jumbo < 65536, two jumbos, jumbo of a bad length
+        u6(0, ext6(17, hdr_jumbo(70000))),
+        u6(0, ext6(17, hdr_jumbo(1000)), plen=0),
+        u6(0, ext6(17, hdr_jumbo(70000) + b"\1\0" + hdr_jumbo(80000)), plen=0),
+        u6(0, ext6(17, opt(J, b"\0\0\0")), plen=0),
+        # payload length 0 and no jumbo
+        u6(0, ext6(17, opt(1, b"\0\0\0\0")), plen=0),
+        # payload length 0 without hop-by-hop (destination options only), and with none
+        u6(60, ext6(17, opt(1, b"\0\0\0\0")), plen=0),
+        eth6(ipv6(IP6_A, IP6_B, 59, b"", plen=0)),
+        # hop-by-hop twice, and after another header
+        u6(0, ext6(0, opt(1, b"\0\0\0\0")) + ext6(17, opt(1, b"\0\0\0\0"))),
+        u6(60, ext6(0, opt(1, b"\0\0\0\0")) + ext6(17, opt(1, b"\0\0\0\0"))),
+        # destination options: jumbo (not hop-by-hop), home address, with a sub-option
+        u6(60, ext6(17, hdr_jumbo(70000))),
+        u6(60, ext6(17, b"\1\2\0\0" + opt(0xc9, C6))),
+        u6(60, ext6(17, b"\0\0" + opt(0xc9, C6 + b"\1\0\0") + b"\0\0\0\0\0")),
+        u6(60, ext6(17, opt(0xc9, C6[:8]))),
+        # routing type 0 of an odd length, unknown type, type 4 of an odd length and with TLVs
+        u6(43, ext6(17, struct.pack("!BBI", 0, 0, 0) + C6 + IP6_B)[:2].replace(b"\x04", b"\x03") +
+           struct.pack("!BBI", 0, 0, 0) + C6 + IP6_B + b"\0" * 8),
+        u6(43, ext6(17, struct.pack("!BBI", 7, 1, 0) + C6)),
+        u6(43, ext6(17, struct.pack("!BBBBH", 4, 0, 0, 0, 0) + C6 + b"\0\1\4" + b"\0" * 5)),
+        u6(43, ext6(17, struct.pack("!BBBBH", 4, 1, 0, 0x80, 0x1234) + C6 + IP6_B)),
+        # routing header, then hop-by-hop
+        u6(43, ext6(0, struct.pack("!BBI", 2, 0, 0) + C6) + ext6(17, b"\1\4\0\0\0\0")),
+        # fragment: first, later, atomic (offset 0, no more)
+        u6(44, frag6(17, 0, True, 0x11223344)),
+        u6(44, frag6(17, 1024, False, 0x11223344)),
+        u6(44, frag6(17, 0, False, 7)),
+        # IPv6 in IPv6 after a segment routing header
+        eth6(ipv6(IP6_A, IP6_B, 43, ext6(41, struct.pack("!BBBBH", 4, 0, 0, 0, 0) + C6) +
+                  ipv6(IP6_A, C6, 58, ping6(C6)))),
+        # a payload length past the packet's end; 0 without extension headers
+        u6(17, b"", plen=30),
+        eth6(ipv6(IP6_A, IP6_B, 17, udp(1, 2, b"x", ph=lambda n: pseudo6(IP6_A, IP6_B, 17, n)),
+                  plen=0)),
+        # home address with an unknown sub-option; routing addresses past the payload
+        u6(60, ext6(17, b"\0\0" + opt(0xc9, C6 + b"\x07\1\0") + b"\0\0\0\0\0")),
+        u6(43, b"\x11\x08" + ext6(17, struct.pack("!BBI", 0, 0, 0) + C6)[2:]),
+        # router alert: invalid length in destination options, cut by the header's end
+        u6(60, ext6(17, opt(5, b"\0") + b"\1\0")),
+        u6(0, ext6(17, b"\0\0\0" + opt(5, b""))),
+        # an unknown upper protocol behind destination options, and right after the header
+        u6(60, ext6(12, b"\1\4\0\0\0\0")),
+        eth6(ipv6(IP6_A, IP6_B, 12, b"abcd")),
+        # cut by the snap length: inside hop-by-hop options, routing addresses, fragment
+        (u6(0, ext6(17, opt(1, b"\0" * 12))), 14 + 40 + 6),
+        (u6(43, ext6(17, struct.pack("!BBI", 0, 1, 0) + IP6_B + C6)), 14 + 40 + 24),
+        (u6(44, frag6(17, 0, True, 5)), 14 + 40 + 5),
+        (u6(0, ext6(17, opt(1, b"\0\0\0\0"))), 14 + 48),   # cut right after hop-by-hop
+    ]
+
+
+def mobility(mh_type, body, nxt=59):
+    """A mobility header (RFC 6275 6.1): body after the checksum, padded to 8n."""
+    h = struct.pack("!BBBBH", nxt, 0, mh_type, 0, 0) + body
+    h += b"\0" * ((-len(h)) % 8)
+    h = h[:1] + bytes([len(h) // 8 - 1]) + h[2:]
+    c = 0  # tcpdump does not check it
+    return h[:4] + struct.pack("!H", c) + h[6:]
+
+
+def mobility_frames():
+    def m(t, body):
+        return eth6(ipv6(IP6_A, IP6_B, 135, mobility(t, body)))
+    alt = opt(3, C6)
+    ni = opt(4, struct.pack("!HH", 0x4d2, 0x162e))
+    auth = opt(5, b"\x11" * 12)
+    return [
+        m(0, b"\0\0"),                                                   # BRR
+        m(1, b"\0\0" + bytes(range(1, 9))),                              # HoTI
+        m(2, b"\0\0" + bytes(range(9, 17))),                             # CoTI
+        m(3, struct.pack("!H", 0x90a) + bytes(range(11, 27))),           # HoT
+        m(4, struct.pack("!H", 0x90a) + bytes(range(11, 27))),           # CoT
+        m(5, struct.pack("!HBBH", 1000, 0xF0, 0, 3600) + b"\0\0" + alt + ni + auth),  # BU
+        m(6, struct.pack("!BBHH", 0, 0x80, 1000, 3600) + opt(2, b"\x1c\x20") + b"\0\0" + auth),
+        m(7, struct.pack("!BB", 1, 0) + IP6_A),                          # BE
+        m(8, struct.pack("!HH", 1, 2)),                                  # FNA / unknown types
+        m(9, b"\0\0"),
+        m(5, struct.pack("!HBBH", 1000, 0x80, 0, 3600) + b"\0\1" + opt(7, b"\1\2")),
+        m(6, struct.pack("!BBHH", 0, 0, 1, 2) + opt(0x20, b"\1\2") + b"\0" * 10),
+        m(5, struct.pack("!HBBH", 1, 0x10, 0, 1) + b"\0\0\1\0" + b"\0" * 8),
+        eth6(ipv6(IP6_A, IP6_B, 135, struct.pack("!BBBBH", 59, 0, 5, 0, 0) + b"\0\0")),  # short BU
+        eth6(ipv6(IP6_A, IP6_B, 135, mobility(0, b"\0\0", nxt=6))),
+    ]
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(
+        os.path.abspath(__file__)), "input")
+    write_pcap(os.path.join(out, "sniff_ip6ext.pcap"), LINKTYPE_ETHERNET,
+               ip6ext_frames() + mobility_frames())
+
+
+if __name__ == "__main__":
+    main()
