@@ -3,7 +3,7 @@
 # gen_sniff_ip.py: writes tests/golden/input/sniff_ip6ext.pcap and sniff_ip4opt.pcap: IPv6
 # extension headers and options (hop-by-hop with jumbo payload and its error cases, routing
 # types 0/2/4 with segment routing TLVs, fragments, destination options with a home address,
-# mobility), IPv4 options and invalid lengths, each built byte by byte, many deliberately
+# mobility), MPTCP options (sniff_mptcp.pcap), IPv4 options and invalid lengths, each built byte by byte, many deliberately
 # broken.  The output is committed; only changing a capture needs python3.  Helpers come
 # from gen_sniff.py beside it.
 import os
@@ -12,7 +12,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_sniff import (IP_A, IP_B, IP6_A, IP6_B, LINKTYPE_ETHERNET, eth4, eth6, ext6,  # noqa: E402
-                       frag6, icmp6, ipv4, ipv6, pseudo4, pseudo6, udp, udp4, write_pcap)
+                       frag6, icmp6, ipv4, ipv6, pseudo4, pseudo6, tcp4, udp, udp4, write_pcap)
 
 C6 = bytes.fromhex("20010db8000000000000000000000003")
 
@@ -135,11 +135,63 @@ def mobility_frames():
     ]
 
 
+def mptcp_frames():
+    """Every MPTCP subtype tcpdump 4.99 decodes, of valid and invalid lengths for the flags."""
+    A, B = IP_A, IP_B
+    ip6a = IP6_A
+
+    def o(sub, rest):
+        d = bytes([sub << 4 | rest[0]]) + rest[1:] if rest else bytes([sub << 4])
+        return struct.pack("!BB", 30, 2 + len(d)) + d
+
+    def seg(flags, opts):
+        opts += b"\1" * ((-len(opts)) % 4)
+        return eth4(tcp4(A, B, 1, 2, 3, 4, flags, opts=opts))
+    return [
+        seg("S", o(1, bytes([1, 5]) + b"\xaa\xbb\xcc\xdd" + b"\x01\x02\x03\x04")),   # join SYN backup
+        seg("S.", o(1, bytes([0, 5]) + b"\x11"*8 + b"\x01\x02\x03\x04")),       # join SYN/ACK
+        seg(".", o(1, bytes([0, 0]) + b"\x22"*20)),                              # join ACK
+        seg(".", o(2, bytes([0, 0x01]) + struct.pack("!I", 77))),               # dss ack 4
+        seg(".", o(2, bytes([0, 0x1f]) + struct.pack("!QQIHH", 1,2,3,4,5))),   # dss fin ack8 seq8 csum
+        seg(".", o(2, bytes([0, 0x05]) + struct.pack("!IIIH", 1,2,3,4))),      # dss ack seq no csum
+        seg(".", o(3, bytes([4, 1]) + A)),                     # add-addr v0 ipv4 len 8
+        seg(".", o(3, bytes([4, 1]) + A + b"\x1f\x90")),      # len 10 port
+        seg(".", o(3, bytes([6, 2]) + ip6a)),                  # v6 len 20
+        seg(".", o(3, bytes([0, 3]) + A + b"\x55"*8)),        # v1 len 16 hmac
+        seg(".", o(3, bytes([1, 3]) + A)),                    # v1 echo
+        seg(".", o(4, bytes([0]) + b"\x01\x02")),             # rem-addr
+        seg(".", o(5, bytes([1, 7]))),                         # prio backup id
+        seg(".", o(5, bytes([0]))),                            # prio len 3
+        seg(".", o(6, bytes([0, 0]) + struct.pack("!Q", 99))), # fail
+        seg(".", o(7, bytes([0, 0]) + struct.pack("!Q", 0xabcdef))), # fast-close
+        seg("R.", o(8, bytes([1, 2]))),                         # tcprst
+        seg(".", o(0, bytes([1, 0x81]) + b"\x01"*8 + b"\x02"*8 + b"\0\x05")),  # capable v1 len 22 with data len?
+        seg(".", o(0, bytes([1, 0x81]) + b"\x01"*8)),         # capable on ACK len 12 -> bad
+        seg("S", o(2, bytes([0, 0x01]) + struct.pack("!I", 77))),   # dss on SYN -> bad
+        seg(".", o(9, bytes([0, 0]))),                         # unknown subtype
+        seg(".", struct.pack("!BB", 30, 2)),                   # mptcp len 2
+        seg(".", o(0, bytes([1, 0x81]) + b"\x01"*8 + b"\x02"*8 + b"\0\x05")),
+        seg(".", o(0, bytes([1, 0x01]) + b"\x01"*8 + b"\x02"*8 + b"\0\x05")),
+        seg(".", o(0, bytes([1, 0x01]) + b"\x01"*8 + b"\x02"*8 + b"\0\x05\0\0")),
+        seg("S", o(0, bytes([1, 0x01]))),
+        seg("S", o(0, bytes([3, 0x01]))),
+        seg(".", o(3, bytes([6, 2]) + ip6a + b"\0\x50")),
+        seg(".", o(3, bytes([0, 2]) + ip6a + b"\x66"*8)),
+        seg(".", o(3, bytes([0, 2]) + A + b"\0\x50" + b"\x66"*8)),
+        seg(".", o(3, bytes([9, 2]) + A)),
+        seg(".", o(3, bytes([4, 2]) + A + b"\0")),
+        seg(".", o(4, bytes([0]))),
+        seg(".", o(2, bytes([0, 0x01]) + struct.pack("!I", 77) + b"\0")),
+        seg(".", o(6, bytes([0, 0]) + struct.pack("!I", 99))),
+    ]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "input")
     write_pcap(os.path.join(out, "sniff_ip6ext.pcap"), LINKTYPE_ETHERNET,
                ip6ext_frames() + mobility_frames())
+    write_pcap(os.path.join(out, "sniff_mptcp.pcap"), LINKTYPE_ETHERNET, mptcp_frames())
 
 
 if __name__ == "__main__":
