@@ -155,6 +155,7 @@ struct pkt_ipv4 {
 	uint8_t opt_len;    /* option bytes (ihl * 4 - 20) */
 	uint8_t src[4];
 	uint8_t dst[4];
+	uint16_t len_missing; /* bytes the total length declares past the packet's end */
 	uint8_t opts[40]; /* the option bytes, opt_len of them: not cleared per packet */
 };
 

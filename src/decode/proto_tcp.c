@@ -427,7 +427,10 @@ bool proto_tcp_print(struct line *x)
 	if ((ly->truncated && ly->hdr_len < 20) || ly->reason == PKT_REASON_SHORT)
 		return line_trunc(x, "tcp");
 	if (ly->reason == PKT_REASON_HDR_LEN) {
-		pbuf_puts(b, "[bad hdr length ");
+		/* tcpdump's " tcp N": the segment's length past the short header */
+		pbuf_puts(b, " tcp ");
+		pbuf_u32(b, ly->wire_len - hlen);
+		pbuf_puts(b, " [bad hdr length ");
 		pbuf_u32(b, hlen);
 		pbuf_puts(b, " - too short, < 20]");
 		return true;

@@ -210,6 +210,8 @@ static void put_ipv4(struct fmt_details *d, const struct pkt_ipv4 *ip)
 	fmt_details_u64(d, "csum", ip->csum);
 	fmt_details_bool(d, "csum_ok", ip->csum_ok);
 	fmt_details_u64(d, "options_len", ip->opt_len);
+	if (ip->len_missing)
+		fmt_details_u64(d, "len_missing", ip->len_missing);
 	if (ip->opt_len)
 		view_packet_ipv4_opts(d, ip);
 }
