@@ -5,6 +5,12 @@
 #include "decode/line.h"
 #include "decode/tcpdump_names.h"
 
+bool line_trunc_sp(struct line *x, const char *what)
+{
+	pbuf_putc(&x->b, ' ');
+	return line_trunc(x, what);
+}
+
 bool line_trunc(struct line *x, const char *what)
 {
 	pbuf_puts(&x->b, "[|");

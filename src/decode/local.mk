@@ -34,7 +34,8 @@ libsockeye_a_SOURCES += \
 	src/decode/view_packet_opts.c src/decode/view_packet_opts.h \
 	src/decode/proto_ip6_ext.c src/decode/proto_ip6_ext.h src/decode/proto_ip6_mobility.c \
 	src/decode/proto_ipip.c \
-	src/decode/proto_mptcp.c src/decode/proto_mptcp.h
+	src/decode/proto_mptcp.c src/decode/proto_mptcp.h \
+	src/decode/proto_icmp_ext.c src/decode/proto_icmp_ext.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -179,10 +179,9 @@ bool proto_ipv6_print(struct line *x)
 	struct ip6x w;
 
 	/* Addresses are known once the 40-byte fixed header was captured. */
-	if ((ly->truncated || ly->reason == PKT_REASON_SHORT) && ly->hdr_len < 40) {
-		pbuf_puts(b, prefix);
-		return line_trunc(x, "ip6");
-	}
+	/* tcpdump checks the fixed header before it prints even "IP6" */
+	if ((ly->truncated || ly->reason == PKT_REASON_SHORT) && ly->hdr_len < 40)
+		return line_trunc_sp(x, "ip6");
 	x->family = 6;
 	x->src = ip->src;
 	x->dst = ip->dst;

@@ -425,7 +425,7 @@ bool proto_tcp_print(struct line *x)
 
 	line_addrs(x, tcp_has_ports(ly), t->sport, t->dport);
 	if ((ly->truncated && ly->hdr_len < 20) || ly->reason == PKT_REASON_SHORT)
-		return line_trunc(x, "tcp");
+		return line_trunc_sp(x, "tcp");
 	if (ly->reason == PKT_REASON_HDR_LEN) {
 		/* tcpdump's " tcp N": the segment's length past the short header */
 		pbuf_puts(b, " tcp ");

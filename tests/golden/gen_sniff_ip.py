@@ -3,7 +3,7 @@
 # gen_sniff_ip.py: writes tests/golden/input/sniff_ip6ext.pcap and sniff_ip4opt.pcap: IPv6
 # extension headers and options (hop-by-hop with jumbo payload and its error cases, routing
 # types 0/2/4 with segment routing TLVs, fragments, destination options with a home address,
-# mobility), MPTCP options (sniff_mptcp.pcap), IPv4 options and invalid lengths, each built byte by byte, many deliberately
+# mobility), MPTCP options (sniff_mptcp.pcap), ICMP extensions (sniff_icmp_ext.pcap), IPv4 options and invalid lengths, each built byte by byte, many deliberately
 # broken.  The output is committed; only changing a capture needs python3.  Helpers come
 # from gen_sniff.py beside it.
 import os
@@ -186,12 +186,44 @@ def mptcp_frames():
     ]
 
 
+def icmp_ext_frames():
+    """ICMP errors with RFC 4884 extensions: MPLS labels (RFC 4950), interface information (RFC 5837)."""
+    from gen_sniff import csum, icmp, IP_R
+    A, B = IP_A, IP_B
+    quote = ipv4(B, A, 17, udp(33434, 33440, b"q" * 12), ttl=1)
+
+    def ext(objs, version=2, good=True):
+        body = b"".join(struct.pack("!HBB", 4 + len(d), c, t) + d for c, t, d in objs)
+        h = struct.pack("!BBH", version << 4, 0, 0) + body
+        c = csum(h) if good else 0x1234
+        return h[:2] + struct.pack("!H", c) + h[4:]
+
+    def err(typ, code, e, length=True):
+        data = quote.ljust(128, b"\0") + e
+        rest = struct.pack("!BBH", 0, 32 if length else 0, 0)
+        return eth4(ipv4(IP_R, B, 1, icmp(typ, code, rest, data)))
+    mpls = (1, 1, struct.pack("!I", (16004 << 12) | (3 << 9) | 0x100 | 1))
+    ifinfo = (2, 14, struct.pack("!I", 15) + b"\0\1\0\0" + A + b"\x08eth0\0\0\0")
+    return [
+        err(11, 0, ext([mpls])),
+        err(11, 0, ext([mpls, ifinfo])),
+        err(3, 3, ext([ifinfo], good=False)),
+        err(11, 0, ext([mpls]), length=False),               # no RFC 4884 length: checksum decides
+        err(11, 0, ext([mpls], good=False), length=False),    # ... and says no extension
+        err(12, 0, ext([mpls], version=1)),
+        err(11, 0, ext([(9, 1, b"\1\2\3")])),
+        (err(11, 0, ext([mpls, ifinfo])), 14 + 20 + 8 + 128 + 4 + 4 + 4 + 10),  # cut in an object
+        err(11, 0, b""),                                      # a quote only, not long enough
+    ]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "input")
     write_pcap(os.path.join(out, "sniff_ip6ext.pcap"), LINKTYPE_ETHERNET,
                ip6ext_frames() + mobility_frames())
     write_pcap(os.path.join(out, "sniff_mptcp.pcap"), LINKTYPE_ETHERNET, mptcp_frames())
+    write_pcap(os.path.join(out, "sniff_icmp_ext.pcap"), LINKTYPE_ETHERNET, icmp_ext_frames())
 
 
 if __name__ == "__main__":
