@@ -45,6 +45,7 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ PROTO_IP_IGMP, PKT_PROTO_IGMP },
 	{ PROTO_IP_IPIP, PKT_PROTO_IPIP },
 	{ PROTO_IP_IPV6, PKT_PROTO_IPIP },
+	{ PROTO_IP_DCCP, PKT_PROTO_DCCP },
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -54,6 +55,7 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	{ PROTO_IP_GRE, PKT_PROTO_GRE },
 	{ PROTO_IP_IPV6, PKT_PROTO_IPIP },
 	{ PROTO_IP_IPIP, PKT_PROTO_IPIP },
+	{ PROTO_IP_DCCP, PKT_PROTO_DCCP },
 };
 
 static const struct dispatch_key dispatch_gre[] = {

@@ -159,6 +159,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MDNS] = "mdns",
 	[PKT_PROTO_IGMP] = "igmp",
 	[PKT_PROTO_IPIP] = "ipip",
+	[PKT_PROTO_DCCP] = "dccp",
 };
 
 const char *names_layer(unsigned pkt_proto)

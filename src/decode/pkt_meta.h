@@ -34,6 +34,7 @@ enum pkt_proto {
 	PKT_PROTO_MDNS, /* multicast DNS, UDP port 5353 */
 	PKT_PROTO_IGMP,
 	PKT_PROTO_IPIP, /* IPv4 or IPv6 carried in IP (protocol 4 or 41): a tunnel */
+	PKT_PROTO_DCCP,
 	PKT_PROTO_COUNT
 };
 
@@ -416,6 +417,24 @@ struct pkt_igmp {
 	uint8_t trace_resp[4];
 };
 
+/* DCCP (RFC 4340 5.1): the generic header and the type's fixed fields. */
+struct pkt_dccp {
+	uint16_t sport;
+	uint16_t dport;
+	uint8_t doff;  /* header length in 32-bit words */
+	uint8_t ccval;
+	uint8_t cscov; /* checksum coverage: 0 the whole packet, else doff + cscov - 1 words */
+	uint16_t csum;
+	uint8_t type;  /* 0 Request .. 9 SyncAck */
+	bool x;	       /* extended (48-bit) sequence numbers */
+	uint64_t seq;
+	bool has_ack; /* every type but Request and Data */
+	uint64_t ack;
+	uint32_t service; /* Request and Response */
+	uint8_t reset_code;
+	uint8_t fixed_len; /* the generic header and the type's fields, in bytes */
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -441,6 +460,7 @@ struct pkt_level {
 		struct pkt_icmp6 icmp6;
 		struct pkt_gre gre;
 		struct pkt_igmp igmp;
+		struct pkt_dccp dccp;
 	};
 	union {
 		struct pkt_dns dns; /* DNS and mDNS */

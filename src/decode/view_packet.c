@@ -244,6 +244,20 @@ static void put_ipv6(struct fmt_details *d, const struct pkt_ipv6 *ip)
 	view_packet_ipv6_opts(d, ip);
 }
 
+static void put_dccp(struct fmt_details *d, const struct pkt_level *l, const struct pkt_dccp *c)
+{
+	fmt_details_u64(d, "sport", c->sport);
+	fmt_details_u64(d, "dport", c->dport);
+	fmt_details_u64(d, "dccp_type", c->type);
+	fmt_details_u64(d, "doff", c->doff);
+	fmt_details_u64(d, "ccval", c->ccval);
+	fmt_details_u64(d, "cscov", c->cscov);
+	fmt_details_u64(d, "seq", c->seq);
+	if (c->has_ack)
+		fmt_details_u64(d, "ack", c->ack);
+	view_packet_csum(d, l, c->csum);
+}
+
 static void put_tcp(struct fmt_details *d, const struct pkt_level *l, const struct pkt_tcp *t)
 {
 	fmt_details_u64(d, "sport", t->sport);
@@ -567,6 +581,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 			break;
 		case PKT_PROTO_IGMP:
 			put_igmp(d, l, &l->igmp);
+			break;
+		case PKT_PROTO_DCCP:
+			put_dccp(d, l, &l->dccp);
 			break;
 		}
 	}
