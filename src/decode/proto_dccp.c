@@ -2,9 +2,6 @@
 /* proto_dccp.c: the Datagram Congestion Control Protocol (RFC 4340): dissector and printer. */
 #include "config.h"
 
-#include <inttypes.h>
-#include <stdio.h>
-
 #include "decode/l4csum.h"
 #include "decode/proto.h"
 
@@ -263,14 +260,6 @@ static size_t dccp_option(struct line *x, const uint8_t *o, size_t hlen, size_t 
 	return optlen;
 }
 
-static void put_u64(struct pbuf *b, uint64_t v)
-{
-	char s[24];
-
-	snprintf(s, sizeof(s), "%" PRIu64, v);
-	pbuf_puts(b, s);
-}
-
 bool proto_dccp_print(struct line *x)
 {
 	const struct pkt_layer *ly = line_layer(x);
@@ -351,13 +340,13 @@ bool proto_dccp_print(struct line *x)
 	}
 	if (d->has_ack) {
 		pbuf_puts(b, "(ack=");
-		put_u64(b, d->ack);
+		pbuf_u64(b, d->ack);
 		pbuf_puts(b, ") ");
 	}
 	if (line_verbosity(x) < 2)
 		return true;
 	pbuf_puts(b, "seq ");
-	put_u64(b, d->seq);
+	pbuf_u64(b, d->seq);
 	if (hlen > d->fixed_len && x->o->data) {
 		const uint8_t *o = x->o->data + ly->off + d->fixed_len;
 		size_t left = hlen - d->fixed_len, n;

@@ -2,9 +2,6 @@
 /* proto_mptcp.c: the Multipath TCP option (RFC 8684, kind 30), printed as tcpdump 4.99 does. */
 #include "config.h"
 
-#include <inttypes.h>
-#include <stdio.h>
-
 #include "decode/pkt.h"
 #include "decode/pkt_meta.h"
 #include "decode/proto_mptcp.h"
@@ -24,14 +21,6 @@ enum {
 static const char *const mp_names[] = {
 	"capable", "join", "dss", "add-addr", "rem-addr", "prio", "fail", "fast-close", "unknown",
 };
-
-static void put_u64(struct pbuf *b, uint64_t v, bool hex)
-{
-	char s[24];
-
-	snprintf(s, sizeof(s), hex ? "%" PRIx64 : "%" PRIu64, v);
-	pbuf_puts(b, s);
-}
 
 static uint64_t be64(const uint8_t *p)
 {
@@ -58,10 +47,10 @@ static bool mp_capable(struct pbuf *b, const uint8_t *o, size_t len, uint16_t fl
 		pbuf_puts(b, " csum");
 	if (len == 12 || len >= 20) {
 		pbuf_puts(b, " {0x");
-		put_u64(b, be64(o + 4), true);
+		pbuf_hex64(b, o + 4);
 		if (len >= 20) {
 			pbuf_puts(b, ",0x");
-			put_u64(b, be64(o + 12), true);
+			pbuf_hex64(b, o + 12);
 		}
 		pbuf_putc(b, '}');
 	}
@@ -88,7 +77,7 @@ static bool mp_join(struct pbuf *b, const uint8_t *o, size_t len, uint16_t flags
 		pbuf_hex(b, pkt_be32(o + 8), 1);
 	} else if (len == 16) {
 		pbuf_puts(b, " hmac 0x");
-		put_u64(b, be64(o + 4), true);
+		pbuf_hex64(b, o + 4);
 		pbuf_puts(b, " nonce 0x");
 		pbuf_hex(b, pkt_be32(o + 12), 1);
 	} else {
@@ -106,7 +95,7 @@ static bool dss_num(struct pbuf *b, const uint8_t **p, size_t *left, bool wide)
 	if (*left < n)
 		return false;
 	if (wide)
-		put_u64(b, be64(*p), false);
+		pbuf_u64(b, be64(*p));
 	else
 		pbuf_u32(b, pkt_be32(*p));
 	*p += n;
@@ -185,7 +174,7 @@ static bool mp_add_addr(struct pbuf *b, const uint8_t *o, size_t len)
 	}
 	if (len == 16 || len == 18 || len == 28 || len == 30) {
 		pbuf_puts(b, " hmac 0x");
-		put_u64(b, be64(o + 4 + alen + (port ? 2 : 0)), true);
+		pbuf_hex64(b, o + 4 + alen + (port ? 2 : 0));
 	}
 	return true;
 }
@@ -234,8 +223,13 @@ bool proto_mptcp_print(struct pbuf *b, const uint8_t *o, size_t len, uint16_t fl
 	case MP_FASTCLOSE:
 		if (len != 12)
 			return false;
-		pbuf_puts(b, sub == MP_FAIL ? " seq " : " key 0x");
-		put_u64(b, be64(o + 4), sub == MP_FASTCLOSE);
+		if (sub == MP_FAIL) {
+			pbuf_puts(b, " seq ");
+			pbuf_u64(b, be64(o + 4));
+		} else {
+			pbuf_puts(b, " key 0x");
+			pbuf_hex64(b, o + 4);
+		}
 		return true;
 	default:
 		return true;
