@@ -36,7 +36,8 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_ipip.c \
 	src/decode/proto_mptcp.c src/decode/proto_mptcp.h \
 	src/decode/proto_icmp_ext.c src/decode/proto_icmp_ext.h \
-	src/decode/proto_dccp.c
+	src/decode/proto_dccp.c \
+	src/decode/proto_icmp6_rr.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -3,7 +3,8 @@
 # gen_sniff_ip.py: writes tests/golden/input/sniff_ip6ext.pcap and sniff_ip4opt.pcap: IPv6
 # extension headers and options (hop-by-hop with jumbo payload and its error cases, routing
 # types 0/2/4 with segment routing TLVs, fragments, destination options with a home address,
-# mobility), MPTCP options (sniff_mptcp.pcap), ICMP extensions (sniff_icmp_ext.pcap), IPv4 options and invalid lengths, each built byte by byte, many deliberately
+# mobility), MPTCP options (sniff_mptcp.pcap), ICMP extensions (sniff_icmp_ext.pcap),
+# ICMPv6 router renumbering (sniff_icmp6_rr2.pcap), IPv4 options and invalid lengths, each built byte by byte, many deliberately
 # broken.  The output is committed; only changing a capture needs python3.  Helpers come
 # from gen_sniff.py beside it.
 import os
@@ -217,6 +218,29 @@ def icmp_ext_frames():
     ]
 
 
+def router_renum_frames():
+    """ICMPv6 router renumbering (RFC 2894): command with flags and use parts, result, cut."""
+    def rr(code, seq, flags, body, rsvd=0):
+        return eth6(ipv6(IP6_A, IP6_B, 58, icmp6(IP6_A, IP6_B, 138, code, struct.pack(
+            "!IBBHI", seq, 0, flags, 1000, rsvd) + body)))
+
+    def match(code, nuse, prefix=C6, mlen=48):
+        return struct.pack("!BBBBBBH", code, 3 + 4 * nuse, 1, mlen, 32, 64, 0) + prefix
+
+    def use(flags, vl, pl, prefix=C6):
+        return struct.pack("!BBBBIII", 64, 16, 0xf, 0xc0, vl, pl, flags) + prefix
+    return [
+        rr(0, 7, 0xf8, match(1, 2) + use(0xc0000000, 0xffffffff, 3600) + use(0, 100, 0xffffffff)),
+        rr(0, 8, 0, match(3, 1) + use(0x40000000, 1, 2), rsvd=5),
+        rr(0, 9, 0, match(9, 0)),
+        rr(1, 10, 0x40, b"\0" * 24),
+        rr(255, 11, 0, b""),
+        rr(7, 12, 0, b""),
+        rr(0, 13, 0, struct.pack("!BBBBBBH", 2, 5, 1, 48, 0, 128, 0) + C6),    # bad length
+        (rr(0, 14, 0, match(1, 1) + use(0, 1, 2)), 14 + 40 + 16 + 24 + 10),   # cut in a use part
+    ]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "input")
@@ -224,6 +248,8 @@ def main():
                ip6ext_frames() + mobility_frames())
     write_pcap(os.path.join(out, "sniff_mptcp.pcap"), LINKTYPE_ETHERNET, mptcp_frames())
     write_pcap(os.path.join(out, "sniff_icmp_ext.pcap"), LINKTYPE_ETHERNET, icmp_ext_frames())
+    write_pcap(os.path.join(out, "sniff_icmp6_rr2.pcap"), LINKTYPE_ETHERNET,
+               router_renum_frames())
 
 
 if __name__ == "__main__":
