@@ -241,6 +241,34 @@ def router_renum_frames():
     ]
 
 
+def ip4opt_frames():
+    """IPv4 options at -v: record route, timestamps of each flag, security, source routes,
+    router alert, unknown kinds, and lengths that do not fit."""
+    A, B = IP_A, IP_B
+
+    def u(opts):
+        return eth4(ipv4(A, B, 17, udp(1, 2, b"x", ph=lambda n: pseudo4(A, B, 17, n)), opts=opts))
+    return [
+        u(bytes([7, 7, 4]) + A + b"\0"),
+        u(bytes([7, 11, 8]) + A + B + b"\0"),
+        u(bytes([68, 8, 5, 0x00]) + b"\0\0\0\x05"),
+        u(bytes([68, 12, 13, 0x01]) + A + b"\0\0\0\x07"),
+        u(bytes([68, 12, 5, 0x03]) + A + b"\0\0\0\x07"),
+        u(bytes([68, 4, 5, 0x11])),
+        u(bytes([130, 11]) + b"\0" * 10),
+        u(bytes([131, 3, 4, 0])),
+        u(bytes([137, 7, 4]) + B + b"\0"),
+        u(bytes([148, 4, 0, 0])),
+        u(bytes([148, 3, 0, 1])),
+        u(bytes([25, 8]) + b"\1\2\3\4\5\6"),
+        u(bytes([7, 2, 4, 0])),
+        u(bytes([7, 40]) + b"\0" * 2),
+        u(bytes([1, 1, 1, 0])),
+        u(bytes([0, 7, 7, 4])),
+        u(bytes([68, 40, 5, 0]) + b"\0" * 36),
+    ]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "input")
@@ -250,6 +278,7 @@ def main():
     write_pcap(os.path.join(out, "sniff_icmp_ext.pcap"), LINKTYPE_ETHERNET, icmp_ext_frames())
     write_pcap(os.path.join(out, "sniff_icmp6_rr2.pcap"), LINKTYPE_ETHERNET,
                router_renum_frames())
+    write_pcap(os.path.join(out, "sniff_ip4opt.pcap"), LINKTYPE_ETHERNET, ip4opt_frames())
 
 
 if __name__ == "__main__":
