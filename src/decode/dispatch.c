@@ -56,6 +56,9 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	/* security (issue 13) */
 	{ PROTO_IP_ESP, PKT_PROTO_ESP },
 	{ PROTO_IP_AH, PKT_PROTO_AH },
+	{ PROTO_IP_IPIP, PKT_PROTO_IPIP },
+	{ PROTO_IP_IPV6, PKT_PROTO_IPIP },
+	{ PROTO_IP_DCCP, PKT_PROTO_DCCP },
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -67,6 +70,9 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	/* security (issue 13) */
 	{ PROTO_IP_ESP, PKT_PROTO_ESP },
 	{ PROTO_IP_AH, PKT_PROTO_AH },
+	{ PROTO_IP_IPV6, PKT_PROTO_IPIP },
+	{ PROTO_IP_IPIP, PKT_PROTO_IPIP },
+	{ PROTO_IP_DCCP, PKT_PROTO_DCCP },
 };
 
 static const struct dispatch_key dispatch_gre[] = {

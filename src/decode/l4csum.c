@@ -2,6 +2,8 @@
 /* l4csum.c: verify TCP, UDP, ICMP and ICMPv6 checksums (RFC 1071), when asked. */
 #include "config.h"
 
+#include <stdint.h>
+
 #include "decode/l4csum.h"
 #include "decode/proto.h"
 #include "util/csum.h"
@@ -29,6 +31,12 @@ static bool csum_pseudo(const struct pkt_level *l, uint8_t ipproto, size_t len, 
 void l4csum_verify(struct pkt_meta *m, const uint8_t *seg, const struct pkt_cursor *c,
 		   uint8_t ipproto, size_t csum_off)
 {
+	l4csum_verify_cov(m, seg, c, ipproto, csum_off, SIZE_MAX);
+}
+
+void l4csum_verify_cov(struct pkt_meta *m, const uint8_t *seg, const struct pkt_cursor *c,
+		       uint8_t ipproto, size_t csum_off, size_t cov)
+{
 	struct pkt_level *l = proto_level(m);
 	size_t len = (size_t)(c->end - seg);
 	uint32_t sum = 0;
@@ -51,7 +59,7 @@ void l4csum_verify(struct pkt_meta *m, const uint8_t *seg, const struct pkt_curs
 	}
 	if (ipproto != PROTO_IP_ICMP && !csum_pseudo(l, ipproto, len, &sum))
 		return;
-	sum = csum_add(sum, seg, len);
+	sum = csum_add(sum, seg, cov < len ? cov : len);
 	if (!csum_fold(sum)) {
 		l->csum = PKT_CSUM_OK;
 		return;

@@ -17,5 +17,12 @@
  */
 void l4csum_verify(struct pkt_meta *m, const uint8_t *seg, const struct pkt_cursor *c,
 		   uint8_t ipproto, size_t csum_off);
+/*
+ * The same for a checksum that covers only the first cov bytes of the
+ * segment (DCCP's CsCov, RFC 4340 9.2; UDP-Lite's), the pseudo-header still
+ * counting the whole length.
+ */
+void l4csum_verify_cov(struct pkt_meta *m, const uint8_t *seg, const struct pkt_cursor *c,
+		       uint8_t ipproto, size_t csum_off, size_t cov);
 
 #endif /* SOCKEYE_L4CSUM_H */

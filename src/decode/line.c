@@ -5,6 +5,12 @@
 #include "decode/line.h"
 #include "decode/tcpdump_names.h"
 
+bool line_trunc_sp(struct line *x, const char *what)
+{
+	pbuf_putc(&x->b, ' ');
+	return line_trunc(x, what);
+}
+
 bool line_trunc(struct line *x, const char *what)
 {
 	pbuf_puts(&x->b, "[|");
@@ -67,7 +73,8 @@ void line_ipproto(struct line *x, uint8_t proto)
 
 void line_ip_payload(struct line *x, uint8_t proto)
 {
-	pbuf_puts(&x->b, "ip-proto-");
+	/* tcpdump's demultiplexer starts its own text with a space, after the ": " */
+	pbuf_puts(&x->b, " ip-proto-");
 	pbuf_u32(&x->b, proto);
 	pbuf_putc(&x->b, ' ');
 	pbuf_u32(&x->b, x->m->payload_len);

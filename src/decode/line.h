@@ -4,6 +4,7 @@
 #define SOCKEYE_LINE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "decode/pbuf.h"
@@ -27,6 +28,14 @@ struct line {
 	const uint8_t *src;
 	const uint8_t *dst;
 	bool ports_only; /* IPv6 printed its addresses before its extension headers */
+	/*
+	 * A packet carried inside this one's payload (the datagram an ICMP
+	 * error quotes), dissected as raw IP and printed onto the line: the
+	 * print driver's, so that printers need not call it (NULL below the
+	 * nesting depth the driver allows).
+	 */
+	void (*nested)(struct line *x, const uint8_t *p, size_t caplen, size_t wirelen);
+	unsigned depth; /* how many packets this line is nested in */
 };
 
 static inline const struct pkt_layer *line_layer(const struct line *x)
@@ -57,6 +66,8 @@ static inline bool line_more(const struct line *x)
 
 /* tcpdump's "[|what]" truncation marker; returns true (the line is complete). */
 bool line_trunc(struct line *x, const char *what);
+/* " [|what]", with the space tcpdump's nd_print_trunc puts first; returns true. */
+bool line_trunc_sp(struct line *x, const char *what);
 
 /* ---- link layers ---- */
 

@@ -48,7 +48,6 @@ libsockeye_a_SOURCES += \
 	src/decode/view_packet_dns.c src/decode/view_packet_dns.h \
 	src/decode/view_packet_l2.c src/decode/view_packet_l2.h \
 	src/decode/view_packet_opts.c src/decode/view_packet_opts.h \
-	src/decode/view_packet_opts.c src/decode/view_packet_opts.h \
 	src/decode/packettype.c src/decode/packettype.h \
 	src/decode/proto_app.c src/decode/proto_app.h \
 	src/decode/view_packet_svc.c src/decode/view_packet_svc.h \
@@ -59,7 +58,13 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_ptp.c src/decode/proto_ptp.h \
 	src/decode/proto_ipsec.c \
 	src/decode/proto_text.c \
-	src/decode/proto_tls.c src/decode/proto_tls.h
+	src/decode/proto_tls.c src/decode/proto_tls.h \
+	src/decode/proto_ip6_ext.c src/decode/proto_ip6_ext.h src/decode/proto_ip6_mobility.c \
+	src/decode/proto_ipip.c \
+	src/decode/proto_mptcp.c src/decode/proto_mptcp.h \
+	src/decode/proto_icmp_ext.c src/decode/proto_icmp_ext.h \
+	src/decode/proto_dccp.c \
+	src/decode/proto_icmp6_rr.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

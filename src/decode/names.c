@@ -185,6 +185,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_SIP] = "sip",
 	[PKT_PROTO_SSH] = "ssh",
 	[PKT_PROTO_TLS] = "tls",
+	[PKT_PROTO_IPIP] = "ipip",
+	[PKT_PROTO_DCCP] = "dccp",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -129,3 +129,19 @@ void pbuf_mac(struct pbuf *b, const uint8_t a[6])
 {
 	pbuf_hwaddr(b, a, 6);
 }
+
+void pbuf_u64(struct pbuf *b, uint64_t v)
+{
+	char tmp[20];
+	size_t i = sizeof(tmp);
+
+	if (v <= UINT32_MAX) {
+		pbuf_u32(b, (uint32_t)v);
+		return;
+	}
+	while (v) {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	pbuf_put(b, tmp + i, sizeof(tmp) - i);
+}

@@ -62,6 +62,8 @@ void pbuf_hex(struct pbuf *b, uint32_t v, unsigned width);
 void pbuf_hex_bytes(struct pbuf *b, const uint8_t *p, size_t n);
 /* The big-endian 64-bit number at p as "%" PRIx64 prints it. */
 void pbuf_hex64(struct pbuf *b, const uint8_t *p);
+/* v in decimal, as "%" PRIu64 prints it (DCCP's 48-bit and MPTCP's 64-bit numbers). */
+void pbuf_u64(struct pbuf *b, uint64_t v);
 void pbuf_ip4(struct pbuf *b, const uint8_t a[4]);
 /* RFC 5952 text as inet_ntop writes it, embedded IPv4 included. */
 void pbuf_ip6(struct pbuf *b, const uint8_t a[16]);

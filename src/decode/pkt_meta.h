@@ -60,6 +60,8 @@ enum pkt_proto {
 	PKT_PROTO_SIP,	/* UDP 5060 */
 	PKT_PROTO_SSH,	/* the version banner, TCP 22 */
 	PKT_PROTO_TLS,	/* TCP 443: in JSON, and in text with --decode-more only */
+	PKT_PROTO_IPIP, /* IPv4 or IPv6 carried in IP (protocol 4 or 41): a tunnel */
+	PKT_PROTO_DCCP,
 	PKT_PROTO_COUNT
 };
 
@@ -80,6 +82,9 @@ enum pkt_reason {
 	PKT_REASON_OPTION,	     /* TCP or ND option length inconsistent */
 	PKT_REASON_VXLAN_FLAGS,	     /* VXLAN without the I (valid VNI) flag */
 	PKT_REASON_LEN_PREFIX,	     /* DNS over TCP: the length prefix is not the segment's */
+	PKT_REASON_EXT_ORDER,	     /* IPv6 hop-by-hop options not first, or twice */
+	PKT_REASON_JUMBO,	     /* IPv6 payload length 0 without a valid jumbo payload option */
+	PKT_REASON_EXT_INVALID,	     /* IPv6 routing header of an unknown type or odd length */
 	PKT_REASON_COUNT
 };
 
@@ -189,6 +194,7 @@ struct pkt_ipv4 {
 	uint8_t opt_len;    /* option bytes (ihl * 4 - 20) */
 	uint8_t src[4];
 	uint8_t dst[4];
+	uint16_t len_missing; /* bytes the total length declares past the packet's end */
 	uint8_t opts[40]; /* the option bytes, opt_len of them: not cleared per packet */
 };
 
@@ -228,6 +234,9 @@ struct pkt_ipv6 {
 	uint32_t frag_id;
 	uint16_t frag_len; /* bytes after the fragment header, per the payload length */
 	uint8_t proto;	   /* the upper-layer protocol after the extension headers */
+	uint32_t len_missing; /* bytes the payload length declares past the packet's end */
+	bool jumbo;	      /* a valid jumbo payload option (RFC 2675) gives the length: */
+	uint32_t jumbo_len;   /* that length */
 	/* Not cleared per packet: meaningful up to rt_n_addr, n_opt, has_rt_final. */
 	uint8_t rt_final[16];
 	uint8_t rt_addr[PKT_IP6_MAX_RT][16];
@@ -525,6 +534,22 @@ struct pkt_ipsec {
 	uint16_t icv_len; /* AH: the bytes from the sequence number on (tcpdump's sumlen) */
 	uint32_t spi;
 	uint32_t seq;
+/* DCCP (RFC 4340 5.1): the generic header and the type's fixed fields. */
+struct pkt_dccp {
+	uint16_t sport;
+	uint16_t dport;
+	uint8_t doff;  /* header length in 32-bit words */
+	uint8_t ccval;
+	uint8_t cscov; /* checksum coverage: 0 the whole packet, else doff + cscov - 1 words */
+	uint16_t csum;
+	uint8_t type;  /* 0 Request .. 9 SyncAck */
+	bool x;	       /* extended (48-bit) sequence numbers */
+	uint64_t seq;
+	bool has_ack; /* every type but Request and Data */
+	uint64_t ack;
+	uint32_t service; /* Request and Response */
+	uint8_t reset_code;
+	uint8_t fixed_len; /* the generic header and the type's fields, in bytes */
 };
 
 /* One set of headers: the packet's own, or the one a tunnel carries. */
@@ -553,6 +578,7 @@ struct pkt_level {
 		struct pkt_icmp6 icmp6;
 		struct pkt_gre gre;
 		struct pkt_igmp igmp;
+		struct pkt_dccp dccp;
 	};
 	union {
 		struct pkt_dns dns; /* DNS and mDNS */

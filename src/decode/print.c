@@ -5,6 +5,7 @@
 #include <pcap/dlt.h>
 
 #include "decode/dispatch.h"
+#include "decode/dissect.h"
 #include "decode/protocols.h"
 #include "decode/line.h"
 #include "decode/print.h"
@@ -27,9 +28,43 @@ static bool is_raw_ip(int linktype)
 	       linktype == DLT_IPV6;
 }
 
+/* tcpdump prints a quoted packet's own quotes too; two levels are plenty. */
+#define PRINT_MAX_DEPTH 2
+
+static size_t print_packet_at(char *buf, size_t len, const struct pkt_meta *m,
+			      const struct print_opts *o, unsigned depth);
+
+/* A packet inside the payload, as raw IP: its text follows on the line. */
+static void print_nested(struct line *x, const uint8_t *p, size_t caplen, size_t wirelen)
+{
+	/* checksums verified as the outer packet's were (-v) */
+	const struct dissect_opts dopts = { .csum_verify = x->m->csum_verify };
+	struct pkt_meta m;
+	struct print_opts o = *x->o;
+	char buf[PRINT_PACKET_MAX];
+	size_t n;
+
+	dissect_packet_opts(&m, PRINT_LINKTYPE_RAW, p, caplen, wirelen, &dopts);
+	o.data = p;
+	o.link = false;
+	o.tcp_relative = false;
+	n = print_packet_at(buf, sizeof(buf), &m, &o, x->depth + 1);
+	pbuf_put(&x->b, buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
+}
+
 size_t print_packet(char *buf, size_t len, const struct pkt_meta *m, const struct print_opts *o)
 {
-	struct line x = { .m = m, .o = o, .link_shown = o->link };
+	return print_packet_at(buf, len, m, o, 0);
+}
+
+static size_t print_packet_at(char *buf, size_t len, const struct pkt_meta *m,
+			      const struct print_opts *o, unsigned depth)
+{
+	struct line x = { .m = m,
+			  .o = o,
+			  .link_shown = o->link,
+			  .nested = depth < PRINT_MAX_DEPTH ? print_nested : NULL,
+			  .depth = depth };
 
 	pbuf_init(&x.b, buf, len);
 	if (!m->n_layers) {

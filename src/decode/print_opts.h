@@ -22,7 +22,8 @@ struct print_opts {
 	/*
 	 * The captured bytes the packet was dissected from (m->caplen of
 	 * them): application layers keep only where their message lies and
-	 * walk its records again when printed.  NULL prints those layers as
+	 * walk its records again when printed, as do IPv6 extension headers
+	 * and an ICMP error's quote and extensions.  NULL prints those as
 	 * truncated.
 	 */
 	const uint8_t *data;

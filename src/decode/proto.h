@@ -116,6 +116,10 @@ int proto_text_dissect(struct pkt_cursor *c, struct pkt_meta *m); /* HTTP, SIP, 
 bool proto_text_print(struct line *x);
 int proto_tls_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_tls_print(struct line *x);
+int proto_ipip_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ipip_print(struct line *x);
+int proto_dccp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_dccp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);
@@ -144,6 +148,9 @@ void proto_ipv6_quote(struct pkt_cursor *c, struct pkt_quote *q);
 #define PROTO_IP_DSTOPTS  60
 #define PROTO_IP_ESP	  50
 #define PROTO_IP_AH	  51
+#define PROTO_IP_IPIP	  4
+#define PROTO_IP_IPV6	  41
+#define PROTO_IP_DCCP	  33
 
 static inline struct pkt_layer *proto_layer(struct pkt_meta *m)
 {

@@ -8,6 +8,7 @@
 #include "decode/l4csum.h"
 #include "decode/line.h"
 #include "decode/proto.h"
+#include "decode/proto_icmp_ext.h"
 
 #define ICMP_HDR_LEN   8
 #define ICMP_QUOTE_MIN 20 /* an error quotes at least the offending IP header */
@@ -317,7 +318,7 @@ bool proto_icmp_print(struct line *x)
 	/* A port unreachable names the port: without it tcpdump gives up too. */
 	if (ly->truncated || ly->invalid ||
 	    (ic->type == 3 && ic->code == 3 && !ic->quote.has_ports))
-		return line_trunc(x, "icmp");
+		return line_trunc_sp(x, "icmp");
 	/* tcpdump builds the text first: a field not captured leaves only the marker */
 	{
 		struct pbuf mark = x->b;
@@ -341,5 +342,7 @@ bool proto_icmp_print(struct line *x)
 	} else if (line_level(x)->csum == PKT_CSUM_OFFLOAD) {
 		pbuf_puts(&x->b, " (icmp cksum unverified: offload)");
 	}
+	if (x->o->verbose)
+		return icmp_ext_print(x);
 	return true;
 }

@@ -354,6 +354,8 @@ static bool icmp6_text(struct line *x, const struct icmp6_msg *g)
 		pbuf_puts(b, " to ");
 		pbuf_ip6(b, ic->target);
 		return !v || icmp6_opts(x, g, 40);
+	case 138:
+		return icmp6_router_renum(x, g);
 	case 139:
 	case 140:
 		/* tcpdump marks a node information message cut short, then goes on */

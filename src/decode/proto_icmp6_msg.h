@@ -66,6 +66,8 @@ bool icmp6_trunc(struct line *x);
 /* bittok2str: the names of the bits set, ", " between them, or "none". */
 void icmp6_bits(struct pbuf *b, uint32_t v, const uint32_t *bits, const char *const *names,
 		unsigned n);
+/* Router renumbering (RFC 2894), proto_icmp6_rr.c; a message cut short is marked, true. */
+bool icmp6_router_renum(struct line *x, const struct icmp6_msg *g);
 /* One byte of a name as tcpdump's fn_print_char: printable, ^X or M-X. */
 void icmp6_char(struct pbuf *b, uint8_t c);
 

@@ -97,8 +97,16 @@ int proto_ipv4_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	len = ip->tot_len ? ip->tot_len : wire;
 	if (len < hlen)
 		return proto_invalid(m, PKT_REASON_TOTAL_LEN);
-	if (!pkt_clamp(c, len - hlen))
-		return proto_invalid(m, PKT_REASON_LEN_PAST_END);
+	/*
+	 * A total length past the packet's end: tcpdump says how many bytes
+	 * are missing and decodes what is there, so they count as cut by the
+	 * capture.
+	 */
+	if (len > wire) {
+		ip->len_missing = (uint16_t)(len - wire);
+		c->snapped += len - wire;
+	}
+	pkt_clamp(c, len - hlen);
 
 	if (ip->frag_off)
 		return PKT_PROTO_NONE; /* no transport header in a later fragment */
@@ -352,8 +360,10 @@ bool proto_ipv4_print(struct line *x)
 	const char *prefix = x->link_shown ? "" : "IP ";
 	struct pbuf *b = &x->b;
 
-	if (ly->truncated) {
+	/* the fixed header not all there, whether the capture or the packet is short */
+	if (ly->truncated || (ly->reason == PKT_REASON_SHORT && ly->hdr_len < 20)) {
 		pbuf_puts(b, prefix);
+		pbuf_putc(b, ' ');
 		return line_trunc(x, "ip");
 	}
 	x->family = 4;
@@ -381,13 +391,6 @@ bool proto_ipv4_print(struct line *x)
 			pbuf_puts(b, "bad-len ");
 			pbuf_u32(b, ip->tot_len);
 			break;
-		case PKT_REASON_LEN_PAST_END:
-			pbuf_puts(b, prefix);
-			pbuf_puts(b, "truncated-ip - ");
-			pbuf_u32(b, ip->tot_len - ly->wire_len);
-			pbuf_puts(b, " bytes missing! ");
-			line_ip_addrs(x);
-			break;
 		default: /* the header itself runs past the packet */
 			pbuf_puts(b, prefix);
 			pbuf_puts(b, "truncated-ip - ");
@@ -398,6 +401,11 @@ bool proto_ipv4_print(struct line *x)
 		return true;
 	}
 	pbuf_puts(b, prefix);
+	if (ip->len_missing) {
+		pbuf_puts(b, "truncated-ip - ");
+		pbuf_u32(b, ip->len_missing);
+		pbuf_puts(b, " bytes missing! ");
+	}
 	if (x->o->verbose)
 		ipv4_print_verbose(x, ip);
 	if (line_transport_next(x) && !ip->frag_off)

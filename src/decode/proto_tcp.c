@@ -9,6 +9,7 @@
 #include "decode/line.h"
 #include "decode/packettype.h"
 #include "decode/proto.h"
+#include "decode/proto_mptcp.h"
 
 #define TCP_HDR_LEN  20
 #define TCP_CSUM_OFF 16
@@ -185,11 +186,6 @@ enum {
 	TCPOPT_EXP_TFO = 0xf989, /* TFO before it had its kind */
 };
 
-/* RFC 8684 subtypes, with tcpdump's names. */
-static const char *const mptcp_names[] = {
-	"capable", "join", "dss", "add-addr", "rem-addr", "prio", "fail", "fast-close", "tcprst",
-};
-
 /* " cookiereq", " cookie 0a0b...", or " (invalid)": RFC 7413 cookies are 4 to 16 even bytes. */
 static void tcp_print_tfo(struct pbuf *b, const uint8_t *p, size_t n)
 {
@@ -200,48 +196,6 @@ static void tcp_print_tfo(struct pbuf *b, const uint8_t *p, size_t n)
 	else {
 		pbuf_puts(b, " cookie ");
 		pbuf_hex_bytes(b, p, n);
-	}
-}
-
-/*
- * MP_CAPABLE (RFC 8684 3.1): subtype and version, flags, then the sender's
- * key and, on the third ACK, the receiver's.  The other subtypes print by
- * name only (README.sniff lists it).
- */
-static void tcp_print_mptcp(struct pbuf *b, const uint8_t *p, size_t n)
-{
-	unsigned sub;
-
-	pbuf_putc(b, ' ');
-	pbuf_u32(b, (uint32_t)n + 2);
-	if (!n) {
-		pbuf_puts(b, " [len 2]");
-		return;
-	}
-	sub = p[0] >> 4;
-	pbuf_putc(b, ' ');
-	pbuf_puts(b, sub < sizeof(mptcp_names) / sizeof(mptcp_names[0]) ? mptcp_names[sub] :
-									  "unknown");
-	if (sub != 0 || n < 2)
-		return;
-	if ((p[0] & 0xf) > 1) {
-		pbuf_puts(b, " Unknown Version (");
-		pbuf_u32(b, p[0] & 0xf);
-		pbuf_putc(b, ')');
-		return;
-	}
-	pbuf_puts(b, " v");
-	pbuf_u32(b, p[0] & 0xf);
-	if (p[1] & 0x80)
-		pbuf_puts(b, " csum");
-	if (n >= 10) {
-		pbuf_puts(b, " {0x");
-		pbuf_hex64(b, p + 2);
-		if (n >= 18) {
-			pbuf_puts(b, ",0x");
-			pbuf_hex64(b, p + 10);
-		}
-		pbuf_putc(b, '}');
 	}
 }
 
@@ -261,7 +215,8 @@ static void tcp_print_ao(struct pbuf *b, const uint8_t *p, size_t n)
 	}
 }
 
-static void tcp_print_opt_other(struct pbuf *b, const struct pkt_tcp *t,
+/* The other kinds; false for an option tcpdump calls "[bad opt]" (MPTCP's). */
+static bool tcp_print_opt_other(struct pbuf *b, const struct pkt_tcp *t,
 				const struct pkt_tcp_opt *o)
 {
 	/* tcp_options kept off + len - 2 inside the 40 bytes of opt_data */
@@ -285,14 +240,14 @@ static void tcp_print_opt_other(struct pbuf *b, const struct pkt_tcp *t,
 			break;
 		pbuf_putc(b, ' ');
 		pbuf_u32(b, pkt_be32(p));
-		return;
+		return true;
 	case TCPOPT_MD5:
 		pbuf_puts(b, "md5");
 		if (n != 16)
 			break;
 		pbuf_puts(b, " shared secret not supplied with -M, can't check - ");
 		pbuf_hex_bytes(b, p, n);
-		return;
+		return true;
 	case TCPOPT_UTO:
 		pbuf_puts(b, "uto");
 		if (n != 2)
@@ -303,19 +258,19 @@ static void tcp_print_opt_other(struct pbuf *b, const struct pkt_tcp *t,
 		pbuf_hex(b, v, 1);
 		pbuf_putc(b, ' ');
 		pbuf_u32(b, v & 1 ? (v >> 1) * 60 : v >> 1);
-		return;
+		return true;
 	case TCPOPT_AO:
 		pbuf_puts(b, "tcp-ao");
 		tcp_print_ao(b, p, n);
-		return;
+		return true;
 	case TCPOPT_MPTCP:
 		pbuf_puts(b, "mptcp");
-		tcp_print_mptcp(b, p, n);
-		return;
+		/* the whole option, kind and length included, starts 2 bytes before its data */
+		return proto_mptcp_print(b, p - 2, o->len, t->flags);
 	case TCPOPT_TFO:
 		pbuf_puts(b, "tfo ");
 		tcp_print_tfo(b, p, n);
-		return;
+		return true;
 	case TCPOPT_EXP:
 		pbuf_puts(b, "exp");
 		if (n < 2)
@@ -327,7 +282,7 @@ static void tcp_print_opt_other(struct pbuf *b, const struct pkt_tcp *t,
 		} else {
 			pbuf_hex(b, pkt_be16(p), 4);
 		}
-		return;
+		return true;
 	default:
 		pbuf_puts(b, "unknown-");
 		pbuf_u32(b, o->kind);
@@ -335,11 +290,12 @@ static void tcp_print_opt_other(struct pbuf *b, const struct pkt_tcp *t,
 			pbuf_puts(b, " 0x");
 			pbuf_hex_bytes(b, p, n);
 		}
-		return;
+		return true;
 	}
 	pbuf_puts(b, " [len ");
 	pbuf_u32(b, o->len);
 	pbuf_putc(b, ']');
+	return true;
 }
 
 /* Ports were read when the header is whole or at least 4 bytes were there. */
@@ -376,7 +332,7 @@ static void tcp_print_flags(struct pbuf *b, uint16_t flags)
 }
 
 /* One option; *sack walks the SACK blocks stored across all SACK options. */
-static void tcp_print_opt(struct line *x, const struct pkt_tcp *t, const struct pkt_tcp_opt *o,
+static bool tcp_print_opt(struct line *x, const struct pkt_tcp *t, const struct pkt_tcp_opt *o,
 			  unsigned *sack)
 {
 	static const char *const names[] = {
@@ -388,16 +344,14 @@ static void tcp_print_opt(struct line *x, const struct pkt_tcp *t, const struct 
 	const char *name = o->kind < sizeof(names) / sizeof(names[0]) ? names[o->kind] : NULL;
 	bool sack_ok = o->len > 2 && (o->len - 2) % 8 == 0;
 
-	if (!name) {
-		tcp_print_opt_other(b, t, o);
-		return;
-	}
+	if (!name)
+		return tcp_print_opt_other(b, t, o);
 	pbuf_puts(b, name);
 	if (o->kind == 5 ? !sack_ok : o->len != lens[o->kind]) {
 		pbuf_puts(b, " [len ");
 		pbuf_u32(b, o->len);
 		pbuf_putc(b, ']');
-		return;
+		return true;
 	}
 	switch (o->kind) {
 	case 2:
@@ -429,6 +383,7 @@ static void tcp_print_opt(struct line *x, const struct pkt_tcp *t, const struct 
 	default:
 		break;
 	}
+	return true;
 }
 
 /*
@@ -444,7 +399,11 @@ static bool tcp_print_options(struct line *x, const struct pkt_tcp *t, const str
 	for (unsigned k = 0; k < t->n_opts; k++) {
 		if (k && !cut)
 			pbuf_putc(&x->b, ',');
-		tcp_print_opt(x, t, &t->opts[k], &sack);
+		if (!tcp_print_opt(x, t, &t->opts[k], &sack)) {
+			/* tcpdump's line ends there; it closes the list after an earlier option */
+			pbuf_puts(&x->b, k ? "[bad opt]]" : "[bad opt]");
+			return true;
+		}
 		if (cut)
 			pbuf_putc(&x->b, ',');
 	}
@@ -470,9 +429,12 @@ bool proto_tcp_print(struct line *x)
 
 	line_addrs(x, tcp_has_ports(ly), t->sport, t->dport);
 	if ((ly->truncated && ly->hdr_len < 20) || ly->reason == PKT_REASON_SHORT)
-		return line_trunc(x, "tcp");
+		return line_trunc_sp(x, "tcp");
 	if (ly->reason == PKT_REASON_HDR_LEN) {
-		pbuf_puts(b, "[bad hdr length ");
+		/* tcpdump's " tcp N": the segment's length past the short header */
+		pbuf_puts(b, " tcp ");
+		pbuf_u32(b, ly->wire_len - hlen);
+		pbuf_puts(b, " [bad hdr length ");
 		pbuf_u32(b, hlen);
 		pbuf_puts(b, " - too short, < 20]");
 		return true;

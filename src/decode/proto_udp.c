@@ -83,7 +83,7 @@ bool proto_udp_print(struct line *x)
 		return true;
 	line_addrs(x, udp_has_ports(ly), u->sport, u->dport);
 	if (ly->truncated || ly->reason == PKT_REASON_SHORT)
-		return line_trunc(x, "udp");
+		return line_trunc_sp(x, "udp");
 	if (ly->reason == PKT_REASON_UDP_LEN) {
 		pbuf_puts(b, "truncated-udplength ");
 		pbuf_u32(b, u->len);

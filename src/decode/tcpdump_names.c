@@ -79,6 +79,10 @@ static const struct names_entry names_ipprotos[] = {
 	{ 17, "UDP" },	  { 41, "IPv6" },  { 43, "Routing" }, { 44, "Fragment" }, { 47, "GRE" },
 	{ 50, "ESP" },	  { 51, "AH" },	   { 58, "ICMPv6" },  { 89, "OSPF" },	  { 103, "PIM" },
 	{ 112, "VRRP" },  { 132, "SCTP" },
+	/* the rest of tcpdump's ipproto_values */
+	{ 8, "EGP" }, { 9, "IGRP" }, { 33, "DCCP" }, { 46, "RSVP" }, { 55, "Mobile IP" },
+	{ 62, "Mobile IP (old)" }, { 88, "EIGRP" }, { 108, "Compressed IP" }, { 113, "PGM" },
+	{ 135, "Mobility" },
 };
 
 #define NAMES_N(t) (sizeof(t) / sizeof((t)[0]))

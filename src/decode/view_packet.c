@@ -85,6 +85,9 @@ static const char *const reason_names[PKT_REASON_COUNT] = {
 	[PKT_REASON_OPTION] = "option",
 	[PKT_REASON_VXLAN_FLAGS] = "vxlan_flags",
 	[PKT_REASON_LEN_PREFIX] = "len_prefix",
+	[PKT_REASON_EXT_ORDER] = "ext_order",
+	[PKT_REASON_JUMBO] = "jumbo",
+	[PKT_REASON_EXT_INVALID] = "ext_invalid",
 };
 
 /* Addresses are formatted by hand: printf per field would dominate JSON output's cost. */
@@ -209,6 +212,8 @@ static void put_ipv4(struct fmt_details *d, const struct pkt_ipv4 *ip)
 	fmt_details_u64(d, "csum", ip->csum);
 	fmt_details_bool(d, "csum_ok", ip->csum_ok);
 	fmt_details_u64(d, "options_len", ip->opt_len);
+	if (ip->len_missing)
+		fmt_details_u64(d, "len_missing", ip->len_missing);
 	if (ip->opt_len)
 		view_packet_ipv4_opts(d, ip);
 }
@@ -234,7 +239,25 @@ static void put_ipv6(struct fmt_details *d, const struct pkt_ipv6 *ip)
 		fmt_details_object_end(d);
 	}
 	fmt_details_u64(d, "ip_proto", ip->proto);
+	if (ip->len_missing)
+		fmt_details_u64(d, "len_missing", ip->len_missing);
+	if (ip->jumbo)
+		fmt_details_u64(d, "jumbo_len", ip->jumbo_len);
 	view_packet_ipv6_opts(d, ip);
+}
+
+static void put_dccp(struct fmt_details *d, const struct pkt_level *l, const struct pkt_dccp *c)
+{
+	fmt_details_u64(d, "sport", c->sport);
+	fmt_details_u64(d, "dport", c->dport);
+	fmt_details_u64(d, "dccp_type", c->type);
+	fmt_details_u64(d, "doff", c->doff);
+	fmt_details_u64(d, "ccval", c->ccval);
+	fmt_details_u64(d, "cscov", c->cscov);
+	fmt_details_u64(d, "seq", c->seq);
+	if (c->has_ack)
+		fmt_details_u64(d, "ack", c->ack);
+	view_packet_csum(d, l, c->csum);
 }
 
 static void put_tcp(struct fmt_details *d, const struct pkt_level *l, const struct pkt_tcp *t)
@@ -561,6 +584,8 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 		case PKT_PROTO_IGMP:
 			put_igmp(d, l, &l->igmp);
 			break;
+		case PKT_PROTO_DCCP:
+			put_dccp(d, l, &l->dccp);
 		default:
 			/* issue 13: L2 control protocols and tunnels, then services */
 			if (!view_packet_l2(d, m, data, ly))

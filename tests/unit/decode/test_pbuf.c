@@ -47,6 +47,23 @@ static void test_numbers(void **state)
 	expect(&b, buf, sizeof(buf), "0 7 4294967295 0 0800 12345 deadbeef 0000002a");
 }
 
+/* 64-bit decimals: DCCP's 48-bit sequence numbers, MPTCP's data sequence numbers. */
+static void test_u64(void **state)
+{
+	char buf[64];
+	struct pbuf b;
+
+	pbuf_init(&b, buf, sizeof(buf));
+	pbuf_u64(&b, 0);
+	pbuf_putc(&b, ' ');
+	pbuf_u64(&b, 4294967296ull);
+	pbuf_putc(&b, ' ');
+	pbuf_u64(&b, 281474976710655ull);
+	pbuf_putc(&b, ' ');
+	pbuf_u64(&b, UINT64_MAX);
+	expect(&b, buf, sizeof(buf), "0 4294967296 281474976710655 18446744073709551615");
+}
+
 static void test_link_and_ip4(void **state)
 {
 	static const uint8_t mac[6] = { 0x00, 0x1b, 0x21, 0xaa, 0xbc, 0xff };
@@ -142,6 +159,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_u64),
 		cmocka_unit_test(test_link_and_ip4),
 		cmocka_unit_test(test_ip6),
 		cmocka_unit_test(test_clipping),
