@@ -534,6 +534,8 @@ struct pkt_ipsec {
 	uint16_t icv_len; /* AH: the bytes from the sequence number on (tcpdump's sumlen) */
 	uint32_t spi;
 	uint32_t seq;
+};
+
 /* DCCP (RFC 4340 5.1): the generic header and the type's fixed fields. */
 struct pkt_dccp {
 	uint16_t sport;

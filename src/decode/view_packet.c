@@ -586,6 +586,7 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 			break;
 		case PKT_PROTO_DCCP:
 			put_dccp(d, l, &l->dccp);
+			break;
 		default:
 			/* issue 13: L2 control protocols and tunnels, then services */
 			if (!view_packet_l2(d, m, data, ly))
