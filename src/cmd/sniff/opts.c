@@ -220,10 +220,16 @@ static int parse_scaled(const char *s, uint64_t bare, uint64_t *v)
 	return parse_size(s, 1, UINT64_MAX, v);
 }
 
+/*
+ * Live captures attribute packets when asked, or for -j's packet records; -j -w FILE without
+ * --print prints none, so it does not pay the start-up scan and the BPF attach.
+ */
 bool sniff_opts_attrib(const struct sniff_opts *o)
 {
+	bool json_records = cmd_globals.json && (!o->wfile || o->print);
+
 	return !o->rfile && !o->dump_filter &&
-	       (o->process || cmd_globals.json || attrib_filter_active(&o->pf) || o->exec_argv);
+	       (o->process || json_records || attrib_filter_active(&o->pf) || o->exec_argv);
 }
 
 /* The process options; 0 or an exit status. */
