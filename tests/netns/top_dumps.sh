@@ -21,9 +21,10 @@ dumps()
 }
 
 # Every panel at 0.25 s: the sockets panel (every 1 s: every 4th refresh) walks TCP once,
-# UDP, raw (IPv4, IPv6) and unix: 6; the packet sockets panel one dump each refresh.
+# UDP, raw (IPv4, IPv6) and unix: 6; the packet sockets panel one dump each refresh; the loss
+# funnel (why's panel) 5 each refresh: UDP and TCP listeners of each family, packet sockets.
 got=$(dumps -n 5 -d 0.25)
-want="0 7 1 1 2 1 3 1 4 7 5 1 "
+want="0 12 1 6 2 6 3 6 4 12 5 6 "
 [[ $got == "$want" ]] || fail "every panel at 0.25 s: dumps per sample '$got', want '$want'"
 grep -q '^-- sockets: fullest queues (every 1s) --$' "$tmp/out" ||
 	fail "the sockets panel's title does not say its period: $(grep fullest "$tmp/out")"
