@@ -7,7 +7,7 @@ dist_check_SCRIPTS += tests/golden/run.sh
 EXTRA_DIST += tests/golden/TESTLIST tests/golden/input tests/golden/expected \
 	tests/golden/gen_sniff.py tests/golden/README.sniff tests/golden/record_sockets.sh \
 	tests/golden/record_top.sh tests/golden/gen_sniff_dns.py tests/golden/gen_sniff_l2.py \
-	tests/golden/record_dns.sh tests/golden/gen_bighost.py \
+	tests/golden/record_dns.sh tests/golden/record_lib.sh tests/golden/gen_bighost.py \
 	tests/golden/gen_sniff_svc.py tests/golden/seed_fuzz_svc.py tests/golden/record_dhcp.sh \
 	tests/golden/gen_sniff_ip.py
 

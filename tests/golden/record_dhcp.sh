@@ -7,24 +7,8 @@
 set -eu
 SOCKEYE=${SOCKEYE:-./build/sockeye}
 out=${1:-tests/golden/input/sniff_dhcp_live.pcap}
-srv=sky-rec-dhcp-srv
-cli=sky-rec-dhcp-cli
-pids=()
-cleanup()
-{
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-	wait 2>/dev/null
-	ip netns del $srv 2>/dev/null
-	ip netns del $cli 2>/dev/null
-}
-trap cleanup EXIT
-ip netns add $srv
-ip netns add $cli
-for n in $srv $cli; do
-	ip netns exec $n sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
-	ip -n $n link set lo up
-done
-ip -n $srv link add va type veth peer name vb netns $cli
+. "$(dirname "$0")/record_lib.sh"
+record_pair sky-rec-dhcp-srv sky-rec-dhcp-cli
 ip -n $srv link set va address 02:00:00:00:67:01
 ip -n $cli link set vb address 02:00:00:00:68:02
 ip -n $srv addr add 10.67.0.1/24 dev va

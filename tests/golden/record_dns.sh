@@ -8,25 +8,8 @@
 set -eu
 SOCKEYE=${SOCKEYE:-./build/sockeye}
 out=${1:-tests/golden/input/sniff_dns_live.pcap}
-srv=sky-rec-dns-srv
-cli=sky-rec-dns-cli
-pids=()
-cleanup()
-{
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-	wait 2>/dev/null
-	ip netns del $srv 2>/dev/null
-	ip netns del $cli 2>/dev/null
-}
-trap cleanup EXIT
-ip netns add $srv
-ip netns add $cli
-# IPv4 only: no router solicitations or MLD reports in the capture
-for n in $srv $cli; do
-	ip netns exec $n sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
-	ip -n $n link set lo up
-done
-ip -n $srv link add va type veth peer name vb netns $cli
+. "$(dirname "$0")/record_lib.sh"
+record_pair sky-rec-dns-srv sky-rec-dns-cli
 ip -n $srv addr add 10.53.0.1/24 dev va
 ip -n $cli addr add 10.53.0.2/24 dev vb
 ip -n $srv link set va up
