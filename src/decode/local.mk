@@ -29,7 +29,7 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_llc.c \
 	src/decode/proto_stp.c \
 	src/decode/proto_bfd.c \
-	src/decode/proto_lldp.c src/decode/proto_lldp.h \
+	src/decode/proto_lldp.c src/decode/proto_lldp_org.c src/decode/proto_lldp.h \
 	src/decode/proto_geneve.c \
 	src/decode/proto_dtp.c \
 	src/decode/proto_udld.c \
