@@ -1,6 +1,6 @@
 # src/diag/local.mk: sockets through sock_diag (libmnl), ss filters, tcp_info, owning processes.
 libsockeye_a_SOURCES += \
-	src/diag/sockdiag.c src/diag/sockdiag.h \
+	src/diag/sockdiag.c src/diag/sockdiag_async.c src/diag/sockdiag.h \
 	src/diag/diag_requests.c src/diag/diag_requests.h \
 	src/diag/sockkeep.c src/diag/sockkeep.h \
 	src/diag/sockdiag_file.c src/diag/sockdiag_file.h \

@@ -133,6 +133,14 @@ int sockdiag_dump(const struct sockdiag_req *req, sockdiag_sock_cb cb, sockdiag_
  * the sockets to cb, on the caller's thread only), waits for the rest and
  * frees the dump; cancel frees it unread.  Results as sockdiag_dump's.
  */
+/*
+ * A netlink socket in the current namespace with req's dump request sent on it
+ * (sockdiag_dump and the threaded dump's receiver read it); 0 or -errno.
+ */
+struct mnl_socket;
+/* The kernel caps a dump datagram at 32 KiB (libmnl's MNL_SOCKET_DUMP_SIZE): a receive buffer. */
+#define SOCKDIAG_RX_SIZE 32768
+int sockdiag_dump_open(const struct sockdiag_req *req, uint32_t seq, struct mnl_socket **out);
 struct sockdiag_async;
 int sockdiag_dump_start(const struct sockdiag_req *req, size_t max_queued,
 			struct sockdiag_async **out);
