@@ -49,7 +49,6 @@ libsockeye_a_SOURCES += \
 	src/decode/view_packet_l2.c src/decode/view_packet_l2.h \
 	src/decode/view_packet_opts.c src/decode/view_packet_opts.h \
 	src/decode/packettype.c src/decode/packettype.h \
-	src/decode/proto_app.c src/decode/proto_app.h \
 	src/decode/view_packet_svc.c src/decode/view_packet_svc.h \
 	src/decode/proto_tftp.c \
 	src/decode/proto_bootp.c src/decode/proto_bootp.h src/decode/proto_bootp_opts.c \

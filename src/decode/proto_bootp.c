@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "decode/proto.h"
-#include "decode/proto_app.h"
+#include "decode/proto_msg.h"
 #include "decode/proto_bootp.h"
 
 /*
@@ -55,25 +55,25 @@ const char *proto_bootp_msg_name(uint8_t type)
 	return type < sizeof(dhcp_msgs) / sizeof(dhcp_msgs[0]) ? dhcp_msgs[type] : NULL;
 }
 
-static void bootp_ip(struct pbuf *b, const struct app_msg *a, size_t off)
+static void bootp_ip(struct pbuf *b, const struct msg *a, size_t off)
 {
 	pbuf_ip4(b, a->p + off);
 }
 
-static void bootp_mac(struct pbuf *b, const struct app_msg *a, size_t off)
+static void bootp_mac(struct pbuf *b, const struct msg *a, size_t off)
 {
 	pbuf_mac(b, a->p + off);
 }
 
 /* The values of an option in one of tag2str's plain formats; the bytes it did not use. */
-static size_t bootp_plain(struct pbuf *b, const struct app_msg *a, size_t off, size_t len, char c)
+static size_t bootp_plain(struct pbuf *b, const struct msg *a, size_t off, size_t len, char c)
 {
 	bool first = true;
 
 	switch (c) {
 	case 'a':
 		pbuf_putc(b, '"');
-		app_printn(b, a, off, len);
+		msg_printjn(b, a, off, len);
 		pbuf_putc(b, '"');
 		return 0;
 	case 'i':
@@ -84,11 +84,11 @@ static size_t bootp_plain(struct pbuf *b, const struct app_msg *a, size_t off, s
 				pbuf_putc(b, ',');
 			if (c == 'i') {
 				bootp_ip(b, a, off);
-			} else if (c == 'L' && app_u32(a, off) & 0x80000000u) {
+			} else if (c == 'L' && msg_u32(a, off) & 0x80000000u) {
 				pbuf_putc(b, '-');
-				pbuf_u32(b, 0u - app_u32(a, off));
+				pbuf_u32(b, 0u - msg_u32(a, off));
 			} else {
-				pbuf_u32(b, app_u32(a, off));
+				pbuf_u32(b, msg_u32(a, off));
 			}
 		}
 		return len;
@@ -107,12 +107,12 @@ static size_t bootp_plain(struct pbuf *b, const struct app_msg *a, size_t off, s
 		for (; len >= 2; off += 2, len -= 2, first = false) {
 			if (!first)
 				pbuf_putc(b, ',');
-			pbuf_u32(b, app_u16(a, off));
+			pbuf_u32(b, msg_u16(a, off));
 		}
 		return len;
 	case 'B':
 		for (; len; off++, len--, first = false) {
-			uint8_t v = app_u8(a, off);
+			uint8_t v = msg_u8(a, off);
 
 			if (!first)
 				pbuf_putc(b, ',');
@@ -129,16 +129,16 @@ static size_t bootp_plain(struct pbuf *b, const struct app_msg *a, size_t off, s
 			if (!first)
 				pbuf_putc(b, c == 'x' ? ':' : '.');
 			if (c == 'x')
-				pbuf_hex(b, app_u8(a, off), 2);
+				pbuf_hex(b, msg_u8(a, off), 2);
 			else
-				pbuf_u32(b, app_u8(a, off));
+				pbuf_u32(b, msg_u8(a, off));
 		}
 		return 0;
 	}
 }
 
 /* Classless static routes (RFC 3442): "(10.0.0.0/8:10.0.0.1)" each; the bytes left unread. */
-static size_t bootp_classless(struct pbuf *b, const struct app_msg *a, size_t off, size_t len)
+static size_t bootp_classless(struct pbuf *b, const struct msg *a, size_t off, size_t len)
 {
 	bool first = true;
 
@@ -147,7 +147,7 @@ static size_t bootp_classless(struct pbuf *b, const struct app_msg *a, size_t of
 		return 0;
 	}
 	while (len) {
-		unsigned width = app_u8(a, off), octets;
+		unsigned width = msg_u8(a, off), octets;
 
 		if (!first)
 			pbuf_putc(b, ',');
@@ -175,7 +175,7 @@ static size_t bootp_classless(struct pbuf *b, const struct app_msg *a, size_t of
 			for (unsigned i = 0; i < 4; i++) {
 				if (i)
 					pbuf_putc(b, '.');
-				pbuf_u32(b, i < octets ? app_u8(a, off + i) : 0);
+				pbuf_u32(b, i < octets ? msg_u8(a, off + i) : 0);
 			}
 			pbuf_putc(b, '/');
 			pbuf_u32(b, width);
@@ -196,10 +196,10 @@ static const char *const agent_subopts[] = {
 };
 
 /* Relay agent information (RFC 3046): its sub-options; the bytes left unread. */
-static size_t bootp_agent(struct pbuf *b, const struct app_msg *a, size_t off, size_t len)
+static size_t bootp_agent(struct pbuf *b, const struct msg *a, size_t off, size_t len)
 {
 	while (len >= 2) {
-		uint8_t sub = app_u8(a, off), sublen = app_u8(a, off + 1);
+		uint8_t sub = msg_u8(a, off), sublen = msg_u8(a, off + 1);
 		const char *name = sub < 7 && agent_subopts[sub] ? agent_subopts[sub] : "Unknown";
 
 		off += 2;
@@ -216,9 +216,9 @@ static size_t bootp_agent(struct pbuf *b, const struct app_msg *a, size_t off, s
 		}
 		pbuf_puts(b, ": ");
 		if (name[0] != 'U')
-			app_printn(b, a, off, sublen);
+			msg_printjn(b, a, off, sublen);
 		else
-			app_hex(b, a, off, sublen, "\n\t\t");
+			msg_hex_at(b, a, off, sublen, "\n\t\t");
 		off += sublen;
 		len -= sublen;
 	}
@@ -226,7 +226,7 @@ static size_t bootp_agent(struct pbuf *b, const struct app_msg *a, size_t off, s
 }
 
 /* User class (RFC 3004): its instances. */
-static void bootp_user_class(struct pbuf *b, const struct app_msg *a, size_t off, size_t len)
+static void bootp_user_class(struct pbuf *b, const struct msg *a, size_t off, size_t len)
 {
 	unsigned n = 1;
 
@@ -235,7 +235,7 @@ static void bootp_user_class(struct pbuf *b, const struct app_msg *a, size_t off
 		return;
 	}
 	while (len) {
-		uint8_t sublen = app_u8(a, off);
+		uint8_t sublen = msg_u8(a, off);
 
 		off++;
 		len--;
@@ -251,7 +251,7 @@ static void bootp_user_class(struct pbuf *b, const struct app_msg *a, size_t off
 			return;
 		}
 		pbuf_putc(b, '"');
-		app_printn(b, a, off, sublen);
+		msg_printjn(b, a, off, sublen);
 		pbuf_puts(b, "\", length ");
 		pbuf_u32(b, sublen);
 		n++;
@@ -266,7 +266,7 @@ static const char *const arp_hw[] = {
 };
 
 /* The options tcpdump prints with code of their own ('$'); the bytes left unread. */
-static size_t bootp_special(struct pbuf *b, const struct app_msg *a, uint8_t tag, size_t off,
+static size_t bootp_special(struct pbuf *b, const struct msg *a, uint8_t tag, size_t off,
 			    size_t len)
 {
 	static const char *const nodes[] = { NULL, "b-node", "p-node", NULL, "m-node",
@@ -281,20 +281,20 @@ static size_t bootp_special(struct pbuf *b, const struct app_msg *a, uint8_t tag
 			pbuf_puts(b, "[ERROR: length < 1 bytes]");
 			return 0;
 		}
-		v = app_u8(a, off);
+		v = msg_u8(a, off);
 		if (tag == 46 && v < 9 && nodes[v])
 			pbuf_puts(b, nodes[v]);
 		else if (tag == 52 && v < 4 && overload[v])
 			pbuf_puts(b, overload[v]);
 		else
-			app_name_or(b, NULL, "#", v);
+			msg_name_or(b, NULL, "#", v);
 		return len - 1;
 	case 81: /* client FQDN (RFC 4702) */
 		if (len < 3) {
 			pbuf_puts(b, "[ERROR: length < 3 bytes]");
 			return 0;
 		}
-		v = app_u8(a, off);
+		v = msg_u8(a, off);
 		if (v) {
 			pbuf_putc(b, '[');
 			if (v & 1)
@@ -307,14 +307,14 @@ static size_t bootp_special(struct pbuf *b, const struct app_msg *a, uint8_t tag
 				pbuf_putc(b, 'N');
 			pbuf_puts(b, "] ");
 		}
-		if (app_u8(a, off + 1) || app_u8(a, off + 2)) {
-			pbuf_u32(b, app_u8(a, off + 1));
+		if (msg_u8(a, off + 1) || msg_u8(a, off + 2)) {
+			pbuf_u32(b, msg_u8(a, off + 1));
 			pbuf_putc(b, '/');
-			pbuf_u32(b, app_u8(a, off + 2));
+			pbuf_u32(b, msg_u8(a, off + 2));
 			pbuf_putc(b, ' ');
 		}
 		pbuf_putc(b, '"');
-		app_printn(b, a, off + 3, len - 3);
+		msg_printjn(b, a, off + 3, len - 3);
 		pbuf_putc(b, '"');
 		return 0;
 	case 61: /* client identifier */
@@ -322,10 +322,10 @@ static size_t bootp_special(struct pbuf *b, const struct app_msg *a, uint8_t tag
 			pbuf_puts(b, "[ERROR: length < 1 bytes]");
 			return 0;
 		}
-		v = app_u8(a, off);
+		v = msg_u8(a, off);
 		if (!v) {
 			pbuf_putc(b, '"');
-			app_printn(b, a, off + 1, len - 1);
+			msg_printjn(b, a, off + 1, len - 1);
 			pbuf_putc(b, '"');
 			return 0;
 		}
@@ -340,7 +340,7 @@ static size_t bootp_special(struct pbuf *b, const struct app_msg *a, uint8_t tag
 		for (size_t i = 1; i < len; i++) {
 			if (i > 1)
 				pbuf_putc(b, ':');
-			pbuf_hex(b, app_u8(a, off + i), 2);
+			pbuf_hex(b, msg_u8(a, off + i), 2);
 		}
 		return 0;
 	case 82:
@@ -356,14 +356,14 @@ static size_t bootp_special(struct pbuf *b, const struct app_msg *a, uint8_t tag
 }
 
 /* The vendor area after RFC 1048's magic cookie: each option; false when cut by the capture. */
-static bool bootp_rfc1048(struct pbuf *b, const struct app_msg *a, unsigned v)
+static bool bootp_rfc1048(struct pbuf *b, const struct msg *a, unsigned v)
 {
 	size_t off = BOOTP_VEND + 4;
 
 	pbuf_puts(b, "\n\t  Vendor-rfc1048 Extensions\n\t    Magic Cookie 0x");
-	pbuf_hex(b, app_u32(a, BOOTP_VEND), 8);
+	pbuf_hex(b, msg_u32(a, BOOTP_VEND), 8);
 	while (off < a->cap) {
-		uint8_t tag = app_u8(a, off++);
+		uint8_t tag = msg_u8(a, off++);
 		const char *name;
 		size_t len;
 		char c;
@@ -377,9 +377,9 @@ static bool bootp_rfc1048(struct pbuf *b, const struct app_msg *a, unsigned v)
 		if (tag == BOOTP_TAG_PAD || tag == BOOTP_TAG_END) {
 			len = 0;
 		} else {
-			if (!app_has(a, off, 1))
+			if (!msg_has(a, off, 1))
 				return false;
-			len = app_u8(a, off++);
+			len = msg_u8(a, off++);
 		}
 		pbuf_puts(b, "\n\t    ");
 		pbuf_puts(b, name ? name : "Unknown");
@@ -392,7 +392,7 @@ static bool bootp_rfc1048(struct pbuf *b, const struct app_msg *a, unsigned v)
 		if (tag == BOOTP_TAG_PAD && v > 2) {
 			unsigned n = 1;
 
-			while (off < a->cap && app_u8(a, off) == BOOTP_TAG_PAD) {
+			while (off < a->cap && msg_u8(a, off) == BOOTP_TAG_PAD) {
 				off++;
 				n++;
 			}
@@ -402,27 +402,27 @@ static bool bootp_rfc1048(struct pbuf *b, const struct app_msg *a, unsigned v)
 			}
 		}
 		/* tcpdump 4.99 reads an option only whole: a cut one ends the message */
-		if (!app_has(a, off, len))
+		if (!msg_has(a, off, len))
 			return false;
 		if (tag == BOOTP_TAG_DHCP_MSG && len == 1) {
-			uint8_t t = app_u8(a, off++);
+			uint8_t t = msg_u8(a, off++);
 
 			if (proto_bootp_msg_name(t)) {
 				pbuf_puts(b, proto_bootp_msg_name(t));
 			} else {
-				app_name_or(b, NULL, "Unknown (", t);
+				msg_name_or(b, NULL, "Unknown (", t);
 				pbuf_putc(b, ')');
 			}
 			continue;
 		}
 		if (tag == BOOTP_TAG_PARM_REQ) {
 			for (size_t i = 0; i < len; i++) {
-				const char *pn = proto_bootp_tag(app_u8(a, off + i));
+				const char *pn = proto_bootp_tag(msg_u8(a, off + i));
 
 				pbuf_puts(b, i % 4 ? ", " : "\n\t      ");
 				pbuf_puts(b, pn ? pn + 1 : "Unknown");
 				pbuf_puts(b, " (");
-				pbuf_u32(b, app_u8(a, off + i));
+				pbuf_u32(b, msg_u8(a, off + i));
 				pbuf_putc(b, ')');
 			}
 			off += len;
@@ -445,7 +445,7 @@ static bool bootp_rfc1048(struct pbuf *b, const struct app_msg *a, unsigned v)
 }
 
 /* CMU's vendor area: the addresses that are set. */
-static bool bootp_cmu(struct pbuf *b, const struct app_msg *a)
+static bool bootp_cmu(struct pbuf *b, const struct msg *a)
 {
 	static const char *const names[] = { "DG", "SM", "NS1", "NS2", "IEN1", "IEN2", "TS1", "TS2" };
 	static const unsigned offs[] = { 12, 8, 16, 20, 24, 28, 32, 36 };
@@ -453,17 +453,17 @@ static bool bootp_cmu(struct pbuf *b, const struct app_msg *a)
 	uint8_t flags;
 
 	pbuf_puts(b, " vend-cmu");
-	if (!app_has(a, v + 4, 4))
+	if (!msg_has(a, v + 4, 4))
 		return false;
-	flags = app_u8(a, v + 4);
+	flags = msg_u8(a, v + 4);
 	if (flags & ~1u) {
 		pbuf_puts(b, " F:0x");
 		pbuf_hex(b, flags, 1);
 	}
 	for (unsigned i = 0; i < 8; i++) {
-		if (!app_has(a, v + offs[i], 4))
+		if (!msg_has(a, v + offs[i], 4))
 			return false;
-		if (!app_u32(a, v + offs[i]))
+		if (!msg_u32(a, v + offs[i]))
 			continue;
 		pbuf_putc(b, ' ');
 		pbuf_puts(b, names[i]);
@@ -476,23 +476,23 @@ static bool bootp_cmu(struct pbuf *b, const struct app_msg *a)
 }
 
 /* sname or file: a string when its first byte is set; false when tcpdump calls it cut. */
-static bool bootp_field(struct pbuf *b, const struct app_msg *a, size_t off, size_t n,
+static bool bootp_field(struct pbuf *b, const struct msg *a, size_t off, size_t n,
 			const char *label)
 {
 	bool whole;
 
-	if (!app_has(a, off, 1))
+	if (!msg_has(a, off, 1))
 		return false;
-	if (!app_u8(a, off))
+	if (!msg_u8(a, off))
 		return true;
 	pbuf_puts(b, label);
-	whole = app_printztn(b, a, off, n) != 0;
+	whole = msg_printztn(b, a, off, n) != 0;
 	pbuf_putc(b, '"');
 	return whole;
 }
 
 /* -v: the fixed header's fields and the vendor area; false when cut. */
-static bool bootp_print_v(struct pbuf *b, const struct app_msg *a, unsigned v, uint8_t htype,
+static bool bootp_print_v(struct pbuf *b, const struct msg *a, unsigned v, uint8_t htype,
 			  uint8_t hlen)
 {
 	static const char *const addrs[] = { "\n\t  Client-IP ", "\n\t  Your-IP ",
@@ -507,27 +507,27 @@ static bool bootp_print_v(struct pbuf *b, const struct app_msg *a, unsigned v, u
 		pbuf_puts(b, ", hlen ");
 		pbuf_u32(b, hlen);
 	}
-	if (!app_has(a, BOOTP_HOPS, 1))
+	if (!msg_has(a, BOOTP_HOPS, 1))
 		return false;
-	if (app_u8(a, BOOTP_HOPS)) {
+	if (msg_u8(a, BOOTP_HOPS)) {
 		pbuf_puts(b, ", hops ");
-		pbuf_u32(b, app_u8(a, BOOTP_HOPS));
+		pbuf_u32(b, msg_u8(a, BOOTP_HOPS));
 	}
-	if (!app_has(a, BOOTP_XID, 4))
+	if (!msg_has(a, BOOTP_XID, 4))
 		return false;
-	if (app_u32(a, BOOTP_XID)) {
+	if (msg_u32(a, BOOTP_XID)) {
 		pbuf_puts(b, ", xid 0x");
-		pbuf_hex(b, app_u32(a, BOOTP_XID), 1);
+		pbuf_hex(b, msg_u32(a, BOOTP_XID), 1);
 	}
-	if (!app_has(a, BOOTP_SECS, 2))
+	if (!msg_has(a, BOOTP_SECS, 2))
 		return false;
-	if (app_u16(a, BOOTP_SECS)) {
+	if (msg_u16(a, BOOTP_SECS)) {
 		pbuf_puts(b, ", secs ");
-		pbuf_u32(b, app_u16(a, BOOTP_SECS));
+		pbuf_u32(b, msg_u16(a, BOOTP_SECS));
 	}
-	if (!app_has(a, BOOTP_FLAGS, 2))
+	if (!msg_has(a, BOOTP_FLAGS, 2))
 		return false;
-	flags = app_u16(a, BOOTP_FLAGS);
+	flags = msg_u16(a, BOOTP_FLAGS);
 	pbuf_puts(b, flags & 0x8000 ? ", Flags [Broadcast]" : ", Flags [none]");
 	if (v > 1) {
 		pbuf_puts(b, " (0x");
@@ -537,29 +537,29 @@ static bool bootp_print_v(struct pbuf *b, const struct app_msg *a, unsigned v, u
 	for (unsigned i = 0; i < 4; i++) {
 		size_t off = BOOTP_CIADDR + 4 * i;
 
-		if (!app_has(a, off, 4))
+		if (!msg_has(a, off, 4))
 			return false;
-		if (app_u32(a, off)) {
+		if (msg_u32(a, off)) {
 			pbuf_puts(b, addrs[i]);
 			bootp_ip(b, a, off);
 		}
 	}
 	if (htype == 1 && hlen == 6) {
-		if (!app_has(a, BOOTP_CHADDR, 6))
+		if (!msg_has(a, BOOTP_CHADDR, 6))
 			return false;
 		pbuf_puts(b, "\n\t  Client-Ethernet-Address ");
 		bootp_mac(b, a, BOOTP_CHADDR);
 	}
 	if (!bootp_field(b, a, BOOTP_SNAME, 64, "\n\t  sname \"") ||
-	    !bootp_field(b, a, BOOTP_FILE, 128, "\n\t  file \"") || !app_has(a, BOOTP_VEND, 4))
+	    !bootp_field(b, a, BOOTP_FILE, 128, "\n\t  file \"") || !msg_has(a, BOOTP_VEND, 4))
 		return false;
 	if (!memcmp(a->p + BOOTP_VEND, "\x63\x82\x53\x63", 4))
 		return bootp_rfc1048(b, a, v);
 	if (!memcmp(a->p + BOOTP_VEND, "CMU", 4))
 		return bootp_cmu(b, a);
-	if (app_u32(a, BOOTP_VEND)) {
+	if (msg_u32(a, BOOTP_VEND)) {
 		pbuf_puts(b, "\n\t  Vendor-#0x");
-		pbuf_hex(b, app_u32(a, BOOTP_VEND), 1);
+		pbuf_hex(b, msg_u32(a, BOOTP_VEND), 1);
 	}
 	return true;
 }
@@ -567,13 +567,13 @@ static bool bootp_print_v(struct pbuf *b, const struct app_msg *a, unsigned v, u
 bool proto_bootp_print(struct line *x)
 {
 	struct pbuf *b = &x->b;
-	struct app_msg a;
+	struct msg a;
 	uint8_t op, htype, hlen;
 
-	app_msg_of(&a, x);
-	if (!app_has(&a, BOOTP_OP, 1))
-		return app_trunc(b, "bootp");
-	op = app_u8(&a, BOOTP_OP);
+	msg_of(&a, x);
+	if (!msg_has(&a, BOOTP_OP, 1))
+		return msg_trunc_put(b, "bootp");
+	op = msg_u8(&a, BOOTP_OP);
 	pbuf_puts(b, "BOOTP/DHCP, ");
 	if (op == 1 || op == 2) {
 		pbuf_puts(b, op == 1 ? "Request" : "Reply");
@@ -582,13 +582,13 @@ bool proto_bootp_print(struct line *x)
 		pbuf_hex(b, op, 2);
 		pbuf_putc(b, ')');
 	}
-	if (!app_has(&a, BOOTP_HTYPE, 2))
-		return app_trunc(b, "bootp");
-	htype = app_u8(&a, BOOTP_HTYPE);
-	hlen = app_u8(&a, BOOTP_HLEN);
+	if (!msg_has(&a, BOOTP_HTYPE, 2))
+		return msg_trunc_put(b, "bootp");
+	htype = msg_u8(&a, BOOTP_HTYPE);
+	hlen = msg_u8(&a, BOOTP_HLEN);
 	if (htype == 1 && hlen == 6 && op == 1) {
-		if (!app_has(&a, BOOTP_CHADDR, 6))
-			return app_trunc(b, "bootp");
+		if (!msg_has(&a, BOOTP_CHADDR, 6))
+			return msg_trunc_put(b, "bootp");
 		pbuf_puts(b, " from ");
 		bootp_mac(b, &a, BOOTP_CHADDR);
 	}
@@ -597,6 +597,6 @@ bool proto_bootp_print(struct line *x)
 	if (!line_verbosity(x))
 		return true;
 	if (!bootp_print_v(b, &a, line_verbosity(x), htype, hlen))
-		return app_trunc(b, "bootp");
+		return msg_trunc_put(b, "bootp");
 	return true;
 }

@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include "decode/proto.h"
-#include "decode/proto_app.h"
+#include "decode/proto_msg.h"
 #include "decode/proto_dhcp6.h"
 #include "decode/proto_dns.h"
 
@@ -118,22 +118,22 @@ static const char *const dh6_status[] = {
 
 static void dh6_opt_name(struct pbuf *b, uint16_t code)
 {
-	app_name_or(b, proto_dhcp6_opt_name(code), "opt_", code);
+	msg_name_or(b, proto_dhcp6_opt_name(code), "opt_", code);
 }
 
-static void dh6_ip6(struct pbuf *b, const struct app_msg *a, size_t off)
+static void dh6_ip6(struct pbuf *b, const struct msg *a, size_t off)
 {
 	pbuf_ip6(b, a->p + off);
 }
 
-static void dh6_hex(struct pbuf *b, const struct app_msg *a, size_t off, size_t n)
+static void dh6_hex(struct pbuf *b, const struct msg *a, size_t off, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		pbuf_hex(b, app_u8(a, off + i), 2);
+		pbuf_hex(b, msg_u8(a, off + i), 2);
 }
 
 /* tcpdump's fqdn_print over [off, end): one name; the offset after it, or 0 when it fails. */
-static size_t dh6_fqdn(struct pbuf *b, const struct app_msg *a, size_t off, size_t end)
+static size_t dh6_fqdn(struct pbuf *b, const struct msg *a, size_t off, size_t end)
 {
 	struct dns_msg d = { .p = a->p + off, .cap = end - off };
 	size_t n = dns_name_print(b, &d, 0);
@@ -141,26 +141,26 @@ static size_t dh6_fqdn(struct pbuf *b, const struct app_msg *a, size_t off, size
 	return n == DNS_FAIL ? 0 : off + n;
 }
 
-static bool dh6_print_msg(struct pbuf *b, const struct app_msg *a, size_t off, size_t end,
+static bool dh6_print_msg(struct pbuf *b, const struct msg *a, size_t off, size_t end,
 			  unsigned v);
 
 /* The client/server identifier (DUID, RFC 8415 11). */
-static void dh6_duid(struct pbuf *b, const struct app_msg *a, size_t tp, size_t len)
+static void dh6_duid(struct pbuf *b, const struct msg *a, size_t tp, size_t len)
 {
 	if (len < 2) {
 		pbuf_puts(b, " ?)");
 		return;
 	}
-	switch (app_u16(a, tp)) {
+	switch (msg_u16(a, tp)) {
 	case 1:
 		if (len < 8) {
 			pbuf_puts(b, " ?)");
 			return;
 		}
 		pbuf_puts(b, " hwaddr/time type ");
-		pbuf_u32(b, app_u16(a, tp + 2));
+		pbuf_u32(b, msg_u16(a, tp + 2));
 		pbuf_puts(b, " time ");
-		pbuf_u32(b, app_u32(a, tp + 4));
+		pbuf_u32(b, msg_u32(a, tp + 4));
 		pbuf_putc(b, ' ');
 		dh6_hex(b, a, tp + 8, len - 8);
 		break;
@@ -178,20 +178,20 @@ static void dh6_duid(struct pbuf *b, const struct app_msg *a, size_t tp, size_t 
 			return;
 		}
 		pbuf_puts(b, " hwaddr type ");
-		pbuf_u32(b, app_u16(a, tp + 2));
+		pbuf_u32(b, msg_u16(a, tp + 2));
 		pbuf_putc(b, ' ');
 		dh6_hex(b, a, tp + 4, len - 4);
 		break;
 	default:
 		pbuf_puts(b, " type ");
-		pbuf_u32(b, app_u16(a, tp));
+		pbuf_u32(b, msg_u16(a, tp));
 		break;
 	}
 	pbuf_putc(b, ')');
 }
 
 /* Authentication (RFC 8415 21.11). */
-static void dh6_auth(struct pbuf *b, const struct app_msg *a, size_t tp, size_t len)
+static void dh6_auth(struct pbuf *b, const struct msg *a, size_t tp, size_t len)
 {
 	uint8_t proto, alg, rdm;
 	size_t info;
@@ -200,9 +200,9 @@ static void dh6_auth(struct pbuf *b, const struct app_msg *a, size_t tp, size_t 
 		pbuf_puts(b, " ?)");
 		return;
 	}
-	proto = app_u8(a, tp);
-	alg = app_u8(a, tp + 1);
-	rdm = app_u8(a, tp + 2);
+	proto = msg_u8(a, tp);
+	alg = msg_u8(a, tp + 1);
+	rdm = msg_u8(a, tp + 2);
 	pbuf_puts(b, " proto: ");
 	if (proto == 2)
 		pbuf_puts(b, "delayed");
@@ -223,7 +223,7 @@ static void dh6_auth(struct pbuf *b, const struct app_msg *a, size_t tp, size_t 
 	pbuf_puts(b, ", RD:");
 	for (unsigned i = 0; i < 4; i++) {
 		pbuf_putc(b, ' ');
-		pbuf_hex(b, app_u16(a, tp + 3 + 2 * i), 4);
+		pbuf_hex(b, msg_u16(a, tp + 3 + 2 * i), 4);
 	}
 	tp += 11;
 	info = len - 11;
@@ -236,24 +236,24 @@ static void dh6_auth(struct pbuf *b, const struct app_msg *a, size_t tp, size_t 
 			dh6_hex(b, a, tp, info - 20);
 			tp += info - 20;
 			pbuf_puts(b, ", key ID: ");
-			pbuf_hex(b, app_u32(a, tp), 8);
+			pbuf_hex(b, msg_u32(a, tp), 8);
 			pbuf_puts(b, ", HMAC-MD5:");
 			for (unsigned i = 0; i < 4; i++) {
 				pbuf_putc(b, ' ');
-				pbuf_hex(b, app_u32(a, tp + 4 + 4 * i), 8);
+				pbuf_hex(b, msg_u32(a, tp + 4 + 4 * i), 8);
 			}
 		}
 	} else if (proto == 3) {
 		if (info != 17) {
 			pbuf_puts(b, " ??");
 		} else {
-			uint8_t t = app_u8(a, tp);
+			uint8_t t = msg_u8(a, tp);
 
 			pbuf_puts(b, t == 1 ? " reconfig-key" : t == 2 ? " type: HMAC-MD5" : " type: ??");
 			pbuf_puts(b, " value:");
 			for (unsigned i = 0; i < 4; i++) {
 				pbuf_putc(b, ' ');
-				pbuf_hex(b, app_u32(a, tp + 1 + 4 * i), 8);
+				pbuf_hex(b, msg_u32(a, tp + 1 + 4 * i), 8);
 			}
 		}
 	} else {
@@ -268,18 +268,18 @@ static void dh6_auth(struct pbuf *b, const struct app_msg *a, size_t tp, size_t 
  * with " [|dhcp6]"; false when a relayed message was cut where tcpdump gives
  * up on the whole packet.
  */
-static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t end, unsigned v)
+static bool dh6_opts(struct pbuf *b, const struct msg *a, size_t off, size_t end, unsigned v)
 {
 	while (off < end) {
 		uint16_t type, len;
 		size_t tp;
 
-		if (end - off < 4 || end - off - 4 < app_u16(a, off + 2)) {
-			app_trunc(b, "dhcp6");
+		if (end - off < 4 || end - off - 4 < msg_u16(a, off + 2)) {
+			msg_trunc_put(b, "dhcp6");
 			return true;
 		}
-		type = app_u16(a, off);
-		len = app_u16(a, off + 2);
+		type = msg_u16(a, off);
+		len = msg_u16(a, off + 2);
 		tp = off + 4;
 		pbuf_puts(b, " (");
 		dh6_opt_name(b, type);
@@ -296,9 +296,9 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 			pbuf_putc(b, ' ');
 			dh6_ip6(b, a, tp);
 			pbuf_puts(b, " pltime:");
-			pbuf_u32(b, app_u32(a, tp + 16));
+			pbuf_u32(b, msg_u32(a, tp + 16));
 			pbuf_puts(b, " vltime:");
-			pbuf_u32(b, app_u32(a, tp + 20));
+			pbuf_u32(b, msg_u32(a, tp + 20));
 			if (len > 24 && !dh6_opts(b, a, tp + 24, tp + len, v))
 				return false;
 			pbuf_putc(b, ')');
@@ -311,7 +311,7 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 			}
 			for (size_t i = 0; i < len; i += 2) {
 				pbuf_putc(b, ' ');
-				dh6_opt_name(b, app_u16(a, tp + i));
+				dh6_opt_name(b, msg_u16(a, tp + i));
 			}
 			pbuf_putc(b, ')');
 			break;
@@ -321,7 +321,7 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				break;
 			}
 			pbuf_putc(b, ' ');
-			pbuf_u32(b, app_u8(a, tp));
+			pbuf_u32(b, msg_u8(a, tp));
 			pbuf_putc(b, ')');
 			break;
 		case 8: /* elapsed time */
@@ -330,7 +330,7 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				break;
 			}
 			pbuf_putc(b, ' ');
-			pbuf_u32(b, app_u16(a, tp));
+			pbuf_u32(b, msg_u16(a, tp));
 			pbuf_putc(b, ')');
 			break;
 		case 9: /* relay message: a whole message inside */
@@ -353,13 +353,13 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				pbuf_puts(b, " ?)");
 				break;
 			}
-			if (app_u8(a, tp) == 5) {
+			if (msg_u8(a, tp) == 5) {
 				pbuf_puts(b, " for renew)");
-			} else if (app_u8(a, tp) == 11) {
+			} else if (msg_u8(a, tp) == 11) {
 				pbuf_puts(b, " for inf-req)");
 			} else {
 				pbuf_puts(b, " for ?\?\?(");
-				pbuf_hex(b, app_u8(a, tp), 2);
+				pbuf_hex(b, msg_u8(a, tp), 2);
 				pbuf_puts(b, "))");
 			}
 			break;
@@ -388,7 +388,7 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				/* tcpdump bounds a name by the capture, not by its option */
 				p = dh6_fqdn(b, a, p, a->cap);
 				if (!p) {
-					app_trunc(b, "dhcp6");
+					msg_trunc_put(b, "dhcp6");
 					return true;
 				}
 			}
@@ -400,11 +400,11 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				break;
 			}
 			pbuf_putc(b, ' ');
-			if (app_u16(a, tp) > 255)
+			if (msg_u16(a, tp) > 255)
 				pbuf_puts(b, "INVALID code");
 			else
-				app_name_or(b, app_u16(a, tp) < 11 ? dh6_status[app_u16(a, tp)] : NULL,
-					    "code", app_u16(a, tp));
+				msg_name_or(b, msg_u16(a, tp) < 11 ? dh6_status[msg_u16(a, tp)] : NULL,
+					    "code", msg_u16(a, tp));
 			pbuf_putc(b, ')');
 			break;
 		case 3: /* IA_NA */
@@ -414,11 +414,11 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				break;
 			}
 			pbuf_puts(b, " IAID:");
-			pbuf_u32(b, app_u32(a, tp));
+			pbuf_u32(b, msg_u32(a, tp));
 			pbuf_puts(b, " T1:");
-			pbuf_u32(b, app_u32(a, tp + 4));
+			pbuf_u32(b, msg_u32(a, tp + 4));
 			pbuf_puts(b, " T2:");
-			pbuf_u32(b, app_u32(a, tp + 8));
+			pbuf_u32(b, msg_u32(a, tp + 8));
 			if (len > 12 && !dh6_opts(b, a, tp + 12, tp + len, v))
 				return false;
 			pbuf_putc(b, ')');
@@ -429,7 +429,7 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				break;
 			}
 			pbuf_puts(b, " IAID:");
-			pbuf_u32(b, app_u32(a, tp));
+			pbuf_u32(b, msg_u32(a, tp));
 			if (len > 4 && !dh6_opts(b, a, tp + 4, tp + len, v))
 				return false;
 			pbuf_putc(b, ')');
@@ -442,11 +442,11 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 			pbuf_putc(b, ' ');
 			dh6_ip6(b, a, tp + 9);
 			pbuf_putc(b, '/');
-			pbuf_u32(b, app_u8(a, tp + 8));
+			pbuf_u32(b, msg_u8(a, tp + 8));
 			pbuf_puts(b, " pltime:");
-			pbuf_u32(b, app_u32(a, tp));
+			pbuf_u32(b, msg_u32(a, tp));
 			pbuf_puts(b, " vltime:");
-			pbuf_u32(b, app_u32(a, tp + 4));
+			pbuf_u32(b, msg_u32(a, tp + 4));
 			if (len > 25 && !dh6_opts(b, a, tp + 25, tp + len, v))
 				return false;
 			pbuf_putc(b, ')');
@@ -458,7 +458,7 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				break;
 			}
 			pbuf_putc(b, ' ');
-			pbuf_u32(b, app_u32(a, tp));
+			pbuf_u32(b, msg_u32(a, tp));
 			pbuf_putc(b, ')');
 			break;
 		case 37: /* remote ID */
@@ -467,7 +467,7 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				break;
 			}
 			pbuf_putc(b, ' ');
-			pbuf_u32(b, app_u32(a, tp));
+			pbuf_u32(b, msg_u32(a, tp));
 			pbuf_putc(b, ' ');
 			dh6_hex(b, a, tp + 4, len - 4 < 10 ? len - 4u : 10);
 			pbuf_puts(b, "...)");
@@ -477,13 +477,13 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				pbuf_puts(b, " ?)");
 				break;
 			}
-			if (app_u8(a, tp) == 1) {
+			if (msg_u8(a, tp) == 1) {
 				pbuf_puts(b, " by-address");
-			} else if (app_u8(a, tp) == 2) {
+			} else if (msg_u8(a, tp) == 2) {
 				pbuf_puts(b, " by-clientID");
 			} else {
 				pbuf_puts(b, " type_");
-				pbuf_u32(b, app_u8(a, tp));
+				pbuf_u32(b, msg_u8(a, tp));
 			}
 			pbuf_putc(b, ' ');
 			dh6_ip6(b, a, tp + 1);
@@ -513,11 +513,11 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				break;
 			}
 			for (size_t p = tp; p < tp + len - 4;) {
-				uint16_t sub = app_u16(a, p), sublen = app_u16(a, p + 2);
+				uint16_t sub = msg_u16(a, p), sublen = msg_u16(a, p + 2);
 
 				p += 4;
 				if (p + sublen > tp + len) {
-					app_trunc(b, "dhcp6");
+					msg_trunc_put(b, "dhcp6");
 					return true;
 				}
 				pbuf_puts(b, " subopt:");
@@ -528,7 +528,7 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				} else if (sub == 3) {
 					pbuf_putc(b, ' ');
 					if (!dh6_fqdn(b, a, p, a->cap)) {
-						app_trunc(b, "dhcp6");
+						msg_trunc_put(b, "dhcp6");
 						return true;
 					}
 				} else {
@@ -546,14 +546,14 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				break;
 			}
 			pbuf_putc(b, ' ');
-			while (remain && app_u8(a, p)) {
-				uint8_t label = app_u8(a, p++);
+			while (remain && msg_u8(a, p)) {
+				uint8_t label = msg_u8(a, p++);
 
 				if (label < remain - 1) {
-					app_printjnp(b, a, p, label);
+					msg_printjnp(b, a, p, label);
 					p += label;
 					remain -= label + 1u;
-					if (app_u8(a, p))
+					if (msg_u8(a, p))
 						pbuf_putc(b, '.');
 				} else {
 					pbuf_puts(b, " ?");
@@ -571,7 +571,7 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
 				break;
 			}
 			pbuf_putc(b, ' ');
-			app_printjnp(b, a, tp, len);
+			msg_printjnp(b, a, tp, len);
 			pbuf_putc(b, ')');
 			break;
 		default:
@@ -588,7 +588,7 @@ static bool dh6_opts(struct pbuf *b, const struct app_msg *a, size_t off, size_t
  * with -v its ID (or a relay's addresses) and options.  False when cut where
  * tcpdump gives up on the whole packet.
  */
-static bool dh6_print_msg(struct pbuf *b, const struct app_msg *a, size_t off, size_t end,
+static bool dh6_print_msg(struct pbuf *b, const struct msg *a, size_t off, size_t end,
 			  unsigned v)
 {
 	uint8_t type;
@@ -598,27 +598,27 @@ static bool dh6_print_msg(struct pbuf *b, const struct app_msg *a, size_t off, s
 		end = a->cap;
 	pbuf_puts(b, "dhcp6");
 	if (off > end || end - off < 4) {
-		app_trunc(b, "dhcp6");
+		msg_trunc_put(b, "dhcp6");
 		return true;
 	}
-	type = app_u8(a, off);
+	type = msg_u8(a, off);
 	name = proto_dhcp6_msg_name(type);
 	pbuf_putc(b, ' ');
-	app_name_or(b, name, "msgtype-", type);
+	msg_name_or(b, name, "msgtype-", type);
 	if (!v)
 		return true;
 	pbuf_puts(b, " (");
 	if (type != DH6_RELAY_FORW && type != DH6_RELAY_REPLY) {
 		pbuf_puts(b, "xid=");
-		pbuf_hex(b, app_u32(a, off) & 0xffffff, 1);
+		pbuf_hex(b, msg_u32(a, off) & 0xffffff, 1);
 		if (!dh6_opts(b, a, off + 4, end, v))
 			return false;
 	} else {
-		if (!app_has(a, off + 2, 16) || off + 18 > end)
+		if (!msg_has(a, off + 2, 16) || off + 18 > end)
 			return false;
 		pbuf_puts(b, "linkaddr=");
 		dh6_ip6(b, a, off + 2);
-		if (!app_has(a, off + 18, 16) || off + 34 > end)
+		if (!msg_has(a, off + 18, 16) || off + 34 > end)
 			return false;
 		pbuf_puts(b, " peeraddr=");
 		dh6_ip6(b, a, off + 18);
@@ -631,10 +631,10 @@ static bool dh6_print_msg(struct pbuf *b, const struct app_msg *a, size_t off, s
 
 bool proto_dhcp6_print(struct line *x)
 {
-	struct app_msg a;
+	struct msg a;
 
-	app_msg_of(&a, x);
+	msg_of(&a, x);
 	if (!dh6_print_msg(&x->b, &a, 0, a.len, line_verbosity(x)))
-		app_trunc(&x->b, "dhcp6");
+		msg_trunc_put(&x->b, "dhcp6");
 	return true;
 }

@@ -89,7 +89,4 @@ size_t dns_name_print(struct pbuf *b, const struct dns_msg *d, size_t off);
  */
 size_t dns_name_text(const struct dns_msg *d, size_t off, char *buf, size_t len);
 
-/* A printable rendering of a byte, as tcpdump's: "M-" for the high bit, "^" for controls. */
-void dns_print_char(struct pbuf *b, uint8_t c);
-
 #endif /* SOCKEYE_PROTO_DNS_H */

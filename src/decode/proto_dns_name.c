@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "decode/proto_dns.h"
+#include "decode/proto_msg.h"
 
 /* The two top bits of a length byte: what the label is (RFC 1035 4.1.4, RFC 6891 5). */
 #define DNS_LABEL_MASK	   0xc0
@@ -55,19 +56,6 @@ size_t dns_name_skip(const struct dns_msg *d, size_t off)
 		i = d->p[off++];
 	}
 	return off;
-}
-
-void dns_print_char(struct pbuf *b, uint8_t c)
-{
-	if (c & 0x80) {
-		c &= 0x7f;
-		pbuf_puts(b, "M-");
-	}
-	if (c < 0x20 || c == 0x7f) {
-		c ^= 0x40;
-		pbuf_putc(b, '^');
-	}
-	pbuf_putc(b, (char)c);
 }
 
 /*
@@ -137,7 +125,7 @@ static bool dns_label_print(struct pbuf *b, const struct dns_msg *d, size_t off,
 	for (size_t k = 0; k < n; k++) {
 		if (!dns_has(d, off + k, 1))
 			return false;
-		dns_print_char(b, d->p[off + k]);
+		msg_put_char(b, d->p[off + k]);
 	}
 	return true;
 }

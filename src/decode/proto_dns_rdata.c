@@ -6,6 +6,7 @@
 #include "decode/names.h"
 #include "decode/proto.h"
 #include "decode/proto_dns_print.h"
+#include "decode/proto_msg.h"
 
 enum {
 	EDNS_NSID = 3,
@@ -71,7 +72,7 @@ static bool dns_print_chars(struct dns_print *p, size_t off, size_t n)
 	for (size_t k = 0; k < n; k++) {
 		if (!dns_has(p->d, off + k, 1))
 			return false;
-		dns_print_char(p->b, p->d->p[off + k]);
+		msg_put_char(p->b, p->d->p[off + k]);
 	}
 	return true;
 }

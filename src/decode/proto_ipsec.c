@@ -4,7 +4,7 @@
 
 #include "decode/dispatch.h"
 #include "decode/proto.h"
-#include "decode/proto_app.h"
+#include "decode/proto_msg.h"
 
 #define ESP_HDR_LEN 8
 #define AH_FIXED    12 /* next header, length, reserved, SPI, sequence number */
@@ -76,36 +76,36 @@ bool proto_esp_print(struct line *x)
  * tcpdump 4.99's "AH(length=4(24-bytes),spi=0x00000001,seq=0x2,icv=0x...): ",
  * each field printed once read, the ICV byte by byte; false when cut.
  */
-static bool ah_print_fields(struct pbuf *b, const struct app_msg *a, unsigned v)
+static bool ah_print_fields(struct pbuf *b, const struct msg *a, unsigned v)
 {
 	size_t len;
 
 	pbuf_puts(b, "AH");
-	if (!app_has(a, 0, 2))
+	if (!msg_has(a, 0, 2))
 		return false;
-	len = ((size_t)app_u8(a, 1) + 2) * 4;
+	len = ((size_t)msg_u8(a, 1) + 2) * 4;
 	pbuf_putc(b, '(');
 	if (v) {
 		pbuf_puts(b, "length=");
-		pbuf_u32(b, app_u8(a, 1));
+		pbuf_u32(b, msg_u8(a, 1));
 		pbuf_putc(b, '(');
 		pbuf_u32(b, (uint32_t)len);
 		pbuf_puts(b, "-bytes),");
 	}
-	if (!app_has(a, 4, 4))
+	if (!msg_has(a, 4, 4))
 		return false;
 	pbuf_puts(b, "spi=0x");
-	pbuf_hex(b, app_u32(a, 4), 8);
+	pbuf_hex(b, msg_u32(a, 4), 8);
 	pbuf_putc(b, ',');
-	if (!app_has(a, 8, 4))
+	if (!msg_has(a, 8, 4))
 		return false;
 	pbuf_puts(b, "seq=0x");
-	pbuf_hex(b, app_u32(a, 8), 1);
+	pbuf_hex(b, msg_u32(a, 8), 1);
 	pbuf_puts(b, ",icv=0x");
 	for (size_t i = AH_FIXED; i < len; i++) {
-		if (!app_has(a, i, 1))
+		if (!msg_has(a, i, 1))
 			return false;
-		pbuf_hex(b, app_u8(a, i), 2);
+		pbuf_hex(b, msg_u8(a, i), 2);
 	}
 	pbuf_puts(b, "): ");
 	return true;
@@ -115,10 +115,10 @@ bool proto_ah_print(struct line *x)
 {
 	const struct pkt_ipsec *s = &line_level(x)->ah;
 	struct pbuf *b = &x->b;
-	struct app_msg a;
+	struct msg a;
 
 	line_addrs(x, false, 0, 0);
-	app_msg_of(&a, x);
+	msg_of(&a, x);
 	if (!ah_print_fields(b, &a, line_verbosity(x))) {
 		pbuf_putc(b, ' ');
 		return line_trunc(x, "ah");

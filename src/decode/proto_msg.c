@@ -62,7 +62,7 @@ void msg_printf(struct pbuf *b, const char *fmt, ...)
 		pbuf_put(b, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 }
 
-static void put_char(struct pbuf *b, uint8_t c)
+void msg_put_char(struct pbuf *b, uint8_t c)
 {
 	if (c & 0x80) {
 		pbuf_puts(b, "M-");
@@ -79,30 +79,42 @@ static void put_char(struct pbuf *b, uint8_t c)
 void msg_put_text(struct pbuf *b, const uint8_t *p, size_t n)
 {
 	for (size_t i = 0; i < n && p[i]; i++)
-		put_char(b, p[i]);
+		msg_put_char(b, p[i]);
 }
 
 void msg_put_textn(struct pbuf *b, const uint8_t *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		put_char(b, p[i]);
+		msg_put_char(b, p[i]);
 }
 
-void msg_hex_lines(struct pbuf *b, const char *ident, const uint8_t *p, size_t n)
+bool msg_hex_at(struct pbuf *b, const struct msg *g, size_t off, size_t n, const char *ident)
 {
 	/* pairs of bytes, then an odd last one; a line of 16 bytes starts with its offset */
 	for (size_t i = 0; i < n; i += 2) {
+		size_t pair = n - i >= 2 ? 2 : 1;
+
 		if (i % 16 == 0) {
 			pbuf_puts(b, ident);
 			pbuf_puts(b, "0x");
 			pbuf_hex(b, (uint32_t)i, 4);
 			pbuf_puts(b, ": ");
 		}
+		if (!msg_has(g, off + i, pair))
+			return false;
 		pbuf_putc(b, ' ');
-		pbuf_hex(b, p[i], 2);
-		if (i + 1 < n)
-			pbuf_hex(b, p[i + 1], 2);
+		pbuf_hex(b, msg_u8(g, off + i), 2);
+		if (pair == 2)
+			pbuf_hex(b, msg_u8(g, off + i + 1), 2);
 	}
+	return true;
+}
+
+void msg_hex_lines(struct pbuf *b, const char *ident, const uint8_t *p, size_t n)
+{
+	struct msg all = { p, (uint32_t)n, (uint32_t)n };
+
+	msg_hex_at(b, &all, 0, n, ident);
 }
 
 void msg_hex(struct pbuf *b, const uint8_t *p, size_t n)
@@ -111,10 +123,75 @@ void msg_hex(struct pbuf *b, const uint8_t *p, size_t n)
 		pbuf_hex(b, p[i], 2);
 }
 
-bool msg_trunc(struct line *x, const char *what)
+size_t msg_printztn(struct pbuf *b, const struct msg *g, size_t off, size_t n)
 {
-	pbuf_puts(&x->b, " [|");
-	pbuf_puts(&x->b, what);
-	pbuf_putc(&x->b, ']');
+	size_t took = 0;
+
+	for (;;) {
+		uint8_t c;
+
+		if (!n || off >= g->cap)
+			return 0;
+		c = g->p[off++];
+		took++;
+		n--;
+		if (!c)
+			return took;
+		msg_put_char(b, c);
+	}
+}
+
+bool msg_printjn(struct pbuf *b, const struct msg *g, size_t off, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (off + i >= g->cap)
+			return false;
+		msg_put_char(b, g->p[off + i]);
+	}
+	return true;
+}
+
+bool msg_printjnp(struct pbuf *b, const struct msg *g, size_t off, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (off + i >= g->cap)
+			return false;
+		if (!g->p[off + i])
+			return true;
+		msg_put_char(b, g->p[off + i]);
+	}
+	return true;
+}
+
+void msg_dec_pad(struct pbuf *b, uint32_t v, unsigned width)
+{
+	char digits[10];
+	unsigned n = 0;
+
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (width > n && width--)
+		pbuf_putc(b, '0');
+	while (n)
+		pbuf_putc(b, digits[--n]);
+}
+
+void msg_name_or(struct pbuf *b, const char *name, const char *prefix, uint32_t v)
+{
+	if (name) {
+		pbuf_puts(b, name);
+		return;
+	}
+	pbuf_puts(b, prefix);
+	pbuf_u32(b, v);
+}
+
+bool msg_trunc_put(struct pbuf *b, const char *what)
+{
+	pbuf_puts(b, " [|");
+	pbuf_puts(b, what);
+	pbuf_putc(b, ']');
 	return true;
 }

@@ -25,12 +25,20 @@ struct msg {
 	uint32_t cap;
 };
 
-/* The message of layer ly in a packet's captured bytes; false without the bytes. */
+/*
+ * The message of layer ly in a packet's captured bytes; false without the
+ * bytes (then g is the layer's wire length with none of it captured, so
+ * every msg_has fails).  Trailing link padding is captured too, but is not
+ * the message's: cap stops at the layer's wire length.
+ */
 static inline bool msg_at(struct msg *g, const struct pkt_meta *m, const uint8_t *data,
 			  const struct pkt_layer *ly)
 {
 	uint32_t cap;
 
+	g->p = NULL;
+	g->len = ly->wire_len;
+	g->cap = 0;
 	if (!data || ly->off > m->caplen)
 		return false;
 	cap = m->caplen - ly->off;
@@ -108,6 +116,8 @@ void msg_bits_put(struct pbuf *b, const struct msg_tok *t, const char *none, uin
 /* printf into b (rare paths only: floats, odd widths). */
 void msg_printf(struct pbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* tcpdump's fn_print_char: "M-" for the high bit, "^X" for control characters. */
+void msg_put_char(struct pbuf *b, uint8_t c);
 /*
  * nd_printjnp: at most n bytes as text, stopping at a NUL, unprintable bytes
  * as tcpdump escapes them ("M-" for the high bit, "^" for control).  The
@@ -121,13 +131,43 @@ void msg_put_textn(struct pbuf *b, const uint8_t *p, size_t n);
  * offset ("\n\t  0x0000:  0102 0304"); the bytes must be captured.
  */
 void msg_hex_lines(struct pbuf *b, const char *prefix, const uint8_t *p, size_t n);
+/*
+ * hex_print over g's bytes at off: n bytes, 16 a line, each line starting
+ * with ident and "0x%04x: "; false (after what was captured) when the
+ * capture ends first.
+ */
+bool msg_hex_at(struct pbuf *b, const struct msg *g, size_t off, size_t n, const char *ident);
 /* The bytes as "%02x" each, without separators. */
 void msg_hex(struct pbuf *b, const uint8_t *p, size_t n);
 
 /* tcpdump's unsigned_relts_print: seconds as "0s", "3s", "1m40s", "1d2h" ... */
 void proto_msg_relts(struct pbuf *b, uint32_t secs);
 
+/*
+ * Bounds-checked string printers over g's bytes from off (each byte as
+ * msg_put_char):
+ * - msg_printztn, tcpdump's nd_printztn: the NUL-terminated string, at most
+ *   n bytes with its NUL; the bytes taken, NUL included, or 0 when no NUL
+ *   came within n bytes or the capture ended first;
+ * - msg_printjn (nd_printjn, nd_printn): n bytes, NULs too;
+ * - msg_printjnp (nd_printjnp): n bytes, stopping at a NUL;
+ * the last two return false (after what was captured) when the capture ends first.
+ */
+size_t msg_printztn(struct pbuf *b, const struct msg *g, size_t off, size_t n);
+bool msg_printjn(struct pbuf *b, const struct msg *g, size_t off, size_t n);
+bool msg_printjnp(struct pbuf *b, const struct msg *g, size_t off, size_t n);
+
+/* v in decimal, zero-padded to width digits (printf's %0*u). */
+void msg_dec_pad(struct pbuf *b, uint32_t v, unsigned width);
+
+/* name, or when it is NULL prefix and v in decimal (tok2str's "unknown (N)" kind). */
+void msg_name_or(struct pbuf *b, const char *name, const char *prefix, uint32_t v);
+
 /* " [|what]", tcpdump's mark for a message cut by the capture; true (the line is complete). */
-bool msg_trunc(struct line *x, const char *what);
+bool msg_trunc_put(struct pbuf *b, const char *what);
+static inline bool msg_trunc(struct line *x, const char *what)
+{
+	return msg_trunc_put(&x->b, what);
+}
 
 #endif /* SOCKEYE_PROTO_MSG_H */

@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "decode/proto.h"
-#include "decode/proto_app.h"
+#include "decode/proto_msg.h"
 #include "decode/proto_ntp.h"
 
 #define NTP_TIME_MINLEN 48 /* the header without extension fields or MAC */
@@ -49,13 +49,13 @@ const char *proto_ntp_mode_name(uint8_t mode)
 }
 
 /* A 16.16 fixed-point number: "0.036407", as tcpdump's p_sfix. */
-static void ntp_sfix(struct pbuf *b, const struct app_msg *a, size_t off)
+static void ntp_sfix(struct pbuf *b, const struct msg *a, size_t off)
 {
-	double ff = app_u16(a, off + 2) / 65536.0;
+	double ff = msg_u16(a, off + 2) / 65536.0;
 
-	pbuf_u32(b, app_u16(a, off));
+	pbuf_u32(b, msg_u16(a, off));
 	pbuf_putc(b, '.');
-	app_dec_pad(b, (uint32_t)(int)(ff * 1000000.0), 6);
+	msg_dec_pad(b, (uint32_t)(int)(ff * 1000000.0), 6);
 }
 
 /* The fraction of a 32.32 timestamp in nanoseconds, as tcpdump computes it. */
@@ -68,7 +68,7 @@ void proto_ntp_time(struct pbuf *b, uint32_t sec, uint32_t frac)
 {
 	pbuf_u32(b, sec);
 	pbuf_putc(b, '.');
-	app_dec_pad(b, ntp_frac_ns(frac), 9);
+	msg_dec_pad(b, ntp_frac_ns(frac), 9);
 	if (sec) {
 		time_t t = (time_t)((int64_t)sec - NTP_JAN_1970);
 		char buf[64];
@@ -84,10 +84,10 @@ void proto_ntp_time(struct pbuf *b, uint32_t sec, uint32_t frac)
 }
 
 /* The difference of two timestamps, as tcpdump's p_ntp_delta ("+0.001441629"). */
-static void ntp_delta(struct pbuf *b, const struct app_msg *a, size_t ooff, size_t off)
+static void ntp_delta(struct pbuf *b, const struct msg *a, size_t ooff, size_t off)
 {
-	uint32_t u = app_u32(a, off), uf = app_u32(a, off + 4);
-	uint32_t ou = app_u32(a, ooff), ouf = app_u32(a, ooff + 4), i, f;
+	uint32_t u = msg_u32(a, off), uf = msg_u32(a, off + 4);
+	uint32_t ou = msg_u32(a, ooff), ouf = msg_u32(a, ooff + 4), i, f;
 	bool neg;
 
 	if (!ou && !ouf) {
@@ -114,19 +114,19 @@ static void ntp_delta(struct pbuf *b, const struct app_msg *a, size_t ooff, size
 	pbuf_putc(b, neg ? '-' : '+');
 	pbuf_u32(b, i);
 	pbuf_putc(b, '.');
-	app_dec_pad(b, ntp_frac_ns(f), 9);
+	msg_dec_pad(b, ntp_frac_ns(f), 9);
 }
 
 /* Hex words of the digest after the key ID. */
-static void ntp_digest(struct pbuf *b, const struct app_msg *a, size_t off, unsigned words)
+static void ntp_digest(struct pbuf *b, const struct msg *a, size_t off, unsigned words)
 {
 	pbuf_puts(b, "\n\tAuthentication: ");
 	for (unsigned i = 0; i < words; i++)
-		pbuf_hex(b, app_u32(a, off + 4 * i), 8);
+		pbuf_hex(b, msg_u32(a, off + 4 * i), 8);
 }
 
 /* A time message at -v; false when cut (tcpdump's " [|ntp]"). */
-static bool ntp_time_v(struct pbuf *b, const struct app_msg *a)
+static bool ntp_time_v(struct pbuf *b, const struct msg *a)
 {
 	static const char *const stamps[] = {
 		"\n\t  Reference Timestamp:  ", "\n\t  Originator Timestamp: ",
@@ -137,20 +137,20 @@ static bool ntp_time_v(struct pbuf *b, const struct app_msg *a)
 
 	if (a->len < NTP_TIME_MINLEN) {
 		pbuf_puts(b, " (invalid)");
-		return app_has(a, 0, a->len);
+		return msg_has(a, 0, a->len);
 	}
-	if (!app_has(a, 1, 1))
+	if (!msg_has(a, 1, 1))
 		return false;
-	stratum = app_u8(a, 1);
+	stratum = msg_u8(a, 1);
 	pbuf_puts(b, ", Stratum ");
 	pbuf_u32(b, stratum);
 	pbuf_puts(b, stratum == 0   ? " (unspecified)" :
 		     stratum == 1   ? " (primary reference)" :
 		     stratum <= 15 ? " (secondary reference)" :
 				     " (reserved)");
-	if (!app_has(a, 2, 1))
+	if (!msg_has(a, 2, 1))
 		return false;
-	poll = (int8_t)app_u8(a, 2);
+	poll = (int8_t)msg_u8(a, 2);
 	pbuf_puts(b, ", poll ");
 	if (poll < 0)
 		pbuf_putc(b, '-');
@@ -160,22 +160,22 @@ static bool ntp_time_v(struct pbuf *b, const struct app_msg *a)
 		pbuf_u32(b, 1u << (poll >= 0 ? poll : -poll));
 		pbuf_puts(b, "s)");
 	}
-	if (!app_has(a, 3, 1))
+	if (!msg_has(a, 3, 1))
 		return false;
 	pbuf_puts(b, ", precision ");
-	if ((int8_t)app_u8(a, 3) < 0)
+	if ((int8_t)msg_u8(a, 3) < 0)
 		pbuf_putc(b, '-');
-	pbuf_u32(b, (int8_t)app_u8(a, 3) < 0 ? (uint32_t)-(int8_t)app_u8(a, 3) : app_u8(a, 3));
+	pbuf_u32(b, (int8_t)msg_u8(a, 3) < 0 ? (uint32_t)-(int8_t)msg_u8(a, 3) : msg_u8(a, 3));
 	/* tcpdump 4.99.3 prints a label only with its value: a cut field shows neither */
-	if (!app_has(a, 4, 4))
+	if (!msg_has(a, 4, 4))
 		return false;
 	pbuf_puts(b, "\n\tRoot Delay: ");
 	ntp_sfix(b, a, 4);
-	if (!app_has(a, 8, 4))
+	if (!msg_has(a, 8, 4))
 		return false;
 	pbuf_puts(b, ", Root dispersion: ");
 	ntp_sfix(b, a, 8);
-	if (!app_has(a, 12, 4))
+	if (!msg_has(a, 12, 4))
 		return false;
 	pbuf_puts(b, ", Reference-ID: ");
 	switch (stratum) {
@@ -183,7 +183,7 @@ static bool ntp_time_v(struct pbuf *b, const struct app_msg *a)
 		pbuf_puts(b, "(unspec)");
 		break;
 	case 1:
-		app_printjn(b, a, 12, 4);
+		msg_printjn(b, a, 12, 4);
 		break;
 	case 62: /* ntpd's INFO_QUERY and INFO_REPLY: nothing more */
 	case 63:
@@ -192,14 +192,14 @@ static bool ntp_time_v(struct pbuf *b, const struct app_msg *a)
 		return true;
 	default:
 		pbuf_puts(b, "0x");
-		pbuf_hex(b, app_u32(a, 12), 8);
+		pbuf_hex(b, msg_u32(a, 12), 8);
 		break;
 	}
 	for (unsigned i = 0; i < 4; i++) {
-		if (!app_has(a, 16 + 8 * i, 8))
+		if (!msg_has(a, 16 + 8 * i, 8))
 			return false;
 		pbuf_puts(b, stamps[i]);
-		proto_ntp_time(b, app_u32(a, 16 + 8 * i), app_u32(a, 20 + 8 * i));
+		proto_ntp_time(b, msg_u32(a, 16 + 8 * i), msg_u32(a, 20 + 8 * i));
 	}
 	pbuf_puts(b, "\n\t    Originator - Receive Timestamp:  ");
 	ntp_delta(b, a, 24, 32);
@@ -207,14 +207,14 @@ static bool ntp_time_v(struct pbuf *b, const struct app_msg *a)
 	ntp_delta(b, a, 24, 40);
 	if (a->len == NTP_TIME_MINLEN + 4 || a->len == NTP_TIME_MINLEN + 20 ||
 	    a->len == NTP_TIME_MINLEN + 24) {
-		if (!app_has(a, 48, 4))
+		if (!msg_has(a, 48, 4))
 			return false;
 		pbuf_puts(b, "\n\tKey id: ");
-		pbuf_u32(b, app_u32(a, 48));
+		pbuf_u32(b, msg_u32(a, 48));
 		if (a->len > NTP_TIME_MINLEN + 4) {
 			unsigned words = (a->len - NTP_TIME_MINLEN - 4) / 4;
 
-			if (!app_has(a, 52, 4 * words))
+			if (!msg_has(a, 52, 4 * words))
 				return false;
 			ntp_digest(b, a, 52, words);
 		}
@@ -235,7 +235,7 @@ static void ntp_hash_hex(struct pbuf *b, uint16_t v)
 }
 
 /* A control message (mode 6) at -v; false when cut. */
-static bool ntp_control_v(struct pbuf *b, const struct app_msg *a)
+static bool ntp_control_v(struct pbuf *b, const struct msg *a)
 {
 	static const char *const names[] = { "\tSequence=", ", Status=", ", Assoc.=", ", Offset=",
 					     ", Count=" };
@@ -244,11 +244,11 @@ static bool ntp_control_v(struct pbuf *b, const struct app_msg *a)
 
 	if (a->len < NTP_CTRL_MINLEN) {
 		pbuf_puts(b, " (invalid)");
-		return app_has(a, 0, a->len);
+		return msg_has(a, 0, a->len);
 	}
-	if (!app_has(a, 1, 1))
+	if (!msg_has(a, 1, 1))
 		return false;
-	control = app_u8(a, 1);
+	control = msg_u8(a, 1);
 	pbuf_puts(b, control & 0x80 ? ", Response" : ", Request");
 	pbuf_puts(b, control & 0x40 ? ", Error" : ", OK");
 	pbuf_puts(b, control & 0x20 ? ", More" : ", Last");
@@ -258,9 +258,9 @@ static bool ntp_control_v(struct pbuf *b, const struct app_msg *a)
 	for (unsigned i = 0; i < 5; i++) {
 		uint16_t v;
 
-		if (!app_has(a, 2 + 2 * i, 2))
+		if (!msg_has(a, 2 + 2 * i, 2))
 			return false;
-		v = app_u16(a, 2 + 2 * i);
+		v = msg_u16(a, 2 + 2 * i);
 		pbuf_puts(b, names[i]);
 		if (i == 1)
 			ntp_hash_hex(b, v);
@@ -270,10 +270,10 @@ static bool ntp_control_v(struct pbuf *b, const struct app_msg *a)
 	}
 	if (NTP_CTRL_MINLEN + (uint32_t)count > a->len) {
 		pbuf_puts(b, " (invalid)");
-		return app_has(a, 0, a->len);
+		return msg_has(a, 0, a->len);
 	}
 	if (count) {
-		if (!app_has(a, NTP_CTRL_MINLEN, count))
+		if (!msg_has(a, NTP_CTRL_MINLEN, count))
 			return false;
 		pbuf_puts(b, "\n\tTO-BE-DONE: data not interpreted");
 	}
@@ -283,14 +283,14 @@ static bool ntp_control_v(struct pbuf *b, const struct app_msg *a)
 bool proto_ntp_print(struct line *x)
 {
 	struct pbuf *b = &x->b;
-	struct app_msg a;
+	struct msg a;
 	uint8_t status, mode;
 	bool whole = true;
 
-	app_msg_of(&a, x);
-	if (!app_has(&a, 0, 1))
-		return app_trunc(b, "ntp");
-	status = app_u8(&a, 0);
+	msg_of(&a, x);
+	if (!msg_has(&a, 0, 1))
+		return msg_trunc_put(b, "ntp");
+	status = msg_u8(&a, 0);
 	mode = status & 7;
 	pbuf_puts(b, "NTPv");
 	pbuf_u32(b, status >> 3 & 7);
@@ -311,6 +311,6 @@ bool proto_ntp_print(struct line *x)
 	else if (mode == 6)
 		whole = ntp_control_v(b, &a);
 	if (!whole)
-		return app_trunc(b, "ntp");
+		return msg_trunc_put(b, "ntp");
 	return true;
 }

@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include "decode/proto.h"
-#include "decode/proto_app.h"
+#include "decode/proto_msg.h"
 #include "decode/proto_ptp.h"
 
 #define PTP_HDR_LEN 34
@@ -71,14 +71,14 @@ static const struct {
 	{ 0x18c0, "unknown" },
 };
 
-static uint64_t ptp_u48(const struct app_msg *a, size_t off)
+static uint64_t ptp_u48(const struct msg *a, size_t off)
 {
-	return (uint64_t)app_u16(a, off) << 32 | app_u32(a, off + 2);
+	return (uint64_t)msg_u16(a, off) << 32 | msg_u32(a, off + 2);
 }
 
-static uint64_t ptp_u64(const struct app_msg *a, size_t off)
+static uint64_t ptp_u64(const struct msg *a, size_t off)
 {
-	return (uint64_t)app_u32(a, off) << 32 | app_u32(a, off + 4);
+	return (uint64_t)msg_u32(a, off) << 32 | msg_u32(a, off + 4);
 }
 
 static void ptp_u64_dec(struct pbuf *b, uint64_t v)
@@ -106,40 +106,40 @@ static void ptp_hex64(struct pbuf *b, uint64_t v)
 }
 
 /* A timestamp's seconds (48 bits) and nanoseconds, with a comma between them or not. */
-static bool ptp_ts(struct pbuf *b, const struct app_msg *a, size_t off, const char *label,
+static bool ptp_ts(struct pbuf *b, const struct msg *a, size_t off, const char *label,
 		   bool comma)
 {
 	pbuf_puts(b, ", ");
 	pbuf_puts(b, label);
 	pbuf_puts(b, " :");
-	if (!app_has(a, off, 6))
+	if (!msg_has(a, off, 6))
 		return false;
 	pbuf_putc(b, ' ');
 	ptp_u64_dec(b, ptp_u48(a, off));
 	pbuf_puts(b, comma ? " seconds," : " seconds");
-	if (!app_has(a, off + 6, 4))
+	if (!msg_has(a, off + 6, 4))
 		return false;
 	pbuf_putc(b, ' ');
-	pbuf_u32(b, app_u32(a, off + 6));
+	pbuf_u32(b, msg_u32(a, off + 6));
 	pbuf_puts(b, " nanoseconds");
 	return true;
 }
 
 /* A port identity: the clock's 8 bytes and the port number. */
-static bool ptp_port(struct pbuf *b, const struct app_msg *a, size_t off)
+static bool ptp_port(struct pbuf *b, const struct msg *a, size_t off)
 {
-	if (!app_has(a, off, 8))
+	if (!msg_has(a, off, 8))
 		return false;
 	pbuf_puts(b, ", port identity : ");
 	ptp_hex64(b, ptp_u64(a, off));
-	if (!app_has(a, off + 8, 2))
+	if (!msg_has(a, off + 8, 2))
 		return false;
 	pbuf_puts(b, ", port id : ");
-	pbuf_u32(b, app_u16(a, off + 8));
+	pbuf_u32(b, msg_u16(a, off + 8));
 	return true;
 }
 
-static bool ptp_announce(struct pbuf *b, const struct app_msg *a, size_t off)
+static bool ptp_announce(struct pbuf *b, const struct msg *a, size_t off)
 {
 	static const struct {
 		const char *label;
@@ -157,13 +157,13 @@ static bool ptp_announce(struct pbuf *b, const struct app_msg *a, size_t off)
 		return false;
 	off += 10;
 	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
-		if (!app_has(a, off, f[i].len))
+		if (!msg_has(a, off, f[i].len))
 			return false;
 		pbuf_puts(b, f[i].label);
 		if (f[i].len == 8) {
 			ptp_hex64(b, ptp_u64(a, off));
 		} else {
-			uint32_t v = f[i].len == 2 ? app_u16(a, off) : app_u8(a, off);
+			uint32_t v = f[i].len == 2 ? msg_u16(a, off) : msg_u8(a, off);
 
 			if (f[i].hex) {
 				pbuf_puts(b, "0x");
@@ -182,7 +182,7 @@ static bool ptp_announce(struct pbuf *b, const struct app_msg *a, size_t off)
  * that tcpdump 4.99 labels with a doubled ", " and reads all from the same
  * byte, the first of the target port identity.
  */
-static bool ptp_mgmt(struct pbuf *b, const struct app_msg *a, size_t off)
+static bool ptp_mgmt(struct pbuf *b, const struct msg *a, size_t off)
 {
 	static const char *const labels[] = { ", , start boundary hops  ", ", , boundary hops  ",
 					      ", , flags  ", ", , reserved  " };
@@ -193,36 +193,36 @@ static bool ptp_mgmt(struct pbuf *b, const struct app_msg *a, size_t off)
 		pbuf_puts(b, labels[i]);
 		if (i >= 2) {
 			pbuf_puts(b, "0x");
-			pbuf_hex(b, app_u8(a, off), 1);
+			pbuf_hex(b, msg_u8(a, off), 1);
 		} else {
-			pbuf_u32(b, app_u8(a, off));
+			pbuf_u32(b, msg_u8(a, off));
 		}
 	}
 	return true;
 }
 
-static bool ptp_v2(struct pbuf *b, const struct app_msg *a)
+static bool ptp_v2(struct pbuf *b, const struct msg *a)
 {
-	uint8_t type = app_u8(a, 0) & 0x0f, control;
+	uint8_t type = msg_u8(a, 0) & 0x0f, control;
 	uint16_t flags;
 	bool any = false;
 
-	pbuf_puts(b, app_u8(a, 0) & 0x10 ? ", v1 compat : yes" : ", v1 compat : no");
+	pbuf_puts(b, msg_u8(a, 0) & 0x10 ? ", v1 compat : yes" : ", v1 compat : no");
 	pbuf_puts(b, ", msg type : ");
 	pbuf_puts(b, ptp_msgs[type] ? ptp_msgs[type] : "Reserved");
-	if (!app_has(a, 2, 2))
+	if (!msg_has(a, 2, 2))
 		return false;
 	pbuf_puts(b, ", length : ");
-	pbuf_u32(b, app_u16(a, 2));
-	if (!app_has(a, 4, 2))
+	pbuf_u32(b, msg_u16(a, 2));
+	if (!msg_has(a, 4, 2))
 		return false;
 	pbuf_puts(b, ", domain : ");
-	pbuf_u32(b, app_u8(a, 4));
+	pbuf_u32(b, msg_u8(a, 4));
 	pbuf_puts(b, ", reserved1 : ");
-	pbuf_u32(b, app_u8(a, 5));
-	if (!app_has(a, 6, 2))
+	pbuf_u32(b, msg_u8(a, 5));
+	if (!msg_has(a, 6, 2))
 		return false;
-	flags = app_u16(a, 6);
+	flags = msg_u16(a, 6);
 	pbuf_puts(b, ", Flags [");
 	for (size_t i = 0; i < sizeof(ptp_flags) / sizeof(ptp_flags[0]); i++) {
 		if (!(flags & ptp_flags[i].bit))
@@ -234,42 +234,42 @@ static bool ptp_v2(struct pbuf *b, const struct app_msg *a)
 	}
 	pbuf_puts(b, any ? "]" : "none]");
 	/* correctionField: nanoseconds times 2^16, as 48 and 16 bits */
-	if (!app_has(a, 8, 6))
+	if (!msg_has(a, 8, 6))
 		return false;
 	pbuf_puts(b, ", NS correction : ");
 	ptp_u64_dec(b, ptp_u48(a, 8));
-	if (!app_has(a, 14, 2))
+	if (!msg_has(a, 14, 2))
 		return false;
 	pbuf_puts(b, ", sub NS correction : ");
-	pbuf_u32(b, app_u16(a, 14));
-	if (!app_has(a, 16, 4))
+	pbuf_u32(b, msg_u16(a, 14));
+	if (!msg_has(a, 16, 4))
 		return false;
 	pbuf_puts(b, ", reserved2 : ");
-	pbuf_u32(b, app_u32(a, 16));
-	if (!app_has(a, 20, 8))
+	pbuf_u32(b, msg_u32(a, 16));
+	if (!msg_has(a, 20, 8))
 		return false;
 	pbuf_puts(b, ", clock identity : ");
 	ptp_hex64(b, ptp_u64(a, 20));
-	if (!app_has(a, 28, 2))
+	if (!msg_has(a, 28, 2))
 		return false;
 	pbuf_puts(b, ", port id : ");
-	pbuf_u32(b, app_u16(a, 28));
-	if (!app_has(a, 30, 2))
+	pbuf_u32(b, msg_u16(a, 28));
+	if (!msg_has(a, 30, 2))
 		return false;
 	pbuf_puts(b, ", seq id : ");
-	pbuf_u32(b, app_u16(a, 30));
-	if (!app_has(a, 32, 1))
+	pbuf_u32(b, msg_u16(a, 30));
+	if (!msg_has(a, 32, 1))
 		return false;
-	control = app_u8(a, 32);
+	control = msg_u8(a, 32);
 	pbuf_puts(b, ", control : ");
 	pbuf_u32(b, control);
 	pbuf_puts(b, " (");
 	pbuf_puts(b, control < 6 ? ptp_controls[control] : "Reserved");
 	pbuf_putc(b, ')');
-	if (!app_has(a, 33, 1))
+	if (!msg_has(a, 33, 1))
 		return false;
 	pbuf_puts(b, ", log message interval : ");
-	pbuf_u32(b, app_u8(a, 33));
+	pbuf_u32(b, msg_u8(a, 33));
 	switch (type) {
 	case 0x0:
 	case 0x1:
@@ -295,24 +295,24 @@ static bool ptp_v2(struct pbuf *b, const struct app_msg *a)
 bool proto_ptp_print(struct line *x)
 {
 	struct pbuf *b = &x->b;
-	struct app_msg a;
+	struct msg a;
 	uint8_t version;
 
-	app_msg_of(&a, x);
+	msg_of(&a, x);
 	if (a.len < PTP_HDR_LEN) {
 		pbuf_puts(b, " [length ");
 		pbuf_u32(b, a.len);
 		pbuf_puts(b, " < 34] (invalid)");
 		return true;
 	}
-	if (!app_has(&a, 0, 2))
-		return app_trunc(b, "ptp");
-	version = app_u8(&a, 1);
+	if (!msg_has(&a, 0, 2))
+		return msg_trunc_put(b, "ptp");
+	version = msg_u8(&a, 1);
 	pbuf_puts(b, "PTPv");
 	pbuf_u32(b, version);
 	if (version == 1)
 		pbuf_puts(b, " (not implemented)");
 	else if (version == 2 && !ptp_v2(b, &a))
-		return app_trunc(b, "ptp");
+		return msg_trunc_put(b, "ptp");
 	return true;
 }

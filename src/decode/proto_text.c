@@ -5,7 +5,7 @@
 #include <strings.h>
 
 #include "decode/proto.h"
-#include "decode/proto_app.h"
+#include "decode/proto_msg.h"
 
 /*
  * Nothing is kept at dissection: the printer reads the request or status
@@ -48,7 +48,7 @@ static bool text_print(uint8_t c)
  * word on the line, or 0 when there is none (a byte past ASCII or not
  * printable, or the capture ends inside the word).
  */
-static size_t text_token(const struct app_msg *a, size_t idx, size_t len, char *tok)
+static size_t text_token(const struct msg *a, size_t idx, size_t len, char *tok)
 {
 	size_t n = 0;
 
@@ -57,7 +57,7 @@ static size_t text_token(const struct app_msg *a, size_t idx, size_t len, char *
 
 		if (idx >= a->cap)
 			return 0;
-		c = app_u8(a, idx);
+		c = msg_u8(a, idx);
 		if (c & 0x80)
 			return 0;
 		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
@@ -70,7 +70,7 @@ static size_t text_token(const struct app_msg *a, size_t idx, size_t len, char *
 		return 0;
 	tok[n] = '\0';
 	for (; idx < len && idx < a->cap; idx++) {
-		uint8_t c = app_u8(a, idx);
+		uint8_t c = msg_u8(a, idx);
 
 		if (c == '\r' || c == '\n' || !text_print(c) || (c != ' ' && c != '\t'))
 			break;
@@ -87,7 +87,7 @@ enum { TEXT_CUT = -1, TEXT_BINARY = 0 };
  * the packet).  A line that runs to the message's end prints with the cut
  * mark.
  */
-static long text_line(struct pbuf *b, const struct app_msg *a, const char *prefix, size_t idx,
+static long text_line(struct pbuf *b, const struct msg *a, const char *prefix, size_t idx,
 		      size_t len, const char *what)
 {
 	size_t start = idx;
@@ -97,7 +97,7 @@ static long text_line(struct pbuf *b, const struct app_msg *a, const char *prefi
 
 		if (idx >= a->cap)
 			return TEXT_CUT;
-		c = app_u8(a, idx);
+		c = msg_u8(a, idx);
 		if (c == '\n') {
 			pbuf_puts(b, prefix);
 			pbuf_put(b, (const char *)a->p + start, idx - start);
@@ -108,7 +108,7 @@ static long text_line(struct pbuf *b, const struct app_msg *a, const char *prefi
 				return TEXT_BINARY;
 			if (idx + 1 >= a->cap)
 				return TEXT_CUT;
-			if (app_u8(a, idx + 1) != '\n')
+			if (msg_u8(a, idx + 1) != '\n')
 				return TEXT_BINARY;
 			pbuf_puts(b, prefix);
 			pbuf_put(b, (const char *)a->p + start, idx - start);
@@ -120,12 +120,12 @@ static long text_line(struct pbuf *b, const struct app_msg *a, const char *prefi
 	}
 	pbuf_puts(b, prefix);
 	pbuf_put(b, (const char *)a->p + start, idx - start);
-	app_trunc(b, what);
+	msg_trunc_put(b, what);
 	return TEXT_BINARY;
 }
 
 /* tcpdump's txtproto_print with a method list and the status code as the second word. */
-static bool text_proto(struct line *x, const struct app_msg *a, const char *name,
+static bool text_proto(struct line *x, const struct msg *a, const char *name,
 		       const char *what, const char *const *methods)
 {
 	struct pbuf *b = &x->b;
@@ -147,13 +147,13 @@ static bool text_proto(struct line *x, const struct app_msg *a, const char *name
 	if (!show)
 		return true;
 	if (!line_verbosity(x))
-		return text_line(b, a, ": ", 0, a->len, what) != TEXT_CUT || app_trunc(b, what);
+		return text_line(b, a, ": ", 0, a->len, what) != TEXT_CUT || msg_trunc_put(b, what);
 	pbuf_puts(b, ", length: ");
 	pbuf_u32(b, a->len);
 	for (long i = 0; (size_t)i < a->len;) {
 		i = text_line(b, a, "\n\t", (size_t)i, a->len, what);
 		if (i == TEXT_CUT)
-			return app_trunc(b, what);
+			return msg_trunc_put(b, what);
 		if (i == TEXT_BINARY)
 			break;
 	}
@@ -161,27 +161,27 @@ static bool text_proto(struct line *x, const struct app_msg *a, const char *name
 }
 
 /* tcpdump's ssh_print: the version line ("SSH-2.0-..."), when the segment starts with one. */
-static bool text_ssh(struct pbuf *b, const struct app_msg *a)
+static bool text_ssh(struct pbuf *b, const struct msg *a)
 {
 	/* tcpdump reads the 4 bytes of "SSH-" whatever the segment's length */
 	for (size_t i = 0; i < 4; i++) {
 		if (i >= a->cap)
-			return app_trunc(b, "ssh");
-		if (app_u8(a, i) != (uint8_t)"SSH-"[i])
+			return msg_trunc_put(b, "ssh");
+		if (msg_u8(a, i) != (uint8_t)"SSH-"[i])
 			return true;
 	}
 	for (size_t i = 4; i < a->len; i++) {
 		uint8_t c;
 
 		if (i >= a->cap)
-			return app_trunc(b, "ssh");
-		c = app_u8(a, i);
+			return msg_trunc_put(b, "ssh");
+		c = msg_u8(a, i);
 		if (c == '\r') {
 			if (i + 1 >= a->len)
 				return true;
 			if (i + 1 >= a->cap)
-				return app_trunc(b, "ssh");
-			if (app_u8(a, i + 1) != '\n')
+				return msg_trunc_put(b, "ssh");
+			if (msg_u8(a, i + 1) != '\n')
 				return true;
 		}
 		if (c == '\n' || c == '\r') {
@@ -197,9 +197,9 @@ static bool text_ssh(struct pbuf *b, const struct app_msg *a)
 
 bool proto_text_print(struct line *x)
 {
-	struct app_msg a;
+	struct msg a;
 
-	app_msg_of(&a, x);
+	msg_of(&a, x);
 	switch (line_layer(x)->proto) {
 	case PKT_PROTO_HTTP:
 		pbuf_puts(&x->b, ": ");

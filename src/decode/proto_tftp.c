@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include "decode/proto.h"
-#include "decode/proto_app.h"
+#include "decode/proto_msg.h"
 
 enum { TFTP_RRQ = 1, TFTP_WRQ, TFTP_DATA, TFTP_ACK, TFTP_ERROR, TFTP_OACK };
 
@@ -48,16 +48,16 @@ const char *proto_tftp_error_name(uint16_t code)
 }
 
 /* Options (RRQ/WRQ after the mode, OACK): each string with a space before a non-empty one. */
-static bool tftp_print_options(struct pbuf *b, const struct app_msg *a, size_t off, size_t len)
+static bool tftp_print_options(struct pbuf *b, const struct msg *a, size_t off, size_t len)
 {
 	while (len) {
 		size_t took;
 
 		if (off >= a->cap)
 			return false;
-		if (app_u8(a, off))
+		if (msg_u8(a, off))
 			pbuf_putc(b, ' ');
-		took = app_printztn(b, a, off, len);
+		took = msg_printztn(b, a, off, len);
 		if (!took)
 			return false;
 		off += took;
@@ -67,7 +67,7 @@ static bool tftp_print_options(struct pbuf *b, const struct app_msg *a, size_t o
 }
 
 /* The body after the opcode; false where tcpdump marks the message truncated. */
-static bool tftp_print_body(struct pbuf *b, const struct app_msg *a, uint16_t op)
+static bool tftp_print_body(struct pbuf *b, const struct msg *a, uint16_t op)
 {
 	size_t off = 2, len = a->len - 2, took;
 
@@ -77,7 +77,7 @@ static bool tftp_print_body(struct pbuf *b, const struct app_msg *a, uint16_t op
 		if (!len)
 			return false;
 		pbuf_puts(b, " \"");
-		took = app_printztn(b, a, off, len);
+		took = msg_printztn(b, a, off, len);
 		pbuf_putc(b, '"');
 		if (!took)
 			return false;
@@ -86,7 +86,7 @@ static bool tftp_print_body(struct pbuf *b, const struct app_msg *a, uint16_t op
 		if (!len)
 			return false; /* no mode */
 		pbuf_putc(b, ' ');
-		took = app_printztn(b, a, off, len);
+		took = msg_printztn(b, a, off, len);
 		if (!took)
 			return false;
 		return tftp_print_options(b, a, off + took, len - took);
@@ -94,24 +94,24 @@ static bool tftp_print_body(struct pbuf *b, const struct app_msg *a, uint16_t op
 		return tftp_print_options(b, a, off, len);
 	case TFTP_DATA:
 	case TFTP_ACK:
-		if (len < 2 || !app_has(a, off, 2))
+		if (len < 2 || !msg_has(a, off, 2))
 			return false;
 		pbuf_puts(b, " block ");
-		pbuf_u32(b, app_u16(a, off));
+		pbuf_u32(b, msg_u16(a, off));
 		return true;
 	default: /* TFTP_ERROR */
-		if (len < 2 || !app_has(a, off, 2))
+		if (len < 2 || !msg_has(a, off, 2))
 			return false;
 		pbuf_putc(b, ' ');
-		app_name_or(b, proto_tftp_error_name(app_u16(a, off)), "tftp-err-#", app_u16(a, off));
-		if (!proto_tftp_error_name(app_u16(a, off)))
+		msg_name_or(b, proto_tftp_error_name(msg_u16(a, off)), "tftp-err-#", msg_u16(a, off));
+		if (!proto_tftp_error_name(msg_u16(a, off)))
 			pbuf_puts(b, " \"");
 		off += 2;
 		len -= 2;
 		if (!len)
 			return false; /* no message */
 		pbuf_puts(b, " \"");
-		took = app_printztn(b, a, off, len);
+		took = msg_printztn(b, a, off, len);
 		pbuf_putc(b, '"');
 		return took != 0;
 	}
@@ -120,20 +120,20 @@ static bool tftp_print_body(struct pbuf *b, const struct app_msg *a, uint16_t op
 bool proto_tftp_print(struct line *x)
 {
 	struct pbuf *b = &x->b;
-	struct app_msg a;
+	struct msg a;
 	uint16_t op;
 
-	app_msg_of(&a, x);
+	msg_of(&a, x);
 	pbuf_puts(b, "TFTP, length ");
 	pbuf_u32(b, a.len);
-	if (a.len < 2 || !app_has(&a, 0, 2))
-		return app_trunc(b, "tftp");
-	op = app_u16(&a, 0);
+	if (a.len < 2 || !msg_has(&a, 0, 2))
+		return msg_trunc_put(b, "tftp");
+	op = msg_u16(&a, 0);
 	pbuf_puts(b, ", ");
-	app_name_or(b, proto_tftp_op_name(op), "tftp-#", op);
+	msg_name_or(b, proto_tftp_op_name(op), "tftp-#", op);
 	if (!proto_tftp_op_name(op))
 		return true; /* tcpdump bails on an opcode it does not know */
 	if (!tftp_print_body(b, &a, op))
-		return app_trunc(b, "tftp");
+		return msg_trunc_put(b, "tftp");
 	return true;
 }

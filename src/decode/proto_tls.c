@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include "decode/proto.h"
-#include "decode/proto_app.h"
+#include "decode/proto_msg.h"
 #include "decode/proto_tls.h"
 
 #define TLS_REC_HDR 5
@@ -132,11 +132,11 @@ bool proto_tls_print(struct line *x)
 {
 	const struct pkt_tls *t = &line_level(x)->tls;
 	struct pbuf *b = &x->b;
-	struct app_msg a;
+	struct msg a;
 
 	if (!x->o->decode_more || !t->has_record)
 		return true;
-	app_msg_of(&a, x);
+	msg_of(&a, x);
 	pbuf_puts(b, ": ");
 	if (proto_tls_version_name(t->version)) {
 		pbuf_puts(b, proto_tls_version_name(t->version));
@@ -145,17 +145,17 @@ bool proto_tls_print(struct line *x)
 		pbuf_hex(b, t->version, 4);
 	}
 	pbuf_putc(b, ' ');
-	app_name_or(b, proto_tls_content_name(t->content_type), "type ", t->content_type);
+	msg_name_or(b, proto_tls_content_name(t->content_type), "type ", t->content_type);
 	if (t->has_handshake) {
 		pbuf_putc(b, ' ');
-		app_name_or(b, proto_tls_handshake_name(t->handshake_type), "type ",
+		msg_name_or(b, proto_tls_handshake_name(t->handshake_type), "type ",
 			    t->handshake_type);
 	}
 	pbuf_puts(b, ", length ");
 	pbuf_u32(b, t->record_len);
-	if (t->has_sni && app_has(&a, t->sni_off, t->sni_len)) {
+	if (t->has_sni && msg_has(&a, t->sni_off, t->sni_len)) {
 		pbuf_puts(b, ", SNI ");
-		app_printjn(b, &a, t->sni_off, t->sni_len);
+		msg_printjn(b, &a, t->sni_off, t->sni_len);
 	}
 	return true;
 }

@@ -6,7 +6,7 @@
 
 #include "decode/names.h"
 #include "decode/proto.h"
-#include "decode/proto_app.h"
+#include "decode/proto_msg.h"
 #include "decode/proto_bootp.h"
 #include "decode/proto_dhcp6.h"
 #include "decode/proto_ntp.h"
@@ -14,21 +14,8 @@
 #include "decode/proto_tls.h"
 #include "decode/view_packet_svc.h"
 
-/* The message of layer ly as its printer sees it (proto_app.h). */
-static void svc_msg(struct app_msg *a, const struct pkt_meta *m, const struct pkt_layer *ly,
-		    const uint8_t *data)
-{
-	a->p = NULL;
-	a->len = ly->wire_len;
-	a->cap = 0;
-	if (!data || ly->off > m->caplen)
-		return;
-	a->p = data + ly->off;
-	a->cap = m->caplen - ly->off < ly->wire_len ? m->caplen - ly->off : ly->wire_len;
-}
-
 /* A NUL-terminated string at off within n bytes: its length, or -1 when cut or unterminated. */
-static long svc_strlen(const struct app_msg *a, size_t off, size_t n)
+static long svc_strlen(const struct msg *a, size_t off, size_t n)
 {
 	for (size_t i = 0; i < n && off + i < a->cap; i++)
 		if (!a->p[off + i])
@@ -36,7 +23,7 @@ static long svc_strlen(const struct app_msg *a, size_t off, size_t n)
 	return -1;
 }
 
-static void put_tftp(struct fmt_details *fd, const struct pkt_tftp *t, const struct app_msg *a)
+static void put_tftp(struct fmt_details *fd, const struct pkt_tftp *t, const struct msg *a)
 {
 	const char *op = t->has_opcode ? proto_tftp_op_name(t->opcode) : NULL;
 	size_t off = 2;
@@ -81,13 +68,13 @@ static void put_tftp(struct fmt_details *fd, const struct pkt_tftp *t, const str
 }
 
 /* n bytes at off in hex, when all were captured. */
-static void put_hex(struct fmt_details *fd, const char *key, const struct app_msg *a, size_t off,
+static void put_hex(struct fmt_details *fd, const char *key, const struct msg *a, size_t off,
 		    size_t n)
 {
 	char hex[2 * 1024 + 1];
 	struct pbuf b;
 
-	if (n > 1024 || !app_has(a, off, n))
+	if (n > 1024 || !msg_has(a, off, n))
 		return;
 	pbuf_init(&b, hex, sizeof(hex));
 	pbuf_hex_bytes(&b, a->p + off, n);
@@ -95,7 +82,7 @@ static void put_hex(struct fmt_details *fd, const char *key, const struct app_ms
 	fmt_details_str(fd, key, hex);
 }
 
-static void put_ip4(struct fmt_details *fd, const char *key, const struct app_msg *a, size_t off)
+static void put_ip4(struct fmt_details *fd, const char *key, const struct msg *a, size_t off)
 {
 	char buf[16];
 	struct pbuf b;
@@ -107,7 +94,7 @@ static void put_ip4(struct fmt_details *fd, const char *key, const struct app_ms
 }
 
 /* The fixed header, then each option of the vendor area with its tag, name and bytes. */
-static void put_bootp(struct fmt_details *fd, const struct pkt_bootp *bp, const struct app_msg *a)
+static void put_bootp(struct fmt_details *fd, const struct pkt_bootp *bp, const struct msg *a)
 {
 	static const char *const addrs[] = { "ciaddr", "yiaddr", "siaddr", "giaddr" };
 	size_t off;
@@ -121,47 +108,47 @@ static void put_bootp(struct fmt_details *fd, const struct pkt_bootp *bp, const 
 		if (proto_bootp_msg_name(bp->dhcp_type))
 			fmt_details_str(fd, "dhcp_msg", proto_bootp_msg_name(bp->dhcp_type));
 	}
-	if (!app_has(a, 0, BOOTP_VEND)) {
+	if (!msg_has(a, 0, BOOTP_VEND)) {
 		fmt_details_bool(fd, "header_truncated", true);
 		fmt_details_object_end(fd);
 		return;
 	}
-	fmt_details_u64(fd, "htype", app_u8(a, BOOTP_HTYPE));
-	fmt_details_u64(fd, "hlen", app_u8(a, BOOTP_HLEN));
-	fmt_details_u64(fd, "hops", app_u8(a, BOOTP_HOPS));
-	fmt_details_u64(fd, "xid", app_u32(a, BOOTP_XID));
-	fmt_details_u64(fd, "secs", app_u16(a, BOOTP_SECS));
-	fmt_details_u64(fd, "flags", app_u16(a, BOOTP_FLAGS));
+	fmt_details_u64(fd, "htype", msg_u8(a, BOOTP_HTYPE));
+	fmt_details_u64(fd, "hlen", msg_u8(a, BOOTP_HLEN));
+	fmt_details_u64(fd, "hops", msg_u8(a, BOOTP_HOPS));
+	fmt_details_u64(fd, "xid", msg_u32(a, BOOTP_XID));
+	fmt_details_u64(fd, "secs", msg_u16(a, BOOTP_SECS));
+	fmt_details_u64(fd, "flags", msg_u16(a, BOOTP_FLAGS));
 	for (unsigned i = 0; i < 4; i++)
 		put_ip4(fd, addrs[i], a, BOOTP_CIADDR + 4 * i);
 	put_hex(fd, "chaddr", a, BOOTP_CHADDR,
-		app_u8(a, BOOTP_HLEN) <= 16 ? app_u8(a, BOOTP_HLEN) : 16);
+		msg_u8(a, BOOTP_HLEN) <= 16 ? msg_u8(a, BOOTP_HLEN) : 16);
 	if (svc_strlen(a, BOOTP_SNAME, 64) > 0)
 		fmt_details_str_len(fd, "sname", a->p + BOOTP_SNAME,
 				    (size_t)svc_strlen(a, BOOTP_SNAME, 64));
 	if (svc_strlen(a, BOOTP_FILE, 128) > 0)
 		fmt_details_str_len(fd, "file", a->p + BOOTP_FILE,
 				    (size_t)svc_strlen(a, BOOTP_FILE, 128));
-	if (!app_has(a, BOOTP_VEND, 4) || memcmp(a->p + BOOTP_VEND, "\x63\x82\x53\x63", 4)) {
+	if (!msg_has(a, BOOTP_VEND, 4) || memcmp(a->p + BOOTP_VEND, "\x63\x82\x53\x63", 4)) {
 		fmt_details_object_end(fd);
 		return;
 	}
 	fmt_details_array_begin(fd, "options");
 	for (off = BOOTP_VEND + 4; off < a->cap;) {
-		uint8_t tag = app_u8(a, off++), len;
+		uint8_t tag = msg_u8(a, off++), len;
 		const char *name = proto_bootp_tag(tag);
 
 		if (tag == BOOTP_TAG_PAD)
 			continue;
-		if (tag == BOOTP_TAG_END || !app_has(a, off, 1))
+		if (tag == BOOTP_TAG_END || !msg_has(a, off, 1))
 			break;
-		len = app_u8(a, off++);
+		len = msg_u8(a, off++);
 		fmt_details_object_begin(fd, NULL);
 		fmt_details_u64(fd, "tag", tag);
 		if (name)
 			fmt_details_str(fd, "name", name + 1);
 		fmt_details_u64(fd, "len", len);
-		if (app_has(a, off, len))
+		if (msg_has(a, off, len))
 			put_hex(fd, "data", a, off, len);
 		else
 			fmt_details_bool(fd, "truncated", true);
@@ -172,7 +159,7 @@ static void put_bootp(struct fmt_details *fd, const struct pkt_bootp *bp, const 
 	fmt_details_object_end(fd);
 }
 
-static void put_ip6(struct fmt_details *fd, const char *key, const struct app_msg *a, size_t off)
+static void put_ip6(struct fmt_details *fd, const char *key, const struct msg *a, size_t off)
 {
 	char buf[48];
 	struct pbuf b;
@@ -184,7 +171,7 @@ static void put_ip6(struct fmt_details *fd, const char *key, const struct app_ms
 }
 
 /* The message type and ID (a relay's hop count and addresses), and the top-level options. */
-static void put_dhcp6(struct fmt_details *fd, const struct pkt_dhcp6 *d, const struct app_msg *a)
+static void put_dhcp6(struct fmt_details *fd, const struct pkt_dhcp6 *d, const struct msg *a)
 {
 	size_t off = 4, end = a->cap < a->len ? a->cap : a->len;
 
@@ -198,11 +185,11 @@ static void put_dhcp6(struct fmt_details *fd, const struct pkt_dhcp6 *d, const s
 	if (proto_dhcp6_msg_name(d->msg_type))
 		fmt_details_str(fd, "msg", proto_dhcp6_msg_name(d->msg_type));
 	if (d->msg_type == 12 || d->msg_type == 13) {
-		if (!app_has(a, 0, 34)) {
+		if (!msg_has(a, 0, 34)) {
 			fmt_details_object_end(fd);
 			return;
 		}
-		fmt_details_u64(fd, "hop_count", app_u8(a, 1));
+		fmt_details_u64(fd, "hop_count", msg_u8(a, 1));
 		put_ip6(fd, "link_addr", a, 2);
 		put_ip6(fd, "peer_addr", a, 18);
 		off = 34;
@@ -211,14 +198,14 @@ static void put_dhcp6(struct fmt_details *fd, const struct pkt_dhcp6 *d, const s
 	}
 	fmt_details_array_begin(fd, "options");
 	while (off + 4 <= end) {
-		uint16_t code = app_u16(a, off), len = app_u16(a, off + 2);
+		uint16_t code = msg_u16(a, off), len = msg_u16(a, off + 2);
 
 		fmt_details_object_begin(fd, NULL);
 		fmt_details_u64(fd, "code", code);
 		if (proto_dhcp6_opt_name(code))
 			fmt_details_str(fd, "name", proto_dhcp6_opt_name(code));
 		fmt_details_u64(fd, "len", len);
-		if (app_has(a, off + 4, len) && off + 4 + len <= end)
+		if (msg_has(a, off + 4, len) && off + 4 + len <= end)
 			put_hex(fd, "data", a, off + 4, len);
 		else
 			fmt_details_bool(fd, "truncated", true);
@@ -230,13 +217,13 @@ static void put_dhcp6(struct fmt_details *fd, const struct pkt_dhcp6 *d, const s
 }
 
 /* A 16.16 fixed-point value in seconds. */
-static double ntp_short(const struct app_msg *a, size_t off)
+static double ntp_short(const struct msg *a, size_t off)
 {
-	return app_u16(a, off) + app_u16(a, off + 2) / 65536.0;
+	return msg_u16(a, off) + msg_u16(a, off + 2) / 65536.0;
 }
 
 /* The header's fields; a time message's timestamps as the raw 64-bit NTP values (32.32 since 1900). */
-static void put_ntp(struct fmt_details *fd, const struct pkt_ntp *n, const struct app_msg *a)
+static void put_ntp(struct fmt_details *fd, const struct pkt_ntp *n, const struct msg *a)
 {
 	static const char *const stamps[] = { "ref_ts", "org_ts", "rec_ts", "xmt_ts" };
 	static const char *const ctrl[] = { "sequence", "status", "assoc", "offset", "count" };
@@ -252,23 +239,23 @@ static void put_ntp(struct fmt_details *fd, const struct pkt_ntp *n, const struc
 	fmt_details_u64(fd, "mode", n->mode);
 	fmt_details_str(fd, "mode_name", proto_ntp_mode_name(n->mode));
 	if (n->mode == 6) {
-		if (a->len >= 12 && app_has(a, 0, 12)) {
-			uint8_t c = app_u8(a, 1);
+		if (a->len >= 12 && msg_has(a, 0, 12)) {
+			uint8_t c = msg_u8(a, 1);
 
 			fmt_details_bool(fd, "response", c & 0x80);
 			fmt_details_bool(fd, "error", c & 0x40);
 			fmt_details_bool(fd, "more", c & 0x20);
 			fmt_details_u64(fd, "opcode", c & 0x1f);
 			for (unsigned i = 0; i < 5; i++)
-				fmt_details_u64(fd, ctrl[i], app_u16(a, 2 + 2 * i));
+				fmt_details_u64(fd, ctrl[i], msg_u16(a, 2 + 2 * i));
 		}
 		fmt_details_object_end(fd);
 		return;
 	}
 	fmt_details_u64(fd, "stratum", n->stratum);
 	fmt_details_s64(fd, "poll", n->poll);
-	if (a->len >= 48 && app_has(a, 0, 48)) {
-		fmt_details_s64(fd, "precision", (int8_t)app_u8(a, 3));
+	if (a->len >= 48 && msg_has(a, 0, 48)) {
+		fmt_details_s64(fd, "precision", (int8_t)msg_u8(a, 3));
 		fmt_details_double(fd, "root_delay", ntp_short(a, 4));
 		fmt_details_double(fd, "root_dispersion", ntp_short(a, 8));
 		if (n->stratum == 1)
@@ -278,13 +265,13 @@ static void put_ntp(struct fmt_details *fd, const struct pkt_ntp *n, const struc
 			put_hex(fd, "refid", a, 12, 4);
 		for (unsigned i = 0; i < 4; i++)
 			fmt_details_u64(fd, stamps[i],
-					(uint64_t)app_u32(a, 16 + 8 * i) << 32 | app_u32(a, 20 + 8 * i));
+					(uint64_t)msg_u32(a, 16 + 8 * i) << 32 | msg_u32(a, 20 + 8 * i));
 	}
 	fmt_details_object_end(fd);
 }
 
 /* The common header, and a timestamp's seconds and nanoseconds where the type has one. */
-static void put_ptp(struct fmt_details *fd, const struct pkt_ptp *t, const struct app_msg *a)
+static void put_ptp(struct fmt_details *fd, const struct pkt_ptp *t, const struct msg *a)
 {
 	fmt_details_object_begin(fd, "ptp");
 	fmt_details_u64(fd, "len", a->len);
@@ -294,21 +281,21 @@ static void put_ptp(struct fmt_details *fd, const struct pkt_ptp *t, const struc
 			fmt_details_str(fd, "msg", proto_ptp_msg_name(t->msg_type));
 		fmt_details_u64(fd, "version", t->version);
 	}
-	if (a->len >= 34 && app_has(a, 0, 34)) {
-		fmt_details_u64(fd, "domain", app_u8(a, 4));
-		fmt_details_u64(fd, "flags", app_u16(a, 6));
-		fmt_details_s64(fd, "correction", (int64_t)((uint64_t)app_u32(a, 8) << 32 |
-							     app_u32(a, 12)));
+	if (a->len >= 34 && msg_has(a, 0, 34)) {
+		fmt_details_u64(fd, "domain", msg_u8(a, 4));
+		fmt_details_u64(fd, "flags", msg_u16(a, 6));
+		fmt_details_s64(fd, "correction", (int64_t)((uint64_t)msg_u32(a, 8) << 32 |
+							     msg_u32(a, 12)));
 		put_hex(fd, "clock_id", a, 20, 8);
-		fmt_details_u64(fd, "port", app_u16(a, 28));
-		fmt_details_u64(fd, "seq", app_u16(a, 30));
-		fmt_details_u64(fd, "control", app_u8(a, 32));
-		fmt_details_s64(fd, "log_interval", (int8_t)app_u8(a, 33));
+		fmt_details_u64(fd, "port", msg_u16(a, 28));
+		fmt_details_u64(fd, "seq", msg_u16(a, 30));
+		fmt_details_u64(fd, "control", msg_u8(a, 32));
+		fmt_details_s64(fd, "log_interval", (int8_t)msg_u8(a, 33));
 		if (t->msg_type != 0xc && t->msg_type != 0xd && t->msg_type <= 0xb &&
-		    app_has(a, 34, 10)) {
+		    msg_has(a, 34, 10)) {
 			fmt_details_u64(fd, "ts_sec",
-					(uint64_t)app_u16(a, 34) << 32 | app_u32(a, 36));
-			fmt_details_u64(fd, "ts_nsec", app_u32(a, 40));
+					(uint64_t)msg_u16(a, 34) << 32 | msg_u32(a, 36));
+			fmt_details_u64(fd, "ts_nsec", msg_u32(a, 40));
 		}
 	}
 	fmt_details_object_end(fd);
@@ -332,16 +319,16 @@ static void put_ipsec(struct fmt_details *fd, const char *key, const struct pkt_
  * in LF or CR-LF within the capture (a request, status or banner line, or a
  * body's continuation: JSON does not judge which).
  */
-static void put_text(struct fmt_details *fd, const char *key, const struct app_msg *a)
+static void put_text(struct fmt_details *fd, const char *key, const struct msg *a)
 {
 	size_t end = a->cap < a->len ? a->cap : a->len, i;
 
 	fmt_details_object_begin(fd, key);
 	fmt_details_u64(fd, "len", a->len);
 	for (i = 0; i < end; i++) {
-		uint8_t c = app_u8(a, i);
+		uint8_t c = msg_u8(a, i);
 
-		if (c == '\n' || (c == '\r' && i + 1 < end && app_u8(a, i + 1) == '\n')) {
+		if (c == '\n' || (c == '\r' && i + 1 < end && msg_u8(a, i + 1) == '\n')) {
 			fmt_details_str_len(fd, "first_line", a->p, i);
 			break;
 		}
@@ -352,7 +339,7 @@ static void put_text(struct fmt_details *fd, const char *key, const struct app_m
 }
 
 /* The segment's first record: always in JSON, whatever --decode-more says for text. */
-static void put_tls(struct fmt_details *fd, const struct pkt_tls *t, const struct app_msg *a)
+static void put_tls(struct fmt_details *fd, const struct pkt_tls *t, const struct msg *a)
 {
 	fmt_details_object_begin(fd, "tls");
 	fmt_details_u64(fd, "len", a->len);
@@ -371,7 +358,7 @@ static void put_tls(struct fmt_details *fd, const struct pkt_tls *t, const struc
 		if (proto_tls_handshake_name(t->handshake_type))
 			fmt_details_str(fd, "handshake", proto_tls_handshake_name(t->handshake_type));
 	}
-	if (t->has_sni && app_has(a, t->sni_off, t->sni_len))
+	if (t->has_sni && msg_has(a, t->sni_off, t->sni_len))
 		fmt_details_str_len(fd, "sni", a->p + t->sni_off, t->sni_len);
 	fmt_details_object_end(fd);
 }
@@ -380,9 +367,9 @@ void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const str
 		     const uint8_t *data)
 {
 	const struct pkt_level *l = &m->l[ly->level < 2 ? ly->level : 1];
-	struct app_msg a;
+	struct msg a;
 
-	svc_msg(&a, m, ly, data);
+	(void)msg_at(&a, m, data, ly);
 	switch (ly->proto) {
 	case PKT_PROTO_TFTP:
 		put_tftp(fd, &l->tftp, &a);
