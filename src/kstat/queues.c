@@ -416,6 +416,8 @@ static int parse_line(char *p, char *eol, struct queues_snap *s, unsigned *cap)
 		q->v[c] += v;
 	else
 		q->v[c] = v;
+	if (c == QUEUE_DROPS && strstr(name, "xdp"))
+		q->xdp_drops += v;
 	q->has |= 1u << c;
 	return 0;
 }

@@ -20,6 +20,11 @@ struct queue_stat {
 	unsigned queue;
 	unsigned has;			/* bit (1 << enum queue_counter) per counter found */
 	uint64_t v[QUEUE_NCOUNTERS];	/* drops and errors sum every such counter of the queue */
+	/*
+	 * The part of v[QUEUE_DROPS] from counters naming XDP ("rx_queue_0_xdp_drops"):
+	 * packets an XDP program chose to drop (XDP_DROP), not a full ring.
+	 */
+	uint64_t xdp_drops;
 };
 
 struct queues_snap {

@@ -334,6 +334,18 @@ static void advise(struct why_verdict *v, const struct why_funnel *f,
 		add_steering(v, f, ctx, d ? d : busiest_dev(f));
 		add_sysctl(v, ctx, WSET_NETDEV_BUDGET, 600);
 		break;
+	case WC_XDP_DROP:
+		snprintf(v->summary, sizeof(v->summary),
+			 "an XDP program on %s drops them in the driver (its XDP_DROP verdict), "
+			 "before the kernel sees them: a filter's choice, or a bug in the program",
+			 c->where[0] ? c->where : "the device");
+		if ((a = add(v, "device"))) {
+			snprintf(a->setting, sizeof(a->setting), "XDP program of %s", c->where);
+			snprintf(a->value, sizeof(a->value), "%" PRIu64 " drops", c->drops);
+			snprintf(a->command, sizeof(a->command),
+				 "ip -d link show dev %s; bpftool net show dev %s", c->where, c->where);
+		}
+		break;
 	case WC_SOFTNET_BACKLOG:
 		snprintf(v->summary, sizeof(v->summary),
 			 "a CPU's input backlog overflows: packets come faster than its softirq "

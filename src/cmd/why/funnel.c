@@ -36,6 +36,7 @@ static const struct {
 } kinds[WC_NKINDS] = {
 	[WC_NIC_MISSED] = { WL_NIC, "nic_missed", { NULL } },
 	[WC_RING_DROPPED] = { WL_RING, "ring_dropped", { NULL } },
+	[WC_XDP_DROP] = { WL_RING, "xdp_drop", { NULL } },
 	[WC_SOFTNET_BACKLOG] = { WL_SOFTNET, "softnet_backlog", { "CPU_BACKLOG" } },
 	[WC_NETFILTER] = { WL_KERNEL, "netfilter", { "NETFILTER_DROP" } },
 	[WC_CONNTRACK] = { WL_CONNTRACK, "conntrack", { NULL } },
@@ -91,6 +92,48 @@ static void set_counter(struct why_cause *c, uint64_t v)
 {
 	c->counter = v;
 	c->has_counter = true;
+}
+
+/*
+ * The drivers' per-queue drops: a device's ring cause is the larger of its
+ * rx_dropped and its queues' drops (the same overruns, counted in one place or
+ * both, driver by driver); XDP's verdicts are a cause of their own.
+ */
+static void ring_queues(struct build *bd, uint64_t *worst_dropped)
+{
+	struct why_funnel *f = bd->f;
+	struct why_cause *ring = &bd->kind[WC_RING_DROPPED], *xdp = &bd->kind[WC_XDP_DROP];
+	uint64_t worst_xdp = 0;
+
+	for (size_t i = 0; i < f->ndevs; i++) {
+		const struct why_dev *d = &f->devs[i];
+
+		if (!d->has_queue_drops)
+			continue;
+		xdp->has_counter = true;
+		xdp->counter += d->xdp_drops;
+		if (d->xdp_drops > worst_xdp) {
+			worst_xdp = d->xdp_drops;
+			snprintf(xdp->where, sizeof(xdp->where), "%s", d->name);
+		}
+		if (d->rx_queue_drops <= d->rx_dropped)
+			continue;
+		ring->counter += d->rx_queue_drops - d->rx_dropped;
+		if (d->rx_queue_drops > *worst_dropped) {
+			*worst_dropped = d->rx_queue_drops;
+			snprintf(ring->where, sizeof(ring->where), "%s", d->name);
+		}
+	}
+	for (size_t i = 0; i < f->nqueues; i++) {
+		const struct why_queue *q = &f->queues[i];
+
+		if (q->xdp_drops && !strcmp(q->name, xdp->where)) {
+			snprintf(xdp->evidence, sizeof(xdp->evidence),
+				 "ethtool -S %s: %" PRIu64 " XDP drops on rx queue %u (an XDP program's "
+				 "XDP_DROP verdicts)", q->name, q->xdp_drops, q->queue);
+			break;
+		}
+	}
 }
 
 /* Device layers: nic, ring and qdisc per device (-i: that one; else all but loopback). */
@@ -171,6 +214,9 @@ static int build_devs(struct build *bd, const struct why_sample *a, const struct
 				 d->qdisc_backlog);
 		}
 	}
+	if (why_queues_build(f, a, b))
+		return -ENOMEM;
+	ring_queues(bd, &worst_dropped);
 	f->layers[WL_NIC].present = f->layers[WL_RING].present = true;
 	f->layers[WL_NIC].has_packets = f->layers[WL_RING].has_packets = true;
 	bd->kind[WC_NIC_MISSED].has_counter = bd->kind[WC_RING_DROPPED].has_counter = true;
@@ -185,6 +231,27 @@ static int build_devs(struct build *bd, const struct why_sample *a, const struct
 			 "RTM_GETQDISC: %s", strerror(-(b->qdisc_err ? b->qdisc_err : a->qdisc_err)));
 	}
 	return 0;
+}
+
+/* The ring cause's counters: rx_dropped, and the queue that dropped most on that device. */
+static void ring_evidence(struct build *bd)
+{
+	struct why_cause *c = &bd->kind[WC_RING_DROPPED];
+	const struct why_funnel *f = bd->f;
+	int n;
+
+	n = snprintf(c->evidence, sizeof(c->evidence),
+		     "rx_dropped of %s, less the softnet backlog drops it also counts", c->where);
+	for (size_t i = 0; n > 0 && (size_t)n < sizeof(c->evidence) && i < f->nqueues; i++) {
+		const struct why_queue *q = &f->queues[i];
+
+		if (q->drops > q->xdp_drops && !strcmp(q->name, c->where)) {
+			snprintf(c->evidence + n, sizeof(c->evidence) - (size_t)n,
+				 "; per queue (ethtool -S): most on rx queue %u, %" PRIu64, q->queue,
+				 q->drops - q->xdp_drops);
+			break;
+		}
+	}
 }
 
 /* The softnet layer per CPU, with each CPU's share of the NET_RX softirqs. */
@@ -247,9 +314,7 @@ static int build_cpus(struct build *bd, const struct why_sample *a, const struct
 	bd->kind[WC_RING_DROPPED].counter -= backlog < bd->kind[WC_RING_DROPPED].counter ?
 						     backlog : bd->kind[WC_RING_DROPPED].counter;
 	if (bd->kind[WC_RING_DROPPED].counter)
-		snprintf(bd->kind[WC_RING_DROPPED].evidence, sizeof(bd->kind[0].evidence),
-			 "rx_dropped of %s, less the softnet backlog drops it also counts",
-			 bd->kind[WC_RING_DROPPED].where);
+		ring_evidence(bd);
 	return 0;
 }
 
@@ -625,6 +690,7 @@ void why_funnel_free(struct why_funnel *f)
 	free(f->causes);
 	free(f->devs);
 	free(f->cpus);
+	free(f->queues);
 	free(f->socks);
 	memset(f, 0, sizeof(*f));
 }

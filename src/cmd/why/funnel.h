@@ -33,7 +33,7 @@ const char *why_layer_name(enum why_layer l);
  * in the kernel layer.
  */
 enum why_cause_kind {
-	WC_NIC_MISSED, WC_RING_DROPPED, WC_SOFTNET_BACKLOG, WC_NETFILTER, WC_CONNTRACK,
+	WC_NIC_MISSED, WC_RING_DROPPED, WC_XDP_DROP, WC_SOFTNET_BACKLOG, WC_NETFILTER, WC_CONNTRACK,
 	WC_NO_SOCKET, WC_UDP_ERRORS, WC_LISTEN_OVERFLOW, WC_TCP_BACKLOG, WC_TCP_RCVQ,
 	WC_SOCKET_BUFFER, WC_PACKET_SOCKET, WC_QDISC, WC_REASON,
 	WC_NKINDS,
@@ -75,7 +75,26 @@ struct why_dev {
 	bool has_qdisc;
 	uint32_t ring_rx, ring_rx_max;
 	bool has_ring;
+	/*
+	 * The driver's per-queue receive drops (ethtool -S), summed: a ring
+	 * overrun some drivers count only there, not in rx_dropped; and apart,
+	 * the packets an XDP program dropped (its verdict, not a full ring).
+	 */
+	uint64_t rx_queue_drops, xdp_drops;
+	bool has_queue_drops;
 };
+
+/* A receive queue that dropped in the interval: which, and how much. */
+struct why_queue {
+	int ifindex;
+	char name[16];
+	unsigned queue;
+	uint64_t packets, drops, xdp_drops;	/* drops holds xdp_drops */
+	bool has_packets;
+};
+
+/* How many queues the funnel keeps: those that dropped most. */
+#define WHY_FUNNEL_QUEUES 16
 
 /* Per CPU: the softnet figures and its share of NET_RX softirqs. */
 struct why_cpu {
@@ -101,6 +120,8 @@ struct why_funnel {
 	size_t ndevs;
 	struct why_cpu *cpus;
 	size_t ncpus;
+	struct why_queue *queues;	/* receive queues that dropped, most first */
+	size_t nqueues;
 	struct why_sock_row *socks;	/* most drops, then fullest, first */
 	size_t nsocks;
 	uint64_t conntrack_entries;
@@ -120,5 +141,12 @@ int why_funnel_build(struct why_funnel *f, const struct why_sample *a, const str
 		     const struct why_scope *scope, const struct drop_reasons *reasons,
 		     const char *drops_why);
 void why_funnel_free(struct why_funnel *f);
+
+/*
+ * The per-queue part of the device layers (funnel_queues.c): f->queues, and
+ * each of f->devs' rx_queue_drops and xdp_drops, from the samples' ethtool
+ * statistics.  0 or -ENOMEM.
+ */
+int why_queues_build(struct why_funnel *f, const struct why_sample *a, const struct why_sample *b);
 
 #endif

@@ -2,7 +2,7 @@
 libsockeye_a_SOURCES += \
 	src/cmd/why/opts.c src/cmd/why/opts.h \
 	src/cmd/why/sample.c src/cmd/why/sample.h \
-	src/cmd/why/funnel.c src/cmd/why/funnel.h \
+	src/cmd/why/funnel.c src/cmd/why/funnel_queues.c src/cmd/why/funnel.h \
 	src/cmd/why/advice.c src/cmd/why/advice.h \
 	src/cmd/why/view_why.c src/cmd/why/view_why.h \
 	src/cmd/why/run.c src/cmd/why/run.h \
@@ -16,6 +16,7 @@ NETNS_TESTS += \
 	tests/netns/why_netfilter.sh \
 	tests/netns/why_qdisc.sh \
 	tests/netns/why_packet_socket.sh \
-	tests/netns/why_softnet.sh
+	tests/netns/why_softnet.sh \
+	tests/netns/why_xdp.sh
 EXTRA_DIST += tests/netns/why_lib.sh bench/why.sh
 MODULE_TESTS += tests/unit/cmd/why/test_why_funnel tests/unit/cmd/why/test_why_opts

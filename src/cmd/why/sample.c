@@ -344,7 +344,7 @@ int why_sample_take(struct why_sampler *w, const struct why_sample *prev, struct
 		    const char **source)
 {
 	struct kstat_take_error e = { .source = NULL };
-	unsigned parts = KSTAT_CORE | KSTAT_RINGS | KSTAT_PACKET;
+	unsigned parts = KSTAT_CORE | KSTAT_RINGS | KSTAT_QUEUES | KSTAT_PACKET;
 	int err;
 
 	memset(s, 0, sizeof(*s));

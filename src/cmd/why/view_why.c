@@ -53,7 +53,7 @@ const struct fmt_view view_why_causes = {
 
 enum { DV_IFACE, DV_RX_RATE, DV_MISSED, DV_FIFO, DV_RX_DROPPED, DV_TX_DROPPED, DV_QDISC,
        DV_Q_DROPS, DV_Q_OVERLIMITS, DV_Q_REQUEUES, DV_Q_BACKLOG, DV_Q_LIMIT, DV_RING,
-       DV_RING_MAX, DV_RX_PACKETS };
+       DV_RING_MAX, DV_RX_PACKETS, DV_QUEUE_DROPS, DV_XDP_DROPS };
 static const struct fmt_col dev_cols[] = {
 	[DV_IFACE] = { "iface", "IFACE", FMT_STR, L, 0, 0 },
 	[DV_RX_RATE] = { "rx_pps", "RX/s", FMT_RATE, R, 0, 0 },
@@ -70,12 +70,31 @@ static const struct fmt_col dev_cols[] = {
 	[DV_RING] = { "ring_rx", "RING", FMT_U64, R, 0, 0 },
 	[DV_RING_MAX] = { "ring_rx_max", "RING_MAX", FMT_U64, R, 0, 0 },
 	[DV_RX_PACKETS] = { "rx_packets", "RX", FMT_U64, R, D, 0 },
+	[DV_QUEUE_DROPS] = { "rx_queue_drops", "QUEUE_DROP", FMT_U64, R, D, 0 },
+	[DV_XDP_DROPS] = { "xdp_drops", "XDP_DROP", FMT_U64, R, D, 0 },
 };
 const struct fmt_view view_why_devices = {
 	.name = "devices",
 	.title = "devices: NIC, ring and qdisc",
 	.cols = dev_cols,
 	.ncols = sizeof(dev_cols) / sizeof(dev_cols[0]),
+};
+
+enum { QU_IFACE, QU_QUEUE, QU_DROPS, QU_DROP_RATE, QU_XDP_DROPS, QU_PKT_RATE, QU_PACKETS };
+static const struct fmt_col queue_cols[] = {
+	[QU_IFACE] = { "iface", "IFACE", FMT_STR, L, 0, 0 },
+	[QU_QUEUE] = { "queue", "RXQ", FMT_U64, R, 0, 0 },
+	[QU_DROPS] = { "drops", "DROPS", FMT_U64, R, 0, 0 },
+	[QU_DROP_RATE] = { "drops_per_s", "DROPS/s", FMT_RATE, R, 0, 0 },
+	[QU_XDP_DROPS] = { "xdp_drops", "OF_THEM_XDP", FMT_U64, R, 0, 0 },
+	[QU_PKT_RATE] = { "pps", "PACKETS/s", FMT_RATE, R, 0, 0 },
+	[QU_PACKETS] = { "packets", "PACKETS", FMT_U64, R, D, 0 },
+};
+const struct fmt_view view_why_queues = {
+	.name = "queues",
+	.title = "receive queues that dropped (the drivers' ethtool statistics)",
+	.cols = queue_cols,
+	.ncols = sizeof(queue_cols) / sizeof(queue_cols[0]),
 };
 
 enum { CP_CPU, CP_RATE, CP_DROPPED, CP_SQUEEZE, CP_FLOW, CP_NET_RX, CP_PROCESSED };
@@ -239,6 +258,31 @@ static void emit_devices(struct fmt *f, const struct why_funnel *fn, unsigned gr
 			fmt_u64(f, DV_RING, d->ring_rx);
 			fmt_u64(f, DV_RING_MAX, d->ring_rx_max);
 		}
+		if (d->has_queue_drops) {
+			fmt_u64(f, DV_QUEUE_DROPS, d->rx_queue_drops);
+			fmt_u64(f, DV_XDP_DROPS, d->xdp_drops);
+		}
+		fmt_row_end(f);
+	}
+	fmt_table_end(f);
+}
+
+static void emit_queues(struct fmt *f, const struct why_funnel *fn, unsigned groups)
+{
+	fmt_table_begin(f, &view_why_queues, groups);
+	for (size_t i = 0; i < fn->nqueues; i++) {
+		const struct why_queue *q = &fn->queues[i];
+
+		fmt_row_begin(f);
+		fmt_str(f, QU_IFACE, q->name);
+		fmt_u64(f, QU_QUEUE, q->queue);
+		fmt_u64(f, QU_DROPS, q->drops);
+		rate(f, QU_DROP_RATE, q->drops, fn->secs);
+		fmt_u64(f, QU_XDP_DROPS, q->xdp_drops);
+		if (q->has_packets) {
+			fmt_u64(f, QU_PACKETS, q->packets);
+			rate(f, QU_PKT_RATE, q->packets, fn->secs);
+		}
 		fmt_row_end(f);
 	}
 	fmt_table_end(f);
@@ -289,6 +333,7 @@ static void emit_sockets(struct fmt *f, const struct why_funnel *fn, unsigned gr
 void view_why_details_emit(struct fmt *f, const struct why_funnel *fn, unsigned groups)
 {
 	emit_devices(f, fn, groups);
+	emit_queues(f, fn, groups);
 	emit_cpus(f, fn, groups);
 	emit_sockets(f, fn, groups);
 }

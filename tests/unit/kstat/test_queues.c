@@ -81,6 +81,9 @@ static void test_parse(void **state)
 	assert_int_equal(s.qs[0].queue, 0);
 	assert_int_equal(s.qs[0].has, 1u << QUEUE_DROPS | 1u << QUEUE_PACKETS);
 	assert_int_equal(s.qs[0].v[QUEUE_DROPS], 7);
+	/* Of them, the XDP program's verdicts, told apart for why. */
+	assert_int_equal(s.qs[0].xdp_drops, 4);
+	assert_int_equal(s.qs[1].xdp_drops, 0);
 	assert_int_equal(s.qs[0].v[QUEUE_PACKETS], 100);
 	assert_true(s.qs[1].tx);
 	assert_int_equal(s.qs[1].v[QUEUE_PACKETS], 7);

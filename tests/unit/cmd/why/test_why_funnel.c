@@ -137,6 +137,69 @@ static void test_layers(void **state)
 	why_funnel_free(&f);
 }
 
+/*
+ * The drivers' per-queue drops: overruns a driver counts only per queue are the
+ * ring's; XDP_DROP verdicts are a cause of their own, not the ring's.
+ */
+static void test_queues(void **state)
+{
+	struct why_scope scope = { .iface = NULL };
+	struct queue_stat qa[3] = {
+		{ .ifindex = 2, .queue = 0, .has = 1u << QUEUE_DROPS | 1u << QUEUE_PACKETS },
+		{ .ifindex = 2, .queue = 1, .has = 1u << QUEUE_DROPS },
+		{ .ifindex = 2, .queue = 0, .tx = true, .has = 1u << QUEUE_DROPS },
+	};
+	struct queue_stat qb[3];
+	struct why_funnel f;
+	struct pair p;
+	const struct why_cause *c;
+
+	memcpy(qb, qa, sizeof(qb));
+	qb[0].v[QUEUE_DROPS] = 12;		/* overruns, on queue 0 only */
+	qb[0].v[QUEUE_PACKETS] = 400;
+	qb[1].v[QUEUE_DROPS] = 30;		/* an XDP program's */
+	qb[1].xdp_drops = 30;
+	qb[2].v[QUEUE_DROPS] = 99;		/* a TX queue: not the receive path's */
+	setup_pair(&p);
+	p.a.ks.queues = (struct queues_snap){ qa, 3 };
+	p.b.ks.queues = (struct queues_snap){ qb, 3 };
+	p.a.ks.parts |= KSTAT_QUEUES;
+	p.b.ks.parts |= KSTAT_QUEUES;
+	p.lb.rx_dropped = 5;			/* the driver counts some of them there too */
+	assert_int_equal(why_funnel_build(&f, &p.a, &p.b, &scope, NULL, "no BPF here"), 0);
+	assert_string_equal(f.causes[0].name, "xdp_drop");
+	assert_int_equal(f.causes[0].drops, 30);
+	assert_string_equal(f.causes[0].where, "eth0");
+	assert_non_null(strstr(f.causes[0].evidence, "rx queue 1"));
+	c = find_cause(&f, "ring_dropped");
+	assert_non_null(c);
+	assert_int_equal(c->drops, 12);		/* the larger of 5 and 12, not their sum */
+	assert_non_null(strstr(c->evidence, "most on rx queue 0, 12"));
+	assert_int_equal(f.total, 42);
+	assert_int_equal(f.layers[WL_RING].drops, 42);
+	assert_int_equal(f.nqueues, 2);
+	assert_int_equal(f.queues[0].queue, 1);
+	assert_int_equal(f.queues[0].xdp_drops, 30);
+	assert_int_equal(f.queues[1].queue, 0);
+	assert_int_equal(f.queues[1].drops, 12);
+	assert_true(f.queues[1].has_packets);
+	assert_int_equal(f.queues[1].packets, 400);
+	assert_int_equal(f.devs[0].rx_queue_drops, 12);
+	assert_int_equal(f.devs[0].xdp_drops, 30);
+	why_funnel_free(&f);
+
+	/* Without the queues part the device layers stand as before. */
+	setup_pair(&p);
+	p.lb.rx_dropped = 5;
+	assert_int_equal(why_funnel_build(&f, &p.a, &p.b, &scope, NULL, "no BPF here"), 0);
+	assert_int_equal(f.nqueues, 0);
+	assert_null(find_cause(&f, "xdp_drop"));
+	c = find_cause(&f, "ring_dropped");
+	assert_non_null(c);
+	assert_int_equal(c->drops, 5);
+	why_funnel_free(&f);
+}
+
 /* -i: the device layers of that device only; with a filter, the sockets' drops stand in. */
 static void test_scope(void **state)
 {
@@ -268,6 +331,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layers),
+		cmocka_unit_test(test_queues),
 		cmocka_unit_test(test_scope),
 #ifdef HAVE_BPF
 		cmocka_unit_test(test_reasons),
