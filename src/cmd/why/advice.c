@@ -408,6 +408,20 @@ static void advise(struct why_verdict *v, const struct why_funnel *f,
 			 "memory runs out: the reader is too slow, or the buffers too small");
 		add_sysctl(v, ctx, WSET_RMEM_MAX, 8u << 20);
 		break;
+	case WC_TCP_CONN:
+		snprintf(v->summary, sizeof(v->summary),
+			 "TCP connections refuse segments: out of window or of an old sequence (a "
+			 "peer, middlebox or attack sending outside the window), a zero window (the "
+			 "reader is too slow), or their queues' memory; the reasons tell which");
+		if ((a = add(v, "netns"))) {
+			snprintf(a->setting, sizeof(a->setting), "the connections' drop reasons");
+			snprintf(a->value, sizeof(a->value), "%" PRIu64 " drops", c->drops);
+			snprintf(a->command, sizeof(a->command),
+				 "sockeye drops --reason TCP_INVALID_SEQUENCE --stack; sockeye sockets "
+				 "-tm%s%s", c->where[0] ? "  # " : "", c->where);
+		}
+		add_sysctl(v, ctx, WSET_RMEM_MAX, 8u << 20);
+		break;
 	case WC_SOCKET_BUFFER:
 		advise_socket_buffer(v, f, ctx);
 		break;

@@ -46,6 +46,14 @@ static const struct {
 	[WC_TCP_BACKLOG] = { WL_PROTOCOL, "tcp_backlog", { "SOCKET_BACKLOG" } },
 	[WC_TCP_RCVQ] = { WL_PROTOCOL, "tcp_receive_queue",
 			  { "PROTO_MEM", "TCP_OFO_QUEUE_PRUNE", "TCP_OFO_DROP" } },
+	/*
+	 * Segments a connection refuses (TCP's own drop reasons, no TcpExt
+	 * counter); narrowed (--pid, FILTER), the selected connections' sk_drops,
+	 * which count these and the queues' drops alike.
+	 */
+	[WC_TCP_CONN] = { WL_SOCKET, "tcp_connection",
+			  { "TCP_INVALID_SEQUENCE", "TCP_OLD_SEQUENCE", "TCP_OVERWINDOW",
+			    "TCP_ZEROWINDOW", "TCP_RFC7323_PAWS", "TCP_INVALID_ACK_SEQUENCE" } },
 	[WC_SOCKET_BUFFER] = { WL_SOCKET, "socket_buffer", { "SOCKET_RCVBUFF" } },
 	[WC_PACKET_SOCKET] = { WL_PACKET, "packet_socket", { "PACKET_SOCK_ERROR" } },
 	[WC_QDISC] = { WL_QDISC, "qdisc",
@@ -70,6 +78,11 @@ static uint64_t snmp_delta(const struct why_sample *a, const struct why_sample *
 /* The working state of one build: the causes by kind, then the reason causes. */
 struct build {
 	struct why_funnel *f;
+	/*
+	 * --pid or FILTER: the socket causes count the selected sockets' own
+	 * drops alone (the drop reasons are the namespace's, other sockets' too).
+	 */
+	bool narrowed;
 	struct why_cause kind[WC_NKINDS];
 	uint64_t kind_loc_count[WC_NKINDS];
 	struct why_cause *extra;	/* WC_REASON causes */
@@ -402,7 +415,7 @@ static void build_protocol(struct build *bd, const struct why_sample *a,
 		 why_snmp_name(WS_UDP_RCVBUF), why_snmp_name(WS_UDP6_RCVBUF), rcvbuf);
 	if (narrowed(scope)) {
 		/* The selected sockets' own drops stand for the namespace's counters. */
-		uint64_t udp = 0, listen = 0;
+		uint64_t udp = 0, listen = 0, conn = 0;
 
 		for (size_t i = 0; i < b->nsocks; i++) {
 			const struct why_sock *s = &b->socks[i], *p = why_sample_sock(a, s->inode);
@@ -412,6 +425,8 @@ static void build_protocol(struct build *bd, const struct why_sample *a,
 				udp += d;
 			else if (s->state == SOCK_ST_LISTEN)
 				listen += d;
+			else
+				conn += d;
 		}
 		set_counter(&bd->kind[WC_SOCKET_BUFFER], udp);
 		snprintf(bd->kind[WC_SOCKET_BUFFER].evidence, sizeof(c->evidence),
@@ -419,10 +434,19 @@ static void build_protocol(struct build *bd, const struct why_sample *a,
 		set_counter(&bd->kind[WC_LISTEN_OVERFLOW], listen);
 		snprintf(bd->kind[WC_LISTEN_OVERFLOW].evidence, sizeof(c->evidence),
 			 "the selected listeners' drops: %" PRIu64, listen);
-		bd->kind[WC_TCP_BACKLOG].has_counter = false;
-		bd->kind[WC_TCP_BACKLOG].counter = 0;
-		bd->kind[WC_TCP_RCVQ].has_counter = false;
-		bd->kind[WC_TCP_RCVQ].counter = 0;
+		/*
+		 * A connection's sk_drops does not say which queue lost (backlog,
+		 * receive queue, a segment out of window): one cause for them,
+		 * and the namespace's TCP queue counters stand for other sockets.
+		 */
+		for (int k = WC_TCP_BACKLOG; k <= WC_TCP_RCVQ; k++) {
+			bd->kind[k].has_counter = false;
+			bd->kind[k].counter = 0;
+		}
+		set_counter(&bd->kind[WC_TCP_CONN], conn);
+		snprintf(bd->kind[WC_TCP_CONN].evidence, sizeof(c->evidence),
+			 "the selected TCP connections' drops (sk_drops: backlog, receive queue, "
+			 "segments out of window): %" PRIu64, conn);
 	}
 }
 
@@ -465,7 +489,7 @@ static int build_socks(struct build *bd, const struct why_sample *a, const struc
 	for (size_t i = 0; i < f->nsocks; i++) {
 		struct why_cause *c = rows[i].s.table == SOCKTAB_UDP ? &bd->kind[WC_SOCKET_BUFFER] :
 				      rows[i].s.state == SOCK_ST_LISTEN ? &bd->kind[WC_LISTEN_OVERFLOW] :
-									   NULL;
+									   &bd->kind[WC_TCP_CONN];
 
 		if (c && rows[i].drops && !c->where[0])
 			snprintf(c->where, sizeof(c->where), "%s port %u inode %" PRIu64,
@@ -573,6 +597,8 @@ static int build_reasons(struct build *bd, const struct why_sample *a, const str
 			snprintf(num, sizeof(num), "reason_%" PRIu32, rows[i].key.reason);
 			name = num;
 		}
+		if (bd->narrowed && (k == WC_TCP_BACKLOG || k == WC_TCP_RCVQ))
+			k = WC_TCP_CONN;
 		if (k >= 0) {
 			c = &bd->kind[k];
 			loc_count = &bd->kind_loc_count[k];
@@ -614,6 +640,12 @@ static int cmp_cause(const void *x, const void *y)
 	return strcmp(a->name, b->name);
 }
 
+/* The causes a narrowed funnel counts from the selected sockets. */
+static bool selection_kind(int k)
+{
+	return k == WC_SOCKET_BUFFER || k == WC_LISTEN_OVERFLOW || k == WC_TCP_CONN;
+}
+
 /* The causes that lost, most first; the layers' sums and shares. */
 static int finish(struct build *bd)
 {
@@ -636,12 +668,16 @@ static int finish(struct build *bd)
 				size_t used = strlen(c->evidence);
 
 				snprintf(c->evidence + used, sizeof(c->evidence) - used,
-					 "%skfree_skb reason %s%s: %" PRIu64, used ? "; " : "",
+					 "%skfree_skb reason %s%s: %" PRIu64 "%s", used ? "; " : "",
 					 kinds[k].reasons[0], kinds[k].reasons[1] ? " and alike" : "",
-					 c->reasons);
+					 c->reasons, bd->narrowed && selection_kind(k) ?
+					 " (every socket's)" : "");
 			}
 		}
-		c->drops = c->counter > c->reasons ? c->counter : c->reasons;
+		if (bd->narrowed && k < WC_NKINDS && selection_kind(k))
+			c->drops = c->counter;
+		else
+			c->drops = c->counter > c->reasons ? c->counter : c->reasons;
 		if (!c->drops)
 			continue;
 		f->causes[n++] = *c;
@@ -662,7 +698,7 @@ int why_funnel_build(struct why_funnel *f, const struct why_sample *a, const str
 		     const struct why_scope *scope, const struct drop_reasons *reasons,
 		     const char *drops_why)
 {
-	struct build bd = { .f = f };
+	struct build bd = { .f = f, .narrowed = narrowed(scope) };
 	int err;
 
 	memset(f, 0, sizeof(*f));

@@ -62,9 +62,11 @@ struct why_sampler {
 	 * UDP sockets and TCP listeners, apart: a TCP dump of any other state
 	 * walks the host's whole connection table, every namespace's (100,000
 	 * connections elsewhere cost 40 ms a sample); connected TCP sockets'
-	 * loss is in the TCP queue causes, and sockets lists them.
+	 * loss is in the TCP queue causes, and sockets lists them.  Narrowed
+	 * (--pid, FILTER), the TCP queue causes are the selected connections'
+	 * own drops: conn_scan walks them then, a cost the user asked for.
 	 */
-	struct sockscan scan, listen_scan;
+	struct sockscan scan, listen_scan, conn_scan;
 	struct procs *procs;		/* --pid: the owners of the sockets kept */
 	/* The sockets being gathered by the scan's callback. */
 	struct why_sock *socks;
@@ -110,6 +112,7 @@ struct why_sampler *why_sampler_new(struct why_scope *scope)
 	w->scope = scope;
 	sockscan_init(&w->scan);
 	sockscan_init(&w->listen_scan);
+	sockscan_init(&w->conn_scan);
 	/* The layers why names: UDP buffers and TCP accept queues; unix and packet have theirs. */
 	w->scan.tables = 1u << SOCKTAB_UDP;
 	w->scan.want = SOCKDIAG_WANT_MEM;
@@ -118,6 +121,13 @@ struct why_sampler *why_sampler_new(struct why_scope *scope)
 	w->listen_scan.states = 1u << SOCK_ST_LISTEN;
 	w->listen_scan.want = SOCKDIAG_WANT_MEM;
 	w->listen_scan.filter = scope->filter;
+	w->conn_scan.tables = 1u << SOCKTAB_TCP;
+	/* Every state but the listeners' and those with no socket memory to report. */
+	w->conn_scan.states = SOCK_STATES_ALL & ~(1u << SOCK_ST_LISTEN | 1u << SOCK_ST_TIME_WAIT |
+						  1u << SOCK_ST_NEW_SYN_RECV);
+	w->conn_scan.one_walk = true;
+	w->conn_scan.want = SOCKDIAG_WANT_MEM;
+	w->conn_scan.filter = scope->filter;
 	if (scope->pid) {
 		w->procs = procs_new();
 		if (!w->procs) {
@@ -157,6 +167,7 @@ void why_sampler_free(struct why_sampler *w)
 #endif
 	sockscan_fini(&w->scan);
 	sockscan_fini(&w->listen_scan);
+	sockscan_fini(&w->conn_scan);
 	procs_free(w->procs);
 	free(w->socks);
 	free(w);
@@ -311,6 +322,8 @@ static int read_socks(struct why_sampler *w, struct why_sample *s)
 	err = sockscan_run(&w->scan, keep_sock, w);
 	if (!err)
 		err = sockscan_run(&w->listen_scan, keep_sock, w);
+	if (!err && (w->scope->pid || w->scope->filter))
+		err = sockscan_run(&w->conn_scan, keep_sock, w);
 	if (!err && w->scope->pid)
 		err = keep_pid(w);
 	if (err)

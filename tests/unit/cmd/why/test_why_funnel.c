@@ -223,6 +223,23 @@ static void test_scope(void **state)
 	assert_int_equal(find_cause(&f, "socket_buffer")->drops, 4);
 	assert_int_equal(find_cause(&f, "nic_missed")->drops, 9);
 	why_funnel_free(&f);
+
+	/*
+	 * Narrowed, a selected TCP connection's drops are the TCP queue cause,
+	 * whatever the namespace's TcpExt counters say.
+	 */
+	p.kb = (struct why_sock){ .inode = 42, .table = SOCKTAB_TCP, .family = 2,
+				  .state = SOCK_ST_ESTABLISHED, .sport = 8080, .drops = 17 };
+	p.ka = p.kb;
+	p.ka.drops = 5;
+	p.b.snmp[WS_TCP_RCVQ_DROP] = 1000;
+	p.b.snmp[WS_TCP_BACKLOG_DROP] = 300;
+	assert_int_equal(why_funnel_build(&f, &p.a, &p.b, &scope, NULL, "x"), 0);
+	assert_int_equal(find_cause(&f, "tcp_connection")->drops, 12);
+	assert_null(find_cause(&f, "tcp_receive_queue"));
+	assert_string_equal(find_cause(&f, "tcp_connection")->where, "tcp port 8080 inode 42");
+	assert_null(find_cause(&f, "tcp_backlog"));
+	why_funnel_free(&f);
 }
 
 #ifdef HAVE_BPF
@@ -279,6 +296,40 @@ static void test_reasons(void **state)
 	assert_int_equal(f.total, 43);
 	assert_int_equal(f.layers[WL_KERNEL].drops, 31);
 	assert_int_equal(f.layers[WL_PROTOCOL].drops, 12);
+	why_funnel_free(&f);
+
+	/*
+	 * Narrowed: TCP's own reasons join the connection cause, which counts the
+	 * selected connection's drops only (the reasons are every socket's).
+	 */
+	struct ssfilter any = { 0 };
+
+	assert_int_equal(drop_reasons_add(&r, 11, "SKB_DROP_REASON_TCP_OLD_SEQUENCE"), 0);
+	assert_int_equal(drop_reasons_add(&r, 12, "SKB_DROP_REASON_PROTO_MEM"), 0);
+	drop_reasons_sort(&r);
+	eb[1].key.reason = 11;		/* 30 old-sequence segments, every connection's */
+	eb[2].key.reason = 12;		/* 1 receive queue's memory */
+	drops_sample_sort(&p.b.drops);
+	p.kb = (struct why_sock){ .inode = 42, .table = SOCKTAB_TCP, .family = 2,
+				  .state = SOCK_ST_ESTABLISHED, .sport = 443, .drops = 8 };
+	p.ka = p.kb;
+	p.ka.drops = 0;
+	scope = (struct why_scope){ .filter = &any };
+	assert_int_equal(why_funnel_build(&f, &p.a, &p.b, &scope, &r, NULL), 0);
+	c = find_cause(&f, "tcp_connection");
+	assert_non_null(c);
+	assert_int_equal(c->counter, 8);
+	assert_int_equal(c->reasons, 31);
+	assert_int_equal(c->drops, 8);
+	assert_non_null(strstr(c->evidence, "(every socket's)"));
+	assert_null(find_cause(&f, "tcp_receive_queue"));
+	assert_null(find_cause(&f, "TCP_OLD_SEQUENCE"));
+	why_funnel_free(&f);
+	/* Not narrowed: the same reasons are a cause of their own, named after TCP's refusals. */
+	scope = (struct why_scope){ .iface = NULL };
+	assert_int_equal(why_funnel_build(&f, &p.a, &p.b, &scope, &r, NULL), 0);
+	assert_int_equal(find_cause(&f, "tcp_connection")->drops, 30);
+	assert_int_equal(find_cause(&f, "tcp_receive_queue")->drops, 1);
 	why_funnel_free(&f);
 	p.a.drops.entries = p.b.drops.entries = NULL;
 	drop_reasons_free(&r);
