@@ -22,9 +22,10 @@ dumps()
 
 # Every panel at 0.25 s: the sockets panel (every 1 s: every 4th refresh) walks TCP once,
 # UDP, raw (IPv4, IPv6) and unix: 6; the packet sockets panel one dump each refresh; the loss
-# funnel (why's panel) 5 each refresh: UDP and TCP listeners of each family, packet sockets.
+# funnel (why's panel) none of its own: it reads top's sample (packet sockets among it) and
+# shows no socket rows.
 got=$(dumps -n 5 -d 0.25)
-want="0 12 1 6 2 6 3 6 4 12 5 6 "
+want="0 7 1 1 2 1 3 1 4 7 5 1 "
 [[ $got == "$want" ]] || fail "every panel at 0.25 s: dumps per sample '$got', want '$want'"
 grep -q '^-- sockets: fullest queues (every 1s) --$' "$tmp/out" ||
 	fail "the sockets panel's title does not say its period: $(grep fullest "$tmp/out")"
@@ -34,6 +35,13 @@ got=$(dumps -n 2 -d 1 --panels sockets)
 want="0 6 1 6 2 6 "
 [[ $got == "$want" ]] || fail "--panels sockets: dumps per sample '$got', want '$want'"
 grep -q '^-- packet sockets --$' "$tmp/out" && fail "--panels sockets still shows packet sockets"
+
+# The funnel alone: the packet sockets of top's sample, one dump a refresh, and its layers.
+got=$(dumps -n 2 -d 0.5 --panels funnel)
+want="0 1 1 1 2 1 "
+[[ $got == "$want" ]] || fail "--panels funnel: dumps per sample '$got', want '$want'"
+grep -q '^-- loss funnel (why): the drops panel has the reasons --$' "$tmp/out" ||
+	fail "--panels funnel shows no funnel: $(head -c 600 "$tmp/out")"
 
 # Panels without sockets: no dump at all.
 got=$(dumps -n 2 -d 0.1 --panels softirqs,softnet,interfaces)

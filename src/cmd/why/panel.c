@@ -31,8 +31,14 @@ int why_panel_open(struct panel_ctx *c, char *why, size_t len)
 		snprintf(why, len, "out of memory");
 		return -ENOMEM;
 	}
-	/* The drop reasons are the drops panel's: a second kfree_skb program would cost twice. */
+	/*
+	 * The drop reasons are the drops panel's: a second kfree_skb program would
+	 * cost twice.  The panel shows the layers, not which socket lost (the
+	 * sockets panel does): no socket dump of its own; and the device and
+	 * softnet counters are top's sample (the panel's parts), not a second one.
+	 */
 	x->scope.no_drops = true;
+	x->scope.no_socks = true;
 	x->sampler = why_sampler_new(&x->scope);
 	if (!x->sampler) {
 		free(x);
@@ -50,21 +56,19 @@ int why_panel_collect(struct panel_ctx *c, char *why, size_t len)
 {
 	struct why_panel *x = c->why;
 	unsigned slot = x->nsamples ? x->cur ^ 1 : 0;
-	const char *source = NULL;
 	int err;
 
 	why_sample_free(&x->s[slot]);
-	err = why_sample_take(x->sampler, x->nsamples ? &x->s[x->cur] : NULL, &x->s[slot],
-			      &source);
-	if (err) {
-		snprintf(why, len, "%s: %s", source, strerror(-err));
-		x->nsamples = 0;
-		return err;
-	}
+	why_sample_take_lent(x->sampler, &c->cur, &x->s[slot]);
 	if (x->has_funnel)
 		why_funnel_free(&x->funnel);
 	x->has_funnel = false;
-	if (x->nsamples) {
+	/*
+	 * The last frame's kstat sample is top's previous one now: lend that, when
+	 * it is the same (a panel that rested some frames starts over).
+	 */
+	if (x->nsamples && c->has_prev && x->s[x->cur].ks.mono_ns == c->prev.mono_ns) {
+		x->s[x->cur].ks = c->prev;
 		err = why_funnel_build(&x->funnel, &x->s[x->cur], &x->s[slot], &x->scope, NULL,
 				       why_sampler_drops_why(x->sampler));
 		if (err) {

@@ -353,37 +353,53 @@ static int read_drops(struct why_sampler *w, struct why_sample *s)
 	return -EOPNOTSUPP;
 }
 
-int why_sample_take(struct why_sampler *w, const struct why_sample *prev, struct why_sample *s,
-		    const char **source)
+/* Every layer but kstat's, which s->ks already holds. */
+static void take_layers(struct why_sampler *w, struct why_sample *s)
 {
-	struct kstat_take_error e = { .source = NULL };
-	unsigned parts = KSTAT_CORE | KSTAT_RINGS | KSTAT_QUEUES | KSTAT_PACKET;
-	int err;
-
-	memset(s, 0, sizeof(*s));
-	/* The drop reasons first and the socket dump last: the cheap counters in between. */
-	s->drops_err = read_drops(w, s);
-	err = kstat_sample_take(&s->ks, prev ? &prev->ks : NULL, parts, NULL, &e);
-	if (err) {
-		*source = e.source ? e.source : "the kernel's counters";
-		return err;
-	}
 	s->mono_ns = s->ks.mono_ns;
 	s->real_ns = s->ks.real_ns;
 	s->snmp_err = read_snmp(s);
 	s->qdisc_err = read_qdisc(s);
 	s->ct_err = read_conntrack(s);
-	s->sock_err = read_socks(w, s);
+	s->sock_err = w->scope->no_socks ? 0 : read_socks(w, s);
 	if (w->scope->iface && !w->scope->ifindex)
 		for (unsigned i = 0; i < s->ks.links.nlinks; i++)
 			if (!strcmp(s->ks.links.links[i].name, w->scope->iface))
 				w->scope->ifindex = s->ks.links.links[i].ifindex;
+}
+
+int why_sample_take(struct why_sampler *w, const struct why_sample *prev, struct why_sample *s,
+		    const char **source)
+{
+	struct kstat_take_error e = { .source = NULL };
+	int err;
+
+	memset(s, 0, sizeof(*s));
+	/* The drop reasons first and the socket dump last: the cheap counters in between. */
+	s->drops_err = read_drops(w, s);
+	err = kstat_sample_take(&s->ks, prev ? &prev->ks : NULL, WHY_KSTAT_PARTS, NULL, &e);
+	if (err) {
+		*source = e.source ? e.source : "the kernel's counters";
+		return err;
+	}
+	take_layers(w, s);
 	return 0;
+}
+
+void why_sample_take_lent(struct why_sampler *w, const struct kstat_sample *ks,
+			  struct why_sample *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->drops_err = read_drops(w, s);
+	s->ks = *ks;
+	s->ks_lent = true;
+	take_layers(w, s);
 }
 
 void why_sample_free(struct why_sample *s)
 {
-	kstat_sample_free(&s->ks);
+	if (!s->ks_lent)
+		kstat_sample_free(&s->ks);
 	qdisc_free(&s->qdisc);
 	free(s->socks);
 #ifdef HAVE_BPF

@@ -49,11 +49,16 @@ struct why_scope {
 	int pid;			/* --pid: only this process's sockets, or 0 */
 	struct ssfilter *filter;	/* FILTER words, or NULL */
 	bool no_drops;			/* no drop-reason collector (top's drops panel has one) */
+	bool no_socks;			/* no socket dumps (top's panel shows no socket rows) */
 };
+
+/* The kstat parts a sample reads: why_sample_take's, and what a lender of its own must have. */
+#define WHY_KSTAT_PARTS (KSTAT_CORE | KSTAT_RINGS | KSTAT_QUEUES | KSTAT_PACKET)
 
 struct why_sample {
 	uint64_t mono_ns, real_ns;
-	struct kstat_sample ks;		/* softirqs, softnet, links, rings, packet sockets */
+	struct kstat_sample ks;		/* softirqs, softnet, links, rings, queues, packet sockets */
+	bool ks_lent;			/* ks is a caller's (why_sample_take_lent): not freed here */
 	uint64_t snmp[WS_N];
 	uint32_t snmp_has;		/* bit per enum why_snmp read */
 	int snmp_err;
@@ -94,6 +99,13 @@ void why_sampler_free(struct why_sampler *w);
  */
 int why_sample_take(struct why_sampler *w, const struct why_sample *prev, struct why_sample *s,
 		    const char **source);
+/*
+ * The same over a kstat sample the caller took (top's, with WHY_KSTAT_PARTS):
+ * s->ks is a shallow copy of *ks, which must outlive s's use and which
+ * why_sample_free leaves alone; the other layers are read here.
+ */
+void why_sample_take_lent(struct why_sampler *w, const struct kstat_sample *ks,
+			  struct why_sample *s);
 void why_sample_free(struct why_sample *s);
 /* The socket with this inode in s (sorted by inode), or NULL. */
 const struct why_sock *why_sample_sock(const struct why_sample *s, uint64_t inode);
