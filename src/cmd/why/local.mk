@@ -18,6 +18,7 @@ NETNS_TESTS += \
 	tests/netns/why_packet_socket.sh \
 	tests/netns/why_softnet.sh \
 	tests/netns/why_xdp.sh \
-	tests/netns/why_tcp_pid.sh
+	tests/netns/why_tcp_pid.sh \
+	tests/netns/why_watch.sh
 EXTRA_DIST += tests/netns/why_lib.sh tests/netns/why_tcp_conn.py bench/why.sh
 MODULE_TESTS += tests/unit/cmd/why/test_why_funnel tests/unit/cmd/why/test_why_opts
