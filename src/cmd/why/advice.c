@@ -170,13 +170,16 @@ static void add_steering(struct why_verdict *v, const struct why_funnel *f,
 		 "echo %llx > /sys/class/net/%s/queues/rx-0/rps_cpus",
 		 f->ncpus >= 64 ? ~0ull : (1ull << f->ncpus) - 1, d->name);
 	/* The interrupts: where the device's lines land now. */
-	if (kstat_read_file("/proc/interrupts", &text, &len))
+	char ipath[256];
+
+	snprintf(ipath, sizeof(ipath), "%s/interrupts", ctx->proc);
+	if (kstat_read_file(ipath, &text, &len))
 		return;
 	const char *names[] = { d->name, NULL };
 	struct irq_use u;
 
 	if (!irq_use_parse(text, len, names, &u) && u.nirqs) {
-		char path[64], *aff = NULL;
+		char path[256], *aff = NULL;
 		size_t alen;
 
 		a = add(v, "host");

@@ -11,6 +11,9 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <linux/pkt_sched.h>
 
 #include "bpf/drop_reasons.h"
@@ -378,6 +381,74 @@ static void test_advice(void **state)
 	why_funnel_free(&f);
 }
 
+/* A file under a test tree, its directories made on the way. */
+static void put_file(const char *root, const char *rel, const char *text)
+{
+	char path[512];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", root, rel);
+	for (char *p = path + strlen(root) + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(path, 0755);
+			*p = '/';
+		}
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/*
+ * Ring drops with one CPU taking all of NET_RX: the advice reads the device's
+ * RPS masks (sysfs) and where its interrupt lines land (/proc), from the trees
+ * the context names.
+ */
+static void test_advice_steering(void **state)
+{
+	char root[] = "/tmp/why-steering-XXXXXX", sys[64], proc[64], cmd[160];
+	struct why_settings set = { .netns = NULL };
+	struct why_context ctx = { .settings = &set, .sysfs = sys, .proc = proc };
+	struct why_scope scope = { .iface = NULL };
+	struct why_verdict v[WHY_VERDICTS_MAX];
+	struct why_funnel f;
+	struct pair p;
+
+	assert_non_null(mkdtemp(root));
+	snprintf(sys, sizeof(sys), "%s/sys", root);
+	snprintf(proc, sizeof(proc), "%s/proc", root);
+	put_file(root, "sys/class/net/eth0/queues/rx-0/rps_cpus", "0\n");
+	put_file(root, "sys/class/net/eth0/queues/rx-1/rps_cpus", "00\n");
+	put_file(root, "proc/interrupts",
+		 "           CPU0       CPU1\n"
+		 " 24:       9000          0   PCI-MSI 1-edge      eth0-rx-0\n"
+		 " 25:         10          0   PCI-MSI 2-edge      eth0-tx-0\n"
+		 " 26:          5          5   PCI-MSI 3-edge      nvme0q1\n");
+	put_file(root, "proc/irq/24/smp_affinity_list", "0\n");
+	set.v[WSET_NETDEV_BUDGET] = 300;
+	setup_pair(&p);
+	p.lb.rx_packets = 1000;
+	p.lb.rx_dropped = 50;
+	p.ib[1].net_rx = 100;		/* CPU 1 takes every NET_RX softirq */
+	assert_int_equal(why_funnel_build(&f, &p.a, &p.b, &scope, NULL, "x"), 0);
+	assert_int_equal(why_advise(&f, &ctx, v), 1);
+	assert_string_equal(v[0].cause->name, "ring_dropped");
+	assert_int_equal(v[0].nadv, 4);
+	assert_string_equal(v[0].adv[0].setting, "rx ring of eth0");
+	assert_string_equal(v[0].adv[1].setting, "rps_cpus of eth0 (cpu1 takes 100% of NET_RX)");
+	assert_string_equal(v[0].adv[1].value, "0 on 0 of 2 queues");
+	assert_string_equal(v[0].adv[1].command, "echo 3 > /sys/class/net/eth0/queues/rx-0/rps_cpus");
+	assert_string_equal(v[0].adv[2].setting, "affinity of IRQ 24 (eth0, 2 lines)");
+	assert_string_equal(v[0].adv[2].value, "0");
+	assert_string_equal(v[0].adv[2].scope, "host");
+	assert_string_equal(v[0].adv[2].command, "echo 0-1 > /proc/irq/24/smp_affinity_list");
+	assert_string_equal(v[0].adv[3].setting, "net.core.netdev_budget");
+	why_funnel_free(&f);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -388,6 +459,7 @@ int main(void)
 		cmocka_unit_test(test_reasons),
 #endif
 		cmocka_unit_test(test_advice),
+		cmocka_unit_test(test_advice_steering),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
