@@ -287,7 +287,8 @@ static void print_row(struct sniff *s, const struct sniff_pkt *p,
 	fmt_row_end_details(f, view_packet_details,
 			    &(struct view_packet_ctx){ .m = m, .data = p->data,
 						       .has_procs = s->attrib != NULL,
-						       .procs = procs, .n_procs = n_owners });
+						       .procs = procs, .n_procs = n_owners,
+						       .number = s->show.number ? s->handled : 0 });
 }
 
 void sniff_packet(struct sniff *s, const struct sniff_pkt *p)

@@ -602,6 +602,8 @@ void view_packet_details(struct fmt_details *d, const void *ctx)
 	const struct view_packet_ctx *c = ctx;
 	const struct pkt_meta *m = c->m;
 
+	if (c->number)
+		fmt_details_u64(d, "number", c->number);
 	fmt_details_array_begin(d, "layers");
 	for (unsigned i = 0; i < m->n_layers && i < PKT_MAX_LAYERS; i++)
 		put_layer(d, m, c->data, &m->layer[i]);

@@ -42,6 +42,7 @@ struct view_packet_ctx {
 	bool has_procs;	     /* attribution is on: "processes" is written ([] for none) */
 	const struct view_packet_proc *procs;
 	unsigned n_procs;
+	uint64_t number;	     /* -#: the packet's number among those printed; 0: none */
 };
 
 /* Writes the layers as row details: "layers": [{"proto": "eth", ...}, ...]; ctx: view_packet_ctx. */
