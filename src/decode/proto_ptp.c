@@ -81,19 +81,6 @@ static uint64_t ptp_u64(const struct msg *a, size_t off)
 	return (uint64_t)msg_u32(a, off) << 32 | msg_u32(a, off + 4);
 }
 
-static void ptp_u64_dec(struct pbuf *b, uint64_t v)
-{
-	char digits[20];
-	unsigned n = 0;
-
-	do {
-		digits[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n)
-		pbuf_putc(b, digits[--n]);
-}
-
 static void ptp_hex64(struct pbuf *b, uint64_t v)
 {
 	pbuf_puts(b, "0x");
@@ -115,7 +102,7 @@ static bool ptp_ts(struct pbuf *b, const struct msg *a, size_t off, const char *
 	if (!msg_has(a, off, 6))
 		return false;
 	pbuf_putc(b, ' ');
-	ptp_u64_dec(b, ptp_u48(a, off));
+	pbuf_u64(b, ptp_u48(a, off));
 	pbuf_puts(b, comma ? " seconds," : " seconds");
 	if (!msg_has(a, off + 6, 4))
 		return false;
@@ -237,7 +224,7 @@ static bool ptp_v2(struct pbuf *b, const struct msg *a)
 	if (!msg_has(a, 8, 6))
 		return false;
 	pbuf_puts(b, ", NS correction : ");
-	ptp_u64_dec(b, ptp_u48(a, 8));
+	pbuf_u64(b, ptp_u48(a, 8));
 	if (!msg_has(a, 14, 2))
 		return false;
 	pbuf_puts(b, ", sub NS correction : ");
