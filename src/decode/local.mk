@@ -63,7 +63,9 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_mptcp.c src/decode/proto_mptcp.h \
 	src/decode/proto_icmp_ext.c src/decode/proto_icmp_ext.h \
 	src/decode/proto_dccp.c \
-	src/decode/proto_icmp6_rr.c
+	src/decode/proto_icmp6_rr.c \
+	src/decode/proto_osi.h src/decode/proto_isoclns.c src/decode/proto_clnp.c \
+	src/decode/proto_esis.c src/decode/proto_isis.c src/decode/proto_isis_tlv.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \
