@@ -139,6 +139,7 @@ static const struct dispatch_key dispatch_cisco_pids[] = {
 	{ 0x2004, PKT_PROTO_DTP },
 	{ 0x0111, PKT_PROTO_UDLD },
 	{ 0x2003, PKT_PROTO_VTP },
+	{ 0x2000, PKT_PROTO_CDP }, /* issue 13 */
 };
 
 #define DISPATCH_N(t) (sizeof(t) / sizeof((t)[0]))

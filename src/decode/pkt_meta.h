@@ -64,6 +64,7 @@ enum pkt_proto {
 	PKT_PROTO_DCCP,
 	/* OSI (issue 13): CLNP, ES-IS, IS-IS by NLPID; Cisco's CDP */
 	PKT_PROTO_ISOCLNS, /* LLC SAP 0xfe, ethertype 0xfefe */
+	PKT_PROTO_CDP,	   /* SNAP pid 0x2000 under Cisco's OUI */
 	PKT_PROTO_COUNT
 };
 

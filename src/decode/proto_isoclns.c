@@ -16,17 +16,30 @@
 #define OSI_NLPID_PPP	 0xcf
 #define OSI_NLPID_Q933	 0x08
 
+/* Whether the layer before the OSI PDU is an Ethernet type field (not LLC, nor a link type). */
+static bool behind_ethertype(const struct pkt_meta *m, unsigned i)
+{
+	return i > 0 && (m->layer[i - 1].proto == PKT_PROTO_ETH || m->layer[i - 1].proto == PKT_PROTO_VLAN);
+}
+
 /*
  * Over LLC (SAP 0xfe) the PDU starts at its NLPID.  Behind an ethertype
  * (0xfefe) a "fudge" byte comes first, which tcpdump skips unseen: the
- * dissector counts it as this layer's header.
+ * dissector counts it as this layer's header.  Behind another link's type
+ * field (Cisco HDLC's), tcpdump skips it only when an IS-IS, ES-IS or CLNP
+ * NLPID follows it.
  */
 int proto_isoclns_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 {
+	const uint8_t *p = pkt_peek(c, 2);
+	unsigned i = m->n_layers - 1u;
 	uint8_t fudge;
 
 	proto_level(m)->net = PKT_PROTO_ISOCLNS;
-	if (m->n_layers >= 2 && m->layer[m->n_layers - 2].proto != PKT_PROTO_LLC)
+	if (behind_ethertype(m, i))
+		(void)pkt_get_u8(c, &fudge);
+	else if (i > 0 && m->layer[i - 1].proto != PKT_PROTO_LLC && p &&
+		 (p[1] == OSI_NLPID_CLNP || p[1] == OSI_NLPID_ESIS || p[1] == OSI_NLPID_ISIS))
 		(void)pkt_get_u8(c, &fudge);
 	return PKT_PROTO_NONE;
 }
@@ -228,7 +241,7 @@ bool proto_isoclns_print(struct line *x)
 	struct osi s = { .b = &x->b, .v = line_verbosity(x), .e = x->o->link, .q = x->o->quiet, .proto = "isoclns" };
 	struct msg all;
 	uint32_t skip = ly->hdr_len;
-	bool behind_type = x->i > 0 && x->m->layer[x->i - 1].proto != PKT_PROTO_LLC;
+	bool behind_type = behind_ethertype(x->m, x->i);
 
 	msg_of(&all, x);
 	if (behind_type && (skip == 0 || all.len < skip)) {
