@@ -154,6 +154,11 @@ static void put_options(struct osi *s, size_t p, unsigned li)
 				if (n > 1)
 					pbuf_puts(s->b, ", ");
 			}
+			/*
+			 * tcpdump counts the option's length down to 0 here: the
+			 * next option is read from this one's value
+			 */
+			opli = 0;
 			break;
 		default:
 			osi_unknown(s, t, "\n\t  ", opli);
