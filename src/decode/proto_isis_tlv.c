@@ -1,840 +1,597 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * proto_isis_tlv.c: the IS-IS TLVs that carry entries and sub-TLVs of their
- * own, as tcpdump prints them: reachability (old-style metrics, extended IS
- * and IP with their traffic engineering and segment routing sub-TLVs),
- * multi-topology ids, the router capability, and SPB's MT capabilities.
+ * proto_isis_tlv.c: the value of each IS-IS TLV as tcpdump's isis_print
+ * prints it; the reachability entries and capability sub-TLVs they hold are
+ * in proto_isis_reach.c and proto_isis_cap.c.
  */
 #include "config.h"
 
-#include <stdio.h>
-#include <string.h>
-
+#include "decode/proto_l2.h"
 #include "decode/proto_osi.h"
 
-static const struct msg_tok isis_is_reach_subtlv_names[] = {
-	{ 3, "Administrative groups" },
-	{ 4, "Link Local/Remote Identifier" },
-	{ 5, "Link Remote Identifier" },
-	{ 6, "IPv4 interface address" },
-	{ 8, "IPv4 neighbor address" },
-	{ 9, "Maximum link bandwidth" },
-	{ 10, "Reservable link bandwidth" },
-	{ 11, "Unreserved bandwidth" },
-	{ 18, "Traffic Engineering Metric" },
-	{ 19, "Link Attribute" },
-	{ 20, "Link Protection Type" },
-	{ 21, "Interface Switching Capability" },
-	{ 12, "Bandwidth Constraints (old)" },
-	{ 22, "Bandwidth Constraints" },
-	{ 32, "LAN Adjacency Segment Identifier" },
-	{ 29, "SPB Metric" },
-	{ 250, "Reserved for cisco specific extensions" },
-	{ 251, "Reserved for cisco specific extensions" },
-	{ 252, "Reserved for cisco specific extensions" },
-	{ 253, "Reserved for cisco specific extensions" },
-	{ 254, "Reserved for cisco specific extensions" },
-	{ 255, "Reserved for future expansion" },
+static const struct msg_tok isis_ptp_adj_states[] = {
+	{ 0, "Up" }, { 1, "Initializing" }, { 2, "Down" }, { 0, NULL },
+};
+
+static const struct msg_tok isis_virtual_flags[] = {
+	{ 0, "IsNotVirtual" }, { 1, "IsVirtual" }, { 0, NULL },
+};
+
+static const struct msg_tok isis_restart_flags[] = {
+	{ 0x1, "Restart Request" },
+	{ 0x2, "Restart Acknowledgement" },
+	{ 0x4, "Suppress adjacency advertisement" },
 	{ 0, NULL },
 };
 
-static const struct msg_tok isis_ip_reach_subtlv_names[] = {
-	{ 1, "32-Bit Administrative tag" },
-	{ 2, "64-Bit Administrative tag" },
-	{ 3, "Prefix SID" },
-	{ 117, "Management Prefix Color" },
+static const struct msg_tok isis_auth_types[] = {
+	{ 1, "simple text password" },
+	{ 3, "Generic Crypto key-id" },
+	{ 54, "HMAC-MD5 password" },
+	{ 255, "Routing Domain private password" },
 	{ 0, NULL },
 };
 
-static const struct msg_tok prefix_sid_flags[] = {
-	{ 0x80, "Readvertisement" }, { 0x40, "Node" },	{ 0x20, "No-PHP" },
-	{ 0x10, "Explicit NULL" },   { 0x08, "Value" }, { 0x04, "Local" },
-	{ 0, NULL },
+static const struct msg_tok isis_idrp_types[] = {
+	{ 0, "Reserved" }, { 1, "Routing-Domain Specific" }, { 2, "AS Number Tag" }, { 0, NULL },
 };
 
-static const struct msg_tok prefix_sid_algos[] = {
-	{ 0, "SPF" }, { 1, "strict-SPF" }, { 0, NULL },
+static const struct msg_tok isis_router_cap_flags[] = {
+	{ 0x01, "S bit" }, { 0x02, "D bit" }, { 0, NULL },
 };
 
-static const struct msg_tok link_attribute_flags[] = {
-	{ 0x01, "Local Protection Available" },
-	{ 0x02, "Link excluded from local protection path" },
-	{ 0x04, "Local maintenance required" },
-	{ 0, NULL },
-};
-
-static const struct msg_tok lan_adj_sid_flags[] = {
-	{ 0x80, "Address family IPv6" }, { 0x40, "Backup" },
-	{ 0x20, "Value" },		 { 0x10, "Local significance" },
-	{ 0x08, "Set of adjacencies" },	 { 0x04, "Persistent" },
-	{ 0, NULL },
-};
-
-static const struct msg_tok mt_names[] = {
-	{ 0, "IPv4 unicast" },
-	{ 1, "In-Band Management" },
-	{ 2, "IPv6 unicast" },
-	{ 3, "Multicast" },
-	{ 4095, "Development, Experimental or Proprietary" },
-	{ 0, NULL },
-};
-
-static const struct msg_tok mt_flags[] = {
-	{ 0x4000, "ATT bit set" }, { 0x8000, "Overload bit set" }, { 0, NULL },
-};
-
-static const struct msg_tok router_cap_subtlv_names[] = {
-	{ 2, "SR-Capabilities" }, { 0, NULL },
-};
-
-static const struct msg_tok router_cap_sr_flags[] = {
-	{ 0x80, "ipv4" }, { 0x40, "ipv6" }, { 0, NULL },
-};
-
-static const struct msg_tok mt_port_cap_subtlv_names[] = {
-	{ 4, "SPB MCID" }, { 5, "SPB Digest" }, { 6, "SPB BVID" }, { 0, NULL },
-};
-
-static const struct msg_tok mt_cap_subtlv_names[] = {
-	{ 1, "SPB Instance" }, { 3, "SPBM Service Identifier and Unicast Address" }, { 0, NULL },
-};
-
-/* RFC 3471's, as tcpdump's gmpls.c names them. */
-static const struct msg_tok gmpls_link_prot[] = {
-	{ 0x01, "Extra Traffic" }, { 0x02, "Unprotected" },   { 0x04, "Shared" },
-	{ 0x08, "Dedicated 1:1" }, { 0x10, "Dedicated 1+1" }, { 0x20, "Enhanced" },
-	{ 0x40, "Reserved" },	   { 0x80, "Reserved" },      { 0, NULL },
-};
-
-static const struct msg_tok gmpls_switch_caps[] = {
-	{ 1, "Packet-Switch Capable-1" }, { 2, "Packet-Switch Capable-2" },
-	{ 3, "Packet-Switch Capable-3" }, { 4, "Packet-Switch Capable-4" },
-	{ 51, "Layer-2 Switch Capable" }, { 100, "Time-Division-Multiplex" },
-	{ 150, "Lambda-Switch Capable" }, { 200, "Fiber-Switch Capable" },
-	{ 0, NULL },
-};
-
-static const struct msg_tok gmpls_encodings[] = {
-	{ 1, "Packet" },
-	{ 2, "Ethernet V2/DIX" },
-	{ 3, "ANSI/ETSI PDH" },
-	{ 4, "Reserved" },
-	{ 5, "SDH ITU-T G.707/SONET ANSI T1.105" },
-	{ 6, "Reserved" },
-	{ 7, "Digital Wrapper" },
-	{ 8, "Lambda (photonic)" },
-	{ 9, "Fiber" },
-	{ 10, "Reserved" },
-	{ 11, "FiberChannel" },
-	{ 0, NULL },
-};
-
-static const struct msg_tok gmpls_tsc_indications[] = {
-	{ 0, "Standard SONET/SDH" }, { 1, "Arbitrary SONET/SDH" }, { 0, NULL },
-};
-
-static const struct msg_tok diffserv_te_bc_models[] = {
-	{ 0, "Russian dolls" }, { 1, "Maximum Allocation" },
-	{ 2, "Maximum Allocation with Reservation" }, { 0, NULL },
-};
-
-static const char *ie(uint8_t m)
+static void tlv_area_addrs(struct osi *s, size_t t, unsigned tlen)
 {
-	return m & 0x40 ? "External" : "Internal";
-}
+	while (tlen) {
+		unsigned alen = osi_u8(s, t);
 
-void isis_put_metric_block(struct osi *s, size_t off)
-{
-	static const char *const names[] = { "Delay", "Expense", "Error" };
-	uint8_t d = osi_u8(s, off);
-
-	msg_printf(s->b, ", Default Metric: %u, %s", d & 0x3f, ie(d));
-	for (int i = 0; i < 3; i++) {
-		uint8_t m = osi_u8(s, off + 1 + (size_t)i);
-
-		/* the top bit set says the metric is not supported */
-		if (!(m & 0x80))
-			msg_printf(s->b, "\n\t\t  %s Metric: %u, %s", names[i], m & 0x3f, ie(m));
-	}
-}
-
-/* mask2plen: the prefix length of a contiguous mask, or -1. */
-static int mask_plen(uint32_t mask)
-{
-	for (int len = 32; len >= 0; len--)
-		if ((len ? 0xffffffffu << (32 - len) : 0) == mask)
-			return len;
-	return -1;
-}
-
-/* "%15s": an IPv4 address right-aligned in 15 columns. */
-static void put_ip4_15(struct pbuf *b, const uint8_t *a)
-{
-	char buf[16];
-	struct pbuf t;
-	size_t n;
-
-	pbuf_init(&t, buf, sizeof(buf));
-	pbuf_ip4(&t, a);
-	n = pbuf_finish(&t, sizeof(buf));
-	for (size_t i = n; i < 15; i++)
-		pbuf_putc(b, ' ');
-	pbuf_put(b, buf, n);
-}
-
-bool isis_put_ip_reach(struct osi *s, size_t off, const char *ident, unsigned len)
-{
-	static const char *const names[] = { "Delay", "Expense", "Error" };
-
-	while (len > 0) {
-		uint8_t d;
-		int plen;
-
-		if (len < 12) {
-			msg_printf(s->b, "short IPv4 Reachability (%u vs %u)", len, 12);
-			return false;
-		}
-		if (!osi_has(s, off, 12))
-			return false;
-		plen = mask_plen(msg_u32(&s->g, off + 8));
-		pbuf_puts(s->b, ident);
-		pbuf_puts(s->b, "IPv4 prefix: ");
-		if (plen == -1) {
-			pbuf_ip4(s->b, s->g.p + off + 4);
-			pbuf_puts(s->b, " mask ");
-			pbuf_ip4(s->b, s->g.p + off + 8);
-		} else {
-			put_ip4_15(s->b, s->g.p + off + 4);
-			msg_printf(s->b, "/%d", plen);
-		}
-		d = msg_u8(&s->g, off);
-		msg_printf(s->b, ", Distribution: %s, Metric: %u, %s", d & 0x80 ? "down" : "up",
-			   d & 0x3f, ie(d));
-		for (int i = 0; i < 3; i++) {
-			uint8_t m = msg_u8(&s->g, off + 1 + (size_t)i);
-
-			if (!(m & 0x80))
-				msg_printf(s->b, "%s  %s Metric: %u, %s", ident, names[i], m & 0x3f,
-					   ie(m));
-		}
-		len -= 12;
-		off += 12;
-	}
-	return true;
-}
-
-unsigned isis_put_mtid(struct osi *s, size_t off, const char *ident, unsigned remaining)
-{
-	uint16_t v;
-
-	if (remaining < 2)
-		return 0;
-	v = osi_u16(s, off);
-	pbuf_puts(s->b, ident);
-	msg_tok_put(s->b, mt_names, "Reserved for IETF Consensus", v & 0x0fff);
-	msg_printf(s->b, " Topology (0x%03x), Flags: [", v & 0x0fff);
-	msg_bits_put(s->b, mt_flags, "none", v & 0xf000, ", ");
-	pbuf_putc(s->b, ']');
-	return 2;
-}
-
-/* A bandwidth: an IEEE float of bytes per second, as tcpdump computes Mbps in float. */
-static void put_mbps(struct osi *s, size_t off)
-{
-	uint32_t i = osi_u32(s, off);
-	float f;
-
-	memcpy(&f, &i, sizeof(f));
-	f = f * 8 / 1000000;
-	msg_printf(s->b, "%.3f Mbps", (double)f);
-}
-
-/* Interface switching capability (RFC 4205): 36 bytes at least. */
-static void put_intf_sw_cap(struct osi *s, size_t t, unsigned *len, const char *ident)
-{
-	uint8_t cap = osi_u8(s, t);
-
-	msg_printf(s->b, "%s  Interface Switching Capability:", ident);
-	msg_tok_put(s->b, gmpls_switch_caps, "Unknown", cap);
-	pbuf_puts(s->b, ", LSP Encoding: ");
-	msg_tok_put(s->b, gmpls_encodings, "Unknown", osi_u8(s, t + 1));
-	t += 4;
-	*len -= 4;
-	msg_printf(s->b, "%s  Max LSP Bandwidth:", ident);
-	for (unsigned p = 0; p < 8; p++, t += 4, *len -= 4) {
-		osi_need(s, t, 4);
-		msg_printf(s->b, "%s    priority level %u: ", ident, p);
-		put_mbps(s, t);
-	}
-	switch (cap) {
-	case 1:
-	case 2:
-	case 3:
-	case 4:
-		if (*len < 6)
-			break;
-		osi_need(s, t, 4);
-		msg_printf(s->b, "%s  Min LSP Bandwidth: ", ident);
-		put_mbps(s, t);
-		msg_printf(s->b, "%s  Interface MTU: %u", ident, osi_u16(s, t + 4));
-		break;
-	case 100:
-		if (*len < 8)
-			break;
-		osi_need(s, t, 4);
-		msg_printf(s->b, "%s  Min LSP Bandwidth: ", ident);
-		put_mbps(s, t);
-		msg_printf(s->b, "%s  Indication ", ident);
-		msg_tok_put(s->b, gmpls_tsc_indications, "Unknown (%u)", osi_u8(s, t + 4));
-		break;
-	default:
-		if (*len)
-			osi_unknown(s, t, "\n\t\t    ", *len);
-		break;
-	}
-}
-
-/* One sub-TLV of an extended IS reachability entry, its value at t of len bytes. */
-static void put_is_reach_subtlv(struct osi *s, size_t t, unsigned type, unsigned len,
-				const char *ident)
-{
-	switch (type) {
-	case 3:
-	case 4:
-	case 5:
-		if (len >= 4) {
-			msg_printf(s->b, ", 0x%08x", osi_u32(s, t));
-			if (len == 8)
-				msg_printf(s->b, ", 0x%08x", osi_u32(s, t + 4));
-		}
-		break;
-	case 6:
-	case 8:
-		if (len >= 4) {
-			osi_need(s, t, 4);
-			pbuf_puts(s->b, ", ");
-			osi_put_ip4(s, t);
-		}
-		break;
-	case 9:
-	case 10:
-		if (len >= 4) {
-			osi_need(s, t, 4);
-			pbuf_puts(s->b, ", ");
-			put_mbps(s, t);
-		}
-		break;
-	case 11:
-		if (len >= 32)
-			for (unsigned c = 0; c < 8; c++, t += 4) {
-				osi_need(s, t, 4);
-				msg_printf(s->b, "%s  TE-Class %u: ", ident, c);
-				put_mbps(s, t);
-			}
-		break;
-	case 12:
-	case 22: {
-		uint8_t model;
-
-		if (len == 0)
-			break;
-		model = osi_u8(s, t);
-		msg_printf(s->b, "%sBandwidth Constraints Model ID: ", ident);
-		msg_tok_put(s->b, diffserv_te_bc_models, "unknown", model);
-		msg_printf(s->b, " (%u)", model);
 		t++;
-		len--;
-		for (unsigned c = 0; len >= 4; c++, t += 4, len -= 4) {
-			osi_need(s, t, 4);
-			msg_printf(s->b, "%s  Bandwidth constraint CT%u: ", ident, c);
-			put_mbps(s, t);
-		}
-		break;
-	}
-	case 18:
-		if (len >= 3)
-			msg_printf(s->b, ", %u", osi_u24(s, t));
-		break;
-	case 19:
-		if (len == 2) {
-			uint16_t v = osi_u16(s, t);
-
-			pbuf_puts(s->b, ", [ ");
-			msg_bits_put(s->b, link_attribute_flags, "Unknown", v, ", ");
-			msg_printf(s->b, " ] (0x%04x)", v);
-		}
-		break;
-	case 20:
-		if (len >= 2) {
-			uint8_t f = osi_u8(s, t), prio = osi_u8(s, t + 1);
-
-			pbuf_puts(s->b, ", ");
-			msg_bits_put(s->b, gmpls_link_prot, "none", f, ", ");
-			msg_printf(s->b, ", Priority %u", prio);
-		}
-		break;
-	case 29:
-		if (len >= 6) {
-			msg_printf(s->b, ", LM: %u", osi_u24(s, t));
-			msg_printf(s->b, ", P: %u", osi_u8(s, t + 3));
-			msg_printf(s->b, ", P-ID: %u", osi_u16(s, t + 4));
-		}
-		break;
-	case 21:
-		if (len >= 36)
-			put_intf_sw_cap(s, t, &len, ident);
-		break;
-	case 32:
-		if (len >= 8) {
-			uint8_t f = osi_u8(s, t);
-			bool vflag = f & 0x20, lflag = f & 0x10;
-
-			msg_printf(s->b, "%s  Flags: [", ident);
-			msg_bits_put(s->b, lan_adj_sid_flags, "none", f, ", ");
-			pbuf_putc(s->b, ']');
-			msg_printf(s->b, "%s  Weight: %u", ident, osi_u8(s, t + 1));
-			t += 2;
-			len -= 2;
-			if (len >= OSI_SYSTEM_ID_LEN) {
-				osi_need(s, t, OSI_SYSTEM_ID_LEN);
-				msg_printf(s->b, "%s  Neighbor System-ID: ", ident);
-				osi_put_id(s, t, OSI_SYSTEM_ID_LEN);
-			}
-			if (vflag && lflag)
-				msg_printf(s->b, "%s  Label: %u", ident,
-					   osi_u24(s, t + OSI_SYSTEM_ID_LEN));
-			else if (!vflag && !lflag)
-				msg_printf(s->b, "%s  Index: %u", ident,
-					   osi_u32(s, t + OSI_SYSTEM_ID_LEN));
-			else
-				pbuf_puts(s->b, " (invalid)");
-		}
-		break;
-	default:
-		osi_unknown(s, t, "\n\t\t    ", len);
-		break;
+		tlen--;
+		if (tlen < alen)
+			return;
+		osi_need(s, t, alen);
+		msg_printf(s->b, ISIS_IDENT "Area address (length: %u): ", alen);
+		osi_put_nsap(s, t, alen);
+		t += alen;
+		tlen -= alen;
 	}
 }
 
-unsigned isis_put_ext_is_reach(struct osi *s, size_t off, const char *ident, unsigned type,
-			       unsigned remaining)
+static void tlv_sysids(struct osi *s, size_t t, unsigned tlen, const char *prefix)
 {
-	char sub_ident[20];
-	unsigned sum, taken = 0;
-	size_t t = off;
+	while (tlen) {
+		if (tlen < OSI_SYSTEM_ID_LEN)
+			return;
+		osi_need(s, t, OSI_SYSTEM_ID_LEN);
+		pbuf_puts(s->b, prefix);
+		osi_put_id(s, t, OSI_SYSTEM_ID_LEN);
+		t += OSI_SYSTEM_ID_LEN;
+		tlen -= OSI_SYSTEM_ID_LEN;
+	}
+}
 
-	if (!osi_has(s, t, OSI_NODE_ID_LEN) || remaining < OSI_NODE_ID_LEN)
-		return 0;
-	pbuf_puts(s->b, ident);
-	pbuf_puts(s->b, "IS Neighbor: ");
+static void tlv_instance_id(struct osi *s, size_t t, unsigned tlen)
+{
+	unsigned n;
+
+	if (tlen < 4)
+		return;
+	n = (tlen - 2) / 2;
+	msg_printf(s->b, ISIS_IDENT "Instance ID: %u, ITIDs(%u)%s ", osi_u16(s, t), n, n ? ":" : "");
+	t += 2;
+	for (unsigned i = 0; i < n; i++, t += 2) {
+		pbuf_u32(s->b, osi_u16(s, t));
+		if (i < n - 1)
+			pbuf_puts(s->b, ", ");
+	}
+}
+
+/* TLVs 22, 24 and 222: extended IS reachability entries, after 222's topology. */
+static void tlv_ext_is_reach(struct osi *s, size_t t, unsigned tlen, unsigned type)
+{
+	if (type == 222) {
+		unsigned mt = isis_put_mtid(s, t, ISIS_IDENT, tlen);
+
+		if (!mt)
+			osi_trunc(s);
+		t += mt;
+		tlen -= mt;
+	}
+	while (tlen) {
+		unsigned n = isis_put_ext_is_reach(s, t, ISIS_IDENT, type, tlen);
+
+		if (!n)
+			osi_trunc(s);
+		if (tlen < n) {
+			isis_put_invalid_len(s, "remaining tlv length", tlen, n);
+			return;
+		}
+		tlen = (uint8_t)(tlen - n);
+		t += (uint8_t)n;
+	}
+}
+
+/* TLVs 135, 235, 236 and 237: extended IP reachability, after the MT ones' topology. */
+static void tlv_extd_ip_reach(struct osi *s, size_t t, unsigned tlen, bool mt, bool ipv6)
+{
+	if (mt) {
+		unsigned n = isis_put_mtid(s, t, ISIS_IDENT, tlen);
+
+		if (!n)
+			osi_trunc(s);
+		t += n;
+		tlen -= n;
+	}
+	while (tlen) {
+		unsigned n = isis_put_extd_ip_reach(s, t, ISIS_IDENT, ipv6);
+
+		if (!n)
+			osi_trunc(s);
+		if (tlen < n) {
+			isis_put_invalid_len(s, "remaining tlv length", tlen, n);
+			return;
+		}
+		tlen = (uint8_t)(tlen - n);
+		t += (uint8_t)n;
+	}
+}
+
+/* TLV 2 (entries of a metric block and a node id) and 3 (a metric block and a system id). */
+static void tlv_reach(struct osi *s, size_t t, unsigned tlen, bool is)
+{
+	unsigned size = is ? 11 : 10;
+
+	if (is) {
+		uint8_t v;
+
+		if (tlen < 1)
+			return;
+		v = osi_u8(s, t);
+		pbuf_puts(s->b, ISIS_IDENT);
+		msg_tok_put(s->b, isis_virtual_flags, "bogus virtual flag 0x%02x", v);
+		t++;
+		tlen--;
+	}
+	while (tlen) {
+		if (tlen < size)
+			return;
+		osi_need(s, t, size);
+		pbuf_puts(s->b, is ? ISIS_IDENT "IS Neighbor: " : ISIS_IDENT "ES Neighbor: ");
+		osi_put_id(s, t + 4, is ? OSI_NODE_ID_LEN : OSI_SYSTEM_ID_LEN);
+		isis_put_metric_block(s, t);
+		tlen -= size;
+		t += size;
+	}
+}
+
+/* TLV 10: the authentication type and its value. */
+static enum isis_tlv_next tlv_auth(struct osi *s, size_t t, unsigned tlen)
+{
+	uint8_t type;
+
+	if (tlen < 1)
+		return ISIS_TLV_NEXT;
+	type = osi_u8(s, t);
+	t++;
+	tlen--;
+	pbuf_puts(s->b, ISIS_IDENT);
+	msg_tok_put(s->b, isis_auth_types, "unknown Authentication type 0x%02x", type);
+	pbuf_puts(s->b, ": ");
+	switch (type) {
+	case 1:
+		osi_put_text(s, t, tlen);
+		break;
+	case 54:
+		for (unsigned i = 0; i < tlen; i++)
+			pbuf_hex(s->b, osi_u8(s, t + i), 2);
+		if (tlen != 16)
+			pbuf_puts(s->b, ", (invalid subTLV) ");
+		/* tcpdump verifies the HMAC only with a secret (-M), which sniff has not */
+		pbuf_puts(s->b, " (unchecked)");
+		break;
+	case 3:
+		if (tlen < 2)
+			return ISIS_TLV_NEXT;
+		msg_printf(s->b, "%u, password: ", osi_u16(s, t));
+		for (unsigned i = 2; i < tlen; i++)
+			pbuf_hex(s->b, osi_u8(s, t + i), 2);
+		break;
+	default:
+		if (!osi_unknown(s, t, "\n\t\t  ", tlen))
+			return ISIS_TLV_RETURN_0;
+		break;
+	}
+	return ISIS_TLV_NEXT;
+}
+
+/* TLV 240: the state, then the circuit ids and the neighbour as far as the length goes. */
+static void tlv_ptp_adj(struct osi *s, size_t t, unsigned tlen)
+{
+	if (tlen >= 1) {
+		uint8_t st = osi_u8(s, t);
+
+		pbuf_puts(s->b, ISIS_IDENT "Adjacency State: ");
+		msg_tok_put(s->b, isis_ptp_adj_states, "unknown", st);
+		msg_printf(s->b, " (%u)", st);
+		tlen--;
+	}
+	if (tlen > 4) {
+		msg_printf(s->b, ISIS_IDENT "Extended Local circuit-ID: 0x%08x", osi_u32(s, t + 1));
+		tlen -= 4;
+	}
+	if (tlen >= OSI_SYSTEM_ID_LEN) {
+		osi_need(s, t + 5, OSI_SYSTEM_ID_LEN);
+		pbuf_puts(s->b, ISIS_IDENT "Neighbor System-ID: ");
+		osi_put_id(s, t + 5, OSI_SYSTEM_ID_LEN);
+		tlen -= OSI_SYSTEM_ID_LEN;
+	}
+	if (tlen >= 4)
+		msg_printf(s->b, ISIS_IDENT "Neighbor Extended Local circuit-ID: 0x%08x",
+			   osi_u32(s, t + 11));
+}
+
+static void put_nlpids(struct osi *s, size_t t, unsigned n)
+{
+	for (; n; n--, t++) {
+		uint8_t v = osi_u8(s, t);
+
+		msg_tok_put(s->b, osi_nlpid_names, "unknown", v);
+		msg_printf(s->b, " (0x%02x)", v);
+		if (n > 1)
+			pbuf_puts(s->b, ", ");
+	}
+}
+
+static void tlv_addrs(struct osi *s, size_t t, unsigned tlen, bool ipv6)
+{
+	unsigned size = ipv6 ? 16 : 4;
+
+	while (tlen) {
+		if (tlen < size)
+			return;
+		osi_need(s, t, size);
+		pbuf_puts(s->b, ipv6 ? ISIS_IDENT "IPv6 interface address: " :
+				       ISIS_IDENT "IPv4 interface address: ");
+		if (ipv6)
+			pbuf_ip6(s->b, s->g.p + t);
+		else
+			pbuf_ip4(s->b, s->g.p + t);
+		t += size;
+		tlen -= size;
+	}
+}
+
+/* TLV 138: a neighbour, its flags, the two addresses and the link ids, as far as they go. */
+static void tlv_srlg(struct osi *s, size_t t, unsigned tlen)
+{
+	if (tlen < OSI_NODE_ID_LEN)
+		return;
+	osi_need(s, t, OSI_NODE_ID_LEN);
+	pbuf_puts(s->b, ISIS_IDENT "IS Neighbor: ");
 	osi_put_id(s, t, OSI_NODE_ID_LEN);
 	t += OSI_NODE_ID_LEN;
-	remaining -= OSI_NODE_ID_LEN;
-	taken += OSI_NODE_ID_LEN;
-	/* the alias TLV (24) has no metric */
-	if (type != 24) {
-		if (!osi_has(s, t, 3) || remaining < 3)
-			return 0;
-		msg_printf(s->b, ", Metric: %u", msg_u24(&s->g, t));
-		t += 3;
-		remaining -= 3;
-		taken += 3;
-	}
-	if (!osi_has(s, t, 1) || remaining < 1)
-		return 0;
-	sum = msg_u8(&s->g, t);
+	tlen -= OSI_NODE_ID_LEN;
+	if (tlen < 1)
+		return;
+	msg_printf(s->b, ", Flags: [%s]", osi_u8(s, t) & 1 ? "numbered" : "unnumbered");
 	t++;
-	remaining--;
-	taken++;
-	msg_printf(s->b, ", %ssub-TLVs present", sum ? "" : "no ");
-	if (!sum)
-		return taken;
-	msg_printf(s->b, " (%u)", sum);
-	snprintf(sub_ident, sizeof(sub_ident), "%s  ", ident);
-	while (sum) {
-		unsigned st, sl;
-
-		if (!osi_has(s, t, 2))
-			return 0;
-		if (remaining < 2) {
-			msg_printf(s->b, "%sRemaining data in TLV shorter than a subTLV header",
-				   sub_ident);
-			return taken + remaining;
-		}
-		if (sum < 2) {
-			msg_printf(s->b, "%sRemaining data in subTLVs shorter than a subTLV header",
-				   sub_ident);
-			return taken + sum;
-		}
-		st = msg_u8(&s->g, t);
-		sl = msg_u8(&s->g, t + 1);
-		t += 2;
-		remaining -= 2;
-		sum -= 2;
-		taken += 2;
-		msg_printf(s->b, "%s%s subTLV #%u, length: %u", sub_ident,
-			   msg_tok_find(isis_is_reach_subtlv_names, st) ?
-				   msg_tok_find(isis_is_reach_subtlv_names, st) :
-				   "unknown",
-			   st, sl);
-		if (sum < sl) {
-			pbuf_puts(s->b, " (remaining data in subTLVs shorter than the current subTLV)");
-			return taken + sum;
-		}
-		if (remaining < sl) {
-			pbuf_puts(s->b, " (> remaining tlv length)");
-			return taken + remaining;
-		}
-		if (!osi_has(s, t, sl))
-			return 0;
-		put_is_reach_subtlv(s, t, st, sl, sub_ident);
-		t += sl;
-		remaining -= sl;
-		sum -= sl;
-		taken += sl;
-	}
-	return taken;
-}
-
-/* One sub-TLV of an extended IP reachability prefix; false where tcpdump's returns 0. */
-static bool put_ip_reach_subtlv(struct osi *s, size_t t, unsigned type, unsigned len,
-				const char *ident)
-{
-	pbuf_puts(s->b, ident);
-	pbuf_puts(s->b, msg_tok_find(isis_ip_reach_subtlv_names, type) ?
-				msg_tok_find(isis_ip_reach_subtlv_names, type) :
-				"unknown");
-	msg_printf(s->b, " subTLV #%u, length: %u", type, len);
-	if (!osi_has(s, t, len)) {
-		msg_trunc_put(s->b, s->proto);
-		return false;
-	}
-	switch (type) {
-	case 117:
-	case 1:
-		for (; len >= 4; len -= 4, t += 4)
-			msg_printf(s->b, ", 0x%08x (=%u)", osi_u32(s, t), osi_u32(s, t));
-		break;
-	case 2:
-		for (; len >= 8; len -= 8, t += 8)
-			msg_printf(s->b, ", 0x%08x%08x", osi_u32(s, t), osi_u32(s, t + 4));
-		break;
-	case 3: {
-		uint8_t flags = osi_u8(s, t), algo = osi_u8(s, t + 1);
-		uint32_t sid;
-
-		if (flags & 0x08) {
-			if (len < 5) {
-				msg_trunc_put(s->b, s->proto);
-				return false;
-			}
-			sid = osi_u24(s, t + 2);
-		} else {
-			if (len < 6) {
-				msg_trunc_put(s->b, s->proto);
-				return false;
-			}
-			sid = osi_u32(s, t + 2);
-		}
-		pbuf_puts(s->b, ", Flags [");
-		msg_bits_put(s->b, prefix_sid_flags, "None", flags, ", ");
-		pbuf_puts(s->b, "], Algo ");
-		msg_tok_put(s->b, prefix_sid_algos, "Unknown", algo);
-		msg_printf(s->b, " (%u), %s %u", algo, flags & 0x08 ? "label" : "index", sid);
-		break;
-	}
-	default:
-		if (!osi_unknown(s, t, "\n\t\t    ", len))
-			return false;
-		break;
-	}
-	return true;
-}
-
-unsigned isis_put_extd_ip_reach(struct osi *s, size_t off, const char *ident, bool ipv6)
-{
-	char sub_ident[20];
-	uint8_t prefix[16] = { 0 };
-	uint32_t metric = osi_u32(s, off);
-	unsigned status, bits, bytes, taken = 4;
-	size_t t = off + 4;
-
-	if (!ipv6) {
-		status = osi_u8(s, t);
-		t++;
-		bits = status & 0x3f;
-		if (bits > 32) {
-			msg_printf(s->b, "%sIPv4 prefix: bad bit length %u", ident, bits);
-			return 0;
-		}
-		taken++;
-	} else {
-		status = osi_u8(s, t);
-		bits = osi_u8(s, t + 1);
-		if (bits > 128) {
-			msg_printf(s->b, "%sIPv6 prefix: bad bit length %u", ident, bits);
-			return 0;
-		}
-		t += 2;
-		taken += 2;
-	}
-	bytes = (bits + 7) / 8;
-	osi_need(s, t, bytes);
-	memcpy(prefix, s->g.p + t, bytes);
-	t += bytes;
-	taken += bytes;
-	pbuf_puts(s->b, ident);
-	if (!ipv6) {
-		pbuf_puts(s->b, "IPv4 prefix: ");
-		put_ip4_15(s->b, prefix);
-	} else {
-		pbuf_puts(s->b, "IPv6 prefix: ");
-		pbuf_ip6(s->b, prefix);
-	}
-	msg_printf(s->b, "/%u, Distribution: %s, Metric: %u", bits, status & 0x80 ? "down" : "up",
-		   metric);
-	if (!ipv6 && (status & 0x40))
-		pbuf_puts(s->b, ", sub-TLVs present");
-	else if (ipv6)
-		msg_printf(s->b, ", %s%s", status & 0x40 ? "External" : "Internal",
-			   status & 0x20 ? ", sub-TLVs present" : "");
-	if ((!ipv6 && (status & 0x40)) || (ipv6 && (status & 0x20))) {
-		/* one byte for all the sub-TLVs of this prefix */
-		unsigned sum = osi_u8(s, t);
-
-		t++;
-		taken += sum + 1;
-		msg_printf(s->b, " (%u)", sum);
-		while (sum > 0) {
-			unsigned st = osi_u8(s, t), sl = osi_u8(s, t + 1);
-
-			t += 2;
-			snprintf(sub_ident, sizeof(sub_ident), "%s  ", ident);
-			if (!put_ip_reach_subtlv(s, t, st, sl, sub_ident))
-				return 0;
-			t += sl;
-			/* tcpdump's count is unsigned: a sub-TLV past the sum wraps it */
-			sum = (sum - (sl + 2)) & 0xffffffffu;
-		}
-	}
-	return taken;
-}
-
-void isis_put_router_cap_subtlvs(struct osi *s, size_t t, unsigned len)
-{
-	len &= 0xff;
-	while (len >= 2) {
-		unsigned st = osi_u8(s, t), sl = osi_u8(s, t + 1);
-
-		len -= 2;
-		t += 2;
-		pbuf_puts(s->b, "\n\t\t");
-		pbuf_puts(s->b, msg_tok_find(router_cap_subtlv_names, st) ?
-					msg_tok_find(router_cap_subtlv_names, st) :
-					"unknown");
-		msg_printf(s->b, " subTLV #%u, length: %u", st, sl);
-		if (sl > len)
+	tlen--;
+	for (int i = 0; i < 2; i++) {
+		if (tlen < 4)
 			return;
-		if (!osi_has(s, t, sl))
+		osi_need(s, t, 4);
+		pbuf_puts(s->b, i ? ISIS_IDENT "IPv4 neighbor address: " : ISIS_IDENT "IPv4 interface address: ");
+		osi_put_ip4(s, t);
+		t += 4;
+		tlen -= 4;
+	}
+	while (tlen) {
+		if (tlen < 4)
 			return;
-		if (st == 2) {
-			uint8_t flags = osi_u8(s, t);
-			uint32_t range = osi_u24(s, t + 1);
-			size_t p = t + 4;
-			/* tcpdump keeps this count in a byte */
-			uint8_t left = (uint8_t)(sl - 4);
-
-			pbuf_puts(s->b, ", Flags [");
-			msg_bits_put(s->b, router_cap_sr_flags, "None", flags, ", ");
-			msg_printf(s->b, "], Range %u", range);
-			while (left >= 5) {
-				uint8_t type = osi_u8(s, p), l = osi_u8(s, p + 1);
-
-				left -= 2;
-				p += 2;
-				if (l > left)
-					break;
-				if (type != 1)
-					osi_unknown(s, p, "\n\t\t  ", l);
-				else if (l == 3)
-					msg_printf(s->b, ", SID value %u", osi_u24(s, p));
-				else if (l == 4)
-					msg_printf(s->b, ", SID value %u", osi_u32(s, p));
-				else
-					msg_printf(s->b, ", Unknown SID length%u", l);
-				p += l;
-				left -= l;
-			}
-		} else {
-			osi_unknown(s, t, "\n\t\t", sl);
-		}
-		len -= sl;
-		t += sl;
+		msg_printf(s->b, ISIS_IDENT "Link-ID: 0x%08x", osi_u32(s, t));
+		t += 4;
+		tlen -= 4;
 	}
 }
 
-/* isis_print_mcid: an SPB MCID of 51 bytes. */
-static void put_mcid(struct osi *s, size_t t)
+/* TLV 9: LSP entries of lifetime, id, sequence number and checksum. */
+static void tlv_lsp_entries(struct osi *s, size_t t, unsigned tlen)
 {
-	if (!osi_has(s, t, 51)) {
-		msg_trunc_put(s->b, s->proto);
+	while (tlen) {
+		if (tlen < 16)
+			return;
+		osi_need(s, t + 2, OSI_LSP_ID_LEN);
+		pbuf_puts(s->b, ISIS_IDENT "lsp-id: ");
+		osi_put_id(s, t + 2, OSI_LSP_ID_LEN);
+		msg_printf(s->b, ", seq: 0x%08x", osi_u32(s, t + 10));
+		msg_printf(s->b, ", lifetime: %5ds", osi_u16(s, t));
+		msg_printf(s->b, ", chksum: 0x%04x", osi_u16(s, t + 14));
+		tlen -= 16;
+		t += 16;
+	}
+}
+
+/* TLV 13: the purge originator, and whom it came from. */
+static void tlv_poi(struct osi *s, size_t t, unsigned tlen)
+{
+	uint8_t n;
+
+	if (tlen < 1)
+		return;
+	n = osi_u8(s, t);
+	t++;
+	tlen--;
+	if (!n) {
+		pbuf_puts(s->b, " No system IDs supplied");
 		return;
 	}
-	msg_printf(s->b, "ID: %u, Name: ", osi_u8(s, t));
-	osi_put_text(s, t + 1, 32);
-	msg_printf(s->b, "\n\t              Lvl: %u", osi_u16(s, t + 33));
-	pbuf_puts(s->b, ", Digest: ");
-	for (int i = 0; i < 16; i++)
-		msg_printf(s->b, "%.2x ", osi_u8(s, t + 35 + (size_t)i));
+	if (tlen < OSI_SYSTEM_ID_LEN)
+		return;
+	osi_need(s, t, OSI_SYSTEM_ID_LEN);
+	pbuf_puts(s->b, ISIS_IDENT "Purge Originator System-ID: ");
+	osi_put_id(s, t, OSI_SYSTEM_ID_LEN);
+	t += OSI_SYSTEM_ID_LEN;
+	tlen -= OSI_SYSTEM_ID_LEN;
+	if (n > 1) {
+		if (tlen < OSI_SYSTEM_ID_LEN)
+			return;
+		/* tcpdump checks 13 bytes here, as if from the count byte */
+		osi_need(s, t, 2 * OSI_SYSTEM_ID_LEN + 1);
+		pbuf_puts(s->b, ISIS_IDENT "Received from System-ID: ");
+		osi_put_id(s, t, OSI_SYSTEM_ID_LEN);
+	}
 }
 
-void isis_put_mt_port_cap_subtlvs(struct osi *s, size_t t, unsigned len)
+static void tlv_restart(struct osi *s, size_t t, unsigned tlen)
 {
-	while (len > 2) {
-		unsigned st = osi_u8(s, t), sl = osi_u8(s, t + 1);
-
-		pbuf_puts(s->b, "\n\t       ");
-		msg_tok_put(s->b, mt_port_cap_subtlv_names, "unknown", st);
-		msg_printf(s->b, " subTLV #%u, length: %u", st, sl);
-		t += 2;
-		len -= 2;
-		if (len < sl) {
-			pbuf_puts(s->b, " (> containing TLV length)");
-			return;
-		}
-		osi_need(s, t, sl);
-		switch (st) {
-		case 4:
-			if (sl < 102)
-				goto too_short;
-			pbuf_puts(s->b, "\n\t         MCID: ");
-			put_mcid(s, t);
-			pbuf_puts(s->b, "\n\t         AUX-MCID: ");
-			put_mcid(s, t + 51);
-			t += 102;
-			len -= 102;
-			sl -= 102;
-			break;
-		case 5:
-			if (sl < 33)
-				goto too_short;
-			{
-				uint8_t v = osi_u8(s, t);
-
-				msg_printf(s->b, "\n\t        RES: %u V: %u A: %u D: %u", v >> 5,
-					   v >> 4 & 1, v >> 2 & 3, v & 3);
-			}
-			t++;
-			pbuf_puts(s->b, "\n\t         Digest: ");
-			for (int i = 1; i <= 8; i++, t += 4) {
-				msg_printf(s->b, "%08x ", osi_u32(s, t));
-				if (i % 4 == 0 && i != 8)
-					pbuf_puts(s->b, "\n\t                 ");
-			}
-			len -= 33;
-			sl -= 33;
-			break;
-		case 6:
-			while (sl != 0) {
-				uint16_t v;
-
-				if (sl < 4)
-					goto too_short;
-				msg_printf(s->b, "\n\t           ECT: %08x", osi_u32(s, t));
-				t += 4;
-				len -= 4;
-				sl -= 4;
-				if (sl < 2)
-					goto too_short;
-				v = osi_u16(s, t);
-				msg_printf(s->b, " BVID: %u, U:%01x M:%01x ", v >> 4, v >> 3 & 1,
-					   v >> 2 & 1);
-				t += 2;
-				len -= 2;
-				sl -= 2;
-			}
-			break;
-		}
-		t += sl;
-		len -= sl;
+	if (tlen < 1)
+		return;
+	pbuf_puts(s->b, ISIS_IDENT "Flags [");
+	msg_bits_put(s->b, isis_restart_flags, "none", osi_u8(s, t), ", ");
+	pbuf_putc(s->b, ']');
+	t++;
+	tlen--;
+	if (tlen < 2)
+		return;
+	msg_printf(s->b, ", Remaining holding time %us", osi_u16(s, t));
+	t += 2;
+	tlen -= 2;
+	if (tlen == OSI_SYSTEM_ID_LEN) {
+		osi_need(s, t, OSI_SYSTEM_ID_LEN);
+		pbuf_puts(s->b, ", for ");
+		osi_put_id(s, t, OSI_SYSTEM_ID_LEN);
 	}
-	return;
-too_short:
-	pbuf_puts(s->b, " (too short)");
 }
 
-void isis_put_mt_cap_subtlvs(struct osi *s, size_t t, unsigned len)
+static enum isis_tlv_next tlv_idrp(struct osi *s, size_t t, unsigned tlen)
 {
-	while (len > 2) {
-		unsigned st = osi_u8(s, t), sl = osi_u8(s, t + 1);
+	uint8_t type;
 
-		t += 2;
-		len -= 2;
-		pbuf_puts(s->b, "\n\t      ");
-		msg_tok_put(s->b, mt_cap_subtlv_names, "unknown", st);
-		msg_printf(s->b, " subTLV #%u, length: %u", st, sl);
-		if (len < sl) {
-			pbuf_puts(s->b, " (> containing TLV length)");
+	if (tlen < 1)
+		return ISIS_TLV_NEXT;
+	type = osi_u8(s, t);
+	pbuf_puts(s->b, ISIS_IDENT "Inter-Domain Information Type: ");
+	msg_tok_put(s->b, isis_idrp_types, "Unknown (0x%02x)", type);
+	t++;
+	tlen--;
+	if (type == 2) {
+		if (tlen >= 2)
+			msg_printf(s->b, "AS Number: %u", osi_u16(s, t));
+		return ISIS_TLV_NEXT;
+	}
+	return osi_unknown(s, t, ISIS_IDENT, tlen) ? ISIS_TLV_NEXT : ISIS_TLV_RETURN_0;
+}
+
+/* TLV 5: a metric block, then address prefixes of a length in semi-octets. */
+static void tlv_prefix_neigh(struct osi *s, size_t t, unsigned tlen)
+{
+	if (tlen < 4)
+		return;
+	osi_need(s, t, 4);
+	pbuf_puts(s->b, ISIS_IDENT "Metric Block");
+	isis_put_metric_block(s, t);
+	t += 4;
+	tlen -= 4;
+	while (tlen) {
+		unsigned plen = osi_u8(s, t);
+
+		t++;
+		tlen--;
+		if (plen < 2) {
+			msg_printf(s->b, "\n\t\tAddress: prefix length %u < 2", plen);
 			return;
 		}
-		osi_need(s, t, sl);
-		if (st == 1) {
-			unsigned trees;
-
-			if (sl < 19) {
-				pbuf_puts(s->b, " (too short)");
-				return;
-			}
-			msg_printf(s->b, "\n\t        CIST Root-ID: %08x", osi_u32(s, t));
-			msg_printf(s->b, " %08x", osi_u32(s, t + 4));
-			msg_printf(s->b, ", Path Cost: %08x", osi_u32(s, t + 8));
-			msg_printf(s->b, ", Prio: %u", osi_u16(s, t + 12));
-			msg_printf(s->b, "\n\t        RES: %u", osi_u16(s, t + 14) >> 5);
-			msg_printf(s->b, ", V: %u", osi_u16(s, t + 14) >> 4 & 1);
-			msg_printf(s->b, ", SPSource-ID: %u", osi_u32(s, t + 14) & 0x000fffff);
-			msg_printf(s->b, ", No of Trees: %x", osi_u8(s, t + 18));
-			trees = osi_u8(s, t + 18);
-			t += 19;
-			len -= 19;
-			sl -= 19;
-			while (trees) {
-				uint8_t f;
-
-				if (sl < 8) {
-					msg_trunc_put(s->b, s->proto);
-					return;
-				}
-				f = osi_u8(s, t);
-				msg_printf(s->b, "\n\t         U:%u, M:%u, A:%u, RES:%u", f >> 7,
-					   f >> 6 & 1, f >> 5 & 1, f & 0x1f);
-				msg_printf(s->b, ", ECT: %08x", osi_u32(s, t + 1));
-				msg_printf(s->b, ", BVID: %u, SPVID: %u", osi_u24(s, t + 5) >> 12 & 0xfff,
-					   osi_u24(s, t + 5) & 0xfff);
-				t += 8;
-				len -= 8;
-				sl -= 8;
-				trees--;
-			}
-		} else if (st == 3) {
-			if (sl < 8) {
-				msg_trunc_put(s->b, s->proto);
-				return;
-			}
-			msg_printf(s->b, "\n\t        BMAC: %08x", osi_u32(s, t));
-			msg_printf(s->b, "%04x", osi_u16(s, t + 4));
-			msg_printf(s->b, ", RES: %u, VID: %u", osi_u16(s, t + 6) >> 12,
-				   osi_u16(s, t + 6) & 0x0fff);
-			t += 8;
-			len -= 8;
-			sl -= 8;
-			for (; sl >= 4; t += 4, len -= 4, sl -= 4) {
-				uint32_t v = osi_u32(s, t);
-
-				msg_printf(s->b, "\n\t        T: %u, R: %u, RES: %u, ISID: %u", v >> 31,
-					   v >> 30 & 1, v >> 24 & 0x3f, v & 0xffffff);
-			}
-		}
-		t += sl;
-		len -= sl;
+		if (tlen < plen / 2)
+			return;
+		osi_need(s, t, plen / 2);
+		pbuf_puts(s->b, "\n\t\tAddress: ");
+		osi_put_nsap(s, t, plen / 2);
+		msg_printf(s->b, "/%u", plen * 4);
+		t += plen / 2;
+		tlen -= plen / 2;
 	}
+}
+
+static void tlv_router_cap(struct osi *s, size_t t, unsigned tlen)
+{
+	uint8_t flags;
+
+	if (tlen < 5) {
+		isis_put_invalid_len(s, "object length", tlen, 5);
+		return;
+	}
+	osi_need(s, t, 4);
+	pbuf_puts(s->b, ISIS_IDENT "Router-ID ");
+	osi_put_ip4(s, t);
+	flags = osi_u8(s, t + 4);
+	pbuf_puts(s->b, ", Flags [");
+	msg_bits_put(s->b, isis_router_cap_flags, "none", flags, ", ");
+	pbuf_putc(s->b, ']');
+	if (tlen > 5)
+		isis_put_router_cap_subtlvs(s, t + 5, tlen - 5);
+}
+
+static enum isis_tlv_next tlv_vendor(struct osi *s, size_t t, unsigned tlen)
+{
+	uint32_t oui;
+	const char *name;
+
+	if (tlen < 3)
+		return ISIS_TLV_NEXT;
+	oui = osi_u24(s, t);
+	name = proto_llc_oui_name(oui);
+	msg_printf(s->b, ISIS_IDENT "Vendor: %s (%u)", name ? name : "Unknown", oui);
+	if (tlen > 3 && !osi_unknown(s, t + 3, "\n\t\t", tlen - 3))
+		return ISIS_TLV_RETURN_0;
+	return ISIS_TLV_NEXT;
+}
+
+enum isis_tlv_next isis_print_tlv(struct osi *s, size_t t, unsigned type, unsigned tlen,
+				  uint32_t length)
+{
+	switch (type) {
+	case 1:
+		tlv_area_addrs(s, t, tlen);
+		break;
+	case 6:
+		while (tlen) {
+			if (tlen < 6)
+				break;
+			osi_need(s, t, 6);
+			pbuf_puts(s->b, ISIS_IDENT "SNPA: ");
+			osi_put_id(s, t, 6);
+			tlen -= 6;
+			t += 6;
+		}
+		break;
+	case 7:
+		tlv_instance_id(s, t, tlen);
+		break;
+	case 8:
+		break;
+	case 22:
+	case 24:
+	case 222:
+		tlv_ext_is_reach(s, t, tlen, type);
+		break;
+	case 2:
+	case 3:
+		tlv_reach(s, t, tlen, type == 2);
+		break;
+	case 128:
+	case 130:
+		if (!isis_put_ip_reach(s, t, ISIS_IDENT, tlen))
+			return ISIS_TLV_RETURN_1;
+		break;
+	case 135:
+	case 235:
+	case 236:
+	case 237:
+		tlv_extd_ip_reach(s, t, tlen, type == 235 || type == 237, type >= 236);
+		break;
+	case 232:
+		tlv_addrs(s, t, tlen, true);
+		break;
+	case 10:
+		return tlv_auth(s, t, tlen);
+	case 240:
+		tlv_ptp_adj(s, t, tlen);
+		break;
+	case 129:
+		pbuf_puts(s->b, ISIS_IDENT "NLPID(s): ");
+		put_nlpids(s, t, tlen);
+		break;
+	case 143:
+	case 144: {
+		uint16_t v;
+
+		if (tlen < 2)
+			break;
+		v = osi_u16(s, t);
+		if (type == 143)
+			msg_printf(s->b, "\n\t       RES: %u, MTID(s): %u", v >> 12, v & 0x0fff);
+		else
+			msg_printf(s->b, ISIS_IDENT "O: %u, RES: %u, MTID(s): %u", v >> 15 & 1, v >> 12 & 7,
+				   v & 0x0fff);
+		if (tlen > 2 && type == 143)
+			isis_put_mt_port_cap_subtlvs(s, t + 2, tlen - 2);
+		else if (tlen > 2)
+			isis_put_mt_cap_subtlvs(s, t + 2, tlen - 2);
+		break;
+	}
+	case 134:
+		if (tlen < 4)
+			break;
+		osi_need(s, t, 4);
+		pbuf_puts(s->b, ISIS_IDENT "Traffic Engineering Router ID: ");
+		osi_put_ip4(s, t);
+		break;
+	case 132:
+		tlv_addrs(s, t, tlen, false);
+		break;
+	case 137:
+		pbuf_puts(s->b, ISIS_IDENT "Hostname: ");
+		osi_put_text(s, t, tlen);
+		break;
+	case 138:
+		tlv_srlg(s, t, tlen);
+		break;
+	case 9:
+		tlv_lsp_entries(s, t, tlen);
+		break;
+	case 12:
+		if (tlen < 2)
+			break;
+		osi_need(s, t, 2);
+		msg_printf(s->b, ISIS_IDENT "checksum: 0x%04x ", osi_u16(s, t));
+		osi_put_cksum(s, 0, osi_u16(s, t), (int)t, length);
+		break;
+	case 13:
+		tlv_poi(s, t, tlen);
+		break;
+	case 229:
+		while (tlen) {
+			unsigned n;
+
+			if (tlen == 1) {
+				pbuf_puts(s->b, ISIS_IDENT "invalid MT-ID");
+				break;
+			}
+			n = isis_put_mtid(s, t, ISIS_IDENT, tlen);
+			if (!n)
+				osi_trunc(s);
+			t += n;
+			tlen -= n;
+		}
+		break;
+	case 211:
+		tlv_restart(s, t, tlen);
+		break;
+	case 131:
+		return tlv_idrp(s, t, tlen);
+	case 14:
+		if (tlen >= 2)
+			msg_printf(s->b, ISIS_IDENT "LSP Buffersize: %u", osi_u16(s, t));
+		break;
+	case 4:
+		tlv_sysids(s, t, tlen, ISIS_IDENT);
+		break;
+	case 5:
+		tlv_prefix_neigh(s, t, tlen);
+		break;
+	case 241:
+		if (tlen >= 4)
+			msg_printf(s->b, ISIS_IDENT "Sequence number: %u", osi_u32(s, t));
+		break;
+	case 242:
+		tlv_router_cap(s, t, tlen);
+		break;
+	case 250:
+		return tlv_vendor(s, t, tlen);
+	default:
+		if (s->v <= 1 && !osi_unknown(s, t, "\n\t\t", tlen))
+			return ISIS_TLV_RETURN_0;
+		break;
+	}
+	return ISIS_TLV_NEXT;
 }

@@ -106,7 +106,25 @@ bool osi_clnp_print(struct osi *s, size_t off, uint32_t length);
 void osi_esis_print(struct osi *s, uint32_t length);
 bool osi_isis_print(struct osi *s, uint32_t length);
 
-/* ---- IS-IS TLV parts shared by several TLVs (proto_isis_tlv.c) ---- */
+/* ---- IS-IS TLVs (proto_isis_tlv.c) and the parts several of them share ---- */
+
+/* Where a TLV's lines start. */
+#define ISIS_IDENT "\n\t      "
+
+/* What the TLV walk does after a TLV: go on, or end the PDU as tcpdump's isis_print returns. */
+enum isis_tlv_next {
+	ISIS_TLV_NEXT,	   /* the next TLV (after -vv's hex of this one) */
+	ISIS_TLV_RETURN_0, /* isis_print returns 0: the caller dumps the PDU */
+	ISIS_TLV_RETURN_1, /* isis_print returns 1: the line ends here */
+};
+
+/* One TLV's value at t, tlen bytes: tcpdump's switch in isis_print; length is the PDU's. */
+enum isis_tlv_next isis_print_tlv(struct osi *s, size_t t, unsigned type, unsigned tlen,
+				  uint32_t length);
+/* " [what have < want] (invalid)": INVALID_OR_DECREMENT's complaint. */
+void isis_put_invalid_len(struct osi *s, const char *what, unsigned have, unsigned want);
+
+/* proto_isis_reach.c: */
 
 /* isis_print_metric_block: ", Default Metric: 10, Internal" and the supported others. */
 void isis_put_metric_block(struct osi *s, size_t off);
@@ -119,7 +137,7 @@ unsigned isis_put_ext_is_reach(struct osi *s, size_t off, const char *ident, uns
 			       unsigned remaining);
 /* isis_print_extd_ip_reach (TLVs 135, 235, 236, 237): the bytes taken, 0 on error. */
 unsigned isis_put_extd_ip_reach(struct osi *s, size_t off, const char *ident, bool ipv6);
-/* The sub-TLVs of the router capability (242), MT port capability (143) and MT capability (144). */
+/* proto_isis_cap.c: the sub-TLVs of the router capability (242), MT port capability (143) and MT capability (144). */
 void isis_put_router_cap_subtlvs(struct osi *s, size_t off, unsigned len);
 void isis_put_mt_port_cap_subtlvs(struct osi *s, size_t off, unsigned len);
 void isis_put_mt_cap_subtlvs(struct osi *s, size_t off, unsigned len);
