@@ -57,7 +57,7 @@ struct cdp_tlv_info {
 
 static const struct cdp_tlv_info cdp_tlvs[] = {
 	[0x01] = { "Device-ID", CDP_STRING, true, 0, 0 },
-	[0x02] = { "Address", CDP_ADDR, false, 4, 0 },
+	[0x02] = { "Address", CDP_ADDR, false, 0, 0 },
 	[0x03] = { "Port-ID", CDP_STRING, false, 0, 0 },
 	[0x04] = { "Capability", CDP_CAP, false, 4, 4 },
 	[0x05] = { "Version String", CDP_VERSION, false, 0, 0 },
@@ -92,8 +92,13 @@ static void put_textn(struct osi *s, size_t t, size_t n)
 static void put_addrs(struct osi *s, size_t p, unsigned l)
 {
 	static const uint8_t llc_ipv6[8] = { 0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00, 0x86, 0xdd };
-	uint32_t num = osi_u32(s, p);
+	uint32_t num;
 
+	if (l < 4) {
+		pbuf_puts(s->b, " (not enough space for num)");
+		goto invalid;
+	}
+	num = osi_u32(s, p);
 	p += 4;
 	l -= 4;
 	while (num) {

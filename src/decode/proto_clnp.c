@@ -122,7 +122,6 @@ static void put_route(struct osi *s, size_t t, unsigned tlen, unsigned op)
 {
 	unsigned nsap_off;
 
-	pbuf_puts(s->b, "");
 	msg_tok_put(s->b, sr_rr_kinds, "Unknown", osi_u8(s, t));
 	pbuf_putc(s->b, ' ');
 	msg_tok_put(s->b, sr_rr_names, "Unknown Option %u", op);
@@ -150,8 +149,8 @@ static void put_route(struct osi *s, size_t t, unsigned tlen, unsigned op)
 			msg_printf(s->b, "\n\t    NSAP address (length %u): ", alen);
 			osi_put_nsap(s, t + 1, alen);
 		}
+		/* tcpdump never moves on to the next address: it prints the first again */
 		tlen -= alen + 1;
-		t += alen + 1;
 	}
 }
 

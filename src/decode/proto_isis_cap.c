@@ -106,7 +106,11 @@ void isis_put_mt_port_cap_subtlvs(struct osi *s, size_t t, unsigned len)
 			pbuf_puts(s->b, " (> containing TLV length)");
 			return;
 		}
-		osi_need(s, t, sl);
+		/* tcpdump marks a sub-TLV past the capture and goes on with the next TLV */
+		if (!osi_has(s, t, sl)) {
+			msg_trunc_put(s->b, s->proto);
+			return;
+		}
 		switch (st) {
 		case 4:
 			if (sl < 102)
@@ -181,7 +185,11 @@ void isis_put_mt_cap_subtlvs(struct osi *s, size_t t, unsigned len)
 			pbuf_puts(s->b, " (> containing TLV length)");
 			return;
 		}
-		osi_need(s, t, sl);
+		/* tcpdump marks a sub-TLV past the capture and goes on with the next TLV */
+		if (!osi_has(s, t, sl)) {
+			msg_trunc_put(s->b, s->proto);
+			return;
+		}
 		if (st == 1) {
 			unsigned trees;
 

@@ -344,10 +344,13 @@ static void tlv_poi(struct osi *s, size_t t, unsigned tlen)
 
 static void tlv_restart(struct osi *s, size_t t, unsigned tlen)
 {
+	uint8_t flags;
+
 	if (tlen < 1)
 		return;
+	flags = osi_u8(s, t);
 	pbuf_puts(s->b, ISIS_IDENT "Flags [");
-	msg_bits_put(s->b, isis_restart_flags, "none", osi_u8(s, t), ", ");
+	msg_bits_put(s->b, isis_restart_flags, "none", flags, ", ");
 	pbuf_putc(s->b, ']');
 	t++;
 	tlen--;

@@ -194,6 +194,10 @@ def isis_frames():
     frames.append(osi(lsp([tlv(128, b"\0" * 5)])))
     frames.append(osi(lsp([tlv(242, b"\x0a\x00")])))
     frames.append(osi(ptp_iih([tlv(1, bytes([3]) + AREA)])[:30]))
+    restart = osi(ptp_iih([tlv(211, b"\x03\x00\x05")]))
+    frames.append((restart, len(restart) - 3 - (60 - 14 - 3 - 20 - 5)))
+    spb = osi(lsp([tlv(144, struct.pack("!H", 1) + sub(3, b"\0" * 12))]))
+    frames.append((spb, 17 + 27 + 2 + 2 + 2 + 4))
     # cut by the capture: in the common header, in the PDU header, in a TLV
     for cut in (22, 30, 60, 90):
         fr = osi(lsp_full)
@@ -221,7 +225,8 @@ def osi_frames():
     nsap_b = bytes.fromhex("490001192168001002fe")
     opts = bytes([205, 1, 0x0e]) + bytes([195, 1, 0xff]) + bytes([197, 2, 0x40, 3]) + \
         bytes([193, 1, 0x81]) + bytes([204, 2, 0, 0]) + \
-        bytes([200, 2 + 1 + len(nsap_b), 1, 3, len(nsap_b)]) + nsap_b + bytes([99, 1, 0xaa])
+        bytes([200, 2 + 2 * (1 + len(nsap_b)), 1, 3, len(nsap_b)]) + nsap_b + \
+        bytes([len(nsap_a)]) + nsap_a + bytes([99, 1, 0xaa])
     data = clnp(28, nsap_b, nsap_a, opts, b"payload!", seg=(0x1234, 0, 60))
     quoted = clnp(30, nsap_a, nsap_b, data=b"ping")
     er = clnp(1, nsap_a, nsap_b, bytes([193, 1, 0xa0]), quoted, flags=0)
@@ -297,6 +302,7 @@ def cdp_frames():
                 cdp_tlv(7, b"\x01\x02\x03"), cdp_tlv(2, struct.pack("!I", 3) + v4),
                 cdp_tlv(0x10, b""), cdp_tlv(0x1a, b"\0" * 7)]),
            b"\x02\xb4",
+           cdp([cdp_tlv(1, b"sw"), cdp_tlv(2, b"\x00\x00"), cdp_tlv(0x16, b"\x00")]),
            cdp([cdp_tlv(1, b"sw"), b"\x00\x03\x00"])]
     return [cdp_frame(full), cdp_frame(v1)] + [cdp_frame(b) for b in bad] + \
         [(cdp_frame(full), 120), (cdp_frame(full), 23)]
