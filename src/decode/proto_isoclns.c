@@ -41,6 +41,12 @@ int proto_isoclns_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	else if (i > 0 && m->layer[i - 1].proto != PKT_PROTO_LLC && p &&
 		 (p[1] == OSI_NLPID_CLNP || p[1] == OSI_NLPID_ESIS || p[1] == OSI_NLPID_ISIS))
 		(void)pkt_get_u8(c, &fudge);
+	/* tcpdump hands IP and IPv6 after their NLPID to its IP printers: so do these layers */
+	p = pkt_peek(c, 1);
+	if (p && (p[0] == OSI_NLPID_IP || p[0] == OSI_NLPID_IP6)) {
+		(void)pkt_skip(c, 1);
+		return p[0] == OSI_NLPID_IP ? PKT_PROTO_IPV4 : PKT_PROTO_IPV6;
+	}
 	return PKT_PROTO_NONE;
 }
 
@@ -247,6 +253,19 @@ bool proto_isoclns_print(struct line *x)
 	if (behind_type && (skip == 0 || all.len < skip)) {
 		/* behind an ethertype, without even the fudge byte */
 		return msg_trunc(x, "isoclns");
+	}
+	if (line_more(x)) {
+		/* IP or IPv6 follows its NLPID, the last byte of this layer: their printers go on */
+		if (s.e && skip >= 1 && msg_has(&all, skip - 1, 1)) {
+			uint8_t nlpid = msg_u8(&all, skip - 1);
+
+			pbuf_puts(s.b, "OSI NLPID ");
+			msg_tok_put(s.b, osi_nlpid_names, "Unknown", nlpid);
+			pbuf_puts(s.b, " (0x");
+			pbuf_hex(s.b, nlpid, 2);
+			pbuf_puts(s.b, "): ");
+		}
+		return false;
 	}
 	s.g = msg_sub(&all, skip, all.len - skip);
 	print_guarded(&s);

@@ -237,8 +237,18 @@ bool view_packet_osi(struct fmt_details *d, const struct pkt_meta *m, const uint
 
 	switch (ly->proto) {
 	case PKT_PROTO_ISOCLNS:
-		if (msg_at(&g, m, data, ly) && g.len >= ly->hdr_len)
-			put_osi(d, &g, ly->hdr_len);
+		if (!msg_at(&g, m, data, ly) || g.len < ly->hdr_len)
+			return true;
+		if (ly + 1 < m->layer + m->n_layers) {
+			/* IP or IPv6 follows: the layer ends with their NLPID */
+			if (ly->hdr_len >= 1 && msg_has(&g, ly->hdr_len - 1, 1)) {
+				fmt_details_object_begin(d, "isoclns");
+				fmt_details_u64(d, "nlpid", msg_u8(&g, ly->hdr_len - 1));
+				fmt_details_object_end(d);
+			}
+			return true;
+		}
+		put_osi(d, &g, ly->hdr_len);
 		return true;
 	case PKT_PROTO_CDP:
 		if (msg_at(&g, m, data, ly))

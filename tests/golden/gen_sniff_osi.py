@@ -11,7 +11,8 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_sniff import LINKTYPE_ETHERNET, MAC_A, write_pcap  # noqa: E402
+from gen_sniff import (IP6_A, IP6_B, IP_A, IP_B, LINKTYPE_ETHERNET, MAC_A, icmp, ipv4,  # noqa: E402
+                       udp6, write_pcap)
 
 ISIS_MAC = bytes.fromhex("0180c2000015")
 ESIS_MAC = bytes.fromhex("09002b000004")
@@ -248,6 +249,9 @@ def osi_frames():
                osi(bytes([0x82, 5, 1, 0, 2, 0, 0, 0, 0])),
                osi(bytes([0x82, 12, 2, 0, 2, 0, 0, 0, 0, 0, 0, 0])),
                osi(b"\x00\x01\x02"), osi(b"\x47\x01\x02\x03")]
+    # IP and IPv6 after their NLPIDs, which tcpdump hands to its IP printers
+    frames += [osi(b"\xcc" + ipv4(IP_A, IP_B, 1, icmp(8, 0, struct.pack("!HH", 1, 1), b"hi"))),
+               osi(b"\x8e" + udp6(IP6_A, IP6_B, 4000, 4001, b"x"))]
     return frames
 
 
