@@ -43,6 +43,7 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	{ 0x8848, PKT_PROTO_MPLS },	/* MPLS multicast */
 	/* services (issue 13) */
 	{ PROTO_ETHERTYPE_PTP, PKT_PROTO_PTP },
+	{ 0xfefe, PKT_PROTO_ISOCLNS }, /* OSI (issue 13), after a "fudge" byte */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */
@@ -129,6 +130,7 @@ static const struct dispatch_key dispatch_tcp_apps[] = {
 static const struct dispatch_key dispatch_llc_saps[] = {
 	{ 0x42, PKT_PROTO_STP },  /* 802.1D BPDUs */
 	{ 0x06, PKT_PROTO_IPV4 }, /* RFC 948 IP over 802.3 */
+	{ 0xfe, PKT_PROTO_ISOCLNS }, /* OSI (issue 13): CLNP, ES-IS, IS-IS */
 };
 
 static const struct dispatch_key dispatch_cisco_pids[] = {
@@ -137,6 +139,7 @@ static const struct dispatch_key dispatch_cisco_pids[] = {
 	{ 0x2004, PKT_PROTO_DTP },
 	{ 0x0111, PKT_PROTO_UDLD },
 	{ 0x2003, PKT_PROTO_VTP },
+	{ 0x2000, PKT_PROTO_CDP }, /* issue 13 */
 };
 
 #define DISPATCH_N(t) (sizeof(t) / sizeof((t)[0]))

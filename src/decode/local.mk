@@ -63,7 +63,12 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_mptcp.c src/decode/proto_mptcp.h \
 	src/decode/proto_icmp_ext.c src/decode/proto_icmp_ext.h \
 	src/decode/proto_dccp.c \
-	src/decode/proto_icmp6_rr.c
+	src/decode/proto_icmp6_rr.c \
+	src/decode/proto_osi.h src/decode/proto_isoclns.c src/decode/proto_clnp.c \
+	src/decode/proto_esis.c src/decode/proto_isis.c src/decode/proto_isis_tlv.c \
+	src/decode/proto_isis_reach.c src/decode/proto_isis_cap.c \
+	src/decode/proto_cdp.c \
+	src/decode/view_packet_osi.c src/decode/view_packet_osi.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

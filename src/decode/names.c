@@ -187,6 +187,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_TLS] = "tls",
 	[PKT_PROTO_IPIP] = "ipip",
 	[PKT_PROTO_DCCP] = "dccp",
+	/* OSI (issue 13) */
+	[PKT_PROTO_ISOCLNS] = "isoclns",
+	[PKT_PROTO_CDP] = "cdp",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -62,6 +62,9 @@ enum pkt_proto {
 	PKT_PROTO_TLS,	/* TCP 443: in JSON, and in text with --decode-more only */
 	PKT_PROTO_IPIP, /* IPv4 or IPv6 carried in IP (protocol 4 or 41): a tunnel */
 	PKT_PROTO_DCCP,
+	/* OSI (issue 13): CLNP, ES-IS, IS-IS by NLPID; Cisco's CDP */
+	PKT_PROTO_ISOCLNS, /* LLC SAP 0xfe, ethertype 0xfefe */
+	PKT_PROTO_CDP,	   /* SNAP pid 0x2000 under Cisco's OUI */
 	PKT_PROTO_COUNT
 };
 

@@ -120,6 +120,11 @@ int proto_ipip_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_ipip_print(struct line *x);
 int proto_dccp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_dccp_print(struct line *x);
+/* OSI (issue 13): CLNP, ES-IS and IS-IS from the NLPID */
+int proto_isoclns_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_isoclns_print(struct line *x);
+int proto_cdp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_cdp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * proto_isoclns.c: the OSI network layer's first byte, the NLPID (ISO/TR
+ * 9577), and what follows it: CLNP, ES-IS, IS-IS; and the names and reads
+ * the three printers share (NSAPs, system ids, the Fletcher checksum).
+ */
+#include "config.h"
+
+#include "decode/line.h"
+#include "decode/proto.h"
+#include "decode/proto_osi.h"
+
+#define OSI_NLPID_NULLNS 0x00
+#define OSI_NLPID_IP	 0xcc
+#define OSI_NLPID_IP6	 0x8e
+#define OSI_NLPID_PPP	 0xcf
+#define OSI_NLPID_Q933	 0x08
+
+/* Whether the layer before the OSI PDU is an Ethernet type field (not LLC, nor a link type). */
+static bool behind_ethertype(const struct pkt_meta *m, unsigned i)
+{
+	return i > 0 && (m->layer[i - 1].proto == PKT_PROTO_ETH || m->layer[i - 1].proto == PKT_PROTO_VLAN);
+}
+
+/*
+ * Over LLC (SAP 0xfe) the PDU starts at its NLPID.  Behind an ethertype
+ * (0xfefe) a "fudge" byte comes first, which tcpdump skips unseen: the
+ * dissector counts it as this layer's header.  Behind another link's type
+ * field (Cisco HDLC's), tcpdump skips it only when an IS-IS, ES-IS or CLNP
+ * NLPID follows it.
+ */
+int proto_isoclns_dissect(struct pkt_cursor *c, struct pkt_meta *m)
+{
+	const uint8_t *p = pkt_peek(c, 2);
+	unsigned i = m->n_layers - 1u;
+	uint8_t fudge;
+
+	proto_level(m)->net = PKT_PROTO_ISOCLNS;
+	if (behind_ethertype(m, i))
+		(void)pkt_get_u8(c, &fudge);
+	else if (i > 0 && m->layer[i - 1].proto != PKT_PROTO_LLC && p &&
+		 (p[1] == OSI_NLPID_CLNP || p[1] == OSI_NLPID_ESIS || p[1] == OSI_NLPID_ISIS))
+		(void)pkt_get_u8(c, &fudge);
+	/* tcpdump hands IP and IPv6 after their NLPID to its IP printers: so do these layers */
+	p = pkt_peek(c, 1);
+	if (p && (p[0] == OSI_NLPID_IP || p[0] == OSI_NLPID_IP6)) {
+		(void)pkt_skip(c, 1);
+		return p[0] == OSI_NLPID_IP ? PKT_PROTO_IPV4 : PKT_PROTO_IPV6;
+	}
+	return PKT_PROTO_NONE;
+}
+
+/* ---- shared readers and names ---------------------------------------------------------------- */
+
+const struct msg_tok osi_nlpid_names[] = {
+	{ 0x00, "NULL" },  { 0x08, "Q.933" },	{ 0x09, "LMI" },       { 0x80, "SNAP" },
+	{ 0x81, "CLNP" },  { 0x82, "ES-IS" },	{ 0x83, "IS-IS" },     { 0x84, "CONS" },
+	{ 0x85, "IDRP" },  { 0xc1, "ISIS_SPB" }, { 0xb1, "FRF.15" },   { 0xcc, "IPv4" },
+	{ 0xcf, "PPP" },   { 0x8a, "X25 ES-IS" }, { 0x8e, "IPv6" },    { 0, NULL },
+};
+
+_Noreturn void osi_trunc(struct osi *s)
+{
+	longjmp(s->trunc, 1);
+}
+
+void osi_put_nsap(struct osi *s, size_t off, size_t len)
+{
+	/* tcpdump checks the bytes are there before it judges the length */
+	osi_need(s, off, len);
+	if (len < 1 || len > 20) {
+		pbuf_puts(s->b, "isonsap_string: illegal length");
+		return;
+	}
+	for (size_t i = 0; i < len; i++) {
+		pbuf_hex(s->b, msg_u8(&s->g, off + i), 2);
+		if (!(i & 1) && i + 1 < len)
+			pbuf_putc(s->b, '.');
+	}
+}
+
+void osi_put_id(struct osi *s, size_t off, size_t len)
+{
+	size_t sysid = len < OSI_SYSTEM_ID_LEN ? len : OSI_SYSTEM_ID_LEN;
+
+	for (size_t i = 1; i <= sysid; i++) {
+		pbuf_hex(s->b, osi_u8(s, off + i - 1), 2);
+		if (i == 2 || i == 4)
+			pbuf_putc(s->b, '.');
+	}
+	if (len >= OSI_NODE_ID_LEN) {
+		pbuf_putc(s->b, '.');
+		pbuf_hex(s->b, osi_u8(s, off + 6), 2);
+	}
+	if (len == OSI_LSP_ID_LEN) {
+		pbuf_putc(s->b, '-');
+		pbuf_hex(s->b, osi_u8(s, off + 7), 2);
+	}
+}
+
+void osi_put_ip4(struct osi *s, size_t off)
+{
+	osi_need(s, off, 4);
+	pbuf_ip4(s->b, s->g.p + off);
+}
+
+/* create_osi_cksum: ISO 8473-1 annex C.3, the checksum field read as zero. */
+static uint16_t osi_cksum(const uint8_t *p, int cksum_off, int len)
+{
+	uint32_t c0 = 0, c1 = 0, mul;
+	int x, y;
+
+	for (int i = 0; i < len; i++) {
+		if (i != cksum_off && i != cksum_off + 1)
+			c0 += p[i];
+		c1 += c0;
+	}
+	c0 %= 255;
+	c1 %= 255;
+	mul = (uint32_t)(len - cksum_off) * c0;
+	x = (int)(mul - c0 - c1);
+	y = (int)(c1 - mul - 1);
+	if (y >= 0)
+		y++;
+	if (x < 0)
+		x--;
+	x %= 255;
+	y %= 255;
+	if (x == 0)
+		x = 255;
+	if (y == 0)
+		y = 255;
+	return (uint16_t)((x << 8) | (y & 0xff));
+}
+
+void osi_put_cksum(struct osi *s, size_t off, uint16_t cksum, int cksum_off, uint32_t len)
+{
+	uint16_t want;
+
+	if (!cksum || cksum_off < 0 || !osi_has(s, off + (size_t)cksum_off, 2) ||
+	    (uint32_t)cksum_off > len || !osi_has(s, off, len)) {
+		pbuf_puts(s->b, " (unverified)");
+		return;
+	}
+	want = osi_cksum(s->g.p + off, cksum_off, (int)len);
+	if (want == cksum) {
+		pbuf_puts(s->b, " (correct)");
+		return;
+	}
+	pbuf_puts(s->b, " (incorrect should be 0x");
+	pbuf_hex(s->b, want, 4);
+	pbuf_putc(s->b, ')');
+}
+
+bool osi_unknown(struct osi *s, size_t off, const char *ident, size_t len)
+{
+	if (off > s->g.cap) {
+		pbuf_puts(s->b, ident);
+		pbuf_puts(s->b, "Dissector error: print_unknown_data called with pointer past end "
+				"of packet");
+		return false;
+	}
+	if (len > s->g.cap - off)
+		len = s->g.cap - off;
+	msg_hex_at(s->b, &s->g, off, len, ident);
+	return true;
+}
+
+void osi_put_text(struct osi *s, size_t off, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		uint8_t c = osi_u8(s, off + i);
+
+		if (!c)
+			break;
+		msg_put_char(s->b, c);
+	}
+}
+
+/* ---- printer: isoclns_print ------------------------------------------------------------------ */
+
+/* tcpdump's default for an NLPID it has no printer for. */
+static void put_unknown_nlpid(struct osi *s, uint8_t nlpid, uint32_t length)
+{
+	if (!s->e) {
+		pbuf_puts(s->b, "OSI NLPID 0x");
+		pbuf_hex(s->b, nlpid, 2);
+		pbuf_puts(s->b, " unknown");
+	}
+	pbuf_puts(s->b, s->e ? "length: " : ", length: ");
+	pbuf_u32(s->b, length);
+	if (length > 1)
+		osi_unknown(s, 0, "\n\t", length);
+}
+
+/*
+ * The PDU from its NLPID.  The IP, IPv6, PPP and Q.933 NLPIDs, which
+ * tcpdump hands to other printers, only come over Frame Relay and Cisco
+ * HDLC, which are not decoded here: they print as unknown.
+ */
+static void print_pdu(struct osi *s, uint32_t length)
+{
+	uint8_t nlpid = osi_u8(s, 0);
+
+	if (s->e) {
+		pbuf_puts(s->b, "OSI NLPID ");
+		msg_tok_put(s->b, osi_nlpid_names, "Unknown", nlpid);
+		pbuf_puts(s->b, " (0x");
+		pbuf_hex(s->b, nlpid, 2);
+		pbuf_puts(s->b, "): ");
+	}
+	switch (nlpid) {
+	case OSI_NLPID_CLNP:
+		if (!osi_clnp_print(s, 0, length))
+			osi_unknown(s, 0, "\n\t", length);
+		break;
+	case OSI_NLPID_ESIS:
+		osi_esis_print(s, length);
+		break;
+	case OSI_NLPID_ISIS:
+		if (!osi_isis_print(s, length))
+			osi_unknown(s, 0, "\n\t", length);
+		break;
+	case OSI_NLPID_NULLNS:
+		pbuf_puts(s->b, s->e ? "length: " : ", length: ");
+		pbuf_u32(s->b, length);
+		break;
+	default:
+		put_unknown_nlpid(s, nlpid, length);
+		break;
+	}
+}
+
+/* The PDU under tcpdump's longjmp: a read past the capture lands here, and the mark ends the line. */
+static void print_guarded(struct osi *s)
+{
+	if (setjmp(s->trunc)) {
+		msg_trunc_put(s->b, s->proto);
+		return;
+	}
+	print_pdu(s, s->g.len);
+}
+
+bool proto_isoclns_print(struct line *x)
+{
+	const struct pkt_layer *ly = line_layer(x);
+	struct osi s = { .b = &x->b, .v = line_verbosity(x), .e = x->o->link, .q = x->o->quiet, .proto = "isoclns" };
+	struct msg all;
+	uint32_t skip = ly->hdr_len;
+	bool behind_type = behind_ethertype(x->m, x->i);
+
+	msg_of(&all, x);
+	if (behind_type && (skip == 0 || all.len < skip)) {
+		/* behind an ethertype, without even the fudge byte */
+		return msg_trunc(x, "isoclns");
+	}
+	if (line_more(x)) {
+		/* IP or IPv6 follows its NLPID, the last byte of this layer: their printers go on */
+		if (s.e && skip >= 1 && msg_has(&all, skip - 1, 1)) {
+			uint8_t nlpid = msg_u8(&all, skip - 1);
+
+			pbuf_puts(s.b, "OSI NLPID ");
+			msg_tok_put(s.b, osi_nlpid_names, "Unknown", nlpid);
+			pbuf_puts(s.b, " (0x");
+			pbuf_hex(s.b, nlpid, 2);
+			pbuf_puts(s.b, "): ");
+		}
+		return false;
+	}
+	s.g = msg_sub(&all, skip, all.len - skip);
+	print_guarded(&s);
+	return true;
+}
