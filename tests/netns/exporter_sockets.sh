@@ -23,13 +23,13 @@ ip netns exec "$A" python3 "$top_srcdir/tests/netns/exporter_sockets_socks.py" "
 register_pid $!
 phase()
 {
-	wait_until 20 grep -sqx "$1" "$tmp/ready" || fail "the sockets did not reach step $1"
+	wait_until 60 grep -sqx "$1" "$tmp/ready" || fail "the sockets did not reach step $1"
 }
 phase start
 
 python3 "$top_srcdir/tests/netns/bpf_stats_hold.py" "$tmp/stats" &
 register_pid $!
-wait_until 5 test -s "$tmp/stats" || fail "BPF statistics did not turn on"
+wait_until 30 test -s "$tmp/stats" || fail "BPF statistics did not turn on"
 
 # truth PROTO: the sockets ss sees with receive memory at 80% of the buffer or more.
 truth()
