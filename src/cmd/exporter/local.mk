@@ -22,3 +22,6 @@ sockeye_SOURCES += src/cmd/exporter/exporter.c
 dist_man8_MANS += man/sockeye-exporter.8
 MODULE_TESTS += tests/unit/cmd/exporter/test_prom tests/unit/cmd/exporter/test_tls_suites \
 	tests/unit/cmd/exporter/test_scrape
+# The web config's parser under libFuzzer (its file reads stood in for).
+FUZZ_HARNESSES += tests/fuzz/fuzz_webconfig
+tests_fuzz_fuzz_webconfig_LDFLAGS = $(FUZZ_LINK_FLAGS)

@@ -20,19 +20,25 @@ static const char *scalar(yaml_document_t *d, yaml_node_t *n)
 	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
 }
 
+/* Where the files a config names are: its directory, and how to read them. */
+struct named_files {
+	const char *dir;		/* NULL: names as given */
+	web_config_read_fn read;
+};
+
 /* Reads a file named in the config (relative to the config's directory) into *out. */
-static int read_named(const char *dir, const char *key, const char *name, char **out, char *why,
-		      size_t len)
+static int read_named(const struct named_files *files, const char *key, const char *name,
+		      char **out, char *why, size_t len)
 {
 	char path[4096];
 	size_t n;
 	int err;
 
-	if (name[0] == '/' || !dir)
+	if (name[0] == '/' || !files->dir)
 		snprintf(path, sizeof(path), "%s", name);
 	else
-		snprintf(path, sizeof(path), "%s/%s", dir, name);
-	err = kstat_read_file(path, out, &n);
+		snprintf(path, sizeof(path), "%s/%s", files->dir, name);
+	err = files->read(path, out, &n);
 	if (err)
 		snprintf(why, len, "%s: %s: %s", key, path, strerror(-err));
 	return err;
@@ -147,8 +153,8 @@ static bool tls_key_known(const char *k)
 	return false;
 }
 
-static int load_tls(yaml_document_t *d, yaml_node_t *m, const char *dir, struct web_config *c,
-		    char *why, size_t len)
+static int load_tls(yaml_document_t *d, yaml_node_t *m, const struct named_files *files,
+		    struct web_config *c, char *why, size_t len)
 {
 	const char *cert = NULL, *key = NULL, *ca = NULL;
 	/* exporter-toolkit's defaults: TLS 1.2 and 1.3, the server's suite order. */
@@ -216,11 +222,11 @@ static int load_tls(yaml_document_t *d, yaml_node_t *m, const char *dir, struct 
 	}
 	err = check_tls(c, ca != NULL, min, max, server_order, why, len);
 	if (!err)
-		err = read_named(dir, "tls_server_config.cert_file", cert, &c->cert_pem, why, len);
+		err = read_named(files, "tls_server_config.cert_file", cert, &c->cert_pem, why, len);
 	if (!err)
-		err = read_named(dir, "tls_server_config.key_file", key, &c->key_pem, why, len);
+		err = read_named(files, "tls_server_config.key_file", key, &c->key_pem, why, len);
 	if (!err && ca)
-		err = read_named(dir, "tls_server_config.client_ca_file", ca, &c->client_ca_pem, why,
+		err = read_named(files, "tls_server_config.client_ca_file", ca, &c->client_ca_pem, why,
 				 len);
 	return err;
 }
@@ -381,34 +387,22 @@ static int load_users(yaml_document_t *d, yaml_node_t *m, struct web_config *c, 
 	return 0;
 }
 
-int web_config_load(const char *path, struct web_config *c, char *why, size_t len)
+int web_config_parse(const char *text, size_t n, const char *dir, web_config_read_fn read,
+		     struct web_config *c, char *why, size_t len)
 {
+	const struct named_files files = { dir, read };
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	char *copy = strdup(path), *dir;
-	FILE *f;
 	int err = 0;
 
 	memset(c, 0, sizeof(*c));
-	if (!copy)
-		return -ENOMEM;
-	dir = dirname(copy);
-	f = fopen(path, "r");
-	if (!f) {
-		err = -errno;
-		snprintf(why, len, "%s", strerror(errno));
-		free(copy);
-		return err;
-	}
 	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_file(&parser, f);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, n);
 	if (!yaml_parser_load(&parser, &doc)) {
 		snprintf(why, len, "line %zu: %s", parser.problem_mark.line + 1,
 			 parser.problem ? parser.problem : "not YAML");
 		yaml_parser_delete(&parser);
-		fclose(f);
-		free(copy);
 		return -EINVAL;
 	}
 	root = yaml_document_get_root_node(&doc);
@@ -419,7 +413,7 @@ int web_config_load(const char *path, struct web_config *c, char *why, size_t le
 			yaml_node_t *v = yaml_document_get_node(&doc, p->value);
 
 			if (k && !strcmp(k, "tls_server_config"))
-				err = load_tls(&doc, v, dir, c, why, len);
+				err = load_tls(&doc, v, &files, c, why, len);
 			else if (k && !strcmp(k, "basic_auth_users"))
 				err = load_users(&doc, v, c, why, len);
 			else if (k && !strcmp(k, "http_server_config"))
@@ -438,10 +432,27 @@ int web_config_load(const char *path, struct web_config *c, char *why, size_t le
 		snprintf(why, len, "out of memory");
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
-	fclose(f);
-	free(copy);
 	if (err)
 		web_config_free(c);
+	return err;
+}
+
+int web_config_load(const char *path, struct web_config *c, char *why, size_t len)
+{
+	char *copy = strdup(path), *text = NULL;
+	size_t n;
+	int err;
+
+	memset(c, 0, sizeof(*c));
+	if (!copy)
+		return -ENOMEM;
+	err = kstat_read_file(path, &text, &n);
+	if (err)
+		snprintf(why, len, "%s", strerror(-err));
+	else
+		err = web_config_parse(text, n, dirname(copy), kstat_read_file, c, why, len);
+	free(text);
+	free(copy);
 	return err;
 }
 

@@ -52,6 +52,15 @@ struct web_config {
  * ("tls_server_config.cert_file: FILE: No such file ...").
  */
 int web_config_load(const char *path, struct web_config *c, char *why, size_t len);
+/* How the files a config names are read: kstat_read_file's contract (0 or -errno, *out malloc'd). */
+typedef int (*web_config_read_fn)(const char *path, char **out, size_t *len);
+/*
+ * The same from the config's text (n bytes, NUL not needed), the files it
+ * names read by read, relative to dir (NULL: as named): web_config_load's
+ * core, and the fuzzer's entry (tests/fuzz/fuzz_webconfig.c).
+ */
+int web_config_parse(const char *text, size_t n, const char *dir, web_config_read_fn read,
+		     struct web_config *c, char *why, size_t len);
 void web_config_free(struct web_config *c);
 /* Whether user and password match a basic_auth_users entry (constant time in the password). */
 bool web_config_check(struct web_config *c, const char *user, const char *password);
