@@ -6,6 +6,7 @@ libsockeye_a_SOURCES += \
 	src/cmd/exporter/deadline.c src/cmd/exporter/deadline.h \
 	src/cmd/exporter/webconfig.c src/cmd/exporter/webconfig.h \
 	src/cmd/exporter/tls_suites.c src/cmd/exporter/tls_suites.h \
+	src/cmd/exporter/tls_sans.c src/cmd/exporter/tls_sans.h \
 	src/cmd/exporter/prom.c src/cmd/exporter/prom.h \
 	src/cmd/exporter/scrape.c src/cmd/exporter/scrape.h \
 	src/cmd/exporter/scrape_slot.c src/cmd/exporter/scrape_netns.c \

@@ -111,6 +111,72 @@ static int load_suites(yaml_document_t *d, yaml_node_t *seq, struct web_config *
 	return 0;
 }
 
+/* curve_preferences: a sequence of Go's curve names, into c->groups. */
+static int load_curves(yaml_document_t *d, yaml_node_t *seq, struct web_config *c, char *why,
+		       size_t len)
+{
+	size_t n;
+
+	if (!seq || seq->type != YAML_SEQUENCE_NODE) {
+		snprintf(why, len, "tls_server_config.curve_preferences: not a list");
+		return -EINVAL;
+	}
+	n = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+	free(c->groups);
+	c->ngroups = 0;
+	c->groups = calloc(n + 1, sizeof(*c->groups));
+	if (!c->groups)
+		return -ENOMEM;
+	for (yaml_node_item_t *it = seq->data.sequence.items.start;
+	     it < seq->data.sequence.items.top; it++) {
+		const char *name = scalar(d, yaml_document_get_node(d, *it));
+		const char *g = name ? tls_curve_find(name) : NULL;
+
+		if (!g) {
+			/* exporter-toolkit's words. */
+			snprintf(why, len, "tls_server_config.curve_preferences: unknown curve: %s",
+				 name ? name : "(not a string)");
+			return -EINVAL;
+		}
+		c->groups[c->ngroups++] = g;
+	}
+	return 0;
+}
+
+/* client_allowed_sans: a sequence of strings, into c->allowed_sans. */
+static int load_sans(yaml_document_t *d, yaml_node_t *seq, struct web_config *c, char *why,
+		     size_t len)
+{
+	size_t n;
+
+	if (!seq || seq->type != YAML_SEQUENCE_NODE) {
+		snprintf(why, len, "tls_server_config.client_allowed_sans: not a list");
+		return -EINVAL;
+	}
+	for (size_t i = 0; i < c->nallowed_sans; i++)
+		free(c->allowed_sans[i]);
+	free(c->allowed_sans);
+	c->nallowed_sans = 0;
+	n = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+	c->allowed_sans = calloc(n + 1, sizeof(*c->allowed_sans));
+	if (!c->allowed_sans)
+		return -ENOMEM;
+	for (yaml_node_item_t *it = seq->data.sequence.items.start;
+	     it < seq->data.sequence.items.top; it++) {
+		const char *name = scalar(d, yaml_document_get_node(d, *it));
+
+		if (!name) {
+			snprintf(why, len, "tls_server_config.client_allowed_sans: not a string");
+			return -EINVAL;
+		}
+		c->allowed_sans[c->nallowed_sans] = strdup(name);
+		if (!c->allowed_sans[c->nallowed_sans])
+			return -ENOMEM;
+		c->nallowed_sans++;
+	}
+	return 0;
+}
+
 /* What exporter-toolkit checks once the whole of tls_server_config is read. */
 static int check_tls(struct web_config *c, bool has_ca, int min, int max, bool server_order,
 		     char *why, size_t len)
@@ -127,20 +193,29 @@ static int check_tls(struct web_config *c, bool has_ca, int min, int max, bool s
 			 "needs client_ca_file");
 		return -EINVAL;
 	}
+	if (c->nallowed_sans && c->client_auth != WEB_VERIFY_CLIENT_CERT_IF_GIVEN &&
+	    c->client_auth != WEB_REQUIRE_AND_VERIFY_CLIENT_CERT) {
+		/* The names of a certificate nobody verified prove nothing. */
+		snprintf(why, len, "tls_server_config.client_allowed_sans: needs a client_auth_type "
+			 "that verifies certificates (VerifyClientCertIfGiven, "
+			 "RequireAndVerifyClientCert)");
+		return -EINVAL;
+	}
 	if (min > max) {
 		snprintf(why, len, "tls_server_config: min_version TLS%d is above max_version TLS%d",
 			 min, max);
 		return -EINVAL;
 	}
 	if (tls_priorities(c->priorities, sizeof(c->priorities), min, max, c->suites, c->nsuites,
-			   server_order)) {
+			   server_order) ||
+	    tls_groups_append(c->priorities, sizeof(c->priorities), c->groups, c->ngroups)) {
 		snprintf(why, len, "tls_server_config.cipher_suites: too many");
 		return -EINVAL;
 	}
 	return 0;
 }
 
-/* The tls_server_config keys read here (cipher_suites apart: a list). */
+/* The tls_server_config keys read here (the lists apart: cipher_suites, curve_preferences, ...). */
 static bool tls_key_known(const char *k)
 {
 	static const char *const keys[] = { "cert_file", "key_file", "client_ca_file",
@@ -172,8 +247,14 @@ static int load_tls(yaml_document_t *d, yaml_node_t *m, const struct named_files
 		yaml_node_t *vn = yaml_document_get_node(d, p->value);
 		const char *v = scalar(d, vn);
 
-		if (k && !strcmp(k, "cipher_suites")) {
-			err = load_suites(d, vn, c, why, len);
+		if (k && (!strcmp(k, "cipher_suites") || !strcmp(k, "curve_preferences") ||
+			  !strcmp(k, "client_allowed_sans"))) {
+			if (!strcmp(k, "cipher_suites"))
+				err = load_suites(d, vn, c, why, len);
+			else if (!strcmp(k, "curve_preferences"))
+				err = load_curves(d, vn, c, why, len);
+			else
+				err = load_sans(d, vn, c, why, len);
 			if (err)
 				return err;
 			continue;
@@ -462,6 +543,10 @@ void web_config_free(struct web_config *c)
 	free(c->key_pem);
 	free(c->client_ca_pem);
 	free(c->suites);
+	free(c->groups);
+	for (size_t i = 0; i < c->nallowed_sans; i++)
+		free(c->allowed_sans[i]);
+	free(c->allowed_sans);
 	for (size_t i = 0; i < c->nheaders; i++) {
 		free(c->headers[i].name);
 		free(c->headers[i].value);

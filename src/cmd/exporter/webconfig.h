@@ -36,6 +36,10 @@ struct web_config {
 	char priorities[512];	/* the GnuTLS priority string (min/max_version, cipher_suites) */
 	const struct tls_suite **suites;	/* cipher_suites, or NULL: GnuTLS's defaults */
 	size_t nsuites;
+	const char **groups;	/* curve_preferences as GnuTLS groups, the preferred first */
+	size_t ngroups;
+	char **allowed_sans;	/* client_allowed_sans: one must be in a client's SANs */
+	size_t nallowed_sans;
 	struct web_header *headers;
 	size_t nheaders;
 	struct web_user *users;	/* basic_auth_users; none: no authentication */
@@ -45,7 +49,7 @@ struct web_config {
 /*
  * Reads path: tls_server_config (cert_file, key_file, client_auth_type,
  * client_ca_file, min_version, max_version, cipher_suites,
- * prefer_server_cipher_suites), http_server_config (headers; http2 false)
+ * prefer_server_cipher_suites, curve_preferences, client_allowed_sans), http_server_config (headers; http2 false)
  * and basic_auth_users (name: bcrypt hash), checked as exporter-toolkit
  * checks them.  Files named in it are relative to its directory, as in
  * exporter-toolkit.  0 or -errno with why filled
