@@ -67,7 +67,8 @@ NETNS_TESTS += \
 	tests/netns/exporter_http.sh \
 	tests/netns/exporter_webconfig.sh \
 	tests/netns/exporter_netns.sh \
-	tests/netns/exporter_mtls.sh
+	tests/netns/exporter_mtls.sh \
+	tests/netns/exporter_sockets.sh
 # Rate accuracy (1% at the veth's top rate) and replay gaps (1 ms) need a quiet
 # machine: make check runs tests two at a time, so inject_rate.sh runs by hand, like bench/.
 EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.py \
@@ -77,7 +78,8 @@ EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.p
 	tests/netns/top_sockiter_socks.py \
 	tests/netns/sniff_lib.sh tests/netns/pktsend.py tests/netns/qstats_probe.py \
 	tests/netns/inject_lib.sh tests/netns/inject_mkpcap.py tests/netns/inject_rate.sh \
-	tests/netns/exporter_lib.sh tests/netns/exporter_conns.py
+	tests/netns/exporter_lib.sh tests/netns/exporter_conns.py \
+	tests/netns/exporter_sockets_socks.py tests/netns/bpf_stats_hold.py
 
 # Tools the tests run: print and make captures, hold sockets with known queues.
 check_PROGRAMS += tests/tools/savefile_dump tests/tools/sockfarm

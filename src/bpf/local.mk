@@ -9,9 +9,10 @@ libsockeye_a_SOURCES += \
 	src/bpf/drops_filter.c src/bpf/drops_filter.h \
 	src/bpf/napi_sample.c \
 	src/bpf/softirq.h src/bpf/softirq_sample.c \
-	src/bpf/cbpf_ebpf.c src/bpf/cbpf_ebpf.h src/bpf/sockiter.h
+	src/bpf/cbpf_ebpf.c src/bpf/cbpf_ebpf.h src/bpf/sockiter.h src/bpf/socktrack.h
 EXTRA_DIST += src/bpf/drops.bpf.c src/bpf/napi.bpf.c src/bpf/sockowner.bpf.c src/bpf/trace.bpf.c \
-	src/bpf/softirq.bpf.c src/bpf/softirq.bpf.h src/bpf/sockiter.bpf.c
+	src/bpf/softirq.bpf.c src/bpf/softirq.bpf.h src/bpf/sockiter.bpf.c \
+	src/bpf/socktrack.bpf.c
 MODULE_TESTS += \
 	tests/unit/bpf/test_ksyms \
 	tests/unit/bpf/test_drop_reasons \
@@ -82,6 +83,17 @@ src/bpf/softirq.$(OBJEXT): src/bpf/softirq.skel.h
 src/bpf/sockowner.$(OBJEXT): src/bpf/sockowner.skel.h
 src/bpf/trace.$(OBJEXT): src/bpf/trace.skel.h
 src/bpf/sockiter.$(OBJEXT): src/bpf/sockiter.skel.h
+# The exporter's socket marks (socktrack.h): a block of their own.
+libsockeye_a_SOURCES += src/bpf/socktrack.c
+BPF_SKELS += src/bpf/socktrack.skel.h
+CLEANFILES += src/bpf/socktrack.bpf.o
+src/bpf/socktrack.bpf.o: $(srcdir)/src/bpf/socktrack.bpf.c $(srcdir)/src/bpf/socktrack.h \
+		src/bpf/vmlinux.h
+	$(AM_V_CC)$(BPF_CLANG) $(BPF_CFLAGS_TARGET) -c $(srcdir)/src/bpf/socktrack.bpf.c -o $@.tmp && \
+	$(BPFTOOL) gen object $@ $@.tmp && rm -f $@.tmp
+src/bpf/socktrack.skel.h: src/bpf/socktrack.bpf.o
+	$(AM_V_GEN)$(BPFTOOL) gen skeleton src/bpf/socktrack.bpf.o name socktrack_bpf >$@.tmp && mv $@.tmp $@
+src/bpf/socktrack.$(OBJEXT): src/bpf/socktrack.skel.h
 endif
 # The kprobe fallback: its programs pass the verifier even where kprobes cannot attach.
 check_PROGRAMS += tests/tools/drops_kprobe_load

@@ -29,18 +29,6 @@ struct sockiter_rec {
 	unsigned char pad2[7];
 };
 
-/*
- * The exporter's counts, summed in the kernel by the counting programs: the
- * sockets (time-wait left out) per protocol, those whose receive memory is at
- * 80% of their buffer or more, and listeners whose accept queue is at 80% of
- * their backlog or more.  Index 0 TCP, 1 UDP.
- */
-struct sockiter_counts {
-	unsigned long long sockets[2];
-	unsigned long long rcv_full[2];
-	unsigned long long listen_full;
-};
-
 #ifndef __bpf__
 #include <stdbool.h>
 #include <stddef.h>
@@ -67,12 +55,6 @@ void sockiter_close(struct sockiter *it);
  */
 int sockiter_run(struct sockiter *it, int (*cb)(const struct sock_rec *r, void *arg),
 		 void *arg);
-
-/*
- * One walk of each table with the counting programs, in the current namespace:
- * no record leaves the kernel, only *out.  0 or -errno.
- */
-int sockiter_count(struct sockiter *it, struct sockiter_counts *out);
 
 /* r from one record, with what sock_diag adds to every inet socket (mark, cgroup, shutdown). */
 void sockiter_rec_to_sock(const struct sockiter_rec *in, struct sock_rec *r);

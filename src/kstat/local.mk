@@ -14,7 +14,8 @@ libsockeye_a_SOURCES += \
 	src/kstat/qdisc.c src/kstat/qdisc.h \
 	src/kstat/conntrack.c src/kstat/conntrack.h \
 	src/kstat/sysctl.c src/kstat/sysctl.h \
-	src/kstat/rps.c src/kstat/rps.h
+	src/kstat/rps.c src/kstat/rps.h \
+	src/kstat/sockstat.c src/kstat/sockstat.h
 MODULE_TESTS += \
 	tests/unit/kstat/test_softirqs \
 	tests/unit/kstat/test_softnet \
@@ -28,7 +29,8 @@ MODULE_TESTS += \
 	tests/unit/kstat/test_snmp \
 	tests/unit/kstat/test_qdisc \
 	tests/unit/kstat/test_conntrack \
-	tests/unit/kstat/test_rps
+	tests/unit/kstat/test_rps \
+	tests/unit/kstat/test_sockstat
 FUZZ_HARNESSES += tests/fuzz/fuzz_softirqs tests/fuzz/fuzz_softnet tests/fuzz/fuzz_links \
 	tests/fuzz/fuzz_top_sources tests/fuzz/fuzz_why_sources
 tests_fuzz_fuzz_softirqs_LDFLAGS = $(FUZZ_LINK_FLAGS)

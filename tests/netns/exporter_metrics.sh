@@ -72,6 +72,16 @@ jq -r '.. | objects | (.expr?, (select(.type? == "query") | .query?)) | strings'
 missing=$(comm -23 "$tmp/asked" "$tmp/served" | tr '\n' ' ')
 [[ -z $missing ]] || bad "the dashboard queries metrics the exporter does not serve: $missing"
 [[ -s $tmp/asked ]] || bad "no metric names found in the dashboard"
+# --all-netns: a netns variable (All matches the series without the label too), and every
+# selector of a per-namespace family (netdev, snmp, sockets, packet) narrowed by it.
+dash=$top_srcdir/contrib/exporter/sockeye-dashboard.json
+jq -e '.templating.list[] | select(.name == "netns" and .includeAll and .allValue == ".*") |
+	.query | test("^label_values\\(.*, netns\\)$")' "$dash" >/dev/null ||
+	bad "the dashboard has no netns variable (label_values(..., netns), All as .*)"
+jq -r '.. | objects | .expr? | strings' "$dash" | grep -oE '[a-z_]*\{[^}]*\}' |
+	grep -E '^sockeye_(network|udp|tcp|sockets|listen|packet)_|^\{__name__=~"sockeye_(network|udp|tcp|sockets|listen|packet)_' |
+	grep -vF 'netns=~"$netns"' >"$tmp/unscoped"
+[[ ! -s $tmp/unscoped ]] || bad "dashboard selectors without the netns variable: $(cat "$tmp/unscoped")"
 
 # ---- a real Prometheus, scraping every second, in the same namespace ---------------------
 cat >"$tmp/prometheus.yml" <<CONF
@@ -150,6 +160,15 @@ rules_ok()
 }
 wait_until 10 rules_ok ||
 	bad "Prometheus's rules: $(jq -c '[.data.groups[].rules[] | {name, health, lastError}]' "$tmp/rules.json")"
+
+# The dashboard's queries parse and run, the variables set to All.
+jq -r '.. | objects | .expr? | strings' "$dash" |
+	sed 's/\$__rate_interval/1m/g; s/\$instance/.*/g; s/\$netns/.*/g' >"$tmp/exprs"
+while read -r e; do
+	st=$(ns_exec "$B" curl -s --max-time 5 --data-urlencode "query=$e" \
+		http://127.0.0.1:9090/api/v1/query | jq -r .status)
+	[[ $st == success ]] || bad "the dashboard's query does not run: $e"
+done <"$tmp/exprs"
 
 stop_exporter
 ((nfail == 0)) || exit 1

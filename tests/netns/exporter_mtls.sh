@@ -4,7 +4,8 @@
 # as exporter-toolkit reads them: each client_auth_type with curl (no certificate, one the test CA
 # signed, a self-signed one), a real Prometheus scraping through mutual TLS, min/max_version and
 # cipher_suites against curl's offers (a suite only the union of the listed ones' parts allows is
-# refused too), http_server_config.headers on every response, and each bad setting said in one line.
+# refused too), client_allowed_sans (DNS and IP SANs), curve_preferences against curl's curves,
+# http_server_config.headers on every response, and each bad setting said in one line.
 . "${top_srcdir:-.}/tests/netns/lib.sh"
 . "${top_srcdir:-.}/tests/netns/exporter_lib.sh"
 
@@ -28,6 +29,13 @@ ssl x509 -req -in "$tmp/client.csr" -CA "$tmp/ca.pem" -CAkey "$tmp/ca.key" -CAcr
 	-days 2 -out "$tmp/client.pem"
 ssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=rogue -keyout "$tmp/rogue.key" \
 	-out "$tmp/rogue.pem"
+# Clients the CA signed with Subject Alternative Names: one allowed below, one not.
+for who in allowed other; do
+	ssl req -newkey rsa:2048 -nodes -subj "/CN=$who" -keyout "$tmp/$who.key" -out "$tmp/$who.csr"
+	printf 'subjectAltName=DNS:%s.example,IP:10.9.8.%d\n' "$who" "${#who}" >"$tmp/$who.ext"
+	ssl x509 -req -in "$tmp/$who.csr" -CA "$tmp/ca.pem" -CAkey "$tmp/ca.key" -CAcreateserial \
+		-days 2 -extfile "$tmp/$who.ext" -out "$tmp/$who.pem"
+done
 url=https://127.0.0.1:9555
 ok_cert=(--cert "$tmp/client.pem" --key "$tmp/client.key")
 rogue_cert=(--cert "$tmp/rogue.pem" --key "$tmp/rogue.key")
@@ -114,6 +122,33 @@ expect 200 "Request, no certificate" "$url/metrics"
 expect 200 "Request, a self-signed client" "${rogue_cert[@]}" "$url/metrics"
 stop
 
+# ---- client_allowed_sans: a verified client must name one (DNS, IP, email or URI) ----------
+serve "client_auth_type: RequireAndVerifyClientCert" "client_ca_file: ca.pem" \
+	"client_allowed_sans: [allowed.example, 192.0.2.1]"
+expect 200 "allowed SAN" --cert "$tmp/allowed.pem" --key "$tmp/allowed.key" "$url/metrics"
+expect 403 "no allowed SAN" --cert "$tmp/other.pem" --key "$tmp/other.key" "$url/metrics"
+expect 403 "no SAN at all" "${ok_cert[@]}" "$url/metrics"
+stop
+# By IP address, written as Go prints it; with VerifyClientCertIfGiven, no certificate names none.
+serve "client_auth_type: VerifyClientCertIfGiven" "client_ca_file: ca.pem" \
+	"client_allowed_sans: [10.9.8.5]"
+expect 200 "allowed IP SAN" --cert "$tmp/other.pem" --key "$tmp/other.key" "$url/metrics"
+expect 403 "IP SAN not allowed" --cert "$tmp/allowed.pem" --key "$tmp/allowed.key" "$url/metrics"
+expect 403 "no certificate, SANs asked" "$url/metrics"
+stop
+
+# ---- curve_preferences: key exchange on the listed groups only ------------------------------
+serve "curve_preferences: [CurveP384]"
+expect 200 "a listed curve" --curves P-384 "$url/metrics"
+expect 000 "no listed curve" --curves X25519:P-256 "$url/metrics"
+stop
+serve "curve_preferences: [X25519, CurveP256]" "max_version: TLS12"
+# TLS 1.2 without a listed curve could still agree a suite of RSA key exchange: ECDHE asked for.
+ecdhe=(--tls-max 1.2 --ciphers ECDHE-RSA-AES128-GCM-SHA256)
+expect 200 "a listed curve, TLS 1.2" "${ecdhe[@]}" --curves P-256 "$url/metrics"
+expect 000 "no listed curve, TLS 1.2" "${ecdhe[@]}" --curves P-521 "$url/metrics"
+stop
+
 # ---- versions and suites ------------------------------------------------------------------
 serve "max_version: TLS12"
 expect 000 "max_version TLS12, TLS 1.3 asked" --tlsv1.3 "$url/metrics"
@@ -166,5 +201,9 @@ try "a header value out of its set" "http_server_config.headers.X-Frame-Options 
 	"http_server_config:" "  headers:" "    X-Frame-Options: allow"
 try "HTTP/2" "http_server_config.http2 true: not supported (HTTP/1.1 only)" \
 	"http_server_config:" "  http2: true"
+try "an unknown curve" "tls_server_config.curve_preferences: unknown curve: P999" \
+	"  curve_preferences: [X25519, P999]"
+try "SANs without verification" "tls_server_config.client_allowed_sans: needs a client_auth_type that verifies certificates (VerifyClientCertIfGiven, RequireAndVerifyClientCert)" \
+	"  client_allowed_sans: [a.example]"
 
 ((nfail == 0)) || exit 1

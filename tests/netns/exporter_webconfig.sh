@@ -99,8 +99,8 @@ try()
 	rc=$?
 	[[ $rc == 1 && $err == "$want" ]] || bad "$what: status $rc, '$err'"
 }
-printf 'tls_server_config:\n  cert_file: cert.pem\n  key_file: key.pem\n  curve_preferences: [X25519]\n' >"$tmp/bad.yml"
-try "an unsupported TLS setting" "sockeye: exporter: $tmp/bad.yml: tls_server_config.curve_preferences: not supported"
+printf 'tls_server_config:\n  cert_file: cert.pem\n  key_file: key.pem\n  session_tickets: true\n' >"$tmp/bad.yml"
+try "an unsupported TLS setting" "sockeye: exporter: $tmp/bad.yml: tls_server_config.session_tickets: not supported"
 printf 'tls_server_config:\n  cert_file: nope.pem\n  key_file: key.pem\n' >"$tmp/bad.yml"
 try "a missing certificate" "sockeye: exporter: $tmp/bad.yml: tls_server_config.cert_file: $tmp/nope.pem: No such file or directory"
 printf 'basic_auth_users:\n  prom: plaintext\n' >"$tmp/bad.yml"

@@ -3,7 +3,7 @@
 # top_sockiter.sh: top's sockets panel from the BPF iterators (iter/tcp, iter/udp) and from
 # sock_diag (SOCKEYE_SOCKITER=off): the same fullest sockets among many idle ones, -v says
 # which path, and -N gets the iterators of the namespace it names.  The exporter's sockets
-# collector counts the same from both paths too.
+# collector counts the same with its BPF notes and with sock_diag too.
 . "${top_srcdir:-.}/tests/netns/lib.sh"
 
 need_root
@@ -76,10 +76,10 @@ scrape()
 	wait "$pid" 2>/dev/null
 }
 scrape on 9581
-grep -q "sockets collector: counts from BPF iterators" "$tmp/exp.on.err" ||
-	fail "exporter: not the iterators: $(cat "$tmp/exp.on.err")"
+grep -q "sockets collector: full sockets noted as data arrives (BPF)" "$tmp/exp.on.err" ||
+	fail "exporter: not the BPF notes: $(cat "$tmp/exp.on.err")"
 scrape off 9582
-grep -q "sockets collector: counts from sock_diag (BPF iterators: SOCKEYE_SOCKITER=off)" \
+grep -q "sockets collector: receive queues from sock_diag (BPF: SOCKEYE_SOCKITER=off)" \
 	"$tmp/exp.off.err" || fail "exporter: SOCKEYE_SOCKITER=off: $(cat "$tmp/exp.off.err")"
 diff -u "$tmp/metrics.off" "$tmp/metrics.on" >&2 || fail "the exporter's counts differ"
 # TCP: 4000 idle and their 2 listeners, 3 full pairs and their listeners (9), the backlog

@@ -16,6 +16,7 @@
 #include "bpf/loader.h"
 #include "cli/bpf_opts.h"
 #include "cmd/exporter/collector.h"
+#include "util/kallsyms_pick.h"
 
 /* A drop location's function: kernel text addresses are resolved once, then kept. */
 struct drops_loc {
@@ -81,36 +82,59 @@ static struct drops_loc *loc_find(struct drops_state *x, uint64_t addr)
 }
 
 /*
- * Names the locations not seen before: kallsyms is 8 MiB parsed, so it is
- * read only when a new location shows up and freed at once.
+ * Names the locations not seen before, from one streaming pass over kallsyms
+ * that keeps their symbols alone (kallsyms_pick): parsing and sorting all of
+ * it (8 MiB, 120,000 symbols) took some 100 ms of a scrape's CPU, the pass
+ * some 30 (mostly the kernel writing the file), and only when a new
+ * location shows up.  Unresolved addresses are named in hex.
  */
 static void locs_resolve(struct drops_state *x)
 {
+	uint64_t *fresh = NULL;
 	struct ksyms *k = NULL;
+	size_t nfresh = 0;
+	char *text = NULL;
+	size_t len = 0;
 
 	for (size_t i = 0; i < x->s.n; i++) {
-		uint64_t a = x->s.entries[i].key.location;
-		const struct ksym *sym;
-		struct drops_loc *nl;
-		char hex[24];
+		uint64_t a = x->s.entries[i].key.location, *nf;
+		bool dup = false;
 
 		if (loc_find(x, a))
 			continue;
-		if (!k && ksyms_load("/proc/kallsyms", &k))
-			k = NULL;
-		nl = realloc(x->locs, (x->nlocs + 1) * sizeof(*nl));
+		for (size_t j = 0; j < nfresh && !dup; j++)
+			dup = fresh[j] == a;
+		if (dup)
+			continue;
+		nf = reallocarray(fresh, nfresh + 1, sizeof(*fresh));
+		if (!nf)
+			break;
+		fresh = nf;
+		fresh[nfresh++] = a;
+	}
+	if (!nfresh)
+		return;
+	if (!kallsyms_pick("/proc/kallsyms", fresh, nfresh, &text, &len) && text &&
+	    ksyms_parse(text, len, &k))
+		k = NULL;
+	free(text);
+	for (size_t i = 0; i < nfresh; i++) {
+		const struct ksym *sym = k ? ksyms_find(k, fresh[i]) : NULL;
+		struct drops_loc *nl = realloc(x->locs, (x->nlocs + 1) * sizeof(*nl));
+		char hex[24];
+
 		if (!nl)
 			break;
 		x->locs = nl;
-		sym = k && !ksyms_is_hidden(k) ? ksyms_find(k, a) : NULL;
-		snprintf(hex, sizeof(hex), "0x%llx", (unsigned long long)a);
-		nl[x->nlocs].addr = a;
+		snprintf(hex, sizeof(hex), "0x%llx", (unsigned long long)fresh[i]);
+		nl[x->nlocs].addr = fresh[i];
 		nl[x->nlocs].func = strdup(sym ? sym->name : hex);
 		if (!nl[x->nlocs].func)
 			break;
 		x->nlocs++;
 	}
 	ksyms_free(k);
+	free(fresh);
 }
 
 static void sum_add(struct drops_sum *v, size_t *n, const char *label, uint64_t count)

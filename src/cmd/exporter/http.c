@@ -15,6 +15,7 @@
 
 #include "cmd/exporter/deadline.h"
 #include "cmd/exporter/http.h"
+#include "cmd/exporter/tls_sans.h"
 #include "cmd/exporter/tls_suites.h"
 #include "util/log.h"
 
@@ -148,13 +149,15 @@ static bool tls_peer_ok(const struct http *h, struct MHD_Connection *c)
 	    wc->client_auth != WEB_REQUIRE_AND_VERIFY_CLIENT_CERT)
 		return true;
 	peers = gnutls_certificate_get_peers(s, &npeers);
+	/* No certificate: no SAN either, so none of client_allowed_sans. */
 	if (!peers || !npeers)
-		return wc->client_auth == WEB_VERIFY_CLIENT_CERT_IF_GIVEN;
+		return wc->client_auth == WEB_VERIFY_CLIENT_CERT_IF_GIVEN && !wc->nallowed_sans;
 	if (gnutls_certificate_verify_peers2(s, &status) < 0 || status) {
 		log_debug(1, "http: client certificate not verified (GnuTLS status %#x)", status);
 		return false;
 	}
-	return true;
+	/* The leaf, first of the chain the client sent. */
+	return !wc->nallowed_sans || tls_sans_allowed(&peers[0], wc->allowed_sans, wc->nallowed_sans);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,

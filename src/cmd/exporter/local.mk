@@ -6,6 +6,7 @@ libsockeye_a_SOURCES += \
 	src/cmd/exporter/deadline.c src/cmd/exporter/deadline.h \
 	src/cmd/exporter/webconfig.c src/cmd/exporter/webconfig.h \
 	src/cmd/exporter/tls_suites.c src/cmd/exporter/tls_suites.h \
+	src/cmd/exporter/tls_sans.c src/cmd/exporter/tls_sans.h \
 	src/cmd/exporter/prom.c src/cmd/exporter/prom.h \
 	src/cmd/exporter/scrape.c src/cmd/exporter/scrape.h \
 	src/cmd/exporter/scrape_slot.c src/cmd/exporter/scrape_netns.c \
@@ -22,3 +23,6 @@ sockeye_SOURCES += src/cmd/exporter/exporter.c
 dist_man8_MANS += man/sockeye-exporter.8
 MODULE_TESTS += tests/unit/cmd/exporter/test_prom tests/unit/cmd/exporter/test_tls_suites \
 	tests/unit/cmd/exporter/test_scrape
+# The web config's parser under libFuzzer (its file reads stood in for).
+FUZZ_HARNESSES += tests/fuzz/fuzz_webconfig
+tests_fuzz_fuzz_webconfig_LDFLAGS = $(FUZZ_LINK_FLAGS)

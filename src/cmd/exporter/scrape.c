@@ -107,6 +107,7 @@ int scrape_get(struct scrape *s, bool openmetrics, const struct prom **out)
 		*out = &s->cache[k].p;
 		return 0;
 	}
+	s->ctx.collection = ++s->collections;
 	if (s->all_netns) {
 		per_netns = calloc(s->nslots, sizeof(*per_netns));
 		if (!per_netns)
@@ -114,7 +115,6 @@ int scrape_get(struct scrape *s, bool openmetrics, const struct prom **out)
 		scrape_netns_collect(s, openmetrics, per_netns);
 	}
 	prom_init(&p, openmetrics);
-	s->collections++;
 	/* In table order: the namespaces' merged series where they were collected. */
 	for (unsigned i = 0; i < s->nslots; i++) {
 		if (per_netns && s->slots[i].c->per_netns)

@@ -107,3 +107,34 @@ bool tls_suite_listed(const struct tls_suite *const *suites, size_t n, const cha
 			return true;
 	return false;
 }
+
+const char *tls_curve_find(const char *name)
+{
+	static const struct {
+		const char *go, *gnutls;
+	} curves[] = {
+		{ "CurveP256", "GROUP-SECP256R1" },
+		{ "CurveP384", "GROUP-SECP384R1" },
+		{ "CurveP521", "GROUP-SECP521R1" },
+		{ "X25519", "GROUP-X25519" },
+	};
+
+	for (size_t i = 0; i < sizeof(curves) / sizeof(curves[0]); i++)
+		if (!strcmp(name, curves[i].go))
+			return curves[i].gnutls;
+	return NULL;
+}
+
+int tls_groups_append(char *out, size_t len, const char *const *groups, size_t n)
+{
+	size_t at = strnlen(out, len);
+
+	if (!n)
+		return 0;
+	/* Before %SERVER_PRECEDENCE or after: GnuTLS reads the words in any order. */
+	if (at < len)
+		at += (size_t)snprintf(out + at, len - at, ":-GROUP-ALL");
+	for (size_t i = 0; i < n && at < len; i++)
+		add_word(out, len, &at, groups[i]);
+	return at < len ? 0 : -ENAMETOOLONG;
+}

@@ -35,6 +35,20 @@ int tls_version_find(const char *name);
 int tls_priorities(char *out, size_t len, int min, int max, const struct tls_suite *const *suites,
 		   size_t n, bool server_order);
 
+/*
+ * Go's curve names as exporter-toolkit's curve_preferences takes them
+ * (CurveP256, CurveP384, CurveP521, X25519): GnuTLS's group name (GROUP-...),
+ * or NULL.
+ */
+const char *tls_curve_find(const char *name);
+
+/*
+ * Appends to the priority string in out (of len) the groups (n GnuTLS names,
+ * the preferred first) in place of every other: key exchange uses these alone.
+ * 0, or -ENAMETOOLONG.
+ */
+int tls_groups_append(char *out, size_t len, const char *const *groups, size_t n);
+
 /* Whether kx, cipher and mac (GnuTLS names) are one of suites' TLS 1.2 ones. */
 bool tls_suite_listed(const struct tls_suite *const *suites, size_t n, const char *kx,
 		      const char *cipher, const char *mac);

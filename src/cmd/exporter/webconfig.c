@@ -20,19 +20,25 @@ static const char *scalar(yaml_document_t *d, yaml_node_t *n)
 	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
 }
 
+/* Where the files a config names are: its directory, and how to read them. */
+struct named_files {
+	const char *dir;		/* NULL: names as given */
+	web_config_read_fn read;
+};
+
 /* Reads a file named in the config (relative to the config's directory) into *out. */
-static int read_named(const char *dir, const char *key, const char *name, char **out, char *why,
-		      size_t len)
+static int read_named(const struct named_files *files, const char *key, const char *name,
+		      char **out, char *why, size_t len)
 {
 	char path[4096];
 	size_t n;
 	int err;
 
-	if (name[0] == '/' || !dir)
+	if (name[0] == '/' || !files->dir)
 		snprintf(path, sizeof(path), "%s", name);
 	else
-		snprintf(path, sizeof(path), "%s/%s", dir, name);
-	err = kstat_read_file(path, out, &n);
+		snprintf(path, sizeof(path), "%s/%s", files->dir, name);
+	err = files->read(path, out, &n);
 	if (err)
 		snprintf(why, len, "%s: %s: %s", key, path, strerror(-err));
 	return err;
@@ -105,6 +111,72 @@ static int load_suites(yaml_document_t *d, yaml_node_t *seq, struct web_config *
 	return 0;
 }
 
+/* curve_preferences: a sequence of Go's curve names, into c->groups. */
+static int load_curves(yaml_document_t *d, yaml_node_t *seq, struct web_config *c, char *why,
+		       size_t len)
+{
+	size_t n;
+
+	if (!seq || seq->type != YAML_SEQUENCE_NODE) {
+		snprintf(why, len, "tls_server_config.curve_preferences: not a list");
+		return -EINVAL;
+	}
+	n = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+	free(c->groups);
+	c->ngroups = 0;
+	c->groups = calloc(n + 1, sizeof(*c->groups));
+	if (!c->groups)
+		return -ENOMEM;
+	for (yaml_node_item_t *it = seq->data.sequence.items.start;
+	     it < seq->data.sequence.items.top; it++) {
+		const char *name = scalar(d, yaml_document_get_node(d, *it));
+		const char *g = name ? tls_curve_find(name) : NULL;
+
+		if (!g) {
+			/* exporter-toolkit's words. */
+			snprintf(why, len, "tls_server_config.curve_preferences: unknown curve: %s",
+				 name ? name : "(not a string)");
+			return -EINVAL;
+		}
+		c->groups[c->ngroups++] = g;
+	}
+	return 0;
+}
+
+/* client_allowed_sans: a sequence of strings, into c->allowed_sans. */
+static int load_sans(yaml_document_t *d, yaml_node_t *seq, struct web_config *c, char *why,
+		     size_t len)
+{
+	size_t n;
+
+	if (!seq || seq->type != YAML_SEQUENCE_NODE) {
+		snprintf(why, len, "tls_server_config.client_allowed_sans: not a list");
+		return -EINVAL;
+	}
+	for (size_t i = 0; i < c->nallowed_sans; i++)
+		free(c->allowed_sans[i]);
+	free(c->allowed_sans);
+	c->nallowed_sans = 0;
+	n = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+	c->allowed_sans = calloc(n + 1, sizeof(*c->allowed_sans));
+	if (!c->allowed_sans)
+		return -ENOMEM;
+	for (yaml_node_item_t *it = seq->data.sequence.items.start;
+	     it < seq->data.sequence.items.top; it++) {
+		const char *name = scalar(d, yaml_document_get_node(d, *it));
+
+		if (!name) {
+			snprintf(why, len, "tls_server_config.client_allowed_sans: not a string");
+			return -EINVAL;
+		}
+		c->allowed_sans[c->nallowed_sans] = strdup(name);
+		if (!c->allowed_sans[c->nallowed_sans])
+			return -ENOMEM;
+		c->nallowed_sans++;
+	}
+	return 0;
+}
+
 /* What exporter-toolkit checks once the whole of tls_server_config is read. */
 static int check_tls(struct web_config *c, bool has_ca, int min, int max, bool server_order,
 		     char *why, size_t len)
@@ -121,20 +193,29 @@ static int check_tls(struct web_config *c, bool has_ca, int min, int max, bool s
 			 "needs client_ca_file");
 		return -EINVAL;
 	}
+	if (c->nallowed_sans && c->client_auth != WEB_VERIFY_CLIENT_CERT_IF_GIVEN &&
+	    c->client_auth != WEB_REQUIRE_AND_VERIFY_CLIENT_CERT) {
+		/* The names of a certificate nobody verified prove nothing. */
+		snprintf(why, len, "tls_server_config.client_allowed_sans: needs a client_auth_type "
+			 "that verifies certificates (VerifyClientCertIfGiven, "
+			 "RequireAndVerifyClientCert)");
+		return -EINVAL;
+	}
 	if (min > max) {
 		snprintf(why, len, "tls_server_config: min_version TLS%d is above max_version TLS%d",
 			 min, max);
 		return -EINVAL;
 	}
 	if (tls_priorities(c->priorities, sizeof(c->priorities), min, max, c->suites, c->nsuites,
-			   server_order)) {
+			   server_order) ||
+	    tls_groups_append(c->priorities, sizeof(c->priorities), c->groups, c->ngroups)) {
 		snprintf(why, len, "tls_server_config.cipher_suites: too many");
 		return -EINVAL;
 	}
 	return 0;
 }
 
-/* The tls_server_config keys read here (cipher_suites apart: a list). */
+/* The tls_server_config keys read here (the lists apart: cipher_suites, curve_preferences, ...). */
 static bool tls_key_known(const char *k)
 {
 	static const char *const keys[] = { "cert_file", "key_file", "client_ca_file",
@@ -147,8 +228,8 @@ static bool tls_key_known(const char *k)
 	return false;
 }
 
-static int load_tls(yaml_document_t *d, yaml_node_t *m, const char *dir, struct web_config *c,
-		    char *why, size_t len)
+static int load_tls(yaml_document_t *d, yaml_node_t *m, const struct named_files *files,
+		    struct web_config *c, char *why, size_t len)
 {
 	const char *cert = NULL, *key = NULL, *ca = NULL;
 	/* exporter-toolkit's defaults: TLS 1.2 and 1.3, the server's suite order. */
@@ -166,8 +247,14 @@ static int load_tls(yaml_document_t *d, yaml_node_t *m, const char *dir, struct 
 		yaml_node_t *vn = yaml_document_get_node(d, p->value);
 		const char *v = scalar(d, vn);
 
-		if (k && !strcmp(k, "cipher_suites")) {
-			err = load_suites(d, vn, c, why, len);
+		if (k && (!strcmp(k, "cipher_suites") || !strcmp(k, "curve_preferences") ||
+			  !strcmp(k, "client_allowed_sans"))) {
+			if (!strcmp(k, "cipher_suites"))
+				err = load_suites(d, vn, c, why, len);
+			else if (!strcmp(k, "curve_preferences"))
+				err = load_curves(d, vn, c, why, len);
+			else
+				err = load_sans(d, vn, c, why, len);
 			if (err)
 				return err;
 			continue;
@@ -216,11 +303,11 @@ static int load_tls(yaml_document_t *d, yaml_node_t *m, const char *dir, struct 
 	}
 	err = check_tls(c, ca != NULL, min, max, server_order, why, len);
 	if (!err)
-		err = read_named(dir, "tls_server_config.cert_file", cert, &c->cert_pem, why, len);
+		err = read_named(files, "tls_server_config.cert_file", cert, &c->cert_pem, why, len);
 	if (!err)
-		err = read_named(dir, "tls_server_config.key_file", key, &c->key_pem, why, len);
+		err = read_named(files, "tls_server_config.key_file", key, &c->key_pem, why, len);
 	if (!err && ca)
-		err = read_named(dir, "tls_server_config.client_ca_file", ca, &c->client_ca_pem, why,
+		err = read_named(files, "tls_server_config.client_ca_file", ca, &c->client_ca_pem, why,
 				 len);
 	return err;
 }
@@ -381,34 +468,22 @@ static int load_users(yaml_document_t *d, yaml_node_t *m, struct web_config *c, 
 	return 0;
 }
 
-int web_config_load(const char *path, struct web_config *c, char *why, size_t len)
+int web_config_parse(const char *text, size_t n, const char *dir, web_config_read_fn read,
+		     struct web_config *c, char *why, size_t len)
 {
+	const struct named_files files = { dir, read };
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
-	char *copy = strdup(path), *dir;
-	FILE *f;
 	int err = 0;
 
 	memset(c, 0, sizeof(*c));
-	if (!copy)
-		return -ENOMEM;
-	dir = dirname(copy);
-	f = fopen(path, "r");
-	if (!f) {
-		err = -errno;
-		snprintf(why, len, "%s", strerror(errno));
-		free(copy);
-		return err;
-	}
 	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_file(&parser, f);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, n);
 	if (!yaml_parser_load(&parser, &doc)) {
 		snprintf(why, len, "line %zu: %s", parser.problem_mark.line + 1,
 			 parser.problem ? parser.problem : "not YAML");
 		yaml_parser_delete(&parser);
-		fclose(f);
-		free(copy);
 		return -EINVAL;
 	}
 	root = yaml_document_get_root_node(&doc);
@@ -419,7 +494,7 @@ int web_config_load(const char *path, struct web_config *c, char *why, size_t le
 			yaml_node_t *v = yaml_document_get_node(&doc, p->value);
 
 			if (k && !strcmp(k, "tls_server_config"))
-				err = load_tls(&doc, v, dir, c, why, len);
+				err = load_tls(&doc, v, &files, c, why, len);
 			else if (k && !strcmp(k, "basic_auth_users"))
 				err = load_users(&doc, v, c, why, len);
 			else if (k && !strcmp(k, "http_server_config"))
@@ -438,10 +513,27 @@ int web_config_load(const char *path, struct web_config *c, char *why, size_t le
 		snprintf(why, len, "out of memory");
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
-	fclose(f);
-	free(copy);
 	if (err)
 		web_config_free(c);
+	return err;
+}
+
+int web_config_load(const char *path, struct web_config *c, char *why, size_t len)
+{
+	char *copy = strdup(path), *text = NULL;
+	size_t n;
+	int err;
+
+	memset(c, 0, sizeof(*c));
+	if (!copy)
+		return -ENOMEM;
+	err = kstat_read_file(path, &text, &n);
+	if (err)
+		snprintf(why, len, "%s", strerror(-err));
+	else
+		err = web_config_parse(text, n, dirname(copy), kstat_read_file, c, why, len);
+	free(text);
+	free(copy);
 	return err;
 }
 
@@ -451,6 +543,10 @@ void web_config_free(struct web_config *c)
 	free(c->key_pem);
 	free(c->client_ca_pem);
 	free(c->suites);
+	free(c->groups);
+	for (size_t i = 0; i < c->nallowed_sans; i++)
+		free(c->allowed_sans[i]);
+	free(c->allowed_sans);
 	for (size_t i = 0; i < c->nheaders; i++) {
 		free(c->headers[i].name);
 		free(c->headers[i].value);
