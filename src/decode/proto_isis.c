@@ -90,12 +90,6 @@ static const struct msg_tok isis_lsp_istypes[] = {
 	{ 3, "L2 IS" },		       { 0, NULL },
 };
 
-/* INVALID_OR_DECREMENT's complaint, and the TLV loops' about an entry longer than the TLV. */
-void isis_put_invalid_len(struct osi *s, const char *what, unsigned have, unsigned want)
-{
-	msg_printf(s->b, " [%s %u < %u] (invalid)", what, have, want);
-}
-
 /* The TLVs from off to the end of the PDU (packet_len bytes); tcpdump's isis_print return value. */
 static bool print_tlvs(struct osi *s, size_t off, uint32_t packet_len, uint32_t length)
 {
