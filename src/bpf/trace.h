@@ -81,6 +81,7 @@ enum trace_stat {
 	TRACE_STAT_FILTERED,	/* packets the filter turned down at a first hop */
 	TRACE_STAT_CLONES,	/* skbs joined to a packet by skb->head */
 	TRACE_STAT_STALE,	/* followed skbs found reused for another packet */
+	TRACE_STAT_STALE_HEAD,	/* packet data (skb->head) found reused by another packet */
 	TRACE_STAT_LOST,	/* events not sent: the ring buffer was full */
 	TRACE_STAT_NR,
 };
