@@ -33,41 +33,7 @@ struct followed {
 	__u64 owner;
 	__u32 last_hop;
 	__u32 pad;
-	/* The device of the last hop kept, and its name: read again only when it changes. */
-	__u64 last_dev;
-	char last_ifname[TRACE_IFNAMSIZ];
-	/* The hops since the first, sent in one record (TRACE_BATCH in trace.h). */
-	struct trace_batch_event b;
 };
-
-/* Where a new entry is made: too large for the stack. */
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct followed);
-} scratch SEC(".maps");
-
-static __always_inline struct followed *new_entry(__u64 id, __u64 head, __u64 now, __u64 owner,
-						  __u32 hop)
-{
-	__u32 zero = 0;
-	struct followed *f = bpf_map_lookup_elem(&scratch, &zero);
-
-	if (!f)
-		return NULL;
-	f->id = id;
-	f->head = head;
-	f->last_ns = now;
-	f->owner = owner;
-	f->last_hop = hop;
-	f->pad = 0;
-	f->last_dev = 0;
-	f->b.kind = TRACE_REC_BATCH;
-	f->b.n = 0;
-	f->b.pkt_id = id;
-	return f;
-}
 
 /*
  * A packet's data, for the clones that share it, and what tells it from the
@@ -257,8 +223,6 @@ static __always_inline void fill(struct trace_hop_event *ev, __u64 ts, __u64 id,
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 
-	ev->kind = TRACE_REC_HOP;
-	ev->pad = 0;
 	ev->ts_ns = ts;
 	ev->pkt_id = id;
 	ev->skb = (__u64)skb;
@@ -316,78 +280,6 @@ static __always_inline void send_hop(__u64 ts, __u64 id, __u32 hop, struct sk_bu
 	bpf_ringbuf_submit(ev, submit_flags(hop));
 }
 
-/* The entry's hops out in one record, cut after the last; the entry starts a new batch. */
-static __always_inline void flush_hops(struct followed *f)
-{
-	__u32 n = f->b.n;
-
-	if (!n)
-		return;
-	/* 1 to TRACE_BATCH in a form the verifier follows. */
-	asm volatile("" : "+r"(n));
-	n = ((n - 1) & (TRACE_BATCH - 1)) + 1;
-	if (bpf_ringbuf_output(&events, &f->b, TRACE_BATCH_HDR_SIZE +
-			       n * sizeof(struct trace_hop_rec), BPF_RB_NO_WAKEUP)) {
-		__u64 *lost = stat_ptr(TRACE_STAT_LOST);
-
-		if (lost)
-			*lost += n;
-	}
-	f->b.n = 0;
-}
-
-/* A hop kept in the entry: no record until the fate or a full batch. */
-static __always_inline void keep_hop(struct followed *f, __u64 ts, __u32 hop, struct sk_buff *skb,
-				     struct net_device *dev, __u32 flags,
-				     const struct hop_extra *x)
-{
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	struct trace_hop_rec *h;
-	__u32 n = f->b.n;
-
-	h = &f->b.hops[n & (TRACE_BATCH - 1)];
-	h->ts_ns = ts;
-	h->location = x->location;
-	h->hop = (__u16)hop;
-	h->cpu = (__u16)bpf_get_smp_processor_id();
-	h->ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
-	h->len = skb ? BPF_CORE_READ(skb, len) : 0;
-	h->reason = x->reason;
-	h->pid = pid_tgid >> 32;
-	h->tid = (__u32)pid_tgid;
-	h->rc = x->rc;
-	h->flags = flags;
-	if ((__u64)dev != f->last_dev) {
-		__builtin_memset(f->last_ifname, 0, sizeof(f->last_ifname));
-		if (dev)
-			BPF_CORE_READ_STR_INTO(&f->last_ifname, dev, name);
-		f->last_dev = (__u64)dev;
-	}
-	__builtin_memcpy(h->ifname, f->last_ifname, sizeof(h->ifname));
-	if (hop == TRACE_HOP_COPY_DATAGRAM || hop == TRACE_HOP_RECV)
-		bpf_get_current_comm(h->comm, sizeof(h->comm));
-	else
-		__builtin_memset(h->comm, 0, sizeof(h->comm));
-	f->b.n = n + 1;
-	if (f->b.n >= TRACE_BATCH || (flags & TRACE_EV_END))
-		flush_hops(f);
-}
-
-/*
- * A hop out: kept in the entry of the skb that started the packet; sent at
- * once for a clone, whose entry may end after the packet's fate (a socket's
- * copy read later), when its kept hops would come too late to join it.
- */
-static __always_inline void hop_out(struct followed *f, __u64 ts, __u32 hop, struct sk_buff *skb,
-				    __u64 skbaddr, struct net_device *dev, __u32 flags,
-				    const struct hop_extra *x)
-{
-	if (f->owner == skbaddr)
-		keep_hop(f, ts, hop, skb, dev, flags, x);
-	else
-		send_hop(ts, f->id, hop, skb, dev, flags, x);
-}
-
 static __always_inline __u64 next_id(void)
 {
 	__u64 *n = stat_ptr(TRACE_STAT_NR);
@@ -429,7 +321,6 @@ static __always_inline void drop_stale(struct sk_buff *skb, struct followed *f)
 {
 	struct by_head_val *hv = bpf_map_lookup_elem(&by_head, &f->head);
 
-	flush_hops(f);	/* the packet's hops so far: it shows unfinished */
 	if (hv && hv->id == f->id)
 		bpf_map_delete_elem(&by_head, &f->head);
 	bpf_map_delete_elem(&by_skb, &skb);
@@ -440,9 +331,8 @@ static __always_inline void drop_stale(struct sk_buff *skb, struct followed *f)
 static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_device *dev,
 				  __u64 head, __u64 now)
 {
-	struct followed *f;
+	struct followed f = { .head = head, .last_ns = now };
 	struct trace_hop_event *ev;
-	__u64 id;
 	struct pkt_view v;
 	__u64 *retrans;
 	__u32 n;
@@ -473,24 +363,25 @@ static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_dev
 		}
 		return;
 	}
-	id = next_id();
-	f = new_entry(id, head, now, (__u64)skb, hop);
-	if (!f || bpf_map_update_elem(&by_skb, &skb, f, BPF_ANY))
+	f.id = next_id();
+	f.owner = (__u64)skb;
+	f.last_hop = hop;
+	if (bpf_map_update_elem(&by_skb, &skb, &f, BPF_ANY))
 		return;
-	note_head(head, id, (__u64)skb, v.nh);
+	note_head(head, f.id, (__u64)skb, v.nh);
 	stat_inc(TRACE_STAT_STARTED);
 	/* A segment tcp_retransmit_skb named: that is where this packet began. */
 	retrans = bpf_map_lookup_elem(&retransmits, &head);
 	if (retrans) {
 		struct hop_extra x = {};
 
-		send_hop(*retrans, id, TRACE_HOP_RETRANSMIT, skb, NULL, 0, &x);
+		send_hop(*retrans, f.id, TRACE_HOP_RETRANSMIT, skb, NULL, 0, &x);
 		bpf_map_delete_elem(&retransmits, &head);
 	}
 	ev = reserve(true);
 	if (!ev)
 		return;
-	fill(ev, now, id, hop, skb, dev, TRACE_EV_FIRST | (v.l3 ? TRACE_EV_L3 : 0));
+	fill(ev, now, f.id, hop, skb, dev, TRACE_EV_FIRST | (v.l3 ? TRACE_EV_L3 : 0));
 	ev->wirelen = v.wirelen;
 	n = v.caplen < cfg.snaplen ? v.caplen : cfg.snaplen;
 	if (n > TRACE_SNAP_MAX)
@@ -527,7 +418,7 @@ static __always_inline struct followed *lookup(__u32 hop, struct sk_buff *skb, _
 {
 	struct followed *f = bpf_map_lookup_elem(&by_skb, &skb);
 	struct by_head_val *hv;
-	struct followed *nf;
+	struct followed nf;
 	__u64 head;
 
 	if (f) {
@@ -566,8 +457,13 @@ static __always_inline struct followed *lookup(__u32 hop, struct sk_buff *skb, _
 		stat_inc(TRACE_STAT_STALE_HEAD);
 		return NULL;
 	}
-	nf = new_entry(hv->id, head, now, hv->owner, hop);
-	if (!nf || bpf_map_update_elem(&by_skb, &skb, nf, BPF_ANY))
+	nf.id = hv->id;
+	nf.head = head;
+	nf.last_ns = now;
+	nf.owner = hv->owner;
+	nf.last_hop = hop;
+	nf.pad = 0;
+	if (bpf_map_update_elem(&by_skb, &skb, &nf, BPF_ANY))
 		return NULL;
 	stat_inc(TRACE_STAT_CLONES);
 	*flags |= TRACE_EV_CLONE;
@@ -618,7 +514,6 @@ static __always_inline int on_hop(__u32 hop, struct sk_buff *skb, struct net_dev
 		struct followed *o = bpf_map_lookup_elem(&by_skb, &owner);
 
 		if (o && o->id == id) {
-			flush_hops(f);
 			bpf_map_delete_elem(&by_skb, &skb);
 			stat_inc(TRACE_STAT_ENDED);
 			return 0;
@@ -628,7 +523,7 @@ static __always_inline int on_hop(__u32 hop, struct sk_buff *skb, struct net_dev
 		dev = BPF_CORE_READ(skb, dev);
 	if (is_fate(hop))
 		flags |= TRACE_EV_END;
-	hop_out(f, now, hop, skb, (__u64)skb, dev, flags, x);
+	send_hop(now, id, hop, skb, dev, flags, x);
 	if (is_fate(hop))
 		end(skb, head, id);
 	return 0;
@@ -714,8 +609,8 @@ static __always_inline int on_recv(__u64 skaddr, __u64 ret, __u64 flags)
 		if (f) {
 			id = f->id;
 			head = f->head;
-			hop_out(f, bpf_ktime_get_ns(), TRACE_HOP_RECV, NULL, addr, NULL,
-				TRACE_EV_END, &x);
+			send_hop(bpf_ktime_get_ns(), id, TRACE_HOP_RECV, NULL, NULL, TRACE_EV_END,
+				 &x);
 			end((struct sk_buff *)addr, head, id);
 		}
 	}

@@ -278,47 +278,11 @@ fail:
 	return a->err;
 }
 
-/* A batch's hops handed on one by one, as the hop events they stand for. */
-static int on_batch(struct trace *t, const struct trace_batch_event *b, size_t size)
-{
-	size_t n = (size - TRACE_BATCH_HDR_SIZE) / sizeof(b->hops[0]);
-	struct trace_hop_event ev;
-	int ret = 0;
-
-	if (n > b->n)
-		n = b->n;
-	for (size_t i = 0; i < n && !ret; i++) {
-		const struct trace_hop_rec *h = &b->hops[i];
-
-		memset(&ev, 0, TRACE_EVENT_HDR_SIZE);
-		ev.kind = TRACE_REC_HOP;
-		ev.hop = h->hop;
-		ev.ts_ns = h->ts_ns;
-		ev.pkt_id = b->pkt_id;
-		ev.location = h->location;
-		ev.cpu = h->cpu;
-		ev.ifindex = h->ifindex;
-		ev.len = h->len;
-		ev.reason = h->reason;
-		ev.pid = h->pid;
-		ev.tid = h->tid;
-		ev.rc = h->rc;
-		ev.flags = h->flags;
-		memcpy(ev.ifname, h->ifname, sizeof(ev.ifname));
-		memcpy(ev.comm, h->comm, sizeof(ev.comm));
-		ret = t->fn(t->fn_ctx, &ev, TRACE_EVENT_HDR_SIZE);
-	}
-	return ret;
-}
-
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct trace *t = ctx;
-	const __u32 *kind = data;
 
-	if (size >= TRACE_BATCH_HDR_SIZE && *kind == TRACE_REC_BATCH)
-		return on_batch(t, data, size);
-	if (size < TRACE_EVENT_HDR_SIZE || *kind != TRACE_REC_HOP)
+	if (size < TRACE_EVENT_HDR_SIZE)
 		return 0;
 	return t->fn(t->fn_ctx, data, size);
 }

@@ -46,21 +46,13 @@ enum trace_event_flag {
 	TRACE_EV_CLONE = 8,	/* this skb was joined to the packet by its data (skb->head) */
 };
 
-/* What a ring-buffer record is: its first field. */
-enum trace_record_kind {
-	TRACE_REC_HOP = 1,	/* struct trace_hop_event: one hop (a first hop with its data) */
-	TRACE_REC_BATCH,	/* struct trace_batch_event: a packet's hops gathered in the kernel */
-};
-
 struct trace_hop_event {
-	__u32 kind;		/* TRACE_REC_HOP */
-	__u32 hop;		/* enum trace_hop */
 	__u64 ts_ns;		/* CLOCK_MONOTONIC */
 	__u64 pkt_id;		/* the followed packet: (cpu + 1) << 48 | the CPU's count */
 	__u64 skb;
 	__u64 location;		/* consume_skb, kfree_skb: the caller */
+	__u32 hop;		/* enum trace_hop */
 	__u32 cpu;
-	__u32 pad;
 	__u32 ifindex;		/* 0: no device */
 	__u32 netns_ino;
 	__u32 len;		/* skb->len */
@@ -75,38 +67,6 @@ struct trace_hop_event {
 	char comm[TRACE_COMMSIZ];
 	__u8 data[TRACE_SNAP_MAX];	/* first hop only: the event is shorter otherwise */
 };
-
-/*
- * A hop after the first as the kernel keeps it in the followed skb's entry;
- * the entry's hops go out in one record at the fate, when TRACE_BATCH are
- * kept, or when the entry turns out stale (what an LRU eviction takes is
- * lost with it, and counted as evicted).
- */
-#define TRACE_BATCH 8	/* a power of two: the verifier follows the index */
-
-struct trace_hop_rec {
-	__u64 ts_ns;
-	__u64 location;
-	__u16 hop;
-	__u16 cpu;
-	__u32 ifindex;
-	__u32 len;
-	__u32 reason;
-	__u32 pid, tid;
-	__s32 rc;
-	__u32 flags;
-	char ifname[TRACE_IFNAMSIZ];
-	char comm[TRACE_COMMSIZ];	/* the reader's (copy, recv hops), else empty */
-};
-
-struct trace_batch_event {
-	__u32 kind;		/* TRACE_REC_BATCH */
-	__u32 n;		/* hops in hops[] (the record is cut after them) */
-	__u64 pkt_id;
-	struct trace_hop_rec hops[TRACE_BATCH];
-};
-
-#define TRACE_BATCH_HDR_SIZE __builtin_offsetof(struct trace_batch_event, hops)
 
 /* The BPF programs never wake the reader: it reads the ring this often. */
 #define TRACE_READ_MS 20

@@ -131,36 +131,10 @@ static void test_bounds(void **state)
 	assert_int_equal(trace_summary_bucket(UINT64_MAX), TRACE_SUMMARY_BUCKETS - 1);
 }
 
-/*
- * The kernel sends a clone's hops at once and the first skb's at its fate:
- * the packet's hops come out in time order, and its fate from the last.
- */
-static void test_order(void **state)
-{
-	struct seen s = { 0 };
-	struct trace_packets *t = trace_packets_new(4, on_pkt, &s);
-
-	assert_non_null(t);
-	add(t, 1, TRACE_HOP_NETIF_RX, 10, TRACE_EV_FIRST);
-	add(t, 1, TRACE_HOP_SK_DATA_READY, 40, TRACE_EV_CLONE);	/* a clone's, at once */
-	add(t, 1, TRACE_HOP_NETIF_RECEIVE, 20, 0);		/* the batch at the fate */
-	add(t, 1, TRACE_HOP_COPY_DATAGRAM, 50, 0);
-	add(t, 1, TRACE_HOP_CONSUME, 60, TRACE_EV_END);
-	assert_int_equal(s.n, 1);
-	assert_int_equal(s.last.n, 5);
-	for (size_t i = 1; i < s.last.n; i++)
-		assert_true(s.last.hops[i - 1].ts_ns <= s.last.hops[i].ts_ns);
-	assert_int_equal(s.last.hops[1].hop, TRACE_HOP_NETIF_RECEIVE);
-	assert_int_equal(s.last.hops[4].hop, TRACE_HOP_CONSUME);
-	assert_int_equal(s.last.fate, TRACE_FATE_DELIVERED);
-	trace_packets_free(t);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fates),
-		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_bounds),
 	};
 
