@@ -691,6 +691,14 @@ static __always_inline int on_kfree(__u64 skb, __u64 location, __u64 reason)
 	int raw_tp_##tp(struct bpf_raw_tracepoint_args *ctx)                       \
 	{ __u64 a0 = ctx->args[0], a1 = ctx->args[1], a2 = ctx->args[2]; return call; }
 
+/* A hop whose only argument read is the n-th (the skb): n + 1 arguments at least. */
+#define HOP_ARG(tp, n, hop)                                                        \
+	SEC("sockeye_tp_btf/" #tp)                                                 \
+	int tp_btf_##tp(__u64 *ctx) { return on_skb(hop, ctx[n]); }                \
+	SEC("sockeye_raw_tp/" #tp)                                                 \
+	int raw_tp_##tp(struct bpf_raw_tracepoint_args *ctx)                       \
+	{ return on_skb(hop, ctx->args[n]); }
+
 HOP1(netif_rx, on_skb(TRACE_HOP_NETIF_RX, a0))
 HOP1(napi_gro_receive_entry, on_skb(TRACE_HOP_NAPI_GRO, a0))
 HOP1(netif_receive_skb, on_skb(TRACE_HOP_NETIF_RECEIVE, a0))
@@ -699,6 +707,9 @@ HOP1(sk_data_ready, on_data_ready(a0))
 HOP1(skb_copy_datagram_iovec, on_skb(TRACE_HOP_COPY_DATAGRAM, a0))
 HOP3(sock_recv_length, on_recv(a0, a1, a2))
 HOP1(net_dev_queue, on_skb(TRACE_HOP_DEV_QUEUE, a0))
+/* qdisc_dequeue's skb: NULL when the qdisc was empty, else the first of those dequeued. */
+HOP_ARG(qdisc_enqueue, 2, TRACE_HOP_QDISC_ENQUEUE)
+HOP_ARG(qdisc_dequeue, 3, TRACE_HOP_QDISC_DEQUEUE)
 HOP2(net_dev_start_xmit, on_start_xmit(a0, a1))
 HOP3(net_dev_xmit, on_dev_xmit(a0, a1, a2))
 HOP2(tcp_retransmit_skb, on_retransmit(a0, a1))

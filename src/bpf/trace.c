@@ -34,6 +34,8 @@ static const struct {
 	[TRACE_HOP_COPY_DATAGRAM] = { "skb", "skb_copy_datagram_iovec" },
 	[TRACE_HOP_RECV] = { "sock", "sock_recv_length", true },
 	[TRACE_HOP_DEV_QUEUE] = { "net", "net_dev_queue" },
+	[TRACE_HOP_QDISC_ENQUEUE] = { "qdisc", "qdisc_enqueue" },
+	[TRACE_HOP_QDISC_DEQUEUE] = { "qdisc", "qdisc_dequeue" },
 	[TRACE_HOP_START_XMIT] = { "net", "net_dev_start_xmit" },
 	[TRACE_HOP_DEV_XMIT] = { "net", "net_dev_xmit" },
 	[TRACE_HOP_RETRANSMIT] = { "tcp", "tcp_retransmit_skb" },

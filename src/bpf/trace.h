@@ -22,6 +22,8 @@ enum trace_hop {
 	TRACE_HOP_COPY_DATAGRAM,	/* skb:skb_copy_datagram_iovec: the application reads it */
 	TRACE_HOP_RECV,			/* sock:sock_recv_length: a datagram read (a fate) */
 	TRACE_HOP_DEV_QUEUE,		/* net:net_dev_queue: to a device's queue */
+	TRACE_HOP_QDISC_ENQUEUE,	/* qdisc:qdisc_enqueue: into the device's qdisc */
+	TRACE_HOP_QDISC_DEQUEUE,	/* qdisc:qdisc_dequeue: out of it, to be sent */
 	TRACE_HOP_START_XMIT,		/* net:net_dev_start_xmit: to the driver */
 	TRACE_HOP_DEV_XMIT,		/* net:net_dev_xmit: the driver took it */
 	TRACE_HOP_RETRANSMIT,		/* tcp:tcp_retransmit_skb */
