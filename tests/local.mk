@@ -37,6 +37,8 @@ NETNS_TESTS += \
 	tests/netns/drops_process.sh \
 	tests/netns/trace_paths.sh \
 	tests/netns/trace_filter.sh \
+	tests/netns/trace_sent.sh \
+	tests/netns/trace_qdisc.sh \
 	tests/netns/trace_bpftrace.sh \
 	tests/netns/trace_vxlan.sh \
 	tests/netns/napi_veth.sh \

@@ -21,17 +21,34 @@ char LICENSE[] SEC("license") = "GPL";
 
 const volatile struct trace_config cfg = {};
 
-/* What is known of a followed skb. */
+/*
+ * What is known of a followed skb: its packet, its data, the skb that
+ * started the packet (a clone's end is not the packet's fate while that one
+ * lives), and the last hop it was seen at (which hops may follow).
+ */
 struct followed {
 	__u64 id;
 	__u64 head;
 	__u64 last_ns;
+	__u64 owner;
+	__u32 last_hop;
+	__u32 pad;
 };
 
-/* A packet's data, for the clones that share it. */
+/*
+ * A packet's data, for the clones that share it, and what tells it from the
+ * next packet to get the same buffer (its freeing may pass no tracepoint):
+ * where its network header is, and its first 6 bytes (IPv4's length and id,
+ * IPv6's flow and length: a clone sees the same, a new packet others).
+ */
 struct by_head_val {
 	__u64 id;
+	__u64 owner;
+	__u64 fp;
+	__u32 nh;	/* the network header's offset from head; NO_NH: none */
+	__u32 pad;
 };
+#define NO_NH 0xffffu
 
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
@@ -156,6 +173,7 @@ struct pkt_view {
 	__u64 start;
 	__u32 caplen, wirelen;
 	__u32 l3;
+	__u32 nh;	/* the network header's offset from head (NO_NH: unset) */
 };
 
 static __always_inline int view_of(struct sk_buff *skb, struct net_device *dev,
@@ -179,6 +197,7 @@ static __always_inline int view_of(struct sk_buff *skb, struct net_device *dev,
 	}
 	if (start > end || start > data + len)
 		return -1;
+	v->nh = nh;
 	v->start = start;
 	v->caplen = (__u32)(end - start);
 	/* skb->len counts from skb->data: at a receive hop the link header is before it. */
@@ -272,12 +291,47 @@ static __always_inline __u64 next_id(void)
 	return (cpu + 1) << 48 | *n;
 }
 
+/* The first 6 bytes of the network header at head + nh: what tells packets in one buffer apart. */
+static __always_inline __u64 fingerprint(__u64 head, __u32 nh)
+{
+	__u64 fp = 0;
+
+	if (nh != NO_NH && bpf_probe_read_kernel(&fp, 6, (void *)(head + nh)))
+		fp = 0;
+	return fp;
+}
+
+/* The packet id now holds the buffer at head: its clones join it there. */
+static __always_inline void note_head(__u64 head, __u64 id, __u64 owner, __u32 nh)
+{
+	struct by_head_val hv = { .id = id, .owner = owner, .nh = nh,
+				  .fp = fingerprint(head, nh) };
+
+	bpf_map_update_elem(&by_head, &head, &hv, BPF_ANY);
+}
+
+/* Hops of a packet on its way in: from a driver to the socket's reader. */
+static __always_inline bool is_rx_side(__u32 hop)
+{
+	return hop <= TRACE_HOP_RECV;
+}
+
+/* An entry that turned out to be another packet's: it goes, and its data's with it. */
+static __always_inline void drop_stale(struct sk_buff *skb, struct followed *f)
+{
+	struct by_head_val *hv = bpf_map_lookup_elem(&by_head, &f->head);
+
+	if (hv && hv->id == f->id)
+		bpf_map_delete_elem(&by_head, &f->head);
+	bpf_map_delete_elem(&by_skb, &skb);
+	stat_inc(TRACE_STAT_STALE);
+}
+
 /* A first hop: the filter decides; a selected packet is followed from here. */
 static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_device *dev,
 				  __u64 head, __u64 now)
 {
 	struct followed f = { .head = head, .last_ns = now };
-	struct by_head_val hv;
 	struct trace_hop_event *ev;
 	struct pkt_view v;
 	__u64 *retrans;
@@ -310,10 +364,11 @@ static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_dev
 		return;
 	}
 	f.id = next_id();
-	hv.id = f.id;
+	f.owner = (__u64)skb;
+	f.last_hop = hop;
 	if (bpf_map_update_elem(&by_skb, &skb, &f, BPF_ANY))
 		return;
-	bpf_map_update_elem(&by_head, &head, &hv, BPF_ANY);
+	note_head(head, f.id, (__u64)skb, v.nh);
 	stat_inc(TRACE_STAT_STARTED);
 	/* A segment tcp_retransmit_skb named: that is where this packet began. */
 	retrans = bpf_map_lookup_elem(&retransmits, &head);
@@ -351,29 +406,37 @@ static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_dev
  * skbs come fresh from a driver, by its data, which clones share.  An skb
  * found whose data moved is the same packet re-headed (an encapsulation),
  * unless it arrives from a driver or sat unseen for STALE_NS: then the skb
- * was freed without a tracepoint and reused.
+ * was freed without a tracepoint and reused.  So is an skb queued or handed
+ * to a device (a packet socket may skip the queue) after it was last seen
+ * received, but that never passed a device's receive
+ * (skb_iif is set there and kept when a packet is forwarded): a received
+ * skb freed untraced (TCP frees a RST so) and reused for a packet sent.  A
+ * clone joins by its data only when the data still holds the same packet.
  */
 static __always_inline struct followed *lookup(__u32 hop, struct sk_buff *skb, __u64 *headp,
 					       __u64 now, __u32 *flags)
 {
 	struct followed *f = bpf_map_lookup_elem(&by_skb, &skb);
-	struct by_head_val *hv, nhv;
+	struct by_head_val *hv;
 	struct followed nf;
 	__u64 head;
 
 	if (f) {
 		head = (__u64)BPF_CORE_READ(skb, head);
 		*headp = head;
+		if ((hop == TRACE_HOP_DEV_QUEUE || hop == TRACE_HOP_START_XMIT) &&
+		    is_rx_side(f->last_hop) && !BPF_CORE_READ(skb, skb_iif)) {
+			drop_stale(skb, f);
+			return NULL;
+		}
 		if (f->head == head)
 			return f;
 		if (is_rx_entry(hop) || now - f->last_ns > STALE_NS) {
-			bpf_map_delete_elem(&by_skb, &skb);
-			stat_inc(TRACE_STAT_STALE);
+			drop_stale(skb, f);
 			return NULL;
 		}
 		f->head = head;
-		nhv.id = f->id;
-		bpf_map_update_elem(&by_head, &head, &nhv, BPF_ANY);
+		note_head(head, f->id, f->owner, BPF_CORE_READ(skb, network_header));
 		return f;
 	}
 	/* Only a clone shares its data: a fresh skb with a known head reuses a freed one's. */
@@ -384,9 +447,22 @@ static __always_inline struct followed *lookup(__u32 hop, struct sk_buff *skb, _
 	hv = bpf_map_lookup_elem(&by_head, &head);
 	if (!hv)
 		return NULL;
+	/*
+	 * The same header where it was: a buffer's old bytes stay in the
+	 * headroom of the next packet to get it, so only the place tells.
+	 */
+	if (BPF_CORE_READ(skb, network_header) != hv->nh ||
+	    fingerprint(head, hv->nh) != hv->fp) {
+		bpf_map_delete_elem(&by_head, &head);
+		stat_inc(TRACE_STAT_STALE_HEAD);
+		return NULL;
+	}
 	nf.id = hv->id;
 	nf.head = head;
 	nf.last_ns = now;
+	nf.owner = hv->owner;
+	nf.last_hop = hop;
+	nf.pad = 0;
 	if (bpf_map_update_elem(&by_skb, &skb, &nf, BPF_ANY))
 		return NULL;
 	stat_inc(TRACE_STAT_CLONES);
@@ -426,10 +502,25 @@ static __always_inline int on_hop(__u32 hop, struct sk_buff *skb, struct net_dev
 		start(hop, skb, dev, head, now);
 		return 0;
 	}
-	if (!dev)
-		dev = BPF_CORE_READ(skb, dev);
 	id = f->id;
 	f->last_ns = now;
+	f->last_hop = hop;
+	/*
+	 * A copy freed while the skb that started the packet lives (a packet
+	 * socket's, tcpdump's) is not the packet's fate: only its entry goes.
+	 */
+	if (is_fate(hop) && f->owner != (__u64)skb) {
+		__u64 owner = f->owner;
+		struct followed *o = bpf_map_lookup_elem(&by_skb, &owner);
+
+		if (o && o->id == id) {
+			bpf_map_delete_elem(&by_skb, &skb);
+			stat_inc(TRACE_STAT_ENDED);
+			return 0;
+		}
+	}
+	if (!dev)
+		dev = BPF_CORE_READ(skb, dev);
 	if (is_fate(hop))
 		flags |= TRACE_EV_END;
 	send_hop(now, id, hop, skb, dev, flags, x);
@@ -600,6 +691,14 @@ static __always_inline int on_kfree(__u64 skb, __u64 location, __u64 reason)
 	int raw_tp_##tp(struct bpf_raw_tracepoint_args *ctx)                       \
 	{ __u64 a0 = ctx->args[0], a1 = ctx->args[1], a2 = ctx->args[2]; return call; }
 
+/* A hop whose only argument read is the n-th (the skb): n + 1 arguments at least. */
+#define HOP_ARG(tp, n, hop)                                                        \
+	SEC("sockeye_tp_btf/" #tp)                                                 \
+	int tp_btf_##tp(__u64 *ctx) { return on_skb(hop, ctx[n]); }                \
+	SEC("sockeye_raw_tp/" #tp)                                                 \
+	int raw_tp_##tp(struct bpf_raw_tracepoint_args *ctx)                       \
+	{ return on_skb(hop, ctx->args[n]); }
+
 HOP1(netif_rx, on_skb(TRACE_HOP_NETIF_RX, a0))
 HOP1(napi_gro_receive_entry, on_skb(TRACE_HOP_NAPI_GRO, a0))
 HOP1(netif_receive_skb, on_skb(TRACE_HOP_NETIF_RECEIVE, a0))
@@ -608,6 +707,9 @@ HOP1(sk_data_ready, on_data_ready(a0))
 HOP1(skb_copy_datagram_iovec, on_skb(TRACE_HOP_COPY_DATAGRAM, a0))
 HOP3(sock_recv_length, on_recv(a0, a1, a2))
 HOP1(net_dev_queue, on_skb(TRACE_HOP_DEV_QUEUE, a0))
+/* qdisc_dequeue's skb: NULL when the qdisc was empty, else the first of those dequeued. */
+HOP_ARG(qdisc_enqueue, 2, TRACE_HOP_QDISC_ENQUEUE)
+HOP_ARG(qdisc_dequeue, 3, TRACE_HOP_QDISC_DEQUEUE)
 HOP2(net_dev_start_xmit, on_start_xmit(a0, a1))
 HOP3(net_dev_xmit, on_dev_xmit(a0, a1, a2))
 HOP2(tcp_retransmit_skb, on_retransmit(a0, a1))

@@ -22,6 +22,8 @@ enum trace_hop {
 	TRACE_HOP_COPY_DATAGRAM,	/* skb:skb_copy_datagram_iovec: the application reads it */
 	TRACE_HOP_RECV,			/* sock:sock_recv_length: a datagram read (a fate) */
 	TRACE_HOP_DEV_QUEUE,		/* net:net_dev_queue: to a device's queue */
+	TRACE_HOP_QDISC_ENQUEUE,	/* qdisc:qdisc_enqueue: into the device's qdisc */
+	TRACE_HOP_QDISC_DEQUEUE,	/* qdisc:qdisc_dequeue: out of it, to be sent */
 	TRACE_HOP_START_XMIT,		/* net:net_dev_start_xmit: to the driver */
 	TRACE_HOP_DEV_XMIT,		/* net:net_dev_xmit: the driver took it */
 	TRACE_HOP_RETRANSMIT,		/* tcp:tcp_retransmit_skb */
@@ -81,6 +83,7 @@ enum trace_stat {
 	TRACE_STAT_FILTERED,	/* packets the filter turned down at a first hop */
 	TRACE_STAT_CLONES,	/* skbs joined to a packet by skb->head */
 	TRACE_STAT_STALE,	/* followed skbs found reused for another packet */
+	TRACE_STAT_STALE_HEAD,	/* packet data (skb->head) found reused by another packet */
 	TRACE_STAT_LOST,	/* events not sent: the ring buffer was full */
 	TRACE_STAT_NR,
 };

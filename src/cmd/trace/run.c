@@ -182,7 +182,7 @@ static int finish(struct trace_run *r)
 	tot.unfinished = r->unfinished;
 	tot.filtered_out = stats[TRACE_STAT_FILTERED];
 	tot.clones = stats[TRACE_STAT_CLONES];
-	tot.stale = stats[TRACE_STAT_STALE];
+	tot.stale = stats[TRACE_STAT_STALE] + stats[TRACE_STAT_STALE_HEAD];
 	tot.lost_events = stats[TRACE_STAT_LOST];
 	tot.evicted = evicted > 0 ? (uint64_t)evicted : 0;
 	tot.orphan_events = trace_packets_orphans(r->pk);
