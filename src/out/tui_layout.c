@@ -30,7 +30,7 @@ static const char *const help_text[] = {
 	"<                sort by the previous column",
 	"r                reverse the sort order",
 	NULL,	/* the panel keys: panel_keys() knows how many */
-	"/                filter rows by interface or process (Enter: apply, empty: all)",
+	"/                filter rows by interface, process, pid or cgroup (Enter: apply)",
 	"h, ?             show / hide this help",
 };
 
@@ -172,11 +172,17 @@ struct lpanel {
 	size_t lines;			/* screen lines given */
 };
 
-/* The columns a filter looks at: names of interfaces and processes. */
+/*
+ * The columns a filter looks at: names of interfaces and processes, the
+ * processes' cgroups and containers (substrings), and a process id (whole).
+ */
 static bool col_is_filtered(const struct fmt_col *c)
 {
-	static const char *const keys[] = { "iface", "dev", "comm", "process" };
+	static const char *const keys[] = { "iface", "dev", "comm", "process", "cgroup",
+					    "container_id" };
 
+	if (c->type == FMT_U64)
+		return !strcmp(c->key, "pid");
 	if (c->type != FMT_STR)
 		return false;
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
@@ -212,12 +218,26 @@ static bool contains(const char *hay, const char *needle)
 	return !*needle;
 }
 
+/* Whether a number cell is the filter's number: "12" is not pid 1234's. */
+static bool is_number(uint64_t v, const char *filter)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)v);
+	return !strcmp(buf, filter);
+}
+
 static bool row_matches(const struct fmt_table *t, const struct fmt_cell *row, const char *filter)
 {
-	for (size_t c = 0; c < t->view->ncols; c++)
-		if (col_is_filtered(&t->view->cols[c]) && row[c].set && row[c].str &&
-		    contains(row[c].str, filter))
+	for (size_t c = 0; c < t->view->ncols; c++) {
+		const struct fmt_col *col = &t->view->cols[c];
+
+		if (!col_is_filtered(col) || !row[c].set)
+			continue;
+		if (col->type == FMT_U64 ? is_number(row[c].u, filter) :
+					   row[c].str && contains(row[c].str, filter))
 			return true;
+	}
 	return false;
 }
 

@@ -10,6 +10,7 @@
 
 #include <linux/sock_diag.h>
 
+#include "attrib/attrib_cgroup.h"
 #include "cmd/sockets/panel.h"
 #include "cmd/sockets/view_sockets.h"
 #include "diag/procs.h"
@@ -45,6 +46,14 @@ struct panel_sock {
 	uint32_t drops;
 };
 
+/* An owner's cgroup, read from /proc with the owners (only when the kept sockets change). */
+struct owner_cgroup {
+	int pid;
+	bool known;		/* false: the process left before its cgroup was read */
+	char path[256];
+	char container[72];	/* "" none */
+};
+
 struct sockets_panel {
 	struct fmt_view view;		/* view_sockets under top's own title */
 	struct sockscan scan;		/* sock_diag: every table, or those the iterators lack */
@@ -56,6 +65,8 @@ struct sockets_panel {
 	size_t nsocks;
 	uint64_t owned[SOCKETS_PANEL_ROWS];	/* the inodes procs was last asked about */
 	size_t nowned;
+	struct owner_cgroup *cgroups;		/* of the owners procs found */
+	size_t ncgroups, cgroups_cap;
 	uint64_t period_ns;		/* between dumps, SOCKETS_PANEL_PERIOD_NS or more */
 	uint64_t rest;			/* refreshes left before the next dump */
 	char title[64];
@@ -213,10 +224,61 @@ static int walk(struct sockets_panel *x, char *why, size_t len)
 	return err;
 }
 
+static struct owner_cgroup *cgroup_find(const struct sockets_panel *x, int pid)
+{
+	for (size_t i = 0; i < x->ncgroups; i++)
+		if (x->cgroups[i].pid == pid)
+			return &x->cgroups[i];
+	return NULL;
+}
+
+/* The cgroup of each owner found, from its /proc/PID/cgroup: a few reads, the rows' owners. */
+static int read_cgroups(struct sockets_panel *x)
+{
+	struct proc_owner o;
+
+	x->ncgroups = 0;
+	for (size_t i = 0; i < x->nsocks; i++)
+		for (size_t k = 0; procs_owner(x->procs, x->socks[i].r.inode, k, &o); k++) {
+			struct owner_cgroup *g;
+
+			if (cgroup_find(x, o.pid))
+				continue;
+			if (x->ncgroups == x->cgroups_cap) {
+				size_t cap = x->cgroups_cap ? x->cgroups_cap * 2 : 16;
+				struct owner_cgroup *v = reallocarray(x->cgroups, cap, sizeof(*v));
+
+				if (!v)
+					return -ENOMEM;
+				x->cgroups = v;
+				x->cgroups_cap = cap;
+			}
+			g = &x->cgroups[x->ncgroups++];
+			g->pid = o.pid;
+			g->known = !attrib_cgroup_of_pid("/proc", o.pid, g->path, sizeof(g->path));
+			if (!g->known || !attrib_cgroup_container_id(g->path, g->container,
+								     sizeof(g->container)))
+				g->container[0] = '\0';
+		}
+	return 0;
+}
+
+static bool owner_cgroup(int pid, void *arg, const char **path, const char **container)
+{
+	const struct owner_cgroup *g = cgroup_find(arg, pid);
+
+	if (!g || !g->known)
+		return false;
+	*path = g->path;
+	*container = g->container[0] ? g->container : NULL;
+	return true;
+}
+
 /* Looks the owners up again only when the kept sockets changed: the scan reads all of /proc. */
 static int find_owners(struct sockets_panel *x)
 {
 	bool same = x->nowned == x->nsocks;
+	int err;
 
 	for (size_t i = 0; same && i < x->nsocks; i++)
 		same = x->owned[i] == x->socks[i].r.inode;
@@ -229,7 +291,11 @@ static int find_owners(struct sockets_panel *x)
 			return -ENOMEM;
 		x->owned[x->nowned++] = x->socks[i].r.inode;
 	}
-	return x->nsocks ? procs_scan(x->procs, "/proc") : 0;
+	x->ncgroups = 0;
+	if (!x->nsocks)
+		return 0;
+	err = procs_scan(x->procs, "/proc");
+	return err ? err : read_cgroups(x);
 }
 
 /*
@@ -263,6 +329,7 @@ int sockets_panel_collect(struct panel_ctx *c, char *why, size_t len)
 	if (err) {
 		/* The sockets still show, without their processes. */
 		x->nowned = 0;
+		x->ncgroups = 0;
 		procs_clear(x->procs);
 	}
 	cost = clock_ns(CLOCK_THREAD_CPUTIME_ID) - cpu_ns;
@@ -285,9 +352,12 @@ void sockets_panel_emit(struct fmt *f, const struct panel_ctx *c, unsigned group
 		.ifname = link_name,
 		.ifname_arg = (void *)&c->cur.links,
 		.procs = x->procs,
+		.cgroup = owner_cgroup,
+		.cgroup_arg = (void *)x,
 	};
 
-	fmt_table_begin(f, &x->view, groups | SOCK_GRP_NETID | SOCK_GRP_PROC | SOCK_GRP_MEM);
+	fmt_table_begin(f, &x->view,
+			groups | SOCK_GRP_NETID | SOCK_GRP_PROC | SOCK_GRP_CGROUP | SOCK_GRP_MEM);
 	for (size_t i = 0; i < x->nsocks; i++) {
 		const struct panel_sock *s = &x->socks[i];
 		struct sock_rec r = s->r;
@@ -308,6 +378,7 @@ void sockets_panel_close(struct panel_ctx *c)
 	sockiter_close(x->iter);
 #endif
 	procs_free(x->procs);
+	free(x->cgroups);
 	free(x);
 	c->sockets = NULL;
 }

@@ -629,6 +629,11 @@ static void test_filter(void **state)
 	x.v.prompt = "et\x1b[2Jh";
 	layout_check("tui_filter_prompt.txt", x.fr, &x.v, 80, 4);
 	x.v.prompt = NULL;
+	/* A pid is matched whole, in its number column: 2231 keeps tcpdump, 223 nothing. */
+	x.v.filter = "2231";
+	layout_check("tui_filter_pid.txt", x.fr, &x.v, 80, 12);
+	x.v.filter = "223";
+	layout_check("tui_filter_pid_part.txt", x.fr, &x.v, 80, 12);
 	x.v.filter = "h";
 	for (unsigned w = 0; w < 40; w++)
 		layout_check("", x.fr, &x.v, w, 6);

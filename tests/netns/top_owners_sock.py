@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# top_owners_sock.py: a process named NAME holding a loopback TCP connection whose receiver
+# never reads BYTES bytes (its Recv-Q), then waiting.
+# argv: NAME, BYTES, READY_FILE (written with the pid once the bytes are queued).
+import ctypes
+import os
+import socket
+import sys
+import time
+
+name, nbytes, ready = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+# PR_SET_NAME: the comm /proc shows, so the two processes differ by name too.
+ctypes.CDLL(None).prctl(15, name.encode(), 0, 0, 0)
+lst = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+lst.bind(("127.0.0.1", 0))
+lst.listen(1)
+c = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+c.connect(lst.getsockname())
+s, _ = lst.accept()
+c.sendall(b"q" * nbytes)
+# Loopback delivers within the send: the bytes wait in s's receive queue now.
+with open(ready, "w") as f:
+    f.write("%d\n" % os.getpid())
+while True:
+    time.sleep(60)
