@@ -3,7 +3,9 @@
 # top_owners.sh: top's sockets panel names each full socket's process and cgroup (issue 14):
 # two processes of different names in different v2 cgroups, one a container's (a
 # docker-ID.scope), each holding a TCP receiver with bytes queued; top -b -j shows each row
-# with its pid, comm, cgroup and container id, and the text the cgroup or the short id.
+# with its pid, comm, cgroup and container id, and the text the cgroup or the short id.  Drops by
+# process: beta's full UDP socket drops exactly 37 datagrams between two of top's dumps, counted
+# for beta alone.
 . "${top_srcdir:-.}/tests/netns/lib.sh"
 
 need_root
@@ -36,24 +38,24 @@ ip -n "$A" link set lo up
 tmp=$(mktemp -d) || fail "mktemp failed"
 register_file "$tmp"
 
-# holder NAME CGROUP BYTES: top_owners_sock.py as NAME in $cg/CGROUP, in A.
+# holder NAME CGROUP BYTES [GO COUNT]: top_owners_sock.py as NAME in $cg/CGROUP, in A.
 holder()
 {
 	sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec "$@"' sh "$cg/$2" \
 		ip netns exec "$A" python3 "$top_srcdir/tests/netns/top_owners_sock.py" "$1" "$3" \
-		"$tmp/$1.pid" &
+		"$tmp/$1.pid" "${@:4}" &
 	register_pid $!
 	wait_until 10 test -s "$tmp/$1.pid" || fail "$1 did not start"
 }
 holder skyalpha alpha 3000
-holder skybeta "docker-$ID.scope" 2000
+holder skybeta "docker-$ID.scope" 2000 "$tmp/go" 37
 pa=$(cat "$tmp/skyalpha.pid")
 pb=$(cat "$tmp/skybeta.pid")
 
 timeout 60 "$SOCKEYE" -N "$A" top -b -j --panels sockets >"$tmp/top.json" 2>"$tmp/top.err" ||
 	fail "top: $(cat "$tmp/top.err")"
-# The two receivers, fullest first, each with its one owner.
-got=$(jq -c '[.sockets[] | select(.recv_q > 0) | [.recv_q, .processes]]' "$tmp/top.json") ||
+# The two TCP receivers, fullest first, each with its one owner (beta's UDP socket is full too).
+got=$(jq -c '[.sockets[] | select(.netid == "tcp" and .recv_q > 0) | [.recv_q, .processes]]' "$tmp/top.json") ||
 	fail "top: not JSON: $(head -c 300 "$tmp/top.json")"
 want=$(jq -nc --argjson pa "$pa" --argjson pb "$pb" --arg a "$cgrel/alpha" \
 	--arg b "$cgrel/docker-$ID.scope" --arg id "$ID" '[
@@ -68,4 +70,17 @@ timeout 60 "$SOCKEYE" -N "$A" top -b --panels sockets >"$tmp/top.txt" 2>"$tmp/to
 grep -q "skyalpha.*$cgrel/alpha" "$tmp/top.txt" || fail "text: no alpha cgroup: $(cat "$tmp/top.txt")"
 grep -q "skybeta.*${ID:0:12}\( \|$\)" "$tmp/top.txt" ||
 	fail "text: no container id for beta: $(cat "$tmp/top.txt")"
+
+# Drops by process: the 37 drops fall between the first dump (sample 0) and the second.
+timeout 60 "$SOCKEYE" -v -N "$A" top -b -j -d 2 --panels sockets >"$tmp/drops.json" \
+	2>"$tmp/drops.err" &
+tp=$!
+register_pid "$tp"
+wait_until 20 grep -q "sample 0:" "$tmp/drops.err" || fail "top did not sample: $(cat "$tmp/drops.err")"
+touch "$tmp/go"
+wait "$tp" || fail "top (drops): $(cat "$tmp/drops.err")"
+got=$(jq -c '[.drops_by_process[] | [.count, .sockets, .pid, .comm, .cgroup, .container_id]]' \
+	"$tmp/drops.json") || fail "top (drops): not JSON: $(head -c 300 "$tmp/drops.json")"
+want="[[37,1,$pb,\"skybeta\",\"$cgrel/docker-$ID.scope\",\"$ID\"]]"
+[[ $got == "$want" ]] || fail "drops by process: $got, want $want"
 exit 0
