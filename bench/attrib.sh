@@ -110,9 +110,12 @@ three()
 	ip netns exec "$ns2" tcpdump -i vb -w "$dir/t.pcap" >/dev/null 2>"$dir/t.err" &
 	pt=$!
 	pids+=("$ps" "$pa" "$pt")
-	for _ in $(seq 100); do
+	# --process binds its ring after the socket scan: seconds on a busy host.  A run that
+	# started a capture late would compare different packets: none starts before all three.
+	for ((i = 0; ; i++)); do
 		[[ $(ip netns exec "$ns2" awk 'NR > 1 && $4 != "0000" && $6 == 1' /proc/net/packet |
 			wc -l) -ge 3 ]] && break
+		((i < 600)) || die "the three captures did not start within a minute"
 		sleep 0.1
 	done
 	sleep 1

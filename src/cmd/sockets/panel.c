@@ -55,7 +55,7 @@ struct proc_drops {
 	uint64_t sockets;	/* its sockets that dropped */
 };
 
-/* An owner's cgroup, read from /proc with the owners (only when the kept sockets change). */
+/* An owner's cgroup, read from /proc with the owners (only when the sockets wanted change). */
 struct owner_cgroup {
 	int pid;
 	bool known;		/* false: the process left before its cgroup was read */
