@@ -379,16 +379,13 @@ static unsigned lookup_once(struct attrib *a, uint32_t here, const struct attrib
 	return n;
 }
 
-unsigned attrib_lookup(struct attrib *a, const struct attrib_tuple *t,
-		       struct attrib_proc *out[ATTRIB_MAX_OWNERS])
+/*
+ * The lookup both entry points share, inlined into each: at sniff's rate the
+ * call of one from the other was a tenth of attribution's own cost per packet.
+ */
+static inline unsigned lookup(struct attrib *a, uint32_t here, const struct attrib_tuple *t,
+			      struct attrib_proc *out[ATTRIB_MAX_OWNERS])
 {
-	return attrib_lookup_in(a, a->here, t, out);
-}
-
-unsigned attrib_lookup_in(struct attrib *a, uint32_t netns, const struct attrib_tuple *t,
-			  struct attrib_proc *out[ATTRIB_MAX_OWNERS])
-{
-	uint32_t here = netns ? netns : a->here;
 	uint64_t before = a->events;
 	unsigned n;
 
@@ -415,6 +412,18 @@ done:
 	if (n)
 		a->attributed++;
 	return n;
+}
+
+unsigned attrib_lookup(struct attrib *a, const struct attrib_tuple *t,
+		       struct attrib_proc *out[ATTRIB_MAX_OWNERS])
+{
+	return lookup(a, a->here, t, out);
+}
+
+unsigned attrib_lookup_in(struct attrib *a, uint32_t netns, const struct attrib_tuple *t,
+			  struct attrib_proc *out[ATTRIB_MAX_OWNERS])
+{
+	return lookup(a, netns ? netns : a->here, t, out);
 }
 
 void attrib_set_filter(struct attrib *a, struct attrib_filter *f)

@@ -101,6 +101,36 @@ bool attrib_cgroup_container_id(const char *path, char *buf, size_t len)
 	return found;
 }
 
+int attrib_cgroup_of_pid(const char *proc_root, int pid, char *buf, size_t len)
+{
+	char file[4096], *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int err = -ENOENT;
+	FILE *f;
+
+	snprintf(file, sizeof(file), "%s/%d/cgroup", proc_root, pid);
+	f = fopen(file, "re");
+	if (!f)
+		return -errno;
+	/* "0::/user.slice/x.scope": the v2 line; v1 hierarchies have a number and controllers. */
+	while (err == -ENOENT && (n = getline(&line, &cap, f)) > 0) {
+		if (strncmp(line, "0::", 3))
+			continue;
+		if (line[n - 1] == '\n')
+			line[--n] = '\0';
+		if ((size_t)n - 3 >= len) {
+			err = -ENAMETOOLONG;
+			break;
+		}
+		memcpy(buf, line + 3, (size_t)n - 2);
+		err = 0;
+	}
+	free(line);
+	fclose(f);
+	return err;
+}
+
 struct attrib_cgroup *attrib_cgroup_new(const char *root)
 {
 	struct attrib_cgroup *c = calloc(1, sizeof(*c));

@@ -24,6 +24,14 @@ int attrib_cgroup_find_v2(const char *mountinfo, char *buf, size_t len);
  */
 bool attrib_cgroup_container_id(const char *path, char *buf, size_t len);
 
+/*
+ * The v2 cgroup path of process pid ("/system.slice/x.service", relative to
+ * the v2 mount as the other paths here are) from the "0::" line of
+ * PROC_ROOT/PID/cgroup, into buf.  0, -ENOENT (the process is gone, or a
+ * v1-only host has no such line) or -errno.
+ */
+int attrib_cgroup_of_pid(const char *proc_root, int pid, char *buf, size_t len);
+
 struct attrib_cgroup;
 
 /* The v2 hierarchy at root (attrib_cgroup_find_v2's), not yet walked.  NULL with errno. */

@@ -13,11 +13,6 @@
 /* Parents followed up from a process before giving up (a loop cannot happen, a deep tree can). */
 #define MAX_DEPTH 64
 
-bool attrib_filter_active(const struct attrib_filter *f)
-{
-	return f && (f->n_pids || f->n_comms || f->n_cgroups || f->n_containers);
-}
-
 static const char *proc_root(const struct attrib_filter *f)
 {
 	return f->proc_root ? f->proc_root : "/proc";

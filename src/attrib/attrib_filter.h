@@ -32,8 +32,11 @@ struct attrib_filter {
 	size_t n_family, family_cap;
 };
 
-/* Whether any filter is set. */
-bool attrib_filter_active(const struct attrib_filter *f);
+/* Whether any filter is set.  Inline: sniff asks it for every packet attributed. */
+static inline bool attrib_filter_active(const struct attrib_filter *f)
+{
+	return f && (f->n_pids || f->n_comms || f->n_cgroups || f->n_containers);
+}
 /*
  * Resolves the given pids to processes (a thread's id to its process's) and,
  * with children, lists their descendants now living.  0, or -ESRCH with

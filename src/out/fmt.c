@@ -272,6 +272,12 @@ void fmt_row_end_details(struct fmt *f, fmt_details_fn fn, const void *ctx)
 	row_clear(f);
 }
 
+void fmt_note(struct fmt *f, const char *line)
+{
+	if (f->view && f->ops->note)
+		f->ops->note(f, line);
+}
+
 void fmt_table_end(struct fmt *f)
 {
 	if (!f->view)

@@ -175,6 +175,13 @@ void fmt_details_str(struct fmt_details *d, const char *key, const char *s);
 void fmt_details_str_len(struct fmt_details *d, const char *key, const void *s, size_t n);
 /* A field that has no value here (the shape stays the same): JSON null. */
 void fmt_details_null(struct fmt_details *d, const char *key);
+/*
+ * A line under the current table for people (a legend, a heat row): text and
+ * the TUI show the table's notes after its rows, in the order given; JSON has
+ * no place for them, so they must only restate what the rows or the document
+ * already say.  Call before fmt_table_end.
+ */
+void fmt_note(struct fmt *f, const char *line);
 void fmt_table_end(struct fmt *f);
 
 /* Flush what the renderer buffered; 0 or -errno of the first write error (EPIPE, ENOSPC). */

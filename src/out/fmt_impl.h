@@ -19,6 +19,8 @@ struct fmt_ops {
 	void (*row_details)(struct fmt *f, const struct fmt_cell *cells, fmt_details_fn fn,
 			    const void *ctx);
 	void (*table_end)(struct fmt *f);
+	/* Optional: a line under the current table (fmt_note); renderers without it drop it. */
+	void (*note)(struct fmt *f, const char *line);
 };
 
 struct fmt {

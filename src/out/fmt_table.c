@@ -326,10 +326,29 @@ void fmt_table_clear(struct fmt_table *t)
 	t->nrows = 0;
 }
 
+int fmt_table_add_note(struct fmt_table *t, const char *line)
+{
+	char **notes = reallocarray(t->notes, t->nnotes + 1, sizeof(*notes));
+
+	if (!notes)
+		return -ENOMEM;
+	t->notes = notes;
+	notes[t->nnotes] = strdup(line);
+	if (!notes[t->nnotes])
+		return -ENOMEM;
+	t->nnotes++;
+	return 0;
+}
+
 void fmt_table_fini(struct fmt_table *t)
 {
 	fmt_table_clear(t);
 	free(t->cells);
 	t->cells = NULL;
 	t->cap = 0;
+	for (size_t i = 0; i < t->nnotes; i++)
+		free(t->notes[i]);
+	free(t->notes);
+	t->notes = NULL;
+	t->nnotes = 0;
 }

@@ -11,6 +11,8 @@ struct fmt_table {
 	struct fmt_cell *cells;	/* nrows * view->ncols, row-major */
 	size_t nrows;
 	size_t cap;		/* rows allocated */
+	char **notes;		/* lines shown under the rows (fmt_note), owned */
+	size_t nnotes;
 };
 
 void fmt_table_init(struct fmt_table *t, const struct fmt_view *v, unsigned groups);
@@ -27,6 +29,8 @@ int fmt_cell_cmp(const struct fmt_col *col, const struct fmt_cell *a, const stru
 void fmt_table_sort(struct fmt_table *t, size_t col, bool descending);
 /* The same order as row indexes into order[nrows], the rows left in place.  0 or -ENOMEM. */
 int fmt_table_order(const struct fmt_table *t, size_t col, bool descending, size_t *order);
+/* Appends a copy of line to t's notes.  0 or -ENOMEM. */
+int fmt_table_add_note(struct fmt_table *t, const char *line);
 /* Drops the rows, keeps the view. */
 void fmt_table_clear(struct fmt_table *t);
 void fmt_table_fini(struct fmt_table *t);

@@ -397,6 +397,15 @@ static void text_row(struct fmt *f, const struct fmt_cell *cells)
 		fflush(f->out);
 }
 
+static void text_note(struct fmt *f, const char *line)
+{
+	struct text_state *st = f->priv;
+	int err = fmt_table_add_note(&st->table, line);
+
+	if (err)
+		fmt_set_err(f, err);
+}
+
 static void text_table_end(struct fmt *f)
 {
 	struct text_state *st = f->priv;
@@ -404,6 +413,11 @@ static void text_table_end(struct fmt *f)
 	if (st->widths && !st->sized && !f->view->streaming &&
 	    !(f->opts.no_header && !st->table.nrows))
 		print_buffered(f);
+	/* Under the rows; a table that printed nothing (--no-header, no rows) has none. */
+	for (size_t i = 0; st->sized && i < st->table.nnotes; i++) {
+		text_put(f->out, st->table.notes[i]);
+		fputc('\n', f->out);
+	}
 	fmt_table_fini(&st->table);
 }
 
@@ -415,4 +429,5 @@ const struct fmt_ops fmt_text_ops = {
 	.table_begin = text_table_begin,
 	.row = text_row,
 	.table_end = text_table_end,
+	.note = text_note,
 };

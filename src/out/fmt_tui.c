@@ -107,6 +107,19 @@ static void fmt_tui_row(struct fmt *f, const struct fmt_cell *cells)
 		fmt_set_err(f, err);
 }
 
+static void fmt_tui_note(struct fmt *f, const char *line)
+{
+	struct fmt_tui *tp = f->priv;
+	struct tui_frame *fr = building(tp);
+	int err;
+
+	if (!tp->in_table)
+		return;
+	err = fmt_table_add_note(&fr->tables[fr->ntables - 1], line);
+	if (err)
+		fmt_set_err(f, err);
+}
+
 static void fmt_tui_table_end(struct fmt *f)
 {
 	struct fmt_tui *tp = f->priv;
@@ -122,6 +135,7 @@ const struct fmt_ops fmt_tui_ops = {
 	.table_begin = fmt_tui_table_begin,
 	.row = fmt_tui_row,
 	.table_end = fmt_tui_table_end,
+	.note = fmt_tui_note,
 };
 
 struct tui_frame *fmt_tui_frame(struct fmt *f)

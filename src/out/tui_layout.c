@@ -30,7 +30,7 @@ static const char *const help_text[] = {
 	"<                sort by the previous column",
 	"r                reverse the sort order",
 	NULL,	/* the panel keys: panel_keys() knows how many */
-	"/                filter rows by interface or process (Enter: apply, empty: all)",
+	"/                filter rows by interface, process, pid or cgroup (Enter: apply)",
 	"h, ?             show / hide this help",
 };
 
@@ -172,11 +172,17 @@ struct lpanel {
 	size_t lines;			/* screen lines given */
 };
 
-/* The columns a filter looks at: names of interfaces and processes. */
+/*
+ * The columns a filter looks at: names of interfaces and processes, the
+ * processes' cgroups and containers (substrings), and a process id (whole).
+ */
 static bool col_is_filtered(const struct fmt_col *c)
 {
-	static const char *const keys[] = { "iface", "dev", "comm", "process" };
+	static const char *const keys[] = { "iface", "dev", "comm", "process", "cgroup",
+					    "container_id" };
 
+	if (c->type == FMT_U64)
+		return !strcmp(c->key, "pid");
 	if (c->type != FMT_STR)
 		return false;
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
@@ -212,12 +218,26 @@ static bool contains(const char *hay, const char *needle)
 	return !*needle;
 }
 
+/* Whether a number cell is the filter's number: "12" is not pid 1234's. */
+static bool is_number(uint64_t v, const char *filter)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)v);
+	return !strcmp(buf, filter);
+}
+
 static bool row_matches(const struct fmt_table *t, const struct fmt_cell *row, const char *filter)
 {
-	for (size_t c = 0; c < t->view->ncols; c++)
-		if (col_is_filtered(&t->view->cols[c]) && row[c].set && row[c].str &&
-		    contains(row[c].str, filter))
+	for (size_t c = 0; c < t->view->ncols; c++) {
+		const struct fmt_col *col = &t->view->cols[c];
+
+		if (!col_is_filtered(col) || !row[c].set)
+			continue;
+		if (col->type == FMT_U64 ? is_number(row[c].u, filter) :
+					   row[c].str && contains(row[c].str, filter))
 			return true;
+	}
 	return false;
 }
 
@@ -314,9 +334,15 @@ static void give(struct lpanel *p, size_t upto, size_t *avail)
 	*avail -= n;
 }
 
+/* The lines a panel wants: title, header, its rows and the notes under them. */
+static size_t wanted(const struct lpanel *p)
+{
+	return 2 + p->t->nrows + p->t->nnotes;
+}
+
 /*
  * Shares avail lines among the shown panels.  A panel wants title + header +
- * its rows.  First the focused one gets title, header and a row, then every
+ * its rows + its notes.  First the focused one gets title, header and a row, then every
  * other one a title, then header and a row each, then the focused one all it
  * wants, then the others in order.
  */
@@ -333,10 +359,10 @@ static void share_lines(struct lpanel *ps, const struct tui_view *v, size_t n, s
 				     &avail);
 	}
 	if (v->focus < n && ps[v->focus].t)
-		give(&ps[v->focus], 2 + ps[v->focus].t->nrows, &avail);
+		give(&ps[v->focus], wanted(&ps[v->focus]), &avail);
 	for (size_t i = 0; i < n; i++)
 		if (ps[i].t)
-			give(&ps[i], 2 + ps[i].t->nrows, &avail);
+			give(&ps[i], wanted(&ps[i]), &avail);
 }
 
 /* "-- 2 softirqs per CPU [sort NET_RX desc] [rows 1-10 of 40] -----" */
@@ -462,13 +488,38 @@ static int row_line(struct tui_line *l, const struct lpanel *p, const struct tui
 	return 0;
 }
 
-/* Draws p on lines [y, y + p->lines) and clamps its scroll offset to what fits. */
+static int lb_text(struct lb *b, const char *text);
+
+/* A note under a panel's rows, scrolled sideways with them. */
+static int note_line(struct tui_line *l, const char *text, size_t w, size_t skip)
+{
+	struct lb b;
+	int err;
+
+	if (lb_init(&b, w, skip))
+		return -ENOMEM;
+	err = lb_text(&b, text);
+	if (err) {
+		free(b.buf);
+		return err;
+	}
+	lb_finish(&b, l, TUI_ATTR_NORMAL);
+	return 0;
+}
+
+/*
+ * Draws p on lines [y, y + p->lines) and clamps its scroll offset to what fits.
+ * The notes take the last lines when there is room for them and a row.
+ */
 static int panel_draw(struct tui_screen *s, size_t y, size_t idx, const struct lpanel *p,
 		      struct tui_panel_view *pv, bool focused, bool numeric, size_t skip,
 		      size_t total)
 {
 	size_t nrows = p->t->nrows, rows = p->lines > 2 ? p->lines - 2 : 0;
+	size_t notes = p->t->nnotes && rows > p->t->nnotes ? p->t->nnotes : 0;
 	int err;
+
+	rows -= notes;
 
 	if (rows || !nrows)
 		pv->scroll = min_sz(pv->scroll, nrows > rows ? nrows - rows : 0);
@@ -478,6 +529,8 @@ static int panel_draw(struct tui_screen *s, size_t y, size_t idx, const struct l
 		err = row_line(&s->lines[y + 1], p, pv, SIZE_MAX, numeric, s->w, skip);
 	for (size_t r = 0; !err && r < rows && pv->scroll + r < nrows; r++)
 		err = row_line(&s->lines[y + 2 + r], p, pv, pv->scroll + r, numeric, s->w, skip);
+	for (size_t k = 0; !err && k < notes; k++)
+		err = note_line(&s->lines[y + p->lines - notes + k], p->t->notes[k], s->w, skip);
 	return err;
 }
 

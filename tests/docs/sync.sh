@@ -178,7 +178,7 @@ if [[ " ${commands[*]} " == *" top "* ]]; then
 		bad "sockeye -j top --replay tests/golden/input/top_oldkernel: failed or not JSON"
 	borrowed='if type == "object" then .napi = [] | .drops = [] | .sockets = [] | .funnel = [] else . end'
 	check_keys top sockeye-top.8 \
-		"src/cmd/top/view_kstat.c src/cmd/top/view_top.c src/cmd/top/view_packet_socks.c" \
+		"src/cmd/top/view_kstat.c src/cmd/top/view_top.c src/cmd/top/view_packet_socks.c src/cmd/sockets/panel.c" \
 		'D|FMT_GROUP_DETAIL' "$(jq -c "$borrowed" <<<"$snap")" "$(jq -c "$borrowed" <<<"$notes")" \
 		"$details_processes"
 fi

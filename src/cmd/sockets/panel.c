@@ -10,7 +10,9 @@
 
 #include <linux/sock_diag.h>
 
+#include "attrib/attrib_cgroup.h"
 #include "cmd/sockets/panel.h"
+#include "cmd/sockets/panel_drops.h"
 #include "cmd/sockets/view_sockets.h"
 #include "diag/procs.h"
 #include "diag/sockscan.h"
@@ -45,6 +47,22 @@ struct panel_sock {
 	uint32_t drops;
 };
 
+/* The drops of one owner's sockets between two dumps (pid 0: sockets of no process found). */
+struct proc_drops {
+	int pid;
+	char comm[16];
+	uint64_t count;		/* drops */
+	uint64_t sockets;	/* its sockets that dropped */
+};
+
+/* An owner's cgroup, read from /proc with the owners (only when the sockets wanted change). */
+struct owner_cgroup {
+	int pid;
+	bool known;		/* false: the process left before its cgroup was read */
+	char path[256];
+	char container[72];	/* "" none */
+};
+
 struct sockets_panel {
 	struct fmt_view view;		/* view_sockets under top's own title */
 	struct sockscan scan;		/* sock_diag: every table, or those the iterators lack */
@@ -54,8 +72,14 @@ struct sockets_panel {
 	struct procs *procs;
 	struct panel_sock socks[SOCKETS_PANEL_ROWS];
 	size_t nsocks;
-	uint64_t owned[SOCKETS_PANEL_ROWS];	/* the inodes procs was last asked about */
-	size_t nowned;
+	uint64_t *owned;			/* the inodes procs was last asked about */
+	size_t nowned, owned_cap;
+	struct sock_drops *drops;		/* each socket's drop counter, dump to dump */
+	struct proc_drops *byproc;		/* the last two dumps' drops per owner */
+	size_t nbyproc, byproc_cap;
+	uint64_t dump_ns, drops_ns;		/* the last dump's time; between the last two */
+	struct owner_cgroup *cgroups;		/* of the owners procs found */
+	size_t ncgroups, cgroups_cap;
 	uint64_t period_ns;		/* between dumps, SOCKETS_PANEL_PERIOD_NS or more */
 	uint64_t rest;			/* refreshes left before the next dump */
 	char title[64];
@@ -110,7 +134,10 @@ int sockets_panel_open(struct panel_ctx *c, char *why, size_t len)
 	x->scan.one_walk = true;
 	open_iterators(x);
 	x->procs = procs_new();
-	if (!x->procs) {
+	x->drops = sock_drops_new();
+	if (!x->procs || !x->drops) {
+		procs_free(x->procs);
+		sock_drops_free(x->drops);
 		sockscan_fini(&x->scan);
 		free(x);
 		snprintf(why, len, "out of memory");
@@ -178,17 +205,22 @@ void sockets_panel_clear(struct sockets_panel *x)
 	x->nsocks = 0;
 }
 
+/* Every socket of the dump: ranked for the rows, and its drop counter kept (drops by process). */
+static int keep_and_count(struct sockets_panel *x, const struct sock_rec *r)
+{
+	sockets_panel_keep(x, r);
+	return sock_drops_add(x->drops, r->cookie, r->inode, sock_drops(r));
+}
+
 static int keep_cb(const struct sock_rec *r, const struct sockscan_where *w, void *arg)
 {
-	sockets_panel_keep(arg, r);
-	return 0;
+	return keep_and_count(arg, r);
 }
 
 #ifdef HAVE_BPF
 static int keep_iter_cb(const struct sock_rec *r, void *arg)
 {
-	sockets_panel_keep(arg, r);
-	return 0;
+	return keep_and_count(arg, r);
 }
 #endif
 
@@ -213,23 +245,162 @@ static int walk(struct sockets_panel *x, char *why, size_t len)
 	return err;
 }
 
-/* Looks the owners up again only when the kept sockets changed: the scan reads all of /proc. */
+static struct owner_cgroup *cgroup_find(const struct sockets_panel *x, int pid)
+{
+	for (size_t i = 0; i < x->ncgroups; i++)
+		if (x->cgroups[i].pid == pid)
+			return &x->cgroups[i];
+	return NULL;
+}
+
+/*
+ * The cgroup of each owner found, from its /proc/PID/cgroup: a few reads, the
+ * owners of the rows and of the sockets that dropped.
+ */
+static int read_cgroups(struct sockets_panel *x)
+{
+	struct proc_owner o;
+
+	x->ncgroups = 0;
+	for (size_t i = 0; i < x->nowned; i++)
+		for (size_t k = 0; procs_owner(x->procs, x->owned[i], k, &o); k++) {
+			struct owner_cgroup *g;
+
+			if (cgroup_find(x, o.pid))
+				continue;
+			if (x->ncgroups == x->cgroups_cap) {
+				size_t cap = x->cgroups_cap ? x->cgroups_cap * 2 : 16;
+				struct owner_cgroup *v = reallocarray(x->cgroups, cap, sizeof(*v));
+
+				if (!v)
+					return -ENOMEM;
+				x->cgroups = v;
+				x->cgroups_cap = cap;
+			}
+			g = &x->cgroups[x->ncgroups++];
+			g->pid = o.pid;
+			g->known = !attrib_cgroup_of_pid("/proc", o.pid, g->path, sizeof(g->path));
+			if (!g->known || !attrib_cgroup_container_id(g->path, g->container,
+								     sizeof(g->container)))
+				g->container[0] = '\0';
+		}
+	return 0;
+}
+
+static bool owner_cgroup(int pid, void *arg, const char **path, const char **container)
+{
+	const struct owner_cgroup *g = cgroup_find(arg, pid);
+
+	if (!g || !g->known)
+		return false;
+	*path = g->path;
+	*container = g->container[0] ? g->container : NULL;
+	return true;
+}
+
+/* The i-th inode whose owners the panel wants: the rows', then the sockets' that dropped. */
+static bool wanted_inode(const struct sockets_panel *x, size_t i, uint64_t *inode)
+{
+	uint64_t delta;
+
+	if (i < x->nsocks) {
+		*inode = x->socks[i].r.inode;
+		return true;
+	}
+	return sock_drops_grown(x->drops, i - x->nsocks, inode, &delta);
+}
+
+/*
+ * Looks the owners up again only when the sockets wanted changed (the rows,
+ * those that dropped): the scan reads all of /proc.
+ */
 static int find_owners(struct sockets_panel *x)
 {
-	bool same = x->nowned == x->nsocks;
+	bool same = true;
+	uint64_t inode;
+	size_t n = 0;
+	int err;
 
-	for (size_t i = 0; same && i < x->nsocks; i++)
-		same = x->owned[i] == x->socks[i].r.inode;
-	if (same)
+	for (; wanted_inode(x, n, &inode); n++)
+		same = same && n < x->nowned && x->owned[n] == inode;
+	if (same && n == x->nowned)
 		return 0;
+	if (n > x->owned_cap) {
+		uint64_t *v = reallocarray(x->owned, n, sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		x->owned = v;
+		x->owned_cap = n;
+	}
 	procs_clear(x->procs);
 	x->nowned = 0;
-	for (size_t i = 0; i < x->nsocks; i++) {
-		if (procs_want(x->procs, x->socks[i].r.inode))
+	for (size_t i = 0; wanted_inode(x, i, &inode); i++) {
+		if (procs_want(x->procs, inode))
 			return -ENOMEM;
-		x->owned[x->nowned++] = x->socks[i].r.inode;
+		x->owned[x->nowned++] = inode;
 	}
-	return x->nsocks ? procs_scan(x->procs, "/proc") : 0;
+	x->ncgroups = 0;
+	if (!x->nowned)
+		return 0;
+	err = procs_scan(x->procs, "/proc");
+	return err ? err : read_cgroups(x);
+}
+
+/* The row of pid (0: no process), made when new.  NULL out of memory. */
+static struct proc_drops *byproc_row(struct sockets_panel *x, const struct proc_owner *o)
+{
+	int pid = o ? o->pid : 0;
+	struct proc_drops *r;
+
+	for (size_t i = 0; i < x->nbyproc; i++)
+		if (x->byproc[i].pid == pid)
+			return &x->byproc[i];
+	if (x->nbyproc == x->byproc_cap) {
+		size_t cap = x->byproc_cap ? x->byproc_cap * 2 : 16;
+		struct proc_drops *v = reallocarray(x->byproc, cap, sizeof(*v));
+
+		if (!v)
+			return NULL;
+		x->byproc = v;
+		x->byproc_cap = cap;
+	}
+	r = &x->byproc[x->nbyproc++];
+	*r = (struct proc_drops){ .pid = pid };
+	snprintf(r->comm, sizeof(r->comm), "%s", o ? o->comm : "-");
+	return r;
+}
+
+static int more_drops(const void *a, const void *b)
+{
+	const struct proc_drops *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+/*
+ * The drops between the last two dumps per owner: a socket shared by several
+ * processes counts for its first owner (the one the Process column lists first).
+ */
+static int group_drops(struct sockets_panel *x)
+{
+	uint64_t inode, delta;
+	struct proc_owner o;
+
+	x->nbyproc = 0;
+	for (size_t i = 0; sock_drops_grown(x->drops, i, &inode, &delta); i++) {
+		bool owned = procs_owner(x->procs, inode, 0, &o);
+		struct proc_drops *r = byproc_row(x, owned ? &o : NULL);
+
+		if (!r)
+			return -ENOMEM;
+		r->count += delta;
+		r->sockets++;
+	}
+	qsort(x->byproc, x->nbyproc, sizeof(*x->byproc), more_drops);
+	return 0;
 }
 
 /*
@@ -250,21 +421,29 @@ int sockets_panel_collect(struct panel_ctx *c, char *why, size_t len)
 {
 	struct sockets_panel *x = c->sockets;
 	uint64_t cpu_ns = clock_ns(CLOCK_THREAD_CPUTIME_ID);
-	uint64_t cost;
+	uint64_t cost, now;
 	int err;
 
 	if (!is_due(x, c->o->delay_ns))
 		return 0;
 	sockets_panel_clear(x);
+	sock_drops_begin(x->drops);
 	err = walk(x, why, len);
 	if (err)
 		return err;
+	sock_drops_end(x->drops);
+	now = clock_ns(CLOCK_MONOTONIC);
+	x->drops_ns = x->dump_ns ? now - x->dump_ns : 0;
+	x->dump_ns = now;
 	err = find_owners(x);
 	if (err) {
 		/* The sockets still show, without their processes. */
 		x->nowned = 0;
+		x->ncgroups = 0;
 		procs_clear(x->procs);
 	}
+	if (group_drops(x))
+		x->nbyproc = 0;
 	cost = clock_ns(CLOCK_THREAD_CPUTIME_ID) - cpu_ns;
 	set_period(x, cost * SOCKETS_PANEL_COST_SHARE > SOCKETS_PANEL_PERIOD_NS ?
 			      cost * SOCKETS_PANEL_COST_SHARE : SOCKETS_PANEL_PERIOD_NS);
@@ -285,9 +464,12 @@ void sockets_panel_emit(struct fmt *f, const struct panel_ctx *c, unsigned group
 		.ifname = link_name,
 		.ifname_arg = (void *)&c->cur.links,
 		.procs = x->procs,
+		.cgroup = owner_cgroup,
+		.cgroup_arg = (void *)x,
 	};
 
-	fmt_table_begin(f, &x->view, groups | SOCK_GRP_NETID | SOCK_GRP_PROC | SOCK_GRP_MEM);
+	fmt_table_begin(f, &x->view,
+			groups | SOCK_GRP_NETID | SOCK_GRP_PROC | SOCK_GRP_CGROUP | SOCK_GRP_MEM);
 	for (size_t i = 0; i < x->nsocks; i++) {
 		const struct panel_sock *s = &x->socks[i];
 		struct sock_rec r = s->r;
@@ -308,6 +490,58 @@ void sockets_panel_close(struct panel_ctx *c)
 	sockiter_close(x->iter);
 #endif
 	procs_free(x->procs);
+	sock_drops_free(x->drops);
+	free(x->byproc);
+	free(x->owned);
+	free(x->cgroups);
 	free(x);
 	c->sockets = NULL;
+}
+
+enum { BP_COUNT, BP_RATE, BP_SOCKETS, BP_PID, BP_COMM, BP_CGROUP, BP_CONTAINER };
+
+static const struct fmt_col byproc_cols[] = {
+	[BP_COUNT] = { "count", "DROPS", FMT_U64, FMT_RIGHT, 0, 0 },
+	[BP_RATE] = { "drops_per_s", "DROPS/s", FMT_RATE, FMT_RIGHT, 0, 0 },
+	[BP_SOCKETS] = { "sockets", "SOCKETS", FMT_U64, FMT_RIGHT, 0, 0 },
+	[BP_PID] = { "pid", "PID", FMT_U64, FMT_RIGHT, 0, 0 },
+	[BP_COMM] = { "comm", "COMM", FMT_STR, FMT_LEFT, 0, 0 },
+	[BP_CGROUP] = { "cgroup", "CGROUP", FMT_STR, FMT_LEFT, 0, 0 },
+	[BP_CONTAINER] = { "container_id", "CONTAINER", FMT_STR, FMT_LEFT, FMT_GROUP_DETAIL, 0 },
+};
+
+/* Drops per owner from the sockets' own counters (sk_drops), between the panel's dumps. */
+static const struct fmt_view view_drops_byproc = {
+	.name = "drops_by_process",
+	.title = "drops by process (sockets' own drop counters)",
+	.cols = byproc_cols,
+	.ncols = sizeof(byproc_cols) / sizeof(byproc_cols[0]),
+};
+
+void sockets_panel_emit_drops(struct fmt *f, const struct panel_ctx *c, unsigned groups)
+{
+	const struct sockets_panel *x = c->sockets;
+	double secs = (double)x->drops_ns / 1e9;
+
+	fmt_table_begin(f, &view_drops_byproc, groups);
+	for (size_t i = 0; i < x->nbyproc; i++) {
+		const struct proc_drops *r = &x->byproc[i];
+		const char *path, *container;
+
+		fmt_row_begin(f);
+		fmt_u64(f, BP_COUNT, r->count);
+		if (secs > 0)
+			fmt_double(f, BP_RATE, (double)r->count / secs);
+		fmt_u64(f, BP_SOCKETS, r->sockets);
+		fmt_str(f, BP_COMM, r->comm);
+		if (r->pid)
+			fmt_u64(f, BP_PID, (uint64_t)r->pid);
+		if (r->pid && owner_cgroup(r->pid, (void *)x, &path, &container)) {
+			fmt_str(f, BP_CGROUP, path);
+			if (container)
+				fmt_str(f, BP_CONTAINER, container);
+		}
+		fmt_row_end(f);
+	}
+	fmt_table_end(f);
 }

@@ -17,6 +17,12 @@ int sockets_panel_open(struct panel_ctx *c, char *why, size_t len);
 int sockets_panel_collect(struct panel_ctx *c, char *why, size_t len);
 void sockets_panel_emit(struct fmt *f, const struct panel_ctx *c, unsigned groups);
 void sockets_panel_close(struct panel_ctx *c);
+/*
+ * Top's drops by process: the drops each owner's sockets counted themselves
+ * (sk_drops) between the panel's last two dumps, most first; a table of its
+ * own ("drops_by_process"), emitted after every panel so the digit keys stay.
+ */
+void sockets_panel_emit_drops(struct fmt *f, const struct panel_ctx *c, unsigned groups);
 /* The struct panel callbacks, for top's table. */
 #define SOCKETS_PANEL_FNS .open = sockets_panel_open, .collect = sockets_panel_collect, \
 			  .emit = sockets_panel_emit, .close = sockets_panel_close

@@ -24,6 +24,8 @@
 #define PROC SOCK_GRP_PROC
 /* The owners as text ("comm",pid=N,fd=N); JSON has them as an array, "processes". */
 #define PROC_TEXT (SOCK_GRP_PROC | FMT_GROUP_TEXT)
+/* The first owner's container id, else its cgroup; JSON has both in each "processes" entry. */
+#define CGROUP_TEXT (SOCK_GRP_CGROUP | FMT_GROUP_TEXT)
 #define EXT (SOCK_GRP_EXT | D)
 #define TIMER SOCK_GRP_TIMER
 #define MEM SOCK_GRP_MEM
@@ -33,7 +35,7 @@
 enum {
 	C_NETNS, C_NETID, C_STATE, C_RECVQ, C_SENDQ, C_LOCAL, C_PEER,
 	C_LADDR, C_LPORT, C_PADDR, C_PPORT,
-	C_PROCESS,
+	C_PROCESS, C_OWNER_CGROUP,
 	C_DEV, C_UID, C_INODE, C_PEER_INODE, C_COOKIE, C_CGROUP, C_MARK, C_TOS, C_SHUTDOWN,
 	C_TIMER, C_TIMER_EXP, C_TIMER_RETR,
 	C_RMEM, C_RCVBUF, C_WMEM, C_SNDBUF, C_FWD, C_WQUEUED, C_OPTMEM, C_BACKLOG, C_DROPS,
@@ -64,6 +66,7 @@ static const struct fmt_col sockets_cols[NCOLS] = {
 	[C_PADDR] = { "peer_addr", "PADDR", FMT_STR, L, D, 0 },
 	[C_PPORT] = { "peer_port", "PPORT", FMT_U64, R, D, 0 },
 	[C_PROCESS] = { "process", "Process", FMT_STR, L, PROC_TEXT, 0 },
+	[C_OWNER_CGROUP] = { "cgroup", "Cgroup", FMT_STR, L, CGROUP_TEXT, 0 },
 	[C_DEV] = { "iface", "Dev", FMT_STR, L, EXT, 0 },
 	[C_UID] = { "uid", "UID", FMT_U64, R, EXT, 0 },
 	[C_INODE] = { "inode", "Inode", FMT_U64, R, EXT, 0 },
@@ -290,6 +293,25 @@ static void emit_packet(struct fmt *f, const struct sock_rec *r,
 		fmt_str(f, C_DEV, dev);
 }
 
+/* The first owner's container id (its first 12 digits, as docker ps shows it), else its cgroup. */
+static void emit_owner_cgroup(struct fmt *f, const struct sock_rec *r,
+			      const struct view_sockets_ctx *c)
+{
+	const char *path, *container;
+	struct proc_owner o;
+	char id[16];
+
+	if (!c->cgroup || !fmt_is_shown(f, C_OWNER_CGROUP) || !procs_owner(c->procs, r->inode, 0, &o) ||
+	    !c->cgroup(o.pid, c->cgroup_arg, &path, &container))
+		return;
+	if (container) {
+		snprintf(id, sizeof(id), "%.12s", container);
+		fmt_str(f, C_OWNER_CGROUP, id);
+	} else {
+		fmt_str(f, C_OWNER_CGROUP, path);
+	}
+}
+
 /* ("comm",pid=N,fd=N) for each owner: the text column; JSON has the array (owners_details). */
 static void emit_owners(struct fmt *f, const struct sock_rec *r, const struct procs *p)
 {
@@ -316,21 +338,43 @@ static void emit_owners(struct fmt *f, const struct sock_rec *r, const struct pr
 
 struct owners_ctx {
 	const struct sock_rec *r;
-	const struct procs *p;
+	const struct view_sockets_ctx *c;
 };
 
-/* "processes": [{pid, comm, fd}], every owner (a socket is shared after fork); [] for none. */
+/* An owner's "cgroup" and "container_id" (top's): null when unknown or none. */
+static void owner_cgroup_details(struct fmt_details *d, const struct view_sockets_ctx *c, int pid)
+{
+	const char *path = NULL, *container = NULL;
+
+	if (!c->cgroup(pid, c->cgroup_arg, &path, &container))
+		path = container = NULL;
+	if (path)
+		fmt_details_str(d, "cgroup", path);
+	else
+		fmt_details_null(d, "cgroup");
+	if (container)
+		fmt_details_str(d, "container_id", container);
+	else
+		fmt_details_null(d, "container_id");
+}
+
+/*
+ * "processes": [{pid, comm, fd}] (with cgroup and container_id in top), every
+ * owner (a socket is shared after fork); [] for none.
+ */
 static void owners_details(struct fmt_details *d, const void *arg)
 {
 	const struct owners_ctx *oc = arg;
 	struct proc_owner o;
 
 	fmt_details_array_begin(d, "processes");
-	for (size_t i = 0; procs_owner(oc->p, oc->r->inode, i, &o); i++) {
+	for (size_t i = 0; procs_owner(oc->c->procs, oc->r->inode, i, &o); i++) {
 		fmt_details_object_begin(d, NULL);
 		fmt_details_u64(d, "pid", (uint64_t)o.pid);
 		fmt_details_str(d, "comm", o.comm);
 		fmt_details_u64(d, "fd", (uint64_t)o.fd);
+		if (oc->c->cgroup)
+			owner_cgroup_details(d, oc->c, o.pid);
 		fmt_details_object_end(d);
 	}
 	fmt_details_array_end(d);
@@ -507,8 +551,10 @@ void view_sockets_emit(struct fmt *f, const struct sock_rec *r, const struct vie
 		emit_packet(f, r, c);
 	else
 		emit_inet(f, r, c);
-	if (c->procs)
+	if (c->procs) {
 		emit_owners(f, r, c->procs);
+		emit_owner_cgroup(f, r, c);
+	}
 	emit_ext(f, r);
 	emit_mem(f, r);
 	if (r->cong)
@@ -519,7 +565,7 @@ void view_sockets_emit(struct fmt *f, const struct sock_rec *r, const struct vie
 	if (r->cc_info && !tcpinfo_cc_parse(r->cc_info_type, r->cc_info, r->cc_info_len, &cc))
 		emit_cc(f, &cc);
 	if (c->procs) {
-		struct owners_ctx oc = { .r = r, .p = c->procs };
+		struct owners_ctx oc = { .r = r, .c = c };
 
 		fmt_row_end_details(f, owners_details, &oc);
 	} else {

@@ -17,6 +17,7 @@
 #define SOCK_GRP_MEM (1u << 6)		/* -m */
 #define SOCK_GRP_INFO (1u << 7)		/* -i */
 #define SOCK_GRP_INFO_X (1u << 8)	/* the rest of tcp_info: -i with -e, or -i in JSON */
+#define SOCK_GRP_CGROUP (1u << 9)	/* top: the first owner's cgroup or container (text) */
 
 extern const struct fmt_view view_sockets;
 extern const struct fmt_view view_sockets_summary;
@@ -30,6 +31,12 @@ struct view_sockets_ctx {
 	const char *(*ifname)(uint32_t ifindex, void *arg);
 	void *ifname_arg;
 	const struct procs *procs;	/* -p: the owners of each inode, or NULL */
+	/*
+	 * The v2 cgroup path and container id (NULL: none) of an owner, false when
+	 * unknown; NULL: the owners go without (sockets -p).  top's sockets panel.
+	 */
+	bool (*cgroup)(int pid, void *arg, const char **path, const char **container);
+	void *cgroup_arg;
 };
 
 /* One row of view_sockets for r. */

@@ -21,6 +21,8 @@
 #include "util/log.h"
 
 #define WHY_LEN 256
+/* The sockets panel's place in the table: its drops by process follow every panel. */
+#define SOCKETS_AT 5
 
 static void emit_softnet(struct fmt *f, const struct panel_ctx *c, unsigned groups)
 {
@@ -135,6 +137,7 @@ static void open_all(struct panels *p)
 
 		/* The live view toggles a panel by its place in the frame. */
 		assert(pn->key == (char)('1' + i));
+		assert(i != SOCKETS_AT || !strcmp(pn->name, "sockets"));
 		note_views[i] = (struct fmt_view){ .name = pn->name, .title = pn->title,
 						   .cols = note_cols, .ncols = 1 };
 #ifndef HAVE_BPF
@@ -331,5 +334,12 @@ void panels_emit(struct fmt *f, const struct panels *p, const struct top_summary
 		else
 			table[i].emit(f, c, 0);
 	}
+	/*
+	 * Last, a table no digit key toggles, so that the keys 1-9 keep their
+	 * panels: the drops each process's sockets counted, from the sockets
+	 * panel's dumps (issue 14's drops by process, at no cost of its own).
+	 */
+	if (!p->off[SOCKETS_AT] && !p->why[SOCKETS_AT][0])
+		sockets_panel_emit_drops(f, c, 0);
 	fmt_doc_end(f);
 }

@@ -41,6 +41,22 @@ void view_fold_table_begin(struct fmt *f, struct view_fold *vf, const struct fmt
 size_t view_fold_row(const struct view_fold *vf, size_t k);
 /* Whether the table is folded: a total row follows the rows shown. */
 bool view_fold_is_folded(const struct view_fold *vf);
+/* A heat row's levels: blank for nothing, then '.' up to '@' for the largest value. */
+#define VIEW_FOLD_HEAT " .:-=+*#%@"
+/* Characters of a heat line: with its label, a line fits 80 columns. */
+#define VIEW_FOLD_HEAT_LINE 64
+
+/*
+ * Under a folded table, for people (fmt_note: text and the TUI; JSON has every
+ * row's numbers in the rows it folds): every row's value v[i] as one
+ * character of VIEW_FOLD_HEAT, in table order, VIEW_FOLD_HEAT_LINE a line
+ * headed "CPU N" by its first row's cpu[i]; then a legend naming the values
+ * (what) and the largest as col would show it.  Nothing when n is 0.
+ */
+void view_fold_heat(struct fmt *f, const double *v, const unsigned *cpu, size_t n,
+		    const char *what, const struct fmt_col *col);
+/* The level of value v against the largest max: 0 (blank) for none, 9 ('@') for max. */
+unsigned view_fold_heat_level(double v, double max);
 /* Frees the keys; the view and its title stay for the formatter. */
 void view_fold_free(struct view_fold *vf);
 

@@ -231,6 +231,42 @@ static void softirqs_total(struct fmt *f, const struct kstat_sample *prev,
 	fmt_row_end(f);
 }
 
+/*
+ * A counter per second over the interval (the count since boot on the first
+ * frame, prev NULL), for a heat row; 0 for a CPU missing before or a counter
+ * gone backwards.
+ */
+static double heat_value(bool has_prev, const uint64_t *before, uint64_t now, double secs)
+{
+	if (!has_prev)
+		return (double)now;
+	if (!before || secs <= 0 || now < *before)
+		return 0;
+	return (double)(now - *before) / secs;
+}
+
+/* Under a folded softirqs table: every CPU's NET_RX/s as a heat row. */
+static void softirqs_heat(struct fmt *f, const struct kstat_sample *prev,
+			  const struct kstat_sample *cur, double secs)
+{
+	size_t n = cur->softirqs.ncpus;
+	double *v = calloc(n ? n : 1, sizeof(*v));
+	unsigned *cpu = calloc(n ? n : 1, sizeof(*cpu));
+
+	for (size_t i = 0; v && cpu && i < n; i++) {
+		const struct softirqs_cpu *c = &cur->softirqs.cpus[i];
+		const struct softirqs_cpu *p = prev ? softirqs_find(&prev->softirqs, c->cpu) : NULL;
+
+		cpu[i] = c->cpu;
+		v[i] = heat_value(prev != NULL, p ? &p->net_rx : NULL, c->net_rx, secs);
+	}
+	if (v && cpu)
+		view_fold_heat(f, v, cpu, n, prev ? "NET_RX/s" : "NET_RX since boot",
+			       &softirqs_cols[prev ? SI_NET_RX_RATE : SI_NET_RX]);
+	free(v);
+	free(cpu);
+}
+
 void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
 			const struct kstat_sample *cur, const struct view_softirqs_time *time,
 			unsigned groups)
@@ -266,8 +302,10 @@ void view_softirqs_emit(struct fmt *f, const struct kstat_sample *prev,
 		}
 		fmt_row_end(f);
 	}
-	if (view_fold_is_folded(&vf))
+	if (view_fold_is_folded(&vf)) {
 		softirqs_total(f, prev, cur, secs);
+		softirqs_heat(f, prev, cur, secs);
+	}
 	fmt_table_end(f);
 	view_fold_free(&vf);
 }
@@ -378,6 +416,28 @@ static void softnet_total(struct fmt *f, const struct kstat_sample *prev,
 	softnet_row(f, &t, rates ? &pt : NULL, secs, true);
 }
 
+/* Under a folded softnet table: every CPU's PROCESSED/s as a heat row. */
+static void softnet_heat(struct fmt *f, const struct kstat_sample *prev,
+			 const struct kstat_sample *cur, double secs)
+{
+	size_t n = cur->softnet.ncpus;
+	double *v = calloc(n ? n : 1, sizeof(*v));
+	unsigned *cpu = calloc(n ? n : 1, sizeof(*cpu));
+
+	for (size_t i = 0; v && cpu && i < n; i++) {
+		const struct softnet_cpu *c = &cur->softnet.cpus[i];
+		const struct softnet_cpu *p = prev ? softnet_find(&prev->softnet, c->cpu) : NULL;
+
+		cpu[i] = c->cpu;
+		v[i] = heat_value(prev != NULL, p ? &p->processed : NULL, c->processed, secs);
+	}
+	if (v && cpu)
+		view_fold_heat(f, v, cpu, n, prev ? "PROCESSED/s" : "PROCESSED since boot",
+			       &softnet_cols[prev ? SN_PROCESSED_RATE : SN_PROCESSED]);
+	free(v);
+	free(cpu);
+}
+
 void view_softnet_emit(struct fmt *f, const struct kstat_sample *prev,
 		       const struct kstat_sample *cur, unsigned groups)
 {
@@ -393,8 +453,10 @@ void view_softnet_emit(struct fmt *f, const struct kstat_sample *prev,
 
 		softnet_row(f, c, prev ? softnet_find(&prev->softnet, c->cpu) : NULL, secs, false);
 	}
-	if (view_fold_is_folded(&vf))
+	if (view_fold_is_folded(&vf)) {
 		softnet_total(f, prev, cur, secs);
+		softnet_heat(f, prev, cur, secs);
+	}
 	fmt_table_end(f);
 	view_fold_free(&vf);
 }

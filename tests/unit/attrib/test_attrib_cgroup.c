@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -49,6 +50,49 @@ static void test_find_v2(void **state)
 	assert_int_equal(find_in("41 35 0:38 / /sys/fs/cgroup/cpu rw - cgroup cgroup rw,cpu\n", buf,
 				 sizeof(buf)), -ENOENT);
 	assert_int_equal(attrib_cgroup_find_v2("/nonexistent/mountinfo", buf, sizeof(buf)), -ENOENT);
+}
+
+/* PID/cgroup under the fake proc root, holding text. */
+static void fake_proc(char *root, int pid, const char *text)
+{
+	char dir[300], file[320];
+	FILE *f;
+
+	snprintf(dir, sizeof(dir), "%s/%d", root, pid);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	snprintf(file, sizeof(file), "%s/cgroup", dir);
+	f = fopen(file, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void test_of_pid(void **state)
+{
+	char root[] = "/tmp/test_attrib_cgproc.XXXXXX", buf[64], path[320];
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	/* A hybrid host: the v1 lines first, the v2 one last. */
+	fake_proc(root, 10, "12:cpu,cpuacct:/a\n1:name=systemd:/user.slice\n"
+		  "0::/sky-top-a/x.scope\n");
+	fake_proc(root, 11, "12:cpu,cpuacct:/\n");	/* v1 only */
+	fake_proc(root, 12, "0::/\n");
+	fake_proc(root, 13, "0::/a/very/long/path/past/the/buffer/of/sixty/four/bytes/given/here\n");
+	assert_int_equal(attrib_cgroup_of_pid(root, 10, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "/sky-top-a/x.scope");
+	assert_int_equal(attrib_cgroup_of_pid(root, 11, buf, sizeof(buf)), -ENOENT);
+	assert_int_equal(attrib_cgroup_of_pid(root, 12, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "/");
+	assert_int_equal(attrib_cgroup_of_pid(root, 13, buf, sizeof(buf)), -ENAMETOOLONG);
+	assert_int_equal(attrib_cgroup_of_pid(root, 14, buf, sizeof(buf)), -ENOENT);
+	for (int pid = 10; pid <= 13; pid++) {
+		snprintf(path, sizeof(path), "%s/%d/cgroup", root, pid);
+		unlink(path);
+		snprintf(path, sizeof(path), "%s/%d", root, pid);
+		rmdir(path);
+	}
+	rmdir(root);
 }
 
 static void test_container_id(void **state)
@@ -111,6 +155,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find_v2),
+		cmocka_unit_test(test_of_pid),
 		cmocka_unit_test(test_container_id),
 		cmocka_unit_test(test_filter),
 	};

@@ -629,9 +629,46 @@ static void test_filter(void **state)
 	x.v.prompt = "et\x1b[2Jh";
 	layout_check("tui_filter_prompt.txt", x.fr, &x.v, 80, 4);
 	x.v.prompt = NULL;
+	/* A pid is matched whole, in its number column: 2231 keeps tcpdump, 223 nothing. */
+	x.v.filter = "2231";
+	layout_check("tui_filter_pid.txt", x.fr, &x.v, 80, 12);
+	x.v.filter = "223";
+	layout_check("tui_filter_pid_part.txt", x.fr, &x.v, 80, 12);
 	x.v.filter = "h";
 	for (unsigned w = 0; w < 40; w++)
 		layout_check("", x.fr, &x.v, w, 6);
+	fix_fini(&x);
+}
+
+/* Notes (fmt_note) sit under their panel's rows, when there is room for them and a row. */
+static void test_notes(void **state)
+{
+	struct fix x;
+
+	(void)state;
+	fix_init(&x, true);
+	fmt_doc_begin(x.f, "stats");
+	fmt_table_begin(x.f, &softirq_view, 0);
+	for (size_t i = 0; i < 3; i++) {
+		fmt_row_begin(x.f);
+		fmt_u64(x.f, SI_CPU, i);
+		fmt_u64(x.f, SI_NET_RX, 10 * i);
+		fmt_row_end(x.f);
+	}
+	fmt_note(x.f, "heat: NET_RX by CPU");
+	fmt_note(x.f, "CPU 0   .:@");
+	fmt_table_end(x.f);
+	emit_ifaces(x.f);
+	fmt_doc_end(x.f);
+	fix_frame(&x);
+	assert_int_equal(x.fr->tables[0].nnotes, 2);
+	assert_int_equal(x.fr->tables[1].nnotes, 0);
+	/* Room for all: title, header, 3 rows, 2 notes, then the next panel. */
+	layout_check("tui_notes.txt", x.fr, &x.v, 40, 14);
+	/* Too short for the notes and a row: the rows keep the lines. */
+	layout_check("tui_notes_short.txt", x.fr, &x.v, 40, 7);
+	for (unsigned h = 0; h < 16; h++)
+		layout_check("", x.fr, &x.v, 30, h);
 	fix_fini(&x);
 }
 
@@ -667,6 +704,7 @@ int main(void)
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_double_buffer),
 		cmocka_unit_test(test_filter),
+		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_marks),
 	};
 
