@@ -222,11 +222,11 @@ own) is charged to whatever task a packet or a poll interrupted, not to the
 exporter: it is the cost of counting drops and NAPI polls between scrapes, and
 it grows with the traffic, not with the scrapes.
 
-Where a full scrape's CPU goes: the sockets collector's sock_diag dumps, in
-the kernel.  A TCP dump walks every bucket of the kernel's established-socket
-hash table ($(cat /proc/sys/net/ipv4/tcp_ehash_entries) buckets here, shared by every namespace), whatever
-the namespace holds, and the collector dumps IPv4 and IPv6 apart: the walk,
-not the $sockets sockets, is the cost, the same with none.  Machine load
+The sockets collector walks no socket table at a scrape (sockstat's counts, a
+dump of the listening hash, the full sockets its BPF program noted as data
+arrived): with or without it a scrape costs about the same.  Its BPF program
+(socktrack_ready) runs once per packet queued to any socket of the host, the
+traffic of every namespace, other jobs' included; the BPF row counts it.  Machine load
 average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores shared with other jobs: the
 times are upper bounds).
 EOF

@@ -63,19 +63,27 @@ static __always_inline void note(struct sock *sk, __u16 protocol)
 		__sync_fetch_and_add(&lost, 1);
 }
 
-/* A TCP or UDP socket that can hold data: not a listener, not a time-wait or request socket. */
+/*
+ * A TCP or UDP socket that can hold data (not a listener, time-wait or
+ * request socket) and is full: noted.  The fullness first, the cheapest
+ * filter on the hot path; sk is a BTF pointer, read directly (no helper call:
+ * this runs for every packet queued to any socket of the host).
+ */
 static __always_inline void check(struct sock *sk)
 {
-	__u16 protocol = BPF_CORE_READ(sk, sk_protocol);
-	__u8 state = BPF_CORE_READ(sk, __sk_common.skc_state);
+	__u16 protocol;
+	__u8 state;
 
+	if (!is_full(sk->sk_backlog.rmem_alloc.counter, sk->sk_rcvbuf))
+		return;
+	protocol = sk->sk_protocol;
+	state = sk->__sk_common.skc_state;
 	if (protocol != PROTO_TCP && protocol != PROTO_UDP)
 		return;
 	if (protocol == PROTO_TCP && (state == TCP_LISTEN || state == TCP_TIME_WAIT ||
 				      state == TCP_NEW_SYN_RECV))
 		return;
-	if (is_full(BPF_CORE_READ(sk, sk_backlog.rmem_alloc.counter), BPF_CORE_READ(sk, sk_rcvbuf)))
-		note(sk, protocol);
+	note(sk, protocol);
 }
 
 /* Data queued on a socket (sock_def_readable): the only time its receive memory grows. */

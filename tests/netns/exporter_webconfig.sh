@@ -95,12 +95,14 @@ try()
 {
 	local what=$1 want=$2 err rc
 
-	err=$("$SOCKEYE" exporter --listen 127.0.0.1:0 --web-config "$tmp/bad.yml" 2>&1)
+	err=$(timeout 10 "$SOCKEYE" exporter --listen 127.0.0.1:0 --web-config "$tmp/bad.yml" 2>&1)
 	rc=$?
 	[[ $rc == 1 && $err == "$want" ]] || bad "$what: status $rc, '$err'"
 }
 printf 'tls_server_config:\n  cert_file: cert.pem\n  key_file: key.pem\n  session_tickets: true\n' >"$tmp/bad.yml"
 try "an unsupported TLS setting" "sockeye: exporter: $tmp/bad.yml: tls_server_config.session_tickets: not supported"
+printf 'tls_server_config:\n  cert_file: cert.pem\n  key_file: key.pem\ntls_server_config:\n  cert_file: cert.pem\n  key_file: key.pem\n' >"$tmp/bad.yml"
+try "a section given twice" "sockeye: exporter: $tmp/bad.yml: tls_server_config: given twice"
 printf 'tls_server_config:\n  cert_file: nope.pem\n  key_file: key.pem\n' >"$tmp/bad.yml"
 try "a missing certificate" "sockeye: exporter: $tmp/bad.yml: tls_server_config.cert_file: $tmp/nope.pem: No such file or directory"
 printf 'basic_auth_users:\n  prom: plaintext\n' >"$tmp/bad.yml"

@@ -492,8 +492,18 @@ int web_config_parse(const char *text, size_t n, const char *dir, web_config_rea
 		     !err && p < root->data.mapping.pairs.top; p++) {
 			const char *k = scalar(&doc, yaml_document_get_node(&doc, p->key));
 			yaml_node_t *v = yaml_document_get_node(&doc, p->value);
+			bool twice = false;
 
-			if (k && !strcmp(k, "tls_server_config"))
+			/* A section given twice: refused, as yaml.v2's strict reading does. */
+			for (yaml_node_pair_t *q = root->data.mapping.pairs.start; k && q < p; q++) {
+				const char *kq = scalar(&doc, yaml_document_get_node(&doc, q->key));
+
+				twice |= kq && !strcmp(kq, k);
+			}
+			if (twice) {
+				snprintf(why, len, "%s: given twice", k);
+				err = -EINVAL;
+			} else if (k && !strcmp(k, "tls_server_config"))
 				err = load_tls(&doc, v, &files, c, why, len);
 			else if (k && !strcmp(k, "basic_auth_users"))
 				err = load_users(&doc, v, c, why, len);

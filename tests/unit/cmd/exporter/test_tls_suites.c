@@ -62,12 +62,35 @@ static void test_suite_priorities(void **state)
 	assert_false(tls_suite_listed(s + 2, 1, "ECDHE-RSA", "AES-128-GCM", "AEAD"));
 }
 
+static void test_curves(void **state)
+{
+	const char *groups[2];
+	char out[256] = "NORMAL:-VERS-ALL:+VERS-TLS1.3";
+	char small[40] = "NORMAL:-VERS-ALL:+VERS-TLS1.3";
+
+	assert_string_equal(tls_curve_find("X25519"), "GROUP-X25519");
+	assert_string_equal(tls_curve_find("CurveP384"), "GROUP-SECP384R1");
+	assert_null(tls_curve_find("P384"));
+	assert_null(tls_curve_find("curvep256"));
+	groups[0] = tls_curve_find("CurveP521");
+	groups[1] = tls_curve_find("X25519");
+	/* None: the string stays as it was. */
+	assert_int_equal(tls_groups_append(out, sizeof(out), groups, 0), 0);
+	assert_string_equal(out, "NORMAL:-VERS-ALL:+VERS-TLS1.3");
+	assert_int_equal(tls_groups_append(out, sizeof(out), groups, 2), 0);
+	assert_string_equal(out, "NORMAL:-VERS-ALL:+VERS-TLS1.3:-GROUP-ALL:+GROUP-SECP521R1"
+			    ":+GROUP-X25519");
+	assert_int_equal(tls_groups_append(small, sizeof(small), groups, 2), -ENAMETOOLONG);
+	(void)state;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_default_priorities),
 		cmocka_unit_test(test_suite_priorities),
+		cmocka_unit_test(test_curves),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
