@@ -453,18 +453,22 @@ bool attrib_select(struct attrib *a, struct attrib_proc *const *owners, unsigned
 	return any;
 }
 
-const char *attrib_comment(struct attrib_proc *p)
+const char *attrib_comment(struct attrib_proc *p, uint16_t *len)
 {
 	char buf[ATTRIB_COMMENT_MAX];
 	int n;
 
-	if (p->comment)
+	if (p->comment) {
+		*len = p->comment_len;
 		return p->comment;
+	}
 	n = snprintf(buf, sizeof(buf), "pid=%u comm=%s cgroup=%s", p->pid, p->comm,
 		     p->cgroup ? p->cgroup : "?");
 	if (p->container && n > 0 && (size_t)n < sizeof(buf))
 		snprintf(buf + n, sizeof(buf) - (size_t)n, " container=%s", p->container);
 	p->comment = strdup(buf);
+	p->comment_len = p->comment ? (uint16_t)strnlen(p->comment, sizeof(buf)) : 0;
+	*len = p->comment_len;
 	return p->comment;
 }
 

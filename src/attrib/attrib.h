@@ -85,10 +85,10 @@ bool attrib_select(struct attrib *a, struct attrib_proc *const *owners, unsigned
 
 /*
  * The pcapng comment of p, made once: "pid=1234 comm=curl cgroup=/x.slice/y
- * container=ID" (no container= when none, cgroup=? when unknown).  NULL out of
- * memory.
+ * container=ID" (no container= when none, cgroup=? when unknown), and its
+ * length in *len.  NULL out of memory.
  */
-const char *attrib_comment(struct attrib_proc *p);
+const char *attrib_comment(struct attrib_proc *p, uint16_t *len);
 
 void attrib_stats(struct attrib *a, struct attrib_stats *s);
 /* The v2 mount the cgroup paths are under ("" when none was found). */

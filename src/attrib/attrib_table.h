@@ -36,6 +36,7 @@ struct attrib_proc {
 	uint32_t netns;
 	int8_t selected;	/* the filters' verdict, cached: -1 not asked yet, 0, 1 */
 	char *comment;		/* the pcapng comment, made once when first asked, or NULL */
+	uint16_t comment_len;	/* its length (a writer need not measure it per packet) */
 };
 
 struct attrib_entry {

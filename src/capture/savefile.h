@@ -44,9 +44,12 @@ struct savefile_pkt {
 	const uint8_t *data;
 	/*
 	 * Writer, pcapng only: an opt_comment each (cut to SAVEFILE_MAX_COMMENT_LEN);
-	 * NULL: none.  The reader leaves them NULL.
+	 * NULL: none.  The reader leaves them NULL.  comment_lens: each one's
+	 * length where the caller knows it (a comment made once, written with
+	 * every packet), 0 for the writer to measure.
 	 */
 	const char *comments[SAVEFILE_MAX_COMMENTS];
+	uint16_t comment_lens[SAVEFILE_MAX_COMMENTS];
 };
 
 /* Which counters of struct savefile_stats are set (pcapng ISB options). */

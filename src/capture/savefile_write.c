@@ -398,8 +398,11 @@ static size_t wr_pcapng_record(const struct savefile_writer *w, const struct sav
 	if (flags)
 		opts += 8;
 	for (unsigned i = 0; i < SAVEFILE_MAX_COMMENTS; i++) {
-		clen[i] = pkt->comments[i] ?
-			  (uint16_t)strnlen(pkt->comments[i], SAVEFILE_MAX_COMMENT_LEN) : 0;
+		clen[i] = !pkt->comments[i] ? 0 :
+			  pkt->comment_lens[i] ? pkt->comment_lens[i] :
+			  (uint16_t)strnlen(pkt->comments[i], SAVEFILE_MAX_COMMENT_LEN);
+		if (clen[i] > SAVEFILE_MAX_COMMENT_LEN)
+			clen[i] = SAVEFILE_MAX_COMMENT_LEN;
 		if (clen[i])
 			opts += 4 + ((clen[i] + 3u) & ~3u);
 	}

@@ -341,7 +341,7 @@ void sniff_packet(struct sniff *s, const struct sniff_pkt *p)
 		int err;
 
 		for (unsigned i = 0; s->w_comments && i < n_owners; i++)
-			sp.comments[i] = attrib_comment(owners[i]);
+			sp.comments[i] = attrib_comment(owners[i], &sp.comment_lens[i]);
 		err = savefile_write_packet(s->w, &sp);
 
 		if (err == SAVEFILE_DONE) {
