@@ -7,6 +7,7 @@
 #define CLNP_HDR_LEN   9
 #define CLNP_SEG_LEN   6
 #define CLNP_SEGMENTED 0x80
+#define CLNP_MAX_QUOTES 32
 
 #define CLNP_ER	 1
 #define CLNP_ERP 31
@@ -347,10 +348,17 @@ bool osi_clnp_print(struct osi *s, size_t off, uint32_t length)
 			osi_unknown(s, p, "\n\t  ", opli);
 		p += opli;
 	}
-	if ((type == CLNP_ER || type == CLNP_ERP) && osi_u8(s, p) == OSI_NLPID_CLNP) {
-		/* an error report quotes the PDU it is about */
+	/*
+	 * An error report quotes the PDU it is about.  tcpdump recurses
+	 * without a bound; past CLNP_MAX_QUOTES (a crafted chain, which a
+	 * jumbo frame could make thousands deep) the quote is dumped instead.
+	 */
+	if ((type == CLNP_ER || type == CLNP_ERP) && osi_u8(s, p) == OSI_NLPID_CLNP &&
+	    s->depth < CLNP_MAX_QUOTES) {
 		pbuf_puts(s->b, "\n\t-----original packet-----\n\t");
+		s->depth++;
 		osi_clnp_print(s, p, length - li);
+		s->depth--;
 		return true;
 	}
 	if (length > p - off) {
