@@ -13,13 +13,12 @@
 #define OSI_NLPID_NULLNS 0x00
 #define OSI_NLPID_IP	 0xcc
 #define OSI_NLPID_IP6	 0x8e
-#define OSI_NLPID_PPP	 0xcf
-#define OSI_NLPID_Q933	 0x08
 
 /* Whether the layer before the OSI PDU is an Ethernet type field (not LLC, nor a link type). */
 static bool behind_ethertype(const struct pkt_meta *m, unsigned i)
 {
-	return i > 0 && (m->layer[i - 1].proto == PKT_PROTO_ETH || m->layer[i - 1].proto == PKT_PROTO_VLAN);
+	return i > 0 &&
+	       (m->layer[i - 1].proto == PKT_PROTO_ETH || m->layer[i - 1].proto == PKT_PROTO_VLAN);
 }
 
 /*
@@ -53,10 +52,10 @@ int proto_isoclns_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 /* ---- shared readers and names ---------------------------------------------------------------- */
 
 const struct msg_tok osi_nlpid_names[] = {
-	{ 0x00, "NULL" },  { 0x08, "Q.933" },	{ 0x09, "LMI" },       { 0x80, "SNAP" },
-	{ 0x81, "CLNP" },  { 0x82, "ES-IS" },	{ 0x83, "IS-IS" },     { 0x84, "CONS" },
-	{ 0x85, "IDRP" },  { 0xc1, "ISIS_SPB" }, { 0xb1, "FRF.15" },   { 0xcc, "IPv4" },
-	{ 0xcf, "PPP" },   { 0x8a, "X25 ES-IS" }, { 0x8e, "IPv6" },    { 0, NULL },
+	{ 0x00, "NULL" }, { 0x08, "Q.933" },	 { 0x09, "LMI" },    { 0x80, "SNAP" },
+	{ 0x81, "CLNP" }, { 0x82, "ES-IS" },	 { 0x83, "IS-IS" },  { 0x84, "CONS" },
+	{ 0x85, "IDRP" }, { 0xc1, "ISIS_SPB" },	 { 0xb1, "FRF.15" }, { 0xcc, "IPv4" },
+	{ 0xcf, "PPP" },  { 0x8a, "X25 ES-IS" }, { 0x8e, "IPv6" },   { 0, NULL },
 };
 
 _Noreturn void osi_trunc(struct osi *s)
@@ -244,7 +243,11 @@ static void print_guarded(struct osi *s)
 bool proto_isoclns_print(struct line *x)
 {
 	const struct pkt_layer *ly = line_layer(x);
-	struct osi s = { .b = &x->b, .v = line_verbosity(x), .e = x->o->link, .q = x->o->quiet, .proto = "isoclns" };
+	struct osi s = { .b = &x->b,
+			 .v = line_verbosity(x),
+			 .e = x->o->link,
+			 .q = x->o->quiet,
+			 .proto = "isoclns" };
 	struct msg all;
 	uint32_t skip = ly->hdr_len;
 	bool behind_type = behind_ethertype(x->m, x->i);
