@@ -129,7 +129,8 @@ static uint16_t osi_cksum(const uint8_t *p, int cksum_off, int len)
 		x = 255;
 	if (y == 0)
 		y = 255;
-	return (uint16_t)((x << 8) | (y & 0xff));
+	/* x may be negative here (C's % keeps the sign): its two's complement bits, as tcpdump's */
+	return (uint16_t)(((unsigned)x << 8) | ((unsigned)y & 0xff));
 }
 
 void osi_put_cksum(struct osi *s, size_t off, uint16_t cksum, int cksum_off, uint32_t len)
