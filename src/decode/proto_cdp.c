@@ -26,9 +26,14 @@ int proto_cdp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */
 
 static const struct msg_tok cdp_caps[] = {
-	{ 0x01, "Router" },	    { 0x02, "Transparent Bridge" }, { 0x04, "Source Route Bridge" },
-	{ 0x08, "L2 Switch" },	    { 0x10, "L3 capable" },	    { 0x20, "IGMP snooping" },
-	{ 0x40, "L1 capable" },	    { 0, NULL },
+	{ 0x01, "Router" },
+	{ 0x02, "Transparent Bridge" },
+	{ 0x04, "Source Route Bridge" },
+	{ 0x08, "L2 Switch" },
+	{ 0x10, "L3 capable" },
+	{ 0x20, "IGMP snooping" },
+	{ 0x40, "L1 capable" },
+	{ 0, NULL },
 };
 
 enum cdp_value {
@@ -129,8 +134,8 @@ static void put_addrs(struct osi *s, size_t p, unsigned l)
 			pbuf_ip4(s->b, s->g.p + p);
 			p += al;
 			l -= al;
-		} else if (pt == 2 && pl == 8 && osi_has(s, p, 8) && !memcmp(s->g.p + p, llc_ipv6, 8) &&
-			   al == 16) {
+		} else if (pt == 2 && pl == 8 && osi_has(s, p, 8) &&
+			   !memcmp(s->g.p + p, llc_ipv6, 8) && al == 16) {
 			p += pl + 2;
 			l -= pl + 2;
 			if (l < al) {
@@ -225,7 +230,10 @@ static void put_value(struct osi *s, enum cdp_value v, size_t t, unsigned len)
 			msg_printf(s->b, "app %u, vlan %u", osi_u8(s, t), osi_u16(s, t + 1));
 		break;
 	case CDP_POWER:
-		u = len == 1 ? osi_u8(s, t) : len == 2 ? osi_u16(s, t) : len == 3 ? osi_u24(s, t) : 0;
+		u = len == 1 ? osi_u8(s, t) :
+		    len == 2 ? osi_u16(s, t) :
+		    len == 3 ? osi_u24(s, t) :
+			       0;
 		msg_printf(s->b, "%1.2fW", u / 1000.0);
 		break;
 	case CDP_MTU:
@@ -284,8 +292,9 @@ static void print_cdp(struct osi *s)
 		name = info && info->name ? info->name : "unknown field type";
 		if (len < CDP_TLV_LEN) {
 			if (s->v)
-				msg_printf(s->b, "\n\t%s (0x%02x), TLV length: %u byte%s (too short)", name,
-					   type, len, len == 1 ? "" : "s");
+				msg_printf(s->b,
+					   "\n\t%s (0x%02x), TLV length: %u byte%s (too short)",
+					   name, type, len, len == 1 ? "" : "s");
 			else
 				msg_printf(s->b, ", %s TLV length %u too short", name, len);
 			put_invalid(s, t, length);
@@ -300,8 +309,8 @@ static void print_cdp(struct osi *s)
 		length -= CDP_TLV_LEN;
 		len -= CDP_TLV_LEN;
 		if (s->v)
-			msg_printf(s->b, "\n\t%s (0x%02x), value length: %u byte%s: ", name, type, len,
-				   len == 1 ? "" : "s");
+			msg_printf(s->b, "\n\t%s (0x%02x), value length: %u byte%s: ", name, type,
+				   len, len == 1 ? "" : "s");
 		else if (info && info->brief)
 			msg_printf(s->b, ", %s ", name);
 		if (info) {

@@ -4,24 +4,25 @@
 
 #include "decode/proto_osi.h"
 
-#define CLNP_HDR_LEN   9
-#define CLNP_SEG_LEN   6
-#define CLNP_SEGMENTED 0x80
+#define CLNP_HDR_LEN	9
+#define CLNP_SEG_LEN	6
+#define CLNP_SEGMENTED	0x80
+#define CLNP_MAX_QUOTES 32
 
 #define CLNP_ER	 1
 #define CLNP_ERP 31
 
-#define CLNP_OPT_DISCARD  193
-#define CLNP_OPT_QOS	  195
-#define CLNP_OPT_SECURITY 197
+#define CLNP_OPT_DISCARD   193
+#define CLNP_OPT_QOS	   195
+#define CLNP_OPT_SECURITY  197
 #define CLNP_OPT_SRC_ROUTE 200
-#define CLNP_OPT_RECORD	  203
-#define CLNP_OPT_PADDING  204
-#define CLNP_OPT_PRIORITY 205
+#define CLNP_OPT_RECORD	   203
+#define CLNP_OPT_PADDING   204
+#define CLNP_OPT_PRIORITY  205
 
 static const struct msg_tok clnp_pdu_names[] = {
-	{ 1, "Error Report" }, { 29, "MD" },		 { 28, "Data" },
-	{ 30, "Echo Request" }, { 31, "Echo Response" }, { 0, NULL },
+	{ 1, "Error Report" },	 { 29, "MD" }, { 28, "Data" }, { 30, "Echo Request" },
+	{ 31, "Echo Response" }, { 0, NULL },
 };
 
 static const struct msg_tok clnp_flags[] = {
@@ -32,14 +33,14 @@ static const struct msg_tok clnp_flags[] = {
 };
 
 static const struct msg_tok clnp_option_names[] = {
-	{ CLNP_OPT_DISCARD, "Discard Reason" }, { CLNP_OPT_PRIORITY, "Priority" },
-	{ CLNP_OPT_QOS, "QoS Maintenance" },	{ CLNP_OPT_SECURITY, "Security" },
+	{ CLNP_OPT_DISCARD, "Discard Reason" },	  { CLNP_OPT_PRIORITY, "Priority" },
+	{ CLNP_OPT_QOS, "QoS Maintenance" },	  { CLNP_OPT_SECURITY, "Security" },
 	{ CLNP_OPT_SRC_ROUTE, "Source Routing" }, { CLNP_OPT_RECORD, "Route Recording" },
-	{ CLNP_OPT_PADDING, "Padding" },	{ 0, NULL },
+	{ CLNP_OPT_PADDING, "Padding" },	  { 0, NULL },
 };
 
 static const struct msg_tok rfd_classes[] = {
-	{ 0x0, "General" },  { 0x8, "Address" },	{ 0x9, "Source Routeing" },
+	{ 0x0, "General" },  { 0x8, "Address" },       { 0x9, "Source Routeing" },
 	{ 0xa, "Lifetime" }, { 0xb, "PDU Discarded" }, { 0xc, "Reassembly" },
 	{ 0, NULL },
 };
@@ -57,7 +58,8 @@ static const struct msg_tok rfd_general[] = {
 };
 
 static const struct msg_tok rfd_address[] = {
-	{ 0x0, "Destination address unreachable" }, { 0x1, "Destination address unknown" },
+	{ 0x0, "Destination address unreachable" },
+	{ 0x1, "Destination address unknown" },
 	{ 0, NULL },
 };
 
@@ -85,13 +87,14 @@ static const struct msg_tok rfd_pdu_discard[] = {
 };
 
 static const struct msg_tok rfd_reassembly[] = {
-	{ 0x0, "Reassembly interference" }, { 0, NULL },
+	{ 0x0, "Reassembly interference" },
+	{ 0, NULL },
 };
 
 /* The reasons of each of the 16 error classes, by class. */
 static const struct msg_tok *const rfd_reasons[16] = {
-	[0x0] = rfd_general,	     [0x8] = rfd_address, [0x9] = rfd_source_routeing,
-	[0xa] = rfd_lifetime,	     [0xb] = rfd_pdu_discard, [0xc] = rfd_reassembly,
+	[0x0] = rfd_general,  [0x8] = rfd_address,     [0x9] = rfd_source_routeing,
+	[0xa] = rfd_lifetime, [0xb] = rfd_pdu_discard, [0xc] = rfd_reassembly,
 };
 
 static const struct msg_tok clnp_scopes[] = {
@@ -102,7 +105,9 @@ static const struct msg_tok clnp_scopes[] = {
 };
 
 static const struct msg_tok sr_rr_kinds[] = {
-	{ 0x0, "partial" }, { 0x1, "complete" }, { 0, NULL },
+	{ 0x0, "partial" },
+	{ 0x1, "complete" },
+	{ 0, NULL },
 };
 
 static const struct msg_tok sr_rr_names[] = {
@@ -112,8 +117,12 @@ static const struct msg_tok sr_rr_names[] = {
 };
 
 static const struct msg_tok qos_global_flags[] = {
-	{ 0x20, "reserved" },	     { 0x10, "sequencing vs. delay" }, { 0x08, "congested" },
-	{ 0x04, "delay vs. cost" }, { 0x02, "error vs. delay" },      { 0x01, "error vs. cost" },
+	{ 0x20, "reserved" },
+	{ 0x10, "sequencing vs. delay" },
+	{ 0x08, "congested" },
+	{ 0x04, "delay vs. cost" },
+	{ 0x02, "error vs. delay" },
+	{ 0x01, "error vs. cost" },
 	{ 0, NULL },
 };
 
@@ -300,9 +309,11 @@ bool osi_clnp_print(struct osi *s, size_t off, uint32_t length)
 	}
 	msg_printf(s->b, "%slength %u\n\t", s->e ? "" : ", ", length);
 	msg_tok_put(s->b, clnp_pdu_names, "unknown (%u)", type);
-	msg_printf(s->b, " PDU, hlen: %u, v: %u, lifetime: %u.%us, Segment PDU length: %u, checksum: 0x%04x",
-		   li, osi_u8(s, off + 2), osi_u8(s, off + 3) / 2, osi_u8(s, off + 3) % 2 * 5,
-		   osi_u16(s, off + 5), osi_u16(s, off + 7));
+	msg_printf(
+		s->b,
+		" PDU, hlen: %u, v: %u, lifetime: %u.%us, Segment PDU length: %u, checksum: 0x%04x",
+		li, osi_u8(s, off + 2), osi_u8(s, off + 3) / 2, osi_u8(s, off + 3) % 2 * 5,
+		osi_u16(s, off + 5), osi_u16(s, off + 7));
 	osi_put_cksum(s, off, osi_u16(s, off + 7), 7, li);
 	pbuf_puts(s->b, "\n\tFlags [");
 	msg_bits_put(s->b, clnp_flags, "none", flags, ", ");
@@ -312,11 +323,14 @@ bool osi_clnp_print(struct osi *s, size_t off, uint32_t length)
 	osi_put_nsap(s, dst, dlen);
 	if (flags & CLNP_SEGMENTED) {
 		if (rest < CLNP_SEG_LEN) {
-			pbuf_puts(s->b, "li < size of fixed part of CLNP header, addresses, and segment part");
+			pbuf_puts(
+				s->b,
+				"li < size of fixed part of CLNP header, addresses, and segment part");
 			return false;
 		}
 		osi_need(s, p, CLNP_SEG_LEN);
-		msg_printf(s->b, "\n\tData Unit ID: 0x%04x, Segment Offset: %u, Total PDU Length: %u",
+		msg_printf(s->b,
+			   "\n\tData Unit ID: 0x%04x, Segment Offset: %u, Total PDU Length: %u",
 			   osi_u16(s, p), osi_u16(s, p + 2), osi_u16(s, p + 4));
 		p += CLNP_SEG_LEN;
 		rest -= CLNP_SEG_LEN;
@@ -347,10 +361,17 @@ bool osi_clnp_print(struct osi *s, size_t off, uint32_t length)
 			osi_unknown(s, p, "\n\t  ", opli);
 		p += opli;
 	}
-	if ((type == CLNP_ER || type == CLNP_ERP) && osi_u8(s, p) == OSI_NLPID_CLNP) {
-		/* an error report quotes the PDU it is about */
+	/*
+	 * An error report quotes the PDU it is about.  tcpdump recurses
+	 * without a bound; past CLNP_MAX_QUOTES (a crafted chain, which a
+	 * jumbo frame could make thousands deep) the quote is dumped instead.
+	 */
+	if ((type == CLNP_ER || type == CLNP_ERP) && osi_u8(s, p) == OSI_NLPID_CLNP &&
+	    s->depth < CLNP_MAX_QUOTES) {
 		pbuf_puts(s->b, "\n\t-----original packet-----\n\t");
+		s->depth++;
 		osi_clnp_print(s, p, length - li);
+		s->depth--;
 		return true;
 	}
 	if (length > p - off) {

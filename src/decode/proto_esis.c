@@ -13,7 +13,10 @@
 #define ESIS_OPT_CONF_TIME 198
 
 static const struct msg_tok esis_pdu_names[] = {
-	{ ESIS_REDIRECT, "redirect" }, { ESIS_ESH, "ESH" }, { ESIS_ISH, "ISH" }, { 0, NULL },
+	{ ESIS_REDIRECT, "redirect" },
+	{ ESIS_ESH, "ESH" },
+	{ ESIS_ISH, "ISH" },
+	{ 0, NULL },
 };
 
 static const struct msg_tok esis_option_names[] = {

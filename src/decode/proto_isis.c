@@ -82,12 +82,18 @@ static const struct msg_tok isis_tlv_names[] = {
 };
 
 static const struct msg_tok isis_circuit_types[] = {
-	{ 1, "Level 1 only" }, { 2, "Level 2 only" }, { 3, "Level 1, Level 2" }, { 0, NULL },
+	{ 1, "Level 1 only" },
+	{ 2, "Level 2 only" },
+	{ 3, "Level 1, Level 2" },
+	{ 0, NULL },
 };
 
 static const struct msg_tok isis_lsp_istypes[] = {
-	{ 0, "Unused 0x0 (invalid)" }, { 1, "L1 IS" }, { 2, "Unused 0x2 (invalid)" },
-	{ 3, "L2 IS" },		       { 0, NULL },
+	{ 0, "Unused 0x0 (invalid)" },
+	{ 1, "L1 IS" },
+	{ 2, "Unused 0x2 (invalid)" },
+	{ 3, "L2 IS" },
+	{ 0, NULL },
 };
 
 /* The TLVs from off to the end of the PDU (packet_len bytes); tcpdump's isis_print return value. */
@@ -106,7 +112,7 @@ static bool print_tlvs(struct osi *s, size_t off, uint32_t packet_len, uint32_t 
 		packet_len -= 2;
 		msg_printf(s->b, "\n\t    %s TLV #%u, length: %u",
 			   msg_tok_find(isis_tlv_names, type) ? msg_tok_find(isis_tlv_names, type) :
-								 "unknown",
+								"unknown",
 			   type, tlen);
 		if (packet_len < tlen)
 			osi_trunc(s);
@@ -164,7 +170,8 @@ static void put_pdu_header(struct osi *s, unsigned type, uint16_t pdu_len)
 		msg_tok_put(s->b, isis_circuit_types, "unknown circuit type 0x%02x", osi_u8(s, h));
 		pbuf_puts(s->b, "]\n\t  lan-id:    ");
 		osi_put_id(s, h + 12, OSI_NODE_ID_LEN);
-		msg_printf(s->b, ", Priority: %u, PDU length: %u", osi_u8(s, h + 11) & 0x7f, pdu_len);
+		msg_printf(s->b, ", Priority: %u, PDU length: %u", osi_u8(s, h + 11) & 0x7f,
+			   pdu_len);
 		break;
 	case ISIS_PTP_IIH:
 		pbuf_puts(s->b, "\n\t  source-id: ");
@@ -236,7 +243,8 @@ static void put_brief(struct osi *s, unsigned type, uint32_t length)
 		osi_need(s, h + 4, OSI_LSP_ID_LEN);
 		pbuf_puts(s->b, ", lsp-id ");
 		osi_put_id(s, h + 4, OSI_LSP_ID_LEN);
-		msg_printf(s->b, ", seq 0x%08x, lifetime %5us", osi_u32(s, h + 12), osi_u16(s, h + 2));
+		msg_printf(s->b, ", seq 0x%08x, lifetime %5us", osi_u32(s, h + 12),
+			   osi_u16(s, h + 2));
 		break;
 	default:
 		osi_need(s, h + 2, OSI_NODE_ID_LEN);
@@ -326,7 +334,8 @@ bool osi_isis_print(struct osi *s, uint32_t length)
 	} else {
 		msg_printf(s->b, "%slength %u\n\t", s->e ? "" : ", ", length);
 		msg_tok_put(s->b, isis_pdu_names, "unknown, type %u", type);
-		msg_printf(s->b, ", hlen: %u, v: %u, pdu-v: %u, sys-id-len: %u (%u), max-area: %u (%u)",
+		msg_printf(s->b,
+			   ", hlen: %u, v: %u, pdu-v: %u, sys-id-len: %u (%u), max-area: %u (%u)",
 			   fixed, 1, 1, 6, osi_u8(s, 3), max_area ? max_area : 3, max_area);
 		if (s->v > 1 && !osi_unknown(s, 0, "\n\t", 8))
 			return false;
@@ -347,7 +356,8 @@ bool osi_isis_print(struct osi *s, uint32_t length)
 		else
 			pbuf_puts(s->b, ", bogus");
 		msg_printf(s->b, " fixed header length %u should be %u", fixed,
-			   type == ISIS_L1_LSP || type == ISIS_L2_LSP ? hlen : ISIS_COMMON_LEN + hlen);
+			   type == ISIS_L1_LSP || type == ISIS_L2_LSP ? hlen :
+									ISIS_COMMON_LEN + hlen);
 		return false;
 	}
 	osi_need(s, ISIS_COMMON_LEN, hlen);
@@ -358,9 +368,9 @@ bool osi_isis_print(struct osi *s, uint32_t length)
 		return true;
 	}
 	pdu_len = osi_u16(s, ISIS_COMMON_LEN + (type == ISIS_LAN_IIH || type == ISIS_L2_LAN_IIH ||
-							 type == ISIS_PTP_IIH ?
-						 9 :
-						 0));
+								type == ISIS_PTP_IIH ?
+							9 :
+							0));
 	if (packet_len > pdu_len) {
 		/* the TLVs as far as the PDU says it goes */
 		packet_len = pdu_len;

@@ -9,19 +9,27 @@
 #include "decode/proto_osi.h"
 
 static const struct msg_tok router_cap_subtlv_names[] = {
-	{ 2, "SR-Capabilities" }, { 0, NULL },
+	{ 2, "SR-Capabilities" },
+	{ 0, NULL },
 };
 
 static const struct msg_tok router_cap_sr_flags[] = {
-	{ 0x80, "ipv4" }, { 0x40, "ipv6" }, { 0, NULL },
+	{ 0x80, "ipv4" },
+	{ 0x40, "ipv6" },
+	{ 0, NULL },
 };
 
 static const struct msg_tok mt_port_cap_subtlv_names[] = {
-	{ 4, "SPB MCID" }, { 5, "SPB Digest" }, { 6, "SPB BVID" }, { 0, NULL },
+	{ 4, "SPB MCID" },
+	{ 5, "SPB Digest" },
+	{ 6, "SPB BVID" },
+	{ 0, NULL },
 };
 
 static const struct msg_tok mt_cap_subtlv_names[] = {
-	{ 1, "SPB Instance" }, { 3, "SPBM Service Identifier and Unicast Address" }, { 0, NULL },
+	{ 1, "SPB Instance" },
+	{ 3, "SPBM Service Identifier and Unicast Address" },
+	{ 0, NULL },
 };
 
 void isis_put_router_cap_subtlvs(struct osi *s, size_t t, unsigned len)
@@ -220,7 +228,8 @@ void isis_put_mt_cap_subtlvs(struct osi *s, size_t t, unsigned len)
 				msg_printf(s->b, "\n\t         U:%u, M:%u, A:%u, RES:%u", f >> 7,
 					   f >> 6 & 1, f >> 5 & 1, f & 0x1f);
 				msg_printf(s->b, ", ECT: %08x", osi_u32(s, t + 1));
-				msg_printf(s->b, ", BVID: %u, SPVID: %u", osi_u24(s, t + 5) >> 12 & 0xfff,
+				msg_printf(s->b, ", BVID: %u, SPVID: %u",
+					   osi_u24(s, t + 5) >> 12 & 0xfff,
 					   osi_u24(s, t + 5) & 0xfff);
 				t += 8;
 				len -= 8;
@@ -242,8 +251,8 @@ void isis_put_mt_cap_subtlvs(struct osi *s, size_t t, unsigned len)
 			for (; sl >= 4; t += 4, len -= 4, sl -= 4) {
 				uint32_t v = osi_u32(s, t);
 
-				msg_printf(s->b, "\n\t        T: %u, R: %u, RES: %u, ISID: %u", v >> 31,
-					   v >> 30 & 1, v >> 24 & 0x3f, v & 0xffffff);
+				msg_printf(s->b, "\n\t        T: %u, R: %u, RES: %u, ISID: %u",
+					   v >> 31, v >> 30 & 1, v >> 24 & 0x3f, v & 0xffffff);
 			}
 		}
 		t += sl;

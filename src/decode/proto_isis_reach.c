@@ -46,13 +46,19 @@ static const struct msg_tok isis_ip_reach_subtlv_names[] = {
 };
 
 static const struct msg_tok prefix_sid_flags[] = {
-	{ 0x80, "Readvertisement" }, { 0x40, "Node" },	{ 0x20, "No-PHP" },
-	{ 0x10, "Explicit NULL" },   { 0x08, "Value" }, { 0x04, "Local" },
+	{ 0x80, "Readvertisement" },
+	{ 0x40, "Node" },
+	{ 0x20, "No-PHP" },
+	{ 0x10, "Explicit NULL" },
+	{ 0x08, "Value" },
+	{ 0x04, "Local" },
 	{ 0, NULL },
 };
 
 static const struct msg_tok prefix_sid_algos[] = {
-	{ 0, "SPF" }, { 1, "strict-SPF" }, { 0, NULL },
+	{ 0, "SPF" },
+	{ 1, "strict-SPF" },
+	{ 0, NULL },
 };
 
 static const struct msg_tok link_attribute_flags[] = {
@@ -63,9 +69,12 @@ static const struct msg_tok link_attribute_flags[] = {
 };
 
 static const struct msg_tok lan_adj_sid_flags[] = {
-	{ 0x80, "Address family IPv6" }, { 0x40, "Backup" },
-	{ 0x20, "Value" },		 { 0x10, "Local significance" },
-	{ 0x08, "Set of adjacencies" },	 { 0x04, "Persistent" },
+	{ 0x80, "Address family IPv6" },
+	{ 0x40, "Backup" },
+	{ 0x20, "Value" },
+	{ 0x10, "Local significance" },
+	{ 0x08, "Set of adjacencies" },
+	{ 0x04, "Persistent" },
 	{ 0, NULL },
 };
 
@@ -79,7 +88,9 @@ static const struct msg_tok mt_names[] = {
 };
 
 static const struct msg_tok mt_flags[] = {
-	{ 0x4000, "ATT bit set" }, { 0x8000, "Overload bit set" }, { 0, NULL },
+	{ 0x4000, "ATT bit set" },
+	{ 0x8000, "Overload bit set" },
+	{ 0, NULL },
 };
 
 /* RFC 3471's, as tcpdump's gmpls.c names them. */
@@ -90,10 +101,14 @@ static const struct msg_tok gmpls_link_prot[] = {
 };
 
 static const struct msg_tok gmpls_switch_caps[] = {
-	{ 1, "Packet-Switch Capable-1" }, { 2, "Packet-Switch Capable-2" },
-	{ 3, "Packet-Switch Capable-3" }, { 4, "Packet-Switch Capable-4" },
-	{ 51, "Layer-2 Switch Capable" }, { 100, "Time-Division-Multiplex" },
-	{ 150, "Lambda-Switch Capable" }, { 200, "Fiber-Switch Capable" },
+	{ 1, "Packet-Switch Capable-1" },
+	{ 2, "Packet-Switch Capable-2" },
+	{ 3, "Packet-Switch Capable-3" },
+	{ 4, "Packet-Switch Capable-4" },
+	{ 51, "Layer-2 Switch Capable" },
+	{ 100, "Time-Division-Multiplex" },
+	{ 150, "Lambda-Switch Capable" },
+	{ 200, "Fiber-Switch Capable" },
 	{ 0, NULL },
 };
 
@@ -113,12 +128,16 @@ static const struct msg_tok gmpls_encodings[] = {
 };
 
 static const struct msg_tok gmpls_tsc_indications[] = {
-	{ 0, "Standard SONET/SDH" }, { 1, "Arbitrary SONET/SDH" }, { 0, NULL },
+	{ 0, "Standard SONET/SDH" },
+	{ 1, "Arbitrary SONET/SDH" },
+	{ 0, NULL },
 };
 
 static const struct msg_tok diffserv_te_bc_models[] = {
-	{ 0, "Russian dolls" }, { 1, "Maximum Allocation" },
-	{ 2, "Maximum Allocation with Reservation" }, { 0, NULL },
+	{ 0, "Russian dolls" },
+	{ 1, "Maximum Allocation" },
+	{ 2, "Maximum Allocation with Reservation" },
+	{ 0, NULL },
 };
 
 static const char *ie(uint8_t m)
@@ -461,7 +480,8 @@ unsigned isis_put_ext_is_reach(struct osi *s, size_t off, const char *ident, uns
 				   "unknown",
 			   st, sl);
 		if (sum < sl) {
-			pbuf_puts(s->b, " (remaining data in subTLVs shorter than the current subTLV)");
+			pbuf_puts(s->b,
+				  " (remaining data in subTLVs shorter than the current subTLV)");
 			return taken + sum;
 		}
 		if (remaining < sl) {

@@ -10,11 +10,16 @@
 #include "decode/proto_osi.h"
 
 static const struct msg_tok isis_ptp_adj_states[] = {
-	{ 0, "Up" }, { 1, "Initializing" }, { 2, "Down" }, { 0, NULL },
+	{ 0, "Up" },
+	{ 1, "Initializing" },
+	{ 2, "Down" },
+	{ 0, NULL },
 };
 
 static const struct msg_tok isis_virtual_flags[] = {
-	{ 0, "IsNotVirtual" }, { 1, "IsVirtual" }, { 0, NULL },
+	{ 0, "IsNotVirtual" },
+	{ 1, "IsVirtual" },
+	{ 0, NULL },
 };
 
 static const struct msg_tok isis_restart_flags[] = {
@@ -33,11 +38,16 @@ static const struct msg_tok isis_auth_types[] = {
 };
 
 static const struct msg_tok isis_idrp_types[] = {
-	{ 0, "Reserved" }, { 1, "Routing-Domain Specific" }, { 2, "AS Number Tag" }, { 0, NULL },
+	{ 0, "Reserved" },
+	{ 1, "Routing-Domain Specific" },
+	{ 2, "AS Number Tag" },
+	{ 0, NULL },
 };
 
 static const struct msg_tok isis_router_cap_flags[] = {
-	{ 0x01, "S bit" }, { 0x02, "D bit" }, { 0, NULL },
+	{ 0x01, "S bit" },
+	{ 0x02, "D bit" },
+	{ 0, NULL },
 };
 
 static void tlv_area_addrs(struct osi *s, size_t t, unsigned tlen)
@@ -77,7 +87,8 @@ static void tlv_instance_id(struct osi *s, size_t t, unsigned tlen)
 	if (tlen < 4)
 		return;
 	n = (tlen - 2) / 2;
-	msg_printf(s->b, ISIS_IDENT "Instance ID: %u, ITIDs(%u)%s ", osi_u16(s, t), n, n ? ":" : "");
+	msg_printf(s->b, ISIS_IDENT "Instance ID: %u, ITIDs(%u)%s ", osi_u16(s, t), n,
+		   n ? ":" : "");
 	t += 2;
 	for (unsigned i = 0; i < n; i++, t += 2) {
 		pbuf_u32(s->b, osi_u16(s, t));
@@ -280,7 +291,8 @@ static void tlv_srlg(struct osi *s, size_t t, unsigned tlen)
 		if (tlen < 4)
 			return;
 		osi_need(s, t, 4);
-		pbuf_puts(s->b, i ? ISIS_IDENT "IPv4 neighbor address: " : ISIS_IDENT "IPv4 interface address: ");
+		pbuf_puts(s->b, i ? ISIS_IDENT "IPv4 neighbor address: " :
+				    ISIS_IDENT "IPv4 interface address: ");
 		osi_put_ip4(s, t);
 		t += 4;
 		tlen -= 4;
@@ -514,8 +526,8 @@ enum isis_tlv_next isis_print_tlv(struct osi *s, size_t t, unsigned type, unsign
 		if (type == 143)
 			msg_printf(s->b, "\n\t       RES: %u, MTID(s): %u", v >> 12, v & 0x0fff);
 		else
-			msg_printf(s->b, ISIS_IDENT "O: %u, RES: %u, MTID(s): %u", v >> 15 & 1, v >> 12 & 7,
-				   v & 0x0fff);
+			msg_printf(s->b, ISIS_IDENT "O: %u, RES: %u, MTID(s): %u", v >> 15 & 1,
+				   v >> 12 & 7, v & 0x0fff);
 		if (tlen > 2 && type == 143)
 			isis_put_mt_port_cap_subtlvs(s, t + 2, tlen - 2);
 		else if (tlen > 2)

@@ -13,13 +13,12 @@
 #define OSI_NLPID_NULLNS 0x00
 #define OSI_NLPID_IP	 0xcc
 #define OSI_NLPID_IP6	 0x8e
-#define OSI_NLPID_PPP	 0xcf
-#define OSI_NLPID_Q933	 0x08
 
 /* Whether the layer before the OSI PDU is an Ethernet type field (not LLC, nor a link type). */
 static bool behind_ethertype(const struct pkt_meta *m, unsigned i)
 {
-	return i > 0 && (m->layer[i - 1].proto == PKT_PROTO_ETH || m->layer[i - 1].proto == PKT_PROTO_VLAN);
+	return i > 0 &&
+	       (m->layer[i - 1].proto == PKT_PROTO_ETH || m->layer[i - 1].proto == PKT_PROTO_VLAN);
 }
 
 /*
@@ -117,7 +116,11 @@ static void print_guarded(struct osi *s)
 bool proto_isoclns_print(struct line *x)
 {
 	const struct pkt_layer *ly = line_layer(x);
-	struct osi s = { .b = &x->b, .v = line_verbosity(x), .e = x->o->link, .q = x->o->quiet, .proto = "isoclns" };
+	struct osi s = { .b = &x->b,
+			 .v = line_verbosity(x),
+			 .e = x->o->link,
+			 .q = x->o->quiet,
+			 .proto = "isoclns" };
 	struct msg all;
 	uint32_t skip = ly->hdr_len;
 	bool behind_type = behind_ethertype(x->m, x->i);

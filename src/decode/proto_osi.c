@@ -10,10 +10,10 @@
 #include "decode/proto_osi.h"
 
 const struct msg_tok osi_nlpid_names[] = {
-	{ 0x00, "NULL" },  { 0x08, "Q.933" },	{ 0x09, "LMI" },       { 0x80, "SNAP" },
-	{ 0x81, "CLNP" },  { 0x82, "ES-IS" },	{ 0x83, "IS-IS" },     { 0x84, "CONS" },
-	{ 0x85, "IDRP" },  { 0xc1, "ISIS_SPB" }, { 0xb1, "FRF.15" },   { 0xcc, "IPv4" },
-	{ 0xcf, "PPP" },   { 0x8a, "X25 ES-IS" }, { 0x8e, "IPv6" },    { 0, NULL },
+	{ 0x00, "NULL" }, { 0x08, "Q.933" },	 { 0x09, "LMI" },    { 0x80, "SNAP" },
+	{ 0x81, "CLNP" }, { 0x82, "ES-IS" },	 { 0x83, "IS-IS" },  { 0x84, "CONS" },
+	{ 0x85, "IDRP" }, { 0xc1, "ISIS_SPB" },	 { 0xb1, "FRF.15" }, { 0xcc, "IPv4" },
+	{ 0xcf, "PPP" },  { 0x8a, "X25 ES-IS" }, { 0x8e, "IPv6" },   { 0, NULL },
 };
 
 _Noreturn void osi_trunc(struct osi *s)
@@ -87,7 +87,8 @@ static uint16_t osi_cksum(const uint8_t *p, int cksum_off, int len)
 		x = 255;
 	if (y == 0)
 		y = 255;
-	return (uint16_t)((x << 8) | (y & 0xff));
+	/* x may be negative here (C's % keeps the sign): its two's complement bits, as tcpdump's */
+	return (uint16_t)(((unsigned)x << 8) | ((unsigned)y & 0xff));
 }
 
 void osi_put_cksum(struct osi *s, size_t off, uint16_t cksum, int cksum_off, uint32_t len)

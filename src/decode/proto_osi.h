@@ -36,6 +36,7 @@ struct osi {
 	bool e;		   /* -e: the NLPID was named already, no protocol prefix */
 	bool q;		   /* -q */
 	const char *proto; /* tcpdump's ndo_protocol, named in the truncation mark */
+	unsigned depth;	   /* CLNP error reports quoting error reports */
 	jmp_buf trunc;
 };
 

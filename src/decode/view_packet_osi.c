@@ -194,7 +194,7 @@ static void put_cdp(struct fmt_details *d, const struct msg *g)
 	static const struct {
 		uint16_t type;
 		const char *key;
-	} texts[] = { { 1, "device_id" }, { 3, "port_id" },	{ 5, "version_string" },
+	} texts[] = { { 1, "device_id" }, { 3, "port_id" },    { 5, "version_string" },
 		      { 6, "platform" },  { 9, "vtp_domain" }, { 0x14, "system_name" } };
 
 	if (!msg_has(g, 0, 4))

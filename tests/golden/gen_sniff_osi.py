@@ -199,6 +199,11 @@ def isis_frames():
     frames.append((restart, len(restart) - 3 - (60 - 14 - 3 - 20 - 5)))
     spb = osi(lsp([tlv(144, struct.pack("!H", 1) + sub(3, b"\0" * 12))]))
     frames.append((spb, 17 + 27 + 2 + 2 + 2 + 4))
+    # an LSP whose checksum arithmetic goes negative before its last step (a mutation of
+    # tcpdump's isis_3-v capture)
+    frames.append(bytes.fromhex("0180c2000015c20329a900000037fefe03831b010014010000803404af44444444"
+                                "44440100000000037ef7030217000080808044444444444400008080ff333333"
+                                "33333300"))
     # cut by the capture: in the common header, in the PDU header, in a TLV
     for cut in (22, 30, 60, 90):
         fr = osi(lsp_full)
