@@ -199,6 +199,7 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 		.data = p->data,
 		.dump = s->show.dump != HEXDUMP_NONE,
 		.decode_more = s->show.decode_more,
+		.asdot = s->show.asdot,
 	};
 	const struct pkt_meta *m = &s->meta;
 	size_t n, need;

@@ -123,6 +123,8 @@ static const struct dispatch_key dispatch_tcp_apps[] = {
 	{ 53, PKT_PROTO_DNS }, /* with a length prefix, RFC 1035 4.2.2 */
 	/* tcpdump decodes nothing here: text only with --decode-more */
 	{ 443, PKT_PROTO_TLS },
+	/* routing (issue 13) */
+	{ 179, PKT_PROTO_BGP }, /* RFC 4271 */
 };
 
 /* issue 13's L2 slice: what LLC and SNAP lead to (LLC itself follows an 802.3 length) */

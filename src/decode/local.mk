@@ -63,7 +63,9 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_mptcp.c src/decode/proto_mptcp.h \
 	src/decode/proto_icmp_ext.c src/decode/proto_icmp_ext.h \
 	src/decode/proto_dccp.c \
-	src/decode/proto_icmp6_rr.c
+	src/decode/proto_icmp6_rr.c \
+	src/decode/proto_bgp.c src/decode/proto_bgp.h src/decode/proto_bgp_attr.c \
+	src/decode/proto_bgp_cap.c src/decode/proto_bgp_nlri.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

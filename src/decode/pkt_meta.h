@@ -62,6 +62,8 @@ enum pkt_proto {
 	PKT_PROTO_TLS,	/* TCP 443: in JSON, and in text with --decode-more only */
 	PKT_PROTO_IPIP, /* IPv4 or IPv6 carried in IP (protocol 4 or 41): a tunnel */
 	PKT_PROTO_DCCP,
+	/* routing (issue 13) */
+	PKT_PROTO_BGP, /* TCP 179 */
 	PKT_PROTO_COUNT
 };
 
