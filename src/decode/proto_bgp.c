@@ -2,9 +2,11 @@
 /*
  * proto_bgp.c: BGP-4 (RFC 4271) over TCP port 179 as tcpdump 4.99 prints it:
  * the messages of a segment found by their marker, OPEN, UPDATE's framing,
- * NOTIFICATION (RFC 4486 and 9003 cease subcodes, RFC 8538 hard reset),
- * KEEPALIVE and ROUTE-REFRESH (RFC 2918, 7313 enhanced); the reader the other
- * proto_bgp_*.c files share.
+ * NOTIFICATION (RFC 4486 cease subcodes, RFC 9003 shutdown communication),
+ * KEEPALIVE and ROUTE-REFRESH (RFC 2918); the reader the other proto_bgp_*.c
+ * files share.  4.99 knows neither RFC 9072's extended optional parameters,
+ * RFC 8538's hard reset nor RFC 7313's refresh subtypes: they print as it
+ * prints them, unnamed or not at all.
  */
 #include "config.h"
 
@@ -25,8 +27,6 @@ enum {
 #define BGP_OPEN_LEN	      29 /* header, version, my AS, hold time, id, optional length */
 #define BGP_NOTIFICATION_LEN  21
 #define BGP_ROUTE_REFRESH_LEN 23
-#define BGP_ORF_LEN	      (BGP_ROUTE_REFRESH_LEN + 5)
-#define BGP_OPT_EXTENDED      255 /* RFC 9072: the optional parameters' length is 2 bytes */
 
 /*
  * Nothing is kept at dissection: the printer and the JSON view walk the
@@ -228,10 +228,9 @@ static const struct msg_tok bgp_minor_cap[] = {
 };
 
 enum {
-	BGP_CEASE_MAXPRFX = 1,	 /* RFC 4486 */
-	BGP_CEASE_SHUT = 2,	 /* RFC 9003 */
+	BGP_CEASE_MAXPRFX = 1, /* RFC 4486 */
+	BGP_CEASE_SHUT = 2,    /* RFC 9003 */
 	BGP_CEASE_RESET = 4,
-	BGP_CEASE_HARDRESET = 9, /* RFC 8538 */
 };
 
 static const struct msg_tok bgp_minor_cease[] = {
@@ -242,28 +241,6 @@ static const struct msg_tok bgp_minor_cease[] = {
 	{ 5, "Connection Rejected" },
 	{ 6, "Other Configuration Change" },
 	{ 7, "Connection Collision Resolution" },
-	{ 8, "Out of Resources" },
-	{ BGP_CEASE_HARDRESET, "Hard Reset" },
-	{ 10, "BFD Down" },
-	{ 0, NULL },
-};
-
-static const struct msg_tok bgp_rr_subtypes[] = {
-	{ 0, "Normal route refresh request" },
-	{ 1, "Demarcation of the beginning of a route refresh" },
-	{ 2, "Demarcation of the ending of a route refresh" },
-	{ 0, NULL },
-};
-
-static const struct msg_tok bgp_orf_refresh[] = {
-	{ 1, "Immediate" },
-	{ 2, "Defer" },
-	{ 0, NULL },
-};
-
-static const struct msg_tok bgp_orf_types[] = {
-	{ 64, "Address Prefix ORF" },
-	{ 65, "CP-ORF" },
 	{ 0, NULL },
 };
 
@@ -281,10 +258,9 @@ static void bgp_named(struct pbuf *b, const struct msg_tok *t, const char *unkno
 static void bgp_open_print(struct bgp_pr *r, size_t at, size_t length)
 {
 	struct pbuf *b = r->b;
-	size_t open_len = BGP_OPEN_LEN, opt_size = 2, opts, i, off;
+	size_t opts, i, off;
 	uint8_t version;
 	uint16_t myas, hold;
-	bool extended = false;
 
 	if (!msg_has(&r->g, at, BGP_OPEN_LEN) || length < BGP_OPEN_LEN) {
 		bgp_trunc(r);
@@ -302,32 +278,20 @@ static void bgp_open_print(struct bgp_pr *r, size_t at, size_t length)
 	pbuf_puts(b, "s, ID ");
 	pbuf_ip4(b, bgp_ptr(r, at + 24));
 	opts = msg_u8(&r->g, at + 28);
-	if (bgp_u8(r, at + 29) == BGP_OPT_EXTENDED) {
-		opts = bgp_u16(r, at + 30);
-		extended = true;
-		open_len += 3;
-		opt_size++;
-	}
-	if (r->cut)
-		return;
-	pbuf_puts(b, "\n\t  Optional parameters");
-	if (extended)
-		pbuf_puts(b, " (Extended)");
-	pbuf_puts(b, ", length: ");
+	pbuf_puts(b, "\n\t  Optional parameters, length: ");
 	pbuf_u32(b, (uint32_t)opts);
-	off = at + open_len;
-	length -= open_len;
+	off = at + BGP_OPEN_LEN;
+	length -= BGP_OPEN_LEN;
 	for (i = 0; i < opts;) {
-		uint8_t type;
-		uint16_t len;
+		uint8_t type, len;
 
-		if (!msg_has(&r->g, off + i, opt_size) || length < opt_size + i) {
+		if (!msg_has(&r->g, off + i, 2) || length < 2 + i) {
 			bgp_trunc(r);
 			return;
 		}
 		type = msg_u8(&r->g, off + i);
-		len = extended ? msg_u16(&r->g, off + i + 1) : msg_u8(&r->g, off + i + 1);
-		if (opt_size + i + len > opts) {
+		len = msg_u8(&r->g, off + i + 1);
+		if (2 + i + len > opts) {
 			msg_printf(b, "\n\t     Option %u, length: %u, goes past the end of the options",
 				   type, len);
 			break;
@@ -337,12 +301,12 @@ static void bgp_open_print(struct bgp_pr *r, size_t at, size_t length)
 		pbuf_puts(b, ", length: ");
 		pbuf_u32(b, len);
 		if (type == 2)
-			bgp_caps_print(r, off + opt_size + i, len);
+			bgp_caps_print(r, off + 2 + i, len);
 		else
 			msg_printf(b, "\n\t      no decoder for option %u", type);
 		if (r->cut)
 			return;
-		i += opt_size + len;
+		i += 2u + len;
 	}
 }
 
@@ -601,20 +565,8 @@ static void bgp_notification_code(struct bgp_pr *r, size_t off, size_t length, u
 				bgp_hex(r, off + rest, length - rest, "\n\t\t");
 			}
 		}
-		if (minor == BGP_CEASE_HARDRESET && length >= 2) {
-			uint8_t inner_major = bgp_u8(r, off);
-			uint8_t inner_minor = bgp_u8(r, off + 1);
-
-			if (r->cut)
-				return;
-			bgp_notification_code(r, off + 2, length - 2, inner_major, inner_minor);
-		}
 		break;
 	default:
-		if (minor) {
-			pbuf_puts(b, ", subcode ");
-			pbuf_u32(b, minor);
-		}
 		break;
 	}
 }
@@ -636,35 +588,17 @@ static void bgp_notification_print(struct bgp_pr *r, size_t at, size_t length)
 static void bgp_route_refresh_print(struct bgp_pr *r, size_t at, size_t len)
 {
 	struct pbuf *b = r->b;
-	uint16_t afi;
-	uint8_t subtype, safi;
 
+	if (!msg_has(&r->g, at, BGP_ROUTE_REFRESH_LEN)) {
+		bgp_trunc(r);
+		return;
+	}
 	if (len < BGP_ROUTE_REFRESH_LEN)
 		return;
-	afi = bgp_u16(r, at + 19);
-	safi = bgp_u8(r, at + 22);
-	subtype = bgp_u8(r, at + 21);
-	if (r->cut)
-		return;
 	pbuf_puts(b, "\n\t  AFI ");
-	bgp_named(b, bgp_afi_names, "Unknown", afi);
+	bgp_named(b, bgp_afi_names, "Unknown", msg_u16(&r->g, at + 19));
 	pbuf_puts(b, ", SAFI ");
-	bgp_named(b, bgp_safi_names, "Unknown", safi);
-	pbuf_puts(b, ", Subtype ");
-	bgp_named(b, bgp_rr_subtypes, "Unknown", subtype);
-	if (len >= BGP_ORF_LEN) {
-		uint8_t refresh = bgp_u8(r, at + 23), type = bgp_u8(r, at + 24);
-		uint16_t orf_len = bgp_u16(r, at + 25);
-
-		if (r->cut)
-			return;
-		pbuf_puts(b, "\n\t  ORF refresh ");
-		bgp_named(b, bgp_orf_refresh, "Unknown", refresh);
-		pbuf_puts(b, ", ORF type ");
-		bgp_named(b, bgp_orf_types, "Unknown", type);
-		pbuf_puts(b, ", ORF length ");
-		pbuf_u32(b, orf_len);
-	}
+	bgp_named(b, bgp_safi_names, "Unknown", msg_u8(&r->g, at + 22));
 	if (r->verbosity > 1) {
 		if (!msg_has(&r->g, at, len)) {
 			bgp_trunc(r);

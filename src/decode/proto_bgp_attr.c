@@ -4,11 +4,12 @@
  * origin, AS paths of 2- or 4-byte AS numbers (RFC 6793), next hop,
  * communities (RFC 1997, 4360 extended, 8092 large), MP_REACH/UNREACH (RFC
  * 4760, the prefixes in proto_bgp_nlri.c), PMSI tunnels (RFC 6514), AIGP
- * (RFC 7311), ATTR_SET (RFC 6368), BGPsec paths (RFC 8205) and OTC (RFC 9234).
+ * (RFC 7311) and ATTR_SET (RFC 6368).  4.99 decodes neither BGPsec paths
+ * (RFC 8205), OTC (RFC 9234) nor the origin validation state community (RFC
+ * 8097): they print as unknown, with their bytes.
  */
 #include "config.h"
 
-#include <inttypes.h>
 #include <string.h>
 
 #include "decode/proto_bgp.h"
@@ -32,8 +33,6 @@ enum {
 	BGPTYPE_PMSI_TUNNEL = 22,
 	BGPTYPE_AIGP = 26,
 	BGPTYPE_LARGE_COMMUNITY = 32,
-	BGPTYPE_BGPSEC_PATH = 33,
-	BGPTYPE_OTC = 35,
 	BGPTYPE_ATTR_SET = 128,
 };
 
@@ -52,6 +51,9 @@ const struct msg_tok bgp_attr_names[] = {
 	{ BGPTYPE_COMMUNITIES, "Community" },
 	{ BGPTYPE_ORIGINATOR_ID, "Originator ID" },
 	{ BGPTYPE_CLUSTER_LIST, "Cluster List" },
+	{ 11, "DPA" },
+	{ 12, "Advertisers" },
+	{ 13, "RCID Path / Cluster ID" },
 	{ BGPTYPE_MP_REACH_NLRI, "Multi-Protocol Reach NLRI" },
 	{ BGPTYPE_MP_UNREACH_NLRI, "Multi-Protocol Unreach NLRI" },
 	{ BGPTYPE_EXTD_COMMUNITIES, "Extended Community" },
@@ -63,8 +65,6 @@ const struct msg_tok bgp_attr_names[] = {
 	{ 27, "PE Distinguisher Label" },
 	{ 28, "Entropy Label" },
 	{ BGPTYPE_LARGE_COMMUNITY, "Large Community" },
-	{ BGPTYPE_BGPSEC_PATH, "BGPsec Path" },
-	{ BGPTYPE_OTC, "Only to Customer (OTC)" },
 	{ BGPTYPE_ATTR_SET, "Attribute Set" },
 	{ 255, "Reserved for development" },
 	{ 0, NULL },
@@ -107,12 +107,6 @@ static const struct msg_tok bgp_aigp_names[] = {
 	{ 0, NULL },
 };
 
-static const struct msg_tok bgp_bgpsec_flags[] = {
-	{ 1U << 0, "MBZ-0" }, { 1U << 1, "MBZ-1" }, { 1U << 2, "MBZ-2" },
-	{ 1U << 3, "MBZ-3" }, { 1U << 4, "MBZ-4" }, { 1U << 5, "MBZ-5" },
-	{ 1U << 6, "MBZ-6" }, { 1U << 7, "C" },	    { 0, NULL },
-};
-
 /* ---- extended communities (RFC 4360) --------------------------------------------------------- */
 
 enum {
@@ -123,7 +117,6 @@ enum {
 	EXT_RO_1 = 0x0103,
 	EXT_RO_2 = 0x0203,
 	EXT_LINKBAND = 0x4004,
-	EXT_OVS = 0x4300,
 	EXT_VPN_ORIGIN = 0x0005,
 	EXT_VPN_ORIGIN2 = 0x0105,
 	EXT_VPN_ORIGIN3 = 0x0205,
@@ -154,7 +147,6 @@ static const struct msg_tok bgp_ext_names[] = {
 	{ EXT_RO_1, "origin" },
 	{ EXT_RO_2, "origin" },
 	{ EXT_LINKBAND, "link-BW" },
-	{ EXT_OVS, "origin-validation-state" },
 	{ EXT_VPN_ORIGIN, "ospf-domain" },
 	{ EXT_VPN_ORIGIN2, "ospf-domain" },
 	{ EXT_VPN_ORIGIN3, "ospf-domain" },
@@ -175,13 +167,6 @@ static const struct msg_tok bgp_ext_names[] = {
 	{ EXT_VRF_RT_IMP, "vrf-route-import" },
 	{ EXT_L2VPN_RT_0, "l2vpn-id" },
 	{ EXT_L2VPN_RT_1, "l2vpn-id" },
-	{ 0, NULL },
-};
-
-static const struct msg_tok bgp_ovs_names[] = {
-	{ 0, "valid" },
-	{ 1, "not found" },
-	{ 2, "invalid" },
 	{ 0, NULL },
 };
 
@@ -273,15 +258,6 @@ static void bgp_ext_value(struct bgp_pr *r, size_t off)
 
 		memcpy(&f, &i, sizeof(f));
 		msg_printf(b, "bandwidth: %.3f Mbps", (double)(f * 8 / 1000000));
-		break;
-	}
-	case EXT_OVS: {
-		uint64_t reserved = (uint64_t)msg_u8(g, off + 2) << 32 | msg_u32(g, off + 3);
-
-		if (reserved)
-			msg_printf(b, "[the reserved field 0x%" PRIx64 " MUST be 0] ", reserved);
-		pbuf_puts(b, "ovs: ");
-		msg_tok_put(b, bgp_ovs_names, "unknown origin validation state", msg_u8(g, off + 7));
 		break;
 	}
 	case EXT_VPN_ORIGIN:
@@ -572,82 +548,6 @@ static bool bgp_attr_set(struct bgp_pr *r, size_t off, size_t *len, unsigned lev
 	return true;
 }
 
-/* ND_ICHECKMSG_U's words for a length out of bounds, then " (invalid)" */
-static void bgp_icheck(struct bgp_pr *r, const char *what, unsigned v, const char *op, unsigned w)
-{
-	msg_printf(r->b, " [%s %u %s %u]", what, v, op, w);
-	bgp_invalid(r);
-}
-
-/* false: cut, or " (invalid)" printed */
-static bool bgp_bgpsec(struct bgp_pr *r, size_t off)
-{
-	struct pbuf *b = r->b;
-	uint16_t splen = bgp_u16(r, off), sblen;
-
-	if (r->cut)
-		return false;
-	if (splen < 8) {
-		bgp_icheck(r, "secure path length", splen, "<", 8);
-		return false;
-	}
-	msg_printf(b, "\n\t    Secure Path Length: %u", splen);
-	off += 2;
-	splen -= 2;
-	if (splen % 6) {
-		msg_printf(b, " [total segments length %u != N x 6]", splen);
-		bgp_invalid(r);
-		return false;
-	}
-	for (; splen; splen -= 6, off += 6) {
-		uint8_t flags;
-
-		if (!bgp_has(r, off, 6))
-			return false;
-		flags = msg_u8(&r->g, off + 1);
-		msg_printf(b, "\n\t      Secure Path Segment: pCount: %u, Flags: [", msg_u8(&r->g, off));
-		msg_bits_put(b, bgp_bgpsec_flags, "none", flags, ", ");
-		msg_printf(b, "] (0x%02x), AS: %u", flags, msg_u32(&r->g, off + 2));
-	}
-	sblen = bgp_u16(r, off);
-	if (!bgp_has(r, off + 2, 1))
-		return false;
-	msg_printf(b, "\n\t    Signature Block: Length: %u, Algo ID: %u", sblen, msg_u8(&r->g, off + 2));
-	off += 3;
-	sblen = (uint16_t)(sblen - 3);
-	while (sblen > 0 && !r->cut) {
-		uint16_t siglen;
-
-		pbuf_puts(b, "\n\t      Signature Segment:\n\t        SKI: ");
-		if (sblen < 20) {
-			bgp_icheck(r, "remaining length", sblen, "<", 20);
-			return false;
-		}
-		bgp_hex(r, off, 20, "\n\t          ");
-		off += 20;
-		sblen -= 20;
-		if (sblen < 2) {
-			bgp_icheck(r, "remaining length", sblen, "<", 2);
-			return false;
-		}
-		siglen = bgp_u16(r, off);
-		if (r->cut)
-			return false;
-		off += 2;
-		sblen -= 2;
-		msg_printf(b, "\n\t        Length: %u", siglen);
-		if (sblen < siglen) {
-			bgp_icheck(r, "remaining length", sblen, "<", siglen);
-			return false;
-		}
-		pbuf_puts(b, "\n\t        Signature:");
-		bgp_hex(r, off, siglen, "\n\t          ");
-		off += siglen;
-		sblen = (uint16_t)(sblen - siglen);
-	}
-	return true;
-}
-
 /* MP_REACH_NLRI: address family, next hops, SNPAs, then the prefixes */
 static bool bgp_mp_reach(struct bgp_pr *r, size_t off, size_t len)
 {
@@ -875,18 +775,6 @@ bool bgp_attr_print(struct bgp_pr *r, uint8_t type, size_t off, size_t len, unsi
 			msg_printf(b, "%u:%u:%u%s", msg_u32(&r->g, off), msg_u32(&r->g, off + 4),
 				   msg_u32(&r->g, off + 8), left > 12 ? ", " : "");
 		}
-		break;
-	case BGPTYPE_BGPSEC_PATH:
-		if (!bgp_bgpsec(r, off))
-			return true;
-		break;
-	case BGPTYPE_OTC:
-		if (len < 4) {
-			pbuf_puts(b, "invalid len");
-			break;
-		}
-		if (bgp_has(r, off, 4))
-			msg_printf(b, "\n\t    OTC %u", msg_u32(&r->g, off));
 		break;
 	default:
 		if (!msg_has(&r->g, off, len))

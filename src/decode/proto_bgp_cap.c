@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * proto_bgp_cap.c: the capabilities of a BGP OPEN (RFC 5492) as tcpdump 4.99
- * prints them: multiprotocol, graceful restart, 4-byte AS, add-path, BGPsec,
- * multiple labels, role (RFC 9234) and the ones it only names.
+ * prints them: multiprotocol, graceful restart, 4-byte AS, add-path, multiple
+ * labels, and the ones it only names (4.99 knows neither BGPsec's, the
+ * extended message's nor the role's: they print as unknown).
  */
 #include "config.h"
 
@@ -14,10 +15,7 @@ enum {
 	CAP_ORF = 3,
 	CAP_MR = 4,
 	CAP_EXT_NH = 5,
-	CAP_EXT_MSG = 6,
-	CAP_BGPSEC = 7,
 	CAP_ML = 8,
-	CAP_ROLE = 9,
 	CAP_RESTART = 64,
 	CAP_AS_NEW = 65,
 	CAP_DYN_CAP = 67,
@@ -34,8 +32,6 @@ static const struct msg_tok bgp_cap_names[] = {
 	{ CAP_ORF, "Cooperative Route Filtering" },
 	{ CAP_MR, "Multiple Routes to a Destination" },
 	{ CAP_EXT_NH, "Extended Next Hop Encoding" },
-	{ CAP_EXT_MSG, "BGP Extended Message" },
-	{ CAP_BGPSEC, "BGPsec" },
 	{ CAP_ML, "Multiple Labels" },
 	{ CAP_RESTART, "Graceful Restart" },
 	{ CAP_AS_NEW, "32-Bit AS Number" },
@@ -45,13 +41,6 @@ static const struct msg_tok bgp_cap_names[] = {
 	{ CAP_ENH_RR, "Enhanced Route Refresh" },
 	{ CAP_LLGR, "Long-lived Graceful Restart" },
 	{ CAP_RR_CISCO, "Route Refresh (Cisco)" },
-	{ CAP_ROLE, "Role Capability" },
-	{ 0, NULL },
-};
-
-static const struct msg_tok bgp_restart_flags[] = {
-	{ 0x8, "R" },
-	{ 0x4, "N" },
 	{ 0, NULL },
 };
 
@@ -59,15 +48,6 @@ static const struct msg_tok bgp_add_path_names[] = {
 	{ 1, "Receive" },
 	{ 2, "Send" },
 	{ 3, "Both" },
-	{ 0, NULL },
-};
-
-static const struct msg_tok bgp_role_names[] = {
-	{ 0, "Provider" },
-	{ 1, "RS" },
-	{ 2, "RS-Client" },
-	{ 3, "Customer" },
-	{ 4, "Peer" },
 	{ 0, NULL },
 };
 
@@ -99,23 +79,6 @@ static bool bgp_cap_value(struct bgp_pr *r, uint8_t type, size_t off, size_t len
 		pbuf_puts(b, "\n\t\t");
 		bgp_cap_afi_safi(r, off, off + 3);
 		break;
-	case CAP_BGPSEC: {
-		uint8_t v;
-		uint16_t afi;
-
-		if (len != 3) {
-			msg_printf(b, " [%zu != 3]", len);
-			return false;
-		}
-		v = msg_u8(g, off);
-		afi = msg_u16(g, off + 1);
-		msg_printf(b, "\n\t\tVersion %u, Direction %s (%u), AFI ", v & 0xf0,
-			   v & 0x08 ? "Send" : "Receive", (v & 0x08) >> 3);
-		/* tcpdump names the AFI as flags here */
-		msg_bits_put(b, bgp_afi_names, "Unknown", afi, ", ");
-		msg_printf(b, " (%u)", afi);
-		break;
-	}
 	case CAP_ML:
 		for (size_t t = len, o = off; t >= 4; t -= 4, o += 4) {
 			pbuf_puts(b, "\n\t\t");
@@ -128,9 +91,9 @@ static bool bgp_cap_value(struct bgp_pr *r, uint8_t type, size_t off, size_t len
 			pbuf_puts(b, " (too short, < 2)");
 			return false;
 		}
-		pbuf_puts(b, "\n\t\tRestart Flags: [");
-		msg_bits_put(b, bgp_restart_flags, "none", msg_u8(g, off) >> 4, ", ");
-		msg_printf(b, "], Restart Time %us", msg_u16(g, off) & 0xfff);
+		/* 4.99 names the restart state bit only (RFC 4724's R, not RFC 8538's N) */
+		msg_printf(b, "\n\t\tRestart Flags: [%s], Restart Time %us",
+			   msg_u8(g, off) & 0x80 ? "R" : "none", msg_u16(g, off) & 0xfff);
 		for (size_t t = len - 2, o = off + 2; t >= 4; t -= 4, o += 4) {
 			pbuf_puts(b, "\n\t\t  ");
 			bgp_cap_afi_safi(r, o, o + 2);
@@ -138,20 +101,9 @@ static bool bgp_cap_value(struct bgp_pr *r, uint8_t type, size_t off, size_t len
 			pbuf_puts(b, msg_u8(g, o + 3) & 0x80 ? "yes" : "no");
 		}
 		break;
-	case CAP_ROLE:
-		if (len < 1) {
-			pbuf_puts(b, " (too short, < 1)");
-			return false;
-		}
-		pbuf_puts(b, "\n\t\tRole name ");
-		msg_tok_put(b, bgp_role_names, "Unassigned", msg_u8(g, off));
-		msg_printf(b, " (%u)", msg_u8(g, off));
-		break;
 	case CAP_RR:
 	case CAP_LLGR:
 	case CAP_RR_CISCO:
-	case CAP_EXT_MSG:
-	case CAP_ENH_RR:
 		break;
 	case CAP_AS_NEW:
 		if (len < 4) {
