@@ -113,6 +113,8 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 319, PKT_PROTO_PTP },	  /* IEEE 1588 event */
 	{ 320, PKT_PROTO_PTP },	  /* general */
 	{ 5060, PKT_PROTO_SIP },  /* RFC 3261 */
+	/* routing (issue 13) */
+	{ 6343, PKT_PROTO_SFLOW }, /* sFlow v5 */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {

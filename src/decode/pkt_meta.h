@@ -64,6 +64,7 @@ enum pkt_proto {
 	PKT_PROTO_DCCP,
 	/* routing (issue 13) */
 	PKT_PROTO_BGP, /* TCP 179 */
+	PKT_PROTO_SFLOW, /* sFlow v5, UDP 6343 */
 	PKT_PROTO_COUNT
 };
 

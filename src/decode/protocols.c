@@ -61,4 +61,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_DCCP] = { "dccp", proto_dccp_dissect, proto_dccp_print, false },
 	/* routing (issue 13) */
 	[PKT_PROTO_BGP] = { "bgp", proto_bgp_dissect, proto_bgp_print, false },
+	[PKT_PROTO_SFLOW] = { "sflow", proto_sflow_dissect, proto_sflow_print, false },
 };
