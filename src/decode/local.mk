@@ -65,7 +65,7 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_dccp.c \
 	src/decode/proto_icmp6_rr.c \
 	src/decode/proto_bgp.c src/decode/proto_bgp.h src/decode/proto_bgp_attr.c \
-	src/decode/proto_bgp_cap.c src/decode/proto_bgp_nlri.c \
+	src/decode/proto_bgp_cap.c src/decode/proto_bgp_nlri.c src/decode/proto_bgp_read.c \
 	src/decode/view_packet_routing.c src/decode/view_packet_routing.h \
 	src/decode/proto_sflow.c
 MODULE_TESTS += \

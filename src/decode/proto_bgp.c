@@ -39,76 +39,6 @@ int proto_bgp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	return PKT_PROTO_NONE;
 }
 
-/* ---- the reader ------------------------------------------------------------------------------ */
-
-bool bgp_has(struct bgp_pr *r, size_t off, size_t n)
-{
-	if (msg_has(&r->g, off, n))
-		return true;
-	if (!r->cut) {
-		r->cut = true;
-		r->cut_p = r->b->p;
-		r->cut_n = r->b->n;
-	}
-	return false;
-}
-
-void bgp_as(struct bgp_pr *r, uint32_t as)
-{
-	if (!r->asdot || as <= 0xffff) {
-		pbuf_u32(r->b, as);
-		return;
-	}
-	pbuf_u32(r->b, as >> 16);
-	pbuf_putc(r->b, '.');
-	pbuf_u32(r->b, as & 0xffff);
-}
-
-bool bgp_ip4(struct bgp_pr *r, size_t off)
-{
-	if (!bgp_has(r, off, 4))
-		return false;
-	pbuf_ip4(r->b, bgp_ptr(r, off));
-	return true;
-}
-
-bool bgp_ip6(struct bgp_pr *r, size_t off)
-{
-	if (!bgp_has(r, off, 16))
-		return false;
-	pbuf_ip6(r->b, bgp_ptr(r, off));
-	return true;
-}
-
-void bgp_unknown(struct bgp_pr *r, size_t off, size_t n, const char *ident)
-{
-	if (!bgp_within(r, off)) {
-		pbuf_puts(r->b, ident);
-		pbuf_puts(r->b, "Dissector error: print_unknown_data called with pointer past end of "
-				"packet");
-		return;
-	}
-	if (n > r->g.cap - off)
-		n = r->g.cap - off;
-	msg_hex_at(r->b, &r->g, off, n, ident);
-}
-
-void bgp_hex(struct bgp_pr *r, size_t off, size_t n, const char *ident)
-{
-	if (!msg_hex_at(r->b, &r->g, off, n, ident))
-		bgp_has(r, r->g.cap + 1, 1);
-}
-
-void bgp_trunc(struct bgp_pr *r)
-{
-	msg_trunc_put(r->b, "bgp");
-}
-
-void bgp_invalid(struct bgp_pr *r)
-{
-	pbuf_puts(r->b, " (invalid)");
-}
-
 /* ---- tables ---------------------------------------------------------------------------------- */
 
 static const struct msg_tok bgp_msg_names[] = {
@@ -117,47 +47,6 @@ static const struct msg_tok bgp_msg_names[] = {
 	{ BGP_NOTIFICATION, "Notification" },
 	{ BGP_KEEPALIVE, "Keepalive" },
 	{ BGP_ROUTE_REFRESH, "Route Refresh" },
-	{ 0, NULL },
-};
-
-/* tcpdump's af_values */
-const struct msg_tok bgp_afi_names[] = {
-	{ 0, "Reserved" },
-	{ BGP_AFI_IPV4, "IPv4" },
-	{ BGP_AFI_IPV6, "IPv6" },
-	{ BGP_AFI_NSAP, "NSAP" },
-	{ 4, "HDLC" },
-	{ 5, "BBN 1822" },
-	{ 6, "802" },
-	{ 7, "E.163" },
-	{ 8, "E.164" },
-	{ 9, "F.69" },
-	{ 10, "X.121" },
-	{ 11, "Novell IPX" },
-	{ 12, "Appletalk" },
-	{ 13, "Decnet IV" },
-	{ 14, "Banyan Vines" },
-	{ 15, "E.164 with NSAP subaddress" },
-	{ BGP_AFI_L2VPN, "Layer-2 VPN" },
-	{ BGP_AFI_VPLS, "VPLS" },
-	{ 0, NULL },
-};
-
-const struct msg_tok bgp_safi_names[] = {
-	{ 0, "Reserved" },
-	{ BGP_SAFI_UNICAST, "Unicast" },
-	{ BGP_SAFI_MULTICAST, "Multicast" },
-	{ BGP_SAFI_UNIMULTICAST, "Unicast+Multicast" },
-	{ BGP_SAFI_LABUNICAST, "labeled Unicast" },
-	{ 64, "Tunnel" },
-	{ BGP_SAFI_VPLS, "VPLS" },
-	{ BGP_SAFI_MDT, "MDT" },
-	{ 70, "EVPN" },
-	{ BGP_SAFI_VPNUNICAST, "labeled VPN Unicast" },
-	{ BGP_SAFI_VPNMULTICAST, "labeled VPN Multicast" },
-	{ BGP_SAFI_VPNUNIMULTICAST, "labeled VPN Unicast+Multicast" },
-	{ BGP_SAFI_RT_ROUTING_INFO, "Route Target Routing Information" },
-	{ BGP_SAFI_MULTICAST_VPN, "Multicast VPN" },
 	{ 0, NULL },
 };
 
@@ -311,27 +200,6 @@ static void bgp_open_print(struct bgp_pr *r, size_t at, size_t length)
 }
 
 /* ---- UPDATE ---------------------------------------------------------------------------------- */
-
-static const struct msg_tok bgp_attr_flags[] = {
-	{ 0x80, "O" },
-	{ 0x40, "T" },
-	{ 0x20, "P" },
-	{ 0x10, "E" },
-	{ 0, NULL },
-};
-
-void bgp_attr_flags_put(struct pbuf *b, uint8_t flags)
-{
-	if (!flags)
-		return;
-	pbuf_puts(b, ", Flags [");
-	msg_bits_put(b, bgp_attr_flags, "", flags, "");
-	if (flags & 0xf) {
-		pbuf_putc(b, '+');
-		pbuf_hex(b, flags & 0xf, 1);
-	}
-	pbuf_putc(b, ']');
-}
 
 /*
  * Withdrawn routes or the NLRI at the end: IPv4 prefixes, with path ids

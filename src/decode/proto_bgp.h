@@ -5,7 +5,8 @@
  * tables.  proto_bgp.c frames the messages (OPEN, NOTIFICATION, KEEPALIVE,
  * ROUTE-REFRESH), proto_bgp_cap.c prints an OPEN's capabilities,
  * proto_bgp_attr.c an UPDATE's path attributes and proto_bgp_nlri.c the
- * prefixes of each address family.
+ * prefixes of each address family; proto_bgp_read.c has the reader and
+ * tables all of them use.
  */
 #ifndef SOCKEYE_PROTO_BGP_H
 #define SOCKEYE_PROTO_BGP_H

@@ -70,6 +70,27 @@ const struct msg_tok bgp_attr_names[] = {
 	{ 0, NULL },
 };
 
+static const struct msg_tok bgp_attr_flags[] = {
+	{ 0x80, "O" },
+	{ 0x40, "T" },
+	{ 0x20, "P" },
+	{ 0x10, "E" },
+	{ 0, NULL },
+};
+
+void bgp_attr_flags_put(struct pbuf *b, uint8_t flags)
+{
+	if (!flags)
+		return;
+	pbuf_puts(b, ", Flags [");
+	msg_bits_put(b, bgp_attr_flags, "", flags, "");
+	if (flags & 0xf) {
+		pbuf_putc(b, '+');
+		pbuf_hex(b, flags & 0xf, 1);
+	}
+	pbuf_putc(b, ']');
+}
+
 static const struct msg_tok bgp_origin_names[] = {
 	{ 0, "IGP" },
 	{ 1, "EGP" },

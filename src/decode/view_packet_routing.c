@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* view_packet_routing.c: the JSON fields of the routing layers (issue 13): BGP's messages. */
+/* view_packet_routing.c: the JSON fields of the routing layers (issue 13): BGP's messages, sFlow's header. */
 #include "config.h"
 
 #include <string.h>
@@ -115,6 +115,39 @@ static void put_bgp(struct fmt_details *fd, const struct msg *g)
 	fmt_details_object_end(fd);
 }
 
+/* The sFlow v5 datagram header (an IPv4 or IPv6 agent), when all of it was captured. */
+static void put_sflow(struct fmt_details *fd, const struct msg *g)
+{
+	uint32_t ipv;
+	size_t hdr;
+
+	fmt_details_object_begin(fd, "sflow");
+	fmt_details_u64(fd, "len", g->len);
+	if (msg_has(g, 0, 8)) {
+		fmt_details_u64(fd, "version", msg_u32(g, 0));
+		ipv = msg_u32(g, 4);
+		fmt_details_u64(fd, "agent_ip_version", ipv);
+		hdr = ipv == 1 ? 28 : 40;
+		if ((ipv == 1 || ipv == 2) && msg_u32(g, 0) == 5 && msg_has(g, 0, hdr)) {
+			char ip[64];
+			struct pbuf b;
+
+			pbuf_init(&b, ip, sizeof(ip));
+			if (ipv == 1)
+				pbuf_ip4(&b, g->p + 8);
+			else
+				pbuf_ip6(&b, g->p + 8);
+			pbuf_finish(&b, sizeof(ip));
+			fmt_details_str(fd, "agent", ip);
+			fmt_details_u64(fd, "agent_id", msg_u32(g, hdr - 16));
+			fmt_details_u64(fd, "seqnum", msg_u32(g, hdr - 12));
+			fmt_details_u64(fd, "uptime_ms", msg_u32(g, hdr - 8));
+			fmt_details_u64(fd, "samples", msg_u32(g, hdr - 4));
+		}
+	}
+	fmt_details_object_end(fd);
+}
+
 bool view_packet_routing(struct fmt_details *fd, const struct pkt_meta *m,
 			 const struct pkt_layer *ly, const uint8_t *data)
 {
@@ -124,6 +157,10 @@ bool view_packet_routing(struct fmt_details *fd, const struct pkt_meta *m,
 	case PKT_PROTO_BGP:
 		(void)msg_at(&g, m, data, ly);
 		put_bgp(fd, &g);
+		return true;
+	case PKT_PROTO_SFLOW:
+		(void)msg_at(&g, m, data, ly);
+		put_sflow(fd, &g);
 		return true;
 	default:
 		return false;

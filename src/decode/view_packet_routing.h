@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* view_packet_routing.h: the JSON fields of the routing layers (issue 13): BGP. */
+/* view_packet_routing.h: the JSON fields of the routing layers (issue 13): BGP, sFlow. */
 #ifndef SOCKEYE_VIEW_PACKET_ROUTING_H
 #define SOCKEYE_VIEW_PACKET_ROUTING_H
 
