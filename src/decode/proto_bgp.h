@@ -126,6 +126,14 @@ static inline void bgp_rollback(struct bgp_pr *r, struct bgp_mark m)
 	r->b->n = m.n;
 }
 
+/*
+ * tcpdump composes an NLRI's text in a buffer of MAXHOSTNAMELEN + 100 bytes
+ * (164 on Linux): what was written since m is cut to the 163 characters
+ * that fit.
+ */
+#define BGP_NLRI_TEXT_MAX 163
+void bgp_clip(struct bgp_pr *r, struct bgp_mark m);
+
 /* as_printf: an AS number, as high.low with -b when it needs more than 16 bits. */
 void bgp_as(struct bgp_pr *r, uint32_t as);
 /* The IPv4 or IPv6 address at off; false (nothing printed) when cut. */

@@ -345,12 +345,15 @@ static int bgp_mvpn(struct bgp_pr *r, size_t off)
 	struct bgp_mark m = bgp_mark(r);
 	uint8_t type = bgp_u8(r, off), rlen = bgp_u8(r, off + 1);
 	bool trunc = false;
+	struct bgp_mark text;
 	size_t sg;
 
 	if (r->cut)
 		return -2;
 	off += 2;
-	pbuf_puts(r->b, "\n\t      Route-Type: ");
+	pbuf_puts(r->b, "\n\t      ");
+	text = bgp_mark(r);
+	pbuf_puts(r->b, "Route-Type: ");
 	msg_tok_put(r->b, bgp_mvpn_names, "Unknown", type);
 	msg_printf(r->b, " (%u), length: %u", type, rlen);
 	switch (type) {
@@ -398,6 +401,7 @@ static int bgp_mvpn(struct bgp_pr *r, size_t off)
 		break;
 	}
 	bgp_staged(r, m);
+	bgp_clip(r, text);
 	return rlen + 2;
 trunc:
 	bgp_rollback(r, m);
@@ -433,6 +437,7 @@ static int bgp_l2vpn(struct bgp_pr *r, size_t off)
 	struct pbuf *b = r->b;
 	uint16_t plen = bgp_u16(r, off);
 	size_t tlen = plen, p = off + 2;
+	struct bgp_mark text;
 
 	if (r->cut)
 		return -2;
@@ -449,7 +454,9 @@ static int bgp_l2vpn(struct bgp_pr *r, size_t off)
 		return -2;
 	if (!msg_has(&r->g, p, 15))
 		return -2;
-	pbuf_puts(b, "\n\t      RD: ");
+	pbuf_puts(b, "\n\t      ");
+	text = bgp_mark(r);
+	pbuf_puts(b, "RD: ");
 	bgp_rd(r, p);
 	msg_printf(b, ", CE-ID: %u, Label-Block Offset: %u, Label Base %u", msg_u16(&r->g, p + 8),
 		   msg_u16(&r->g, p + 10), msg_u24(&r->g, p + 12) >> 4);
@@ -477,6 +484,7 @@ static int bgp_l2vpn(struct bgp_pr *r, size_t off)
 				if (tlen < 1) {
 					pbuf_puts(b, " (ran past the end)");
 					bgp_staged(r, m);
+					bgp_clip(r, text);
 					return plen + 2;
 				}
 				if (!msg_has(&r->g, p, 1)) {
@@ -496,6 +504,7 @@ static int bgp_l2vpn(struct bgp_pr *r, size_t off)
 		}
 	}
 	bgp_staged(r, m);
+	bgp_clip(r, text);
 	return plen + 2;
 }
 

@@ -66,6 +66,17 @@ void bgp_hex(struct bgp_pr *r, size_t off, size_t n, const char *ident)
 		bgp_has(r, r->g.cap + 1, 1);
 }
 
+void bgp_clip(struct bgp_pr *r, struct bgp_mark m)
+{
+	struct pbuf *b = r->b;
+
+	if (b->n - m.n <= BGP_NLRI_TEXT_MAX)
+		return;
+	b->n = m.n + BGP_NLRI_TEXT_MAX;
+	if (b->p > m.p + BGP_NLRI_TEXT_MAX)
+		b->p = m.p + BGP_NLRI_TEXT_MAX;
+}
+
 void bgp_trunc(struct bgp_pr *r)
 {
 	msg_trunc_put(r->b, "bgp");
