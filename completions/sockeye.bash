@@ -14,7 +14,7 @@ _sockeye_sniff_opts='-i --interface -p --no-promiscuous-mode -s --snapshot-lengt
 	--fanout --fanout-mode --fanout-files -Z --relinquish-privileges --stats -t -tt -ttt -tttt
 	-ttttt --utc -e -v -q -n -l -S -x -xx -X -XX -A -w --write --pcapng --nano -C --file-size -G --rotate-seconds
 	-W --file-count --print -r --read --process --pid --children --comm --cgroup --container
-	--exec -h -j -N -T --type -# --number --decode-more'
+	--exec -h -j -N -T --type -# --number --decode-more -b'
 # sniff -T: the types sniff decodes (tcpdump's names)
 _sockeye_sniff_types='tftp vxlan ptp domain'
 _sockeye_inject_opts='-i --interface -r --read --loop --preload -c --count --duration --speed --pps --mbps

@@ -199,6 +199,7 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 		.data = p->data,
 		.dump = s->show.dump != HEXDUMP_NONE,
 		.decode_more = s->show.decode_more,
+		.asdot = s->show.asdot,
 	};
 	const struct pkt_meta *m = &s->meta;
 	size_t n, need;
@@ -226,8 +227,18 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 	if (s->show.process)
 		n += put_owner(s->line + n, procs, n_procs);
 	relative_seq(s, &po);
-	need = print_packet(s->line + n, PRINT_PACKET_MAX, m, &po);
-	n += need < PRINT_PACKET_MAX ? need : PRINT_PACKET_MAX - 1;
+	need = print_packet(s->line + n, s->line_cap - n, m, &po);
+	if (n + need >= s->line_cap) {
+		/* a long -v decode (a segment of BGP updates with their bytes): room for all of it */
+		char *bigger = realloc(s->line, n + need + 1);
+
+		if (bigger) {
+			s->line = bigger;
+			s->line_cap = n + need + 1;
+			need = print_packet(s->line + n, s->line_cap - n, m, &po);
+		}
+	}
+	n += need < s->line_cap - n ? need : s->line_cap - n - 1;
 	if (s->show.dump == HEXDUMP_NONE)
 		return s->line;
 	off = dump_offset(s);

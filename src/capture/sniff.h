@@ -32,6 +32,7 @@ struct sniff_show {
 	uint8_t packettype;		/* -T: packettype.h's index, 0 to decode by port */
 	bool number;			/* -#: packet numbers before the timestamp */
 	bool decode_more;		/* --decode-more: what tcpdump does not decode, in text */
+	bool asdot;			/* -b: BGP AS numbers in asdot notation */
 };
 
 /* Interfaces one stream takes (-i, or a file's): the per-interface tables are this big. */

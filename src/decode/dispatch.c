@@ -114,6 +114,8 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 319, PKT_PROTO_PTP },	  /* IEEE 1588 event */
 	{ 320, PKT_PROTO_PTP },	  /* general */
 	{ 5060, PKT_PROTO_SIP },  /* RFC 3261 */
+	/* routing (issue 13) */
+	{ 6343, PKT_PROTO_SFLOW }, /* sFlow v5 */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {
@@ -124,6 +126,8 @@ static const struct dispatch_key dispatch_tcp_apps[] = {
 	{ 53, PKT_PROTO_DNS }, /* with a length prefix, RFC 1035 4.2.2 */
 	/* tcpdump decodes nothing here: text only with --decode-more */
 	{ 443, PKT_PROTO_TLS },
+	/* routing (issue 13) */
+	{ 179, PKT_PROTO_BGP }, /* RFC 4271 */
 };
 
 /* issue 13's L2 slice: what LLC and SNAP lead to (LLC itself follows an 802.3 length) */

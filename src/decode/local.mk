@@ -68,7 +68,11 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_esis.c src/decode/proto_isis.c src/decode/proto_isis_tlv.c \
 	src/decode/proto_isis_reach.c src/decode/proto_isis_cap.c \
 	src/decode/proto_cdp.c \
-	src/decode/view_packet_osi.c src/decode/view_packet_osi.h
+	src/decode/view_packet_osi.c src/decode/view_packet_osi.h \
+	src/decode/proto_bgp.c src/decode/proto_bgp.h src/decode/proto_bgp_attr.c \
+	src/decode/proto_bgp_cap.c src/decode/proto_bgp_nlri.c src/decode/proto_bgp_read.c \
+	src/decode/view_packet_routing.c src/decode/view_packet_routing.h \
+	src/decode/proto_sflow.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -190,6 +190,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	/* OSI (issue 13) */
 	[PKT_PROTO_ISOCLNS] = "isoclns",
 	[PKT_PROTO_CDP] = "cdp",
+	[PKT_PROTO_BGP] = "bgp", /* routing (issue 13) */
+	[PKT_PROTO_SFLOW] = "sflow",
 };
 
 const char *names_layer(unsigned pkt_proto)

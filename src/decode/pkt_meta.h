@@ -65,6 +65,9 @@ enum pkt_proto {
 	/* OSI (issue 13): CLNP, ES-IS, IS-IS by NLPID; Cisco's CDP */
 	PKT_PROTO_ISOCLNS, /* LLC SAP 0xfe, ethertype 0xfefe */
 	PKT_PROTO_CDP,	   /* SNAP pid 0x2000 under Cisco's OUI */
+	/* routing (issue 13) */
+	PKT_PROTO_BGP, /* TCP 179 */
+	PKT_PROTO_SFLOW, /* sFlow v5, UDP 6343 */
 	PKT_PROTO_COUNT
 };
 

@@ -47,6 +47,8 @@ struct print_opts {
 	 * tcpdump's and those fields are in JSON only.
 	 */
 	bool decode_more;
+	/* -b: BGP's 4-byte AS numbers in asdot notation (RFC 5396), as tcpdump's -b */
+	bool asdot;
 };
 
 #endif /* SOCKEYE_PRINT_OPTS_H */

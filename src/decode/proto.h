@@ -125,6 +125,11 @@ int proto_isoclns_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_isoclns_print(struct line *x);
 int proto_cdp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_cdp_print(struct line *x);
+/* routing (issue 13) */
+int proto_bgp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_bgp_print(struct line *x);
+int proto_sflow_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_sflow_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -62,4 +62,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* OSI (issue 13) */
 	[PKT_PROTO_ISOCLNS] = { "isoclns", proto_isoclns_dissect, proto_isoclns_print, false },
 	[PKT_PROTO_CDP] = { "cdp", proto_cdp_dissect, proto_cdp_print, false },
+	/* routing (issue 13) */
+	[PKT_PROTO_BGP] = { "bgp", proto_bgp_dissect, proto_bgp_print, false },
+	[PKT_PROTO_SFLOW] = { "sflow", proto_sflow_dissect, proto_sflow_print, false },
 };

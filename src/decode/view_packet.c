@@ -12,6 +12,7 @@
 #include "decode/view_packet_osi.h"
 #include "decode/view_packet_svc.h"
 #include "decode/view_packet_opts.h"
+#include "decode/view_packet_routing.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -594,6 +595,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* OSI and CDP (issue 13) */
 			if (view_packet_osi(d, m, data, ly))
+				break;
+			/* routing (issue 13) */
+			if (view_packet_routing(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

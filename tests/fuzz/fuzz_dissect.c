@@ -96,6 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			.verbose = bits & 6,
 			.verbosity = (uint8_t)(bits >> 1 & 3),
 			.quiet = bits & 8,
+			.asdot = bits & 4, /* BGP -b */
 			.tcp_relative = bits & 1,
 			.tcp_seq_base = 12345,
 			.tcp_ack_base = 54321,

@@ -66,6 +66,7 @@ const char cmd_sniff_usage[] =
 	"  -x, -xx, -X, -XX, -A     hex, hex and ASCII, or ASCII dump (doubled: from the link header)\n"
 	"  -T, --type TYPE          decode every UDP/TCP payload as TYPE, ports aside (tcpdump's -T)\n"
 	"  -#, --number             number the packets, as tcpdump\n"
+	"  -b                       BGP AS numbers in asdot notation (1.10 for 65546), as tcpdump\n"
 	"      --decode-more        also print what tcpdump does not decode (TLS, QUIC, WireGuard)\n"
 	"files:\n"
 	"  -w, --write FILE         write packets to FILE (\"-\": standard output)\n"
@@ -324,7 +325,7 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 
 	*o = (struct sniff_opts){ .snaplen = SAVEFILE_MAX_SNAPLEN, .fanout_mode = PACKET_FANOUT_HASH };
 	/* Options anywhere before "--", the filter's words around them, as in tcpdump. */
-	cmd_shortopts(shortopts, sizeof(shortopts), "i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlhT:#");
+	cmd_shortopts(shortopts, sizeof(shortopts), "i:ps:c:Q:F:dB:Z:w:r:C:G:W:teqvSxXAnlhT:#b");
 	err = split_exec(o, &argc, argv);
 	if (err)
 		return err;
@@ -517,6 +518,9 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 			break;
 		case OPT_DECODE_MORE:
 			o->show.decode_more = true;
+			break;
+		case 'b':
+			o->show.asdot = true;
 			break;
 		case 'h':
 		case CMD_OPT_HELP:
