@@ -59,6 +59,8 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ PROTO_IP_IPIP, PKT_PROTO_IPIP },
 	{ PROTO_IP_IPV6, PKT_PROTO_IPIP },
 	{ PROTO_IP_DCCP, PKT_PROTO_DCCP },
+	/* routing (issue 13) */
+	{ 103, PKT_PROTO_PIM },
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -73,6 +75,8 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	{ PROTO_IP_IPV6, PKT_PROTO_IPIP },
 	{ PROTO_IP_IPIP, PKT_PROTO_IPIP },
 	{ PROTO_IP_DCCP, PKT_PROTO_DCCP },
+	/* routing (issue 13) */
+	{ 103, PKT_PROTO_PIM },
 };
 
 static const struct dispatch_key dispatch_gre[] = {

@@ -64,6 +64,9 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_icmp_ext.c src/decode/proto_icmp_ext.h \
 	src/decode/proto_dccp.c \
 	src/decode/proto_icmp6_rr.c
+# routing (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_pim.c src/decode/proto_pim.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -187,6 +187,13 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_TLS] = "tls",
 	[PKT_PROTO_IPIP] = "ipip",
 	[PKT_PROTO_DCCP] = "dccp",
+	/* routing (issue 13) */
+	[PKT_PROTO_PIM] = "pim",
+	[PKT_PROTO_OSPF] = "ospf",
+	[PKT_PROTO_EIGRP] = "eigrp",
+	[PKT_PROTO_RIP] = "rip",
+	[PKT_PROTO_RIPNG] = "ripng",
+	[PKT_PROTO_BABEL] = "babel",
 };
 
 const char *names_layer(unsigned pkt_proto)

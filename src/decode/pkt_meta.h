@@ -62,6 +62,13 @@ enum pkt_proto {
 	PKT_PROTO_TLS,	/* TCP 443: in JSON, and in text with --decode-more only */
 	PKT_PROTO_IPIP, /* IPv4 or IPv6 carried in IP (protocol 4 or 41): a tunnel */
 	PKT_PROTO_DCCP,
+	/* routing (issue 13) */
+	PKT_PROTO_PIM,	 /* PIM v1/v2, IP protocol 103 */
+	PKT_PROTO_OSPF,	 /* OSPFv2 over IPv4, OSPFv3 over IPv6, IP protocol 89 */
+	PKT_PROTO_EIGRP, /* Cisco EIGRP, IP protocol 88 */
+	PKT_PROTO_RIP,	 /* RIPv1/v2, UDP 520 */
+	PKT_PROTO_RIPNG, /* RIPng, UDP 521 */
+	PKT_PROTO_BABEL, /* Babel, UDP 6696 */
 	PKT_PROTO_COUNT
 };
 

@@ -59,4 +59,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_TLS] = { "tls", proto_tls_dissect, proto_tls_print, false },
 	[PKT_PROTO_IPIP] = { "ipip", proto_ipip_dissect, proto_ipip_print, true },
 	[PKT_PROTO_DCCP] = { "dccp", proto_dccp_dissect, proto_dccp_print, false },
+	/* routing (issue 13) */
+	[PKT_PROTO_PIM] = { "pim", proto_pim_dissect, proto_pim_print, false },
 };
