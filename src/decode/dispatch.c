@@ -61,6 +61,7 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ PROTO_IP_DCCP, PKT_PROTO_DCCP },
 	/* routing (issue 13) */
 	{ 103, PKT_PROTO_PIM },
+	{ 89, PKT_PROTO_OSPF },
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -77,6 +78,7 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	{ PROTO_IP_DCCP, PKT_PROTO_DCCP },
 	/* routing (issue 13) */
 	{ 103, PKT_PROTO_PIM },
+	{ 89, PKT_PROTO_OSPF },
 };
 
 static const struct dispatch_key dispatch_gre[] = {

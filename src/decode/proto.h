@@ -123,6 +123,8 @@ bool proto_dccp_print(struct line *x);
 /* routing (issue 13) */
 int proto_pim_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_pim_print(struct line *x);
+int proto_ospf_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ospf_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -61,4 +61,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_DCCP] = { "dccp", proto_dccp_dissect, proto_dccp_print, false },
 	/* routing (issue 13) */
 	[PKT_PROTO_PIM] = { "pim", proto_pim_dissect, proto_pim_print, false },
+	[PKT_PROTO_OSPF] = { "ospf", proto_ospf_dissect, proto_ospf_print, false },
 };
