@@ -119,6 +119,10 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 319, PKT_PROTO_PTP },	  /* IEEE 1588 event */
 	{ 320, PKT_PROTO_PTP },	  /* general */
 	{ 5060, PKT_PROTO_SIP },  /* RFC 3261 */
+	/* routing (issue 13) */
+	{ 6696, PKT_PROTO_BABEL }, /* RFC 8966 */
+	{ 6697, PKT_PROTO_BABEL }, /* Babel's port before IANA's, as tcpdump */
+	{ 496, PKT_PROTO_AUTORP }, /* Cisco PIM auto-RP */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {

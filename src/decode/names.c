@@ -194,6 +194,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_RIP] = "rip",
 	[PKT_PROTO_RIPNG] = "ripng",
 	[PKT_PROTO_BABEL] = "babel",
+	[PKT_PROTO_AUTORP] = "autorp",
 };
 
 const char *names_layer(unsigned pkt_proto)

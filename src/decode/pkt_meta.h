@@ -69,6 +69,7 @@ enum pkt_proto {
 	PKT_PROTO_RIP,	 /* RIPv1/v2, UDP 520 */
 	PKT_PROTO_RIPNG, /* RIPng, UDP 521 */
 	PKT_PROTO_BABEL, /* Babel, UDP 6696 */
+	PKT_PROTO_AUTORP, /* Cisco auto-RP, UDP 496 */
 	PKT_PROTO_COUNT
 };
 
