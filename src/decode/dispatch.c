@@ -62,6 +62,7 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	/* routing (issue 13) */
 	{ 103, PKT_PROTO_PIM },
 	{ 89, PKT_PROTO_OSPF },
+	{ 88, PKT_PROTO_EIGRP },
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -79,6 +80,7 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	/* routing (issue 13) */
 	{ 103, PKT_PROTO_PIM },
 	{ 89, PKT_PROTO_OSPF },
+	{ 88, PKT_PROTO_EIGRP },
 };
 
 static const struct dispatch_key dispatch_gre[] = {

@@ -125,6 +125,8 @@ int proto_pim_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_pim_print(struct line *x);
 int proto_ospf_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_ospf_print(struct line *x);
+int proto_eigrp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_eigrp_print(struct line *x);
 int proto_babel_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_babel_print(struct line *x);
 int proto_autorp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
