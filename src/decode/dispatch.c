@@ -122,6 +122,8 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 320, PKT_PROTO_PTP },	  /* general */
 	{ 5060, PKT_PROTO_SIP },  /* RFC 3261 */
 	/* routing (issue 13) */
+	{ 520, PKT_PROTO_RIP },	  /* RFC 2453 */
+	{ 521, PKT_PROTO_RIPNG }, /* RFC 2080 */
 	{ 6696, PKT_PROTO_BABEL }, /* RFC 8966 */
 	{ 6697, PKT_PROTO_BABEL }, /* Babel's port before IANA's, as tcpdump */
 	{ 496, PKT_PROTO_AUTORP }, /* Cisco PIM auto-RP */

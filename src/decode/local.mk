@@ -70,7 +70,8 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_ospf.c src/decode/proto_ospf.h src/decode/proto_ospf_te.c \
 	src/decode/proto_ospf6.c \
 	src/decode/proto_babel.c \
-	src/decode/proto_eigrp.c
+	src/decode/proto_eigrp.c \
+	src/decode/proto_rip.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

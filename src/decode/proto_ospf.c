@@ -3,6 +3,8 @@
  * proto_ospf.c: OSPF (IP protocol 89): the dissector, and OSPFv2 (RFC 2328)
  * as tcpdump 4.99 prints it: header, hello, database description, LS
  * request/update/ack, the LSAs, and link-local signalling (RFC 5613).
+ * tcpdump 4.99 knows three opaque LSA types: traffic engineering, grace and
+ * router information.
  * OSPFv3 is in proto_ospf6.c, the opaque LSAs' TLVs in proto_ospf_te.c.
  */
 #include "config.h"
@@ -56,7 +58,7 @@ static const struct msg_tok ospf_dd_flags[] = {
 
 static const struct msg_tok ospf_opaque_types[] = {
 	{ 1, "Traffic Engineering" }, { 3, "Graceful restart" }, { 4, "Router Information" },
-	{ 7, "Extended Prefix" },     { 8, "Extended Link" },	  { 0, NULL },
+	{ 0, NULL },
 };
 
 static const struct msg_tok ospf_topologies[] = { { 0, "default" }, { 1, "multicast" },
@@ -284,9 +286,6 @@ static int ospf_lsa_body(struct ospf_walk *w, size_t lsa, size_t end, uint32_t b
 		case 1:
 			rc = ospf_te_print(w, body, blen);
 			break;
-		case 7:
-			rc = ospf_ep_print(w, body, blen);
-			break;
 		default:
 			rc = OSPF_OK;
 			if (w->verbosity <= 1)
@@ -299,7 +298,7 @@ static int ospf_lsa_body(struct ospf_walk *w, size_t lsa, size_t end, uint32_t b
 	return OSPF_OK;
 }
 
-/* One LSA of an update; the offset past it, or OSPF_TRUNC/OSPF_ABORT (the message stops). */
+/* One LSA of an update; the offset past it, or OSPF_TRUNC (the message stops). */
 static long ospf_lsa(struct ospf_walk *w, size_t lsa)
 {
 	int len = ospf_lshdr(w, lsa), rc;
@@ -309,7 +308,7 @@ static long ospf_lsa(struct ospf_walk *w, size_t lsa)
 		return len == -1 ? OSPF_TRUNC : len;
 	end = lsa + (size_t)len;
 	rc = ospf_lsa_body(w, lsa, end, (uint32_t)len - OSPF_LSA_HDR_LEN);
-	if (rc == OSPF_TRUNC || rc == OSPF_ABORT)
+	if (rc == OSPF_TRUNC)
 		return rc;
 	if (rc == OSPF_OK && w->verbosity > 1)
 		ospf_hex(w, lsa + OSPF_LSA_HDR_LEN, (uint32_t)len - OSPF_LSA_HDR_LEN, "\n\t    ");
@@ -526,11 +525,7 @@ static bool ospf2_print(struct line *x, const struct msg *whole)
 	pbuf_puts(w.b, ", ");
 	msg_tok_put(w.b, ospf_types, "unknown LS-type %u", type);
 	msg_printf(w.b, ", length %u", length);
-	if (!msg_tok_find(ospf_types, type)) {
-		pbuf_puts(w.b, " (invalid)");
-		return true;
-	}
-	if (!w.verbosity)
+	if (!msg_tok_find(ospf_types, type) || !w.verbosity)
 		return true;
 	if (!ospf_has(&w, 2, 2))
 		return msg_trunc(x, "ospf2");
@@ -563,7 +558,7 @@ static bool ospf2_print(struct line *x, const struct msg *whole)
 		return true;
 	}
 	rc = ospf_packet(&w, type, end);
-	if (rc == OSPF_TRUNC || rc == OSPF_ABORT)
+	if (rc == OSPF_TRUNC)
 		return msg_trunc(x, "ospf2");
 	if (length > ospf_len && ospf_lls(&w, type, ospf_len, length) == OSPF_TRUNC)
 		return msg_trunc(x, "ospf2");

@@ -13,8 +13,8 @@
 /*
  * An OSPF message being printed: g its bytes (for OSPFv2 with MD5
  * authentication, without the digest), b the line.  Printers return
- * OSPF_OK, OSPF_INVALID when they wrote tcpdump's " (invalid)" and gave up
- * on the LSA, or OSPF_TRUNC when the capture ends first (the caller marks
+ * OSPF_OK, OSPF_INVALID when they wrote why (" (invalid)", "Bogus length
+ * ...") and gave up on the LSA, or OSPF_TRUNC when the capture ends first (the caller marks
  * the line "[|ospf2]" or "[|ospf3]").
  */
 struct ospf_walk {
@@ -23,8 +23,7 @@ struct ospf_walk {
 	unsigned verbosity;
 };
 
-/* OSPF_ABORT: " (invalid)" was written and the message ends there with the truncation mark. */
-enum { OSPF_OK = 0, OSPF_INVALID = -1, OSPF_TRUNC = -2, OSPF_ABORT = -3 };
+enum { OSPF_OK = 0, OSPF_INVALID = -1, OSPF_TRUNC = -2 };
 
 static inline bool ospf_has(const struct ospf_walk *w, size_t off, size_t n)
 {
@@ -43,8 +42,6 @@ int ospf_grace_print(struct ospf_walk *w, size_t off, uint32_t len);
 int ospf_te_print(struct ospf_walk *w, size_t off, uint32_t len);
 /* RFC 7770 router information TLVs (opaque type 4). */
 int ospf_ri_print(struct ospf_walk *w, size_t off, uint32_t len);
-/* RFC 7684 extended prefix TLVs (opaque type 7). */
-int ospf_ep_print(struct ospf_walk *w, size_t off, uint32_t len);
 
 /* tcpdump's print_unknown_data: hex lines of what was captured of n bytes. */
 void ospf_hex(struct ospf_walk *w, size_t off, uint32_t n, const char *ident);

@@ -2,7 +2,7 @@
 /*
  * proto_ospf_te.c: the TLVs of OSPF's opaque LSAs as tcpdump prints them:
  * traffic engineering (RFC 3630, GMPLS RFC 4203), graceful restart (RFC 3623),
- * router information (RFC 7770, 8665) and extended prefix (RFC 7684).
+ * and router information (RFC 7770), with tcpdump 4.99's checks and quirks.
  */
 #include "config.h"
 
@@ -82,11 +82,8 @@ static const struct msg_tok diffserv_bc_models[] = {
 	{ 0, NULL },
 };
 
-static const struct msg_tok ri_tlvs[] = {
-	{ 1, "Router Capabilities" }, { 8, "SR-Algorithm" },	 { 7, "Hostname" },
-	{ 9, "SID/Label Range" },     { 14, "SR Local Block" }, { 15, "SRMS Preference" },
-	{ 0, NULL },
-};
+/* tcpdump 4.99 names only the capabilities TLV of RFC 7770 */
+static const struct msg_tok ri_tlvs[] = { { 1, "Router Capabilities" }, { 0, NULL } };
 
 static const struct msg_tok ri_caps[] = {
 	{ 1, "Reserved" },
@@ -102,42 +99,11 @@ static const struct msg_tok ri_caps[] = {
 	{ 0, NULL },
 };
 
-static const struct msg_tok sr_algos[] = { { 0, "Shortest Path First" },
-					   { 1, "Strict Shortest Path First" },
-					   { 0, NULL } };
-
-static const struct msg_tok ri_sid_subtlvs[] = { { 1, "SID/Label" }, { 0, NULL } };
-
-static const struct msg_tok ep_tlvs[] = { { 1, "Extended Prefix" },
-					  { 2, "Extended Prefix Range" },
-					  { 0, NULL } };
-
-static const struct msg_tok ep_subtlvs[] = { { 2, "Prefix-SID" }, { 0, NULL } };
-
-static const struct msg_tok ep_sid_flags[] = {
-	{ 0x40, "No-PHP" }, { 0x20, "Mapping-Server" }, { 0x10, "Explicit-NULL" },
-	{ 0x08, "Value" },  { 0x04, "Local" },		{ 0, NULL },
-};
-
-static const struct msg_tok ep_route_types[] = {
-	{ 0, "Unspecified" }, { 1, "Intra-Area" },	{ 3, "Inter-Area" },
-	{ 5, "AS External" }, { 7, "NSSA External" }, { 0, NULL },
-};
-
-static const struct msg_tok ep_flags[] = { { 0x80, "Inter-Area" }, { 0, NULL } };
-
 void ospf_hex(struct ospf_walk *w, size_t off, uint32_t n, const char *ident)
 {
 	size_t cap = off < w->g.cap ? w->g.cap - off : 0;
 
 	msg_hex_lines(w->b, ident, w->g.p + off, n < cap ? n : cap);
-}
-
-/* tcpdump's ND_ICHECKMSG_U: " [what a op b] (invalid)". */
-static int ospf_bad(struct ospf_walk *w, const char *what, uint32_t a, const char *op, uint32_t b)
-{
-	msg_printf(w->b, " [%s %u %s %u] (invalid)", what, a, op, b);
-	return OSPF_INVALID;
 }
 
 static int ospf_invalid(struct ospf_walk *w, const char *why)
@@ -158,6 +124,13 @@ static void ospf_mbps(struct ospf_walk *w, size_t off)
 	msg_printf(w->b, "%.3f Mbps", (double)f);
 }
 
+/* tcpdump's early returns of a TLV walk: a line of its own, and the LSA ends. */
+static int ospf_bogus(struct ospf_walk *w, const char *what, uint32_t a, const char *op, uint32_t b)
+{
+	msg_printf(w->b, "\n\t    %s %u %s %u", what, a, op, b);
+	return OSPF_INVALID;
+}
+
 int ospf_grace_print(struct ospf_walk *w, size_t off, uint32_t len)
 {
 	const struct msg *g = &w->g;
@@ -165,10 +138,10 @@ int ospf_grace_print(struct ospf_walk *w, size_t off, uint32_t len)
 	while (len) {
 		uint32_t type, tlen;
 
-		if (len < 4)
-			return ospf_bad(w, "remaining LS length", len, "<", 4);
 		if (!ospf_has(w, off, 4))
 			return OSPF_TRUNC;
+		if (len < 4)
+			return ospf_bogus(w, "Remaining LS length", len, "<", 4);
 		type = msg_u16(g, off);
 		tlen = msg_u16(g, off + 2);
 		off += 4;
@@ -176,29 +149,28 @@ int ospf_grace_print(struct ospf_walk *w, size_t off, uint32_t len)
 		pbuf_puts(w->b, "\n\t    ");
 		msg_tok_put(w->b, grace_tlvs, "unknown", type);
 		msg_printf(w->b, " TLV (%u), length %u, value: ", type, tlen);
-		if (len < tlen)
-			return ospf_bad(w, "remaining LS length", len, "<", tlen);
-		if (!type)
-			return ospf_bad(w, "tlv type", type, "==", 0);
-		if (!tlen)
-			return ospf_bad(w, "tlv length", tlen, "==", 0);
+		if (tlen > len)
+			return ospf_bogus(w, "Bogus length", tlen, ">", len);
+		/* a zero type or length would loop for ever */
+		if (!type || !tlen)
+			return OSPF_INVALID;
 		if (!ospf_has(w, off, tlen))
 			return OSPF_TRUNC;
 		switch (type) {
 		case 1:
 			if (tlen != 4)
-				return ospf_bad(w, "TLV length", tlen, "!=", 4);
+				return ospf_bogus(w, "Bogus length", tlen, "!=", 4);
 			msg_printf(w->b, "%us", msg_u32(g, off));
 			break;
 		case 2:
 			if (tlen != 1)
-				return ospf_bad(w, "TLV length", tlen, "!=", 1);
+				return ospf_bogus(w, "Bogus length", tlen, "!=", 1);
 			msg_tok_put(w->b, grace_reasons, "Unknown", msg_u8(g, off));
 			msg_printf(w->b, " (%u)", msg_u8(g, off));
 			break;
 		case 3:
 			if (tlen != 4)
-				return ospf_bad(w, "TLV length", tlen, "!=", 4);
+				return ospf_bogus(w, "Bogus length", tlen, "!=", 4);
 			ospf_ip4(w, off);
 			break;
 		default:
@@ -207,17 +179,20 @@ int ospf_grace_print(struct ospf_walk *w, size_t off, uint32_t len)
 			break;
 		}
 		/* in OSPF everything is 32-bit aligned, TLVs too */
-		if (tlen % 4) {
+		if (tlen % 4)
 			tlen += 4 - tlen % 4;
-			if (len < tlen)
-				return ospf_bad(w, "remaining LS length", len, "<", tlen);
-		}
-		len -= tlen;
+		len = tlen > len ? 0 : len - tlen;
 		off += tlen;
 	}
 	return OSPF_OK;
 }
 
+/*
+ * A link sub-TLV's value; the bytes tcpdump's pointer moved while printing it
+ * (the shared risk groups move it, and the walk then skips the sub-TLV
+ * again: tcpdump 4.99 reads the next one that much too far), or
+ * OSPF_INVALID after " (invalid)".
+ */
 static int te_link_subtlv(struct ospf_walk *w, uint32_t type, size_t off, uint32_t len)
 {
 	const struct msg *g = &w->g;
@@ -318,48 +293,46 @@ static int te_link_subtlv(struct ospf_walk *w, uint32_t type, size_t off, uint32
 			pbuf_puts(b, "\n\t\t  Shared risk group: ");
 		for (uint32_t i = 0; i < len; i += 4)
 			msg_printf(b, "%s%u", i ? ", " : "", msg_u32(g, off + i));
-		break;
+		return (int)len;
 	default:
 		if (w->verbosity <= 1)
 			ospf_hex(w, off, len, "\n\t\t");
 		break;
 	}
-	return OSPF_OK;
+	return 0;
 }
 
 static int te_link(struct ospf_walk *w, size_t off, uint32_t len)
 {
 	while (len) {
 		uint32_t type, slen;
-		int rc;
+		int moved;
 
 		if (len < 4)
-			return ospf_bad(w, "remaining TLV length", len, "<", 4);
+			return ospf_bogus(w, "Remaining TLV length", len, "<", 4);
 		if (!ospf_has(w, off, 4))
 			return OSPF_TRUNC;
 		type = msg_u16(&w->g, off);
 		slen = msg_u16(&w->g, off + 2);
 		off += 4;
 		len -= 4;
-		if (!type)
-			return ospf_bad(w, "subtlv type", type, "==", 0);
-		if (!slen)
-			return ospf_bad(w, "subtlv length", slen, "==", 0);
+		if (!type || !slen)
+			return ospf_invalid(w, "");
 		pbuf_puts(w->b, "\n\t      ");
 		msg_tok_put(w->b, te_link_subtlvs, "unknown", type);
 		msg_printf(w->b, " subTLV (%u), length: %u", type, slen);
 		if (len < slen)
-			return ospf_bad(w, "remaining TLV length", len, "<", slen);
+			return ospf_bogus(w, "Remaining TLV length", len + 4, "<", slen + 4);
 		if (!ospf_has(w, off, slen))
 			return OSPF_TRUNC;
-		rc = te_link_subtlv(w, type, off, slen);
-		if (rc)
-			return rc;
-		if (slen % 4) {
+		moved = te_link_subtlv(w, type, off, slen);
+		if (moved < 0)
+			return moved;
+		off += (size_t)moved;
+		if (slen % 4)
 			slen += 4 - slen % 4;
-			if (len < slen)
-				return ospf_bad(w, "remaining TLV length", len, "<", slen);
-		}
+		if (len < slen)
+			return ospf_bogus(w, "Remaining TLV length", len + 4, "<", slen + 4);
 		len -= slen;
 		off += slen;
 	}
@@ -372,10 +345,10 @@ int ospf_te_print(struct ospf_walk *w, size_t off, uint32_t len)
 		uint32_t type, tlen;
 		int rc;
 
-		if (len < 4)
-			return ospf_bad(w, "remaining LS length", len, "<", 4);
 		if (!ospf_has(w, off, 4))
 			return OSPF_TRUNC;
+		if (len < 4)
+			return ospf_bogus(w, "Remaining LS length", len, "<", 4);
 		type = msg_u16(&w->g, off);
 		tlen = msg_u16(&w->g, off + 2);
 		off += 4;
@@ -383,12 +356,10 @@ int ospf_te_print(struct ospf_walk *w, size_t off, uint32_t len)
 		pbuf_puts(w->b, "\n\t    ");
 		msg_tok_put(w->b, te_tlvs, "unknown", type);
 		msg_printf(w->b, " TLV (%u), length: %u", type, tlen);
-		if (len < tlen)
-			return ospf_bad(w, "remaining LS length", len, "<", tlen);
-		if (!type)
-			return ospf_bad(w, "subtlv type", type, "==", 0);
-		if (!tlen)
-			return ospf_bad(w, "subtlv length", tlen, "==", 0);
+		if (tlen > len)
+			return ospf_bogus(w, "Bogus length", tlen, ">", len);
+		if (!type || !tlen)
+			return OSPF_INVALID;
 		switch (type) {
 		case 2:
 			rc = te_link(w, off, tlen);
@@ -397,7 +368,7 @@ int ospf_te_print(struct ospf_walk *w, size_t off, uint32_t len)
 			break;
 		case 1:
 			if (tlen < 4)
-				return ospf_bad(w, "TLV length", tlen, "<", 4);
+				return ospf_bogus(w, "TLV length", tlen, "<", 4);
 			if (!ospf_has(w, off, 4))
 				return OSPF_TRUNC;
 			pbuf_puts(w->b, ", ");
@@ -408,68 +379,14 @@ int ospf_te_print(struct ospf_walk *w, size_t off, uint32_t len)
 				ospf_hex(w, off, tlen, "\n\t      ");
 			break;
 		}
-		if (tlen % 4) {
+		if (tlen % 4)
 			tlen += 4 - tlen % 4;
-			if (len < tlen)
-				return ospf_bad(w, "remaining LS length", len, "<", tlen);
-		}
+		if (tlen > len)
+			return ospf_bogus(w, "Bogus padded length", tlen, ">", len);
 		len -= tlen;
 		off += tlen;
 	}
 	return OSPF_OK;
-}
-
-/* The sub-TLVs of the SID/Label Range and SR Local Block TLVs (RFC 8665 3.2, 3.3). */
-static int ri_sid_label_range(struct ospf_walk *w, size_t off, uint32_t len)
-{
-	while (len) {
-		uint32_t type, slen;
-
-		if (len < 4)
-			return ospf_bad(w, "remaining TLV length", len, "<", 4);
-		if (!ospf_has(w, off, 4))
-			return OSPF_TRUNC;
-		type = msg_u16(&w->g, off);
-		slen = msg_u16(&w->g, off + 2);
-		off += 4;
-		len -= 4;
-		if (!type)
-			return ospf_bad(w, "subtlv type", type, "==", 0);
-		if (!slen)
-			return ospf_bad(w, "subtlv length", slen, "==", 0);
-		pbuf_puts(w->b, "\n\t      ");
-		msg_tok_put(w->b, ri_sid_subtlvs, "unknown", type);
-		msg_printf(w->b, " subTLV (%u), length: %u, value: ", type, slen);
-		if (len < slen)
-			return ospf_bad(w, "remaining TLV length", len, "<", slen);
-		if (type == 1) {
-			if (slen == 3 || slen == 4) {
-				if (!ospf_has(w, off, slen))
-					return OSPF_TRUNC;
-				msg_printf(w->b, slen == 3 ? "\n\t\tLabel: %u" : "\n\t\tSID: %u",
-					   slen == 3 ? msg_u24(&w->g, off) : msg_u32(&w->g, off));
-			} else {
-				msg_printf(w->b, "\n\t\tBogus subTLV length %u", slen);
-			}
-		} else if (w->verbosity <= 1) {
-			ospf_hex(w, off, slen, "\n\t\t");
-		}
-		if (slen % 4) {
-			slen += 4 - slen % 4;
-			if (len < slen)
-				return ospf_bad(w, "remaining TLV length", len, "<", slen);
-		}
-		off += slen;
-		len -= slen;
-	}
-	return OSPF_OK;
-}
-
-/* A router information LSA too short for its TLVs ends the whole message (tcpdump's LSA-level check). */
-static int ri_abort(struct ospf_walk *w, uint32_t len, uint32_t need)
-{
-	ospf_bad(w, "remaining LS length", len, "<", need);
-	return OSPF_ABORT;
 }
 
 int ospf_ri_print(struct ospf_walk *w, size_t off, uint32_t len)
@@ -477,13 +394,14 @@ int ospf_ri_print(struct ospf_walk *w, size_t off, uint32_t len)
 	const struct msg *g = &w->g;
 	struct pbuf *b = w->b;
 
+	/* tcpdump 4.99 does not pad these TLVs to 32 bits */
 	while (len) {
 		uint32_t type, tlen;
 
-		if (len < 4)
-			return ri_abort(w, len, 4);
 		if (!ospf_has(w, off, 4))
 			return OSPF_TRUNC;
+		if (len < 4)
+			return ospf_bogus(w, "Remaining LS length", len, "<", 4);
 		type = msg_u16(g, off);
 		tlen = msg_u16(g, off + 2);
 		off += 4;
@@ -491,197 +409,17 @@ int ospf_ri_print(struct ospf_walk *w, size_t off, uint32_t len)
 		pbuf_puts(b, "\n\t    ");
 		msg_tok_put(b, ri_tlvs, "unknown", type);
 		msg_printf(b, " TLV (%u), length: %u, value: ", type, tlen);
-		if (tlen > len) {
-			msg_printf(b, "\n\t    Bogus length %u > remaining LS length %u", tlen, len);
-			return OSPF_INVALID;
-		}
+		if (tlen > len)
+			return ospf_bogus(w, "Bogus length", tlen, "> remaining LS length", len);
 		if (!ospf_has(w, off, tlen))
 			return OSPF_TRUNC;
-		switch (type) {
-		case 1:
-			if (tlen != 4) {
-				msg_printf(b, "\n\t    Bogus length %u != 4", tlen);
-				return OSPF_INVALID;
-			}
+		if (type == 1) {
+			if (tlen != 4)
+				return ospf_bogus(w, "Bogus length", tlen, "!=", 4);
 			pbuf_puts(b, "Capabilities: ");
 			msg_bits_put(b, ri_caps, "Unknown", msg_u32(g, off), ", ");
-			break;
-		case 7:
-			pbuf_puts(b, "\n\t      Hostname: ");
-			msg_printjnp(b, g, off, tlen);
-			break;
-		case 8:
-			for (uint32_t i = 0; i < tlen; i++) {
-				pbuf_puts(b, "\n\t      ");
-				msg_tok_put(b, sr_algos, "Unknown", msg_u8(g, off + i));
-				msg_printf(b, " (%u)", msg_u8(g, off + i));
-			}
-			break;
-		case 9:
-		case 14: {
-			int rc;
-
-			if (!ospf_has(w, off, 4))
-				return OSPF_TRUNC;
-			msg_printf(b, "\n\t      Range size: %u", msg_u24(g, off));
-			rc = ri_sid_label_range(w, off + 4, tlen - 4);
-			if (rc)
-				return rc == OSPF_TRUNC ? rc : OSPF_INVALID;
-			break;
-		}
-		case 15:
-			if (tlen != 4) {
-				msg_printf(b, "\n\t    Bogus SRMS Preference TLV length %u != 4", tlen);
-				return OSPF_INVALID;
-			}
-			msg_printf(b, "\n\t      SRMS Preference: %u", msg_u8(g, off));
-			break;
-		default:
-			if (w->verbosity <= 1)
-				ospf_hex(w, off, tlen, "\n\t      ");
-			break;
-		}
-		if (tlen % 4) {
-			tlen += 4 - tlen % 4;
-			if (len < tlen)
-				return ri_abort(w, len, tlen);
-		}
-		off += tlen;
-		len -= tlen;
-	}
-	return OSPF_OK;
-}
-
-static int ep_prefix_subtlvs(struct ospf_walk *w, size_t off, uint32_t len)
-{
-	const struct msg *g = &w->g;
-	struct pbuf *b = w->b;
-
-	while (len) {
-		uint32_t type, slen;
-
-		if (len < 4)
-			return ospf_bad(w, "remaining TLV length", len, "<", 4);
-		if (!ospf_has(w, off, 4))
-			return OSPF_TRUNC;
-		type = msg_u16(g, off);
-		slen = msg_u16(g, off + 2);
-		off += 4;
-		len -= 4;
-		if (!type)
-			return ospf_bad(w, "subtlv type", type, "==", 0);
-		if (!slen)
-			return ospf_bad(w, "subtlv length", slen, "==", 0);
-		pbuf_puts(b, "\n\t\t");
-		msg_tok_put(b, ep_subtlvs, "unknown", type);
-		msg_printf(b, " subTLV (%u), length: %u, value: ", type, slen);
-		if (len < slen)
-			return ospf_bad(w, "remaining TLV length", len, "<", slen);
-		if (type == 2) {
-			if (!ospf_has(w, off, 4))
-				return OSPF_TRUNC;
-			if (slen == 7 || slen == 8) {
-				uint8_t algo = msg_u8(g, off + 3);
-
-				if (!ospf_has(w, off + 4, slen - 4))
-					return OSPF_TRUNC;
-				msg_printf(b, slen == 7 ? "\n\t\t  Label: %u" : "\n\t\t  Index: %u",
-					   slen == 7 ? msg_u24(g, off + 4) : msg_u32(g, off + 4));
-				msg_printf(b, ", MT-ID: %u, Algorithm: ", msg_u8(g, off + 2));
-				msg_tok_put(b, sr_algos, "Unknown", algo);
-				msg_printf(b, " (%u), Flags [", algo);
-				msg_bits_put(b, ep_sid_flags, "none", msg_u8(g, off), ", ");
-				pbuf_putc(b, ']');
-			} else {
-				msg_printf(b, "\n\t\tBogus subTLV length %u", slen);
-			}
 		} else if (w->verbosity <= 1) {
-			ospf_hex(w, off, slen, "\n\t\t");
-		}
-		if (slen % 4) {
-			slen += 4 - slen % 4;
-			if (len < slen)
-				return ospf_bad(w, "remaining TLV length", len, "<", slen);
-		}
-		off += slen;
-		len -= slen;
-	}
-	return OSPF_OK;
-}
-
-int ospf_ep_print(struct ospf_walk *w, size_t off, uint32_t len)
-{
-	const struct msg *g = &w->g;
-	struct pbuf *b = w->b;
-
-	while (len) {
-		uint32_t type, tlen;
-		uint8_t plen, af;
-		int rc = OSPF_OK;
-
-		if (!ospf_has(w, off, 4))
-			return OSPF_TRUNC;
-		type = msg_u16(g, off);
-		tlen = msg_u16(g, off + 2);
-		if (tlen < 4)
-			return ospf_bad(w, "remaining TLV length", tlen, "<", 4);
-		off += 4;
-		len -= 4;
-		if (!type)
-			return ospf_bad(w, "tlv type", type, "==", 0);
-		pbuf_puts(b, "\n\t    ");
-		msg_tok_put(b, ep_tlvs, "unknown", type);
-		msg_printf(b, " TLV (%u), length: %u, value: ", type, tlen);
-		if (len < tlen)
-			return ospf_bad(w, "remaining LSA length", len, "<", tlen);
-		if (type == 1 || type == 2) {
-			size_t pfx = type == 1 ? off + 4 : off + 8;
-
-			if (!ospf_has(w, off, 5))
-				return OSPF_TRUNC;
-			plen = type == 1 ? msg_u8(g, off + 1) : msg_u8(g, off);
-			af = type == 1 ? msg_u8(g, off + 2) : msg_u8(g, off + 1);
-			if (af) {
-				msg_printf(b, "\n\t      Bogus AF %u", af);
-				return OSPF_INVALID;
-			}
-			if (plen > 32) {
-				msg_printf(b, "\n\t      IPv4 prefix: bad bit length %u", plen);
-				return OSPF_INVALID;
-			}
-			if (!ospf_has(w, pfx, 4))
-				return OSPF_TRUNC;
-			{
-				char ip[16];
-				struct pbuf ib;
-
-				pbuf_init(&ib, ip, sizeof(ip));
-				pbuf_ip4(&ib, g->p + pfx);
-				msg_printf(b, "\n\t      IPv4 prefix: %15.*s/%u, ",
-					   (int)pbuf_finish(&ib, sizeof(ip)), ip, plen);
-			}
-			if (type == 1) {
-				pbuf_puts(b, "Route Type: ");
-				msg_tok_put(b, ep_route_types, "Unknown", msg_u8(g, off));
-				pbuf_puts(b, ", Flags [");
-				msg_bits_put(b, ep_flags, "none", msg_u8(g, off + 3), ", ");
-			} else {
-				msg_printf(b, "Range size: %u, Flags [", msg_u16(g, off + 2));
-				msg_bits_put(b, ep_flags, "none", msg_u8(g, off + 4), ", ");
-			}
-			pbuf_putc(b, ']');
-			if (tlen > 12)
-				rc = type == 1 ? ep_prefix_subtlvs(w, off + 8, tlen - 8) :
-						 ep_prefix_subtlvs(w, off + 12, tlen - 12);
-			if (rc)
-				return rc;
-		} else if (w->verbosity <= 1) {
-			ospf_hex(w, off, tlen, "\n\t\t");
-		}
-		if (tlen % 4) {
-			tlen += 4 - tlen % 4;
-			if (len < tlen)
-				return ospf_bad(w, "remaining LSA length", len, "<", tlen);
+			ospf_hex(w, off, tlen, "\n\t      ");
 		}
 		off += tlen;
 		len -= tlen;

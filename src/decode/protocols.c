@@ -63,6 +63,8 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_PIM] = { "pim", proto_pim_dissect, proto_pim_print, false },
 	[PKT_PROTO_OSPF] = { "ospf", proto_ospf_dissect, proto_ospf_print, false },
 	[PKT_PROTO_EIGRP] = { "eigrp", proto_eigrp_dissect, proto_eigrp_print, false },
+	[PKT_PROTO_RIP] = { "rip", proto_rip_dissect, proto_rip_print, false },
+	[PKT_PROTO_RIPNG] = { "ripng", proto_ripng_dissect, proto_ripng_print, false },
 	[PKT_PROTO_BABEL] = { "babel", proto_babel_dissect, proto_babel_print, false },
 	[PKT_PROTO_AUTORP] = { "autorp", proto_autorp_dissect, proto_autorp_print, false },
 };
