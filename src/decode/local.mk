@@ -71,7 +71,8 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_ospf6.c \
 	src/decode/proto_babel.c \
 	src/decode/proto_eigrp.c \
-	src/decode/proto_rip.c
+	src/decode/proto_rip.c \
+	src/decode/view_packet_routing.c src/decode/view_packet_routing.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \
