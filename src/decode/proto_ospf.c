@@ -70,6 +70,16 @@ static const struct msg_tok ospf_lls_tlvs[] = { { 1, "Extended Options" },
 
 static const struct msg_tok ospf_lls_eo[] = { { 1, "LSDB resync" }, { 2, "Restart" }, { 0, NULL } };
 
+/* "topology NAME" of a summary or external metric word; the topology's number. */
+static uint32_t ospf_topology(struct ospf_walk *w, uint32_t ul)
+{
+	uint32_t topo = (ul & 0x7f000000) >> 24;
+
+	pbuf_puts(w->b, "\n\t\ttopology ");
+	msg_tok_put(w->b, ospf_topologies, "Unknown", topo);
+	return topo;
+}
+
 static bool is_opaque(uint8_t type)
 {
 	return type >= 9 && type <= 11;
@@ -213,9 +223,7 @@ static int ospf_lsa_body(struct ospf_walk *w, size_t lsa, size_t end, uint32_t b
 			if (!ospf_has(w, p, 4))
 				return OSPF_TRUNC;
 			ul = msg_u32(g, p);
-			topo = (ul & 0x7f000000) >> 24;
-			pbuf_puts(w->b, "\n\t\ttopology ");
-			msg_tok_put(w->b, ospf_topologies, "Unknown", topo);
+			topo = ospf_topology(w, ul);
 			msg_printf(w->b, " (%u) metric %u", topo, ul & 0x00ffffff);
 		}
 		return OSPF_OK;
@@ -231,9 +239,7 @@ static int ospf_lsa_body(struct ospf_walk *w, size_t lsa, size_t end, uint32_t b
 			if (!ospf_has(w, p, 4))
 				return OSPF_TRUNC;
 			ul = msg_u32(g, p);
-			topo = (ul & 0x7f000000) >> 24;
-			pbuf_puts(w->b, "\n\t\ttopology ");
-			msg_tok_put(w->b, ospf_topologies, "Unknown", topo);
+			topo = ospf_topology(w, ul);
 			msg_printf(w->b, " (%u), type %u, metric", topo, ul & 0x80000000 ? 2 : 1);
 			if ((ul & 0x00ffffff) == 0xffffff)
 				pbuf_puts(w->b, " infinite");
@@ -535,14 +541,7 @@ static bool ospf2_print(struct line *x, const struct msg *whole)
 	end = length > ospf_len ? ospf_len : length;
 	if (!ospf_has(&w, 4, 8))
 		return msg_trunc(x, "ospf2");
-	pbuf_puts(w.b, "\n\tRouter-ID ");
-	ospf_ip4(&w, 4);
-	if (msg_u32(g, 8)) {
-		pbuf_puts(w.b, ", Area ");
-		ospf_ip4(&w, 8);
-	} else {
-		pbuf_puts(w.b, ", Backbone Area");
-	}
+	ospf_router_area(&w);
 	if (!ospf_has(&w, 16, 8))
 		return msg_trunc(x, "ospf2");
 	pbuf_puts(w.b, ", Authentication Type: ");

@@ -36,6 +36,19 @@ static inline void ospf_ip4(struct ospf_walk *w, size_t off)
 	pbuf_ip4(w->b, w->g.p + off);
 }
 
+/* ", Area A" or ", Backbone Area" after "Router-ID R": both versions' header ids at 4 and 8. */
+static inline void ospf_router_area(struct ospf_walk *w)
+{
+	pbuf_puts(w->b, "\n\tRouter-ID ");
+	ospf_ip4(w, 4);
+	if (msg_u32(&w->g, 8)) {
+		pbuf_puts(w->b, ", Area ");
+		ospf_ip4(w, 8);
+	} else {
+		pbuf_puts(w->b, ", Backbone Area");
+	}
+}
+
 /* RFC 3623 grace LSA TLVs (OSPFv2 opaque type 3, OSPFv3 LSA 11). */
 int ospf_grace_print(struct ospf_walk *w, size_t off, uint32_t len);
 /* RFC 3630 traffic engineering TLVs (OSPFv2 opaque type 1, OSPFv3 LSA 10). */

@@ -437,14 +437,7 @@ bool proto_ospf6_print(struct line *x, const struct msg *g)
 	}
 	if (!ospf_has(&w, 4, 8))
 		return msg_trunc(x, "ospf3");
-	pbuf_puts(w.b, "\n\tRouter-ID ");
-	ospf_ip4(&w, 4);
-	if (msg_u32(g, 8)) {
-		pbuf_puts(w.b, ", Area ");
-		ospf_ip4(&w, 8);
-	} else {
-		pbuf_puts(w.b, ", Backbone Area");
-	}
+	ospf_router_area(&w);
 	if (!ospf_has(&w, 14, 1))
 		return msg_trunc(x, "ospf3");
 	if (msg_u8(g, 14))

@@ -131,21 +131,32 @@ static int ospf_bogus(struct ospf_walk *w, const char *what, uint32_t a, const c
 	return OSPF_INVALID;
 }
 
+/* A TLV's type and length at *off, moved past them; OSPF_OK, or what ends the walk. */
+static int tlv_head(struct ospf_walk *w, size_t *off, uint32_t *len, uint32_t *type,
+		    uint32_t *tlen)
+{
+	if (!ospf_has(w, *off, 4))
+		return OSPF_TRUNC;
+	if (*len < 4)
+		return ospf_bogus(w, "Remaining LS length", *len, "<", 4);
+	*type = msg_u16(&w->g, *off);
+	*tlen = msg_u16(&w->g, *off + 2);
+	*off += 4;
+	*len -= 4;
+	return OSPF_OK;
+}
+
 int ospf_grace_print(struct ospf_walk *w, size_t off, uint32_t len)
 {
 	const struct msg *g = &w->g;
 
 	while (len) {
 		uint32_t type, tlen;
+		int rc;
 
-		if (!ospf_has(w, off, 4))
-			return OSPF_TRUNC;
-		if (len < 4)
-			return ospf_bogus(w, "Remaining LS length", len, "<", 4);
-		type = msg_u16(g, off);
-		tlen = msg_u16(g, off + 2);
-		off += 4;
-		len -= 4;
+		rc = tlv_head(w, &off, &len, &type, &tlen);
+		if (rc)
+			return rc;
 		pbuf_puts(w->b, "\n\t    ");
 		msg_tok_put(w->b, grace_tlvs, "unknown", type);
 		msg_printf(w->b, " TLV (%u), length %u, value: ", type, tlen);
@@ -345,14 +356,9 @@ int ospf_te_print(struct ospf_walk *w, size_t off, uint32_t len)
 		uint32_t type, tlen;
 		int rc;
 
-		if (!ospf_has(w, off, 4))
-			return OSPF_TRUNC;
-		if (len < 4)
-			return ospf_bogus(w, "Remaining LS length", len, "<", 4);
-		type = msg_u16(&w->g, off);
-		tlen = msg_u16(&w->g, off + 2);
-		off += 4;
-		len -= 4;
+		rc = tlv_head(w, &off, &len, &type, &tlen);
+		if (rc)
+			return rc;
 		pbuf_puts(w->b, "\n\t    ");
 		msg_tok_put(w->b, te_tlvs, "unknown", type);
 		msg_printf(w->b, " TLV (%u), length: %u", type, tlen);
@@ -397,15 +403,11 @@ int ospf_ri_print(struct ospf_walk *w, size_t off, uint32_t len)
 	/* tcpdump 4.99 does not pad these TLVs to 32 bits */
 	while (len) {
 		uint32_t type, tlen;
+		int rc;
 
-		if (!ospf_has(w, off, 4))
-			return OSPF_TRUNC;
-		if (len < 4)
-			return ospf_bogus(w, "Remaining LS length", len, "<", 4);
-		type = msg_u16(g, off);
-		tlen = msg_u16(g, off + 2);
-		off += 4;
-		len -= 4;
+		rc = tlv_head(w, &off, &len, &type, &tlen);
+		if (rc)
+			return rc;
 		pbuf_puts(b, "\n\t    ");
 		msg_tok_put(b, ri_tlvs, "unknown", type);
 		msg_printf(b, " TLV (%u), length: %u, value: ", type, tlen);
