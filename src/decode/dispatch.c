@@ -60,6 +60,10 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ PROTO_IP_IPIP, PKT_PROTO_IPIP },
 	{ PROTO_IP_IPV6, PKT_PROTO_IPIP },
 	{ PROTO_IP_DCCP, PKT_PROTO_DCCP },
+	/* routing (issue 13) */
+	{ 103, PKT_PROTO_PIM },
+	{ 89, PKT_PROTO_OSPF },
+	{ 88, PKT_PROTO_EIGRP },
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -74,6 +78,10 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	{ PROTO_IP_IPV6, PKT_PROTO_IPIP },
 	{ PROTO_IP_IPIP, PKT_PROTO_IPIP },
 	{ PROTO_IP_DCCP, PKT_PROTO_DCCP },
+	/* routing (issue 13) */
+	{ 103, PKT_PROTO_PIM },
+	{ 89, PKT_PROTO_OSPF },
+	{ 88, PKT_PROTO_EIGRP },
 };
 
 static const struct dispatch_key dispatch_gre[] = {
@@ -116,6 +124,11 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 5060, PKT_PROTO_SIP },  /* RFC 3261 */
 	/* routing (issue 13) */
 	{ 6343, PKT_PROTO_SFLOW }, /* sFlow v5 */
+	{ 520, PKT_PROTO_RIP },	  /* RFC 2453 */
+	{ 521, PKT_PROTO_RIPNG }, /* RFC 2080 */
+	{ 6696, PKT_PROTO_BABEL }, /* RFC 8966 */
+	{ 6697, PKT_PROTO_BABEL }, /* Babel's port before IANA's, as tcpdump */
+	{ 496, PKT_PROTO_AUTORP }, /* Cisco PIM auto-RP */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {

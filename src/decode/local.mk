@@ -73,6 +73,15 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_bgp_cap.c src/decode/proto_bgp_nlri.c src/decode/proto_bgp_read.c \
 	src/decode/view_packet_routing.c src/decode/view_packet_routing.h \
 	src/decode/proto_sflow.c
+# interior routing and PIM (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_pim.c src/decode/proto_pim_v1.c src/decode/proto_pim.h \
+	src/decode/proto_ospf.c src/decode/proto_ospf.h src/decode/proto_ospf_te.c \
+	src/decode/proto_ospf6.c \
+	src/decode/proto_babel.c \
+	src/decode/proto_eigrp.c \
+	src/decode/proto_rip.c \
+	src/decode/view_packet_igp.c src/decode/view_packet_igp.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

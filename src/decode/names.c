@@ -192,6 +192,14 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_CDP] = "cdp",
 	[PKT_PROTO_BGP] = "bgp", /* routing (issue 13) */
 	[PKT_PROTO_SFLOW] = "sflow",
+	/* routing (issue 13) */
+	[PKT_PROTO_PIM] = "pim",
+	[PKT_PROTO_OSPF] = "ospf",
+	[PKT_PROTO_EIGRP] = "eigrp",
+	[PKT_PROTO_RIP] = "rip",
+	[PKT_PROTO_RIPNG] = "ripng",
+	[PKT_PROTO_BABEL] = "babel",
+	[PKT_PROTO_AUTORP] = "autorp",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -68,6 +68,14 @@ enum pkt_proto {
 	/* routing (issue 13) */
 	PKT_PROTO_BGP, /* TCP 179 */
 	PKT_PROTO_SFLOW, /* sFlow v5, UDP 6343 */
+	/* routing (issue 13) */
+	PKT_PROTO_PIM,	 /* PIM v1/v2, IP protocol 103 */
+	PKT_PROTO_OSPF,	 /* OSPFv2 over IPv4, OSPFv3 over IPv6, IP protocol 89 */
+	PKT_PROTO_EIGRP, /* Cisco EIGRP, IP protocol 88 */
+	PKT_PROTO_RIP,	 /* RIPv1/v2, UDP 520 */
+	PKT_PROTO_RIPNG, /* RIPng, UDP 521 */
+	PKT_PROTO_BABEL, /* Babel, UDP 6696 */
+	PKT_PROTO_AUTORP, /* Cisco auto-RP, UDP 496 */
 	PKT_PROTO_COUNT
 };
 

@@ -130,6 +130,21 @@ int proto_bgp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_bgp_print(struct line *x);
 int proto_sflow_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_sflow_print(struct line *x);
+/* routing (issue 13) */
+int proto_pim_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_pim_print(struct line *x);
+int proto_ospf_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ospf_print(struct line *x);
+int proto_eigrp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_eigrp_print(struct line *x);
+int proto_rip_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+int proto_ripng_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_rip_print(struct line *x);
+bool proto_ripng_print(struct line *x);
+int proto_babel_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_babel_print(struct line *x);
+int proto_autorp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_autorp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

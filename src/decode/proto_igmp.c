@@ -5,6 +5,7 @@
 #include "decode/l4csum.h"
 #include "decode/line.h"
 #include "decode/proto.h"
+#include "decode/proto_pim.h"
 
 #define IGMP_HDR_LEN	  8
 #define IGMP_V3_QUERY_MIN 12 /* a query this long or longer is a v3 one (RFC 3376 7.1) */
@@ -380,9 +381,15 @@ static bool igmp_text(struct line *x, const struct pkt_igmp *ig, uint32_t cap)
 	case IGMP_DVMRP:
 		pbuf_puts(b, "igmp dvmrp");
 		return true;
-	case IGMP_PIM_V1:
+	case IGMP_PIM_V1: {
+		struct msg g;
+
+		/* routing (issue 13): PIMv1 rides in IGMP */
 		pbuf_puts(b, "igmp pimv1");
+		if (msg_of(&g, x) && !proto_pimv1_put(b, &g, line_verbosity(x)))
+			return msg_trunc(x, "pimv1");
 		return true;
+	}
 	default:
 		pbuf_puts(b, "igmp-");
 		pbuf_u32(b, ig->type);

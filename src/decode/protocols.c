@@ -65,4 +65,12 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* routing (issue 13) */
 	[PKT_PROTO_BGP] = { "bgp", proto_bgp_dissect, proto_bgp_print, false },
 	[PKT_PROTO_SFLOW] = { "sflow", proto_sflow_dissect, proto_sflow_print, false },
+	/* routing (issue 13) */
+	[PKT_PROTO_PIM] = { "pim", proto_pim_dissect, proto_pim_print, false },
+	[PKT_PROTO_OSPF] = { "ospf", proto_ospf_dissect, proto_ospf_print, false },
+	[PKT_PROTO_EIGRP] = { "eigrp", proto_eigrp_dissect, proto_eigrp_print, false },
+	[PKT_PROTO_RIP] = { "rip", proto_rip_dissect, proto_rip_print, false },
+	[PKT_PROTO_RIPNG] = { "ripng", proto_ripng_dissect, proto_ripng_print, false },
+	[PKT_PROTO_BABEL] = { "babel", proto_babel_dissect, proto_babel_print, false },
+	[PKT_PROTO_AUTORP] = { "autorp", proto_autorp_dissect, proto_autorp_print, false },
 };

@@ -10,9 +10,10 @@
 #include "decode/view_packet_dns.h"
 #include "decode/view_packet_l2.h"
 #include "decode/view_packet_osi.h"
+#include "decode/view_packet_routing.h"
 #include "decode/view_packet_svc.h"
 #include "decode/view_packet_opts.h"
-#include "decode/view_packet_routing.h"
+#include "decode/view_packet_igp.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -598,6 +599,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* routing (issue 13) */
 			if (view_packet_routing(d, m, ly, data))
+				break;
+			/* interior routing and PIM (issue 13) */
+			if (view_packet_igp(d, m, data, ly))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;
