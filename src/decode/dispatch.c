@@ -43,6 +43,10 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	{ 0x8848, PKT_PROTO_MPLS },	/* MPLS multicast */
 	/* services (issue 13) */
 	{ PROTO_ETHERTYPE_PTP, PKT_PROTO_PTP },
+	/* security and services (issue 13) */
+	{ 0x88e5, PKT_PROTO_MACSEC }, /* 802.1AE */
+	{ 0x8863, PKT_PROTO_PPPOE },  /* PPPoE discovery, RFC 2516 */
+	{ 0x8864, PKT_PROTO_PPPOE },  /* PPPoE session */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */

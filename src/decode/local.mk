@@ -63,7 +63,10 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_mptcp.c src/decode/proto_mptcp.h \
 	src/decode/proto_icmp_ext.c src/decode/proto_icmp_ext.h \
 	src/decode/proto_dccp.c \
-	src/decode/proto_icmp6_rr.c
+	src/decode/proto_icmp6_rr.c \
+	src/decode/proto_macsec.c \
+	src/decode/proto_pppoe.c \
+	src/decode/proto_ppp_cp.c src/decode/proto_ppp_cp.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -187,6 +187,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_TLS] = "tls",
 	[PKT_PROTO_IPIP] = "ipip",
 	[PKT_PROTO_DCCP] = "dccp",
+	/* security and services (issue 13): MACsec, PPPoE, IKE, RADIUS, SNMP, syslog, L2TP */
+	[PKT_PROTO_MACSEC] = "macsec",
+	[PKT_PROTO_PPPOE] = "pppoe",
 };
 
 const char *names_layer(unsigned pkt_proto)

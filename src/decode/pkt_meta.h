@@ -62,6 +62,9 @@ enum pkt_proto {
 	PKT_PROTO_TLS,	/* TCP 443: in JSON, and in text with --decode-more only */
 	PKT_PROTO_IPIP, /* IPv4 or IPv6 carried in IP (protocol 4 or 41): a tunnel */
 	PKT_PROTO_DCCP,
+	/* security and services (issue 13): IKE, RADIUS, SNMP, syslog, L2TP by port; MACsec, PPPoE */
+	PKT_PROTO_MACSEC, /* 802.1AE SecTAG, ethertype 0x88e5 */
+	PKT_PROTO_PPPOE,  /* discovery 0x8863 and session 0x8864 (RFC 2516) */
 	PKT_PROTO_COUNT
 };
 
@@ -554,6 +557,27 @@ struct pkt_dccp {
 	uint8_t fixed_len; /* the generic header and the type's fields, in bytes */
 };
 
+/* MACsec's SecTAG (802.1AE 9.3) and the ethertype of clear secure data. */
+struct pkt_macsec {
+	uint8_t tci_an; /* TCI flags and association number */
+	uint8_t sl;	/* short length: the secure data's when below 48, else 0 */
+	uint32_t pn;	/* packet number */
+	uint64_t sci;	/* secure channel identifier, when TCI's SC bit says so */
+	bool encrypted;	  /* E or C: the secure data is not decoded */
+	bool icv_missing; /* clear, but too short for its ICV or short length (tcpdump's [|macsec]) */
+	bool has_type;
+	uint16_t type; /* the ethertype of the clear secure data */
+};
+
+/* PPPoE (RFC 2516): the 6-byte header; discovery tags stay in the packet. */
+struct pkt_pppoe {
+	uint8_t ver;
+	uint8_t type;
+	uint8_t code; /* 0 session data, 0x09 PADI ... */
+	uint16_t session;
+	uint16_t len; /* payload length as declared */
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -633,6 +657,8 @@ struct pkt_meta {
 	struct pkt_level l[2];
 	struct pkt_geneve geneve;
 	struct pkt_ppp ppp;
+	struct pkt_macsec macsec;
+	struct pkt_pppoe pppoe;
 };
 
 #endif /* SOCKEYE_PKT_META_H */

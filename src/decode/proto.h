@@ -120,6 +120,11 @@ int proto_ipip_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_ipip_print(struct line *x);
 int proto_dccp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_dccp_print(struct line *x);
+/* security and services (issue 13): MACsec, PPPoE, IKE, RADIUS, SNMP, syslog, L2TP */
+int proto_macsec_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_macsec_print(struct line *x);
+int proto_pppoe_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_pppoe_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -59,4 +59,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_TLS] = { "tls", proto_tls_dissect, proto_tls_print, false },
 	[PKT_PROTO_IPIP] = { "ipip", proto_ipip_dissect, proto_ipip_print, true },
 	[PKT_PROTO_DCCP] = { "dccp", proto_dccp_dissect, proto_dccp_print, false },
+	/* security and services (issue 13): MACsec, PPPoE, IKE, RADIUS, SNMP, syslog, L2TP */
+	[PKT_PROTO_MACSEC] = { "macsec", proto_macsec_dissect, proto_macsec_print, false },
+	[PKT_PROTO_PPPOE] = { "pppoe", proto_pppoe_dissect, proto_pppoe_print, false },
 };
