@@ -117,6 +117,13 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 319, PKT_PROTO_PTP },	  /* IEEE 1588 event */
 	{ 320, PKT_PROTO_PTP },	  /* general */
 	{ 5060, PKT_PROTO_SIP },  /* RFC 3261 */
+	/* security and services (issue 13), in tcpdump's order */
+	{ 1645, PKT_PROTO_RADIUS }, /* RFC 2865: the old port */
+	{ 1812, PKT_PROTO_RADIUS }, /* RFC 2865 */
+	{ 1646, PKT_PROTO_RADIUS }, /* RFC 2866 accounting: the old port */
+	{ 1813, PKT_PROTO_RADIUS }, /* RFC 2866 */
+	{ 1700, PKT_PROTO_RADIUS }, /* Cisco's dynamic authorization */
+	{ 3799, PKT_PROTO_RADIUS }, /* RFC 5176 dynamic authorization */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {

@@ -190,6 +190,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	/* security and services (issue 13): MACsec, PPPoE, IKE, RADIUS, SNMP, syslog, L2TP */
 	[PKT_PROTO_MACSEC] = "macsec",
 	[PKT_PROTO_PPPOE] = "pppoe",
+	[PKT_PROTO_RADIUS] = "radius",
 };
 
 const char *names_layer(unsigned pkt_proto)

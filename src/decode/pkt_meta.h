@@ -65,6 +65,7 @@ enum pkt_proto {
 	/* security and services (issue 13): IKE, RADIUS, SNMP, syslog, L2TP by port; MACsec, PPPoE */
 	PKT_PROTO_MACSEC, /* 802.1AE SecTAG, ethertype 0x88e5 */
 	PKT_PROTO_PPPOE,  /* discovery 0x8863 and session 0x8864 (RFC 2516) */
+	PKT_PROTO_RADIUS, /* UDP 1812, 1813, 1645, 1646, 1700, 3799 */
 	PKT_PROTO_COUNT
 };
 
@@ -578,6 +579,14 @@ struct pkt_pppoe {
 	uint16_t len; /* payload length as declared */
 };
 
+/* RADIUS (RFC 2865): the header's code, identifier and length; attributes are read when printed. */
+struct pkt_radius {
+	bool has_header; /* the 20-byte header was captured */
+	uint8_t code;
+	uint8_t id;
+	uint16_t len;
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -614,6 +623,7 @@ struct pkt_level {
 		struct pkt_ntp ntp;
 		struct pkt_ptp ptp;
 		struct pkt_tls tls;
+		struct pkt_radius radius;
 	};
 	/* services and security (issue 13): AH before its next header, and ESP */
 	struct pkt_ipsec ah;
