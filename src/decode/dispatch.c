@@ -118,6 +118,8 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 320, PKT_PROTO_PTP },	  /* general */
 	{ 5060, PKT_PROTO_SIP },  /* RFC 3261 */
 	/* security and services (issue 13), in tcpdump's order */
+	{ 500, PKT_PROTO_ISAKMP },  /* RFC 2408 */
+	{ 4500, PKT_PROTO_ISAKMP }, /* RFC 3948: the non-ESP marker, or UDP-encapsulated ESP */
 	{ 1645, PKT_PROTO_RADIUS }, /* RFC 2865: the old port */
 	{ 1812, PKT_PROTO_RADIUS }, /* RFC 2865 */
 	{ 1646, PKT_PROTO_RADIUS }, /* RFC 2866 accounting: the old port */

@@ -67,7 +67,8 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_macsec.c \
 	src/decode/proto_pppoe.c \
 	src/decode/proto_ppp_cp.c src/decode/proto_ppp_cp.h \
-	src/decode/proto_radius.c src/decode/proto_radius.h
+	src/decode/proto_radius.c src/decode/proto_radius.h \
+	src/decode/proto_isakmp.c src/decode/proto_isakmp_v2.c src/decode/proto_isakmp.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

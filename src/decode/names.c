@@ -191,6 +191,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MACSEC] = "macsec",
 	[PKT_PROTO_PPPOE] = "pppoe",
 	[PKT_PROTO_RADIUS] = "radius",
+	[PKT_PROTO_ISAKMP] = "isakmp",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -66,6 +66,7 @@ enum pkt_proto {
 	PKT_PROTO_MACSEC, /* 802.1AE SecTAG, ethertype 0x88e5 */
 	PKT_PROTO_PPPOE,  /* discovery 0x8863 and session 0x8864 (RFC 2516) */
 	PKT_PROTO_RADIUS, /* UDP 1812, 1813, 1645, 1646, 1700, 3799 */
+	PKT_PROTO_ISAKMP, /* UDP 500, and 4500 (RFC 3948 NAT traversal) */
 	PKT_PROTO_COUNT
 };
 
@@ -587,6 +588,21 @@ struct pkt_radius {
 	uint16_t len;
 };
 
+/* ISAKMP/IKE (RFC 2408, 7296): the fixed header; on UDP 4500 what the first bytes said. */
+struct pkt_isakmp {
+	bool natt;	/* UDP 4500 */
+	bool keepalive; /* a NAT keepalive (one 0xff byte) */
+	bool esp;	/* UDP-encapsulated ESP, the next layer */
+	bool nonesp;	/* the non-ESP marker came first */
+	bool has_header;
+	uint8_t np; /* the first payload's type */
+	uint8_t version; /* major and minor nibbles */
+	uint8_t etype;
+	uint8_t flags;
+	uint32_t msgid;
+	uint32_t len;
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -624,6 +640,7 @@ struct pkt_level {
 		struct pkt_ptp ptp;
 		struct pkt_tls tls;
 		struct pkt_radius radius;
+		struct pkt_isakmp isakmp;
 	};
 	/* services and security (issue 13): AH before its next header, and ESP */
 	struct pkt_ipsec ah;

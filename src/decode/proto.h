@@ -127,6 +127,8 @@ int proto_pppoe_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_pppoe_print(struct line *x);
 int proto_radius_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_radius_print(struct line *x);
+int proto_isakmp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_isakmp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

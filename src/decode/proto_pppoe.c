@@ -97,13 +97,11 @@ static bool pppoe_tags_print(struct pbuf *b, const struct msg *g, size_t len)
 		type = msg_u16(g, off);
 		tlen = msg_u16(g, off + 2);
 		off += 4;
+		if (tlen && !msg_has(g, off, tlen))
+			return false;
 		pbuf_puts(b, " [");
 		msg_tok_put(b, pppoe_tags, "TAG-0x%x", type);
 		if (tlen) {
-			if (!msg_has(g, off, tlen)) {
-				pbuf_putc(b, ']');
-				return false;
-			}
 			pppoe_tag_value(b, g->p + off, tlen);
 		} else {
 			pbuf_putc(b, ']');
