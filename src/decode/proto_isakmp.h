@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * proto_isakmp.h: what the ISAKMP/IKEv1 printer (proto_isakmp.c) and the
- * IKEv2 payload printers (proto_isakmp_v2.c) share: the walk over one
- * message, and tcpdump's ways of showing bytes.
+ * proto_isakmp.h: what the ISAKMP/IKEv1 printer (proto_isakmp.c), the
+ * IKEv2 payload printers (proto_isakmp_v2.c) and the helpers below both
+ * (proto_isakmp_walk.c) share: the walk over one message, and tcpdump's
+ * ways of showing bytes.
  */
 #ifndef SOCKEYE_PROTO_ISAKMP_H
 #define SOCKEYE_PROTO_ISAKMP_H
@@ -43,7 +44,7 @@ struct ike_attrmap {
 };
 size_t ike_attr(const struct ike_walk *w, size_t off, size_t end, const struct ike_attrmap *map,
 		size_t nmap);
-/* Payload np at off through the shared table (v1 and v2 printers); the next offset, or IKE_NONE. */
+/* proto_isakmp.c: payload np at off through the shared table (v1 and v2 printers); the next offset, or IKE_NONE. */
 size_t ike_payload(const struct ike_walk *w, unsigned np, size_t off, size_t item_len,
 		   unsigned proto, int depth);
 /* The chain of payloads from np at off, each on its own line at depth + 1 ("\n" and 4 spaces a level). */
@@ -53,8 +54,6 @@ size_t ike_chain(const struct ike_walk *w, unsigned np, size_t off, unsigned pro
 /* IKEv2 payloads (proto_isakmp_v2.c); each returns the next offset or IKE_NONE. */
 size_t ikev2_payload(const struct ike_walk *w, unsigned np, size_t off, size_t item_len, int depth);
 bool ikev2_has_printer(unsigned np);
-/* "parent_sa ikev2_init[I]" and the payloads; ikev1's header part in proto_isakmp.c. */
-void ikev2_print(const struct ike_walk *w, uint8_t np, uint8_t etype);
 /* The exchange type's name, or "#N". */
 void ike_etypestr(struct pbuf *b, unsigned etype);
 

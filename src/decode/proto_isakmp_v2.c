@@ -518,29 +518,3 @@ size_t ikev2_payload(const struct ike_walk *w, unsigned np, size_t off, size_t i
 		return gen(w, np, off);
 	}
 }
-
-void ikev2_print(const struct ike_walk *w, uint8_t np, uint8_t etype)
-{
-	pbuf_puts(w->b, w->phase == 1 ? " parent_sa" : " child_sa ");
-	pbuf_putc(w->b, ' ');
-	ike_etypestr(w->b, etype);
-	if (w->flags)
-		msg_printf(w->b, "[%s%s%s]", w->flags & 0x08 ? "I" : "", w->flags & 0x10 ? "V" : "",
-			   w->flags & 0x20 ? "R" : "");
-	if (!w->v)
-		return;
-	pbuf_putc(w->b, ':');
-	if (w->flags & 0x01) {
-		pbuf_puts(w->b, " [encrypted ");
-		ike_npstr(w->b, np);
-		pbuf_putc(w->b, ']');
-		return;
-	}
-	if (w->ep < IKE_HDR_LEN) {
-		pbuf_puts(w->b, " [|");
-		ike_npstr(w->b, np);
-		pbuf_putc(w->b, ']');
-		return;
-	}
-	ike_chain(w, np, IKE_HDR_LEN, 0, 0, true);
-}
