@@ -126,6 +126,7 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 1813, PKT_PROTO_RADIUS }, /* RFC 2866 */
 	{ 1700, PKT_PROTO_RADIUS }, /* Cisco's dynamic authorization */
 	{ 3799, PKT_PROTO_RADIUS }, /* RFC 5176 dynamic authorization */
+	{ 514, PKT_PROTO_SYSLOG },  /* RFC 3164 */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {

@@ -192,6 +192,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_PPPOE] = "pppoe",
 	[PKT_PROTO_RADIUS] = "radius",
 	[PKT_PROTO_ISAKMP] = "isakmp",
+	[PKT_PROTO_SYSLOG] = "syslog",
 };
 
 const char *names_layer(unsigned pkt_proto)

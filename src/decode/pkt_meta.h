@@ -67,6 +67,7 @@ enum pkt_proto {
 	PKT_PROTO_PPPOE,  /* discovery 0x8863 and session 0x8864 (RFC 2516) */
 	PKT_PROTO_RADIUS, /* UDP 1812, 1813, 1645, 1646, 1700, 3799 */
 	PKT_PROTO_ISAKMP, /* UDP 500, and 4500 (RFC 3948 NAT traversal) */
+	PKT_PROTO_SYSLOG, /* UDP 514 (RFC 3164) */
 	PKT_PROTO_COUNT
 };
 
@@ -603,6 +604,14 @@ struct pkt_isakmp {
 	uint32_t len;
 };
 
+/* BSD syslog (RFC 3164): the priority, when "<PRI>" came first, and where the text starts. */
+struct pkt_syslog {
+	bool has_pri;
+	bool invalid; /* no '<', or no '>' after at most 3 digits */
+	uint16_t pri; /* facility * 8 + severity */
+	uint16_t msg_off;
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -641,6 +650,7 @@ struct pkt_level {
 		struct pkt_tls tls;
 		struct pkt_radius radius;
 		struct pkt_isakmp isakmp;
+		struct pkt_syslog syslog;
 	};
 	/* services and security (issue 13): AH before its next header, and ESP */
 	struct pkt_ipsec ah;

@@ -64,4 +64,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_PPPOE] = { "pppoe", proto_pppoe_dissect, proto_pppoe_print, false },
 	[PKT_PROTO_RADIUS] = { "radius", proto_radius_dissect, proto_radius_print, false },
 	[PKT_PROTO_ISAKMP] = { "isakmp", proto_isakmp_dissect, proto_isakmp_print, false },
+	[PKT_PROTO_SYSLOG] = { "syslog", proto_syslog_dissect, proto_syslog_print, false },
 };

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* view_packet_sec.c: typed JSON fields of MACsec, PPPoE, RADIUS and ISAKMP/IKE. */
+/* view_packet_sec.c: typed JSON fields of MACsec, PPPoE, RADIUS, ISAKMP/IKE and syslog. */
 #include "config.h"
 
 #include "decode/pbuf.h"
 #include "decode/proto_msg.h"
+#include "decode/proto.h"
 #include "decode/proto_radius.h"
 #include "decode/view_packet_sec.h"
 
@@ -128,6 +129,23 @@ static void put_isakmp(struct fmt_details *fd, const struct pkt_isakmp *k, const
 	fmt_details_object_end(fd);
 }
 
+static void put_syslog(struct fmt_details *fd, const struct pkt_syslog *s, const struct msg *a)
+{
+	fmt_details_object_begin(fd, "syslog");
+	fmt_details_u64(fd, "len", a->len);
+	fmt_details_bool(fd, "invalid", s->invalid);
+	if (s->has_pri) {
+		fmt_details_u64(fd, "facility", s->pri >> 3);
+		if (proto_syslog_facility_name(s->pri >> 3))
+			fmt_details_str(fd, "facility_name", proto_syslog_facility_name(s->pri >> 3));
+		fmt_details_u64(fd, "severity", s->pri & 7);
+		fmt_details_str(fd, "severity_name", proto_syslog_severity_name(s->pri & 7));
+		if (a->cap > s->msg_off)
+			fmt_details_str_len(fd, "msg", a->p + s->msg_off, a->cap - s->msg_off);
+	}
+	fmt_details_object_end(fd);
+}
+
 bool view_packet_sec(struct fmt_details *fd, const struct pkt_meta *m, const struct pkt_layer *ly,
 		     const uint8_t *data)
 {
@@ -151,6 +169,10 @@ bool view_packet_sec(struct fmt_details *fd, const struct pkt_meta *m, const str
 	case PKT_PROTO_ISAKMP:
 		msg_at(&a, m, data, ly);
 		put_isakmp(fd, &l->isakmp, &a);
+		return true;
+	case PKT_PROTO_SYSLOG:
+		msg_at(&a, m, data, ly);
+		put_syslog(fd, &l->syslog, &a);
 		return true;
 	default:
 		return false;

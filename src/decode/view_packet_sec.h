@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* view_packet_sec.h: the JSON fields of MACsec, PPPoE, RADIUS, ISAKMP (issue 13's security slice). */
+/* view_packet_sec.h: the JSON fields of MACsec, PPPoE, RADIUS, ISAKMP, syslog (issue 13's security slice). */
 #ifndef SOCKEYE_VIEW_PACKET_SEC_H
 #define SOCKEYE_VIEW_PACKET_SEC_H
 

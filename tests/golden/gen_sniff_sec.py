@@ -101,11 +101,26 @@ def pppoe_frames():
     ]
 
 
+def syslog_frames():
+    u = lambda m, sport=40000: eth4(udp4(IP_A, IP_B, sport, 514, m))
+    return [
+        u(b"<13>Dec  6 18:00:00 host sockeye: hello from logger"),
+        u(b"<191>local7 debug text"),
+        u(b"<0>kernel panic\x01\xff"),
+        u(b"<9999>four digits"),
+        u(b"no priority"),
+        u(b"<34"),
+        u(b""),
+        (u(b"<86>Dec  6 18:00:00 host sshd[42]: session opened for user root"), 14 + 20 + 8 + 20),
+    ]
+
+
 def main():
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input")
     write_pcap(os.path.join(out, "sniff_sec_ike.pcap"), LINKTYPE_ETHERNET,
                ikev1_frames() + ikev2_frames())
     write_pcap(os.path.join(out, "sniff_sec_pppoe.pcap"), LINKTYPE_ETHERNET, pppoe_frames())
+    write_pcap(os.path.join(out, "sniff_sec_syslog.pcap"), LINKTYPE_ETHERNET, syslog_frames())
 
 
 if __name__ == "__main__":
