@@ -204,7 +204,7 @@ static size_t v1_t(const struct ike_walk *w, size_t off, size_t item_len, unsign
 {
 	const struct msg *g = w->g;
 	const struct ike_attrmap *map = NULL;
-	size_t nmap = 0, cp, ep2;
+	size_t nmap = 0, cp;
 	uint8_t id;
 
 	pbuf_puts(w->b, "t:");
@@ -238,16 +238,8 @@ static size_t v1_t(const struct ike_walk *w, size_t off, size_t item_len, unsign
 		break;
 	}
 	pbuf_putc(w->b, ' ');
-	cp = off + 8;
-	ep2 = off + item_len;
-	while (cp < w->ep && cp < ep2) {
-		cp = ike_attr(w, cp, ep2, map, nmap);
-		if (cp == IKE_NONE)
-			return trunc_np(w, NP_T);
-	}
-	if (w->ep < ep2)
-		pbuf_puts(w->b, "...");
-	return cp;
+	cp = ike_transform_attrs(w, off + 8, off + item_len, map, nmap);
+	return cp == IKE_NONE ? trunc_np(w, NP_T) : cp;
 }
 
 /* ke, hash, sig, nonce, vid: " len=N" ("key len=N" for ke), -vvv the body in hex. */

@@ -44,6 +44,12 @@ struct ike_attrmap {
 };
 size_t ike_attr(const struct ike_walk *w, size_t off, size_t end, const struct ike_attrmap *map,
 		size_t nmap);
+/*
+ * A transform's attributes from off to end (its length), as far as captured;
+ * "..." when the capture ends first; the next offset, or IKE_NONE.
+ */
+size_t ike_transform_attrs(const struct ike_walk *w, size_t off, size_t end,
+			   const struct ike_attrmap *map, size_t nmap);
 /* proto_isakmp.c: payload np at off through the shared table (v1 and v2 printers); the next offset, or IKE_NONE. */
 size_t ike_payload(const struct ike_walk *w, unsigned np, size_t off, size_t item_len,
 		   unsigned proto, int depth);

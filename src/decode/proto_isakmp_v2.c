@@ -78,7 +78,7 @@ static size_t t_print(const struct ike_walk *w, int tcount, size_t off, size_t i
 {
 	const struct msg *g = w->g;
 	const struct ike_attrmap *map = NULL;
-	size_t nmap = 0, cp, ep2;
+	size_t nmap = 0, cp;
 	uint8_t type;
 	uint16_t id;
 
@@ -113,16 +113,8 @@ static size_t t_print(const struct ike_walk *w, int tcount, size_t off, size_t i
 		break;
 	}
 	pbuf_putc(w->b, ' ');
-	cp = off + 8;
-	ep2 = off + item_len;
-	while (cp < w->ep && cp < ep2) {
-		cp = ike_attr(w, cp, ep2, map, nmap);
-		if (cp == IKE_NONE)
-			return trunc_np(w, NP_T);
-	}
-	if (w->ep < ep2)
-		pbuf_puts(w->b, "...");
-	return cp;
+	cp = ike_transform_attrs(w, off + 8, off + item_len, map, nmap);
+	return cp == IKE_NONE ? trunc_np(w, NP_T) : cp;
 }
 
 static void indent(const struct ike_walk *w, int depth)

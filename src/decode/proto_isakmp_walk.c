@@ -121,3 +121,18 @@ size_t ike_attr(const struct ike_walk *w, size_t off, size_t end, const struct i
 	return off + totlen;
 }
 
+
+size_t ike_transform_attrs(const struct ike_walk *w, size_t off, size_t end,
+			   const struct ike_attrmap *map, size_t nmap)
+{
+	size_t cp = off;
+
+	while (cp < w->ep && cp < end) {
+		cp = ike_attr(w, cp, end, map, nmap);
+		if (cp == IKE_NONE)
+			return IKE_NONE;
+	}
+	if (w->ep < end)
+		pbuf_puts(w->b, "...");
+	return cp;
+}
