@@ -44,6 +44,10 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	/* services (issue 13) */
 	{ PROTO_ETHERTYPE_PTP, PKT_PROTO_PTP },
 	{ 0xfefe, PKT_PROTO_ISOCLNS }, /* OSI (issue 13), after a "fudge" byte */
+	/* security and services (issue 13) */
+	{ 0x88e5, PKT_PROTO_MACSEC }, /* 802.1AE */
+	{ 0x8863, PKT_PROTO_PPPOE },  /* PPPoE discovery, RFC 2516 */
+	{ 0x8864, PKT_PROTO_PPPOE },  /* PPPoE session */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */
@@ -129,6 +133,16 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 6696, PKT_PROTO_BABEL }, /* RFC 8966 */
 	{ 6697, PKT_PROTO_BABEL }, /* Babel's port before IANA's, as tcpdump */
 	{ 496, PKT_PROTO_AUTORP }, /* Cisco PIM auto-RP */
+	/* security and services (issue 13), in tcpdump's order */
+	{ 500, PKT_PROTO_ISAKMP },  /* RFC 2408 */
+	{ 4500, PKT_PROTO_ISAKMP }, /* RFC 3948: the non-ESP marker, or UDP-encapsulated ESP */
+	{ 1645, PKT_PROTO_RADIUS }, /* RFC 2865: the old port */
+	{ 1812, PKT_PROTO_RADIUS }, /* RFC 2865 */
+	{ 1646, PKT_PROTO_RADIUS }, /* RFC 2866 accounting: the old port */
+	{ 1813, PKT_PROTO_RADIUS }, /* RFC 2866 */
+	{ 1700, PKT_PROTO_RADIUS }, /* Cisco's dynamic authorization */
+	{ 3799, PKT_PROTO_RADIUS }, /* RFC 5176 dynamic authorization */
+	{ 514, PKT_PROTO_SYSLOG },  /* RFC 3164 */
 };
 
 static const struct dispatch_key dispatch_tcp_apps[] = {

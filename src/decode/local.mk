@@ -82,6 +82,16 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_eigrp.c \
 	src/decode/proto_rip.c \
 	src/decode/view_packet_igp.c src/decode/view_packet_igp.h
+# security and services (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_macsec.c \
+	src/decode/proto_pppoe.c \
+	src/decode/proto_ppp_cp.c src/decode/proto_ppp_cp.h \
+	src/decode/proto_radius.c src/decode/proto_radius.h \
+	src/decode/proto_isakmp.c src/decode/proto_isakmp_v2.c src/decode/proto_isakmp_walk.c \
+	src/decode/proto_isakmp.h \
+	src/decode/view_packet_sec.c src/decode/view_packet_sec.h \
+	src/decode/proto_syslog.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -200,6 +200,12 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_RIPNG] = "ripng",
 	[PKT_PROTO_BABEL] = "babel",
 	[PKT_PROTO_AUTORP] = "autorp",
+	/* security and services (issue 13): MACsec, PPPoE, IKE, RADIUS, SNMP, syslog, L2TP */
+	[PKT_PROTO_MACSEC] = "macsec",
+	[PKT_PROTO_PPPOE] = "pppoe",
+	[PKT_PROTO_RADIUS] = "radius",
+	[PKT_PROTO_ISAKMP] = "isakmp",
+	[PKT_PROTO_SYSLOG] = "syslog",
 };
 
 const char *names_layer(unsigned pkt_proto)

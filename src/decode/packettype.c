@@ -26,7 +26,7 @@ static const struct packettype packettypes[] = {
 	{ "tftp", PKT_PROTO_TFTP, PKT_PROTO_NONE, true },
 	{ "aodv", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "carp", PKT_FORCE_SILENT, PKT_PROTO_NONE, false }, /* also IP protocol 112 */
-	{ "radius", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
+	{ "radius", PKT_PROTO_RADIUS, PKT_PROTO_NONE, true },
 	{ "zmtp1", PKT_FORCE_SILENT, PKT_PROTO_NONE, false },
 	{ "vxlan", PKT_PROTO_VXLAN, PKT_PROTO_NONE, true },
 	{ "pgm", PKT_PROTO_NONE, PKT_PROTO_NONE, false },

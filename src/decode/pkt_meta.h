@@ -76,6 +76,12 @@ enum pkt_proto {
 	PKT_PROTO_RIPNG, /* RIPng, UDP 521 */
 	PKT_PROTO_BABEL, /* Babel, UDP 6696 */
 	PKT_PROTO_AUTORP, /* Cisco auto-RP, UDP 496 */
+	/* security and services (issue 13): IKE, RADIUS, SNMP, syslog, L2TP by port; MACsec, PPPoE */
+	PKT_PROTO_MACSEC, /* 802.1AE SecTAG, ethertype 0x88e5 */
+	PKT_PROTO_PPPOE,  /* discovery 0x8863 and session 0x8864 (RFC 2516) */
+	PKT_PROTO_RADIUS, /* UDP 1812, 1813, 1645, 1646, 1700, 3799 */
+	PKT_PROTO_ISAKMP, /* UDP 500, and 4500 (RFC 3948 NAT traversal) */
+	PKT_PROTO_SYSLOG, /* UDP 514 (RFC 3164) */
 	PKT_PROTO_COUNT
 };
 
@@ -568,6 +574,58 @@ struct pkt_dccp {
 	uint8_t fixed_len; /* the generic header and the type's fields, in bytes */
 };
 
+/* MACsec's SecTAG (802.1AE 9.3) and the ethertype of clear secure data. */
+struct pkt_macsec {
+	uint8_t tci_an; /* TCI flags and association number */
+	uint8_t sl;	/* short length: the secure data's when below 48, else 0 */
+	uint32_t pn;	/* packet number */
+	uint64_t sci;	/* secure channel identifier, when TCI's SC bit says so */
+	bool encrypted;	  /* E or C: the secure data is not decoded */
+	bool icv_missing; /* clear, but too short for its ICV or short length (tcpdump's [|macsec]) */
+	bool has_type;
+	uint16_t type; /* the ethertype of the clear secure data */
+};
+
+/* PPPoE (RFC 2516): the 6-byte header; discovery tags stay in the packet. */
+struct pkt_pppoe {
+	uint8_t ver;
+	uint8_t type;
+	uint8_t code; /* 0 session data, 0x09 PADI ... */
+	uint16_t session;
+	uint16_t len; /* payload length as declared */
+};
+
+/* RADIUS (RFC 2865): the header's code, identifier and length; attributes are read when printed. */
+struct pkt_radius {
+	bool has_header; /* the 20-byte header was captured */
+	uint8_t code;
+	uint8_t id;
+	uint16_t len;
+};
+
+/* ISAKMP/IKE (RFC 2408, 7296): the fixed header; on UDP 4500 what the first bytes said. */
+struct pkt_isakmp {
+	bool natt;	/* UDP 4500 */
+	bool keepalive; /* a NAT keepalive (one 0xff byte) */
+	bool esp;	/* UDP-encapsulated ESP, the next layer */
+	bool nonesp;	/* the non-ESP marker came first */
+	bool has_header;
+	uint8_t np; /* the first payload's type */
+	uint8_t version; /* major and minor nibbles */
+	uint8_t etype;
+	uint8_t flags;
+	uint32_t msgid;
+	uint32_t len;
+};
+
+/* BSD syslog (RFC 3164): the priority, when "<PRI>" came first, and where the text starts. */
+struct pkt_syslog {
+	bool has_pri;
+	bool invalid; /* no '<', or no '>' after at most 3 digits */
+	uint16_t pri; /* facility * 8 + severity */
+	uint16_t msg_off;
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -604,6 +662,9 @@ struct pkt_level {
 		struct pkt_ntp ntp;
 		struct pkt_ptp ptp;
 		struct pkt_tls tls;
+		struct pkt_radius radius;
+		struct pkt_isakmp isakmp;
+		struct pkt_syslog syslog;
 	};
 	/* services and security (issue 13): AH before its next header, and ESP */
 	struct pkt_ipsec ah;
@@ -647,6 +708,8 @@ struct pkt_meta {
 	struct pkt_level l[2];
 	struct pkt_geneve geneve;
 	struct pkt_ppp ppp;
+	struct pkt_macsec macsec;
+	struct pkt_pppoe pppoe;
 };
 
 #endif /* SOCKEYE_PKT_META_H */

@@ -145,6 +145,19 @@ int proto_babel_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_babel_print(struct line *x);
 int proto_autorp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_autorp_print(struct line *x);
+/* security and services (issue 13): MACsec, PPPoE, IKE, RADIUS, SNMP, syslog, L2TP */
+int proto_macsec_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_macsec_print(struct line *x);
+int proto_pppoe_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_pppoe_print(struct line *x);
+int proto_radius_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_radius_print(struct line *x);
+int proto_isakmp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_isakmp_print(struct line *x);
+int proto_syslog_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_syslog_print(struct line *x);
+const char *proto_syslog_facility_name(unsigned facility);
+const char *proto_syslog_severity_name(unsigned severity);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -6,6 +6,7 @@
 #include "decode/proto.h"
 #include "decode/proto_l2.h"
 #include "decode/proto_msg.h"
+#include "decode/proto_ppp_cp.h"
 
 #define PPP_IP	      0x0021
 #define PPP_IPV6      0x0057
@@ -94,6 +95,11 @@ bool proto_ppp_print(struct line *x)
 	}
 	if (line_more(x))
 		return false;
+	if (proto_ppp_cp_is(pp->proto) && msg_of(&g, x)) {
+		proto_ppp_cp_print(b, &g, ly->hdr_len, pp->proto,
+				   ly->wire_len - (pp->has_addr ? 2 : 0), line_verbosity(x));
+		return true;
+	}
 	/* not decoded here: named and dumped, as tcpdump does for protocols it lacks */
 	if (name)
 		msg_printf(b, "%s ", name);

@@ -73,4 +73,10 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_RIPNG] = { "ripng", proto_ripng_dissect, proto_ripng_print, false },
 	[PKT_PROTO_BABEL] = { "babel", proto_babel_dissect, proto_babel_print, false },
 	[PKT_PROTO_AUTORP] = { "autorp", proto_autorp_dissect, proto_autorp_print, false },
+	/* security and services (issue 13): MACsec, PPPoE, IKE, RADIUS, SNMP, syslog, L2TP */
+	[PKT_PROTO_MACSEC] = { "macsec", proto_macsec_dissect, proto_macsec_print, false },
+	[PKT_PROTO_PPPOE] = { "pppoe", proto_pppoe_dissect, proto_pppoe_print, false },
+	[PKT_PROTO_RADIUS] = { "radius", proto_radius_dissect, proto_radius_print, false },
+	[PKT_PROTO_ISAKMP] = { "isakmp", proto_isakmp_dissect, proto_isakmp_print, false },
+	[PKT_PROTO_SYSLOG] = { "syslog", proto_syslog_dissect, proto_syslog_print, false },
 };

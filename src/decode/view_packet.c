@@ -12,6 +12,7 @@
 #include "decode/view_packet_osi.h"
 #include "decode/view_packet_routing.h"
 #include "decode/view_packet_svc.h"
+#include "decode/view_packet_sec.h"
 #include "decode/view_packet_opts.h"
 #include "decode/view_packet_igp.h"
 
@@ -602,6 +603,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* interior routing and PIM (issue 13) */
 			if (view_packet_igp(d, m, data, ly))
+				break;
+			/* security and services (issue 13) */
+			if (view_packet_sec(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

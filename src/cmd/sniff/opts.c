@@ -480,7 +480,8 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 			break;
 		case 'v':
 			o->show.verbose = true;
-			if (o->show.verbosity < 3)
+			/* no cap but the type's: tcpdump's ISAKMP shows more at -vvvv */
+			if (o->show.verbosity < UINT8_MAX)
 				o->show.verbosity++;
 			break;
 		case 'S':

@@ -304,6 +304,9 @@ static void test_packettype_number(void **state)
 	sniff_opts_free(&o);
 	assert_int_equal(parse(&o, "-T", "aodv", NULL), EXIT_USAGE);	/* tcpdump's, not decoded */
 	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-T", "radius", NULL), 0); /* issue 13: decoded */
+	assert_int_not_equal(o.show.packettype, 0);
+	sniff_opts_free(&o);
 	assert_int_equal(parse(&o, "-T", NULL), EXIT_USAGE);		/* needs a value */
 	sniff_opts_free(&o);
 }
