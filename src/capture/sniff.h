@@ -32,6 +32,7 @@ struct sniff_show {
 	uint8_t packettype;		/* -T: packettype.h's index, 0 to decode by port */
 	bool number;			/* -#: packet numbers before the timestamp */
 	bool decode_more;		/* --decode-more: what tcpdump does not decode, in text */
+	bool names;			/* no -n: port and host names in text, as tcpdump */
 };
 
 /* Interfaces one stream takes (-i, or a file's): the per-interface tables are this big. */
@@ -74,6 +75,7 @@ struct sniff {
 	struct fmt *f;			/* packets go here; its table is begun by sniff_begin */
 	struct timefmt tf;
 	struct tcpseq *seq;
+	struct host_names *hosts;	/* show.names: the resolver thread and its cache */
 	struct savefile_writer *w;	/* -w, or NULL */
 	/*
 	 * Process attribution (live only), or NULL: each TCP/UDP packet's owners

@@ -47,6 +47,13 @@ struct print_opts {
 	 * tcpdump's and those fields are in JSON only.
 	 */
 	bool decode_more;
+	/*
+	 * Names as tcpdump prints them without -n: TCP and UDP ports by
+	 * service name (decode/names_service.h, loaded by the caller), and
+	 * addresses by the host names this cache knows already (NULL: numbers).
+	 */
+	bool port_names;
+	struct host_names *hosts;
 };
 
 #endif /* SOCKEYE_PRINT_OPTS_H */
