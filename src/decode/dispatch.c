@@ -25,6 +25,9 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_IPV6, PKT_PROTO_IPV6 },	    /* raw IPv6 only */
 	/* DLT_RAW and LINKTYPE_RAW: by the version nibble, dispatch_first */
 	{ DLT_PPP, PKT_PROTO_PPP }, /* issue 13's L2 slice */
+	/* names, services and link types (issue 13) */
+	{ DLT_NULL, PKT_PROTO_NULL }, /* BSD loopback, the family in host order */
+	{ DLT_LOOP, PKT_PROTO_NULL }, /* OpenBSD loopback, in network order */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {
@@ -123,6 +126,8 @@ static const struct dispatch_key dispatch_tcp_apps[] = {
 	{ 53, PKT_PROTO_DNS }, /* with a length prefix, RFC 1035 4.2.2 */
 	/* tcpdump decodes nothing here: text only with --decode-more */
 	{ 443, PKT_PROTO_TLS },
+	/* names, services and link types (issue 13) */
+	{ 6379, PKT_PROTO_RESP }, /* Redis */
 };
 
 /* issue 13's L2 slice: what LLC and SNAP lead to (LLC itself follows an 802.3 length) */

@@ -65,7 +65,10 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_mptcp.c src/decode/proto_mptcp.h \
 	src/decode/proto_icmp_ext.c src/decode/proto_icmp_ext.h \
 	src/decode/proto_dccp.c \
-	src/decode/proto_icmp6_rr.c
+	src/decode/proto_icmp6_rr.c \
+	src/decode/proto_resp.c \
+	src/decode/proto_null.c \
+	src/decode/view_packet_more.c src/decode/view_packet_more.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

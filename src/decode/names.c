@@ -187,6 +187,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_TLS] = "tls",
 	[PKT_PROTO_IPIP] = "ipip",
 	[PKT_PROTO_DCCP] = "dccp",
+	[PKT_PROTO_RESP] = "resp",
+	[PKT_PROTO_NULL] = "null",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -62,6 +62,9 @@ enum pkt_proto {
 	PKT_PROTO_TLS,	/* TCP 443: in JSON, and in text with --decode-more only */
 	PKT_PROTO_IPIP, /* IPv4 or IPv6 carried in IP (protocol 4 or 41): a tunnel */
 	PKT_PROTO_DCCP,
+	/* names, services and link types (issue 13) */
+	PKT_PROTO_RESP, /* Redis, TCP 6379 */
+	PKT_PROTO_NULL, /* BSD loopback: DLT_NULL, DLT_LOOP */
 	PKT_PROTO_COUNT
 };
 
@@ -633,6 +636,7 @@ struct pkt_meta {
 	struct pkt_level l[2];
 	struct pkt_geneve geneve;
 	struct pkt_ppp ppp;
+	uint32_t bsd_af; /* DLT_NULL and DLT_LOOP: the BSD address family */
 };
 
 #endif /* SOCKEYE_PKT_META_H */

@@ -120,6 +120,11 @@ int proto_ipip_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_ipip_print(struct line *x);
 int proto_dccp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_dccp_print(struct line *x);
+/* names, services and link types (issue 13) */
+int proto_resp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_resp_print(struct line *x);
+int proto_null_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_null_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

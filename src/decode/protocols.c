@@ -59,4 +59,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_TLS] = { "tls", proto_tls_dissect, proto_tls_print, false },
 	[PKT_PROTO_IPIP] = { "ipip", proto_ipip_dissect, proto_ipip_print, true },
 	[PKT_PROTO_DCCP] = { "dccp", proto_dccp_dissect, proto_dccp_print, false },
+	/* names, services and link types (issue 13) */
+	[PKT_PROTO_RESP] = { "resp", proto_resp_dissect, proto_resp_print, false },
+	[PKT_PROTO_NULL] = { "null", proto_null_dissect, proto_null_print, false },
 };

@@ -10,6 +10,7 @@
 #include "decode/view_packet_dns.h"
 #include "decode/view_packet_l2.h"
 #include "decode/view_packet_svc.h"
+#include "decode/view_packet_more.h"
 #include "decode/view_packet_opts.h"
 
 #define D FMT_GROUP_DETAIL
@@ -589,7 +590,7 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 			break;
 		default:
 			/* issue 13: L2 control protocols and tunnels, then services */
-			if (!view_packet_l2(d, m, data, ly))
+			if (!view_packet_l2(d, m, data, ly) && !view_packet_more(d, m, ly, data))
 				view_packet_svc(d, m, ly, data);
 			break;
 		}
