@@ -27,7 +27,7 @@ done
 [[ -x $SOCKEYE ]] || die "no sockeye in $build"
 "$PYTHON" "$src/bench/sniff_gen.py" dnsmix "$dir/dns.pcap" "$n" || die "sniff_gen dnsmix"
 # The same lines, or the bench compares different work.
-cmp -s <("$SOCKEYE" sniff -r "$dir/dns.pcap" 2>/dev/null) <(tcpdump -n -r "$dir/dns.pcap" 2>/dev/null) ||
+cmp -s <("$SOCKEYE" sniff -n -r "$dir/dns.pcap" 2>/dev/null) <(tcpdump -n -r "$dir/dns.pcap" 2>/dev/null) ||
 	echo "bench/dns.sh: note: sockeye's text differs from tcpdump -n's on this file" >&2
 
 # mean seconds of a command, from hyperfine's JSON.
@@ -42,7 +42,7 @@ printf '| %-28s | %9s | %9s | %12s | %12s | %7s |\n' "level" "sockeye s" "tcpdum
 	"sockeye pkt/s" "tcpdump pkt/s" "ratio"
 printf '| %s | %s | %s | %s | %s | %s |\n' --- ---: ---: ---: ---: ---:
 for level in "" "-vv"; do
-	s=$(mean "$SOCKEYE sniff $level -r $dir/dns.pcap")
+	s=$(mean "$SOCKEYE sniff -n $level -r $dir/dns.pcap")
 	t=$(mean "tcpdump -n $level -r $dir/dns.pcap")
 	awk -v l="text ${level:-default}" -v s="$s" -v t="$t" -v n="$n" 'BEGIN {
 		printf "| %-28s | %9.3f | %9.3f | %12.0f | %12.0f | %6.1fx |\n", l, s, t, n / s, n / t, t / s }'

@@ -70,7 +70,7 @@ capture_pair()
 	while [[ $1 != -- ]]; do sk+=("$1"); shift; done
 	shift
 	td=("$@")
-	ip netns exec "$ns2" "$SOCKEYE" sniff -i vb "${sk[@]}" >/dev/null 2>"$dir/s.err" &
+	ip netns exec "$ns2" "$SOCKEYE" sniff -n -i vb "${sk[@]}" >/dev/null 2>"$dir/s.err" &
 	pid_s=$!
 	pids+=("$pid_s")
 	ip netns exec "$ns2" tcpdump -i vb "${td[@]}" >/dev/null 2>"$dir/t.err" &
@@ -132,14 +132,14 @@ echo "### decoding files to /dev/null (hyperfine, mean of 3 runs after a warmup)
 echo
 hyperfine -N -w 1 -r 3 --export-json "$dir/mix.json" \
 	-n "tcpdump -nS" "tcpdump -nS -r $mix" \
-	-n "sockeye text" "$SOCKEYE sniff -r $mix" \
+	-n "sockeye text" "$SOCKEYE sniff -n -r $mix" \
 	-n "sockeye -j" "$SOCKEYE -j sniff -r $mix" \
-	-n "sockeye -S" "$SOCKEYE sniff -S -r $mix" >/dev/null 2>&1 || die "hyperfine (mix) failed"
+	-n "sockeye -S" "$SOCKEYE sniff -n -S -r $mix" >/dev/null 2>&1 || die "hyperfine (mix) failed"
 hyperfine -N -w 1 -r 3 --export-json "$dir/flows.json" \
 	-n "tcpdump (relative)" "tcpdump -n -r $flows" \
 	-n "tcpdump -S" "tcpdump -nS -r $flows" \
-	-n "sockeye (relative)" "$SOCKEYE sniff -r $flows" \
-	-n "sockeye -S" "$SOCKEYE sniff -S -r $flows" >/dev/null 2>&1 ||
+	-n "sockeye (relative)" "$SOCKEYE sniff -n -r $flows" \
+	-n "sockeye -S" "$SOCKEYE sniff -n -S -r $flows" >/dev/null 2>&1 ||
 	die "hyperfine (flows) failed"
 for j in mix flows; do
 	n=$([[ $j == mix ]] && echo 1000000 || echo 1500000)

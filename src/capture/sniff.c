@@ -11,6 +11,8 @@
 
 #include "decode/dissect.h"
 #include "decode/names.h"
+#include "decode/names_host.h"
+#include "decode/names_service.h"
 #include "decode/print.h"
 #include "capture/sniff.h"
 #include "decode/view_packet.h"
@@ -31,6 +33,14 @@ int sniff_init(struct sniff *s)
 		if (!s->seq)
 			return -ENOMEM;
 	}
+	if (s->show.print && s->show.names) {
+		/* Once, before the first packet: the print path then only reads the table. */
+		if (!names_service_load())
+			return -ENOMEM;
+		s->hosts = host_names_new(NULL, NULL);
+		if (!s->hosts)
+			return -ENOMEM;
+	}
 	return 0;
 }
 
@@ -38,6 +48,8 @@ void sniff_fini(struct sniff *s)
 {
 	tcpseq_free(s->seq);
 	s->seq = NULL;
+	host_names_free(s->hosts);
+	s->hosts = NULL;
 	free(s->line);
 	s->line = NULL;
 }
@@ -125,9 +137,12 @@ static uint32_t dump_offset(const struct sniff *s)
 	for (unsigned i = 0; i < m->n_layers && i < PKT_MAX_LAYERS; i++) {
 		uint8_t p = m->layer[i].proto;
 
+		/* tcpdump dumps a cut BSD loopback header whole (its printer consumed none of it) */
+		if (p == PKT_PROTO_NULL && m->layer[i].truncated)
+			return 0;
 		/* tcpdump counts 802.2 LLC and SNAP headers as the link layer's */
 		if (p != PKT_PROTO_ETH && p != PKT_PROTO_VLAN && p != PKT_PROTO_SLL &&
-		    p != PKT_PROTO_SLL2 && p != PKT_PROTO_LLC)
+		    p != PKT_PROTO_SLL2 && p != PKT_PROTO_LLC && p != PKT_PROTO_NULL)
 			return m->layer[i].off;
 	}
 	/* nothing past the link headers decoded (an unknown ethertype): what follows them */
@@ -200,6 +215,8 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 		.dump = s->show.dump != HEXDUMP_NONE,
 		.decode_more = s->show.decode_more,
 		.asdot = s->show.asdot,
+		.port_names = s->show.names,
+		.hosts = s->hosts,
 	};
 	const struct pkt_meta *m = &s->meta;
 	size_t n, need;

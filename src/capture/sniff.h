@@ -33,6 +33,7 @@ struct sniff_show {
 	bool number;			/* -#: packet numbers before the timestamp */
 	bool decode_more;		/* --decode-more: what tcpdump does not decode, in text */
 	bool asdot;			/* -b: BGP AS numbers in asdot notation */
+	bool names;			/* no -n: port and host names in text, as tcpdump */
 };
 
 /* Interfaces one stream takes (-i, or a file's): the per-interface tables are this big. */
@@ -75,6 +76,7 @@ struct sniff {
 	struct fmt *f;			/* packets go here; its table is begun by sniff_begin */
 	struct timefmt tf;
 	struct tcpseq *seq;
+	struct host_names *hosts;	/* show.names: the resolver thread and its cache */
 	struct savefile_writer *w;	/* -w, or NULL */
 	/*
 	 * Process attribution (live only), or NULL: each TCP/UDP packet's owners

@@ -25,6 +25,9 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_IPV6, PKT_PROTO_IPV6 },	    /* raw IPv6 only */
 	/* DLT_RAW and LINKTYPE_RAW: by the version nibble, dispatch_first */
 	{ DLT_PPP, PKT_PROTO_PPP }, /* issue 13's L2 slice */
+	/* names, services and link types (issue 13) */
+	{ DLT_NULL, PKT_PROTO_NULL }, /* BSD loopback, the family in host order */
+	{ DLT_LOOP, PKT_PROTO_NULL }, /* OpenBSD loopback, in network order */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {
@@ -155,6 +158,8 @@ static const struct dispatch_key dispatch_tcp_apps[] = {
 	{ 443, PKT_PROTO_TLS },
 	/* routing (issue 13) */
 	{ 179, PKT_PROTO_BGP }, /* RFC 4271 */
+	/* names, services and link types (issue 13) */
+	{ 6379, PKT_PROTO_RESP }, /* Redis */
 };
 
 /* issue 13's L2 slice: what LLC and SNAP lead to (LLC itself follows an 802.3 length) */

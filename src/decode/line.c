@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include "decode/line.h"
+#include "decode/names_host.h"
+#include "decode/names_service.h"
 #include "decode/tcpdump_names.h"
 
 bool line_trunc_sp(struct line *x, const char *what)
@@ -48,7 +50,11 @@ void line_len_colon(struct line *x, uint32_t len)
 
 void line_addr(struct line *x, const uint8_t *a)
 {
-	if (x->family == 4)
+	const char *name = x->o->hosts ? host_names_get(x->o->hosts, x->family, a) : NULL;
+
+	if (name)
+		pbuf_puts(&x->b, name);
+	else if (x->family == 4)
 		pbuf_ip4(&x->b, a);
 	else
 		pbuf_ip6(&x->b, a);
@@ -82,6 +88,22 @@ void line_ip_payload(struct line *x, uint8_t proto)
 
 /* ---- transports ----------------------------------------------------------------------------- */
 
+/* A TCP or UDP port, by its service name without -n as tcpdump (other transports: numbers). */
+static void put_port(struct line *x, uint16_t port)
+{
+	const char *name = NULL;
+
+	if (x->o->port_names) {
+		unsigned t = line_layer(x)->proto;
+
+		name = names_service(t == PKT_PROTO_TCP ? 6 : t == PKT_PROTO_UDP ? 17 : 0, port);
+	}
+	if (name)
+		pbuf_puts(&x->b, name);
+	else
+		pbuf_u32(&x->b, port);
+}
+
 void line_addrs(struct line *x, bool ports, uint16_t sport, uint16_t dport)
 {
 	struct pbuf *b = &x->b;
@@ -93,7 +115,7 @@ void line_addrs(struct line *x, bool ports, uint16_t sport, uint16_t dport)
 	if (ports) {
 		if (!x->ports_only)
 			pbuf_putc(b, '.');
-		pbuf_u32(b, sport);
+		put_port(x, sport);
 	}
 	pbuf_puts(b, " > ");
 	if (!x->ports_only)
@@ -101,7 +123,7 @@ void line_addrs(struct line *x, bool ports, uint16_t sport, uint16_t dport)
 	if (ports) {
 		if (!x->ports_only)
 			pbuf_putc(b, '.');
-		pbuf_u32(b, dport);
+		put_port(x, dport);
 	}
 	pbuf_puts(b, ": ");
 }

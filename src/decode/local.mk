@@ -44,6 +44,8 @@ libsockeye_a_SOURCES += \
 	src/decode/timefmt.c src/decode/timefmt.h \
 	src/decode/hexdump.c src/decode/hexdump.h \
 	src/decode/names.c src/decode/names.h \
+	src/decode/names_service.c src/decode/names_service.h \
+	src/decode/names_host.c src/decode/names_host.h \
 	src/decode/view_packet.c src/decode/view_packet.h \
 	src/decode/view_packet_dns.c src/decode/view_packet_dns.h \
 	src/decode/view_packet_l2.c src/decode/view_packet_l2.h \
@@ -92,6 +94,11 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_isakmp.h \
 	src/decode/view_packet_sec.c src/decode/view_packet_sec.h \
 	src/decode/proto_syslog.c
+# RESP, loopback link types (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_resp.c \
+	src/decode/proto_null.c \
+	src/decode/view_packet_more.c src/decode/view_packet_more.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \
@@ -107,7 +114,8 @@ MODULE_TESTS += \
 	tests/unit/decode/test_tcpseq \
 	tests/unit/decode/test_timefmt \
 	tests/unit/decode/test_hexdump \
-	tests/unit/decode/test_names
+	tests/unit/decode/test_names \
+	tests/unit/decode/test_names_host
 EXTRA_DIST += tests/unit/decode/dissect_test.h tests/unit/decode/pkt_samples.h
 FUZZ_HARNESSES += tests/fuzz/fuzz_dissect
 tests_fuzz_fuzz_dissect_LDFLAGS = $(FUZZ_LINK_FLAGS)

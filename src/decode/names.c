@@ -206,6 +206,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_RADIUS] = "radius",
 	[PKT_PROTO_ISAKMP] = "isakmp",
 	[PKT_PROTO_SYSLOG] = "syslog",
+	[PKT_PROTO_RESP] = "resp",
+	[PKT_PROTO_NULL] = "null",
 };
 
 const char *names_layer(unsigned pkt_proto)

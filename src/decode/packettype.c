@@ -32,7 +32,7 @@ static const struct packettype packettypes[] = {
 	{ "pgm", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "pgm_zmtp1", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "lmp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
-	{ "resp", PKT_FORCE_SILENT, PKT_PROTO_NONE, false },
+	{ "resp", PKT_FORCE_SILENT, PKT_PROTO_RESP, true },
 	{ "ptp", PKT_PROTO_PTP, PKT_PROTO_NONE, true },
 	{ "someip", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "domain", PKT_PROTO_DNS, PKT_PROTO_DNS, true },

@@ -82,6 +82,9 @@ enum pkt_proto {
 	PKT_PROTO_RADIUS, /* UDP 1812, 1813, 1645, 1646, 1700, 3799 */
 	PKT_PROTO_ISAKMP, /* UDP 500, and 4500 (RFC 3948 NAT traversal) */
 	PKT_PROTO_SYSLOG, /* UDP 514 (RFC 3164) */
+	/* names, services and link types (issue 13) */
+	PKT_PROTO_RESP, /* Redis, TCP 6379 */
+	PKT_PROTO_NULL, /* BSD loopback: DLT_NULL, DLT_LOOP */
 	PKT_PROTO_COUNT
 };
 
@@ -710,6 +713,7 @@ struct pkt_meta {
 	struct pkt_ppp ppp;
 	struct pkt_macsec macsec;
 	struct pkt_pppoe pppoe;
+	uint32_t bsd_af; /* DLT_NULL and DLT_LOOP: the BSD address family */
 };
 
 #endif /* SOCKEYE_PKT_META_H */

@@ -49,6 +49,13 @@ struct print_opts {
 	bool decode_more;
 	/* -b: BGP's 4-byte AS numbers in asdot notation (RFC 5396), as tcpdump's -b */
 	bool asdot;
+	/*
+	 * Names as tcpdump prints them without -n: TCP and UDP ports by
+	 * service name (decode/names_service.h, loaded by the caller), and
+	 * addresses by the host names this cache knows already (NULL: numbers).
+	 */
+	bool port_names;
+	struct host_names *hosts;
 };
 
 #endif /* SOCKEYE_PRINT_OPTS_H */

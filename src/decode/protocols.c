@@ -79,4 +79,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_RADIUS] = { "radius", proto_radius_dissect, proto_radius_print, false },
 	[PKT_PROTO_ISAKMP] = { "isakmp", proto_isakmp_dissect, proto_isakmp_print, false },
 	[PKT_PROTO_SYSLOG] = { "syslog", proto_syslog_dissect, proto_syslog_print, false },
+	/* names, services and link types (issue 13) */
+	[PKT_PROTO_RESP] = { "resp", proto_resp_dissect, proto_resp_print, false },
+	[PKT_PROTO_NULL] = { "null", proto_null_dissect, proto_null_print, false },
 };

@@ -13,6 +13,7 @@
 #include "decode/view_packet_routing.h"
 #include "decode/view_packet_svc.h"
 #include "decode/view_packet_sec.h"
+#include "decode/view_packet_more.h"
 #include "decode/view_packet_opts.h"
 #include "decode/view_packet_igp.h"
 
@@ -606,6 +607,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* security and services (issue 13) */
 			if (view_packet_sec(d, m, ly, data))
+				break;
+			/* RESP, loopback and the rest of the services' fields (issue 13) */
+			if (view_packet_more(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

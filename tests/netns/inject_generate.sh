@@ -71,7 +71,7 @@ dports=$(awk '{n = split($4, a, "."); sub(/:$/, "", a[n]); print a[n]}' "$tmp/ra
 # --dump prints what -w writes as sniff prints it (the same decoder); --stats reports
 # while sending.
 gen --dump -c 3 "${t1[@]}" >"$tmp/dump" 2>"$tmp/err" || fail "--dump failed: $(cat "$tmp/err")"
-ns_exec "$ns1" "$SOCKEYE" sniff -r "$tmp/a.pcap" -c 3 -e -t >"$tmp/sniffed" 2>/dev/null
+ns_exec "$ns1" "$SOCKEYE" sniff -n -r "$tmp/a.pcap" -c 3 -e -t >"$tmp/sniffed" 2>/dev/null
 diff -u "$tmp/sniffed" "$tmp/dump" >"$tmp/diff" || fail "--dump differs from sniff: $(cat "$tmp/diff")"
 gen --json --stats 0.3 --pps 1000 --duration 1.1 "${t3[@]}" >"$tmp/stats" 2>"$tmp/err" ||
 	fail "--stats run failed: $(cat "$tmp/err")"

@@ -67,7 +67,7 @@ types=$(jq -r 'select(.type == "packet") | .layers[2].icmp_type' "$tmp/out2" | t
 # (its process attribution starts first) may live to see.
 sniff_bg "$ns2" "$out" "$err" -j sniff -i vb -c 4 not arp
 pid_json=$sniff_pid
-sniff_bg "$ns2" "$tmp/out2" "$tmp/err2" sniff -i vb -e -t -c 4 not arp
+sniff_bg "$ns2" "$tmp/out2" "$tmp/err2" sniff -n -i vb -e -t -c 4 not arp
 wait_sniffing "$ns2" 2
 send "$ns1" va --count 2 --vlan 100 --sport 40000
 send "$ns1" va --count 2 --vlan 200 --vlan 300 --sport 40010
@@ -93,7 +93,7 @@ shown_after_ms()
 {
 	local t0 t1
 
-	sniff_bg "$ns2" "$out" "$err" sniff -i vb -c 1 "$@"
+	sniff_bg "$ns2" "$out" "$err" sniff -n -i vb -c 1 "$@"
 	wait_sniffing "$ns2" 1
 	send "$ns1" va --count 1
 	t0=$(date +%s%N)

@@ -41,7 +41,7 @@ jq -s -e 'map(select(.type == "packet")) | length == 1 and
 	 (has("csum_ok") | not))' "$out" >/dev/null ||
 	fail "offloaded UDP: $(head -c 600 "$out")"
 
-capture_one sniff -vv -t -i va -c 1 udp port 9999
+capture_one sniff -n -vv -t -i va -c 1 udp port 9999
 grep -q ': \[udp sum (unverified: offload)\] UDP, length 8$' "$out" ||
 	fail "offloaded UDP text: $(head -c 600 "$out")"
 
@@ -53,7 +53,7 @@ jq -s -e 'map(select(.type == "packet")) | length == 1 and
 	fail "UDP without offload: $(head -c 600 "$out")"
 
 # ---- whole frames from a packet socket, received: correct; without -v nothing is said -------
-sniff_bg "$ns2" "$out" "$err" sniff -vv -t -i vb -c 3 udp port 9
+sniff_bg "$ns2" "$out" "$err" sniff -n -vv -t -i vb -c 3 udp port 9
 pid_v=$sniff_pid
 sniff_bg "$ns2" "$tmp/out2" "$tmp/err2" -j sniff -i vb -c 3 udp port 9
 wait_sniffing "$ns2" 2

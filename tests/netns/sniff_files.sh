@@ -84,10 +84,10 @@ frames --count $N --size 64 --sport 3000 >"$tmp/want"
 same "tcpdump's capture holds other bytes than were sent" "$tmp/want" "$tmp/theirs"
 # The same decode where the formats agree (UDP and IPv4 here), timestamps included.
 TZ=UTC tcpdump -n -r "$tmp/tcpdump.pcap" >"$tmp/theirs" 2>/dev/null
-"$SOCKEYE" sniff --utc -r "$tmp/tcpdump.pcap" >"$tmp/ours" 2>/dev/null
+"$SOCKEYE" sniff -n --utc -r "$tmp/tcpdump.pcap" >"$tmp/ours" 2>/dev/null
 same "sniff's decode of tcpdump's capture" "$tmp/theirs" "$tmp/ours"
 TZ=UTC tcpdump -n -e -x -r "$tmp/tcpdump.pcap" >"$tmp/theirs" 2>/dev/null
-"$SOCKEYE" sniff --utc -e -x -r "$tmp/tcpdump.pcap" >"$tmp/ours" 2>/dev/null
+"$SOCKEYE" sniff -n --utc -e -x -r "$tmp/tcpdump.pcap" >"$tmp/ours" 2>/dev/null
 same "sniff -e -x of tcpdump's capture" "$tmp/theirs" "$tmp/ours"
 
 # ---- -C SIZE -W COUNT: a ring of COUNT files; without -W, FILE FILE1 FILE2 ... --------------

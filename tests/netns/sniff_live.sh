@@ -21,7 +21,7 @@ mac_vb2=$(ip -n "$ns2" -br link show vb2 | awk '{ print $3 }')
 N=20
 
 # ---- -i any: each packet names its interface and direction; "udp port 9" on SLL2 ------------
-sniff_bg "$ns2" "$out" "$err" sniff -i any -t -c $N udp port 9
+sniff_bg "$ns2" "$out" "$err" sniff -n -i any -t -c $N udp port 9
 pid_text=$sniff_pid
 sniff_bg "$ns2" "$tmp/out2" "$tmp/err2" -j sniff -i any -c $N udp port 9
 wait_sniffing "$ns2" 2
@@ -53,7 +53,7 @@ got=$(jq -r 'select(.type == "packet") | "\(.dir)/\(.layers[-1].icmp_type)"' "$t
 [[ $got == "out/0 out/0 out/0 " ]] || fail "-i any outbound: $got"
 
 # ---- two interfaces: one stream, each line says where the packet was seen -------------------
-sniff_bg "$ns2" "$out" "$err" sniff -i vb -i vb2 -t -c 4 udp
+sniff_bg "$ns2" "$out" "$err" sniff -n -i vb -i vb2 -t -c 4 udp
 pid_text=$sniff_pid
 sniff_bg "$ns2" "$tmp/out2" "$tmp/err2" -j sniff -i vb -i vb2 -c 4 udp
 wait_sniffing "$ns2" 4
@@ -142,9 +142,9 @@ identity_after_stop 2 --fanout 2 --fanout-files -w "$tmp/id.pcap"
 # ---- the loopback: each packet once, as tcpdump shows it ------------------------------------
 # lo hands packet sockets every packet twice, leaving and arriving: only the arrival counts,
 # on -i lo and on -i any; and -i lo -i lo opens lo once.
-sniff_bg "$ns2" "$out" "$err" sniff -i lo -t icmp
+sniff_bg "$ns2" "$out" "$err" sniff -n -i lo -t icmp
 pid_lo=$sniff_pid
-sniff_bg "$ns2" "$tmp/out2" "$tmp/err2" sniff -i any -t icmp
+sniff_bg "$ns2" "$tmp/out2" "$tmp/err2" sniff -n -i any -t icmp
 pid_any=$sniff_pid
 sniff_bg "$ns2" "$tmp/out3" "$tmp/err3" -j sniff -i lo -i lo icmp
 pid_lolo=$sniff_pid

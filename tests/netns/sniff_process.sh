@@ -71,7 +71,7 @@ rm -f "$tmp"/*.ports
 # ---- --process: the text column; pcapng comments read back through tshark -----------------
 flows_bg alpha alpha "$tmp/go4" 20
 alpha_pid=$flows_pid
-attrib_sniff "$tmp/text" "$tmp/err1" sniff -i va --process udp
+attrib_sniff "$tmp/text" "$tmp/err1" sniff -n -i va --process udp
 text_pid=$sniff_pid
 attrib_sniff "$out" "$err" sniff -i va --process --pcapng -w "$tmp/cap.pcapng" udp
 attrib_ready 2

@@ -497,11 +497,14 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 			o->show.dump = HEXDUMP_ASCII;
 			break;
 		case 'n':
-		case 'l':
 			/*
-			 * tcpdump's habits, already sniff's ways: addresses and ports print as
-			 * numbers (no DNS), and each batch of lines is flushed at once.
+			 * tcpdump 4.99's -n: no host names and no port names (-nn is the
+			 * same); without it text lines name both, as tcpdump.
 			 */
+			o->numeric = true;
+			break;
+		case 'l':
+			/* tcpdump's habit, already sniff's way: each batch of lines is flushed at once. */
 			break;
 		case 'T': {
 			const struct packettype *t = packettype_find(optarg);
@@ -553,6 +556,8 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 	}
 	if (o->nano && o->wo.format != SAVEFILE_PCAPNG)
 		o->wo.format = SAVEFILE_PCAP_NANO;
+	/* JSON stays numeric: names are for the text lines (sockeye -n sniff counts as -n too). */
+	o->show.names = !o->numeric && !cmd_globals.numeric && !cmd_globals.json;
 	return 0;
 }
 

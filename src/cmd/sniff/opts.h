@@ -32,6 +32,7 @@ struct sniff_opts {
 	const char *wfile;
 	const char *rfile;
 	bool print;
+	bool numeric;			/* -n, -nn: numbers for hosts and ports in text */
 	struct savefile_write_opts wo;
 	uint64_t stats_ns;
 	int t_count;
