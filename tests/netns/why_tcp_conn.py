@@ -15,14 +15,9 @@ import struct
 import sys
 import time
 
-
-def csum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
+# The Internet checksum, pktsend.py's (beside this script).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pktsend import csum  # noqa: E402
 
 
 def hold(port):
