@@ -3,6 +3,7 @@ libsockeye_a_SOURCES += \
 	src/out/fmt.c src/out/fmt.h src/out/fmt_impl.h \
 	src/out/fmt_table.c src/out/fmt_table.h \
 	src/out/fmt_sort.c \
+	src/out/view_fold.c src/out/view_fold.h \
 	src/out/fmt_cell.c \
 	src/out/fmt_text.c \
 	src/out/fmt_json.c \

@@ -7,7 +7,6 @@ libsockeye_a_SOURCES += \
 	src/cmd/top/softirq.c src/cmd/top/softirq.h \
 	src/cmd/top/softirq_share.c src/cmd/top/softirq_share.h \
 	src/cmd/top/view_kstat.c src/cmd/top/view_kstat.h \
-	src/cmd/top/view_fold.c src/cmd/top/view_fold.h \
 	src/cmd/top/view_top.c src/cmd/top/view_top.h \
 	src/cmd/top/view_packet_socks.c src/cmd/top/view_packet_socks.h
 sockeye_SOURCES += src/cmd/top/top.c

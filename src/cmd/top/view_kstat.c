@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "cmd/top/softirq_share.h"
-#include "cmd/top/view_fold.h"
+#include "out/view_fold.h"
 #include "cmd/top/view_kstat.h"
 
 /* After net/if.h (via kstat.h): glibc then lets linux/if.h add only what it lacks. */

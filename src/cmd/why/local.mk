@@ -21,4 +21,5 @@ NETNS_TESTS += \
 	tests/netns/why_tcp_pid.sh \
 	tests/netns/why_watch.sh
 EXTRA_DIST += tests/netns/why_lib.sh tests/netns/why_tcp_conn.py bench/why.sh
-MODULE_TESTS += tests/unit/cmd/why/test_why_funnel tests/unit/cmd/why/test_why_opts
+MODULE_TESTS += tests/unit/cmd/why/test_why_funnel tests/unit/cmd/why/test_why_opts \
+	tests/unit/cmd/why/test_why_view

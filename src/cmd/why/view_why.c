@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/socket.h>
 
 #include "cmd/why/view_why.h"
+#include "out/view_fold.h"
 
 #define R FMT_RIGHT
 #define L FMT_LEFT
@@ -288,23 +290,73 @@ static void emit_queues(struct fmt *f, const struct why_funnel *fn, unsigned gro
 	fmt_table_end(f);
 }
 
+static void cpu_row(struct fmt *f, const struct why_cpu *c, double secs)
+{
+	fmt_row_begin(f);
+	fmt_u64(f, CP_CPU, c->cpu);
+	rate(f, CP_RATE, c->processed, secs);
+	fmt_u64(f, CP_PROCESSED, c->processed);
+	fmt_u64(f, CP_DROPPED, c->dropped);
+	fmt_u64(f, CP_SQUEEZE, c->time_squeeze);
+	fmt_u64(f, CP_FLOW, c->flow_limit);
+	fmt_double(f, CP_NET_RX, c->net_rx_pct);
+	fmt_row_end(f);
+}
+
+/* The rank of a CPU in a folded table: those that lost first (any softnet loss), then the busiest. */
+static uint64_t cpu_key(const struct why_cpu *c)
+{
+	uint64_t lost = c->dropped + c->time_squeeze + c->flow_limit;
+
+	return (lost < UINT32_MAX ? lost : UINT32_MAX) << 32 |
+	       (c->processed < UINT32_MAX ? c->processed : UINT32_MAX);
+}
+
+/*
+ * Softnet per CPU; on a big host (more than VIEW_FOLD_ROWS CPUs) the CPUs
+ * that lost or worked most, a total of all, and each CPU's NET_RX share as a
+ * heat line (text only).
+ */
 static void emit_cpus(struct fmt *f, const struct why_funnel *fn, unsigned groups)
 {
-	fmt_table_begin(f, &view_why_cpus, groups);
-	for (size_t i = 0; i < fn->ncpus; i++) {
-		const struct why_cpu *c = &fn->cpus[i];
+	static struct view_fold vf;
 
+	view_fold_init(&vf, fn->ncpus);
+	for (size_t i = 0; vf.key && i < vf.n; i++)
+		vf.key[i] = cpu_key(&fn->cpus[i]);
+	view_fold_table_begin(f, &vf, &view_why_cpus, "CPUs", groups);
+	for (size_t k = 0; k < vf.shown; k++)
+		cpu_row(f, &fn->cpus[view_fold_row(&vf, k)], fn->secs);
+	if (view_fold_is_folded(&vf)) {
+		struct why_cpu t = { .cpu = 0 };
+		double *share = calloc(fn->ncpus, sizeof(*share));
+		unsigned *cpu = calloc(fn->ncpus, sizeof(*cpu));
+
+		for (size_t i = 0; i < fn->ncpus; i++) {
+			t.processed += fn->cpus[i].processed;
+			t.dropped += fn->cpus[i].dropped;
+			t.time_squeeze += fn->cpus[i].time_squeeze;
+			t.flow_limit += fn->cpus[i].flow_limit;
+			if (share && cpu) {
+				share[i] = fn->cpus[i].net_rx_pct;
+				cpu[i] = fn->cpus[i].cpu;
+			}
+		}
+		/* The total: no CPU of its own, and all of NET_RX. */
 		fmt_row_begin(f);
-		fmt_u64(f, CP_CPU, c->cpu);
-		rate(f, CP_RATE, c->processed, fn->secs);
-		fmt_u64(f, CP_PROCESSED, c->processed);
-		fmt_u64(f, CP_DROPPED, c->dropped);
-		fmt_u64(f, CP_SQUEEZE, c->time_squeeze);
-		fmt_u64(f, CP_FLOW, c->flow_limit);
-		fmt_double(f, CP_NET_RX, c->net_rx_pct);
+		rate(f, CP_RATE, t.processed, fn->secs);
+		fmt_u64(f, CP_PROCESSED, t.processed);
+		fmt_u64(f, CP_DROPPED, t.dropped);
+		fmt_u64(f, CP_SQUEEZE, t.time_squeeze);
+		fmt_u64(f, CP_FLOW, t.flow_limit);
 		fmt_row_end(f);
+		if (share && cpu)
+			view_fold_heat(f, share, cpu, fn->ncpus, "NET_RX share", &cpu_cols[CP_NET_RX]);
+		free(share);
+		free(cpu);
 	}
 	fmt_table_end(f);
+	view_fold_free(&vf);
 }
 
 static void emit_sockets(struct fmt *f, const struct why_funnel *fn, unsigned groups)

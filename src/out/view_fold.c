@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cmd/top/view_fold.h"
+#include "out/view_fold.h"
 
 void view_fold_init(struct view_fold *vf, size_t n)
 {

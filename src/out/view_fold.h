@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* view_fold.h: big hosts' per-CPU and per-queue tables folded into their busiest rows and a total. */
-#ifndef SOCKEYE_VIEW_FOLD_H
-#define SOCKEYE_VIEW_FOLD_H
+#ifndef SOCKEYE_OUT_VIEW_FOLD_H
+#define SOCKEYE_OUT_VIEW_FOLD_H
 
 #include <stdbool.h>
 #include <stddef.h>
