@@ -84,6 +84,18 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# The tests share the host's network stack: each holds this lock shared for its whole run, and a
+# test that sets a host-wide knob costing the others packets (why_softnet's netdev_max_backlog
+# of 2 drops any other test's burst) takes it alone with host_exclusive.
+exec 8>>/run/sockeye-test-host.lock
+flock -s 8 2>/dev/null || true
+
+# host_exclusive [SECONDS]: waits (180 s at most) until no other test runs; 1 if it never did.
+host_exclusive()
+{
+	flock -u 8 && flock -x -w "${1:-180}" 8
+}
+
 # A background process to kill at cleanup: cmd & register_pid $!
 register_pid()
 {

@@ -78,7 +78,8 @@ sniff_bg "$ns2" "$out" "$err" -j sniff -i vb --fanout 2 -c $F udp
 wait_sniffing "$ns2" 2
 send "$ns1" va --count $F --dst-mac "$mac_vb" --sport 1000
 sniff_wait
-got=$(jq -r 'select(.type == "packet") | .layers[-1].sport' "$out" | sort -u | wc -l)
+got=$(jq -r 'select(.type == "packet") | .layers[] | select(.proto == "udp") | .sport' "$out" |
+	sort -u | wc -l)
 [[ $got -eq $F ]] || fail "--fanout 2: $got distinct packets of $F"
 jq -e --argjson n $F 'select(.type == "stats") | .interfaces[0] |
 	.captured == $n and .kernel_received == $n and .kernel_drops == 0' "$out" >/dev/null ||

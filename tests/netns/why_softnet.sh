@@ -3,12 +3,12 @@
 # why_softnet.sh: a tiny net.core.netdev_max_backlog and RPS steering a veth to one CPU, flooded
 # from a TX ring: why names the softnet backlog first with the drops /proc/net/softnet_stat
 # counted, and the host's netdev_max_backlog as it read it.  The sysctl is the host's: the test
-# holds a lock while it is changed (other why tests that change it wait) and puts it back.
+# runs alone while it is changed (lib.sh's host_exclusive) and puts it back.
 . "${top_srcdir:-.}/tests/netns/lib.sh"
 . "${top_srcdir:-.}/tests/netns/why_lib.sh"
 
 need_root
-need_cmd jq flock python3 taskset
+need_cmd jq python3 taskset
 [[ $(nproc) -ge 2 ]] || skip "RPS to another CPU needs two CPUs"
 [[ -e /proc/sys/net/core/netdev_max_backlog ]] || skip "no net.core.netdev_max_backlog"
 
@@ -34,8 +34,8 @@ ip netns exec "$B" python3 "$top_srcdir/tests/netns/drops_send.py" hold 10.96.7.
 	>"$tmp/hold" &
 register_pid $!
 wait_until 10 grep -qs ready "$tmp/hold" || fail "the receiving socket did not start"
-exec 9>/run/sockeye-test-netdev_max_backlog.lock
-flock -w 120 9 || fail "cannot take the netdev_max_backlog lock"
+# A backlog of 2 is the whole host's: no other test may send while it is set.
+host_exclusive 180 || skip "other tests kept the host busy for 180 s"
 old=$(cat /proc/sys/net/core/netdev_max_backlog)
 restore() { echo "$old" >/proc/sys/net/core/netdev_max_backlog; }
 # Put back on every way out, keeping the test's status for lib.sh's cleanup.
