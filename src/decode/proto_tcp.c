@@ -160,8 +160,11 @@ int proto_tcp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		return proto_invalid(m, why);
 	/* c now ends where the IP payload does: the whole segment */
 	l4csum_verify(m, start, c, PROTO_IP_TCP, TCP_CSUM_OFF);
-	/* tcpdump decodes an application only in a segment that carries data */
-	if (!pkt_wire_left(c) || l->frag)
+	/*
+	 * tcpdump decodes an application only in a segment that carries data; a first fragment
+	 * (l->frag) counts: its application decodes up to the fragment's end, as tcpdump's.
+	 */
+	if (!pkt_wire_left(c))
 		return PKT_PROTO_NONE;
 	/* -T: zmtp1, resp and domain decode on TCP; tcpdump prints no payload for the others */
 	if (m->packettype)

@@ -35,13 +35,16 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		return proto_short(m, UDP_HDR_LEN);
 	if (u->len < UDP_HDR_LEN)
 		return proto_invalid(m, PKT_REASON_UDP_LEN);
-	/* A first fragment holds only the start of the datagram the length covers. */
-	if (l->frag)
-		return PKT_PROTO_NONE;
-	if (!pkt_clamp(c, u->len - UDP_HDR_LEN))
-		return proto_invalid(m, PKT_REASON_UDP_LEN_PAST_END);
-	/* c now ends where the UDP length does: the whole datagram */
-	l4csum_verify(m, start, c, PROTO_IP_UDP, UDP_CSUM_OFF);
+	/*
+	 * A first fragment holds only the start of the datagram the length covers: no clamp and
+	 * no checksum, but its application decodes up to the fragment's end, as tcpdump's.
+	 */
+	if (!l->frag) {
+		if (!pkt_clamp(c, u->len - UDP_HDR_LEN))
+			return proto_invalid(m, PKT_REASON_UDP_LEN_PAST_END);
+		/* c now ends where the UDP length does: the whole datagram */
+		l4csum_verify(m, start, c, PROTO_IP_UDP, UDP_CSUM_OFF);
+	}
 
 	/* -T: one decoder for every datagram, ports aside, as tcpdump's udp_print */
 	if (m->packettype) {
