@@ -72,7 +72,7 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_cdp.c \
 	src/decode/view_packet_osi.c src/decode/view_packet_osi.h \
 	src/decode/proto_bgp.c src/decode/proto_bgp.h src/decode/proto_bgp_attr.c \
-	src/decode/proto_bgp_cap.c src/decode/proto_bgp_nlri.c src/decode/proto_bgp_read.c \
+	src/decode/proto_bgp_cap.c src/decode/proto_bgp_ext.c src/decode/proto_bgp_nlri.c src/decode/proto_bgp_read.c \
 	src/decode/view_packet_routing.c src/decode/view_packet_routing.h \
 	src/decode/proto_sflow.c
 # interior routing and PIM (issue 13)
@@ -89,7 +89,7 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_macsec.c \
 	src/decode/proto_pppoe.c \
 	src/decode/proto_ppp_cp.c src/decode/proto_ppp_cp.h \
-	src/decode/proto_radius.c src/decode/proto_radius.h \
+	src/decode/proto_radius.c src/decode/proto_radius_attr.c src/decode/proto_radius_eap.c src/decode/proto_radius.h \
 	src/decode/proto_isakmp.c src/decode/proto_isakmp_v2.c src/decode/proto_isakmp_walk.c \
 	src/decode/proto_isakmp.h \
 	src/decode/view_packet_sec.c src/decode/view_packet_sec.h \

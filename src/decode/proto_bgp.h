@@ -184,4 +184,7 @@ int bgp_nlri_print(struct bgp_pr *r, uint16_t afi, uint8_t safi, size_t off, siz
 /* MP_REACH's next hops for afi/safi: nhlen bytes at off; false when tcpdump stops the attribute. */
 bool bgp_nexthop_print(struct bgp_pr *r, uint16_t afi, uint8_t safi, size_t off, size_t nhlen);
 
+/* proto_bgp_ext.c: the EXTENDED_COMMUNITIES attribute's len bytes at off; false when cut. */
+bool bgp_ext_communities(struct bgp_pr *r, size_t off, size_t len);
+
 #endif /* SOCKEYE_PROTO_BGP_H */
