@@ -8,6 +8,7 @@ libsockeye_a_SOURCES += \
 	src/decode/line.c src/decode/line.h \
 	src/decode/pbuf.c src/decode/pbuf.h \
 	src/decode/tcpdump_names.c src/decode/tcpdump_names.h \
+	src/decode/gmpls_names.c src/decode/gmpls_names.h \
 	src/decode/l4csum.c src/decode/l4csum.h \
 	src/decode/proto_sll.c \
 	src/decode/proto_eth.c \

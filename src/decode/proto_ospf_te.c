@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "decode/gmpls_names.h"
 #include "decode/proto_ospf.h"
 
 static const struct msg_tok grace_tlvs[] = {
@@ -43,38 +44,7 @@ static const struct msg_tok te_link_subtlvs[] = {
 static const struct msg_tok te_link_types[] = { { 1, "Point-to-point" }, { 2, "Multi-Access" },
 						{ 0, NULL } };
 
-/* GMPLS (RFC 3471) and DiffServ-TE (RFC 4124) names */
-static const struct msg_tok gmpls_link_prot[] = {
-	{ 0x01, "Extra Traffic" }, { 0x02, "Unprotected" },   { 0x04, "Shared" },
-	{ 0x08, "Dedicated 1:1" }, { 0x10, "Dedicated 1+1" }, { 0x20, "Enhanced" },
-	{ 0x40, "Reserved" },	   { 0x80, "Reserved" },      { 0, NULL },
-};
-
-static const struct msg_tok gmpls_switch_caps[] = {
-	{ 1, "Packet-Switch Capable-1" }, { 2, "Packet-Switch Capable-2" },
-	{ 3, "Packet-Switch Capable-3" }, { 4, "Packet-Switch Capable-4" },
-	{ 51, "Layer-2 Switch Capable" }, { 100, "Time-Division-Multiplex" },
-	{ 150, "Lambda-Switch Capable" }, { 200, "Fiber-Switch Capable" },
-	{ 0, NULL },
-};
-
-static const struct msg_tok gmpls_encodings[] = {
-	{ 1, "Packet" },
-	{ 2, "Ethernet V2/DIX" },
-	{ 3, "ANSI/ETSI PDH" },
-	{ 4, "Reserved" },
-	{ 5, "SDH ITU-T G.707/SONET ANSI T1.105" },
-	{ 6, "Reserved" },
-	{ 7, "Digital Wrapper" },
-	{ 8, "Lambda (photonic)" },
-	{ 9, "Fiber" },
-	{ 10, "Reserved" },
-	{ 11, "FiberChannel" },
-	{ 12, "G.709 ODUk (Digital Path)" },
-	{ 13, "G.709 Optical Channel" },
-	{ 0, NULL },
-};
-
+/* DiffServ-TE (RFC 4124) names; the GMPLS ones are in gmpls_names.c */
 static const struct msg_tok diffserv_bc_models[] = {
 	{ 0, "Russian dolls" },
 	{ 1, "Maximum allocation" },
