@@ -148,18 +148,21 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 514, PKT_PROTO_SYSLOG },  /* RFC 3164 */
 };
 
+/* By either port, in tcpdump 4.99's order (tcp_print's chain): the first key either port matches wins. */
 static const struct dispatch_key dispatch_tcp_apps[] = {
-	/* services (issue 13), in tcpdump's order: before DNS */
-	{ 22, PKT_PROTO_SSH },	 /* the version banner, RFC 4253 4.2 */
-	{ 80, PKT_PROTO_HTTP },	 /* HTTP/1.x */
-	{ 8080, PKT_PROTO_HTTP },
-	{ 53, PKT_PROTO_DNS }, /* with a length prefix, RFC 1035 4.2.2 */
-	/* tcpdump decodes nothing here: text only with --decode-more */
-	{ 443, PKT_PROTO_TLS },
-	/* routing (issue 13) */
-	{ 179, PKT_PROTO_BGP }, /* RFC 4271 */
-	/* names, services and link types (issue 13) */
+	{ 25, PKT_PROTO_SMTP },	  /* RFC 5321 */
+	{ 43, PKT_PROTO_WHOIS },  /* RFC 3912 */
+	{ 179, PKT_PROTO_BGP },	  /* RFC 4271 */
 	{ 6379, PKT_PROTO_RESP }, /* Redis */
+	{ 22, PKT_PROTO_SSH },	  /* the version banner, RFC 4253 4.2 */
+	{ 21, PKT_PROTO_FTP },	  /* RFC 959's control connection */
+	{ 80, PKT_PROTO_HTTP },	  /* HTTP/1.x */
+	{ 8080, PKT_PROTO_HTTP },
+	{ 554, PKT_PROTO_RTSP }, /* RFC 2326 */
+	{ 8554, PKT_PROTO_RTSP },
+	{ 53, PKT_PROTO_DNS }, /* with a length prefix, RFC 1035 4.2.2 */
+	/* tcpdump decodes nothing here (so last): text only with --decode-more */
+	{ 443, PKT_PROTO_TLS },
 };
 
 /* issue 13's L2 slice: what LLC and SNAP lead to (LLC itself follows an 802.3 length) */

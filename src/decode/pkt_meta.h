@@ -59,6 +59,10 @@ enum pkt_proto {
 	PKT_PROTO_HTTP, /* HTTP/1.x request and status lines, TCP 80 and 8080 */
 	PKT_PROTO_SIP,	/* UDP 5060 */
 	PKT_PROTO_SSH,	/* the version banner, TCP 22 */
+	PKT_PROTO_FTP,	/* control connection lines, TCP 21 */
+	PKT_PROTO_SMTP, /* TCP 25 */
+	PKT_PROTO_WHOIS, /* TCP 43 */
+	PKT_PROTO_RTSP, /* request and status lines, TCP 554 and 8554 */
 	PKT_PROTO_TLS,	/* TCP 443: in JSON, and in text with --decode-more only */
 	PKT_PROTO_IPIP, /* IPv4 or IPv6 carried in IP (protocol 4 or 41): a tunnel */
 	PKT_PROTO_DCCP,

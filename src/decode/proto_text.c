@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* proto_text.c: line-oriented text protocols (HTTP/1.x, SIP) and the SSH banner, as tcpdump prints them. */
+/* proto_text.c: line-oriented text protocols (HTTP/1.x, RTSP, SIP, FTP, SMTP, WHOIS) and the SSH banner, as tcpdump prints them. */
 #include "config.h"
 
 #include <strings.h>
@@ -29,6 +29,12 @@ static const char *const http_methods[] = {
 	"GET",	  "PUT",      "COPY",	   "DELETE", "HEAD",  "LOCK",	 "MKCOL", "MOVE",
 	"OPTIONS", "POST",     "PROPFIND", "PROPPATCH", "SEARCH", "TRACE", "UNLOCK", "CONNECT",
 	NULL,
+};
+
+/* RFC 2326's methods, as tcpdump's print-rtsp.c lists them. */
+static const char *const rtsp_methods[] = {
+	"DESCRIBE", "ANNOUNCE", "GET_PARAMETER", "OPTIONS",	  "PAUSE",    "PLAY",
+	"RECORD",   "REDIRECT", "SETUP",	 "SET_PARAMETER", "TEARDOWN", NULL,
 };
 
 /* RFC 3261 and its extensions, as tcpdump's print-sip.c lists them. */
@@ -124,16 +130,20 @@ static long text_line(struct pbuf *b, const struct msg *a, const char *prefix, s
 	return TEXT_BINARY;
 }
 
-/* tcpdump's txtproto_print with a method list and the status code as the second word. */
+/*
+ * tcpdump's txtproto_print: with a method list (HTTP, RTSP, SIP) only a
+ * request line or a status line (its second word is a 3-digit code) is
+ * printed; without one (FTP, SMTP, WHOIS) every segment is text.
+ */
 static bool text_proto(struct line *x, const struct msg *a, const char *name,
 		       const char *what, const char *const *methods)
 {
 	struct pbuf *b = &x->b;
 	char tok[TEXT_MAX_TOKEN + 2];
-	bool show = false;
+	bool show = !methods;
 	size_t idx;
 
-	idx = text_token(a, 0, a->len, tok);
+	idx = methods ? text_token(a, 0, a->len, tok) : 0;
 	if (idx) {
 		for (const char *const *m = methods; *m; m++)
 			if (!strcasecmp(tok, *m))
@@ -206,6 +216,18 @@ bool proto_text_print(struct line *x)
 		return text_proto(x, &a, "HTTP", "http", http_methods);
 	case PKT_PROTO_SIP:
 		return text_proto(x, &a, "SIP", "sip", sip_methods);
+	case PKT_PROTO_RTSP:
+		pbuf_puts(&x->b, ": ");
+		return text_proto(x, &a, "RTSP", "rtsp", rtsp_methods);
+	case PKT_PROTO_FTP:
+		pbuf_puts(&x->b, ": ");
+		return text_proto(x, &a, "FTP", "ftp", NULL);
+	case PKT_PROTO_SMTP:
+		pbuf_puts(&x->b, ": ");
+		return text_proto(x, &a, "SMTP", "smtp", NULL);
+	case PKT_PROTO_WHOIS:
+		pbuf_puts(&x->b, ": ");
+		return text_proto(x, &a, "WHOIS", "whois", NULL);
 	default: /* PKT_PROTO_SSH */
 		return text_ssh(&x->b, &a);
 	}

@@ -395,6 +395,10 @@ void view_packet_svc(struct fmt_details *fd, const struct pkt_meta *m, const str
 	case PKT_PROTO_HTTP:
 	case PKT_PROTO_SIP:
 	case PKT_PROTO_SSH:
+	case PKT_PROTO_FTP:
+	case PKT_PROTO_SMTP:
+	case PKT_PROTO_WHOIS:
+	case PKT_PROTO_RTSP:
 		put_text(fd, names_layer(ly->proto), &a);
 		break;
 	case PKT_PROTO_TLS:

@@ -354,6 +354,42 @@ def text_frames():
     return out
 
 
+# ---- more text protocols: FTP (21), SMTP (25), WHOIS (43), RTSP (554, 8554) and port order ---
+def text2_frames():
+    seq = [5000]
+
+    def t(payload, sport, dport):
+        fr = eth4(tcp4(IP_A, IP_B, sport, dport, seq[0], 1, "P.", payload))
+        seq[0] += len(payload)
+        return fr
+
+    out = [
+        t(b"220 ftp.example.test FTP server ready\r\n", 21, 40021),
+        t(b"USER anonymous\r\n", 40021, 21),
+        t(b"227 Entering Passive Mode (10,0,0,2,195,80).\r\n150 Opening\r\n", 21, 40021),
+        t(b"binary \x01 after a line\r\n", 40021, 21),
+        t(b"no line end", 40021, 21),
+        t(b"220 mail.example.test ESMTP\r\n", 25, 40025),
+        t(b"EHLO client.example.test\r\n", 40025, 25),
+        t(b"250-mail.example.test\r\n250-SIZE 10240000\r\n250 HELP\r\n", 25, 40025),
+        t(b"example.test\r\n", 40043, 43),
+        t(b"Domain Name: EXAMPLE.TEST\r\nRegistrar: x\r\n", 43, 40043),
+        t(b"OPTIONS rtsp://example.test/media RTSP/1.0\r\nCSeq: 1\r\n\r\n", 40554, 554),
+        t(b"RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: DESCRIBE, SETUP\r\n\r\n", 554, 40554),
+        t(b"SETUP rtsp://example.test/media/track1 RTSP/1.0\r\nCSeq: 3\r\n\r\n", 40554, 8554),
+        t(b"interleaved body bytes\r\n", 8554, 40554),
+        # both ports known: tcpdump's order decides (SMTP before HTTP, SSH before FTP, FTP before
+        # HTTP, HTTP before RTSP)
+        t(b"GET / HTTP/1.1\r\n\r\n", 25, 80),
+        t(b"SSH-2.0-x\r\n", 21, 22),
+        t(b"GET / HTTP/1.1\r\n\r\n", 21, 80),
+        t(b"GET / HTTP/1.1\r\n\r\n", 554, 80),
+    ]
+    full = t(b"220 ftp.example.test ready\r\n", 21, 40021)
+    out += [(full, 14 + 20 + 20 + k) for k in (2, 10)]
+    return out
+
+
 # ---- TLS (RFC 8446): text only with --decode-more ------------------------------------------
 def tls_frames():
     def ext(t, d):
@@ -395,6 +431,7 @@ CAPTURES = {
     "sniff_svc_ptp.pcap": ptp_frames,
     "sniff_svc_ipsec.pcap": ipsec_frames,
     "sniff_svc_text.pcap": text_frames,
+    "sniff_svc_text2.pcap": text2_frames,
     "sniff_svc_tls.pcap": tls_frames,
 }
 
