@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include "decode/line.h"
-#include "decode/names_host.h"
 #include "decode/names_service.h"
 #include "decode/tcpdump_names.h"
 
@@ -48,13 +47,10 @@ void line_len_colon(struct line *x, uint32_t len)
 
 /* ---- network layers ------------------------------------------------------------------------- */
 
+/* Named when the line's pbuf has the host cache (print.c sets it without -n). */
 void line_addr(struct line *x, const uint8_t *a)
 {
-	const char *name = x->o->hosts ? host_names_get(x->o->hosts, x->family, a) : NULL;
-
-	if (name)
-		pbuf_puts(&x->b, name);
-	else if (x->family == 4)
+	if (x->family == 4)
 		pbuf_ip4(&x->b, a);
 	else
 		pbuf_ip6(&x->b, a);
@@ -205,8 +201,14 @@ void line_quote_fmt(struct pbuf *b, const char *fmt, const struct pkt_quote *q)
 	}
 }
 
+/* The line's pbuf carries the host cache only without -n: then the port is named too, as tcpdump. */
 void line_quote_port(struct pbuf *b, const struct pkt_quote *q)
 {
+	const char *name = b->hosts ? names_service(q->proto, q->dport) : NULL;
+
 	pbuf_puts(b, q->proto == 6 ? "tcp port " : "udp port ");
-	pbuf_u32(b, q->dport);
+	if (name)
+		pbuf_puts(b, name);
+	else
+		pbuf_u32(b, q->dport);
 }

@@ -2,12 +2,14 @@
 /* names_host.c: the host name cache of the print path, and the resolver thread that fills it. */
 #include "config.h"
 
+#include <errno.h>
 #include <netdb.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 
@@ -38,6 +40,8 @@ struct host_names {
 	unsigned count;
 	pthread_mutex_t lock;	/* the queue, stop and owners */
 	pthread_cond_t wake;
+	pthread_cond_t done;	/* a lookup finished: for host_names_wait's waiter */
+	unsigned wait_ms;	/* host_names_wait: how long the print side waits for a name, 0: never */
 	struct host_entry *head, *tail;
 	bool stop;
 	unsigned owners;	/* the print side and the thread: the last one frees */
@@ -77,6 +81,7 @@ static void destroy(struct host_names *h)
 		}
 	}
 	pthread_cond_destroy(&h->wake);
+	pthread_cond_destroy(&h->done);
 	pthread_mutex_destroy(&h->lock);
 	free(h);
 }
@@ -114,6 +119,7 @@ static void *resolver_main(void *arg)
 		}
 		__atomic_store_n(&e->state, HOST_DONE, __ATOMIC_RELEASE);
 		pthread_mutex_lock(&h->lock);
+		pthread_cond_broadcast(&h->done);
 	}
 	last = release(h);
 	pthread_mutex_unlock(&h->lock);
@@ -125,6 +131,7 @@ static void *resolver_main(void *arg)
 struct host_names *host_names_new(host_resolve_fn resolve, void *arg)
 {
 	struct host_names *h = calloc(1, sizeof(*h));
+	pthread_condattr_t ca;
 	sigset_t all, old;
 	int err;
 
@@ -135,12 +142,17 @@ struct host_names *host_names_new(host_resolve_fn resolve, void *arg)
 	h->owners = 2;
 	pthread_mutex_init(&h->lock, NULL);
 	pthread_cond_init(&h->wake, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&h->done, &ca);
+	pthread_condattr_destroy(&ca);
 	/* The capture's signals (SIGINT to stop) are the main thread's to take, not the resolver's. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	err = pthread_create(&h->th, NULL, resolver_main, h);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (err) {
+		pthread_cond_destroy(&h->done);
 		pthread_cond_destroy(&h->wake);
 		pthread_mutex_destroy(&h->lock);
 		free(h);
@@ -180,6 +192,36 @@ static struct host_entry *find_or_add(struct host_names *h, unsigned family, con
 	return e;
 }
 
+void host_names_wait(struct host_names *h, unsigned ms)
+{
+	if (h)
+		h->wait_ms = ms;
+}
+
+/*
+ * host_names_wait's side: e is queued; wait for its answer until the
+ * deadline.  A resolver that misses it is slow (an unreachable server):
+ * from then on nothing waits, so a file of many such hosts is not stalled
+ * for each.  Called with the lock held.
+ */
+static void wait_done(struct host_names *h, struct host_entry *e)
+{
+	struct timespec end;
+
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += h->wait_ms / 1000;
+	end.tv_nsec += (long)(h->wait_ms % 1000) * 1000000L;
+	if (end.tv_nsec >= 1000000000L) {
+		end.tv_sec++;
+		end.tv_nsec -= 1000000000L;
+	}
+	while (__atomic_load_n(&e->state, __ATOMIC_ACQUIRE) != HOST_DONE)
+		if (pthread_cond_timedwait(&h->done, &h->lock, &end) == ETIMEDOUT) {
+			h->wait_ms = 0;
+			break;
+		}
+}
+
 const char *host_names_get(struct host_names *h, unsigned family, const uint8_t *addr)
 {
 	struct host_entry *e;
@@ -193,10 +235,17 @@ const char *host_names_get(struct host_names *h, unsigned family, const uint8_t 
 	case HOST_DONE:
 		return __atomic_load_n(&e->name, __ATOMIC_ACQUIRE);
 	case HOST_QUEUED:
-		return NULL;
+		if (!h->wait_ms)
+			return NULL;
+		pthread_mutex_lock(&h->lock);
+		wait_done(h, e);
+		pthread_mutex_unlock(&h->lock);
+		return __atomic_load_n(&e->name, __ATOMIC_ACQUIRE);
 	}
-	/* Never wait: when the resolver holds the queue, the next packet queues the address. */
-	if (pthread_mutex_trylock(&h->lock))
+	/* Live: never wait; when the resolver holds the queue, the next packet queues the address. */
+	if (h->wait_ms)
+		pthread_mutex_lock(&h->lock);
+	else if (pthread_mutex_trylock(&h->lock))
 		return NULL;
 	e->queued = NULL;
 	if (h->tail)
@@ -206,8 +255,10 @@ const char *host_names_get(struct host_names *h, unsigned family, const uint8_t 
 	h->tail = e;
 	__atomic_store_n(&e->state, HOST_QUEUED, __ATOMIC_RELAXED);
 	pthread_cond_signal(&h->wake);
+	if (h->wait_ms)
+		wait_done(h, e);
 	pthread_mutex_unlock(&h->lock);
-	return NULL;
+	return __atomic_load_n(&e->name, __ATOMIC_ACQUIRE);
 }
 
 void host_names_free(struct host_names *h)

@@ -15,8 +15,13 @@
  * name.  An address with no name (or a failed lookup) stays a number, and
  * is not asked again.
  *
- * One thread prints (it alone calls host_names_get); the resolver thread
- * only fills in answers.
+ * One thread prints (it alone calls host_names_get and host_names_wait);
+ * the resolver thread only fills in answers.
+ *
+ * Reading a file, nothing is lost by waiting (no ring fills up), and a
+ * tcpdump user expects its names from the first packet: host_names_wait
+ * makes the print side wait for each answer, up to a bound, until one
+ * lookup misses it; then it stops waiting for good.
  */
 struct host_names;
 
@@ -37,6 +42,9 @@ struct host_names *host_names_new(host_resolve_fn resolve, void *arg);
  * waits when the resolver holds the queue (the next packet queues it).
  */
 const char *host_names_get(struct host_names *h, unsigned family, const uint8_t *addr);
+
+/* Wait up to ms for each new address's answer (0, the default: never wait). */
+void host_names_wait(struct host_names *h, unsigned ms);
 
 /*
  * Stops the resolver and frees everything; returns at once even when a

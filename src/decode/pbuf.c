@@ -2,6 +2,9 @@
 /* pbuf.c: number and address formatting for pbuf, without printf. */
 #include "config.h"
 
+#include <stdbool.h>
+
+#include "decode/names_host.h"
 #include "decode/pbuf.h"
 
 static const char pbuf_digits[] = "0123456789abcdef";
@@ -68,7 +71,7 @@ void pbuf_hex64(struct pbuf *b, const uint8_t *p)
 	}
 }
 
-void pbuf_ip4(struct pbuf *b, const uint8_t a[4])
+static void pbuf_ip4_numeric(struct pbuf *b, const uint8_t a[4])
 {
 	for (int i = 0; i < 4; i++) {
 		if (i)
@@ -77,11 +80,29 @@ void pbuf_ip4(struct pbuf *b, const uint8_t a[4])
 	}
 }
 
+/* A name from the cache only: the lookup itself runs on the resolver's thread, never here. */
+static bool pbuf_host(struct pbuf *b, unsigned family, const uint8_t *a)
+{
+	const char *name = b->hosts ? host_names_get(b->hosts, family, a) : NULL;
+
+	if (name)
+		pbuf_puts(b, name);
+	return name;
+}
+
+void pbuf_ip4(struct pbuf *b, const uint8_t a[4])
+{
+	if (!pbuf_host(b, 4, a))
+		pbuf_ip4_numeric(b, a);
+}
+
 void pbuf_ip6(struct pbuf *b, const uint8_t a[16])
 {
 	uint16_t w[8];
 	int best = -1, best_len = 0;
 
+	if (pbuf_host(b, 6, a))
+		return;
 	for (int i = 0; i < 8; i++)
 		w[i] = (uint16_t)(a[2 * i] << 8 | a[2 * i + 1]);
 	/* The first longest run of two or more zero groups becomes "::". */
@@ -106,7 +127,7 @@ void pbuf_ip6(struct pbuf *b, const uint8_t a[16])
 			pbuf_putc(b, ':');
 		/* ::a.b.c.d and ::ffff:a.b.c.d keep their IPv4 form */
 		if (i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && w[5] == 0xffff))) {
-			pbuf_ip4(b, a + 12);
+			pbuf_ip4_numeric(b, a + 12);
 			return;
 		}
 		pbuf_hex(b, w[i], 1);

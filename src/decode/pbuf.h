@@ -12,10 +12,18 @@
  * the length the whole text needs (as with snprintf) without a second pass.
  * These replace printf on the per-packet path: no locale, no format parsing.
  */
+struct host_names;
+
 struct pbuf {
 	char *p;   /* next write position */
 	char *end; /* the byte kept for the terminating NUL */
 	size_t n;  /* length of the whole text, written or not */
+	/*
+	 * Host names for pbuf_ip4/pbuf_ip6: a text line without -n sets it, so
+	 * that every address a printer writes (ARP's, an ICMP quote's, a DNS
+	 * answer's...) is named as tcpdump names them; NULL prints numbers.
+	 */
+	struct host_names *hosts;
 };
 
 static inline void pbuf_init(struct pbuf *b, char *buf, size_t len)
@@ -23,6 +31,7 @@ static inline void pbuf_init(struct pbuf *b, char *buf, size_t len)
 	b->p = buf;
 	b->end = len ? buf + len - 1 : buf;
 	b->n = 0;
+	b->hosts = NULL;
 }
 
 static inline void pbuf_putc(struct pbuf *b, char ch)
@@ -64,8 +73,9 @@ void pbuf_hex_bytes(struct pbuf *b, const uint8_t *p, size_t n);
 void pbuf_hex64(struct pbuf *b, const uint8_t *p);
 /* v in decimal, as "%" PRIu64 prints it (DCCP's 48-bit and MPTCP's 64-bit numbers). */
 void pbuf_u64(struct pbuf *b, uint64_t v);
+/* The address's host name when b->hosts knows it already, else dotted quad. */
 void pbuf_ip4(struct pbuf *b, const uint8_t a[4]);
-/* RFC 5952 text as inet_ntop writes it, embedded IPv4 included. */
+/* The host name when b->hosts knows it, else RFC 5952 text as inet_ntop writes it. */
 void pbuf_ip6(struct pbuf *b, const uint8_t a[16]);
 void pbuf_mac(struct pbuf *b, const uint8_t a[6]);
 /* len bytes as colon-separated hex pairs (link-layer addresses of any size). */

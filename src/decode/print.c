@@ -67,6 +67,7 @@ static size_t print_packet_at(char *buf, size_t len, const struct pkt_meta *m,
 			  .depth = depth };
 
 	pbuf_init(&x.b, buf, len);
+	x.b.hosts = o->hosts;
 	if (!m->n_layers) {
 		pbuf_puts(&x.b, "unknown link-type ");
 		pbuf_u32(&x.b, (uint32_t)m->linktype);

@@ -4,12 +4,13 @@
 # UDP ports the services database names (domain, http, ntp) and one it does not (33333), between
 # documentation addresses (RFC 5737, RFC 3849) that no resolver names, so that the golden does
 # not depend on DNS (the hosts print as numbers: a lookup that fails, or has not answered yet,
-# leaves the number).  The output is committed; only changing the capture needs python3.
+# leaves the number), and sniff_names_lo.pcap, whose addresses are localhost's.  The output is committed; only changing the capture needs python3.
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_sniff import eth4, eth6, tcp4, udp4, udp6, write_pcap, LINKTYPE_ETHERNET  # noqa: E402
+from gen_sniff import (arp, eth, eth4, eth6, icmp, ipv4, tcp4, udp4, udp6, write_pcap,  # noqa: E402
+                       LINKTYPE_ETHERNET, MAC_A)
 
 A = bytes([192, 0, 2, 1])
 B = bytes([198, 51, 100, 2])
@@ -30,6 +31,21 @@ def frames():
     ]
 
 
+# Names inside a protocol's text: 127.0.0.1 is "localhost" in every /etc/hosts, so these print
+# by name from the first packet (a file waits for its names, as tcpdump).
+LO = bytes([127, 0, 0, 1])
+
+
+def lo_frames():
+    quoted = udp4(LO, LO, 40000, 53, b"abcd")[:28]
+    return [
+        eth(b"\xff" * 6, MAC_A, 0x0806, arp(1, MAC_A, LO, b"\0" * 6, LO)),
+        eth4(ipv4(LO, LO, 1, icmp(3, 3, b"\0" * 4, quoted))),         # udp port domain unreachable
+        eth4(udp4(LO, LO, 40000, 33333, b"xy")),
+    ]
+
+
 if __name__ == "__main__":
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input", "sniff_names.pcap")
-    write_pcap(out, LINKTYPE_ETHERNET, frames())
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input")
+    write_pcap(os.path.join(here, "sniff_names.pcap"), LINKTYPE_ETHERNET, frames())
+    write_pcap(os.path.join(here, "sniff_names_lo.pcap"), LINKTYPE_ETHERNET, lo_frames())

@@ -11,7 +11,11 @@
 #include "cmd/sniff/run_live.h"
 #include "cmd/sniff/run_state.h"
 #include "cmd/sniff/workers.h"
+#include "decode/names_host.h"
 #include "util/log.h"
+
+/* Reading a file: how long one address may wait for its name before names stop waiting. */
+#define SNIFF_FILE_NAME_WAIT_MS 1000
 
 /* Live: the rings opened, then the merged stream or --fanout-files' threads. */
 static int run_live(struct sniff_run *r, enum sniff_output_mode *mode, bool *started)
@@ -75,6 +79,9 @@ int sniff_run(struct sniff_opts *o)
 	}
 	if (ret)
 		goto out;
+	/* A file loses nothing by waiting for names: tcpdump's names from the first packet. */
+	if (!live)
+		host_names_wait(r->s.hosts, SNIFF_FILE_NAME_WAIT_MS);
 	if (live) {
 		ret = sniff_run_live_setup(r);
 		if (!ret && o->dump_filter) {

@@ -16,6 +16,7 @@
 
 #include "decode/names_host.h"
 #include "decode/names_service.h"
+#include "decode/pbuf.h"
 
 /*
  * A resolver as slow as the test wants: every lookup blocks until the test
@@ -130,6 +131,57 @@ static void test_free_does_not_wait(void **state)
 	nanosleep(&(struct timespec){ .tv_nsec = 50000000 }, NULL);
 }
 
+/* Reading a file: the first packet already has the name, as with tcpdump. */
+static void test_file_waits_for_names(void **state)
+{
+	static struct slow s = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, true, 0 };
+	const uint8_t a[4] = { 192, 0, 2, 9 }, b[4] = { 198, 51, 100, 1 };
+	struct host_names *h = host_names_new(slow_resolve, &s);
+	char buf[64];
+	struct pbuf p;
+
+	(void)state;
+	assert_non_null(h);
+	host_names_wait(h, 5000);
+	assert_string_equal(host_names_get(h, 4, a), "host-192.0.2.9");
+	assert_null(host_names_get(h, 4, b));	/* answered: it has no name */
+	/* Every address a printer writes is named through the line's pbuf. */
+	pbuf_init(&p, buf, sizeof(buf));
+	p.hosts = h;
+	pbuf_ip4(&p, a);
+	pbuf_puts(&p, " ");
+	pbuf_ip4(&p, b);
+	pbuf_finish(&p, sizeof(buf));
+	assert_string_equal(buf, "host-192.0.2.9 198.51.100.1");
+	host_names_free(h);
+}
+
+/* A resolver that misses the bound once makes names stop waiting: one stall, not one per host. */
+static void test_file_wait_is_bounded(void **state)
+{
+	static struct slow s = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false, 0 };
+	const uint8_t a[4] = { 192, 0, 2, 1 }, b[4] = { 192, 0, 2, 2 };
+	struct host_names *h = host_names_new(slow_resolve, &s);
+	uint64_t t0;
+
+	(void)state;
+	assert_non_null(h);
+	host_names_wait(h, 50);
+	t0 = now_ms();
+	assert_null(host_names_get(h, 4, a));
+	assert_true(now_ms() - t0 >= 50);
+	t0 = now_ms();
+	assert_null(host_names_get(h, 4, b));
+	assert_null(host_names_get(h, 4, a));
+	assert_true(now_ms() - t0 < 40);
+	pthread_mutex_lock(&s.lock);
+	s.open = true;
+	pthread_cond_broadcast(&s.cond);
+	pthread_mutex_unlock(&s.lock);
+	assert_string_equal(wait_name(h, 4, b), "host-192.0.2.2");
+	host_names_free(h);
+}
+
 static void test_services(void **state)
 {
 	(void)state;
@@ -153,6 +205,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_print_path_never_waits),
 		cmocka_unit_test(test_free_does_not_wait),
+		cmocka_unit_test(test_file_waits_for_names),
+		cmocka_unit_test(test_file_wait_is_bounded),
 		cmocka_unit_test(test_services),
 	};
 
