@@ -77,6 +77,12 @@ struct {
  * when sk_data_ready or the last read looked.  sock_recv_length has only the
  * socket, and UDP copies a linear datagram without skb_copy_datagram_iovec.
  */
+/*
+ * Set once tcp_retransmit_skb has noted a segment: until then a packet's
+ * start need not look in retransmits (a hash lookup per packet saved).
+ */
+__u32 retransmits_seen = 0;
+
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 4096);
@@ -251,9 +257,13 @@ static __always_inline void fill(bool btf, struct trace_hop_event *ev, __u64 ts,
 	ev->flags = flags;
 	ev->wirelen = 0;
 	ev->caplen = 0;
-	__builtin_memset(ev->ifname, 0, sizeof(ev->ifname));
-	if (dev)
+	/* tp_btf: the name's 16 bytes as two loads, not a string helper (IFNAMSIZ holds its NUL). */
+	if (dev && btf)
+		__builtin_memcpy(ev->ifname, dev->name, sizeof(ev->ifname));
+	else if (dev)
 		BPF_CORE_READ_STR_INTO(&ev->ifname, dev, name);
+	else
+		__builtin_memset(ev->ifname, 0, sizeof(ev->ifname));
 	/* The task's name where the task is the packet's: its sender, its reader. */
 	if ((flags & TRACE_EV_FIRST) || hop == TRACE_HOP_COPY_DATAGRAM || hop == TRACE_HOP_RECV)
 		bpf_get_current_comm(ev->comm, sizeof(ev->comm));
@@ -383,7 +393,7 @@ static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb, stru
 	note_head(head, f.id, (__u64)skb, v.nh);
 	stat_inc(TRACE_STAT_STARTED);
 	/* A segment tcp_retransmit_skb named: that is where this packet began. */
-	retrans = bpf_map_lookup_elem(&retransmits, &head);
+	retrans = retransmits_seen ? bpf_map_lookup_elem(&retransmits, &head) : NULL;
 	if (retrans) {
 		struct hop_extra x = {};
 
@@ -649,7 +659,8 @@ static __always_inline int on_retransmit(bool btf, __u64 skaddr, __u64 skbaddr)
 	if (f)
 		return on_hop(btf, TRACE_HOP_RETRANSMIT, skb, NULL, &x);
 	now = bpf_ktime_get_ns();
-	bpf_map_update_elem(&retransmits, &head, &now, BPF_ANY);
+	if (!bpf_map_update_elem(&retransmits, &head, &now, BPF_ANY) && !retransmits_seen)
+		retransmits_seen = 1;
 	return 0;
 }
 
