@@ -400,7 +400,8 @@ static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb, stru
 		send_hop(btf, *retrans, f.id, TRACE_HOP_RETRANSMIT, skb, NULL, 0, &x);
 		bpf_map_delete_elem(&retransmits, &head);
 	}
-	ev = reserve(true);
+	/* Room for the packet's bytes only when they are wanted. */
+	ev = reserve(cfg.snaplen != 0);
 	if (!ev)
 		return;
 	fill(btf, ev, now, f.id, hop, skb, dev, TRACE_EV_FIRST | (v.l3 ? TRACE_EV_L3 : 0));

@@ -93,7 +93,9 @@ static int open_collector(struct trace_run *r, uint32_t netns_ino, uint32_t ifin
 		.cfg = {
 			.netns_ino = netns_ino,
 			.ifindex = ifindex,
-			.snaplen = r->c->write_path ? r->c->snaplen : TRACE_SUMMARY_SNAPLEN,
+			/* --summary shows no packet: its first hops carry no bytes. */
+			.snaplen = r->c->write_path ? r->c->snaplen :
+				   r->c->summary ? 0 : TRACE_SUMMARY_SNAPLEN,
 			.filter = r->c->l2 != NULL,
 		},
 		.attach = r->c->attach,
