@@ -66,10 +66,9 @@ prog_time()
 # and in NAME.kns the run time of the programs it loaded over the flood.
 with_tracer()
 {
-	local name=$1 pid before ids t0 t1
+	local name=$1 pid ids t0 t1
 
 	shift
-	before=$(bpftool prog show -j | jq -r '.[].id' | sort)
 	taskset -c 1 "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
 	pid=$!
 	tracer_pid=$pid
@@ -78,7 +77,8 @@ with_tracer()
 		sleep 0.05
 	done
 	sleep 0.5
-	ids=$(comm -13 <(echo "$before") <(bpftool prog show -j | jq -r '.[].id' | sort) | tr '\n' ' ')
+	# The programs the tracer holds (its fds' prog_id), not others loaded meanwhile.
+	ids=$(grep -hs '^prog_id:' /proc/"$pid"/fdinfo/* | awk '{ print $2 }' | sort -u | tr '\n' ' ')
 	prog_stats $ids >"$tmp/$name.p0"
 	t0=$(prog_time $ids)
 	flood >"$tmp/$name.rate"
