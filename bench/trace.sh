@@ -16,6 +16,7 @@
 # programs' run time over the flood divided by the frames sent ("kernel ns/frame"), and per
 # program (per hop) its runs and ns per run.  RING=SIZE sets sockeye's --ring-size (default: its
 # own default, 4M): a ring far larger than the caches costs a cache miss per line written.
+# ATTACH=raw_tp measures sockeye's fallback (--attach).
 set -euo pipefail
 
 secs=${1:-5}
@@ -91,7 +92,7 @@ with_tracer()
 }
 
 base1=$(rate "$(flood)")
-ring=(${RING:+--ring-size "$RING"})
+ring=(${RING:+--ring-size "$RING"} ${ATTACH:+--attach "$ATTACH"})
 with_tracer selected "$sockeye" -v -j trace --summary "${ring[@]}" udp and dst host 10.94.0.2 and dst port 9
 base2=$(rate "$(flood)")
 with_tracer filtered "$sockeye" -v -j trace --summary "${ring[@]}" udp and dst port 10
