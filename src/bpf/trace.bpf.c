@@ -73,16 +73,16 @@ struct {
 } retransmits SEC(".maps");
 
 /*
- * Per datagram socket, the skb its next read takes: the head of its queue
- * when sk_data_ready or the last read looked.  sock_recv_length has only the
- * socket, and UDP copies a linear datagram without skb_copy_datagram_iovec.
- */
-/*
  * Set once tcp_retransmit_skb has noted a segment: until then a packet's
  * start need not look in retransmits (a hash lookup per packet saved).
  */
 __u32 retransmits_seen = 0;
 
+/*
+ * Per datagram socket, the skb its next read takes: the head of its queue
+ * when sk_data_ready or the last read looked.  sock_recv_length has only the
+ * socket, and UDP copies a linear datagram without skb_copy_datagram_iovec.
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 4096);
@@ -236,8 +236,8 @@ static __always_inline struct trace_hop_event *reserve(bool with_data)
 	return ev;
 }
 
-static __always_inline void fill(bool btf, struct trace_hop_event *ev, __u64 ts, __u64 id, __u32 hop,
-				 struct sk_buff *skb, struct net_device *dev, __u32 flags)
+static __always_inline void fill(bool btf, struct trace_hop_event *ev, __u64 ts, __u64 id,
+				 __u32 hop, struct sk_buff *skb, struct net_device *dev, __u32 flags)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 
@@ -287,8 +287,8 @@ struct hop_extra {
 	__s32 rc;
 };
 
-static __always_inline void send_hop(bool btf, __u64 ts, __u64 id, __u32 hop, struct sk_buff *skb,
-				     struct net_device *dev, __u32 flags,
+static __always_inline void send_hop(bool btf, __u64 ts, __u64 id, __u32 hop,
+				     struct sk_buff *skb, struct net_device *dev, __u32 flags,
 				     const struct hop_extra *x)
 {
 	struct trace_hop_event *ev = reserve(false);
@@ -350,8 +350,8 @@ static __always_inline void drop_stale(struct sk_buff *skb, struct followed *f)
 }
 
 /* A first hop: the filter decides; a selected packet is followed from here. */
-static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb, struct net_device *dev,
-				  __u64 head, __u64 now)
+static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb,
+				  struct net_device *dev, __u64 head, __u64 now)
 {
 	struct followed f = { .head = head, .last_ns = now };
 	struct trace_hop_event *ev;
