@@ -13,7 +13,10 @@
 # before and after.  sockeye runs on CPU 1 with --summary (its reading is not the sender's).
 # On a busy machine the rates also carry what the tracer's user space takes from the others, so
 # the kernel's own account is given too: kernel.bpf_stats_enabled on for the run, the tracer's
-# programs' run time over the flood divided by the frames sent ("kernel ns/frame").
+# programs' run time over the flood divided by the frames sent ("kernel ns/frame"), and per
+# program (per hop) its runs and ns per run.  RING=SIZE sets sockeye's --ring-size (default: its
+# own default, 4M): a ring far larger than the caches costs a cache miss per line written.
+# ATTACH=raw_tp measures sockeye's fallback (--attach).
 set -euo pipefail
 
 secs=${1:-5}
@@ -46,6 +49,13 @@ flood()
 }
 rate() { cut -d' ' -f2 <<<"$1"; }
 
+# prog_stats IDS...: per program of these, "name run_time_ns run_cnt", one a line.
+prog_stats()
+{
+	bpftool prog show -j | jq -r --arg ids " $* " '.[] | select(.id as $i | $ids | contains(" \($i) "))
+		| "\(.name // "-")#\(.id) \(.run_time_ns // 0) \(.run_cnt // 0)"'  | sort
+}
+
 # prog_time IDS...: the run time in ns of these BPF programs so far, summed.
 prog_time()
 {
@@ -57,10 +67,9 @@ prog_time()
 # and in NAME.kns the run time of the programs it loaded over the flood.
 with_tracer()
 {
-	local name=$1 pid before ids t0 t1
+	local name=$1 pid ids t0 t1
 
 	shift
-	before=$(bpftool prog show -j | jq -r '.[].id' | sort)
 	taskset -c 1 "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
 	pid=$!
 	tracer_pid=$pid
@@ -69,10 +78,13 @@ with_tracer()
 		sleep 0.05
 	done
 	sleep 0.5
-	ids=$(comm -13 <(echo "$before") <(bpftool prog show -j | jq -r '.[].id' | sort) | tr '\n' ' ')
+	# The programs the tracer holds (its fds' prog_id), not others loaded meanwhile.
+	ids=$(grep -hs '^prog_id:' /proc/"$pid"/fdinfo/* | awk '{ print $2 }' | sort -u | tr '\n' ' ')
+	prog_stats $ids >"$tmp/$name.p0"
 	t0=$(prog_time $ids)
 	flood >"$tmp/$name.rate"
 	t1=$(prog_time $ids)
+	prog_stats $ids >"$tmp/$name.p1"
 	echo $((t1 - t0)) >"$tmp/$name.kns"
 	kill -INT "$pid"
 	wait "$pid" || true
@@ -80,9 +92,10 @@ with_tracer()
 }
 
 base1=$(rate "$(flood)")
-with_tracer selected "$sockeye" -v -j trace --summary --ring-size 64M udp and dst host 10.94.0.2 and dst port 9
+ring=(${RING:+--ring-size "$RING"} ${ATTACH:+--attach "$ATTACH"})
+with_tracer selected "$sockeye" -v -j trace --summary "${ring[@]}" udp and dst host 10.94.0.2 and dst port 9
 base2=$(rate "$(flood)")
-with_tracer filtered "$sockeye" -v -j trace --summary --ring-size 64M udp and dst port 10
+with_tracer filtered "$sockeye" -v -j trace --summary "${ring[@]}" udp and dst port 10
 base3=$(rate "$(flood)")
 with_tracer bpftrace unshare -m sh -c 'mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null;
 	exec bpftrace "$0"' "$src/bench/trace.bt"
@@ -122,3 +135,14 @@ printf '%-34s %12s %10s %12s %s\n' "bpftrace trace.bt (same work)" "$bt_rate" \
 	"$(ns_per "$bt_rate" "$base3" "$base4")" "$(kns bpftrace "$bt_sent")" \
 	"followed to the fate: ${bt_count:-0}"
 echo "sockeye attach ${attach} ms and ${attach2} ms, detach ${detach} ms"
+# per_prog NAME SENT: each program that ran over the flood: runs per frame sent, ns per run.
+per_prog()
+{
+	join "$tmp/$1.p0" "$tmp/$1.p1" 2>/dev/null | awk -v n="$2" -v who="$1" '$5 > $3 {
+		printf "  %-10s %-34s %5.2f runs/frame %6.0f ns/run\n", who, $1, ($5 - $3) / n,
+			($4 - $2) / ($5 - $3) }'
+}
+echo "per program (the kernel's account):"
+per_prog selected "$sel_sent"
+per_prog filtered "$filt_sent"
+per_prog bpftrace "$bt_sent"

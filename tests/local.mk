@@ -42,6 +42,7 @@ NETNS_TESTS += \
 	tests/netns/trace_qdisc.sh \
 	tests/netns/trace_bpftrace.sh \
 	tests/netns/trace_vxlan.sh \
+	tests/netns/trace_attach_stages.sh \
 	tests/netns/napi_veth.sh \
 	tests/netns/sniff_capture.sh \
 	tests/netns/sniff_files.sh \

@@ -73,6 +73,12 @@ struct {
 } retransmits SEC(".maps");
 
 /*
+ * Set once tcp_retransmit_skb has noted a segment: until then a packet's
+ * start need not look in retransmits (a hash lookup per packet saved).
+ */
+__u32 retransmits_seen = 0;
+
+/*
  * Per datagram socket, the skb its next read takes: the head of its queue
  * when sk_data_ready or the last read looked.  sock_recv_length has only the
  * socket, and UDP copies a linear datagram without skb_copy_datagram_iovec.
@@ -111,6 +117,15 @@ struct {
 	__type(key, __u32);
 	__type(value, struct rejected);
 } last_rejected SEC(".maps");
+
+/*
+ * A field of a kernel struct: tp_btf's programs load it directly (the
+ * verifier knows the arguments' types from the tracepoint's BTF and turns
+ * the load into one that cannot fault), raw_tp's through
+ * bpf_probe_read_kernel, a helper call each.  btf is a constant in every
+ * program, so the other branch is not compiled in.
+ */
+#define RD(btf, p, f) ((btf) ? (p)->f : BPF_CORE_READ(p, f))
 
 static __always_inline __u64 *stat_ptr(__u32 which)
 {
@@ -163,9 +178,11 @@ static __always_inline bool is_fate(__u32 hop)
 	return hop == TRACE_HOP_CONSUME || hop == TRACE_HOP_KFREE || hop == TRACE_HOP_RECV;
 }
 
-static __always_inline __u32 netns_of(struct net_device *dev)
+static __always_inline __u32 netns_of(bool btf, struct net_device *dev)
 {
-	return dev ? BPF_CORE_READ(dev, nd_net.net, ns.inum) : 0;
+	if (!dev)
+		return 0;
+	return btf ? dev->nd_net.net->ns.inum : BPF_CORE_READ(dev, nd_net.net, ns.inum);
 }
 
 /* Where the packet's first header is, and how much of it is linear: Ethernet, else raw IP. */
@@ -176,16 +193,17 @@ struct pkt_view {
 	__u32 nh;	/* the network header's offset from head (NO_NH: unset) */
 };
 
-static __always_inline int view_of(struct sk_buff *skb, struct net_device *dev,
+static __always_inline int view_of(bool btf, struct sk_buff *skb, struct net_device *dev,
 				   struct pkt_view *v)
 {
+	/* Read as numbers: the filter, a global function, takes no pointer. */
 	__u64 head = (__u64)BPF_CORE_READ(skb, head);
 	__u64 data = (__u64)BPF_CORE_READ(skb, data);
-	__u32 tail = BPF_CORE_READ(skb, tail);
-	__u16 mh = BPF_CORE_READ(skb, mac_header);
-	__u16 nh = BPF_CORE_READ(skb, network_header);
-	__u32 len = BPF_CORE_READ(skb, len);
-	__u16 type = dev ? BPF_CORE_READ(dev, type) : 0;
+	__u32 tail = RD(btf, skb, tail);
+	__u16 mh = RD(btf, skb, mac_header);
+	__u16 nh = RD(btf, skb, network_header);
+	__u32 len = RD(btf, skb, len);
+	__u16 type = dev ? RD(btf, dev, type) : 0;
 	__u64 start, end = head + tail;
 
 	if ((type == ARPHRD_ETHER || type == ARPHRD_LOOPBACK) && mh != (__u16)~0U) {
@@ -218,8 +236,8 @@ static __always_inline struct trace_hop_event *reserve(bool with_data)
 	return ev;
 }
 
-static __always_inline void fill(struct trace_hop_event *ev, __u64 ts, __u64 id, __u32 hop,
-				 struct sk_buff *skb, struct net_device *dev, __u32 flags)
+static __always_inline void fill(bool btf, struct trace_hop_event *ev, __u64 ts, __u64 id,
+				 __u32 hop, struct sk_buff *skb, struct net_device *dev, __u32 flags)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 
@@ -229,9 +247,9 @@ static __always_inline void fill(struct trace_hop_event *ev, __u64 ts, __u64 id,
 	ev->location = 0;
 	ev->hop = hop;
 	ev->cpu = bpf_get_smp_processor_id();
-	ev->ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
+	ev->ifindex = dev ? RD(btf, dev, ifindex) : 0;
 	ev->netns_ino = 0;	/* the first hop's only (start): three reads a hop saved */
-	ev->len = skb ? BPF_CORE_READ(skb, len) : 0;
+	ev->len = skb ? RD(btf, skb, len) : 0;
 	ev->reason = 0;
 	ev->pid = pid_tgid >> 32;
 	ev->tid = (__u32)pid_tgid;
@@ -239,9 +257,13 @@ static __always_inline void fill(struct trace_hop_event *ev, __u64 ts, __u64 id,
 	ev->flags = flags;
 	ev->wirelen = 0;
 	ev->caplen = 0;
-	__builtin_memset(ev->ifname, 0, sizeof(ev->ifname));
-	if (dev)
+	/* tp_btf: the name's 16 bytes as two loads, not a string helper (IFNAMSIZ holds its NUL). */
+	if (dev && btf)
+		__builtin_memcpy(ev->ifname, dev->name, sizeof(ev->ifname));
+	else if (dev)
 		BPF_CORE_READ_STR_INTO(&ev->ifname, dev, name);
+	else
+		__builtin_memset(ev->ifname, 0, sizeof(ev->ifname));
 	/* The task's name where the task is the packet's: its sender, its reader. */
 	if ((flags & TRACE_EV_FIRST) || hop == TRACE_HOP_COPY_DATAGRAM || hop == TRACE_HOP_RECV)
 		bpf_get_current_comm(ev->comm, sizeof(ev->comm));
@@ -265,15 +287,15 @@ struct hop_extra {
 	__s32 rc;
 };
 
-static __always_inline void send_hop(__u64 ts, __u64 id, __u32 hop, struct sk_buff *skb,
-				     struct net_device *dev, __u32 flags,
+static __always_inline void send_hop(bool btf, __u64 ts, __u64 id, __u32 hop,
+				     struct sk_buff *skb, struct net_device *dev, __u32 flags,
 				     const struct hop_extra *x)
 {
 	struct trace_hop_event *ev = reserve(false);
 
 	if (!ev)
 		return;
-	fill(ev, ts, id, hop, skb, dev, flags);
+	fill(btf, ev, ts, id, hop, skb, dev, flags);
 	ev->location = x->location;
 	ev->reason = x->reason;
 	ev->rc = x->rc;
@@ -328,8 +350,8 @@ static __always_inline void drop_stale(struct sk_buff *skb, struct followed *f)
 }
 
 /* A first hop: the filter decides; a selected packet is followed from here. */
-static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_device *dev,
-				  __u64 head, __u64 now)
+static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb,
+				  struct net_device *dev, __u64 head, __u64 now)
 {
 	struct followed f = { .head = head, .last_ns = now };
 	struct trace_hop_event *ev;
@@ -349,11 +371,11 @@ static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_dev
 		rj->skb = 0;
 		return;
 	}
-	if (cfg.netns_ino && netns_of(dev) != cfg.netns_ino)
+	if (cfg.netns_ino && netns_of(btf, dev) != cfg.netns_ino)
 		return;
-	if (cfg.ifindex && (!dev || BPF_CORE_READ(dev, ifindex) != cfg.ifindex))
+	if (cfg.ifindex && (!dev || RD(btf, dev, ifindex) != cfg.ifindex))
 		return;
-	if (view_of(skb, dev, &v))
+	if (view_of(btf, skb, dev, &v))
 		return;
 	if (cfg.filter && !trace_filter(v.start, v.caplen, v.wirelen, v.l3)) {
 		stat_inc(TRACE_STAT_FILTERED);
@@ -371,17 +393,18 @@ static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_dev
 	note_head(head, f.id, (__u64)skb, v.nh);
 	stat_inc(TRACE_STAT_STARTED);
 	/* A segment tcp_retransmit_skb named: that is where this packet began. */
-	retrans = bpf_map_lookup_elem(&retransmits, &head);
+	retrans = retransmits_seen ? bpf_map_lookup_elem(&retransmits, &head) : NULL;
 	if (retrans) {
 		struct hop_extra x = {};
 
-		send_hop(*retrans, f.id, TRACE_HOP_RETRANSMIT, skb, NULL, 0, &x);
+		send_hop(btf, *retrans, f.id, TRACE_HOP_RETRANSMIT, skb, NULL, 0, &x);
 		bpf_map_delete_elem(&retransmits, &head);
 	}
-	ev = reserve(true);
+	/* Room for the packet's bytes only when they are wanted. */
+	ev = reserve(cfg.snaplen != 0);
 	if (!ev)
 		return;
-	fill(ev, now, f.id, hop, skb, dev, TRACE_EV_FIRST | (v.l3 ? TRACE_EV_L3 : 0));
+	fill(btf, ev, now, f.id, hop, skb, dev, TRACE_EV_FIRST | (v.l3 ? TRACE_EV_L3 : 0));
 	ev->wirelen = v.wirelen;
 	n = v.caplen < cfg.snaplen ? v.caplen : cfg.snaplen;
 	if (n > TRACE_SNAP_MAX)
@@ -397,7 +420,7 @@ static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_dev
 			n = 0;
 	}
 	ev->caplen = n;
-	ev->netns_ino = netns_of(dev);
+	ev->netns_ino = netns_of(btf, dev);
 	bpf_ringbuf_submit(ev, BPF_RB_NO_WAKEUP);
 }
 
@@ -413,36 +436,40 @@ static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_dev
  * skb freed untraced (TCP frees a RST so) and reused for a packet sent.  A
  * clone joins by its data only when the data still holds the same packet.
  */
-static __always_inline struct followed *lookup(__u32 hop, struct sk_buff *skb, __u64 *headp,
-					       __u64 now, __u32 *flags)
+static __always_inline struct followed *lookup(bool btf, __u32 hop, struct sk_buff *skb,
+					       __u64 *headp, __u32 *flags)
 {
 	struct followed *f = bpf_map_lookup_elem(&by_skb, &skb);
 	struct by_head_val *hv;
 	struct followed nf;
 	__u64 head;
+	bool cloned;
 
 	if (f) {
-		head = (__u64)BPF_CORE_READ(skb, head);
+		head = (__u64)RD(btf, skb, head);
 		*headp = head;
 		if ((hop == TRACE_HOP_DEV_QUEUE || hop == TRACE_HOP_START_XMIT) &&
-		    is_rx_side(f->last_hop) && !BPF_CORE_READ(skb, skb_iif)) {
+		    is_rx_side(f->last_hop) && !RD(btf, skb, skb_iif)) {
 			drop_stale(skb, f);
 			return NULL;
 		}
 		if (f->head == head)
 			return f;
-		if (is_rx_entry(hop) || now - f->last_ns > STALE_NS) {
+		if (is_rx_entry(hop) || bpf_ktime_get_ns() - f->last_ns > STALE_NS) {
 			drop_stale(skb, f);
 			return NULL;
 		}
 		f->head = head;
-		note_head(head, f->id, f->owner, BPF_CORE_READ(skb, network_header));
+		note_head(head, f->id, f->owner, RD(btf, skb, network_header));
 		return f;
 	}
 	/* Only a clone shares its data: a fresh skb with a known head reuses a freed one's. */
-	if (is_rx_entry(hop) || !BPF_CORE_READ_BITFIELD_PROBED(skb, cloned))
+	if (is_rx_entry(hop))
 		return NULL;
-	head = (__u64)BPF_CORE_READ(skb, head);
+	cloned = btf ? BPF_CORE_READ_BITFIELD(skb, cloned) : BPF_CORE_READ_BITFIELD_PROBED(skb, cloned);
+	if (!cloned)
+		return NULL;
+	head = (__u64)RD(btf, skb, head);
 	*headp = head;
 	hv = bpf_map_lookup_elem(&by_head, &head);
 	if (!hv)
@@ -451,7 +478,7 @@ static __always_inline struct followed *lookup(__u32 hop, struct sk_buff *skb, _
 	 * The same header where it was: a buffer's old bytes stay in the
 	 * headroom of the next packet to get it, so only the place tells.
 	 */
-	if (BPF_CORE_READ(skb, network_header) != hv->nh ||
+	if (RD(btf, skb, network_header) != hv->nh ||
 	    fingerprint(head, hv->nh) != hv->fp) {
 		bpf_map_delete_elem(&by_head, &head);
 		stat_inc(TRACE_STAT_STALE_HEAD);
@@ -459,7 +486,7 @@ static __always_inline struct followed *lookup(__u32 hop, struct sk_buff *skb, _
 	}
 	nf.id = hv->id;
 	nf.head = head;
-	nf.last_ns = now;
+	nf.last_ns = 0;	/* the caller's */
 	nf.owner = hv->owner;
 	nf.last_hop = hop;
 	nf.pad = 0;
@@ -480,8 +507,8 @@ static __always_inline void end(struct sk_buff *skb, __u64 head, __u64 id)
 	stat_inc(TRACE_STAT_ENDED);
 }
 
-static __always_inline int on_hop(__u32 hop, struct sk_buff *skb, struct net_device *dev,
-				  const struct hop_extra *x)
+static __always_inline int on_hop(bool btf, __u32 hop, struct sk_buff *skb,
+				  struct net_device *dev, const struct hop_extra *x)
 {
 	__u64 now, head, id;
 	struct followed *f;
@@ -489,19 +516,20 @@ static __always_inline int on_hop(__u32 hop, struct sk_buff *skb, struct net_dev
 
 	if (!skb)
 		return 0;
-	now = bpf_ktime_get_ns();
 	head = 0;
-	f = lookup(hop, skb, &head, now, &flags);
+	f = lookup(btf, hop, skb, &head, &flags);
 	if (!f) {
 		if (!is_first_hop(hop))
 			return 0;
 		if (!head)
-			head = (__u64)BPF_CORE_READ(skb, head);
+			head = (__u64)RD(btf, skb, head);
 		if (!dev)
-			dev = BPF_CORE_READ(skb, dev);
-		start(hop, skb, dev, head, now);
+			dev = RD(btf, skb, dev);
+		start(btf, hop, skb, dev, head, bpf_ktime_get_ns());
 		return 0;
 	}
+	/* Read once the skb is known to be followed: most hops see others. */
+	now = bpf_ktime_get_ns();
 	id = f->id;
 	f->last_ns = now;
 	f->last_hop = hop;
@@ -520,20 +548,20 @@ static __always_inline int on_hop(__u32 hop, struct sk_buff *skb, struct net_dev
 		}
 	}
 	if (!dev)
-		dev = BPF_CORE_READ(skb, dev);
+		dev = RD(btf, skb, dev);
 	if (is_fate(hop))
 		flags |= TRACE_EV_END;
-	send_hop(now, id, hop, skb, dev, flags, x);
+	send_hop(btf, now, id, hop, skb, dev, flags, x);
 	if (is_fate(hop))
 		end(skb, head, id);
 	return 0;
 }
 
-static __always_inline int on_skb(__u32 hop, __u64 skb)
+static __always_inline int on_skb(bool btf, __u32 hop, __u64 skb)
 {
 	struct hop_extra x = {};
 
-	return on_hop(hop, (struct sk_buff *)skb, NULL, &x);
+	return on_hop(btf, hop, (struct sk_buff *)skb, NULL, &x);
 }
 
 #define IPPROTO_UDP 17
@@ -570,7 +598,7 @@ static __always_inline void note_next_read(struct sock *sk)
 }
 
 /* sk_data_ready has only the socket: the skb is the one just queued, its receive queue's tail. */
-static __always_inline int on_data_ready(__u64 skaddr)
+static __always_inline int on_data_ready(bool btf, __u64 skaddr)
 {
 	struct sock *sk = (struct sock *)skaddr;
 	struct sk_buff *skb;
@@ -578,10 +606,10 @@ static __always_inline int on_data_ready(__u64 skaddr)
 
 	if (!sk)
 		return 0;
-	skb = BPF_CORE_READ(sk, sk_receive_queue.prev);
+	skb = btf ? sk->sk_receive_queue.prev : BPF_CORE_READ(sk, sk_receive_queue.prev);
 	if ((void *)skb == (void *)&sk->sk_receive_queue)
 		return 0;
-	on_hop(TRACE_HOP_SK_DATA_READY, skb, NULL, &x);
+	on_hop(btf, TRACE_HOP_SK_DATA_READY, skb, NULL, &x);
 	note_next_read(sk);
 	return 0;
 }
@@ -592,7 +620,7 @@ static __always_inline int on_data_ready(__u64 skaddr)
  * sock_recv_length, in the reader's context after its read: the datagram
  * read is the one that headed the queue when last looked (note_next_read).
  */
-static __always_inline int on_recv(__u64 skaddr, __u64 ret, __u64 flags)
+static __always_inline int on_recv(bool btf, __u64 skaddr, __u64 ret, __u64 flags)
 {
 	struct sock *sk = (struct sock *)skaddr;
 	__u64 key = skaddr, *skb;
@@ -609,7 +637,7 @@ static __always_inline int on_recv(__u64 skaddr, __u64 ret, __u64 flags)
 		if (f) {
 			id = f->id;
 			head = f->head;
-			send_hop(bpf_ktime_get_ns(), id, TRACE_HOP_RECV, NULL, NULL, TRACE_EV_END,
+			send_hop(btf, bpf_ktime_get_ns(), id, TRACE_HOP_RECV, NULL, NULL, TRACE_EV_END,
 				 &x);
 			end((struct sk_buff *)addr, head, id);
 		}
@@ -618,7 +646,7 @@ static __always_inline int on_recv(__u64 skaddr, __u64 ret, __u64 flags)
 	return 0;
 }
 
-static __always_inline int on_retransmit(__u64 skaddr, __u64 skbaddr)
+static __always_inline int on_retransmit(bool btf, __u64 skaddr, __u64 skbaddr)
 {
 	struct sk_buff *skb = (struct sk_buff *)skbaddr;
 	struct followed *f;
@@ -627,41 +655,42 @@ static __always_inline int on_retransmit(__u64 skaddr, __u64 skbaddr)
 
 	if (!skb)
 		return 0;
-	head = (__u64)BPF_CORE_READ(skb, head);
+	head = (__u64)RD(btf, skb, head);
 	f = bpf_map_lookup_elem(&by_skb, &skb);
 	if (f)
-		return on_hop(TRACE_HOP_RETRANSMIT, skb, NULL, &x);
+		return on_hop(btf, TRACE_HOP_RETRANSMIT, skb, NULL, &x);
 	now = bpf_ktime_get_ns();
-	bpf_map_update_elem(&retransmits, &head, &now, BPF_ANY);
+	if (!bpf_map_update_elem(&retransmits, &head, &now, BPF_ANY) && !retransmits_seen)
+		retransmits_seen = 1;
 	return 0;
 }
 
-static __always_inline int on_start_xmit(__u64 skb, __u64 dev)
+static __always_inline int on_start_xmit(bool btf, __u64 skb, __u64 dev)
 {
 	struct hop_extra x = {};
 
-	return on_hop(TRACE_HOP_START_XMIT, (struct sk_buff *)skb, (struct net_device *)dev, &x);
+	return on_hop(btf, TRACE_HOP_START_XMIT, (struct sk_buff *)skb, (struct net_device *)dev, &x);
 }
 
-static __always_inline int on_dev_xmit(__u64 skb, __u64 rc, __u64 dev)
+static __always_inline int on_dev_xmit(bool btf, __u64 skb, __u64 rc, __u64 dev)
 {
 	struct hop_extra x = { .rc = (__s32)rc };
 
-	return on_hop(TRACE_HOP_DEV_XMIT, (struct sk_buff *)skb, (struct net_device *)dev, &x);
+	return on_hop(btf, TRACE_HOP_DEV_XMIT, (struct sk_buff *)skb, (struct net_device *)dev, &x);
 }
 
-static __always_inline int on_consume(__u64 skb, __u64 location)
+static __always_inline int on_consume(bool btf, __u64 skb, __u64 location)
 {
 	struct hop_extra x = { .location = location };
 
-	return on_hop(TRACE_HOP_CONSUME, (struct sk_buff *)skb, NULL, &x);
+	return on_hop(btf, TRACE_HOP_CONSUME, (struct sk_buff *)skb, NULL, &x);
 }
 
-static __always_inline int on_kfree(__u64 skb, __u64 location, __u64 reason)
+static __always_inline int on_kfree(bool btf, __u64 skb, __u64 location, __u64 reason)
 {
 	struct hop_extra x = { .location = location, .reason = (__u32)reason };
 
-	return on_hop(TRACE_HOP_KFREE, (struct sk_buff *)skb, NULL, &x);
+	return on_hop(btf, TRACE_HOP_KFREE, (struct sk_buff *)skb, NULL, &x);
 }
 
 /*
@@ -673,45 +702,47 @@ static __always_inline int on_kfree(__u64 skb, __u64 location, __u64 reason)
  */
 #define HOP1(tp, call)                                                             \
 	SEC("sockeye_tp_btf/" #tp)                                                 \
-	int tp_btf_##tp(__u64 *ctx) { __u64 a0 = ctx[0]; return call; }            \
+	int tp_btf_##tp(__u64 *ctx) { const bool btf = true; __u64 a0 = ctx[0]; return call; } \
 	SEC("sockeye_raw_tp/" #tp)                                                 \
 	int raw_tp_##tp(struct bpf_raw_tracepoint_args *ctx)                       \
-	{ __u64 a0 = ctx->args[0]; return call; }
+	{ const bool btf = false; __u64 a0 = ctx->args[0]; return call; }
 #define HOP2(tp, call)                                                             \
 	SEC("sockeye_tp_btf/" #tp)                                                 \
-	int tp_btf_##tp(__u64 *ctx) { __u64 a0 = ctx[0], a1 = ctx[1]; (void)a0; return call; } \
+	int tp_btf_##tp(__u64 *ctx)                                                \
+	{ const bool btf = true; __u64 a0 = ctx[0], a1 = ctx[1]; (void)a0; return call; } \
 	SEC("sockeye_raw_tp/" #tp)                                                 \
 	int raw_tp_##tp(struct bpf_raw_tracepoint_args *ctx)                       \
-	{ __u64 a0 = ctx->args[0], a1 = ctx->args[1]; (void)a0; return call; }
+	{ const bool btf = false; __u64 a0 = ctx->args[0], a1 = ctx->args[1]; (void)a0; return call; }
 #define HOP3(tp, call)                                                             \
 	SEC("sockeye_tp_btf/" #tp)                                                 \
 	int tp_btf_##tp(__u64 *ctx)                                                \
-	{ __u64 a0 = ctx[0], a1 = ctx[1], a2 = ctx[2]; return call; }              \
+	{ const bool btf = true; __u64 a0 = ctx[0], a1 = ctx[1], a2 = ctx[2]; return call; } \
 	SEC("sockeye_raw_tp/" #tp)                                                 \
 	int raw_tp_##tp(struct bpf_raw_tracepoint_args *ctx)                       \
-	{ __u64 a0 = ctx->args[0], a1 = ctx->args[1], a2 = ctx->args[2]; return call; }
+	{ const bool btf = false; __u64 a0 = ctx->args[0], a1 = ctx->args[1], a2 = ctx->args[2]; \
+	  return call; }
 
 /* A hop whose only argument read is the n-th (the skb): n + 1 arguments at least. */
 #define HOP_ARG(tp, n, hop)                                                        \
 	SEC("sockeye_tp_btf/" #tp)                                                 \
-	int tp_btf_##tp(__u64 *ctx) { return on_skb(hop, ctx[n]); }                \
+	int tp_btf_##tp(__u64 *ctx) { return on_skb(true, hop, ctx[n]); }          \
 	SEC("sockeye_raw_tp/" #tp)                                                 \
 	int raw_tp_##tp(struct bpf_raw_tracepoint_args *ctx)                       \
-	{ return on_skb(hop, ctx->args[n]); }
+	{ return on_skb(false, hop, ctx->args[n]); }
 
-HOP1(netif_rx, on_skb(TRACE_HOP_NETIF_RX, a0))
-HOP1(napi_gro_receive_entry, on_skb(TRACE_HOP_NAPI_GRO, a0))
-HOP1(netif_receive_skb, on_skb(TRACE_HOP_NETIF_RECEIVE, a0))
-HOP2(sock_rcvqueue_full, on_skb(TRACE_HOP_RCVQUEUE_FULL, a1))
-HOP1(sk_data_ready, on_data_ready(a0))
-HOP1(skb_copy_datagram_iovec, on_skb(TRACE_HOP_COPY_DATAGRAM, a0))
-HOP3(sock_recv_length, on_recv(a0, a1, a2))
-HOP1(net_dev_queue, on_skb(TRACE_HOP_DEV_QUEUE, a0))
+HOP1(netif_rx, on_skb(btf, TRACE_HOP_NETIF_RX, a0))
+HOP1(napi_gro_receive_entry, on_skb(btf, TRACE_HOP_NAPI_GRO, a0))
+HOP1(netif_receive_skb, on_skb(btf, TRACE_HOP_NETIF_RECEIVE, a0))
+HOP2(sock_rcvqueue_full, on_skb(btf, TRACE_HOP_RCVQUEUE_FULL, a1))
+HOP1(sk_data_ready, on_data_ready(btf, a0))
+HOP1(skb_copy_datagram_iovec, on_skb(btf, TRACE_HOP_COPY_DATAGRAM, a0))
+HOP3(sock_recv_length, on_recv(btf, a0, a1, a2))
+HOP1(net_dev_queue, on_skb(btf, TRACE_HOP_DEV_QUEUE, a0))
 /* qdisc_dequeue's skb: NULL when the qdisc was empty, else the first of those dequeued. */
 HOP_ARG(qdisc_enqueue, 2, TRACE_HOP_QDISC_ENQUEUE)
 HOP_ARG(qdisc_dequeue, 3, TRACE_HOP_QDISC_DEQUEUE)
-HOP2(net_dev_start_xmit, on_start_xmit(a0, a1))
-HOP3(net_dev_xmit, on_dev_xmit(a0, a1, a2))
-HOP2(tcp_retransmit_skb, on_retransmit(a0, a1))
-HOP2(consume_skb, on_consume(a0, a1))
-HOP3(kfree_skb, on_kfree(a0, a1, a2))
+HOP2(net_dev_start_xmit, on_start_xmit(btf, a0, a1))
+HOP3(net_dev_xmit, on_dev_xmit(btf, a0, a1, a2))
+HOP2(tcp_retransmit_skb, on_retransmit(btf, a0, a1))
+HOP2(consume_skb, on_consume(btf, a0, a1))
+HOP3(kfree_skb, on_kfree(btf, a0, a1, a2))

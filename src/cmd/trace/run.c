@@ -93,7 +93,9 @@ static int open_collector(struct trace_run *r, uint32_t netns_ino, uint32_t ifin
 		.cfg = {
 			.netns_ino = netns_ino,
 			.ifindex = ifindex,
-			.snaplen = r->c->write_path ? r->c->snaplen : TRACE_SUMMARY_SNAPLEN,
+			/* --summary shows no packet: its first hops carry no bytes. */
+			.snaplen = r->c->write_path ? r->c->snaplen :
+				   r->c->summary ? 0 : TRACE_SUMMARY_SNAPLEN,
 			.filter = r->c->l2 != NULL,
 		},
 		.attach = r->c->attach,
@@ -210,12 +212,8 @@ int trace_run(struct trace_cmd *c)
 	}
 	if (ret)
 		return ret;
-	err = ksyms_load("/proc/kallsyms", &r.ksyms);
-	if (err)
-		log_error("/proc/kallsyms: %s: locations shown as addresses", strerror(-err));
 	view_trace_init(&r.v, stdout, cmd_globals.json || cmd_globals.pretty, cmd_globals.pretty);
 	r.v.reasons = &c->reasons;
-	r.v.ksyms = err ? NULL : r.ksyms;
 	r.v.mono_to_real_ns = (int64_t)(clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC));
 	r.pk = trace_packets_new(PENDING_MAX, on_packet, &r);
 	if (c->summary)
@@ -237,6 +235,17 @@ int trace_run(struct trace_cmd *c)
 	ret = open_collector(&r, netns_ino, ifindex);
 	if (ret)
 		goto out;
+	/*
+	 * The kernel's symbols (fates' locations) once the hops are attached:
+	 * reading /proc/kallsyms takes tens of ms the attach need not wait for,
+	 * and nothing is shown before the first read of the ring.
+	 */
+	t0 = clock_ns(CLOCK_MONOTONIC);
+	err = ksyms_load("/proc/kallsyms", &r.ksyms);
+	if (err)
+		log_error("/proc/kallsyms: %s: locations shown as addresses", strerror(-err));
+	r.v.ksyms = err ? NULL : r.ksyms;
+	log_debug(2, "kernel symbols read in %.1f ms", (double)(clock_ns(CLOCK_MONOTONIC) - t0) / 1e6);
 	ret = poll_loop(&r);
 	if (!ret)
 		ret = finish(&r);
