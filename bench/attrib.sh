@@ -40,18 +40,7 @@ ns1=sky-attrib-$$-1
 ns2=sky-attrib-$$-2
 pids=()
 
-cleanup()
-{
-	local p
-
-	for p in "${pids[@]}"; do
-		kill "$p" 2>/dev/null
-	done
-	ip netns del "$ns1" 2>/dev/null
-	ip netns del "$ns2" 2>/dev/null
-	rm -rf "$dir"
-}
-trap cleanup EXIT
+trap 'pair_cleanup "$dir" "$ns1" "$ns2"' EXIT
 
 veth_pair "$ns1" "$ns2" || die "cannot make the namespaces and their veth pair"
 ip -n "$ns1" addr add 10.99.0.1/24 dev va || die "address"

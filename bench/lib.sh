@@ -19,3 +19,17 @@ veth_pair()
 		shift 2
 	done
 }
+
+# pair_cleanup DIR NS1 NS2: what a veth_pair benchmark leaves, for its EXIT trap: the processes
+# in the caller's pids array, both namespaces and DIR ("" for none).
+pair_cleanup()
+{
+	local p
+
+	for p in "${pids[@]}"; do
+		kill "$p" 2>/dev/null
+	done
+	ip netns del "$2" 2>/dev/null
+	ip netns del "$3" 2>/dev/null
+	[[ -z $1 ]] || rm -rf "$1"
+}

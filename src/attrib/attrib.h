@@ -90,6 +90,13 @@ bool attrib_select(struct attrib *a, struct attrib_proc *const *owners, unsigned
  */
 const char *attrib_comment(struct attrib_proc *p, uint16_t *len);
 
+/*
+ * Changes (never to 0) whenever the table does: an owner recorded, replaced or
+ * evicted.  While it stays, the owners a lookup returned and their comments
+ * stand, so a caller may keep what it made of them.
+ */
+uint64_t attrib_generation(const struct attrib *a);
+
 void attrib_stats(struct attrib *a, struct attrib_stats *s);
 /* The v2 mount the cgroup paths are under ("" when none was found). */
 const char *attrib_cgroup_mount(const struct attrib *a);

@@ -62,8 +62,12 @@ static bool link_header(int linktype, const uint8_t *d, uint32_t len, uint32_t *
 	}
 }
 
-/* IPv4: the transport's offset, or 0 when there is none to read (a later fragment, a bad header). */
-static uint32_t ipv4(const uint8_t *d, uint32_t len, uint32_t off, struct attrib_tuple *t)
+/*
+ * IPv4: the transport's offset, or 0 when there is none to read (a later
+ * fragment, a bad header).  Inlined into both callers: a call per packet cost
+ * a tenth of the lookup.
+ */
+static inline __attribute__((always_inline)) uint32_t ipv4(const uint8_t *d, uint32_t len, uint32_t off, struct attrib_tuple *t)
 {
 	uint32_t ihl;
 
@@ -111,11 +115,26 @@ static uint32_t ipv6(const uint8_t *d, uint32_t len, uint32_t off, struct attrib
 	return off;
 }
 
+/* The ports after the network header's end l4 (off: where it began); false when none. */
+static inline __attribute__((always_inline)) bool ports(const uint8_t *data, uint32_t caplen, uint32_t off, uint32_t l4,
+		  struct attrib_tuple *t)
+{
+	if (!l4 || (t->proto != IPPROTO_TCP && t->proto != IPPROTO_UDP) || caplen < l4 + 4 ||
+	    l4 < off)
+		return false;
+	t->sport = be16(data + l4);
+	t->dport = be16(data + l4 + 2);
+	return true;
+}
+
 bool attrib_tuple_parse(int linktype, const uint8_t *data, uint32_t caplen, struct attrib_tuple *t)
 {
 	uint32_t off, l4;
 	uint16_t type;
 
+	/* Most packets: IPv4 on Ethernet without a VLAN tag, read without the general walk. */
+	if (linktype == DLT_EN10MB && caplen >= 14 && be16(data + 12) == ETH_IP)
+		return ports(data, caplen, 14, ipv4(data, caplen, 14, t), t);
 	if (!link_header(linktype, data, caplen, &off, &type))
 		return false;
 	if (type == ETH_IP)
@@ -124,10 +143,5 @@ bool attrib_tuple_parse(int linktype, const uint8_t *data, uint32_t caplen, stru
 		l4 = ipv6(data, caplen, off, t);
 	else
 		return false;
-	if (!l4 || (t->proto != IPPROTO_TCP && t->proto != IPPROTO_UDP) || caplen < l4 + 4 ||
-	    l4 < off)
-		return false;
-	t->sport = be16(data + l4);
-	t->dport = be16(data + l4 + 2);
-	return true;
+	return ports(data, caplen, off, l4, t);
 }

@@ -7,7 +7,7 @@ libsockeye_a_SOURCES += \
 	src/bpf/drop_reasons.c src/bpf/drop_reasons.h \
 	src/bpf/drops_sample.c src/bpf/drops_sample.h \
 	src/bpf/drops_filter.c src/bpf/drops_filter.h \
-	src/bpf/napi_sample.c \
+	src/bpf/napi_sample.c src/bpf/napi_file.c \
 	src/bpf/softirq.h src/bpf/softirq_sample.c \
 	src/bpf/cbpf_ebpf.c src/bpf/cbpf_ebpf.h src/bpf/sockiter.h src/bpf/socktrack.h
 EXTRA_DIST += src/bpf/drops.bpf.c src/bpf/napi.bpf.c src/bpf/sockowner.bpf.c src/bpf/trace.bpf.c \
@@ -18,6 +18,7 @@ MODULE_TESTS += \
 	tests/unit/bpf/test_drop_reasons \
 	tests/unit/bpf/test_drops_filter \
 	tests/unit/bpf/test_drops_sample \
+	tests/unit/bpf/test_napi_file \
 	tests/unit/bpf/test_softirq_sample \
 	tests/unit/bpf/test_cbpf_ebpf
 # The translated filters run in a small interpreter of the test's own, against bpf_filter().

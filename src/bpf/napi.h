@@ -124,6 +124,12 @@ bool napi_entry_is_backlog(const struct napi_entry *e);
 const struct napi_entry *napi_sample_find(const struct napi_sample *s, const struct napi_key *k);
 /* Sorts entries by key (napi_read does; hand-made samples call it). */
 void napi_sample_sort(struct napi_sample *s);
+/* The file name of a NAPI sample in a top --record sample directory. */
+#define NAPI_SAMPLE_FILE "napi"
+/* Writes s to path as text (napi_file.c).  0 or -errno. */
+int napi_sample_save(const struct napi_sample *s, const char *path);
+/* Reads path, written by napi_sample_save, into s (freed first).  0 or -errno (-EINVAL: bad text). */
+int napi_sample_load(struct napi_sample *s, const char *path);
 #endif
 
 #endif

@@ -98,9 +98,12 @@ int sockiter_tcp(struct bpf_iter__tcp *ctx)
 	if (!tp)
 		return 0;
 	sk = (struct sock *)tp;
-	fill_common(&r, sk);
-	r.protocol = 6;
-	/* tcp_diag_get_info(). */
+	/*
+	 * tcp_diag_get_info(), and the drops: the few reads that decide.  Most
+	 * sockets of a big host queue nothing: they cost these, not a record's
+	 * thirty (the cookie, the inode behind two pointers, the cgroup).
+	 */
+	r.state = state;
 	if (state == TCP_LISTEN) {
 		r.rqueue = sk->sk_ack_backlog;
 		r.wqueue = sk->sk_max_ack_backlog;
@@ -110,8 +113,11 @@ int sockiter_tcp(struct bpf_iter__tcp *ctx)
 		r.rqueue = rq > 0 ? rq : 0;
 		r.wqueue = tp->write_seq - tp->snd_una;
 	}
+	r.skmem[8] = drops_of(sk);
 	if (!is_worth(&r))
 		return 0;
+	fill_common(&r, sk);
+	r.protocol = 6;
 	bpf_seq_write(ctx->meta->seq, &r, sizeof(r));
 	return 0;
 }
@@ -126,13 +132,15 @@ int sockiter_udp(struct bpf_iter__udp *ctx)
 	if (!up)
 		return 0;
 	sk = (struct sock *)up;
-	fill_common(&r, sk);
-	r.protocol = 17;
-	/* udp_diag_get_info(): udp_rqueue_get() and sk_wmem_alloc_get(). */
-	r.rqueue = r.skmem[0] - BPF_CORE_READ(up, forward_deficit);
-	r.wqueue = r.skmem[2];
+	/* udp_diag_get_info(): udp_rqueue_get() and sk_wmem_alloc_get(); and the drops, first (see TCP). */
+	r.rqueue = BPF_CORE_READ(sk, sk_backlog.rmem_alloc.counter) -
+		   BPF_CORE_READ(up, forward_deficit);
+	r.wqueue = BPF_CORE_READ(sk, sk_wmem_alloc.refs.counter) - 1;
+	r.skmem[8] = drops_of(sk);
 	if (!is_worth(&r))
 		return 0;
+	fill_common(&r, sk);
+	r.protocol = 17;
 	bpf_seq_write(ctx->meta->seq, &r, sizeof(r));
 	return 0;
 }

@@ -50,7 +50,27 @@ struct savefile_pkt {
 	 */
 	const char *comments[SAVEFILE_MAX_COMMENTS];
 	uint16_t comment_lens[SAVEFILE_MAX_COMMENTS];
+	/*
+	 * Writer, pcapng only: options already encoded (savefile_pcapng_comments),
+	 * written after epb_flags as they are, in place of comments: a caller that
+	 * writes the same comments with many packets encodes them once.  0: none.
+	 */
+	const uint8_t *options;
+	uint16_t options_len;
 };
+
+/* Bytes of the options savefile_pcapng_comments makes at most (every comment at its longest). */
+#define SAVEFILE_MAX_OPTIONS (SAVEFILE_MAX_COMMENTS * (4 + SAVEFILE_MAX_COMMENT_LEN))
+
+/*
+ * Encodes up to SAVEFILE_MAX_COMMENTS comments (n of them; a NULL or empty
+ * one is left out, each cut to SAVEFILE_MAX_COMMENT_LEN) as pcapng
+ * opt_comment options in the writer's byte order into buf, of at least
+ * SAVEFILE_MAX_OPTIONS bytes: what savefile_pkt.options takes.  Returns the
+ * bytes written.
+ */
+uint16_t savefile_pcapng_comments(uint8_t *buf, const char *const *comments, const uint16_t *lens,
+				  unsigned n);
 
 /* Which counters of struct savefile_stats are set (pcapng ISB options). */
 enum {

@@ -139,6 +139,8 @@ int savefile_read_next(struct savefile_reader *r, struct savefile_pkt *pkt)
 	/* What no format sets (the writer's comments) is none, as savefile.h promises. */
 	memset(pkt->comments, 0, sizeof(pkt->comments));
 	memset(pkt->comment_lens, 0, sizeof(pkt->comment_lens));
+	pkt->options = NULL;
+	pkt->options_len = 0;
 	if (r->in.err)
 		return r->in.err;
 	return r->fmt->next(&r->in, r->state, pkt);

@@ -75,11 +75,16 @@ struct savefile_writer {
 	unsigned n_files;		/* files opened */
 };
 
-/* A block or record header under construction, in host byte order as libpcap writes files. */
+/*
+ * A block or record header under construction, in host byte order as libpcap
+ * writes files: a record's trailer holds padding, epb_flags, the comments at
+ * their longest, opt_endofopt and the length.
+ */
 struct wr_blk {
-	uint8_t b[640];
+	uint8_t b[3 + 8 + SAVEFILE_MAX_OPTIONS + 4 + 4 + 7];
 	size_t n;
 };
+
 
 static void blk16(struct wr_blk *k, uint16_t v)
 {
@@ -99,14 +104,19 @@ static void blk64(struct wr_blk *k, uint64_t v)
 	k->n += sizeof(v);
 }
 
-/* An option: code, length, value, zero padding to 4. */
+/* An option at p: code, length, value, zero padding to 4.  Returns its bytes. */
+static size_t opt_encode(uint8_t *p, uint16_t code, const void *val, uint16_t len)
+{
+	memcpy(p, &code, sizeof(code));
+	memcpy(p + 2, &len, sizeof(len));
+	memcpy(p + 4, val, len);
+	memset(p + 4 + len, 0, (4u - len % 4) % 4);
+	return 4 + ((len + 3u) & ~3u);
+}
+
 static void blk_opt(struct wr_blk *k, uint16_t code, const void *val, uint16_t len)
 {
-	blk16(k, code);
-	blk16(k, len);
-	memcpy(k->b + k->n, val, len);
-	memset(k->b + k->n + len, 0, (4u - len % 4) % 4);
-	k->n += (len + 3u) & ~3u;
+	k->n += opt_encode(k->b + k->n, code, val, len);
 }
 
 /* Puts the lengths into a block built from offset 0 with a placeholder length at 4. */
@@ -382,14 +392,38 @@ static size_t wr_pcap_record(const struct savefile_writer *w, const struct savef
 	return h->n + caplen;
 }
 
+/* A comment's length: the caller's, else measured; cut to SAVEFILE_MAX_COMMENT_LEN. */
+static uint16_t comment_len(const char *c, uint16_t len)
+{
+	if (!c)
+		return 0;
+	if (!len)
+		len = (uint16_t)strnlen(c, SAVEFILE_MAX_COMMENT_LEN);
+	return len > SAVEFILE_MAX_COMMENT_LEN ? SAVEFILE_MAX_COMMENT_LEN : len;
+}
+
+uint16_t savefile_pcapng_comments(uint8_t *buf, const char *const *comments, const uint16_t *lens,
+				  unsigned n)
+{
+	size_t at = 0;
+
+	for (unsigned i = 0; i < n && i < SAVEFILE_MAX_COMMENTS; i++) {
+		uint16_t len = comment_len(comments[i], lens ? lens[i] : 0);
+
+		if (len)
+			at += opt_encode(buf + at, 1, comments[i], len);	/* opt_comment */
+	}
+	return (uint16_t)at;
+}
+
 /* An EPB around the data: header in H; padding, epb_flags and trailing length in T. */
 static size_t wr_pcapng_record(const struct savefile_writer *w, const struct savefile_pkt *pkt,
 			       uint32_t caplen, struct wr_blk *h, struct wr_blk *t)
 {
 	uint32_t pad = (4u - caplen % 4) % 4;
 	uint32_t flags = 0;	/* epb_flags: bits 0-1 the direction */
-	uint16_t clen[SAVEFILE_MAX_COMMENTS];
-	size_t rec, opts = 0;
+	bool text = !pkt->options_len && (pkt->comments[0] || pkt->comments[1]);
+	size_t rec, opts = 0, clen = pkt->options_len;
 
 	if (pkt->dir == SAVEFILE_DIR_IN)
 		flags = 1;
@@ -397,15 +431,23 @@ static size_t wr_pcapng_record(const struct savefile_writer *w, const struct sav
 		flags = 2;
 	if (flags)
 		opts += 8;
-	for (unsigned i = 0; i < SAVEFILE_MAX_COMMENTS; i++) {
-		clen[i] = !pkt->comments[i] ? 0 :
-			  pkt->comment_lens[i] ? pkt->comment_lens[i] :
-			  (uint16_t)strnlen(pkt->comments[i], SAVEFILE_MAX_COMMENT_LEN);
-		if (clen[i] > SAVEFILE_MAX_COMMENT_LEN)
-			clen[i] = SAVEFILE_MAX_COMMENT_LEN;
-		if (clen[i])
-			opts += 4 + ((clen[i] + 3u) & ~3u);
-	}
+	if (clen > SAVEFILE_MAX_OPTIONS)
+		clen = 0;	/* not savefile_pcapng_comments's: left out rather than overrun */
+	memset(t->b, 0, pad);
+	t->n = pad;
+	if (flags)
+		blk_opt(t, 2, &flags, sizeof(flags));
+	/*
+	 * Comments as text are encoded here for each packet; encoded by the caller
+	 * once per owner pair, they are one copy, with no formatting or padding.
+	 */
+	if (text)
+		clen = savefile_pcapng_comments(t->b + t->n, pkt->comments, pkt->comment_lens,
+						SAVEFILE_MAX_COMMENTS);
+	else if (clen)
+		memcpy(t->b + t->n, pkt->options, clen);
+	t->n += clen;
+	opts += clen;
 	/* The data, then its padding, options (epb_flags, opt_comment) and opt_endofopt, the trailing length. */
 	rec = 28 + (size_t)caplen + pad + (opts ? opts + 4 : 0) + 4;
 	blk32(h, NG_EPB);
@@ -415,13 +457,6 @@ static size_t wr_pcapng_record(const struct savefile_writer *w, const struct sav
 	blk32(h, (uint32_t)pkt->ts_ns);
 	blk32(h, caplen);
 	blk32(h, pkt->wirelen);
-	memset(t->b, 0, pad);
-	t->n = pad;
-	if (flags)
-		blk_opt(t, 2, &flags, sizeof(flags));
-	for (unsigned i = 0; i < SAVEFILE_MAX_COMMENTS; i++)
-		if (clen[i])
-			blk_opt(t, 1, pkt->comments[i], clen[i]);	/* opt_comment */
 	if (opts)
 		blk32(t, 0);
 	blk32(t, (uint32_t)rec);

@@ -319,6 +319,38 @@ static void print_row(struct sniff *s, const struct sniff_pkt *p,
 						       .number = s->show.number ? s->handled : 0 });
 }
 
+/* Encodes the owners' comments into s->w_opts for the table's generation gen. */
+static __attribute__((noinline)) void comment_encode(struct sniff *s,
+						     struct attrib_proc *const *owners, unsigned n,
+						     uint64_t gen)
+{
+	const char *text[ATTRIB_MAX_OWNERS] = { NULL };
+	uint16_t len[ATTRIB_MAX_OWNERS] = { 0 };
+
+	for (unsigned i = 0; i < n; i++)
+		text[i] = attrib_comment(owners[i], &len[i]);
+	s->w_opts.len = savefile_pcapng_comments(s->w_opts.opts, text, len, n);
+	s->w_opts.n = n;
+	s->w_opts.gen = gen;
+	memcpy(s->w_opts.owners, owners, n * sizeof(*owners));
+}
+
+/*
+ * The owners' comments as pcapng options: encoded again only when the owners
+ * differ from the last record's or the table changed since (an owner's comment
+ * lives in its entry, which a change may have replaced or reused).
+ */
+static const uint8_t *comment_options(struct sniff *s, struct attrib_proc *const *owners,
+				      unsigned n)
+{
+	uint64_t gen = attrib_generation(s->attrib);
+
+	if (s->w_opts.gen != gen || s->w_opts.n != n || s->w_opts.owners[0] != owners[0] ||
+	    (n > 1 && s->w_opts.owners[1] != owners[1]))
+		comment_encode(s, owners, n, gen);
+	return s->w_opts.opts;
+}
+
 void sniff_packet(struct sniff *s, const struct sniff_pkt *p)
 {
 	struct sniff_iface *ifc = &s->ifaces[p->iface];
@@ -336,7 +368,7 @@ void sniff_packet(struct sniff *s, const struct sniff_pkt *p)
 
 		if (attrib_tuple_parse(ifc->linktype, p->data, p->caplen, &t))
 			n_owners = attrib_lookup(s->attrib, &t, owners);
-		if (!attrib_select(s->attrib, owners, n_owners))
+		if (s->attrib_filtering && !attrib_select(s->attrib, owners, n_owners))
 			return;
 	}
 	/*
@@ -368,8 +400,10 @@ void sniff_packet(struct sniff *s, const struct sniff_pkt *p)
 		};
 		int err;
 
-		for (unsigned i = 0; s->w_comments && i < n_owners; i++)
-			sp.comments[i] = attrib_comment(owners[i], &sp.comment_lens[i]);
+		if (s->w_comments && n_owners) {
+			sp.options = comment_options(s, owners, n_owners);
+			sp.options_len = s->w_opts.len;
+		}
 		err = savefile_write_packet(s->w, &sp);
 
 		if (err == SAVEFILE_DONE) {

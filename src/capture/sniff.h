@@ -85,6 +85,18 @@ struct sniff {
 	 */
 	struct attrib *attrib;
 	bool w_comments;
+	bool attrib_filtering;		/* owner filters are set: attrib_select has work to do */
+	/*
+	 * The last record's comments as pcapng options, encoded for its owners as
+	 * the table stood (its generation): a flow's packets reuse the bytes.
+	 */
+	struct {
+		struct attrib_proc *owners[ATTRIB_MAX_OWNERS];
+		unsigned n;
+		uint64_t gen;		/* 0: nothing encoded yet */
+		uint16_t len;
+		uint8_t opts[SAVEFILE_MAX_OPTIONS];
+	} w_opts;
 	struct sniff_iface *ifaces;
 	unsigned n_ifaces;
 	uint64_t limit;			/* -c: stop after this many packets; 0: none */

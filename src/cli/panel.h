@@ -38,6 +38,8 @@ struct panel_ctx {
 	const struct top_opts *o;
 	struct kstat_sample prev, cur;
 	bool has_prev;			/* prev holds a sample (not the first frame) */
+	/* --record or --replay: cur's directory, where a panel keeps its own file; else "" */
+	char sample_dir[4096];
 	double bpf_drops_per_s;		/* the drops panel's total, < 0 without it */
 	struct napi_panel *napi;	/* cmd/napi/panel.c */
 	struct drops_panel *drops;	/* cmd/drops/panel.c */
@@ -66,7 +68,12 @@ struct panel {
 	unsigned needs;		/* the part it cannot show without ... */
 	const char *source;	/* ... and its name in the note shown instead */
 	bool needs_bpf;		/* its collector is a BPF program */
-	/* Starts the panel's collector (NULL: none).  0, or -errno with why set. */
+	/*
+	 * It records its readings into c->sample_dir and reads them back in a
+	 * replay; the others say "live only" there.
+	 */
+	bool replays;
+	/* Starts the panel's collector, in a replay only its state (NULL: none).  0, or -errno with why set. */
 	int (*open)(struct panel_ctx *c, char *why, size_t len);
 	/* Reads it after each kstat sample (NULL: none).  0, or -errno with why set. */
 	int (*collect)(struct panel_ctx *c, char *why, size_t len);

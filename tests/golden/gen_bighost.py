@@ -8,8 +8,9 @@
 # Every counter is a function of the CPU, NIC or queue number, so the output is the same on
 # every run: a few hot CPUs and queues (RSS skew) among many quiet ones, one CPU dropping and
 # squeezing, one queue dropping.  The files are those kstat_sample_load reads: the /proc texts,
-# the RTM_GETLINK dump's bytes and the ethtool statistics; the optional parts (rings, packet
-# sockets) are left out, so those panels say "not in the recording".
+# the RTM_GETLINK dump's bytes and the ethtool statistics, and the NAPI panel's "napi" (one
+# instance per RX queue, pinned round the CPUs, and each CPU's backlog); the optional parts
+# (rings, packet sockets) are left out, so those panels say "not in the recording".
 import os
 import struct
 import sys
@@ -122,6 +123,30 @@ def ethtool_stats(t):
     return "".join(out)
 
 
+def napi_counters(rate, secs):
+    """An instance's counters after secs seconds at rate packets/s: polls, packets, budget_polls
+    and the histogram (none, <=25%, <=50%, <=75%, <100%, full of a 64 budget)."""
+    full = rate // 640 if rate >= 5000 else 0
+    polls = rate // 8 + 10
+    hist = [10, 0, polls // 8, polls // 16, polls // 16, full]
+    hist[1] = polls - sum(hist)
+    return [secs * v for v in [polls, rate, polls] + hist]
+
+
+def napi(t):
+    secs = 100 + t  # attached 100 s before the first sample
+    lines = ["mono_ns %d\n" % (MONO0 + t * 1_000_000_000), "softirq 0\n"]
+    for n in range(NICS):
+        for q in range(QUEUES):
+            key = [2 + n, 4026531840, 8193 + n * QUEUES + q, (n * QUEUES + q) % NCPU]
+            val = napi_counters(queue_rate(n, q), secs) + [64, 0, "eth%d" % n]
+            lines.append("entry " + " ".join(str(v) for v in key + val) + "\n")
+    for c in range(NCPU):
+        val = napi_counters(hot(c, NCPU) // 100, secs) + [64, 1, "-"]
+        lines.append("entry " + " ".join(str(v) for v in [0, 4026531840, 0, c] + val) + "\n")
+    return "".join(lines)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/golden/input/top_bighost"
     for t in range(2):
@@ -136,6 +161,7 @@ def main():
             "softnet_stat": softnet(t),
             "stat": stat(t),
             "ethtool_stats": ethtool_stats(t),
+            "napi": napi(t),
         }
         for name, text in files.items():
             with open(os.path.join(d, name), "w") as f:

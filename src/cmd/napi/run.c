@@ -47,7 +47,7 @@ static int show_interval(void *ctx, unsigned prev, unsigned cur)
 	fmt_doc_begin(r->f, "napi");
 	fmt_doc_u64(r->f, "ts_ns", (uint64_t)((int64_t)c->mono_ns + r->to_real));
 	fmt_doc_u64(r->f, "interval_ns", c->mono_ns - p->mono_ns);
-	view_napi_emit(r->f, p, c, r->opts->groups);
+	view_napi_emit(r->f, p, c, false, r->opts->groups);
 	view_napi_cpus_emit(r->f, p, c, r->opts->groups);
 	fmt_doc_end(r->f);
 	return cmd_bpf_flush(r->f);

@@ -2,9 +2,11 @@
 /* view_napi.c: column schemas for the NAPI panels, filled from two collector samples. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/napi/view_napi.h"
+#include "out/view_fold.h"
 
 #define R FMT_RIGHT
 #define L FMT_LEFT
@@ -96,18 +98,12 @@ static void entry_delta(const struct napi_sample *prev, const struct napi_entry 
 		d->hist[i] = delta(p->val.hist[i], e->val.hist[i]);
 }
 
-void view_napi_emit(struct fmt *f, const struct napi_sample *prev, const struct napi_sample *cur,
-		    unsigned groups)
+/* The counters of one entry (or the total of all) as a row; key the entry, NULL for the total. */
+static void napi_row(struct fmt *f, const struct napi_entry *e, const struct napi_val *d,
+		     double secs)
 {
-	double secs = interval_s(prev, cur);
-
-	fmt_table_begin(f, &view_napi, groups);
-	for (size_t i = 0; i < cur->n; i++) {
-		const struct napi_entry *e = &cur->entries[i];
-		struct napi_val d;
-
-		entry_delta(prev, e, &d);
-		fmt_row_begin(f);
+	fmt_row_begin(f);
+	if (e) {
 		if (napi_entry_is_backlog(e))
 			fmt_str(f, NA_IFACE, NAPI_BACKLOG_NAME);
 		else if (e->val.ifname[0])
@@ -115,28 +111,109 @@ void view_napi_emit(struct fmt *f, const struct napi_sample *prev, const struct 
 		fmt_bool(f, NA_BACKLOG, napi_entry_is_backlog(e));
 		fmt_u64(f, NA_NAPI_ID, e->key.napi_id);
 		fmt_u64(f, NA_CPU, e->key.cpu);
-		if (secs > 0) {
-			fmt_double(f, NA_POLLS_RATE, (double)d.polls / secs);
-			fmt_double(f, NA_PKTS_RATE, (double)d.packets / secs);
-		}
-		if (d.polls)
-			fmt_double(f, NA_PER_POLL, (double)d.packets / (double)d.polls);
-		if (d.budget_polls)
-			fmt_double(f, NA_FULL_PCT,
-				   100.0 * (double)d.hist[NAPI_HIST_FULL] / (double)d.budget_polls);
+	}
+	if (secs > 0) {
+		fmt_double(f, NA_POLLS_RATE, (double)d->polls / secs);
+		fmt_double(f, NA_PKTS_RATE, (double)d->packets / secs);
+	}
+	if (d->polls)
+		fmt_double(f, NA_PER_POLL, (double)d->packets / (double)d->polls);
+	if (d->budget_polls)
+		fmt_double(f, NA_FULL_PCT,
+			   100.0 * (double)d->hist[NAPI_HIST_FULL] / (double)d->budget_polls);
+	for (int h = 0; h < NAPI_HIST_NR; h++)
+		fmt_u64(f, NA_H_IDLE + (size_t)h, d->hist[h]);
+	if (e && e->key.ifindex)
+		fmt_u64(f, NA_IFINDEX, e->key.ifindex);
+	if (e && e->key.netns_ino)
+		fmt_u64(f, NA_NETNS, e->key.netns_ino);
+	fmt_u64(f, NA_POLLS, d->polls);
+	fmt_u64(f, NA_PKTS, d->packets);
+	if (e && e->val.budget)
+		fmt_u64(f, NA_BUDGET, e->val.budget);
+	fmt_row_end(f);
+}
+
+/* Under a folded table: the sum of every instance, its key columns unset. */
+static void napi_total(struct fmt *f, const struct napi_sample *prev,
+		       const struct napi_sample *cur, double secs)
+{
+	struct napi_val t = { 0 };
+
+	for (size_t i = 0; i < cur->n; i++) {
+		struct napi_val d;
+
+		entry_delta(prev, &cur->entries[i], &d);
+		t.polls += d.polls;
+		t.packets += d.packets;
+		t.budget_polls += d.budget_polls;
 		for (int h = 0; h < NAPI_HIST_NR; h++)
-			fmt_u64(f, NA_H_IDLE + (size_t)h, d.hist[h]);
-		if (e->key.ifindex)
-			fmt_u64(f, NA_IFINDEX, e->key.ifindex);
-		if (e->key.netns_ino)
-			fmt_u64(f, NA_NETNS, e->key.netns_ino);
-		fmt_u64(f, NA_POLLS, d.polls);
-		fmt_u64(f, NA_PKTS, d.packets);
-		if (e->val.budget)
-			fmt_u64(f, NA_BUDGET, e->val.budget);
-		fmt_row_end(f);
+			t.hist[h] += d.hist[h];
+	}
+	napi_row(f, NULL, &t, secs);
+}
+
+/*
+ * Under a folded table: each CPU's packets (per second; since attach on a
+ * first frame) over all its instances, CPU 0 to the highest polling.
+ */
+static void napi_heat(struct fmt *f, const struct napi_sample *prev,
+		      const struct napi_sample *cur, double secs)
+{
+	size_t n = 0;
+	double *v;
+	unsigned *cpu;
+
+	for (size_t i = 0; i < cur->n; i++)
+		if (cur->entries[i].key.cpu >= n)
+			n = (size_t)cur->entries[i].key.cpu + 1;
+	v = calloc(n ? n : 1, sizeof(*v));
+	cpu = calloc(n ? n : 1, sizeof(*cpu));
+	for (size_t i = 0; v && cpu && i < n; i++)
+		cpu[i] = (unsigned)i;
+	for (size_t i = 0; v && cpu && i < cur->n; i++) {
+		struct napi_val d;
+
+		entry_delta(prev, &cur->entries[i], &d);
+		v[cur->entries[i].key.cpu] += secs > 0 ? (double)d.packets / secs : (double)d.packets;
+	}
+	if (v && cpu)
+		view_fold_heat(f, v, cpu, n, secs > 0 ? "PKTS/s" : "PKTS since attach",
+			       &napi_cols[secs > 0 ? NA_PKTS_RATE : NA_PKTS]);
+	free(v);
+	free(cpu);
+}
+
+void view_napi_emit(struct fmt *f, const struct napi_sample *prev, const struct napi_sample *cur,
+		    bool fold, unsigned groups)
+{
+	double secs = interval_s(prev, cur);
+	static struct view_fold vf;
+
+	/* 4 NICs of 64 queues and 128 CPUs' backlogs: the instances moving most packets. */
+	view_fold_init(&vf, cur->n);
+	if (!fold)
+		view_fold_free(&vf);	/* without keys, every row shows */
+	for (size_t i = 0; vf.key && i < vf.n; i++) {
+		struct napi_val d;
+
+		entry_delta(prev, &cur->entries[i], &d);
+		vf.key[i] = d.packets;
+	}
+	view_fold_table_begin(f, &vf, &view_napi, "NAPI instances", groups);
+	for (size_t k = 0; k < vf.shown; k++) {
+		const struct napi_entry *e = &cur->entries[view_fold_row(&vf, k)];
+		struct napi_val d;
+
+		entry_delta(prev, e, &d);
+		napi_row(f, e, &d, secs);
+	}
+	if (view_fold_is_folded(&vf)) {
+		napi_total(f, prev, cur, secs);
+		napi_heat(f, prev, cur, secs);
 	}
 	fmt_table_end(f);
+	view_fold_free(&vf);
 }
 
 /* Polls and packets of one CPU over every instance, since prev. */

@@ -3,6 +3,8 @@
 #ifndef SOCKEYE_VIEW_NAPI_H
 #define SOCKEYE_VIEW_NAPI_H
 
+#include <stdbool.h>
+
 #include "bpf/napi.h"
 #include "out/fmt.h"
 
@@ -14,9 +16,12 @@ extern const struct fmt_view view_napi_cpus;
  * difference, rates that over the time between the samples.  With prev NULL
  * (a live view's first frame) the counts are totals since attach and rates
  * are unset.  These are the panels `top` can show next to its own.
+ * With fold (top), more instances than VIEW_FOLD_ROWS fold into the busiest
+ * (packets over the interval), a total row and, for people, a heat row of
+ * packets by CPU; `sockeye napi` shows every instance.
  */
 void view_napi_emit(struct fmt *f, const struct napi_sample *prev, const struct napi_sample *cur,
-		    unsigned groups);
+		    bool fold, unsigned groups);
 void view_napi_cpus_emit(struct fmt *f, const struct napi_sample *prev,
 			 const struct napi_sample *cur, unsigned groups);
 

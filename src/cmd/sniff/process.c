@@ -183,6 +183,7 @@ int sniff_process_start(struct sniff_run *r)
 		return EXIT_RUNTIME;
 	}
 	attrib_set_filter(a, &o->pf);
+	r->s.attrib_filtering = attrib_filter_active(&o->pf);
 	err = attrib_scan(a, why, sizeof(why));
 	if (err) {
 		log_error("process attribution: socket scan: %s", why);

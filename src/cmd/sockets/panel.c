@@ -447,6 +447,9 @@ int sockets_panel_collect(struct panel_ctx *c, char *why, size_t len)
 	cost = clock_ns(CLOCK_THREAD_CPUTIME_ID) - cpu_ns;
 	set_period(x, cost * SOCKETS_PANEL_COST_SHARE > SOCKETS_PANEL_PERIOD_NS ?
 			      cost * SOCKETS_PANEL_COST_SHARE : SOCKETS_PANEL_PERIOD_NS);
+	/* What a walk of the host's tables costs, and so how often it runs (bench/bigsockets.sh). */
+	log_debug(2, "sockets panel: walk and owners %llu us of CPU: every %llu s",
+		  (unsigned long long)(cost / 1000), (unsigned long long)(x->period_ns / 1000000000ull));
 	return 0;
 }
 

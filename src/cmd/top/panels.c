@@ -52,7 +52,8 @@ static const struct panel table[PANELS_N] = {
 	  .emit = emit_softnet },
 	{ .name = "interfaces", .title = "interfaces", .key = '3',
 	  .parts = KSTAT_LINKS | KSTAT_RINGS, .emit = emit_interfaces },
-	{ .name = "napi", .title = "NAPI (BPF)", .key = '4', .needs_bpf = true, NAPI_PANEL_FNS },
+	{ .name = "napi", .title = "NAPI (BPF)", .key = '4', .needs_bpf = true, .replays = true,
+	  NAPI_PANEL_FNS },
 	{ .name = "drops", .title = "drops (BPF)", .key = '5', .needs_bpf = true, DROPS_PANEL_FNS },
 	{ .name = "sockets", .title = "sockets: fullest queues", .key = '6', SOCKETS_PANEL_FNS },
 	{ .name = "packet_sockets", .title = "packet sockets", .key = '7', .parts = KSTAT_PACKET,
@@ -149,7 +150,7 @@ static void open_all(struct panels *p)
 #endif
 		if (!pn->open || p->off[i])
 			continue;
-		if (p->c.o->replay_dir) {
+		if (p->c.o->replay_dir && !pn->replays) {
 			snprintf(p->why[i], WHY_LEN, "not in the recording (live only)");
 			p->dead[i] = true;
 		} else if (pn->open(&p->c, p->why[i], WHY_LEN)) {
@@ -213,11 +214,13 @@ static int take_sample(struct panels *p, unsigned i, unsigned parts)
 {
 	const struct top_opts *o = p->c.o;
 	struct kstat_take_error e;
-	char dir[4096];
+	char *dir = p->c.sample_dir;
+	const size_t dir_len = sizeof(p->c.sample_dir);
 	int err;
 
+	dir[0] = '\0';
 	if (o->replay_dir) {
-		snprintf(dir, sizeof(dir), "%s/%u", o->replay_dir, i);
+		snprintf(dir, dir_len, "%s/%u", o->replay_dir, i);
 		err = kstat_sample_load(&p->c.cur, dir);
 		if (err == -ENOENT)
 			log_error("%s: no such sample (the recording has fewer samples than -n asks)",
@@ -227,7 +230,7 @@ static int take_sample(struct panels *p, unsigned i, unsigned parts)
 		return err;
 	}
 	if (o->record_dir)
-		snprintf(dir, sizeof(dir), "%s/%u", o->record_dir, i);
+		snprintf(dir, dir_len, "%s/%u", o->record_dir, i);
 	err = kstat_sample_take(&p->c.cur, panel_prev(&p->c), parts, o->record_dir ? dir : NULL,
 				&e);
 	/* Saving and reading fail for different reasons, the user's and the kernel's. */

@@ -958,12 +958,86 @@ static void test_rotate_time(void **state)
 	free(tz);
 }
 
+/*
+ * Comments encoded once (savefile_pcapng_comments, as sniff does per owner
+ * pair) write the bytes the text comments write; and two comments at their
+ * longest, after epb_flags and padding, stay whole (the trailer once held 640
+ * bytes, less than that record's 715: the second comment ran past it).
+ */
+static void test_pcapng_options(void **state)
+{
+	static char longest[2][SAVEFILE_MAX_COMMENT_LEN + 1];
+	struct savefile_write_opts o = {
+		.format = SAVEFILE_PCAPNG, .snaplen = 96, .ifs = eth_ifs, .n_ifs = 1,
+	};
+	struct savefile_pkt p = { .ts_ns = T0 + 123456789, .caplen = 3, .wirelen = 60,
+				  .dir = SAVEFILE_DIR_OUT, .data = (const uint8_t *)"abc" };
+	const char *two[2] = { "pid=1 comm=a cgroup=/x", "pid=22 comm=bb cgroup=?" };
+	uint8_t opts[SAVEFILE_MAX_OPTIONS], copy[512];
+	const uint8_t *text, *pre;
+	size_t tlen, plen, rec = 28 + 4 + 8 + SAVEFILE_MAX_OPTIONS + 4 + 4;
+	struct savefile_writer *w;
+	uint16_t n;
+
+	if (*(const uint8_t *)&(uint16_t){ 1 } != 1)
+		skip();
+	(void)state;
+	/* The same two records, as text and as encoded options. */
+	w = open_w(tmp_path("t.pcapng"), &o);
+	p.comments[0] = two[0];
+	p.comments[1] = two[1];
+	assert_int_equal(savefile_write_packet(w, &p), 0);
+	assert_int_equal(savefile_write_close(w), 0);
+	p.comments[0] = p.comments[1] = NULL;
+	n = savefile_pcapng_comments(opts, two, (const uint16_t[2]){ 0, 0 }, 2);
+	/* 22 bytes (2 of padding) and 23 (1), each after its 4-byte header. */
+	assert_int_equal(n, 4 + 24 + 4 + 24);
+	p.options = opts;
+	p.options_len = n;
+	w = open_w(tmp_path("o.pcapng"), &o);
+	assert_int_equal(savefile_write_packet(w, &p), 0);
+	assert_int_equal(savefile_write_close(w), 0);
+	/* read_file's buffer is one: the first file's bytes are copied out. */
+	text = read_file(tmp_path("t.pcapng"), &tlen);
+	assert_true(tlen <= sizeof(copy));
+	memcpy(copy, text, tlen);
+	pre = read_file(tmp_path("o.pcapng"), &plen);
+	assert_int_equal(tlen, plen);
+	assert_memory_equal(copy, pre, tlen);
+
+	/* Both at their longest: the record holds both, then opt_endofopt and its length. */
+	for (unsigned i = 0; i < 2; i++) {
+		memset(longest[i], 'a' + (int)i, SAVEFILE_MAX_COMMENT_LEN);
+		p.comments[i] = longest[i];
+	}
+	p.options = NULL;
+	p.options_len = 0;
+	w = open_w(tmp_path("l.pcapng"), &o);
+	assert_int_equal(savefile_write_packet(w, &p), 0);
+	assert_int_equal(savefile_write_close(w), 0);
+	text = read_file(tmp_path("l.pcapng"), &tlen);
+	assert_int_equal(tlen, 84 + rec);
+	text += 84;
+	assert_int_equal(text[4] | text[5] << 8, rec);
+	/* data "abc" and a byte of padding at 28, epb_flags at 32, the comments at 40 */
+	for (unsigned i = 0; i < 2; i++) {
+		const uint8_t *c = text + 40 + i * (4 + SAVEFILE_MAX_COMMENT_LEN);
+
+		assert_int_equal(c[0] | c[1] << 8, 1);
+		assert_int_equal(c[2] | c[3] << 8, SAVEFILE_MAX_COMMENT_LEN);
+		assert_memory_equal(c + 4, longest[i], SAVEFILE_MAX_COMMENT_LEN);
+	}
+	assert_memory_equal(text + rec - 8, (const uint8_t[4]){ 0 }, 4);
+	assert_int_equal(text[rec - 4] | text[rec - 3] << 8, rec);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pcap_bytes),
 		cmocka_unit_test(test_pcapng_bytes),
 		cmocka_unit_test(test_pcapng_comment),
+		cmocka_unit_test(test_pcapng_options),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_big_records),
 		cmocka_unit_test(test_stats),

@@ -81,7 +81,7 @@ static void render(enum fmt_mode mode, bool first, unsigned groups, const char *
 	f = fmt_new(mode, cap.f, NULL);
 	assert_non_null(f);
 	fmt_doc_begin(f, "napi");
-	view_napi_emit(f, first ? NULL : &prev, &cur, groups);
+	view_napi_emit(f, first ? NULL : &prev, &cur, false, groups);
 	view_napi_cpus_emit(f, first ? NULL : &prev, &cur, groups);
 	fmt_doc_end(f);
 	assert_int_equal(fmt_flush(f), 0);
@@ -117,11 +117,56 @@ static void test_napi(void **state)
 	render(FMT_TEXT, true, 0, "napi_first.txt");
 }
 
+/*
+ * 20 instances, instance i on CPU i % 4 moving 100 * (i % 7) packets a second:
+ * top folds them into the 16 busiest, a total and a heat row by CPU; `sockeye
+ * napi` (fold false) shows all 20.
+ */
+static void render_many(enum fmt_mode mode, bool fold, const char *golden)
+{
+	static const uint64_t h[NAPI_HIST_NR] = { 0, 1 };
+	struct napi_entry p[20], c[20];
+	struct napi_sample prev, cur;
+	struct capture cap;
+	struct fmt *f;
+
+	for (uint32_t i = 0; i < 20; i++) {
+		p[i] = entry(2 + i / 8, 8193 + i, i % 4, "eth", 10, 1000, h);
+		c[i] = entry(2 + i / 8, 8193 + i, i % 4, "eth", 20, 1000 + 200 * (i % 7), h);
+	}
+	make(&prev, 10, p, 20, 100);
+	make(&cur, 12, c, 20, 300);
+	capture_begin(&cap);
+	f = fmt_new(mode, cap.f, NULL);
+	assert_non_null(f);
+	fmt_doc_begin(f, "napi");
+	view_napi_emit(f, &prev, &cur, fold, 0);
+	fmt_doc_end(f);
+	assert_int_equal(fmt_flush(f), 0);
+	fmt_free(f);
+	capture_end(&cap);
+	if (mode == FMT_JSON)
+		golden_json_check(cap.buf, cap.len);
+	golden_check(golden, cap.buf, cap.len);
+	capture_free(&cap);
+	napi_sample_free(&prev);
+	napi_sample_free(&cur);
+}
+
+static void test_fold(void **state)
+{
+	(void)state;
+	render_many(FMT_TEXT, true, "napi_fold.txt");
+	render_many(FMT_JSON, true, "napi_fold.json");
+	render_many(FMT_TEXT, false, "napi_unfolded.txt");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_backlog),
 		cmocka_unit_test(test_napi),
+		cmocka_unit_test(test_fold),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
