@@ -36,6 +36,7 @@ NETNS_TESTS += \
 	tests/netns/drops_kprobe.sh \
 	tests/netns/drops_ready.sh \
 	tests/netns/drops_process.sh \
+	tests/netns/drops_write.sh \
 	tests/netns/trace_paths.sh \
 	tests/netns/trace_filter.sh \
 	tests/netns/trace_sent.sh \

@@ -17,6 +17,7 @@ char LICENSE[] SEC("license") = "GPL";
 #define ETH_P_8021Q 0x8100
 #define ETH_P_8021AD 0x88a8
 #define ARPHRD_ETHER 1
+#define ARPHRD_LOOPBACK 772
 #define IPPROTO_ICMP 1
 #define IPPROTO_TCP 6
 #define IPPROTO_UDP 17
@@ -268,12 +269,60 @@ static __always_inline bool is_normal_free(__u32 reason)
 	return false;
 }
 
+/*
+ * The packet's first cfg.snaplen bytes of linear data into the event: from
+ * its link header on an Ethernet or loopback device that has one set (a
+ * frame received, or queued to the device), else from its network header (a
+ * packet dropped on its way down before it had one): caplen stays 0 when
+ * neither is in the data.
+ */
+static __always_inline void read_bytes(struct drops_event *ev, struct sk_buff *skb,
+				       struct net_device *dev)
+{
+	__u64 head = (__u64)BPF_CORE_READ(skb, head);
+	__u64 data = (__u64)BPF_CORE_READ(skb, data);
+	__u32 tail = BPF_CORE_READ(skb, tail);
+	__u16 mh = BPF_CORE_READ(skb, mac_header);
+	__u16 nh = BPF_CORE_READ(skb, network_header);
+	__u32 len = BPF_CORE_READ(skb, len);
+	__u16 type = dev ? BPF_CORE_READ(dev, type) : 0;
+	__u64 start, end = head + tail;
+	__u32 n;
+
+	ev->caplen = 0;
+	ev->wirelen = 0;
+	if ((type == ARPHRD_ETHER || type == ARPHRD_LOOPBACK) && mh != (__u16)~0U) {
+		start = head + mh;
+	} else {
+		start = head + nh;
+		ev->flags |= DROPS_EV_L3;
+	}
+	if (start >= end || start > data + len)
+		return;
+	/* skb->len counts from skb->data: past the device layer the headers before it are not. */
+	ev->wirelen = (__u32)(len + (data - start));
+	n = (__u32)(end - start);
+	if (n > cfg.snaplen)
+		n = cfg.snaplen;
+	/* 1 to DROPS_SNAP_MAX (a power of two) in a form the verifier follows. */
+	asm volatile("" : "+r"(n));
+	n = ((n - 1) & (DROPS_SNAP_MAX - 1)) + 1;
+	if (!bpf_probe_read_kernel(ev->data, n, (void *)start))
+		ev->caplen = n;
+}
+
 static __always_inline void send_event(struct sk_buff *skb, void *location, __u32 reason,
 				       struct sock *sk, __u32 ifindex, __u32 netns,
 				       struct net_device *dev, const struct pkt *p)
 {
-	struct drops_event *ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
+	struct drops_event *ev;
 	struct socket *sock;
+
+	/* Two sizes, each a constant the verifier knows: with the packet's bytes or without. */
+	if (cfg.snaplen)
+		ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
+	else
+		ev = bpf_ringbuf_reserve(&events, DROPS_EVENT_HDR_SIZE, 0);
 
 	if (!ev) {
 		stat_inc(DROPS_STAT_LOST);
@@ -314,6 +363,10 @@ static __always_inline void send_event(struct sk_buff *skb, void *location, __u3
 	if (dev)
 		BPF_CORE_READ_STR_INTO(&ev->ifname, dev, name);
 	bpf_get_current_comm(ev->comm, sizeof(ev->comm));
+	if (cfg.snaplen)
+		read_bytes(ev, skb, dev);
+	else
+		ev->caplen = 0;
 	bpf_ringbuf_submit(ev, 0);
 }
 

@@ -32,7 +32,7 @@ struct trace_run {
 	struct view_trace v;
 	struct trace_packets *pk;
 	struct trace_summary *sum;
-	struct trace_write *w;
+	struct pktnote *w;
 	uint64_t shown;
 	uint64_t unfinished;
 	uint64_t lost_reported;
@@ -53,7 +53,7 @@ static int on_packet(void *ctx, const struct trace_pkt *p)
 	else
 		view_trace_packet(&r->v, p);
 	if (r->w && !r->err) {
-		int err = trace_write_packet(r->w, &r->v, p);
+		int err = trace_write_packet(r->w, &r->v, p, NULL, 0);
 
 		if (err) {
 			log_error("%s: %s", r->c->write_path, strerror(-err));
@@ -226,7 +226,7 @@ int trace_run(struct trace_cmd *c)
 		goto out;
 	}
 	if (c->write_path) {
-		err = trace_write_open(&r.w, c->write_path, c->snaplen);
+		err = pktnote_open(&r.w, c->write_path, c->snaplen);
 		if (err) {
 			log_error("%s: %s", c->write_path, strerror(-err));
 			ret = EXIT_RUNTIME;
@@ -251,7 +251,7 @@ out:
 		log_debug(1, "detached in %.1f ms", (double)(clock_ns(CLOCK_MONOTONIC) - t0) / 1e6);
 	}
 	if (r.w) {
-		err = trace_write_close(r.w);
+		err = pktnote_close(r.w);
 		if (err && !ret) {
 			log_error("%s: %s", c->write_path, strerror(-err));
 			ret = EXIT_RUNTIME;

@@ -59,16 +59,14 @@ void view_trace_fate_text(const struct view_trace *v, const struct trace_pkt *p,
 			  size_t len)
 {
 	const struct trace_pkt_hop *h = last_hop(p);
-	char reason[64], loc[128];
+	char loc[128];
 
 	switch (p->fate) {
 	case TRACE_FATE_DELIVERED:
 		snprintf(buf, len, "delivered to pid %u (%s)", p->reader->pid, p->reader->comm);
 		break;
 	case TRACE_FATE_DROPPED:
-		drop_reasons_format(v->reasons, h->reason, reason, sizeof(reason));
-		location_text(v, h->location, loc, sizeof(loc));
-		snprintf(buf, len, "dropped: %s at %s", reason, loc);
+		drop_reasons_note(v->reasons, v->ksyms, h->reason, h->location, buf, len);
 		break;
 	case TRACE_FATE_SENT:
 		snprintf(buf, len, "sent on %s", h->ifname[0] ? h->ifname :
