@@ -25,8 +25,8 @@ _sockeye_sockets_opts='-t --tcp -u --udp -w --raw -x --unix -0 --packet -A --que
 	-o --options -m --memory -i --info -s --summary -H --no-header -n --numeric --watch -b --batch
 	--count --rows --dump-raw --replay -h -j -v'
 _sockeye_drops_opts='--events -i --interval -c --count --duration --reason --exclude-reason
-	--iface --proto --stack --attach --ring-size --process --by --pid --cgroup -e --extended
-	--no-header -h -j -p -N -n -v'
+	--iface --proto --stack --attach --ring-size --process --by --pid --cgroup -w --write -s
+	--snaplen -e --extended --no-header -h -j -p -N -n -v'
 _sockeye_trace_opts='-i --iface -c --count -d --duration -w --write --snaplen --summary --attach
 	--max-packets --ring-size -h -j -p -N -n -v'
 _sockeye_napi_opts='-i --interval -c --count --duration --iface --attach -e --extended
@@ -255,7 +255,10 @@ _sockeye()
 			mapfile -t COMPREPLY < <(compgen -W "$(sockeye drops --list-reasons 2>/dev/null)" \
 				-- "$cur")
 			;;
-		-i | --interval | -c | --count | --duration | --ring-size) ;;
+		-w | --write)
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+			;;
+		-i | --interval | -c | --count | --duration | --ring-size | -s | --snaplen) ;;
 		*)
 			if [[ $cur == -* && $cmd == drops ]]; then
 				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_drops_opts \
