@@ -27,8 +27,8 @@ _sockeye_sockets_opts='-t --tcp -u --udp -w --raw -x --unix -0 --packet -A --que
 _sockeye_drops_opts='--events -i --interval -c --count --duration --reason --exclude-reason
 	--iface --proto --stack --attach --ring-size --process --by --pid --cgroup -w --write -s
 	--snaplen -e --extended --no-header -h -j -p -N -n -v'
-_sockeye_trace_opts='-i --iface -c --count -d --duration -w --write --snaplen --summary --attach
-	--max-packets --ring-size -h -j -p -N -n -v'
+_sockeye_trace_opts='-i --iface -c --count -d --duration -w --write --snaplen --summary --pid
+	--comm --cgroup --attach --max-packets --ring-size -h -j -p -N -n -v'
 _sockeye_napi_opts='-i --interval -c --count --duration --iface --attach -e --extended
 	--no-header -h -j -p -N -n -v'
 _sockeye_why_opts='-i --iface -d --duration --pid --watch -c --count -e --extended --no-header
@@ -285,7 +285,11 @@ _sockeye()
 		-w | --write)
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 			;;
-		-c | --count | -d | --duration | --snaplen | --max-packets | --ring-size) ;;
+		--pid)
+			mapfile -t COMPREPLY < <(compgen -W "$(cd /proc && echo [0-9]*)" -- "$cur")
+			;;
+		-c | --count | -d | --duration | --snaplen | --max-packets | --ring-size | --comm | \
+			--cgroup) ;;
 		*)
 			if [[ $cur == -* ]]; then
 				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_trace_opts \
