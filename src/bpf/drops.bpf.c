@@ -7,6 +7,7 @@
 #include <bpf/bpf_tracing.h>
 
 #include "drops.h"
+#include "skb_view.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -17,7 +18,6 @@ char LICENSE[] SEC("license") = "GPL";
 #define ETH_P_8021Q 0x8100
 #define ETH_P_8021AD 0x88a8
 #define ARPHRD_ETHER 1
-#define ARPHRD_LOOPBACK 772
 #define IPPROTO_ICMP 1
 #define IPPROTO_TCP 6
 #define IPPROTO_UDP 17
@@ -279,35 +279,21 @@ static __always_inline bool is_normal_free(__u32 reason)
 static __always_inline void read_bytes(struct drops_event *ev, struct sk_buff *skb,
 				       struct net_device *dev)
 {
-	__u64 head = (__u64)BPF_CORE_READ(skb, head);
-	__u64 data = (__u64)BPF_CORE_READ(skb, data);
-	__u32 tail = BPF_CORE_READ(skb, tail);
-	__u16 mh = BPF_CORE_READ(skb, mac_header);
-	__u16 nh = BPF_CORE_READ(skb, network_header);
-	__u32 len = BPF_CORE_READ(skb, len);
-	__u16 type = dev ? BPF_CORE_READ(dev, type) : 0;
-	__u64 start, end = head + tail;
+	struct skb_view v;
 	__u32 n;
 
 	ev->caplen = 0;
 	ev->wirelen = 0;
-	if ((type == ARPHRD_ETHER || type == ARPHRD_LOOPBACK) && mh != (__u16)~0U) {
-		start = head + mh;
-	} else {
-		start = head + nh;
-		ev->flags |= DROPS_EV_L3;
-	}
-	if (start >= end || start > data + len)
+	if (skb_view_of(skb, dev, &v) || !v.caplen)
 		return;
-	/* skb->len counts from skb->data: past the device layer the headers before it are not. */
-	ev->wirelen = (__u32)(len + (data - start));
-	n = (__u32)(end - start);
-	if (n > cfg.snaplen)
-		n = cfg.snaplen;
+	if (v.l3)
+		ev->flags |= DROPS_EV_L3;
+	ev->wirelen = v.wirelen;
+	n = v.caplen < cfg.snaplen ? v.caplen : cfg.snaplen;
 	/* 1 to DROPS_SNAP_MAX (a power of two) in a form the verifier follows. */
 	asm volatile("" : "+r"(n));
 	n = ((n - 1) & (DROPS_SNAP_MAX - 1)) + 1;
-	if (!bpf_probe_read_kernel(ev->data, n, (void *)start))
+	if (!bpf_probe_read_kernel(ev->data, n, (void *)v.start))
 		ev->caplen = n;
 }
 

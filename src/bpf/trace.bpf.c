@@ -10,12 +10,11 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 
+#include "skb_view.bpf.h"
 #include "trace.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
-#define ARPHRD_ETHER 1
-#define ARPHRD_LOOPBACK 772
 /* A followed skb whose data moved after this long is another packet in a reused skb. */
 #define STALE_NS 1000000000ull
 
@@ -168,43 +167,6 @@ static __always_inline __u32 netns_of(struct net_device *dev)
 	return dev ? BPF_CORE_READ(dev, nd_net.net, ns.inum) : 0;
 }
 
-/* Where the packet's first header is, and how much of it is linear: Ethernet, else raw IP. */
-struct pkt_view {
-	__u64 start;
-	__u32 caplen, wirelen;
-	__u32 l3;
-	__u32 nh;	/* the network header's offset from head (NO_NH: unset) */
-};
-
-static __always_inline int view_of(struct sk_buff *skb, struct net_device *dev,
-				   struct pkt_view *v)
-{
-	__u64 head = (__u64)BPF_CORE_READ(skb, head);
-	__u64 data = (__u64)BPF_CORE_READ(skb, data);
-	__u32 tail = BPF_CORE_READ(skb, tail);
-	__u16 mh = BPF_CORE_READ(skb, mac_header);
-	__u16 nh = BPF_CORE_READ(skb, network_header);
-	__u32 len = BPF_CORE_READ(skb, len);
-	__u16 type = dev ? BPF_CORE_READ(dev, type) : 0;
-	__u64 start, end = head + tail;
-
-	if ((type == ARPHRD_ETHER || type == ARPHRD_LOOPBACK) && mh != (__u16)~0U) {
-		start = head + mh;
-		v->l3 = 0;
-	} else {
-		start = head + nh;
-		v->l3 = 1;
-	}
-	if (start > end || start > data + len)
-		return -1;
-	v->nh = nh;
-	v->start = start;
-	v->caplen = (__u32)(end - start);
-	/* skb->len counts from skb->data: at a receive hop the link header is before it. */
-	v->wirelen = (__u32)(len + (data - start));
-	return 0;
-}
-
 static __always_inline struct trace_hop_event *reserve(bool with_data)
 {
 	struct trace_hop_event *ev;
@@ -333,7 +295,7 @@ static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_dev
 {
 	struct followed f = { .head = head, .last_ns = now };
 	struct trace_hop_event *ev;
-	struct pkt_view v;
+	struct skb_view v;
 	__u64 *retrans;
 	__u32 n;
 
@@ -353,7 +315,7 @@ static __always_inline void start(__u32 hop, struct sk_buff *skb, struct net_dev
 		return;
 	if (cfg.ifindex && (!dev || BPF_CORE_READ(dev, ifindex) != cfg.ifindex))
 		return;
-	if (view_of(skb, dev, &v))
+	if (skb_view_of(skb, dev, &v))
 		return;
 	if (cfg.filter && !trace_filter(v.start, v.caplen, v.wirelen, v.l3)) {
 		stat_inc(TRACE_STAT_FILTERED);
