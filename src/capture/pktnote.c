@@ -26,6 +26,11 @@ int pktnote_open(struct pktnote **out, const char *path, uint32_t snaplen)
 		.snaplen = snaplen,
 		.ifs = ifs,
 		.n_ifs = 2,
+		/* The file says how its packets' comments read (capinfos -k shows it). */
+		.shb_comment = "packet comments: what became of the packet (\"dropped: REASON at "
+			       "FUNCTION+OFFSET\", \"delivered to pid N (COMM)\", ...; trace adds its "
+			       "hops), then whose it was (\"pid=N comm=NAME cgroup=PATH "
+			       "[container=ID]\")",
 	};
 	struct pktnote *w = calloc(1, sizeof(*w));
 	int err;

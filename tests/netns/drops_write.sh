@@ -46,12 +46,13 @@ NFT
 tmp=$(mktemp -d)
 register_file "$tmp"
 # Every namespace (the drops are in A and in B); only this test's packets.
+# The scan of every namespace's sockets (attribution) takes a while on a loaded host.
 start_sockeye "$tmp/out" "$tmp/err" -j drops -w "$tmp/d.pcapng" udp and dst host 10.87.0.2
 full_pid=$sockeye_pid
-wait_for_text "$tmp/err" "process attribution: following" 10 ||
+wait_for_text "$tmp/err" "process attribution: following" 60 ||
 	fail "drops -w did not start attribution: $(cat "$tmp/err")"
 start_sockeye "$tmp/cut" "$tmp/cut.err" drops -w "$tmp/cut.pcapng" -s 42 udp and dst host 10.87.0.2
-wait_for_text "$tmp/cut.err" "process attribution: following" 10 ||
+wait_for_text "$tmp/cut.err" "process attribution: following" 60 ||
 	fail "drops -w -s did not start attribution: $(cat "$tmp/cut.err")"
 
 # One sender for all three kinds, paced; its pid first.

@@ -47,6 +47,11 @@ wait_for_text "$tmp/tcpdump.err" "listening on" 10 || fail "tcpdump did not star
 start_sockeye "$tmp/alpha" "$tmp/alpha.err" -N "$C" -j trace --pid "$alpha" -w "$tmp/alpha.pcapng"
 alpha_sk=$sockeye_pid
 start_sockeye "$tmp/beta" "$tmp/beta.err" -N "$C" -j trace --comm tpbeta
+# The scan of every namespace's sockets takes a while on a loaded host.
+for f in alpha beta; do
+	wait_for_text "$tmp/$f.err" "process attribution: following" 60 ||
+		fail "trace ($f) did not start attribution: $(cat "$tmp/$f.err")"
+done
 
 touch "$tmp/go"
 for name in tpalpha tpbeta; do

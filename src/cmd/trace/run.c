@@ -313,15 +313,6 @@ int trace_run(struct trace_cmd *c)
 		ret = EXIT_RUNTIME;
 		goto out;
 	}
-	if (attrib_filter_active(&c->pf)) {
-		if (attrib_start(&r.attrib, &c->pf, why, sizeof(why))) {
-			log_error("%s", why);
-			ret = EXIT_RUNTIME;
-			goto out;
-		}
-		r.v.has_owners = true;
-		log_debug(1, "process attribution: following sockets");
-	}
 	if (c->write_path) {
 		err = pktnote_open(&r.w, c->write_path, c->snaplen);
 		if (err) {
@@ -334,6 +325,19 @@ int trace_run(struct trace_cmd *c)
 	ret = open_collector(&r, netns_ino, ifindex);
 	if (ret)
 		goto out;
+	/*
+	 * After the hops attach (their events wait in the ring meanwhile): a
+	 * socket made during the scan is in it or in the owner events.
+	 */
+	if (attrib_filter_active(&c->pf)) {
+		if (attrib_start(&r.attrib, &c->pf, why, sizeof(why))) {
+			log_error("%s", why);
+			ret = EXIT_RUNTIME;
+			goto out;
+		}
+		r.v.has_owners = true;
+		log_debug(1, "process attribution: following sockets");
+	}
 	ret = poll_loop(&r);
 	if (!ret)
 		ret = finish(&r);
