@@ -25,10 +25,10 @@ _sockeye_sockets_opts='-t --tcp -u --udp -w --raw -x --unix -0 --packet -A --que
 	-o --options -m --memory -i --info -s --summary -H --no-header -n --numeric --watch -b --batch
 	--count --rows --dump-raw --replay -h -j -v'
 _sockeye_drops_opts='--events -i --interval -c --count --duration --reason --exclude-reason
-	--iface --proto --stack --attach --ring-size --process --by --pid --cgroup -e --extended
-	--no-header -h -j -p -N -n -v'
-_sockeye_trace_opts='-i --iface -c --count -d --duration -w --write --snaplen --summary --attach
-	--max-packets --ring-size -h -j -p -N -n -v'
+	--iface --proto --stack --attach --ring-size --process --by --pid --cgroup -w --write -s
+	--snaplen -e --extended --no-header -h -j -p -N -n -v'
+_sockeye_trace_opts='-i --iface -c --count -d --duration -w --write --snaplen --summary --pid
+	--comm --cgroup --attach --max-packets --ring-size -h -j -p -N -n -v'
 _sockeye_napi_opts='-i --interval -c --count --duration --iface --attach -e --extended
 	--no-header -h -j -p -N -n -v'
 _sockeye_why_opts='-i --iface -d --duration --pid --watch -c --count -e --extended --no-header
@@ -255,7 +255,10 @@ _sockeye()
 			mapfile -t COMPREPLY < <(compgen -W "$(sockeye drops --list-reasons 2>/dev/null)" \
 				-- "$cur")
 			;;
-		-i | --interval | -c | --count | --duration | --ring-size) ;;
+		-w | --write)
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+			;;
+		-i | --interval | -c | --count | --duration | --ring-size | -s | --snaplen) ;;
 		*)
 			if [[ $cur == -* && $cmd == drops ]]; then
 				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_drops_opts \
@@ -282,7 +285,11 @@ _sockeye()
 		-w | --write)
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 			;;
-		-c | --count | -d | --duration | --snaplen | --max-packets | --ring-size) ;;
+		--pid)
+			mapfile -t COMPREPLY < <(compgen -W "$(cd /proc && echo [0-9]*)" -- "$cur")
+			;;
+		-c | --count | -d | --duration | --snaplen | --max-packets | --ring-size | --comm | \
+			--cgroup) ;;
 		*)
 			if [[ $cur == -* ]]; then
 				mapfile -t COMPREPLY < <(compgen -W "$_sockeye_trace_opts \

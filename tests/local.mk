@@ -36,6 +36,7 @@ NETNS_TESTS += \
 	tests/netns/drops_kprobe.sh \
 	tests/netns/drops_ready.sh \
 	tests/netns/drops_process.sh \
+	tests/netns/drops_write.sh \
 	tests/netns/trace_paths.sh \
 	tests/netns/trace_filter.sh \
 	tests/netns/trace_sent.sh \
@@ -43,6 +44,7 @@ NETNS_TESTS += \
 	tests/netns/trace_bpftrace.sh \
 	tests/netns/trace_vxlan.sh \
 	tests/netns/trace_attach_stages.sh \
+	tests/netns/trace_pid.sh \
 	tests/netns/napi_veth.sh \
 	tests/netns/sniff_capture.sh \
 	tests/netns/sniff_files.sh \
@@ -78,7 +80,7 @@ NETNS_TESTS += \
 EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.py \
 	tests/netns/attrib_lib.sh tests/netns/attrib_flows.py tests/netns/attrib_sink.py \
 	tests/netns/attrib_check.py \
-	tests/netns/trace_reader.py \
+	tests/netns/trace_reader.py tests/netns/trace_pid_peer.py \
 	tests/netns/top_sockiter_socks.py tests/netns/top_owners_sock.py \
 	tests/netns/sniff_lib.sh tests/netns/pktsend.py tests/netns/qstats_probe.py \
 	tests/netns/inject_lib.sh tests/netns/inject_mkpcap.py tests/netns/inject_rate.sh \

@@ -228,6 +228,45 @@ int attrib_follow(struct attrib *a, char *why, size_t len)
 #endif
 }
 
+int attrib_start(struct attrib **out, struct attrib_filter *f, char *why, size_t len)
+{
+	struct attrib *a;
+	char what[200] = "";
+	uint32_t bad;
+	int err;
+
+	*out = NULL;
+	err = attrib_new(&a, &(struct attrib_opts){ 0 });
+	if (err) {
+		snprintf(why, len, "process attribution: %s", strerror(-err));
+		return err;
+	}
+	err = attrib_follow(a, what, sizeof(what));
+	if (err) {
+		snprintf(why, len, "process attribution: %s", what);
+		goto fail;
+	}
+	err = f ? attrib_filter_prepare(f, &bad) : 0;
+	if (err == -ESRCH) {
+		snprintf(why, len, "--pid %u: no such process", bad);
+		goto fail;
+	} else if (err) {
+		snprintf(why, len, "--pid: %s", strerror(-err));
+		goto fail;
+	}
+	attrib_set_filter(a, f);
+	err = attrib_scan(a, what, sizeof(what));
+	if (err) {
+		snprintf(why, len, "process attribution: socket scan: %s", what);
+		goto fail;
+	}
+	*out = a;
+	return 0;
+fail:
+	attrib_free(a);
+	return err;
+}
+
 static uint32_t netns_inode(struct attrib *a, const char *name)
 {
 	if (!name)

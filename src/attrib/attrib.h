@@ -60,6 +60,13 @@ int attrib_follow(struct attrib *a, char *why, size_t len);
  * 0, or -errno with why[len] naming what failed.
  */
 int attrib_scan(struct attrib *a, char *why, size_t len);
+/*
+ * The engine as a command wants it: new, following (attrib_follow), the
+ * filter f (NULL: none) prepared and set, every namespace's sockets scanned.
+ * 0, or -errno with why[len] saying what failed ("--pid 123: no such
+ * process"); *out is then NULL.
+ */
+int attrib_start(struct attrib **out, struct attrib_filter *f, char *why, size_t len);
 /* Reads the BPF events waiting (no system call; nothing when not following). */
 void attrib_poll(struct attrib *a);
 

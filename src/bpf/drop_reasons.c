@@ -10,6 +10,7 @@
 
 #include "bpf/drop_reasons.h"
 #include "bpf/drops.h"
+#include "bpf/ksyms.h"
 
 /* Any case: the kernel's names are upper case, what users type need not be. */
 static const char *strip_prefix(const char *s)
@@ -67,6 +68,16 @@ const char *drop_reasons_name(const struct drop_reasons *r, uint32_t value)
 		return NULL;
 	hit = bsearch(&key, r->v, r->n, sizeof(*r->v), by_value);
 	return hit ? hit->name : NULL;
+}
+
+void drop_reasons_note(const struct drop_reasons *r, const struct ksyms *k, uint32_t reason,
+		       uint64_t location, char *buf, size_t len)
+{
+	char name[64], loc[160];
+
+	drop_reasons_format(r, reason, name, sizeof(name));
+	ksyms_format(k, location, loc, sizeof(loc));
+	snprintf(buf, len, "dropped: %s at %s", name, loc);
 }
 
 void drop_reasons_format(const struct drop_reasons *r, uint32_t value, char *buf, size_t len)

@@ -34,6 +34,14 @@ const char *drop_reasons_name(const struct drop_reasons *r, uint32_t value);
  * without reasons, else the number as "reason_42" (or subsystem + code).
  */
 void drop_reasons_format(const struct drop_reasons *r, uint32_t value, char *buf, size_t len);
+/*
+ * What a packet's comment says of its drop, in every command's file (trace
+ * -w, drops -w): "dropped: NO_SOCKET at udp_rcv+0x12" (the location as an
+ * address without ksyms or a symbol).
+ */
+struct ksyms;
+void drop_reasons_note(const struct drop_reasons *r, const struct ksyms *k, uint32_t reason,
+		       uint64_t location, char *buf, size_t len);
 /* The value of a name, with or without its prefix, any case.  0 or -ENOENT. */
 int drop_reasons_value(const struct drop_reasons *r, const char *name, uint32_t *out);
 

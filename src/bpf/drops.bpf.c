@@ -7,6 +7,7 @@
 #include <bpf/bpf_tracing.h>
 
 #include "drops.h"
+#include "skb_view.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -268,12 +269,46 @@ static __always_inline bool is_normal_free(__u32 reason)
 	return false;
 }
 
+/*
+ * The packet's first cfg.snaplen bytes of linear data into the event: from
+ * its link header on an Ethernet or loopback device that has one set (a
+ * frame received, or queued to the device), else from its network header (a
+ * packet dropped on its way down before it had one): caplen stays 0 when
+ * neither is in the data.
+ */
+static __always_inline void read_bytes(struct drops_event *ev, struct sk_buff *skb,
+				       struct net_device *dev)
+{
+	struct skb_view v;
+	__u32 n;
+
+	ev->caplen = 0;
+	ev->wirelen = 0;
+	if (skb_view_of(false, skb, dev, &v) || !v.caplen)
+		return;
+	if (v.l3)
+		ev->flags |= DROPS_EV_L3;
+	ev->wirelen = v.wirelen;
+	n = v.caplen < cfg.snaplen ? v.caplen : cfg.snaplen;
+	/* 1 to DROPS_SNAP_MAX (a power of two) in a form the verifier follows. */
+	asm volatile("" : "+r"(n));
+	n = ((n - 1) & (DROPS_SNAP_MAX - 1)) + 1;
+	if (!bpf_probe_read_kernel(ev->data, n, (void *)v.start))
+		ev->caplen = n;
+}
+
 static __always_inline void send_event(struct sk_buff *skb, void *location, __u32 reason,
 				       struct sock *sk, __u32 ifindex, __u32 netns,
 				       struct net_device *dev, const struct pkt *p)
 {
-	struct drops_event *ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
+	struct drops_event *ev;
 	struct socket *sock;
+
+	/* Two sizes, each a constant the verifier knows: with the packet's bytes or without. */
+	if (cfg.snaplen)
+		ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
+	else
+		ev = bpf_ringbuf_reserve(&events, DROPS_EVENT_HDR_SIZE, 0);
 
 	if (!ev) {
 		stat_inc(DROPS_STAT_LOST);
@@ -314,6 +349,10 @@ static __always_inline void send_event(struct sk_buff *skb, void *location, __u3
 	if (dev)
 		BPF_CORE_READ_STR_INTO(&ev->ifname, dev, name);
 	bpf_get_current_comm(ev->comm, sizeof(ev->comm));
+	if (cfg.snaplen)
+		read_bytes(ev, skb, dev);
+	else
+		ev->caplen = 0;
 	bpf_ringbuf_submit(ev, 0);
 }
 

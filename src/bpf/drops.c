@@ -127,7 +127,7 @@ static int on_event(void *ctx, void *data, size_t size)
 {
 	struct drops *d = ctx;
 
-	if (size < sizeof(struct drops_event))
+	if (size < DROPS_EVENT_HDR_SIZE)
 		return 0;
 	return d->fn(d->fn_ctx, data);
 }

@@ -20,6 +20,8 @@
 #define DROPS_MAX_HOSTS 2
 #define DROPS_MAX_PORTS 2
 #define DROPS_STACK_DEPTH 127
+/* The most packet bytes an event carries (-w's snap length at most). */
+#define DROPS_SNAP_MAX 256
 /* A reason when the kernel's tracepoint has none (before 5.17). */
 #define DROPS_REASON_NONE 0xffffffffu
 
@@ -50,7 +52,7 @@ struct drops_config {
 	__u8 nports;
 	__u8 ip_proto;		/* 0: any */
 	__u16 ethertype;	/* host order, 0: any */
-	__u8 pad[4];
+	__u32 snaplen;		/* events: packet bytes each carries (0: none) */
 	struct drops_host_filter hosts[DROPS_MAX_HOSTS];
 	struct drops_port_filter ports[DROPS_MAX_PORTS];
 	__u64 reason_mask[DROPS_REASON_BITS / 64];
@@ -80,6 +82,7 @@ enum drops_event_flag {
 	DROPS_EV_ICMP = 4,	/* icmp_type/icmp_code valid */
 	DROPS_EV_SOCK = 8,	/* sk_ino/sk_cookie come from a socket */
 	DROPS_EV_IPV6 = 16,	/* addresses are IPv6 (else IPv4 in the first 4 bytes) */
+	DROPS_EV_L3 = 32,	/* data starts at the network header (no link header) */
 };
 
 struct drops_event {
@@ -105,7 +108,13 @@ struct drops_event {
 	__u8 daddr[16];
 	char ifname[DROPS_IFNAMSIZ];
 	char comm[DROPS_COMMSIZ];
+	__u32 wirelen;		/* with data: the packet's length from its first header */
+	__u32 caplen;		/* the bytes in data; 0 without (the event ends before data) */
+	__u8 data[DROPS_SNAP_MAX];	/* cfg.snaplen > 0 only */
 };
+
+/* An event's size without the packet bytes (cfg.snaplen 0). */
+#define DROPS_EVENT_HDR_SIZE __builtin_offsetof(struct drops_event, data)
 
 /* Per-CPU counters next to the maps: nothing is lost without being counted. */
 enum drops_stat {

@@ -11,7 +11,7 @@ libsockeye_a_SOURCES += \
 	src/bpf/softirq.h src/bpf/softirq_sample.c \
 	src/bpf/cbpf_ebpf.c src/bpf/cbpf_ebpf.h src/bpf/sockiter.h src/bpf/socktrack.h
 EXTRA_DIST += src/bpf/drops.bpf.c src/bpf/napi.bpf.c src/bpf/sockowner.bpf.c src/bpf/trace.bpf.c \
-	src/bpf/softirq.bpf.c src/bpf/softirq.bpf.h src/bpf/sockiter.bpf.c \
+	src/bpf/softirq.bpf.c src/bpf/softirq.bpf.h src/bpf/sockiter.bpf.c src/bpf/skb_view.bpf.h \
 	src/bpf/socktrack.bpf.c
 MODULE_TESTS += \
 	tests/unit/bpf/test_ksyms \
@@ -44,7 +44,8 @@ BPF_CFLAGS_TARGET = -g -O2 -target bpf -D__TARGET_ARCH_x86 -Wall -Wno-unused-fun
 src/bpf/vmlinux.h:
 	$(AM_V_GEN)$(MKDIR_P) src/bpf && \
 	$(BPFTOOL) btf dump file $(VMLINUX_BTF) format c >$@.tmp && mv $@.tmp $@
-src/bpf/drops.bpf.o: $(srcdir)/src/bpf/drops.bpf.c $(srcdir)/src/bpf/drops.h src/bpf/vmlinux.h
+src/bpf/drops.bpf.o: $(srcdir)/src/bpf/drops.bpf.c $(srcdir)/src/bpf/drops.h \
+		$(srcdir)/src/bpf/skb_view.bpf.h src/bpf/vmlinux.h
 	$(AM_V_CC)$(BPF_CLANG) $(BPF_CFLAGS_TARGET) -c $(srcdir)/src/bpf/drops.bpf.c -o $@.tmp && \
 	$(BPFTOOL) gen object $@ $@.tmp && rm -f $@.tmp
 src/bpf/napi.bpf.o: $(srcdir)/src/bpf/napi.bpf.c $(srcdir)/src/bpf/napi.h \
@@ -60,7 +61,8 @@ src/bpf/sockowner.bpf.o: $(srcdir)/src/bpf/sockowner.bpf.c $(srcdir)/src/bpf/soc
 	$(BPFTOOL) gen object $@ $@.tmp && rm -f $@.tmp
 src/bpf/sockowner.skel.h: src/bpf/sockowner.bpf.o
 	$(AM_V_GEN)$(BPFTOOL) gen skeleton src/bpf/sockowner.bpf.o name sockowner_bpf >$@.tmp && mv $@.tmp $@
-src/bpf/trace.bpf.o: $(srcdir)/src/bpf/trace.bpf.c $(srcdir)/src/bpf/trace.h src/bpf/vmlinux.h
+src/bpf/trace.bpf.o: $(srcdir)/src/bpf/trace.bpf.c $(srcdir)/src/bpf/trace.h \
+		$(srcdir)/src/bpf/skb_view.bpf.h src/bpf/vmlinux.h
 	$(AM_V_CC)$(BPF_CLANG) $(BPF_CFLAGS_TARGET) -c $(srcdir)/src/bpf/trace.bpf.c -o $@.tmp && \
 	$(BPFTOOL) gen object $@ $@.tmp && rm -f $@.tmp
 src/bpf/trace.skel.h: src/bpf/trace.bpf.o

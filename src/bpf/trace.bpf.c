@@ -10,12 +10,11 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 
+#include "skb_view.bpf.h"
 #include "trace.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
-#define ARPHRD_ETHER 1
-#define ARPHRD_LOOPBACK 772
 /* A followed skb whose data moved after this long is another packet in a reused skb. */
 #define STALE_NS 1000000000ull
 
@@ -118,15 +117,6 @@ struct {
 	__type(value, struct rejected);
 } last_rejected SEC(".maps");
 
-/*
- * A field of a kernel struct: tp_btf's programs load it directly (the
- * verifier knows the arguments' types from the tracepoint's BTF and turns
- * the load into one that cannot fault), raw_tp's through
- * bpf_probe_read_kernel, a helper call each.  btf is a constant in every
- * program, so the other branch is not compiled in.
- */
-#define RD(btf, p, f) ((btf) ? (p)->f : BPF_CORE_READ(p, f))
-
 static __always_inline __u64 *stat_ptr(__u32 which)
 {
 	return bpf_map_lookup_elem(&stats, &which);
@@ -183,44 +173,6 @@ static __always_inline __u32 netns_of(bool btf, struct net_device *dev)
 	if (!dev)
 		return 0;
 	return btf ? dev->nd_net.net->ns.inum : BPF_CORE_READ(dev, nd_net.net, ns.inum);
-}
-
-/* Where the packet's first header is, and how much of it is linear: Ethernet, else raw IP. */
-struct pkt_view {
-	__u64 start;
-	__u32 caplen, wirelen;
-	__u32 l3;
-	__u32 nh;	/* the network header's offset from head (NO_NH: unset) */
-};
-
-static __always_inline int view_of(bool btf, struct sk_buff *skb, struct net_device *dev,
-				   struct pkt_view *v)
-{
-	/* Read as numbers: the filter, a global function, takes no pointer. */
-	__u64 head = (__u64)BPF_CORE_READ(skb, head);
-	__u64 data = (__u64)BPF_CORE_READ(skb, data);
-	__u32 tail = RD(btf, skb, tail);
-	__u16 mh = RD(btf, skb, mac_header);
-	__u16 nh = RD(btf, skb, network_header);
-	__u32 len = RD(btf, skb, len);
-	__u16 type = dev ? RD(btf, dev, type) : 0;
-	__u64 start, end = head + tail;
-
-	if ((type == ARPHRD_ETHER || type == ARPHRD_LOOPBACK) && mh != (__u16)~0U) {
-		start = head + mh;
-		v->l3 = 0;
-	} else {
-		start = head + nh;
-		v->l3 = 1;
-	}
-	if (start > end || start > data + len)
-		return -1;
-	v->nh = nh;
-	v->start = start;
-	v->caplen = (__u32)(end - start);
-	/* skb->len counts from skb->data: at a receive hop the link header is before it. */
-	v->wirelen = (__u32)(len + (data - start));
-	return 0;
 }
 
 static __always_inline struct trace_hop_event *reserve(bool with_data)
@@ -355,7 +307,7 @@ static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb,
 {
 	struct followed f = { .head = head, .last_ns = now };
 	struct trace_hop_event *ev;
-	struct pkt_view v;
+	struct skb_view v;
 	__u64 *retrans;
 	__u32 n;
 
@@ -375,7 +327,7 @@ static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb,
 		return;
 	if (cfg.ifindex && (!dev || RD(btf, dev, ifindex) != cfg.ifindex))
 		return;
-	if (view_of(btf, skb, dev, &v))
+	if (skb_view_of(btf, skb, dev, &v))
 		return;
 	if (cfg.filter && !trace_filter(v.start, v.caplen, v.wirelen, v.l3)) {
 		stat_inc(TRACE_STAT_FILTERED);

@@ -11,6 +11,7 @@ libsockeye_a_SOURCES += \
 	src/capture/savefile_in.c src/capture/savefile_in.h \
 	src/capture/savefile_pcap.c \
 	src/capture/savefile_pcapng.c \
+	src/capture/pktnote.c src/capture/pktnote.h \
 	src/capture/sniff.c src/capture/sniff.h
 MODULE_TESTS += \
 	tests/unit/capture/test_filter_sandbox \

@@ -12,7 +12,7 @@ const char cmd_drops_usage[] =
 	"drops [--events] [-i SECONDS] [-c COUNT] [--duration SECONDS] [--reason NAME]...\n"
 	"       [--exclude-reason NAME]... [--iface NAME] [--proto NAME] [--stack]\n"
 	"       [--attach METHOD] [--ring-size SIZE] [--process] [--by process] [--pid PID]...\n"
-	"       [--cgroup PATH]... [-e] [--no-header] [FILTER]\n"
+	"       [--cgroup PATH]... [-w FILE [-s SNAPLEN]] [-e] [--no-header] [FILTER]\n"
 	"\n"
 	"      --events            one record per drop instead of the summary\n"
 	"  -i, --interval SECONDS  a summary every SECONDS (default 1)\n"
@@ -29,6 +29,9 @@ const char cmd_drops_usage[] =
 	"      --by process        a summary per process, cgroup and reason\n"
 	"      --pid PID           --events, --by process: only drops of PID's sockets\n"
 	"      --cgroup PATH       --events, --by process: only drops of sockets in cgroup PATH\n"
+	"  -w, --write FILE        the dropped packets' first bytes to FILE (pcapng), reason,\n"
+	"                          location and process in each packet's comment\n"
+	"  -s, --snaplen N         bytes of each packet -w keeps (default and most: 256)\n"
 	"  -e, --extended          more columns in text\n"
 	"      --no-header         text without column headers\n"
 	"  FILTER                  [src|dst] host ADDR, [src|dst] port N, PROTO; joined by and\n";
@@ -48,6 +51,9 @@ enum {
 	OPT_RING_SIZE, OPT_LIST_REASONS, OPT_PROCESS, OPT_BY, OPT_PID, OPT_CGROUP,
 };
 
+/* The letters of every BPF command, and -w and -s of tcpdump's meaning. */
+#define DROPS_SHORTOPTS CMD_BPF_SHORTOPTS "w:s:"
+
 static const struct option drops_longopts[] = {
 	{ "events", no_argument, NULL, OPT_EVENTS },
 	{ "reason", required_argument, NULL, OPT_REASON },
@@ -59,6 +65,8 @@ static const struct option drops_longopts[] = {
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "pid", required_argument, NULL, OPT_PID },
 	{ "cgroup", required_argument, NULL, OPT_CGROUP },
+	{ "write", required_argument, NULL, 'w' },
+	{ "snaplen", required_argument, NULL, 's' },
 	/* Hidden (not in the usage): what the shell completions offer after --reason. */
 	{ "list-reasons", no_argument, NULL, OPT_LIST_REASONS },
 	CMD_BPF_LONGOPTS,
@@ -140,12 +148,12 @@ static int parse_args(struct drops_cmd *r, int argc, char **argv)
 	struct drops_config *cfg = &r->o.cfg;
 	uint16_t ethertype;
 	uint8_t ip_proto;
-	uint64_t pid;
+	uint64_t pid, snaplen = 0;
 	char shortopts[CMD_SHORTOPTS_LEN];
 	int c, err;
 
 	/* Options anywhere before "--", the filter's words around them, as in tcpdump. */
-	cmd_shortopts(shortopts, sizeof(shortopts), CMD_BPF_SHORTOPTS);
+	cmd_shortopts(shortopts, sizeof(shortopts), DROPS_SHORTOPTS);
 	while ((c = getopt_long(argc, argv, shortopts, drops_longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_EVENTS:
@@ -188,6 +196,14 @@ static int parse_args(struct drops_cmd *r, int argc, char **argv)
 				return cmd_usage_error("--cgroup: at most %d", ATTRIB_FILTER_MAX);
 			r->pf.cgroups[r->pf.n_cgroups++] = optarg;
 			break;
+		case 'w':
+			r->write_path = optarg;
+			break;
+		case 's':
+			if (parse_u64(optarg, 1, DROPS_SNAP_MAX, &snaplen))
+				return cmd_usage_error("-s %s: not from 1 to %u", optarg,
+						       DROPS_SNAP_MAX);
+			break;
 		case OPT_LIST_REASONS:
 			return list_reasons(&r->reasons);
 		case OPT_RING_SIZE:
@@ -209,11 +225,23 @@ static int parse_args(struct drops_cmd *r, int argc, char **argv)
 				       "--stack");
 	if (r->process && !cfg->events)
 		return cmd_usage_error("--process goes with --events (--by process: a summary)");
-	if (attrib_filter_active(&r->pf) && !cfg->events && !r->by_process)
-		return cmd_usage_error("--pid and --cgroup need --events or --by process");
+	if (attrib_filter_active(&r->pf) && !cfg->events && !r->by_process && !r->write_path)
+		return cmd_usage_error("--pid and --cgroup need --events, --by process or -w");
+	if (snaplen && !r->write_path)
+		return cmd_usage_error("-s goes with -w");
+	if (r->write_path && !strcmp(r->write_path, "-") && cfg->events)
+		return cmd_usage_error("-w - writes the file to standard output: not with --events");
+	if (r->write_path && (r->by_process || cfg->stacks))
+		return cmd_usage_error("-w writes each drop: not with --by process or --stack");
 	/* Per process: each drop comes to user space, which finds its socket's owner. */
 	if (r->by_process)
 		cfg->events = 1;
+	/* -w: each drop comes with its first bytes; shown too only with --events. */
+	r->show_events = cfg->events && !r->by_process;
+	if (r->write_path) {
+		cfg->events = 1;
+		cfg->snaplen = snaplen ? (__u32)snaplen : DROPS_DEFAULT_SNAPLEN;
+	}
 	return parse_filter(cfg, argc - optind, argv + optind);
 }
 
@@ -232,7 +260,7 @@ int drops_opts_parse(struct drops_cmd *c, int argc, char **argv)
 
 bool drops_opts_attrib(const struct drops_cmd *c)
 {
-	return c->process || c->by_process || attrib_filter_active(&c->pf) ||
+	return c->process || c->by_process || attrib_filter_active(&c->pf) || c->write_path ||
 	       (c->o.cfg.events && cmd_globals.json);
 }
 

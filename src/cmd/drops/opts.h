@@ -17,7 +17,13 @@ struct drops_cmd {
 	bool process;			/* the text column of --events */
 	bool by_process;		/* the summary per process (events read in user space) */
 	struct attrib_filter pf;
+	const char *write_path;		/* -w: the dropped packets to a pcapng file, or NULL */
+	bool show_events;		/* --events: each drop shown (-w and --by process read
+					 * events too: o.cfg.events) */
 };
+
+/* -w's snap length when -s is not given: the most an event carries. */
+#define DROPS_DEFAULT_SNAPLEN DROPS_SNAP_MAX
 
 /* Whether drops looks up the process of each dropped packet's socket. */
 bool drops_opts_attrib(const struct drops_cmd *c);

@@ -14,47 +14,17 @@
 
 int drops_process_open(struct drops_cmd *c, struct attrib **out)
 {
-	struct attrib *a;
+	struct attrib_stats st;
 	char why[256] = "";
-	uint32_t bad;
-	int err;
 
-	err = attrib_new(&a, &(struct attrib_opts){ 0 });
-	if (err) {
-		log_error("process attribution: %s", strerror(-err));
+	if (attrib_start(out, &c->pf, why, sizeof(why))) {
+		log_error("%s", why);
 		return EXIT_RUNTIME;
 	}
-	err = attrib_follow(a, why, sizeof(why));
-	if (err) {
-		log_error("process attribution: %s", why);
-		goto fail;
-	}
-	err = attrib_filter_prepare(&c->pf, &bad);
-	if (err) {
-		if (err == -ESRCH)
-			log_error("--pid %u: no such process", bad);
-		else
-			log_error("--pid: %s", strerror(-err));
-		goto fail;
-	}
-	attrib_set_filter(a, &c->pf);
-	err = attrib_scan(a, why, sizeof(why));
-	if (err) {
-		log_error("process attribution: socket scan: %s", why);
-		goto fail;
-	}
-	{
-		struct attrib_stats st;
-
-		attrib_stats(a, &st);
-		log_debug(1, "process attribution: following sockets, %llu found by the scan",
-			  (unsigned long long)st.scanned);
-	}
-	*out = a;
+	attrib_stats(*out, &st);
+	log_debug(1, "process attribution: following sockets, %llu found by the scan",
+		  (unsigned long long)st.scanned);
 	return 0;
-fail:
-	attrib_free(a);
-	return EXIT_RUNTIME;
 }
 
 unsigned drops_process_lookup(struct attrib *a, const struct drops_event *ev,

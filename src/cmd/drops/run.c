@@ -13,6 +13,7 @@
 #include "bpf/drops.h"
 #include "bpf/drops_sample.h"
 #include "bpf/ksyms.h"
+#include "capture/pktnote.h"
 #include "cli/cmd.h"
 #include "cli/signals.h"
 #include "cmd/drops/process.h"
@@ -37,7 +38,8 @@ struct drops_run {
 	struct attrib *attrib;		/* process attribution, or NULL */
 	struct drops_byproc byproc;	/* --by process: this interval's counts */
 	uint64_t byproc_start_ns;
-	int err;			/* an event's failure (out of memory) */
+	struct pktnote *w;		/* -w's file, or NULL */
+	int err;			/* an event's failure: -ENOMEM, or -w's -errno */
 };
 
 /* Reads the symbols before the programs attach; what went wrong is said once they have (a
@@ -179,6 +181,29 @@ static int run_summary(struct drops_run *r)
 	return ret;
 }
 
+/*
+ * -w: the packet's first bytes, "dropped: REASON at LOCATION" (trace -w's
+ * words for a drop) and its socket's owner as comments.
+ */
+static int write_packet(struct drops_run *r, const struct drops_event *ev, struct attrib_proc *owner)
+{
+	char what[SAVEFILE_MAX_COMMENT_LEN + 1];
+	struct pktnote_pkt p = {
+		.ts_ns = (uint64_t)((int64_t)ev->ts_ns + r->names.mono_to_real_ns),
+		.l3 = ev->flags & DROPS_EV_L3,
+		.data = ev->data,
+		.caplen = ev->caplen,
+		.wirelen = ev->wirelen,
+		.what = what,
+	};
+
+	drop_reasons_note(r->names.reasons, r->names.ksyms, ev->reason, ev->location, what,
+			  sizeof(what));
+	if (owner)
+		p.whose = attrib_comment(owner, &p.whose_len);
+	return pktnote_write(r->w, &p);
+}
+
 static int on_event(void *ctx, const struct drops_event *ev)
 {
 	struct drops_run *r = ctx;
@@ -197,7 +222,16 @@ static int on_event(void *ctx, const struct drops_event *ev)
 		}
 		return 0;
 	}
-	view_drop_event_emit(r->f, &r->names, ev, r->attrib != NULL, owners, n);
+	if (r->w) {
+		int err = write_packet(r, ev, n ? owners[0] : NULL);
+
+		if (err) {
+			r->err = err;
+			return -ECANCELED;
+		}
+	}
+	if (r->c->show_events)
+		view_drop_event_emit(r->f, &r->names, ev, r->attrib != NULL, owners, n);
 	r->events++;
 	/* -c reached: stop the ring buffer's loop here; the rest stays unread. */
 	return r->c->opts.iv.count && r->events >= r->c->opts.iv.count ? -ECANCELED : 0;
@@ -229,7 +263,7 @@ static int run_events(struct drops_run *r)
 	uint64_t shown = 0;
 
 	r->byproc_start_ns = clock_ns(CLOCK_MONOTONIC);
-	if (!r->c->by_process)
+	if (r->c->show_events)
 		view_drop_events_begin(r->f, r->c->opts.groups |
 					     (r->c->process ? DROPS_GRP_PROCESS : 0));
 	while (!signals_stop) {
@@ -263,26 +297,39 @@ static int run_events(struct drops_run *r)
 			next_check += 1000000000ull;
 			if (!drops_read(r->d, &s))
 				report_lost(r, s.stats);
+			/* -w: a second's packets at most wait in the buffer. */
+			err = r->w ? pktnote_flush(r->w) : 0;
+			if (err) {
+				log_error("%s: %s", r->c->write_path, savefile_write_strerror(err));
+				ret = EXIT_RUNTIME;
+				break;
+			}
 		}
 	}
 	/* Stopped by time or a signal: what the kernel already queued is still printed. */
 	if (!ret && !(iv->count && r->events >= iv->count) && !r->c->by_process)
 		drops_poll_events(r->d, 0, on_event, r);
 	if (r->err && !ret) {
-		log_error("out of memory");
+		if (r->err == -ENOMEM)
+			log_error("out of memory");
+		else
+			log_error("%s: %s", r->c->write_path, savefile_write_strerror(r->err));
 		ret = EXIT_RUNTIME;
 	}
 	/* Stopped inside an interval (time, a signal): its drops are still shown. */
 	if (!ret && r->c->by_process && r->byproc.total && !(iv->count && shown >= iv->count))
 		emit_byproc(r, clock_ns(CLOCK_MONOTONIC));
-	if (!r->c->by_process)
+	if (r->c->show_events)
 		view_drop_events_end(r->f);
 	err = drops_read(r->d, &s);
 	if (!err) {
 		report_lost(r, s.stats);
-		fmt_doc_begin(r->f, "drop_stats");
-		view_drop_totals_emit(r->f, s.stats, r->events, r->c->opts.groups);
-		fmt_doc_end(r->f);
+		/* -w -: standard output is the file. */
+		if (!r->w || strcmp(r->c->write_path, "-")) {
+			fmt_doc_begin(r->f, "drop_stats");
+			view_drop_totals_emit(r->f, s.stats, r->events, r->c->opts.groups);
+			fmt_doc_end(r->f);
+		}
 	} else if (!ret) {
 		log_error("cannot read the drop counters: %s", strerror(-err));
 		ret = EXIT_RUNTIME;
@@ -291,6 +338,17 @@ static int run_events(struct drops_run *r)
 		ret = cmd_bpf_flush(r->f);
 	drops_sample_free(&s);
 	return ret;
+}
+
+static int open_file(struct drops_run *r)
+{
+	int err = pktnote_open(&r->w, r->c->write_path, r->c->o.cfg.snaplen);
+
+	if (err) {
+		log_error("%s: %s", r->c->write_path, savefile_write_strerror(err));
+		return EXIT_RUNTIME;
+	}
+	return 0;
 }
 
 int drops_run(struct drops_cmd *c)
@@ -323,8 +381,18 @@ int drops_run(struct drops_cmd *c)
 	/* After the drops programs: a socket made meanwhile is in the scan. */
 	if (drops_opts_attrib(c))
 		ret = drops_process_open(c, &r.attrib);
+	if (!ret && c->write_path)
+		ret = open_file(&r);
 	if (!ret)
 		ret = c->o.cfg.events ? run_events(&r) : run_summary(&r);
+	if (r.w) {
+		int err = pktnote_close(r.w);
+
+		if (err && !ret) {
+			log_error("%s: %s", c->write_path, savefile_write_strerror(err));
+			ret = EXIT_RUNTIME;
+		}
+	}
 out:
 	attrib_free(r.attrib);
 	drops_byproc_free(&r.byproc);

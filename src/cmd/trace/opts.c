@@ -10,7 +10,8 @@
 /* The --help text after "usage: sockeye ", next to the option table it describes. */
 const char cmd_trace_usage[] =
 	"trace [-i IFACE] [-c COUNT] [-d SECONDS] [-w FILE] [--snaplen N] [--summary]\n"
-	"       [--attach METHOD] [--max-packets N] [--ring-size SIZE] [FILTER]\n"
+	"       [--pid PID]... [--comm NAME]... [--cgroup PATH]... [--attach METHOD]\n"
+	"       [--max-packets N] [--ring-size SIZE] [FILTER]\n"
 	"\n"
 	"  -i, --iface IFACE       only packets that start on this interface\n"
 	"  -c, --count COUNT       stop after COUNT packets\n"
@@ -18,7 +19,10 @@ const char cmd_trace_usage[] =
 	"  -w, --write FILE        the packets' first bytes to FILE (pcapng), hops and fate\n"
 	"                          in each packet's comment\n"
 	"      --snaplen N         bytes of each packet -w keeps (default and most: 256)\n"
-	"      --summary           per pair of hops a latency histogram and counts, at the end\n"
+	"      --summary           per pair of hops a latency histogram and counts, at the end\n"	"      --pid PID           only packets of process PID's sockets, sent and received\n"
+	"                          (repeatable)\n"
+	"      --comm NAME         only packets of sockets of processes named NAME (repeatable)\n"
+	"      --cgroup PATH       only packets of sockets in cgroup v2 PATH or under it\n"
 	"      --attach METHOD     tp_btf, raw_tp or auto (default: the first that works)\n"
 	"      --max-packets N     skbs followed at once, the oldest evicted (default 8192)\n"
 	"      --ring-size SIZE    the events' ring buffer (default 4M)\n"
@@ -38,7 +42,7 @@ const char cmd_trace_usage[] =
 
 enum {
 	OPT_SUMMARY = CMD_OPT_FIRST_PRIVATE, OPT_SNAPLEN, OPT_ATTACH, OPT_MAX_PACKETS,
-	OPT_RING_SIZE,
+	OPT_RING_SIZE, OPT_PID, OPT_COMM, OPT_CGROUP,
 };
 
 #define TRACE_SHORTOPTS "i:c:d:w:h"
@@ -53,6 +57,9 @@ static const struct option trace_longopts[] = {
 	{ "attach", required_argument, NULL, OPT_ATTACH },
 	{ "max-packets", required_argument, NULL, OPT_MAX_PACKETS },
 	{ "ring-size", required_argument, NULL, OPT_RING_SIZE },
+	{ "pid", required_argument, NULL, OPT_PID },
+	{ "comm", required_argument, NULL, OPT_COMM },
+	{ "cgroup", required_argument, NULL, OPT_CGROUP },
 	CMD_COMMON_LONGOPTS,
 	{ NULL, 0, NULL, 0 },
 };
@@ -160,6 +167,26 @@ static int parse_option(struct trace_cmd *c, int opt, char **argv, const char *s
 			return cmd_usage_error("--ring-size %s: not a power of two from 4K to 1G",
 					       optarg);
 		return 0;
+	case OPT_PID:
+		if (c->pf.n_pids == ATTRIB_FILTER_MAX)
+			return cmd_usage_error("--pid: at most %d", ATTRIB_FILTER_MAX);
+		if (parse_u64(optarg, 1, INT32_MAX, &v))
+			return cmd_usage_error("--pid %s: not a process id", optarg);
+		c->pf.pids[c->pf.n_pids++] = (uint32_t)v;
+		return 0;
+	case OPT_COMM:
+		if (c->pf.n_comms == ATTRIB_FILTER_MAX)
+			return cmd_usage_error("--comm: at most %d", ATTRIB_FILTER_MAX);
+		if (!optarg[0] || strlen(optarg) >= ATTRIB_COMM_LEN)
+			return cmd_usage_error("--comm %s: not a command name (1 to %d characters)",
+					       optarg, ATTRIB_COMM_LEN - 1);
+		c->pf.comms[c->pf.n_comms++] = optarg;
+		return 0;
+	case OPT_CGROUP:
+		if (c->pf.n_cgroups == ATTRIB_FILTER_MAX)
+			return cmd_usage_error("--cgroup: at most %d", ATTRIB_FILTER_MAX);
+		c->pf.cgroups[c->pf.n_cgroups++] = optarg;
+		return 0;
 	case 'h':
 	case CMD_OPT_HELP:
 		cmd_print_usage(cmd_trace_usage);
@@ -207,6 +234,7 @@ int trace_opts_parse(struct trace_cmd *c, int argc, char **argv)
 
 void trace_opts_free(struct trace_cmd *c)
 {
+	attrib_filter_fini(&c->pf);
 	free(c->filter);
 	free(c->l2);
 	free(c->l3);

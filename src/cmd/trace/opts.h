@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "attrib/attrib_filter.h"
 #include "bpf/drop_reasons.h"
 #include "bpf/loader.h"
 #include "bpf/trace.h"
@@ -32,6 +33,8 @@ struct trace_cmd {
 	struct sock_filter *l2, *l3;
 	size_t nl2, nl3;
 	struct drop_reasons reasons;
+	/* --pid, --comm, --cgroup: only packets of these processes' sockets (src/attrib). */
+	struct attrib_filter pf;
 };
 
 /*

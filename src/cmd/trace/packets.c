@@ -148,6 +148,7 @@ static int open_pkt(struct trace_packets *t, const struct trace_hop_event *ev, s
 	p->id = ev->pkt_id;
 	p->wirelen = ev->wirelen;
 	p->l3 = ev->flags & TRACE_EV_L3;
+	p->netns_ino = ev->netns_ino;
 	if (size >= sizeof(*ev)) {
 		p->caplen = ev->caplen > TRACE_SNAP_MAX ? TRACE_SNAP_MAX : ev->caplen;
 		memcpy(p->data, ev->data, p->caplen);

@@ -39,6 +39,7 @@ struct trace_pkt {
 	uint64_t id;
 	uint32_t wirelen, caplen;	/* of the first hop */
 	bool l3;			/* data starts at the network header */
+	uint32_t netns_ino;		/* the first hop's network namespace */
 	uint8_t data[TRACE_SNAP_MAX];
 	struct trace_pkt_hop hops[TRACE_PKT_MAX_HOPS];
 	size_t n;

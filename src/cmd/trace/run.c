@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attrib/attrib.h"
 #include "bpf/ksyms.h"
 #include "bpf/trace.h"
 #include "cli/cmd.h"
@@ -32,20 +33,85 @@ struct trace_run {
 	struct view_trace v;
 	struct trace_packets *pk;
 	struct trace_summary *sum;
-	struct trace_write *w;
+	struct pktnote *w;
 	uint64_t shown;
 	uint64_t unfinished;
 	uint64_t lost_reported;
+	struct attrib *attrib;		/* --pid, --comm, --cgroup: the sockets' owners, or NULL */
+	uint64_t unselected;		/* packets of other processes, not shown */
 	bool done;			/* -c reached */
 	int err;			/* a write's failure */
 };
 
+/* pcap's LINKTYPE_ETHERNET and LINKTYPE_RAW: what the first hop's bytes start with. */
+#define LINKTYPE_ETHERNET 1
+#define LINKTYPE_RAW 101
+
+/*
+ * The owners of the packet's sockets: its tuple, from the first hop's bytes,
+ * looked up from the first hop's namespace (src/attrib: exact tuples in any
+ * namespace, bound and listening sockets in that one).
+ */
+static unsigned packet_owners(struct trace_run *r, const struct trace_pkt *p,
+			      struct attrib_proc *owners[ATTRIB_MAX_OWNERS])
+{
+	struct attrib_tuple t;
+
+	if (!attrib_tuple_parse(p->l3 ? LINKTYPE_RAW : LINKTYPE_ETHERNET, p->data, p->caplen, &t))
+		return 0;
+	return attrib_lookup_in(r->attrib, p->netns_ino, &t, owners);
+}
+
+/*
+ * A packet of a selected process: one of its sockets' owners passes the
+ * filter, or the task it was delivered to does (a datagram to an unbound
+ * socket's port, whose first hop was in another namespace).
+ */
+static bool is_selected(struct trace_run *r, const struct trace_pkt *p,
+			struct attrib_proc *const *owners, unsigned n)
+{
+	struct attrib_proc reader = { .selected = -1 };
+
+	if (n && attrib_select(r->attrib, owners, n))
+		return true;
+	if (!p->reader)
+		return false;
+	reader.pid = p->reader->pid;
+	reader.tid = p->reader->tid;
+	memcpy(reader.comm, p->reader->comm, sizeof(reader.comm));
+	reader.comm[sizeof(reader.comm) - 1] = '\0';
+	return attrib_filter_match(&r->c->pf, &reader);
+}
+
+/* The comment -w gives the packet's owner: the selected one first. */
+static const char *owner_comment(struct attrib_proc *const *owners, unsigned n, uint16_t *len)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (owners[i]->selected == 1)
+			return attrib_comment(owners[i], len);
+	return n ? attrib_comment(owners[0], len) : NULL;
+}
+
 static int on_packet(void *ctx, const struct trace_pkt *p)
 {
 	struct trace_run *r = ctx;
+	struct attrib_proc *owners[ATTRIB_MAX_OWNERS];
+	const char *whose = NULL;
+	uint16_t whose_len = 0;
+	unsigned n = 0;
 
 	if (r->done)
 		return 0;
+	if (r->attrib) {
+		n = packet_owners(r, p, owners);
+		if (!is_selected(r, p, owners, n)) {
+			r->unselected++;
+			return 0;
+		}
+		r->v.owners = owners;
+		r->v.n_owners = n;
+		whose = owner_comment(owners, n, &whose_len);
+	}
 	if (p->fate == TRACE_FATE_UNFINISHED)
 		r->unfinished++;
 	if (r->sum)
@@ -53,7 +119,7 @@ static int on_packet(void *ctx, const struct trace_pkt *p)
 	else
 		view_trace_packet(&r->v, p);
 	if (r->w && !r->err) {
-		int err = trace_write_packet(r->w, &r->v, p);
+		int err = trace_write_packet(r->w, &r->v, p, whose, whose_len);
 
 		if (err) {
 			log_error("%s: %s", r->c->write_path, strerror(-err));
@@ -135,6 +201,10 @@ static int poll_loop(struct trace_run *r)
 
 	while (!signals_stop && !r->done && !r->err) {
 		uint64_t now = clock_ns(CLOCK_MONOTONIC);
+
+		/* The owner events between two reads of the trace's ring (no system call). */
+		if (r->attrib)
+			attrib_poll(r->attrib);
 		uint64_t until = end < next_check ? end : next_check;
 
 		if (now >= end)
@@ -159,6 +229,21 @@ static int poll_loop(struct trace_run *r)
 	if (!r->done && !r->err)
 		trace_poll(r->t, 0, on_event, r);
 	return r->err;
+}
+
+/* What the owner table missed: its packets may be missing from the selection.  Never silent. */
+static void report_attrib_limits(struct trace_run *r)
+{
+	struct attrib_stats st;
+
+	attrib_stats(r->attrib, &st);
+	if (st.table.evicted)
+		log_error("process attribution: the table of %zu sockets was full: %llu least "
+			  "recently used left", st.table.capacity,
+			  (unsigned long long)st.table.evicted);
+	if (st.events_lost)
+		log_error("process attribution: %llu socket events lost (the ring buffer was full)",
+			  (unsigned long long)st.events_lost);
 }
 
 static int finish(struct trace_run *r)
@@ -189,7 +274,10 @@ static int finish(struct trace_run *r)
 	tot.evicted = evicted > 0 ? (uint64_t)evicted : 0;
 	tot.orphan_events = trace_packets_orphans(r->pk);
 	tot.live = live;
+	tot.unselected = r->unselected;
 	view_trace_totals(&r->v, &tot);
+	if (r->attrib)
+		report_attrib_limits(r);
 	if (tot.evicted)
 		log_error("%llu followed packets evicted: more than --max-packets %u at once",
 			  (unsigned long long)tot.evicted, r->c->max_packets);
@@ -224,7 +312,7 @@ int trace_run(struct trace_cmd *c)
 		goto out;
 	}
 	if (c->write_path) {
-		err = trace_write_open(&r.w, c->write_path, c->snaplen);
+		err = pktnote_open(&r.w, c->write_path, c->snaplen);
 		if (err) {
 			log_error("%s: %s", c->write_path, strerror(-err));
 			ret = EXIT_RUNTIME;
@@ -246,6 +334,19 @@ int trace_run(struct trace_cmd *c)
 		log_error("/proc/kallsyms: %s: locations shown as addresses", strerror(-err));
 	r.v.ksyms = err ? NULL : r.ksyms;
 	log_debug(2, "kernel symbols read in %.1f ms", (double)(clock_ns(CLOCK_MONOTONIC) - t0) / 1e6);
+	/*
+	 * After the hops attach (their events wait in the ring meanwhile): a
+	 * socket made during the scan is in it or in the owner events.
+	 */
+	if (attrib_filter_active(&c->pf)) {
+		if (attrib_start(&r.attrib, &c->pf, why, sizeof(why))) {
+			log_error("%s", why);
+			ret = EXIT_RUNTIME;
+			goto out;
+		}
+		r.v.has_owners = true;
+		log_debug(1, "process attribution: following sockets");
+	}
 	ret = poll_loop(&r);
 	if (!ret)
 		ret = finish(&r);
@@ -260,13 +361,14 @@ out:
 		log_debug(1, "detached in %.1f ms", (double)(clock_ns(CLOCK_MONOTONIC) - t0) / 1e6);
 	}
 	if (r.w) {
-		err = trace_write_close(r.w);
+		err = pktnote_close(r.w);
 		if (err && !ret) {
 			log_error("%s: %s", c->write_path, strerror(-err));
 			ret = EXIT_RUNTIME;
 		}
 	}
 	trace_packets_free(r.pk);
+	attrib_free(r.attrib);
 	free(r.sum);
 	ksyms_free(r.ksyms);
 	return ret;

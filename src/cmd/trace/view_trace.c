@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "attrib/attrib_table.h"
 #include "bpf/drop_reasons.h"
 #include "bpf/ksyms.h"
 #include "cmd/trace/view_trace.h"
@@ -59,16 +60,14 @@ void view_trace_fate_text(const struct view_trace *v, const struct trace_pkt *p,
 			  size_t len)
 {
 	const struct trace_pkt_hop *h = last_hop(p);
-	char reason[64], loc[128];
+	char loc[128];
 
 	switch (p->fate) {
 	case TRACE_FATE_DELIVERED:
 		snprintf(buf, len, "delivered to pid %u (%s)", p->reader->pid, p->reader->comm);
 		break;
 	case TRACE_FATE_DROPPED:
-		drop_reasons_format(v->reasons, h->reason, reason, sizeof(reason));
-		location_text(v, h->location, loc, sizeof(loc));
-		snprintf(buf, len, "dropped: %s at %s", reason, loc);
+		drop_reasons_note(v->reasons, v->ksyms, h->reason, h->location, buf, len);
 		break;
 	case TRACE_FATE_SENT:
 		snprintf(buf, len, "sent on %s", h->ifname[0] ? h->ifname :
@@ -121,6 +120,16 @@ static void text_packet(struct view_trace *v, const struct trace_pkt *p)
 		fprintf(v->out, "  (%" PRIu64 " more hops not kept)\n", p->more_hops);
 	view_trace_fate_text(v, p, fate, sizeof(fate));
 	fprintf(v->out, "  fate: %s\n", fate);
+	if (!v->has_owners)
+		return;
+	fprintf(v->out, "  process:");
+	for (unsigned i = 0; i < v->n_owners; i++) {
+		const struct attrib_proc *o = v->owners[i];
+
+		fprintf(v->out, "%s pid %u (%s) cgroup %s", i ? "," : "", o->pid, o->comm,
+			o->cgroup ? o->cgroup : "?");
+	}
+	fprintf(v->out, "%s\n", v->n_owners ? "" : " none known (no local socket)");
 }
 
 static void json_key_str(struct json_writer *w, const char *k, const char *s)
@@ -133,6 +142,31 @@ static void json_key_u64(struct json_writer *w, const char *k, uint64_t n)
 {
 	json_writer_key(w, k);
 	json_writer_u64(w, n);
+}
+
+static void json_key_str_or_null(struct json_writer *w, const char *k, const char *s)
+{
+	json_writer_key(w, k);
+	if (s)
+		json_writer_string(w, s);
+	else
+		json_writer_null(w);
+}
+
+/* "processes": the owners of the packet's sockets, in sniff's and drops' shape. */
+static void json_owners(struct json_writer *w, struct attrib_proc *const *owners, unsigned n)
+{
+	json_writer_key(w, "processes");
+	json_writer_array_begin(w);
+	for (unsigned i = 0; i < n; i++) {
+		json_writer_object_begin(w);
+		json_key_u64(w, "pid", owners[i]->pid);
+		json_key_str(w, "comm", owners[i]->comm);
+		json_key_str_or_null(w, "cgroup", owners[i]->cgroup);
+		json_key_str_or_null(w, "container_id", owners[i]->container);
+		json_writer_object_end(w);
+	}
+	json_writer_array_end(w);
 }
 
 static void json_packet(struct view_trace *v, const struct trace_pkt *p)
@@ -177,6 +211,8 @@ static void json_packet(struct view_trace *v, const struct trace_pkt *p)
 	} else {
 		json_writer_null(w);
 	}
+	if (v->has_owners)
+		json_owners(w, v->owners, v->n_owners);
 	json_key_u64(w, "more_hops", p->more_hops);
 	json_writer_key(w, "hops");
 	json_writer_array_begin(w);
@@ -341,6 +377,7 @@ void view_trace_totals(struct view_trace *v, const struct view_trace_totals *t)
 		{ "evicted", offsetof(struct view_trace_totals, evicted) },
 		{ "orphan_events", offsetof(struct view_trace_totals, orphan_events) },
 		{ "live", offsetof(struct view_trace_totals, live) },
+		{ "unselected", offsetof(struct view_trace_totals, unselected) },
 	};
 
 	if (v->json) {

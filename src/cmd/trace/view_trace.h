@@ -11,6 +11,7 @@
 #include "cmd/trace/summary.h"
 #include "out/json_writer.h"
 
+struct attrib_proc;
 struct drop_reasons;
 struct ksyms;
 
@@ -21,6 +22,13 @@ struct view_trace {
 	const struct drop_reasons *reasons;
 	const struct ksyms *ksyms;	/* NULL: locations as addresses */
 	int64_t mono_to_real_ns;	/* CLOCK_MONOTONIC to the epoch */
+	/*
+	 * With process attribution (--pid, --comm, --cgroup): the owners of
+	 * the packet being shown's sockets, set before each view_trace_packet.
+	 */
+	bool has_owners;
+	struct attrib_proc *const *owners;
+	unsigned n_owners;
 };
 
 /* The totals of a run, for the last record. */
@@ -34,6 +42,7 @@ struct view_trace_totals {
 	uint64_t evicted;		/* pushed out of the kernel's table of followed skbs */
 	uint64_t orphan_events;		/* events of a packet whose first hop was lost */
 	uint64_t live;			/* skbs still followed at the end */
+	uint64_t unselected;		/* finished, but of no process --pid etc. asked for */
 };
 
 void view_trace_init(struct view_trace *v, FILE *out, bool json, bool pretty);

@@ -18,6 +18,7 @@
 #endif
 
 #include "bpf/drop_reasons.h"
+#include "bpf/ksyms.h"
 #include "bpf/drops.h"
 
 static void test_table(void **state)
@@ -61,6 +62,18 @@ static void test_table(void **state)
 	assert_string_equal(buf, "subsys_2_5");
 	drop_reasons_format(&r, DROPS_REASON_NONE, buf, sizeof(buf));
 	assert_string_equal(buf, "UNKNOWN");
+	/* A packet comment's words (trace -w and drops -w): without symbols, the address. */
+	drop_reasons_note(&r, NULL, 3, 0xffffffff81234567ull, buf, sizeof(buf));
+	assert_string_equal(buf, "dropped: NO_SOCKET at 0xffffffff81234567");
+	{
+		static const char kallsyms[] = "ffffffff81234000 T udp_rcv\n";
+		struct ksyms *k;
+
+		assert_int_equal(ksyms_parse(kallsyms, sizeof(kallsyms) - 1, &k), 0);
+		drop_reasons_note(&r, k, 12, 0xffffffff81234012ull, buf, sizeof(buf));
+		assert_string_equal(buf, "dropped: NETFILTER_DROP at udp_rcv+0x12");
+		ksyms_free(k);
+	}
 	drop_reasons_free(&r);
 	assert_null(drop_reasons_name(&r, 3));
 }

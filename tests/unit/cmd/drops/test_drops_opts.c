@@ -102,6 +102,39 @@ static void test_errors(void **state)
 	drops_opts_free(&c);
 }
 
+/* -w: each drop as an event with its bytes (-s), shown only with --events; what it excludes. */
+static void test_write(void **state)
+{
+	struct drops_cmd c;
+
+	assert_int_equal(parse(&c, "-w", "d.pcapng", "udp", NULL), 0);
+	assert_string_equal(c.write_path, "d.pcapng");
+	assert_int_equal(c.o.cfg.events, 1);
+	assert_int_equal(c.o.cfg.snaplen, DROPS_SNAP_MAX);
+	assert_false(c.show_events);
+	assert_true(drops_opts_attrib(&c));
+	drops_opts_free(&c);
+	assert_int_equal(parse(&c, "--events", "-s", "64", "--write=d.pcapng", NULL), 0);
+	assert_int_equal(c.o.cfg.snaplen, 64);
+	assert_true(c.show_events);
+	drops_opts_free(&c);
+	/* --pid needs per-drop events: -w has them. */
+	assert_int_equal(parse(&c, "-w", "d.pcapng", "--pid", "1", NULL), 0);
+	drops_opts_free(&c);
+	assert_int_equal(parse(&c, "-s", "64", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: drops: -s goes with -w\n");
+	drops_opts_free(&c);
+	assert_int_equal(parse(&c, "-w", "d.pcapng", "-s", "257", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: drops: -s 257: not from 1 to 256\n");
+	drops_opts_free(&c);
+	assert_int_equal(parse(&c, "-w", "d.pcapng", "--by", "process", NULL), EXIT_USAGE);
+	drops_opts_free(&c);
+	assert_int_equal(parse(&c, "-w", "-", "--events", NULL), EXIT_USAGE);
+	assert_string_equal(err_buf, "sockeye: drops: -w - writes the file to standard output: "
+			    "not with --events\n");
+	drops_opts_free(&c);
+}
+
 /*
  * --reason with the kernel's prefix in any case, and --list-reasons: both
  * need the running kernel's reason names (skipped without its BTF).
@@ -135,6 +168,7 @@ int main(void)
 		cmocka_unit_test(test_filter_words),
 		cmocka_unit_test(test_global_letters),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_write),
 		cmocka_unit_test(test_reasons),
 	};
 
