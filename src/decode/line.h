@@ -36,6 +36,11 @@ struct line {
 	 */
 	void (*nested)(struct line *x, const uint8_t *p, size_t caplen, size_t wirelen);
 	unsigned depth; /* how many packets this line is nested in */
+	/*
+	 * What closes the line after the last layer printed, however the line
+	 * ended: the brace around the PPP frame of an L2TP data message.
+	 */
+	const char *tail;
 };
 
 static inline const struct pkt_layer *line_layer(const struct line *x)
