@@ -207,6 +207,13 @@ void line_quote_fmt(struct pbuf *b, const char *fmt, const struct pkt_quote *q)
 
 void line_quote_port(struct pbuf *b, const struct pkt_quote *q)
 {
-	pbuf_puts(b, q->proto == 6 ? "tcp port " : "udp port ");
+	if (q->proto == 6 || q->proto == 17) {
+		pbuf_puts(b, q->proto == 6 ? "tcp port " : "udp port ");
+	} else {
+		/* SCTP, DCCP: tcpdump's default case */
+		pbuf_puts(b, "protocol ");
+		pbuf_u32(b, q->proto);
+		pbuf_puts(b, " port ");
+	}
 	pbuf_u32(b, q->dport);
 }

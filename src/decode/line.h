@@ -128,7 +128,7 @@ void line_csum(struct line *x, const char *what, uint16_t csum);
 void line_quote_addr(struct pbuf *b, const struct pkt_quote *q, const uint8_t *a);
 /* fmt with each '%' replaced by the quoted packet's destination. */
 void line_quote_fmt(struct pbuf *b, const char *fmt, const struct pkt_quote *q);
-/* "udp port 53" of the quoted packet, which has ports (TCP or UDP). */
+/* "udp port 53" of the quoted packet, which has ports ("protocol 132 port 2905" for SCTP, DCCP). */
 void line_quote_port(struct pbuf *b, const struct pkt_quote *q);
 
 #endif /* SOCKEYE_LINE_H */

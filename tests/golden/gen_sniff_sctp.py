@@ -152,6 +152,14 @@ def sctp_frames():
     out.append(s6(sctp(40000, 2905, 0x11223344, data(3, 1000, 0, 0, 0, b"over ipv6") +
                        chunk(11, 0, b""))))
     out.append(s6(sctp(40000, 2905, 0x11223344, data(3, 1000, 0, 0, 3, asp_up))))
+    # IPv6 with a hop-by-hop header first; IPv4 fragments; an ICMP error quoting SCTP
+    hbh = bytes([132, 0, 1, 4, 0, 0, 0, 0])
+    out.append(eth6(ipv6(IP6_A, IP6_B, 0, hbh + sctp(40000, 2905, 1, chunk(11, 0, b"")))))
+    body = sctp(40000, 2905, 1, data(3, 1, 0, 0, 0, bytes(40)))
+    out.append(s4(body[:32], mf=True))
+    out.append(s4(body[32:], frag=32))
+    quote = ipv4(IP_B, IP_A, 132, sctp(2905, 40000, 1, chunk(11, 0, b"")))
+    out.append(eth4(ipv4(IP_A, IP_B, 1, icmp(3, 3, b"\0\0\0\0", quote))))
     return out
 
 
