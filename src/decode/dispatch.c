@@ -71,6 +71,8 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ 103, PKT_PROTO_PIM },
 	{ 89, PKT_PROTO_OSPF },
 	{ 88, PKT_PROTO_EIGRP },
+	/* SCTP (issue 13) */
+	{ PROTO_IP_SCTP, PKT_PROTO_SCTP },
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -89,6 +91,8 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	{ 103, PKT_PROTO_PIM },
 	{ 89, PKT_PROTO_OSPF },
 	{ 88, PKT_PROTO_EIGRP },
+	/* SCTP (issue 13) */
+	{ PROTO_IP_SCTP, PKT_PROTO_SCTP },
 };
 
 static const struct dispatch_key dispatch_gre[] = {
@@ -146,6 +150,8 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 1700, PKT_PROTO_RADIUS }, /* Cisco's dynamic authorization */
 	{ 3799, PKT_PROTO_RADIUS }, /* RFC 5176 dynamic authorization */
 	{ 514, PKT_PROTO_SYSLOG },  /* RFC 3164 */
+	/* L2TP (issue 13) */
+	{ 1701, PKT_PROTO_L2TP }, /* RFC 2661 */
 };
 
 /* By either port, in tcpdump 4.99's order (tcp_print's chain): the first key either port matches wins. */

@@ -204,9 +204,17 @@ void line_quote_fmt(struct pbuf *b, const char *fmt, const struct pkt_quote *q)
 /* The line's pbuf carries the host cache only without -n: then the port is named too, as tcpdump. */
 void line_quote_port(struct pbuf *b, const struct pkt_quote *q)
 {
-	const char *name = b->hosts ? names_service(q->proto, q->dport) : NULL;
+	const char *name = NULL;
 
-	pbuf_puts(b, q->proto == 6 ? "tcp port " : "udp port ");
+	if (q->proto == 6 || q->proto == 17) {
+		pbuf_puts(b, q->proto == 6 ? "tcp port " : "udp port ");
+		name = b->hosts ? names_service(q->proto, q->dport) : NULL;
+	} else {
+		/* SCTP, DCCP: tcpdump's default case, by number */
+		pbuf_puts(b, "protocol ");
+		pbuf_u32(b, q->proto);
+		pbuf_puts(b, " port ");
+	}
 	if (name)
 		pbuf_puts(b, name);
 	else

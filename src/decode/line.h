@@ -36,6 +36,11 @@ struct line {
 	 */
 	void (*nested)(struct line *x, const uint8_t *p, size_t caplen, size_t wirelen);
 	unsigned depth; /* how many packets this line is nested in */
+	/*
+	 * What closes the line after the last layer printed, however the line
+	 * ended: the brace around the PPP frame of an L2TP data message.
+	 */
+	const char *tail;
 };
 
 static inline const struct pkt_layer *line_layer(const struct line *x)
@@ -123,7 +128,7 @@ void line_csum(struct line *x, const char *what, uint16_t csum);
 void line_quote_addr(struct pbuf *b, const struct pkt_quote *q, const uint8_t *a);
 /* fmt with each '%' replaced by the quoted packet's destination. */
 void line_quote_fmt(struct pbuf *b, const char *fmt, const struct pkt_quote *q);
-/* "udp port 53" of the quoted packet, which has ports (TCP or UDP). */
+/* "udp port 53" of the quoted packet, which has ports ("protocol 132 port 2905" for SCTP, DCCP). */
 void line_quote_port(struct pbuf *b, const struct pkt_quote *q);
 
 #endif /* SOCKEYE_LINE_H */

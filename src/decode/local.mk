@@ -100,6 +100,12 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_resp.c \
 	src/decode/proto_null.c \
 	src/decode/view_packet_more.c src/decode/view_packet_more.h
+# SCTP (with M3UA) and L2TP (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_sctp.c src/decode/proto_sctp.h \
+	src/decode/proto_m3ua.c \
+	src/decode/proto_l2tp.c src/decode/proto_l2tp.h src/decode/proto_l2tp_avp.c \
+	src/decode/view_packet_sctp.c src/decode/view_packet_sctp.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -212,6 +212,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_SYSLOG] = "syslog",
 	[PKT_PROTO_RESP] = "resp",
 	[PKT_PROTO_NULL] = "null",
+	/* SCTP and L2TP (issue 13) */
+	[PKT_PROTO_SCTP] = "sctp",
+	[PKT_PROTO_L2TP] = "l2tp",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -89,6 +89,9 @@ enum pkt_proto {
 	/* names, services and link types (issue 13) */
 	PKT_PROTO_RESP, /* Redis, TCP 6379 */
 	PKT_PROTO_NULL, /* BSD loopback: DLT_NULL, DLT_LOOP */
+	/* SCTP and L2TP (issue 13) */
+	PKT_PROTO_SCTP, /* IP protocol 132 (RFC 9260) */
+	PKT_PROTO_L2TP, /* L2TPv2 over UDP 1701 (RFC 2661): a tunnel when it carries PPP */
 	PKT_PROTO_COUNT
 };
 
@@ -633,6 +636,27 @@ struct pkt_syslog {
 	uint16_t msg_off;
 };
 
+/* SCTP (RFC 9260 3.1): the common header; the chunks are walked again by the printer. */
+struct pkt_sctp {
+	uint16_t sport;
+	uint16_t dport;
+	uint32_t vtag;
+	uint32_t csum; /* CRC32c, not verified (tcpdump 4.99 does not either) */
+};
+
+/* L2TPv2 (RFC 2661 3.1): the header's fields; a control message's AVPs stay in the packet. */
+struct pkt_l2tp {
+	uint16_t flags; /* the first word: T, L, S, O, P bits and the version */
+	uint16_t len;	/* with L */
+	uint16_t tunnel;
+	uint16_t session;
+	uint16_t ns; /* with S */
+	uint16_t nr;
+	uint16_t offset; /* with O: the offset padding's size */
+	uint16_t hdr_len; /* the header's bytes, offset padding included */
+	bool has_header;  /* every field the flags announce was captured */
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -660,6 +684,7 @@ struct pkt_level {
 		struct pkt_gre gre;
 		struct pkt_igmp igmp;
 		struct pkt_dccp dccp;
+		struct pkt_sctp sctp;
 	};
 	union {
 		struct pkt_dns dns; /* DNS and mDNS */
@@ -672,6 +697,7 @@ struct pkt_level {
 		struct pkt_radius radius;
 		struct pkt_isakmp isakmp;
 		struct pkt_syslog syslog;
+		struct pkt_l2tp l2tp;
 	};
 	/* services and security (issue 13): AH before its next header, and ESP */
 	struct pkt_ipsec ah;

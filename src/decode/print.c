@@ -86,5 +86,7 @@ static size_t print_packet_at(char *buf, size_t len, const struct pkt_meta *m,
 		if (print_layer(&x))
 			break;
 	}
+	if (x.tail)
+		pbuf_puts(&x.b, x.tail);
 	return pbuf_finish(&x.b, len);
 }

@@ -163,6 +163,11 @@ int proto_resp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_resp_print(struct line *x);
 int proto_null_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_null_print(struct line *x);
+/* SCTP and L2TP (issue 13) */
+int proto_sctp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_sctp_print(struct line *x);
+int proto_l2tp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_l2tp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);
@@ -194,6 +199,7 @@ void proto_ipv6_quote(struct pkt_cursor *c, struct pkt_quote *q);
 #define PROTO_IP_IPIP	  4
 #define PROTO_IP_IPV6	  41
 #define PROTO_IP_DCCP	  33
+#define PROTO_IP_SCTP	  132
 
 static inline struct pkt_layer *proto_layer(struct pkt_meta *m)
 {

@@ -127,7 +127,9 @@ void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q)
 	q->proto = ip.proto;
 	memcpy(q->src, ip.src, sizeof(ip.src));
 	memcpy(q->dst, ip.dst, sizeof(ip.dst));
-	if (ip.frag_off || (ip.proto != PROTO_IP_TCP && ip.proto != PROTO_IP_UDP))
+	/* the transports with ports first: tcpdump names SCTP's and DCCP's in a port unreachable too */
+	if (ip.frag_off || (ip.proto != PROTO_IP_TCP && ip.proto != PROTO_IP_UDP &&
+			    ip.proto != PROTO_IP_SCTP && ip.proto != PROTO_IP_DCCP))
 		return;
 	if (!pkt_skip(c, (size_t)(vhl & 0x0f) * 4 - IPV4_HDR_LEN) || !pkt_get_be16(c, &q->sport) ||
 	    !pkt_get_be16(c, &q->dport))

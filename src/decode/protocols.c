@@ -86,4 +86,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* names, services and link types (issue 13) */
 	[PKT_PROTO_RESP] = { "resp", proto_resp_dissect, proto_resp_print, false },
 	[PKT_PROTO_NULL] = { "null", proto_null_dissect, proto_null_print, false },
+	/* SCTP and L2TP (issue 13): L2TP's data messages carry a PPP frame, a new level */
+	[PKT_PROTO_SCTP] = { "sctp", proto_sctp_dissect, proto_sctp_print, false },
+	[PKT_PROTO_L2TP] = { "l2tp", proto_l2tp_dissect, proto_l2tp_print, true },
 };
