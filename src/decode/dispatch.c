@@ -160,6 +160,8 @@ static const struct dispatch_key dispatch_tcp_apps[] = {
 	{ 179, PKT_PROTO_BGP }, /* RFC 4271 */
 	/* names, services and link types (issue 13) */
 	{ 6379, PKT_PROTO_RESP }, /* Redis */
+	/* Sun RPC and NFS (issue 13): last, as tcpdump; a call to it or a reply from it only */
+	{ 2049, PKT_PROTO_NFS },
 };
 
 /* issue 13's L2 slice: what LLC and SNAP lead to (LLC itself follows an 802.3 length) */

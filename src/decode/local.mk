@@ -56,6 +56,10 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_bootp.c src/decode/proto_bootp.h src/decode/proto_bootp_opts.c \
 	src/decode/proto_dhcp6.c src/decode/proto_dhcp6.h \
 	src/decode/proto_ntp.c src/decode/proto_ntp.h \
+	src/decode/proto_sunrpc.c src/decode/proto_rpc.h src/decode/proto_nfs_call.c \
+	src/decode/proto_nfs_reply.c src/decode/proto_nfs_attr.c src/decode/proto_nfs_fh.c \
+	src/decode/rpc_xids.c src/decode/rpc_xids.h \
+	src/decode/view_packet_rpc.c src/decode/view_packet_rpc.h \
 	src/decode/proto_ptp.c src/decode/proto_ptp.h \
 	src/decode/proto_ipsec.c \
 	src/decode/proto_text.c \

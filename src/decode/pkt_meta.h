@@ -85,6 +85,9 @@ enum pkt_proto {
 	/* names, services and link types (issue 13) */
 	PKT_PROTO_RESP, /* Redis, TCP 6379 */
 	PKT_PROTO_NULL, /* BSD loopback: DLT_NULL, DLT_LOOP */
+	/* Sun RPC and NFS (issue 13) */
+	PKT_PROTO_NFS,	  /* an NFS call to, or reply from, UDP or TCP port 2049 */
+	PKT_PROTO_SUNRPC, /* any Sun RPC message on UDP, with sniff -T rpc */
 	PKT_PROTO_COUNT
 };
 
@@ -629,6 +632,26 @@ struct pkt_syslog {
 	uint16_t msg_off;
 };
 
+/*
+ * Sun RPC (RFC 5531): the header of a call or reply; NFS's arguments and
+ * results stay in the packet.  The call a reply answers is not in the reply:
+ * a caller that keeps state across packets (sniff's rpc_xids) fills matched,
+ * call_proc and call_vers, as tcpdump's xid map does.
+ */
+struct pkt_rpc {
+	uint8_t msg_off;   /* where the message starts: 4 after TCP's record mark, else 0 */
+	bool has_dir;	   /* xid and direction were captured */
+	bool has_proc;	   /* a call: rpcvers, prog, vers and proc were captured */
+	bool has_stat;	   /* a reply: reply_stat was captured */
+	uint32_t rec_len;  /* the message's length: the datagram's, or TCP's record mark */
+	uint32_t xid;
+	uint32_t direction; /* 0 call, 1 reply */
+	uint32_t rpcvers, prog, vers, proc;
+	uint32_t reply_stat; /* 0 accepted, 1 denied */
+	bool matched;	     /* a reply whose call was seen */
+	uint32_t call_proc, call_vers;
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -668,6 +691,7 @@ struct pkt_level {
 		struct pkt_radius radius;
 		struct pkt_isakmp isakmp;
 		struct pkt_syslog syslog;
+		struct pkt_rpc rpc; /* Sun RPC and NFS (issue 13) */
 	};
 	/* services and security (issue 13): AH before its next header, and ESP */
 	struct pkt_ipsec ah;

@@ -82,4 +82,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* names, services and link types (issue 13) */
 	[PKT_PROTO_RESP] = { "resp", proto_resp_dissect, proto_resp_print, false },
 	[PKT_PROTO_NULL] = { "null", proto_null_dissect, proto_null_print, false },
+	/* Sun RPC and NFS (issue 13) */
+	[PKT_PROTO_NFS] = { "nfs", proto_nfs_dissect, proto_nfs_print, false },
+	[PKT_PROTO_SUNRPC] = { "sunrpc", proto_sunrpc_dissect, proto_sunrpc_print, false },
 };
