@@ -52,6 +52,9 @@ enum {
  */
 bool proto_rpc_nfs_match(const struct pkt_cursor *c, uint16_t sport, uint16_t dport, bool tcp);
 
+/* An RPC program's name in /etc/rpc ("portmapper", "nfs" ...), or NULL. */
+const char *proto_sunrpc_prog_name(uint32_t prog);
+
 /* v2's procedure numbers as v3's (tcpdump's nfsv3_procid); v3's as they are. */
 uint32_t nfs_proc_generic(bool v3, uint32_t proc);
 /* "getattr", ... or NULL for a number NFS does not name. */

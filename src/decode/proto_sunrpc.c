@@ -129,7 +129,7 @@ static const struct msg_tok pmap_procs[] = {
 	{ 0, NULL },
 };
 
-/* The names of /etc/rpc as Debian ships it, which tcpdump reads through getrpcbynumber(). */
+/* The names of /etc/rpc as Debian ships it: JSON's prog_name (tcpdump's text has numbers). */
 static const struct msg_tok rpc_programs[] = {
 	{ 100000, "portmapper" }, { 100001, "rstatd" },	     { 100002, "rusersd" },
 	{ 100003, "nfs" },	  { 100004, "ypserv" },	     { 100005, "mountd" },
@@ -156,9 +156,8 @@ static void sunrpc_call(struct line *x, struct nfs_walk *w)
 {
 	struct pbuf *b = &x->b;
 	uint32_t xid = nw_u32(w, 0), proc, v, prog, vers;
-	const char *name;
-
-	if (w->cut)
+	/* tcpdump 4.99.3 prints nothing of a call cut before its procedure */
+	if (!nw_has(w, 0, 24))
 		goto trunc;
 	line_addr(x, x->src);
 	msg_printf(b, ".0x%x > ", xid);
@@ -182,11 +181,11 @@ static void sunrpc_call(struct line *x, struct nfs_walk *w)
 		prog = nw_u32(w, 12);
 		if (w->cut)
 			goto trunc;
-		name = x->o->port_names ? proto_sunrpc_prog_name(prog) : NULL;
-		if (name)
-			msg_printf(b, " %s", name);
-		else
-			msg_printf(b, x->o->port_names ? " #%u" : " %u", prog);
+		/*
+		 * tcpdump names programs with getrpcbynumber(), which Debian's 4.99.3
+		 * is built without (glibc dropped Sun RPC): "#N" without -n, as there
+		 */
+		msg_printf(b, x->o->port_names ? " #%u" : " %u", prog);
 		vers = nw_u32(w, 16);
 		if (w->cut)
 			goto trunc;

@@ -92,6 +92,9 @@ bool proto_udp_print(struct line *x)
 	if (x->m->packettype && !ly->truncated && !ly->invalid &&
 	    packettype_app(x->m->packettype, true) == PKT_FORCE_SILENT)
 		return true;
+	/* -T rpc: tcpdump's sunrpc printers write the addresses their own way */
+	if (x->m->packettype && line_more(x) && x->m->layer[x->i + 1].proto == PKT_PROTO_SUNRPC)
+		return false;
 	line_addrs(x, udp_has_ports(ly), u->sport, u->dport);
 	if (ly->truncated || ly->reason == PKT_REASON_SHORT)
 		return line_trunc_sp(x, "udp");

@@ -10,8 +10,9 @@ static const struct msg_tok rpc_flavors[] = {
 	{ 0, "none" }, { 1, "unix" }, { 2, "short" }, { 3, "des" }, { 6, "gss" }, { 0, NULL },
 };
 
-/* "flavor" and its name, for the opaque_auth at off; the offset after it, or 0. */
-static size_t put_auth(struct fmt_details *fd, const char *key, const struct msg *g, size_t off)
+/* The flavour (and under name_key its name) of the opaque_auth at off; the offset after it, or 0. */
+static size_t put_auth(struct fmt_details *fd, const char *key, const char *name_key,
+		       const struct msg *g, size_t off)
 {
 	uint32_t flavor, len;
 	const char *name;
@@ -22,8 +23,8 @@ static size_t put_auth(struct fmt_details *fd, const char *key, const struct msg
 	len = msg_u32(g, off + 4);
 	fmt_details_u64(fd, key, flavor);
 	name = msg_tok_find(rpc_flavors, flavor);
-	if (name && key[0] == 'a')
-		fmt_details_str(fd, "auth", name);
+	if (name && name_key)
+		fmt_details_str(fd, name_key, name);
 	if ((uint64_t)len + 8 > g->len - off)
 		return 0;
 	return off + 8 + (((size_t)len + 3) & ~(size_t)3);
@@ -75,10 +76,12 @@ static void put_call(struct fmt_details *fd, const struct pkt_rpc *r, const stru
 		return;
 	fmt_details_u64(fd, "rpcvers", r->rpcvers);
 	fmt_details_u64(fd, "prog", r->prog);
+	if (proto_sunrpc_prog_name(r->prog))
+		fmt_details_str(fd, "prog_name", proto_sunrpc_prog_name(r->prog));
 	fmt_details_u64(fd, "vers", r->vers);
 	fmt_details_u64(fd, "proc", r->proc);
-	off = put_auth(fd, "auth_flavor", g, 24);
-	off = off ? put_auth(fd, "verf_flavor", g, off) : 0;
+	off = put_auth(fd, "auth_flavor", "auth", g, 24);
+	off = off ? put_auth(fd, "verf_flavor", NULL, g, off) : 0;
 	if (!nfs)
 		return;
 	if (name)
@@ -105,7 +108,7 @@ static void put_reply(struct fmt_details *fd, const struct pkt_rpc *r, const str
 		if (nfs_proc_name(proc))
 			fmt_details_str(fd, "nfs_proc", nfs_proc_name(proc));
 	}
-	off = put_auth(fd, "verf_flavor", g, 12);
+	off = put_auth(fd, "verf_flavor", NULL, g, 12);
 	if (!off || !msg_has(g, off, 4))
 		return;
 	fmt_details_u64(fd, "accept_stat", msg_u32(g, off));
