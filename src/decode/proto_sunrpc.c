@@ -156,8 +156,8 @@ static void sunrpc_call(struct line *x, struct nfs_walk *w)
 {
 	struct pbuf *b = &x->b;
 	uint32_t xid = nw_u32(w, 0), proc, v, prog, vers;
-	/* tcpdump 4.99.3 prints nothing of a call cut before its procedure */
-	if (!nw_has(w, 0, 24))
+	/* tcpdump 4.99.3 prints nothing of a call cut before the end of its credentials' header */
+	if (!nw_has(w, 0, 32))
 		goto trunc;
 	line_addr(x, x->src);
 	msg_printf(b, ".0x%x > ", xid);

@@ -175,6 +175,12 @@ def udp_frames():
     getattr_reply = s(ok(0x60000005, u32(0) + fattr3()))
     for keep in (10, 26, 40, 60, 100):
         out.append((getattr_reply, min(42 + keep, len(getattr_reply))))
+    # tcpdump remembers the last 64 calls: the 65th evicts the first
+    for i in range(65):
+        out.append(c(call(0x71000000 + i, 0)))
+    out.append(s(ok(0x71000000)))
+    out.append(s(ok(0x71000040)))
+    out.append(s(ok(0x71000001)))
     # over IPv6
     out.append(eth6(udp6(IP6_A, IP6_B, 700, 2049, call(0x70000001, 4, fh3(FH_LINUX) +
                                                           u32(0x2d)))))
