@@ -96,9 +96,11 @@ static void rpc_walk(struct line *x, struct nfs_walk *w)
 	const struct pkt_rpc *r = &line_level(x)->rpc;
 	struct msg g;
 
-	msg_of(&g, x);
+	/* without the packet's bytes every read fails: the line ends with the mark */
+	if (!msg_of(&g, x))
+		g = (struct msg){ .p = x->o->data, .len = g.len };
 	*w = (struct nfs_walk){
-		.g = msg_sub(&g, r->msg_off, g.len),
+		.g = g.p ? msg_sub(&g, r->msg_off, g.len) : g,
 		.b = &x->b,
 		.length = r->rec_len,
 		.v = line_verbosity(x),

@@ -131,12 +131,14 @@ bool view_packet_rpc(struct fmt_details *fd, const struct pkt_meta *m, const str
 		fmt_details_u64(fd, "xid", r->xid);
 		fmt_details_str(fd, "direction", r->direction == RPC_CALL ? "call" : "reply");
 		fmt_details_u64(fd, "len", r->rec_len);
-		msg_at(&all, m, data, ly);
-		g = msg_sub(&all, r->msg_off, all.len);
-		if (r->direction == RPC_CALL)
-			put_call(fd, r, &g, ly->proto == PKT_PROTO_NFS);
-		else
-			put_reply(fd, r, &g);
+		/* the fields past the header need the packet's bytes */
+		if (msg_at(&all, m, data, ly)) {
+			g = msg_sub(&all, r->msg_off, all.len);
+			if (r->direction == RPC_CALL)
+				put_call(fd, r, &g, ly->proto == PKT_PROTO_NFS);
+			else
+				put_reply(fd, r, &g);
+		}
 	}
 	fmt_details_object_end(fd);
 	return true;
