@@ -86,16 +86,20 @@ size_t nfs_parse_fattr(struct nfs_walk *w, size_t off, unsigned verbose, bool v3
 	return off + (v3 ? NFSX_V3FATTR : NFSX_V2FATTR);
 }
 
+/* An optional part's flag at *off, stepped over: whether the part follows; false when cut too. */
+static bool attr_follows(struct nfs_walk *w, size_t *off)
+{
+	uint32_t follows = nw_u32(w, *off);
+
+	*off += 4;
+	return !w->cut && follows;
+}
+
 /* post_op_attr: a flag, then a fattr3, printed from -v. */
 size_t nfs_parse_post_op_attr(struct nfs_walk *w, size_t off, unsigned verbose)
 {
-	uint32_t follows = nw_u32(w, off);
-
-	if (w->cut)
-		return 0;
-	if (!follows)
-		return off + 4;
-	off += 4;
+	if (!attr_follows(w, &off))
+		return w->cut ? 0 : off;
 	if (verbose)
 		return nfs_parse_fattr(w, off, verbose, true);
 	return off + NFSX_V3FATTR;
@@ -104,13 +108,8 @@ size_t nfs_parse_post_op_attr(struct nfs_walk *w, size_t off, unsigned verbose)
 /* pre_op_attr: a flag, then size, mtime and ctime, printed from -vv. */
 static size_t nfs_parse_pre_op_attr(struct nfs_walk *w, size_t off, unsigned verbose)
 {
-	uint32_t follows = nw_u32(w, off);
-
-	if (w->cut)
-		return 0;
-	if (!follows)
-		return off + 4;
-	off += 4;
+	if (!attr_follows(w, &off))
+		return w->cut ? 0 : off;
 	if (!nw_has(w, off, 24))
 		return 0;
 	if (verbose > 1) {

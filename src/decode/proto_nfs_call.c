@@ -261,6 +261,24 @@ static bool print_args(struct nfs_walk *w, uint32_t proc, bool v3, size_t off)
 	}
 }
 
+/* Whether the procedure's first argument is a directory's handle and a name in it. */
+static bool proc_names_file(uint32_t proc)
+{
+	switch (proc) {
+	case NFSPROC_LOOKUP:
+	case NFSPROC_CREATE:
+	case NFSPROC_MKDIR:
+	case NFSPROC_REMOVE:
+	case NFSPROC_RMDIR:
+	case NFSPROC_SYMLINK:
+	case NFSPROC_MKNOD:
+	case NFSPROC_RENAME:
+		return true;
+	default:
+		return false;
+	}
+}
+
 void nfs_print_call(struct nfs_walk *w)
 {
 	uint32_t vers, proc;
@@ -297,11 +315,7 @@ void nfs_print_call(struct nfs_walk *w)
 	case NFSPROC_READDIRPLUS:
 	case NFSPROC_COMMIT:
 	case NFSPROC_LINK:
-		off = parse_req(w);
-		if (!off || !(off = nfs_parse_fh(w, off, v3)) || !print_args(w, proc, v3, off))
-			goto trunc;
-		return;
-	case NFSPROC_LOOKUP:
+	case NFSPROC_LOOKUP: /* from here: a name follows the handle */
 	case NFSPROC_CREATE:
 	case NFSPROC_MKDIR:
 	case NFSPROC_REMOVE:
@@ -310,7 +324,9 @@ void nfs_print_call(struct nfs_walk *w)
 	case NFSPROC_MKNOD:
 	case NFSPROC_RENAME:
 		off = parse_req(w);
-		if (!off || !(off = parse_fhn(w, off, v3)) || !print_args(w, proc, v3, off))
+		if (off)
+			off = proc_names_file(proc) ? parse_fhn(w, off, v3) : nfs_parse_fh(w, off, v3);
+		if (!off || !print_args(w, proc, v3, off))
 			goto trunc;
 		return;
 	default:

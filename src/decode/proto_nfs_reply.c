@@ -300,10 +300,37 @@ static bool parse_fsinfo(struct nfs_walk *w, size_t off, bool pathconf)
 	return true;
 }
 
+/* A v3 READ's or WRITE's count, then READ's end of file, or -vv's WRITE mode and verifier. */
+static bool put_io_result(struct nfs_walk *w, size_t off, bool write)
+{
+	uint32_t count = nw_u32(w, off), v;
+	uint64_t verf;
+
+	if (w->cut)
+		return false;
+	msg_printf(w->b, " %u bytes", count);
+	if (!write || w->v > 1) {
+		v = nw_u32(w, off + 4);
+		if (w->cut)
+			return false;
+		if (!write) {
+			if (v)
+				pbuf_puts(w->b, " EOF");
+			return true;
+		}
+		nfs_put_write_mode(w->b, v);
+		verf = nw_u64(w, off + 8);
+		if (w->cut)
+			return false;
+		msg_printf(w->b, " verf %" PRIx64, verf);
+	}
+	return true;
+}
+
 /* The results of the call a reply answers (tcpdump's interp_reply); false for the mark. */
 static bool interp_reply(struct nfs_walk *w, uint32_t proc, bool v3)
 {
-	uint32_t er, a, b;
+	uint32_t er, a;
 	size_t off;
 	uint64_t verf;
 
@@ -352,46 +379,16 @@ static bool interp_reply(struct nfs_walk *w, uint32_t proc, bool v3)
 	case NFSPROC_READLINK:
 		return parse_linkres(w, off, v3);
 	case NFSPROC_READ:
-		if (!v3)
-			return parse_attrstat(w, off, w->v, false);
-		off = parse_status(w, off, &er);
-		if (!off || !(off = nfs_parse_post_op_attr(w, off, w->v)))
-			return false;
-		if (!er && w->v) {
-			a = nw_u32(w, off);
-			if (w->cut)
-				return false;
-			msg_printf(w->b, " %u bytes", a);
-			b = nw_u32(w, off + 4);
-			if (w->cut)
-				return false;
-			if (b)
-				pbuf_puts(w->b, " EOF");
-		}
-		return true;
 	case NFSPROC_WRITE:
 		if (!v3)
 			return parse_attrstat(w, off, w->v, false);
 		off = parse_status(w, off, &er);
-		if (!off || !(off = nfs_parse_wcc_data(w, off, w->v)))
+		if (off)
+			off = proc == NFSPROC_READ ? nfs_parse_post_op_attr(w, off, w->v) :
+						     nfs_parse_wcc_data(w, off, w->v);
+		if (!off)
 			return false;
-		if (!er && w->v) {
-			a = nw_u32(w, off);
-			if (w->cut)
-				return false;
-			msg_printf(w->b, " %u bytes", a);
-			if (w->v > 1) {
-				b = nw_u32(w, off + 4);
-				if (w->cut)
-					return false;
-				nfs_put_write_mode(w->b, b);
-				verf = nw_u64(w, off + 8);
-				if (w->cut)
-					return false;
-				msg_printf(w->b, " verf %" PRIx64, verf);
-			}
-		}
-		return true;
+		return er || !w->v || put_io_result(w, off, proc == NFSPROC_WRITE);
 	case NFSPROC_CREATE:
 	case NFSPROC_MKDIR:
 		if (v3)
