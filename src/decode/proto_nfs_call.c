@@ -130,6 +130,21 @@ static void put_access(struct pbuf *b, uint32_t a)
 	}
 }
 
+/*
+ * " COUNT bytes @ OFFSET": v3's 64-bit offset with the count after it (READ,
+ * COMMIT), or v2's 32-bit offset and count (READ, READDIR).
+ */
+static bool put_count_at(struct nfs_walk *w, size_t off, bool v3)
+{
+	uint32_t count = nw_u32(w, off + (v3 ? 8 : 4));
+	uint64_t at = v3 ? nw_u64(w, off) : nw_u32(w, off);
+
+	if (w->cut)
+		return false;
+	msg_printf(w->b, " %u bytes @ %" PRIu64, count, at);
+	return true;
+}
+
 /* The arguments after the file handle; false to end with the truncation mark. */
 static bool print_args(struct nfs_walk *w, uint32_t proc, bool v3, size_t off)
 {
@@ -146,20 +161,7 @@ static bool print_args(struct nfs_walk *w, uint32_t proc, bool v3, size_t off)
 		put_access(b, a);
 		return true;
 	case NFSPROC_READ:
-		if (v3) {
-			a = nw_u32(w, off + 8);
-			o = nw_u64(w, off);
-			if (w->cut)
-				return false;
-			msg_printf(b, " %u bytes @ %" PRIu64, a, o);
-		} else {
-			a = nw_u32(w, off + 4);
-			c = nw_u32(w, off);
-			if (w->cut)
-				return false;
-			msg_printf(b, " %u bytes @ %u", a, c);
-		}
-		return true;
+		return put_count_at(w, off, v3);
 	case NFSPROC_WRITE:
 		if (v3) {
 			a = nw_u32(w, off + 16);
@@ -186,14 +188,8 @@ static bool print_args(struct nfs_walk *w, uint32_t proc, bool v3, size_t off)
 		return true;
 	case NFSPROC_READDIR:
 	case NFSPROC_READDIRPLUS:
-		if (!v3 && proc == NFSPROC_READDIR) {
-			a = nw_u32(w, off + 4);
-			c = nw_u32(w, off);
-			if (w->cut)
-				return false;
-			msg_printf(b, " %u bytes @ %u", a, c);
-			return true;
-		}
+		if (!v3 && proc == NFSPROC_READDIR)
+			return put_count_at(w, off, false);
 		/* v3: the cookie, printed signed as tcpdump does, then the verifier */
 		a = nw_u32(w, off + 16);
 		o = nw_u64(w, off);
@@ -218,12 +214,7 @@ static bool print_args(struct nfs_walk *w, uint32_t proc, bool v3, size_t off)
 		}
 		return true;
 	case NFSPROC_COMMIT:
-		a = nw_u32(w, off + 8);
-		o = nw_u64(w, off);
-		if (w->cut)
-			return false;
-		msg_printf(b, " %u bytes @ %" PRIu64, a, o);
-		return true;
+		return put_count_at(w, off, true);
 	case NFSPROC_SYMLINK:
 		pbuf_puts(b, " ->");
 		if (v3 && !(off = nfs_parse_sattr3(w, off, &sa)))

@@ -238,17 +238,23 @@ static size_t parse_wccres(struct nfs_walk *w, size_t off)
 	return off ? nfs_parse_wcc_data(w, off, w->v) : 0;
 }
 
+/* The status, then (after label from -v) the object's attributes: v3's results mostly start so. */
+static size_t parse_status_attr(struct nfs_walk *w, size_t off, uint32_t *er, const char *label)
+{
+	off = parse_status(w, off, er);
+	if (!off)
+		return 0;
+	if (w->v)
+		pbuf_puts(w->b, label);
+	return nfs_parse_post_op_attr(w, off, w->v);
+}
+
 /* READDIR and READDIRPLUS in v3: the directory's attributes and the cookie verifier. */
 static size_t parse_v3rddirres(struct nfs_walk *w, size_t off)
 {
 	uint32_t er, a, b;
 
-	off = parse_status(w, off, &er);
-	if (!off)
-		return 0;
-	if (w->v)
-		pbuf_puts(w->b, " POST:");
-	off = nfs_parse_post_op_attr(w, off, w->v);
+	off = parse_status_attr(w, off, &er, " POST:");
 	if (!off || er)
 		return off;
 	if (w->v) {
@@ -267,12 +273,7 @@ static bool parse_fsinfo(struct nfs_walk *w, size_t off, bool pathconf)
 {
 	uint32_t er;
 
-	off = parse_status(w, off, &er);
-	if (!off)
-		return false;
-	if (w->v)
-		pbuf_puts(w->b, " POST:");
-	off = nfs_parse_post_op_attr(w, off, w->v);
+	off = parse_status_attr(w, off, &er, " POST:");
 	if (!off)
 		return false;
 	if (er)
@@ -361,12 +362,7 @@ static bool interp_reply(struct nfs_walk *w, uint32_t proc, bool v3)
 		}
 		return off != 0;
 	case NFSPROC_ACCESS:
-		off = parse_status(w, off, &er);
-		if (!off)
-			return false;
-		if (w->v)
-			pbuf_puts(w->b, " attr:");
-		off = nfs_parse_post_op_attr(w, off, w->v);
+		off = parse_status_attr(w, off, &er, " attr:");
 		if (!off)
 			return false;
 		if (!er) {
