@@ -120,6 +120,7 @@ MODULE_TESTS += \
 	tests/unit/decode/test_hexdump \
 	tests/unit/decode/test_names \
 	tests/unit/decode/test_names_host
+MODULE_TESTS += tests/unit/decode/test_rpc_xids
 EXTRA_DIST += tests/unit/decode/dissect_test.h tests/unit/decode/pkt_samples.h
 FUZZ_HARNESSES += tests/fuzz/fuzz_dissect
 tests_fuzz_fuzz_dissect_LDFLAGS = $(FUZZ_LINK_FLAGS)
