@@ -14,6 +14,7 @@
 #include "decode/names_host.h"
 #include "decode/names_service.h"
 #include "decode/print.h"
+#include "decode/rpc_xids.h"
 #include "capture/sniff.h"
 #include "decode/view_packet.h"
 
@@ -33,6 +34,11 @@ int sniff_init(struct sniff *s)
 		if (!s->seq)
 			return -ENOMEM;
 	}
+	if (s->show.print) {
+		s->xids = rpc_xids_new();
+		if (!s->xids)
+			return -ENOMEM;
+	}
 	if (s->show.print && s->show.names) {
 		/* Once, before the first packet: the print path then only reads the table. */
 		if (!names_service_load())
@@ -48,6 +54,8 @@ void sniff_fini(struct sniff *s)
 {
 	tcpseq_free(s->seq);
 	s->seq = NULL;
+	rpc_xids_free(s->xids);
+	s->xids = NULL;
 	host_names_free(s->hosts);
 	s->hosts = NULL;
 	free(s->line);
@@ -296,6 +304,8 @@ static void print_row(struct sniff *s, const struct sniff_pkt *p,
 			.cgroup = owners[i]->cgroup, .container_id = owners[i]->container,
 		};
 	dissect_packet_opts(&s->meta, ifc->linktype, p->data, p->caplen, p->wirelen, &dopt);
+	/* an NFS reply is decoded with the call it answers, when that call was seen */
+	rpc_xids_track(s->xids, &s->meta, s->show.quiet);
 	if (ifc->by_ifindex && m->n_layers && m->layer[0].proto == PKT_PROTO_SLL2 &&
 	    !m->layer[0].truncated && !m->layer[0].invalid)
 		ifname = ifindex_name(s, m->sll.ifindex);

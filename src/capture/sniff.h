@@ -14,6 +14,7 @@
 #include "decode/pkt_meta.h"
 #include "out/fmt.h"
 #include "decode/hexdump.h"
+#include "decode/rpc_xids.h"
 #include "decode/tcpseq.h"
 #include "decode/timefmt.h"
 
@@ -76,6 +77,7 @@ struct sniff {
 	struct fmt *f;			/* packets go here; its table is begun by sniff_begin */
 	struct timefmt tf;
 	struct tcpseq *seq;
+	struct rpc_xids *xids; /* NFS calls, for their replies' decode (tcpdump's xid map) */
 	struct host_names *hosts;	/* show.names: the resolver thread and its cache */
 	struct savefile_writer *w;	/* -w, or NULL */
 	/*

@@ -167,6 +167,8 @@ static const struct dispatch_key dispatch_tcp_apps[] = {
 	{ 554, PKT_PROTO_RTSP }, /* RFC 2326 */
 	{ 8554, PKT_PROTO_RTSP },
 	{ 53, PKT_PROTO_DNS }, /* with a length prefix, RFC 1035 4.2.2 */
+	/* Sun RPC and NFS (issue 13): last of tcpdump's; a call to it or a reply from it only */
+	{ 2049, PKT_PROTO_NFS },
 	/* tcpdump decodes nothing here (so last): text only with --decode-more */
 	{ 443, PKT_PROTO_TLS },
 };

@@ -57,6 +57,10 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_bootp.c src/decode/proto_bootp.h src/decode/proto_bootp_opts.c \
 	src/decode/proto_dhcp6.c src/decode/proto_dhcp6.h \
 	src/decode/proto_ntp.c src/decode/proto_ntp.h \
+	src/decode/proto_sunrpc.c src/decode/proto_rpc.h src/decode/proto_nfs_call.c \
+	src/decode/proto_nfs_reply.c src/decode/proto_nfs_attr.c src/decode/proto_nfs_fh.c \
+	src/decode/rpc_xids.c src/decode/rpc_xids.h \
+	src/decode/view_packet_rpc.c src/decode/view_packet_rpc.h \
 	src/decode/proto_ptp.c src/decode/proto_ptp.h \
 	src/decode/proto_ipsec.c \
 	src/decode/proto_text.c \
@@ -123,6 +127,7 @@ MODULE_TESTS += \
 	tests/unit/decode/test_hexdump \
 	tests/unit/decode/test_names \
 	tests/unit/decode/test_names_host
+MODULE_TESTS += tests/unit/decode/test_rpc_xids
 EXTRA_DIST += tests/unit/decode/dissect_test.h tests/unit/decode/pkt_samples.h
 FUZZ_HARNESSES += tests/fuzz/fuzz_dissect
 tests_fuzz_fuzz_dissect_LDFLAGS = $(FUZZ_LINK_FLAGS)

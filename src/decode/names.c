@@ -215,6 +215,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	/* SCTP and L2TP (issue 13) */
 	[PKT_PROTO_SCTP] = "sctp",
 	[PKT_PROTO_L2TP] = "l2tp",
+	[PKT_PROTO_NFS] = "nfs", /* Sun RPC and NFS (issue 13) */
+	[PKT_PROTO_SUNRPC] = "sunrpc",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -18,7 +18,7 @@
 static const struct packettype packettypes[] = {
 	{ "vat", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "wb", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
-	{ "rpc", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
+	{ "rpc", PKT_PROTO_SUNRPC, PKT_PROTO_NONE, true },
 	{ "rtp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "rtcp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "snmp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },

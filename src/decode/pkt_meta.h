@@ -92,6 +92,9 @@ enum pkt_proto {
 	/* SCTP and L2TP (issue 13) */
 	PKT_PROTO_SCTP, /* IP protocol 132 (RFC 9260) */
 	PKT_PROTO_L2TP, /* L2TPv2 over UDP 1701 (RFC 2661): a tunnel when it carries PPP */
+	/* Sun RPC and NFS (issue 13) */
+	PKT_PROTO_NFS,	  /* an NFS call to, or reply from, UDP or TCP port 2049 */
+	PKT_PROTO_SUNRPC, /* any Sun RPC message on UDP, with sniff -T rpc */
 	PKT_PROTO_COUNT
 };
 
@@ -655,6 +658,24 @@ struct pkt_l2tp {
 	uint16_t offset; /* with O: the offset padding's size */
 	uint16_t hdr_len; /* the header's bytes, offset padding included */
 	bool has_header;  /* every field the flags announce was captured */
+/*
+ * Sun RPC (RFC 5531): the header of a call or reply; NFS's arguments and
+ * results stay in the packet.  The call a reply answers is not in the reply:
+ * a caller that keeps state across packets (sniff's rpc_xids) fills matched,
+ * call_proc and call_vers, as tcpdump's xid map does.
+ */
+struct pkt_rpc {
+	uint8_t msg_off;   /* where the message starts: 4 after TCP's record mark, else 0 */
+	bool has_dir;	   /* xid and direction were captured */
+	bool has_proc;	   /* a call: rpcvers, prog, vers and proc were captured */
+	bool has_stat;	   /* a reply: reply_stat was captured */
+	uint32_t rec_len;  /* the message's length: the datagram's, or TCP's record mark */
+	uint32_t xid;
+	uint32_t direction; /* 0 call, 1 reply */
+	uint32_t rpcvers, prog, vers, proc;
+	uint32_t reply_stat; /* 0 accepted, 1 denied */
+	bool matched;	     /* a reply whose call was seen */
+	uint32_t call_proc, call_vers;
 };
 
 /* One set of headers: the packet's own, or the one a tunnel carries. */
@@ -698,6 +719,7 @@ struct pkt_level {
 		struct pkt_isakmp isakmp;
 		struct pkt_syslog syslog;
 		struct pkt_l2tp l2tp;
+		struct pkt_rpc rpc; /* Sun RPC and NFS (issue 13) */
 	};
 	/* services and security (issue 13): AH before its next header, and ESP */
 	struct pkt_ipsec ah;

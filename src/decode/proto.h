@@ -168,6 +168,11 @@ int proto_sctp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_sctp_print(struct line *x);
 int proto_l2tp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_l2tp_print(struct line *x);
+/* Sun RPC and NFS (issue 13) */
+int proto_nfs_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_nfs_print(struct line *x);
+int proto_sunrpc_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_sunrpc_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -10,6 +10,7 @@
 #include "decode/packettype.h"
 #include "decode/proto.h"
 #include "decode/proto_mptcp.h"
+#include "decode/proto_rpc.h"
 
 #define TCP_HDR_LEN  20
 #define TCP_CSUM_OFF 16
@@ -135,7 +136,7 @@ int proto_tcp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	struct pkt_cursor o;
 	uint8_t off, flags;
 	size_t hlen;
-	int why;
+	int why, next;
 
 	l->trans = PKT_PROTO_TCP;
 	/* opts[] past n_opts is never read: skip clearing it. */
@@ -169,7 +170,11 @@ int proto_tcp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	/* -T: zmtp1, resp and domain decode on TCP; tcpdump prints no payload for the others */
 	if (m->packettype)
 		return packettype_app(m->packettype, false);
-	return dispatch_app(DISPATCH_TCP_APP, t->sport, t->dport);
+	next = dispatch_app(DISPATCH_TCP_APP, t->sport, t->dport);
+	/* NFS only for a call to port 2049 or a reply from it, after the record mark */
+	if (next == PKT_PROTO_NFS && !proto_rpc_nfs_match(c, t->sport, t->dport, true))
+		return PKT_PROTO_NONE;
+	return next;
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */

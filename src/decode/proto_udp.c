@@ -7,6 +7,7 @@
 #include "decode/line.h"
 #include "decode/packettype.h"
 #include "decode/proto.h"
+#include "decode/proto_rpc.h"
 
 #define UDP_HDR_LEN  8
 #define UDP_CSUM_OFF 6
@@ -40,8 +41,12 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	 * no checksum, but its application decodes up to the fragment's end, as tcpdump's.
 	 */
 	if (!l->frag) {
-		if (!pkt_clamp(c, u->len - UDP_HDR_LEN))
+		if (!pkt_clamp(c, u->len - UDP_HDR_LEN)) {
+			/* tcpdump tests for NFS before its length check: over the IP payload */
+			if (!m->packettype && proto_rpc_nfs_match(c, u->sport, u->dport, false))
+				return PKT_PROTO_NFS;
 			return proto_invalid(m, PKT_REASON_UDP_LEN_PAST_END);
+		}
 		/* c now ends where the UDP length does: the whole datagram */
 		l4csum_verify(m, start, c, PROTO_IP_UDP, UDP_CSUM_OFF);
 	}
@@ -52,6 +57,9 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 
 		return forced == PKT_FORCE_SILENT ? PKT_PROTO_NONE : forced;
 	}
+	/* An NFS call to port 2049 or reply from it, before any port: tcpdump's first test */
+	if (proto_rpc_nfs_match(c, u->sport, u->dport, false))
+		return PKT_PROTO_NFS;
 	/* Tunnels by port only in the outer headers: one tunnel deep. */
 	if (m->level == 0) {
 		/* either port, the destination's first, as tcpdump */
@@ -84,6 +92,9 @@ bool proto_udp_print(struct line *x)
 	if (x->m->packettype && !ly->truncated && !ly->invalid &&
 	    packettype_app(x->m->packettype, true) == PKT_FORCE_SILENT)
 		return true;
+	/* -T rpc: tcpdump's sunrpc printers write the addresses their own way */
+	if (x->m->packettype && line_more(x) && x->m->layer[x->i + 1].proto == PKT_PROTO_SUNRPC)
+		return false;
 	line_addrs(x, udp_has_ports(ly), u->sport, u->dport);
 	if (ly->truncated || ly->reason == PKT_REASON_SHORT)
 		return line_trunc_sp(x, "udp");
@@ -99,8 +110,12 @@ bool proto_udp_print(struct line *x)
 		pbuf_u32(b, ly->wire_len - 8u);
 		return true;
 	}
-	/* before a tunnel's header too; over IPv4 from -vv only; never with -T, as tcpdump */
-	if (!x->m->packettype && (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1))
+	/*
+	 * before a tunnel's header too; over IPv4 from -vv only; never with -T, nor before
+	 * NFS (tcpdump prints NFS first and returns), as tcpdump
+	 */
+	if (!x->m->packettype && !(line_more(x) && x->m->layer[x->i + 1].proto == PKT_PROTO_NFS) &&
+	    (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1))
 		line_csum(x, "udp", u->csum);
 	/* -q keeps a tunnel's payload undecoded, as tcpdump does */
 	if (line_more(x) && !x->o->quiet)

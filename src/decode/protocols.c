@@ -89,4 +89,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* SCTP and L2TP (issue 13): L2TP's data messages carry a PPP frame, a new level */
 	[PKT_PROTO_SCTP] = { "sctp", proto_sctp_dissect, proto_sctp_print, false },
 	[PKT_PROTO_L2TP] = { "l2tp", proto_l2tp_dissect, proto_l2tp_print, true },
+	/* Sun RPC and NFS (issue 13) */
+	[PKT_PROTO_NFS] = { "nfs", proto_nfs_dissect, proto_nfs_print, false },
+	[PKT_PROTO_SUNRPC] = { "sunrpc", proto_sunrpc_dissect, proto_sunrpc_print, false },
 };

@@ -17,6 +17,7 @@
 #include "decode/view_packet_sctp.h"
 #include "decode/view_packet_opts.h"
 #include "decode/view_packet_igp.h"
+#include "decode/view_packet_rpc.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -614,6 +615,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* SCTP and L2TP (issue 13) */
 			if (view_packet_sctp(d, m, ly, data))
+				break;
+			/* Sun RPC and NFS (issue 13) */
+			if (view_packet_rpc(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

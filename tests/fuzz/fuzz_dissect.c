@@ -66,6 +66,24 @@ static void fuzz_json(const struct pkt_meta *m, const uint8_t *data)
 }
 
 /*
+ * An NFS reply decodes its results only with the call it answers, which sniff's
+ * xid map (rpc_xids) finds in earlier packets: here any procedure of v2 or v3,
+ * from the xid's low bits, so that every result's walk is reached.
+ */
+static void fuzz_rpc_call(struct pkt_meta *m)
+{
+	for (unsigned i = 0; i < m->n_layers && i < PKT_MAX_LAYERS; i++) {
+		struct pkt_rpc *r = &m->l[m->layer[i].level].rpc;
+
+		if (m->layer[i].proto != PKT_PROTO_NFS && m->layer[i].proto != PKT_PROTO_SUNRPC)
+			continue;
+		r->matched = r->direction != 0;
+		r->call_proc = r->xid & 31;
+		r->call_vers = r->xid & 32 ? 3 : 2;
+	}
+}
+
+/*
  * The first byte picks the link type (low bits) and how many bytes the
  * packet had on the wire past the capture (high bits), so both the
  * truncated and the invalid paths are reached; the rest is the packet.
@@ -89,6 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				caplen, wirelen, &o))
 		abort();
 	fuzz_check(&m, caplen);
+	fuzz_rpc_call(&m);
 	for (unsigned bits = 0; bits < 16; bits++) {
 		/* -v, -vv, -vvv: the application layers print more sections at each */
 		struct print_opts po = {
