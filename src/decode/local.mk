@@ -99,6 +99,15 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_resp.c \
 	src/decode/proto_null.c \
 	src/decode/view_packet_more.c src/decode/view_packet_more.h
+# media and tunnels: RTP, RTCP, vat, QUIC, WireGuard (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_media.h \
+	src/decode/proto_rtp.c \
+	src/decode/proto_rtcp.c \
+	src/decode/proto_vat.c \
+	src/decode/proto_quic.c \
+	src/decode/proto_wireguard.c \
+	src/decode/view_packet_media.c src/decode/view_packet_media.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

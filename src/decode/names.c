@@ -208,6 +208,12 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_SYSLOG] = "syslog",
 	[PKT_PROTO_RESP] = "resp",
 	[PKT_PROTO_NULL] = "null",
+	/* media and tunnels (issue 13) */
+	[PKT_PROTO_RTP] = "rtp",
+	[PKT_PROTO_RTCP] = "rtcp",
+	[PKT_PROTO_VAT] = "vat",
+	[PKT_PROTO_QUIC] = "quic",
+	[PKT_PROTO_WIREGUARD] = "wireguard",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -85,6 +85,12 @@ enum pkt_proto {
 	/* names, services and link types (issue 13) */
 	PKT_PROTO_RESP, /* Redis, TCP 6379 */
 	PKT_PROTO_NULL, /* BSD loopback: DLT_NULL, DLT_LOOP */
+	/* media and tunnels (issue 13): RTP, RTCP, vat by -T; QUIC, WireGuard by port */
+	PKT_PROTO_RTP,	     /* sniff -T rtp only */
+	PKT_PROTO_RTCP,	     /* sniff -T rtcp only */
+	PKT_PROTO_VAT,	     /* UDP destination port 3456, or sniff -T vat */
+	PKT_PROTO_QUIC,	     /* UDP 443: in JSON, and in text with --decode-more only */
+	PKT_PROTO_WIREGUARD, /* UDP 51820: in JSON, and in text with --decode-more only */
 	PKT_PROTO_COUNT
 };
 

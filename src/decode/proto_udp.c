@@ -7,6 +7,7 @@
 #include "decode/line.h"
 #include "decode/packettype.h"
 #include "decode/proto.h"
+#include "decode/proto_media.h"
 
 #define UDP_HDR_LEN  8
 #define UDP_CSUM_OFF 6
@@ -27,6 +28,7 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	struct pkt_level *l = proto_level(m);
 	struct pkt_udp *u = &l->udp;
 	const uint8_t *start = c->p;
+	int app;
 
 	l->trans = PKT_PROTO_UDP;
 	*u = (struct pkt_udp){ 0 };
@@ -60,7 +62,11 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		if (next != PKT_PROTO_NONE)
 			return next;
 	}
-	return dispatch_app(DISPATCH_UDP_APP, u->sport, u->dport);
+	app = dispatch_app(DISPATCH_UDP_APP, u->sport, u->dport);
+	/* tcpdump's vat is by destination port: a source 3456 looks on with the destination alone */
+	if (app == PKT_PROTO_VAT && u->dport != PROTO_VAT_PORT)
+		app = dispatch_app(DISPATCH_UDP_APP, u->dport, u->dport);
+	return app;
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */

@@ -82,4 +82,10 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* names, services and link types (issue 13) */
 	[PKT_PROTO_RESP] = { "resp", proto_resp_dissect, proto_resp_print, false },
 	[PKT_PROTO_NULL] = { "null", proto_null_dissect, proto_null_print, false },
+	/* media and tunnels (issue 13) */
+	[PKT_PROTO_RTP] = { "rtp", proto_rtp_dissect, proto_rtp_print, false },
+	[PKT_PROTO_RTCP] = { "rtcp", proto_rtcp_dissect, proto_rtcp_print, false },
+	[PKT_PROTO_VAT] = { "vat", proto_vat_dissect, proto_vat_print, false },
+	[PKT_PROTO_QUIC] = { "quic", proto_quic_dissect, proto_quic_print, false },
+	[PKT_PROTO_WIREGUARD] = { "wireguard", proto_wireguard_dissect, proto_wireguard_print, false },
 };
