@@ -108,8 +108,8 @@ bool proto_udp_print(struct line *x)
 	/* before a tunnel's header too; over IPv4 from -vv only; never with -T, as tcpdump */
 	if (!x->m->packettype && (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1))
 		line_csum(x, "udp", u->csum);
-	/* -q keeps a tunnel's payload undecoded, as tcpdump does */
-	if (line_more(x) && !x->o->quiet)
+	/* -q keeps a tunnel's payload undecoded, as tcpdump does, but not what -T forces */
+	if (line_more(x) && (!x->o->quiet || x->m->packettype))
 		return false;
 	pbuf_puts(b, "UDP, length ");
 	pbuf_u32(b, u->len - 8u);
