@@ -134,10 +134,7 @@ bool proto_quic_print(struct line *x)
 	struct proto_quic q;
 	struct msg g;
 
-	pbuf_puts(b, "UDP, length ");
-	pbuf_u32(b, line_level(x)->udp.len - 8u);
-	msg_of(&g, x);
-	if (!x->o->decode_more || !proto_quic_read(&g, &q))
+	if (!msg_udp_undecoded(x, &g) || !proto_quic_read(&g, &q))
 		return true;
 	pbuf_puts(b, ": QUIC ");
 	pbuf_puts(b, proto_quic_type_name(&q));

@@ -84,10 +84,7 @@ bool proto_wireguard_print(struct line *x)
 	struct proto_wireguard w;
 	struct msg g;
 
-	pbuf_puts(b, "UDP, length ");
-	pbuf_u32(b, line_level(x)->udp.len - 8u);
-	msg_of(&g, x);
-	if (!x->o->decode_more || !proto_wireguard_read(&g, &w))
+	if (!msg_udp_undecoded(x, &g) || !proto_wireguard_read(&g, &w))
 		return true;
 	switch (w.type) {
 	case WG_INITIATION:

@@ -181,21 +181,13 @@ def wg_frames():
     return out
 
 
-CAPTURES = {
-    "sniff_media_rtp.pcap": rtp_frames,
-    "sniff_media_rtcp.pcap": rtcp_frames,
-    "sniff_media_vat.pcap": vat_frames,
-    "sniff_media_quic.pcap": quic_frames,
-    "sniff_media_wg.pcap": wg_frames,
-}
-
-
-def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(
-        os.path.abspath(__file__)), "input")
-    for name, frames in CAPTURES.items():
-        write_pcap(os.path.join(out, name), LINKTYPE_ETHERNET, frames())
-
+# capture name -> its frames; written to tests/golden/input, or to the folder given
+CAPTURES = {"sniff_media_%s.pcap" % k: f for k, f in (
+    ("rtp", rtp_frames), ("rtcp", rtcp_frames), ("vat", vat_frames), ("quic", quic_frames),
+    ("wg", wg_frames))}
 
 if __name__ == "__main__":
-    main()
+    OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "input")
+    for name, make in CAPTURES.items():
+        write_pcap(os.path.join(OUT, name), LINKTYPE_ETHERNET, make())
