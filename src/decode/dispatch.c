@@ -147,11 +147,12 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 3799, PKT_PROTO_RADIUS }, /* RFC 5176 dynamic authorization */
 	{ 514, PKT_PROTO_SYSLOG },  /* RFC 3164 */
 	/*
-	 * media and tunnels (issue 13): vat by its destination port only
+	 * media and tunnels (issue 13): vat and wb by their destination port only
 	 * (proto_udp.c looks again when only the source matched); QUIC and
 	 * WireGuard, which tcpdump 4.99 does not decode, last
 	 */
 	{ 3456, PKT_PROTO_VAT },	 /* vat and vt, LBL's audio and text tools */
+	{ 4567, PKT_PROTO_WB },	 /* LBL's whiteboard, also by destination port only */
 	{ 443, PKT_PROTO_QUIC },	 /* RFC 9000 over UDP: HTTP/3 */
 	{ 51820, PKT_PROTO_WIREGUARD }, /* wg's default listen port */
 };

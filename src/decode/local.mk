@@ -107,6 +107,7 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_vat.c \
 	src/decode/proto_quic.c \
 	src/decode/proto_wireguard.c \
+	src/decode/proto_wb.c \
 	src/decode/view_packet_media.c src/decode/view_packet_media.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \

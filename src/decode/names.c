@@ -214,6 +214,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_VAT] = "vat",
 	[PKT_PROTO_QUIC] = "quic",
 	[PKT_PROTO_WIREGUARD] = "wireguard",
+	[PKT_PROTO_WB] = "wb",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -17,7 +17,7 @@
  */
 static const struct packettype packettypes[] = {
 	{ "vat", PKT_PROTO_VAT, PKT_PROTO_NONE, true },
-	{ "wb", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
+	{ "wb", PKT_PROTO_WB, PKT_PROTO_NONE, true },
 	{ "rpc", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "rtp", PKT_PROTO_RTP, PKT_PROTO_NONE, true },
 	{ "rtcp", PKT_PROTO_RTCP, PKT_PROTO_NONE, true },

@@ -91,6 +91,7 @@ enum pkt_proto {
 	PKT_PROTO_VAT,	     /* UDP destination port 3456, or sniff -T vat */
 	PKT_PROTO_QUIC,	     /* UDP 443: in JSON, and in text with --decode-more only */
 	PKT_PROTO_WIREGUARD, /* UDP 51820: in JSON, and in text with --decode-more only */
+	PKT_PROTO_WB,	     /* LBL's whiteboard: UDP destination port 4567, or sniff -T wb */
 	PKT_PROTO_COUNT
 };
 

@@ -174,6 +174,8 @@ int proto_quic_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_quic_print(struct line *x);
 int proto_wireguard_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_wireguard_print(struct line *x);
+int proto_wb_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_wb_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

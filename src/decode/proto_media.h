@@ -13,6 +13,7 @@
 #include "decode/proto_msg.h"
 
 #define PROTO_VAT_PORT 3456 /* tcpdump decodes vat/vt by this destination port */
+#define PROTO_WB_PORT  4567 /* and the whiteboard by this one */
 
 /* RTP's fixed header (RFC 3550 5.1; version 1 as draft-ietf-avt-rtp-04). */
 struct proto_rtp {
@@ -99,5 +100,8 @@ struct proto_wireguard {
 bool proto_wireguard_read(const struct msg *g, struct proto_wireguard *w);
 /* "initiation", "response", "cookie-reply", "data", or NULL. */
 const char *proto_wireguard_type_name(uint8_t type);
+
+/* "drawop", "id", "rreq", "rrep", "kill", "preq", "prep": a whiteboard message type's name, or NULL. */
+const char *proto_wb_type_name(uint8_t type);
 
 #endif /* SOCKEYE_PROTO_MEDIA_H */

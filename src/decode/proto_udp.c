@@ -63,8 +63,9 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 			return next;
 	}
 	app = dispatch_app(DISPATCH_UDP_APP, u->sport, u->dport);
-	/* tcpdump's vat is by destination port: a source 3456 looks on with the destination alone */
-	if (app == PKT_PROTO_VAT && u->dport != PROTO_VAT_PORT)
+	/* tcpdump's vat and wb are by destination port: a source port alone looks on with the destination */
+	if ((app == PKT_PROTO_VAT && u->dport != PROTO_VAT_PORT) ||
+	    (app == PKT_PROTO_WB && u->dport != PROTO_WB_PORT))
 		app = dispatch_app(DISPATCH_UDP_APP, u->dport, u->dport);
 	return app;
 }

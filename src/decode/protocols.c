@@ -88,4 +88,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_VAT] = { "vat", proto_vat_dissect, proto_vat_print, false },
 	[PKT_PROTO_QUIC] = { "quic", proto_quic_dissect, proto_quic_print, false },
 	[PKT_PROTO_WIREGUARD] = { "wireguard", proto_wireguard_dissect, proto_wireguard_print, false },
+	[PKT_PROTO_WB] = { "wb", proto_wb_dissect, proto_wb_print, false },
 };

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* view_packet_media.c: typed JSON fields of RTP, RTCP, vat/vt, QUIC and WireGuard. */
+/* view_packet_media.c: typed JSON fields of RTP, RTCP, vat/vt, wb, QUIC and WireGuard. */
 #include "config.h"
 
 #include "decode/pbuf.h"
@@ -131,6 +131,28 @@ static void put_wireguard(struct fmt_details *fd, const struct msg *a)
 	fmt_details_object_end(fd);
 }
 
+/* The whiteboard's transport header: source site id, timestamp, version, type, flags. */
+static void put_wb(struct fmt_details *fd, const struct msg *a)
+{
+	char ip[16];
+	struct pbuf b;
+
+	if (a->len < 12 || !msg_has(a, 0, 12))
+		return;
+	pbuf_init(&b, ip, sizeof(ip));
+	pbuf_ip4(&b, a->p);
+	fmt_details_object_begin(fd, "wb");
+	fmt_details_str_len(fd, "src", ip, b.n);
+	fmt_details_u64(fd, "ts", msg_u32(a, 4));
+	fmt_details_u64(fd, "version", msg_u16(a, 8));
+	fmt_details_u64(fd, "type", msg_u8(a, 10));
+	if (proto_wb_type_name(msg_u8(a, 10)))
+		fmt_details_str(fd, "type_name", proto_wb_type_name(msg_u8(a, 10)));
+	fmt_details_u64(fd, "flags", msg_u8(a, 11));
+	fmt_details_u64(fd, "len", a->len);
+	fmt_details_object_end(fd);
+}
+
 bool view_packet_media(struct fmt_details *fd, const struct pkt_meta *m, const struct pkt_layer *ly,
 		       const uint8_t *data)
 {
@@ -142,6 +164,7 @@ bool view_packet_media(struct fmt_details *fd, const struct pkt_meta *m, const s
 	case PKT_PROTO_VAT:
 	case PKT_PROTO_QUIC:
 	case PKT_PROTO_WIREGUARD:
+	case PKT_PROTO_WB:
 		break;
 	default:
 		return false;
@@ -160,6 +183,9 @@ bool view_packet_media(struct fmt_details *fd, const struct pkt_meta *m, const s
 		break;
 	case PKT_PROTO_QUIC:
 		put_quic(fd, &a);
+		break;
+	case PKT_PROTO_WB:
+		put_wb(fd, &a);
 		break;
 	default:
 		put_wireguard(fd, &a);

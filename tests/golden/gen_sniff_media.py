@@ -181,10 +181,53 @@ def wg_frames():
     return out
 
 
+# ---- wb (LBL's whiteboard, tcpdump's print-wb.c) ---------------------------------------------
+def wb_frames():
+    w = lambda typ, body, flags=0, sport=40000, dport=4567: u(
+        struct.pack("!IIHBB", 0x0a000001, 77, 1, typ, flags) + body, sport, dport)
+    page = lambda sid, uid: bytes(sid) + struct.pack("!I", uid)
+    ioff = lambda ip, off: bytes(ip) + struct.pack("!I", off)
+    dop = lambda ts, typ, body=b"": struct.pack("!IHBB", ts, len(body), 0, typ) + body + \
+        bytes((-len(body)) % 4)
+    pid = struct.pack("!I", 3) + page((10, 0, 0, 9), 4) + struct.pack("!I", 2) + \
+        page((10, 0, 0, 8), 5) + struct.pack("!HH", 2, 0) + ioff((10, 0, 0, 1), 100) + \
+        ioff((10, 0, 0, 2), 200) + b"site-one\0pad"
+    dops = struct.pack("!I", 1) + page((10, 0, 0, 7), 9) + struct.pack("!II", 5, 9) + \
+        dop(0, 2, b"abcd") + dop(0, 3) + dop(8, 14) + dop(0, 9, b"hello") + dop(0, 99)
+    out = [
+        w(4, b""),                                                     # kill
+        w(1, pid, flags=1),
+        w(1, pid[:28]),                                                # no offsets, no name
+        w(1, pid[:24] + struct.pack("!HH", 9, 0)),                     # more offsets than bytes
+        w(2, struct.pack("!I", 0x0a000005) + page((10, 0, 0, 7), 9) + struct.pack("!II", 3, 8)),
+        w(2, bytes(10)),                                               # short
+        w(3, dops),
+        w(0, dops[4:]),
+        w(0, dops[4:20] + dop(30, 15) + dop(0, 4)),                    # HOLE past the end
+        w(0, dops[4:12] + struct.pack("!II", 7, 6) + dop(0, 2)),       # start after end
+        w(0, dops[4:12] + struct.pack("!II", 9, 20) + dop(3, 14)),     # SKIP backwards
+        w(5, page((10, 0, 0, 3), 12) + struct.pack("!II", 4, 6)),
+        w(7, struct.pack("!I", 2) + struct.pack("!I", 1) + page((10, 0, 0, 4), 2) +
+          struct.pack("!HH", 0x0100, 0) + ioff((10, 0, 0, 6), 60) +
+          struct.pack("!I", 2) + page((10, 0, 0, 5), 3) + struct.pack("!HH", 0, 0)),
+        w(7, struct.pack("!I", 1000) + bytes(20)),                     # more states than bytes
+        w(7, b"\0\0"),
+        w(6, bytes(8)),                                                # unknown type
+        u(bytes(8), 40000, 4567),                                      # < 12
+        u(struct.pack("!IIHBB", 1, 2, 1, 4, 0), 4567, 40000),          # source port: plain UDP
+    ]
+    full = w(1, pid)
+    out += [(full, UDP_OFF + k) for k in (8, 20, 30, 44, 50, 60, 66)]
+    full = w(0, dops[4:])
+    out += [(full, UDP_OFF + k) for k in (20, 30, 36, 50)]
+    return out
+
+
+
 # capture name -> its frames; written to tests/golden/input, or to the folder given
 CAPTURES = {"sniff_media_%s.pcap" % k: f for k, f in (
     ("rtp", rtp_frames), ("rtcp", rtcp_frames), ("vat", vat_frames), ("quic", quic_frames),
-    ("wg", wg_frames))}
+    ("wg", wg_frames), ("wb", wb_frames))}
 
 if __name__ == "__main__":
     OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
