@@ -152,6 +152,15 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 514, PKT_PROTO_SYSLOG },  /* RFC 3164 */
 	/* L2TP (issue 13) */
 	{ 1701, PKT_PROTO_L2TP }, /* RFC 2661 */
+	/*
+	 * media and tunnels (issue 13): vat and wb by their destination port only
+	 * (proto_udp.c looks again when only the source matched); QUIC and
+	 * WireGuard, which tcpdump 4.99 does not decode, last
+	 */
+	{ 3456, PKT_PROTO_VAT },	 /* vat and vt, LBL's audio and text tools */
+	{ 4567, PKT_PROTO_WB },	 /* LBL's whiteboard, also by destination port only */
+	{ 443, PKT_PROTO_QUIC },	 /* RFC 9000 over UDP: HTTP/3 */
+	{ 51820, PKT_PROTO_WIREGUARD }, /* wg's default listen port */
 };
 
 /* By either port, in tcpdump 4.99's order (tcp_print's chain): the first key either port matches wins. */

@@ -110,6 +110,16 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_m3ua.c \
 	src/decode/proto_l2tp.c src/decode/proto_l2tp.h src/decode/proto_l2tp_avp.c \
 	src/decode/view_packet_sctp.c src/decode/view_packet_sctp.h
+# media and tunnels: RTP, RTCP, vat, QUIC, WireGuard (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_media.h \
+	src/decode/proto_rtp.c \
+	src/decode/proto_rtcp.c \
+	src/decode/proto_vat.c \
+	src/decode/proto_quic.c \
+	src/decode/proto_wireguard.c \
+	src/decode/proto_wb.c \
+	src/decode/view_packet_media.c src/decode/view_packet_media.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

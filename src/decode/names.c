@@ -217,6 +217,13 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_L2TP] = "l2tp",
 	[PKT_PROTO_NFS] = "nfs", /* Sun RPC and NFS (issue 13) */
 	[PKT_PROTO_SUNRPC] = "sunrpc",
+	/* media and tunnels (issue 13) */
+	[PKT_PROTO_RTP] = "rtp",
+	[PKT_PROTO_RTCP] = "rtcp",
+	[PKT_PROTO_VAT] = "vat",
+	[PKT_PROTO_QUIC] = "quic",
+	[PKT_PROTO_WIREGUARD] = "wireguard",
+	[PKT_PROTO_WB] = "wb",
 };
 
 const char *names_layer(unsigned pkt_proto)

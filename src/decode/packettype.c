@@ -16,11 +16,11 @@
  * stays listed (tcpdump knows the name) with decoded false.
  */
 static const struct packettype packettypes[] = {
-	{ "vat", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
-	{ "wb", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
+	{ "vat", PKT_PROTO_VAT, PKT_PROTO_NONE, true },
+	{ "wb", PKT_PROTO_WB, PKT_PROTO_NONE, true },
 	{ "rpc", PKT_PROTO_SUNRPC, PKT_PROTO_NONE, true },
-	{ "rtp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
-	{ "rtcp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
+	{ "rtp", PKT_PROTO_RTP, PKT_PROTO_NONE, true },
+	{ "rtcp", PKT_PROTO_RTCP, PKT_PROTO_NONE, true },
 	{ "snmp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "cnfp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "tftp", PKT_PROTO_TFTP, PKT_PROTO_NONE, true },

@@ -95,6 +95,13 @@ enum pkt_proto {
 	/* Sun RPC and NFS (issue 13) */
 	PKT_PROTO_NFS,	  /* an NFS call to, or reply from, UDP or TCP port 2049 */
 	PKT_PROTO_SUNRPC, /* any Sun RPC message on UDP, with sniff -T rpc */
+	/* media and tunnels (issue 13): RTP, RTCP, vat by -T; QUIC, WireGuard by port */
+	PKT_PROTO_RTP,	     /* sniff -T rtp only */
+	PKT_PROTO_RTCP,	     /* sniff -T rtcp only */
+	PKT_PROTO_VAT,	     /* UDP destination port 3456, or sniff -T vat */
+	PKT_PROTO_QUIC,	     /* UDP 443: in JSON, and in text with --decode-more only */
+	PKT_PROTO_WIREGUARD, /* UDP 51820: in JSON, and in text with --decode-more only */
+	PKT_PROTO_WB,	     /* LBL's whiteboard: UDP destination port 4567, or sniff -T wb */
 	PKT_PROTO_COUNT
 };
 

@@ -173,6 +173,19 @@ int proto_nfs_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_nfs_print(struct line *x);
 int proto_sunrpc_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_sunrpc_print(struct line *x);
+/* media and tunnels (issue 13): proto_media.h has their readers */
+int proto_rtp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_rtp_print(struct line *x);
+int proto_rtcp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_rtcp_print(struct line *x);
+int proto_vat_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_vat_print(struct line *x);
+int proto_quic_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_quic_print(struct line *x);
+int proto_wireguard_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_wireguard_print(struct line *x);
+int proto_wb_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_wb_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -195,3 +195,11 @@ bool msg_trunc_put(struct pbuf *b, const char *what)
 	pbuf_putc(b, ']');
 	return true;
 }
+
+bool msg_udp_undecoded(struct line *x, struct msg *g)
+{
+	pbuf_puts(&x->b, "UDP, length ");
+	pbuf_u32(&x->b, line_level(x)->udp.len - 8u);
+	msg_of(g, x);
+	return x->o->decode_more;
+}

@@ -163,6 +163,13 @@ void msg_dec_pad(struct pbuf *b, uint32_t v, unsigned width);
 /* name, or when it is NULL prefix and v in decimal (tok2str's "unknown (N)" kind). */
 void msg_name_or(struct pbuf *b, const char *name, const char *prefix, uint32_t v);
 
+/*
+ * A UDP application tcpdump 4.99 does not decode (QUIC, WireGuard): its
+ * "UDP, length N" as tcpdump prints it, and g set to the layer's message;
+ * true when --decode-more asks for the rest of the text.
+ */
+bool msg_udp_undecoded(struct line *x, struct msg *g);
+
 /* " [|what]", tcpdump's mark for a message cut by the capture; true (the line is complete). */
 bool msg_trunc_put(struct pbuf *b, const char *what);
 static inline bool msg_trunc(struct line *x, const char *what)

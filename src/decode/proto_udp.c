@@ -7,6 +7,7 @@
 #include "decode/line.h"
 #include "decode/packettype.h"
 #include "decode/proto.h"
+#include "decode/proto_media.h"
 #include "decode/proto_rpc.h"
 
 #define UDP_HDR_LEN  8
@@ -28,6 +29,7 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	struct pkt_level *l = proto_level(m);
 	struct pkt_udp *u = &l->udp;
 	const uint8_t *start = c->p;
+	int app;
 
 	l->trans = PKT_PROTO_UDP;
 	*u = (struct pkt_udp){ 0 };
@@ -68,7 +70,12 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		if (next != PKT_PROTO_NONE)
 			return next;
 	}
-	return dispatch_app(DISPATCH_UDP_APP, u->sport, u->dport);
+	app = dispatch_app(DISPATCH_UDP_APP, u->sport, u->dport);
+	/* tcpdump's vat and wb are by destination port: a source port alone looks on with the destination */
+	if ((app == PKT_PROTO_VAT && u->dport != PROTO_VAT_PORT) ||
+	    (app == PKT_PROTO_WB && u->dport != PROTO_WB_PORT))
+		app = dispatch_app(DISPATCH_UDP_APP, u->dport, u->dport);
+	return app;
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */
@@ -117,8 +124,8 @@ bool proto_udp_print(struct line *x)
 	if (!x->m->packettype && !(line_more(x) && x->m->layer[x->i + 1].proto == PKT_PROTO_NFS) &&
 	    (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1))
 		line_csum(x, "udp", u->csum);
-	/* -q keeps a tunnel's payload undecoded, as tcpdump does */
-	if (line_more(x) && !x->o->quiet)
+	/* -q keeps a tunnel's payload undecoded, as tcpdump does, but not what -T forces */
+	if (line_more(x) && (!x->o->quiet || x->m->packettype))
 		return false;
 	pbuf_puts(b, "UDP, length ");
 	pbuf_u32(b, u->len - 8u);

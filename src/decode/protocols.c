@@ -92,4 +92,11 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* Sun RPC and NFS (issue 13) */
 	[PKT_PROTO_NFS] = { "nfs", proto_nfs_dissect, proto_nfs_print, false },
 	[PKT_PROTO_SUNRPC] = { "sunrpc", proto_sunrpc_dissect, proto_sunrpc_print, false },
+	/* media and tunnels (issue 13) */
+	[PKT_PROTO_RTP] = { "rtp", proto_rtp_dissect, proto_rtp_print, false },
+	[PKT_PROTO_RTCP] = { "rtcp", proto_rtcp_dissect, proto_rtcp_print, false },
+	[PKT_PROTO_VAT] = { "vat", proto_vat_dissect, proto_vat_print, false },
+	[PKT_PROTO_QUIC] = { "quic", proto_quic_dissect, proto_quic_print, false },
+	[PKT_PROTO_WIREGUARD] = { "wireguard", proto_wireguard_dissect, proto_wireguard_print, false },
+	[PKT_PROTO_WB] = { "wb", proto_wb_dissect, proto_wb_print, false },
 };

@@ -18,6 +18,7 @@
 #include "decode/view_packet_opts.h"
 #include "decode/view_packet_igp.h"
 #include "decode/view_packet_rpc.h"
+#include "decode/view_packet_media.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -618,6 +619,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* Sun RPC and NFS (issue 13) */
 			if (view_packet_rpc(d, m, ly, data))
+				break;
+			/* RTP, RTCP, vat, QUIC, WireGuard (issue 13) */
+			if (view_packet_media(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

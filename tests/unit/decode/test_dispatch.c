@@ -71,11 +71,15 @@ static void test_protos_reachable(void **state)
 			seen[dispatch_tables[s].keys[i].proto] = true;
 	/* 802.2 LLC follows an 802.3 length field, not a key */
 	seen[PKT_PROTO_LLC] = true;
-	/* sniff -T's types lead to theirs (Sun RPC only so, as tcpdump's -T rpc) */
-	for (unsigned i = 1; i < 64; i++)
-		for (int udp = 0; udp < 2; udp++)
-			if (packettype_app((uint8_t)i, udp) < PKT_PROTO_COUNT)
-				seen[packettype_app((uint8_t)i, udp)] = true;
+	/* and what sniff -T forces on UDP and TCP payloads (RTP and RTCP have no port) */
+	for (unsigned i = 1; i <= UINT8_MAX; i++) {
+		unsigned u = packettype_app((uint8_t)i, true), t = packettype_app((uint8_t)i, false);
+
+		if (u < PKT_PROTO_COUNT)
+			seen[u] = true;
+		if (t < PKT_PROTO_COUNT)
+			seen[t] = true;
+	}
 	for (unsigned p = PKT_PROTO_NONE + 1; p < PKT_PROTO_COUNT; p++)
 		if (!seen[p])
 			fail_msg("no key leads to %s", protocols[p].name);
