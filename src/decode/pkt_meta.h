@@ -665,6 +665,8 @@ struct pkt_l2tp {
 	uint16_t offset; /* with O: the offset padding's size */
 	uint16_t hdr_len; /* the header's bytes, offset padding included */
 	bool has_header;  /* every field the flags announce was captured */
+};
+
 /*
  * Sun RPC (RFC 5531): the header of a call or reply; NFS's arguments and
  * results stay in the packet.  The call a reply answers is not in the reply:
