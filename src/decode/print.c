@@ -22,12 +22,6 @@ static bool print_layer(struct line *x)
 	return protocols[proto].print(x);
 }
 
-static bool is_raw_ip(int linktype)
-{
-	return linktype == DLT_RAW || linktype == PRINT_LINKTYPE_RAW || linktype == DLT_IPV4 ||
-	       linktype == DLT_IPV6;
-}
-
 /* tcpdump prints a quoted packet's own quotes too; two levels are plenty. */
 #define PRINT_MAX_DEPTH 2
 
@@ -74,7 +68,7 @@ static size_t print_packet_at(char *buf, size_t len, const struct pkt_meta *m,
 		pbuf_u32(&x.b, m->wirelen);
 		return pbuf_finish(&x.b, len);
 	}
-	if (o->link && is_raw_ip(m->linktype))
+	if (o->link && dispatch_raw_ip(m->linktype))
 		pbuf_puts(&x.b, "ip: ");
 	for (x.i = 0; x.i < m->n_layers; x.i++) {
 		/* A tunnel's payload starts over: its own link header, its own prefix. */

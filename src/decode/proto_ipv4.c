@@ -373,7 +373,11 @@ bool proto_ipv4_print(struct line *x)
 	if (ly->invalid) {
 		switch (ly->reason) {
 		case PKT_REASON_VERSION:
-			if (ip->version == 6) {
+			/* a raw IP link's first header: tcpdump's ipN_print knows neither version */
+			if (x->i == 0 && x->depth == 0 && dispatch_raw_ip(x->m->linktype)) {
+				pbuf_puts(b, "unknown ip ");
+				pbuf_u32(b, ip->version);
+			} else if (ip->version == 6) {
 				pbuf_puts(b, "IP6, wrong link-layer encapsulation (invalid)");
 			} else {
 				pbuf_puts(b, "IP");
