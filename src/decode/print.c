@@ -81,3 +81,36 @@ static size_t print_packet_at(char *buf, size_t len, const struct pkt_meta *m,
 	}
 	return pbuf_finish(&x.b, len);
 }
+
+bool print_dump_whole(const struct pkt_meta *m)
+{
+	const struct pkt_layer *ly;
+
+	if (!m->truncated || !m->n_layers || m->n_layers > PKT_MAX_LAYERS)
+		return false;
+	ly = &m->layer[m->n_layers - 1];
+	switch (ly->proto) {
+	case PKT_PROTO_IPV4: /* from its second byte on ip_print tests the length first */
+	case PKT_PROTO_IGMP:
+	case PKT_PROTO_PIM:
+	case PKT_PROTO_VRRP:
+		return ly->hdr_len == 0;
+	case PKT_PROTO_AH: /* its first byte is tested, the others read */
+		return ly->hdr_len > 0;
+	case PKT_PROTO_SLL:
+	case PKT_PROTO_SLL2:
+	case PKT_PROTO_ARP:
+	case PKT_PROTO_STP:
+	case PKT_PROTO_MPLS:
+	case PKT_PROTO_PPPOE:
+	case PKT_PROTO_PTP:
+	case PKT_PROTO_SLOW:
+	case PKT_PROTO_LOOPBACK:
+	case PKT_PROTO_ICMP:
+	case PKT_PROTO_ICMP6:
+	case PKT_PROTO_OSPF:
+	case PKT_PROTO_NULL:
+		return true;
+	}
+	return false;
+}

