@@ -26,6 +26,8 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	/* names, services and link types (issue 13) */
 	{ DLT_NULL, PKT_PROTO_NULL }, /* BSD loopback, the family in host order */
 	{ DLT_LOOP, PKT_PROTO_NULL }, /* OpenBSD loopback, in network order */
+	/* link types (issue 13) */
+	{ DLT_C_HDLC, PKT_PROTO_CHDLC }, /* Cisco HDLC */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {

@@ -99,6 +99,10 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_resp.c \
 	src/decode/proto_null.c \
 	src/decode/view_packet_more.c src/decode/view_packet_more.h
+# link types (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_chdlc.c \
+	src/decode/view_packet_link.c src/decode/view_packet_link.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

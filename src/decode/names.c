@@ -208,6 +208,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_SYSLOG] = "syslog",
 	[PKT_PROTO_RESP] = "resp",
 	[PKT_PROTO_NULL] = "null",
+	/* link types (issue 13) */
+	[PKT_PROTO_CHDLC] = "chdlc",
 };
 
 const char *names_layer(unsigned pkt_proto)

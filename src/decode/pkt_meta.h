@@ -85,6 +85,8 @@ enum pkt_proto {
 	/* names, services and link types (issue 13) */
 	PKT_PROTO_RESP, /* Redis, TCP 6379 */
 	PKT_PROTO_NULL, /* BSD loopback: DLT_NULL, DLT_LOOP */
+	/* link types (issue 13) */
+	PKT_PROTO_CHDLC, /* Cisco HDLC: DLT_C_HDLC */
 	PKT_PROTO_COUNT
 };
 
@@ -629,6 +631,13 @@ struct pkt_syslog {
 	uint16_t msg_off;
 };
 
+/* Cisco HDLC's header (DLT_C_HDLC): address (unicast 0x0f, broadcast 0x8f), control, ethertype. */
+struct pkt_chdlc {
+	uint8_t addr;
+	uint8_t control;
+	uint16_t proto;
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -714,6 +723,7 @@ struct pkt_meta {
 	struct pkt_macsec macsec;
 	struct pkt_pppoe pppoe;
 	uint32_t bsd_af; /* DLT_NULL and DLT_LOOP: the BSD address family */
+	struct pkt_chdlc chdlc; /* link types (issue 13) */
 };
 
 #endif /* SOCKEYE_PKT_META_H */

@@ -110,6 +110,7 @@ bool print_dump_whole(const struct pkt_meta *m)
 	case PKT_PROTO_ICMP6:
 	case PKT_PROTO_OSPF:
 	case PKT_PROTO_NULL:
+	case PKT_PROTO_CHDLC:
 		return true;
 	}
 	return false;

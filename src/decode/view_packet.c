@@ -14,6 +14,7 @@
 #include "decode/view_packet_svc.h"
 #include "decode/view_packet_sec.h"
 #include "decode/view_packet_more.h"
+#include "decode/view_packet_link.h"
 #include "decode/view_packet_opts.h"
 #include "decode/view_packet_igp.h"
 
@@ -610,6 +611,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* RESP, loopback and the rest of the services' fields (issue 13) */
 			if (view_packet_more(d, m, ly, data))
+				break;
+			/* serial link types (issue 13) */
+			if (view_packet_link(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

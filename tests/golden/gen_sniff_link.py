@@ -5,6 +5,7 @@
 # names a header only once its first byte is there); link headers and the headers after them cut
 # short, for the text and where the -x/-X dump starts.  The output is committed; only changing a
 # capture needs python3.  Every expected file is tcpdump 4.99.3's text of the same capture.
+import hashlib
 import os
 import struct
 import sys
@@ -14,6 +15,7 @@ from gen_sniff import IP_A, IP_B, udp4, write_pcap  # noqa: E402
 
 LINKTYPE_EN10MB = 1
 LINKTYPE_RAW = 101
+LINKTYPE_C_HDLC = 104
 LINKTYPE_LINUX_SLL = 113
 MACS = bytes.fromhex("020000000002020000000001")
 SRC6 = bytes(range(1, 17))
@@ -88,12 +90,49 @@ def eth_payload_cut_frames():
     return frames
 
 
+def chdlc_frames():
+    """Cisco HDLC: IPv4, IPv6 unicast, an unknown type, SLARP reply, short and unknown SLARP,
+    a keepalive without its uptime, and headers cut by the capture."""
+    v4 = udp4(IP_A, IP_B, 40000, 9, b"ping")
+    slarp_ka = struct.pack(">IIIH", 2, 5, 4, 0xffff)
+    return [
+        b"\x0f\x00\x08\x00" + v4,
+        b"\x8f\x00\x86\xdd" + struct.pack(">IHBB", 6 << 28, 0, 59, 64) + bytes(32),
+        b"\x0f\x00\x12\x34" + b"abcdef",
+        b"\x8f\x00\x80\x35" + struct.pack(">I4s4sH", 1, bytes([10, 1, 2, 3]),
+                                          bytes([255, 255, 255, 252]), 0) + bytes(4),
+        b"\x8f\x00\x80\x35" + bytes(6),
+        b"\x8f\x00\x80\x35" + struct.pack(">I", 7) + bytes(14),
+        b"\x8f\x00\x80\x35" + slarp_ka,
+        b"\x8f\x00\x80\x35" + slarp_ka + struct.pack(">I", 86400123) + bytes(6),
+        (b"\x8f\x00\x80\x35" + slarp_ka, 10),
+        (b"\x8f\x00\x08\x00" + v4, 3),
+        b"\x8f\x00\xfe\xfe\x00",
+    ]
+
+
+FUZZ_LINK_BYTE = {LINKTYPE_C_HDLC: 0x80}  # fuzz_dissect's first byte for each link type
+
+
+def write_seeds(linktype, frames):
+    """fuzz_dissect seeds: the harness's link byte, then each frame as captured."""
+    seeds = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fuzz", "corpus",
+                         "fuzz_dissect")
+    for fr in frames:
+        data = fr if isinstance(fr, bytes) else fr[0][:fr[1]]
+        seed = bytes([FUZZ_LINK_BYTE[linktype]]) + data
+        with open(os.path.join(seeds, hashlib.sha1(seed).hexdigest()), "wb") as f:
+            f.write(seed)
+
+
 def main():
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input")
     write_pcap(os.path.join(out, "sniff_ip6_ext_cut.pcap"), LINKTYPE_RAW, ext_cut_frames())
     write_pcap(os.path.join(out, "sniff_ah4_cut.pcap"), LINKTYPE_RAW, ah4_frames())
     write_pcap(os.path.join(out, "sniff_eth_cut.pcap"), LINKTYPE_EN10MB, eth_cut_frames())
     write_pcap(os.path.join(out, "sniff_sll_cut.pcap"), LINKTYPE_LINUX_SLL, sll_cut_frames())
+    write_pcap(os.path.join(out, "sniff_chdlc.pcap"), LINKTYPE_C_HDLC, chdlc_frames())
+    write_seeds(LINKTYPE_C_HDLC, chdlc_frames())
     write_pcap(os.path.join(out, "sniff_eth_payload_cut.pcap"), LINKTYPE_EN10MB,
                eth_payload_cut_frames())
 
