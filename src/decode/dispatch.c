@@ -28,6 +28,7 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_LOOP, PKT_PROTO_NULL }, /* OpenBSD loopback, in network order */
 	/* link types (issue 13) */
 	{ DLT_C_HDLC, PKT_PROTO_CHDLC }, /* Cisco HDLC */
+	{ DLT_FRELAY, PKT_PROTO_FR },	 /* Frame Relay */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {

@@ -102,6 +102,7 @@ libsockeye_a_SOURCES += \
 # link types (issue 13)
 libsockeye_a_SOURCES += \
 	src/decode/proto_chdlc.c \
+	src/decode/proto_fr.c \
 	src/decode/view_packet_link.c src/decode/view_packet_link.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \

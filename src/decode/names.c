@@ -210,6 +210,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_NULL] = "null",
 	/* link types (issue 13) */
 	[PKT_PROTO_CHDLC] = "chdlc",
+	[PKT_PROTO_FR] = "fr",
 };
 
 const char *names_layer(unsigned pkt_proto)

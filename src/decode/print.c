@@ -112,6 +112,8 @@ bool print_dump_whole(const struct pkt_meta *m)
 	case PKT_PROTO_NULL:
 	case PKT_PROTO_CHDLC:
 		return true;
+	case PKT_PROTO_FR: /* fr_if_print takes a capture of less than 4 bytes as its own */
+		return ly->hdr_len >= 4;
 	}
 	return false;
 }

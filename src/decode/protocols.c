@@ -84,4 +84,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_NULL] = { "null", proto_null_dissect, proto_null_print, false },
 	/* link types (issue 13) */
 	[PKT_PROTO_CHDLC] = { "chdlc", proto_chdlc_dissect, proto_chdlc_print, false },
+	[PKT_PROTO_FR] = { "fr", proto_fr_dissect, proto_fr_print, false },
 };

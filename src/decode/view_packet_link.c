@@ -12,9 +12,15 @@ bool view_packet_link(struct fmt_details *fd, const struct pkt_meta *m, const st
 	case PKT_PROTO_CHDLC:
 		if (ly->truncated)
 			return true;
-		fmt_details_u64(fd, "addr", m->chdlc.addr);
-		fmt_details_u64(fd, "control", m->chdlc.control);
+		fmt_details_u64(fd, "hdlc_addr", m->chdlc.addr);
+		fmt_details_u64(fd, "hdlc_control", m->chdlc.control);
 		fmt_details_u64(fd, "ethertype", m->chdlc.proto);
+		return true;
+	case PKT_PROTO_FR:
+		if (ly->truncated || ly->invalid || m->fr.bad_addr)
+			return true;
+		fmt_details_u64(fd, "dlci", m->fr.dlci);
+		fmt_details_u64(fd, m->fr.nlpid ? "nlpid" : "ethertype", m->fr.type);
 		return true;
 	}
 	return false;

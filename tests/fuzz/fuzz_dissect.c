@@ -20,7 +20,7 @@ static const int fuzz_linktypes[] = {
 	DLT_EN10MB, DLT_LINUX_SLL, DLT_LINUX_SLL2, DLT_RAW, LINKTYPE_RAW, DLT_IPV4, DLT_IPV6,
 	DLT_PPP, /* first byte 7: PPP framing, then MPLS or IP */
 	/* first byte's high bit set (0x80 | index): the serial and BSD link types (issue 13) */
-	DLT_C_HDLC, DLT_NULL, DLT_LOOP,
+	DLT_C_HDLC, DLT_NULL, DLT_LOOP, DLT_FRELAY,
 };
 
 #define FUZZ_N_LINKTYPES (sizeof(fuzz_linktypes) / sizeof(fuzz_linktypes[0]))

@@ -16,6 +16,7 @@ from gen_sniff import IP_A, IP_B, udp4, write_pcap  # noqa: E402
 LINKTYPE_EN10MB = 1
 LINKTYPE_RAW = 101
 LINKTYPE_C_HDLC = 104
+LINKTYPE_FRELAY = 107
 LINKTYPE_LINUX_SLL = 113
 MACS = bytes.fromhex("020000000002020000000001")
 SRC6 = bytes(range(1, 17))
@@ -111,7 +112,7 @@ def chdlc_frames():
     ]
 
 
-FUZZ_LINK_BYTE = {LINKTYPE_C_HDLC: 0x80}  # fuzz_dissect's first byte for each link type
+FUZZ_LINK_BYTE = {LINKTYPE_C_HDLC: 0x80, LINKTYPE_FRELAY: 0x83}  # fuzz_dissect's first byte for each link type
 
 
 def write_seeds(linktype, frames):
@@ -125,6 +126,24 @@ def write_seeds(linktype, frames):
             f.write(seed)
 
 
+def fr_frames():
+    """Frame Relay: NLPID IPv4 after 2-, 3- (pad, no pad) and 4-byte addresses, flags, Cisco's
+    IPv4, an unknown NLPID, an invalid address, and headers cut by the capture."""
+    v4 = udp4(IP_A, IP_B, 40000, 9, b"ping")
+    return [
+        b"\x04\x61\x03\xcc" + v4,              # DLCI 22
+        b"\x06\x6f\x03\xcc" + v4,              # C/R, FECN, BECN, DE
+        b"\x04\x60\x01\x03\x00\xcc" + v4,      # 3 bytes, pad
+        b"\x04\x60\x01\x03\xcc" + v4,          # 3 bytes, no pad
+        b"\x04\x60\x10\x03\x03\xcc" + v4,      # 4 bytes
+        b"\x18\x41\x08\x00" + v4,              # Cisco: DLCI 100, ethertype IPv4
+        b"\x04\x61\x03\x42" + b"abcdefgh",     # an NLPID not decoded
+        b"\x05\x61\x03\xcc" + v4,              # the EA bit in the first byte
+        (b"\x04\x61\x03\xcc" + v4, 3),
+        (b"\x04\x60\x01\x03\x00\xcc" + v4, 5),
+    ]
+
+
 def main():
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input")
     write_pcap(os.path.join(out, "sniff_ip6_ext_cut.pcap"), LINKTYPE_RAW, ext_cut_frames())
@@ -133,6 +152,8 @@ def main():
     write_pcap(os.path.join(out, "sniff_sll_cut.pcap"), LINKTYPE_LINUX_SLL, sll_cut_frames())
     write_pcap(os.path.join(out, "sniff_chdlc.pcap"), LINKTYPE_C_HDLC, chdlc_frames())
     write_seeds(LINKTYPE_C_HDLC, chdlc_frames())
+    write_pcap(os.path.join(out, "sniff_fr.pcap"), LINKTYPE_FRELAY, fr_frames())
+    write_seeds(LINKTYPE_FRELAY, fr_frames())
     write_pcap(os.path.join(out, "sniff_eth_payload_cut.pcap"), LINKTYPE_EN10MB,
                eth_payload_cut_frames())
 
