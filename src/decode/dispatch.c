@@ -211,7 +211,10 @@ int dispatch_first(int linktype, const struct pkt_cursor *c)
 	 */
 	if (dispatch_raw_ip(linktype)) {
 		p = pkt_peek(c, 1);
-		return p && *p >> 4 == 6 ? PKT_PROTO_IPV6 : PKT_PROTO_IPV4;
+		/* no byte to tell: the version the link type promises */
+		if (!p)
+			return linktype == DLT_IPV6 ? PKT_PROTO_IPV6 : PKT_PROTO_IPV4;
+		return *p >> 4 == 6 ? PKT_PROTO_IPV6 : PKT_PROTO_IPV4;
 	}
 	if (linktype < 0 || linktype > UINT16_MAX)
 		return PKT_PROTO_NONE;
