@@ -140,17 +140,15 @@ static uint32_t dump_offset(const struct sniff *s)
 {
 	const struct pkt_meta *m = &s->meta;
 
-	if (s->show.dump_link)
+	if (s->show.dump_link || print_dump_whole(m))
 		return 0;
 	for (unsigned i = 0; i < m->n_layers && i < PKT_MAX_LAYERS; i++) {
 		uint8_t p = m->layer[i].proto;
 
-		/* tcpdump dumps a cut BSD loopback header whole (its printer consumed none of it) */
-		if (p == PKT_PROTO_NULL && m->layer[i].truncated)
-			return 0;
 		/* tcpdump counts 802.2 LLC and SNAP headers as the link layer's */
 		if (p != PKT_PROTO_ETH && p != PKT_PROTO_VLAN && p != PKT_PROTO_SLL &&
-		    p != PKT_PROTO_SLL2 && p != PKT_PROTO_LLC && p != PKT_PROTO_NULL)
+		    p != PKT_PROTO_SLL2 && p != PKT_PROTO_LLC && p != PKT_PROTO_NULL &&
+		    p != PKT_PROTO_CHDLC && p != PKT_PROTO_FR)
 			return m->layer[i].off;
 	}
 	/* nothing past the link headers decoded (an unknown ethertype): what follows them */

@@ -21,13 +21,14 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_EN10MB, PKT_PROTO_ETH },	    /* Ethernet */
 	{ DLT_LINUX_SLL, PKT_PROTO_SLL },   /* -i any: Linux cooked */
 	{ DLT_LINUX_SLL2, PKT_PROTO_SLL2 }, /* Linux cooked v2 */
-	{ DLT_IPV4, PKT_PROTO_IPV4 },	    /* raw IPv4 only */
-	{ DLT_IPV6, PKT_PROTO_IPV6 },	    /* raw IPv6 only */
-	/* DLT_RAW and LINKTYPE_RAW: by the version nibble, dispatch_first */
+	/* DLT_RAW, LINKTYPE_RAW, DLT_IPV4 and DLT_IPV6: by the version nibble, dispatch_first */
 	{ DLT_PPP, PKT_PROTO_PPP }, /* issue 13's L2 slice */
 	/* names, services and link types (issue 13) */
 	{ DLT_NULL, PKT_PROTO_NULL }, /* BSD loopback, the family in host order */
 	{ DLT_LOOP, PKT_PROTO_NULL }, /* OpenBSD loopback, in network order */
+	/* link types (issue 13) */
+	{ DLT_C_HDLC, PKT_PROTO_CHDLC }, /* Cisco HDLC */
+	{ DLT_FRELAY, PKT_PROTO_FR },	 /* Frame Relay */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {
@@ -214,14 +215,26 @@ const struct dispatch_table dispatch_tables[DISPATCH_COUNT] = {
 	[DISPATCH_CISCO_PID] = { "cisco pid", dispatch_cisco_pids, DISPATCH_N(dispatch_cisco_pids) },
 };
 
+bool dispatch_raw_ip(int linktype)
+{
+	return linktype == DLT_RAW || linktype == DISPATCH_LINKTYPE_RAW || linktype == DLT_IPV4 ||
+	       linktype == DLT_IPV6;
+}
+
 int dispatch_first(int linktype, const struct pkt_cursor *c)
 {
 	const uint8_t *p;
 
-	if (linktype == DLT_RAW || linktype == DISPATCH_LINKTYPE_RAW) {
-		/* Raw IP says its version in the first nibble; a bad one is IPv4's to report. */
+	/*
+	 * Raw IP says its version in the first nibble, whatever the link type promises (tcpdump's
+	 * raw_if_print takes DLT_IPV4 and DLT_IPV6 too); a bad one is IPv4's to report.
+	 */
+	if (dispatch_raw_ip(linktype)) {
 		p = pkt_peek(c, 1);
-		return p && *p >> 4 == 6 ? PKT_PROTO_IPV6 : PKT_PROTO_IPV4;
+		/* no byte to tell: the version the link type promises */
+		if (!p)
+			return linktype == DLT_IPV6 ? PKT_PROTO_IPV6 : PKT_PROTO_IPV4;
+		return *p >> 4 == 6 ? PKT_PROTO_IPV6 : PKT_PROTO_IPV4;
 	}
 	if (linktype < 0 || linktype > UINT16_MAX)
 		return PKT_PROTO_NONE;

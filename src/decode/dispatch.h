@@ -3,6 +3,7 @@
 #ifndef SOCKEYE_DISPATCH_H
 #define SOCKEYE_DISPATCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -67,6 +68,9 @@ static inline int dispatch_app(enum dispatch_space s, uint16_t sport, uint16_t d
 			return t->keys[i].proto;
 	return PKT_PROTO_NONE;
 }
+
+/* Raw IP link types (DLT_RAW, LINKTYPE_RAW, DLT_IPV4, DLT_IPV6): IPv4 or IPv6 by the version. */
+bool dispatch_raw_ip(int linktype);
 
 /* The first header of a linktype capture (raw IP by its version nibble), or PKT_PROTO_NONE. */
 int dispatch_first(int linktype, const struct pkt_cursor *c);

@@ -120,6 +120,11 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_wireguard.c \
 	src/decode/proto_wb.c \
 	src/decode/view_packet_media.c src/decode/view_packet_media.h
+# link types (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_chdlc.c \
+	src/decode/proto_fr.c \
+	src/decode/view_packet_link.c src/decode/view_packet_link.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

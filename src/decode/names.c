@@ -224,6 +224,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_QUIC] = "quic",
 	[PKT_PROTO_WIREGUARD] = "wireguard",
 	[PKT_PROTO_WB] = "wb",
+	/* link types (issue 13) */
+	[PKT_PROTO_CHDLC] = "chdlc",
+	[PKT_PROTO_FR] = "fr",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -102,6 +102,9 @@ enum pkt_proto {
 	PKT_PROTO_QUIC,	     /* UDP 443: in JSON, and in text with --decode-more only */
 	PKT_PROTO_WIREGUARD, /* UDP 51820: in JSON, and in text with --decode-more only */
 	PKT_PROTO_WB,	     /* LBL's whiteboard: UDP destination port 4567, or sniff -T wb */
+	/* link types (issue 13) */
+	PKT_PROTO_CHDLC, /* Cisco HDLC: DLT_C_HDLC */
+	PKT_PROTO_FR,	 /* Frame Relay: DLT_FRELAY */
 	PKT_PROTO_COUNT
 };
 
@@ -687,6 +690,28 @@ struct pkt_rpc {
 	uint32_t call_proc, call_vers;
 };
 
+/* Cisco HDLC's header (DLT_C_HDLC): address (unicast 0x0f, broadcast 0x8f), control, ethertype. */
+struct pkt_chdlc {
+	uint8_t addr;
+	uint8_t control;
+	uint16_t proto;
+};
+
+/* Frame Relay (DLT_FRELAY): the Q.922 address and what names the payload. */
+struct pkt_fr {
+	uint8_t addr_len; /* 2, 3 or 4 */
+	uint8_t hdr_len;  /* address, UI, pad and NLPID, or address and ethertype */
+	uint32_t dlci;
+	uint32_t flags;	  /* tcpdump's word: C/R 0x02000000, FECN 0x00080000, BECN 0x00040000 */
+	uint16_t type;	  /* the NLPID, or Cisco's ethertype */
+	uint8_t ui;	  /* the byte where UI should be */
+	bool nlpid;	  /* type is an NLPID (RFC 2427), not an ethertype */
+	bool cisco;	  /* Cisco's encapsulation: an ethertype after the address */
+	bool ui_bang;	  /* not UI, and no ethertype known there: tcpdump's "UI xx!" */
+	bool pad;	  /* a pad byte before the NLPID */
+	bool bad_addr;	  /* not a Q.922 address */
+};
+
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
 	uint8_t link;  /* PKT_PROTO_ETH, SLL, SLL2 or NONE */
@@ -775,6 +800,8 @@ struct pkt_meta {
 	struct pkt_macsec macsec;
 	struct pkt_pppoe pppoe;
 	uint32_t bsd_af; /* DLT_NULL and DLT_LOOP: the BSD address family */
+	struct pkt_chdlc chdlc; /* link types (issue 13) */
+	struct pkt_fr fr;
 };
 
 #endif /* SOCKEYE_PKT_META_H */

@@ -22,12 +22,6 @@ static bool print_layer(struct line *x)
 	return protocols[proto].print(x);
 }
 
-static bool is_raw_ip(int linktype)
-{
-	return linktype == DLT_RAW || linktype == PRINT_LINKTYPE_RAW || linktype == DLT_IPV4 ||
-	       linktype == DLT_IPV6;
-}
-
 /* tcpdump prints a quoted packet's own quotes too; two levels are plenty. */
 #define PRINT_MAX_DEPTH 2
 
@@ -75,7 +69,7 @@ static size_t print_packet_at(char *buf, size_t len, const struct pkt_meta *m,
 		pbuf_u32(&x.b, m->wirelen);
 		return pbuf_finish(&x.b, len);
 	}
-	if (o->link && is_raw_ip(m->linktype))
+	if (o->link && dispatch_raw_ip(m->linktype))
 		pbuf_puts(&x.b, "ip: ");
 	for (x.i = 0; x.i < m->n_layers; x.i++) {
 		/* A tunnel's payload starts over: its own link header, its own prefix. */
@@ -89,4 +83,40 @@ static size_t print_packet_at(char *buf, size_t len, const struct pkt_meta *m,
 	if (x.tail)
 		pbuf_puts(&x.b, x.tail);
 	return pbuf_finish(&x.b, len);
+}
+
+bool print_dump_whole(const struct pkt_meta *m)
+{
+	const struct pkt_layer *ly;
+
+	if (!m->truncated || !m->n_layers || m->n_layers > PKT_MAX_LAYERS)
+		return false;
+	ly = &m->layer[m->n_layers - 1];
+	switch (ly->proto) {
+	case PKT_PROTO_IPV4: /* from its second byte on ip_print tests the length first */
+	case PKT_PROTO_IGMP:
+	case PKT_PROTO_PIM:
+	case PKT_PROTO_VRRP:
+		return ly->hdr_len == 0;
+	case PKT_PROTO_AH: /* its first byte is tested, the others read */
+		return ly->hdr_len > 0;
+	case PKT_PROTO_SLL:
+	case PKT_PROTO_SLL2:
+	case PKT_PROTO_ARP:
+	case PKT_PROTO_STP:
+	case PKT_PROTO_MPLS:
+	case PKT_PROTO_PPPOE:
+	case PKT_PROTO_PTP:
+	case PKT_PROTO_SLOW:
+	case PKT_PROTO_LOOPBACK:
+	case PKT_PROTO_ICMP:
+	case PKT_PROTO_ICMP6:
+	case PKT_PROTO_OSPF:
+	case PKT_PROTO_NULL:
+	case PKT_PROTO_CHDLC:
+		return true;
+	case PKT_PROTO_FR: /* fr_if_print takes a capture of less than 4 bytes as its own */
+		return ly->hdr_len >= 4;
+	}
+	return false;
 }

@@ -3,6 +3,7 @@
 #ifndef SOCKEYE_PRINT_H
 #define SOCKEYE_PRINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,5 +27,12 @@
  * that is len or more the text was cut to fit (NUL-terminated if len > 0).
  */
 size_t print_packet(char *buf, size_t len, const struct pkt_meta *m, const struct print_opts *o);
+
+/*
+ * Whether tcpdump dumps this packet whole with -x/-X/-A: its printer for the header the
+ * capture cut stopped by a failed read (tcpdump's longjmp), which resets the link-layer length
+ * the dump skips.  Printers that test the length first keep the link header out of the dump.
+ */
+bool print_dump_whole(const struct pkt_meta *m);
 
 #endif /* SOCKEYE_PRINT_H */

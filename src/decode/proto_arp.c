@@ -131,7 +131,7 @@ bool proto_arp_print(struct line *x)
 	struct pbuf *b = &x->b;
 
 	if (ly->truncated || ly->invalid)
-		return line_trunc(x, "arp");
+		return line_trunc_sp(x, "arp");
 	if (!x->link_shown)
 		pbuf_puts(b, "ARP, ");
 	if (x->o->verbose) {

@@ -61,7 +61,21 @@ bool proto_eth_print(struct line *x)
 	uint32_t len;
 
 	if (ly->truncated || ly->invalid)
-		return line_trunc(x, "ether");
+		return line_trunc_sp(x, "ether");
+	/*
+	 * A cut 802.1Q tag: tcpdump says only "[|vlan]"; with -e after the addresses when the
+	 * first tag is the cut one, else after the header and the whole tags.
+	 */
+	if (proto_l2_vlan_cut_follows(x) &&
+	    (!x->o->link || x->m->layer[x->i + 1].truncated)) {
+		if (x->o->link) {
+			pbuf_mac(&x->b, e->src);
+			pbuf_puts(&x->b, " > ");
+			pbuf_mac(&x->b, e->dst);
+			pbuf_puts(&x->b, ", ");
+		}
+		return false;
+	}
 	if (!line_link_wanted(x))
 		return false;
 	x->link_shown = true;

@@ -9,6 +9,7 @@
 #include "decode/line.h"
 #include "decode/proto.h"
 #include "decode/proto_icmp6_msg.h"
+#include "decode/proto_msg.h"
 
 #define ICMP6_HDR_LEN	  8
 #define ICMP6_QUOTE_MIN	  40 /* an error quotes at least the offending IPv6 header */
@@ -430,12 +431,14 @@ bool proto_icmp6_print(struct line *x)
 		return true;
 	}
 	if (ly->truncated || ly->reason == PKT_REASON_SHORT) {
-		if (ly->hdr_len) {
-			pbuf_puts(b, "ICMP6, ");
-			if (name) {
-				pbuf_puts(b, name);
-				pbuf_putc(b, ' ');
-			}
+		if (!ly->hdr_len)
+			return line_trunc_sp(x, "icmp6");
+		pbuf_puts(b, "ICMP6, ");
+		if (name) {
+			pbuf_puts(b, name);
+			pbuf_putc(b, ' ');
+		} else {
+			msg_printf(b, "unknown icmp6 type (%u) ", t);
 		}
 		return line_trunc(x, "icmp6");
 	}

@@ -354,10 +354,17 @@ static size_t rt_hdr(struct walk *k, size_t off)
 	unsigned len, type;
 	size_t n, need = off + 2;
 
+	/* tcpdump's ip6_print checks the next header byte first, then rt6_print names itself */
+	if (!have(k, need = off + 1)) {
+		trunc_mark(k, "ip6");
+		stop(k, IP6X_TRUNC, cut_reason(k, need));
+		return 0;
+	}
+	out_s(k, "RT6");
 	if (!have(k, need = off + 2))
 		goto trunc;
 	len = h[1];
-	out_s(k, "RT6 (len=");
+	out_s(k, " (len=");
 	out_u(k, len);
 	if (!have(k, need = off + 3))
 		goto trunc;

@@ -80,6 +80,9 @@ static bool ah_print_fields(struct pbuf *b, const struct msg *a, unsigned v)
 {
 	size_t len;
 
+	/* tcpdump names the header once its first byte is there */
+	if (!msg_has(a, 0, 1))
+		return false;
 	pbuf_puts(b, "AH");
 	if (!msg_has(a, 0, 2))
 		return false;

@@ -364,6 +364,9 @@ bool proto_ipv4_print(struct line *x)
 
 	/* the fixed header not all there, whether the capture or the packet is short */
 	if (ly->truncated || (ly->reason == PKT_REASON_SHORT && ly->hdr_len < 20)) {
+		/* not a byte of it: tcpdump's ip_print stops before it names the header */
+		if (ly->truncated && !ly->hdr_len)
+			return line_trunc_sp(x, "ip");
 		pbuf_puts(b, prefix);
 		pbuf_putc(b, ' ');
 		return line_trunc(x, "ip");
@@ -375,7 +378,11 @@ bool proto_ipv4_print(struct line *x)
 	if (ly->invalid) {
 		switch (ly->reason) {
 		case PKT_REASON_VERSION:
-			if (ip->version == 6) {
+			/* a raw IP link's first header: tcpdump's ipN_print knows neither version */
+			if (x->i == 0 && x->depth == 0 && dispatch_raw_ip(x->m->linktype)) {
+				pbuf_puts(b, "unknown ip ");
+				pbuf_u32(b, ip->version);
+			} else if (ip->version == 6) {
 				pbuf_puts(b, "IP6, wrong link-layer encapsulation (invalid)");
 			} else {
 				pbuf_puts(b, "IP");

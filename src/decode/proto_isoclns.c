@@ -37,7 +37,7 @@ int proto_isoclns_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	proto_level(m)->net = PKT_PROTO_ISOCLNS;
 	if (behind_ethertype(m, i))
 		(void)pkt_get_u8(c, &fudge);
-	else if (i > 0 && m->layer[i - 1].proto != PKT_PROTO_LLC && p &&
+	else if (i > 0 && m->layer[i - 1].proto == PKT_PROTO_CHDLC && p &&
 		 (p[1] == OSI_NLPID_CLNP || p[1] == OSI_NLPID_ESIS || p[1] == OSI_NLPID_ISIS))
 		(void)pkt_get_u8(c, &fudge);
 	/* tcpdump hands IP and IPv6 after their NLPID to its IP printers: so do these layers */

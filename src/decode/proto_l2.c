@@ -38,3 +38,16 @@ void proto_l2_default_print(struct pbuf *b, const uint8_t *p, size_t n)
 	b->p += need < room ? need : room;
 	b->n += need;
 }
+
+bool proto_l2_vlan_cut_follows(const struct line *x)
+{
+	for (unsigned j = x->i + 1; j < x->m->n_layers; j++) {
+		const struct pkt_layer *ly = &x->m->layer[j];
+
+		if (ly->proto != PKT_PROTO_VLAN || ly->level != x->m->layer[x->i].level)
+			return false;
+		if (ly->truncated)
+			return true;
+	}
+	return false;
+}

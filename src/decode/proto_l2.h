@@ -14,6 +14,8 @@
 int proto_l2_ethertype(struct pkt_meta *m, uint16_t type);
 /* What a Cisco SNAP protocol id selects: CDP, DTP, UDLD, VTP, PVST+ ... */
 int proto_l2_cisco_pid(uint16_t pid);
+/* Whether 802.1Q tags follow layer x->i up to one cut by the capture (tcpdump's "[|vlan]"). */
+bool proto_l2_vlan_cut_follows(const struct line *x);
 /* tcpdump's default print of bytes it does not decode: hex and ASCII lines after "\n\t". */
 void proto_l2_default_print(struct pbuf *b, const uint8_t *p, size_t n);
 /*

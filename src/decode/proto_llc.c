@@ -305,6 +305,9 @@ bool proto_llc_print(struct line *x)
 			put_header_e(b, k);
 		pbuf_puts(b, ly->hdr_len >= 3 && (k->dsap & ~LLC_IG) == LLC_SAP_SNAP ? " [|snap]" :
 										     " [|llc]");
+		/* llc_print's default print of a header cut before its control field, always */
+		if ((ly->truncated || ly->invalid) && ly->hdr_len < 3 && x->o->data && ly->hdr_len)
+			proto_l2_default_print(b, x->o->data + ly->off, ly->hdr_len);
 		return true;
 	}
 	if (x->o->link)

@@ -124,7 +124,7 @@ bool proto_pppoe_print(struct line *x)
 		return true;
 	}
 	if (ly->truncated) {
-		pbuf_puts(b, "[|pppoe]");
+		pbuf_puts(b, " [|pppoe]");
 		return true;
 	}
 	if (p->ver != 1)

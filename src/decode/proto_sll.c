@@ -94,7 +94,7 @@ bool proto_sll_print(struct line *x)
 	size_t pad;
 
 	if (ly->truncated || ly->invalid)
-		return line_trunc(x, ly->proto == PKT_PROTO_SLL ? "sll" : "sll2");
+		return line_trunc_sp(x, ly->proto == PKT_PROTO_SLL ? "sll" : "sll2");
 	if (ly->proto == PKT_PROTO_SLL2) {
 		/* SLL2 lines always say the direction, left-aligned like tcpdump's */
 		pbuf_puts(&x->b, dir);

@@ -24,34 +24,10 @@
  * |            Length             |           Checksum            |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  */
-int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
+/* What the ports (or -T) say follows the header; PKT_PROTO_NONE when nothing is decoded. */
+static int udp_next(const struct pkt_cursor *c, const struct pkt_meta *m, const struct pkt_udp *u)
 {
-	struct pkt_level *l = proto_level(m);
-	struct pkt_udp *u = &l->udp;
-	const uint8_t *start = c->p;
 	int app;
-
-	l->trans = PKT_PROTO_UDP;
-	*u = (struct pkt_udp){ 0 };
-	if (!pkt_get_be16(c, &u->sport) || !pkt_get_be16(c, &u->dport) ||
-	    !pkt_get_be16(c, &u->len) || !pkt_get_be16(c, &u->csum))
-		return proto_short(m, UDP_HDR_LEN);
-	if (u->len < UDP_HDR_LEN)
-		return proto_invalid(m, PKT_REASON_UDP_LEN);
-	/*
-	 * A first fragment holds only the start of the datagram the length covers: no clamp and
-	 * no checksum, but its application decodes up to the fragment's end, as tcpdump's.
-	 */
-	if (!l->frag) {
-		if (!pkt_clamp(c, u->len - UDP_HDR_LEN)) {
-			/* tcpdump tests for NFS before its length check: over the IP payload */
-			if (!m->packettype && proto_rpc_nfs_match(c, u->sport, u->dport, false))
-				return PKT_PROTO_NFS;
-			return proto_invalid(m, PKT_REASON_UDP_LEN_PAST_END);
-		}
-		/* c now ends where the UDP length does: the whole datagram */
-		l4csum_verify(m, start, c, PROTO_IP_UDP, UDP_CSUM_OFF);
-	}
 
 	/* -T: one decoder for every datagram, ports aside, as tcpdump's udp_print */
 	if (m->packettype) {
@@ -59,7 +35,10 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 
 		return forced == PKT_FORCE_SILENT ? PKT_PROTO_NONE : forced;
 	}
-	/* An NFS call to port 2049 or reply from it, before any port: tcpdump's first test */
+	/*
+	 * An NFS call to port 2049 or reply from it, before any port and before
+	 * the length check (over the IP payload): tcpdump's first test
+	 */
 	if (proto_rpc_nfs_match(c, u->sport, u->dport, false))
 		return PKT_PROTO_NFS;
 	/* Tunnels by port only in the outer headers: one tunnel deep. */
@@ -76,6 +55,38 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	    (app == PKT_PROTO_WB && u->dport != PROTO_WB_PORT))
 		app = dispatch_app(DISPATCH_UDP_APP, u->dport, u->dport);
 	return app;
+}
+
+int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
+{
+	struct pkt_level *l = proto_level(m);
+	struct pkt_udp *u = &l->udp;
+	const uint8_t *start = c->p;
+	int next;
+
+	l->trans = PKT_PROTO_UDP;
+	*u = (struct pkt_udp){ 0 };
+	if (!pkt_get_be16(c, &u->sport) || !pkt_get_be16(c, &u->dport) ||
+	    !pkt_get_be16(c, &u->len) || !pkt_get_be16(c, &u->csum))
+		return proto_short(m, UDP_HDR_LEN);
+	if (u->len < UDP_HDR_LEN)
+		return proto_invalid(m, PKT_REASON_UDP_LEN);
+	next = udp_next(c, m, u);
+	/*
+	 * A first fragment holds only the start of the datagram the length covers: no clamp and
+	 * no checksum, but its application decodes up to the fragment's end, as tcpdump's.
+	 */
+	if (!l->frag) {
+		/*
+		 * A length past the IP payload: tcpdump's udp_print still hands the IP payload
+		 * to the application its ports name, and says "bad length" only when none does.
+		 */
+		if (!pkt_clamp(c, u->len - UDP_HDR_LEN) && next == PKT_PROTO_NONE)
+			return proto_invalid(m, PKT_REASON_UDP_LEN_PAST_END);
+		/* c now ends where the UDP length or the IP payload does, whichever is first */
+		l4csum_verify(m, start, c, PROTO_IP_UDP, UDP_CSUM_OFF);
+	}
+	return next;
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */

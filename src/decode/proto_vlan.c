@@ -4,6 +4,7 @@
 
 #include "decode/dispatch.h"
 #include "decode/proto.h"
+#include "decode/proto_l2.h"
 
 #define VLAN_TAG_LEN	  4
 #define VLAN_MAX_8023_LEN 1500
@@ -59,7 +60,7 @@ bool proto_vlan_print(struct line *x)
 			k++;
 	v = &l->vlan[k];
 	if (ly->truncated || ly->invalid)
-		return line_trunc(x, "vlan");
+		return line_trunc_sp(x, "vlan");
 	if (!x->link_shown)
 		return false;
 	pbuf_puts(&x->b, "vlan ");
@@ -72,6 +73,9 @@ bool proto_vlan_print(struct line *x)
 		pbuf_puts(&x->b, "802.3");
 		return false;
 	}
+	/* the next tag cut: tcpdump reads the type with the tag, and names neither */
+	if (proto_l2_vlan_cut_follows(x))
+		return false;
 	line_ethertype(x, v->type);
 	if (line_more(x))
 		pbuf_puts(&x->b, ", ");

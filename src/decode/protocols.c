@@ -99,4 +99,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_QUIC] = { "quic", proto_quic_dissect, proto_quic_print, false },
 	[PKT_PROTO_WIREGUARD] = { "wireguard", proto_wireguard_dissect, proto_wireguard_print, false },
 	[PKT_PROTO_WB] = { "wb", proto_wb_dissect, proto_wb_print, false },
+	/* link types (issue 13) */
+	[PKT_PROTO_CHDLC] = { "chdlc", proto_chdlc_dissect, proto_chdlc_print, false },
+	[PKT_PROTO_FR] = { "fr", proto_fr_dissect, proto_fr_print, false },
 };

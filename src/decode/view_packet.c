@@ -15,6 +15,7 @@
 #include "decode/view_packet_sec.h"
 #include "decode/view_packet_more.h"
 #include "decode/view_packet_sctp.h"
+#include "decode/view_packet_link.h"
 #include "decode/view_packet_opts.h"
 #include "decode/view_packet_igp.h"
 #include "decode/view_packet_rpc.h"
@@ -622,6 +623,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* RTP, RTCP, vat, QUIC, WireGuard (issue 13) */
 			if (view_packet_media(d, m, ly, data))
+				break;
+			/* serial link types (issue 13) */
+			if (view_packet_link(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

@@ -19,9 +19,17 @@
 static const int fuzz_linktypes[] = {
 	DLT_EN10MB, DLT_LINUX_SLL, DLT_LINUX_SLL2, DLT_RAW, LINKTYPE_RAW, DLT_IPV4, DLT_IPV6,
 	DLT_PPP, /* first byte 7: PPP framing, then MPLS or IP */
+	/* first byte's high bit set (0x80 | index): the serial and BSD link types (issue 13) */
+	DLT_C_HDLC, DLT_NULL, DLT_LOOP, DLT_FRELAY,
 };
 
 #define FUZZ_N_LINKTYPES (sizeof(fuzz_linktypes) / sizeof(fuzz_linktypes[0]))
+
+/* The link type of an input: the first byte's low 3 bits, and its high bit past the first 8. */
+static int fuzz_linktype(uint8_t b)
+{
+	return fuzz_linktypes[((b & 7u) | (b & 0x80u) >> 4) % FUZZ_N_LINKTYPES];
+}
 
 /* What any result must satisfy, whatever the bytes. */
 static void fuzz_check(const struct pkt_meta *m, size_t caplen)
@@ -103,7 +111,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* and sniff -T's types in turn (indexes past the table's end force nothing) */
 	o = (struct dissect_opts){ .csum_verify = true, .csum_hint = (uint8_t)(data[0] >> 3) % 3,
 				   .packettype = (uint8_t)((data[0] >> 3) % 24) };
-	if (dissect_packet_opts(&m, fuzz_linktypes[(data[0] & 7) % FUZZ_N_LINKTYPES], data + 1,
+	if (dissect_packet_opts(&m, fuzz_linktype(data[0]), data + 1,
 				caplen, wirelen, &o))
 		abort();
 	fuzz_check(&m, caplen);
@@ -135,7 +143,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* sniff --process reads each packet's tuple from the same bytes */
 		struct attrib_tuple t;
 
-		if (attrib_tuple_parse(fuzz_linktypes[(data[0] & 7) % FUZZ_N_LINKTYPES], data + 1,
+		if (attrib_tuple_parse(fuzz_linktype(data[0]), data + 1,
 				       (uint32_t)caplen, &t) && t.family != 4 && t.family != 6)
 			abort();
 	}

@@ -401,8 +401,8 @@ struct cut_case {
 static void test_truncated(void **state)
 {
 	static const struct cut_case cases[] = {
-		{ "ether", S(sample_tcp_syn), 10, "[|ether]" },
-		{ "no IP byte", S(sample_tcp_syn), 14, "IP  [|ip]" },
+		{ "ether", S(sample_tcp_syn), 10, " [|ether]" },
+		{ "no IP byte", S(sample_tcp_syn), 14, " [|ip]" },
 		{ "ip", S(sample_tcp_syn), 30, "IP  [|ip]" },
 		{ "tcp ports", S(sample_tcp_syn), 36, "IP 10.0.0.1 > 10.0.0.2:  [|tcp]" },
 		{ "tcp", S(sample_tcp_syn), 40, "IP 10.0.0.1.1234 > 10.0.0.2.80:  [|tcp]" },
@@ -412,10 +412,8 @@ static void test_truncated(void **state)
 		  "IP 10.0.0.1.1234 > 10.0.0.2.80: Flags [S], seq 1000, win 64240, "
 		  "options [mss 1460,sackOK, [|tcp]" },
 		{ "udp", S(sample_udp), 40, "IP 10.0.0.1.12345 > 10.0.0.2.40000:  [|udp]" },
-		{ "arp", S(sample_arp_req), 30, "[|arp]" },
-		{ "vlan", S(sample_vlan_udp), 16,
-		  "00:11:22:33:44:55 > 66:77:88:99:aa:bb, ethertype 802.1Q (0x8100), length 58: "
-		  "[|vlan]" },
+		{ "arp", S(sample_arp_req), 30, " [|arp]" },
+		{ "vlan", S(sample_vlan_udp), 16, " [|vlan]" },
 		{ "icmp", S(sample_icmp_echo), 40, "IP 10.0.0.1 > 10.0.0.2:  [|icmp]" },
 		{ "icmp quote", S(sample_icmp_port_unreach), 50,
 		  "IP 10.0.0.9 > 10.0.0.2:  [|icmp]" },
@@ -426,15 +424,15 @@ static void test_truncated(void **state)
 		  "IP6 2001:db8::1 > 2001:db8::2: HBH  [|udp]" },
 		{ "icmp6 type", S(sample_ip6_ns), 55,
 		  "IP6 fe80::1 > ff02::1:ff00:2: ICMP6, neighbor solicitation [|icmp6]" },
-		{ "icmp6 nothing", S(sample_ip6_ns), 54, "IP6 fe80::1 > ff02::1:ff00:2: [|icmp6]" },
+		{ "icmp6 nothing", S(sample_ip6_ns), 54, "IP6 fe80::1 > ff02::1:ff00:2:  [|icmp6]" },
 		{ "gre", S(sample_gre_ip), 37, "IP 10.0.0.1 > 10.0.0.2: GREv0 [|gre]" },
 		{ "gre inner ip", S(sample_gre_ip), 50,
 		  "IP 10.0.0.1 > 10.0.0.2: GREv0, key=0x2a, length 48: IP  [|ip]" },
 		{ "vxlan", S(sample_vxlan), 46,
 		  "IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN [|vxlan]" },
 		{ "vxlan inner ether", S(sample_vxlan), 55,
-		  "IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100\n[|ether]" },
-		{ "sll", S(sample_sll_tcp), 8, "[|sll]" },
+		  "IP 10.0.0.1.55555 > 10.0.0.2.4789: VXLAN, flags [I] (0x08), vni 100\n [|ether]" },
+		{ "sll", S(sample_sll_tcp), 8, " [|sll]" },
 	};
 	static const struct print_opts o = { 0 };
 
