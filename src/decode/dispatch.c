@@ -113,6 +113,19 @@ static const struct dispatch_key dispatch_udp_ports[] = {
 static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 53, PKT_PROTO_DNS },	  /* RFC 1035 */
 	{ 5353, PKT_PROTO_MDNS }, /* RFC 6762 */
+	/*
+	 * SNMP (issue 13): tcpdump 4.99 tests 161 and 162 after DNS, TFTP, BOOTP,
+	 * RIP and ISAKMP, and before every other port (BFD, HSRP, NTP, DHCPv6 ...):
+	 * those five's keys come again here so that they keep winning over SNMP's.
+	 */
+	{ 69, PKT_PROTO_TFTP },
+	{ 68, PKT_PROTO_BOOTP },
+	{ 67, PKT_PROTO_BOOTP },
+	{ 520, PKT_PROTO_RIP },
+	{ 500, PKT_PROTO_ISAKMP },
+	{ 4500, PKT_PROTO_ISAKMP },
+	{ 161, PKT_PROTO_SNMP }, /* RFC 3417 */
+	{ 162, PKT_PROTO_SNMP }, /* traps and informs */
 	/* issue 13's L2 slice */
 	{ 3784, PKT_PROTO_BFD }, /* BFD control, RFC 5881 */
 	{ 3785, PKT_PROTO_BFD }, /* BFD echo */

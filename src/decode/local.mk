@@ -99,6 +99,10 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_resp.c \
 	src/decode/proto_null.c \
 	src/decode/view_packet_more.c src/decode/view_packet_more.h
+# SNMP (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_snmp.c src/decode/proto_snmp_ber.c src/decode/proto_snmp_ber.h \
+	src/decode/view_packet_snmp.c src/decode/view_packet_snmp.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -208,6 +208,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_SYSLOG] = "syslog",
 	[PKT_PROTO_RESP] = "resp",
 	[PKT_PROTO_NULL] = "null",
+	[PKT_PROTO_SNMP] = "snmp", /* issue 13 */
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -21,7 +21,7 @@ static const struct packettype packettypes[] = {
 	{ "rpc", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "rtp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "rtcp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
-	{ "snmp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
+	{ "snmp", PKT_PROTO_SNMP, PKT_PROTO_NONE, true }, /* tcpdump has no TCP case */
 	{ "cnfp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "tftp", PKT_PROTO_TFTP, PKT_PROTO_NONE, true },
 	{ "aodv", PKT_PROTO_NONE, PKT_PROTO_NONE, false },

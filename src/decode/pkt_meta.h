@@ -85,6 +85,8 @@ enum pkt_proto {
 	/* names, services and link types (issue 13) */
 	PKT_PROTO_RESP, /* Redis, TCP 6379 */
 	PKT_PROTO_NULL, /* BSD loopback: DLT_NULL, DLT_LOOP */
+	/* SNMP (issue 13) */
+	PKT_PROTO_SNMP, /* UDP 161 and 162 */
 	PKT_PROTO_COUNT
 };
 

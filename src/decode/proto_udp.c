@@ -11,6 +11,26 @@
 #define UDP_HDR_LEN  8
 #define UDP_CSUM_OFF 6
 
+/* What the datagram carries: -T's decoder, a tunnel or an application by port. */
+static int udp_next(const struct pkt_meta *m, const struct pkt_udp *u)
+{
+	/* -T: one decoder for every datagram, ports aside, as tcpdump's udp_print */
+	if (m->packettype) {
+		int forced = packettype_app(m->packettype, true);
+
+		return forced == PKT_FORCE_SILENT ? PKT_PROTO_NONE : forced;
+	}
+	/* Tunnels by port only in the outer headers: one tunnel deep. */
+	if (m->level == 0) {
+		/* either port, the destination's first, as tcpdump */
+		int next = dispatch_app(DISPATCH_UDP_PORT, u->sport, u->dport);
+
+		if (next != PKT_PROTO_NONE)
+			return next;
+	}
+	return dispatch_app(DISPATCH_UDP_APP, u->sport, u->dport);
+}
+
 /*
  * RFC 768:
  *
@@ -40,27 +60,25 @@ int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	 * no checksum, but its application decodes up to the fragment's end, as tcpdump's.
 	 */
 	if (!l->frag) {
-		if (!pkt_clamp(c, u->len - UDP_HDR_LEN))
-			return proto_invalid(m, PKT_REASON_UDP_LEN_PAST_END);
+		if (!pkt_clamp(c, u->len - UDP_HDR_LEN)) {
+			/*
+			 * A length past the IP payload's end: tcpdump 4.99's udp_print still
+			 * decodes what its ports select, up to that end, and says "bad length"
+			 * only of a datagram it has no decoder for; either way its checksum
+			 * covers the IP payload.
+			 */
+			int next = udp_next(m, u);
+
+			l4csum_verify(m, start, c, PROTO_IP_UDP, UDP_CSUM_OFF);
+
+			return next != PKT_PROTO_NONE ? next :
+							proto_invalid(m, PKT_REASON_UDP_LEN_PAST_END);
+		}
 		/* c now ends where the UDP length does: the whole datagram */
 		l4csum_verify(m, start, c, PROTO_IP_UDP, UDP_CSUM_OFF);
 	}
 
-	/* -T: one decoder for every datagram, ports aside, as tcpdump's udp_print */
-	if (m->packettype) {
-		int forced = packettype_app(m->packettype, true);
-
-		return forced == PKT_FORCE_SILENT ? PKT_PROTO_NONE : forced;
-	}
-	/* Tunnels by port only in the outer headers: one tunnel deep. */
-	if (m->level == 0) {
-		/* either port, the destination's first, as tcpdump */
-		int next = dispatch_app(DISPATCH_UDP_PORT, u->sport, u->dport);
-
-		if (next != PKT_PROTO_NONE)
-			return next;
-	}
-	return dispatch_app(DISPATCH_UDP_APP, u->sport, u->dport);
+	return udp_next(m, u);
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */
@@ -92,6 +110,9 @@ bool proto_udp_print(struct line *x)
 		pbuf_u32(b, u->len);
 		return true;
 	}
+	/* before a tunnel's header too; over IPv4 from -vv only; never with -T, as tcpdump */
+	if (!x->m->packettype && (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1))
+		line_csum(x, "udp", u->csum);
 	if (ly->reason == PKT_REASON_UDP_LEN_PAST_END) {
 		pbuf_puts(b, "UDP, bad length ");
 		pbuf_u32(b, u->len - 8u);
@@ -99,9 +120,6 @@ bool proto_udp_print(struct line *x)
 		pbuf_u32(b, ly->wire_len - 8u);
 		return true;
 	}
-	/* before a tunnel's header too; over IPv4 from -vv only; never with -T, as tcpdump */
-	if (!x->m->packettype && (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1))
-		line_csum(x, "udp", u->csum);
 	/* -q keeps a tunnel's payload undecoded, as tcpdump does */
 	if (line_more(x) && !x->o->quiet)
 		return false;

@@ -82,4 +82,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* names, services and link types (issue 13) */
 	[PKT_PROTO_RESP] = { "resp", proto_resp_dissect, proto_resp_print, false },
 	[PKT_PROTO_NULL] = { "null", proto_null_dissect, proto_null_print, false },
+	/* SNMP (issue 13) */
+	[PKT_PROTO_SNMP] = { "snmp", proto_snmp_dissect, proto_snmp_print, false },
 };

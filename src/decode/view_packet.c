@@ -16,6 +16,7 @@
 #include "decode/view_packet_more.h"
 #include "decode/view_packet_opts.h"
 #include "decode/view_packet_igp.h"
+#include "decode/view_packet_snmp.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -610,6 +611,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* RESP, loopback and the rest of the services' fields (issue 13) */
 			if (view_packet_more(d, m, ly, data))
+				break;
+			/* SNMP (issue 13) */
+			if (view_packet_snmp(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;
