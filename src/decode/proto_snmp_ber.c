@@ -63,12 +63,13 @@ static bool ber_primitive(const struct msg *g, struct snmp_ber *e)
 			e->type = SNMP_BE_STR;
 			return true;
 		case SNMP_TAG_INTEGER: {
-			/* two's complement, wrapping past 32 bits as tcpdump's int32_t */
-			uint32_t v = msg_u8(g, p) & 0x80 ? UINT32_MAX : 0;
+			uint32_t v;
 
 			e->type = SNMP_BE_INT;
 			if (!e->asnlen)
 				return ber_fail(e, SNMP_BER_INT0);
+			/* two's complement, wrapping past 32 bits as tcpdump's int32_t */
+			v = msg_u8(g, p) & 0x80 ? UINT32_MAX : 0;
 			for (uint32_t i = 0; i < e->asnlen; i++)
 				v = v << 8 | msg_u8(g, p + i);
 			e->integer = (int32_t)v;

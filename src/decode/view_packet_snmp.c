@@ -227,26 +227,25 @@ static bool put_v3(const struct snmp_view *s, uint32_t off, uint32_t len)
 	if (!next(s, &off, &len, &e, SNMP_BE_STR))
 		return false;
 	if (model == 3) {
+		/* the USM parameters, a SEQUENCE inside msgSecurityParameters' string */
 		struct snmp_ber usm;
-		struct msg sub = msg_sub(s->g, 0, e.off + e.asnlen);
-		struct snmp_view u = { s->fd, &sub };
 
 		uoff = e.off;
 		ulen = e.asnlen;
-		if (!next(&u, &uoff, &ulen, &usm, SNMP_BE_SEQ))
+		if (!next(s, &uoff, &ulen, &usm, SNMP_BE_SEQ))
 			return false;
 		uoff = usm.off;
 		ulen = usm.asnlen;
-		if (!next(&u, &uoff, &ulen, &e, SNMP_BE_STR))
+		if (!next(s, &uoff, &ulen, &e, SNMP_BE_STR))
 			return false;
 		put_hex(s, "engine_id", &e);
-		if (!next(&u, &uoff, &ulen, &e, SNMP_BE_INT))
+		if (!next(s, &uoff, &ulen, &e, SNMP_BE_INT))
 			return false;
 		fmt_details_s64(s->fd, "engine_boots", e.integer);
-		if (!next(&u, &uoff, &ulen, &e, SNMP_BE_INT))
+		if (!next(s, &uoff, &ulen, &e, SNMP_BE_INT))
 			return false;
 		fmt_details_s64(s->fd, "engine_time", e.integer);
-		if (!next(&u, &uoff, &ulen, &e, SNMP_BE_STR))
+		if (!next(s, &uoff, &ulen, &e, SNMP_BE_STR))
 			return false;
 		put_string(s, "user", "user_hex", &e);
 	}
