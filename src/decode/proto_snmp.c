@@ -72,6 +72,21 @@ static bool rd_type(struct snmp_walk *w, uint32_t *off, uint32_t *len, struct sn
 	return true;
 }
 
+/* A SEQUENCE, or the complaint; off and len then delimit its contents. */
+static bool rd_seq(struct snmp_walk *w, uint32_t *off, uint32_t *len, struct snmp_ber *e,
+		   const char *what)
+{
+	if (!rd(w, *off, *len, e))
+		return false;
+	if (e->type != SNMP_BE_SEQ) {
+		wrong(w, what, e);
+		return false;
+	}
+	*off = e->off;
+	*len = e->asnlen;
+	return true;
+}
+
 static void put_error(struct pbuf *b, int32_t status)
 {
 	const char *s = snmp_error_name(status);
@@ -265,14 +280,8 @@ static void scopedpdu_print(struct snmp_walk *w, uint32_t off, uint32_t len)
 {
 	struct snmp_ber e;
 
-	if (!rd(w, off, len, &e))
+	if (!rd_seq(w, &off, &len, &e, "!scoped PDU"))
 		return;
-	if (e.type != SNMP_BE_SEQ) {
-		wrong(w, "!scoped PDU", &e);
-		return;
-	}
-	len = e.asnlen;
-	off = e.off;
 	if (!rd_type(w, &off, &len, &e, SNMP_BE_STR, "contextEngineID!=STR"))
 		return;
 	pbuf_puts(w->b, "E=");
@@ -306,14 +315,8 @@ static void usm_print(struct snmp_walk *w, uint32_t off, uint32_t len)
 {
 	struct snmp_ber e;
 
-	if (!rd(w, off, len, &e))
+	if (!rd_seq(w, &off, &len, &e, "!usm"))
 		return;
-	if (e.type != SNMP_BE_SEQ) {
-		wrong(w, "!usm", &e);
-		return;
-	}
-	len = e.asnlen;
-	off = e.off;
 	if (!rd_type(w, &off, &len, &e, SNMP_BE_STR, "msgAuthoritativeEngineID!=STR"))
 		return;
 	if (!rd_type(w, &off, &len, &e, SNMP_BE_INT, "msgAuthoritativeEngineBoots!=INT"))
@@ -346,14 +349,8 @@ static void v3msg_print(struct snmp_walk *w, uint32_t off, uint32_t len)
 	uint8_t flags;
 	int32_t model;
 
-	if (!rd(w, off, len, &e))
+	if (!rd_seq(w, &off, &len, &e, "!message"))
 		return;
-	if (e.type != SNMP_BE_SEQ) {
-		wrong(w, "!message", &e);
-		return;
-	}
-	len = e.asnlen;
-	off = e.off;
 	if (w->v)
 		pbuf_puts(w->b, "{ ");
 	if (!rd_type(w, &off, &len, &e, SNMP_BE_INT, "msgID!=INT") ||
