@@ -118,6 +118,18 @@ static const struct dispatch_key dispatch_udp_ports[] = {
 static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 53, PKT_PROTO_DNS },	  /* RFC 1035 */
 	{ 5353, PKT_PROTO_MDNS }, /* RFC 6762 */
+	/*
+	 * tcpdump 4.99 tests TFTP, BOOTP, RIP and ISAKMP next, then SNMP (issue
+	 * 13), and only then every other port (BFD, HSRP, NTP, DHCPv6 ...)
+	 */
+	{ 69, PKT_PROTO_TFTP },	    /* RFC 1350 */
+	{ 68, PKT_PROTO_BOOTP },    /* RFC 951: client */
+	{ 67, PKT_PROTO_BOOTP },    /* server */
+	{ 520, PKT_PROTO_RIP },	    /* RFC 2453 */
+	{ 500, PKT_PROTO_ISAKMP },  /* RFC 2408 */
+	{ 4500, PKT_PROTO_ISAKMP }, /* RFC 3948: the non-ESP marker, or UDP-encapsulated ESP */
+	{ 161, PKT_PROTO_SNMP }, /* RFC 3417 */
+	{ 162, PKT_PROTO_SNMP }, /* traps and informs */
 	/* issue 13's L2 slice */
 	{ 3784, PKT_PROTO_BFD }, /* BFD control, RFC 5881 */
 	{ 3785, PKT_PROTO_BFD }, /* BFD echo */
@@ -125,9 +137,6 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 6784, PKT_PROTO_BFD }, /* BFD on LAG members, RFC 7130 */
 	{ 1985, PKT_PROTO_HSRP }, /* Cisco HSRP, RFC 2281 */
 	/* services and security (issue 13) */
-	{ 69, PKT_PROTO_TFTP },	  /* RFC 1350 */
-	{ 68, PKT_PROTO_BOOTP },  /* RFC 951: client */
-	{ 67, PKT_PROTO_BOOTP },  /* server */
 	{ 123, PKT_PROTO_NTP },	  /* RFC 5905 */
 	{ 547, PKT_PROTO_DHCP6 }, /* RFC 8415: server */
 	{ 546, PKT_PROTO_DHCP6 }, /* client */
@@ -136,14 +145,11 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 5060, PKT_PROTO_SIP },  /* RFC 3261 */
 	/* routing (issue 13) */
 	{ 6343, PKT_PROTO_SFLOW }, /* sFlow v5 */
-	{ 520, PKT_PROTO_RIP },	  /* RFC 2453 */
 	{ 521, PKT_PROTO_RIPNG }, /* RFC 2080 */
 	{ 6696, PKT_PROTO_BABEL }, /* RFC 8966 */
 	{ 6697, PKT_PROTO_BABEL }, /* Babel's port before IANA's, as tcpdump */
 	{ 496, PKT_PROTO_AUTORP }, /* Cisco PIM auto-RP */
 	/* security and services (issue 13), in tcpdump's order */
-	{ 500, PKT_PROTO_ISAKMP },  /* RFC 2408 */
-	{ 4500, PKT_PROTO_ISAKMP }, /* RFC 3948: the non-ESP marker, or UDP-encapsulated ESP */
 	{ 1645, PKT_PROTO_RADIUS }, /* RFC 2865: the old port */
 	{ 1812, PKT_PROTO_RADIUS }, /* RFC 2865 */
 	{ 1646, PKT_PROTO_RADIUS }, /* RFC 2866 accounting: the old port */

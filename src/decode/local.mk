@@ -125,6 +125,10 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_chdlc.c \
 	src/decode/proto_fr.c \
 	src/decode/view_packet_link.c src/decode/view_packet_link.h
+# SNMP (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_snmp.c src/decode/proto_snmp_ber.c src/decode/proto_snmp_ber.h \
+	src/decode/view_packet_snmp.c src/decode/view_packet_snmp.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

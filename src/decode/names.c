@@ -227,6 +227,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	/* link types (issue 13) */
 	[PKT_PROTO_CHDLC] = "chdlc",
 	[PKT_PROTO_FR] = "fr",
+	[PKT_PROTO_SNMP] = "snmp", /* issue 13 */
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -21,7 +21,7 @@ static const struct packettype packettypes[] = {
 	{ "rpc", PKT_PROTO_SUNRPC, PKT_PROTO_NONE, true },
 	{ "rtp", PKT_PROTO_RTP, PKT_PROTO_NONE, true },
 	{ "rtcp", PKT_PROTO_RTCP, PKT_PROTO_NONE, true },
-	{ "snmp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
+	{ "snmp", PKT_PROTO_SNMP, PKT_PROTO_NONE, true }, /* tcpdump has no TCP case */
 	{ "cnfp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "tftp", PKT_PROTO_TFTP, PKT_PROTO_NONE, true },
 	{ "aodv", PKT_PROTO_NONE, PKT_PROTO_NONE, false },

@@ -105,6 +105,8 @@ enum pkt_proto {
 	/* link types (issue 13) */
 	PKT_PROTO_CHDLC, /* Cisco HDLC: DLT_C_HDLC */
 	PKT_PROTO_FR,	 /* Frame Relay: DLT_FRELAY */
+	/* SNMP (issue 13) */
+	PKT_PROTO_SNMP, /* UDP 161 and 162 */
 	PKT_PROTO_COUNT
 };
 

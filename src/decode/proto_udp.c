@@ -121,6 +121,9 @@ bool proto_udp_print(struct line *x)
 		pbuf_u32(b, u->len);
 		return true;
 	}
+	/* before a tunnel's header too; over IPv4 from -vv only; never with -T, as tcpdump */
+	if (!x->m->packettype && (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1))
+		line_csum(x, "udp", u->csum);
 	if (ly->reason == PKT_REASON_UDP_LEN_PAST_END) {
 		pbuf_puts(b, "UDP, bad length ");
 		pbuf_u32(b, u->len - 8u);

@@ -102,4 +102,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* link types (issue 13) */
 	[PKT_PROTO_CHDLC] = { "chdlc", proto_chdlc_dissect, proto_chdlc_print, false },
 	[PKT_PROTO_FR] = { "fr", proto_fr_dissect, proto_fr_print, false },
+	/* SNMP (issue 13) */
+	[PKT_PROTO_SNMP] = { "snmp", proto_snmp_dissect, proto_snmp_print, false },
 };

@@ -20,6 +20,7 @@
 #include "decode/view_packet_igp.h"
 #include "decode/view_packet_rpc.h"
 #include "decode/view_packet_media.h"
+#include "decode/view_packet_snmp.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -626,6 +627,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* serial link types (issue 13) */
 			if (view_packet_link(d, m, ly, data))
+				break;
+			/* SNMP (issue 13) */
+			if (view_packet_snmp(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;
