@@ -121,8 +121,12 @@ bool proto_udp_print(struct line *x)
 		pbuf_u32(b, u->len);
 		return true;
 	}
-	/* before a tunnel's header too; over IPv4 from -vv only; never with -T, as tcpdump */
-	if (!x->m->packettype && (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1))
+	/*
+	 * before a tunnel's header too, and before "bad length"; over IPv4 from -vv only; never
+	 * with -T, nor before NFS (tcpdump prints NFS first and returns), as tcpdump
+	 */
+	if (!x->m->packettype && !(line_more(x) && x->m->layer[x->i + 1].proto == PKT_PROTO_NFS) &&
+	    (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1))
 		line_csum(x, "udp", u->csum);
 	if (ly->reason == PKT_REASON_UDP_LEN_PAST_END) {
 		pbuf_puts(b, "UDP, bad length ");
@@ -131,13 +135,6 @@ bool proto_udp_print(struct line *x)
 		pbuf_u32(b, ly->wire_len - 8u);
 		return true;
 	}
-	/*
-	 * before a tunnel's header too; over IPv4 from -vv only; never with -T, nor before
-	 * NFS (tcpdump prints NFS first and returns), as tcpdump
-	 */
-	if (!x->m->packettype && !(line_more(x) && x->m->layer[x->i + 1].proto == PKT_PROTO_NFS) &&
-	    (line_level(x)->net != PKT_PROTO_IPV4 || line_verbosity(x) > 1))
-		line_csum(x, "udp", u->csum);
 	/* -q keeps a tunnel's payload undecoded, as tcpdump does, but not what -T forces */
 	if (line_more(x) && (!x->o->quiet || x->m->packettype))
 		return false;
