@@ -7,6 +7,7 @@ libsockeye_a_SOURCES += \
 	src/capture/filter.c src/capture/filter.h \
 	src/capture/filter_sandbox.c src/capture/filter_sandbox.h \
 	src/capture/savefile.h src/capture/savefile_read.c src/capture/savefile_write.c \
+	src/capture/savefile_name.c \
 	src/capture/savefile_formats.c src/capture/savefile_formats.h \
 	src/capture/savefile_in.c src/capture/savefile_in.h \
 	src/capture/savefile_pcap.c \
