@@ -37,17 +37,8 @@ ns1=sky-bench-$$-1
 ns2=sky-bench-$$-2
 pids=()
 
-cleanup()
-{
-	local p
-
-	for p in "${pids[@]}"; do
-		kill "$p" 2>/dev/null
-	done
-	ip netns del "$ns1" 2>/dev/null
-	ip netns del "$ns2" 2>/dev/null
-}
-trap cleanup EXIT
+# the capture files in $dir stay for a look after the run
+trap 'pair_cleanup "" "$ns1" "$ns2"' EXIT
 
 veth_pair "$ns1" "$ns2" || die "cannot make the namespaces and their veth pair"
 mac_vb=$(ip -n "$ns2" -br link show vb | awk '{ print $3 }')
