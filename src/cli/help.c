@@ -78,8 +78,11 @@ static int print_table(const struct cmd *table, unsigned n)
 /* A write to stdout failed just now: main's check says why. */
 static int stdout_failed(void)
 {
-	stdout_check_note(errno ? -errno : -EIO);
-	return EXIT_RUNTIME;
+	int err = errno ? errno : EIO;
+
+	stdout_check_note(-err);
+	/* A reader that went away (`| head`) is no error, as in stdout_check_close. */
+	return err == EPIPE ? 0 : EXIT_RUNTIME;
 }
 
 /* The schema of one record type (the text of schema/TYPE.schema.json), or the types. */
