@@ -11,7 +11,8 @@
 #   sudo bench/attrib_callgrind.sh [BUILD_DIR] [PACKETS]
 #
 # PACKETS: default 100000.  Prints a Markdown table; with CG_KEEP=DIR the two profiles
-# (plain.cg, attrib.cg) are kept there for callgrind_annotate.
+# (plain.cg, attrib.cg) are kept there for callgrind_annotate.  MISS=1: the miss case
+# instead (bench/attrib.sh's trafgen frames, a new source port each, no local socket).
 set -u
 
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,7 +32,8 @@ die()
 }
 
 [[ $(id -u) -eq 0 ]] || die "needs root (namespaces, packet sockets, BPF)"
-for c in valgrind callgrind_annotate ip cc; do
+MISS=${MISS:-0}
+for c in valgrind callgrind_annotate ip cc $( ((MISS)) && echo trafgen); do
 	command -v "$c" >/dev/null || die "$c not found"
 done
 [[ -x $SOCKEYE ]] || die "no sockeye in $build"
@@ -45,6 +47,22 @@ ip -n "$ns2" addr add 10.99.0.2/24 dev vb || die "address"
 ip netns exec "$ns2" "$dir/udpflood" recv 9000 &
 pids+=($!)
 sleep 0.5
+mac_vb=$(ip -n "$ns2" -br link show vb | awk '{ print $3 }')
+cat >"$dir/udp.trafgen" <<EOF
+{ eth(da=$mac_vb, sa=02:00:00:00:00:01, type=0x0800),
+  ipv4(saddr=10.99.0.1, daddr=10.99.0.2, proto=17),
+  udp(sport=dinc(10000, 60000), dport=9), fill(0x41, 18) }
+EOF
+
+# burst: 2000 packets of the case measured.
+burst()
+{
+	if ((MISS)); then
+		ip netns exec "$ns1" trafgen -o va -i "$dir/udp.trafgen" -n 2000 >/dev/null 2>&1
+	else
+		ip netns exec "$ns1" "$dir/udpflood" send 10.99.0.2 9000 2000 >/dev/null
+	fi
+}
 
 # count NAME ARGS...: one capture of N packets under callgrind; prints its instructions per packet.
 count()
@@ -66,8 +84,7 @@ count()
 	sleep 1
 	# Paced bursts, so that the capture (slowed some 50x) keeps up and -c ends it.
 	while kill -0 "$pid" 2>/dev/null; do
-		ip netns exec "$ns1" "$dir/udpflood" send 10.99.0.2 9000 2000 >/dev/null ||
-			die "udpflood failed"
+		burst || die "the traffic's sender failed"
 		sleep 0.2
 	done
 	wait "$pid" || die "$name: sniff failed: $(cat "$dir/$name.err")"

@@ -71,14 +71,16 @@ int attrib_start(struct attrib **out, struct attrib_filter *f, char *why, size_t
 void attrib_poll(struct attrib *a);
 
 /*
- * The owners of a packet's sockets, at most ATTRIB_MAX_OWNERS, into out: the
- * one in the capture's namespace first, the sender first when both are.  A
- * miss reads the waiting BPF events and looks again.  0: no local socket.
+ * The owners of a captured frame's sockets (link type linktype; its tuple as
+ * attrib_tuple_parse reads it), at most ATTRIB_MAX_OWNERS, into out: the one
+ * in the capture's namespace first, the sender first when both are.  A miss
+ * reads the waiting BPF events and looks again.  0: no local socket, or no
+ * TCP/UDP tuple.
  */
-unsigned attrib_lookup(struct attrib *a, const struct attrib_tuple *t,
-		       struct attrib_proc *out[ATTRIB_MAX_OWNERS]);
+unsigned attrib_lookup_frame(struct attrib *a, int linktype, const uint8_t *data, uint32_t caplen,
+			     struct attrib_proc *out[ATTRIB_MAX_OWNERS]);
 
-/* The same from namespace netns's point of view (a dropped packet's; 0: the capture's). */
+/* The owners of tuple t from namespace netns's point of view (a dropped packet's; 0: the capture's). */
 unsigned attrib_lookup_in(struct attrib *a, uint32_t netns, const struct attrib_tuple *t,
 			  struct attrib_proc *out[ATTRIB_MAX_OWNERS]);
 

@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -19,6 +21,9 @@ struct sockowner {
 	int ncpus;
 	void (*fn)(void *ctx, const struct sockowner_event *ev);
 	void *fn_ctx;
+	/* The ring's consumer and producer pages, mapped again read-only (see sockowner_positions). */
+	void *pos;
+	size_t pos_len;
 };
 
 /* tp_btf only: the three tracepoints take typed arguments; raw_tp adds nothing here. */
@@ -63,6 +68,35 @@ static int on_event(void *ctx, void *data, size_t size)
 	return 0;
 }
 
+/*
+ * The ring's first two pages, read-only: the consumer's position, then the
+ * producer's.  libbpf 1.1 has no call that tells whether the ring holds
+ * anything (ring__producer_pos came in 1.3), and its consume costs some 60
+ * instructions when the ring is empty: a packet of no known socket paid that
+ * each time.  Not mapped: sockowner_positions gives NULL, and callers consume.
+ */
+static void map_positions(struct sockowner *s)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	void *p;
+
+	if (page <= 0)
+		return;
+	p = mmap(NULL, 2 * (size_t)page, PROT_READ, MAP_SHARED,
+		 bpf_map__fd(s->skel->maps.events), 0);
+	if (p == MAP_FAILED)
+		return;
+	s->pos = p;
+	s->pos_len = 2 * (size_t)page;
+}
+
+void sockowner_positions(const struct sockowner *s, const uint64_t **consumer,
+			 const uint64_t **producer)
+{
+	*consumer = s->pos;
+	*producer = s->pos ? (const uint64_t *)((const char *)s->pos + s->pos_len / 2) : NULL;
+}
+
 int sockowner_open(uint32_t ring_bytes, struct sockowner **out, struct loader_error *e)
 {
 	struct sockowner *s = calloc(1, sizeof(*s));
@@ -82,6 +116,8 @@ int sockowner_open(uint32_t ring_bytes, struct sockowner **out, struct loader_er
 	s->rb = ring_buffer__new(bpf_map__fd(s->skel->maps.events), on_event, s, NULL);
 	if (!s->rb)
 		err = -errno;
+	else
+		map_positions(s);
 out:
 	if (err) {
 		sockowner_close(s);
@@ -95,6 +131,8 @@ void sockowner_close(struct sockowner *s)
 {
 	if (!s)
 		return;
+	if (s->pos)
+		munmap(s->pos, s->pos_len);
 	ring_buffer__free(s->rb);
 	sockowner_bpf__destroy(s->skel);
 	free(s);

@@ -66,6 +66,13 @@ void sockowner_close(struct sockowner *s);
 /* Calls fn for each event waiting, without waiting and without a system call; count or -errno. */
 int sockowner_consume(struct sockowner *s, void (*fn)(void *ctx, const struct sockowner_event *ev),
 		      void *ctx);
+/*
+ * Where the ring's consumer and producer positions are (both NULL when they
+ * could not be mapped): the ring holds events exactly when they differ, which
+ * a caller on a hot path reads without a call (sockowner_consume then reads them).
+ */
+void sockowner_positions(const struct sockowner *s, const uint64_t **consumer,
+			 const uint64_t **producer);
 /* Forgets socket sk (its events come again when it is used): the caller dropped its entry. */
 void sockowner_forget(struct sockowner *s, uint64_t sk);
 /* The per-CPU counters summed into stats[SOCKOWNER_STAT_NR].  0 or -errno. */

@@ -372,10 +372,7 @@ void sniff_packet(struct sniff *s, const struct sniff_pkt *p)
 		return;
 	/* Only with attribution asked for: the default path pays one test. */
 	if (s->attrib) {
-		struct attrib_tuple t;
-
-		if (attrib_tuple_parse(ifc->linktype, p->data, p->caplen, &t))
-			n_owners = attrib_lookup(s->attrib, &t, owners);
+		n_owners = attrib_lookup_frame(s->attrib, ifc->linktype, p->data, p->caplen, owners);
 		if (s->attrib_filtering && !attrib_select(s->attrib, owners, n_owners))
 			return;
 	}
