@@ -44,24 +44,48 @@ struct by_head_val {
 	__u64 id;
 	__u64 owner;
 	__u64 fp;
+	__u64 ns;	/* when noted: the oldest of a full set goes first */
 	__u32 nh;	/* the network header's offset from head; NO_NH: none */
 	__u32 pad;
 };
 #define NO_NH 0xffffu
 
+#include "trace_table.bpf.h"
+
+/*
+ * The followed skbs (tags: their addresses) and their packets' data (tags:
+ * skb->head), set associative (trace_table.bpf.h).  The collector sizes them
+ * (--max-packets); the tags of skbs are mapped by it to count what is still
+ * followed at the end.
+ */
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, 8192);	/* the collector sets it (--max-packets) */
-	__type(key, __u64);
-	__type(value, struct followed);
-} by_skb SEC(".maps");
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 8192 / TRACE_WAYS);
+	__uint(map_flags, BPF_F_MMAPABLE);
+	__type(key, __u32);
+	__type(value, struct trace_tag_set);
+} skb_tags SEC(".maps");
 
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, 8192);
-	__type(key, __u64);
+	__type(key, __u32);
+	__type(value, struct followed);
+} skb_slots SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 8192 / TRACE_WAYS);
+	__type(key, __u32);
+	__type(value, struct trace_tag_set);
+} head_tags SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 8192);
+	__type(key, __u32);
 	__type(value, struct by_head_val);
-} by_head SEC(".maps");
+} head_slots SEC(".maps");
 
 /* tcp_retransmit_skb on a segment not followed: its clone's first hop says it was one. */
 struct {
@@ -275,13 +299,122 @@ static __always_inline __u64 fingerprint(__u64 head, __u32 nh)
 	return fp;
 }
 
-/* The packet id now holds the buffer at head: its clones join it there. */
-static __always_inline void note_head(__u64 head, __u64 id, __u64 owner, __u32 nh)
-{
-	struct by_head_val hv = { .id = id, .owner = owner, .nh = nh,
-				  .fp = fingerprint(head, nh) };
+/* A pointer as the tables' key: tp_btf's are typed (table_addr), raw_tp's numbers already. */
+#define addr_of(btf, p) ((btf) ? table_addr((__u64)(p)) : (__u64)(p))
 
-	bpf_map_update_elem(&by_head, &head, &hv, BPF_ANY);
+/* The followed skb's slot, and its index in *slot. */
+static __always_inline struct followed *skb_find(__u64 skb, __u32 *slot)
+{
+	__s64 i = table_find(&skb_tags, skb);
+	__u32 k;
+
+	if (i < 0)
+		return NULL;
+	k = (__u32)i;
+	*slot = k;
+	return bpf_map_lookup_elem(&skb_slots, &k);
+}
+
+/*
+ * A way for skb, its slot to be filled by the caller: a free one, else the
+ * set's least recently seen, whose skb is no longer followed (counted as
+ * evicted, as the LRU's evictions were; its events are already out).
+ */
+static __always_inline struct followed *skb_claim(__u64 skb, __u32 *slot)
+{
+	__u32 set, k;
+	__s64 i = table_claim_free(&skb_tags, skb, &set);
+
+	if (i == -2)
+		return NULL;
+	if (i < 0) {
+		__u64 oldest = ~0ull, victim = 0;
+
+		for (__u32 w = 0; w < TRACE_WAYS; w++) {
+			struct followed *o;
+
+			k = set * TRACE_WAYS + w;
+			o = bpf_map_lookup_elem(&skb_slots, &k);
+			if (o && o->last_ns < oldest) {
+				oldest = o->last_ns;
+				victim = w;
+			}
+		}
+		stat_inc(TRACE_STAT_EVICTED);
+		i = table_take(&skb_tags, set, victim, skb);
+		if (i < 0)
+			return NULL;
+	}
+	k = (__u32)i;
+	*slot = k;
+	return bpf_map_lookup_elem(&skb_slots, &k);
+}
+
+/* The packet whose data is at head, and its slot's index in *slot. */
+static __always_inline struct by_head_val *head_find(__u64 head, __u32 *slot)
+{
+	__s64 i = table_find(&head_tags, head);
+	__u32 k;
+
+	if (i < 0)
+		return NULL;
+	k = (__u32)i;
+	*slot = k;
+	return bpf_map_lookup_elem(&head_slots, &k);
+}
+
+/* Forgets head's packet, if it is still packet id's. */
+static __always_inline void head_forget(__u64 head, __u64 id)
+{
+	__u32 slot;
+	struct by_head_val *hv = head_find(head, &slot);
+
+	if (hv && hv->id == id)
+		table_release(&head_tags, slot, head);
+}
+
+/*
+ * The packet id now holds the buffer at head: its clones join it there.  In
+ * a full set the oldest note goes: counted as evicted when it was younger
+ * than STALE_NS (a clone of its packet may yet come), else as stale data.
+ */
+static __always_inline void note_head(__u64 head, __u64 id, __u64 owner, __u32 nh, __u64 now)
+{
+	struct by_head_val *hv;
+	__s64 i = table_find(&head_tags, head);
+	__u32 set, k;
+
+	if (i < 0)
+		i = table_claim_free(&head_tags, head, &set);
+	if (i == -2)
+		return;
+	if (i < 0) {
+		__u64 oldest = ~0ull, victim = 0;
+
+		for (__u32 w = 0; w < TRACE_WAYS; w++) {
+			struct by_head_val *o;
+
+			k = set * TRACE_WAYS + w;
+			o = bpf_map_lookup_elem(&head_slots, &k);
+			if (o && o->ns < oldest) {
+				oldest = o->ns;
+				victim = w;
+			}
+		}
+		stat_inc(now - oldest < STALE_NS ? TRACE_STAT_EVICTED : TRACE_STAT_STALE_HEAD);
+		i = table_take(&head_tags, set, victim, head);
+		if (i < 0)
+			return;
+	}
+	k = (__u32)i;
+	hv = bpf_map_lookup_elem(&head_slots, &k);
+	if (!hv)
+		return;
+	hv->id = id;
+	hv->owner = owner;
+	hv->nh = nh;
+	hv->fp = fingerprint(head, nh);
+	hv->ns = now;
 }
 
 /* Hops of a packet on its way in: from a driver to the socket's reader. */
@@ -291,22 +424,21 @@ static __always_inline bool is_rx_side(__u32 hop)
 }
 
 /* An entry that turned out to be another packet's: it goes, and its data's with it. */
-static __always_inline void drop_stale(struct sk_buff *skb, struct followed *f)
+static __always_inline void drop_stale(__u64 key, struct followed *f, __u32 slot)
 {
-	struct by_head_val *hv = bpf_map_lookup_elem(&by_head, &f->head);
-
-	if (hv && hv->id == f->id)
-		bpf_map_delete_elem(&by_head, &f->head);
-	bpf_map_delete_elem(&by_skb, &skb);
+	head_forget(f->head, f->id);
+	table_release(&skb_tags, slot, key);
 	stat_inc(TRACE_STAT_STALE);
 }
 
 /* A first hop: the filter decides; a selected packet is followed from here. */
-static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb,
+static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb, __u64 key,
 				  struct net_device *dev, __u64 head, __u64 now)
 {
-	struct followed f = { .head = head, .last_ns = now };
 	struct trace_hop_event *ev;
+	struct followed *f;
+	__u32 slot;
+	__u64 id;
 	struct skb_view v;
 	__u64 *retrans;
 	__u32 n;
@@ -319,7 +451,7 @@ static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb,
 	 * entry, once: a freed skb is reused at once, data and all, by the
 	 * CPU's next packet, which must be filtered.
 	 */
-	if (rj && hop == TRACE_HOP_NETIF_RECEIVE && rj->skb == (__u64)skb && rj->head == head) {
+	if (rj && hop == TRACE_HOP_NETIF_RECEIVE && rj->skb == key && rj->head == head) {
 		rj->skb = 0;
 		return;
 	}
@@ -332,31 +464,35 @@ static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb,
 	if (cfg.filter && !trace_filter(v.start, v.caplen, v.wirelen, v.l3)) {
 		stat_inc(TRACE_STAT_FILTERED);
 		if (rj && is_rx_entry(hop)) {
-			rj->skb = (__u64)skb;
+			rj->skb = key;
 			rj->head = head;
 		}
 		return;
 	}
-	f.id = next_id();
-	f.owner = (__u64)skb;
-	f.last_hop = hop;
-	if (bpf_map_update_elem(&by_skb, &skb, &f, BPF_ANY))
+	f = skb_claim(key, &slot);
+	if (!f)
 		return;
-	note_head(head, f.id, (__u64)skb, v.nh);
+	id = next_id();
+	f->id = id;
+	f->head = head;
+	f->last_ns = now;
+	f->owner = key;
+	f->last_hop = hop;
+	note_head(head, id, key, v.nh, now);
 	stat_inc(TRACE_STAT_STARTED);
 	/* A segment tcp_retransmit_skb named: that is where this packet began. */
 	retrans = retransmits_seen ? bpf_map_lookup_elem(&retransmits, &head) : NULL;
 	if (retrans) {
 		struct hop_extra x = {};
 
-		send_hop(btf, *retrans, f.id, TRACE_HOP_RETRANSMIT, skb, NULL, 0, &x);
+		send_hop(btf, *retrans, id, TRACE_HOP_RETRANSMIT, skb, NULL, 0, &x);
 		bpf_map_delete_elem(&retransmits, &head);
 	}
 	/* Room for the packet's bytes only when they are wanted. */
 	ev = reserve(cfg.snaplen != 0);
 	if (!ev)
 		return;
-	fill(btf, ev, now, f.id, hop, skb, dev, TRACE_EV_FIRST | (v.l3 ? TRACE_EV_L3 : 0));
+	fill(btf, ev, now, id, hop, skb, dev, TRACE_EV_FIRST | (v.l3 ? TRACE_EV_L3 : 0));
 	ev->wirelen = v.wirelen;
 	n = v.caplen < cfg.snaplen ? v.caplen : cfg.snaplen;
 	if (n > TRACE_SNAP_MAX)
@@ -389,30 +525,35 @@ static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb,
  * clone joins by its data only when the data still holds the same packet.
  */
 static __always_inline struct followed *lookup(bool btf, __u32 hop, struct sk_buff *skb,
-					       __u64 *headp, __u32 *flags)
+					       __u64 key, __u64 *headp, __u32 *flags,
+					       __u32 *slot)
 {
-	struct followed *f = bpf_map_lookup_elem(&by_skb, &skb);
+	struct followed *f = skb_find(key, slot);
+	__u32 hslot;
 	struct by_head_val *hv;
-	struct followed nf;
-	__u64 head;
+	__u64 head, now, id, owner;
 	bool cloned;
 
 	if (f) {
-		head = (__u64)RD(btf, skb, head);
+		head = addr_of(btf, RD(btf, skb, head));
 		*headp = head;
 		if ((hop == TRACE_HOP_DEV_QUEUE || hop == TRACE_HOP_START_XMIT) &&
 		    is_rx_side(f->last_hop) && !RD(btf, skb, skb_iif)) {
-			drop_stale(skb, f);
+			drop_stale(key, f, *slot);
 			return NULL;
 		}
 		if (f->head == head)
 			return f;
-		if (is_rx_entry(hop) || bpf_ktime_get_ns() - f->last_ns > STALE_NS) {
-			drop_stale(skb, f);
+		if (is_rx_entry(hop))
+			now = 0;
+		else
+			now = bpf_ktime_get_ns();
+		if (!now || now - f->last_ns > STALE_NS) {
+			drop_stale(key, f, *slot);
 			return NULL;
 		}
 		f->head = head;
-		note_head(head, f->id, f->owner, RD(btf, skb, network_header));
+		note_head(head, f->id, f->owner, RD(btf, skb, network_header), now);
 		return f;
 	}
 	/* Only a clone shares its data: a fresh skb with a known head reuses a freed one's. */
@@ -421,9 +562,9 @@ static __always_inline struct followed *lookup(bool btf, __u32 hop, struct sk_bu
 	cloned = btf ? BPF_CORE_READ_BITFIELD(skb, cloned) : BPF_CORE_READ_BITFIELD_PROBED(skb, cloned);
 	if (!cloned)
 		return NULL;
-	head = (__u64)RD(btf, skb, head);
+	head = addr_of(btf, RD(btf, skb, head));
 	*headp = head;
-	hv = bpf_map_lookup_elem(&by_head, &head);
+	hv = head_find(head, &hslot);
 	if (!hv)
 		return NULL;
 	/*
@@ -432,52 +573,53 @@ static __always_inline struct followed *lookup(bool btf, __u32 hop, struct sk_bu
 	 */
 	if (RD(btf, skb, network_header) != hv->nh ||
 	    fingerprint(head, hv->nh) != hv->fp) {
-		bpf_map_delete_elem(&by_head, &head);
+		table_release(&head_tags, hslot, head);
 		stat_inc(TRACE_STAT_STALE_HEAD);
 		return NULL;
 	}
-	nf.id = hv->id;
-	nf.head = head;
-	nf.last_ns = 0;	/* the caller's */
-	nf.owner = hv->owner;
-	nf.last_hop = hop;
-	nf.pad = 0;
-	if (bpf_map_update_elem(&by_skb, &skb, &nf, BPF_ANY))
+	id = hv->id;
+	owner = hv->owner;
+	f = skb_claim(key, slot);
+	if (!f)
 		return NULL;
+	f->id = id;
+	f->head = head;
+	f->last_ns = 0;	/* the caller's */
+	f->owner = owner;
+	f->last_hop = hop;
 	stat_inc(TRACE_STAT_CLONES);
 	*flags |= TRACE_EV_CLONE;
-	return bpf_map_lookup_elem(&by_skb, &skb);
+	return f;
 }
 
-static __always_inline void end(struct sk_buff *skb, __u64 head, __u64 id)
+/* The packet's end: its skb's way and its data's go. */
+static __always_inline void end(__u32 slot, __u64 skb, __u64 head, __u64 id)
 {
-	struct by_head_val *hv = bpf_map_lookup_elem(&by_head, &head);
-
-	bpf_map_delete_elem(&by_skb, &skb);
-	if (hv && hv->id == id)
-		bpf_map_delete_elem(&by_head, &head);
+	table_release(&skb_tags, slot, skb);
+	head_forget(head, id);
 	stat_inc(TRACE_STAT_ENDED);
 }
 
 static __always_inline int on_hop(bool btf, __u32 hop, struct sk_buff *skb,
 				  struct net_device *dev, const struct hop_extra *x)
 {
-	__u64 now, head, id;
+	__u64 now, head, id, key;
 	struct followed *f;
-	__u32 flags = 0;
+	__u32 flags = 0, slot = 0;
 
 	if (!skb)
 		return 0;
+	key = addr_of(btf, skb);
 	head = 0;
-	f = lookup(btf, hop, skb, &head, &flags);
+	f = lookup(btf, hop, skb, key, &head, &flags, &slot);
 	if (!f) {
 		if (!is_first_hop(hop))
 			return 0;
 		if (!head)
-			head = (__u64)RD(btf, skb, head);
+			head = addr_of(btf, RD(btf, skb, head));
 		if (!dev)
 			dev = RD(btf, skb, dev);
-		start(btf, hop, skb, dev, head, bpf_ktime_get_ns());
+		start(btf, hop, skb, key, dev, head, bpf_ktime_get_ns());
 		return 0;
 	}
 	/* Read once the skb is known to be followed: most hops see others. */
@@ -489,12 +631,12 @@ static __always_inline int on_hop(bool btf, __u32 hop, struct sk_buff *skb,
 	 * A copy freed while the skb that started the packet lives (a packet
 	 * socket's, tcpdump's) is not the packet's fate: only its entry goes.
 	 */
-	if (is_fate(hop) && f->owner != (__u64)skb) {
-		__u64 owner = f->owner;
-		struct followed *o = bpf_map_lookup_elem(&by_skb, &owner);
+	if (is_fate(hop) && f->owner != key) {
+		__u32 oslot;
+		struct followed *o = skb_find(f->owner, &oslot);
 
 		if (o && o->id == id) {
-			bpf_map_delete_elem(&by_skb, &skb);
+			table_release(&skb_tags, slot, key);
 			stat_inc(TRACE_STAT_ENDED);
 			return 0;
 		}
@@ -505,7 +647,7 @@ static __always_inline int on_hop(bool btf, __u32 hop, struct sk_buff *skb,
 		flags |= TRACE_EV_END;
 	send_hop(btf, now, id, hop, skb, dev, flags, x);
 	if (is_fate(hop))
-		end(skb, head, id);
+		end(slot, key, head, id);
 	return 0;
 }
 
@@ -583,7 +725,8 @@ static __always_inline int on_recv(bool btf, __u64 skaddr, __u64 ret, __u64 flag
 	skb = bpf_map_lookup_elem(&next_read, &key);
 	if (skb) {
 		__u64 addr = *skb, id, head;
-		struct followed *f = bpf_map_lookup_elem(&by_skb, &addr);
+		__u32 slot;
+		struct followed *f = skb_find(addr, &slot);
 
 		/* The skb may be freed by now: what is needed of it was kept at the queue. */
 		if (f) {
@@ -591,7 +734,7 @@ static __always_inline int on_recv(bool btf, __u64 skaddr, __u64 ret, __u64 flag
 			head = f->head;
 			send_hop(btf, bpf_ktime_get_ns(), id, TRACE_HOP_RECV, NULL, NULL, TRACE_EV_END,
 				 &x);
-			end((struct sk_buff *)addr, head, id);
+			end(slot, addr, head, id);
 		}
 	}
 	note_next_read(sk);
@@ -601,15 +744,14 @@ static __always_inline int on_recv(bool btf, __u64 skaddr, __u64 ret, __u64 flag
 static __always_inline int on_retransmit(bool btf, __u64 skaddr, __u64 skbaddr)
 {
 	struct sk_buff *skb = (struct sk_buff *)skbaddr;
-	struct followed *f;
 	struct hop_extra x = {};
 	__u64 head, now;
+	__u32 slot;
 
 	if (!skb)
 		return 0;
-	head = (__u64)RD(btf, skb, head);
-	f = bpf_map_lookup_elem(&by_skb, &skb);
-	if (f)
+	head = addr_of(btf, RD(btf, skb, head));
+	if (skb_find(addr_of(btf, skbaddr), &slot))
 		return on_hop(btf, TRACE_HOP_RETRANSMIT, skb, NULL, &x);
 	now = bpf_ktime_get_ns();
 	if (!bpf_map_update_elem(&retransmits, &head, &now, BPF_ANY) && !retransmits_seen)

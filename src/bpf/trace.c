@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
@@ -66,6 +67,9 @@ struct trace {
 	size_t nfilter;
 	char why[256];			/* a splice's failure */
 	int ncpus;
+	/* The followed skbs' tags, mapped: a busy way is an skb still followed. */
+	const __u64 *skb_tags;
+	size_t skb_tags_len, nsets;
 	int (*fn)(void *ctx, const struct trace_hop_event *ev, size_t size);
 	void *fn_ctx;
 };
@@ -281,8 +285,11 @@ static int try_method(void *ctx, enum loader_attach m, struct loader_attempt *a)
 	}
 	stage_done("targets (vmlinux BTF)", &t0);
 	t->skel->rodata->cfg = t->opts.cfg;
-	bpf_map__set_max_entries(t->skel->maps.by_skb, t->opts.max_packets);
-	bpf_map__set_max_entries(t->skel->maps.by_head, t->opts.max_packets);
+	t->skel->rodata->cfg.set_mask = (__u32)(t->nsets - 1);
+	bpf_map__set_max_entries(t->skel->maps.skb_tags, (__u32)t->nsets);
+	bpf_map__set_max_entries(t->skel->maps.skb_slots, (__u32)(t->nsets * TRACE_WAYS));
+	bpf_map__set_max_entries(t->skel->maps.head_tags, (__u32)t->nsets);
+	bpf_map__set_max_entries(t->skel->maps.head_slots, (__u32)(t->nsets * TRACE_WAYS));
 	bpf_map__set_max_entries(t->skel->maps.events, (__u32)t->opts.ring_bytes);
 	err = trace_bpf__load(t->skel);
 	if (err) {
@@ -333,6 +340,10 @@ int trace_open(const struct trace_opts *o, struct trace **out, struct loader_err
 	if (!t)
 		return -ENOMEM;
 	t->opts = *o;
+	/* Sets of TRACE_WAYS: max_packets rounded up to a power of two of sets. */
+	t->nsets = 1;
+	while (t->nsets * TRACE_WAYS < o->max_packets && t->nsets < (1u << 24))
+		t->nsets <<= 1;
 	t->ncpus = libbpf_num_possible_cpus();
 	err = t->ncpus > 0 ? 0 : -EINVAL;
 	if (!err && o->cfg.filter)
@@ -353,6 +364,17 @@ int trace_open(const struct trace_opts *o, struct trace **out, struct loader_err
 		if (!t->rb)
 			err = -errno;
 	}
+	if (!err) {
+		void *m;
+
+		t->skb_tags_len = t->nsets * TRACE_WAYS * sizeof(__u64);
+		m = mmap(NULL, t->skb_tags_len, PROT_READ, MAP_SHARED,
+			 bpf_map__fd(t->skel->maps.skb_tags), 0);
+		if (m == MAP_FAILED)
+			err = -errno;
+		else
+			t->skb_tags = m;
+	}
 	unregister_handlers();
 	if (err) {
 		trace_close(t);
@@ -367,6 +389,8 @@ void trace_close(struct trace *t)
 	if (!t)
 		return;
 	ring_buffer__free(t->rb);
+	if (t->skb_tags)
+		munmap((void *)t->skb_tags, t->skb_tags_len);
 	destroy_skel(t);
 	free(t->filter);
 	free(t);
@@ -401,7 +425,6 @@ int trace_read_stats(struct trace *t, uint64_t stats[TRACE_STAT_NR], uint64_t *l
 {
 	int fd = bpf_map__fd(t->skel->maps.stats);
 	uint64_t *v = calloc((size_t)t->ncpus, sizeof(*v));
-	__u64 key, next, *prev = NULL;
 	int err = 0;
 
 	if (!v)
@@ -417,11 +440,7 @@ int trace_read_stats(struct trace *t, uint64_t stats[TRACE_STAT_NR], uint64_t *l
 	}
 	free(v);
 	*live = 0;
-	fd = bpf_map__fd(t->skel->maps.by_skb);
-	while (!err && !bpf_map_get_next_key(fd, prev, &next)) {
-		key = next;
-		prev = &key;
-		(*live)++;
-	}
+	for (size_t i = 0; i < t->nsets * TRACE_WAYS; i++)
+		*live += __atomic_load_n(&t->skb_tags[i], __ATOMIC_RELAXED) != 0;
 	return err;
 }

@@ -37,9 +37,18 @@ struct trace_config {
 	__u32 netns_ino;	/* 0: packets of every network namespace */
 	__u32 ifindex;		/* 0: every interface (set only with netns_ino) */
 	__u32 snaplen;		/* packet bytes in a first hop's event (0: none) */
+	__u32 set_mask;		/* the tables' sets - 1 (a power of two) */
 	__u8 filter;		/* 1: the first hop runs the pcap filter */
 	__u8 pad[3];
 };
+
+/*
+ * The tables of followed skbs and of their data (skb->head) are set
+ * associative (src/bpf/trace_table.bpf.h): TRACE_WAYS keys per set, a set's
+ * tags in half a cache line.  --max-packets rounds up to a power of two of
+ * sets.
+ */
+#define TRACE_WAYS 4
 
 enum trace_event_flag {
 	TRACE_EV_FIRST = 1,	/* the packet's first hop: data holds its first bytes */
@@ -85,6 +94,7 @@ enum trace_stat {
 	TRACE_STAT_STALE,	/* followed skbs found reused for another packet */
 	TRACE_STAT_STALE_HEAD,	/* packet data (skb->head) found reused by another packet */
 	TRACE_STAT_LOST,	/* events not sent: the ring buffer was full */
+	TRACE_STAT_EVICTED,	/* followed skbs (or young data) pushed out of a full set */
 	TRACE_STAT_NR,
 };
 
@@ -103,7 +113,7 @@ struct trace_opts {
 	struct trace_config cfg;
 	enum loader_attach attach;
 	uint64_t ring_bytes;		/* a power of two */
-	uint32_t max_packets;		/* followed skbs at once (the LRU's size) */
+	uint32_t max_packets;		/* followed skbs at once (the tables' size, rounded up) */
 	/* The pcap filter, compiled for Ethernet (l2) and raw IP (l3); NULL with cfg.filter 0. */
 	const struct sock_filter *l2, *l3;
 	size_t nl2, nl3;
@@ -131,7 +141,7 @@ bool trace_has_hop(const struct trace *t, enum trace_hop h);
  */
 int trace_poll(struct trace *t, int timeout_ms,
 	       int (*fn)(void *ctx, const struct trace_hop_event *ev, size_t size), void *ctx);
-/* The per-CPU counters summed, and the skbs followed now (the LRU's entries). */
+/* The per-CPU counters summed, and the skbs followed now (the table's busy ways). */
 int trace_read_stats(struct trace *t, uint64_t stats[TRACE_STAT_NR], uint64_t *live);
 #endif
 

@@ -251,7 +251,6 @@ static int finish(struct trace_run *r)
 	struct view_trace_totals tot = { 0 };
 	uint64_t stats[TRACE_STAT_NR], live = 0;
 	int err = trace_read_stats(r->t, stats, &live);
-	int64_t evicted;
 
 	/* Packets still waiting have no fate: shown as unfinished, unless -c is reached. */
 	trace_packets_flush(r->pk);
@@ -262,16 +261,13 @@ static int finish(struct trace_run *r)
 		return EXIT_RUNTIME;
 	}
 	report_lost(r, stats);
-	/* Every entry the table took left by a fate, a reuse, or an eviction, or is still there. */
-	evicted = (int64_t)(stats[TRACE_STAT_STARTED] + stats[TRACE_STAT_CLONES]) -
-		  (int64_t)(stats[TRACE_STAT_ENDED] + stats[TRACE_STAT_STALE] + live);
 	tot.packets = r->shown;
 	tot.unfinished = r->unfinished;
 	tot.filtered_out = stats[TRACE_STAT_FILTERED];
 	tot.clones = stats[TRACE_STAT_CLONES];
 	tot.stale = stats[TRACE_STAT_STALE] + stats[TRACE_STAT_STALE_HEAD];
 	tot.lost_events = stats[TRACE_STAT_LOST];
-	tot.evicted = evicted > 0 ? (uint64_t)evicted : 0;
+	tot.evicted = stats[TRACE_STAT_EVICTED];
 	tot.orphan_events = trace_packets_orphans(r->pk);
 	tot.live = live;
 	tot.unselected = r->unselected;
