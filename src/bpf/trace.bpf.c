@@ -31,7 +31,7 @@ struct followed {
 	__u64 last_ns;
 	__u64 owner;
 	__u32 last_hop;
-	__u32 pad;
+	__u32 read;	/* --summary: an application read it (the fate is delivered) */
 };
 
 /*
@@ -141,6 +141,21 @@ struct {
 	__type(value, struct rejected);
 } last_rejected SEC(".maps");
 
+/* --summary's pairs and fates (cfg.summary): the collector sizes pairs to 1 otherwise. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, TRACE_HOP_NR * TRACE_HOP_NR);
+	__type(key, __u32);
+	__type(value, struct trace_pair_stat);
+} pairs SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, TRACE_KFATE_NR);
+	__type(key, __u32);
+	__type(value, __u64);
+} fates SEC(".maps");
+
 static __always_inline __u64 *stat_ptr(__u32 which)
 {
 	return bpf_map_lookup_elem(&stats, &which);
@@ -152,6 +167,55 @@ static __always_inline void stat_inc(__u32 which)
 
 	if (v)
 		*v += 1;
+}
+
+/* --summary: the time from hop a (at a_ns) to hop b, now. */
+static __always_inline void pair_add(__u32 a, __u64 a_ns, __u32 b, __u64 now)
+{
+	/* Two CPUs' clocks: a hop may read a hair before the one it follows. */
+	__u64 ns = now > a_ns ? now - a_ns : 0;
+	__u32 k = a * TRACE_HOP_NR + b;
+	struct trace_pair_stat *p;
+	__u32 bucket;
+
+	if (!a_ns || a >= TRACE_HOP_NR)
+		return;
+	p = bpf_map_lookup_elem(&pairs, &k);
+	if (!p)
+		return;
+	if (!p->count || ns < p->min_ns)
+		p->min_ns = ns;
+	if (ns > p->max_ns)
+		p->max_ns = ns;
+	p->count++;
+	p->sum_ns += ns;
+	bucket = trace_log2_bucket(ns);
+	if (bucket < TRACE_PAIR_BUCKETS)
+		p->buckets[bucket]++;
+}
+
+static __always_inline void fate_inc(__u32 fate)
+{
+	__u64 *v = bpf_map_lookup_elem(&fates, &fate);
+
+	if (v)
+		*v += 1;
+}
+
+/*
+ * --summary: a packet's fate at hop (prev: its skb's hop before), as the
+ * collector's decide_fate says it from the hops.
+ */
+static __always_inline void count_fate(__u32 hop, __u32 prev, bool read)
+{
+	if (hop == TRACE_HOP_KFREE)
+		fate_inc(TRACE_KFATE_DROPPED);
+	else if (read || hop == TRACE_HOP_RECV)
+		fate_inc(TRACE_KFATE_DELIVERED);
+	else if (prev == TRACE_HOP_DEV_XMIT || prev == TRACE_HOP_START_XMIT)
+		fate_inc(TRACE_KFATE_SENT);
+	else
+		fate_inc(TRACE_KFATE_CONSUMED);
 }
 
 /*
@@ -478,8 +542,12 @@ static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb, __u6
 	f->last_ns = now;
 	f->owner = key;
 	f->last_hop = hop;
+	f->read = 0;
 	note_head(head, id, key, v.nh, now);
 	stat_inc(TRACE_STAT_STARTED);
+	/* --summary counts in the kernel: no event. */
+	if (cfg.summary)
+		return;
 	/* A segment tcp_retransmit_skb named: that is where this packet began. */
 	retrans = retransmits_seen ? bpf_map_lookup_elem(&retransmits, &head) : NULL;
 	if (retrans) {
@@ -587,6 +655,17 @@ static __always_inline struct followed *lookup(bool btf, __u32 hop, struct sk_bu
 	f->last_ns = 0;	/* the caller's */
 	f->owner = owner;
 	f->last_hop = hop;
+	f->read = 0;
+	/* --summary: the clone's first hop follows where its packet was last seen. */
+	if (cfg.summary) {
+		__u32 oslot;
+		struct followed *o = skb_find(owner, &oslot);
+
+		if (o && o->id == id) {
+			f->last_ns = o->last_ns;
+			f->last_hop = o->last_hop;
+		}
+	}
 	stat_inc(TRACE_STAT_CLONES);
 	*flags |= TRACE_EV_CLONE;
 	return f;
@@ -605,7 +684,7 @@ static __always_inline int on_hop(bool btf, __u32 hop, struct sk_buff *skb,
 {
 	__u64 now, head, id, key;
 	struct followed *f;
-	__u32 flags = 0, slot = 0;
+	__u32 flags = 0, slot = 0, prev;
 
 	if (!skb)
 		return 0;
@@ -625,6 +704,12 @@ static __always_inline int on_hop(bool btf, __u32 hop, struct sk_buff *skb,
 	/* Read once the skb is known to be followed: most hops see others. */
 	now = bpf_ktime_get_ns();
 	id = f->id;
+	prev = f->last_hop;
+	if (cfg.summary) {
+		pair_add(prev, f->last_ns, hop, now);
+		if (hop == TRACE_HOP_COPY_DATAGRAM)
+			f->read = 1;
+	}
 	f->last_ns = now;
 	f->last_hop = hop;
 	/*
@@ -640,6 +725,13 @@ static __always_inline int on_hop(bool btf, __u32 hop, struct sk_buff *skb,
 			stat_inc(TRACE_STAT_ENDED);
 			return 0;
 		}
+	}
+	if (cfg.summary) {
+		if (is_fate(hop)) {
+			count_fate(hop, prev, f->read);
+			end(slot, key, head, id);
+		}
+		return 0;
 	}
 	if (!dev)
 		dev = RD(btf, skb, dev);
@@ -730,10 +822,16 @@ static __always_inline int on_recv(bool btf, __u64 skaddr, __u64 ret, __u64 flag
 
 		/* The skb may be freed by now: what is needed of it was kept at the queue. */
 		if (f) {
+			__u64 now = bpf_ktime_get_ns();
+
 			id = f->id;
 			head = f->head;
-			send_hop(btf, bpf_ktime_get_ns(), id, TRACE_HOP_RECV, NULL, NULL, TRACE_EV_END,
-				 &x);
+			if (cfg.summary) {
+				pair_add(f->last_hop, f->last_ns, TRACE_HOP_RECV, now);
+				count_fate(TRACE_HOP_RECV, f->last_hop, true);
+			} else {
+				send_hop(btf, now, id, TRACE_HOP_RECV, NULL, NULL, TRACE_EV_END, &x);
+			}
 			end(slot, addr, head, id);
 		}
 	}

@@ -290,6 +290,9 @@ static int try_method(void *ctx, enum loader_attach m, struct loader_attempt *a)
 	bpf_map__set_max_entries(t->skel->maps.skb_slots, (__u32)(t->nsets * TRACE_WAYS));
 	bpf_map__set_max_entries(t->skel->maps.head_tags, (__u32)t->nsets);
 	bpf_map__set_max_entries(t->skel->maps.head_slots, (__u32)(t->nsets * TRACE_WAYS));
+	/* Per CPU, 360 bytes a pair: only where --summary counts in the kernel. */
+	if (!t->opts.cfg.summary)
+		bpf_map__set_max_entries(t->skel->maps.pairs, 1);
 	bpf_map__set_max_entries(t->skel->maps.events, (__u32)t->opts.ring_bytes);
 	err = trace_bpf__load(t->skel);
 	if (err) {
@@ -442,5 +445,54 @@ int trace_read_stats(struct trace *t, uint64_t stats[TRACE_STAT_NR], uint64_t *l
 	*live = 0;
 	for (size_t i = 0; i < t->nsets * TRACE_WAYS; i++)
 		*live += __atomic_load_n(&t->skb_tags[i], __ATOMIC_RELAXED) != 0;
+	return err;
+}
+
+int trace_read_pairs(struct trace *t, struct trace_pair_stat pairs[TRACE_HOP_NR * TRACE_HOP_NR],
+		     uint64_t fates[TRACE_KFATE_NR])
+{
+	int fd = bpf_map__fd(t->skel->maps.pairs);
+	struct trace_pair_stat *v = calloc((size_t)t->ncpus, sizeof(*v));
+	uint64_t *f = calloc((size_t)t->ncpus, sizeof(*f));
+	int err = 0;
+
+	if (!v || !f) {
+		free(v);
+		free(f);
+		return -ENOMEM;
+	}
+	memset(pairs, 0, sizeof(*pairs) * TRACE_HOP_NR * TRACE_HOP_NR);
+	for (__u32 k = 0; !err && k < TRACE_HOP_NR * TRACE_HOP_NR; k++) {
+		struct trace_pair_stat *p = &pairs[k];
+
+		if (bpf_map_lookup_elem(fd, &k, v)) {
+			err = -errno;
+			break;
+		}
+		for (int c = 0; c < t->ncpus; c++) {
+			if (!v[c].count)
+				continue;
+			if (!p->count || v[c].min_ns < p->min_ns)
+				p->min_ns = v[c].min_ns;
+			if (v[c].max_ns > p->max_ns)
+				p->max_ns = v[c].max_ns;
+			p->count += v[c].count;
+			p->sum_ns += v[c].sum_ns;
+			for (int b = 0; b < TRACE_PAIR_BUCKETS; b++)
+				p->buckets[b] += v[c].buckets[b];
+		}
+	}
+	fd = bpf_map__fd(t->skel->maps.fates);
+	for (__u32 k = 0; !err && k < TRACE_KFATE_NR; k++) {
+		fates[k] = 0;
+		if (bpf_map_lookup_elem(fd, &k, f)) {
+			err = -errno;
+			break;
+		}
+		for (int c = 0; c < t->ncpus; c++)
+			fates[k] += f[c];
+	}
+	free(v);
+	free(f);
 	return err;
 }

@@ -39,7 +39,55 @@ struct trace_config {
 	__u32 snaplen;		/* packet bytes in a first hop's event (0: none) */
 	__u32 set_mask;		/* the tables' sets - 1 (a power of two) */
 	__u8 filter;		/* 1: the first hop runs the pcap filter */
-	__u8 pad[3];
+	__u8 summary;		/* 1: --summary counted in the kernel (pairs, fates): no events */
+	__u8 pad[2];
+};
+
+/*
+ * --summary in the kernel: per pair of consecutive hops of a followed skb
+ * (a clone's first hop follows the hop its packet was last seen at), a
+ * log2 histogram of the time between them, as bcc's tools keep theirs;
+ * per-CPU, summed by the collector at the end.  Bucket b holds [2^b,
+ * 2^(b+1)) ns (bucket 0 also 0 ns), the last everything above.
+ */
+#define TRACE_PAIR_BUCKETS 41
+
+/* floor(log2(v)), 0 for 0, at most the last bucket: a pair's bucket, in the kernel's few steps. */
+static inline __attribute__((always_inline)) __u32 trace_log2_bucket(__u64 v)
+{
+	__u32 r, shift;
+
+	r = (__u32)(v > 0xffffffffull) << 5;
+	v >>= r;
+	shift = (__u32)(v > 0xffff) << 4;
+	v >>= shift;
+	r |= shift;
+	shift = (__u32)(v > 0xff) << 3;
+	v >>= shift;
+	r |= shift;
+	shift = (__u32)(v > 0xf) << 2;
+	v >>= shift;
+	r |= shift;
+	shift = (__u32)(v > 0x3) << 1;
+	v >>= shift;
+	r |= shift;
+	r |= (__u32)(v >> 1);
+	return r < TRACE_PAIR_BUCKETS ? r : TRACE_PAIR_BUCKETS - 1;
+}
+
+struct trace_pair_stat {
+	__u64 count;
+	__u64 sum_ns, min_ns, max_ns;
+	__u64 buckets[TRACE_PAIR_BUCKETS];
+};
+
+/* The packets' fates as --summary counts them (the numbers of src/cmd/trace's enum trace_fate). */
+enum trace_kfate {
+	TRACE_KFATE_DELIVERED = 1,
+	TRACE_KFATE_SENT,
+	TRACE_KFATE_CONSUMED,
+	TRACE_KFATE_DROPPED,
+	TRACE_KFATE_NR,
 };
 
 /*
@@ -143,6 +191,13 @@ int trace_poll(struct trace *t, int timeout_ms,
 	       int (*fn)(void *ctx, const struct trace_hop_event *ev, size_t size), void *ctx);
 /* The per-CPU counters summed, and the skbs followed now (the table's busy ways). */
 int trace_read_stats(struct trace *t, uint64_t stats[TRACE_STAT_NR], uint64_t *live);
+/*
+ * With cfg.summary: the kernel's pair (from * TRACE_HOP_NR + to) summed over
+ * the CPUs (min over those that saw it), and the fates (enum trace_kfate).
+ * 0 or -errno.
+ */
+int trace_read_pairs(struct trace *t, struct trace_pair_stat pairs[TRACE_HOP_NR * TRACE_HOP_NR],
+		     uint64_t fates[TRACE_KFATE_NR]);
 #endif
 
 #endif

@@ -33,6 +33,7 @@ struct trace_run {
 	struct view_trace v;
 	struct trace_packets *pk;
 	struct trace_summary *sum;
+	bool kernel_summary;		/* --summary counted in the kernel: no events */
 	struct pktnote *w;
 	uint64_t shown;
 	uint64_t unfinished;
@@ -163,6 +164,7 @@ static int open_collector(struct trace_run *r, uint32_t netns_ino, uint32_t ifin
 			.snaplen = r->c->write_path ? r->c->snaplen :
 				   r->c->summary ? 0 : TRACE_SUMMARY_SNAPLEN,
 			.filter = r->c->l2 != NULL,
+			.summary = r->kernel_summary,
 		},
 		.attach = r->c->attach,
 		.ring_bytes = r->c->ring_bytes,
@@ -246,6 +248,22 @@ static void report_attrib_limits(struct trace_run *r)
 			  (unsigned long long)st.events_lost);
 }
 
+/* --summary as the kernel counted it: the packets are those it started. */
+static int kernel_summary(struct trace_run *r, uint64_t started)
+{
+	struct trace_pair_stat *pairs = calloc(TRACE_HOP_NR * TRACE_HOP_NR, sizeof(*pairs));
+	uint64_t fates[TRACE_KFATE_NR];
+	int err = pairs ? trace_read_pairs(r->t, pairs, fates) : -ENOMEM;
+
+	if (!err) {
+		trace_summary_from_kernel(r->sum, pairs, fates, started);
+		r->shown = r->sum->packets;
+		r->unfinished = r->sum->fates[TRACE_FATE_UNFINISHED];
+	}
+	free(pairs);
+	return err;
+}
+
 static int finish(struct trace_run *r)
 {
 	struct view_trace_totals tot = { 0 };
@@ -254,12 +272,14 @@ static int finish(struct trace_run *r)
 
 	/* Packets still waiting have no fate: shown as unfinished, unless -c is reached. */
 	trace_packets_flush(r->pk);
-	if (r->sum)
-		view_trace_summary(&r->v, r->sum);
+	if (!err && r->kernel_summary)
+		err = kernel_summary(r, stats[TRACE_STAT_STARTED]);
 	if (err) {
 		log_error("cannot read the trace counters: %s", strerror(-err));
 		return EXIT_RUNTIME;
 	}
+	if (r->sum)
+		view_trace_summary(&r->v, r->sum);
 	report_lost(r, stats);
 	tot.packets = r->shown;
 	tot.unfinished = r->unfinished;
@@ -315,6 +335,13 @@ int trace_run(struct trace_cmd *c)
 			goto out;
 		}
 	}
+	/*
+	 * --summary counts in the kernel, with no event per packet, unless a
+	 * packet must be seen whole: to be written (-w), to be matched with a
+	 * process (--pid ...), or counted against -c.
+	 */
+	r.kernel_summary = c->summary && !c->write_path && !attrib_filter_active(&c->pf) &&
+			   !c->count;
 	signals_catch_stop();
 	ret = open_collector(&r, netns_ino, ifindex);
 	if (ret)
