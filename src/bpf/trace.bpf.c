@@ -10,7 +10,6 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 
-#include "skb_view.bpf.h"
 #include "trace.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -19,6 +18,13 @@ char LICENSE[] SEC("license") = "GPL";
 #define STALE_NS 1000000000ull
 
 const volatile struct trace_config cfg = {};
+
+#include "trace_table.bpf.h"
+/* A pointer as the tables' key: tp_btf's are typed (table_addr), raw_tp's numbers already. */
+#define addr_of(btf, p) ((btf) ? table_addr((__u64)(p)) : (__u64)(p))
+/* tp_btf: skb_view_of loads head and data directly, made numbers so (no helper call). */
+#define SKB_VIEW_NUMBER(p) table_addr((__u64)(p))
+#include "skb_view.bpf.h"
 
 /*
  * What is known of a followed skb: its packet, its data, the skb that
@@ -32,6 +38,12 @@ struct followed {
 	__u64 owner;
 	__u32 last_hop;
 	__u32 read;	/* --summary: an application read it (the fate is delivered) */
+	/* The device of the last hop kept (its name is b.names[nnames - 1]). */
+	__u64 last_dev;
+	__u32 nnames;
+	__u32 pad;
+	/* Per packet output: the hops since the first, sent in one record (trace.h). */
+	struct trace_batch_event b;
 };
 
 /*
@@ -50,8 +62,6 @@ struct by_head_val {
 };
 #define NO_NH 0xffffu
 
-#include "trace_table.bpf.h"
-
 /*
  * The followed skbs (tags: their addresses) and their packets' data (tags:
  * skb->head), set associative (trace_table.bpf.h).  The collector sizes them
@@ -69,6 +79,7 @@ struct {
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, 8192);
+	__uint(map_flags, BPF_F_MMAPABLE);	/* the collector reads the hops kept at the end */
 	__type(key, __u32);
 	__type(value, struct followed);
 } skb_slots SEC(".maps");
@@ -281,6 +292,8 @@ static __always_inline void fill(bool btf, struct trace_hop_event *ev, __u64 ts,
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 
+	ev->kind = TRACE_REC_HOP;
+	ev->pad = 0;
 	ev->ts_ns = ts;
 	ev->pkt_id = id;
 	ev->skb = (__u64)skb;
@@ -342,6 +355,102 @@ static __always_inline void send_hop(bool btf, __u64 ts, __u64 id, __u32 hop,
 	bpf_ringbuf_submit(ev, submit_flags(hop));
 }
 
+/* The slot's hops out in one record, cut after the last; the slot starts a new batch. */
+static __always_inline void flush_hops(struct followed *f)
+{
+	__u32 n = f->b.n;
+
+	if (!n)
+		return;
+	/* 1 to TRACE_BATCH in a form the verifier follows; the barrier keeps it. */
+	asm volatile("" : "+r"(n));
+	n = ((n - 1) & (TRACE_BATCH - 1)) + 1;
+	if (bpf_ringbuf_output(&events, &f->b, TRACE_BATCH_HDR_SIZE +
+			       n * sizeof(struct trace_hop_rec), BPF_RB_NO_WAKEUP)) {
+		__u64 *lost = stat_ptr(TRACE_STAT_LOST);
+
+		if (lost)
+			*lost += n;
+	}
+	f->b.n = 0;
+	f->nnames = 0;
+	f->last_dev = 0;
+}
+
+/* A new packet's (or clone's) slot: no hop kept yet. */
+static __always_inline void slot_init(struct followed *f, __u64 id)
+{
+	f->read = 0;
+	f->last_dev = 0;
+	f->nnames = 0;
+	f->b.kind = TRACE_REC_BATCH;
+	f->b.n = 0;
+	f->b.pkt_id = id;
+}
+
+/*
+ * A hop kept in the slot, each field written in place: no record until the
+ * fate or a full batch.  The device's name is copied only where the device
+ * changes.
+ */
+static __always_inline void keep_hop(bool btf, struct followed *f, __u64 ts, __u32 hop,
+				     struct sk_buff *skb, struct net_device *dev, __u32 flags,
+				     const struct hop_extra *x)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 n = f->b.n & (TRACE_BATCH - 1);
+	struct trace_hop_rec *h = &f->b.hops[n];
+
+	h->ts_ns = ts;
+	h->location = x->location;
+	h->ifindex = dev ? RD(btf, dev, ifindex) : 0;
+	h->len = skb ? RD(btf, skb, len) : 0;
+	h->reason = x->reason;
+	h->rc = x->rc;
+	h->pid = pid_tgid >> 32;
+	h->tid = (__u32)pid_tgid;
+	h->hop = (__u8)hop;
+	h->flags = (__u8)flags;
+	h->cpu = (__u16)bpf_get_smp_processor_id();
+	if (!dev) {
+		h->name = TRACE_NO_NAME;
+	} else {
+		__u64 d = addr_of(btf, dev);
+
+		if (d != f->last_dev || !f->nnames) {
+			__u32 k = f->nnames & (TRACE_BATCH - 1);
+
+			if (btf)
+				__builtin_memcpy(f->b.names[k], dev->name, TRACE_IFNAMSIZ);
+			else
+				BPF_CORE_READ_STR_INTO(&f->b.names[k], dev, name);
+			f->nnames = k + 1;
+			f->last_dev = d;
+		}
+		h->name = (__u8)((f->nnames - 1) & (TRACE_BATCH - 1));
+	}
+	if (hop == TRACE_HOP_COPY_DATAGRAM || hop == TRACE_HOP_RECV)
+		bpf_get_current_comm(f->b.reader_comm, sizeof(f->b.reader_comm));
+	f->b.n = n + 1;
+	if (n + 1 >= TRACE_BATCH || (flags & TRACE_EV_END))
+		flush_hops(f);
+}
+
+/*
+ * A hop out: kept in the slot of the skb that started the packet; sent at
+ * once for a clone, whose slot may end after the packet's fate (a socket's
+ * copy read later), when its kept hops would come too late to join it.
+ */
+static __always_inline void hop_out(bool btf, struct followed *f, __u64 key, __u64 ts, __u32 hop,
+				    struct sk_buff *skb, struct net_device *dev, __u32 flags,
+				    const struct hop_extra *x)
+{
+	if (f->owner == key)
+		keep_hop(btf, f, ts, hop, skb, dev, flags, x);
+	else
+		send_hop(btf, ts, f->id, hop, skb, dev, flags, x);
+}
+
 static __always_inline __u64 next_id(void)
 {
 	__u64 *n = stat_ptr(TRACE_STAT_NR);
@@ -362,9 +471,6 @@ static __always_inline __u64 fingerprint(__u64 head, __u32 nh)
 		fp = 0;
 	return fp;
 }
-
-/* A pointer as the tables' key: tp_btf's are typed (table_addr), raw_tp's numbers already. */
-#define addr_of(btf, p) ((btf) ? table_addr((__u64)(p)) : (__u64)(p))
 
 /* The followed skb's slot, and its index in *slot. */
 static __always_inline struct followed *skb_find(__u64 skb, __u32 *slot)
@@ -393,10 +499,9 @@ static __always_inline struct followed *skb_claim(__u64 skb, __u32 *slot)
 		return NULL;
 	if (i < 0) {
 		__u64 oldest = ~0ull, victim = 0;
+		struct followed *o;
 
 		for (__u32 w = 0; w < TRACE_WAYS; w++) {
-			struct followed *o;
-
 			k = set * TRACE_WAYS + w;
 			o = bpf_map_lookup_elem(&skb_slots, &k);
 			if (o && o->last_ns < oldest) {
@@ -405,6 +510,11 @@ static __always_inline struct followed *skb_claim(__u64 skb, __u32 *slot)
 			}
 		}
 		stat_inc(TRACE_STAT_EVICTED);
+		/* What the evicted packet's slot kept goes out first: it shows unfinished. */
+		k = set * TRACE_WAYS + (__u32)(victim & (TRACE_WAYS - 1));
+		o = bpf_map_lookup_elem(&skb_slots, &k);
+		if (o)
+			flush_hops(o);
 		i = table_take(&skb_tags, set, victim, skb);
 		if (i < 0)
 			return NULL;
@@ -439,8 +549,9 @@ static __always_inline void head_forget(__u64 head, __u64 id)
 
 /*
  * The packet id now holds the buffer at head: its clones join it there.  In
- * a full set the oldest note goes: counted as evicted when it was younger
- * than STALE_NS (a clone of its packet may yet come), else as stale data.
+ * a full set the oldest note goes, counted with the stale data (a packet
+ * evicted from the skbs' table goes from here too: not counted twice as
+ * evicted).
  */
 static __always_inline void note_head(__u64 head, __u64 id, __u64 owner, __u32 nh, __u64 now)
 {
@@ -465,7 +576,7 @@ static __always_inline void note_head(__u64 head, __u64 id, __u64 owner, __u32 n
 				victim = w;
 			}
 		}
-		stat_inc(now - oldest < STALE_NS ? TRACE_STAT_EVICTED : TRACE_STAT_STALE_HEAD);
+		stat_inc(TRACE_STAT_STALE_HEAD);
 		i = table_take(&head_tags, set, victim, head);
 		if (i < 0)
 			return;
@@ -490,6 +601,7 @@ static __always_inline bool is_rx_side(__u32 hop)
 /* An entry that turned out to be another packet's: it goes, and its data's with it. */
 static __always_inline void drop_stale(__u64 key, struct followed *f, __u32 slot)
 {
+	flush_hops(f);	/* the packet's hops so far: it shows unfinished */
 	head_forget(f->head, f->id);
 	table_release(&skb_tags, slot, key);
 	stat_inc(TRACE_STAT_STALE);
@@ -542,7 +654,7 @@ static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb, __u6
 	f->last_ns = now;
 	f->owner = key;
 	f->last_hop = hop;
-	f->read = 0;
+	slot_init(f, id);
 	note_head(head, id, key, v.nh, now);
 	stat_inc(TRACE_STAT_STARTED);
 	/* --summary counts in the kernel: no event. */
@@ -655,7 +767,7 @@ static __always_inline struct followed *lookup(bool btf, __u32 hop, struct sk_bu
 	f->last_ns = 0;	/* the caller's */
 	f->owner = owner;
 	f->last_hop = hop;
-	f->read = 0;
+	slot_init(f, id);
 	/* --summary: the clone's first hop follows where its packet was last seen. */
 	if (cfg.summary) {
 		__u32 oslot;
@@ -737,7 +849,7 @@ static __always_inline int on_hop(bool btf, __u32 hop, struct sk_buff *skb,
 		dev = RD(btf, skb, dev);
 	if (is_fate(hop))
 		flags |= TRACE_EV_END;
-	send_hop(btf, now, id, hop, skb, dev, flags, x);
+	hop_out(btf, f, key, now, hop, skb, dev, flags, x);
 	if (is_fate(hop))
 		end(slot, key, head, id);
 	return 0;
@@ -830,7 +942,8 @@ static __always_inline int on_recv(bool btf, __u64 skaddr, __u64 ret, __u64 flag
 				pair_add(f->last_hop, f->last_ns, TRACE_HOP_RECV, now);
 				count_fate(TRACE_HOP_RECV, f->last_hop, true);
 			} else {
-				send_hop(btf, now, id, TRACE_HOP_RECV, NULL, NULL, TRACE_EV_END, &x);
+				hop_out(btf, f, addr, now, TRACE_HOP_RECV, NULL, NULL, TRACE_EV_END,
+					&x);
 			}
 			end(slot, addr, head, id);
 		}

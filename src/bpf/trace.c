@@ -70,6 +70,9 @@ struct trace {
 	/* The followed skbs' tags, mapped: a busy way is an skb still followed. */
 	const __u64 *skb_tags;
 	size_t skb_tags_len, nsets;
+	/* Their slots, mapped: the hops still kept there at the end (trace_sweep). */
+	const void *skb_slots;
+	size_t skb_slots_len, slot_size;
 	int (*fn)(void *ctx, const struct trace_hop_event *ev, size_t size);
 	void *fn_ctx;
 };
@@ -323,11 +326,50 @@ fail:
 	return a->err;
 }
 
+/* A batch's hops handed on one by one, as the hop events they stand for. */
+static int on_batch(struct trace *t, const struct trace_batch_event *b, size_t size)
+{
+	size_t n = (size - TRACE_BATCH_HDR_SIZE) / sizeof(b->hops[0]);
+	struct trace_hop_event ev;
+	int ret = 0;
+
+	if (n > b->n)
+		n = b->n;
+	for (size_t i = 0; i < n && !ret; i++) {
+		const struct trace_hop_rec *h = &b->hops[i];
+
+		memset(&ev, 0, TRACE_EVENT_HDR_SIZE);
+		ev.kind = TRACE_REC_HOP;
+		ev.hop = h->hop;
+		ev.ts_ns = h->ts_ns;
+		ev.pkt_id = b->pkt_id;
+		ev.location = h->location;
+		ev.cpu = h->cpu;
+		ev.ifindex = h->ifindex;
+		ev.len = h->len;
+		ev.reason = h->reason;
+		ev.pid = h->pid;
+		ev.tid = h->tid;
+		ev.rc = h->rc;
+		ev.flags = h->flags;
+		if (h->name < TRACE_BATCH)
+			memcpy(ev.ifname, b->names[h->name], sizeof(ev.ifname));
+		/* The task's name where it is the packet's: its reader. */
+		if (h->hop == TRACE_HOP_COPY_DATAGRAM || h->hop == TRACE_HOP_RECV)
+			memcpy(ev.comm, b->reader_comm, sizeof(ev.comm));
+		ret = t->fn(t->fn_ctx, &ev, TRACE_EVENT_HDR_SIZE);
+	}
+	return ret;
+}
+
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct trace *t = ctx;
+	const __u32 *kind = data;
 
-	if (size < TRACE_EVENT_HDR_SIZE)
+	if (size >= TRACE_BATCH_HDR_SIZE && *kind == TRACE_REC_BATCH)
+		return on_batch(t, data, size);
+	if (size < TRACE_EVENT_HDR_SIZE || *kind != TRACE_REC_HOP)
 		return 0;
 	return t->fn(t->fn_ctx, data, size);
 }
@@ -378,6 +420,19 @@ int trace_open(const struct trace_opts *o, struct trace **out, struct loader_err
 		else
 			t->skb_tags = m;
 	}
+	if (!err) {
+		void *m;
+
+		/* An mmapped array's values are 8-byte aligned. */
+		t->slot_size = (bpf_map__value_size(t->skel->maps.skb_slots) + 7) & ~(size_t)7;
+		t->skb_slots_len = t->nsets * TRACE_WAYS * t->slot_size;
+		m = mmap(NULL, t->skb_slots_len, PROT_READ, MAP_SHARED,
+			 bpf_map__fd(t->skel->maps.skb_slots), 0);
+		if (m == MAP_FAILED)
+			err = -errno;
+		else
+			t->skb_slots = m;
+	}
 	unregister_handlers();
 	if (err) {
 		trace_close(t);
@@ -394,6 +449,8 @@ void trace_close(struct trace *t)
 	ring_buffer__free(t->rb);
 	if (t->skb_tags)
 		munmap((void *)t->skb_tags, t->skb_tags_len);
+	if (t->skb_slots)
+		munmap((void *)t->skb_slots, t->skb_slots_len);
 	destroy_skel(t);
 	free(t->filter);
 	free(t);
@@ -422,6 +479,31 @@ int trace_poll(struct trace *t, int timeout_ms,
 		return err;
 	n = ring_buffer__consume(t->rb);
 	return n < 0 ? n : err < 0 ? err : n;
+}
+
+/*
+ * The slot as trace.bpf.c lays it out: the batch is its last member (its
+ * offset is the value's size less the batch's).
+ */
+int trace_sweep(struct trace *t, int (*fn)(void *ctx, const struct trace_hop_event *ev,
+					   size_t size), void *ctx)
+{
+	size_t off = bpf_map__value_size(t->skel->maps.skb_slots) -
+		     sizeof(struct trace_batch_event);
+	struct trace_batch_event b;
+	int ret = 0;
+
+	t->fn = fn;
+	t->fn_ctx = ctx;
+	for (size_t i = 0; i < t->nsets * TRACE_WAYS && !ret; i++) {
+		if (!__atomic_load_n(&t->skb_tags[i], __ATOMIC_RELAXED))
+			continue;
+		memcpy(&b, (const char *)t->skb_slots + i * t->slot_size + off, sizeof(b));
+		if (b.kind != TRACE_REC_BATCH || !b.n || b.n > TRACE_BATCH)
+			continue;
+		ret = on_batch(t, &b, sizeof(b));
+	}
+	return ret;
 }
 
 int trace_read_stats(struct trace *t, uint64_t stats[TRACE_STAT_NR], uint64_t *live)

@@ -105,13 +105,21 @@ enum trace_event_flag {
 	TRACE_EV_CLONE = 8,	/* this skb was joined to the packet by its data (skb->head) */
 };
 
+/* What a ring-buffer record is: its first field. */
+enum trace_record_kind {
+	TRACE_REC_HOP = 1,	/* struct trace_hop_event: one hop (a first hop with its data) */
+	TRACE_REC_BATCH,	/* struct trace_batch_event: a followed skb's hops, kept in its slot */
+};
+
 struct trace_hop_event {
+	__u32 kind;		/* TRACE_REC_HOP */
+	__u32 hop;		/* enum trace_hop */
 	__u64 ts_ns;		/* CLOCK_MONOTONIC */
 	__u64 pkt_id;		/* the followed packet: (cpu + 1) << 48 | the CPU's count */
 	__u64 skb;
 	__u64 location;		/* consume_skb, kfree_skb: the caller */
-	__u32 hop;		/* enum trace_hop */
 	__u32 cpu;
+	__u32 pad;
 	__u32 ifindex;		/* 0: no device */
 	__u32 netns_ino;
 	__u32 len;		/* skb->len */
@@ -127,6 +135,45 @@ struct trace_hop_event {
 	__u8 data[TRACE_SNAP_MAX];	/* first hop only: the event is shorter otherwise */
 };
 
+/*
+ * The hops after the first of the skb that started a packet, as its slot
+ * keeps them (written in place, field by field) and sends them in one
+ * record at the packet's fate, when TRACE_BATCH are kept, or when the slot
+ * is taken from it (stale, evicted); the collector reads the slots still
+ * busy at the end.  A clone's hops go at once, as hop events (its slot may
+ * end after the packet's fate, too late to join it).  A device's name is
+ * kept once per batch, where the device changes.
+ */
+#define TRACE_BATCH 8		/* a power of two: the verifier follows the index */
+#define TRACE_NO_NAME 0xff	/* a hop without a device */
+
+struct trace_hop_rec {
+	__u64 ts_ns;
+	__u64 location;		/* consume_skb, kfree_skb: the caller */
+	__u32 ifindex;
+	__u32 len;		/* skb->len */
+	__u32 reason;		/* kfree_skb's */
+	__s32 rc;		/* net_dev_xmit's */
+	__u32 pid, tid;		/* the task that was running */
+	__u8 hop;		/* enum trace_hop */
+	__u8 flags;		/* enum trace_event_flag */
+	__u8 name;		/* the device's name: names[name], or TRACE_NO_NAME */
+	__u8 pad;
+	__u16 cpu;
+	__u16 pad2;
+};
+
+struct trace_batch_event {
+	__u32 kind;		/* TRACE_REC_BATCH */
+	__u32 n;		/* hops in hops[] (the record is cut after them) */
+	__u64 pkt_id;
+	char reader_comm[TRACE_COMMSIZ];	/* the reader's, for the read hops */
+	char names[TRACE_BATCH][TRACE_IFNAMSIZ];
+	struct trace_hop_rec hops[TRACE_BATCH];
+};
+
+#define TRACE_BATCH_HDR_SIZE __builtin_offsetof(struct trace_batch_event, hops)
+
 /* The BPF programs never wake the reader: it reads the ring this often. */
 #define TRACE_READ_MS 20
 
@@ -140,9 +187,9 @@ enum trace_stat {
 	TRACE_STAT_FILTERED,	/* packets the filter turned down at a first hop */
 	TRACE_STAT_CLONES,	/* skbs joined to a packet by skb->head */
 	TRACE_STAT_STALE,	/* followed skbs found reused for another packet */
-	TRACE_STAT_STALE_HEAD,	/* packet data (skb->head) found reused by another packet */
+	TRACE_STAT_STALE_HEAD,	/* packet data (skb->head) found reused, or its note pushed out */
 	TRACE_STAT_LOST,	/* events not sent: the ring buffer was full */
-	TRACE_STAT_EVICTED,	/* followed skbs (or young data) pushed out of a full set */
+	TRACE_STAT_EVICTED,	/* followed skbs pushed out of a full set */
 	TRACE_STAT_NR,
 };
 
@@ -189,6 +236,13 @@ bool trace_has_hop(const struct trace *t, enum trace_hop h);
  */
 int trace_poll(struct trace *t, int timeout_ms,
 	       int (*fn)(void *ctx, const struct trace_hop_event *ev, size_t size), void *ctx);
+/*
+ * The hops still kept in the slots of packets followed now (no fate yet),
+ * handed to fn as hop events, as trace_poll does: at the end, so that these
+ * packets show their hops, unfinished.  fn's first non-zero return.
+ */
+int trace_sweep(struct trace *t, int (*fn)(void *ctx, const struct trace_hop_event *ev,
+					   size_t size), void *ctx);
 /* The per-CPU counters summed, and the skbs followed now (the table's busy ways). */
 int trace_read_stats(struct trace *t, uint64_t stats[TRACE_STAT_NR], uint64_t *live);
 /*

@@ -270,7 +270,12 @@ static int finish(struct trace_run *r)
 	uint64_t stats[TRACE_STAT_NR], live = 0;
 	int err = trace_read_stats(r->t, stats, &live);
 
-	/* Packets still waiting have no fate: shown as unfinished, unless -c is reached. */
+	/*
+	 * Packets still waiting have no fate: shown as unfinished, unless -c is
+	 * reached, with the hops their slots in the kernel still keep.
+	 */
+	if (!r->done && !r->err && !r->kernel_summary)
+		trace_sweep(r->t, on_event, r);
 	trace_packets_flush(r->pk);
 	if (!err && r->kernel_summary)
 		err = kernel_summary(r, stats[TRACE_STAT_STARTED]);
