@@ -96,6 +96,12 @@ with_tracer()
 	prog_stats $ids >"$tmp/$name.p1"
 	echo $((t1 - t0)) >"$tmp/$name.kns"
 	kill -INT "$pid"
+	# A tracer that does not stop (bpftrace once hung at load 12) ends the run, not the bench.
+	for _ in $(seq 100); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -KILL "$pid" 2>/dev/null || true
 	wait "$pid" || true
 	tracer_pid=
 	for _ in $(seq 50); do

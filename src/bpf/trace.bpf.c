@@ -41,7 +41,7 @@ struct followed {
 	/* The device of the last hop kept (its name is b.names[nnames - 1]). */
 	__u64 last_dev;
 	__u32 nnames;
-	__u32 pad;
+	__u32 hslot;	/* where the data's note is in the data's table (NO_HSLOT: none) */
 	/* Per packet output: the hops since the first, sent in one record (trace.h). */
 	struct trace_batch_event b;
 };
@@ -61,6 +61,7 @@ struct by_head_val {
 	__u32 pad;
 };
 #define NO_NH 0xffffu
+#define NO_HSLOT 0xffffffffu
 
 /*
  * The followed skbs (tags: their addresses) and their packets' data (tags:
@@ -537,14 +538,19 @@ static __always_inline struct by_head_val *head_find(__u64 head, __u32 *slot)
 	return bpf_map_lookup_elem(&head_slots, &k);
 }
 
-/* Forgets head's packet, if it is still packet id's. */
-static __always_inline void head_forget(__u64 head, __u64 id)
+/*
+ * Forgets head's packet, if it is still packet id's: its note where
+ * note_head put it (hslot), no search.
+ */
+static __always_inline void head_forget(__u32 hslot, __u64 head, __u64 id)
 {
-	__u32 slot;
-	struct by_head_val *hv = head_find(head, &slot);
+	struct by_head_val *hv;
 
+	if (hslot == NO_HSLOT)
+		return;
+	hv = bpf_map_lookup_elem(&head_slots, &hslot);
 	if (hv && hv->id == id)
-		table_release(&head_tags, slot, head);
+		table_release(&head_tags, hslot, head);
 }
 
 /*
@@ -553,7 +559,7 @@ static __always_inline void head_forget(__u64 head, __u64 id)
  * evicted from the skbs' table goes from here too: not counted twice as
  * evicted).
  */
-static __always_inline void note_head(__u64 head, __u64 id, __u64 owner, __u32 nh, __u64 now)
+static __always_inline __u32 note_head(__u64 head, __u64 id, __u64 owner, __u32 nh, __u64 now)
 {
 	struct by_head_val *hv;
 	__s64 i = table_find(&head_tags, head);
@@ -562,7 +568,7 @@ static __always_inline void note_head(__u64 head, __u64 id, __u64 owner, __u32 n
 	if (i < 0)
 		i = table_claim_free(&head_tags, head, &set);
 	if (i == -2)
-		return;
+		return NO_HSLOT;
 	if (i < 0) {
 		__u64 oldest = ~0ull, victim = 0;
 
@@ -579,17 +585,18 @@ static __always_inline void note_head(__u64 head, __u64 id, __u64 owner, __u32 n
 		stat_inc(TRACE_STAT_STALE_HEAD);
 		i = table_take(&head_tags, set, victim, head);
 		if (i < 0)
-			return;
+			return NO_HSLOT;
 	}
 	k = (__u32)i;
 	hv = bpf_map_lookup_elem(&head_slots, &k);
 	if (!hv)
-		return;
+		return NO_HSLOT;
 	hv->id = id;
 	hv->owner = owner;
 	hv->nh = nh;
 	hv->fp = fingerprint(head, nh);
 	hv->ns = now;
+	return k;
 }
 
 /* Hops of a packet on its way in: from a driver to the socket's reader. */
@@ -602,19 +609,19 @@ static __always_inline bool is_rx_side(__u32 hop)
 static __always_inline void drop_stale(__u64 key, struct followed *f, __u32 slot)
 {
 	flush_hops(f);	/* the packet's hops so far: it shows unfinished */
-	head_forget(f->head, f->id);
+	head_forget(f->hslot, f->head, f->id);
 	table_release(&skb_tags, slot, key);
 	stat_inc(TRACE_STAT_STALE);
 }
 
 /* A first hop: the filter decides; a selected packet is followed from here. */
 static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb, __u64 key,
-				  struct net_device *dev, __u64 head, __u64 now)
+				  struct net_device *dev, __u64 head)
 {
 	struct trace_hop_event *ev;
 	struct followed *f;
 	__u32 slot;
-	__u64 id;
+	__u64 id, now;
 	struct skb_view v;
 	__u64 *retrans;
 	__u32 n;
@@ -648,6 +655,8 @@ static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb, __u6
 	f = skb_claim(key, &slot);
 	if (!f)
 		return;
+	/* The clock only for a packet selected: most first hops see others. */
+	now = bpf_ktime_get_ns();
 	id = next_id();
 	f->id = id;
 	f->head = head;
@@ -655,7 +664,7 @@ static __always_inline void start(bool btf, __u32 hop, struct sk_buff *skb, __u6
 	f->owner = key;
 	f->last_hop = hop;
 	slot_init(f, id);
-	note_head(head, id, key, v.nh, now);
+	f->hslot = note_head(head, id, key, v.nh, now);
 	stat_inc(TRACE_STAT_STARTED);
 	/* --summary counts in the kernel: no event. */
 	if (cfg.summary)
@@ -733,7 +742,7 @@ static __always_inline struct followed *lookup(bool btf, __u32 hop, struct sk_bu
 			return NULL;
 		}
 		f->head = head;
-		note_head(head, f->id, f->owner, RD(btf, skb, network_header), now);
+		f->hslot = note_head(head, f->id, f->owner, RD(btf, skb, network_header), now);
 		return f;
 	}
 	/* Only a clone shares its data: a fresh skb with a known head reuses a freed one's. */
@@ -768,6 +777,7 @@ static __always_inline struct followed *lookup(bool btf, __u32 hop, struct sk_bu
 	f->owner = owner;
 	f->last_hop = hop;
 	slot_init(f, id);
+	f->hslot = hslot;
 	/* --summary: the clone's first hop follows where its packet was last seen. */
 	if (cfg.summary) {
 		__u32 oslot;
@@ -784,10 +794,10 @@ static __always_inline struct followed *lookup(bool btf, __u32 hop, struct sk_bu
 }
 
 /* The packet's end: its skb's way and its data's go. */
-static __always_inline void end(__u32 slot, __u64 skb, __u64 head, __u64 id)
+static __always_inline void end(__u32 slot, __u64 skb, __u32 hslot, __u64 head, __u64 id)
 {
 	table_release(&skb_tags, slot, skb);
-	head_forget(head, id);
+	head_forget(hslot, head, id);
 	stat_inc(TRACE_STAT_ENDED);
 }
 
@@ -810,7 +820,7 @@ static __always_inline int on_hop(bool btf, __u32 hop, struct sk_buff *skb,
 			head = addr_of(btf, RD(btf, skb, head));
 		if (!dev)
 			dev = RD(btf, skb, dev);
-		start(btf, hop, skb, key, dev, head, bpf_ktime_get_ns());
+		start(btf, hop, skb, key, dev, head);
 		return 0;
 	}
 	/* Read once the skb is known to be followed: most hops see others. */
@@ -841,7 +851,7 @@ static __always_inline int on_hop(bool btf, __u32 hop, struct sk_buff *skb,
 	if (cfg.summary) {
 		if (is_fate(hop)) {
 			count_fate(hop, prev, f->read);
-			end(slot, key, head, id);
+			end(slot, key, f->hslot, head, id);
 		}
 		return 0;
 	}
@@ -851,7 +861,7 @@ static __always_inline int on_hop(bool btf, __u32 hop, struct sk_buff *skb,
 		flags |= TRACE_EV_END;
 	hop_out(btf, f, key, now, hop, skb, dev, flags, x);
 	if (is_fate(hop))
-		end(slot, key, head, id);
+		end(slot, key, f->hslot, head, id);
 	return 0;
 }
 
@@ -945,7 +955,7 @@ static __always_inline int on_recv(bool btf, __u64 skaddr, __u64 ret, __u64 flag
 				hop_out(btf, f, addr, now, TRACE_HOP_RECV, NULL, NULL, TRACE_EV_END,
 					&x);
 			}
-			end(slot, addr, head, id);
+			end(slot, addr, f->hslot, head, id);
 		}
 	}
 	note_next_read(sk);
