@@ -525,6 +525,26 @@ static __always_inline struct followed *skb_claim(__u64 skb, __u32 *slot)
 	return bpf_map_lookup_elem(&skb_slots, &k);
 }
 
+/*
+ * A free way for a clone, or none: a clone that finds its set full is not
+ * followed (counted as evicted) rather than pushing a packet out (and the
+ * eviction's code out of every hop's program: the verifier's time).
+ */
+static __always_inline struct followed *clone_claim(__u64 skb, __u32 *slot)
+{
+	__u32 set, k;
+	__s64 i = table_claim_free(&skb_tags, skb, &set);
+
+	if (i < 0) {
+		if (i == -1)
+			stat_inc(TRACE_STAT_EVICTED);
+		return NULL;
+	}
+	k = (__u32)i;
+	*slot = k;
+	return bpf_map_lookup_elem(&skb_slots, &k);
+}
+
 /* The packet whose data is at head, and its slot's index in *slot. */
 static __always_inline struct by_head_val *head_find(__u64 head, __u32 *slot)
 {
@@ -555,9 +575,8 @@ static __always_inline void head_forget(__u32 hslot, __u64 head, __u64 id)
 
 /*
  * The packet id now holds the buffer at head: its clones join it there.  In
- * a full set the oldest note goes, counted with the stale data (a packet
- * evicted from the skbs' table goes from here too: not counted twice as
- * evicted).
+ * a full set a note goes, counted with the stale data (a packet evicted from
+ * the skbs' table goes from here too: not counted twice as evicted).
  */
 static __always_inline __u32 note_head(__u64 head, __u64 id, __u64 owner, __u32 nh, __u64 now)
 {
@@ -570,20 +589,13 @@ static __always_inline __u32 note_head(__u64 head, __u64 id, __u64 owner, __u32 
 	if (i == -2)
 		return NO_HSLOT;
 	if (i < 0) {
-		__u64 oldest = ~0ull, victim = 0;
-
-		for (__u32 w = 0; w < TRACE_WAYS; w++) {
-			struct by_head_val *o;
-
-			k = set * TRACE_WAYS + w;
-			o = bpf_map_lookup_elem(&head_slots, &k);
-			if (o && o->ns < oldest) {
-				oldest = o->ns;
-				victim = w;
-			}
-		}
+		/*
+		 * The way the clock's low bits pick, not the oldest: the search
+		 * for it would be in every hop's program (a note is made where a
+		 * packet is re-headed), for the verifier to walk each time.
+		 */
 		stat_inc(TRACE_STAT_STALE_HEAD);
-		i = table_take(&head_tags, set, victim, head);
+		i = table_take(&head_tags, set, (now >> 6) & (TRACE_WAYS - 1), head);
 		if (i < 0)
 			return NO_HSLOT;
 	}
@@ -726,24 +738,23 @@ static __always_inline struct followed *lookup(bool btf, __u32 hop, struct sk_bu
 	if (f) {
 		head = addr_of(btf, RD(btf, skb, head));
 		*headp = head;
+		now = 0;
 		if ((hop == TRACE_HOP_DEV_QUEUE || hop == TRACE_HOP_START_XMIT) &&
-		    is_rx_side(f->last_hop) && !RD(btf, skb, skb_iif)) {
-			drop_stale(key, f, *slot);
-			return NULL;
-		}
+		    is_rx_side(f->last_hop) && !RD(btf, skb, skb_iif))
+			goto stale;
 		if (f->head == head)
 			return f;
-		if (is_rx_entry(hop))
-			now = 0;
-		else
+		if (!is_rx_entry(hop))
 			now = bpf_ktime_get_ns();
-		if (!now || now - f->last_ns > STALE_NS) {
-			drop_stale(key, f, *slot);
-			return NULL;
-		}
+		if (!now || now - f->last_ns > STALE_NS)
+			goto stale;
 		f->head = head;
 		f->hslot = note_head(head, f->id, f->owner, RD(btf, skb, network_header), now);
 		return f;
+stale:
+		/* One place for both reasons: each inlined copy costs the verifier a pass. */
+		drop_stale(key, f, *slot);
+		return NULL;
 	}
 	/* Only a clone shares its data: a fresh skb with a known head reuses a freed one's. */
 	if (is_rx_entry(hop))
@@ -768,7 +779,7 @@ static __always_inline struct followed *lookup(bool btf, __u32 hop, struct sk_bu
 	}
 	id = hv->id;
 	owner = hv->owner;
-	f = skb_claim(key, slot);
+	f = clone_claim(key, slot);
 	if (!f)
 		return NULL;
 	f->id = id;
