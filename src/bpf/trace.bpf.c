@@ -473,17 +473,21 @@ static __always_inline __u64 fingerprint(__u64 head, __u32 nh)
 	return fp;
 }
 
-/* The followed skb's slot, and its index in *slot. */
-static __always_inline struct followed *skb_find(__u64 skb, __u32 *slot)
+/* Slot i of slots (its index in *slot), or NULL for i -1. */
+static __always_inline void *slot_at(void *slots, __s64 i, __u32 *slot)
 {
-	__s64 i = table_find(&skb_tags, skb);
-	__u32 k;
+	__u32 k = (__u32)i;
 
 	if (i < 0)
 		return NULL;
-	k = (__u32)i;
 	*slot = k;
-	return bpf_map_lookup_elem(&skb_slots, &k);
+	return bpf_map_lookup_elem(slots, &k);
+}
+
+/* The followed skb's slot, and its index in *slot. */
+static __always_inline struct followed *skb_find(__u64 skb, __u32 *slot)
+{
+	return slot_at(&skb_slots, table_find(&skb_tags, skb), slot);
 }
 
 /*
@@ -517,12 +521,8 @@ static __always_inline struct followed *skb_claim(__u64 skb, __u32 *slot)
 		if (o)
 			flush_hops(o);
 		i = table_take(&skb_tags, set, victim, skb);
-		if (i < 0)
-			return NULL;
 	}
-	k = (__u32)i;
-	*slot = k;
-	return bpf_map_lookup_elem(&skb_slots, &k);
+	return slot_at(&skb_slots, i, slot);
 }
 
 /*
@@ -532,30 +532,18 @@ static __always_inline struct followed *skb_claim(__u64 skb, __u32 *slot)
  */
 static __always_inline struct followed *clone_claim(__u64 skb, __u32 *slot)
 {
-	__u32 set, k;
+	__u32 set;
 	__s64 i = table_claim_free(&skb_tags, skb, &set);
 
-	if (i < 0) {
-		if (i == -1)
-			stat_inc(TRACE_STAT_EVICTED);
-		return NULL;
-	}
-	k = (__u32)i;
-	*slot = k;
-	return bpf_map_lookup_elem(&skb_slots, &k);
+	if (i == -1)
+		stat_inc(TRACE_STAT_EVICTED);
+	return slot_at(&skb_slots, i, slot);
 }
 
 /* The packet whose data is at head, and its slot's index in *slot. */
 static __always_inline struct by_head_val *head_find(__u64 head, __u32 *slot)
 {
-	__s64 i = table_find(&head_tags, head);
-	__u32 k;
-
-	if (i < 0)
-		return NULL;
-	k = (__u32)i;
-	*slot = k;
-	return bpf_map_lookup_elem(&head_slots, &k);
+	return slot_at(&head_slots, table_find(&head_tags, head), slot);
 }
 
 /*

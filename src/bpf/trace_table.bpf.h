@@ -58,6 +58,15 @@ static __always_inline __u32 table_set_of(__u64 key)
 	return (__u32)((key * 0x9e3779b97f4a7c15ull) >> 32) & cfg.set_mask;
 }
 
+/* Way (made unknown: table_opaque) of set as a slot index, or -1 for no way. */
+static __always_inline __s64 table_slot(__u32 set, __u64 way)
+{
+	way = table_opaque(way);
+	if (way >= TRACE_WAYS)
+		return -1;
+	return (__s64)(set * TRACE_WAYS + way);
+}
+
 /* The slot index of the way key holds in tags, or -1. */
 static __always_inline __s64 table_find(void *tags, __u64 key)
 {
@@ -70,10 +79,7 @@ static __always_inline __s64 table_find(void *tags, __u64 key)
 	for (__u32 w = 0; w < TRACE_WAYS; w++)
 		if (s->tag[w] == key)
 			way = w;
-	way = table_opaque(way);
-	if (way >= TRACE_WAYS)
-		return -1;
-	return (__s64)(set * TRACE_WAYS + way);
+	return table_slot(set, way);
 }
 
 /*
@@ -93,10 +99,7 @@ static __always_inline __s64 table_claim_free(void *tags, __u64 key, __u32 *set_
 		if (way == TRACE_WAYS && s->tag[w] == 0 &&
 		    __sync_val_compare_and_swap(&s->tag[w], 0, key) == 0)
 			way = w;
-	way = table_opaque(way);
-	if (way >= TRACE_WAYS)
-		return -1;
-	return (__s64)(set * TRACE_WAYS + way);
+	return table_slot(set, way);
 }
 
 /*
