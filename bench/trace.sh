@@ -1,9 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # trace.sh: the in-kernel cost per packet of sockeye trace, for a packet its filter selects
-# (followed through four hops to its drop, an event per hop) and for one it turns down, against
+# (followed through its hops to its drop) and for one it turns down, against
 # an untraced run and against bpftrace doing the same work (bench/trace.bt); and the attach and
 # detach times.  Run as root from a build dir: bench/trace.sh [SECONDS] [BUILD_DIR]
+#
+# "selected" runs --summary (counted in the kernel: no event per packet); "per packet" the same
+# filter without it (a record per packet to user space, the NDJSON written and only its last
+# line, the totals, kept: hundreds of MB otherwise).
 #
 # The load is drops.sh's: bench/dropflood.c, pinned to CPU 0, sends UDP frames with a bad IPv4
 # header checksum into a veth; the peer drops each (IP_CSUM) on the same CPU in the softirq the
@@ -64,13 +68,18 @@ prog_time()
 }
 
 # with_tracer NAME CMD...: the flood's rate while CMD runs (started, attached, stopped after),
-# and in NAME.kns the run time of the programs it loaded over the flood.
+# and in NAME.kns the run time of the programs it loaded over the flood.  TAIL=1: only the last
+# line of its output is kept.
 with_tracer()
 {
 	local name=$1 pid ids t0 t1
 
 	shift
-	taskset -c 1 "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
+	if [[ -n ${TAIL:-} ]]; then
+		taskset -c 1 "$@" > >(tail -n 1 >"$tmp/$name.out") 2>"$tmp/$name.err" &
+	else
+		taskset -c 1 "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
+	fi
 	pid=$!
 	tracer_pid=$pid
 	for _ in $(seq 200); do
@@ -87,20 +96,32 @@ with_tracer()
 	prog_stats $ids >"$tmp/$name.p1"
 	echo $((t1 - t0)) >"$tmp/$name.kns"
 	kill -INT "$pid"
+	# A tracer that does not stop (bpftrace once hung at load 12) ends the run, not the bench.
+	for _ in $(seq 100); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -KILL "$pid" 2>/dev/null || true
 	wait "$pid" || true
 	tracer_pid=
+	for _ in $(seq 50); do
+		[[ -s $tmp/$name.out ]] && break
+		sleep 0.1
+	done
 }
 
 base1=$(rate "$(flood)")
 ring=(${RING:+--ring-size "$RING"} ${ATTACH:+--attach "$ATTACH"})
 with_tracer selected "$sockeye" -v -j trace --summary "${ring[@]}" udp and dst host 10.94.0.2 and dst port 9
 base2=$(rate "$(flood)")
+TAIL=1 with_tracer perpkt "$sockeye" -v -j trace "${ring[@]}" udp and dst host 10.94.0.2 and dst port 9
+base2b=$(rate "$(flood)")
 with_tracer filtered "$sockeye" -v -j trace --summary "${ring[@]}" udp and dst port 10
 base3=$(rate "$(flood)")
 with_tracer bpftrace unshare -m sh -c 'mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null;
 	exec bpftrace "$0"' "$src/bench/trace.bt"
 base4=$(rate "$(flood)")
-base=$(( (base1 + base2 + base3 + base4) / 4 ))
+base=$(( (base1 + base2 + base2b + base3 + base4) / 5 ))
 
 # ns_per RATE BEFORE AFTER: against the untraced runs just before and after it.
 ns_per()
@@ -108,6 +129,7 @@ ns_per()
 	awk -v r="$1" -v b=$((($2 + $3) / 2)) 'BEGIN { printf "%.0f", 1e9 / r - 1e9 / b }'
 }
 read -r sel_sent sel_rate <"$tmp/selected.rate"
+read -r pp_sent pp_rate <"$tmp/perpkt.rate"
 read -r filt_sent filt_rate <"$tmp/filtered.rate"
 read -r bt_sent bt_rate <"$tmp/bpftrace.rate"
 # kns NAME SENT: the tracer's programs' run time per frame sent.
@@ -115,6 +137,8 @@ kns() { awk -v t="$(cat "$tmp/$1.kns")" -v n="$2" 'BEGIN { printf "%.0f", t / n 
 sel_stats=$(jq -c 'select(.type == "trace_stats") | {packets, lost_events, evicted, unfinished}' \
 	"$tmp/selected.out")
 sel_pairs=$(jq -c 'select(.type == "trace_summary") | .fates' "$tmp/selected.out")
+pp_stats=$(jq -c 'select(.type == "trace_stats") | {packets, lost_events, evicted, unfinished}' \
+	"$tmp/perpkt.out")
 filt_stats=$(jq -c 'select(.type == "trace_stats") | {packets, filtered_out}' "$tmp/filtered.out")
 bt_count=$(sed -n 's/^@done: //p' "$tmp/bpftrace.out")
 attach=$(sed -n 's/.*attached with [a-z_]* in \([0-9.]*\) ms/\1/p' "$tmp/selected.err")
@@ -125,12 +149,14 @@ echo "kernel $(uname -r), $(nproc) CPUs, $secs s per run, sender pinned to CPU 0
 echo "load: $(uptime | sed 's/.*load average/load average/')"
 printf '%-34s %12s %10s %12s %s\n' run "frames/s" "ns/frame" "kernel ns/fr" notes
 printf '%-34s %12s %10s %12s %s\n' "no tracing" "$base" - - \
-	"between the others: $base1 $base2 $base3 $base4"
+	"between the others: $base1 $base2 $base2b $base3 $base4"
 printf '%-34s %12s %10s %12s %s\n' "sockeye trace, selected" "$sel_rate" \
 	"$(ns_per "$sel_rate" "$base1" "$base2")" "$(kns selected "$sel_sent")" \
 	"$sel_sent sent; $sel_stats $sel_pairs"
+printf '%-34s %12s %10s %12s %s\n' "sockeye trace, selected, per packet" "$pp_rate" \
+	"$(ns_per "$pp_rate" "$base2" "$base2b")" "$(kns perpkt "$pp_sent")" "$pp_sent sent; $pp_stats"
 printf '%-34s %12s %10s %12s %s\n' "sockeye trace, filtered out" "$filt_rate" \
-	"$(ns_per "$filt_rate" "$base2" "$base3")" "$(kns filtered "$filt_sent")" "$filt_stats"
+	"$(ns_per "$filt_rate" "$base2b" "$base3")" "$(kns filtered "$filt_sent")" "$filt_stats"
 printf '%-34s %12s %10s %12s %s\n' "bpftrace trace.bt (same work)" "$bt_rate" \
 	"$(ns_per "$bt_rate" "$base3" "$base4")" "$(kns bpftrace "$bt_sent")" \
 	"followed to the fate: ${bt_count:-0}"
@@ -144,5 +170,6 @@ per_prog()
 }
 echo "per program (the kernel's account):"
 per_prog selected "$sel_sent"
+per_prog perpkt "$pp_sent"
 per_prog filtered "$filt_sent"
 per_prog bpftrace "$bt_sent"

@@ -45,6 +45,7 @@ NETNS_TESTS += \
 	tests/netns/trace_vxlan.sh \
 	tests/netns/trace_attach_stages.sh \
 	tests/netns/trace_pid.sh \
+	tests/netns/trace_inflight.sh \
 	tests/netns/napi_veth.sh \
 	tests/netns/sniff_capture.sh \
 	tests/netns/sniff_files.sh \

@@ -33,9 +33,19 @@ struct skb_view {
 static __always_inline int skb_view_of(bool btf, struct sk_buff *skb, struct net_device *dev,
 				       struct skb_view *v)
 {
-	/* Read as numbers: the filter, a global function, takes no pointer. */
+	/*
+	 * Read as numbers: the filter, a global function, takes no pointer.
+	 * tp_btf's direct loads give typed pointers: an includer that can make
+	 * them numbers defines SKB_VIEW_NUMBER (trace.bpf.c); the others read
+	 * them with a helper call each.
+	 */
+#ifdef SKB_VIEW_NUMBER
+	__u64 head = btf ? SKB_VIEW_NUMBER(skb->head) : (__u64)BPF_CORE_READ(skb, head);
+	__u64 data = btf ? SKB_VIEW_NUMBER(skb->data) : (__u64)BPF_CORE_READ(skb, data);
+#else
 	__u64 head = (__u64)BPF_CORE_READ(skb, head);
 	__u64 data = (__u64)BPF_CORE_READ(skb, data);
+#endif
 	__u32 tail = RD(btf, skb, tail);
 	__u16 mh = RD(btf, skb, mac_header);
 	__u16 nh = RD(btf, skb, network_header);

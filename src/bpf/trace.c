@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
@@ -66,6 +67,12 @@ struct trace {
 	size_t nfilter;
 	char why[256];			/* a splice's failure */
 	int ncpus;
+	/* The followed skbs' tags, mapped: a busy way is an skb still followed. */
+	const __u64 *skb_tags;
+	size_t skb_tags_len, nsets;
+	/* Their slots, mapped: the hops still kept there at the end (trace_sweep). */
+	const void *skb_slots;
+	size_t skb_slots_len, slot_size;
 	int (*fn)(void *ctx, const struct trace_hop_event *ev, size_t size);
 	void *fn_ctx;
 };
@@ -281,8 +288,14 @@ static int try_method(void *ctx, enum loader_attach m, struct loader_attempt *a)
 	}
 	stage_done("targets (vmlinux BTF)", &t0);
 	t->skel->rodata->cfg = t->opts.cfg;
-	bpf_map__set_max_entries(t->skel->maps.by_skb, t->opts.max_packets);
-	bpf_map__set_max_entries(t->skel->maps.by_head, t->opts.max_packets);
+	t->skel->rodata->cfg.set_mask = (__u32)(t->nsets - 1);
+	bpf_map__set_max_entries(t->skel->maps.skb_tags, (__u32)t->nsets);
+	bpf_map__set_max_entries(t->skel->maps.skb_slots, (__u32)(t->nsets * TRACE_WAYS));
+	bpf_map__set_max_entries(t->skel->maps.head_tags, (__u32)t->nsets);
+	bpf_map__set_max_entries(t->skel->maps.head_slots, (__u32)(t->nsets * TRACE_WAYS));
+	/* Per CPU, 360 bytes a pair: only where --summary counts in the kernel. */
+	if (!t->opts.cfg.summary)
+		bpf_map__set_max_entries(t->skel->maps.pairs, 1);
 	bpf_map__set_max_entries(t->skel->maps.events, (__u32)t->opts.ring_bytes);
 	err = trace_bpf__load(t->skel);
 	if (err) {
@@ -313,11 +326,50 @@ fail:
 	return a->err;
 }
 
+/* A batch's hops handed on one by one, as the hop events they stand for. */
+static int on_batch(struct trace *t, const struct trace_batch_event *b, size_t size)
+{
+	size_t n = (size - TRACE_BATCH_HDR_SIZE) / sizeof(b->hops[0]);
+	struct trace_hop_event ev;
+	int ret = 0;
+
+	if (n > b->n)
+		n = b->n;
+	for (size_t i = 0; i < n && !ret; i++) {
+		const struct trace_hop_rec *h = &b->hops[i];
+
+		memset(&ev, 0, TRACE_EVENT_HDR_SIZE);
+		ev.kind = TRACE_REC_HOP;
+		ev.hop = h->hop;
+		ev.ts_ns = h->ts_ns;
+		ev.pkt_id = b->pkt_id;
+		ev.location = h->location;
+		ev.cpu = h->cpu;
+		ev.ifindex = h->ifindex;
+		ev.len = h->len;
+		ev.reason = h->reason;
+		ev.pid = h->pid;
+		ev.tid = h->tid;
+		ev.rc = h->rc;
+		ev.flags = h->flags;
+		if (h->name < TRACE_BATCH)
+			memcpy(ev.ifname, b->names[h->name], sizeof(ev.ifname));
+		/* The task's name where it is the packet's: its reader. */
+		if (h->hop == TRACE_HOP_COPY_DATAGRAM || h->hop == TRACE_HOP_RECV)
+			memcpy(ev.comm, b->reader_comm, sizeof(ev.comm));
+		ret = t->fn(t->fn_ctx, &ev, TRACE_EVENT_HDR_SIZE);
+	}
+	return ret;
+}
+
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct trace *t = ctx;
+	const __u32 *kind = data;
 
-	if (size < TRACE_EVENT_HDR_SIZE)
+	if (size >= TRACE_BATCH_HDR_SIZE && *kind == TRACE_REC_BATCH)
+		return on_batch(t, data, size);
+	if (size < TRACE_EVENT_HDR_SIZE || *kind != TRACE_REC_HOP)
 		return 0;
 	return t->fn(t->fn_ctx, data, size);
 }
@@ -333,6 +385,10 @@ int trace_open(const struct trace_opts *o, struct trace **out, struct loader_err
 	if (!t)
 		return -ENOMEM;
 	t->opts = *o;
+	/* Sets of TRACE_WAYS: max_packets rounded up to a power of two of sets. */
+	t->nsets = 1;
+	while (t->nsets * TRACE_WAYS < o->max_packets && t->nsets < (1u << 24))
+		t->nsets <<= 1;
 	t->ncpus = libbpf_num_possible_cpus();
 	err = t->ncpus > 0 ? 0 : -EINVAL;
 	if (!err && o->cfg.filter)
@@ -353,6 +409,30 @@ int trace_open(const struct trace_opts *o, struct trace **out, struct loader_err
 		if (!t->rb)
 			err = -errno;
 	}
+	if (!err) {
+		void *m;
+
+		t->skb_tags_len = t->nsets * TRACE_WAYS * sizeof(__u64);
+		m = mmap(NULL, t->skb_tags_len, PROT_READ, MAP_SHARED,
+			 bpf_map__fd(t->skel->maps.skb_tags), 0);
+		if (m == MAP_FAILED)
+			err = -errno;
+		else
+			t->skb_tags = m;
+	}
+	if (!err) {
+		void *m;
+
+		/* An mmapped array's values are 8-byte aligned. */
+		t->slot_size = (bpf_map__value_size(t->skel->maps.skb_slots) + 7) & ~(size_t)7;
+		t->skb_slots_len = t->nsets * TRACE_WAYS * t->slot_size;
+		m = mmap(NULL, t->skb_slots_len, PROT_READ, MAP_SHARED,
+			 bpf_map__fd(t->skel->maps.skb_slots), 0);
+		if (m == MAP_FAILED)
+			err = -errno;
+		else
+			t->skb_slots = m;
+	}
 	unregister_handlers();
 	if (err) {
 		trace_close(t);
@@ -367,6 +447,10 @@ void trace_close(struct trace *t)
 	if (!t)
 		return;
 	ring_buffer__free(t->rb);
+	if (t->skb_tags)
+		munmap((void *)t->skb_tags, t->skb_tags_len);
+	if (t->skb_slots)
+		munmap((void *)t->skb_slots, t->skb_slots_len);
 	destroy_skel(t);
 	free(t->filter);
 	free(t);
@@ -397,11 +481,35 @@ int trace_poll(struct trace *t, int timeout_ms,
 	return n < 0 ? n : err < 0 ? err : n;
 }
 
+/*
+ * The slot as trace.bpf.c lays it out: the batch is its last member (its
+ * offset is the value's size less the batch's).
+ */
+int trace_sweep(struct trace *t, int (*fn)(void *ctx, const struct trace_hop_event *ev,
+					   size_t size), void *ctx)
+{
+	size_t off = bpf_map__value_size(t->skel->maps.skb_slots) -
+		     sizeof(struct trace_batch_event);
+	struct trace_batch_event b;
+	int ret = 0;
+
+	t->fn = fn;
+	t->fn_ctx = ctx;
+	for (size_t i = 0; i < t->nsets * TRACE_WAYS && !ret; i++) {
+		if (!__atomic_load_n(&t->skb_tags[i], __ATOMIC_RELAXED))
+			continue;
+		memcpy(&b, (const char *)t->skb_slots + i * t->slot_size + off, sizeof(b));
+		if (b.kind != TRACE_REC_BATCH || !b.n || b.n > TRACE_BATCH)
+			continue;
+		ret = on_batch(t, &b, sizeof(b));
+	}
+	return ret;
+}
+
 int trace_read_stats(struct trace *t, uint64_t stats[TRACE_STAT_NR], uint64_t *live)
 {
 	int fd = bpf_map__fd(t->skel->maps.stats);
 	uint64_t *v = calloc((size_t)t->ncpus, sizeof(*v));
-	__u64 key, next, *prev = NULL;
 	int err = 0;
 
 	if (!v)
@@ -417,11 +525,56 @@ int trace_read_stats(struct trace *t, uint64_t stats[TRACE_STAT_NR], uint64_t *l
 	}
 	free(v);
 	*live = 0;
-	fd = bpf_map__fd(t->skel->maps.by_skb);
-	while (!err && !bpf_map_get_next_key(fd, prev, &next)) {
-		key = next;
-		prev = &key;
-		(*live)++;
+	for (size_t i = 0; i < t->nsets * TRACE_WAYS; i++)
+		*live += __atomic_load_n(&t->skb_tags[i], __ATOMIC_RELAXED) != 0;
+	return err;
+}
+
+int trace_read_pairs(struct trace *t, struct trace_pair_stat pairs[TRACE_HOP_NR * TRACE_HOP_NR],
+		     uint64_t fates[TRACE_KFATE_NR])
+{
+	int fd = bpf_map__fd(t->skel->maps.pairs);
+	struct trace_pair_stat *v = calloc((size_t)t->ncpus, sizeof(*v));
+	uint64_t *f = calloc((size_t)t->ncpus, sizeof(*f));
+	int err = 0;
+
+	if (!v || !f) {
+		free(v);
+		free(f);
+		return -ENOMEM;
 	}
+	memset(pairs, 0, sizeof(*pairs) * TRACE_HOP_NR * TRACE_HOP_NR);
+	for (__u32 k = 0; !err && k < TRACE_HOP_NR * TRACE_HOP_NR; k++) {
+		struct trace_pair_stat *p = &pairs[k];
+
+		if (bpf_map_lookup_elem(fd, &k, v)) {
+			err = -errno;
+			break;
+		}
+		for (int c = 0; c < t->ncpus; c++) {
+			if (!v[c].count)
+				continue;
+			if (!p->count || v[c].min_ns < p->min_ns)
+				p->min_ns = v[c].min_ns;
+			if (v[c].max_ns > p->max_ns)
+				p->max_ns = v[c].max_ns;
+			p->count += v[c].count;
+			p->sum_ns += v[c].sum_ns;
+			for (int b = 0; b < TRACE_PAIR_BUCKETS; b++)
+				p->buckets[b] += v[c].buckets[b];
+		}
+	}
+	fd = bpf_map__fd(t->skel->maps.fates);
+	for (__u32 k = 0; !err && k < TRACE_KFATE_NR; k++) {
+		fates[k] = 0;
+		if (bpf_map_lookup_elem(fd, &k, f)) {
+			err = -errno;
+			break;
+		}
+		for (int c = 0; c < t->ncpus; c++)
+			fates[k] += f[c];
+	}
+	free(v);
+	free(f);
 	return err;
 }

@@ -45,6 +45,9 @@ reader_pid=$(awk '/^ready/ { print $2 }' "$tmp/reader")
 # Selected in A's namespace where they start (net_dev_queue on ta), followed into B.
 start_sockeye "$tmp/out" "$tmp/err" -N "$A" -j trace udp and dst net 10.96.0.0/24
 out_pid=$sockeye_pid
+# --summary alone is counted in the kernel (no event per packet): the same as the one with -w.
+start_sockeye "$tmp/ksum" "$tmp/ksum.err" -N "$A" -j trace --summary udp and dst net 10.96.0.0/24
+ksum_pid=$sockeye_pid
 # The same packets as hop-pair histograms, and into a pcapng file with hops and fate as comments.
 start_sockeye "$tmp/sum" "$tmp/sum.err" -N "$A" -j trace --summary -w "$tmp/t.pcapng" \
 	udp and dst net 10.96.0.0/24
@@ -53,6 +56,8 @@ ns_exec "$A" python3 "$send" udp 10.96.0.2 9 "$N_NOSOCK" || fail "cannot send to
 ns_exec "$A" python3 "$send" udp 10.96.0.2 7777 "$N_NF" || fail "cannot send to the nft port"
 wait_for_text "$tmp/reader" done 10 || fail "the reader did not read its $N_READ datagrams"
 sleep 0.3
+stop_sockeye
+sockeye_pid=$ksum_pid
 stop_sockeye
 sockeye_pid=$out_pid
 stop_sockeye
@@ -100,7 +105,7 @@ stats=$(jq -c 'select(.type == "trace_stats")' "$tmp/out")
 	$(jq -r '.unfinished' <<<"$stats") -eq 0 && $(jq -r '.evicted' <<<"$stats") -eq 0 ]] ||
 	fail "totals: $stats, want $total packets, none lost, unfinished or evicted"
 /usr/bin/python3 "$top_srcdir/tests/tools/json_validate.py" "$top_srcdir/schema" "$tmp/out" \
-	"$tmp/sum" || fail "a record does not match its schema"
+	"$tmp/sum" "$tmp/ksum" || fail "a record does not match its schema"
 
 # --summary: the socket queue wait of each datagram read is in the 2^26 ns bucket or above.
 sum=$(jq -c 'select(.type == "trace_summary")' "$tmp/sum")
@@ -110,6 +115,18 @@ q=$(jq -c '.pairs[] | select(.from == "sk_data_ready" and .to == "sock_recv_leng
 [[ $(jq -r .count <<<"$q") -eq $N_READ && $(jq -r .min_ns <<<"$q") -ge 50000000 &&
 	$(jq -r '[.buckets[] | select(.ge_ns >= 33554432) | .count] | add' <<<"$q") -eq $N_READ ]] ||
 	fail "summary: the queue wait pair: $q"
+# The kernel's --summary: the same packets, fates, pairs and counts; the queue wait as well.
+ksum=$(jq -c 'select(.type == "trace_summary")' "$tmp/ksum")
+shape='{packets, fates, pairs: [.pairs[] | {from, to, count}]}'
+[[ $(jq -c "$shape" <<<"$ksum") == "$(jq -c "$shape" <<<"$sum")" ]] ||
+	fail "the kernel's summary: $(jq -c "$shape" <<<"$ksum"), with -w: $(jq -c "$shape" <<<"$sum")"
+q=$(jq -c '.pairs[] | select(.from == "sk_data_ready" and .to == "sock_recv_length")' <<<"$ksum")
+[[ $(jq -r .min_ns <<<"$q") -ge 50000000 &&
+	$(jq -r '[.buckets[] | select(.ge_ns >= 33554432) | .count] | add' <<<"$q") -eq $N_READ ]] ||
+	fail "the kernel's summary: the queue wait pair: $q"
+kstats=$(jq -c 'select(.type == "trace_stats")' "$tmp/ksum")
+[[ $(jq -r '.packets' <<<"$kstats") -eq $total && $(jq -r '.unfinished' <<<"$kstats") -eq 0 &&
+	$(jq -r '.lost_events' <<<"$kstats") -eq 0 ]] || fail "the kernel's summary: totals: $kstats"
 # -w: every packet, its fate and hops in the comment tshark shows.
 comments=$(tshark -r "$tmp/t.pcapng" -T fields -e frame.comment 2>/dev/null)
 [[ $(grep -c . <<<"$comments") -eq $total ]] || fail "-w: $(grep -c . <<<"$comments") packets with comments, want $total"

@@ -101,11 +101,29 @@ static void decide_fate(struct trace_pkt *p, const struct trace_pkt_hop *last)
 		p->fate = TRACE_FATE_CONSUMED;
 }
 
+/*
+ * Hops in time order: the kernel sends the hops of the skb that started the
+ * packet in one record at its fate, a clone's at once, so they arrive
+ * interleaved.  Insertion: a few hops, mostly in order already.
+ */
+static void sort_hops(struct trace_pkt *p)
+{
+	for (size_t i = 1; i < p->n; i++) {
+		struct trace_pkt_hop h = p->hops[i];
+		size_t j = i;
+
+		for (; j > 0 && p->hops[j - 1].ts_ns > h.ts_ns; j--)
+			p->hops[j] = p->hops[j - 1];
+		p->hops[j] = h;
+	}
+}
+
 static int hand_on(struct trace_packets *t, struct trace_pkt *p)
 {
 	int ret;
 
 	unlink_pkt(t, p);
+	sort_hops(p);
 	ret = t->fn(t->ctx, p);
 	free(p);
 	return ret;
@@ -193,7 +211,8 @@ int trace_packets_add(struct trace_packets *t, const struct trace_hop_event *ev,
 	hop_of(h, ev);
 	if (!(ev->flags & TRACE_EV_END))
 		return 0;
-	decide_fate(p, h);
+	sort_hops(p);
+	decide_fate(p, &p->hops[p->n - 1]);
 	return hand_on(t, p);
 }
 

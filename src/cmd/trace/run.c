@@ -33,6 +33,7 @@ struct trace_run {
 	struct view_trace v;
 	struct trace_packets *pk;
 	struct trace_summary *sum;
+	bool kernel_summary;		/* --summary counted in the kernel: no events */
 	struct pktnote *w;
 	uint64_t shown;
 	uint64_t unfinished;
@@ -163,6 +164,7 @@ static int open_collector(struct trace_run *r, uint32_t netns_ino, uint32_t ifin
 			.snaplen = r->c->write_path ? r->c->snaplen :
 				   r->c->summary ? 0 : TRACE_SUMMARY_SNAPLEN,
 			.filter = r->c->l2 != NULL,
+			.summary = r->kernel_summary,
 		},
 		.attach = r->c->attach,
 		.ring_bytes = r->c->ring_bytes,
@@ -246,32 +248,51 @@ static void report_attrib_limits(struct trace_run *r)
 			  (unsigned long long)st.events_lost);
 }
 
+/* --summary as the kernel counted it: the packets are those it started. */
+static int kernel_summary(struct trace_run *r, uint64_t started)
+{
+	struct trace_pair_stat *pairs = calloc(TRACE_HOP_NR * TRACE_HOP_NR, sizeof(*pairs));
+	uint64_t fates[TRACE_KFATE_NR];
+	int err = pairs ? trace_read_pairs(r->t, pairs, fates) : -ENOMEM;
+
+	if (!err) {
+		trace_summary_from_kernel(r->sum, pairs, fates, started);
+		r->shown = r->sum->packets;
+		r->unfinished = r->sum->fates[TRACE_FATE_UNFINISHED];
+	}
+	free(pairs);
+	return err;
+}
+
 static int finish(struct trace_run *r)
 {
 	struct view_trace_totals tot = { 0 };
 	uint64_t stats[TRACE_STAT_NR], live = 0;
 	int err = trace_read_stats(r->t, stats, &live);
-	int64_t evicted;
 
-	/* Packets still waiting have no fate: shown as unfinished, unless -c is reached. */
+	/*
+	 * Packets still waiting have no fate: shown as unfinished, unless -c is
+	 * reached, with the hops their slots in the kernel still keep.
+	 */
+	if (!r->done && !r->err && !r->kernel_summary)
+		trace_sweep(r->t, on_event, r);
 	trace_packets_flush(r->pk);
-	if (r->sum)
-		view_trace_summary(&r->v, r->sum);
+	if (!err && r->kernel_summary)
+		err = kernel_summary(r, stats[TRACE_STAT_STARTED]);
 	if (err) {
 		log_error("cannot read the trace counters: %s", strerror(-err));
 		return EXIT_RUNTIME;
 	}
+	if (r->sum)
+		view_trace_summary(&r->v, r->sum);
 	report_lost(r, stats);
-	/* Every entry the table took left by a fate, a reuse, or an eviction, or is still there. */
-	evicted = (int64_t)(stats[TRACE_STAT_STARTED] + stats[TRACE_STAT_CLONES]) -
-		  (int64_t)(stats[TRACE_STAT_ENDED] + stats[TRACE_STAT_STALE] + live);
 	tot.packets = r->shown;
 	tot.unfinished = r->unfinished;
 	tot.filtered_out = stats[TRACE_STAT_FILTERED];
 	tot.clones = stats[TRACE_STAT_CLONES];
 	tot.stale = stats[TRACE_STAT_STALE] + stats[TRACE_STAT_STALE_HEAD];
 	tot.lost_events = stats[TRACE_STAT_LOST];
-	tot.evicted = evicted > 0 ? (uint64_t)evicted : 0;
+	tot.evicted = stats[TRACE_STAT_EVICTED];
 	tot.orphan_events = trace_packets_orphans(r->pk);
 	tot.live = live;
 	tot.unselected = r->unselected;
@@ -319,6 +340,13 @@ int trace_run(struct trace_cmd *c)
 			goto out;
 		}
 	}
+	/*
+	 * --summary counts in the kernel, with no event per packet, unless a
+	 * packet must be seen whole: to be written (-w), to be matched with a
+	 * process (--pid ...), or counted against -c.
+	 */
+	r.kernel_summary = c->summary && !c->write_path && !attrib_filter_active(&c->pf) &&
+			   !c->count;
 	signals_catch_stop();
 	ret = open_collector(&r, netns_ino, ifindex);
 	if (ret)

@@ -38,3 +38,36 @@ void trace_summary_add(struct trace_summary *s, const struct trace_pkt *p)
 		x->buckets[trace_summary_bucket(ns)]++;
 	}
 }
+
+_Static_assert((int)TRACE_KFATE_DELIVERED == (int)TRACE_FATE_DELIVERED &&
+	       (int)TRACE_KFATE_SENT == (int)TRACE_FATE_SENT &&
+	       (int)TRACE_KFATE_CONSUMED == (int)TRACE_FATE_CONSUMED &&
+	       (int)TRACE_KFATE_DROPPED == (int)TRACE_FATE_DROPPED, "the kernel's fates are the collector's");
+
+void trace_summary_from_kernel(struct trace_summary *s,
+			       const struct trace_pair_stat pairs[TRACE_HOP_NR * TRACE_HOP_NR],
+			       const uint64_t fates[TRACE_KFATE_NR], uint64_t started)
+{
+	uint64_t ended = 0;
+
+	for (int a = 0; a < TRACE_HOP_NR; a++) {
+		for (int b = 0; b < TRACE_HOP_NR; b++) {
+			const struct trace_pair_stat *k = &pairs[a * TRACE_HOP_NR + b];
+			struct trace_pair *x = &s->pair[a][b];
+
+			x->count = k->count;
+			x->sum_ns = k->sum_ns;
+			x->min_ns = k->min_ns;
+			x->max_ns = k->max_ns;
+			for (int i = 0; i < TRACE_SUMMARY_BUCKETS; i++)
+				x->buckets[i] = k->buckets[i];
+		}
+	}
+	for (int f = TRACE_KFATE_DELIVERED; f < TRACE_KFATE_NR; f++) {
+		s->fates[f] = fates[f];
+		ended += fates[f];
+	}
+	/* A packet the kernel started and saw no fate of: still followed, evicted, or freed untraced. */
+	s->fates[TRACE_FATE_UNFINISHED] = started > ended ? started - ended : 0;
+	s->packets = ended + s->fates[TRACE_FATE_UNFINISHED];
+}

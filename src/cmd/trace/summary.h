@@ -9,7 +9,7 @@
 #include "cmd/trace/packets.h"
 
 /* Bucket b holds latencies in [2^b, 2^(b+1)) ns (bucket 0 also 0 ns): up to 2^40 ns, 18 min. */
-#define TRACE_SUMMARY_BUCKETS 41
+#define TRACE_SUMMARY_BUCKETS TRACE_PAIR_BUCKETS
 
 struct trace_pair {
 	uint64_t count;
@@ -25,6 +25,13 @@ struct trace_summary {
 
 /* Adds a packet's consecutive hop pairs and its fate. */
 void trace_summary_add(struct trace_summary *s, const struct trace_pkt *p);
+/*
+ * The summary the kernel counted (cfg.summary): its pairs, its fates, and
+ * the packets started, those without a fate being unfinished.
+ */
+void trace_summary_from_kernel(struct trace_summary *s,
+			       const struct trace_pair_stat pairs[TRACE_HOP_NR * TRACE_HOP_NR],
+			       const uint64_t fates[TRACE_KFATE_NR], uint64_t started);
 /* The bucket of ns. */
 unsigned trace_summary_bucket(uint64_t ns);
 

@@ -131,11 +131,62 @@ static void test_bounds(void **state)
 	assert_int_equal(trace_summary_bucket(UINT64_MAX), TRACE_SUMMARY_BUCKETS - 1);
 }
 
+/* The kernel's bucket (trace.h, run in BPF) is the collector's, over the whole range. */
+static void test_kernel_bucket(void **state)
+{
+	(void)state;
+	for (unsigned b = 0; b < 64; b++) {
+		uint64_t v = 1ull << b;
+
+		assert_int_equal(trace_log2_bucket(v), trace_summary_bucket(v));
+		assert_int_equal(trace_log2_bucket(v - 1), trace_summary_bucket(v - 1));
+		assert_int_equal(trace_log2_bucket(v + 1), trace_summary_bucket(v + 1));
+		assert_int_equal(trace_log2_bucket(v | (v >> 1)), trace_summary_bucket(v | (v >> 1)));
+	}
+	assert_int_equal(trace_log2_bucket(0), 0);
+	assert_int_equal(trace_log2_bucket(UINT64_MAX), TRACE_SUMMARY_BUCKETS - 1);
+}
+
+/* --summary as the kernel counted it: pairs as they are, the fates, the rest unfinished. */
+static void test_kernel_summary(void **state)
+{
+	static struct trace_pair_stat pairs[TRACE_HOP_NR * TRACE_HOP_NR];
+	static struct trace_summary s;
+	uint64_t fates[TRACE_KFATE_NR] = { 0 };
+	struct trace_pair_stat *p = &pairs[TRACE_HOP_NETIF_RX * TRACE_HOP_NR + TRACE_HOP_KFREE];
+
+	(void)state;
+	p->count = 3;
+	p->sum_ns = 600;
+	p->min_ns = 100;
+	p->max_ns = 300;
+	p->buckets[6] = 1;
+	p->buckets[7] = 1;
+	p->buckets[8] = 1;
+	fates[TRACE_KFATE_DROPPED] = 3;
+	fates[TRACE_KFATE_DELIVERED] = 2;
+	trace_summary_from_kernel(&s, pairs, fates, 7);
+	assert_int_equal(s.packets, 7);
+	assert_int_equal(s.fates[TRACE_FATE_DROPPED], 3);
+	assert_int_equal(s.fates[TRACE_FATE_DELIVERED], 2);
+	assert_int_equal(s.fates[TRACE_FATE_UNFINISHED], 2);
+	assert_int_equal(s.pair[TRACE_HOP_NETIF_RX][TRACE_HOP_KFREE].count, 3);
+	assert_int_equal(s.pair[TRACE_HOP_NETIF_RX][TRACE_HOP_KFREE].min_ns, 100);
+	assert_int_equal(s.pair[TRACE_HOP_NETIF_RX][TRACE_HOP_KFREE].buckets[7], 1);
+	assert_int_equal(s.pair[TRACE_HOP_NETIF_RX][TRACE_HOP_NETIF_RECEIVE].count, 0);
+	/* A fate counted twice (a clone's after its packet's) never makes unfinished negative. */
+	trace_summary_from_kernel(&s, pairs, fates, 4);
+	assert_int_equal(s.fates[TRACE_FATE_UNFINISHED], 0);
+	assert_int_equal(s.packets, 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fates),
 		cmocka_unit_test(test_bounds),
+		cmocka_unit_test(test_kernel_bucket),
+		cmocka_unit_test(test_kernel_summary),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
