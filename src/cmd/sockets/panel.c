@@ -305,13 +305,6 @@ static int keep_cb(const struct sock_rec *r, const struct sockscan_where *w, voi
 	return keep_and_count(arg, r);
 }
 
-/* Between walks: ranked for the rows only (the drops by process are the walks'). */
-static int keep_only_cb(const struct sock_rec *r, const struct sockscan_where *w, void *arg)
-{
-	sockets_panel_keep(arg, r);
-	return 0;
-}
-
 #ifdef HAVE_BPF
 static int keep_iter_cb(const struct sock_rec *r, void *arg)
 {
@@ -519,9 +512,8 @@ static int keep_candidate(const struct sockiter_rec *in, void *arg)
 	struct sock_rec r;
 
 	sockiter_rec_to_sock(in, &r);
-	sockets_panel_keep(x, &r);
 	x->ncands++;
-	return 0;
+	return keep_and_count(x, &r);
 }
 
 /*
@@ -541,40 +533,32 @@ static void set_min(struct sockets_panel *x)
 
 /*
  * Between walks: TCP and UDP from the candidates read again, raw and unix
- * dumped (their tables are the namespace's own); the drops by process stay
- * those of the last two walks.  0, or -errno with why set.
+ * dumped (their tables are the namespace's own), each socket's drops counted
+ * as a walk's are (a candidate with drops stays one: its counter is in every
+ * refresh).  0, or -errno with why set.
  */
-static int refresh_candidates(struct sockets_panel *x, char *why, size_t len)
+static int read_candidates(struct sockets_panel *x, char *why, size_t len)
 {
 #ifdef HAVE_BPF
-	uint64_t cpu_ns = clock_ns(CLOCK_THREAD_CPUTIME_ID);
 	unsigned long long lost = socktrack_queued_lost(x->track);
 	int err;
 
-	sockets_panel_clear(x);
 	x->ncands = 0;
 	err = socktrack_requeue(x->track, keep_candidate, x);
 	if (err) {
-		snprintf(why, len, "BPF candidates: %s", strerror(-err));
+		if (err < 0)
+			snprintf(why, len, "BPF candidates: %s", strerror(-err));
 		return err;
 	}
-	err = sockscan_run(&x->scan, keep_only_cb, x);
-	if (err) {
+	err = sockscan_run(&x->scan, keep_cb, x);
+	if (err)
 		snprintf(why, len, "sock_diag%s%s: %s", x->scan.what[0] ? " " : "", x->scan.what,
 			 strerror(-err));
-		return err;
-	}
-	if (find_owners(x)) {
-		x->nowned = 0;
-		x->ncgroups = 0;
-		procs_clear(x->procs);
-	}
-	set_min(x);
-	log_debug(2, "sockets panel: %zu candidates read again, %llu us of CPU%s", x->ncands,
-		  (unsigned long long)((clock_ns(CLOCK_THREAD_CPUTIME_ID) - cpu_ns) / 1000),
-		  lost != x->track_lost ? " (some not noted: the candidates were full)" : "");
+	if (lost != x->track_lost)
+		log_debug(2, "sockets panel: %llu sockets not noted: the candidates were full",
+			  lost - x->track_lost);
 	x->track_lost = lost;
-	return 0;
+	return err;
 #else
 	(void)x;
 	(void)why;
@@ -617,15 +601,15 @@ int sockets_panel_collect(struct panel_ctx *c, char *why, size_t len)
 	struct sockets_panel *x = c->sockets;
 	uint64_t cpu_ns = clock_ns(CLOCK_THREAD_CPUTIME_ID);
 	uint64_t cost, now;
+	bool full;
 	int err;
 
 	if (!is_due(x, c->o->delay_ns))
 		return 0;
-	if (has_candidates(x) && !walk_due(x))
-		return refresh_candidates(x, why, len);
+	full = !has_candidates(x) || walk_due(x);
 	sockets_panel_clear(x);
 	sock_drops_begin(x->drops);
-	err = walk(x, why, len);
+	err = full ? walk(x, why, len) : read_candidates(x, why, len);
 	if (err)
 		return err;
 	sock_drops_end(x->drops);
@@ -642,6 +626,14 @@ int sockets_panel_collect(struct panel_ctx *c, char *why, size_t len)
 	if (group_drops(x))
 		x->nbyproc = 0;
 	cost = clock_ns(CLOCK_THREAD_CPUTIME_ID) - cpu_ns;
+	if (!full) {
+#ifdef HAVE_BPF
+		set_min(x);
+#endif
+		log_debug(2, "sockets panel: %zu candidates read again, %llu us of CPU", x->ncands,
+			  (unsigned long long)(cost / 1000));
+		return 0;
+	}
 	after_walk(x, cost);
 	/* What a walk of the host's tables costs, and so how often it runs (bench/bigsockets.sh). */
 	log_debug(2, "sockets panel: walk and owners %llu us of CPU: every %llu s",
