@@ -13,8 +13,10 @@ d = sys.argv[1]
 keep = []
 
 
-def pair():
+def pair(rcvbuf=0):
     lst = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    if rcvbuf:
+        lst.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
     lst.bind(("127.0.0.1", 0))
     lst.listen(8)
     c = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -50,14 +52,7 @@ wait_file("go")
 lc.send(b"L" * 5000)
 if open(os.path.join(d, "go")).read().strip() == "send":
     # The peer never reads and its buffer is small: what it cannot take stays in Send-Q.
-    lst = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    lst.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    lst.bind(("127.0.0.1", 0))
-    lst.listen(1)
-    c = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    c.connect(lst.getsockname())
-    s, _ = lst.accept()
-    keep.extend([lst, c, s])
+    _, c, _ = pair(4096)
     c.setblocking(False)
     try:
         for _ in range(64):
