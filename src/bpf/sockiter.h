@@ -27,7 +27,7 @@ struct sockiter_rec {
 	unsigned long long cgroup_id;
 	unsigned char shutdown;
 	unsigned char pad2[7];
-	unsigned long long sk;		/* the kernel's address: socktrack's candidates read it again */
+	unsigned long long sk;		/* the kernel's address, for socktrack's candidates */
 };
 
 #ifndef __bpf__

@@ -101,7 +101,7 @@ struct sockets_panel {
 	uint64_t period_ns;		/* between dumps, SOCKETS_PANEL_PERIOD_NS or more */
 	uint64_t rest;			/* refreshes left before the next dump */
 	uint64_t walk_period_ns;	/* with candidates: between walks of TCP and UDP */
-	uint64_t walk_rest;		/* with candidates: refreshes left before the next walk */
+	uint64_t walk_rest;		/* with candidates: refreshes before the next walk */
 	size_t ncands;			/* candidates the last refresh read again */
 	char title[80];
 };
@@ -120,12 +120,13 @@ static uint64_t whole_seconds(uint64_t ns)
 	return (ns + 999999999ull) / 1000000000ull * 1000000000ull;
 }
 
-/* The period between dumps, rounded up to whole seconds, and the title that says it (and the walks'). */
+/* The period between dumps, rounded up to whole seconds, and the title that says it. */
 static void set_period(struct sockets_panel *x, uint64_t ns)
 {
 	x->period_ns = whole_seconds(ns);
 	if (has_candidates(x))
-		snprintf(x->title, sizeof(x->title), "sockets: fullest queues (every %llus, walk every %llus)",
+		snprintf(x->title, sizeof(x->title),
+			 "sockets: fullest queues (every %llus, walk every %llus)",
 			 (unsigned long long)(x->period_ns / 1000000000ull),
 			 (unsigned long long)(x->walk_period_ns / 1000000000ull));
 	else
@@ -153,7 +154,7 @@ static int add_candidate(const struct sockiter_rec *r, void *arg)
 	if (err == -E2BIG) {
 		/* The rest show at walks only, as without candidates. */
 		x->track_full = true;
-		log_debug(2, "sockets panel: candidates full (%d): the walk's other sockets left out",
+		log_debug(2, "sockets panel: candidates full (%d): the walk's others left out",
 			  SOCKTRACK_MAX_QUEUED);
 		return 0;
 	}
@@ -184,18 +185,18 @@ static void open_iterators(struct sockets_panel *x)
 		int err = open_candidates(x);
 
 		x->scan.tables &= ~(1u << SOCKTAB_TCP | 1u << SOCKTAB_UDP);
-		if (!err)
-			log_debug(1, "sockets panel: TCP and UDP from BPF iterators (iter/tcp, iter/udp) "
-				  "every %llu s or more, and between their walks from the candidates "
-				  "their queues noted (%s); raw and unix from sock_diag",
-				  SOCKETS_WALK_MIN_NS / 1000000000ull,
-				  socktrack_sees_sends(x->track) ?
-					  "sk_data_ready, sock_send_length" :
-					  "sk_data_ready; Send-Q: the walks only, no sock_send_length here");
-		else
-			log_debug(1, "sockets panel: TCP and UDP from BPF iterators (iter/tcp, iter/udp) "
-				  "at each dump (candidates: %s), raw and unix from sock_diag",
-				  strerror(-err));
+		if (err) {
+			log_debug(1, "sockets panel: TCP and UDP from BPF iterators (iter/tcp, "
+				  "iter/udp) at each dump (candidates: %s), raw and unix from "
+				  "sock_diag", strerror(-err));
+			return;
+		}
+		log_debug(1, "sockets panel: TCP and UDP from BPF iterators (iter/tcp, iter/udp) "
+			  "every %llu s or more, and between their walks from the candidates their "
+			  "queues noted (%s); raw and unix from sock_diag",
+			  SOCKETS_WALK_MIN_NS / 1000000000ull,
+			  socktrack_sees_sends(x->track) ? "sk_data_ready, sock_send_length" :
+			  "sk_data_ready; Send-Q: the walks only, no sock_send_length here");
 		return;
 	}
 	log_debug(1, "sockets panel: every table from sock_diag (BPF iterators: %s)",
