@@ -124,7 +124,8 @@ static __always_inline void note_queued(struct sock *sk)
 		return;
 	if (protocol == PROTO_TCP && (state == TCP_TIME_WAIT || state == TCP_NEW_SYN_RECV))
 		return;
-	if (BPF_CORE_READ(sk, __sk_common.skc_net.net, ns.inum) != queued_netns)
+	/* Direct loads (the verifier guards them), not probe-read helper calls. */
+	if (sk->__sk_common.skc_net.net->ns.inum != queued_netns)
 		return;
 	cookie = bpf_get_socket_cookie(sk);
 	if (bpf_map_lookup_elem(&queued, &cookie))
