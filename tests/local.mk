@@ -27,6 +27,7 @@ NETNS_TESTS += \
 	tests/netns/top_softirq.sh \
 	tests/netns/top_dumps.sh \
 	tests/netns/top_sockiter.sh \
+	tests/netns/top_candidates.sh \
 	tests/netns/top_owners.sh \
 	tests/netns/sockets_watch_memory.sh \
 	tests/netns/cli_errors.sh \
@@ -83,6 +84,7 @@ EXTRA_DIST += tests/netns/lib.sh tests/netns/bpf_lib.sh tests/netns/drops_send.p
 	tests/netns/attrib_check.py \
 	tests/netns/trace_reader.py tests/netns/trace_pid_peer.py \
 	tests/netns/top_sockiter_socks.py tests/netns/top_owners_sock.py \
+	tests/netns/top_candidates_socks.py \
 	tests/netns/sniff_lib.sh tests/netns/pktsend.py tests/netns/qstats_probe.py \
 	tests/netns/inject_lib.sh tests/netns/inject_mkpcap.py tests/netns/inject_rate.sh \
 	tests/netns/exporter_lib.sh tests/netns/exporter_conns.py \

@@ -13,7 +13,7 @@ libsockeye_a_SOURCES += \
 EXTRA_DIST += src/bpf/drops.bpf.c src/bpf/napi.bpf.c src/bpf/sockowner.bpf.c src/bpf/trace.bpf.c \
 	src/bpf/trace_table.bpf.h \
 	src/bpf/softirq.bpf.c src/bpf/softirq.bpf.h src/bpf/sockiter.bpf.c src/bpf/skb_view.bpf.h \
-	src/bpf/socktrack.bpf.c
+	src/bpf/socktrack.bpf.c src/bpf/sockiter.bpf.h
 MODULE_TESTS += \
 	tests/unit/bpf/test_ksyms \
 	tests/unit/bpf/test_drop_reasons \
@@ -69,7 +69,7 @@ src/bpf/trace.bpf.o: $(srcdir)/src/bpf/trace.bpf.c $(srcdir)/src/bpf/trace.h $(s
 src/bpf/trace.skel.h: src/bpf/trace.bpf.o
 	$(AM_V_GEN)$(BPFTOOL) gen skeleton src/bpf/trace.bpf.o name trace_bpf >$@.tmp && mv $@.tmp $@
 src/bpf/sockiter.bpf.o: $(srcdir)/src/bpf/sockiter.bpf.c $(srcdir)/src/bpf/sockiter.h \
-		src/bpf/vmlinux.h
+		$(srcdir)/src/bpf/sockiter.bpf.h src/bpf/vmlinux.h
 	$(AM_V_CC)$(BPF_CLANG) $(BPF_CFLAGS_TARGET) -c $(srcdir)/src/bpf/sockiter.bpf.c -o $@.tmp && \
 	$(BPFTOOL) gen object $@ $@.tmp && rm -f $@.tmp
 src/bpf/drops.skel.h: src/bpf/drops.bpf.o
@@ -92,7 +92,7 @@ libsockeye_a_SOURCES += src/bpf/socktrack.c
 BPF_SKELS += src/bpf/socktrack.skel.h
 CLEANFILES += src/bpf/socktrack.bpf.o
 src/bpf/socktrack.bpf.o: $(srcdir)/src/bpf/socktrack.bpf.c $(srcdir)/src/bpf/socktrack.h \
-		src/bpf/vmlinux.h
+		$(srcdir)/src/bpf/sockiter.h $(srcdir)/src/bpf/sockiter.bpf.h src/bpf/vmlinux.h
 	$(AM_V_CC)$(BPF_CLANG) $(BPF_CFLAGS_TARGET) -c $(srcdir)/src/bpf/socktrack.bpf.c -o $@.tmp && \
 	$(BPFTOOL) gen object $@ $@.tmp && rm -f $@.tmp
 src/bpf/socktrack.skel.h: src/bpf/socktrack.bpf.o

@@ -5,79 +5,9 @@
 #include <bpf/bpf_helpers.h>
 
 #include "sockiter.h"
+#include "sockiter.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
-
-#define AF_INET 2
-#define AF_INET6 10
-#define TCP_LISTEN 10
-#define TCP_TIME_WAIT 6
-#define TCP_NEW_SYN_RECV 12
-
-/* sk_drops_read(): the NUMA counters where the socket has them (UDP), else sk_drops. */
-static __always_inline __u32 drops_of(const struct sock *sk)
-{
-	struct numa_drop_counters *ndc = NULL;
-
-	if (bpf_core_field_exists(sk->sk_drop_counters))
-		ndc = BPF_CORE_READ(sk, sk_drop_counters);
-	if (ndc)
-		return BPF_CORE_READ(ndc, drops0.counter) + BPF_CORE_READ(ndc, drops1.counter);
-	return BPF_CORE_READ(sk, sk_drops.counter);
-}
-
-/* sock_i_ino(): sk_ino where the kernel keeps it, else the socket file's inode. */
-static __always_inline __u64 inode_of(const struct sock *sk)
-{
-	if (bpf_core_field_exists(sk->sk_ino))
-		return BPF_CORE_READ(sk, sk_ino);
-	return BPF_CORE_READ(sk, sk_socket, file, f_inode, i_ino);
-}
-
-/* The fields every protocol shares; 0 when the socket is not worth a record. */
-static __always_inline int fill_common(struct sockiter_rec *r, struct sock *sk)
-{
-	const struct sock_common *c = &sk->__sk_common;
-
-	r->family = BPF_CORE_READ(c, skc_family);
-	r->state = BPF_CORE_READ(c, skc_state);
-	r->sport = BPF_CORE_READ(c, skc_num);
-	r->dport = __builtin_bswap16(BPF_CORE_READ(c, skc_dport));
-	if (r->family == AF_INET6) {
-		BPF_CORE_READ_INTO(&r->src, c, skc_v6_rcv_saddr);
-		BPF_CORE_READ_INTO(&r->dst, c, skc_v6_daddr);
-	} else {
-		BPF_CORE_READ_INTO((__u32 *)r->src, c, skc_rcv_saddr);
-		BPF_CORE_READ_INTO((__u32 *)r->dst, c, skc_daddr);
-	}
-	r->ifindex = BPF_CORE_READ(c, skc_bound_dev_if);
-	r->uid = BPF_CORE_READ(sk, sk_uid.val);
-	r->inode = inode_of(sk);
-	r->cookie = bpf_get_socket_cookie(sk);
-	/* sk_get_meminfo(), in its order. */
-	r->skmem[0] = BPF_CORE_READ(sk, sk_backlog.rmem_alloc.counter);
-	r->skmem[1] = BPF_CORE_READ(sk, sk_rcvbuf);
-	r->skmem[2] = BPF_CORE_READ(sk, sk_wmem_alloc.refs.counter) - 1;
-	r->skmem[3] = BPF_CORE_READ(sk, sk_sndbuf);
-	r->skmem[4] = BPF_CORE_READ(sk, sk_forward_alloc);
-	r->skmem[5] = BPF_CORE_READ(sk, sk_wmem_queued);
-	r->skmem[6] = BPF_CORE_READ(sk, sk_omem_alloc.counter);
-	r->skmem[7] = BPF_CORE_READ(sk, sk_backlog.len);
-	r->skmem[8] = drops_of(sk);
-	/* What inet_sk_diag_fill() adds to every socket. */
-	r->mark = BPF_CORE_READ(sk, sk_mark);
-	r->shutdown = BPF_CORE_READ_BITFIELD_PROBED(sk, sk_shutdown);
-	r->cgroup_id = BPF_CORE_READ(sk, sk_cgrp_data.cgroup, kn, id);
-	return 0;
-}
-
-/* Whether the socket is one of those the panel ranks: something queued or dropped. */
-static __always_inline bool is_worth(const struct sockiter_rec *r)
-{
-	__u64 fill = r->rqueue + (r->state == TCP_LISTEN ? 0 : r->wqueue);
-
-	return fill || r->skmem[8];
-}
 
 SEC("iter/tcp")
 int sockiter_tcp(struct bpf_iter__tcp *ctx)
@@ -117,6 +47,7 @@ int sockiter_tcp(struct bpf_iter__tcp *ctx)
 	if (!is_worth(&r))
 		return 0;
 	fill_common(&r, sk);
+	r.cookie = bpf_get_socket_cookie(sk);
 	r.protocol = 6;
 	bpf_seq_write(ctx->meta->seq, &r, sizeof(r));
 	return 0;
@@ -140,6 +71,7 @@ int sockiter_udp(struct bpf_iter__udp *ctx)
 	if (!is_worth(&r))
 		return 0;
 	fill_common(&r, sk);
+	r.cookie = bpf_get_socket_cookie(sk);
 	r.protocol = 17;
 	bpf_seq_write(ctx->meta->seq, &r, sizeof(r));
 	return 0;

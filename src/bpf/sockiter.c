@@ -23,6 +23,8 @@ struct sockiter {
 	struct sockiter_bpf *skel;
 	struct bpf_link *tcp, *udp;
 	struct sockiter_rec buf[READ_RECS];
+	int (*on_record)(const struct sockiter_rec *r, void *arg);
+	void *on_record_arg;
 };
 
 struct sockiter *sockiter_open(void)
@@ -64,6 +66,13 @@ void sockiter_close(struct sockiter *it)
 	bpf_link__destroy(it->tcp);
 	sockiter_bpf__destroy(it->skel);
 	free(it);
+}
+
+void sockiter_on_record(struct sockiter *it, int (*fn)(const struct sockiter_rec *r, void *arg),
+			void *arg)
+{
+	it->on_record = fn;
+	it->on_record_arg = arg;
 }
 
 void sockiter_rec_to_sock(const struct sockiter_rec *in, struct sock_rec *r)
@@ -124,6 +133,10 @@ static int walk(struct sockiter *it, struct bpf_link *link,
 		for (size_t i = 0; !err && i < nrec; i++) {
 			struct sock_rec r;
 
+			if (it->on_record)
+				err = it->on_record(&it->buf[i], it->on_record_arg);
+			if (err)
+				break;
 			sockiter_rec_to_sock(&it->buf[i], &r);
 			err = cb(&r, arg);
 		}

@@ -27,6 +27,7 @@ struct sockiter_rec {
 	unsigned long long cgroup_id;
 	unsigned char shutdown;
 	unsigned char pad2[7];
+	unsigned long long sk;		/* the kernel's address, for socktrack's candidates */
 };
 
 #ifndef __bpf__
@@ -55,6 +56,14 @@ void sockiter_close(struct sockiter *it);
  */
 int sockiter_run(struct sockiter *it, int (*cb)(const struct sock_rec *r, void *arg),
 		 void *arg);
+
+/*
+ * fn also sees each record as the kernel wrote it, before cb (top hands the
+ * sockets a walk finds to socktrack's candidates, which need the address).
+ * NULL stops.  fn's non-zero result ends the walk as cb's does.
+ */
+void sockiter_on_record(struct sockiter *it, int (*fn)(const struct sockiter_rec *r, void *arg),
+			void *arg);
 
 /* r from one record, with what sock_diag adds to every inet socket (mark, cgroup, shutdown). */
 void sockiter_rec_to_sock(const struct sockiter_rec *in, struct sock_rec *r);

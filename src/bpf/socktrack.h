@@ -3,12 +3,19 @@
 #ifndef SOCKEYE_SOCKTRACK_H
 #define SOCKEYE_SOCKTRACK_H
 
+#include "sockiter.h"
+
 /*
  * Sockets noted full at once, host-wide (socktrack.bpf.c's map of them):
  * past it, one that fills is lost to the counts until the tables are walked
  * again (the caller does when socktrack_recount says so).
  */
 #define SOCKTRACK_MAX_FULL 16384
+/*
+ * Top's candidates at once: past it, a socket whose queue grows is not noted
+ * (counted) until a refresh forgets the emptied ones or the next walk finds it.
+ */
+#define SOCKTRACK_MAX_QUEUED 4096
 /* Network namespaces counted apart in one recount. */
 #define SOCKTRACK_MAX_NETNS 4096
 
@@ -26,7 +33,16 @@ struct socktrack_ns {
 	unsigned long long rcv_full[2];
 };
 
+/* One of top's candidates: where to find it again, and its record as of the last refresh. */
+struct socktrack_queued {
+	unsigned long long sk;		/* the struct sock's address, checked by its cookie */
+	unsigned short protocol;	/* IPPROTO_TCP, IPPROTO_UDP */
+	unsigned short pad[3];
+	struct sockiter_rec rec;	/* written by each refresh (socktrack_requeue) */
+};
+
 #ifndef __bpf__
+#include <stdbool.h>
 #include <stdint.h>
 
 struct socktrack;
@@ -57,6 +73,33 @@ int socktrack_seed_here(struct socktrack *t);
 int socktrack_recount(struct socktrack *t);
 /* netns's counts at the last recount (zeros when it had none). */
 int socktrack_ns_counts(struct socktrack *t, uint32_t netns, struct socktrack_ns *out);
+
+/*
+ * Top's use: loads the programs for candidates instead of full sockets.  The
+ * TCP and UDP sockets of namespace netns (an inode) whose queue reaches the
+ * threshold (socktrack_set_min) when data arrives, and when data is sent
+ * where the kernel has the sock_send_length tracepoint, are noted.  NULL with
+ * errno as socktrack_open.
+ */
+struct socktrack *socktrack_open_queued(uint32_t netns);
+/* Whether sends note too (the kernel has sock_send_length); else Send-Q is the walks' alone. */
+bool socktrack_sees_sends(const struct socktrack *t);
+/* The threshold in bytes from now on (Recv-Q or Send-Q; 0 notes nothing). */
+void socktrack_set_min(struct socktrack *t, uint32_t bytes);
+/*
+ * A socket a walk found (sockiter's record, with its address): a candidate
+ * from now on.  0, -E2BIG when the candidates are at SOCKTRACK_MAX_QUEUED, or -errno.
+ */
+int socktrack_add(struct socktrack *t, const struct sockiter_rec *r);
+/*
+ * Reads every candidate again, forgets those gone or with nothing queued nor
+ * dropped, and calls cb with the others' records (valid during the call).
+ * 0, cb's non-zero result, or -errno.
+ */
+int socktrack_requeue(struct socktrack *t, int (*cb)(const struct sockiter_rec *r, void *arg),
+		      void *arg);
+/* The candidates not noted since the programs loaded (the map was full). */
+unsigned long long socktrack_queued_lost(const struct socktrack *t);
 #endif
 
 #endif

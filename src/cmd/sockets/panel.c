@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <linux/sock_diag.h>
@@ -20,6 +21,7 @@
 #include "util/log.h"
 #ifdef HAVE_BPF
 #include "bpf/sockiter.h"
+#include "bpf/socktrack.h"
 #endif
 
 /*
@@ -32,6 +34,19 @@
  */
 #define SOCKETS_PANEL_PERIOD_NS 1000000000ull
 #define SOCKETS_PANEL_COST_SHARE 100
+
+/*
+ * With candidates (socktrack.bpf.c notes the TCP and UDP sockets whose queue
+ * reaches the panel's smallest row as data arrives or leaves), a refresh
+ * reads the candidates again, a few sockets, and the walk of every TCP and UDP
+ * socket only catches what the events cannot see: the sockets full since
+ * before top started, a queue that stopped growing under the smallest row
+ * while the rows were full, Send-Q where the kernel lacks sock_send_length.
+ * So it runs seldom: every 30 s, or 500 times its cost when that is more
+ * (0.2% of a core at most: a walk of 1M sockets costs 0.7 s).
+ */
+#define SOCKETS_WALK_MIN_NS 30000000000ull
+#define SOCKETS_WALK_COST_SHARE 500
 
 /*
  * A socket kept past its callback, with what its pointers pointed to copied
@@ -68,6 +83,9 @@ struct sockets_panel {
 	struct sockscan scan;		/* sock_diag: every table, or those the iterators lack */
 #ifdef HAVE_BPF
 	struct sockiter *iter;		/* TCP and UDP from BPF iterators, or NULL */
+	struct socktrack *track;	/* TCP and UDP candidates between walks, or NULL */
+	bool track_full;		/* this walk's sockets no longer fit the candidates */
+	unsigned long long track_lost;	/* candidates the programs could not note, so far */
 #endif
 	struct procs *procs;
 	struct panel_sock socks[SOCKETS_PANEL_ROWS];
@@ -82,15 +100,38 @@ struct sockets_panel {
 	size_t ncgroups, cgroups_cap;
 	uint64_t period_ns;		/* between dumps, SOCKETS_PANEL_PERIOD_NS or more */
 	uint64_t rest;			/* refreshes left before the next dump */
-	char title[64];
+	uint64_t walk_period_ns;	/* with candidates: between walks of TCP and UDP */
+	uint64_t walk_rest;		/* with candidates: refreshes before the next walk */
+	size_t ncands;			/* candidates the last refresh read again */
+	char title[80];
 };
+
+static bool has_candidates(const struct sockets_panel *x)
+{
+#ifdef HAVE_BPF
+	return x->track != NULL;
+#else
+	return false;
+#endif
+}
+
+static uint64_t whole_seconds(uint64_t ns)
+{
+	return (ns + 999999999ull) / 1000000000ull * 1000000000ull;
+}
 
 /* The period between dumps, rounded up to whole seconds, and the title that says it. */
 static void set_period(struct sockets_panel *x, uint64_t ns)
 {
-	x->period_ns = (ns + 999999999ull) / 1000000000ull * 1000000000ull;
-	snprintf(x->title, sizeof(x->title), "sockets: fullest queues (every %llus)",
-		 (unsigned long long)(x->period_ns / 1000000000ull));
+	x->period_ns = whole_seconds(ns);
+	if (has_candidates(x))
+		snprintf(x->title, sizeof(x->title),
+			 "sockets: fullest queues (every %llus, walk every %llus)",
+			 (unsigned long long)(x->period_ns / 1000000000ull),
+			 (unsigned long long)(x->walk_period_ns / 1000000000ull));
+	else
+		snprintf(x->title, sizeof(x->title), "sockets: fullest queues (every %llus)",
+			 (unsigned long long)(x->period_ns / 1000000000ull));
 	x->view.title = x->title;
 }
 
@@ -100,14 +141,62 @@ static void set_period(struct sockets_panel *x, uint64_t ns)
  * every one of the namespace.  An iterator covers the namespace it is created
  * in, and top opens its panels in -N's.
  */
+#ifdef HAVE_BPF
+/* A socket a walk found: a candidate for the refreshes until the next walk. */
+static int add_candidate(const struct sockiter_rec *r, void *arg)
+{
+	struct sockets_panel *x = arg;
+	int err;
+
+	if (x->track_full)
+		return 0;
+	err = socktrack_add(x->track, r);
+	if (err == -E2BIG) {
+		/* The rest show at walks only, as without candidates. */
+		x->track_full = true;
+		log_debug(2, "sockets panel: candidates full (%d): the walk's others left out",
+			  SOCKTRACK_MAX_QUEUED);
+		return 0;
+	}
+	return err;
+}
+
+/* The candidates of the namespace top is in (an inode: socktrack's name for it); 0 or -errno. */
+static int open_candidates(struct sockets_panel *x)
+{
+	struct stat sb;
+
+	if (stat("/proc/thread-self/ns/net", &sb))
+		return -errno;
+	x->track = socktrack_open_queued((uint32_t)sb.st_ino);
+	if (!x->track)
+		return -errno;
+	sockiter_on_record(x->iter, add_candidate, x);
+	x->walk_period_ns = SOCKETS_WALK_MIN_NS;
+	return 0;
+}
+#endif
+
 static void open_iterators(struct sockets_panel *x)
 {
 #ifdef HAVE_BPF
 	x->iter = sockiter_open();
 	if (x->iter) {
+		int err = open_candidates(x);
+
 		x->scan.tables &= ~(1u << SOCKTAB_TCP | 1u << SOCKTAB_UDP);
-		log_debug(1, "sockets panel: TCP and UDP from BPF iterators (iter/tcp, iter/udp), "
-			  "raw and unix from sock_diag");
+		if (err) {
+			log_debug(1, "sockets panel: TCP and UDP from BPF iterators (iter/tcp, "
+				  "iter/udp) at each dump (candidates: %s), raw and unix from "
+				  "sock_diag", strerror(-err));
+			return;
+		}
+		log_debug(1, "sockets panel: TCP and UDP from BPF iterators (iter/tcp, iter/udp) "
+			  "every %llu s or more, and between their walks from the candidates their "
+			  "queues noted (%s); raw and unix from sock_diag",
+			  SOCKETS_WALK_MIN_NS / 1000000000ull,
+			  socktrack_sees_sends(x->track) ? "sk_data_ready, sock_send_length" :
+			  "sk_data_ready; Send-Q: the walks only, no sock_send_length here");
 		return;
 	}
 	log_debug(1, "sockets panel: every table from sock_diag (BPF iterators: %s)",
@@ -417,18 +506,111 @@ static bool is_due(struct sockets_panel *x, uint64_t delay_ns)
 	return true;
 }
 
+#ifdef HAVE_BPF
+static int keep_candidate(const struct sockiter_rec *in, void *arg)
+{
+	struct sockets_panel *x = arg;
+	struct sock_rec r;
+
+	sockiter_rec_to_sock(in, &r);
+	x->ncands++;
+	return keep_and_count(x, &r);
+}
+
+/*
+ * The threshold for the notes until the next refresh: a socket whose queue
+ * stays under the smallest row cannot enter the rows.  1 byte while the rows
+ * have room (any queue may enter) or end with sockets that only dropped.
+ */
+static void set_min(struct sockets_panel *x)
+{
+	uint64_t min = 1;
+
+	if (x->nsocks == SOCKETS_PANEL_ROWS && x->socks[SOCKETS_PANEL_ROWS - 1].fill > 1)
+		min = x->socks[SOCKETS_PANEL_ROWS - 1].fill;
+	socktrack_set_min(x->track, min > UINT32_MAX ? UINT32_MAX : (uint32_t)min);
+}
+#endif
+
+/*
+ * Between walks: TCP and UDP from the candidates read again, raw and unix
+ * dumped (their tables are the namespace's own), each socket's drops counted
+ * as a walk's are (a candidate with drops stays one: its counter is in every
+ * refresh).  0, or -errno with why set.
+ */
+static int read_candidates(struct sockets_panel *x, char *why, size_t len)
+{
+#ifdef HAVE_BPF
+	unsigned long long lost = socktrack_queued_lost(x->track);
+	int err;
+
+	x->ncands = 0;
+	err = socktrack_requeue(x->track, keep_candidate, x);
+	if (err) {
+		if (err < 0)
+			snprintf(why, len, "BPF candidates: %s", strerror(-err));
+		return err;
+	}
+	err = sockscan_run(&x->scan, keep_cb, x);
+	if (err)
+		snprintf(why, len, "sock_diag%s%s: %s", x->scan.what[0] ? " " : "", x->scan.what,
+			 strerror(-err));
+	if (lost != x->track_lost)
+		log_debug(2, "sockets panel: %llu sockets not noted: the candidates were full",
+			  lost - x->track_lost);
+	x->track_lost = lost;
+	return err;
+#else
+	(void)x;
+	(void)why;
+	(void)len;
+	return 0;
+#endif
+}
+
+/* With candidates: whether this refresh walks (counted in the panel's refreshes, as is_due). */
+static bool walk_due(struct sockets_panel *x)
+{
+	if (x->walk_rest > 1) {
+		x->walk_rest--;
+		return false;
+	}
+	return true;
+}
+
+/* After a walk: the periods from its cost, the next walk's count, the candidates' threshold. */
+static void after_walk(struct sockets_panel *x, uint64_t cost)
+{
+	if (!has_candidates(x)) {
+		set_period(x, cost * SOCKETS_PANEL_COST_SHARE > SOCKETS_PANEL_PERIOD_NS ?
+				      cost * SOCKETS_PANEL_COST_SHARE : SOCKETS_PANEL_PERIOD_NS);
+		return;
+	}
+	x->walk_period_ns = whole_seconds(cost * SOCKETS_WALK_COST_SHARE > SOCKETS_WALK_MIN_NS ?
+						  cost * SOCKETS_WALK_COST_SHARE :
+						  SOCKETS_WALK_MIN_NS);
+	set_period(x, SOCKETS_PANEL_PERIOD_NS);
+	x->walk_rest = (x->walk_period_ns + x->period_ns - 1) / x->period_ns;
+#ifdef HAVE_BPF
+	x->track_full = false;
+	set_min(x);
+#endif
+}
+
 int sockets_panel_collect(struct panel_ctx *c, char *why, size_t len)
 {
 	struct sockets_panel *x = c->sockets;
 	uint64_t cpu_ns = clock_ns(CLOCK_THREAD_CPUTIME_ID);
 	uint64_t cost, now;
+	bool full;
 	int err;
 
 	if (!is_due(x, c->o->delay_ns))
 		return 0;
+	full = !has_candidates(x) || walk_due(x);
 	sockets_panel_clear(x);
 	sock_drops_begin(x->drops);
-	err = walk(x, why, len);
+	err = full ? walk(x, why, len) : read_candidates(x, why, len);
 	if (err)
 		return err;
 	sock_drops_end(x->drops);
@@ -445,11 +627,20 @@ int sockets_panel_collect(struct panel_ctx *c, char *why, size_t len)
 	if (group_drops(x))
 		x->nbyproc = 0;
 	cost = clock_ns(CLOCK_THREAD_CPUTIME_ID) - cpu_ns;
-	set_period(x, cost * SOCKETS_PANEL_COST_SHARE > SOCKETS_PANEL_PERIOD_NS ?
-			      cost * SOCKETS_PANEL_COST_SHARE : SOCKETS_PANEL_PERIOD_NS);
+	if (!full) {
+#ifdef HAVE_BPF
+		set_min(x);
+#endif
+		log_debug(2, "sockets panel: %zu candidates read again, %llu us of CPU", x->ncands,
+			  (unsigned long long)(cost / 1000));
+		return 0;
+	}
+	after_walk(x, cost);
 	/* What a walk of the host's tables costs, and so how often it runs (bench/bigsockets.sh). */
 	log_debug(2, "sockets panel: walk and owners %llu us of CPU: every %llu s",
-		  (unsigned long long)(cost / 1000), (unsigned long long)(x->period_ns / 1000000000ull));
+		  (unsigned long long)(cost / 1000),
+		  (unsigned long long)((has_candidates(x) ? x->walk_period_ns : x->period_ns) /
+				       1000000000ull));
 	return 0;
 }
 
@@ -490,6 +681,7 @@ void sockets_panel_close(struct panel_ctx *c)
 
 	sockscan_fini(&x->scan);
 #ifdef HAVE_BPF
+	socktrack_close(x->track);
 	sockiter_close(x->iter);
 #endif
 	procs_free(x->procs);
