@@ -54,6 +54,14 @@ void of_bitmap(struct pbuf *b, const struct msg_tok *t, uint32_t v, uint32_t u)
 		pbuf_puts(b, " (bogus)");
 }
 
+bool of_bits32(struct of_walk *w, const char *pfx, size_t off, const struct msg_tok *t, uint32_t u)
+{
+	OF_NEED(off, 4);
+	msg_printf(w->b, "%s0x%08x", pfx, msg_u32(w->g, off));
+	of_bitmap(w->b, t, msg_u32(w->g, off), u);
+	return true;
+}
+
 bool of_data(struct of_walk *w, size_t off, size_t len)
 {
 	size_t have;
@@ -179,7 +187,7 @@ partial:
 bool proto_openflow_print(struct line *x)
 {
 	struct msg g;
-	struct of_walk w = { &x->b, &g, line_verbosity(x) };
+	struct of_walk w = { &x->b, &g, line_verbosity(x), x };
 	size_t off = 0;
 
 	msg_of(&g, x);

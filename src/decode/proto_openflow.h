@@ -27,7 +27,8 @@
 struct of_walk {
 	struct pbuf *b;
 	const struct msg *g;
-	unsigned v; /* the -v count */
+	unsigned v;	 /* the -v count */
+	struct line *x; /* the line b belongs to: nested frames print onto it */
 };
 
 /* tcpdump's ND_TCHECK_LEN: n bytes at off captured. */
@@ -36,12 +37,21 @@ static inline bool of_has(const struct of_walk *w, size_t off, size_t n)
 	return msg_has(w->g, off, n);
 }
 
+/* In a printer (w in scope): return false unless n bytes at o are captured. */
+#define OF_NEED(o, n)                       \
+	do {                                \
+		if (!of_has(w, (o), (n)))   \
+			return false;       \
+	} while (0)
+
 uint64_t of_u64(const struct of_walk *w, size_t off);
 
 /* " (invalid)", then the rest of a part skipped (false: not captured). */
 bool of_invalid(struct of_walk *w, size_t off, size_t len);
 /* " (A, B)" of v's bits named in t, ") (bogus)" when a bit of u is set too; nothing for 0. */
 void of_bitmap(struct pbuf *b, const struct msg_tok *t, uint32_t v, uint32_t u);
+/* "PFX0x%08x" and of_bitmap's names of the 32-bit bitmap at off. */
+bool of_bits32(struct of_walk *w, const char *pfx, size_t off, const struct msg_tok *t, uint32_t u);
 /* "\n\t data (N octets)" and, at -vv, the bytes in hex and text (as far as captured). */
 bool of_data(struct of_walk *w, size_t off, size_t len);
 /* "0x%08x (NAME)": an OUI or an ONF experimenter id and its name. */
@@ -49,8 +59,11 @@ void of_vendor_id(struct pbuf *b, uint32_t vendor);
 /* ", vendor " and of_vendor_id's. */
 void of_vendor(struct pbuf *b, uint32_t vendor);
 
-/* OpenFlow 1.0: port numbers, VLAN ids and priorities as tcpdump names them. */
-extern const struct msg_tok of10_ports[];
+/*
+ * OpenFlow 1.0: the 16-bit port number at off (by name or in decimal), VLAN
+ * ids and priorities (" (bogus)" out of range), as tcpdump prints them.
+ */
+void of10_port(struct of_walk *w, size_t off);
 void of10_vlan(struct pbuf *b, uint16_t vid);
 void of10_pcp(struct pbuf *b, uint8_t pcp);
 

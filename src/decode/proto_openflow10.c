@@ -9,13 +9,10 @@
  */
 #include "config.h"
 
-#include "decode/proto_openflow.h"
+#include <pcap/dlt.h>
 
-#define NEED(o, n)                          \
-	do {                                \
-		if (!of_has(w, (o), (n)))   \
-			return false;       \
-	} while (0)
+#include "decode/line.h"
+#include "decode/proto_openflow.h"
 
 /* port config, port features, capabilities, actions (by bit number), flow-mod flags */
 static const struct msg_tok ofppc_bits[] = {
@@ -114,30 +111,15 @@ static const struct msg_tok *const of10_error_codes[] = { ofphfc, ofpbrc, ofpbac
 
 static const struct msg_tok of10_queue_prop_types[] = { { 0, "NONE" }, { 1, "MIN_RATE" }, { 0, NULL } };
 
-/* "PFX 0x%08x (BITS)" of a 32-bit bitmap at off. */
-static bool of10_bits32(struct of_walk *w, const char *pfx, size_t off, const struct msg_tok *t,
-			uint32_t u)
-{
-	NEED(off, 4);
-	msg_printf(w->b, "%s0x%08x", pfx, msg_u32(w->g, off));
-	of_bitmap(w->b, t, msg_u32(w->g, off), u);
-	return true;
-}
-
-static void of10_port(struct of_walk *w, size_t off)
-{
-	msg_tok_put(w->b, of10_ports, "%u", msg_u16(w->g, off));
-}
-
 /* struct ofp_phy_port (48 bytes): a line, and its bitmaps' at -vv. */
 static bool of10_phy_port(struct of_walk *w, size_t off)
 {
 	uint32_t state;
 
-	NEED(off, 2);
+	OF_NEED(off, 2);
 	pbuf_puts(w->b, "\n\t  port_no ");
 	of10_port(w, off);
-	NEED(off + 2, 6);
+	OF_NEED(off + 2, 6);
 	pbuf_puts(w->b, ", hw_addr ");
 	pbuf_mac(w->b, w->g->p + off + 2);
 	pbuf_puts(w->b, ", name '");
@@ -147,32 +129,32 @@ static bool of10_phy_port(struct of_walk *w, size_t off)
 	off += 24;
 	if (w->v < 2)
 		return of_has(w, off, 24);
-	if (!of10_bits32(w, "\n\t   config ", off, ofppc_bits, OFPPC_U))
+	if (!of_bits32(w, "\n\t   config ", off, ofppc_bits, OFPPC_U))
 		return false;
-	NEED(off + 4, 4);
+	OF_NEED(off + 4, 4);
 	state = msg_u32(w->g, off + 4);
 	/* the STP state is a code point, LINK_DOWN a bit: one list */
 	msg_printf(w->b, "\n\t   state 0x%08x (", state);
 	msg_tok_put(w->b, of10_stp_states, "", state & 0x300);
 	msg_printf(w->b, "%s)%s", state & 1 ? ", LINK_DOWN" : "", state & ~0x301u ? " (bogus)" : "");
-	return of10_bits32(w, "\n\t   curr ", off + 8, ofppf_bits, OFPPF_U) &&
-	       of10_bits32(w, "\n\t   advertised ", off + 12, ofppf_bits, OFPPF_U) &&
-	       of10_bits32(w, "\n\t   supported ", off + 16, ofppf_bits, OFPPF_U) &&
-	       of10_bits32(w, "\n\t   peer ", off + 20, ofppf_bits, OFPPF_U);
+	return of_bits32(w, "\n\t   curr ", off + 8, ofppf_bits, OFPPF_U) &&
+	       of_bits32(w, "\n\t   advertised ", off + 12, ofppf_bits, OFPPF_U) &&
+	       of_bits32(w, "\n\t   supported ", off + 16, ofppf_bits, OFPPF_U) &&
+	       of_bits32(w, "\n\t   peer ", off + 20, ofppf_bits, OFPPF_U);
 }
 
 /* FEATURES_REPLY's body: len bytes with the header's. */
 static bool of10_features_reply(struct of_walk *w, size_t off, size_t len)
 {
-	NEED(off, 8);
+	OF_NEED(off, 8);
 	msg_printf(w->b, "\n\t dpid 0x%016llx", (unsigned long long)of_u64(w, off));
-	NEED(off + 8, 4);
+	OF_NEED(off + 8, 4);
 	msg_printf(w->b, ", n_buffers %u", msg_u32(w->g, off + 8));
-	NEED(off + 12, 1);
+	OF_NEED(off + 12, 1);
 	msg_printf(w->b, ", n_tables %u", msg_u8(w->g, off + 12));
-	NEED(off + 13, 3);
-	if (!of10_bits32(w, "\n\t capabilities ", off + 16, ofpc_bits, OFPCAP_U) ||
-	    !of10_bits32(w, "\n\t actions ", off + 20, ofpat_bits, OFPAT_U))
+	OF_NEED(off + 13, 3);
+	if (!of_bits32(w, "\n\t capabilities ", off + 16, ofpc_bits, OFPCAP_U) ||
+	    !of_bits32(w, "\n\t actions ", off + 20, ofpat_bits, OFPAT_U))
 		return false;
 	off += 24;
 	len -= 24;
@@ -190,15 +172,15 @@ static bool of10_features_reply(struct of_walk *w, size_t off, size_t len)
 /* PORT_MOD's body (24 bytes). */
 static bool of10_port_mod(struct of_walk *w, size_t off)
 {
-	NEED(off, 2);
+	OF_NEED(off, 2);
 	pbuf_puts(w->b, "\n\t port_no ");
 	of10_port(w, off);
-	NEED(off + 2, 6);
+	OF_NEED(off + 2, 6);
 	pbuf_puts(w->b, ", hw_addr ");
 	pbuf_mac(w->b, w->g->p + off + 2);
-	return of10_bits32(w, "\n\t config ", off + 8, ofppc_bits, OFPPC_U) &&
-	       of10_bits32(w, "\n\t mask ", off + 12, ofppc_bits, OFPPC_U) &&
-	       of10_bits32(w, "\n\t advertise ", off + 16, ofppf_bits, OFPPF_U) &&
+	return of_bits32(w, "\n\t config ", off + 8, ofppc_bits, OFPPC_U) &&
+	       of_bits32(w, "\n\t mask ", off + 12, ofppc_bits, OFPPC_U) &&
+	       of_bits32(w, "\n\t advertise ", off + 16, ofppf_bits, OFPPF_U) &&
 	       of_has(w, off + 20, 4);
 }
 
@@ -211,16 +193,16 @@ static bool of10_queue_props(struct of_walk *w, size_t off, size_t len)
 
 		if (len < 8)
 			return of_invalid(w, off, len);
-		NEED(off, 2);
+		OF_NEED(off, 2);
 		prop = msg_u16(w->g, off);
 		pbuf_puts(w->b, "\n\t   property ");
 		msg_tok_put(w->b, of10_queue_prop_types, "invalid (0x%04x)", prop);
-		NEED(off + 2, 2);
+		OF_NEED(off + 2, 2);
 		plen = msg_u16(w->g, off + 2);
 		msg_printf(w->b, ", len %u", plen);
 		if (plen < 8 || plen > len)
 			return of_invalid(w, off + 4, len - 4);
-		NEED(off + 4, 4);
+		OF_NEED(off + 4, 4);
 		if (prop > 1) {
 			skip = true;
 		} else if (plen != (prop == 1 ? 16 : 8)) {
@@ -230,14 +212,14 @@ static bool of10_queue_props(struct of_walk *w, size_t off, size_t len)
 		if (!skip && prop == 1) {
 			uint16_t rate;
 
-			NEED(off + 8, 2);
+			OF_NEED(off + 8, 2);
 			rate = msg_u16(w->g, off + 8);
 			if (rate > 1000)
 				pbuf_puts(w->b, ", rate disabled");
 			else
 				msg_printf(w->b, ", rate %u.%u%%", rate / 10, rate % 10);
 		}
-		NEED(off + 8, plen - 8u);
+		OF_NEED(off + 8, plen - 8u);
 		off += plen;
 		len -= plen;
 	}
@@ -252,19 +234,19 @@ static bool of10_queues(struct of_walk *w, size_t off, size_t len)
 
 		if (len < 8)
 			return of_invalid(w, off, len);
-		NEED(off, 4);
+		OF_NEED(off, 4);
 		msg_printf(w->b, "\n\t  queue_id %u", msg_u32(w->g, off));
-		NEED(off + 4, 2);
+		OF_NEED(off + 4, 2);
 		qlen = msg_u16(w->g, off + 4);
 		msg_printf(w->b, ", len %u", qlen);
 		if (qlen < 8 || qlen > len)
 			return of_invalid(w, off + 6, len - 6);
-		NEED(off + 6, 2);
+		OF_NEED(off + 6, 2);
 		if (w->v >= 2) {
 			if (!of10_queue_props(w, off + 8, qlen - 8u))
 				return false;
 		} else {
-			NEED(off + 8, qlen - 8u);
+			OF_NEED(off + 8, qlen - 8u);
 		}
 		off += qlen;
 		len -= qlen;
@@ -280,32 +262,32 @@ static bool of10_flow_mod(struct of_walk *w, size_t off, size_t len)
 	if (!of10_match(w, "\n\t ", off))
 		return false;
 	off += 40;
-	NEED(off, 8);
+	OF_NEED(off, 8);
 	msg_printf(w->b, "\n\t cookie 0x%016llx", (unsigned long long)of_u64(w, off));
-	NEED(off + 8, 2);
+	OF_NEED(off + 8, 2);
 	cmd = msg_u16(w->g, off + 8);
 	pbuf_puts(w->b, ", command ");
 	msg_tok_put(w->b, of10_flow_commands, "invalid (0x%04x)", cmd);
-	NEED(off + 10, 2);
+	OF_NEED(off + 10, 2);
 	if ((v = msg_u16(w->g, off + 10)))
 		msg_printf(w->b, ", idle_timeout %u", v);
-	NEED(off + 12, 2);
+	OF_NEED(off + 12, 2);
 	if ((v = msg_u16(w->g, off + 12)))
 		msg_printf(w->b, ", hard_timeout %u", v);
-	NEED(off + 14, 2);
+	OF_NEED(off + 14, 2);
 	if ((v = msg_u16(w->g, off + 14)))
 		msg_printf(w->b, ", priority %u", v);
-	NEED(off + 16, 4);
+	OF_NEED(off + 16, 4);
 	if (cmd <= 2) {
 		pbuf_puts(w->b, ", buffer_id ");
 		msg_tok_put(w->b, of10_buffer_ids, "0x%08x", msg_u32(w->g, off + 16));
 	}
-	NEED(off + 20, 2);
+	OF_NEED(off + 20, 2);
 	if (cmd == 3 || cmd == 4) {
 		pbuf_puts(w->b, ", out_port ");
 		of10_port(w, off + 20);
 	}
-	NEED(off + 22, 2);
+	OF_NEED(off + 22, 2);
 	msg_printf(w->b, ", flags 0x%04x", msg_u16(w->g, off + 22));
 	of_bitmap(w->b, ofpff_bits, msg_u16(w->g, off + 22), OFPFF_U);
 	return of10_actions(w, "\n\t ", off + 24, len - 64);
@@ -319,35 +301,47 @@ static bool of10_flow_removed(struct of_walk *w, size_t off)
 	if (!of10_match(w, "\n\t ", off))
 		return false;
 	off += 40;
-	NEED(off, 8);
+	OF_NEED(off, 8);
 	msg_printf(w->b, "\n\t cookie 0x%016llx", (unsigned long long)of_u64(w, off));
-	NEED(off + 8, 2);
+	OF_NEED(off + 8, 2);
 	if ((v = msg_u16(w->g, off + 8)))
 		msg_printf(w->b, ", priority %u", v);
-	NEED(off + 10, 1);
+	OF_NEED(off + 10, 1);
 	pbuf_puts(w->b, ", reason ");
 	msg_tok_put(w->b, of10_flow_removed_reasons, "unknown (0x%02x)", msg_u8(w->g, off + 10));
-	NEED(off + 12, 4);
+	OF_NEED(off + 12, 4);
 	msg_printf(w->b, ", duration_sec %u", msg_u32(w->g, off + 12));
-	NEED(off + 16, 4);
+	OF_NEED(off + 16, 4);
 	msg_printf(w->b, ", duration_nsec %u", msg_u32(w->g, off + 16));
-	NEED(off + 20, 2);
+	OF_NEED(off + 20, 2);
 	if ((v = msg_u16(w->g, off + 20)))
 		msg_printf(w->b, ", idle_timeout %u", v);
-	NEED(off + 24, 8);
+	OF_NEED(off + 24, 8);
 	msg_printf(w->b, ", packet_count %llu", (unsigned long long)of_u64(w, off + 24));
-	NEED(off + 32, 8);
+	OF_NEED(off + 32, 8);
 	msg_printf(w->b, ", byte_count %llu", (unsigned long long)of_u64(w, off + 32));
 	return true;
 }
 
-/* The frame a PACKET_IN or PACKET_OUT carries: its size (tcpdump decodes it from -vvv). */
+/*
+ * The Ethernet frame a PACKET_IN or PACKET_OUT carries: its size, and from
+ * -vvv the frame itself on the next line, printed as at three -v fewer (the
+ * message's bytes only: more messages may follow in the segment).
+ */
 static bool of10_packet_data(struct of_walk *w, size_t off, size_t len)
 {
+	size_t have;
+
 	if (!len)
 		return true;
 	msg_printf(w->b, "\n\t data (%zu octets)", len);
-	return of_has(w, off, len);
+	if (w->v < 3 || !w->x->nested_frame)
+		return of_has(w, off, len);
+	pbuf_puts(w->b, ", frame decoding below\n");
+	have = off < w->g->cap ? w->g->cap - off : 0;
+	w->x->nested_frame(w->x, DLT_EN10MB, have ? w->g->p + off : NULL, have < len ? have : len,
+			   len, w->v - 3);
+	return true;
 }
 
 /* PACKET_OUT's body: len bytes with the header's. */
@@ -355,12 +349,12 @@ static bool of10_packet_out(struct of_walk *w, size_t off, size_t len)
 {
 	uint16_t alen;
 
-	NEED(off, 4);
+	OF_NEED(off, 4);
 	msg_printf(w->b, "\n\t buffer_id 0x%08x", msg_u32(w->g, off));
-	NEED(off + 4, 2);
+	OF_NEED(off + 4, 2);
 	pbuf_puts(w->b, ", in_port ");
 	of10_port(w, off + 4);
-	NEED(off + 6, 2);
+	OF_NEED(off + 6, 2);
 	alen = msg_u16(w->g, off + 6);
 	off += 8;
 	len -= 8;
@@ -374,18 +368,18 @@ static bool of10_packet_out(struct of_walk *w, size_t off, size_t len)
 /* PACKET_IN's body: len bytes with the header's. */
 static bool of10_packet_in(struct of_walk *w, size_t off, size_t len)
 {
-	NEED(off, 4);
+	OF_NEED(off, 4);
 	pbuf_puts(w->b, "\n\t buffer_id ");
 	msg_tok_put(w->b, of10_buffer_ids, "0x%08x", msg_u32(w->g, off));
-	NEED(off + 4, 2);
+	OF_NEED(off + 4, 2);
 	msg_printf(w->b, ", total_len %u", msg_u16(w->g, off + 4));
-	NEED(off + 6, 2);
+	OF_NEED(off + 6, 2);
 	pbuf_puts(w->b, ", in_port ");
 	of10_port(w, off + 6);
-	NEED(off + 8, 1);
+	OF_NEED(off + 8, 1);
 	pbuf_puts(w->b, ", reason ");
 	msg_tok_put(w->b, of10_packet_in_reasons, "invalid (0x%02x)", msg_u8(w->g, off + 8));
-	NEED(off + 9, 1);
+	OF_NEED(off + 9, 1);
 	return of10_packet_data(w, off + 10, len - 10);
 }
 
@@ -394,11 +388,11 @@ static bool of10_error(struct of_walk *w, size_t off, size_t len)
 {
 	uint16_t type, code;
 
-	NEED(off, 2);
+	OF_NEED(off, 2);
 	type = msg_u16(w->g, off);
 	pbuf_puts(w->b, "\n\t type ");
 	msg_tok_put(w->b, of10_error_types, "invalid (0x%04x)", type);
-	NEED(off + 2, 2);
+	OF_NEED(off + 2, 2);
 	code = msg_u16(w->g, off + 2);
 	pbuf_puts(w->b, ", code ");
 	if (type < sizeof(of10_error_codes) / sizeof(of10_error_codes[0]))
@@ -467,7 +461,7 @@ static bool of10_bsn_message(struct of_walk *w, size_t off, size_t len)
 
 	if (len < 4)
 		return of_invalid(w, off, len);
-	NEED(off, 4);
+	OF_NEED(off, 4);
 	subtype = msg_u32(w->g, off);
 	pbuf_puts(w->b, "\n\t subtype ");
 	msg_tok_put(w->b, bsn_subtypes, "unknown (0x%08x)", subtype);
@@ -477,16 +471,16 @@ static bool of10_bsn_message(struct of_walk *w, size_t off, size_t len)
 	case 1: /* GET_IP_MASK_REQUEST: index, pad */
 		if (len != 8)
 			return of_invalid(w, off, len);
-		NEED(off, 1);
+		OF_NEED(off, 1);
 		msg_printf(w->b, ", index %u", msg_u8(w->g, off));
 		return of_has(w, off + 1, 7);
 	case 0: /* SET_IP_MASK, GET_IP_MASK_REPLY: index, pad, mask */
 	case 2:
 		if (len != 8)
 			return of_invalid(w, off, len);
-		NEED(off, 1);
+		OF_NEED(off, 1);
 		msg_printf(w->b, ", index %u", msg_u8(w->g, off));
-		NEED(off + 4, 4);
+		OF_NEED(off + 4, 4);
 		pbuf_puts(w->b, ", mask ");
 		pbuf_ip4(w->b, w->g->p + off + 4);
 		return true;
@@ -495,7 +489,7 @@ static bool of10_bsn_message(struct of_walk *w, size_t off, size_t len)
 	case 5:
 		if (len != 4)
 			return of_invalid(w, off, len);
-		NEED(off, 1);
+		OF_NEED(off, 1);
 		pbuf_puts(w->b, ", report_mirror_ports ");
 		msg_tok_put(w->b, bsn_onoff, "bogus (%u)", msg_u8(w->g, off));
 		return of_has(w, off + 1, 3);
@@ -510,13 +504,13 @@ static bool of10_bsn_message(struct of_walk *w, size_t off, size_t len)
 	case 17: /* VIRTUAL_PORT_REMOVE_REQUEST */
 		if (len != 4)
 			return of_invalid(w, off, len);
-		NEED(off, 4);
+		OF_NEED(off, 4);
 		msg_printf(w->b, ", vport_no %u", msg_u32(w->g, off));
 		return true;
 	case 6: /* SHELL_COMMAND: service, data */
 		if (len < 4)
 			return of_invalid(w, off, len);
-		NEED(off, 4);
+		OF_NEED(off, 4);
 		msg_printf(w->b, ", service %u", msg_u32(w->g, off));
 		return bsn_text(w, off + 4, len - 4);
 	case 7: /* SHELL_OUTPUT */
@@ -524,7 +518,7 @@ static bool of10_bsn_message(struct of_walk *w, size_t off, size_t len)
 	case 8: /* SHELL_STATUS */
 		if (len != 4)
 			return of_invalid(w, off, len);
-		NEED(off, 4);
+		OF_NEED(off, 4);
 		msg_printf(w->b, ", status 0x%08x", msg_u32(w->g, off));
 		return true;
 	}
@@ -538,7 +532,7 @@ static bool of10_vendor_message(struct of_walk *w, size_t off, size_t len)
 {
 	uint32_t vendor;
 
-	NEED(off, 4);
+	OF_NEED(off, 4);
 	vendor = msg_u32(w->g, off);
 	of_vendor(w->b, vendor);
 	if (vendor == OUI_BSN)
@@ -550,7 +544,7 @@ bool of10_vendor_data(struct of_walk *w, size_t off, size_t len)
 {
 	if (len < 4)
 		return of_invalid(w, off, len);
-	NEED(off, 4);
+	OF_NEED(off, 4);
 	of_vendor(w->b, msg_u32(w->g, off));
 	return of_data(w, off + 4, len - 4);
 }
@@ -560,10 +554,10 @@ bool of10_vendor_data(struct of_walk *w, size_t off, size_t len)
 static bool of10_switch_config(struct of_walk *w, size_t off, size_t len)
 {
 	(void)len;
-	NEED(off, 2);
+	OF_NEED(off, 2);
 	pbuf_puts(w->b, "\n\t flags ");
 	msg_tok_put(w->b, of10_config_flags, "invalid (0x%04x)", msg_u16(w->g, off));
-	NEED(off + 2, 2);
+	OF_NEED(off + 2, 2);
 	msg_printf(w->b, ", miss_send_len %u", msg_u16(w->g, off + 2));
 	return true;
 }
@@ -571,7 +565,7 @@ static bool of10_switch_config(struct of_walk *w, size_t off, size_t len)
 static bool of10_queue_get_config_request(struct of_walk *w, size_t off, size_t len)
 {
 	(void)len;
-	NEED(off, 2);
+	OF_NEED(off, 2);
 	pbuf_puts(w->b, "\n\t port ");
 	of10_port(w, off);
 	return of_has(w, off + 2, 2);
@@ -579,20 +573,20 @@ static bool of10_queue_get_config_request(struct of_walk *w, size_t off, size_t 
 
 static bool of10_queue_get_config_reply(struct of_walk *w, size_t off, size_t len)
 {
-	NEED(off, 2);
+	OF_NEED(off, 2);
 	pbuf_puts(w->b, "\n\t port ");
 	of10_port(w, off);
-	NEED(off + 2, 6);
+	OF_NEED(off + 2, 6);
 	return of10_queues(w, off + 8, len - 8);
 }
 
 static bool of10_port_status(struct of_walk *w, size_t off, size_t len)
 {
 	(void)len;
-	NEED(off, 1);
+	OF_NEED(off, 1);
 	pbuf_puts(w->b, "\n\t reason ");
 	msg_tok_put(w->b, of10_port_reasons, "invalid (0x%02x)", msg_u8(w->g, off));
-	NEED(off + 1, 7);
+	OF_NEED(off + 1, 7);
 	return of10_phy_port(w, off + 8);
 }
 

@@ -8,18 +8,17 @@
 
 #include "decode/proto_openflow.h"
 
-#define NEED(o, n)                          \
-	do {                                \
-		if (!of_has(w, (o), (n)))   \
-			return false;       \
-	} while (0)
-
-const struct msg_tok of10_ports[] = {
+static const struct msg_tok of10_ports[] = {
 	{ 0xff00, "MAX" },   { 0xfff8, "IN_PORT" },	{ 0xfff9, "TABLE" },
 	{ 0xfffa, "NORMAL" }, { 0xfffb, "FLOOD" },	{ 0xfffc, "ALL" },
 	{ 0xfffd, "CONTROLLER" }, { 0xfffe, "LOCAL" }, { 0xffff, "NONE" },
 	{ 0, NULL },
 };
+
+void of10_port(struct of_walk *w, size_t off)
+{
+	msg_tok_put(w->b, of10_ports, "%u", msg_u16(w->g, off));
+}
 
 void of10_vlan(struct pbuf *b, uint16_t vid)
 {
@@ -77,59 +76,59 @@ bool of10_match(struct of_walk *w, const char *pfx, size_t off)
 	bool icmp;
 
 	/* tcpdump reads every field from the start, whatever it prints */
-	NEED(off, 4);
+	OF_NEED(off, 4);
 	wc = msg_u32(w->g, off);
 	if (wc & ~(uint32_t)OFPFW_ALL)
 		msg_printf(w->b, "%swildcards 0x%08x (bogus)", pfx, wc);
-	NEED(off + 4, 2);
+	OF_NEED(off + 4, 2);
 	if (!(wc & OFPFW_IN_PORT)) {
 		of10_match_name(w->b, pfx, "in_port");
-		msg_tok_put(w->b, of10_ports, "%u", msg_u16(w->g, off + 4));
+		of10_port(w, off + 4);
 	}
-	NEED(off + 6, 6);
+	OF_NEED(off + 6, 6);
 	if (!(wc & OFPFW_DL_SRC)) {
 		of10_match_name(w->b, pfx, "dl_src");
 		pbuf_mac(w->b, w->g->p + off + 6);
 	}
-	NEED(off + 12, 6);
+	OF_NEED(off + 12, 6);
 	if (!(wc & OFPFW_DL_DST)) {
 		of10_match_name(w->b, pfx, "dl_dst");
 		pbuf_mac(w->b, w->g->p + off + 12);
 	}
-	NEED(off + 18, 2);
+	OF_NEED(off + 18, 2);
 	if (!(wc & OFPFW_DL_VLAN)) {
 		of10_match_name(w->b, pfx, "dl_vlan");
 		of10_vlan(w->b, msg_u16(w->g, off + 18));
 	}
-	NEED(off + 20, 1);
+	OF_NEED(off + 20, 1);
 	if (!(wc & OFPFW_DL_VLAN_PCP)) {
 		of10_match_name(w->b, pfx, "dl_vlan_pcp");
 		of10_pcp(w->b, msg_u8(w->g, off + 20));
 	}
-	NEED(off + 22, 2);
+	OF_NEED(off + 22, 2);
 	dl_type = msg_u16(w->g, off + 22);
 	if (!(wc & OFPFW_DL_TYPE))
 		msg_printf(w->b, "%smatch dl_type 0x%04x", pfx, dl_type);
-	NEED(off + 24, 1);
+	OF_NEED(off + 24, 1);
 	if (!(wc & OFPFW_NW_TOS))
 		msg_printf(w->b, "%smatch nw_tos 0x%02x", pfx, msg_u8(w->g, off + 24));
-	NEED(off + 25, 1);
+	OF_NEED(off + 25, 1);
 	nw_proto = msg_u8(w->g, off + 25);
 	if (!(wc & OFPFW_NW_PROTO))
 		msg_printf(w->b, "%smatch %s %u", pfx,
 			   !(wc & OFPFW_DL_TYPE) && dl_type == 0x0806 ? "arp_opcode" : "nw_proto",
 			   nw_proto);
-	NEED(off + 28, 4);
+	OF_NEED(off + 28, 4);
 	of10_match_nw(w, pfx, "nw_src", off + 28, (wc >> 8) & 0x3f);
-	NEED(off + 32, 4);
+	OF_NEED(off + 32, 4);
 	of10_match_nw(w, pfx, "nw_dst", off + 32, (wc >> 14) & 0x3f);
 	/* ICMP's type and code where TCP and UDP have their ports */
 	icmp = !(wc & OFPFW_DL_TYPE) && dl_type == 0x0800 && !(wc & OFPFW_NW_PROTO) && nw_proto == 1;
-	NEED(off + 36, 2);
+	OF_NEED(off + 36, 2);
 	if (!(wc & OFPFW_TP_SRC))
 		msg_printf(w->b, "%smatch %s %u", pfx, icmp ? "icmp_type" : "tp_src",
 			   msg_u16(w->g, off + 36));
-	NEED(off + 38, 2);
+	OF_NEED(off + 38, 2);
 	if (!(wc & OFPFW_TP_DST))
 		msg_printf(w->b, "%smatch %s %u", pfx, icmp ? "icmp_code" : "tp_dst",
 			   msg_u16(w->g, off + 38));
@@ -181,7 +180,7 @@ static bool of10_bsn_action(struct of_walk *w, size_t off, size_t len)
 
 	if (len < 4)
 		return of_invalid(w, off, len);
-	NEED(off, 4);
+	OF_NEED(off, 4);
 	subtype = msg_u32(w->g, off);
 	pbuf_puts(w->b, "\n\t  subtype ");
 	msg_tok_put(w->b, bsn_action_subtypes, "unknown (0x%08x)", subtype);
@@ -191,9 +190,9 @@ static bool of10_bsn_action(struct of_walk *w, size_t off, size_t len)
 		return of_has(w, off, len);
 	if (len != 12)
 		return of_invalid(w, off, len);
-	NEED(off, 4);
+	OF_NEED(off, 4);
 	msg_printf(w->b, ", dest_port %u", msg_u32(w->g, off));
-	NEED(off + 4, 4);
+	OF_NEED(off + 4, 4);
 	tag = msg_u32(w->g, off + 4);
 	switch (tag >> 16) {
 	case 0:
@@ -207,7 +206,7 @@ static bool of10_bsn_action(struct of_walk *w, size_t off, size_t len)
 	default:
 		msg_printf(w->b, ", vlan_tag unknown (0x%04x)", tag >> 16);
 	}
-	NEED(off + 8, 1);
+	OF_NEED(off + 8, 1);
 	pbuf_puts(w->b, ", copy_stage ");
 	msg_tok_put(w->b, bsn_copy_stages, "unknown (%u)", msg_u8(w->g, off + 8));
 	return of_has(w, off + 9, 3);
@@ -220,7 +219,7 @@ static bool of10_vendor_action(struct of_walk *w, size_t off, size_t len)
 
 	if (len < 4)
 		return of_invalid(w, off, len);
-	NEED(off, 4);
+	OF_NEED(off, 4);
 	vendor = msg_u32(w->g, off);
 	of_vendor(w->b, vendor);
 	if (vendor == OUI_BSN)
@@ -259,50 +258,50 @@ static bool of10_action_body(struct of_walk *w, uint16_t type, size_t off, uint1
 
 	switch (type) {
 	case OFPAT_OUTPUT:
-		NEED(off, 2);
+		OF_NEED(off, 2);
 		port = msg_u16(w->g, off);
 		pbuf_puts(w->b, ", port ");
 		msg_tok_put(w->b, of10_ports, "%u", port);
-		NEED(off + 2, 2);
+		OF_NEED(off + 2, 2);
 		if (port == 0xfffd)
 			msg_printf(w->b, ", max_len %u", msg_u16(w->g, off + 2));
 		return true;
 	case OFPAT_SET_VLAN_VID:
-		NEED(off, 2);
+		OF_NEED(off, 2);
 		pbuf_puts(w->b, ", vlan_vid ");
 		of10_vlan(w->b, msg_u16(w->g, off));
 		return of_has(w, off + 2, 2);
 	case OFPAT_SET_VLAN_PCP:
-		NEED(off, 1);
+		OF_NEED(off, 1);
 		pbuf_puts(w->b, ", vlan_pcp ");
 		of10_pcp(w->b, msg_u8(w->g, off));
 		return of_has(w, off + 1, 3);
 	case OFPAT_SET_DL_SRC:
 	case OFPAT_SET_DL_DST:
-		NEED(off, 6);
+		OF_NEED(off, 6);
 		pbuf_puts(w->b, ", dl_addr ");
 		pbuf_mac(w->b, w->g->p + off);
 		return of_has(w, off + 6, 6);
 	case OFPAT_SET_NW_SRC:
 	case OFPAT_SET_NW_DST:
-		NEED(off, 4);
+		OF_NEED(off, 4);
 		pbuf_puts(w->b, ", nw_addr ");
 		pbuf_ip4(w->b, w->g->p + off);
 		return true;
 	case OFPAT_SET_NW_TOS:
-		NEED(off, 1);
+		OF_NEED(off, 1);
 		msg_printf(w->b, ", nw_tos 0x%02x", msg_u8(w->g, off));
 		return of_has(w, off + 1, 3);
 	case OFPAT_SET_TP_SRC:
 	case OFPAT_SET_TP_DST:
-		NEED(off, 2);
+		OF_NEED(off, 2);
 		msg_printf(w->b, ", tp_port %u", msg_u16(w->g, off));
 		return of_has(w, off + 2, 2);
 	case OFPAT_ENQUEUE:
-		NEED(off, 2);
+		OF_NEED(off, 2);
 		pbuf_puts(w->b, ", port ");
-		msg_tok_put(w->b, of10_ports, "%u", msg_u16(w->g, off));
-		NEED(off + 8, 4);
+		of10_port(w, off);
+		OF_NEED(off + 8, 4);
 		pbuf_puts(w->b, ", queue_id ");
 		if (msg_u32(w->g, off + 8) == 0xffffffff)
 			pbuf_puts(w->b, "ALL");
@@ -325,12 +324,12 @@ bool of10_actions(struct of_walk *w, const char *pfx, size_t off, size_t len)
 
 		if (len < 8)
 			return of_invalid(w, off, len);
-		NEED(off, 2);
+		OF_NEED(off, 2);
 		type = msg_u16(w->g, off);
 		pbuf_puts(w->b, pfx);
 		pbuf_puts(w->b, "action type ");
 		msg_tok_put(w->b, of10_action_types, "invalid (0x%04x)", type);
-		NEED(off + 2, 2);
+		OF_NEED(off + 2, 2);
 		alen = msg_u16(w->g, off + 2);
 		msg_printf(w->b, ", len %u", alen);
 		off += 4;
@@ -342,7 +341,7 @@ bool of10_actions(struct of_walk *w, const char *pfx, size_t off, size_t len)
 		if (want < 0 || (want > 0 && alen != want) || (want == 0 && alen % 8)) {
 			if (want >= 0)
 				pbuf_puts(w->b, " (bogus)");
-			NEED(off, alen - 4u);
+			OF_NEED(off, alen - 4u);
 		} else if (!of10_action_body(w, type, off, alen)) {
 			return false;
 		}

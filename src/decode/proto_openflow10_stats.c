@@ -8,12 +8,6 @@
 
 #include "decode/proto_openflow.h"
 
-#define NEED(o, n)                          \
-	do {                                \
-		if (!of_has(w, (o), (n)))   \
-			return false;       \
-	} while (0)
-
 enum {
 	OFPST_DESC = 0,
 	OFPST_FLOW = 1,
@@ -41,15 +35,10 @@ static const struct msg_tok ofpfw_bits[] = {
 	{ 1 << 21, "NW_TOS" },	{ 0, NULL },
 };
 
-static void of10_port(struct of_walk *w, size_t off)
-{
-	msg_tok_put(w->b, of10_ports, "%u", msg_u16(w->g, off));
-}
-
 /* "NAME %llu" of the 64-bit counter at off, after sep. */
 static bool of10_counter(struct of_walk *w, const char *sep, const char *name, size_t off)
 {
-	NEED(off, 8);
+	OF_NEED(off, 8);
 	msg_printf(w->b, "%s%s %llu", sep, name, (unsigned long long)of_u64(w, off));
 	return true;
 }
@@ -58,7 +47,7 @@ static bool of10_queue_id(struct of_walk *w, size_t off)
 {
 	uint32_t q;
 
-	NEED(off, 4);
+	OF_NEED(off, 4);
 	q = msg_u32(w->g, off);
 	pbuf_puts(w->b, ", queue_id ");
 	if (q == 0xffffffff)
@@ -72,11 +61,11 @@ bool of10_stats_request(struct of_walk *w, size_t off, size_t len)
 {
 	uint16_t type, flags;
 
-	NEED(off, 2);
+	OF_NEED(off, 2);
 	type = msg_u16(w->g, off);
 	pbuf_puts(w->b, "\n\t type ");
 	msg_tok_put(w->b, of10_stats_types, "invalid (0x%04x)", type);
-	NEED(off + 2, 2);
+	OF_NEED(off + 2, 2);
 	flags = msg_u16(w->g, off + 2);
 	msg_printf(w->b, ", flags 0x%04x%s", flags, flags ? " (bogus)" : "");
 	off += 4;
@@ -91,24 +80,24 @@ bool of10_stats_request(struct of_walk *w, size_t off, size_t len)
 			return of_invalid(w, off, len);
 		if (!of10_match(w, "\n\t ", off))
 			return false;
-		NEED(off + 40, 1);
+		OF_NEED(off + 40, 1);
 		pbuf_puts(w->b, "\n\t table_id ");
 		msg_tok_put(w->b, of10_table_ids, "%u", msg_u8(w->g, off + 40));
-		NEED(off + 42, 2);
+		OF_NEED(off + 42, 2);
 		pbuf_puts(w->b, ", out_port ");
 		of10_port(w, off + 42);
 		return true;
 	case OFPST_PORT:
 		if (len != 8)
 			return of_invalid(w, off, len);
-		NEED(off, 2);
+		OF_NEED(off, 2);
 		pbuf_puts(w->b, "\n\t port_no ");
 		of10_port(w, off);
 		return of_has(w, off + 2, 6);
 	case OFPST_QUEUE:
 		if (len != 8)
 			return of_invalid(w, off, len);
-		NEED(off, 2);
+		OF_NEED(off, 2);
 		pbuf_puts(w->b, "\n\t port_no ");
 		of10_port(w, off);
 		return of10_queue_id(w, off + 4);
@@ -146,27 +135,27 @@ static bool of10_flow_reply(struct of_walk *w, size_t off, size_t len)
 
 		if (len < 88)
 			return of_invalid(w, off, len);
-		NEED(off, 2);
+		OF_NEED(off, 2);
 		elen = msg_u16(w->g, off);
 		msg_printf(w->b, "\n\t length %u", elen);
 		if (elen < 88 || elen > len)
 			return of_invalid(w, off, len);
-		NEED(off + 2, 1);
+		OF_NEED(off + 2, 1);
 		pbuf_puts(w->b, ", table_id ");
 		msg_tok_put(w->b, of10_table_ids, "%u", msg_u8(w->g, off + 2));
 		if (!of10_match(w, "\n\t  ", off + 4))
 			return false;
-		NEED(off + 44, 4);
+		OF_NEED(off + 44, 4);
 		msg_printf(w->b, "\n\t  duration_sec %u", msg_u32(w->g, off + 44));
-		NEED(off + 48, 4);
+		OF_NEED(off + 48, 4);
 		msg_printf(w->b, ", duration_nsec %u", msg_u32(w->g, off + 48));
-		NEED(off + 52, 2);
+		OF_NEED(off + 52, 2);
 		msg_printf(w->b, ", priority %u", msg_u16(w->g, off + 52));
-		NEED(off + 54, 2);
+		OF_NEED(off + 54, 2);
 		msg_printf(w->b, ", idle_timeout %u", msg_u16(w->g, off + 54));
-		NEED(off + 56, 2);
+		OF_NEED(off + 56, 2);
 		msg_printf(w->b, ", hard_timeout %u", msg_u16(w->g, off + 56));
-		NEED(off + 64, 8);
+		OF_NEED(off + 64, 8);
 		msg_printf(w->b, ", cookie 0x%016llx", (unsigned long long)of_u64(w, off + 64));
 		if (!of10_counter(w, ", ", "packet_count", off + 72) ||
 		    !of10_counter(w, ", ", "byte_count", off + 80) ||
@@ -185,7 +174,7 @@ static bool of10_aggregate_reply(struct of_walk *w, size_t off, size_t len)
 	if (!of10_counter(w, "\n\t ", "packet_count", off) ||
 	    !of10_counter(w, ", ", "byte_count", off + 8))
 		return false;
-	NEED(off + 16, 4);
+	OF_NEED(off + 16, 4);
 	msg_printf(w->b, ", flow_count %u", msg_u32(w->g, off + 16));
 	return of_has(w, off + 20, 4);
 }
@@ -195,20 +184,20 @@ static bool of10_table_reply(struct of_walk *w, size_t off, size_t len)
 	while (len) {
 		if (len < 64)
 			return of_invalid(w, off, len);
-		NEED(off, 1);
+		OF_NEED(off, 1);
 		pbuf_puts(w->b, "\n\t table_id ");
 		msg_tok_put(w->b, of10_table_ids, "%u", msg_u8(w->g, off));
-		NEED(off + 1, 3);
+		OF_NEED(off + 1, 3);
 		pbuf_puts(w->b, ", name '");
 		if (!msg_printjnp(w->b, w->g, off + 4, 32))
 			return false;
 		pbuf_putc(w->b, '\'');
-		NEED(off + 36, 4);
+		OF_NEED(off + 36, 4);
 		msg_printf(w->b, "\n\t  wildcards 0x%08x", msg_u32(w->g, off + 36));
 		of_bitmap(w->b, ofpfw_bits, msg_u32(w->g, off + 36), ~((1u << 22) - 1));
-		NEED(off + 40, 4);
+		OF_NEED(off + 40, 4);
 		msg_printf(w->b, "\n\t  max_entries %u", msg_u32(w->g, off + 40));
-		NEED(off + 44, 4);
+		OF_NEED(off + 44, 4);
 		msg_printf(w->b, ", active_count %u", msg_u32(w->g, off + 44));
 		if (!of10_counter(w, ", ", "lookup_count", off + 48) ||
 		    !of10_counter(w, ", ", "matched_count", off + 56))
@@ -230,7 +219,7 @@ static bool of10_port_reply(struct of_walk *w, size_t off, size_t len)
 	while (len) {
 		if (len < 104)
 			return of_invalid(w, off, len);
-		NEED(off, 2);
+		OF_NEED(off, 2);
 		pbuf_puts(w->b, "\n\t  port_no ");
 		of10_port(w, off);
 		if (w->v >= 2) {
@@ -238,7 +227,7 @@ static bool of10_port_reply(struct of_walk *w, size_t off, size_t len)
 				if (!of10_counter(w, ", ", counters[i], off + 8 + 8 * i))
 					return false;
 		} else {
-			NEED(off + 2, 102);
+			OF_NEED(off + 2, 102);
 		}
 		off += 104;
 		len -= 104;
@@ -251,10 +240,10 @@ static bool of10_queue_reply(struct of_walk *w, size_t off, size_t len)
 	while (len) {
 		if (len < 32)
 			return of_invalid(w, off, len);
-		NEED(off, 2);
+		OF_NEED(off, 2);
 		pbuf_puts(w->b, "\n\t  port_no ");
 		of10_port(w, off);
-		NEED(off + 4, 4);
+		OF_NEED(off + 4, 4);
 		msg_printf(w->b, ", queue_id %u", msg_u32(w->g, off + 4));
 		if (!of10_counter(w, ", ", "tx_bytes", off + 8) ||
 		    !of10_counter(w, ", ", "tx_packets", off + 16) ||
@@ -270,11 +259,11 @@ bool of10_stats_reply(struct of_walk *w, size_t off, size_t len)
 {
 	uint16_t type, flags;
 
-	NEED(off, 2);
+	OF_NEED(off, 2);
 	type = msg_u16(w->g, off);
 	pbuf_puts(w->b, "\n\t type ");
 	msg_tok_put(w->b, of10_stats_types, "invalid (0x%04x)", type);
-	NEED(off + 2, 2);
+	OF_NEED(off + 2, 2);
 	flags = msg_u16(w->g, off + 2);
 	msg_printf(w->b, ", flags 0x%04x", flags);
 	of_bitmap(w->b, of10_reply_flags, flags, ~1u);

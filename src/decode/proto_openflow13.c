@@ -10,12 +10,6 @@
 
 #include "decode/proto_openflow.h"
 
-#define NEED(o, n)                          \
-	do {                                \
-		if (!of_has(w, (o), (n)))   \
-			return false;       \
-	} while (0)
-
 static const struct msg_tok of13_capabilities[] = {
 	{ 1 << 0, "FLOW_STATS" }, { 1 << 1, "TABLE_STATS" }, { 1 << 2, "PORT_STATS" },
 	{ 1 << 3, "GROUP_STATS" }, { 1 << 5, "IP_REASM" },   { 1 << 6, "QUEUE_STATS" },
@@ -174,19 +168,9 @@ static const struct msg_tok *const of13_error_codes[] = {
 	ofppmfc, ofptmfc, ofpqofc, ofpscfc, ofprrfc, ofpmmfc, ofptffc,
 };
 
-/* "PFX 0x%08x (BITS)" of a 32-bit bitmap at off. */
-static bool of13_bits32(struct of_walk *w, const char *pfx, size_t off, const struct msg_tok *t,
-			uint32_t u)
-{
-	NEED(off, 4);
-	msg_printf(w->b, "%s0x%08x", pfx, msg_u32(w->g, off));
-	of_bitmap(w->b, t, msg_u32(w->g, off), u);
-	return true;
-}
-
 static bool of13_port_no(struct of_walk *w, const char *pfx, size_t off)
 {
-	NEED(off, 4);
+	OF_NEED(off, 4);
 	pbuf_puts(w->b, pfx);
 	msg_tok_put(w->b, of13_ports, "%u", msg_u32(w->g, off));
 	return true;
@@ -197,7 +181,7 @@ static bool of13_port(struct of_walk *w, size_t off)
 {
 	if (!of13_port_no(w, "\n\t  port_no ", off))
 		return false;
-	NEED(off + 8, 6);
+	OF_NEED(off + 8, 6);
 	pbuf_puts(w->b, ", hw_addr ");
 	pbuf_mac(w->b, w->g->p + off + 8);
 	pbuf_puts(w->b, ", name '");
@@ -207,16 +191,16 @@ static bool of13_port(struct of_walk *w, size_t off)
 	off += 32;
 	if (w->v < 2)
 		return of_has(w, off, 32);
-	if (!of13_bits32(w, "\n\t   config ", off, of13_port_config, OFPPC_U) ||
-	    !of13_bits32(w, "\n\t   state ", off + 4, of13_port_state, OFPPS_U) ||
-	    !of13_bits32(w, "\n\t   curr ", off + 8, of13_port_features, OFPPF_U) ||
-	    !of13_bits32(w, "\n\t   advertised ", off + 12, of13_port_features, OFPPF_U) ||
-	    !of13_bits32(w, "\n\t   supported ", off + 16, of13_port_features, OFPPF_U) ||
-	    !of13_bits32(w, "\n\t   peer ", off + 20, of13_port_features, OFPPF_U))
+	if (!of_bits32(w, "\n\t   config ", off, of13_port_config, OFPPC_U) ||
+	    !of_bits32(w, "\n\t   state ", off + 4, of13_port_state, OFPPS_U) ||
+	    !of_bits32(w, "\n\t   curr ", off + 8, of13_port_features, OFPPF_U) ||
+	    !of_bits32(w, "\n\t   advertised ", off + 12, of13_port_features, OFPPF_U) ||
+	    !of_bits32(w, "\n\t   supported ", off + 16, of13_port_features, OFPPF_U) ||
+	    !of_bits32(w, "\n\t   peer ", off + 20, of13_port_features, OFPPF_U))
 		return false;
-	NEED(off + 24, 4);
+	OF_NEED(off + 24, 4);
 	msg_printf(w->b, "\n\t   curr_speed %ukbps", msg_u32(w->g, off + 24));
-	NEED(off + 28, 4);
+	OF_NEED(off + 28, 4);
 	msg_printf(w->b, "\n\t   max_speed %ukbps", msg_u32(w->g, off + 28));
 	return true;
 }
@@ -224,25 +208,25 @@ static bool of13_port(struct of_walk *w, size_t off)
 static bool of13_features_reply(struct of_walk *w, size_t off, size_t len)
 {
 	(void)len;
-	NEED(off, 8);
+	OF_NEED(off, 8);
 	msg_printf(w->b, "\n\t dpid 0x%016llx", (unsigned long long)of_u64(w, off));
-	NEED(off + 8, 4);
+	OF_NEED(off + 8, 4);
 	msg_printf(w->b, ", n_buffers %u", msg_u32(w->g, off + 8));
-	NEED(off + 12, 1);
+	OF_NEED(off + 12, 1);
 	msg_printf(w->b, ", n_tables %u", msg_u8(w->g, off + 12));
-	NEED(off + 13, 1);
+	OF_NEED(off + 13, 1);
 	msg_printf(w->b, ", auxiliary_id %u", msg_u8(w->g, off + 13));
-	return of13_bits32(w, "\n\t capabilities ", off + 16, of13_capabilities, OFPCAP_U) &&
+	return of_bits32(w, "\n\t capabilities ", off + 16, of13_capabilities, OFPCAP_U) &&
 	       of_has(w, off + 20, 4);
 }
 
 static bool of13_switch_config(struct of_walk *w, size_t off, size_t len)
 {
 	(void)len;
-	NEED(off, 2);
+	OF_NEED(off, 2);
 	pbuf_puts(w->b, "\n\t flags ");
 	msg_tok_put(w->b, of13_config_flags, "invalid (0x%04x)", msg_u16(w->g, off));
-	NEED(off + 2, 2);
+	OF_NEED(off + 2, 2);
 	pbuf_puts(w->b, ", miss_send_len ");
 	msg_tok_put(w->b, of13_miss_send_lens, "%u", msg_u16(w->g, off + 2));
 	return true;
@@ -251,10 +235,10 @@ static bool of13_switch_config(struct of_walk *w, size_t off, size_t len)
 static bool of13_table_mod(struct of_walk *w, size_t off, size_t len)
 {
 	(void)len;
-	NEED(off, 1);
+	OF_NEED(off, 1);
 	pbuf_puts(w->b, "\n\t table_id ");
 	msg_tok_put(w->b, of13_table_ids, "%u", msg_u8(w->g, off));
-	NEED(off + 4, 4);
+	OF_NEED(off + 4, 4);
 	msg_printf(w->b, ", config 0x%08x", msg_u32(w->g, off + 4));
 	return true;
 }
@@ -262,10 +246,10 @@ static bool of13_table_mod(struct of_walk *w, size_t off, size_t len)
 static bool of13_role(struct of_walk *w, size_t off, size_t len)
 {
 	(void)len;
-	NEED(off, 4);
+	OF_NEED(off, 4);
 	pbuf_puts(w->b, "\n\t role ");
 	msg_tok_put(w->b, of13_roles, "invalid (0x%08x)", msg_u32(w->g, off));
-	NEED(off + 8, 8);
+	OF_NEED(off + 8, 8);
 	msg_printf(w->b, ", generation_id 0x%016llx", (unsigned long long)of_u64(w, off + 8));
 	return true;
 }
@@ -273,16 +257,16 @@ static bool of13_role(struct of_walk *w, size_t off, size_t len)
 static bool of13_async(struct of_walk *w, size_t off, size_t len)
 {
 	(void)len;
-	return of13_bits32(w, "\n\t packet_in_mask[EM] ", off, of13_async_packet_in, ASYNC_OFPR_U) &&
-	       of13_bits32(w, "\n\t packet_in_mask[S] ", off + 4, of13_async_packet_in,
+	return of_bits32(w, "\n\t packet_in_mask[EM] ", off, of13_async_packet_in, ASYNC_OFPR_U) &&
+	       of_bits32(w, "\n\t packet_in_mask[S] ", off + 4, of13_async_packet_in,
 			   ASYNC_OFPR_U) &&
-	       of13_bits32(w, "\n\t port_status_mask[EM] ", off + 8, of13_async_port,
+	       of_bits32(w, "\n\t port_status_mask[EM] ", off + 8, of13_async_port,
 			   ASYNC_OFPPR_U) &&
-	       of13_bits32(w, "\n\t port_status_mask[S] ", off + 12, of13_async_port,
+	       of_bits32(w, "\n\t port_status_mask[S] ", off + 12, of13_async_port,
 			   ASYNC_OFPPR_U) &&
-	       of13_bits32(w, "\n\t flow_removed_mask[EM] ", off + 16, of13_async_port,
+	       of_bits32(w, "\n\t flow_removed_mask[EM] ", off + 16, of13_async_port,
 			   ASYNC_OFPPR_U) &&
-	       of13_bits32(w, "\n\t flow_removed_mask[S] ", off + 20, of13_async_port,
+	       of_bits32(w, "\n\t flow_removed_mask[S] ", off + 20, of13_async_port,
 			   ASYNC_OFPPR_U);
 }
 
@@ -291,19 +275,19 @@ static bool of13_port_mod(struct of_walk *w, size_t off, size_t len)
 	(void)len;
 	if (!of13_port_no(w, "\n\t port_no ", off))
 		return false;
-	NEED(off + 8, 6);
+	OF_NEED(off + 8, 6);
 	pbuf_puts(w->b, ", hw_addr ");
 	pbuf_mac(w->b, w->g->p + off + 8);
-	return of13_bits32(w, "\n\t  config ", off + 16, of13_port_config, OFPPC_U) &&
-	       of13_bits32(w, "\n\t  mask ", off + 20, of13_port_config, OFPPC_U) &&
-	       of13_bits32(w, "\n\t  advertise ", off + 24, of13_port_features, OFPPF_U) &&
+	return of_bits32(w, "\n\t  config ", off + 16, of13_port_config, OFPPC_U) &&
+	       of_bits32(w, "\n\t  mask ", off + 20, of13_port_config, OFPPC_U) &&
+	       of_bits32(w, "\n\t  advertise ", off + 24, of13_port_features, OFPPF_U) &&
 	       of_has(w, off + 28, 4);
 }
 
 static bool of13_port_status(struct of_walk *w, size_t off, size_t len)
 {
 	(void)len;
-	NEED(off, 1);
+	OF_NEED(off, 1);
 	pbuf_puts(w->b, "\n\t reason ");
 	/* tcpdump's format lacks its '%': the text as it stands */
 	msg_tok_put(w->b, of13_port_reasons, "invalid (0x02x)", msg_u8(w->g, off));
@@ -317,11 +301,11 @@ static bool of13_hello(struct of_walk *w, size_t off, size_t len)
 
 		if (len < 4)
 			return of_invalid(w, off, len);
-		NEED(off, 2);
+		OF_NEED(off, 2);
 		type = msg_u16(w->g, off);
 		pbuf_puts(w->b, "\n\t type ");
 		msg_tok_put(w->b, of13_hello_elements, "unknown (0x%04x)", type);
-		NEED(off + 2, 2);
+		OF_NEED(off + 2, 2);
 		elen = msg_u16(w->g, off + 2);
 		msg_printf(w->b, ", length %u", elen);
 		off += 4;
@@ -329,13 +313,13 @@ static bool of13_hello(struct of_walk *w, size_t off, size_t len)
 		if (elen < 4 || elen > len + 4)
 			return of_invalid(w, off, len);
 		if (type == 1 && elen == 8) {
-			NEED(off, 4);
+			OF_NEED(off, 4);
 			msg_printf(w->b, ", bitmap 0x%08x", msg_u32(w->g, off));
 			of_bitmap(w->b, of13_version_bits, msg_u32(w->g, off), OF_BIT_VER_U);
 		} else {
 			if (type == 1)
 				pbuf_puts(w->b, " (bogus)");
-			NEED(off, elen - 4u);
+			OF_NEED(off, elen - 4u);
 		}
 		off += elen - 4u;
 		len -= elen - 4u;
@@ -345,10 +329,10 @@ static bool of13_hello(struct of_walk *w, size_t off, size_t len)
 
 static bool of13_experimenter(struct of_walk *w, size_t off, size_t len)
 {
-	NEED(off, 4);
+	OF_NEED(off, 4);
 	pbuf_puts(w->b, "\n\t experimenter ");
 	of_vendor_id(w->b, msg_u32(w->g, off));
-	NEED(off + 4, 4);
+	OF_NEED(off + 4, 4);
 	msg_printf(w->b, ", exp_type 0x%08x", msg_u32(w->g, off + 4));
 	return of_data(w, off + 8, len - 8);
 }
@@ -363,11 +347,11 @@ static bool of13_error(struct of_walk *w, size_t off, size_t len)
 {
 	uint16_t type, code;
 
-	NEED(off, 2);
+	OF_NEED(off, 2);
 	type = msg_u16(w->g, off);
 	pbuf_puts(w->b, "\n\t type ");
 	msg_tok_put(w->b, of13_error_types, "invalid (0x%04x)", type);
-	NEED(off + 2, 2);
+	OF_NEED(off + 2, 2);
 	code = msg_u16(w->g, off + 2);
 	pbuf_puts(w->b, ", code ");
 	if (type < sizeof(of13_error_codes) / sizeof(of13_error_codes[0]))
