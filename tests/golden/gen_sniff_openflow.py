@@ -205,6 +205,8 @@ cut = seg(of13(12, bytes([1]) + b"\0" * 7 + port13(1, b"abc", 0, 0, 0, 0, 0, 0, 
 frames.append((cut, len(cut) - 10))
 frames.append(seg(of(0) + of(2, length=4) + of(0)))
 frames.append(seg(of(0, version=4, length=3)))
+# a STATS_REQUEST of an unknown type longer than the segment: tcpdump checks nothing past its flags
+frames.append(seg(of(16, struct.pack("!HH", 9, 0) + b"\0" * 4, length=100)))
 # a header cut by the segment's end; a message cut by the segment's end (more in the next)
 frames.append(seg(of(0) + b"\1\0\0"))
 frames.append(seg(of(18) + of(6, struct.pack("!QIB3xII", 1, 2, 3, 4, 5) + phy_port(1, b"a"))[:40]))
