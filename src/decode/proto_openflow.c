@@ -62,6 +62,25 @@ bool of_bits32(struct of_walk *w, const char *pfx, size_t off, const struct msg_
 	return true;
 }
 
+bool of_error(struct of_walk *w, size_t off, size_t len, const struct msg_tok *types,
+	      const struct msg_tok *const *codes, size_t n_codes)
+{
+	uint16_t type, code;
+
+	OF_NEED(off, 2);
+	type = msg_u16(w->g, off);
+	pbuf_puts(w->b, "\n\t type ");
+	msg_tok_put(w->b, types, "invalid (0x%04x)", type);
+	OF_NEED(off + 2, 2);
+	code = msg_u16(w->g, off + 2);
+	pbuf_puts(w->b, ", code ");
+	if (type < n_codes && codes[type])
+		msg_tok_put(w->b, codes[type], "invalid (0x%04x)", code);
+	else
+		msg_printf(w->b, "invalid (0x%04x)", code);
+	return of_data(w, off + 4, len - 4);
+}
+
 bool of_data(struct of_walk *w, size_t off, size_t len)
 {
 	size_t have;

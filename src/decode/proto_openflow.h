@@ -56,6 +56,12 @@ bool of_bits32(struct of_walk *w, const char *pfx, size_t off, const struct msg_
 bool of_data(struct of_walk *w, size_t off, size_t len);
 /* "0x%08x (NAME)": an OUI or an ONF experimenter id and its name. */
 void of_vendor_id(struct pbuf *b, uint32_t vendor);
+/*
+ * ERROR's body (len bytes at off): the type by types, the code by the table
+ * codes holds for the type (n_codes of them), then the data.
+ */
+bool of_error(struct of_walk *w, size_t off, size_t len, const struct msg_tok *types,
+	      const struct msg_tok *const *codes, size_t n_codes);
 /* ", vendor " and of_vendor_id's. */
 void of_vendor(struct pbuf *b, uint32_t vendor);
 

@@ -383,23 +383,10 @@ static bool of10_packet_in(struct of_walk *w, size_t off, size_t len)
 	return of10_packet_data(w, off + 10, len - 10);
 }
 
-/* ERROR's body: len bytes with the header's. */
 static bool of10_error(struct of_walk *w, size_t off, size_t len)
 {
-	uint16_t type, code;
-
-	OF_NEED(off, 2);
-	type = msg_u16(w->g, off);
-	pbuf_puts(w->b, "\n\t type ");
-	msg_tok_put(w->b, of10_error_types, "invalid (0x%04x)", type);
-	OF_NEED(off + 2, 2);
-	code = msg_u16(w->g, off + 2);
-	pbuf_puts(w->b, ", code ");
-	if (type < sizeof(of10_error_codes) / sizeof(of10_error_codes[0]))
-		msg_tok_put(w->b, of10_error_codes[type], "invalid (0x%04x)", code);
-	else
-		msg_printf(w->b, "invalid (0x%04x)", code);
-	return of_data(w, off + 4, len - 4);
+	return of_error(w, off, len, of10_error_types, of10_error_codes,
+			sizeof(of10_error_codes) / sizeof(of10_error_codes[0]));
 }
 
 /* ---- Big Switch's vendor messages ------------------------------------------------------------- */

@@ -345,20 +345,8 @@ static bool of13_queue_get_config_request(struct of_walk *w, size_t off, size_t 
 
 static bool of13_error(struct of_walk *w, size_t off, size_t len)
 {
-	uint16_t type, code;
-
-	OF_NEED(off, 2);
-	type = msg_u16(w->g, off);
-	pbuf_puts(w->b, "\n\t type ");
-	msg_tok_put(w->b, of13_error_types, "invalid (0x%04x)", type);
-	OF_NEED(off + 2, 2);
-	code = msg_u16(w->g, off + 2);
-	pbuf_puts(w->b, ", code ");
-	if (type < sizeof(of13_error_codes) / sizeof(of13_error_codes[0]))
-		msg_tok_put(w->b, of13_error_codes[type], "invalid (0x%04x)", code);
-	else
-		msg_printf(w->b, "invalid (0x%04x)", code);
-	return of_data(w, off + 4, len - 4);
+	return of_error(w, off, len, of13_error_types, of13_error_codes,
+			sizeof(of13_error_codes) / sizeof(of13_error_codes[0]));
 }
 
 static const struct of_type of13_types[] = {
