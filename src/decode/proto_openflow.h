@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * proto_openflow.h: OpenFlow (TCP 6653 and 6633) as tcpdump 4.99 prints it:
- * the walk over a segment's messages (proto_openflow.c), OpenFlow 1.0's
- * messages (proto_openflow10*.c).  tcpdump 4.99 decodes no other version's
- * bodies.
+ * the walk over a segment's messages (proto_openflow.c), the helpers every
+ * version's printers share (proto_openflow_util.c), OpenFlow 1.0's messages
+ * (proto_openflow10*.c) and 1.3's (proto_openflow13.c).
  */
 #ifndef SOCKEYE_PROTO_OPENFLOW_H
 #define SOCKEYE_PROTO_OPENFLOW_H
@@ -64,6 +64,8 @@ bool of_error(struct of_walk *w, size_t off, size_t len, const struct msg_tok *t
 	      const struct msg_tok *const *codes, size_t n_codes);
 /* ", vendor " and of_vendor_id's. */
 void of_vendor(struct pbuf *b, uint32_t vendor);
+/* A vendor's id then its data (OpenFlow 1.0's STATS of type VENDOR). */
+bool of_vendor_data(struct of_walk *w, size_t off, size_t len);
 
 /*
  * OpenFlow 1.0: the 16-bit port number at off (by name or in decimal), VLAN
@@ -101,7 +103,5 @@ bool of10_actions(struct of_walk *w, const char *pfx, size_t off, size_t len);
 /* The bodies of STATS_REQUEST and STATS_REPLY (len: the body's). */
 bool of10_stats_request(struct of_walk *w, size_t off, size_t len);
 bool of10_stats_reply(struct of_walk *w, size_t off, size_t len);
-/* A vendor's id then its data (STATS of type VENDOR). */
-bool of10_vendor_data(struct of_walk *w, size_t off, size_t len);
 
 #endif /* SOCKEYE_PROTO_OPENFLOW_H */

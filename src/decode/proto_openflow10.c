@@ -527,15 +527,6 @@ static bool of10_vendor_message(struct of_walk *w, size_t off, size_t len)
 	return of_data(w, off + 4, len - 4);
 }
 
-bool of10_vendor_data(struct of_walk *w, size_t off, size_t len)
-{
-	if (len < 4)
-		return of_invalid(w, off, len);
-	OF_NEED(off, 4);
-	of_vendor(w->b, msg_u32(w->g, off));
-	return of_data(w, off + 4, len - 4);
-}
-
 /* ---- the message dispatch ---------------------------------------------------------------------- */
 
 static bool of10_switch_config(struct of_walk *w, size_t off, size_t len)

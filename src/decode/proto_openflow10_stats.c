@@ -102,7 +102,7 @@ bool of10_stats_request(struct of_walk *w, size_t off, size_t len)
 		of10_port(w, off);
 		return of10_queue_id(w, off + 4);
 	case OFPST_VENDOR:
-		return of10_vendor_data(w, off, len);
+		return of_vendor_data(w, off, len);
 	}
 	/* tcpdump checks nothing past an unknown type's flags */
 	return true;
@@ -284,7 +284,7 @@ bool of10_stats_reply(struct of_walk *w, size_t off, size_t len)
 	case OFPST_QUEUE:
 		return of10_queue_reply(w, off, len);
 	case OFPST_VENDOR:
-		return of10_vendor_data(w, off, len);
+		return of_vendor_data(w, off, len);
 	}
 	return of_has(w, off, len);
 }
