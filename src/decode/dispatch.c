@@ -177,6 +177,9 @@ static const struct dispatch_key dispatch_tcp_apps[] = {
 	{ 179, PKT_PROTO_BGP },	  /* RFC 4271 */
 	{ 6379, PKT_PROTO_RESP }, /* Redis */
 	{ 22, PKT_PROTO_SSH },	  /* the version banner, RFC 4253 4.2 */
+	/* OpenFlow (issue 13): after SSH, before FTP, as tcpdump 4.99 */
+	{ 6653, PKT_PROTO_OPENFLOW }, /* IANA */
+	{ 6633, PKT_PROTO_OPENFLOW }, /* before IANA's */
 	{ 21, PKT_PROTO_FTP },	  /* RFC 959's control connection */
 	{ 80, PKT_PROTO_HTTP },	  /* HTTP/1.x */
 	{ 8080, PKT_PROTO_HTTP },

@@ -35,6 +35,13 @@ struct line {
 	 * nesting depth the driver allows).
 	 */
 	void (*nested)(struct line *x, const uint8_t *p, size_t caplen, size_t wirelen);
+	/*
+	 * A link-layer frame carried in the payload (OpenFlow's PACKET_IN and
+	 * PACKET_OUT), of that link type, printed onto the line as at -v count
+	 * verbosity (NULL as nested is).
+	 */
+	void (*nested_frame)(struct line *x, int linktype, const uint8_t *p, size_t caplen,
+			     size_t wirelen, unsigned verbosity);
 	unsigned depth; /* how many packets this line is nested in */
 	/*
 	 * What closes the line after the last layer printed, however the line

@@ -129,6 +129,12 @@ libsockeye_a_SOURCES += \
 libsockeye_a_SOURCES += \
 	src/decode/proto_snmp.c src/decode/proto_snmp_ber.c src/decode/proto_snmp_ber.h \
 	src/decode/view_packet_snmp.c src/decode/view_packet_snmp.h
+# OpenFlow (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_openflow.c src/decode/proto_openflow.h src/decode/proto_openflow_util.c \
+	src/decode/proto_openflow10.c src/decode/proto_openflow10_match.c \
+	src/decode/proto_openflow10_stats.c src/decode/proto_openflow13.c \
+	src/decode/view_packet_openflow.c src/decode/view_packet_openflow.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

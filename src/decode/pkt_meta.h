@@ -107,6 +107,8 @@ enum pkt_proto {
 	PKT_PROTO_FR,	 /* Frame Relay: DLT_FRELAY */
 	/* SNMP (issue 13) */
 	PKT_PROTO_SNMP, /* UDP 161 and 162 */
+	/* OpenFlow (issue 13) */
+	PKT_PROTO_OPENFLOW, /* TCP 6653 and 6633 */
 	PKT_PROTO_COUNT
 };
 

@@ -28,8 +28,9 @@ static bool print_layer(struct line *x)
 static size_t print_packet_at(char *buf, size_t len, const struct pkt_meta *m,
 			      const struct print_opts *o, unsigned depth);
 
-/* A packet inside the payload, as raw IP: its text follows on the line. */
-static void print_nested(struct line *x, const uint8_t *p, size_t caplen, size_t wirelen)
+/* A frame inside the payload, of a link type, at a -v count: its text follows on the line. */
+static void print_nested_frame(struct line *x, int linktype, const uint8_t *p, size_t caplen,
+			       size_t wirelen, unsigned verbosity)
 {
 	/* checksums verified as the outer packet's were (-v) */
 	const struct dissect_opts dopts = { .csum_verify = x->m->csum_verify };
@@ -38,12 +39,20 @@ static void print_nested(struct line *x, const uint8_t *p, size_t caplen, size_t
 	char buf[PRINT_PACKET_MAX];
 	size_t n;
 
-	dissect_packet_opts(&m, PRINT_LINKTYPE_RAW, p, caplen, wirelen, &dopts);
+	dissect_packet_opts(&m, linktype, p, caplen, wirelen, &dopts);
+	o.verbosity = (uint8_t)verbosity;
+	o.verbose = verbosity > 0;
 	o.data = p;
 	o.link = false;
 	o.tcp_relative = false;
 	n = print_packet_at(buf, sizeof(buf), &m, &o, x->depth + 1);
 	pbuf_put(&x->b, buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
+}
+
+/* A packet inside the payload, as raw IP (an ICMP error's quote), at the line's -v count. */
+static void print_nested(struct line *x, const uint8_t *p, size_t caplen, size_t wirelen)
+{
+	print_nested_frame(x, PRINT_LINKTYPE_RAW, p, caplen, wirelen, line_verbosity(x));
 }
 
 size_t print_packet(char *buf, size_t len, const struct pkt_meta *m, const struct print_opts *o)
@@ -58,6 +67,7 @@ static size_t print_packet_at(char *buf, size_t len, const struct pkt_meta *m,
 			  .o = o,
 			  .link_shown = o->link,
 			  .nested = depth < PRINT_MAX_DEPTH ? print_nested : NULL,
+			  .nested_frame = depth < PRINT_MAX_DEPTH ? print_nested_frame : NULL,
 			  .depth = depth };
 
 	pbuf_init(&x.b, buf, len);

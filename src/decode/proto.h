@@ -194,6 +194,9 @@ bool proto_fr_print(struct line *x);
 /* SNMP (issue 13) */
 int proto_snmp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_snmp_print(struct line *x);
+/* OpenFlow (issue 13) */
+int proto_openflow_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_openflow_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

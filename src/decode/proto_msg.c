@@ -117,6 +117,30 @@ void msg_hex_lines(struct pbuf *b, const char *ident, const uint8_t *p, size_t n
 	msg_hex_at(b, &all, 0, n, ident);
 }
 
+void msg_hex_ascii_lines(struct pbuf *b, const char *ident, const uint8_t *p, size_t n)
+{
+	for (size_t off = 0; off < n; off += 16) {
+		size_t k = n - off < 16 ? n - off : 16;
+
+		pbuf_puts(b, ident);
+		msg_printf(b, "0x%04zx: ", off);
+		for (size_t i = 0; i < 16; i++) {
+			if (!(i & 1))
+				pbuf_putc(b, ' ');
+			if (i < k)
+				pbuf_hex(b, p[off + i], 2);
+			else
+				pbuf_puts(b, "  ");
+		}
+		pbuf_puts(b, "  ");
+		for (size_t i = 0; i < k; i++) {
+			uint8_t c = p[off + i];
+
+			pbuf_putc(b, c > 0x20 && c < 0x7f ? (char)c : '.');
+		}
+	}
+}
+
 void msg_hex(struct pbuf *b, const uint8_t *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
