@@ -129,6 +129,11 @@ libsockeye_a_SOURCES += \
 libsockeye_a_SOURCES += \
 	src/decode/proto_snmp.c src/decode/proto_snmp_ber.c src/decode/proto_snmp_ber.h \
 	src/decode/view_packet_snmp.c src/decode/view_packet_snmp.h
+# PGM and ZMTP/1.0 (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_pgm.c \
+	src/decode/proto_zmtp1.c src/decode/proto_zmtp1.h \
+	src/decode/view_packet_pgm.c src/decode/view_packet_pgm.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -117,6 +117,36 @@ void msg_hex_lines(struct pbuf *b, const char *ident, const uint8_t *p, size_t n
 	msg_hex_at(b, &all, 0, n, ident);
 }
 
+void msg_hex_ascii_lines(struct pbuf *b, const char *ident, const uint8_t *p, size_t n)
+{
+	for (size_t line = 0; line < n; line += 16) {
+		size_t k = n - line < 16 ? n - line : 16;
+		size_t cols = 0;
+
+		pbuf_puts(b, ident);
+		pbuf_puts(b, "0x");
+		pbuf_hex(b, (uint32_t)line, 4);
+		pbuf_puts(b, ": ");
+		for (size_t i = 0; i < k; i += 2) {
+			pbuf_putc(b, ' ');
+			pbuf_hex(b, p[line + i], 2);
+			cols += 3;
+			if (i + 1 < k) {
+				pbuf_hex(b, p[line + i + 1], 2);
+				cols += 2;
+			}
+		}
+		for (; cols < 40; cols++)
+			pbuf_putc(b, ' ');
+		pbuf_puts(b, "  ");
+		for (size_t i = 0; i < k; i++) {
+			uint8_t c = p[line + i];
+
+			pbuf_putc(b, c > 0x20 && c < 0x7f ? (char)c : '.');
+		}
+	}
+}
+
 void msg_hex(struct pbuf *b, const uint8_t *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

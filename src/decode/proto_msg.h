@@ -137,6 +137,12 @@ void msg_hex_lines(struct pbuf *b, const char *prefix, const uint8_t *p, size_t 
  * capture ends first.
  */
 bool msg_hex_at(struct pbuf *b, const struct msg *g, size_t off, size_t n, const char *ident);
+/*
+ * hex_and_ascii_print: 16 bytes a line, each line ident, "0x%04x: ", the
+ * pairs of bytes padded to 40 columns, two spaces and the graphic
+ * characters (others as '.'); the bytes must be captured.
+ */
+void msg_hex_ascii_lines(struct pbuf *b, const char *ident, const uint8_t *p, size_t n);
 /* The bytes as "%02x" each, without separators. */
 void msg_hex(struct pbuf *b, const uint8_t *p, size_t n);
 
