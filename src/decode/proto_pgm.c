@@ -144,12 +144,7 @@ static int pgm_body(struct pbuf *b, const struct msg *g, uint8_t type, size_t *o
 			   msg_u32(g, PGM_HDR_LEN + 4), msg_u32(g, PGM_HDR_LEN + 8), nla);
 		break;
 	case PGM_POLL:
-		if (!msg_has(g, o, 8))
-			return PGM_TRUNC;
-		msg_printf(b, "POLL seq %u round %u", msg_u32(g, o), msg_u16(g, o + 4));
-		o += 8;
-		break;
-	case PGM_POLR:
+		/* sequence, round, subtype, the NLA's family and reserved field: then the NLA */
 		if (!msg_has(g, o, 12))
 			return PGM_TRUNC;
 		o += 12;
@@ -157,10 +152,16 @@ static int pgm_body(struct pbuf *b, const struct msg *g, uint8_t type, size_t *o
 			return PGM_TRUNC;
 		if (!msg_has(g, o, 12))
 			return PGM_TRUNC;
-		msg_printf(b, "POLR seq %u round %u nla %s ivl %u rnd 0x%08x mask 0x%08x",
+		msg_printf(b, "POLL seq %u round %u nla %s ivl %u rnd 0x%08x mask 0x%08x",
 			   msg_u32(g, PGM_HDR_LEN), msg_u16(g, PGM_HDR_LEN + 4), nla, msg_u32(g, o),
 			   msg_u32(g, o + 4), msg_u32(g, o + 8));
 		o += 12;
+		break;
+	case PGM_POLR:
+		if (!msg_has(g, o, 8))
+			return PGM_TRUNC;
+		msg_printf(b, "POLR seq %u round %u", msg_u32(g, o), msg_u16(g, o + 4));
+		o += 8;
 		break;
 	case PGM_ODATA:
 	case PGM_RDATA:
@@ -247,11 +248,8 @@ static int opt_nla(struct pbuf *b, const struct msg *g, size_t *o, uint32_t *opt
 	if (afi != PGM_AFI_INET && afi != PGM_AFI_INET6)
 		return PGM_TRUNC;
 	if (opt_len != fixed + (afi == PGM_AFI_INET ? 4u : 16u)) {
-		/* tcpdump swaps the two numbers for OPT_REDIRECT over IPv6 */
-		bool swap = type == PGM_OPT_REDIRECT && afi == PGM_AFI_INET6;
-
-		msg_printf(b, "[Bad %s option, length %u != %u + address size]", name,
-			   swap ? fixed : opt_len, swap ? opt_len : fixed);
+		msg_printf(b, "[Bad %s option, length %u != %u + address size]", name, opt_len,
+			   fixed);
 		return PGM_STOP;
 	}
 	if (!pgm_nla_str(nla, sizeof(nla), g, afi, o))
@@ -265,28 +263,32 @@ static int opt_nla(struct pbuf *b, const struct msg *g, size_t *o, uint32_t *opt
 	return PGM_OK;
 }
 
-/* Options of a fixed size: name, length, what they print and how many 32-bit values. */
+/*
+ * Options of a fixed size: the length they must have, the name their
+ * complaint uses, and their text: words[k] before the k-th 32-bit value
+ * (words[0] alone for an option of none).
+ */
 struct pgm_fixed_opt {
 	uint8_t type;
 	uint8_t len;
-	const char *name; /* for the complaint */
-	const char *fmt;  /* at most two %u */
+	const char *name;
 	uint8_t n_values;
+	const char *words[3];
 };
 
 static const struct pgm_fixed_opt fixed_opts[] = {
-	{ PGM_OPT_FRAGMENT, 16, "OPT_FRAGMENT", " FRAG seq %u off %u len %u", 3 },
-	{ PGM_OPT_JOIN, 8, "OPT_JOIN", " JOIN %u", 1 },
-	{ PGM_OPT_NAK_BO_IVL, 12, "OPT_NAK_BO_IVL", " BACKOFF ivl %u ivlseq %u", 2 },
-	{ PGM_OPT_NAK_BO_RNG, 12, "OPT_NAK_BO_RNG", " BACKOFF max %u min %u", 2 },
-	{ PGM_OPT_PARITY_PRM, 8, "OPT_PARITY_PRM", " PARITY MAXTGS %u", 1 },
-	{ PGM_OPT_PARITY_GRP, 8, "OPT_PARITY_GRP", " PARITY GROUP %u", 1 },
-	{ PGM_OPT_CURR_TGSIZE, 8, "OPT_CURR_TGSIZE", " PARITY ATGS %u", 1 },
-	{ PGM_OPT_NBR_UNREACH, 4, "OPT_NBR_UNREACH", " NBR_UNREACH", 0 },
-	{ PGM_OPT_SYN, 4, "OPT_SYN", " SYN", 0 },
-	{ PGM_OPT_FIN, 4, "OPT_FIN", " FIN", 0 },
-	{ PGM_OPT_RST, 4, "OPT_RST", " RST", 0 },
-	{ PGM_OPT_CRQST, 4, "OPT_CRQST", " CRQST", 0 },
+	{ PGM_OPT_FRAGMENT, 16, "OPT_FRAGMENT", 3, { " FRAG seq ", " off ", " len " } },
+	{ PGM_OPT_JOIN, 8, "OPT_JOIN", 1, { " JOIN " } },
+	{ PGM_OPT_NAK_BO_IVL, 12, "OPT_NAK_BO_IVL", 2, { " BACKOFF ivl ", " ivlseq " } },
+	{ PGM_OPT_NAK_BO_RNG, 12, "OPT_NAK_BO_RNG", 2, { " BACKOFF max ", " min " } },
+	{ PGM_OPT_PARITY_PRM, 8, "OPT_PARITY_PRM", 1, { " PARITY MAXTGS " } },
+	{ PGM_OPT_PARITY_GRP, 8, "OPT_PARITY_GRP", 1, { " PARITY GROUP " } },
+	{ PGM_OPT_CURR_TGSIZE, 8, "OPT_CURR_TGSIZE", 1, { " PARITY ATGS " } },
+	{ PGM_OPT_NBR_UNREACH, 4, "OPT_NBR_UNREACH", 0, { " NBR_UNREACH" } },
+	{ PGM_OPT_SYN, 4, "OPT_SYN", 0, { " SYN" } },
+	{ PGM_OPT_FIN, 4, "OPT_FIN", 0, { " FIN" } },
+	{ PGM_OPT_RST, 4, "OPT_RST", 0, { " RST" } },
+	{ PGM_OPT_CRQST, 4, "OPT_CRQST", 0, { " CRQST" } },
 };
 
 /*
@@ -346,14 +348,15 @@ static int pgm_options(struct pbuf *b, const struct msg *g, size_t *off)
 			if (fixed_opts[i].type == (opt_type & PGM_OPT_MASK))
 				f = &fixed_opts[i];
 		if (f) {
-			uint32_t v[3] = { 0 };
-
 			if (!opt_len_is(b, f->name, opt_len, f->len))
 				return PGM_STOP;
 			o += 2;
-			for (unsigned k = 0; k < f->n_values; k++, o += 4)
-				v[k] = msg_u32(g, o);
-			msg_printf(b, f->fmt, v[0], v[1], v[2]);
+			if (!f->n_values)
+				pbuf_puts(b, f->words[0]);
+			for (unsigned k = 0; k < f->n_values; k++, o += 4) {
+				pbuf_puts(b, f->words[k]);
+				pbuf_u32(b, msg_u32(g, o));
+			}
 			opts_len -= f->len;
 		} else {
 			switch (opt_type & PGM_OPT_MASK) {
