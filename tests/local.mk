@@ -10,6 +10,8 @@ EXTRA_DIST += tests/golden/TESTLIST tests/golden/input tests/golden/expected \
 	tests/golden/record_dns.sh tests/golden/record_lib.sh tests/golden/gen_bighost.py \
 	tests/golden/gen_sniff_svc.py tests/golden/seed_fuzz_svc.py tests/golden/record_dhcp.sh \
 	tests/golden/gen_sniff_ip.py
+# PGM and ZMTP/1.0 (issue 13)
+EXTRA_DIST += tests/golden/gen_sniff_pgm.py tests/golden/seed_fuzz_pgm.py
 
 # Docs stay in step with the command table and the schemas; the layers keep DESIGN.md's rules.
 DOC_TESTS = tests/docs/sync.sh tests/docs/schema.sh tests/docs/layers.sh tests/docs/completion.sh

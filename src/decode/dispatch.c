@@ -74,6 +74,8 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ 88, PKT_PROTO_EIGRP },
 	/* SCTP (issue 13) */
 	{ PROTO_IP_SCTP, PKT_PROTO_SCTP },
+	/* PGM (issue 13) */
+	{ 113, PKT_PROTO_PGM },
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -94,6 +96,8 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	{ 88, PKT_PROTO_EIGRP },
 	/* SCTP (issue 13) */
 	{ PROTO_IP_SCTP, PKT_PROTO_SCTP },
+	/* PGM (issue 13) */
+	{ 113, PKT_PROTO_PGM },
 };
 
 static const struct dispatch_key dispatch_gre[] = {

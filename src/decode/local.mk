@@ -135,6 +135,11 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_openflow10.c src/decode/proto_openflow10_match.c \
 	src/decode/proto_openflow10_stats.c src/decode/proto_openflow13.c \
 	src/decode/view_packet_openflow.c src/decode/view_packet_openflow.h
+# PGM and ZMTP/1.0 (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_pgm.c \
+	src/decode/proto_zmtp1.c src/decode/proto_zmtp1.h \
+	src/decode/view_packet_pgm.c src/decode/view_packet_pgm.h
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

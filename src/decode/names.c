@@ -229,6 +229,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_FR] = "fr",
 	[PKT_PROTO_SNMP] = "snmp", /* issue 13 */
 	[PKT_PROTO_OPENFLOW] = "openflow", /* issue 13 */
+	[PKT_PROTO_PGM] = "pgm",     /* issue 13 */
+	[PKT_PROTO_ZMTP1] = "zmtp1", /* issue 13 */
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -27,10 +27,10 @@ static const struct packettype packettypes[] = {
 	{ "aodv", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "carp", PKT_FORCE_SILENT, PKT_PROTO_NONE, false }, /* also IP protocol 112 */
 	{ "radius", PKT_PROTO_RADIUS, PKT_PROTO_NONE, true },
-	{ "zmtp1", PKT_FORCE_SILENT, PKT_PROTO_NONE, false },
+	{ "zmtp1", PKT_FORCE_SILENT, PKT_PROTO_ZMTP1, true },
 	{ "vxlan", PKT_PROTO_VXLAN, PKT_PROTO_NONE, true },
-	{ "pgm", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
-	{ "pgm_zmtp1", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
+	{ "pgm", PKT_PROTO_PGM, PKT_PROTO_NONE, true },
+	{ "pgm_zmtp1", PKT_PROTO_PGM, PKT_PROTO_NONE, true },
 	{ "lmp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "resp", PKT_FORCE_SILENT, PKT_PROTO_RESP, true },
 	{ "ptp", PKT_PROTO_PTP, PKT_PROTO_NONE, true },

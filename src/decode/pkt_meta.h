@@ -109,6 +109,9 @@ enum pkt_proto {
 	PKT_PROTO_SNMP, /* UDP 161 and 162 */
 	/* OpenFlow (issue 13) */
 	PKT_PROTO_OPENFLOW, /* TCP 6653 and 6633 */
+	/* PGM and ZMTP/1.0 (issue 13) */
+	PKT_PROTO_PGM,   /* IP protocol 113; over UDP (EPGM) with sniff -T pgm or pgm_zmtp1 */
+	PKT_PROTO_ZMTP1, /* ZeroMQ's ZMTP/1.0 over TCP, sniff -T zmtp1 only */
 	PKT_PROTO_COUNT
 };
 

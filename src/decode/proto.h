@@ -197,6 +197,13 @@ bool proto_snmp_print(struct line *x);
 /* OpenFlow (issue 13) */
 int proto_openflow_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_openflow_print(struct line *x);
+/* PGM and ZMTP/1.0 (issue 13) */
+int proto_pgm_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_pgm_print(struct line *x);
+/* "SPM", "ODATA" ... of a PGM type, or NULL */
+const char *proto_pgm_type_name(uint8_t type);
+int proto_zmtp1_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_zmtp1_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -317,8 +317,11 @@ static void ipv4_print_verbose(struct line *x, const struct pkt_ipv4 *ip)
 	pbuf_puts(b, "(tos 0x");
 	pbuf_hex(b, ip->tos, 1);
 	pbuf_puts(b, ecn[ip->tos & 3]);
-	pbuf_puts(b, ", ttl ");
-	pbuf_u32(b, ip->ttl);
+	/* tcpdump's ip_print leaves out a TTL of 0 */
+	if (ip->ttl) {
+		pbuf_puts(b, ", ttl ");
+		pbuf_u32(b, ip->ttl);
+	}
 	pbuf_puts(b, ", id ");
 	pbuf_u32(b, ip->id);
 	pbuf_puts(b, ", offset ");

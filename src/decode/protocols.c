@@ -106,4 +106,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_SNMP] = { "snmp", proto_snmp_dissect, proto_snmp_print, false },
 	/* OpenFlow (issue 13) */
 	[PKT_PROTO_OPENFLOW] = { "openflow", proto_openflow_dissect, proto_openflow_print, false },
+	/* PGM and ZMTP/1.0 (issue 13) */
+	[PKT_PROTO_PGM] = { "pgm", proto_pgm_dissect, proto_pgm_print, false },
+	[PKT_PROTO_ZMTP1] = { "zmtp1", proto_zmtp1_dissect, proto_zmtp1_print, false },
 };

@@ -22,6 +22,7 @@
 #include "decode/view_packet_media.h"
 #include "decode/view_packet_snmp.h"
 #include "decode/view_packet_openflow.h"
+#include "decode/view_packet_pgm.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -634,6 +635,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* OpenFlow (issue 13) */
 			if (view_packet_openflow(d, m, ly, data))
+				break;
+			/* PGM and ZMTP/1.0 (issue 13) */
+			if (view_packet_pgm(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

@@ -307,6 +307,16 @@ static void test_packettype_number(void **state)
 	assert_int_equal(parse(&o, "-T", "radius", NULL), 0); /* issue 13: decoded */
 	assert_int_not_equal(o.show.packettype, 0);
 	sniff_opts_free(&o);
+	/* issue 13: PGM, EPGM and ZMTP/1.0 decoded */
+	assert_int_equal(parse(&o, "-T", "zmtp1", NULL), 0);
+	assert_int_not_equal(o.show.packettype, 0);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-T", "pgm", NULL), 0);
+	assert_int_not_equal(o.show.packettype, 0);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-T", "PGM_ZMTP1", NULL), 0);
+	assert_int_not_equal(o.show.packettype, 0);
+	sniff_opts_free(&o);
 	assert_int_equal(parse(&o, "-T", NULL), EXIT_USAGE);		/* needs a value */
 	sniff_opts_free(&o);
 }
