@@ -35,6 +35,11 @@ struct line {
 	 * nesting depth the driver allows).
 	 */
 	void (*nested)(struct line *x, const uint8_t *p, size_t caplen, size_t wirelen);
+	/*
+	 * The nested packet is printed as this one's payload, -e's way (no "IP "
+	 * prefix with -e): a PPP frame un-escaped from HDLC framing, not a quote.
+	 */
+	bool nested_link;
 	unsigned depth; /* how many packets this line is nested in */
 	/*
 	 * What closes the line after the last layer printed, however the line

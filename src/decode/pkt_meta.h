@@ -107,6 +107,8 @@ enum pkt_proto {
 	PKT_PROTO_FR,	 /* Frame Relay: DLT_FRELAY */
 	/* SNMP (issue 13) */
 	PKT_PROTO_SNMP, /* UDP 161 and 162 */
+	/* PPP link types (issue 13) */
+	PKT_PROTO_PPP_HDLC, /* PPP in HDLC-like framing, or Cisco HDLC: DLT_PPP_SERIAL */
 	PKT_PROTO_COUNT
 };
 
@@ -425,6 +427,7 @@ struct pkt_gre {
 struct pkt_ppp {
 	bool has_addr;
 	uint8_t addr; /* 0xff, or pppd's direction: 0 in, 1 out */
+	uint8_t ctrl; /* DLT_PPP_SERIAL: the control byte, or the byte after an unknown address */
 	uint16_t proto;
 };
 
