@@ -245,11 +245,8 @@ void ppp_cp_print(struct ppp_pr *p, uint16_t proto, size_t off, uint32_t length)
 	cp_fields(p, proto, name, code, off, len);
 }
 
-/* handle_ppp, for what is no layer of its own. */
-bool ppp_handle(struct ppp_pr *p, uint16_t proto, size_t off, uint32_t length)
+bool ppp_is_cp(uint16_t proto)
 {
-	const char *name;
-
 	switch (proto) {
 	case PPP_PROTO_LCP:
 	case PPP_PROTO_IPCP:
@@ -258,8 +255,21 @@ bool ppp_handle(struct ppp_pr *p, uint16_t proto, size_t off, uint32_t length)
 	case PPP_PROTO_IPV6CP:
 	case PPP_PROTO_CCP:
 	case PPP_PROTO_BACP:
+		return true;
+	}
+	return false;
+}
+
+/* handle_ppp, for what is no layer of its own. */
+bool ppp_handle(struct ppp_pr *p, uint16_t proto, size_t off, uint32_t length)
+{
+	const char *name;
+
+	if (ppp_is_cp(proto)) {
 		ppp_cp_print(p, proto, off, length);
 		return true;
+	}
+	switch (proto) {
 	case PPP_PROTO_ML:
 		ppp_ml_print(p, off, length);
 		return true;

@@ -112,6 +112,10 @@ void ppp_cp_print(struct ppp_pr *p, uint16_t proto, size_t off, uint32_t length)
  */
 typedef size_t (*ppp_opt_fn)(struct ppp_pr *p, size_t off, size_t len);
 ppp_opt_fn ppp_opt_printer(uint16_t proto);
+/* The name tcpdump gives option opt of control protocol proto, or NULL. */
+const char *ppp_opt_name(uint16_t proto, uint8_t opt);
+/* True for the control protocols handle_ctrl_proto prints. */
+bool ppp_is_cp(uint16_t proto);
 
 /* handle_pap, handle_chap, handle_mlppp (proto_ppp_auth.c). */
 void ppp_pap_print(struct ppp_pr *p, size_t off, uint32_t length);

@@ -484,6 +484,23 @@ static size_t bacp_opt(struct ppp_pr *p, size_t o, size_t length)
 	return opt_tail(p, o, len, true);
 }
 
+const char *ppp_opt_name(uint16_t proto, uint8_t opt)
+{
+	switch (proto) {
+	case PPP_PROTO_LCP:
+		return opt < LCP_NAMES ? lcp_names[opt] : NULL;
+	case PPP_PROTO_IPCP:
+		return msg_tok_find(ipcp_names, opt);
+	case PPP_PROTO_IPV6CP:
+		return msg_tok_find(ip6cp_names, opt);
+	case PPP_PROTO_CCP:
+		return msg_tok_find(ccp_names, opt);
+	case PPP_PROTO_BACP:
+		return msg_tok_find(bacp_names, opt);
+	}
+	return NULL;
+}
+
 ppp_opt_fn ppp_opt_printer(uint16_t proto)
 {
 	switch (proto) {

@@ -205,7 +205,6 @@ def payload_frames():
         ppp(0x0281, bytes.fromhex("0001f140") + ICMP4),
         ppp(0x0023, bytes.fromhex("8314010100000000000000000000000000000000")),
         ppp(0x00fd, b"\x12\x34"),
-        ppp(0x002b, b"\xff\xff\x00\x1e"),
         ppp(0x4321, b"\x01\x02\x03\x04\x05"),
         ppp(0x0021, ICMP4, addr=b"\x00\x03"),
         ppp(0x8021, cp(9, 1, b"\x00\x00\x00\x01"), addr=b"\x01\x03"),
@@ -228,6 +227,21 @@ def payload_frames():
         (ppp(LCP, cp(8, 62, struct.pack(">H", 0x8057) + bytes(10))), 12),
         (ppp(LCP, cp(12, 63, struct.pack(">I", 0x11223344) + b"hello, peer")), 15),
         (ppp(IP6CP, cp(1, 64, opt(1, bytes.fromhex("0211223344556677")))), 14),
+        # cut inside an option's value
+        (ppp(CCP, cp(1, 65, opt(24, b"\x01\x02"))), 11),
+        (ppp(CCP, cp(1, 66, opt(26, b"\x78\x00"))), 11),
+        (ppp(CCP, cp(1, 67, opt(21, b"\x2f"))), 10),
+        (ppp(BACP, cp(1, 68, opt(1, b"\x01\x02\x03\x04"))), 12),
+        (ppp(IPCP, cp(1, 69, opt(2, struct.pack(">HHHHHH", 0x61, 15, 16, 256, 5, 168)))), 16),
+        (ppp(IPCP, cp(1, 70, opt(1, IP_A + IP_B))), 14),
+        (ppp(LCP, cp(1, 71, opt(19, b"\x02" + IP_A))), 12),
+        (ppp(LCP, cp(1, 72, opt(0, b"\x00\x00\x0c\x01"))), 11),
+        (ppp(LCP, cp(1, 73, opt(3, struct.pack(">HB", CHAP, 5)))), 12),
+        (ppp(LCP, cp(1, 74, opt(13, b"\x06"))), 10),
+        (ppp(LCP, cp(13, 75, struct.pack(">II", 1, 2))), 14),
+        (ppp(LCP, cp(0, 76, struct.pack(">I", 1) + bytes.fromhex("00000c01"))), 14),
+        (ppp(CHAP, cp(3, 77, b"Welcome")), 12),
+        (ppp(PAP, cp(2, 78, b"\x07welcome")), 10),
     ]
 
 
