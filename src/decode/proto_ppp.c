@@ -17,25 +17,6 @@
 /* tcpdump's ppp_if_print wants this much of a DLT_PPP frame before anything */
 #define PPP_IF_HDRLEN 4
 
-int ppp_next_layer(uint16_t proto)
-{
-	switch (proto) {
-	case PPP_PROTO_IP:
-	case PPP_PROTO_VJNC: /* VJ uncompressed: an IP header whose protocol is a slot number */
-	case 0x0800:	     /* an ethertype where the PPP protocol goes, as tcpdump accepts */
-		return PKT_PROTO_IPV4;
-	case PPP_PROTO_IPV6:
-	case 0x86dd:
-		return PKT_PROTO_IPV6;
-	case PPP_PROTO_MPLS_UC:
-	case PPP_PROTO_MPLS_MC:
-		return PKT_PROTO_MPLS;
-	case PPP_PROTO_OSI: /* the OSI printers start at the NLPID */
-		return PKT_PROTO_ISOCLNS;
-	}
-	return PKT_PROTO_NONE;
-}
-
 /*
  * An optional address and control field (0xff 0x03, or pppd's direction
  * byte and 0x03), then the protocol: one byte when odd (protocol field
@@ -70,33 +51,6 @@ int proto_ppp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */
-
-void ppp_pr_init(struct ppp_pr *p, struct line *x, const char *proto)
-{
-	const struct pkt_layer *ly = line_layer(x);
-	uint32_t end = ly->off + ly->wire_len;
-
-	p->b = &x->b;
-	p->g.p = x->o->data;
-	p->g.len = end;
-	p->g.cap = x->o->data ? (x->m->caplen < end ? x->m->caplen : end) : 0;
-	p->v = line_verbosity(x);
-	p->e = x->o->link;
-	p->proto = proto;
-	p->cut = false;
-}
-
-void ppp_payload_print(struct line *x, struct ppp_pr *p, uint16_t proto, size_t off,
-		       uint32_t length)
-{
-	/* a protocol field starting with the flag: an HDLC frame still escaped */
-	if ((proto & 0xff00) == 0x7e00) {
-		if (off)
-			ppp_hdlc_unescaped_print(x, p, off - 1, length);
-		return;
-	}
-	ppp_handle(p, proto, off, length);
-}
 
 /* Whether this PPP layer is the link header of a DLT_PPP or DLT_PPP_PPPD capture. */
 static bool ppp_is_link(const struct line *x)

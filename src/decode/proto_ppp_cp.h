@@ -82,7 +82,7 @@ const char *ppp_proto_name(uint16_t proto);
  */
 bool ppp_handle(struct ppp_pr *p, uint16_t proto, size_t off, uint32_t length);
 
-/* The layer that follows PPP for proto (IPv4, IPv6, MPLS, OSI), or PKT_PROTO_NONE. */
+/* The layer that follows PPP for proto (IPv4, IPv6, MPLS, OSI), or PKT_PROTO_NONE (proto_ppp_read.c). */
 int ppp_next_layer(uint16_t proto);
 /*
  * p for the PPP layer being printed: its bytes (from the packet's first), -v,
@@ -92,7 +92,7 @@ void ppp_pr_init(struct ppp_pr *p, struct line *x, const char *proto);
 /*
  * handle_ppp: the packet of protocol proto at off, length bytes on the wire,
  * including tcpdump's un-escaping of a protocol field that starts with the
- * HDLC flag (0x7e) (proto_ppp.c).
+ * HDLC flag (0x7e) (proto_ppp_hdlc.c).
  */
 void ppp_payload_print(struct line *x, struct ppp_pr *p, uint16_t proto, size_t off,
 		       uint32_t length);

@@ -85,6 +85,33 @@ bool proto_ppp_hdlc_print(struct line *x)
 	return true;
 }
 
+void ppp_pr_init(struct ppp_pr *p, struct line *x, const char *proto)
+{
+	const struct pkt_layer *ly = line_layer(x);
+	uint32_t end = ly->off + ly->wire_len;
+
+	p->b = &x->b;
+	p->g.p = x->o->data;
+	p->g.len = end;
+	p->g.cap = x->o->data ? (x->m->caplen < end ? x->m->caplen : end) : 0;
+	p->v = line_verbosity(x);
+	p->e = x->o->link;
+	p->proto = proto;
+	p->cut = false;
+}
+
+void ppp_payload_print(struct line *x, struct ppp_pr *p, uint16_t proto, size_t off,
+		       uint32_t length)
+{
+	/* a protocol field starting with the flag: an HDLC frame still escaped */
+	if ((proto & 0xff00) == 0x7e00) {
+		if (off)
+			ppp_hdlc_unescaped_print(x, p, off - 1, length);
+		return;
+	}
+	ppp_handle(p, proto, off, length);
+}
+
 /* IP or IPv6 from the un-escaped frame: a packet printed on the line, as ip_print would. */
 static void nested_ip(struct line *x, const uint8_t *p, size_t n)
 {
