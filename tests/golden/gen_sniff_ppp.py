@@ -5,7 +5,7 @@
 # with every option print-ppp.c names and its bogus lengths, every code's extra fields, PAP,
 # CHAP, BAP and the multilink header, cut by the snap length; and the PPP link types tcpdump
 # 4.99.3 reads: PPP, PPP_SERIAL (RFC 1662 framing, its 0x7d escapes, Cisco HDLC inside),
-# PPP_PPPD (the direction byte), PPP_ETHER (PPPoE without Ethernet) and PPP_BSDOS; PPP inside
+# PPP_PPPD (the direction byte) and PPP_ETHER (PPPoE without Ethernet); PPP inside
 # PPTP's GRE version 1 and behind Frame Relay's NLPID 0xcf.  The output is committed; only
 # changing a capture needs python3.  Helpers: gen_sniff.py.
 import os
@@ -21,7 +21,6 @@ LINKTYPE_PPP_HDLC = 50
 LINKTYPE_PPP_ETHER = 51
 LINKTYPE_FRELAY = 107
 LINKTYPE_PPP_PPPD = 166
-LINKTYPE_PPP_BSDOS = 14  # libpcap on Linux reads DLT 14 as DLT_PPP_BSDOS
 
 LCP, IPCP, IP6CP, CCP, BACP, OSICP, MPLSCP = 0xc021, 0x8021, 0x8057, 0x80fd, 0xc02b, 0x8023, 0x8281
 PAP, CHAP, BAP, ML = 0xc023, 0xc223, 0xc02d, 0x003d
@@ -359,11 +358,6 @@ def fr_frames():
     ]
 
 
-def bsdos_frames():
-    """PPP_BSDOS: tcpdump 4.99.3 on Linux prints nothing of it (its printer is BSD/OS only)."""
-    return [bytes(24) + ICMP4]
-
-
 def main():
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input")
     write_pcap(os.path.join(out, "sniff_ppp_cp.pcap"), LINKTYPE_PPP,
@@ -373,7 +367,6 @@ def main():
     write_pcap(os.path.join(out, "sniff_ppp_ether.pcap"), LINKTYPE_PPP_ETHER, ether_frames())
     write_pcap(os.path.join(out, "sniff_ppp_gre.pcap"), LINKTYPE_ETHERNET, gre_frames())
     write_pcap(os.path.join(out, "sniff_ppp_fr.pcap"), LINKTYPE_FRELAY, fr_frames())
-    write_pcap(os.path.join(out, "sniff_ppp_bsdos.pcap"), LINKTYPE_PPP_BSDOS, bsdos_frames())
 
 
 if __name__ == "__main__":
