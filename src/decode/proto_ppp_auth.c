@@ -35,15 +35,15 @@ static bool put_chars(struct ppp_pr *p, size_t off, uint32_t n)
 static bool auth_head(struct ppp_pr *p, size_t off, uint32_t length, const char *what,
 		      const struct msg_tok *codes, uint8_t *code, uint16_t *len)
 {
-	if (length < 1 || length < 4) {
-		if (length < 1) {
-			msg_printf(p->b, "[|%s]", what);
-		} else {
-			uint8_t c = ppp_u8(p, off);
+	if (length < 1) {
+		msg_printf(p->b, "[|%s]", what);
+		return false;
+	}
+	if (length < 4) {
+		uint8_t c = ppp_u8(p, off);
 
-			if (!p->cut)
-				msg_printf(p->b, "[|%s 0x%02x]", what, c);
-		}
+		if (!p->cut)
+			msg_printf(p->b, "[|%s 0x%02x]", what, c);
 		return false;
 	}
 	*code = ppp_u8(p, off);

@@ -23,16 +23,18 @@ static const struct msg_tok ppp_cp_codes[] = {
 enum {
 	CP_VEXT = 0,
 	CP_CONF_REQ = 1,
+	CP_CONF_ACK = 2,
+	CP_CONF_NAK = 3,
 	CP_CONF_REJ = 4,
+	CP_TERM_REQ = 5,
+	CP_TERM_ACK = 6,
+	CP_CODE_REJ = 7,
 	CP_PROT_REJ = 8,
 	CP_ECHO_REQ = 9,
 	CP_ECHO_RPL = 10,
 	CP_DISC_REQ = 11,
 	CP_ID = 12,
 	CP_TIME_REM = 13,
-	CP_TERM_REQ = 5,
-	CP_TERM_ACK = 6,
-	CP_CODE_REJ = 7,
 };
 
 /* handle_ctrl_proto's "goto trunc": "[|LCP]", no space. */
@@ -87,8 +89,8 @@ static void cp_fields(struct ppp_pr *p, uint16_t proto, const char *name, uint8_
 		msg_printf(b, " Vendor: %s (%u)", proto_llc_oui_name(w) ?: "Unknown", w);
 		break;
 	case CP_CONF_REQ:
-	case CP_CONF_REQ + 1:
-	case CP_CONF_REQ + 2:
+	case CP_CONF_ACK:
+	case CP_CONF_NAK:
 	case CP_CONF_REJ:
 		cp_options(p, proto, t + 4, len);
 		break;
