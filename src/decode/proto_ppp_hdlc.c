@@ -112,11 +112,31 @@ void ppp_payload_print(struct line *x, struct ppp_pr *p, uint16_t proto, size_t 
 	ppp_handle(p, proto, off, length);
 }
 
-/* IP or IPv6 from the un-escaped frame: a packet printed on the line, as ip_print would. */
-static void nested_ip(struct line *x, const uint8_t *p, size_t n)
+/*
+ * IP or IPv6 from the un-escaped frame: a packet printed on the line.  The
+ * printer tcpdump calls is the protocol field's, not the version nibble's:
+ * ip_print and ip6_print complain about the other version as below.
+ */
+static void nested_ip(struct line *x, const uint8_t *p, size_t n, bool v6)
 {
+	unsigned ver = n ? p[0] >> 4 : 0;
+
 	if (!x->nested)
 		return;
+	if (n && !v6 && ver != 4) {
+		if (ver == 6)
+			pbuf_puts(&x->b, "IP6, wrong link-layer encapsulation (invalid)");
+		else
+			msg_printf(&x->b, "IP%u (invalid)", ver);
+		return;
+	}
+	if (n && v6 && ver != 6) {
+		if (n < 40) /* ip6_print wants the whole header first */
+			msg_trunc_put(&x->b, "ip6");
+		else
+			msg_printf(&x->b, "%sversion error: %u != 6", x->o->link ? "" : "IP6 ", ver);
+		return;
+	}
 	x->nested_link = true;
 	x->nested(x, p, n, n);
 	x->nested_link = false;
@@ -136,7 +156,7 @@ static void unescaped_payload(struct line *x, struct ppp_pr *u, uint16_t proto, 
 	/* IP and IPv6 print as a packet of their own; MPLS and OSI are not decoded here */
 	if (ppp_next_layer(proto) != PKT_PROTO_IPV4 && ppp_next_layer(proto) != PKT_PROTO_IPV6)
 		return;
-	nested_ip(x, u->g.p + off, n);
+	nested_ip(x, u->g.p + off, n, ppp_next_layer(proto) == PKT_PROTO_IPV6);
 }
 
 void ppp_hdlc_unescaped_print(struct line *x, struct ppp_pr *p, size_t start, uint32_t length)
@@ -169,7 +189,7 @@ void ppp_hdlc_unescaped_print(struct line *x, struct ppp_pr *p, size_t start, ui
 	if (n < 1) {
 		msg_trunc_put(p->b, p->proto);
 	} else if (buf[0] == PPP_PROTO_IP || buf[0] == PPP_PROTO_IPV6) {
-		nested_ip(x, buf + 1, n - 1);
+		nested_ip(x, buf + 1, n - 1, buf[0] == PPP_PROTO_IPV6);
 	} else if (n < 2) {
 		msg_trunc_put(p->b, p->proto);
 	} else if (buf[0] == 0xff && buf[1] == 0x03) {

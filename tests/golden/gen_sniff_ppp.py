@@ -284,6 +284,13 @@ def hdlc_frames():
         b"\xff\x03\x7e" + escape(b"\xff\x03\x7e\x21" + ICMP4),
         b"\xff\x03\x7e" + escape(b"\xff\x03") + b"\x7d",
         b"\xff\x03\x7e" + escape(b"\x80\x21" + cp(1, 3, opt(3, IP_B) + opt(129, IP_A))),
+        # the guessed protocol decides the printer, not the version nibble
+        b"\xff\x03\x7e\x21\x60\x00",
+        b"\xff\x03\x7e\x21\x10\x00",
+        b"\xff\x03\x7e\x57\x45\x00",
+        b"\xff\x03\x7e\x57\x45" + bytes(45),
+        b"\xff\x03\x7e\x08\x7d\x20\x60",
+        b"\xff\x03\x7e\x21",
         # cut: 1 byte, 3 bytes, and an escaped frame cut in its IP header
         (ppp(0x21, ICMP4), 1),
         (ppp(0x21, ICMP4), 3),
