@@ -68,6 +68,17 @@ static void cp_options(struct ppp_pr *p, uint16_t proto, size_t t, uint32_t len)
 	} while (tlen);
 }
 
+/* The magic number after the header at t: "\n\t  Magic-Num 0x..."; false when cut. */
+static bool put_magic(struct ppp_pr *p, size_t t)
+{
+	uint32_t v = ppp_u32(p, t + 4);
+
+	if (p->cut)
+		return false;
+	msg_printf(p->b, "\n\t  Magic-Num 0x%08x", v);
+	return true;
+}
+
 /* Each code's fields after the header, at t; len is the encoded length. */
 static void cp_fields(struct ppp_pr *p, uint16_t proto, const char *name, uint8_t code, size_t t,
 		      uint32_t len)
@@ -77,12 +88,8 @@ static void cp_fields(struct ppp_pr *p, uint16_t proto, const char *name, uint8_
 
 	switch (code) {
 	case CP_VEXT:
-		if (len < 11)
+		if (len < 11 || !put_magic(p, t))
 			break;
-		v = ppp_u32(p, t + 4);
-		if (p->cut)
-			break;
-		msg_printf(b, "\n\t  Magic-Num 0x%08x", v);
 		if (!ppp_need(p, t + 8, 3))
 			break;
 		w = msg_u24(&p->g, t + 8);
@@ -114,12 +121,8 @@ static void cp_fields(struct ppp_pr *p, uint16_t proto, const char *name, uint8_
 	case CP_ECHO_REQ:
 	case CP_ECHO_RPL:
 	case CP_DISC_REQ:
-		if (len < 8)
+		if (len < 8 || !put_magic(p, t))
 			break;
-		v = ppp_u32(p, t + 4);
-		if (p->cut)
-			break;
-		msg_printf(b, "\n\t  Magic-Num 0x%08x", v);
 		if (len > 8) {
 			pbuf_puts(b, "\n\t  -----trailing data-----");
 			if (!msg_has(&p->g, t + 8, len - 8)) {
@@ -130,12 +133,8 @@ static void cp_fields(struct ppp_pr *p, uint16_t proto, const char *name, uint8_
 		}
 		break;
 	case CP_ID:
-		if (len < 8)
+		if (len < 8 || !put_magic(p, t))
 			break;
-		v = ppp_u32(p, t + 4);
-		if (p->cut)
-			break;
-		msg_printf(b, "\n\t  Magic-Num 0x%08x", v);
 		/* RFC 1570's message, len - 4 bytes from the message's start as tcpdump reads it */
 		if (len > 8) {
 			pbuf_puts(b, "\n\t  Message\n\t    ");
@@ -144,12 +143,8 @@ static void cp_fields(struct ppp_pr *p, uint16_t proto, const char *name, uint8_
 		}
 		break;
 	case CP_TIME_REM:
-		if (len < 12)
+		if (len < 12 || !put_magic(p, t))
 			break;
-		v = ppp_u32(p, t + 4);
-		if (p->cut)
-			break;
-		msg_printf(b, "\n\t  Magic-Num 0x%08x", v);
 		v = ppp_u32(p, t + 8);
 		if (p->cut)
 			break;
