@@ -14,6 +14,7 @@
 #include "decode/names_host.h"
 #include "decode/names_service.h"
 #include "decode/print.h"
+#include "decode/proto.h"
 #include "decode/rpc_xids.h"
 #include "capture/sniff.h"
 #include "decode/view_packet.h"
@@ -139,9 +140,12 @@ static void relative_seq(struct sniff *s, struct print_opts *po)
 static uint32_t dump_offset(const struct sniff *s)
 {
 	const struct pkt_meta *m = &s->meta;
+	uint32_t ppp_off;
 
 	if (s->show.dump_link || print_dump_whole(m))
 		return 0;
+	if (proto_ppp_dump_offset(m, &ppp_off)) /* PPP link types count their own */
+		return ppp_off;
 	for (unsigned i = 0; i < m->n_layers && i < PKT_MAX_LAYERS; i++) {
 		uint8_t p = m->layer[i].proto;
 

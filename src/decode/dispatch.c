@@ -29,6 +29,10 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	/* link types (issue 13) */
 	{ DLT_C_HDLC, PKT_PROTO_CHDLC }, /* Cisco HDLC */
 	{ DLT_FRELAY, PKT_PROTO_FR },	 /* Frame Relay */
+	/* PPP link types (issue 13) */
+	{ DLT_PPP_SERIAL, PKT_PROTO_PPP_HDLC }, /* RFC 1662 framing, or Cisco HDLC */
+	{ DLT_PPP_PPPD, PKT_PROTO_PPP },	/* pppd's direction byte for the address */
+	{ DLT_PPP_ETHER, PKT_PROTO_PPPOE },	/* PPPoE without Ethernet */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {

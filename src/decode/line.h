@@ -42,6 +42,11 @@ struct line {
 	 */
 	void (*nested_frame)(struct line *x, int linktype, const uint8_t *p, size_t caplen,
 			     size_t wirelen, unsigned verbosity);
+	/*
+	 * The nested packet is printed as this one's payload, -e's way (no "IP "
+	 * prefix with -e): a PPP frame un-escaped from HDLC framing, not a quote.
+	 */
+	bool nested_link;
 	unsigned depth; /* how many packets this line is nested in */
 	/*
 	 * What closes the line after the last layer printed, however the line

@@ -94,6 +94,9 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_macsec.c \
 	src/decode/proto_pppoe.c \
 	src/decode/proto_ppp_cp.c src/decode/proto_ppp_cp.h \
+	src/decode/proto_ppp_opts.c src/decode/proto_ppp_auth.c \
+	src/decode/proto_ppp_hdlc.c src/decode/proto_ppp_read.c \
+	src/decode/view_packet_ppp.c src/decode/view_packet_ppp.h \
 	src/decode/proto_radius.c src/decode/proto_radius_attr.c src/decode/proto_radius_eap.c src/decode/proto_radius.h \
 	src/decode/proto_isakmp.c src/decode/proto_isakmp_v2.c src/decode/proto_isakmp_walk.c \
 	src/decode/proto_isakmp.h \

@@ -231,6 +231,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_OPENFLOW] = "openflow", /* issue 13 */
 	[PKT_PROTO_PGM] = "pgm",     /* issue 13 */
 	[PKT_PROTO_ZMTP1] = "zmtp1", /* issue 13 */
+	/* PPP link types (issue 13) */
+	[PKT_PROTO_PPP_HDLC] = "ppp_hdlc",
 };
 
 const char *names_layer(unsigned pkt_proto)

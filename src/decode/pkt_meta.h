@@ -112,6 +112,8 @@ enum pkt_proto {
 	/* PGM and ZMTP/1.0 (issue 13) */
 	PKT_PROTO_PGM,   /* IP protocol 113; over UDP (EPGM) with sniff -T pgm or pgm_zmtp1 */
 	PKT_PROTO_ZMTP1, /* ZeroMQ's ZMTP/1.0 over TCP, sniff -T zmtp1 only */
+	/* PPP link types (issue 13) */
+	PKT_PROTO_PPP_HDLC, /* PPP in HDLC-like framing, or Cisco HDLC: DLT_PPP_SERIAL */
 	PKT_PROTO_COUNT
 };
 
@@ -430,6 +432,7 @@ struct pkt_gre {
 struct pkt_ppp {
 	bool has_addr;
 	uint8_t addr; /* 0xff, or pppd's direction: 0 in, 1 out */
+	uint8_t ctrl; /* DLT_PPP_SERIAL: the control byte, or the byte after an unknown address */
 	uint16_t proto;
 };
 

@@ -43,7 +43,7 @@ static void print_nested_frame(struct line *x, int linktype, const uint8_t *p, s
 	o.verbosity = (uint8_t)verbosity;
 	o.verbose = verbosity > 0;
 	o.data = p;
-	o.link = false;
+	o.link = x->nested_link && x->o->link;
 	o.tcp_relative = false;
 	n = print_packet_at(buf, sizeof(buf), &m, &o, x->depth + 1);
 	pbuf_put(&x->b, buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
@@ -79,7 +79,7 @@ static size_t print_packet_at(char *buf, size_t len, const struct pkt_meta *m,
 		pbuf_u32(&x.b, m->wirelen);
 		return pbuf_finish(&x.b, len);
 	}
-	if (o->link && dispatch_raw_ip(m->linktype))
+	if (o->link && !depth && dispatch_raw_ip(m->linktype))
 		pbuf_puts(&x.b, "ip: ");
 	for (x.i = 0; x.i < m->n_layers; x.i++) {
 		/* A tunnel's payload starts over: its own link header, its own prefix. */

@@ -204,6 +204,13 @@ bool proto_pgm_print(struct line *x);
 const char *proto_pgm_type_name(uint8_t type);
 int proto_zmtp1_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_zmtp1_print(struct line *x);
+/*
+ * PPP link types (issue 13): DLT_PPP_SERIAL; where the -x dump of a PPP link
+ * type starts (tcpdump's link header length), false for other link types.
+ */
+bool proto_ppp_dump_offset(const struct pkt_meta *m, uint32_t *off);
+int proto_ppp_hdlc_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ppp_hdlc_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

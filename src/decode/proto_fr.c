@@ -16,6 +16,7 @@
 #define FR_NLPID_CLNP	 0x81
 #define FR_NLPID_ESIS	 0x82
 #define FR_NLPID_ISIS	 0x83
+#define FR_NLPID_PPP	 0xcf
 
 /*
  * The Q.922 address (RFC 2427): 2, 3 or 4 bytes, each with its EA bit set
@@ -117,6 +118,9 @@ int proto_fr_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	case FR_NLPID_IP6:
 		pkt_skip(c, f->hdr_len);
 		return PKT_PROTO_IPV6;
+	case FR_NLPID_PPP: /* a PPP frame, as tcpdump's fr_print hands it to ppp_print */
+		pkt_skip(c, f->hdr_len);
+		return PKT_PROTO_PPP;
 	case FR_NLPID_CLNP:
 	case FR_NLPID_ESIS:
 	case FR_NLPID_ISIS:

@@ -59,11 +59,15 @@ int proto_gre_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		return proto_short(m, hlen);
 
 	/*
-	 * Only version 0 GRE carries a frame decoded here: PPTP's PPP payload
-	 * stays undecoded, and so does the start of a frame cut by IP
-	 * fragmentation, whose lengths would not fit.
+	 * The start of a frame cut by IP fragmentation stays undecoded: its
+	 * lengths would not fit.  Version 1 (PPTP) carries PPP when it has a
+	 * sequence number, as tcpdump's gre_print_1 decides.
 	 */
-	if (g->version != 0 || l->frag)
+	if (l->frag)
+		return PKT_PROTO_NONE;
+	if (g->version == 1)
+		return (g->flags & PKT_GRE_SEQ) && g->proto == 0x880b ? PKT_PROTO_PPP : PKT_PROTO_NONE;
+	if (g->version != 0)
 		return PKT_PROTO_NONE;
 	/* RFC 1701 source route entries, up to the one of length 0: the printer lists them */
 	if (g->flags & PKT_GRE_ROUTING) {
@@ -202,9 +206,11 @@ bool proto_gre_print(struct line *x)
 		if (!(g->flags & PKT_GRE_SEQ))
 			return true;
 		pbuf_puts(b, v ? "\n\t" : ": ");
-		if (g->proto != 0x880b)
+		if (g->proto != 0x880b) {
 			msg_printf(b, "gre-proto-0x%x", g->proto);
-		return true;
+			return true;
+		}
+		return !line_more(x); /* PPTP's PPP frame */
 	}
 	if (g->flags & (PKT_GRE_CSUM | PKT_GRE_ROUTING)) {
 		if (v)

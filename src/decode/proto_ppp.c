@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* proto_ppp.c: PPP framing (RFC 1661, 1662) of LINKTYPE_PPP captures: dissector and printer. */
+/*
+ * proto_ppp.c: PPP framing (RFC 1661, 1662) of DLT_PPP and DLT_PPP_PPPD
+ * captures and of the frames PPPoE, L2TP, PPTP's GRE and Frame Relay carry:
+ * dissector and printer (tcpdump 4.99.3's ppp_if_print and ppp_print).
+ */
 #include "config.h"
+
+#include <pcap/dlt.h>
 
 #include "decode/line.h"
 #include "decode/proto.h"
@@ -8,16 +14,14 @@
 #include "decode/proto_msg.h"
 #include "decode/proto_ppp_cp.h"
 
-#define PPP_IP	      0x0021
-#define PPP_IPV6      0x0057
-#define PPP_MPLS_UC   0x0281
-#define PPP_MPLS_MC   0x0283
+/* tcpdump's ppp_if_print wants this much of a DLT_PPP frame before anything */
+#define PPP_IF_HDRLEN 4
 
 /*
  * An optional address and control field (0xff 0x03, or pppd's direction
  * byte and 0x03), then the protocol: one byte when odd (protocol field
- * compression), else two.  IPv4, IPv6 and MPLS payloads are decoded; the
- * control protocols are named and dumped.
+ * compression), else two.  IPv4, IPv6, MPLS and OSI payloads are the next
+ * layer; the rest (control protocols, authentication ...) is printed by PPP.
  */
 int proto_ppp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 {
@@ -35,7 +39,7 @@ int proto_ppp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		pkt_skip(c, 2);
 	}
 	p = pkt_peek(c, 1);
-	if (!p)
+	if (!p || pkt_wire_left(c) < 2)
 		return proto_short(m, 2);
 	if (*p & 1) {
 		pp->proto = *p;
@@ -43,44 +47,26 @@ int proto_ppp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	} else if (!pkt_get_be16(c, &pp->proto)) {
 		return proto_short(m, 2);
 	}
-	switch (pp->proto) {
-	case PPP_IP:
-		return PKT_PROTO_IPV4;
-	case PPP_IPV6:
-		return PKT_PROTO_IPV6;
-	case PPP_MPLS_UC:
-	case PPP_MPLS_MC:
-		return PKT_PROTO_MPLS;
-	}
-	return PKT_PROTO_NONE;
+	return ppp_next_layer(pp->proto);
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */
 
-static const struct msg_tok ppp_protos[] = {
-	{ 0x0021, "IP" },	{ 0x0029, "Appletalk" }, { 0x002b, "IPX" },
-	{ 0x002d, "VJC" },	{ 0x002f, "VJNC" },	  { 0x0057, "IPv6" },
-	{ 0x0281, "MPLS" },	{ 0x0283, "MPLS" },	  { 0x00fd, "CCP" },
-	{ 0x8021, "IPCP" },	{ 0x8029, "ATCP" },	  { 0x802b, "IPXCP" },
-	{ 0x8057, "IP6CP" },	{ 0x80fd, "CCP" },	  { 0x8281, "MPLSCP" },
-	{ 0xc021, "LCP" },	{ 0xc023, "PAP" },	  { 0xc025, "LQM" },
-	{ 0xc223, "CHAP" },	{ 0xc227, "EAP" },	  { 0x003d, "ML" },
-	{ 0x8207, "CDPCP" },	{ 0x0207, "CDP" },	  { 0x0031, "BPDU" },
-	{ 0x8031, "BCP" },	{ 0x0033, "STII" },	  { 0x0035, "VINES" },
-	{ 0x8023, "OSICP" },	{ 0x0023, "OSI" },	  { 0x0025, "NS" },
-	{ 0x0027, "DECNET" },	{ 0x8027, "DECNETCP" },
-	{ 0, NULL },
-};
+/* Whether this PPP layer is the link header of a DLT_PPP or DLT_PPP_PPPD capture. */
+static bool ppp_is_link(const struct line *x)
+{
+	return x->i == 0 && (x->m->linktype == DLT_PPP || x->m->linktype == DLT_PPP_PPPD);
+}
 
 bool proto_ppp_print(struct line *x)
 {
 	const struct pkt_layer *ly = line_layer(x);
 	const struct pkt_ppp *pp = &x->m->ppp;
 	struct pbuf *b = &x->b;
-	const char *name = msg_tok_find(ppp_protos, pp->proto);
-	struct msg g;
+	const char *name = ppp_proto_name(pp->proto);
+	struct ppp_pr p;
 
-	if (ly->truncated || ly->invalid)
+	if ((ppp_is_link(x) && x->m->caplen < PPP_IF_HDRLEN) || ly->truncated || ly->invalid)
 		return msg_trunc(x, "ppp");
 	if (x->o->link) {
 		if (pp->has_addr && pp->addr == 0x00)
@@ -95,17 +81,45 @@ bool proto_ppp_print(struct line *x)
 	}
 	if (line_more(x))
 		return false;
-	if (proto_ppp_cp_is(pp->proto) && msg_of(&g, x)) {
-		proto_ppp_cp_print(b, &g, ly->hdr_len, pp->proto,
-				   ly->wire_len - (pp->has_addr ? 2 : 0), line_verbosity(x));
+	ppp_pr_init(&p, x, "ppp");
+	ppp_payload_print(x, &p, pp->proto, ly->off + ly->hdr_len, ly->wire_len - ly->hdr_len);
+	return true;
+}
+
+bool proto_ppp_dump_offset(const struct pkt_meta *m, uint32_t *off)
+{
+	if (!m->n_layers || m->n_layers > PKT_MAX_LAYERS)
+		return false;
+	switch (m->linktype) {
+	case DLT_PPP:
+	case DLT_PPP_PPPD:
+		/* ppp_if_print counts 4 bytes, whatever the frame's header is */
+		*off = m->caplen < PPP_IF_HDRLEN ? m->caplen : PPP_IF_HDRLEN;
+		return true;
+	case DLT_PPP_ETHER:
+		/* pppoe_if_print: the PPPoE header and PPP's address and protocol */
+		if (m->layer[0].truncated || m->layer[0].invalid)
+			return false;
+		if (m->n_layers > 1 && m->layer[1].proto == PKT_PROTO_PPP)
+			*off = m->layer[1].off + m->layer[1].hdr_len;
+		else
+			*off = m->layer[0].off + m->layer[0].hdr_len;
+		return true;
+	case DLT_PPP_SERIAL:
+		/* ppp_hdlc_if_print: the address, control and protocol; Cisco HDLC's own */
+		if (m->layer[0].truncated || m->layer[0].invalid) {
+			*off = m->caplen;
+			return true;
+		}
+		if (m->n_layers > 1 && m->layer[1].proto == PKT_PROTO_CHDLC) {
+			if (m->n_layers > 2)
+				*off = m->layer[2].off;
+			else
+				*off = m->layer[1].off + m->layer[1].hdr_len;
+			return true;
+		}
+		*off = m->layer[0].off + m->layer[0].hdr_len;
 		return true;
 	}
-	/* not decoded here: named and dumped, as tcpdump does for protocols it lacks */
-	if (name)
-		msg_printf(b, "%s ", name);
-	else
-		msg_printf(b, "unknown PPP protocol (0x%04x) ", pp->proto);
-	if (msg_of(&g, x) && g.cap > ly->hdr_len)
-		msg_hex_lines(b, "\n\t", g.p + ly->hdr_len, g.cap - ly->hdr_len);
-	return true;
+	return false;
 }

@@ -109,4 +109,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* PGM and ZMTP/1.0 (issue 13) */
 	[PKT_PROTO_PGM] = { "pgm", proto_pgm_dissect, proto_pgm_print, false },
 	[PKT_PROTO_ZMTP1] = { "zmtp1", proto_zmtp1_dissect, proto_zmtp1_print, false },
+	/* PPP link types (issue 13) */
+	[PKT_PROTO_PPP_HDLC] = { "ppp_hdlc", proto_ppp_hdlc_dissect, proto_ppp_hdlc_print, false },
 };

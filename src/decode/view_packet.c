@@ -23,6 +23,7 @@
 #include "decode/view_packet_snmp.h"
 #include "decode/view_packet_openflow.h"
 #include "decode/view_packet_pgm.h"
+#include "decode/view_packet_ppp.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -638,6 +639,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* PGM and ZMTP/1.0 (issue 13) */
 			if (view_packet_pgm(d, m, ly, data))
+				break;
+			/* PPP and its link types (issue 13) */
+			if (view_packet_ppp(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

@@ -453,11 +453,6 @@ bool view_packet_l2(struct fmt_details *d, const struct pkt_meta *m, const uint8
 		if (msg_at(&g, m, data, ly))
 			put_mpls(d, ly, &g);
 		return true;
-	case PKT_PROTO_PPP:
-		fmt_details_object_begin(d, "ppp");
-		fmt_details_u64(d, "protocol", m->ppp.proto);
-		fmt_details_object_end(d);
-		return true;
 	case PKT_PROTO_BFD:
 		if (msg_at(&g, m, data, ly))
 			put_bfd(d, l, &g);

@@ -104,17 +104,20 @@ static void test_gre_undecoded(void **state)
 {
 	static const uint8_t pptp[] = {
 		0x30, 0x81, 0x88, 0x0b, 0x00, 0x04, 0x00, 0x01, 0x00, 0x00,
-		0x00, 0x05, 0x00, 0x00, 0x00, 0x06, 0xff, 0x03, 0x00, 0x21,
+		0x00, 0x05, 0x00, 0x00, 0x00, 0x06, 0xff, 0x03, 0xc0, 0x21,
+		0x09, 0x01, 0x00, 0x08, 0x00, 0x00, 0x00, 0x01,
 	};
 	/* RFC 1701 routing: checksum and offset, then the SREs up to a null one */
 	static const uint8_t routed[] = { 0x40, 0x00, 0x12, 0x34, 0x00, 0x00, 0x00, 0x00,
 					  0x08, 0x00, 0x00, 0x04, 0x0a, 0x00, 0x00, 0x01,
 					  0x00, 0x00, 0x00, 0x00 };
 	static const uint8_t mpls[] = { 0x00, 0x00, 0x88, 0x47, 0x00, 0x01, 0x01, 0x40 };
+	/* PPTP's PPP frame (an LCP echo) is the tunnel's next layer, as tcpdump's gre_print_1 */
 	static const struct dt_hdr h16[] = {
 		{ PKT_PROTO_ETH, 14 },
 		{ PKT_PROTO_IPV4, 20 },
 		{ PKT_PROTO_GRE, 16 },
+		{ PKT_PROTO_PPP, 4 },
 	};
 	static const struct dt_hdr h8[] = {
 		{ PKT_PROTO_ETH, 14 },
@@ -142,8 +145,9 @@ static void test_gre_undecoded(void **state)
 	assert_int_equal(m.l[0].gre.key, 0x00040001);
 	assert_int_equal(m.l[0].gre.seq, 5);
 	assert_int_equal(m.l[0].gre.ack, 6);
-	assert_int_equal(m.level, 0);
-	assert_int_equal(m.payload_len, 4);
+	assert_int_equal(m.level, 1);
+	assert_int_equal(m.ppp.proto, 0xc021);
+	assert_int_equal(m.payload_len, 8);
 
 	/* the source route entries are part of the header; an unknown protocol stays payload */
 	len = build_gre(p, routed, sizeof(routed), NULL, 0);
