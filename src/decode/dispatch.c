@@ -118,6 +118,7 @@ static const struct dispatch_key dispatch_udp_ports[] = {
 static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 53, PKT_PROTO_DNS },	  /* RFC 1035 */
 	{ 5353, PKT_PROTO_MDNS }, /* RFC 6762 */
+	{ 525, PKT_PROTO_TIMED }, /* BSD timed: tcpdump's third */
 	/*
 	 * tcpdump 4.99 tests TFTP, BOOTP, RIP and ISAKMP next, then SNMP (issue
 	 * 13), and only then every other port (BFD, HSRP, NTP, DHCPv6 ...)

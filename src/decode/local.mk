@@ -129,6 +129,11 @@ libsockeye_a_SOURCES += \
 libsockeye_a_SOURCES += \
 	src/decode/proto_snmp.c src/decode/proto_snmp_ber.c src/decode/proto_snmp_ber.h \
 	src/decode/view_packet_snmp.c src/decode/view_packet_snmp.h
+# UDP and TCP applications by port: timed, AODV, HNCP, Rx, lwres, Telnet (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_udpapps.h \
+	src/decode/view_packet_udpapps.c src/decode/view_packet_udpapps.h \
+	src/decode/proto_timed.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "decode/protocols.h"
+#include "decode/proto_udpapps.h"
 
 /*
  * Adding a protocol: one new file src/decode/proto_X.c (its dissector and its
@@ -104,4 +105,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_FR] = { "fr", proto_fr_dissect, proto_fr_print, false },
 	/* SNMP (issue 13) */
 	[PKT_PROTO_SNMP] = { "snmp", proto_snmp_dissect, proto_snmp_print, false },
+	/* UDP and TCP applications by port (issue 13): proto_udpapps.h */
+	[PKT_PROTO_TIMED] = { "timed", proto_timed_dissect, proto_timed_print, false },
 };

@@ -21,6 +21,7 @@
 #include "decode/view_packet_rpc.h"
 #include "decode/view_packet_media.h"
 #include "decode/view_packet_snmp.h"
+#include "decode/view_packet_udpapps.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -630,6 +631,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* SNMP (issue 13) */
 			if (view_packet_snmp(d, m, ly, data))
+				break;
+			/* timed, AODV, HNCP, Rx, lwres, Telnet (issue 13) */
+			if (view_packet_udpapps(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * proto_udpapps.h: the UDP and TCP applications tcpdump 4.99 decodes by port
+ * that came last (issue 13): timed, AODV, HNCP, Rx/AFS, lwres, Telnet.  One
+ * file each; their JSON fields are view_packet_udpapps.c's.
+ */
+#ifndef SOCKEYE_PROTO_UDPAPPS_H
+#define SOCKEYE_PROTO_UDPAPPS_H
+
+#include <stdbool.h>
+
+#include "decode/line.h"
+#include "decode/pkt.h"
+#include "decode/pkt_meta.h"
+
+int proto_timed_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_timed_print(struct line *x);
+/* TSP's message type names ("TSP_ADJTIME" ...), NULL for an unknown type */
+const char *proto_timed_type_name(unsigned type);
+
+#endif /* SOCKEYE_PROTO_UDPAPPS_H */
