@@ -127,6 +127,7 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 68, PKT_PROTO_BOOTP },    /* RFC 951: client */
 	{ 67, PKT_PROTO_BOOTP },    /* server */
 	{ 520, PKT_PROTO_RIP },	    /* RFC 2453 */
+	{ 654, PKT_PROTO_AODV },    /* RFC 3561 */
 	{ 500, PKT_PROTO_ISAKMP },  /* RFC 2408 */
 	{ 4500, PKT_PROTO_ISAKMP }, /* RFC 3948: the non-ESP marker, or UDP-encapsulated ESP */
 	{ 161, PKT_PROTO_SNMP }, /* RFC 3417 */

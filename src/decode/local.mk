@@ -133,7 +133,8 @@ libsockeye_a_SOURCES += \
 libsockeye_a_SOURCES += \
 	src/decode/proto_udpapps.h \
 	src/decode/view_packet_udpapps.c src/decode/view_packet_udpapps.h \
-	src/decode/proto_timed.c
+	src/decode/proto_timed.c \
+	src/decode/proto_aodv.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

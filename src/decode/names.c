@@ -230,6 +230,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_SNMP] = "snmp", /* issue 13 */
 	/* UDP and TCP applications by port (issue 13) */
 	[PKT_PROTO_TIMED] = "timed",
+	[PKT_PROTO_AODV] = "aodv",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -109,6 +109,7 @@ enum pkt_proto {
 	PKT_PROTO_SNMP, /* UDP 161 and 162 */
 	/* UDP and TCP applications tcpdump decodes by port (issue 13) */
 	PKT_PROTO_TIMED, /* BSD timed (TSP), UDP 525 */
+	PKT_PROTO_AODV,	 /* AODV (RFC 3561), UDP 654 */
 	PKT_PROTO_COUNT
 };
 

@@ -17,5 +17,9 @@ int proto_timed_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_timed_print(struct line *x);
 /* TSP's message type names ("TSP_ADJTIME" ...), NULL for an unknown type */
 const char *proto_timed_type_name(unsigned type);
+int proto_aodv_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_aodv_print(struct line *x);
+/* "rreq", "rrep", "rerr", "rrep-ack" (IPv6 draft-01's types too), NULL for another type */
+const char *proto_aodv_type_name(unsigned type);
 
 #endif /* SOCKEYE_PROTO_UDPAPPS_H */

@@ -29,6 +29,29 @@ static void put_timed(struct fmt_details *fd, const struct msg *a)
 	fmt_details_object_end(fd);
 }
 
+/* AODV: the message type, and a request's or reply's hop count. */
+static void put_aodv(struct fmt_details *fd, const struct msg *a)
+{
+	fmt_details_object_begin(fd, "aodv");
+	fmt_details_u64(fd, "len", a->len);
+	if (msg_has(a, 0, 1)) {
+		uint8_t type = msg_u8(a, 0);
+
+		fmt_details_u64(fd, "type", type);
+		if (proto_aodv_type_name(type))
+			fmt_details_str(fd, "type_name", proto_aodv_type_name(type));
+		/* requests and replies (IPv6 draft-01's too) count hops in their fourth byte */
+		if ((type == 1 || type == 2 || type == 16 || type == 17) && msg_has(a, 3, 1))
+			fmt_details_u64(fd, "hop_count", msg_u8(a, 3));
+		/* errors count their unreachable destinations there */
+		if ((type == 3 || type == 18) && msg_has(a, 3, 1))
+			fmt_details_u64(fd, "dest_count", msg_u8(a, 3));
+	} else {
+		fmt_details_bool(fd, "truncated", true);
+	}
+	fmt_details_object_end(fd);
+}
+
 bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 			 const struct pkt_layer *ly, const uint8_t *data)
 {
@@ -36,6 +59,7 @@ bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 
 	switch (ly->proto) {
 	case PKT_PROTO_TIMED:
+	case PKT_PROTO_AODV:
 		break;
 	default:
 		return false;
@@ -45,6 +69,9 @@ bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 	switch (ly->proto) {
 	case PKT_PROTO_TIMED:
 		put_timed(fd, &a);
+		break;
+	case PKT_PROTO_AODV:
+		put_aodv(fd, &a);
 		break;
 	default:
 		break;
