@@ -150,6 +150,7 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 521, PKT_PROTO_RIPNG }, /* RFC 2080 */
 	{ 6696, PKT_PROTO_BABEL }, /* RFC 8966 */
 	{ 6697, PKT_PROTO_BABEL }, /* Babel's port before IANA's, as tcpdump */
+	{ 8231, PKT_PROTO_HNCP }, /* RFC 7788: after Babel, before RADIUS, as tcpdump */
 	{ 496, PKT_PROTO_AUTORP }, /* Cisco PIM auto-RP */
 	/* security and services (issue 13), in tcpdump's order */
 	{ 1645, PKT_PROTO_RADIUS }, /* RFC 2865: the old port */

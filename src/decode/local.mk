@@ -134,7 +134,8 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_udpapps.h \
 	src/decode/view_packet_udpapps.c src/decode/view_packet_udpapps.h \
 	src/decode/proto_timed.c \
-	src/decode/proto_aodv.c
+	src/decode/proto_aodv.c \
+	src/decode/proto_hncp.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -231,6 +231,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	/* UDP and TCP applications by port (issue 13) */
 	[PKT_PROTO_TIMED] = "timed",
 	[PKT_PROTO_AODV] = "aodv",
+	[PKT_PROTO_HNCP] = "hncp",
 };
 
 const char *names_layer(unsigned pkt_proto)

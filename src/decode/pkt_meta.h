@@ -110,6 +110,7 @@ enum pkt_proto {
 	/* UDP and TCP applications tcpdump decodes by port (issue 13) */
 	PKT_PROTO_TIMED, /* BSD timed (TSP), UDP 525 */
 	PKT_PROTO_AODV,	 /* AODV (RFC 3561), UDP 654 */
+	PKT_PROTO_HNCP,	 /* HNCP (RFC 7788), UDP 8231 */
 	PKT_PROTO_COUNT
 };
 

@@ -22,4 +22,11 @@ bool proto_aodv_print(struct line *x);
 /* "rreq", "rrep", "rerr", "rrep-ack" (IPv6 draft-01's types too), NULL for another type */
 const char *proto_aodv_type_name(unsigned type);
 
+int proto_hncp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_hncp_print(struct line *x);
+/* A TLV type as tcpdump groups it: the type when named, else its range (above 0xffff) */
+uint32_t proto_hncp_type_class(uint16_t type);
+/* "Node state", "Unassigned" ...: the type's name or its range's */
+const char *proto_hncp_type_name(uint16_t type);
+
 #endif /* SOCKEYE_PROTO_UDPAPPS_H */

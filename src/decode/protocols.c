@@ -108,4 +108,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* UDP and TCP applications by port (issue 13): proto_udpapps.h */
 	[PKT_PROTO_TIMED] = { "timed", proto_timed_dissect, proto_timed_print, false },
 	[PKT_PROTO_AODV] = { "aodv", proto_aodv_dissect, proto_aodv_print, false },
+	[PKT_PROTO_HNCP] = { "hncp", proto_hncp_dissect, proto_hncp_print, false },
 };

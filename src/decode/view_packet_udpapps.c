@@ -10,6 +10,8 @@
 #include "decode/proto_udpapps.h"
 #include "decode/view_packet_udpapps.h"
 
+#define UDPAPPS_MAX_ITEMS 64 /* TLVs, options ... listed at most */
+
 /* TSP: type, version, sequence; the sender's name when its NUL was captured. */
 static void put_timed(struct fmt_details *fd, const struct msg *a)
 {
@@ -52,6 +54,29 @@ static void put_aodv(struct fmt_details *fd, const struct msg *a)
 	fmt_details_object_end(fd);
 }
 
+/* HNCP: the top-level TLVs (type, name, body length), as far as the capture goes. */
+static void put_hncp(struct fmt_details *fd, const struct msg *a)
+{
+	uint32_t off = 0;
+	unsigned n = 0;
+
+	fmt_details_object_begin(fd, "hncp");
+	fmt_details_u64(fd, "len", a->len);
+	fmt_details_array_begin(fd, "tlvs");
+	while (n++ < UDPAPPS_MAX_ITEMS && off + 4 <= a->len && msg_has(a, off, 4)) {
+		uint16_t type = msg_u16(a, off), len = msg_u16(a, off + 2);
+
+		fmt_details_object_begin(fd, NULL);
+		fmt_details_u64(fd, "type", type);
+		fmt_details_str(fd, "type_name", proto_hncp_type_name(type));
+		fmt_details_u64(fd, "len", len);
+		fmt_details_object_end(fd);
+		off += 4 + ((len + 3u) & ~3u);
+	}
+	fmt_details_array_end(fd);
+	fmt_details_object_end(fd);
+}
+
 bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 			 const struct pkt_layer *ly, const uint8_t *data)
 {
@@ -60,6 +85,7 @@ bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 	switch (ly->proto) {
 	case PKT_PROTO_TIMED:
 	case PKT_PROTO_AODV:
+	case PKT_PROTO_HNCP:
 		break;
 	default:
 		return false;
@@ -72,6 +98,9 @@ bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 		break;
 	case PKT_PROTO_AODV:
 		put_aodv(fd, &a);
+		break;
+	case PKT_PROTO_HNCP:
+		put_hncp(fd, &a);
 		break;
 	default:
 		break;

@@ -100,10 +100,77 @@ def aodv_frames():
     return out
 
 
+# ---- HNCP (RFC 7788, DNCP RFC 7787; UDP 8231) ------------------------------------------------
+def tlv(t, body):
+    return struct.pack("!HH", t, len(body)) + body + bytes(-len(body) % 4)
+
+
+def v4m(a):
+    return bytes(10) + b"\xff\xff" + a
+
+
+def hncp_frames():
+    nid = b"\x31\xda\x78\xd2"
+    name = b"\x04home\x04arpa\x00"
+    inner = (tlv(8, nid + struct.pack("!II", 1, 2)) +
+             tlv(32, b"\x00\x00\x04\x44hnetd/1.0") +
+             tlv(33, tlv(34, struct.pack("!II", 599, 299) + b"\x68" + v4m(b"\x0a\x00\x00\x00")[:13] +
+                         tlv(43, b"\x00")) +
+                 tlv(37, b"\x06\x08\xc0\xa8\x01\xfe\x08\x08\x08\x08" + b"\x2a\x04\x0a\x00\x00\x01" +
+                     b"\x77\x0b" + name) +
+                 tlv(38, struct.pack("!HH", 23, 16) + IP6_B + struct.pack("!HH", 24, 11) + name +
+                     struct.pack("!HH", 31, 16) + IP6_A + struct.pack("!HH", 99, 2) + b"ab")) +
+             tlv(35, struct.pack("!IB", 3, 0x12) + b"\x40" + bytes.fromhex("fd1ff88ce207dbbc")) +
+             tlv(36, struct.pack("!I", 1) + v4m(b"\x0a\x00\x63\x02")) +
+             tlv(36, struct.pack("!I", 3) + IP6_A) +
+             tlv(39, IP6_A + b"\x05" + name) +
+             tlv(40, name) +
+             tlv(41, IP6_B + b"\x06router") +
+             tlv(42, bytes(range(32))) +
+             tlv(43, b"\x30" + bytes.fromhex("20010db8ab")) +
+             tlv(43, b"\x81" + name) +
+             tlv(43, b"\x82" + b"opaque") +
+             tlv(43, b"\x83") +
+             tlv(43, b"\xc8") +
+             tlv(9, struct.pack("!II", 5, 20000)) +
+             tlv(10, b"\x01\x00\x00\x00" + bytes(range(32)) + b"CN=node") +
+             tlv(500, b"x") + tlv(800, b"") + tlv(2000, b"") + tlv(6, b"") + tlv(0, b""))
+    ns = tlv(5, nid + struct.pack("!II", 19, 160105) + bytes.fromhex("800088c8e0714638") + inner)
+    bad = (tlv(1, b"x") + tlv(2, b"abc") + tlv(3, b"") + tlv(4, b"") + tlv(5, bytes(4)) +
+           tlv(8, b"") + tlv(9, b"") + tlv(10, bytes(36)) + tlv(32, b"") +
+           tlv(34, bytes(8)) + tlv(34, struct.pack("!II", 1, 2) + b"\xff" + bytes(32)) +
+           tlv(35, bytes(5)) + tlv(35, struct.pack("!IB", 1, 0) + b"\x81" + bytes(17)) +
+           tlv(36, bytes(4)) + tlv(39, bytes(4)) + tlv(39, IP6_A + b"\x00\x09abc") +
+           tlv(40, b"") + tlv(40, b"\x05ab") + tlv(41, bytes(4)) + tlv(41, IP6_A + b"\x40") +
+           tlv(41, IP6_A + b"\x50" + bytes(80)) + tlv(42, bytes(4)) + tlv(43, b"") +
+           tlv(43, b"\x00\x00") + tlv(43, b"\x83\x00") + tlv(43, b"\x70" + v4m(b"")[:12] + b"\x01") +
+           tlv(38, b"") + tlv(38, struct.pack("!HH", 23, 4) + bytes(4)) + tlv(38, b"\x00\x17\x00") +
+           tlv(37, b""))
+    out = [
+        u6(tlv(3, nid + b"\x03\x00\x00\x00") + tlv(4, bytes.fromhex("2ae5f77255200bcc")),
+           sport=8231, dport=8231),
+        u6(tlv(1, b""), sport=8231, dport=8231),
+        u6(tlv(2, nid), sport=8231, dport=8231),
+        u6(tlv(3, nid + b"\x03\x00\x00\x00") + ns, sport=8231, dport=8231),
+        u6(bad, sport=40000, dport=8231),
+        u6(tlv(37, b"\x06\x03abc") + tlv(1, b""), sport=8231, dport=8231),   # DHCPv4: invalid level
+        u6(tlv(37, b"\x2a\x05abcde") + tlv(1, b""), sport=8231, dport=8231),
+        u6(tlv(1, b"") + b"\x00\x01", sport=8231, dport=8231),                # a TLV header cut
+        u6(tlv(1, b"") + b"\x00\x02\x00\x08abcd", sport=8231, dport=8231),  # a body past the end
+        u(tlv(1, b"") + tlv(1, b"") + tlv(2, nid), sport=1812, dport=8231),  # before RADIUS
+        u6(b"", sport=8231, dport=8231),
+    ]
+    full = u6(tlv(3, nid + b"\x03\x00\x00\x00") + ns, sport=8231, dport=8231)
+    off = 14 + 40 + 8
+    out += [(full, off + k) for k in (2, 12, 30, 45, 60, 100, 200, 300)]
+    return out
+
+
 def main():
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input")
     write_pcap(os.path.join(out, "sniff_udpapps_timed.pcap"), LINKTYPE_ETHERNET, timed_frames())
     write_pcap(os.path.join(out, "sniff_udpapps_aodv.pcap"), LINKTYPE_ETHERNET, aodv_frames())
+    write_pcap(os.path.join(out, "sniff_udpapps_hncp.pcap"), LINKTYPE_ETHERNET, hncp_frames())
 
 
 if __name__ == "__main__":
