@@ -135,7 +135,9 @@ libsockeye_a_SOURCES += \
 	src/decode/view_packet_udpapps.c src/decode/view_packet_udpapps.h \
 	src/decode/proto_timed.c \
 	src/decode/proto_aodv.c \
-	src/decode/proto_hncp.c
+	src/decode/proto_hncp.c \
+	src/decode/proto_rx.c src/decode/proto_rx.h src/decode/proto_rx_afs.c \
+	src/decode/proto_rx_vol.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -232,6 +232,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_TIMED] = "timed",
 	[PKT_PROTO_AODV] = "aodv",
 	[PKT_PROTO_HNCP] = "hncp",
+	[PKT_PROTO_RX] = "rx",
 };
 
 const char *names_layer(unsigned pkt_proto)

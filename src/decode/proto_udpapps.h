@@ -29,4 +29,9 @@ uint32_t proto_hncp_type_class(uint16_t type);
 /* "Node state", "Unassigned" ...: the type's name or its range's */
 const char *proto_hncp_type_name(uint16_t type);
 
+int proto_rx_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_rx_print(struct line *x);
+/* "data", "ack" ...: an Rx packet type's name, NULL for an unknown type */
+const char *proto_rx_type_name(unsigned type);
+
 #endif /* SOCKEYE_PROTO_UDPAPPS_H */

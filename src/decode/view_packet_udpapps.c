@@ -77,6 +77,34 @@ static void put_hncp(struct fmt_details *fd, const struct msg *a)
 	fmt_details_object_end(fd);
 }
 
+/* Rx: the header; a call's opcode (the first word after it) when it opens a call. */
+static void put_rx(struct fmt_details *fd, const struct msg *a)
+{
+	fmt_details_object_begin(fd, "rx");
+	fmt_details_u64(fd, "len", a->len);
+	if (msg_has(a, 0, 28)) {
+		uint8_t type = msg_u8(a, 20), flags = msg_u8(a, 21);
+
+		fmt_details_u64(fd, "epoch", msg_u32(a, 0));
+		fmt_details_u64(fd, "cid", msg_u32(a, 4));
+		fmt_details_u64(fd, "call_number", msg_u32(a, 8));
+		fmt_details_u64(fd, "seq", msg_u32(a, 12));
+		fmt_details_u64(fd, "serial", msg_u32(a, 16));
+		fmt_details_u64(fd, "type", type);
+		if (proto_rx_type_name(type))
+			fmt_details_str(fd, "type_name", proto_rx_type_name(type));
+		fmt_details_u64(fd, "flags", flags);
+		fmt_details_u64(fd, "security_index", msg_u8(a, 23));
+		fmt_details_u64(fd, "service_id", msg_u16(a, 26));
+		/* a data packet opening a call (client-initiated, sequence 1) starts with its opcode */
+		if (type == 1 && (flags & 1) && msg_u32(a, 12) == 1 && msg_has(a, 28, 4))
+			fmt_details_u64(fd, "opcode", msg_u32(a, 28));
+	} else {
+		fmt_details_bool(fd, "truncated", true);
+	}
+	fmt_details_object_end(fd);
+}
+
 bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 			 const struct pkt_layer *ly, const uint8_t *data)
 {
@@ -86,6 +114,7 @@ bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 	case PKT_PROTO_TIMED:
 	case PKT_PROTO_AODV:
 	case PKT_PROTO_HNCP:
+	case PKT_PROTO_RX:
 		break;
 	default:
 		return false;
@@ -101,6 +130,9 @@ bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 		break;
 	case PKT_PROTO_HNCP:
 		put_hncp(fd, &a);
+		break;
+	case PKT_PROTO_RX:
+		put_rx(fd, &a);
 		break;
 	default:
 		break;

@@ -166,11 +166,108 @@ def hncp_frames():
     return out
 
 
+# ---- Rx / AFS (UDP 7000-7009) ----------------------------------------------------------------
+def rxh(typ, flags, call=5, seq=1, serial=1, service=1, sec=2, cid=0x1000):
+    return struct.pack("!IIIIIBBBBHH", 0x38000000, cid, call, seq, serial, typ, flags, 0, sec, 0,
+                       service)
+
+
+def xstr(b):
+    return struct.pack("!I", len(b)) + b + bytes(-len(b) % 4)
+
+
+def rx_frames():
+    C, S = IP_A, IP_B
+    out = []
+
+    def call(dport, typ, flags, body, sport=7001, **k):
+        out.append(eth4(udp4(C, S, sport, dport, rxh(typ, flags, **k) + body)))
+
+    def reply(sport, typ, flags, body, dport=7001, **k):
+        out.append(eth4(udp4(S, C, sport, dport, rxh(typ, flags, **k) + body)))
+
+    # acks: acked and nacked runs, the optional fields, a cut list
+    ack = struct.pack("!HHIIIBB", 10, 2, 100, 99, 77, 1, 8) + bytes([1, 1, 0, 1, 0, 0, 1, 1])
+    call(7000, 2, 0x22, ack + bytes(3) + struct.pack("!IIII", 1444, 1500, 32, 4))
+    call(7000, 2, 0x00, struct.pack("!HHIIIBB", 1, 1, 5, 4, 3, 9, 20) + bytes(4))
+    call(7000, 2, 0x00, struct.pack("!HHIIIBB", 1, 1, 5, 4, 3, 42, 0) + bytes(3) + b"\x00\x00")
+    call(7000, 2, 0x00, struct.pack("!HHII", 1, 1, 5, 4))
+    # every flag, other types
+    call(7000, 1, 0x3f, b"", seq=2)
+    for t in (3, 5, 6, 7, 8, 9, 13, 99):
+        call(7000, t, 0x01, b"\x00\x00\x00\x00")
+    # fs: calls, replies found through the cache, an abort with an error
+    fid = struct.pack("!III", 536871098, 1, 1)
+    call(7000, 1, 1, struct.pack("!I", 130) + fid + struct.pack("!II", 0, 65536), call=11)
+    reply(7000, 4, 0, struct.pack("!I", 0xffffff9c), call=11)
+    call(7000, 1, 1, struct.pack("!I", 137) + fid + xstr(b"newfile") +
+         struct.pack("!IIIIII", 0x40f, 943999584, 1, 2, 0o644, 0), call=12)
+    reply(7000, 1, 0, fid, call=12)
+    call(7000, 1, 1, struct.pack("!I", 138) + fid + xstr(b"a") + fid + xstr(b"b"), call=13)
+    call(7000, 1, 1, struct.pack("!I", 140) + fid + xstr(b"l") + fid, call=14)
+    call(7000, 1, 1, struct.pack("!I", 155) + struct.pack("!I", 2) + fid + fid, call=15)
+    call(7000, 1, 1, struct.pack("!I", 65537) + fid + struct.pack("!QQ", 1 << 33, 4096), call=16)
+    call(7000, 1, 1, struct.pack("!I", 134) + fid + xstr(b"1 1\nsystem:anyuser 9\nbad 4\n"),
+         call=17)
+    call(7000, 1, 1, struct.pack("!I", 153), call=18)
+    reply(7000, 1, 0, struct.pack("!I", 943999584), call=18)
+    reply(7000, 3, 0, b"", call=18)                      # busy: no reply decoding
+    call(7000, 1, 1, struct.pack("!I", 999), call=19)
+    call(7000, 1, 1, struct.pack("!I", 136) + fid + struct.pack("!I", 300), call=20)  # too long
+    # cb
+    call(7001, 1, 1, struct.pack("!I", 204) + struct.pack("!I", 1) + fid + struct.pack("!I", 1) +
+         struct.pack("!iiI", 3, 943999584, 1), sport=7000, call=21)
+    call(7001, 1, 1, struct.pack("!I", 214) + bytes(range(44)), sport=7000, call=22)
+    reply(7001, 4, 0, struct.pack("!i", -5), dport=7000, call=22)
+    # pt, vldb, kauth, with Ubik on each database
+    call(7002, 1, 1, struct.pack("!I", 505) + struct.pack("!Iii", 2, 1, -2), call=23)
+    reply(7002, 1, 0, struct.pack("!I", 1) + b"".join(struct.pack("!I", c) for c in
+                                                          b"admin".ljust(64, b"\0")), call=23)
+    call(7002, 1, 1, struct.pack("!I", 10000) + struct.pack("!IiIIII", 1, 943999584, 1, 2, 3, 4),
+         call=24)
+    reply(7002, 1, 0, b"", call=24)
+    call(7003, 1, 1, struct.pack("!I", 20002) + struct.pack("!IIiiiI", 1, 2, 0, 0, 100, 1),
+         call=25)
+    reply(7003, 4, 0, struct.pack("!i", 5376), call=25)
+    call(7003, 1, 1, struct.pack("!I", 503) + struct.pack("!iI", 536871098, 1), call=26)
+    reply(7003, 4, 0, struct.pack("!i", 363524), call=26)
+    call(7004, 1, 1, struct.pack("!I", 21) + xstr(b"admin") + xstr(b""), call=27)
+    reply(7004, 4, 0, struct.pack("!i", 180490), call=27)
+    call(7004, 1, 1, struct.pack("!I", 23) + struct.pack("!i", 3) + xstr(b"CELL") + xstr(b"xx") +
+         xstr(b"afs") + xstr(b""), call=28)
+    call(7004, 1, 1, struct.pack("!I", 20004), call=29)
+    reply(7004, 1, 0, struct.pack("!II", 943999584, 7), call=29)
+    # vol and bos
+    call(7005, 1, 1, struct.pack("!I", 103) + struct.pack("!Ii", 1, 943999584) +
+         struct.pack("!IIIi", 1, 2, 3, 4), call=30)
+    call(7005, 1, 1, struct.pack("!I", 128) + struct.pack("!IiI", 1, 0, 2) +
+         struct.pack("!IIIIII", 1, 2, 3, 4, 5, 6), call=31)
+    call(7005, 1, 1, struct.pack("!I", 113) + struct.pack("!I", 1), call=32)
+    reply(7005, 1, 0, struct.pack("!IIIIIIIIII", *range(10)) + struct.pack("!iiiiii", *([0] * 6)),
+          call=32)
+    call(7007, 1, 1, struct.pack("!I", 80) + xstr(b"simple") + xstr(b"fs"), call=33)
+    call(7007, 1, 1, struct.pack("!I", 105) + xstr(b"/usr/afs/bin/x") + struct.pack("!iii", 1, 2, 3),
+         call=34)
+    reply(7007, 4, 0, struct.pack("!i", -1), call=34)
+    call(7006, 1, 1, struct.pack("!I", 1), call=35)       # no service on 7006
+    # cuts: the header, inside arguments
+    full = eth4(udp4(C, S, 7001, 7000, rxh(1, 1, call=40) + struct.pack("!I", 130) + fid +
+                     struct.pack("!II", 0, 1)))
+    out += [(full, UDP_OFF + k) for k in (10, 28, 30, 36, 44, 48)]
+    ubik = eth4(udp4(C, S, 7001, 7003, rxh(1, 1, call=41) + struct.pack("!I", 10000) +
+                     struct.pack("!IiIIII", 1, 0, 1, 2, 3, 4)))
+    out += [(ubik, UDP_OFF + k) for k in (34, 40, 44, 52)]
+    out.append(eth6(udp6(IP6_A, IP6_B, 7001, 7000, rxh(1, 1, call=42) + struct.pack("!I", 132) +
+                         fid)))
+    return out
+
+
 def main():
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input")
     write_pcap(os.path.join(out, "sniff_udpapps_timed.pcap"), LINKTYPE_ETHERNET, timed_frames())
     write_pcap(os.path.join(out, "sniff_udpapps_aodv.pcap"), LINKTYPE_ETHERNET, aodv_frames())
     write_pcap(os.path.join(out, "sniff_udpapps_hncp.pcap"), LINKTYPE_ETHERNET, hncp_frames())
+    write_pcap(os.path.join(out, "sniff_udpapps_rx.pcap"), LINKTYPE_ETHERNET, rx_frames())
 
 
 if __name__ == "__main__":
