@@ -233,6 +233,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_AODV] = "aodv",
 	[PKT_PROTO_HNCP] = "hncp",
 	[PKT_PROTO_RX] = "rx",
+	[PKT_PROTO_LWRES] = "lwres",
 };
 
 const char *names_layer(unsigned pkt_proto)

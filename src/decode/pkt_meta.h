@@ -112,6 +112,7 @@ enum pkt_proto {
 	PKT_PROTO_AODV,	 /* AODV (RFC 3561), UDP 654 */
 	PKT_PROTO_HNCP,	 /* HNCP (RFC 7788), UDP 8231 */
 	PKT_PROTO_RX,	 /* Rx, AFS's RPC, UDP 7000-7009 */
+	PKT_PROTO_LWRES, /* BIND 9's lightweight resolver, UDP 921 */
 	PKT_PROTO_COUNT
 };
 

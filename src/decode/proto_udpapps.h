@@ -34,4 +34,9 @@ bool proto_rx_print(struct line *x);
 /* "data", "ack" ...: an Rx packet type's name, NULL for an unknown type */
 const char *proto_rx_type_name(unsigned type);
 
+int proto_lwres_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_lwres_print(struct line *x);
+/* "noop", "getaddrsbyname" ...: an lwres opcode's name, NULL for another */
+const char *proto_lwres_opcode_name(uint32_t opcode);
+
 #endif /* SOCKEYE_PROTO_UDPAPPS_H */

@@ -105,6 +105,29 @@ static void put_rx(struct fmt_details *fd, const struct msg *a)
 	fmt_details_object_end(fd);
 }
 
+/* lwres: the packet header. */
+static void put_lwres(struct fmt_details *fd, const struct msg *a)
+{
+	fmt_details_object_begin(fd, "lwres");
+	fmt_details_u64(fd, "len", a->len);
+	if (msg_has(a, 0, 28)) {
+		uint32_t op = msg_u32(a, 12);
+
+		fmt_details_u64(fd, "lwres_len", msg_u32(a, 0));
+		fmt_details_u64(fd, "version", msg_u16(a, 4));
+		fmt_details_u64(fd, "flags", msg_u16(a, 6));
+		fmt_details_bool(fd, "response", msg_u16(a, 6) & 1);
+		fmt_details_u64(fd, "serial", msg_u32(a, 8));
+		fmt_details_u64(fd, "opcode", op);
+		if (proto_lwres_opcode_name(op))
+			fmt_details_str(fd, "opcode_name", proto_lwres_opcode_name(op));
+		fmt_details_u64(fd, "result", msg_u32(a, 16));
+	} else {
+		fmt_details_bool(fd, "truncated", true);
+	}
+	fmt_details_object_end(fd);
+}
+
 bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 			 const struct pkt_layer *ly, const uint8_t *data)
 {
@@ -115,6 +138,7 @@ bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 	case PKT_PROTO_AODV:
 	case PKT_PROTO_HNCP:
 	case PKT_PROTO_RX:
+	case PKT_PROTO_LWRES:
 		break;
 	default:
 		return false;
@@ -133,6 +157,9 @@ bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 		break;
 	case PKT_PROTO_RX:
 		put_rx(fd, &a);
+		break;
+	case PKT_PROTO_LWRES:
+		put_lwres(fd, &a);
 		break;
 	default:
 		break;

@@ -262,12 +262,54 @@ def rx_frames():
     return out
 
 
+# ---- lwres (BIND 9's lightweight resolver, UDP 921) ------------------------------------------
+def lw(op, body, flags=0, version=0, length=None, serial=7, result=0):
+    n = 28 + len(body) if length is None else length
+    return struct.pack("!IHHIIIIHH", n, version, flags, serial, op, result, 4096, 0, 0) + body
+
+
+def lwname(b):
+    return struct.pack("!H", len(b)) + b + b"\x00"
+
+
+def lwres_frames():
+    addr4 = struct.pack("!IH", 1, 4) + IP_B
+    addr6 = struct.pack("!IH", 2, 16) + IP6_B
+    out = [
+        u(lw(0, b"\x00\x00"), sport=921, dport=921),
+        u(lw(0, b"\x00\x00", flags=1), sport=921, dport=921),
+        u(lw(0x10001, struct.pack("!II", 0, 3) + lwname(b"www.example")[0:2] + b"www.example\x00"),
+          dport=921),
+        u(lw(0x10001, struct.pack("!II", 1, 1) + lwname(b"a")), dport=921),
+        u(lw(0x10001, struct.pack("!II", 0, 0x12) + lwname(b"b") + b"zz"), dport=921),
+        u(lw(0x10001, struct.pack("!IHHH", 0, 1, 2, 3) + b"www\x00" + lwname(b"alias") + addr4 +
+             addr6, flags=1), sport=921, dport=40000),
+        u(lw(0x10002, struct.pack("!I", 0) + addr4), dport=921),
+        u(lw(0x10002, struct.pack("!I", 0) + struct.pack("!IH", 9, 3) + b"abc"), dport=921),
+        u(lw(0x10002, struct.pack("!I", 0) + struct.pack("!IH", 1, 2) + b"ab"), dport=921),
+        u(lw(0x10002, struct.pack("!IHH", 0, 1, 4) + b"host\x01" + lwname(b"h2"), flags=1),
+          sport=921, dport=40000),
+        u(lw(0x10003, struct.pack("!IHHH", 0, 1, 28, 4) + b"name\x00"), dport=921),
+        u(lw(0x10003, struct.pack("!IHHH", 0, 3, 999, 1) + b"n\x00"), dport=921),
+        u(lw(0x10003, struct.pack("!IHHIHH", 0, 1, 1, 3600, 1, 1) + lwname(b"n") +
+             struct.pack("!H", 4) + IP_A + struct.pack("!H", 2) + b"\xab\xcd", flags=1), sport=921, dport=40000),
+        u(lw(0x77, b"", flags=0x8001), sport=921, dport=40000),
+        u(lw(0, b"", version=1, length=100), dport=921),
+        u(lw(0, b"\x00\x00", length=1000), dport=921),
+        u(lw(0x10001, struct.pack("!II", 0, 1) + struct.pack("!H", 50) + b"short"), dport=921),
+    ]
+    full = u(lw(0x10001, struct.pack("!II", 0, 1) + lwname(b"example")), dport=921)
+    out += [(full, UDP_OFF + k) for k in (4, 27, 28, 36, 40, 45)]
+    return out
+
+
 def main():
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input")
     write_pcap(os.path.join(out, "sniff_udpapps_timed.pcap"), LINKTYPE_ETHERNET, timed_frames())
     write_pcap(os.path.join(out, "sniff_udpapps_aodv.pcap"), LINKTYPE_ETHERNET, aodv_frames())
     write_pcap(os.path.join(out, "sniff_udpapps_hncp.pcap"), LINKTYPE_ETHERNET, hncp_frames())
     write_pcap(os.path.join(out, "sniff_udpapps_rx.pcap"), LINKTYPE_ETHERNET, rx_frames())
+    write_pcap(os.path.join(out, "sniff_udpapps_lwres.pcap"), LINKTYPE_ETHERNET, lwres_frames())
 
 
 if __name__ == "__main__":
