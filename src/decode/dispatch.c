@@ -185,6 +185,7 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 
 /* By either port, in tcpdump 4.99's order (tcp_print's chain): the first key either port matches wins. */
 static const struct dispatch_key dispatch_tcp_apps[] = {
+	{ 23, PKT_PROTO_TELNET }, /* RFC 854: tcp_print's first */
 	{ 25, PKT_PROTO_SMTP },	  /* RFC 5321 */
 	{ 43, PKT_PROTO_WHOIS },  /* RFC 3912 */
 	{ 179, PKT_PROTO_BGP },	  /* RFC 4271 */

@@ -234,6 +234,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_HNCP] = "hncp",
 	[PKT_PROTO_RX] = "rx",
 	[PKT_PROTO_LWRES] = "lwres",
+	[PKT_PROTO_TELNET] = "telnet",
 };
 
 const char *names_layer(unsigned pkt_proto)

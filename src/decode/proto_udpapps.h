@@ -39,4 +39,7 @@ bool proto_lwres_print(struct line *x);
 /* "noop", "getaddrsbyname" ...: an lwres opcode's name, NULL for another */
 const char *proto_lwres_opcode_name(uint32_t opcode);
 
+int proto_telnet_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_telnet_print(struct line *x);
+
 #endif /* SOCKEYE_PROTO_UDPAPPS_H */

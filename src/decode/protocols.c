@@ -111,4 +111,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_HNCP] = { "hncp", proto_hncp_dissect, proto_hncp_print, false },
 	[PKT_PROTO_RX] = { "rx", proto_rx_dissect, proto_rx_print, false },
 	[PKT_PROTO_LWRES] = { "lwres", proto_lwres_dissect, proto_lwres_print, false },
+	[PKT_PROTO_TELNET] = { "telnet", proto_telnet_dissect, proto_telnet_print, false },
 };

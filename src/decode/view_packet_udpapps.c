@@ -128,6 +128,37 @@ static void put_lwres(struct fmt_details *fd, const struct msg *a)
 	fmt_details_object_end(fd);
 }
 
+/* Telnet: the IAC commands the segment starts with (what tcpdump prints), by code. */
+static void put_telnet(struct fmt_details *fd, const struct msg *a)
+{
+	uint32_t off = 0;
+	unsigned n = 0;
+
+	fmt_details_object_begin(fd, "telnet");
+	fmt_details_u64(fd, "len", a->len);
+	fmt_details_array_begin(fd, "commands");
+	/* IAC, a command; WILL, WONT, DO, DONT and SB name an option: their byte after */
+	while (n++ < UDPAPPS_MAX_ITEMS && msg_has(a, off, 2) && msg_u8(a, off) == 255 &&
+	       msg_u8(a, off + 1) >= 236) {
+		uint8_t cmd = msg_u8(a, off + 1);
+
+		fmt_details_object_begin(fd, NULL);
+		fmt_details_u64(fd, "command", cmd);
+		off += 2;
+		if (cmd >= 250 && cmd <= 254 && msg_has(a, off, 1))
+			fmt_details_u64(fd, "option", msg_u8(a, off++));
+		fmt_details_object_end(fd);
+		/* a subnegotiation runs to IAC SE */
+		if (cmd == 250) {
+			while (msg_has(a, off, 2) && !(msg_u8(a, off) == 255 && msg_u8(a, off + 1) == 240))
+				off++;
+			off += 2;
+		}
+	}
+	fmt_details_array_end(fd);
+	fmt_details_object_end(fd);
+}
+
 bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 			 const struct pkt_layer *ly, const uint8_t *data)
 {
@@ -139,6 +170,7 @@ bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 	case PKT_PROTO_HNCP:
 	case PKT_PROTO_RX:
 	case PKT_PROTO_LWRES:
+	case PKT_PROTO_TELNET:
 		break;
 	default:
 		return false;
@@ -160,6 +192,9 @@ bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 		break;
 	case PKT_PROTO_LWRES:
 		put_lwres(fd, &a);
+		break;
+	case PKT_PROTO_TELNET:
+		put_telnet(fd, &a);
 		break;
 	default:
 		break;

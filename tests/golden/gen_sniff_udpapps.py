@@ -303,6 +303,37 @@ def lwres_frames():
     return out
 
 
+# ---- Telnet (TCP 23): option negotiation ------------------------------------------------------
+def t23(payload, sport=40000, dport=23, flags="P."):
+    return eth4(tcp4(IP_A, IP_B, sport, dport, 1000, 2000, flags, payload))
+
+
+def telnet_frames():
+    IAC, SB, SE = 255, 250, 240
+    out = [
+        t23(bytes([IAC, 251, 1, IAC, 253, 31, IAC, 254, 36, IAC, 252, 99])),
+        t23(bytes([IAC, SB, 24, 1, IAC, SE]), sport=23, dport=40000),
+        t23(bytes([IAC, SB, 24, 0]) + b"xterm" + bytes([IAC, SE]) + b"login: "),
+        t23(bytes([IAC, SB, 31, 0, 80, 0, 24, IAC, SE])),
+        t23(bytes([IAC, SB, 37, 2, 0x0f, 9, IAC, SE, IAC, SB, 37, 1, 8, IAC, SE])),
+        t23(bytes([IAC, SB, 38, 0, 1, 7, IAC, SE, IAC, SB, 38, 20, IAC, SE])),
+        t23(bytes([IAC, SB, 39, IAC, SE, IAC, SB, 5, 9, IAC, SE])),
+        t23(bytes([IAC, IAC, IAC, 241, IAC, 244, IAC, 236, IAC, 249])),
+        t23(bytes([IAC, 200, 1, 2])),                         # not a command: nothing
+        t23(bytes([IAC, SB, 24, 1, 2, 3])),                   # no IAC SE: stops
+        t23(b"hello" + bytes([IAC, 251, 1])),                 # data first: nothing
+        t23(bytes([IAC, 251])),                               # cut by the segment
+        t23(bytes([IAC, 251, 3]), flags="R."),                 # a reset
+        t23(bytes([IAC, 253, 3]), sport=23, dport=23),
+        t23(b"reset because\x01\xff" + b"x" * 30, flags="R.", dport=80),  # -v: the reset's text
+    ]
+    full = t23(bytes([IAC, 251, 1, IAC, SB, 24, 0]) + b"vt100" + bytes([IAC, SE]))
+    off = 14 + 20 + 20
+    out += [(full, off + k) for k in (1, 3, 5, 9, 13)]
+    out.append((t23(b"short reset", flags="R."), off + 5))
+    return out
+
+
 def main():
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input")
     write_pcap(os.path.join(out, "sniff_udpapps_timed.pcap"), LINKTYPE_ETHERNET, timed_frames())
@@ -310,6 +341,7 @@ def main():
     write_pcap(os.path.join(out, "sniff_udpapps_hncp.pcap"), LINKTYPE_ETHERNET, hncp_frames())
     write_pcap(os.path.join(out, "sniff_udpapps_rx.pcap"), LINKTYPE_ETHERNET, rx_frames())
     write_pcap(os.path.join(out, "sniff_udpapps_lwres.pcap"), LINKTYPE_ETHERNET, lwres_frames())
+    write_pcap(os.path.join(out, "sniff_udpapps_telnet.pcap"), LINKTYPE_ETHERNET, telnet_frames())
 
 
 if __name__ == "__main__":
