@@ -334,6 +334,20 @@ def telnet_frames():
     return out
 
 
+# ---- OTV (UDP 8472, as tcpdump's port table has it; VXLAN on 4789) -----------------------------
+def otv_frames():
+    inner = (bytes.fromhex("ffffffffffff020000000001") + b"\x08\x06" +
+             struct.pack("!HHBBH", 1, 0x0800, 6, 4, 1) + bytes.fromhex("020000000001") + IP_A +
+             bytes(6) + IP_B)
+    hdr = b"\x08\x00\x01\x02\x00\x00\x05\x00"
+    full = u(hdr + inner, sport=40000, dport=8472)
+    out = [full, u(b"\x00" + hdr[1:] + inner, sport=8472, dport=40000),
+           u(hdr + inner, sport=8472, dport=4789), u(hdr[:5], dport=8472)]
+    out += [(full, UDP_OFF + k) for k in (0, 1, 3, 4, 6, 7, 8)]
+    out.append((u(hdr[:5], dport=8472), UDP_OFF + 2))
+    return out
+
+
 def main():
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input")
     write_pcap(os.path.join(out, "sniff_udpapps_timed.pcap"), LINKTYPE_ETHERNET, timed_frames())
@@ -342,6 +356,7 @@ def main():
     write_pcap(os.path.join(out, "sniff_udpapps_rx.pcap"), LINKTYPE_ETHERNET, rx_frames())
     write_pcap(os.path.join(out, "sniff_udpapps_lwres.pcap"), LINKTYPE_ETHERNET, lwres_frames())
     write_pcap(os.path.join(out, "sniff_udpapps_telnet.pcap"), LINKTYPE_ETHERNET, telnet_frames())
+    write_pcap(os.path.join(out, "sniff_udpapps_otv.pcap"), LINKTYPE_ETHERNET, otv_frames())
 
 
 if __name__ == "__main__":
