@@ -143,6 +143,8 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 123, PKT_PROTO_NTP },	  /* RFC 5905 */
 	{ 1701, PKT_PROTO_L2TP }, /* RFC 2661 */
 	{ 3456, PKT_PROTO_VAT },  /* vat and vt, LBL's audio and text tools */
+	{ 2104, PKT_PROTO_ZEPHYR }, /* MIT Zephyr: server */
+	{ 2103, PKT_PROTO_ZEPHYR }, /* client */
 	{ 7000, PKT_PROTO_RX },	  /* AFS: file server */
 	{ 7001, PKT_PROTO_RX },	  /* callbacks */
 	{ 7002, PKT_PROTO_RX },	  /* protection server */

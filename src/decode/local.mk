@@ -139,7 +139,8 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_rx.c src/decode/proto_rx.h src/decode/proto_rx_afs.c \
 	src/decode/proto_rx_vol.c \
 	src/decode/proto_lwres.c \
-	src/decode/proto_telnet.c
+	src/decode/proto_telnet.c \
+	src/decode/proto_zephyr.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

@@ -235,6 +235,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_RX] = "rx",
 	[PKT_PROTO_LWRES] = "lwres",
 	[PKT_PROTO_TELNET] = "telnet",
+	[PKT_PROTO_ZEPHYR] = "zephyr",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -114,6 +114,7 @@ enum pkt_proto {
 	PKT_PROTO_RX,	 /* Rx, AFS's RPC, UDP 7000-7009 */
 	PKT_PROTO_LWRES, /* BIND 9's lightweight resolver, UDP 921 */
 	PKT_PROTO_TELNET, /* Telnet's option negotiation, TCP 23 */
+	PKT_PROTO_ZEPHYR, /* MIT Zephyr, UDP 2103 and 2104 */
 	PKT_PROTO_COUNT
 };
 

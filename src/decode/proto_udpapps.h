@@ -42,4 +42,7 @@ const char *proto_lwres_opcode_name(uint32_t opcode);
 int proto_telnet_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_telnet_print(struct line *x);
 
+int proto_zephyr_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_zephyr_print(struct line *x);
+
 #endif /* SOCKEYE_PROTO_UDPAPPS_H */

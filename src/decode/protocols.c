@@ -112,4 +112,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_RX] = { "rx", proto_rx_dissect, proto_rx_print, false },
 	[PKT_PROTO_LWRES] = { "lwres", proto_lwres_dissect, proto_lwres_print, false },
 	[PKT_PROTO_TELNET] = { "telnet", proto_telnet_dissect, proto_telnet_print, false },
+	[PKT_PROTO_ZEPHYR] = { "zephyr", proto_zephyr_dissect, proto_zephyr_print, false },
 };

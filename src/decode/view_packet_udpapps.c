@@ -159,6 +159,20 @@ static void put_telnet(struct fmt_details *fd, const struct msg *a)
 	fmt_details_object_end(fd);
 }
 
+/* Zephyr: the version field ("ZEPH0.2") when its NUL was captured within 32 bytes. */
+static void put_zephyr(struct fmt_details *fd, const struct msg *a)
+{
+	fmt_details_object_begin(fd, "zephyr");
+	fmt_details_u64(fd, "len", a->len);
+	for (uint32_t i = 0; i < 32 && i < a->len && msg_has(a, i, 1); i++) {
+		if (!msg_u8(a, i)) {
+			fmt_details_str_len(fd, "version", a->p, i);
+			break;
+		}
+	}
+	fmt_details_object_end(fd);
+}
+
 bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 			 const struct pkt_layer *ly, const uint8_t *data)
 {
@@ -171,6 +185,7 @@ bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 	case PKT_PROTO_RX:
 	case PKT_PROTO_LWRES:
 	case PKT_PROTO_TELNET:
+	case PKT_PROTO_ZEPHYR:
 		break;
 	default:
 		return false;
@@ -195,6 +210,9 @@ bool view_packet_udpapps(struct fmt_details *fd, const struct pkt_meta *m,
 		break;
 	case PKT_PROTO_TELNET:
 		put_telnet(fd, &a);
+		break;
+	case PKT_PROTO_ZEPHYR:
+		put_zephyr(fd, &a);
 		break;
 	default:
 		break;

@@ -348,6 +348,53 @@ def otv_frames():
     return out
 
 
+# ---- Zephyr (UDP 2103/2104) ------------------------------------------------------------------
+def znotice(kind, cls, inst, opcode, sender=b"user@REALM", recipient=b"", version=b"ZEPH0.2",
+            extra=b""):
+    fields = [version, b"1d", b"%x" % kind, b"uid", b"2103", b"0", b"0", b"", cls, inst, opcode,
+              sender, recipient, b"", b"0", b"0", b"muid"]
+    return b"".join(f + b"\x00" for f in fields) + extra
+
+
+def zephyr_frames():
+    z = [
+        znotice(1, b"USER_LOCATE", b"alice", b"LOCATE"),
+        znotice(1, b"USER_LOCATE", b"alice", b"USER_HIDE"),
+        znotice(1, b"USER_LOCATE", b"alice", b"USER_UNHIDE", sender=b""),
+        znotice(5, b"USER_LOCATE", b"x", b"y", extra=b"NOT_SENT\x00"),
+        znotice(5, b"MESSAGE", b"personal", b"", extra=b"SENT\x00"),
+        znotice(2, b"ZEPHYR_ADMIN", b"x", b"Brain_Dump"),
+        znotice(2, b"ZEPHYR_CTL", b"CLIENT", b"SUBSCRIBE", extra=b"MESSAGE\x00*\x00\x00"),
+        znotice(2, b"ZEPHYR_CTL", b"CLIENT", b"SUBSCRIBE_NODEFS", extra=b"c\x00i\x00r@X\x00"),
+        znotice(5, b"ZEPHYR_CTL", b"CLIENT", b"UNSUBSCRIBE"),
+        znotice(2, b"ZEPHYR_CTL", b"CLIENT", b"GIMME"),
+        znotice(2, b"ZEPHYR_CTL", b"CLIENT", b"GIMMEDEFS"),
+        znotice(2, b"ZEPHYR_CTL", b"CLIENT", b"CLEARSUB"),
+        znotice(2, b"ZEPHYR_CTL", b"CLIENT", b"Other_Op"),
+        znotice(2, b"ZEPHYR_CTL", b"HM", b"BOOT"),
+        znotice(2, b"ZEPHYR_CTL", b"REALM", b"ADD_SUBSCRIBE"),
+        znotice(2, b"ZEPHYR_CTL", b"REALM", b"RLM_UNSUBSCRIBE"),
+        znotice(3, b"HM_CTL", b"SERVER", b"SHUTDOWN"),
+        znotice(3, b"HM_STAT", b"HMST_CLIENT", b"GIMMESTATS"),
+        znotice(3, b"WG_CTL", b"WG", b"REREAD"),
+        znotice(1, b"LOGIN", b"alice", b"USER_FLUSH"),
+        znotice(1, b"LOGIN", b"alice", b"REALM-VISIBLE"),
+        znotice(1, b"MESSAGE", b"personal", b"PING", recipient=b"bob@REALM"),
+        znotice(99, b"MESSAGE", b"" , b""),
+        znotice(1, b"MESSAGE", b"x", b"y", version=b"ZEPH0.1"),
+        znotice(1, b"MESSAGE", b"x", b"y", version=b"NOTZ"),
+        znotice(1, b"MESSAGE", b"x", b"y")[:40],                 # a field without its NUL
+        znotice(2, b"ZEPHYR_CTL", b"CLIENT", b"SUBSCRIBE", extra=b"c\x00i"),
+        znotice(1, b"M" * 300, b"I" * 10, b"op"),             # z_buf's 255 bytes
+    ]
+    out = [u(p, sport=2104, dport=40000) for p in z]
+    out.append(u(z[0], sport=40000, dport=2103))
+    out.append(u(z[0], sport=2104, dport=514))             # zephyr before syslog
+    full = u(z[0], sport=2104, dport=40000)
+    out += [(full, UDP_OFF + k) for k in (0, 5, 30, 60)]
+    return out
+
+
 def main():
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input")
     write_pcap(os.path.join(out, "sniff_udpapps_timed.pcap"), LINKTYPE_ETHERNET, timed_frames())
@@ -357,6 +404,7 @@ def main():
     write_pcap(os.path.join(out, "sniff_udpapps_lwres.pcap"), LINKTYPE_ETHERNET, lwres_frames())
     write_pcap(os.path.join(out, "sniff_udpapps_telnet.pcap"), LINKTYPE_ETHERNET, telnet_frames())
     write_pcap(os.path.join(out, "sniff_udpapps_otv.pcap"), LINKTYPE_ETHERNET, otv_frames())
+    write_pcap(os.path.join(out, "sniff_udpapps_zephyr.pcap"), LINKTYPE_ETHERNET, zephyr_frames())
 
 
 if __name__ == "__main__":
