@@ -128,3 +128,4 @@ EXTRA_DIST += tests/corpus_check.sh
 check-corpus: sockeye$(EXEEXT)
 	$(SHELL) $(top_srcdir)/tests/corpus_check.sh ./sockeye$(EXEEXT) $(CORPUS)
 .PHONY: check-corpus
+EXTRA_DIST += tests/golden/gen_sniff_udpapps.py

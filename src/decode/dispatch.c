@@ -126,6 +126,7 @@ static const struct dispatch_key dispatch_udp_ports[] = {
 static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 53, PKT_PROTO_DNS },	  /* RFC 1035 */
 	{ 5353, PKT_PROTO_MDNS }, /* RFC 6762 */
+	{ 525, PKT_PROTO_TIMED }, /* BSD timed: tcpdump's third */
 	/*
 	 * tcpdump 4.99 tests TFTP, BOOTP, RIP and ISAKMP next, then SNMP (issue
 	 * 13), and only then every other port (BFD, HSRP, NTP, DHCPv6 ...)
@@ -134,52 +135,67 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 68, PKT_PROTO_BOOTP },    /* RFC 951: client */
 	{ 67, PKT_PROTO_BOOTP },    /* server */
 	{ 520, PKT_PROTO_RIP },	    /* RFC 2453 */
+	{ 654, PKT_PROTO_AODV },    /* RFC 3561 */
 	{ 500, PKT_PROTO_ISAKMP },  /* RFC 2408 */
 	{ 4500, PKT_PROTO_ISAKMP }, /* RFC 3948: the non-ESP marker, or UDP-encapsulated ESP */
+	{ 7500, PKT_PROTO_ISAKMP }, /* tcpdump's ISAKMP_PORT_USER1 and USER2 */
+	{ 8500, PKT_PROTO_ISAKMP },
 	{ 161, PKT_PROTO_SNMP }, /* RFC 3417 */
 	{ 162, PKT_PROTO_SNMP }, /* traps and informs */
-	/* issue 13's L2 slice */
-	{ 3784, PKT_PROTO_BFD }, /* BFD control, RFC 5881 */
-	{ 3785, PKT_PROTO_BFD }, /* BFD echo */
-	{ 4784, PKT_PROTO_BFD }, /* BFD multihop, RFC 5883 */
-	{ 6784, PKT_PROTO_BFD }, /* BFD on LAG members, RFC 7130 */
-	{ 1985, PKT_PROTO_HSRP }, /* Cisco HSRP, RFC 2281 */
-	/* services and security (issue 13) */
+	/*
+	 * The rest in udp_print's order (issue 13): vat and wb by their
+	 * destination port only (proto_udp.c looks again when only the source
+	 * matched); Rx's 7000-7009 one key each; HSRP and BFD, which tcpdump
+	 * takes by destination port, here by either
+	 */
 	{ 123, PKT_PROTO_NTP },	  /* RFC 5905 */
-	{ 547, PKT_PROTO_DHCP6 }, /* RFC 8415: server */
-	{ 546, PKT_PROTO_DHCP6 }, /* client */
-	{ 319, PKT_PROTO_PTP },	  /* IEEE 1588 event */
-	{ 320, PKT_PROTO_PTP },	  /* general */
-	{ 5060, PKT_PROTO_SIP },  /* RFC 3261 */
-	/* routing (issue 13) */
-	{ 6343, PKT_PROTO_SFLOW }, /* sFlow v5 */
-	{ 521, PKT_PROTO_RIPNG }, /* RFC 2080 */
+	{ 1701, PKT_PROTO_L2TP }, /* RFC 2661 */
+	{ 3456, PKT_PROTO_VAT },  /* vat and vt, LBL's audio and text tools */
+	{ 2104, PKT_PROTO_ZEPHYR }, /* MIT Zephyr: server */
+	{ 2103, PKT_PROTO_ZEPHYR }, /* client */
+	{ 7000, PKT_PROTO_RX },	  /* AFS: file server */
+	{ 7001, PKT_PROTO_RX },	  /* callbacks */
+	{ 7002, PKT_PROTO_RX },	  /* protection server */
+	{ 7003, PKT_PROTO_RX },	  /* volume location */
+	{ 7004, PKT_PROTO_RX },	  /* authentication */
+	{ 7005, PKT_PROTO_RX },	  /* volume server */
+	{ 7006, PKT_PROTO_RX },
+	{ 7007, PKT_PROTO_RX }, /* basic overseer */
+	{ 7008, PKT_PROTO_RX },
+	{ 7009, PKT_PROTO_RX },
+	{ 521, PKT_PROTO_RIPNG },  /* RFC 2080 */
+	{ 547, PKT_PROTO_DHCP6 },  /* RFC 8415: server */
+	{ 546, PKT_PROTO_DHCP6 },  /* client */
 	{ 6696, PKT_PROTO_BABEL }, /* RFC 8966 */
 	{ 6697, PKT_PROTO_BABEL }, /* Babel's port before IANA's, as tcpdump */
+	{ 8231, PKT_PROTO_HNCP },  /* RFC 7788 */
+	{ 4567, PKT_PROTO_WB },	   /* LBL's whiteboard, also by destination port only */
 	{ 496, PKT_PROTO_AUTORP }, /* Cisco PIM auto-RP */
-	/* security and services (issue 13), in tcpdump's order */
 	{ 1645, PKT_PROTO_RADIUS }, /* RFC 2865: the old port */
 	{ 1812, PKT_PROTO_RADIUS }, /* RFC 2865 */
 	{ 1646, PKT_PROTO_RADIUS }, /* RFC 2866 accounting: the old port */
 	{ 1813, PKT_PROTO_RADIUS }, /* RFC 2866 */
 	{ 1700, PKT_PROTO_RADIUS }, /* Cisco's dynamic authorization */
 	{ 3799, PKT_PROTO_RADIUS }, /* RFC 5176 dynamic authorization */
+	{ 1985, PKT_PROTO_HSRP },   /* Cisco HSRP, RFC 2281 */
+	{ 921, PKT_PROTO_LWRES },   /* BIND 9's lightweight resolver */
+	{ 3784, PKT_PROTO_BFD },    /* BFD control, RFC 5881 */
+	{ 3785, PKT_PROTO_BFD },    /* BFD echo */
+	{ 4784, PKT_PROTO_BFD },    /* BFD multihop, RFC 5883 */
+	{ 6784, PKT_PROTO_BFD },    /* BFD on LAG members, RFC 7130 */
+	{ 6343, PKT_PROTO_SFLOW },  /* sFlow v5 */
+	{ 5060, PKT_PROTO_SIP },    /* RFC 3261 */
 	{ 514, PKT_PROTO_SYSLOG },  /* RFC 3164 */
-	/* L2TP (issue 13) */
-	{ 1701, PKT_PROTO_L2TP }, /* RFC 2661 */
-	/*
-	 * media and tunnels (issue 13): vat and wb by their destination port only
-	 * (proto_udp.c looks again when only the source matched); QUIC and
-	 * WireGuard, which tcpdump 4.99 does not decode, last
-	 */
-	{ 3456, PKT_PROTO_VAT },	 /* vat and vt, LBL's audio and text tools */
-	{ 4567, PKT_PROTO_WB },	 /* LBL's whiteboard, also by destination port only */
+	{ 319, PKT_PROTO_PTP },	    /* IEEE 1588 event */
+	{ 320, PKT_PROTO_PTP },	    /* general */
+	/* QUIC and WireGuard, which tcpdump 4.99 does not decode, last */
 	{ 443, PKT_PROTO_QUIC },	 /* RFC 9000 over UDP: HTTP/3 */
 	{ 51820, PKT_PROTO_WIREGUARD }, /* wg's default listen port */
 };
 
 /* By either port, in tcpdump 4.99's order (tcp_print's chain): the first key either port matches wins. */
 static const struct dispatch_key dispatch_tcp_apps[] = {
+	{ 23, PKT_PROTO_TELNET }, /* RFC 854: tcp_print's first */
 	{ 25, PKT_PROTO_SMTP },	  /* RFC 5321 */
 	{ 43, PKT_PROTO_WHOIS },  /* RFC 3912 */
 	{ 179, PKT_PROTO_BGP },	  /* RFC 4271 */

@@ -143,6 +143,18 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_pgm.c \
 	src/decode/proto_zmtp1.c src/decode/proto_zmtp1.h \
 	src/decode/view_packet_pgm.c src/decode/view_packet_pgm.h
+# UDP and TCP applications by port: timed, AODV, HNCP, Rx, lwres, Telnet (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_udpapps.h \
+	src/decode/view_packet_udpapps.c src/decode/view_packet_udpapps.h \
+	src/decode/proto_timed.c \
+	src/decode/proto_aodv.c \
+	src/decode/proto_hncp.c \
+	src/decode/proto_rx.c src/decode/proto_rx.h src/decode/proto_rx_afs.c \
+	src/decode/proto_rx_vol.c \
+	src/decode/proto_lwres.c \
+	src/decode/proto_telnet.c \
+	src/decode/proto_zephyr.c
 MODULE_TESTS += \
 	tests/unit/decode/test_pkt \
 	tests/unit/decode/test_pbuf \

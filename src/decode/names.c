@@ -233,6 +233,14 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_ZMTP1] = "zmtp1", /* issue 13 */
 	/* PPP link types (issue 13) */
 	[PKT_PROTO_PPP_HDLC] = "ppp_hdlc",
+	/* UDP and TCP applications by port (issue 13) */
+	[PKT_PROTO_TIMED] = "timed",
+	[PKT_PROTO_AODV] = "aodv",
+	[PKT_PROTO_HNCP] = "hncp",
+	[PKT_PROTO_RX] = "rx",
+	[PKT_PROTO_LWRES] = "lwres",
+	[PKT_PROTO_TELNET] = "telnet",
+	[PKT_PROTO_ZEPHYR] = "zephyr",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -24,7 +24,7 @@ static const struct packettype packettypes[] = {
 	{ "snmp", PKT_PROTO_SNMP, PKT_PROTO_NONE, true }, /* tcpdump has no TCP case */
 	{ "cnfp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
 	{ "tftp", PKT_PROTO_TFTP, PKT_PROTO_NONE, true },
-	{ "aodv", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
+	{ "aodv", PKT_PROTO_AODV, PKT_PROTO_NONE, true },
 	{ "carp", PKT_FORCE_SILENT, PKT_PROTO_NONE, false }, /* also IP protocol 112 */
 	{ "radius", PKT_PROTO_RADIUS, PKT_PROTO_NONE, true },
 	{ "zmtp1", PKT_FORCE_SILENT, PKT_PROTO_ZMTP1, true },

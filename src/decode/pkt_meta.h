@@ -114,6 +114,14 @@ enum pkt_proto {
 	PKT_PROTO_ZMTP1, /* ZeroMQ's ZMTP/1.0 over TCP, sniff -T zmtp1 only */
 	/* PPP link types (issue 13) */
 	PKT_PROTO_PPP_HDLC, /* PPP in HDLC-like framing, or Cisco HDLC: DLT_PPP_SERIAL */
+	/* UDP and TCP applications tcpdump decodes by port (issue 13) */
+	PKT_PROTO_TIMED, /* BSD timed (TSP), UDP 525 */
+	PKT_PROTO_AODV,	 /* AODV (RFC 3561), UDP 654 */
+	PKT_PROTO_HNCP,	 /* HNCP (RFC 7788), UDP 8231 */
+	PKT_PROTO_RX,	 /* Rx, AFS's RPC, UDP 7000-7009 */
+	PKT_PROTO_LWRES, /* BIND 9's lightweight resolver, UDP 921 */
+	PKT_PROTO_TELNET, /* Telnet's option negotiation, TCP 23 */
+	PKT_PROTO_ZEPHYR, /* MIT Zephyr, UDP 2103 and 2104 */
 	PKT_PROTO_COUNT
 };
 

@@ -9,6 +9,7 @@
 #include "decode/line.h"
 #include "decode/packettype.h"
 #include "decode/proto.h"
+#include "decode/proto_msg.h"
 #include "decode/proto_mptcp.h"
 #include "decode/proto_rpc.h"
 
@@ -428,6 +429,30 @@ static bool tcp_print_options(struct line *x, const struct pkt_tcp *t, const str
 	return false;
 }
 
+#define TCP_MAX_RST_DATA 30 /* tcpdump's MAX_RST_DATA_LEN: -X shows the rest */
+
+/* " [RST text]", at most 30 bytes ("[RST+" when more), as far as the capture goes ("[!RST"). */
+static bool tcp_print_rst_data(struct line *x, uint32_t off, uint32_t len)
+{
+	struct pbuf *b = &x->b;
+	const uint8_t *p = x->o->data;
+
+	/* "[!RST" when the whole data was not captured */
+	pbuf_puts(b, p && off <= x->m->caplen && len <= x->m->caplen - off ? " [RST" : " [!RST");
+	if (len > TCP_MAX_RST_DATA) {
+		len = TCP_MAX_RST_DATA;
+		pbuf_putc(b, '+');
+	}
+	pbuf_putc(b, ' ');
+	for (uint32_t i = 0; i < len; i++) {
+		if (!p || off + i >= x->m->caplen)
+			break;
+		msg_put_char(b, p[off + i]);
+	}
+	pbuf_putc(b, ']');
+	return true;
+}
+
 bool proto_tcp_print(struct line *x)
 {
 	const struct pkt_layer *ly = line_layer(x);
@@ -493,6 +518,9 @@ bool proto_tcp_print(struct line *x)
 		return true;
 	pbuf_puts(b, ", length ");
 	pbuf_u32(b, len);
+	/* with -v a reset's data is text, whatever the ports (tcpdump's print_tcp_rst_data) */
+	if ((t->flags & PKT_TCP_RST) && len && x->o->verbosity && !ly->truncated && !ly->invalid)
+		return tcp_print_rst_data(x, ly->off + hlen, len);
 	/* an application's text follows: DNS prints its own leading space */
 	return !line_more(x);
 }

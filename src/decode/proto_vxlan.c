@@ -4,6 +4,7 @@
 
 #include "decode/line.h"
 #include "decode/proto.h"
+#include "decode/proto_msg.h"
 
 #define VXLAN_HDR_LEN 8
 #define VXLAN_FLAG_I  0x08 /* the VNI is valid */
@@ -19,6 +20,14 @@
  * |                VXLAN Network Identifier (VNI) |   Reserved    |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  */
+#define OTV_PORT 8472
+
+/* tcpdump 4.99's udp_print tries OTV's port 8472 before VXLAN's 4789: either port */
+static bool vxlan_is_otv_port(const struct pkt_level *l)
+{
+	return l->trans == PKT_PROTO_UDP && (l->udp.sport == OTV_PORT || l->udp.dport == OTV_PORT);
+}
+
 int proto_vxlan_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 {
 	struct pkt_vxlan *v = &m->vxlan;
@@ -32,24 +41,41 @@ int proto_vxlan_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		return proto_short(m, VXLAN_HDR_LEN);
 	v->vni = vni >> 8;
 	v->rsvd1 = (uint32_t)b0 << 16 | b12;
-	if (!(v->flags & VXLAN_FLAG_I))
+	/* OTV (port 8472, as tcpdump's otv_print) decodes the inner frame whatever the flags */
+	if (!(v->flags & VXLAN_FLAG_I) && !vxlan_is_otv_port(&m->l[m->level]))
 		return proto_invalid(m, PKT_REASON_VXLAN_FLAGS);
 	return PKT_PROTO_ETH;
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */
 
-#define VXLAN_PORT 4789
-#define OTV_PORT   8472
-
-/* tcpdump takes UDP port 8472 for OTV unless 4789 (VXLAN) is the other port */
 static bool is_otv(const struct line *x)
 {
-	const struct pkt_level *l = line_level(x);
+	return vxlan_is_otv_port(line_level(x));
+}
 
-	if (l->trans != PKT_PROTO_UDP || l->udp.sport == VXLAN_PORT || l->udp.dport == VXLAN_PORT)
-		return false;
-	return l->udp.sport == OTV_PORT || l->udp.dport == OTV_PORT;
+/* otv_print on a header cut by the capture or the datagram: its fields as far as they go. */
+static bool otv_print_cut(struct line *x)
+{
+	struct pbuf *b = &x->b;
+	struct msg g;
+
+	msg_of(&g, x);
+	pbuf_puts(b, "OTV, ");
+	if (g.len < VXLAN_HDR_LEN) {
+		msg_printf(b, "[length %u < %u] (invalid)", g.len, VXLAN_HDR_LEN);
+		return msg_has(&g, 0, g.len) ? true : msg_trunc(x, "otv");
+	}
+	if (!msg_has(&g, 0, 1))
+		return msg_trunc(x, "otv");
+	msg_printf(b, "flags [%s] (0x%02x), ", msg_u8(&g, 0) & 0x08 ? "I" : ".", msg_u8(&g, 0));
+	if (!msg_has(&g, 1, 3))
+		return msg_trunc(x, "otv");
+	msg_printf(b, "overlay %u, ", msg_u24(&g, 1));
+	if (!msg_has(&g, 4, 3))
+		return msg_trunc(x, "otv");
+	msg_printf(b, "instance %u\n", msg_u24(&g, 4));
+	return msg_trunc(x, "otv");
 }
 
 bool proto_vxlan_print(struct line *x)
@@ -59,6 +85,8 @@ bool proto_vxlan_print(struct line *x)
 	struct pbuf *b = &x->b;
 
 	if (ly->truncated || ly->reason == PKT_REASON_SHORT) {
+		if (is_otv(x))
+			return otv_print_cut(x);
 		pbuf_puts(b, "VXLAN ");
 		return line_trunc(x, "vxlan");
 	}

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "decode/protocols.h"
+#include "decode/proto_udpapps.h"
 
 /*
  * Adding a protocol: one new file src/decode/proto_X.c (its dissector and its
@@ -111,4 +112,12 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_ZMTP1] = { "zmtp1", proto_zmtp1_dissect, proto_zmtp1_print, false },
 	/* PPP link types (issue 13) */
 	[PKT_PROTO_PPP_HDLC] = { "ppp_hdlc", proto_ppp_hdlc_dissect, proto_ppp_hdlc_print, false },
+	/* UDP and TCP applications by port (issue 13): proto_udpapps.h */
+	[PKT_PROTO_TIMED] = { "timed", proto_timed_dissect, proto_timed_print, false },
+	[PKT_PROTO_AODV] = { "aodv", proto_aodv_dissect, proto_aodv_print, false },
+	[PKT_PROTO_HNCP] = { "hncp", proto_hncp_dissect, proto_hncp_print, false },
+	[PKT_PROTO_RX] = { "rx", proto_rx_dissect, proto_rx_print, false },
+	[PKT_PROTO_LWRES] = { "lwres", proto_lwres_dissect, proto_lwres_print, false },
+	[PKT_PROTO_TELNET] = { "telnet", proto_telnet_dissect, proto_telnet_print, false },
+	[PKT_PROTO_ZEPHYR] = { "zephyr", proto_zephyr_dissect, proto_zephyr_print, false },
 };

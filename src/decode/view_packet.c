@@ -24,6 +24,7 @@
 #include "decode/view_packet_openflow.h"
 #include "decode/view_packet_pgm.h"
 #include "decode/view_packet_ppp.h"
+#include "decode/view_packet_udpapps.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -642,6 +643,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* PPP and its link types (issue 13) */
 			if (view_packet_ppp(d, m, ly, data))
+				break;
+			/* timed, AODV, HNCP, Rx, lwres, Telnet (issue 13) */
+			if (view_packet_udpapps(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

@@ -302,7 +302,7 @@ static void test_packettype_number(void **state)
 	sniff_opts_free(&o);
 	assert_int_equal(parse(&o, "-T", "nosuchtype", NULL), EXIT_USAGE);
 	sniff_opts_free(&o);
-	assert_int_equal(parse(&o, "-T", "aodv", NULL), EXIT_USAGE);	/* tcpdump's, not decoded */
+	assert_int_equal(parse(&o, "-T", "cnfp", NULL), EXIT_USAGE);	/* tcpdump's, not decoded */
 	sniff_opts_free(&o);
 	assert_int_equal(parse(&o, "-T", "radius", NULL), 0); /* issue 13: decoded */
 	assert_int_not_equal(o.show.packettype, 0);
