@@ -443,6 +443,15 @@ bool proto_icmp6_print(struct line *x)
 		return line_trunc(x, "icmp6");
 	}
 	icmp6_msg_init(&g, ic);
+	{
+		struct msg raw;
+
+		/* A message longer than the dissector keeps is read on from the packet. */
+		if (msg_of(&raw, x)) {
+			g.raw = raw.p;
+			g.raw_cap = raw.cap;
+		}
+	}
 	line_csum(x, "icmp6", ic->csum);
 	pbuf_puts(b, "ICMP6, ");
 	if (t == 1 && ic->code == 4 && !ic->quote.has_ports) {

@@ -16,15 +16,23 @@
 #include "decode/pbuf.h"
 #include "decode/pkt_meta.h"
 
-/* The message as the printer sees it: its first 8 bytes, then data as captured. */
+/*
+ * The message as the printer sees it: its first 8 bytes, then data as
+ * captured; past the PKT_ICMP6_MAX_DATA bytes the dissector keeps, the
+ * packet's own bytes where the printer has them (raw, raw_cap of them).
+ */
 struct icmp6_msg {
 	const struct pkt_icmp6 *ic;
 	uint8_t head[8];
+	const uint8_t *raw;
+	size_t raw_cap;
 };
 
 static inline void icmp6_msg_init(struct icmp6_msg *g, const struct pkt_icmp6 *ic)
 {
 	g->ic = ic;
+	g->raw = NULL;
+	g->raw_cap = 0;
 	g->head[0] = ic->type;
 	g->head[1] = ic->code;
 	g->head[2] = (uint8_t)(ic->csum >> 8);
@@ -40,9 +48,13 @@ static inline const uint8_t *icmp6_at(const struct icmp6_msg *g, size_t off, siz
 {
 	if (off + n <= 8)
 		return g->head + off;
-	if (off < 8 || off - 8 + n > g->ic->data_len)
+	if (off < 8)
 		return NULL;
-	return g->ic->data + off - 8;
+	if (off - 8 + n <= g->ic->data_len)
+		return g->ic->data + (off - 8);
+	if (g->raw && g->ic->data_len == PKT_ICMP6_MAX_DATA && off + n <= g->raw_cap)
+		return g->raw + off;
+	return NULL;
 }
 
 static inline uint32_t be32(const uint8_t *p)

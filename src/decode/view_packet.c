@@ -351,7 +351,7 @@ static void put_icmp(struct fmt_details *d, const struct pkt_level *l, const str
 /* The ICMPv6 message's kept bytes at message offset off (past its first 8), or NULL. */
 static const uint8_t *icmp6_data(const struct pkt_icmp6 *c, size_t off, size_t n)
 {
-	return off >= 8 && off - 8 + n <= c->data_len ? c->data + off - 8 : NULL;
+	return off >= 8 && off - 8 + n <= c->data_len ? c->data + (off - 8) : NULL;
 }
 
 /* A list of n IPv6 addresses at message offset off, those captured. */
