@@ -29,6 +29,11 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	/* link types (issue 13) */
 	{ DLT_C_HDLC, PKT_PROTO_CHDLC }, /* Cisco HDLC */
 	{ DLT_FRELAY, PKT_PROTO_FR },	 /* Frame Relay */
+	/* switch tags (issue 13, link-layer tags) */
+	{ DLT_DSA_TAG_DSA, PKT_PROTO_DSA },   /* Marvell DSA */
+	{ DLT_DSA_TAG_EDSA, PKT_PROTO_EDSA }, /* Marvell EDSA */
+	{ DLT_DSA_TAG_BRCM, PKT_PROTO_BRCM }, /* Broadcom, after the addresses */
+	{ DLT_DSA_TAG_BRCM_PREPEND, PKT_PROTO_BRCM_PREPEND }, /* Broadcom, before the frame */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {

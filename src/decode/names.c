@@ -228,6 +228,11 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_CHDLC] = "chdlc",
 	[PKT_PROTO_FR] = "fr",
 	[PKT_PROTO_SNMP] = "snmp", /* issue 13 */
+	/* switch tags (issue 13, link-layer tags) */
+	[PKT_PROTO_DSA] = "dsa",
+	[PKT_PROTO_EDSA] = "edsa",
+	[PKT_PROTO_BRCM] = "brcm",
+	[PKT_PROTO_BRCM_PREPEND] = "brcm_prepend",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -104,4 +104,10 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_FR] = { "fr", proto_fr_dissect, proto_fr_print, false },
 	/* SNMP (issue 13) */
 	[PKT_PROTO_SNMP] = { "snmp", proto_snmp_dissect, proto_snmp_print, false },
+	/* switch tags (issue 13, link-layer tags) */
+	[PKT_PROTO_DSA] = { "dsa", proto_dsa_dissect, proto_dsa_print, false },
+	[PKT_PROTO_EDSA] = { "edsa", proto_dsa_dissect, proto_dsa_print, false },
+	[PKT_PROTO_BRCM] = { "brcm", proto_brcm_dissect, proto_brcm_print, false },
+	[PKT_PROTO_BRCM_PREPEND] = { "brcm_prepend", proto_brcm_prepend_dissect,
+				     proto_brcm_prepend_print, false },
 };

@@ -21,6 +21,8 @@ static const int fuzz_linktypes[] = {
 	DLT_PPP, /* first byte 7: PPP framing, then MPLS or IP */
 	/* first byte's high bit set (0x80 | index): the serial and BSD link types (issue 13) */
 	DLT_C_HDLC, DLT_NULL, DLT_LOOP, DLT_FRELAY,
+	/* 0x84 to 0x87: switch-tagged Ethernet (issue 13, link-layer tags) */
+	DLT_DSA_TAG_DSA, DLT_DSA_TAG_EDSA, DLT_DSA_TAG_BRCM, DLT_DSA_TAG_BRCM_PREPEND,
 };
 
 #define FUZZ_N_LINKTYPES (sizeof(fuzz_linktypes) / sizeof(fuzz_linktypes[0]))
