@@ -33,6 +33,11 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_PPP_SERIAL, PKT_PROTO_PPP_HDLC }, /* RFC 1662 framing, or Cisco HDLC */
 	{ DLT_PPP_PPPD, PKT_PROTO_PPP },	/* pppd's direction byte for the address */
 	{ DLT_PPP_ETHER, PKT_PROTO_PPPOE },	/* PPPoE without Ethernet */
+	/* switch tags (issue 13, link-layer tags) */
+	{ DLT_DSA_TAG_DSA, PKT_PROTO_DSA },   /* Marvell DSA */
+	{ DLT_DSA_TAG_EDSA, PKT_PROTO_EDSA }, /* Marvell EDSA */
+	{ DLT_DSA_TAG_BRCM, PKT_PROTO_BRCM }, /* Broadcom, after the addresses */
+	{ DLT_DSA_TAG_BRCM_PREPEND, PKT_PROTO_BRCM_PREPEND }, /* Broadcom, before the frame */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {

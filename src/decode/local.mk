@@ -127,7 +127,10 @@ libsockeye_a_SOURCES += \
 libsockeye_a_SOURCES += \
 	src/decode/proto_chdlc.c \
 	src/decode/proto_fr.c \
-	src/decode/view_packet_link.c src/decode/view_packet_link.h
+	src/decode/proto_dsa.c src/decode/pkt_meta_l2tags.h \
+	src/decode/proto_brcm.c \
+	src/decode/view_packet_link.c src/decode/view_packet_link.h \
+	src/decode/view_packet_l2tags.c src/decode/view_packet_l2tags.h
 # SNMP (issue 13)
 libsockeye_a_SOURCES += \
 	src/decode/proto_snmp.c src/decode/proto_snmp_ber.c src/decode/proto_snmp_ber.h \

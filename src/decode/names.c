@@ -241,6 +241,11 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_LWRES] = "lwres",
 	[PKT_PROTO_TELNET] = "telnet",
 	[PKT_PROTO_ZEPHYR] = "zephyr",
+	/* switch tags (issue 13, link-layer tags) */
+	[PKT_PROTO_DSA] = "dsa",
+	[PKT_PROTO_EDSA] = "edsa",
+	[PKT_PROTO_BRCM] = "brcm",
+	[PKT_PROTO_BRCM_PREPEND] = "brcm_prepend",
 };
 
 const char *names_layer(unsigned pkt_proto)

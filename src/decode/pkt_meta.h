@@ -122,6 +122,11 @@ enum pkt_proto {
 	PKT_PROTO_LWRES, /* BIND 9's lightweight resolver, UDP 921 */
 	PKT_PROTO_TELNET, /* Telnet's option negotiation, TCP 23 */
 	PKT_PROTO_ZEPHYR, /* MIT Zephyr, UDP 2103 and 2104 */
+	/* switch tags and link types (issue 13, link-layer tags) */
+	PKT_PROTO_DSA,	/* Marvell DSA tagged Ethernet: DLT_DSA_TAG_DSA */
+	PKT_PROTO_EDSA, /* Marvell EDSA tagged Ethernet: DLT_DSA_TAG_EDSA */
+	PKT_PROTO_BRCM, /* Broadcom tagged Ethernet: DLT_DSA_TAG_BRCM */
+	PKT_PROTO_BRCM_PREPEND, /* a Broadcom tag before the frame: DLT_DSA_TAG_BRCM_PREPEND */
 	PKT_PROTO_COUNT
 };
 
@@ -668,6 +673,7 @@ struct pkt_syslog {
 };
 
 #include "decode/pkt_meta_more.h" /* SCTP, L2TP, Sun RPC, Cisco HDLC, Frame Relay */
+#include "decode/pkt_meta_l2tags.h" /* switch tags and link types (issue 13) */
 
 /* One set of headers: the packet's own, or the one a tunnel carries. */
 struct pkt_level {
@@ -759,6 +765,7 @@ struct pkt_meta {
 	uint32_t bsd_af; /* DLT_NULL and DLT_LOOP: the BSD address family */
 	struct pkt_chdlc chdlc; /* link types (issue 13) */
 	struct pkt_fr fr;
+	struct pkt_l2tag l2tag; /* switch tags (issue 13, link-layer tags) */
 };
 
 #endif /* SOCKEYE_PKT_META_H */

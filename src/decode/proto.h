@@ -191,6 +191,13 @@ int proto_chdlc_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_chdlc_print(struct line *x);
 int proto_fr_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_fr_print(struct line *x);
+/* switch tags (issue 13, link-layer tags) */
+int proto_dsa_dissect(struct pkt_cursor *c, struct pkt_meta *m); /* DSA and EDSA */
+bool proto_dsa_print(struct line *x);
+int proto_brcm_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_brcm_print(struct line *x);
+int proto_brcm_prepend_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_brcm_prepend_print(struct line *x);
 /* SNMP (issue 13) */
 int proto_snmp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_snmp_print(struct line *x);

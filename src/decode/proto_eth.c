@@ -34,55 +34,72 @@ int proto_eth_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	if (!pkt_copy(c, e->dst, sizeof(e->dst)) || !pkt_copy(c, e->src, sizeof(e->src)) ||
 	    !pkt_get_be16(c, &e->type))
 		return proto_short(m, ETH_HDR_LEN);
+	return proto_eth_type_next(c, m, e->type);
+}
+
+int proto_eth_type_next(struct pkt_cursor *c, struct pkt_meta *m, uint16_t type)
+{
 	/*
 	 * An 802.3 frame: LLC follows.  Its length field tells the padding to a
 	 * 60-byte frame apart from the payload.  Two bytes of 0xff instead of
 	 * an LLC header are Novell's raw 802.3 IPX, not decoded.
 	 */
-	if (e->type <= ETH_MAX_8023_LEN) {
+	if (type <= ETH_MAX_8023_LEN) {
 		const uint8_t *p;
 
-		if (e->type < pkt_wire_left(c))
-			pkt_clamp(c, e->type);
+		if (type < pkt_wire_left(c))
+			pkt_clamp(c, type);
 		p = pkt_peek(c, 2);
 		if (p && p[0] == 0xff && p[1] == 0xff)
 			return PKT_PROTO_NONE;
 		return PKT_PROTO_LLC;
 	}
-	return dispatch_ethertype(m, e->type);
+	return dispatch_ethertype(m, type);
 }
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */
 
 bool proto_eth_print(struct line *x)
 {
+	return proto_eth_print_tag(x, NULL);
+}
+
+/* "src > dst, ", then with -e a switch tag's long form. */
+static void eth_addrs(struct line *x, const struct pkt_eth *e, const struct proto_eth_tag *t)
+{
+	pbuf_mac(&x->b, e->src);
+	pbuf_puts(&x->b, " > ");
+	pbuf_mac(&x->b, e->dst);
+	pbuf_puts(&x->b, ", ");
+	if (t && x->o->link)
+		t->put(x, true);
+}
+
+bool proto_eth_print_tag(struct line *x, const struct proto_eth_tag *t)
+{
 	const struct pkt_layer *ly = line_layer(x);
 	const struct pkt_eth *e = &line_level(x)->eth;
 	uint32_t len;
 
 	if (ly->truncated || ly->invalid)
-		return line_trunc_sp(x, "ether");
+		return line_trunc_sp(x, t ? t->name : "ether");
+	/* tcpdump's ether_common_print: a tag's short form comes first, whatever follows */
+	if (t && !x->o->link)
+		t->put(x, false);
 	/*
 	 * A cut 802.1Q tag: tcpdump says only "[|vlan]"; with -e after the addresses when the
 	 * first tag is the cut one, else after the header and the whole tags.
 	 */
 	if (proto_l2_vlan_cut_follows(x) &&
 	    (!x->o->link || x->m->layer[x->i + 1].truncated)) {
-		if (x->o->link) {
-			pbuf_mac(&x->b, e->src);
-			pbuf_puts(&x->b, " > ");
-			pbuf_mac(&x->b, e->dst);
-			pbuf_puts(&x->b, ", ");
-		}
+		if (x->o->link)
+			eth_addrs(x, e, t);
 		return false;
 	}
 	if (!line_link_wanted(x))
 		return false;
 	x->link_shown = true;
-	pbuf_mac(&x->b, e->src);
-	pbuf_puts(&x->b, " > ");
-	pbuf_mac(&x->b, e->dst);
-	pbuf_puts(&x->b, ", ");
+	eth_addrs(x, e, t);
 	if (e->type > 1500) {
 		line_ethertype(x, e->type);
 		line_len_colon(x, ly->wire_len);

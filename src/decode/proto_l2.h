@@ -8,6 +8,7 @@
 
 #include "decode/line.h"
 #include "decode/pbuf.h"
+#include "decode/pkt.h"
 #include "decode/pkt_meta.h"
 
 /* What an ethertype carried by SNAP selects (dispatch_ethertype, noted in the level). */
@@ -26,5 +27,19 @@ void proto_l2_default_print(struct pbuf *b, const uint8_t *p, size_t n);
 bool proto_l2_undecoded(struct line *x);
 /* SNAP's organization's name ("Cisco", "IEEE 802.3 Private"), or NULL. */
 const char *proto_llc_oui_name(uint32_t oui);
+
+/*
+ * A switch tag between Ethernet's addresses and its type (Marvell DSA and
+ * EDSA, Broadcom): put writes it, its -e form (link) after the addresses,
+ * its short form before all else; name is its word in "[|name]".
+ */
+struct proto_eth_tag {
+	const char *name;
+	void (*put)(struct line *x, bool link);
+};
+/* Ethernet's header as tcpdump's ether_common_print, with tag t (NULL: none). */
+bool proto_eth_print_tag(struct line *x, const struct proto_eth_tag *t);
+/* What follows Ethernet's length/type field: LLC after an 802.3 length, else by ethertype. */
+int proto_eth_type_next(struct pkt_cursor *c, struct pkt_meta *m, uint16_t type);
 
 #endif /* SOCKEYE_PROTO_L2_H */

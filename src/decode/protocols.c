@@ -120,4 +120,10 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_LWRES] = { "lwres", proto_lwres_dissect, proto_lwres_print, false },
 	[PKT_PROTO_TELNET] = { "telnet", proto_telnet_dissect, proto_telnet_print, false },
 	[PKT_PROTO_ZEPHYR] = { "zephyr", proto_zephyr_dissect, proto_zephyr_print, false },
+	/* switch tags (issue 13, link-layer tags) */
+	[PKT_PROTO_DSA] = { "dsa", proto_dsa_dissect, proto_dsa_print, false },
+	[PKT_PROTO_EDSA] = { "edsa", proto_dsa_dissect, proto_dsa_print, false },
+	[PKT_PROTO_BRCM] = { "brcm", proto_brcm_dissect, proto_brcm_print, false },
+	[PKT_PROTO_BRCM_PREPEND] = { "brcm_prepend", proto_brcm_prepend_dissect,
+				     proto_brcm_prepend_print, false },
 };

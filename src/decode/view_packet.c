@@ -16,6 +16,7 @@
 #include "decode/view_packet_more.h"
 #include "decode/view_packet_sctp.h"
 #include "decode/view_packet_link.h"
+#include "decode/view_packet_l2tags.h"
 #include "decode/view_packet_opts.h"
 #include "decode/view_packet_igp.h"
 #include "decode/view_packet_rpc.h"
@@ -544,9 +545,13 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 			put_sll(d, &m->sll, ly->proto == PKT_PROTO_SLL2);
 			break;
 		case PKT_PROTO_ETH:
+		case PKT_PROTO_DSA: /* switch-tagged Ethernet (issue 13, link-layer tags) */
+		case PKT_PROTO_EDSA:
+		case PKT_PROTO_BRCM:
 			put_mac(d, "src", l->eth.src);
 			put_mac(d, "dst", l->eth.dst);
 			fmt_details_u64(d, "ethertype", l->eth.type);
+			view_packet_l2tags(d, m, ly, data);
 			break;
 		case PKT_PROTO_VLAN: {
 			/* The n-th VLAN layer of its level is vlan[n]. */
@@ -646,6 +651,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* timed, AODV, HNCP, Rx, lwres, Telnet (issue 13) */
 			if (view_packet_udpapps(d, m, ly, data))
+				break;
+			/* switch tags before the frame (issue 13, link-layer tags) */
+			if (view_packet_l2tags(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

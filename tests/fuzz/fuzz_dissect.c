@@ -23,6 +23,8 @@ static const int fuzz_linktypes[] = {
 	DLT_C_HDLC, DLT_NULL, DLT_LOOP, DLT_FRELAY,
 	/* 0x84, 0x85, 0x86: the PPP link types (issue 13) */
 	DLT_PPP_SERIAL, DLT_PPP_PPPD, DLT_PPP_ETHER,
+	/* 0x87 to 0x8a: switch-tagged Ethernet (issue 13, link-layer tags) */
+	DLT_DSA_TAG_DSA, DLT_DSA_TAG_EDSA, DLT_DSA_TAG_BRCM, DLT_DSA_TAG_BRCM_PREPEND,
 };
 
 #define FUZZ_N_LINKTYPES (sizeof(fuzz_linktypes) / sizeof(fuzz_linktypes[0]))
