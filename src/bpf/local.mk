@@ -11,7 +11,7 @@ libsockeye_a_SOURCES += \
 	src/bpf/softirq.h src/bpf/softirq_sample.c \
 	src/bpf/cbpf_ebpf.c src/bpf/cbpf_ebpf.h src/bpf/sockiter.h src/bpf/socktrack.h
 EXTRA_DIST += src/bpf/drops.bpf.c src/bpf/napi.bpf.c src/bpf/sockowner.bpf.c src/bpf/trace.bpf.c \
-	src/bpf/trace_table.bpf.h \
+	src/bpf/trace_table.bpf.h src/bpf/trace_maps.bpf.h src/bpf/trace_hops.bpf.h src/bpf/trace_slots.bpf.h \
 	src/bpf/softirq.bpf.c src/bpf/softirq.bpf.h src/bpf/sockiter.bpf.c src/bpf/skb_view.bpf.h \
 	src/bpf/socktrack.bpf.c src/bpf/sockiter.bpf.h
 MODULE_TESTS += \
@@ -63,6 +63,7 @@ src/bpf/sockowner.bpf.o: $(srcdir)/src/bpf/sockowner.bpf.c $(srcdir)/src/bpf/soc
 src/bpf/sockowner.skel.h: src/bpf/sockowner.bpf.o
 	$(AM_V_GEN)$(BPFTOOL) gen skeleton src/bpf/sockowner.bpf.o name sockowner_bpf >$@.tmp && mv $@.tmp $@
 src/bpf/trace.bpf.o: $(srcdir)/src/bpf/trace.bpf.c $(srcdir)/src/bpf/trace.h $(srcdir)/src/bpf/trace_table.bpf.h \
+	$(srcdir)/src/bpf/trace_maps.bpf.h $(srcdir)/src/bpf/trace_hops.bpf.h $(srcdir)/src/bpf/trace_slots.bpf.h \
 		$(srcdir)/src/bpf/skb_view.bpf.h src/bpf/vmlinux.h
 	$(AM_V_CC)$(BPF_CLANG) $(BPF_CFLAGS_TARGET) -mcpu=v3 -c $(srcdir)/src/bpf/trace.bpf.c -o $@.tmp && \
 	$(BPFTOOL) gen object $@ $@.tmp && rm -f $@.tmp
