@@ -228,6 +228,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_CHDLC] = "chdlc",
 	[PKT_PROTO_FR] = "fr",
 	[PKT_PROTO_SNMP] = "snmp", /* issue 13 */
+	/* mesh and overlay protocols (issue 13) */
+	[PKT_PROTO_OLSR] = "olsr",
 };
 
 const char *names_layer(unsigned pkt_proto)

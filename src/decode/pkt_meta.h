@@ -107,6 +107,8 @@ enum pkt_proto {
 	PKT_PROTO_FR,	 /* Frame Relay: DLT_FRELAY */
 	/* SNMP (issue 13) */
 	PKT_PROTO_SNMP, /* UDP 161 and 162 */
+	/* mesh and overlay protocols (issue 13) */
+	PKT_PROTO_OLSR, /* RFC 3626, UDP 698, over IPv4 and IPv6 */
 	PKT_PROTO_COUNT
 };
 

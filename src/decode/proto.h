@@ -194,6 +194,9 @@ bool proto_fr_print(struct line *x);
 /* SNMP (issue 13) */
 int proto_snmp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_snmp_print(struct line *x);
+/* mesh and overlay protocols (issue 13) */
+int proto_olsr_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_olsr_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -104,4 +104,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_FR] = { "fr", proto_fr_dissect, proto_fr_print, false },
 	/* SNMP (issue 13) */
 	[PKT_PROTO_SNMP] = { "snmp", proto_snmp_dissect, proto_snmp_print, false },
+	/* mesh and overlay protocols (issue 13) */
+	[PKT_PROTO_OLSR] = { "olsr", proto_olsr_dissect, proto_olsr_print, false },
 };
