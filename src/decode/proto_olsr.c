@@ -151,17 +151,6 @@ static bool put_hello(struct pbuf *b, const struct msg *g, size_t off, uint32_t 
 	return true;
 }
 
-/* tcpdump's mask2plen: the prefix length of a contiguous mask, else -1 (printed unsigned). */
-static uint32_t mask_plen4(uint32_t mask)
-{
-	int n;
-
-	for (n = 32; n >= 0; n--)
-		if ((n ? ~0u << (32 - n) : 0u) == mask)
-			return (uint32_t)n;
-	return UINT32_MAX;
-}
-
 /* tcpdump's mask62plen: the bits up to the first byte that is not 0xff, that byte's when it is a mask's. */
 static uint32_t mask_plen6(const uint8_t *mask)
 {
@@ -235,7 +224,8 @@ static bool put_hna(struct pbuf *b, const struct msg *g, size_t off, uint32_t tl
 			continue;
 		}
 		pbuf_ip4(b, e);
-		msg_printf(b, "/%u", mask_plen4(msg_u32(g, off + 4)));
+		/* tcpdump prints mask2plen's -1 unsigned */
+		msg_printf(b, "/%u", (uint32_t)msg_mask_plen(msg_u32(g, off + 4)));
 	}
 	return true;
 }
