@@ -196,6 +196,8 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	/* QUIC and WireGuard, which tcpdump 4.99 does not decode, last */
 	{ 443, PKT_PROTO_QUIC },	 /* RFC 9000 over UDP: HTTP/3 */
 	{ 51820, PKT_PROTO_WIREGUARD }, /* wg's default listen port */
+	/* mesh and overlay protocols (issue 13) */
+	{ 698, PKT_PROTO_OLSR }, /* RFC 3626 */
 };
 
 /* By either port, in tcpdump 4.99's order (tcp_print's chain): the first key either port matches wins. */

@@ -179,3 +179,7 @@ MODULE_TESTS += tests/unit/decode/test_rpc_xids
 EXTRA_DIST += tests/unit/decode/dissect_test.h tests/unit/decode/pkt_samples.h
 FUZZ_HARNESSES += tests/fuzz/fuzz_dissect
 tests_fuzz_fuzz_dissect_LDFLAGS = $(FUZZ_LINK_FLAGS)
+# mesh and overlay protocols (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_olsr.c \
+	src/decode/view_packet_mesh.c src/decode/view_packet_mesh.h

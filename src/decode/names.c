@@ -246,6 +246,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_EDSA] = "edsa",
 	[PKT_PROTO_BRCM] = "brcm",
 	[PKT_PROTO_BRCM_PREPEND] = "brcm_prepend",
+	/* mesh and overlay protocols (issue 13) */
+	[PKT_PROTO_OLSR] = "olsr",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -127,6 +127,8 @@ enum pkt_proto {
 	PKT_PROTO_EDSA, /* Marvell EDSA tagged Ethernet: DLT_DSA_TAG_EDSA */
 	PKT_PROTO_BRCM, /* Broadcom tagged Ethernet: DLT_DSA_TAG_BRCM */
 	PKT_PROTO_BRCM_PREPEND, /* a Broadcom tag before the frame: DLT_DSA_TAG_BRCM_PREPEND */
+	/* mesh and overlay protocols (issue 13) */
+	PKT_PROTO_OLSR, /* RFC 3626, UDP 698, over IPv4 and IPv6 */
 	PKT_PROTO_COUNT
 };
 

@@ -218,6 +218,9 @@ bool proto_zmtp1_print(struct line *x);
 bool proto_ppp_dump_offset(const struct pkt_meta *m, uint32_t *off);
 int proto_ppp_hdlc_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_ppp_hdlc_print(struct line *x);
+/* mesh and overlay protocols (issue 13) */
+int proto_olsr_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_olsr_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

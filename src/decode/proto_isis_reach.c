@@ -127,15 +127,6 @@ void isis_put_metric_block(struct osi *s, size_t off)
 	}
 }
 
-/* mask2plen: the prefix length of a contiguous mask, or -1. */
-static int mask_plen(uint32_t mask)
-{
-	for (int len = 32; len >= 0; len--)
-		if ((len ? 0xffffffffu << (32 - len) : 0) == mask)
-			return len;
-	return -1;
-}
-
 /* "%15s": an IPv4 address right-aligned in 15 columns. */
 static void put_ip4_15(struct pbuf *b, const uint8_t *a)
 {
@@ -165,7 +156,7 @@ bool isis_put_ip_reach(struct osi *s, size_t off, const char *ident, unsigned le
 		}
 		if (!osi_has(s, off, 12))
 			return false;
-		plen = mask_plen(msg_u32(&s->g, off + 8));
+		plen = msg_mask_plen(msg_u32(&s->g, off + 8));
 		pbuf_puts(s->b, ident);
 		pbuf_puts(s->b, "IPv4 prefix: ");
 		if (plen == -1) {

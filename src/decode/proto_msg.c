@@ -227,3 +227,11 @@ bool msg_udp_undecoded(struct line *x, struct msg *g)
 	msg_of(g, x);
 	return x->o->decode_more;
 }
+
+int msg_mask_plen(uint32_t mask)
+{
+	for (int len = 32; len >= 0; len--)
+		if ((len ? 0xffffffffu << (32 - len) : 0) == mask)
+			return len;
+	return -1;
+}

@@ -163,6 +163,9 @@ size_t msg_printztn(struct pbuf *b, const struct msg *g, size_t off, size_t n);
 bool msg_printjn(struct pbuf *b, const struct msg *g, size_t off, size_t n);
 bool msg_printjnp(struct pbuf *b, const struct msg *g, size_t off, size_t n);
 
+/* tcpdump's mask2plen: the prefix length of a contiguous IPv4 mask, or -1. */
+int msg_mask_plen(uint32_t mask);
+
 /* v in decimal, zero-padded to width digits (printf's %0*u). */
 void msg_dec_pad(struct pbuf *b, uint32_t v, unsigned width);
 

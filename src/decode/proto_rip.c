@@ -43,23 +43,6 @@ static const struct msg_tok bsd_afs[] = {
 	{ 0, NULL },
 };
 
-/* The prefix length of a contiguous mask, or -1 (tcpdump's mask2plen). */
-static int rip_mask_plen(uint32_t mask)
-{
-	int plen = 32;
-
-	while (plen > 0 && !(mask & 1)) {
-		mask >>= 1;
-		plen--;
-	}
-	for (int i = plen; i > 0; i--) {
-		if (!(mask & 1))
-			return -1;
-		mask >>= 1;
-	}
-	return plen;
-}
-
 /* tcpdump's print_unknown_data: hex lines of what was captured of n bytes at off. */
 static void rip_hex(struct pbuf *b, const struct msg *g, size_t off, uint32_t n, const char *ident)
 {
@@ -141,7 +124,7 @@ static int rip_entry_v2(struct pbuf *b, const struct msg *g, size_t p, uint32_t 
 		pbuf_puts(b, "\n\t  AFI ");
 		msg_tok_put(b, bsd_afs, "%u", family);
 		msg_printf(b, ", %15.*s/%-2d, tag 0x%04x, metric: %u, next-hop: ",
-			   (int)pbuf_finish(&ib, sizeof(ip)), ip, rip_mask_plen(msg_u32(g, p + 8)),
+			   (int)pbuf_finish(&ib, sizeof(ip)), ip, msg_mask_plen(msg_u32(g, p + 8)),
 			   msg_u16(g, p + 2), msg_u32(g, p + 16));
 		if (msg_u32(g, p + 12))
 			pbuf_ip4(b, g->p + p + 12);

@@ -126,4 +126,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_BRCM] = { "brcm", proto_brcm_dissect, proto_brcm_print, false },
 	[PKT_PROTO_BRCM_PREPEND] = { "brcm_prepend", proto_brcm_prepend_dissect,
 				     proto_brcm_prepend_print, false },
+	/* mesh and overlay protocols (issue 13) */
+	[PKT_PROTO_OLSR] = { "olsr", proto_olsr_dissect, proto_olsr_print, false },
 };

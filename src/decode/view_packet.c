@@ -19,6 +19,7 @@
 #include "decode/view_packet_l2tags.h"
 #include "decode/view_packet_opts.h"
 #include "decode/view_packet_igp.h"
+#include "decode/view_packet_mesh.h"
 #include "decode/view_packet_rpc.h"
 #include "decode/view_packet_media.h"
 #include "decode/view_packet_snmp.h"
@@ -654,6 +655,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* switch tags before the frame (issue 13, link-layer tags) */
 			if (view_packet_l2tags(d, m, ly, data))
+				break;
+			/* mesh and overlay protocols (issue 13) */
+			if (view_packet_mesh(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;
