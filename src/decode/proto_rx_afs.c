@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * proto_rx_afs.c: the AFS services over Rx as tcpdump's print-rx.c decodes
- * their calls and replies: the file server (fs), callbacks (cb), the
- * protection (pt), volume location (vldb) and authentication (kauth)
- * servers, and Ubik's votes and disk operations on any of the databases;
- * the volume (vol) and basic overseer (bos) servers' in proto_rx_vol.c.
+ * their calls and replies: the file server (fs), callbacks (cb) and the
+ * authentication server (kauth); the databases (pt, vldb, Ubik) in
+ * proto_rx_db.c, the volume (vol) and basic overseer (bos) servers in
+ * proto_rx_vol.c.
  */
 #include "config.h"
 
@@ -17,8 +17,6 @@
 
 #define AFSOPAQUEMAX 1024
 #define AFSNAMEMAX   256
-#define PRNAMEMAX    64
-#define VLNAMEMAX    65
 #define KANAMEMAX    64
 #define USERNAMEMAX  1024
 
@@ -134,7 +132,6 @@ static const struct msg_tok afs_fs_errors[] = {
 	{ 0xffffff9c, "restarting fileserver" }, { 0, NULL },
 };
 
-static const char *const voltype[] = { "read-write", "read-only", "backup" };
 
 const char *rx_afs_op_name(uint16_t port, uint32_t opcode)
 {
@@ -159,6 +156,11 @@ const char *rx_afs_op_name(uint16_t port, uint32_t opcode)
 		return msg_tok_find(bos_req, opcode);
 	}
 	return NULL;
+}
+
+void rx_ubik_op_put(struct pbuf *b, uint32_t op)
+{
+	msg_tok_put(b, ubik_req, "op#%u", op);
 }
 
 static bool is_ubik(uint32_t op)
@@ -198,12 +200,12 @@ bool rx_str(struct rx_rd *r, uint32_t max)
 	return true;
 }
 
-static void int_out(struct rx_rd *r)
+void rx_int(struct rx_rd *r)
 {
 	msg_printf(r->b, " %d", (int32_t)rx_u32(r));
 }
 
-static void uint_out(struct rx_rd *r)
+void rx_uint(struct rx_rd *r)
 {
 	msg_printf(r->b, " %u", rx_u32(r));
 }
@@ -258,7 +260,7 @@ static bool storeattr_out(struct rx_rd *r)
 	return true;
 }
 
-static bool ubik_version_out(struct rx_rd *r)
+bool rx_ubik_version(struct rx_rd *r)
 {
 	uint32_t epoch;
 
@@ -269,7 +271,7 @@ static bool ubik_version_out(struct rx_rd *r)
 	return true;
 }
 
-static bool afsuuid_out(struct rx_rd *r)
+bool rx_afsuuid(struct rx_rd *r)
 {
 	if (!rx_has(r, 44))
 		return false;
@@ -382,9 +384,9 @@ static bool fs_call(struct rx_rd *r, uint32_t op)
 		if (!fid_out(r))
 			return false;
 		pbuf_puts(r->b, " offset");
-		uint_out(r);
+		rx_uint(r);
 		pbuf_puts(r->b, " length");
-		uint_out(r);
+		rx_uint(r);
 		break;
 	case 131: case 132: case 143: case 144: case 145: case 156: case 157: case 158:
 		return fid_out(r);
@@ -394,11 +396,11 @@ static bool fs_call(struct rx_rd *r, uint32_t op)
 		if (!fid_out(r) || !storeattr_out(r))
 			return false;
 		pbuf_puts(r->b, " offset");
-		uint_out(r);
+		rx_uint(r);
 		pbuf_puts(r->b, " length");
-		uint_out(r);
+		rx_uint(r);
 		pbuf_puts(r->b, " flen");
-		uint_out(r);
+		rx_uint(r);
 		break;
 	case 134:
 		return fid_out(r) && acl_out(r);
@@ -429,7 +431,7 @@ static bool fs_call(struct rx_rd *r, uint32_t op)
 	case 149:
 	case 150:
 		pbuf_puts(r->b, " volid");
-		uint_out(r);
+		rx_uint(r);
 		break;
 	case 154:
 		pbuf_puts(r->b, " volname");
@@ -457,7 +459,7 @@ static bool fs_call(struct rx_rd *r, uint32_t op)
 		break;
 	case 65541:
 		pbuf_puts(r->b, " addr");
-		uint_out(r);
+		rx_uint(r);
 		break;
 	default:
 		break;
@@ -499,7 +501,7 @@ static bool cb_call(struct rx_rd *r, uint32_t op)
 
 	if (op == 214) {
 		pbuf_puts(r->b, " afsuuid");
-		return afsuuid_out(r);
+		return rx_afsuuid(r);
 	}
 	if (op != 204)
 		return true;
@@ -510,387 +512,10 @@ static bool cb_call(struct rx_rd *r, uint32_t op)
 		pbuf_putc(r->b, ';');
 	for (uint32_t i = 0; i < j; i++) {
 		pbuf_puts(r->b, " ver");
-		int_out(r);
+		rx_int(r);
 		pbuf_puts(r->b, " expires");
 		rx_date(r);
 		rx_u32(r); /* the type: tcpdump reads it and prints nothing */
-	}
-	return true;
-}
-
-static bool ubik_call(struct rx_rd *r, uint32_t op)
-{
-	pbuf_puts(r->b, " ubik call ");
-	msg_tok_put(r->b, ubik_req, "op#%u", op);
-	r->off += 4;
-	switch (op) {
-	case 10000:
-		msg_printf(r->b, " syncsite %s", rx_u32(r) ? "yes" : "no");
-		pbuf_puts(r->b, " votestart");
-		rx_date(r);
-		pbuf_puts(r->b, " dbversion");
-		if (!ubik_version_out(r))
-			return false;
-		pbuf_puts(r->b, " tid");
-		return ubik_version_out(r);
-	case 10003:
-		pbuf_puts(r->b, " site");
-		uint_out(r);
-		break;
-	case 20000: case 20001: case 20007: case 20008: case 20010:
-		pbuf_puts(r->b, " tid");
-		return ubik_version_out(r);
-	case 20002:
-		pbuf_puts(r->b, " tid");
-		if (!ubik_version_out(r))
-			return false;
-		pbuf_puts(r->b, " file");
-		int_out(r);
-		pbuf_puts(r->b, " pos");
-		int_out(r);
-		pbuf_puts(r->b, " length");
-		int_out(r);
-		rx_u32(r); /* the lock type: read, not printed */
-		break;
-	case 20003:
-		pbuf_puts(r->b, " tid");
-		if (!ubik_version_out(r))
-			return false;
-		pbuf_puts(r->b, " file");
-		int_out(r);
-		pbuf_puts(r->b, " pos");
-		int_out(r);
-		break;
-	case 20005:
-		pbuf_puts(r->b, " file");
-		int_out(r);
-		break;
-	case 20006:
-		pbuf_puts(r->b, " file");
-		int_out(r);
-		pbuf_puts(r->b, " length");
-		int_out(r);
-		pbuf_puts(r->b, " dbversion");
-		return ubik_version_out(r);
-	case 20009:
-		pbuf_puts(r->b, " tid");
-		if (!ubik_version_out(r))
-			return false;
-		pbuf_puts(r->b, " file");
-		int_out(r);
-		pbuf_puts(r->b, " length");
-		int_out(r);
-		break;
-	case 20012:
-		pbuf_puts(r->b, " tid");
-		if (!ubik_version_out(r))
-			return false;
-		pbuf_puts(r->b, " oldversion");
-		if (!ubik_version_out(r))
-			return false;
-		pbuf_puts(r->b, " newversion");
-		return ubik_version_out(r);
-	default:
-		break;
-	}
-	return true;
-}
-
-static bool ubik_reply(struct rx_rd *r, uint8_t type, uint32_t op)
-{
-	pbuf_puts(r->b, " ubik reply ");
-	msg_tok_put(r->b, ubik_req, "op#%u", op);
-	if (type == RX_PACKET_TYPE_DATA) {
-		if (op == 10000) {
-			pbuf_puts(r->b, " vote no");
-		} else if (op == 20004) {
-			pbuf_puts(r->b, " dbversion");
-			return ubik_version_out(r);
-		}
-	} else if (op == 10000) {
-		pbuf_puts(r->b, " vote yes until");
-		rx_date(r);
-	} else {
-		pbuf_puts(r->b, " errcode");
-		int_out(r);
-	}
-	return true;
-}
-
-static bool pt_call(struct rx_rd *r, uint32_t op)
-{
-	uint32_t j;
-
-	switch (op) {
-	case 500:
-		if (!rx_str(r, PRNAMEMAX))
-			return false;
-		pbuf_puts(r->b, " id");
-		int_out(r);
-		pbuf_puts(r->b, " oldid");
-		int_out(r);
-		break;
-	case 501: case 506: case 508: case 512: case 514: case 517: case 518: case 519: case 530:
-		pbuf_puts(r->b, " id");
-		int_out(r);
-		break;
-	case 502:
-		pbuf_puts(r->b, " pos");
-		int_out(r);
-		break;
-	case 503:
-	case 507:
-	case 515:
-		pbuf_puts(r->b, " uid");
-		int_out(r);
-		pbuf_puts(r->b, " gid");
-		int_out(r);
-		break;
-	case 504:
-		j = rx_u32(r);
-		for (uint32_t i = 0; i < j; i++)
-			if (!rx_vec(r, PRNAMEMAX))
-				return false;
-		if (!j)
-			pbuf_puts(r->b, " <none!>");
-		break;
-	case 505:
-		pbuf_puts(r->b, " ids:");
-		j = rx_u32(r);
-		for (uint32_t i = 0; i < j; i++)
-			int_out(r);
-		if (!j)
-			pbuf_puts(r->b, " <none!>");
-		break;
-	case 509:
-		if (!rx_str(r, PRNAMEMAX))
-			return false;
-		pbuf_puts(r->b, " flag");
-		int_out(r);
-		pbuf_puts(r->b, " oid");
-		int_out(r);
-		break;
-	case 511:
-		pbuf_puts(r->b, " id");
-		int_out(r);
-		pbuf_puts(r->b, " gflag");
-		int_out(r);
-		break;
-	case 513:
-		pbuf_puts(r->b, " id");
-		int_out(r);
-		if (!rx_str(r, PRNAMEMAX))
-			return false;
-		pbuf_puts(r->b, " oldid");
-		int_out(r);
-		pbuf_puts(r->b, " newid");
-		int_out(r);
-		break;
-	case 520:
-		pbuf_puts(r->b, " id");
-		int_out(r);
-		return rx_str(r, PRNAMEMAX);
-	default:
-		break;
-	}
-	return true;
-}
-
-static bool pt_reply(struct rx_rd *r, uint8_t type, uint32_t op)
-{
-	uint32_t j;
-
-	if (type != RX_PACKET_TYPE_DATA) {
-		pbuf_puts(r->b, " errcode");
-		int_out(r);
-		return true;
-	}
-	switch (op) {
-	case 504:
-		pbuf_puts(r->b, " ids:");
-		j = rx_u32(r);
-		for (uint32_t i = 0; i < j; i++)
-			int_out(r);
-		if (!j)
-			pbuf_puts(r->b, " <none!>");
-		break;
-	case 505:
-		j = rx_u32(r);
-		for (uint32_t i = 0; i < j; i++)
-			if (!rx_vec(r, PRNAMEMAX))
-				return false;
-		if (!j)
-			pbuf_puts(r->b, " <none!>");
-		break;
-	case 508: case 514: case 517: case 518: case 519:
-		j = rx_u32(r);
-		for (uint32_t i = 0; i < j; i++)
-			int_out(r);
-		if (!j)
-			pbuf_puts(r->b, " <none!>");
-		break;
-	case 510:
-		pbuf_puts(r->b, " maxuid");
-		int_out(r);
-		pbuf_puts(r->b, " maxgid");
-		int_out(r);
-		break;
-	default:
-		break;
-	}
-	return true;
-}
-
-static bool vldb_call(struct rx_rd *r, uint32_t op)
-{
-	uint32_t i;
-
-	switch (op) {
-	case 501:
-	case 517:
-		return rx_vec(r, VLNAMEMAX);
-	case 502: case 503: case 507: case 508: case 509: case 518:
-		pbuf_puts(r->b, " volid");
-		int_out(r);
-		i = rx_u32(r);
-		if (i <= 2)
-			msg_printf(r->b, " type %s", voltype[i]);
-		break;
-	case 504: case 519: case 524: case 527:
-		return rx_str(r, VLNAMEMAX);
-	case 505:
-		pbuf_puts(r->b, " bump");
-		int_out(r);
-		break;
-	case 506:
-	case 520:
-		pbuf_puts(r->b, " volid");
-		int_out(r);
-		i = rx_u32(r);
-		if (i <= 2)
-			msg_printf(r->b, " type %s", voltype[i]);
-		return rx_vec(r, VLNAMEMAX);
-	case 510:
-	case 521:
-		pbuf_puts(r->b, " index");
-		int_out(r);
-		break;
-	default:
-		break;
-	}
-	return true;
-}
-
-/* The partitions of a VLDB entry's first nservers servers, n in all. */
-static void vldb_partitions(struct rx_rd *r, uint32_t nservers, unsigned n)
-{
-	pbuf_puts(r->b, " partitions");
-	for (unsigned i = 0; i < n; i++) {
-		uint32_t j = rx_u32(r);
-
-		if (i < nservers && j <= 26)
-			msg_printf(r->b, " %c", 'a' + (int)j);
-		else if (i < nservers)
-			msg_printf(r->b, " %u", j);
-	}
-}
-
-static bool vldb_volumes(struct rx_rd *r)
-{
-	pbuf_puts(r->b, " rwvol");
-	uint_out(r);
-	pbuf_puts(r->b, " rovol");
-	uint_out(r);
-	pbuf_puts(r->b, " backup");
-	uint_out(r);
-	return true;
-}
-
-/* A VLDB entry: name, servers (n slots), partitions, volumes; old has a word after the name. */
-static bool vldb_entry(struct rx_rd *r, unsigned n, bool old, bool uuids)
-{
-	uint32_t nservers;
-
-	if (!rx_vec(r, VLNAMEMAX))
-		return false;
-	if (old) {
-		if (!rx_has(r, 4))
-			return false;
-		r->off += 4;
-	}
-	pbuf_puts(r->b, " numservers");
-	nservers = rx_u32(r);
-	msg_printf(r->b, " %u", nservers);
-	pbuf_puts(r->b, " servers");
-	for (unsigned i = 0; i < n; i++) {
-		if (uuids) {
-			if (i < nservers) {
-				pbuf_puts(r->b, " afsuuid");
-				if (!afsuuid_out(r))
-					return false;
-			} else {
-				if (!rx_has(r, 44))
-					return false;
-				r->off += 44;
-			}
-			continue;
-		}
-		if (!rx_has(r, 4))
-			return false;
-		/* intoa(): numbers, names or not */
-		if (i < nservers)
-			msg_printf(r->b, " %u.%u.%u.%u", r->g->p[r->off], r->g->p[r->off + 1],
-				   r->g->p[r->off + 2], r->g->p[r->off + 3]);
-		r->off += 4;
-	}
-	if (uuids) {
-		if (!rx_has(r, 4 * 13))
-			return false;
-		r->off += 4 * 13;
-	}
-	vldb_partitions(r, nservers, n);
-	if (!rx_has(r, (size_t)n * 4))
-		return false;
-	r->off += (size_t)n * 4;
-	return vldb_volumes(r);
-}
-
-static bool vldb_reply(struct rx_rd *r, uint8_t type, uint32_t op)
-{
-	if (type != RX_PACKET_TYPE_DATA) {
-		pbuf_puts(r->b, " errcode");
-		int_out(r);
-		return true;
-	}
-	switch (op) {
-	case 510:
-		pbuf_puts(r->b, " count");
-		int_out(r);
-		pbuf_puts(r->b, " nextindex");
-		int_out(r);
-		/* fall through */
-	case 503:
-	case 504:
-		return vldb_entry(r, 8, true, false);
-	case 505:
-		pbuf_puts(r->b, " newvol");
-		uint_out(r);
-		break;
-	case 521:
-	case 529:
-		pbuf_puts(r->b, " count");
-		int_out(r);
-		pbuf_puts(r->b, " nextindex");
-		int_out(r);
-		/* fall through */
-	case 518:
-	case 519:
-		return vldb_entry(r, 13, false, false);
-	case 526:
-	case 527:
-		return vldb_entry(r, 13, false, true);
-	default:
-		break;
 	}
 	return true;
 }
@@ -906,7 +531,7 @@ static bool kauth_call(struct rx_rd *r, uint32_t op)
 	case 3:
 	case 23:
 		pbuf_puts(r->b, " kvno");
-		int_out(r);
+		rx_int(r);
 		pbuf_puts(r->b, " domain");
 		if (!rx_str(r, KANAMEMAX))
 			return false;
@@ -921,7 +546,7 @@ static bool kauth_call(struct rx_rd *r, uint32_t op)
 		if (!rx_str(r, KANAMEMAX) || !rx_str(r, KANAMEMAX))
 			return false;
 		pbuf_puts(r->b, " kvno");
-		int_out(r);
+		rx_int(r);
 		break;
 	case 12:
 		pbuf_puts(r->b, " name");
@@ -956,7 +581,7 @@ void rx_afs_call(struct rx_rd *r, uint16_t dport, uint32_t length)
 	if ((dport == RX_PORT_PROT || dport == RX_PORT_VLDB || dport == RX_PORT_KAUTH) &&
 	    is_ubik(op)) {
 		r->off = RX_HDR_LEN;
-		if (!ubik_call(r, op))
+		if (!rx_ubik_call(r, op))
 			pbuf_puts(r->b, " [|ubik]");
 		return;
 	}
@@ -965,8 +590,8 @@ void rx_afs_call(struct rx_rd *r, uint16_t dport, uint32_t length)
 	switch (dport) {
 	case RX_PORT_FS: ok = fs_call(r, op); break;
 	case RX_PORT_CB: ok = cb_call(r, op); break;
-	case RX_PORT_PROT: ok = pt_call(r, op); break;
-	case RX_PORT_VLDB: ok = vldb_call(r, op); break;
+	case RX_PORT_PROT: ok = rx_pt_call(r, op); break;
+	case RX_PORT_VLDB: ok = rx_vldb_call(r, op); break;
 	case RX_PORT_KAUTH: ok = kauth_call(r, op); break;
 	case RX_PORT_VOL: ok = rx_vol_call(r, op); break;
 	case RX_PORT_BOS: ok = rx_bos_call(r, op); break;
@@ -998,7 +623,7 @@ void rx_afs_reply(struct rx_rd *r, uint16_t sport, uint32_t length, uint32_t op)
 	r->off = RX_HDR_LEN;
 	msg_printf(r->b, " %s", svc);
 	if ((sport == RX_PORT_PROT || sport == RX_PORT_VLDB || sport == RX_PORT_KAUTH) && is_ubik(op)) {
-		if (!ubik_reply(r, type, op))
+		if (!rx_ubik_reply(r, type, op))
 			pbuf_puts(r->b, " [|ubik]");
 		return;
 	}
@@ -1006,15 +631,15 @@ void rx_afs_reply(struct rx_rd *r, uint16_t sport, uint32_t length, uint32_t op)
 	msg_name_or(r->b, rx_afs_op_name(sport, op), "op#", op);
 	switch (sport) {
 	case RX_PORT_FS: ok = fs_reply(r, type, op); break;
-	case RX_PORT_PROT: ok = pt_reply(r, type, op); break;
-	case RX_PORT_VLDB: ok = vldb_reply(r, type, op); break;
+	case RX_PORT_PROT: ok = rx_pt_reply(r, type, op); break;
+	case RX_PORT_VLDB: ok = rx_vldb_reply(r, type, op); break;
 	case RX_PORT_CB:
 		if (type == RX_PACKET_TYPE_DATA) {
 			if (op == 213)
-				ok = afsuuid_out(r);
+				ok = rx_afsuuid(r);
 		} else {
 			pbuf_puts(r->b, " errcode");
-			int_out(r);
+			rx_int(r);
 		}
 		break;
 	case RX_PORT_VOL:
@@ -1022,14 +647,14 @@ void rx_afs_reply(struct rx_rd *r, uint16_t sport, uint32_t length, uint32_t op)
 			ok = rx_vol_reply(r, op);
 		} else {
 			pbuf_puts(r->b, " errcode");
-			int_out(r);
+			rx_int(r);
 		}
 		break;
 	default:
 		/* kauth and bos: the error code of what is not data */
 		if (type != RX_PACKET_TYPE_DATA) {
 			pbuf_puts(r->b, " errcode");
-			int_out(r);
+			rx_int(r);
 		}
 		break;
 	}
