@@ -153,7 +153,7 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_timed.c \
 	src/decode/proto_aodv.c \
 	src/decode/proto_hncp.c \
-	src/decode/proto_rx.c src/decode/proto_rx.h src/decode/proto_rx_afs.c src/decode/proto_rx_db.c \
+	src/decode/proto_rx.c src/decode/proto_rx.h src/decode/proto_rx_afs.c src/decode/proto_rx_db.c src/decode/proto_rx_read.c \
 	src/decode/proto_rx_vol.c \
 	src/decode/proto_lwres.c \
 	src/decode/proto_telnet.c \

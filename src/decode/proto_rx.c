@@ -67,22 +67,6 @@ const char *proto_rx_type_name(unsigned type)
 	return msg_tok_find(rx_types, type);
 }
 
-uint32_t rx_u32(struct rx_rd *r)
-{
-	uint32_t v;
-
-	if (!msg_has(r->g, r->off, 4))
-		longjmp(*r->cut, 1);
-	v = msg_u32(r->g, r->off);
-	r->off += 4;
-	return v;
-}
-
-bool rx_has(const struct rx_rd *r, size_t n)
-{
-	return msg_has(r->g, r->off, n);
-}
-
 /*
  * The IP header's source and destination as tcpdump reads them for its
  * cache: bytes 12-19 of the network header, an IPv6 one's too.

@@ -50,13 +50,14 @@ bool rx_has(const struct rx_rd *r, size_t n);
 bool rx_str(struct rx_rd *r, uint32_t max);
 void rx_date(struct rx_rd *r);
 bool rx_vec(struct rx_rd *r, unsigned max);
-/* tcpdump's INTOUT, UINTOUT, UBIK_VERSIONOUT and AFSUUIDOUT (proto_rx_afs.c) */
+/* tcpdump's INTOUT, UINTOUT, UBIK_VERSIONOUT and AFSUUIDOUT (proto_rx_read.c) */
 void rx_int(struct rx_rd *r);
 void rx_uint(struct rx_rd *r);
 bool rx_ubik_version(struct rx_rd *r);
 bool rx_afsuuid(struct rx_rd *r);
-/* Ubik's opcode by tcpdump's ubik_req ("op#N" when not named) */
+/* Ubik's opcode by tcpdump's ubik_req ("op#N" when not named; NULL), proto_rx_db.c */
 void rx_ubik_op_put(struct pbuf *b, uint32_t op);
+const char *rx_ubik_op_name(uint32_t op);
 /* proto_rx_db.c: the databases' calls (the walk after the opcode) and replies */
 bool rx_ubik_call(struct rx_rd *r, uint32_t op);
 bool rx_ubik_reply(struct rx_rd *r, uint8_t type, uint32_t op);

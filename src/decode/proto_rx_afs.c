@@ -113,17 +113,6 @@ static const struct msg_tok bos_req[] = {
 	{ 116, "set-restricted" },    { 0, NULL },
 };
 
-static const struct msg_tok ubik_req[] = {
-	{ 10000, "vote-beacon" },      { 10001, "vote-debug-old" },   { 10002, "vote-sdebug-old" },
-	{ 10003, "vote-getsyncsite" }, { 10004, "vote-debug" },	      { 10005, "vote-sdebug" },
-	{ 10006, "vote-xdebug" },      { 10007, "vote-xsdebug" },     { 20000, "disk-begin" },
-	{ 20001, "disk-commit" },      { 20002, "disk-lock" },	      { 20003, "disk-write" },
-	{ 20004, "disk-getversion" },  { 20005, "disk-getfile" },     { 20006, "disk-sendfile" },
-	{ 20007, "disk-abort" },       { 20008, "disk-releaselocks" }, { 20009, "disk-truncate" },
-	{ 20010, "disk-probe" },       { 20011, "disk-writev" },      { 20012, "disk-interfaceaddr" },
-	{ 20013, "disk-setversion" },  { 0, NULL },
-};
-
 static const struct msg_tok afs_fs_errors[] = {
 	{ 101, "salvage volume" },   { 102, "no such vnode" },	    { 103, "no such volume" },
 	{ 104, "volume exist" },     { 105, "no service" },	    { 106, "volume offline" },
@@ -132,12 +121,11 @@ static const struct msg_tok afs_fs_errors[] = {
 	{ 0xffffff9c, "restarting fileserver" }, { 0, NULL },
 };
 
-
 const char *rx_afs_op_name(uint16_t port, uint32_t opcode)
 {
 	if ((opcode >= 10000 && opcode <= 10007) || (opcode >= 20000 && opcode <= 20013)) {
 		if (port == RX_PORT_PROT || port == RX_PORT_VLDB || port == RX_PORT_KAUTH)
-			return msg_tok_find(ubik_req, opcode);
+			return rx_ubik_op_name(opcode);
 	}
 	switch (port) {
 	case RX_PORT_FS:
@@ -156,11 +144,6 @@ const char *rx_afs_op_name(uint16_t port, uint32_t opcode)
 		return msg_tok_find(bos_req, opcode);
 	}
 	return NULL;
-}
-
-void rx_ubik_op_put(struct pbuf *b, uint32_t op)
-{
-	msg_tok_put(b, ubik_req, "op#%u", op);
 }
 
 static bool is_ubik(uint32_t op)
@@ -183,49 +166,11 @@ static bool fid_out(struct rx_rd *r)
 	return true;
 }
 
-bool rx_str(struct rx_rd *r, uint32_t max)
-{
-	uint32_t n = rx_u32(r);
-
-	if (n > max)
-		return false;
-	pbuf_puts(r->b, " \"");
-	for (uint32_t i = 0; i < n; i++) {
-		if (!msg_has(r->g, r->off + i, 1))
-			return false;
-		msg_put_char(r->b, msg_u8(r->g, r->off + i));
-	}
-	pbuf_putc(r->b, '"');
-	r->off += (n + 3) / 4 * 4;
-	return true;
-}
-
-void rx_int(struct rx_rd *r)
-{
-	msg_printf(r->b, " %d", (int32_t)rx_u32(r));
-}
-
-void rx_uint(struct rx_rd *r)
-{
-	msg_printf(r->b, " %u", rx_u32(r));
-}
-
 static void uint64_out(struct rx_rd *r)
 {
 	uint64_t hi = rx_u32(r);
 
 	msg_printf(r->b, " %" PRIu64, hi << 32 | rx_u32(r));
-}
-
-void rx_date(struct rx_rd *r)
-{
-	time_t t = (time_t)(int32_t)rx_u32(r);
-	char str[64];
-	struct tm tm;
-
-	if (!localtime_r(&t, &tm) || !strftime(str, sizeof(str), "%Y/%m/%d %H:%M:%S", &tm))
-		str[0] = '\0';
-	msg_printf(r->b, " %s", str);
 }
 
 static bool storeattr_out(struct rx_rd *r)
@@ -257,48 +202,6 @@ static bool storeattr_out(struct rx_rd *r)
 		msg_printf(r->b, " segsize %u", v);
 	if (mask & 1024)
 		pbuf_puts(r->b, " fsync");
-	return true;
-}
-
-bool rx_ubik_version(struct rx_rd *r)
-{
-	uint32_t epoch;
-
-	if (!rx_has(r, 8))
-		return false;
-	epoch = rx_u32(r);
-	msg_printf(r->b, " %u.%u", epoch, rx_u32(r));
-	return true;
-}
-
-bool rx_afsuuid(struct rx_rd *r)
-{
-	if (!rx_has(r, 44))
-		return false;
-	msg_printf(r->b, " %08x", rx_u32(r));
-	msg_printf(r->b, "%04x", rx_u32(r));
-	msg_printf(r->b, "%04x", rx_u32(r));
-	for (int i = 0; i < 8; i++)
-		msg_printf(r->b, "%02x", rx_u32(r) & 0xff);
-	return true;
-}
-
-/* A string sent one character a 32-bit word, max words. */
-bool rx_vec(struct rx_rd *r, unsigned max)
-{
-	bool end = false;
-
-	if (!rx_has(r, (size_t)max * 4))
-		return false;
-	pbuf_puts(r->b, " \"");
-	for (unsigned k = 0; k < max; k++) {
-		uint8_t c = (uint8_t)rx_u32(r);
-
-		end = end || !c;
-		if (!end)
-			msg_put_char(r->b, c);
-	}
-	pbuf_putc(r->b, '"');
 	return true;
 }
 

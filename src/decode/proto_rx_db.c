@@ -13,6 +13,17 @@
 
 #include "decode/proto_rx.h"
 
+static const struct msg_tok ubik_req[] = {
+	{ 10000, "vote-beacon" },      { 10001, "vote-debug-old" },   { 10002, "vote-sdebug-old" },
+	{ 10003, "vote-getsyncsite" }, { 10004, "vote-debug" },	      { 10005, "vote-sdebug" },
+	{ 10006, "vote-xdebug" },      { 10007, "vote-xsdebug" },     { 20000, "disk-begin" },
+	{ 20001, "disk-commit" },      { 20002, "disk-lock" },	      { 20003, "disk-write" },
+	{ 20004, "disk-getversion" },  { 20005, "disk-getfile" },     { 20006, "disk-sendfile" },
+	{ 20007, "disk-abort" },       { 20008, "disk-releaselocks" }, { 20009, "disk-truncate" },
+	{ 20010, "disk-probe" },       { 20011, "disk-writev" },      { 20012, "disk-interfaceaddr" },
+	{ 20013, "disk-setversion" },  { 0, NULL },
+};
+
 #define PRNAMEMAX 64
 #define VLNAMEMAX 65
 
@@ -393,4 +404,14 @@ bool rx_vldb_reply(struct rx_rd *r, uint8_t type, uint32_t op)
 		break;
 	}
 	return true;
+}
+
+const char *rx_ubik_op_name(uint32_t op)
+{
+	return msg_tok_find(ubik_req, op);
+}
+
+void rx_ubik_op_put(struct pbuf *b, uint32_t op)
+{
+	msg_tok_put(b, ubik_req, "op#%u", op);
 }
