@@ -54,6 +54,8 @@ int proto_nsh_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 	uint32_t base, sph;
 	unsigned words;
 
+	/* the link header shows with -e only, as for any network layer */
+	proto_level(m)->net = PKT_PROTO_NSH;
 	if (wire < NSH_FIXED_LEN)
 		return proto_invalid(m, PKT_REASON_SHORT);
 	if (!pkt_get_be32(c, &base))
