@@ -61,6 +61,7 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	{ 0x88e5, PKT_PROTO_MACSEC }, /* 802.1AE */
 	{ 0x8863, PKT_PROTO_PPPOE },  /* PPPoE discovery, RFC 2516 */
 	{ 0x8864, PKT_PROTO_PPPOE },  /* PPPoE session */
+	{ 0x894f, PKT_PROTO_NSH },    /* RFC 8300 */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */
@@ -121,6 +122,7 @@ static const struct dispatch_key dispatch_udp_ports[] = {
 	{ 4789, PKT_PROTO_VXLAN }, /* IANA */
 	{ 8472, PKT_PROTO_VXLAN }, /* the Linux kernel's default before IANA's */
 	{ 6081, PKT_PROTO_GENEVE }, /* RFC 8926 */
+	{ 4790, PKT_PROTO_VXLAN_GPE }, /* IANA */
 };
 
 /*

@@ -248,6 +248,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_BRCM_PREPEND] = "brcm_prepend",
 	/* mesh and overlay protocols (issue 13) */
 	[PKT_PROTO_OLSR] = "olsr",
+	/* service function chaining (issue 13) */
+	[PKT_PROTO_NSH] = "nsh",
+	[PKT_PROTO_VXLAN_GPE] = "vxlan_gpe",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -129,6 +129,9 @@ enum pkt_proto {
 	PKT_PROTO_BRCM_PREPEND, /* a Broadcom tag before the frame: DLT_DSA_TAG_BRCM_PREPEND */
 	/* mesh and overlay protocols (issue 13) */
 	PKT_PROTO_OLSR, /* RFC 3626, UDP 698, over IPv4 and IPv6 */
+	/* service function chaining (issue 13) */
+	PKT_PROTO_NSH,	     /* RFC 8300, ethertype 0x894f or in VXLAN-GPE */
+	PKT_PROTO_VXLAN_GPE, /* UDP 4790, a tunnel */
 	PKT_PROTO_COUNT
 };
 

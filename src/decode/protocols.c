@@ -128,4 +128,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 				     proto_brcm_prepend_print, false },
 	/* mesh and overlay protocols (issue 13) */
 	[PKT_PROTO_OLSR] = { "olsr", proto_olsr_dissect, proto_olsr_print, false },
+	/* service function chaining (issue 13) */
+	[PKT_PROTO_NSH] = { "nsh", proto_nsh_dissect, proto_nsh_print, false },
+	[PKT_PROTO_VXLAN_GPE] = { "vxlan_gpe", proto_vxlan_gpe_dissect, proto_vxlan_gpe_print, true },
 };
