@@ -61,6 +61,9 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	{ 0x88e5, PKT_PROTO_MACSEC }, /* 802.1AE */
 	{ 0x8863, PKT_PROTO_PPPOE },  /* PPPoE discovery, RFC 2516 */
 	{ 0x8864, PKT_PROTO_PPPOE },  /* PPPoE session */
+	/* small ethertype protocols (issue 13) */
+	{ 0x886f, PKT_PROTO_MSNLB }, /* Microsoft NLB heartbeats */
+	{ 0x88ca, PKT_PROTO_TIPC },  /* TIPC */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */

@@ -248,6 +248,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_BRCM_PREPEND] = "brcm_prepend",
 	/* mesh and overlay protocols (issue 13) */
 	[PKT_PROTO_OLSR] = "olsr",
+	/* small ethertype protocols (issue 13) */
+	[PKT_PROTO_MSNLB] = "msnlb",
+	[PKT_PROTO_TIPC] = "tipc",
 };
 
 const char *names_layer(unsigned pkt_proto)

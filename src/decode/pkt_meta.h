@@ -129,6 +129,9 @@ enum pkt_proto {
 	PKT_PROTO_BRCM_PREPEND, /* a Broadcom tag before the frame: DLT_DSA_TAG_BRCM_PREPEND */
 	/* mesh and overlay protocols (issue 13) */
 	PKT_PROTO_OLSR, /* RFC 3626, UDP 698, over IPv4 and IPv6 */
+	/* small ethertype protocols (issue 13) */
+	PKT_PROTO_MSNLB, /* Microsoft NLB heartbeats, ethertype 0x886f */
+	PKT_PROTO_TIPC, /* TIPC, ethertype 0x88ca */
 	PKT_PROTO_COUNT
 };
 

@@ -221,6 +221,11 @@ bool proto_ppp_hdlc_print(struct line *x);
 /* mesh and overlay protocols (issue 13) */
 int proto_olsr_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_olsr_print(struct line *x);
+/* small ethertype protocols (issue 13) */
+int proto_msnlb_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_msnlb_print(struct line *x);
+int proto_tipc_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_tipc_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

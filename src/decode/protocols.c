@@ -128,4 +128,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 				     proto_brcm_prepend_print, false },
 	/* mesh and overlay protocols (issue 13) */
 	[PKT_PROTO_OLSR] = { "olsr", proto_olsr_dissect, proto_olsr_print, false },
+	/* small ethertype protocols (issue 13) */
+	[PKT_PROTO_MSNLB] = { "msnlb", proto_msnlb_dissect, proto_msnlb_print, false },
+	[PKT_PROTO_TIPC] = { "tipc", proto_tipc_dissect, proto_tipc_print, false },
 };
