@@ -38,6 +38,8 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_DSA_TAG_EDSA, PKT_PROTO_EDSA }, /* Marvell EDSA */
 	{ DLT_DSA_TAG_BRCM, PKT_PROTO_BRCM }, /* Broadcom, after the addresses */
 	{ DLT_DSA_TAG_BRCM_PREPEND, PKT_PROTO_BRCM_PREPEND }, /* Broadcom, before the frame */
+	/* small link types (issue 13) */
+	{ DLT_SLIP, PKT_PROTO_SLIP }, /* with Van Jacobson compressed TCP */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {

@@ -186,4 +186,5 @@ libsockeye_a_SOURCES += \
 # small ethertype and link protocols (issue 13)
 libsockeye_a_SOURCES += \
 	src/decode/proto_msnlb.c \
-	src/decode/proto_tipc.c
+	src/decode/proto_tipc.c \
+	src/decode/proto_sl.c

@@ -132,6 +132,7 @@ enum pkt_proto {
 	/* small ethertype protocols (issue 13) */
 	PKT_PROTO_MSNLB, /* Microsoft NLB heartbeats, ethertype 0x886f */
 	PKT_PROTO_TIPC, /* TIPC, ethertype 0x88ca */
+	PKT_PROTO_SLIP, /* SLIP with VJ compression: DLT_SLIP */
 	PKT_PROTO_COUNT
 };
 

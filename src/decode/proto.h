@@ -226,6 +226,8 @@ int proto_msnlb_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_msnlb_print(struct line *x);
 int proto_tipc_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_tipc_print(struct line *x);
+int proto_sl_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_sl_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);
