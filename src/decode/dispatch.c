@@ -38,6 +38,8 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_DSA_TAG_EDSA, PKT_PROTO_EDSA }, /* Marvell EDSA */
 	{ DLT_DSA_TAG_BRCM, PKT_PROTO_BRCM }, /* Broadcom, after the addresses */
 	{ DLT_DSA_TAG_BRCM_PREPEND, PKT_PROTO_BRCM_PREPEND }, /* Broadcom, before the frame */
+	/* small link types (issue 13) */
+	{ DLT_SLIP, PKT_PROTO_SLIP }, /* with Van Jacobson compressed TCP */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {
@@ -62,6 +64,9 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	{ 0x8863, PKT_PROTO_PPPOE },  /* PPPoE discovery, RFC 2516 */
 	{ 0x8864, PKT_PROTO_PPPOE },  /* PPPoE session */
 	{ 0x894f, PKT_PROTO_NSH },    /* RFC 8300 */
+	/* small ethertype protocols (issue 13) */
+	{ 0x886f, PKT_PROTO_MSNLB }, /* Microsoft NLB heartbeats */
+	{ 0x88ca, PKT_PROTO_TIPC },  /* TIPC */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */

@@ -186,3 +186,8 @@ libsockeye_a_SOURCES += \
 # service function chaining (issue 13)
 libsockeye_a_SOURCES += \
 	src/decode/proto_nsh.c src/decode/proto_vxlan_gpe.c
+# small ethertype and link protocols (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_msnlb.c \
+	src/decode/proto_tipc.c \
+	src/decode/proto_sl.c

@@ -251,6 +251,10 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	/* service function chaining (issue 13) */
 	[PKT_PROTO_NSH] = "nsh",
 	[PKT_PROTO_VXLAN_GPE] = "vxlan_gpe",
+	/* small ethertype protocols (issue 13) */
+	[PKT_PROTO_MSNLB] = "msnlb",
+	[PKT_PROTO_TIPC] = "tipc",
+	[PKT_PROTO_SLIP] = "slip",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -132,6 +132,10 @@ enum pkt_proto {
 	/* service function chaining (issue 13) */
 	PKT_PROTO_NSH,	     /* RFC 8300, ethertype 0x894f or in VXLAN-GPE */
 	PKT_PROTO_VXLAN_GPE, /* UDP 4790, a tunnel */
+	/* small ethertype protocols (issue 13) */
+	PKT_PROTO_MSNLB, /* Microsoft NLB heartbeats, ethertype 0x886f */
+	PKT_PROTO_TIPC, /* TIPC, ethertype 0x88ca */
+	PKT_PROTO_SLIP, /* SLIP with VJ compression: DLT_SLIP */
 	PKT_PROTO_COUNT
 };
 

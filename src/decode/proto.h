@@ -227,6 +227,13 @@ int proto_nsh_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_nsh_print(struct line *x);
 int proto_vxlan_gpe_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_vxlan_gpe_print(struct line *x);
+/* small ethertype protocols (issue 13) */
+int proto_msnlb_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_msnlb_print(struct line *x);
+int proto_tipc_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_tipc_print(struct line *x);
+int proto_sl_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_sl_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

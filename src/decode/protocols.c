@@ -131,4 +131,8 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* service function chaining (issue 13) */
 	[PKT_PROTO_NSH] = { "nsh", proto_nsh_dissect, proto_nsh_print, false },
 	[PKT_PROTO_VXLAN_GPE] = { "vxlan_gpe", proto_vxlan_gpe_dissect, proto_vxlan_gpe_print, true },
+	/* small ethertype protocols (issue 13) */
+	[PKT_PROTO_MSNLB] = { "msnlb", proto_msnlb_dissect, proto_msnlb_print, false },
+	[PKT_PROTO_TIPC] = { "tipc", proto_tipc_dissect, proto_tipc_print, false },
+	[PKT_PROTO_SLIP] = { "slip", proto_sl_dissect, proto_sl_print, false },
 };
