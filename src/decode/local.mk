@@ -71,6 +71,7 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_icmp_ext.c src/decode/proto_icmp_ext.h \
 	src/decode/proto_dccp.c \
 	src/decode/proto_icmp6_rr.c \
+	src/decode/proto_icmp6_rpl.c \
 	src/decode/proto_osi.h src/decode/proto_osi.c src/decode/proto_isoclns.c src/decode/proto_clnp.c \
 	src/decode/proto_esis.c src/decode/proto_isis.c src/decode/proto_isis_tlv.c \
 	src/decode/proto_isis_reach.c src/decode/proto_isis_cap.c \

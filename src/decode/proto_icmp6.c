@@ -396,6 +396,8 @@ static bool icmp6_text(struct line *x, const struct icmp6_msg *g)
 		if (ic->seq & 0x4000)
 			pbuf_putc(b, 'O');
 		return icmp6_opts(x, g, 8);
+	case 155:
+		return icmp6_rpl(x, g);
 	default:
 		return true;
 	}
@@ -413,7 +415,7 @@ static bool icmp6_unknown(struct line *x, const struct icmp6_msg *g)
 
 static bool icmp6_known(uint8_t type)
 {
-	return (type >= 1 && type <= 4) || (type >= 128 && type <= 147);
+	return (type >= 1 && type <= 4) || (type >= 128 && type <= 147) || type == 155;
 }
 
 bool proto_icmp6_print(struct line *x)

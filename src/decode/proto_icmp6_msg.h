@@ -97,4 +97,7 @@ void icmp6_mld(struct pbuf *b, const struct icmp6_msg *g);
 /* Node information query or reply (RFC 4620); false when cut. */
 bool icmp6_nodeinfo(struct line *x, const struct icmp6_msg *g);
 
+/* RPL control messages (type 155, RFC 6550), proto_icmp6_rpl.c; false when cut. */
+bool icmp6_rpl(struct line *x, const struct icmp6_msg *g);
+
 #endif

@@ -66,6 +66,7 @@ static bool mh_opts(struct mh *m, size_t off, size_t end)
 		}
 		if (i + optlen > end || !mh_have(m, i + optlen + 1))
 			return false;
+		/* tcpdump checks what is left of the header, not the option's own length */
 		switch (o[0]) {
 		case 0:
 			pbuf_puts(b, "(pad1)");
@@ -74,21 +75,33 @@ static bool mh_opts(struct mh *m, size_t off, size_t end)
 			pbuf_puts(b, "(padn)");
 			break;
 		case 2: /* binding refresh advice, in units of 4 seconds */
-			if (optlen < 4)
+			if (end - i < 4) {
+				pbuf_puts(b, "(refresh: trunc)");
+				return false;
+			}
+			if (!mh_have(m, i + 4))
 				return false;
 			pbuf_puts(b, "(refresh: ");
 			pbuf_u32(b, (uint32_t)pkt_be16(o + 2) << 2);
 			pbuf_putc(b, ')');
 			break;
 		case 3:
-			if (optlen < 18)
+			if (end - i < 18) {
+				pbuf_puts(b, "(altcoa: trunc)");
+				return false;
+			}
+			if (!mh_have(m, i + 18))
 				return false;
 			pbuf_puts(b, "(alt-CoA: ");
 			pbuf_ip6(b, o + 2);
 			pbuf_putc(b, ')');
 			break;
 		case 4:
-			if (optlen < 6)
+			if (end - i < 6) {
+				pbuf_puts(b, "(ni: trunc)");
+				return false;
+			}
+			if (!mh_have(m, i + 6))
 				return false;
 			pbuf_puts(b, "(ni: ho=0x");
 			pbuf_hex(b, pkt_be16(o + 2), 4);
@@ -97,8 +110,10 @@ static bool mh_opts(struct mh *m, size_t off, size_t end)
 			pbuf_putc(b, ')');
 			break;
 		case 5:
-			if (optlen < 12)
+			if (end - i < 12) {
+				pbuf_puts(b, "(auth: trunc)");
 				return false;
+			}
 			pbuf_puts(b, "(auth)");
 			break;
 		default:
@@ -160,18 +175,23 @@ void ip6_mobility_print(struct pbuf *b, const uint8_t *p, size_t cap, unsigned v
 		if (verbosity) {
 			const char *who = type == MH_HOT ? "Home" : "Care-of";
 
-			if (!mh_have(&m, 24))
+			if (!mh_have(&m, 16))
 				goto trunc;
 			mh_pair(b, who, " Init Cookie", p + 8);
+			if (!mh_have(&m, 24))
+				goto trunc;
 			mh_pair(b, who, " Keygen Token", p + 16);
 		}
 		hlen = 24;
 		break;
 	case MH_BU:
-		if (!mh_have(&m, 12))
+		/* each field as far as captured, as tcpdump reads them one by one */
+		if (!mh_have(&m, 8))
 			goto trunc;
 		pbuf_puts(b, " seq#=");
 		pbuf_u32(b, pkt_be16(p + 6));
+		if (!mh_have(&m, 10))
+			goto trunc;
 		if (p[8] & 0xf0) {
 			pbuf_putc(b, ' ');
 			if (p[8] & 0x80)
@@ -183,28 +203,38 @@ void ip6_mobility_print(struct pbuf *b, const uint8_t *p, size_t cap, unsigned v
 			if (p[8] & 0x10)
 				pbuf_putc(b, 'K');
 		}
+		if (!mh_have(&m, 12))
+			goto trunc;
 		pbuf_puts(b, " lifetime=");
 		pbuf_u32(b, (uint32_t)pkt_be16(p + 10) << 2);
 		hlen = 12;
 		break;
 	case MH_BA:
-		if (!mh_have(&m, 12))
+		if (!mh_have(&m, 7))
 			goto trunc;
 		pbuf_puts(b, " status=");
 		pbuf_u32(b, p[6]);
+		if (!mh_have(&m, 8))
+			goto trunc;
 		if (p[7] & 0x80)
 			pbuf_puts(b, " K");
+		if (!mh_have(&m, 10))
+			goto trunc;
 		pbuf_puts(b, " seq#=");
 		pbuf_u32(b, pkt_be16(p + 8));
+		if (!mh_have(&m, 12))
+			goto trunc;
 		pbuf_puts(b, " lifetime=");
 		pbuf_u32(b, (uint32_t)pkt_be16(p + 10) << 2);
 		hlen = 12;
 		break;
 	case MH_BE:
-		if (!mh_have(&m, 24))
+		if (!mh_have(&m, 7))
 			goto trunc;
 		pbuf_puts(b, " status=");
 		pbuf_u32(b, p[6]);
+		if (!mh_have(&m, 24))
+			goto trunc;
 		pbuf_puts(b, " homeaddr ");
 		pbuf_ip6(b, p + 8);
 		hlen = 24;

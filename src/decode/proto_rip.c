@@ -217,7 +217,7 @@ bool proto_ripng_print(struct line *x)
 	if (!msg_has(&g, 0, 2))
 		return msg_trunc(x, "ripng");
 	if (msg_u8(&g, 1) != 1) {
-		msg_printf(b, "ripng [version %u, must be 1] (invalid)", msg_u8(&g, 1));
+		msg_printf(b, " [vers %u] (invalid)", msg_u8(&g, 1));
 		return true;
 	}
 	cmd = msg_u8(&g, 0);
