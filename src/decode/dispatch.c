@@ -121,6 +121,7 @@ static const struct dispatch_key dispatch_udp_ports[] = {
 	{ 4789, PKT_PROTO_VXLAN }, /* IANA */
 	{ 8472, PKT_PROTO_VXLAN }, /* the Linux kernel's default before IANA's */
 	{ 6081, PKT_PROTO_GENEVE }, /* RFC 8926 */
+	{ 6635, PKT_PROTO_MPLS },   /* MPLS in UDP, RFC 7510 */
 };
 
 /*
