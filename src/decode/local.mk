@@ -183,3 +183,5 @@ tests_fuzz_fuzz_dissect_LDFLAGS = $(FUZZ_LINK_FLAGS)
 libsockeye_a_SOURCES += \
 	src/decode/proto_olsr.c \
 	src/decode/view_packet_mesh.c src/decode/view_packet_mesh.h
+# DVMRP inside IGMP (issue 13)
+libsockeye_a_SOURCES += src/decode/proto_dvmrp.c src/decode/proto_dvmrp.h
