@@ -130,6 +130,7 @@ static const struct dispatch_key dispatch_udp_ports[] = {
 	{ 8472, PKT_PROTO_VXLAN }, /* the Linux kernel's default before IANA's */
 	{ 6081, PKT_PROTO_GENEVE }, /* RFC 8926 */
 	{ 4790, PKT_PROTO_VXLAN_GPE }, /* IANA */
+	{ 6635, PKT_PROTO_MPLS },   /* MPLS in UDP, RFC 7510 */
 };
 
 /*

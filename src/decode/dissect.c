@@ -20,6 +20,20 @@ static void dissect_level_init(struct pkt_level *l)
 	l->csum = PKT_CSUM_UNCHECKED;
 }
 
+/*
+ * Whether a layer's payload starts a new set of headers: a tunnel protocol's,
+ * and MPLS's when it rides in IP (MPLS in UDP, RFC 7510), whose inner IP
+ * header must not overwrite the outer one that the line starts with.
+ */
+static bool dissect_is_tunnel(const struct pkt_meta *m, const struct pkt_layer *ly)
+{
+	uint8_t net = m->l[m->level].net;
+
+	if (protocols[ly->proto].tunnel)
+		return true;
+	return ly->proto == PKT_PROTO_MPLS && (net == PKT_PROTO_IPV4 || net == PKT_PROTO_IPV6);
+}
+
 int dissect_packet(struct pkt_meta *m, int linktype, const uint8_t *data, size_t caplen,
 		   size_t wirelen)
 {
@@ -90,7 +104,7 @@ int dissect_packet_opts(struct pkt_meta *m, int linktype, const uint8_t *data, s
 		ly->hdr_len = (uint32_t)(c.p - data) - ly->off;
 
 		/* A tunnel's payload is a new set of headers; one level deep only. */
-		if (protocols[ly->proto].tunnel && next != PKT_PROTO_NONE) {
+		if (dissect_is_tunnel(m, ly) && next != PKT_PROTO_NONE) {
 			if (m->level == 1)
 				break;
 			m->level = 1;

@@ -192,3 +192,5 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_msnlb.c \
 	src/decode/proto_tipc.c \
 	src/decode/proto_sl.c
+# DVMRP inside IGMP (issue 13)
+libsockeye_a_SOURCES += src/decode/proto_dvmrp.c src/decode/proto_dvmrp.h

@@ -50,20 +50,51 @@ int proto_arp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 
 /* ---- printer: tcpdump's text ----------------------------------------------------------------- */
 
-static const struct {
-	uint16_t htype;
-	const char *name;
-} arp_hw_names[] = {
-	{ 1, "Ethernet" }, { 6, "TokenRing" },	 { 15, "Frame Relay" },
-	{ 19, "ATM" },	   { 32, "InfiniBand" },
+#include "decode/proto_msg.h"
+#include "decode/tcpdump_names.h"
+
+#define ARP_HRD_FRELAY 15
+#define ARP_PRO_TRAIL 0x1000
+
+static const struct msg_tok arp_hw_names[] = {
+	{ 1, "Ethernet" }, { 6, "TokenRing" },  { 7, "ArcNet" },   { 15, "Frame Relay" },
+	{ 23, "Strip" },   { 24, "IEEE 1394" }, { 19, "ATM" },	    { 32, "InfiniBand" },
+	{ 0, NULL },
 };
 
-static const char *arp_hw_name(uint16_t htype)
+static const struct msg_tok arp_op_names[] = {
+	{ 1, "Request" },	  { 2, "Reply" },	   { 3, "Reverse Request" },
+	{ 4, "Reverse Reply" },	  { 8, "Inverse Request" }, { 9, "Inverse Reply" },
+	{ 10, "NACK Reply" },	  { 0, NULL },
+};
+
+/*
+ * The addresses of a packet whatever their lengths, read again from its
+ * bytes (the dissector keeps only Ethernet/IPv4 ones): sender hardware,
+ * sender protocol, target hardware, target protocol.
+ */
+struct arp_addrs {
+	const struct pkt_arp *a;
+	const uint8_t *sha, *spa, *tha, *tpa;
+};
+
+static bool arp_addrs_of(struct line *x, const struct pkt_arp *a, struct arp_addrs *r)
 {
-	for (size_t i = 0; i < sizeof(arp_hw_names) / sizeof(arp_hw_names[0]); i++)
-		if (arp_hw_names[i].htype == htype)
-			return arp_hw_names[i].name;
-	return NULL;
+	struct msg g;
+	size_t h = a->hlen, p = a->plen;
+
+	r->a = a;
+	if (a->eth_ip) {
+		r->sha = a->sha, r->spa = a->spa, r->tha = a->tha, r->tpa = a->tpa;
+		return true;
+	}
+	if (!msg_of(&g, x) || !msg_has(&g, 0, ARP_FIXED_LEN + 2 * (h + p)))
+		return false;
+	r->sha = g.p + ARP_FIXED_LEN;
+	r->spa = r->sha + h;
+	r->tha = r->spa + p;
+	r->tpa = r->tha + h;
+	return true;
 }
 
 static bool arp_is_zero(const uint8_t *a, size_t n)
@@ -74,51 +105,71 @@ static bool arp_is_zero(const uint8_t *a, size_t n)
 	return true;
 }
 
-static void arp_print_op(struct line *x, const struct pkt_arp *a)
+/* tcpdump's linkaddr_string: "<empty>", a MAC, or the bytes in hex joined by ':'. */
+static void arp_put_hw(struct pbuf *b, const struct arp_addrs *r, const uint8_t *hw)
 {
-	struct pbuf *b = &x->b;
+	size_t n = r->a->hlen;
 
-	switch (a->op) {
+	if (n == 0) {
+		pbuf_puts(b, "<empty>");
+		return;
+	}
+	if (n == 6) {
+		pbuf_mac(b, hw);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		msg_printf(b, i ? ":%02x" : "%02x", hw[i]);
+}
+
+/* A protocol address: IPv4 (or trailer encapsulation) of 4 bytes, else why not. */
+static void arp_put_proto(struct pbuf *b, const struct arp_addrs *r, const uint8_t *pa)
+{
+	if (r->a->ptype != 0x0800 && r->a->ptype != ARP_PRO_TRAIL)
+		pbuf_puts(b, "<wrong proto type>");
+	else if (r->a->plen != 4)
+		pbuf_puts(b, "<wrong len>");
+	else
+		pbuf_ip4(b, pa);
+}
+
+static void arp_print_op(struct pbuf *b, const struct arp_addrs *r)
+{
+	switch (r->a->op) {
 	case 1:
-		pbuf_puts(b, "Request who-has ");
-		pbuf_ip4(b, a->tpa);
-		if (!arp_is_zero(a->tha, sizeof(a->tha))) {
+		pbuf_puts(b, "who-has ");
+		arp_put_proto(b, r, r->tpa);
+		if (!arp_is_zero(r->tha, r->a->hlen)) {
 			pbuf_puts(b, " (");
-			pbuf_mac(b, a->tha);
+			arp_put_hw(b, r, r->tha);
 			pbuf_putc(b, ')');
 		}
 		pbuf_puts(b, " tell ");
-		pbuf_ip4(b, a->spa);
+		arp_put_proto(b, r, r->spa);
 		break;
 	case 2:
-		pbuf_puts(b, "Reply ");
-		pbuf_ip4(b, a->spa);
+		arp_put_proto(b, r, r->spa);
 		pbuf_puts(b, " is-at ");
-		pbuf_mac(b, a->sha);
+		arp_put_hw(b, r, r->sha);
 		break;
 	case 3:
 	case 8:
-		pbuf_puts(b, a->op == 3 ? "Reverse Request who-is " : "Inverse Request who-is ");
-		pbuf_mac(b, a->tha);
+		pbuf_puts(b, "who-is ");
+		arp_put_hw(b, r, r->tha);
 		pbuf_puts(b, " tell ");
-		pbuf_mac(b, a->sha);
+		arp_put_hw(b, r, r->sha);
 		break;
 	case 4:
-		pbuf_puts(b, "Reverse Reply ");
-		pbuf_mac(b, a->tha);
+		arp_put_hw(b, r, r->tha);
 		pbuf_puts(b, " at ");
-		pbuf_ip4(b, a->tpa);
+		arp_put_proto(b, r, r->tpa);
 		break;
 	case 9:
-		pbuf_puts(b, "Inverse Reply ");
-		pbuf_mac(b, a->sha);
+		arp_put_hw(b, r, r->sha);
 		pbuf_puts(b, " at ");
-		pbuf_ip4(b, a->spa);
+		arp_put_proto(b, r, r->spa);
 		break;
 	default:
-		pbuf_puts(b, "Unknown (");
-		pbuf_u32(b, a->op);
-		pbuf_putc(b, ')');
 		break;
 	}
 }
@@ -127,38 +178,35 @@ bool proto_arp_print(struct line *x)
 {
 	const struct pkt_layer *ly = line_layer(x);
 	const struct pkt_arp *a = &line_level(x)->arp;
-	const char *hw = arp_hw_name(a->htype);
+	const char *ptype = tcpdump_names_ethertype(a->ptype);
 	struct pbuf *b = &x->b;
+	struct arp_addrs r;
+	bool odd = (a->ptype != 0x0800 && a->ptype != ARP_PRO_TRAIL) || a->plen != 4 ||
+		   a->hlen == 0;
 
-	if (ly->truncated || ly->invalid)
+	if (ly->truncated || ly->invalid || !arp_addrs_of(x, a, &r))
 		return line_trunc_sp(x, "arp");
 	if (!x->link_shown)
 		pbuf_puts(b, "ARP, ");
-	if (x->o->verbose) {
-		if (hw) {
-			pbuf_puts(b, hw);
-		} else {
-			pbuf_puts(b, "Unknown Hardware (");
-			pbuf_u32(b, a->htype);
-			pbuf_putc(b, ')');
-		}
+	if (odd || x->o->verbose) {
+		msg_tok_put(b, arp_hw_names, "Unknown Hardware (%u)", a->htype);
 		pbuf_puts(b, " (len ");
 		pbuf_u32(b, a->hlen);
-		if (a->ptype == 0x0800) {
-			pbuf_puts(b, "), IPv4 (len ");
-		} else {
-			pbuf_puts(b, "), Unknown Protocol (0x");
-			pbuf_hex(b, a->ptype, 4);
-			pbuf_puts(b, ") (len ");
-		}
-		pbuf_u32(b, a->plen);
 		pbuf_puts(b, "), ");
+		if (ptype)
+			pbuf_puts(b, ptype);
+		else
+			msg_printf(b, "Unknown Protocol (0x%04x)", a->ptype);
+		pbuf_puts(b, " (len ");
+		pbuf_u32(b, a->plen);
+		pbuf_putc(b, ')');
 	}
-	if (a->eth_ip) {
-		arp_print_op(x, a);
-	} else {
-		pbuf_puts(b, "op ");
-		pbuf_u32(b, a->op);
+	if (x->o->verbose || !odd) {
+		if (x->o->verbose)
+			pbuf_puts(b, ", ");
+		msg_tok_put(b, arp_op_names, "Unknown (%u)", a->op);
+		pbuf_putc(b, ' ');
+		arp_print_op(b, &r);
 	}
 	pbuf_puts(b, ", length ");
 	pbuf_u32(b, ly->wire_len);

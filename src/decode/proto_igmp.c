@@ -5,6 +5,7 @@
 #include "decode/l4csum.h"
 #include "decode/line.h"
 #include "decode/proto.h"
+#include "decode/proto_dvmrp.h"
 #include "decode/proto_pim.h"
 
 #define IGMP_HDR_LEN	  8
@@ -378,9 +379,15 @@ static bool igmp_text(struct line *x, const struct pkt_igmp *ig, uint32_t cap)
 		return igmp_trace(x, ig, "mtrace");
 	case IGMP_MTRACE_RESP:
 		return igmp_trace(x, ig, "mresp");
-	case IGMP_DVMRP:
+	case IGMP_DVMRP: {
+		struct msg g;
+
+		/* DVMRP rides in IGMP too */
 		pbuf_puts(b, "igmp dvmrp");
+		if (msg_of(&g, x) && !proto_dvmrp_put(b, &g, line_verbosity(x)))
+			return msg_trunc(x, "dvmrp");
 		return true;
+	}
 	case IGMP_PIM_V1: {
 		struct msg g;
 

@@ -7,6 +7,7 @@
 #include "decode/dispatch.h"
 #include "decode/line.h"
 #include "decode/proto.h"
+#include "decode/proto_msg.h"
 #include "util/csum.h"
 
 #define IPV4_HDR_LEN  20
@@ -158,14 +159,19 @@ static void ipv4_opt_bad_len(struct pbuf *b, unsigned len)
 	pbuf_putc(b, ']');
 }
 
-/* Record route and source routes (RFC 791): a pointer, then addresses. */
-static void ipv4_opt_route(struct pbuf *b, const uint8_t *p, unsigned len)
+/*
+ * Record route and source routes (RFC 791): a pointer, then addresses.  As
+ * tcpdump, an address that a bad length leaves partly past the option is
+ * read on from the bytes after it while they were captured (cap: the bytes
+ * from p); false when one runs past them.
+ */
+static bool ipv4_opt_route(struct pbuf *b, const uint8_t *p, unsigned len, size_t cap)
 {
 	unsigned ptr;
 
 	if (len < 3) {
 		ipv4_opt_bad_len(b, len);
-		return;
+		return true;
 	}
 	if ((len + 1) & 3)
 		ipv4_opt_bad_len(b, len);
@@ -175,16 +181,22 @@ static void ipv4_opt_route(struct pbuf *b, const uint8_t *p, unsigned len)
 		pbuf_u32(b, p[2]);
 		pbuf_putc(b, ']');
 	}
-	for (unsigned i = 3; i + 4 <= len; i += 4) {
+	for (unsigned i = 3; i < len; i += 4) {
+		if (i + 4 > cap)
+			return false;
 		pbuf_putc(b, ' ');
 		pbuf_ip4(b, p + i);
 		if (ptr > i)
 			pbuf_putc(b, ',');
 	}
+	return true;
 }
 
-/* Timestamp (RFC 791): "TS{TSONLY ^ 0@ 0@}", '^' where the pointer is. */
-static void ipv4_opt_ts(struct pbuf *b, const uint8_t *p, unsigned len)
+/*
+ * Timestamp (RFC 791): "TS{TSONLY ^ 0@ 0@}", '^' where the pointer is; its
+ * entries read as the routes' addresses are (cap, false past it).
+ */
+static bool ipv4_opt_ts(struct pbuf *b, const uint8_t *p, unsigned len, size_t cap)
 {
 	static const char *const kinds[] = { "TSONLY", "TS+ADDR", NULL, "PRESPEC" };
 	unsigned hop, ptr, flag;
@@ -194,7 +206,7 @@ static void ipv4_opt_ts(struct pbuf *b, const uint8_t *p, unsigned len)
 		pbuf_puts(b, "[bad length ");
 		pbuf_u32(b, len);
 		pbuf_putc(b, ']');
-		return;
+		return true;
 	}
 	flag = p[3] & 0xf;
 	hop = flag ? 8 : 4;
@@ -214,7 +226,9 @@ static void ipv4_opt_ts(struct pbuf *b, const uint8_t *p, unsigned len)
 		unsigned i;
 
 		pbuf_puts(b, kinds[flag]);
-		for (i = 4; i + hop <= len; i += hop) {
+		for (i = 4; i < len; i += hop) {
+			if (i + hop > cap)
+				return false;
 			pbuf_puts(b, ptr == i ? " ^ " : sep);
 			pbuf_u32(b, pkt_be32(p + i + hop - 4));
 			pbuf_putc(b, '@');
@@ -236,6 +250,7 @@ static void ipv4_opt_ts(struct pbuf *b, const uint8_t *p, unsigned len)
 	} else {
 		pbuf_putc(b, '}');
 	}
+	return true;
 }
 
 static const char *ipv4_opt_name(uint8_t code)
@@ -264,16 +279,27 @@ static const char *ipv4_opt_name(uint8_t code)
 	}
 }
 
-static void ipv4_print_opts(struct pbuf *b, const struct pkt_ipv4 *ip)
+/*
+ * The options; false when one runs past the captured bytes (tcpdump's
+ * "[truncated-option]").  g: the IP header's message, whose bytes after
+ * the options an option with a bad length is read on into.
+ */
+static bool ipv4_print_opts(struct pbuf *b, const struct pkt_ipv4 *ip, const struct msg *g)
 {
 	unsigned left = ip->opt_len < sizeof(ip->opts) ? ip->opt_len : sizeof(ip->opts);
 	const uint8_t *p = ip->opts;
+	const uint8_t *start = ip->opts;
+	size_t cap = left;
 
-	pbuf_puts(b, ", options (");
+	if (g->p && g->cap > 20 + (size_t)left) {
+		start = p = g->p + 20;
+		cap = g->cap - 20;
+	}
+
 	for (unsigned len; left; p += len, left -= len) {
 		const char *name = ipv4_opt_name(p[0]);
 
-		if (p != ip->opts)
+		if (p != start)
 			pbuf_putc(b, ',');
 		if (name) {
 			pbuf_puts(b, name);
@@ -293,9 +319,11 @@ static void ipv4_print_opts(struct pbuf *b, const struct pkt_ipv4 *ip)
 			break;
 		}
 		if (p[0] == IPOPT_TS) {
-			ipv4_opt_ts(b, p, len);
+			if (!ipv4_opt_ts(b, p, len, cap - (size_t)(p - start)))
+				return false;
 		} else if (p[0] == IPOPT_RR || p[0] == IPOPT_LSRR || p[0] == IPOPT_SSRR) {
-			ipv4_opt_route(b, p, len);
+			if (!ipv4_opt_route(b, p, len, cap - (size_t)(p - start)))
+				return false;
 		} else if (p[0] == IPOPT_RA) {
 			if (len < 4)
 				ipv4_opt_bad_len(b, len);
@@ -305,14 +333,16 @@ static void ipv4_print_opts(struct pbuf *b, const struct pkt_ipv4 *ip)
 			}
 		}
 	}
-	pbuf_putc(b, ')');
+	return true;
 }
 
-static void ipv4_print_verbose(struct line *x, const struct pkt_ipv4 *ip)
+/* The verbose header in parentheses; false when an option is cut ("[truncated-option]"). */
+static bool ipv4_print_verbose(struct line *x, const struct pkt_ipv4 *ip)
 {
 	static const char *const ecn[] = { "", ",ECT(1)", ",ECT(0)", ",CE" };
 	struct pbuf *b = &x->b;
 	const char *sep = "";
+	bool opts_whole = true;
 
 	pbuf_puts(b, "(tos 0x");
 	pbuf_hex(b, ip->tos, 1);
@@ -346,8 +376,14 @@ static void ipv4_print_verbose(struct line *x, const struct pkt_ipv4 *ip)
 	line_ipproto(x, ip->proto);
 	pbuf_puts(b, ", length ");
 	pbuf_u32(b, ip->tot_len);
-	if (ip->opt_len)
-		ipv4_print_opts(b, ip);
+	if (ip->opt_len) {
+		struct msg g;
+
+		pbuf_puts(b, ", options (");
+		msg_of(&g, x);
+		opts_whole = ipv4_print_opts(b, ip, &g);
+		pbuf_puts(b, opts_whole ? ")" : " [truncated-option])");
+	}
 	if (!ip->csum_ok) {
 		pbuf_puts(b, ", bad cksum ");
 		pbuf_hex(b, ip->csum, 1);
@@ -356,6 +392,7 @@ static void ipv4_print_verbose(struct line *x, const struct pkt_ipv4 *ip)
 		pbuf_puts(b, ")!");
 	}
 	pbuf_puts(b, ")\n    ");
+	return opts_whole;
 }
 
 bool proto_ipv4_print(struct line *x)
@@ -418,8 +455,12 @@ bool proto_ipv4_print(struct line *x)
 		pbuf_u32(b, ip->len_missing);
 		pbuf_puts(b, " bytes missing! ");
 	}
-	if (x->o->verbose)
-		ipv4_print_verbose(x, ip);
+	if (x->o->verbose && !ipv4_print_verbose(x, ip)) {
+		/* tcpdump names the addresses and stops */
+		line_ip_addrs(x);
+		pbuf_puts(b, ": ");
+		return line_trunc_sp(x, "ip");
+	}
 	if (line_transport_next(x) && !ip->frag_off)
 		return false;
 	line_ip_addrs(x);
