@@ -81,7 +81,7 @@ sleep 0.3
 kill -INT "$text_pid" "$sniff_pid"
 wait "$text_pid" || fail "sniff --process failed: $(cat "$tmp/err1")"
 sniff_wait
-col=$(grep -c "^[0-9:.]* alpha/$alpha_pid  *IP6\{0,1\} .* > .*\.7002: UDP" "$tmp/text")
+col=$(grep -c "^[0-9:.]* alpha/$alpha_pid  *IP6\{0,1\} .* > .*\.7002: " "$tmp/text")
 [[ $col -eq 40 ]] || fail "--process column: $col of 40 lines: $(head -3 "$tmp/text")"
 if command -v tshark >/dev/null; then
 	comments=$(tshark -r "$tmp/cap.pcapng" -T fields -e frame.comment 2>/dev/null |
