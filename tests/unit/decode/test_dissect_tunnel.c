@@ -240,8 +240,8 @@ static void test_vxlan_not_decoded(void **state)
 	size_t len;
 	struct pkt_meta m;
 
-	/* another port */
-	dt_patched(p, sample_vxlan, sizeof(p), (const struct dt_patch[]){ { UDP + 3, 0xb6 } }, 1);
+	/* another port: 4791 (4790 is VXLAN-GPE) */
+	dt_patched(p, sample_vxlan, sizeof(p), (const struct dt_patch[]){ { UDP + 3, 0xb7 } }, 1);
 	dt_whole(&m, DLT_EN10MB, p, sizeof(p), udp_only, DT_N(udp_only));
 	assert_int_equal(m.level, 0);
 	assert_int_equal(m.payload_len, 53);
