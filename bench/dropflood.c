@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -16,8 +17,11 @@
 /*
  * usage: dropflood IFACE DST_MAC SECONDS
  * Sends Ethernet/IPv4/UDP frames with a spoiled IP checksum through a packet socket that
- * bypasses the qdisc; prints "frames seconds".  On a veth each frame is received and dropped
- * (IP_CSUM) on the sending CPU, in the softirq the send raises.
+ * bypasses the qdisc; prints "frames seconds cpu_seconds".  On a veth each frame is received and
+ * dropped (IP_CSUM) on the sending CPU, in the softirq the send raises, so that softirq's time
+ * (the tracepoints' cost included) is charged to this process: cpu_seconds per frame is the
+ * cost of a frame whatever else the machine runs, where seconds per frame also holds the time
+ * other processes took the CPU.
  */
 int main(int argc, char **argv)
 {
@@ -69,6 +73,11 @@ int main(int argc, char **argv)
 		clock_gettime(CLOCK_MONOTONIC, &t);
 		secs = (double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9;
 	} while (secs < limit);
-	printf("%llu %.6f\n", sent, secs);
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	printf("%llu %.6f %.6f\n", sent, secs,
+	       (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+		       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
 	return 0;
 }

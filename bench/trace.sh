@@ -36,7 +36,9 @@ tracer_pid=
 trap '[[ -z $tracer_pid ]] || kill -INT "$tracer_pid" 2>/dev/null
 	ip netns del "$ns" 2>/dev/null; ip netns del "$peer" 2>/dev/null; rm -rf "$tmp"
 	sysctl -qw kernel.bpf_stats_enabled="$stats_was"' EXIT
-sysctl -qw kernel.bpf_stats_enabled=1
+# STATS=0 leaves the kernel's BPF run-time counting off (it reads the clock twice around each
+# program run, for both tracers): the CPU column without it, the kernel column then empty.
+sysctl -qw kernel.bpf_stats_enabled="${STATS:-1}"
 
 [[ $(id -u) -eq 0 ]] || { echo "trace.sh: needs root" >&2; exit 1; }
 [[ -x $sockeye ]] || { echo "trace.sh: no $sockeye (give the build dir)" >&2; exit 1; }
@@ -45,13 +47,29 @@ veth_pair "$peer" "$ns" || { echo "trace.sh: cannot make the namespaces" >&2; ex
 ip -n "$ns" addr add 10.94.0.2/24 dev vb
 mac=$(ip -n "$ns" -j link show vb | jq -r '.[0].address')
 
-# flood: prints "frames_sent frames_per_s" of one run, pinned to CPU 0.
+# ksoftirqd_ticks: CPU 0's ksoftirqd's CPU time so far, in clock ticks (the softirq work the
+# sender's context left to it is charged there, not to the sender).
+ksoftirqd_ticks()
+{
+	awk '{ print $14 + $15 }' /proc/"$(pgrep -x ksoftirqd/0)"/stat
+}
+
+# flood: prints "frames_sent frames_per_s cpu_ns_per_frame" of one run, pinned to CPU 0.  The
+# CPU time is the sender's own (the softirq that receives and drops each frame runs in its
+# context) plus ksoftirqd/0's over the run: unlike the rate, it does not move with the time
+# other processes take from CPU 0.
 flood()
 {
-	ip netns exec "$peer" taskset -c 0 "$tmp/dropflood" va "$mac" "$secs" |
-		awk '{ printf "%d %.0f\n", $1, $1 / $2 }'
+	local k0 k1 out
+
+	k0=$(ksoftirqd_ticks)
+	out=$(ip netns exec "$peer" taskset -c 0 "$tmp/dropflood" va "$mac" "$secs")
+	k1=$(ksoftirqd_ticks)
+	awk -v k=$((k1 - k0)) -v hz="$(getconf CLK_TCK)" \
+		'{ printf "%d %.0f %.1f\n", $1, $1 / $2, ($3 + k / hz) * 1e9 / $1 }' <<<"$out"
 }
 rate() { cut -d' ' -f2 <<<"$1"; }
+cpuns() { cut -d' ' -f3 <<<"$1"; }
 
 # prog_stats IDS...: per program of these, "name run_time_ns run_cnt", one a line.
 prog_stats()
@@ -110,28 +128,36 @@ with_tracer()
 	done
 }
 
-base1=$(rate "$(flood)")
+u1=$(flood); base1=$(rate "$u1")
 ring=(${RING:+--ring-size "$RING"} ${ATTACH:+--attach "$ATTACH"})
 with_tracer selected "$sockeye" -v -j trace --summary "${ring[@]}" udp and dst host 10.94.0.2 and dst port 9
-base2=$(rate "$(flood)")
+u2=$(flood); base2=$(rate "$u2")
 TAIL=1 with_tracer perpkt "$sockeye" -v -j trace "${ring[@]}" udp and dst host 10.94.0.2 and dst port 9
-base2b=$(rate "$(flood)")
+u2b=$(flood); base2b=$(rate "$u2b")
 with_tracer filtered "$sockeye" -v -j trace --summary "${ring[@]}" udp and dst port 10
-base3=$(rate "$(flood)")
+u3=$(flood); base3=$(rate "$u3")
 with_tracer bpftrace unshare -m sh -c 'mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null;
 	exec bpftrace "$0"' "$src/bench/trace.bt"
-base4=$(rate "$(flood)")
+u4=$(flood); base4=$(rate "$u4")
 base=$(( (base1 + base2 + base2b + base3 + base4) / 5 ))
+
+# cpu_per NAME BEFORE AFTER: the sender's CPU ns per frame while NAME ran, less the untraced
+# runs' just before and after it (the lines flood printed).
+cpu_per()
+{
+	awk -v t="$(cpuns "$(cat "$tmp/$1.rate")")" -v b="$(cpuns "$2")" -v a="$(cpuns "$3")" \
+		'BEGIN { printf "%.0f", t - (b + a) / 2 }'
+}
 
 # ns_per RATE BEFORE AFTER: against the untraced runs just before and after it.
 ns_per()
 {
 	awk -v r="$1" -v b=$((($2 + $3) / 2)) 'BEGIN { printf "%.0f", 1e9 / r - 1e9 / b }'
 }
-read -r sel_sent sel_rate <"$tmp/selected.rate"
-read -r pp_sent pp_rate <"$tmp/perpkt.rate"
-read -r filt_sent filt_rate <"$tmp/filtered.rate"
-read -r bt_sent bt_rate <"$tmp/bpftrace.rate"
+read -r sel_sent sel_rate _ <"$tmp/selected.rate"
+read -r pp_sent pp_rate _ <"$tmp/perpkt.rate"
+read -r filt_sent filt_rate _ <"$tmp/filtered.rate"
+read -r bt_sent bt_rate _ <"$tmp/bpftrace.rate"
 # kns NAME SENT: the tracer's programs' run time per frame sent.
 kns() { awk -v t="$(cat "$tmp/$1.kns")" -v n="$2" 'BEGIN { printf "%.0f", t / n }'; }
 sel_stats=$(jq -c 'select(.type == "trace_stats") | {packets, lost_events, evicted, unfinished}' \
@@ -147,19 +173,23 @@ detach=$(sed -n 's/.*detached in \([0-9.]*\) ms/\1/p' "$tmp/selected.err")
 
 echo "kernel $(uname -r), $(nproc) CPUs, $secs s per run, sender pinned to CPU 0, tracer to CPU 1"
 echo "load: $(uptime | sed 's/.*load average/load average/')"
-printf '%-34s %12s %10s %12s %s\n' run "frames/s" "ns/frame" "kernel ns/fr" notes
-printf '%-34s %12s %10s %12s %s\n' "no tracing" "$base" - - \
-	"between the others: $base1 $base2 $base2b $base3 $base4"
-printf '%-34s %12s %10s %12s %s\n' "sockeye trace, selected" "$sel_rate" \
-	"$(ns_per "$sel_rate" "$base1" "$base2")" "$(kns selected "$sel_sent")" \
-	"$sel_sent sent; $sel_stats $sel_pairs"
-printf '%-34s %12s %10s %12s %s\n' "sockeye trace, selected, per packet" "$pp_rate" \
-	"$(ns_per "$pp_rate" "$base2" "$base2b")" "$(kns perpkt "$pp_sent")" "$pp_sent sent; $pp_stats"
-printf '%-34s %12s %10s %12s %s\n' "sockeye trace, filtered out" "$filt_rate" \
-	"$(ns_per "$filt_rate" "$base2b" "$base3")" "$(kns filtered "$filt_sent")" "$filt_stats"
-printf '%-34s %12s %10s %12s %s\n' "bpftrace trace.bt (same work)" "$bt_rate" \
-	"$(ns_per "$bt_rate" "$base3" "$base4")" "$(kns bpftrace "$bt_sent")" \
-	"followed to the fate: ${bt_count:-0}"
+printf '%-34s %10s %9s %11s %12s %s\n' run "frames/s" "ns/frame" "CPU ns/fr" "kernel ns/fr" notes
+printf '%-34s %10s %9s %11s %12s %s\n' "no tracing" "$base" - \
+	"$(awk -v a="$(cpuns "$u1")" -v b="$(cpuns "$u4")" 'BEGIN { printf "%.0f", (a + b) / 2 }')" - \
+	"between the others: $base1 $base2 $base2b $base3 $base4; CPU ns/frame $(cpuns "$u1")" \
+	"$(cpuns "$u2") $(cpuns "$u2b") $(cpuns "$u3") $(cpuns "$u4")"
+printf '%-34s %10s %9s %11s %12s %s\n' "sockeye trace, selected" "$sel_rate" \
+	"$(ns_per "$sel_rate" "$base1" "$base2")" "$(cpu_per selected "$u1" "$u2")" \
+	"$(kns selected "$sel_sent")" "$sel_sent sent; $sel_stats $sel_pairs"
+printf '%-34s %10s %9s %11s %12s %s\n' "sockeye trace, selected, per packet" "$pp_rate" \
+	"$(ns_per "$pp_rate" "$base2" "$base2b")" "$(cpu_per perpkt "$u2" "$u2b")" \
+	"$(kns perpkt "$pp_sent")" "$pp_sent sent; $pp_stats"
+printf '%-34s %10s %9s %11s %12s %s\n' "sockeye trace, filtered out" "$filt_rate" \
+	"$(ns_per "$filt_rate" "$base2b" "$base3")" "$(cpu_per filtered "$u2b" "$u3")" \
+	"$(kns filtered "$filt_sent")" "$filt_stats"
+printf '%-34s %10s %9s %11s %12s %s\n' "bpftrace trace.bt (same work)" "$bt_rate" \
+	"$(ns_per "$bt_rate" "$base3" "$base4")" "$(cpu_per bpftrace "$u3" "$u4")" \
+	"$(kns bpftrace "$bt_sent")" "followed to the fate: ${bt_count:-0}"
 echo "sockeye attach ${attach} ms and ${attach2} ms, detach ${detach} ms"
 # per_prog NAME SENT: each program that ran over the flood: runs per frame sent, ns per run.
 per_prog()
