@@ -48,6 +48,8 @@ int proto_bootp_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 
 static const char *const dhcp_msgs[] = {
 	NULL, "Discover", "Offer", "Request", "Decline", "ACK", "NACK", "Release", "Inform",
+	/* 9 (RFC 3203 FORCERENEW) is not named by tcpdump; 10-13 are RFC 4388 leasequery. */
+	NULL, "LeaseQuery", "LeaseUnassigned", "LeaseUnknown", "LeaseActive",
 };
 
 const char *proto_bootp_msg_name(uint8_t type)

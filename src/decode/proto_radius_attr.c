@@ -693,7 +693,8 @@ bool radius_value(struct pbuf *b, const struct msg *g, size_t off, size_t len, u
 			return true;
 		}
 		msg_printf(b, "index %u, location", msg_u16(g, off));
-		msg_hex_at(b, g, off + 2, len - 2, "\n\t    ");
+		/* Captured whole (msg_has above): tcpdump shows it with its text column. */
+		msg_hex_ascii_lines(b, "\n\t    ", g->p + off + 2, len - 2);
 		return true;
 	case RK_BLPR:
 		if (!msg_has(g, off, len))

@@ -163,7 +163,8 @@ bool proto_rip_print(struct line *x)
 			pbuf_puts(b, ", unknown version");
 			break;
 		}
-		msg_printf(b, ", routes: %u%s", (g.len - RIP_HDR_LEN) / RIP_ROUTE_LEN,
+		/* tcpdump's estimate: the whole length, header and auth included, by 20. */
+		msg_printf(b, ", routes: %u%s", g.len / RIP_ROUTE_LEN,
 			   vers == 2 ? " or less" : "");
 		while (left) {
 			int n = vers == 1 ? rip_entry_v1(b, &g, p, left) : rip_entry_v2(b, &g, p, left);

@@ -184,6 +184,27 @@ static int read_filter_file(const char *path, char **out)
 	return 0;
 }
 
+/*
+ * tcpdump's precedence of the dumps, whatever their order: -X over -x over
+ * -A; the one that wins dumps the link header too when given twice.
+ */
+static void dump_choose(struct sniff_opts *o)
+{
+	static const enum hexdump_mode modes[] = {
+		[DUMP_COUNT_x] = HEXDUMP_HEX, [DUMP_COUNT_X] = HEXDUMP_HEX_ASCII,
+		[DUMP_COUNT_A] = HEXDUMP_ASCII,
+	};
+	static const enum dump_count order[] = { DUMP_COUNT_X, DUMP_COUNT_x, DUMP_COUNT_A };
+
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		if (o->dump_count[order[i]]) {
+			o->show.dump = modes[order[i]];
+			o->show.dump_link = o->dump_count[order[i]] > 1;
+			return;
+		}
+	}
+}
+
 static int parse_fanout_mode(const char *s)
 {
 	static const struct {
@@ -488,13 +509,16 @@ int sniff_opts_parse(struct sniff_opts *o, int argc, char **argv)
 			o->show.absolute_seq = true;
 			break;
 		case 'x':
+			o->dump_count[DUMP_COUNT_x]++;
+			dump_choose(o);
+			break;
 		case 'X':
-			o->show.dump = c == 'X' || o->show.dump == HEXDUMP_HEX_ASCII ? HEXDUMP_HEX_ASCII
-										: HEXDUMP_HEX;
-			o->show.dump_link = o->x_count++ > 0;
+			o->dump_count[DUMP_COUNT_X]++;
+			dump_choose(o);
 			break;
 		case 'A':
-			o->show.dump = HEXDUMP_ASCII;
+			o->dump_count[DUMP_COUNT_A]++;
+			dump_choose(o);
 			break;
 		case 'n':
 			/*

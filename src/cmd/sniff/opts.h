@@ -14,6 +14,9 @@
 #define MAX_IFACES SNIFF_MAX_IFACES
 #define MAX_FANOUT 64
 
+/* The dump options, counted: given twice, each dumps the link header too. */
+enum dump_count { DUMP_COUNT_x, DUMP_COUNT_X, DUMP_COUNT_A, DUMP_COUNT_NR };
+
 struct sniff_opts {
 	const char *ifnames[MAX_IFACES];
 	unsigned n_ifnames;
@@ -36,7 +39,7 @@ struct sniff_opts {
 	struct savefile_write_opts wo;
 	uint64_t stats_ns;
 	int t_count;
-	int x_count;
+	int dump_count[DUMP_COUNT_NR];	/* how often -x, -X, -A were given */
 	bool utc;
 	bool nano;
 	uint64_t count;
