@@ -182,6 +182,30 @@ static void test_values(void **state)
 	sniff_opts_free(&o);
 }
 
+/* -x, -X and -A as tcpdump weighs them: -X over -x over -A in any order; twice, the link too. */
+static void test_dump_precedence(void **state)
+{
+	struct sniff_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, "-AA", NULL), 0);
+	assert_int_equal(o.show.dump, HEXDUMP_ASCII);
+	assert_true(o.show.dump_link);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-x", "-A", NULL), 0);
+	assert_int_equal(o.show.dump, HEXDUMP_HEX);
+	assert_false(o.show.dump_link);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-xX", "-AA", NULL), 0);
+	assert_int_equal(o.show.dump, HEXDUMP_HEX_ASCII);
+	assert_false(o.show.dump_link);
+	sniff_opts_free(&o);
+	assert_int_equal(parse(&o, "-A", "-XX", NULL), 0);
+	assert_int_equal(o.show.dump, HEXDUMP_HEX_ASCII);
+	assert_true(o.show.dump_link);
+	sniff_opts_free(&o);
+}
+
 /* -F: the expression from a file, '#' comments dropped; not with one on the command line. */
 static void test_filter_file(void **state)
 {
@@ -342,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_combination_errors),
 		cmocka_unit_test(test_value_errors),
 		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_dump_precedence),
 		cmocka_unit_test(test_filter_file),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_options_after_filter),
