@@ -43,7 +43,11 @@ static void print_nested_frame(struct line *x, int linktype, const uint8_t *p, s
 	o.verbosity = (uint8_t)verbosity;
 	o.verbose = verbosity > 0;
 	o.data = p;
-	o.link = x->nested_link && x->o->link;
+	/*
+	 * -e is tcpdump's global flag: a quoted raw IP packet has no link header
+	 * but still loses its "IP " prefix under it.
+	 */
+	o.link = (x->nested_link || linktype == PRINT_LINKTYPE_RAW) && x->o->link;
 	o.tcp_relative = false;
 	n = print_packet_at(buf, sizeof(buf), &m, &o, x->depth + 1);
 	pbuf_put(&x->b, buf, n < sizeof(buf) ? n : sizeof(buf) - 1);

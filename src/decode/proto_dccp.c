@@ -163,12 +163,12 @@ static size_t dccp_option(struct line *x, const uint8_t *o, size_t hlen, size_t 
 	size_t optlen = 1;
 
 	if (!cap) {
-		pbuf_puts(b, "[|dccp]");
+		pbuf_puts(b, " [|dccp]");
 		return 0;
 	}
 	if (o[0] >= 32) {
 		if (cap < 2) {
-			pbuf_puts(b, "[|dccp]");
+			pbuf_puts(b, " [|dccp]");
 			return 0;
 		}
 		optlen = o[1];
@@ -184,7 +184,7 @@ static size_t dccp_option(struct line *x, const uint8_t *o, size_t hlen, size_t 
 		return 0;
 	}
 	if (cap < optlen) {
-		pbuf_puts(b, "[|dccp]");
+		pbuf_puts(b, " [|dccp]");
 		return 0;
 	}
 	dccp_opt_label(b, o[0]);
@@ -298,9 +298,9 @@ bool proto_dccp_print(struct line *x)
 		pbuf_u32(b, d->ccval);
 		pbuf_puts(b, ", CsCov ");
 		pbuf_u32(b, d->cscov);
-		pbuf_puts(b, ", ");
+		/* No checksum part when the segment was not captured whole. */
 		if (l->csum != PKT_CSUM_UNCHECKED) {
-			pbuf_puts(b, "cksum 0x");
+			pbuf_puts(b, ", cksum 0x");
 			pbuf_hex(b, d->csum, 4);
 			if (l->csum == PKT_CSUM_BAD) {
 				pbuf_puts(b, " (incorrect -> 0x");
