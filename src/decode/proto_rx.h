@@ -42,6 +42,36 @@ struct rx_rd {
 	jmp_buf *cut;
 };
 
+/*
+ * An opcode's arguments in order, as tcpdump's per-service printers list
+ * them: a label printed before each ("" for none) and a kind:
+ * U unsigned, I signed, D a date, S a string (of at most the table's max),
+ * W a string sent a character a word (max words), E a Ubik version
+ * (epoch.counter), V a destination server, Y a volume's type (named when
+ * known), L a counted list of signed numbers, N a counted list of W strings,
+ * X a word read and not shown, T the label alone.
+ */
+#define RX_MAX_ARGS 18
+
+struct rx_arg {
+	const char *label;
+	char kind;
+};
+
+struct rx_op {
+	uint32_t op;
+	struct rx_arg args[RX_MAX_ARGS];
+};
+
+/*
+ * The arguments of op as table t lists them (nothing for an opcode not
+ * there; the table ends with an entry without arguments); strings up to
+ * max.  False where tcpdump's macros "goto trunc".
+ */
+bool rx_args(struct rx_rd *r, const struct rx_op *t, uint32_t op, uint32_t max);
+/* tcpdump's DESTSERVEROUT: " server a:b:c"; false when cut. */
+bool rx_dest_server(struct rx_rd *r);
+
 uint32_t rx_u32(struct rx_rd *r);
 /* ND_TCHECK_LEN: whether n bytes from the walk's offset are captured */
 bool rx_has(const struct rx_rd *r, size_t n);

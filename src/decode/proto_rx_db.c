@@ -27,84 +27,32 @@ static const struct msg_tok ubik_req[] = {
 #define PRNAMEMAX 64
 #define VLNAMEMAX 65
 
-static const char *const voltype[] = { "read-write", "read-only", "backup" };
+static const struct rx_op ubik_calls[] = {
+	{ 10000, { { " votestart", 'D' }, { " dbversion", 'E' }, { " tid", 'E' } } },
+	{ 10003, { { " site", 'U' } } },
+	{ 20000, { { " tid", 'E' } } },
+	{ 20001, { { " tid", 'E' } } },
+	{ 20002, { { " tid", 'E' }, { " file", 'I' }, { " pos", 'I' }, { " length", 'I' },
+		   { "", 'X' } } }, /* the lock type: read, not printed */
+	{ 20003, { { " tid", 'E' }, { " file", 'I' }, { " pos", 'I' } } },
+	{ 20005, { { " file", 'I' } } },
+	{ 20006, { { " file", 'I' }, { " length", 'I' }, { " dbversion", 'E' } } },
+	{ 20007, { { " tid", 'E' } } },
+	{ 20008, { { " tid", 'E' } } },
+	{ 20009, { { " tid", 'E' }, { " file", 'I' }, { " length", 'I' } } },
+	{ 20010, { { " tid", 'E' } } },
+	{ 20012, { { " tid", 'E' }, { " oldversion", 'E' }, { " newversion", 'E' } } },
+	{ 0, { { NULL, 0 } } },
+};
 
 bool rx_ubik_call(struct rx_rd *r, uint32_t op)
 {
 	pbuf_puts(r->b, " ubik call ");
 	rx_ubik_op_put(r->b, op);
 	r->off += 4;
-	switch (op) {
-	case 10000:
+	if (op == 10000)
 		msg_printf(r->b, " syncsite %s", rx_u32(r) ? "yes" : "no");
-		pbuf_puts(r->b, " votestart");
-		rx_date(r);
-		pbuf_puts(r->b, " dbversion");
-		if (!rx_ubik_version(r))
-			return false;
-		pbuf_puts(r->b, " tid");
-		return rx_ubik_version(r);
-	case 10003:
-		pbuf_puts(r->b, " site");
-		rx_uint(r);
-		break;
-	case 20000: case 20001: case 20007: case 20008: case 20010:
-		pbuf_puts(r->b, " tid");
-		return rx_ubik_version(r);
-	case 20002:
-		pbuf_puts(r->b, " tid");
-		if (!rx_ubik_version(r))
-			return false;
-		pbuf_puts(r->b, " file");
-		rx_int(r);
-		pbuf_puts(r->b, " pos");
-		rx_int(r);
-		pbuf_puts(r->b, " length");
-		rx_int(r);
-		rx_u32(r); /* the lock type: read, not printed */
-		break;
-	case 20003:
-		pbuf_puts(r->b, " tid");
-		if (!rx_ubik_version(r))
-			return false;
-		pbuf_puts(r->b, " file");
-		rx_int(r);
-		pbuf_puts(r->b, " pos");
-		rx_int(r);
-		break;
-	case 20005:
-		pbuf_puts(r->b, " file");
-		rx_int(r);
-		break;
-	case 20006:
-		pbuf_puts(r->b, " file");
-		rx_int(r);
-		pbuf_puts(r->b, " length");
-		rx_int(r);
-		pbuf_puts(r->b, " dbversion");
-		return rx_ubik_version(r);
-	case 20009:
-		pbuf_puts(r->b, " tid");
-		if (!rx_ubik_version(r))
-			return false;
-		pbuf_puts(r->b, " file");
-		rx_int(r);
-		pbuf_puts(r->b, " length");
-		rx_int(r);
-		break;
-	case 20012:
-		pbuf_puts(r->b, " tid");
-		if (!rx_ubik_version(r))
-			return false;
-		pbuf_puts(r->b, " oldversion");
-		if (!rx_ubik_version(r))
-			return false;
-		pbuf_puts(r->b, " newversion");
-		return rx_ubik_version(r);
-	default:
-		break;
-	}
-	return true;
+	return rx_args(r, ubik_calls, op, 0);
 }
 
 bool rx_ubik_reply(struct rx_rd *r, uint8_t type, uint32_t op)
@@ -128,168 +76,81 @@ bool rx_ubik_reply(struct rx_rd *r, uint8_t type, uint32_t op)
 	return true;
 }
 
+static const struct rx_op pt_calls[] = {
+	{ 500, { { "", 'S' }, { " id", 'I' }, { " oldid", 'I' } } },
+	{ 501, { { " id", 'I' } } },
+	{ 502, { { " pos", 'I' } } },
+	{ 503, { { " uid", 'I' }, { " gid", 'I' } } },
+	{ 504, { { "", 'N' } } },
+	{ 505, { { " ids:", 'L' } } },
+	{ 506, { { " id", 'I' } } },
+	{ 507, { { " uid", 'I' }, { " gid", 'I' } } },
+	{ 508, { { " id", 'I' } } },
+	{ 509, { { "", 'S' }, { " flag", 'I' }, { " oid", 'I' } } },
+	{ 511, { { " id", 'I' }, { " gflag", 'I' } } },
+	{ 512, { { " id", 'I' } } },
+	{ 513, { { " id", 'I' }, { "", 'S' }, { " oldid", 'I' }, { " newid", 'I' } } },
+	{ 514, { { " id", 'I' } } },
+	{ 515, { { " uid", 'I' }, { " gid", 'I' } } },
+	{ 517, { { " id", 'I' } } },
+	{ 518, { { " id", 'I' } } },
+	{ 519, { { " id", 'I' } } },
+	{ 520, { { " id", 'I' }, { "", 'S' } } },
+	{ 530, { { " id", 'I' } } },
+	{ 0, { { NULL, 0 } } },
+};
+
+static const struct rx_op pt_replies[] = {
+	{ 504, { { " ids:", 'L' } } },
+	{ 505, { { "", 'N' } } },
+	{ 508, { { "", 'L' } } },
+	{ 510, { { " maxuid", 'I' }, { " maxgid", 'I' } } },
+	{ 514, { { "", 'L' } } },
+	{ 517, { { "", 'L' } } },
+	{ 518, { { "", 'L' } } },
+	{ 519, { { "", 'L' } } },
+	{ 0, { { NULL, 0 } } },
+};
+
 bool rx_pt_call(struct rx_rd *r, uint32_t op)
 {
-	uint32_t j;
-
-	switch (op) {
-	case 500:
-		if (!rx_str(r, PRNAMEMAX))
-			return false;
-		pbuf_puts(r->b, " id");
-		rx_int(r);
-		pbuf_puts(r->b, " oldid");
-		rx_int(r);
-		break;
-	case 501: case 506: case 508: case 512: case 514: case 517: case 518: case 519: case 530:
-		pbuf_puts(r->b, " id");
-		rx_int(r);
-		break;
-	case 502:
-		pbuf_puts(r->b, " pos");
-		rx_int(r);
-		break;
-	case 503:
-	case 507:
-	case 515:
-		pbuf_puts(r->b, " uid");
-		rx_int(r);
-		pbuf_puts(r->b, " gid");
-		rx_int(r);
-		break;
-	case 504:
-		j = rx_u32(r);
-		for (uint32_t i = 0; i < j; i++)
-			if (!rx_vec(r, PRNAMEMAX))
-				return false;
-		if (!j)
-			pbuf_puts(r->b, " <none!>");
-		break;
-	case 505:
-		pbuf_puts(r->b, " ids:");
-		j = rx_u32(r);
-		for (uint32_t i = 0; i < j; i++)
-			rx_int(r);
-		if (!j)
-			pbuf_puts(r->b, " <none!>");
-		break;
-	case 509:
-		if (!rx_str(r, PRNAMEMAX))
-			return false;
-		pbuf_puts(r->b, " flag");
-		rx_int(r);
-		pbuf_puts(r->b, " oid");
-		rx_int(r);
-		break;
-	case 511:
-		pbuf_puts(r->b, " id");
-		rx_int(r);
-		pbuf_puts(r->b, " gflag");
-		rx_int(r);
-		break;
-	case 513:
-		pbuf_puts(r->b, " id");
-		rx_int(r);
-		if (!rx_str(r, PRNAMEMAX))
-			return false;
-		pbuf_puts(r->b, " oldid");
-		rx_int(r);
-		pbuf_puts(r->b, " newid");
-		rx_int(r);
-		break;
-	case 520:
-		pbuf_puts(r->b, " id");
-		rx_int(r);
-		return rx_str(r, PRNAMEMAX);
-	default:
-		break;
-	}
-	return true;
+	return rx_args(r, pt_calls, op, PRNAMEMAX);
 }
 
 bool rx_pt_reply(struct rx_rd *r, uint8_t type, uint32_t op)
 {
-	uint32_t j;
-
 	if (type != RX_PACKET_TYPE_DATA) {
 		pbuf_puts(r->b, " errcode");
 		rx_int(r);
 		return true;
 	}
-	switch (op) {
-	case 504:
-		pbuf_puts(r->b, " ids:");
-		j = rx_u32(r);
-		for (uint32_t i = 0; i < j; i++)
-			rx_int(r);
-		if (!j)
-			pbuf_puts(r->b, " <none!>");
-		break;
-	case 505:
-		j = rx_u32(r);
-		for (uint32_t i = 0; i < j; i++)
-			if (!rx_vec(r, PRNAMEMAX))
-				return false;
-		if (!j)
-			pbuf_puts(r->b, " <none!>");
-		break;
-	case 508: case 514: case 517: case 518: case 519:
-		j = rx_u32(r);
-		for (uint32_t i = 0; i < j; i++)
-			rx_int(r);
-		if (!j)
-			pbuf_puts(r->b, " <none!>");
-		break;
-	case 510:
-		pbuf_puts(r->b, " maxuid");
-		rx_int(r);
-		pbuf_puts(r->b, " maxgid");
-		rx_int(r);
-		break;
-	default:
-		break;
-	}
-	return true;
+	return rx_args(r, pt_replies, op, PRNAMEMAX);
 }
+
+static const struct rx_op vldb_calls[] = {
+	{ 501, { { "", 'W' } } },
+	{ 502, { { " volid", 'I' }, { "", 'Y' } } },
+	{ 503, { { " volid", 'I' }, { "", 'Y' } } },
+	{ 504, { { "", 'S' } } },
+	{ 505, { { " bump", 'I' } } },
+	{ 506, { { " volid", 'I' }, { "", 'Y' }, { "", 'W' } } },
+	{ 507, { { " volid", 'I' }, { "", 'Y' } } },
+	{ 508, { { " volid", 'I' }, { "", 'Y' } } },
+	{ 509, { { " volid", 'I' }, { "", 'Y' } } },
+	{ 510, { { " index", 'I' } } },
+	{ 517, { { "", 'W' } } },
+	{ 518, { { " volid", 'I' }, { "", 'Y' } } },
+	{ 519, { { "", 'S' } } },
+	{ 520, { { " volid", 'I' }, { "", 'Y' }, { "", 'W' } } },
+	{ 521, { { " index", 'I' } } },
+	{ 524, { { "", 'S' } } },
+	{ 527, { { "", 'S' } } },
+	{ 0, { { NULL, 0 } } },
+};
 
 bool rx_vldb_call(struct rx_rd *r, uint32_t op)
 {
-	uint32_t i;
-
-	switch (op) {
-	case 501:
-	case 517:
-		return rx_vec(r, VLNAMEMAX);
-	case 502: case 503: case 507: case 508: case 509: case 518:
-		pbuf_puts(r->b, " volid");
-		rx_int(r);
-		i = rx_u32(r);
-		if (i <= 2)
-			msg_printf(r->b, " type %s", voltype[i]);
-		break;
-	case 504: case 519: case 524: case 527:
-		return rx_str(r, VLNAMEMAX);
-	case 505:
-		pbuf_puts(r->b, " bump");
-		rx_int(r);
-		break;
-	case 506:
-	case 520:
-		pbuf_puts(r->b, " volid");
-		rx_int(r);
-		i = rx_u32(r);
-		if (i <= 2)
-			msg_printf(r->b, " type %s", voltype[i]);
-		return rx_vec(r, VLNAMEMAX);
-	case 510:
-	case 521:
-		pbuf_puts(r->b, " index");
-		rx_int(r);
-		break;
-	default:
-		break;
-	}
-	return true;
+	return rx_args(r, vldb_calls, op, VLNAMEMAX);
 }
 
 /* The partitions of a VLDB entry's first nservers servers, n in all. */

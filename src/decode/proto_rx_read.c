@@ -108,3 +108,93 @@ bool rx_vec(struct rx_rd *r, unsigned max)
 	pbuf_putc(r->b, '"');
 	return true;
 }
+
+bool rx_dest_server(struct rx_rd *r)
+{
+	uint32_t n1, n2;
+
+	if (!rx_has(r, 12))
+		return false;
+	n1 = rx_u32(r);
+	n2 = rx_u32(r);
+	msg_printf(r->b, " server %u:%u:%u", n1, n2, rx_u32(r));
+	return true;
+}
+
+/* A counted list: each item by kind (I or W), " <none!>" when empty; false when cut. */
+static bool rx_list(struct rx_rd *r, char kind, uint32_t max)
+{
+	uint32_t n = rx_u32(r);
+
+	for (uint32_t i = 0; i < n; i++) {
+		if (kind == 'W') {
+			if (!rx_vec(r, max))
+				return false;
+		} else {
+			rx_int(r);
+		}
+	}
+	if (!n)
+		pbuf_puts(r->b, " <none!>");
+	return true;
+}
+
+/* A volume's type, named only when it is one of the three. */
+static void rx_voltype(struct rx_rd *r)
+{
+	static const char *const voltype[] = { "read-write", "read-only", "backup" };
+	uint32_t t = rx_u32(r);
+
+	if (t < sizeof(voltype) / sizeof(voltype[0]))
+		msg_printf(r->b, " type %s", voltype[t]);
+}
+
+static bool rx_arg(struct rx_rd *r, char kind, uint32_t max)
+{
+	switch (kind) {
+	case 'Y':
+		rx_voltype(r);
+		return true;
+	case 'U':
+		rx_uint(r);
+		return true;
+	case 'I':
+		rx_int(r);
+		return true;
+	case 'D':
+		rx_date(r);
+		return true;
+	case 'S':
+		return rx_str(r, max);
+	case 'W':
+		return rx_vec(r, max);
+	case 'E':
+		return rx_ubik_version(r);
+	case 'V':
+		return rx_dest_server(r);
+	case 'L':
+		return rx_list(r, 'I', max);
+	case 'N':
+		return rx_list(r, 'W', max);
+	case 'X':
+		rx_u32(r);
+		return true;
+	default:
+		return true;
+	}
+}
+
+bool rx_args(struct rx_rd *r, const struct rx_op *t, uint32_t op, uint32_t max)
+{
+	for (; t->args[0].label; t++) {
+		if (t->op != op)
+			continue;
+		for (const struct rx_arg *a = t->args; a < t->args + RX_MAX_ARGS && a->label; a++) {
+			pbuf_puts(r->b, a->label);
+			if (!rx_arg(r, a->kind, max))
+				return false;
+		}
+		return true;
+	}
+	return true;
+}

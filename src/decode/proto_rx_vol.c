@@ -10,19 +10,6 @@
 #include "decode/proto_rx.h"
 
 #define RX_NAMEMAX 256 /* AFSNAMEMAX and BOSNAMEMAX */
-#define RX_MAX_ARGS 18
-
-/* U: unsigned, I: signed, D: a date, S: a string, V: a destination server, T: a label alone */
-struct rx_arg {
-	const char *label;
-	char kind;
-};
-
-struct rx_op {
-	uint32_t op;
-	struct rx_arg args[RX_MAX_ARGS];
-};
-
 static const struct rx_op vol_calls[] = {
 	{ 100, { { " partition", 'U' }, { " name", 'S' }, { " type", 'U' }, { " parent", 'U' } } },
 	{ 101, { { " trans", 'U' } } },
@@ -87,64 +74,17 @@ static const struct rx_op bos_calls[] = {
 	{ 0, { { NULL, 0 } } },
 };
 
-static bool dest_server(struct rx_rd *r)
-{
-	uint32_t n1, n2;
-
-	if (!rx_has(r, 12))
-		return false;
-	n1 = rx_u32(r);
-	n2 = rx_u32(r);
-	msg_printf(r->b, " server %u:%u:%u", n1, n2, rx_u32(r));
-	return true;
-}
-
-/* The fields of op in t; false where tcpdump's macros "goto trunc". */
-static bool rx_args(struct rx_rd *r, const struct rx_op *t, uint32_t op)
-{
-	for (; t->args[0].label; t++) {
-		if (t->op != op)
-			continue;
-		for (const struct rx_arg *a = t->args; a < t->args + RX_MAX_ARGS && a->label; a++) {
-			pbuf_puts(r->b, a->label);
-			switch (a->kind) {
-			case 'U':
-				msg_printf(r->b, " %u", rx_u32(r));
-				break;
-			case 'I':
-				msg_printf(r->b, " %d", (int32_t)rx_u32(r));
-				break;
-			case 'D':
-				rx_date(r);
-				break;
-			case 'S':
-				if (!rx_str(r, RX_NAMEMAX))
-					return false;
-				break;
-			case 'V':
-				if (!dest_server(r))
-					return false;
-				break;
-			default:
-				break;
-			}
-		}
-		return true;
-	}
-	return true;
-}
-
 bool rx_vol_call(struct rx_rd *r, uint32_t op)
 {
 	uint32_t j;
 
-	if (!rx_args(r, vol_calls, op))
+	if (!rx_args(r, vol_calls, op, RX_NAMEMAX))
 		return false;
 	if (op != 128)
 		return true;
 	j = rx_u32(r);
 	for (uint32_t i = 0; i < j; i++) {
-		if (!dest_server(r))
+		if (!rx_dest_server(r))
 			return false;
 		if (i != j - 1)
 			pbuf_putc(r->b, ',');
@@ -159,7 +99,7 @@ bool rx_vol_reply(struct rx_rd *r, uint32_t op)
 	uint32_t j;
 
 	if (op != 116 && op != 121)
-		return rx_args(r, vol_replies, op);
+		return rx_args(r, vol_replies, op, RX_NAMEMAX);
 	j = rx_u32(r);
 	for (uint32_t i = 0; i < j; i++) {
 		pbuf_puts(r->b, " name");
@@ -179,5 +119,5 @@ bool rx_vol_reply(struct rx_rd *r, uint32_t op)
 
 bool rx_bos_call(struct rx_rd *r, uint32_t op)
 {
-	return rx_args(r, bos_calls, op);
+	return rx_args(r, bos_calls, op, RX_NAMEMAX);
 }
