@@ -47,6 +47,7 @@ libsockeye_a_SOURCES += \
 	src/decode/names.c src/decode/names.h \
 	src/decode/names_service.c src/decode/names_service.h \
 	src/decode/names_host.c src/decode/names_host.h \
+	src/decode/names_ether.c src/decode/names_ether.h \
 	src/decode/view_packet.c src/decode/view_packet.h \
 	src/decode/view_packet_dns.c src/decode/view_packet_dns.h \
 	src/decode/view_packet_l2.c src/decode/view_packet_l2.h \
@@ -175,7 +176,8 @@ MODULE_TESTS += \
 	tests/unit/decode/test_timefmt \
 	tests/unit/decode/test_hexdump \
 	tests/unit/decode/test_names \
-	tests/unit/decode/test_names_host
+	tests/unit/decode/test_names_host \
+	tests/unit/decode/test_names_ether
 MODULE_TESTS += tests/unit/decode/test_rpc_xids
 EXTRA_DIST += tests/unit/decode/dissect_test.h tests/unit/decode/pkt_samples.h
 FUZZ_HARNESSES += tests/fuzz/fuzz_dissect

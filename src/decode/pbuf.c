@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "decode/names_ether.h"
 #include "decode/names_host.h"
 #include "decode/pbuf.h"
 
@@ -148,7 +149,20 @@ void pbuf_hwaddr(struct pbuf *b, const uint8_t *a, size_t len)
 
 void pbuf_mac(struct pbuf *b, const uint8_t a[6])
 {
+	const char *name = b->hosts ? names_ether(a) : NULL;
+
+	if (name) {
+		pbuf_puts(b, name);
+		return;
+	}
 	pbuf_hwaddr(b, a, 6);
+	/* tcpdump without -n names the address's vendor, as far as it knows it */
+	if (b->hosts) {
+		name = names_oui((uint32_t)a[0] << 16 | (uint32_t)a[1] << 8 | a[2]);
+		pbuf_puts(b, " (oui ");
+		pbuf_puts(b, name ? name : "Unknown");
+		pbuf_putc(b, ')');
+	}
 }
 
 void pbuf_u64(struct pbuf *b, uint64_t v)

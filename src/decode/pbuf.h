@@ -77,6 +77,11 @@ void pbuf_u64(struct pbuf *b, uint64_t v);
 void pbuf_ip4(struct pbuf *b, const uint8_t a[4]);
 /* The host name when b->hosts knows it, else RFC 5952 text as inet_ntop writes it. */
 void pbuf_ip6(struct pbuf *b, const uint8_t a[16]);
+/*
+ * A MAC address as "xx:xx:xx:xx:xx:xx"; when b->hosts is set (no -n), as
+ * tcpdump: its /etc/ethers name or "Broadcast", else the address and
+ * " (oui VENDOR)".
+ */
 void pbuf_mac(struct pbuf *b, const uint8_t a[6]);
 /* len bytes as colon-separated hex pairs (link-layer addresses of any size). */
 void pbuf_hwaddr(struct pbuf *b, const uint8_t *a, size_t len);

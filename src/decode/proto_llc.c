@@ -4,6 +4,7 @@
 
 #include "decode/dispatch.h"
 #include "decode/line.h"
+#include "decode/names_ether.h"
 #include "decode/proto.h"
 #include "decode/proto_l2.h"
 #include "decode/proto_msg.h"
@@ -106,36 +107,6 @@ static const char *llc_flag_name(unsigned v)
 	return NULL;
 }
 
-static const struct msg_tok oui_names[] = {
-	{ 0x000000, "Ethernet" },
-	{ 0x00000c, "Cisco" },
-	{ 0x00005e, "IANA" },
-	{ 0x000081, "Nortel Networks SONMP" },
-	{ 0x0000f8, "Cisco bridged" },
-	{ 0x0080c2, "Ethernet bridged" },
-	{ 0x00a03e, "ATM Forum" },
-	{ 0x00e02f, "DOCSIS Spanning Tree" },
-	{ 0x080007, "Appletalk" },
-	{ 0x009069, "Juniper" },
-	{ 0x080009, "Hewlett-Packard" },
-	{ 0x00120f, "IEEE 802.3 Private" },
-	{ 0x0012bb, "ANSI/TIA" },
-	{ 0x001b21, "DCBX" },
-	{ 0x002320, "Nicira Networks" },
-	{ 0x5c16c7, "Big Switch Networks" },
-	{ 0xb0d2f5, "Vello Systems" },
-	{ 0x002481, "HP" },
-	{ 0x0004ea, "HP-Labs" },
-	{ 0x748771, "Infoblox Inc" },
-	{ 0xa42305, "Open Networking Lab" },
-	{ 0x000af7, "Freescale" },
-	{ 0x0015ad, "Netronome" },
-	{ 0x001018, "Broadcom" },
-	{ 0x00e004, "PMC-Sierra" },
-	{ 0xd0f0db, "Ericsson" },
-	{ 0, NULL },
-};
-
 static const struct msg_tok cisco_pid_names[] = {
 	{ 0x2000, "CDP" }, { 0x2003, "VTP" },  { 0x2004, "DTP" },
 	{ 0x0111, "UDLD" }, { 0x010b, "PVST" }, { 0x010c, "VLAN Bridge" },
@@ -153,7 +124,7 @@ static const struct msg_tok bridged_pid_names[] = {
 
 const char *proto_llc_oui_name(uint32_t oui)
 {
-	return msg_tok_find(oui_names, oui);
+	return names_oui(oui);
 }
 
 static void put_pid(struct pbuf *b, uint32_t oui, uint16_t pid)

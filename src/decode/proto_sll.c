@@ -115,7 +115,10 @@ bool proto_sll_print(struct line *x)
 		pbuf_putc(&x->b, ' ');
 	}
 	/* no address, no space for it: tcpdump prints one space before the ethertype */
-	if (halen) {
+	if (halen == 6) {
+		pbuf_mac(&x->b, s->addr);	/* named as tcpdump names an Ethernet address */
+		pbuf_putc(&x->b, ' ');
+	} else if (halen) {
 		pbuf_hwaddr(&x->b, s->addr, halen);
 		pbuf_putc(&x->b, ' ');
 	}
