@@ -21,10 +21,11 @@ bool proto_l2_undecoded(struct line *x)
 	const struct pkt_layer *ly = line_layer(x);
 	uint32_t off = ly->off + ly->hdr_len;
 
-	if (line_more(x) || !x->o->data || x->o->quiet)
+	if (line_more(x) || !x->o->data)
 		return false;
+	/* tcpdump's ": " comes before its default print, which -q suppresses */
 	pbuf_puts(&x->b, ": ");
-	if (!x->o->dump && x->m->caplen > off)
+	if (!x->o->dump && !x->o->quiet && x->m->caplen > off)
 		proto_l2_default_print(&x->b, x->o->data + off, x->m->caplen - off);
 	return true;
 }
