@@ -8,7 +8,10 @@
 
 int proto_l2_ethertype(struct pkt_meta *m, uint16_t type)
 {
-	return dispatch_ethertype(m, type);
+	int next = dispatch_ethertype(m, type);
+
+	/* tcpdump's snap_print names Arista's shim, but does not decode it */
+	return next == PKT_PROTO_ARISTA ? PKT_PROTO_NONE : next;
 }
 
 int proto_l2_cisco_pid(uint16_t pid)

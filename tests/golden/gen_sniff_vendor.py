@@ -1,12 +1,13 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-# gen_sniff_vendor.py: writes tests/golden/input/sniff_aoe_craft.pcap, sniff_arista_craft.pcap
-# and sniff_vsock_craft.pcap, built byte by byte for the paths tcpdump's own captures of AoE
-# (ethertype 0x88a2), Arista's timestamp shim (0xd28b) and vsock (DLT_VSOCK) miss: every AoE
-# command with its invalid lengths and cuts, the error flag; Arista's unknown subtype and
-# format, 48-bit stamps, an unknown or 802.3 inner type, shims nested and around 802.1Q tags,
-# cuts at each field; vsock's transports, unknown ops and types, payloads at -vv and cut
-# headers.  The expected text is tcpdump 4.99.3's.  The output is committed; only changing
+# gen_sniff_vendor.py: writes tests/golden/input/sniff_aoe_craft.pcap, sniff_arista_craft.pcap,
+# sniff_arista_snap.pcap, sniff_arista_sll.pcap and sniff_vsock_craft.pcap, built byte by byte
+# for the paths tcpdump's own captures of AoE (ethertype 0x88a2), Arista's timestamp shim
+# (0xd28b) and vsock (DLT_VSOCK) miss: every AoE command with its invalid lengths and cuts, the
+# error flag; Arista's unknown subtype and format, 48-bit stamps, an unknown or 802.3 inner
+# type, shims nested and around 802.1Q tags, cuts at each field, 0xd28b after SNAP and a cooked
+# header (not decoded there); vsock's transports, unknown ops and types, payloads at -vv and
+# cut headers.  The expected text is tcpdump 4.99.3's.  The output is committed; only changing
 # the captures needs python3.  Helpers come from gen_sniff.py beside it.
 import os
 import struct
@@ -17,6 +18,7 @@ from gen_sniff import write_pcap  # noqa: E402
 
 LINKTYPE_ETHERNET = 1
 LINKTYPE_VSOCK = 271
+LINKTYPE_LINUX_SLL = 113
 SRC = bytes.fromhex("68a3c4f4841e")
 DST = bytes.fromhex("ffffffffffff")
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "input")
@@ -127,6 +129,22 @@ def arista_frames():
     ]
 
 
+def arista_elsewhere_frames():
+    """The shim is Ethernet's only: after SNAP it is named, not decoded; in GRE's bridged frame it is."""
+    shim = arista(1, 0, 0x10, TS64, b"\x08\x00" + IPV4_UDP)
+    snap = DST + SRC + struct.pack(">H", 8 + len(shim)) + bytes.fromhex("aaaa03000000d28b") + shim
+    gre = eth(0x0800, bytes.fromhex("4500005a00000000402f00000a0000010a000002") +
+              bytes.fromhex("00006558") + DST + SRC + b"\xd2\x8b" + shim)
+    return [snap, gre]
+
+
+def sll_frames():
+    """A cooked header's ethertype 0xd28b is not Arista's shim for tcpdump; AoE is AoE."""
+    sll = struct.pack(">HHH", 0, 1, 6) + bytes(8)
+    return [sll + b"\xd2\x8b" + arista(1, 0, 0x10, TS64, b"\x08\x00" + IPV4_UDP),
+            sll + b"\x88\xa2" + aoe(0x10, 0, 0, 1, 2, 0, b"")]
+
+
 # ---- vsock -------------------------------------------------------------------------------------
 def vsockmon(scid, dcid, sport, dport, op, transport, tlen, rest=b""):
     return struct.pack("<QQIIHHHH", scid, dcid, sport, dport, op, transport, tlen, 0) + rest
@@ -159,6 +177,9 @@ def main():
     write_pcap(os.path.join(OUT, "sniff_aoe_craft.pcap"), LINKTYPE_ETHERNET, aoe_frames())
     write_pcap(os.path.join(OUT, "sniff_arista_craft.pcap"), LINKTYPE_ETHERNET, arista_frames())
     write_pcap(os.path.join(OUT, "sniff_vsock_craft.pcap"), LINKTYPE_VSOCK, vsock_frames())
+    write_pcap(os.path.join(OUT, "sniff_arista_snap.pcap"), LINKTYPE_ETHERNET,
+               arista_elsewhere_frames())
+    write_pcap(os.path.join(OUT, "sniff_arista_sll.pcap"), LINKTYPE_LINUX_SLL, sll_frames())
 
 
 if __name__ == "__main__":
