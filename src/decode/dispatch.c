@@ -12,6 +12,11 @@
  */
 #define DISPATCH_LINKTYPE_RAW 101
 
+/* Linux vsockmon's link type, for a libpcap too old to name it */
+#ifndef DLT_VSOCK
+#define DLT_VSOCK 271
+#endif
+
 /*
  * Keys by space, the most common first: lookups scan them in order.  This is
  * data only, so protocols can look up what follows them without depending on
@@ -40,6 +45,8 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_DSA_TAG_BRCM_PREPEND, PKT_PROTO_BRCM_PREPEND }, /* Broadcom, before the frame */
 	/* small link types (issue 13) */
 	{ DLT_SLIP, PKT_PROTO_SLIP }, /* with Van Jacobson compressed TCP */
+	/* vsock (issue 13) */
+	{ DLT_VSOCK, PKT_PROTO_VSOCK }, /* Linux vsockmon */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {
@@ -67,6 +74,9 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	/* small ethertype protocols (issue 13) */
 	{ 0x886f, PKT_PROTO_MSNLB }, /* Microsoft NLB heartbeats */
 	{ 0x88ca, PKT_PROTO_TIPC },  /* TIPC */
+	/* AoE and Arista timestamps (issue 13) */
+	{ 0x88a2, PKT_PROTO_AOE },    /* ATA over Ethernet */
+	{ 0xd28b, PKT_PROTO_ARISTA }, /* Arista's timestamp, then the frame's own ethertype */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */

@@ -77,7 +77,9 @@ int dispatch_first(int linktype, const struct pkt_cursor *c);
 
 /*
  * What an ethertype in a link header selects, noted in the current level;
- * past PKT_MAX_VLAN tags the rest stays undecoded payload.
+ * past PKT_MAX_VLAN tags the rest stays undecoded payload.  Arista's
+ * timestamp shim is Ethernet's only (tcpdump's ether_common_print: not after
+ * a cooked header or Frame Relay).
  */
 static inline int dispatch_ethertype(struct pkt_meta *m, uint16_t type)
 {
@@ -86,6 +88,8 @@ static inline int dispatch_ethertype(struct pkt_meta *m, uint16_t type)
 
 	l->ethertype = type;
 	if (next == PKT_PROTO_VLAN && l->n_vlan == PKT_MAX_VLAN)
+		return PKT_PROTO_NONE;
+	if (next == PKT_PROTO_ARISTA && l->link != PKT_PROTO_ETH)
 		return PKT_PROTO_NONE;
 	return next;
 }

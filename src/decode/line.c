@@ -26,8 +26,15 @@ void line_ethertype(struct line *x, uint16_t type)
 {
 	const char *name = tcpdump_names_ethertype(type);
 
-	if (x->o->quiet && name) {
-		pbuf_puts(&x->b, name);
+	/* tcpdump's -q words: the name alone, or "Unknown Ethertype (0x1234)" */
+	if (x->o->quiet) {
+		if (name) {
+			pbuf_puts(&x->b, name);
+			return;
+		}
+		pbuf_puts(&x->b, "Unknown Ethertype (0x");
+		pbuf_hex(&x->b, type, 4);
+		pbuf_putc(&x->b, ')');
 		return;
 	}
 	pbuf_puts(&x->b, "ethertype ");

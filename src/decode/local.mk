@@ -196,3 +196,9 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_sl.c
 # DVMRP inside IGMP (issue 13)
 libsockeye_a_SOURCES += src/decode/proto_dvmrp.c src/decode/proto_dvmrp.h
+# AoE, Arista timestamps and vsock (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_aoe.c \
+	src/decode/proto_arista.c \
+	src/decode/proto_vsock.c src/decode/proto_vsock.h \
+	src/decode/view_packet_vendor.c src/decode/view_packet_vendor.h

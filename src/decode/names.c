@@ -255,6 +255,10 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MSNLB] = "msnlb",
 	[PKT_PROTO_TIPC] = "tipc",
 	[PKT_PROTO_SLIP] = "slip",
+	/* AoE, Arista timestamps and vsock (issue 13) */
+	[PKT_PROTO_AOE] = "aoe",
+	[PKT_PROTO_ARISTA] = "arista",
+	[PKT_PROTO_VSOCK] = "vsock",
 };
 
 const char *names_layer(unsigned pkt_proto)

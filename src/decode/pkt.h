@@ -175,4 +175,20 @@ static inline uint32_t pkt_be32(const uint8_t *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/* Little-endian numbers likewise (Linux's own headers: vsockmon, virtio). */
+static inline uint16_t pkt_le16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static inline uint32_t pkt_le32(const uint8_t *p)
+{
+	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline uint64_t pkt_le64(const uint8_t *p)
+{
+	return pkt_le32(p) | (uint64_t)pkt_le32(p + 4) << 32;
+}
+
 #endif /* SOCKEYE_PKT_H */

@@ -136,6 +136,10 @@ enum pkt_proto {
 	PKT_PROTO_MSNLB, /* Microsoft NLB heartbeats, ethertype 0x886f */
 	PKT_PROTO_TIPC, /* TIPC, ethertype 0x88ca */
 	PKT_PROTO_SLIP, /* SLIP with VJ compression: DLT_SLIP */
+	/* AoE, Arista timestamps and vsock (issue 13) */
+	PKT_PROTO_AOE,	  /* ATA over Ethernet, ethertype 0x88a2 */
+	PKT_PROTO_ARISTA, /* Arista's timestamp shim, ethertype 0xd28b, then an ethertype */
+	PKT_PROTO_VSOCK,  /* Linux vsockmon's header: DLT_VSOCK */
 	PKT_PROTO_COUNT
 };
 

@@ -132,6 +132,8 @@ bool print_dump_whole(const struct pkt_meta *m)
 		return true;
 	case PKT_PROTO_FR: /* fr_if_print takes a capture of less than 4 bytes as its own */
 		return ly->hdr_len >= 4;
+	case PKT_PROTO_ARISTA: /* a cut subtype is ether_print's own; past it a GET gives up */
+		return ly->hdr_len >= 2;
 	}
 	return false;
 }

@@ -234,6 +234,13 @@ int proto_tipc_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_tipc_print(struct line *x);
 int proto_sl_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_sl_print(struct line *x);
+/* AoE, Arista timestamps and vsock (issue 13) */
+int proto_aoe_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_aoe_print(struct line *x);
+int proto_arista_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_arista_print(struct line *x);
+int proto_vsock_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_vsock_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -8,6 +8,7 @@
 
 #define ETH_HDR_LEN	 14
 #define ETH_MAX_8023_LEN 1500 /* type fields up to this are 802.3 lengths */
+#define ETH_TYPE_ARISTA	 0xd28b /* Arista's timestamp shim */
 
 /*
  * Ethernet II (IEEE 802.3 clause 3.1.1); the FCS is not captured.
@@ -94,6 +95,15 @@ bool proto_eth_print_tag(struct line *x, const struct proto_eth_tag *t)
 	    (!x->o->link || x->m->layer[x->i + 1].truncated)) {
 		if (x->o->link)
 			eth_addrs(x, e, t);
+		return false;
+	}
+	/* Arista's timestamp shim names its ethertype itself, -e or not (proto_arista.c) */
+	if (e->type == ETH_TYPE_ARISTA && line_more(x) &&
+	    x->m->layer[x->i + 1].proto == PKT_PROTO_ARISTA) {
+		if (x->o->link) {
+			x->link_shown = true;
+			eth_addrs(x, e, t);
+		}
 		return false;
 	}
 	if (!line_link_wanted(x))

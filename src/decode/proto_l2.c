@@ -8,7 +8,10 @@
 
 int proto_l2_ethertype(struct pkt_meta *m, uint16_t type)
 {
-	return dispatch_ethertype(m, type);
+	int next = dispatch_ethertype(m, type);
+
+	/* tcpdump's snap_print names Arista's shim, but does not decode it */
+	return next == PKT_PROTO_ARISTA ? PKT_PROTO_NONE : next;
 }
 
 int proto_l2_cisco_pid(uint16_t pid)
@@ -21,10 +24,11 @@ bool proto_l2_undecoded(struct line *x)
 	const struct pkt_layer *ly = line_layer(x);
 	uint32_t off = ly->off + ly->hdr_len;
 
-	if (line_more(x) || !x->o->data || x->o->quiet)
+	if (line_more(x) || !x->o->data)
 		return false;
+	/* tcpdump's ": " comes before its default print, which -q suppresses */
 	pbuf_puts(&x->b, ": ");
-	if (!x->o->dump && x->m->caplen > off)
+	if (!x->o->dump && !x->o->quiet && x->m->caplen > off)
 		proto_l2_default_print(&x->b, x->o->data + off, x->m->caplen - off);
 	return true;
 }

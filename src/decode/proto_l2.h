@@ -22,7 +22,8 @@ void proto_l2_default_print(struct pbuf *b, const uint8_t *p, size_t n);
 /*
  * After a link header whose ethertype is not decoded (the last layer, x->i):
  * tcpdump's ": " and its dump of the payload, unless the caller dumps the
- * packet anyway (-x, -X, -A) or -q; true then (the line is complete).
+ * packet anyway (-x, -X, -A) or -q (the ": " stays); true then (the line is
+ * complete).
  */
 bool proto_l2_undecoded(struct line *x);
 /* SNAP's organization's name ("Cisco", "IEEE 802.3 Private"), or NULL. */

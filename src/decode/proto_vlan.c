@@ -8,6 +8,7 @@
 
 #define VLAN_TAG_LEN	  4
 #define VLAN_MAX_8023_LEN 1500
+#define VLAN_TYPE_ARISTA  0xd28b
 
 /*
  * The tag after a TPID of 0x8100 (802.1Q), 0x88a8 (802.1ad) or 0x9100:
@@ -75,6 +76,9 @@ bool proto_vlan_print(struct line *x)
 	}
 	/* the next tag cut: tcpdump reads the type with the tag, and names neither */
 	if (proto_l2_vlan_cut_follows(x))
+		return false;
+	/* Arista's timestamp shim names its ethertype itself (proto_arista.c) */
+	if (v->type == VLAN_TYPE_ARISTA && line_more(x))
 		return false;
 	line_ethertype(x, v->type);
 	if (line_more(x))

@@ -135,4 +135,8 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MSNLB] = { "msnlb", proto_msnlb_dissect, proto_msnlb_print, false },
 	[PKT_PROTO_TIPC] = { "tipc", proto_tipc_dissect, proto_tipc_print, false },
 	[PKT_PROTO_SLIP] = { "slip", proto_sl_dissect, proto_sl_print, false },
+	/* AoE, Arista timestamps and vsock (issue 13) */
+	[PKT_PROTO_AOE] = { "aoe", proto_aoe_dissect, proto_aoe_print, false },
+	[PKT_PROTO_ARISTA] = { "arista", proto_arista_dissect, proto_arista_print, false },
+	[PKT_PROTO_VSOCK] = { "vsock", proto_vsock_dissect, proto_vsock_print, false },
 };
