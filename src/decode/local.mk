@@ -194,3 +194,9 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_sl.c
 # DVMRP inside IGMP (issue 13)
 libsockeye_a_SOURCES += src/decode/proto_dvmrp.c src/decode/proto_dvmrp.h
+# MPLS control protocols (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_ldp.c \
+	src/decode/proto_lspping.c \
+	src/decode/proto_mplsctl.c src/decode/proto_mplsctl.h \
+	src/decode/view_packet_mplsctl.c src/decode/view_packet_mplsctl.h

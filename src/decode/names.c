@@ -255,6 +255,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MSNLB] = "msnlb",
 	[PKT_PROTO_TIPC] = "tipc",
 	[PKT_PROTO_SLIP] = "slip",
+	/* MPLS control protocols (issue 13) */
+	[PKT_PROTO_LDP] = "ldp",
+	[PKT_PROTO_LSPPING] = "lspping",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -136,6 +136,9 @@ enum pkt_proto {
 	PKT_PROTO_MSNLB, /* Microsoft NLB heartbeats, ethertype 0x886f */
 	PKT_PROTO_TIPC, /* TIPC, ethertype 0x88ca */
 	PKT_PROTO_SLIP, /* SLIP with VJ compression: DLT_SLIP */
+	/* MPLS control protocols (issue 13) */
+	PKT_PROTO_LDP, /* RFC 5036, UDP and TCP 646 */
+	PKT_PROTO_LSPPING, /* MPLS LSP ping, RFC 8029, UDP 3503 */
 	PKT_PROTO_COUNT
 };
 

@@ -135,4 +135,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MSNLB] = { "msnlb", proto_msnlb_dissect, proto_msnlb_print, false },
 	[PKT_PROTO_TIPC] = { "tipc", proto_tipc_dissect, proto_tipc_print, false },
 	[PKT_PROTO_SLIP] = { "slip", proto_sl_dissect, proto_sl_print, false },
+	/* MPLS control protocols (issue 13) */
+	[PKT_PROTO_LDP] = { "ldp", proto_ldp_dissect, proto_ldp_print, false },
+	[PKT_PROTO_LSPPING] = { "lspping", proto_lspping_dissect, proto_lspping_print, false },
 };

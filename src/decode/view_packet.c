@@ -27,6 +27,7 @@
 #include "decode/view_packet_pgm.h"
 #include "decode/view_packet_ppp.h"
 #include "decode/view_packet_udpapps.h"
+#include "decode/view_packet_mplsctl.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -658,6 +659,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* mesh and overlay protocols (issue 13) */
 			if (view_packet_mesh(d, m, ly, data))
+				break;
+			/* MPLS control protocols (issue 13) */
+			if (view_packet_mplsctl(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;
