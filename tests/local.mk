@@ -14,6 +14,8 @@ EXTRA_DIST += tests/golden/TESTLIST tests/golden/input tests/golden/expected \
 EXTRA_DIST += tests/golden/gen_sniff_pgm.py tests/golden/seed_fuzz_pgm.py
 # AoE, Arista timestamps and vsock (issue 13)
 EXTRA_DIST += tests/golden/gen_sniff_vendor.py
+# MPLS control protocols (issue 13)
+EXTRA_DIST += tests/golden/gen_sniff_mpls.py
 
 # Docs stay in step with the command table and the schemas; the layers keep DESIGN.md's rules.
 DOC_TESTS = tests/docs/sync.sh tests/docs/schema.sh tests/docs/layers.sh tests/docs/completion.sh

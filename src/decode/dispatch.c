@@ -204,6 +204,9 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 3799, PKT_PROTO_RADIUS }, /* RFC 5176 dynamic authorization */
 	{ 1985, PKT_PROTO_HSRP },   /* Cisco HSRP, RFC 2281 */
 	{ 921, PKT_PROTO_LWRES },   /* BIND 9's lightweight resolver */
+	/* MPLS control protocols (issue 13): LDP before OLSR, as tcpdump */
+	{ 646, PKT_PROTO_LDP }, /* RFC 5036 */
+	{ 3503, PKT_PROTO_LSPPING }, /* MPLS LSP ping, RFC 8029 (tcpdump: after OLSR, before BFD) */
 	{ 3784, PKT_PROTO_BFD },    /* BFD control, RFC 5881 */
 	{ 3785, PKT_PROTO_BFD },    /* BFD echo */
 	{ 4784, PKT_PROTO_BFD },    /* BFD multihop, RFC 5883 */
@@ -238,6 +241,7 @@ static const struct dispatch_key dispatch_tcp_apps[] = {
 	{ 8554, PKT_PROTO_RTSP },
 	{ 53, PKT_PROTO_DNS }, /* with a length prefix, RFC 1035 4.2.2 */
 	/* Sun RPC and NFS (issue 13): last of tcpdump's; a call to it or a reply from it only */
+	{ 646, PKT_PROTO_LDP }, /* MPLS control (issue 13): RFC 5036, before NFS as tcpdump */
 	{ 2049, PKT_PROTO_NFS },
 	/* tcpdump decodes nothing here (so last): text only with --decode-more */
 	{ 443, PKT_PROTO_TLS },

@@ -202,3 +202,9 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_arista.c \
 	src/decode/proto_vsock.c src/decode/proto_vsock.h \
 	src/decode/view_packet_vendor.c src/decode/view_packet_vendor.h
+# MPLS control protocols (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_ldp.c \
+	src/decode/proto_lspping.c \
+	src/decode/proto_mplsctl.c src/decode/proto_mplsctl.h \
+	src/decode/view_packet_mplsctl.c src/decode/view_packet_mplsctl.h

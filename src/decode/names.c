@@ -259,6 +259,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_AOE] = "aoe",
 	[PKT_PROTO_ARISTA] = "arista",
 	[PKT_PROTO_VSOCK] = "vsock",
+	/* MPLS control protocols (issue 13) */
+	[PKT_PROTO_LDP] = "ldp",
+	[PKT_PROTO_LSPPING] = "lspping",
 };
 
 const char *names_layer(unsigned pkt_proto)

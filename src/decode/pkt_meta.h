@@ -140,6 +140,9 @@ enum pkt_proto {
 	PKT_PROTO_AOE,	  /* ATA over Ethernet, ethertype 0x88a2 */
 	PKT_PROTO_ARISTA, /* Arista's timestamp shim, ethertype 0xd28b, then an ethertype */
 	PKT_PROTO_VSOCK,  /* Linux vsockmon's header: DLT_VSOCK */
+	/* MPLS control protocols (issue 13) */
+	PKT_PROTO_LDP, /* RFC 5036, UDP and TCP 646 */
+	PKT_PROTO_LSPPING, /* MPLS LSP ping, RFC 8029, UDP 3503 */
 	PKT_PROTO_COUNT
 };
 

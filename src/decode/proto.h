@@ -241,6 +241,11 @@ int proto_arista_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_arista_print(struct line *x);
 int proto_vsock_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_vsock_print(struct line *x);
+/* MPLS control protocols (issue 13) */
+int proto_ldp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ldp_print(struct line *x);
+int proto_lspping_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_lspping_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -110,6 +110,16 @@ bool msg_hex_at(struct pbuf *b, const struct msg *g, size_t off, size_t n, const
 	return true;
 }
 
+void msg_unknown_data(struct pbuf *b, const struct msg *g, size_t off, size_t n, const char *ident)
+{
+	if (off > g->cap) {
+		pbuf_puts(b, ident);
+		pbuf_puts(b, "Dissector error: print_unknown_data called with pointer past end of packet");
+		return;
+	}
+	msg_hex_at(b, g, off, n < g->cap - off ? n : g->cap - off, ident);
+}
+
 void msg_hex_lines(struct pbuf *b, const char *ident, const uint8_t *p, size_t n)
 {
 	struct msg all = { p, (uint32_t)n, (uint32_t)n };

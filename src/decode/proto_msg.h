@@ -138,6 +138,12 @@ void msg_hex_lines(struct pbuf *b, const char *prefix, const uint8_t *p, size_t 
  */
 bool msg_hex_at(struct pbuf *b, const struct msg *g, size_t off, size_t n, const char *ident);
 /*
+ * print_unknown_data over g's bytes at off: the captured part of n bytes as
+ * msg_hex_at's lines, no mark for the rest; tcpdump's "Dissector error" line
+ * when off is past the capture.
+ */
+void msg_unknown_data(struct pbuf *b, const struct msg *g, size_t off, size_t n, const char *ident);
+/*
  * hex_and_ascii_print: 16 bytes a line, each line starting with ident and
  * "0x%04x: ", the bytes in pairs then, after two spaces, those that are
  * graphic as text (the others as '.'); the bytes must be captured.

@@ -139,4 +139,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_AOE] = { "aoe", proto_aoe_dissect, proto_aoe_print, false },
 	[PKT_PROTO_ARISTA] = { "arista", proto_arista_dissect, proto_arista_print, false },
 	[PKT_PROTO_VSOCK] = { "vsock", proto_vsock_dissect, proto_vsock_print, false },
+	/* MPLS control protocols (issue 13) */
+	[PKT_PROTO_LDP] = { "ldp", proto_ldp_dissect, proto_ldp_print, false },
+	[PKT_PROTO_LSPPING] = { "lspping", proto_lspping_dissect, proto_lspping_print, false },
 };

@@ -28,6 +28,7 @@
 #include "decode/view_packet_ppp.h"
 #include "decode/view_packet_udpapps.h"
 #include "decode/view_packet_vendor.h"
+#include "decode/view_packet_mplsctl.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -662,6 +663,8 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* AoE, Arista timestamps and vsock (issue 13) */
 			if (view_packet_vendor(d, m, ly, data))
+			/* MPLS control protocols (issue 13) */
+			if (view_packet_mplsctl(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;
