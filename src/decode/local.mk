@@ -194,3 +194,8 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_sl.c
 # DVMRP inside IGMP (issue 13)
 libsockeye_a_SOURCES += src/decode/proto_dvmrp.c src/decode/proto_dvmrp.h
+# GMPLS signalling: RSVP and LMP (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_gmpls.h \
+	src/decode/proto_lmp.c \
+	src/decode/view_packet_gmpls.c src/decode/view_packet_gmpls.h

@@ -136,6 +136,8 @@ enum pkt_proto {
 	PKT_PROTO_MSNLB, /* Microsoft NLB heartbeats, ethertype 0x886f */
 	PKT_PROTO_TIPC, /* TIPC, ethertype 0x88ca */
 	PKT_PROTO_SLIP, /* SLIP with VJ compression: DLT_SLIP */
+	/* GMPLS signalling (issue 13) */
+	PKT_PROTO_LMP,	/* RFC 4204, UDP 701, or sniff -T lmp */
 	PKT_PROTO_COUNT
 };
 

@@ -4,6 +4,7 @@
 
 #include "decode/protocols.h"
 #include "decode/proto_udpapps.h"
+#include "decode/proto_gmpls.h"
 
 /*
  * Adding a protocol: one new file src/decode/proto_X.c (its dissector and its
@@ -135,4 +136,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MSNLB] = { "msnlb", proto_msnlb_dissect, proto_msnlb_print, false },
 	[PKT_PROTO_TIPC] = { "tipc", proto_tipc_dissect, proto_tipc_print, false },
 	[PKT_PROTO_SLIP] = { "slip", proto_sl_dissect, proto_sl_print, false },
+	/* GMPLS signalling (issue 13) */
+	[PKT_PROTO_LMP] = { "lmp", proto_lmp_dissect, proto_lmp_print, false },
 };
