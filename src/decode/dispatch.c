@@ -91,6 +91,8 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ PROTO_IP_SCTP, PKT_PROTO_SCTP },
 	/* PGM (issue 13) */
 	{ 113, PKT_PROTO_PGM },
+	/* GMPLS signalling (issue 13) */
+	{ 46, PKT_PROTO_RSVP }, /* RFC 2205 */
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -113,6 +115,8 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	{ PROTO_IP_SCTP, PKT_PROTO_SCTP },
 	/* PGM (issue 13) */
 	{ 113, PKT_PROTO_PGM },
+	/* GMPLS signalling (issue 13) */
+	{ 46, PKT_PROTO_RSVP }, /* RFC 2205 */
 	/* Ethernet in IPv6 (143, RFC 8986's SRv6 End.DX2 / T.Encaps.L2) */
 	{ 143, PKT_PROTO_IPIP }, /* a tunnel: proto_ipip_dissect opens the frame */
 };

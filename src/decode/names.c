@@ -257,6 +257,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_SLIP] = "slip",
 	/* GMPLS signalling (issue 13) */
 	[PKT_PROTO_LMP] = "lmp",
+	[PKT_PROTO_RSVP] = "rsvp",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -138,6 +138,7 @@ enum pkt_proto {
 	PKT_PROTO_SLIP, /* SLIP with VJ compression: DLT_SLIP */
 	/* GMPLS signalling (issue 13) */
 	PKT_PROTO_LMP,	/* RFC 4204, UDP 701, or sniff -T lmp */
+	PKT_PROTO_RSVP, /* RFC 2205 / 3209 / 3473, IP protocol 46 */
 	PKT_PROTO_COUNT
 };
 

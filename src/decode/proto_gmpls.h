@@ -99,4 +99,19 @@ static inline void gmpls_mbps(struct gmpls_rd *r, size_t off)
 	msg_printf(r->b, "%.3f Mbps", f * 8 / 1000000);
 }
 
+/*
+ * RSVP's object bodies (proto_rsvp_obj.c), for proto_rsvp.c's object walk: n
+ * bytes at off of an object of class and C-Type, each line starting with ind.
+ */
+enum rsvp_body {
+	RSVP_BODY_DONE,	 /* printed */
+	RSVP_BODY_HEX,	 /* unknown: tcpdump dumps the object's bytes */
+	RSVP_BODY_STOP,	 /* an error printed: the message ends there */
+};
+enum rsvp_body rsvp_obj_body(struct gmpls_rd *r, const char *ind, uint8_t class, uint8_t ctype,
+			     size_t off, uint32_t n);
+/* the C-Type names, keyed by class << 8 | C-Type as tcpdump's rsvp_ctype_values */
+extern const struct msg_tok rsvp_ctypes[];
+#define RSVP_OBJ_RRO 21
+
 #endif /* SOCKEYE_PROTO_GMPLS_H */

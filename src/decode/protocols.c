@@ -138,4 +138,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_SLIP] = { "slip", proto_sl_dissect, proto_sl_print, false },
 	/* GMPLS signalling (issue 13) */
 	[PKT_PROTO_LMP] = { "lmp", proto_lmp_dissect, proto_lmp_print, false },
+	[PKT_PROTO_RSVP] = { "rsvp", proto_rsvp_dissect, proto_rsvp_print, false },
 };

@@ -60,15 +60,44 @@ static void put_lmp(struct fmt_details *fd, const struct msg *a)
 	fmt_details_object_end(fd);
 }
 
+/* RSVP: version, flags, message type, ttl, checksum, the declared length and the objects. */
+static void put_rsvp(struct fmt_details *fd, const struct msg *a)
+{
+	fmt_details_object_begin(fd, "rsvp");
+	fmt_details_u64(fd, "len", a->len);
+	if (msg_has(a, 0, 8)) {
+		uint8_t type = msg_u8(a, 1);
+		uint16_t len = msg_u16(a, 6);
+
+		fmt_details_u64(fd, "version", msg_u8(a, 0) >> 4);
+		fmt_details_u64(fd, "flags", msg_u8(a, 0) & 0x0f);
+		fmt_details_u64(fd, "msg_type", type);
+		if (proto_rsvp_msg_name(type))
+			fmt_details_str(fd, "msg_type_name", proto_rsvp_msg_name(type));
+		fmt_details_u64(fd, "ttl", msg_u8(a, 4));
+		fmt_details_u64(fd, "checksum", msg_u16(a, 2));
+		fmt_details_u64(fd, "rsvp_len", len);
+		/* a bundle's objects are its messages' (RFC 2961): listed only for the others */
+		if (type != 12)
+			put_objects(fd, a, 8, len < a->len ? len : a->len, false);
+	} else {
+		fmt_details_bool(fd, "truncated", true);
+	}
+	fmt_details_object_end(fd);
+}
+
 bool view_packet_gmpls(struct fmt_details *fd, const struct pkt_meta *m,
 		       const struct pkt_layer *ly, const uint8_t *data)
 {
 	struct msg a;
 
-	if (ly->proto != PKT_PROTO_LMP)
+	if (ly->proto != PKT_PROTO_LMP && ly->proto != PKT_PROTO_RSVP)
 		return false;
 	if (!msg_at(&a, m, data, ly))
 		return true;
-	put_lmp(fd, &a);
+	if (ly->proto == PKT_PROTO_LMP)
+		put_lmp(fd, &a);
+	else
+		put_rsvp(fd, &a);
 	return true;
 }
