@@ -101,6 +101,8 @@ static const struct dispatch_key dispatch_ipv4[] = {
 	{ PROTO_IP_SCTP, PKT_PROTO_SCTP },
 	/* PGM (issue 13) */
 	{ 113, PKT_PROTO_PGM },
+	/* GMPLS signalling (issue 13) */
+	{ 46, PKT_PROTO_RSVP }, /* RFC 2205 */
 };
 
 static const struct dispatch_key dispatch_ipv6[] = {
@@ -123,6 +125,8 @@ static const struct dispatch_key dispatch_ipv6[] = {
 	{ PROTO_IP_SCTP, PKT_PROTO_SCTP },
 	/* PGM (issue 13) */
 	{ 113, PKT_PROTO_PGM },
+	/* GMPLS signalling (issue 13) */
+	{ 46, PKT_PROTO_RSVP }, /* RFC 2205 */
 	/* Ethernet in IPv6 (143, RFC 8986's SRv6 End.DX2 / T.Encaps.L2) */
 	{ 143, PKT_PROTO_IPIP }, /* a tunnel: proto_ipip_dissect opens the frame */
 };
@@ -207,6 +211,7 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	/* MPLS control protocols (issue 13): LDP before OLSR, as tcpdump */
 	{ 646, PKT_PROTO_LDP }, /* RFC 5036 */
 	{ 3503, PKT_PROTO_LSPPING }, /* MPLS LSP ping, RFC 8029 (tcpdump: after OLSR, before BFD) */
+	{ 701, PKT_PROTO_LMP },     /* RFC 4204 (GMPLS, issue 13): after lwres, as udp_print */
 	{ 3784, PKT_PROTO_BFD },    /* BFD control, RFC 5881 */
 	{ 3785, PKT_PROTO_BFD },    /* BFD echo */
 	{ 4784, PKT_PROTO_BFD },    /* BFD multihop, RFC 5883 */

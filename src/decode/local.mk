@@ -208,3 +208,9 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_lspping.c \
 	src/decode/proto_mplsctl.c src/decode/proto_mplsctl.h \
 	src/decode/view_packet_mplsctl.c src/decode/view_packet_mplsctl.h
+# GMPLS signalling: RSVP and LMP (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_gmpls.h \
+	src/decode/proto_lmp.c \
+	src/decode/proto_rsvp.c src/decode/proto_rsvp_obj.c \
+	src/decode/view_packet_gmpls.c src/decode/view_packet_gmpls.h

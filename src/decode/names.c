@@ -262,6 +262,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	/* MPLS control protocols (issue 13) */
 	[PKT_PROTO_LDP] = "ldp",
 	[PKT_PROTO_LSPPING] = "lspping",
+	/* GMPLS signalling (issue 13) */
+	[PKT_PROTO_LMP] = "lmp",
+	[PKT_PROTO_RSVP] = "rsvp",
 };
 
 const char *names_layer(unsigned pkt_proto)

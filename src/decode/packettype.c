@@ -31,7 +31,7 @@ static const struct packettype packettypes[] = {
 	{ "vxlan", PKT_PROTO_VXLAN, PKT_PROTO_NONE, true },
 	{ "pgm", PKT_PROTO_PGM, PKT_PROTO_NONE, true },
 	{ "pgm_zmtp1", PKT_PROTO_PGM, PKT_PROTO_NONE, true },
-	{ "lmp", PKT_PROTO_NONE, PKT_PROTO_NONE, false },
+	{ "lmp", PKT_PROTO_LMP, PKT_PROTO_NONE, true },
 	{ "resp", PKT_FORCE_SILENT, PKT_PROTO_RESP, true },
 	{ "ptp", PKT_PROTO_PTP, PKT_PROTO_NONE, true },
 	{ "someip", PKT_PROTO_NONE, PKT_PROTO_NONE, false },

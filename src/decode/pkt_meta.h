@@ -143,6 +143,9 @@ enum pkt_proto {
 	/* MPLS control protocols (issue 13) */
 	PKT_PROTO_LDP, /* RFC 5036, UDP and TCP 646 */
 	PKT_PROTO_LSPPING, /* MPLS LSP ping, RFC 8029, UDP 3503 */
+	/* GMPLS signalling (issue 13) */
+	PKT_PROTO_LMP,	/* RFC 4204, UDP 701, or sniff -T lmp */
+	PKT_PROTO_RSVP, /* RFC 2205 / 3209 / 3473, IP protocol 46 */
 	PKT_PROTO_COUNT
 };
 

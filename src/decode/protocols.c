@@ -4,6 +4,7 @@
 
 #include "decode/protocols.h"
 #include "decode/proto_udpapps.h"
+#include "decode/proto_gmpls.h"
 
 /*
  * Adding a protocol: one new file src/decode/proto_X.c (its dissector and its
@@ -142,4 +143,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* MPLS control protocols (issue 13) */
 	[PKT_PROTO_LDP] = { "ldp", proto_ldp_dissect, proto_ldp_print, false },
 	[PKT_PROTO_LSPPING] = { "lspping", proto_lspping_dissect, proto_lspping_print, false },
+	/* GMPLS signalling (issue 13) */
+	[PKT_PROTO_LMP] = { "lmp", proto_lmp_dissect, proto_lmp_print, false },
+	[PKT_PROTO_RSVP] = { "rsvp", proto_rsvp_dissect, proto_rsvp_print, false },
 };

@@ -20,6 +20,7 @@
 #include "decode/view_packet_opts.h"
 #include "decode/view_packet_igp.h"
 #include "decode/view_packet_mesh.h"
+#include "decode/view_packet_gmpls.h"
 #include "decode/view_packet_rpc.h"
 #include "decode/view_packet_media.h"
 #include "decode/view_packet_snmp.h"
@@ -665,6 +666,8 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 			if (view_packet_vendor(d, m, ly, data))
 			/* MPLS control protocols (issue 13) */
 			if (view_packet_mplsctl(d, m, ly, data))
+			/* RSVP and LMP (issue 13) */
+			if (view_packet_gmpls(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;
