@@ -194,6 +194,8 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 3799, PKT_PROTO_RADIUS }, /* RFC 5176 dynamic authorization */
 	{ 1985, PKT_PROTO_HSRP },   /* Cisco HSRP, RFC 2281 */
 	{ 921, PKT_PROTO_LWRES },   /* BIND 9's lightweight resolver */
+	/* Broadcom's lawful intercept by its source port only (proto_udp.c), before BFD as tcpdump */
+	{ 49152, PKT_PROTO_BCM_LI },
 	{ 3784, PKT_PROTO_BFD },    /* BFD control, RFC 5881 */
 	{ 3785, PKT_PROTO_BFD },    /* BFD echo */
 	{ 4784, PKT_PROTO_BFD },    /* BFD multihop, RFC 5883 */

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* view_packet_forces.h: the JSON fields of Broadcom's LI shim and of ForCES in SCTP (issue 13). */
+#ifndef SOCKEYE_VIEW_PACKET_FORCES_H
+#define SOCKEYE_VIEW_PACKET_FORCES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "decode/pkt_meta.h"
+#include "out/fmt.h"
+
+/*
+ * The fields of layer ly when it is Broadcom's LI shim, read again from
+ * data; false (nothing written) for a layer of another protocol.
+ */
+bool view_packet_forces(struct fmt_details *d, const struct pkt_meta *m, const struct pkt_layer *ly,
+			const uint8_t *data);
+
+#endif
