@@ -195,6 +195,7 @@ libsockeye_a_SOURCES += \
 # Broadcom lawful intercept and ForCES (issue 13)
 libsockeye_a_SOURCES += \
 	src/decode/proto_bcm_li.c \
+	src/decode/proto_forces.c src/decode/proto_forces_pd.c src/decode/proto_forces.h \
 	src/decode/view_packet_forces.c src/decode/view_packet_forces.h
 # DVMRP inside IGMP (issue 13)
 libsockeye_a_SOURCES += src/decode/proto_dvmrp.c src/decode/proto_dvmrp.h

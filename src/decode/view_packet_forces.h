@@ -16,4 +16,15 @@
 bool view_packet_forces(struct fmt_details *d, const struct pkt_meta *m, const struct pkt_layer *ly,
 			const uint8_t *data);
 
+/* ForCES's SCTP ports (RFC 5811: 6704 high, 6705 medium, 6706 low priority). */
+bool view_packet_forces_port(uint16_t port);
+
+/*
+ * A "forces" object of the ForCES message of len bytes at off in g (a DATA
+ * chunk's user data): its header's fields, when all 24 bytes were captured.
+ */
+struct msg;
+void view_packet_forces_msg(struct fmt_details *d, const struct msg *g, uint32_t off,
+			    uint32_t len);
+
 #endif
