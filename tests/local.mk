@@ -133,3 +133,4 @@ check-corpus: sockeye$(EXEEXT)
 	$(SHELL) $(top_srcdir)/tests/corpus_check.sh ./sockeye$(EXEEXT) $(CORPUS)
 .PHONY: check-corpus
 EXTRA_DIST += tests/golden/gen_sniff_udpapps.py
+EXTRA_DIST += tests/golden/gen_sniff_forces.py

@@ -212,6 +212,8 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 646, PKT_PROTO_LDP }, /* RFC 5036 */
 	{ 3503, PKT_PROTO_LSPPING }, /* MPLS LSP ping, RFC 8029 (tcpdump: after OLSR, before BFD) */
 	{ 701, PKT_PROTO_LMP },     /* RFC 4204 (GMPLS, issue 13): after lwres, as udp_print */
+	/* Broadcom's lawful intercept by its source port only (proto_udp.c), before BFD as tcpdump */
+	{ 49152, PKT_PROTO_BCM_LI },
 	{ 3784, PKT_PROTO_BFD },    /* BFD control, RFC 5881 */
 	{ 3785, PKT_PROTO_BFD },    /* BFD echo */
 	{ 4784, PKT_PROTO_BFD },    /* BFD multihop, RFC 5883 */

@@ -194,6 +194,11 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_msnlb.c \
 	src/decode/proto_tipc.c \
 	src/decode/proto_sl.c
+# Broadcom lawful intercept and ForCES (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_bcm_li.c \
+	src/decode/proto_forces.c src/decode/proto_forces_pd.c src/decode/proto_forces.h \
+	src/decode/view_packet_forces.c src/decode/view_packet_forces.h
 # DVMRP inside IGMP (issue 13)
 libsockeye_a_SOURCES += src/decode/proto_dvmrp.c src/decode/proto_dvmrp.h
 # AoE, Arista timestamps and vsock (issue 13)

@@ -265,6 +265,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	/* GMPLS signalling (issue 13) */
 	[PKT_PROTO_LMP] = "lmp",
 	[PKT_PROTO_RSVP] = "rsvp",
+	/* Broadcom lawful intercept (issue 13) */
+	[PKT_PROTO_BCM_LI] = "bcm_li",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -146,6 +146,8 @@ enum pkt_proto {
 	/* GMPLS signalling (issue 13) */
 	PKT_PROTO_LMP,	/* RFC 4204, UDP 701, or sniff -T lmp */
 	PKT_PROTO_RSVP, /* RFC 2205 / 3209 / 3473, IP protocol 46 */
+	/* Broadcom lawful intercept (issue 13) */
+	PKT_PROTO_BCM_LI, /* UDP source port 49152: a shim before the intercepted packet */
 	PKT_PROTO_COUNT
 };
 

@@ -246,6 +246,9 @@ int proto_ldp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_ldp_print(struct line *x);
 int proto_lspping_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_lspping_print(struct line *x);
+/* Broadcom lawful intercept (issue 13) */
+int proto_bcm_li_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_bcm_li_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -405,7 +405,7 @@ bool proto_ipv4_print(struct line *x)
 	/* the fixed header not all there, whether the capture or the packet is short */
 	if (ly->truncated || (ly->reason == PKT_REASON_SHORT && ly->hdr_len < 20)) {
 		/* not a byte of it: tcpdump's ip_print stops before it names the header */
-		if (ly->truncated && !ly->hdr_len)
+		if (!ly->hdr_len)
 			return line_trunc_sp(x, "ip");
 		pbuf_puts(b, prefix);
 		pbuf_putc(b, ' ');

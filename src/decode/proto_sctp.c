@@ -9,6 +9,7 @@
 
 #include "decode/line.h"
 #include "decode/proto.h"
+#include "decode/proto_forces.h"
 #include "decode/proto_l2.h"
 #include "decode/proto_sctp.h"
 
@@ -16,7 +17,6 @@
 #define SCTP_FORCES_HP 6704
 #define SCTP_FORCES_MP 6705
 #define SCTP_FORCES_LP 6706
-#define SCTP_FORCES_HDR 24
 
 #define SCTP_PPID_M3UA 3
 
@@ -100,17 +100,10 @@ static enum sctp_walk sctp_bogus(struct pbuf *b, uint16_t clen)
 	return SCTP_STOP;
 }
 
-/*
- * tcpdump's forces_print is not ported: what it says of a header cut short is
- * (the rest of a ForCES message prints nothing here; README.sniff).
- */
-static enum sctp_walk sctp_forces(struct sctp_printer *p, uint16_t plen)
+/* A ForCES message (proto_forces.c); a read past the capture ends the line, as tcpdump's. */
+static enum sctp_walk sctp_forces(struct sctp_printer *p, uint32_t off, uint16_t plen)
 {
-	if (plen < SCTP_FORCES_HDR) {
-		msg_trunc_put(p->b, "forces");
-		return SCTP_STOP;
-	}
-	return SCTP_GO_ON;
+	return proto_forces_print(p->b, p->g, off, plen, p->verbosity) ? SCTP_GO_ON : SCTP_STOP;
 }
 
 static enum sctp_walk sctp_data(struct sctp_printer *p, uint8_t flags, uint32_t off,
@@ -142,7 +135,7 @@ static enum sctp_walk sctp_data(struct sctp_printer *p, uint8_t flags, uint32_t 
 	if (!plen)
 		return sctp_bogus(b, clen);
 	if (p->forces)
-		return sctp_forces(p, plen);
+		return sctp_forces(p, off + 12, plen);
 	if (p->verbosity < 2)
 		return SCTP_GO_ON;
 	if (ppid == SCTP_PPID_M3UA) {

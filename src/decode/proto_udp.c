@@ -24,11 +24,41 @@
  * |            Length             |           Checksum            |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  */
+/*
+ * The application by port, the first key in tcpdump's order either port
+ * matches; but tcpdump's vat and wb are by destination port only, and
+ * Broadcom's lawful intercept by source port only: the other port alone
+ * looks on.
+ */
+static int udp_app(uint16_t sport, uint16_t dport)
+{
+	const struct dispatch_table *t = &dispatch_tables[DISPATCH_UDP_APP];
+
+	for (size_t i = 0; i < t->n; i++) {
+		const struct dispatch_key *k = &t->keys[i];
+		bool hit;
+
+		switch (k->proto) {
+		case PKT_PROTO_VAT:
+		case PKT_PROTO_WB:
+			hit = k->key == dport;
+			break;
+		case PKT_PROTO_BCM_LI:
+			hit = k->key == sport;
+			break;
+		default:
+			hit = k->key == sport || k->key == dport;
+			break;
+		}
+		if (hit)
+			return k->proto;
+	}
+	return PKT_PROTO_NONE;
+}
+
 /* What the ports (or -T) say follows the header; PKT_PROTO_NONE when nothing is decoded. */
 static int udp_next(const struct pkt_cursor *c, const struct pkt_meta *m, const struct pkt_udp *u)
 {
-	int app;
-
 	/* -T: one decoder for every datagram, ports aside, as tcpdump's udp_print */
 	if (m->packettype) {
 		int forced = packettype_app(m->packettype, true);
@@ -49,12 +79,7 @@ static int udp_next(const struct pkt_cursor *c, const struct pkt_meta *m, const 
 		if (next != PKT_PROTO_NONE)
 			return next;
 	}
-	app = dispatch_app(DISPATCH_UDP_APP, u->sport, u->dport);
-	/* tcpdump's vat and wb are by destination port: a source port alone looks on with the destination */
-	if ((app == PKT_PROTO_VAT && u->dport != PROTO_VAT_PORT) ||
-	    (app == PKT_PROTO_WB && u->dport != PROTO_WB_PORT))
-		app = dispatch_app(DISPATCH_UDP_APP, u->dport, u->dport);
-	return app;
+	return udp_app(u->sport, u->dport);
 }
 
 int proto_udp_dissect(struct pkt_cursor *c, struct pkt_meta *m)

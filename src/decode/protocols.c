@@ -146,4 +146,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* GMPLS signalling (issue 13) */
 	[PKT_PROTO_LMP] = { "lmp", proto_lmp_dissect, proto_lmp_print, false },
 	[PKT_PROTO_RSVP] = { "rsvp", proto_rsvp_dissect, proto_rsvp_print, false },
+	/* Broadcom lawful intercept (issue 13) */
+	[PKT_PROTO_BCM_LI] = { "bcm_li", proto_bcm_li_dissect, proto_bcm_li_print, true },
 };

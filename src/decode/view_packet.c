@@ -21,6 +21,7 @@
 #include "decode/view_packet_igp.h"
 #include "decode/view_packet_mesh.h"
 #include "decode/view_packet_gmpls.h"
+#include "decode/view_packet_forces.h"
 #include "decode/view_packet_rpc.h"
 #include "decode/view_packet_media.h"
 #include "decode/view_packet_snmp.h"
@@ -668,6 +669,8 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 			if (view_packet_mplsctl(d, m, ly, data))
 			/* RSVP and LMP (issue 13) */
 			if (view_packet_gmpls(d, m, ly, data))
+			/* Broadcom lawful intercept (issue 13) */
+			if (view_packet_forces(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

@@ -4,11 +4,12 @@
 
 #include "decode/proto_l2tp.h"
 #include "decode/proto_sctp.h"
+#include "decode/view_packet_forces.h"
 #include "decode/view_packet_sctp.h"
 
 /* A chunk's own fields, from its value at off (clen bytes of chunk, header included). */
 static void sctp_chunk_fields(struct fmt_details *fd, const struct msg *g, uint8_t type,
-			      uint32_t off, uint16_t clen)
+			      uint32_t off, uint16_t clen, bool forces)
 {
 	uint32_t rem = clen - SCTP_CHUNK_HDR;
 	uint16_t n, ndups;
@@ -22,6 +23,9 @@ static void sctp_chunk_fields(struct fmt_details *fd, const struct msg *g, uint8
 		fmt_details_u64(fd, "ssn", msg_u16(g, off + 6));
 		fmt_details_u64(fd, "ppid", msg_u32(g, off + 8));
 		fmt_details_u64(fd, "data_len", rem - 12);
+		/* ForCES by port or PPID (issue 13): view_packet_forces.c */
+		if (forces || (msg_u32(g, off + 8) >= 21 && msg_u32(g, off + 8) <= 23))
+			view_packet_forces_msg(fd, g, off + 12, rem - 12);
 		return;
 	case SCTP_INIT:
 	case SCTP_INIT_ACK:
@@ -85,7 +89,9 @@ static void view_sctp(struct fmt_details *fd, const struct pkt_meta *m, const st
 		fmt_details_u64(fd, "flags", msg_u8(&g, off + 1));
 		fmt_details_u64(fd, "len", clen);
 		if (clen >= SCTP_CHUNK_HDR && msg_has(&g, off, clen))
-			sctp_chunk_fields(fd, &g, type, off + SCTP_CHUNK_HDR, clen);
+			sctp_chunk_fields(fd, &g, type, off + SCTP_CHUNK_HDR, clen,
+					  view_packet_forces_port(s->sport) ||
+						  view_packet_forces_port(s->dport));
 		fmt_details_object_end(fd);
 		if (clen < SCTP_CHUNK_HDR)
 			break;
