@@ -67,6 +67,10 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	/* small ethertype protocols (issue 13) */
 	{ 0x886f, PKT_PROTO_MSNLB }, /* Microsoft NLB heartbeats */
 	{ 0x88ca, PKT_PROTO_TIPC },  /* TIPC */
+	/* vehicular networks (issue 13) */
+	{ 0x8947, PKT_PROTO_GEONET },	  /* ETSI GeoNetworking */
+	{ 0x0707, PKT_PROTO_GEONET },	  /* its ethertype before IEEE's */
+	{ 0x1111, PKT_PROTO_CALM_FAST }, /* ISO CALM FAST */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */

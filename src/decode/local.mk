@@ -194,3 +194,6 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_sl.c
 # DVMRP inside IGMP (issue 13)
 libsockeye_a_SOURCES += src/decode/proto_dvmrp.c src/decode/proto_dvmrp.h
+# vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_geonet.c

@@ -255,6 +255,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MSNLB] = "msnlb",
 	[PKT_PROTO_TIPC] = "tipc",
 	[PKT_PROTO_SLIP] = "slip",
+	/* vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13) */
+	[PKT_PROTO_GEONET] = "geonet",
+	[PKT_PROTO_CALM_FAST] = "calm_fast",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -136,6 +136,9 @@ enum pkt_proto {
 	PKT_PROTO_MSNLB, /* Microsoft NLB heartbeats, ethertype 0x886f */
 	PKT_PROTO_TIPC, /* TIPC, ethertype 0x88ca */
 	PKT_PROTO_SLIP, /* SLIP with VJ compression: DLT_SLIP */
+	/* vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13) */
+	PKT_PROTO_GEONET,    /* ETSI GeoNetworking, ethertypes 0x8947 and 0x0707 */
+	PKT_PROTO_CALM_FAST, /* ISO CALM FAST, ethertype 0x1111 */
 	PKT_PROTO_COUNT
 };
 

@@ -234,6 +234,11 @@ int proto_tipc_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_tipc_print(struct line *x);
 int proto_sl_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_sl_print(struct line *x);
+/* vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13) */
+int proto_geonet_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_geonet_print(struct line *x);
+int proto_calm_fast_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_calm_fast_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -135,4 +135,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MSNLB] = { "msnlb", proto_msnlb_dissect, proto_msnlb_print, false },
 	[PKT_PROTO_TIPC] = { "tipc", proto_tipc_dissect, proto_tipc_print, false },
 	[PKT_PROTO_SLIP] = { "slip", proto_sl_dissect, proto_sl_print, false },
+	/* vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13) */
+	[PKT_PROTO_GEONET] = { "geonet", proto_geonet_dissect, proto_geonet_print, false },
+	[PKT_PROTO_CALM_FAST] = { "calm_fast", proto_calm_fast_dissect, proto_calm_fast_print, false },
 };
