@@ -212,6 +212,8 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 51820, PKT_PROTO_WIREGUARD }, /* wg's default listen port */
 	/* mesh and overlay protocols (issue 13) */
 	{ 698, PKT_PROTO_OLSR }, /* RFC 3626 */
+	/* LISP, SOME/IP, VQP (issue 13) */
+	{ 4342, PKT_PROTO_LISP }, /* RFC 6830 control messages */
 };
 
 /* By either port, in tcpdump 4.99's order (tcp_print's chain): the first key either port matches wins. */

@@ -258,6 +258,7 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	/* vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13) */
 	[PKT_PROTO_GEONET] = "geonet",
 	[PKT_PROTO_CALM_FAST] = "calm_fast",
+	[PKT_PROTO_LISP] = "lisp",
 };
 
 const char *names_layer(unsigned pkt_proto)

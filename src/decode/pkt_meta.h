@@ -139,6 +139,7 @@ enum pkt_proto {
 	/* vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13) */
 	PKT_PROTO_GEONET,    /* ETSI GeoNetworking, ethertypes 0x8947 and 0x0707 */
 	PKT_PROTO_CALM_FAST, /* ISO CALM FAST, ethertype 0x1111 */
+	PKT_PROTO_LISP,	     /* LISP control, UDP 4342 (RFC 6830) */
 	PKT_PROTO_COUNT
 };
 

@@ -138,4 +138,5 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13) */
 	[PKT_PROTO_GEONET] = { "geonet", proto_geonet_dissect, proto_geonet_print, false },
 	[PKT_PROTO_CALM_FAST] = { "calm_fast", proto_calm_fast_dissect, proto_calm_fast_print, false },
+	[PKT_PROTO_LISP] = { "lisp", proto_lisp_dissect, proto_lisp_print, false },
 };
