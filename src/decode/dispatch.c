@@ -213,7 +213,9 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	/* mesh and overlay protocols (issue 13) */
 	{ 698, PKT_PROTO_OLSR }, /* RFC 3626 */
 	/* LISP, SOME/IP, VQP (issue 13) */
+	{ 1589, PKT_PROTO_VQP },    /* Cisco VLAN Query Protocol */
 	{ 4342, PKT_PROTO_LISP }, /* RFC 6830 control messages */
+	{ 30490, PKT_PROTO_SOMEIP }, /* AUTOSAR SOME/IP: udp_print's last */
 };
 
 /* By either port, in tcpdump 4.99's order (tcp_print's chain): the first key either port matches wins. */

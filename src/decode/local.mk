@@ -197,4 +197,6 @@ libsockeye_a_SOURCES += src/decode/proto_dvmrp.c src/decode/proto_dvmrp.h
 # vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13)
 libsockeye_a_SOURCES += \
 	src/decode/proto_geonet.c \
-	src/decode/proto_lisp.c
+	src/decode/proto_lisp.c \
+	src/decode/proto_someip.c \
+	src/decode/proto_vqp.c

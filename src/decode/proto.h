@@ -241,6 +241,10 @@ int proto_calm_fast_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_calm_fast_print(struct line *x);
 int proto_lisp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_lisp_print(struct line *x);
+int proto_someip_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_someip_print(struct line *x);
+int proto_vqp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_vqp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -139,4 +139,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_GEONET] = { "geonet", proto_geonet_dissect, proto_geonet_print, false },
 	[PKT_PROTO_CALM_FAST] = { "calm_fast", proto_calm_fast_dissect, proto_calm_fast_print, false },
 	[PKT_PROTO_LISP] = { "lisp", proto_lisp_dissect, proto_lisp_print, false },
+	[PKT_PROTO_SOMEIP] = { "someip", proto_someip_dissect, proto_someip_print, false },
+	[PKT_PROTO_VQP] = { "vqp", proto_vqp_dissect, proto_vqp_print, false },
 };
