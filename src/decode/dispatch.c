@@ -77,6 +77,10 @@ static const struct dispatch_key dispatch_ethertypes[] = {
 	/* AoE and Arista timestamps (issue 13) */
 	{ 0x88a2, PKT_PROTO_AOE },    /* ATA over Ethernet */
 	{ 0xd28b, PKT_PROTO_ARISTA }, /* Arista's timestamp, then the frame's own ethertype */
+	/* vehicular networks (issue 13) */
+	{ 0x8947, PKT_PROTO_GEONET },	  /* ETSI GeoNetworking */
+	{ 0x0707, PKT_PROTO_GEONET },	  /* its ethertype before IEEE's */
+	{ 0x1111, PKT_PROTO_CALM_FAST }, /* ISO CALM FAST */
 };
 
 /* ICMP belongs to IPv4 and ICMPv6 to IPv6 only: one table each. */
@@ -228,6 +232,10 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	{ 51820, PKT_PROTO_WIREGUARD }, /* wg's default listen port */
 	/* mesh and overlay protocols (issue 13) */
 	{ 698, PKT_PROTO_OLSR }, /* RFC 3626 */
+	/* LISP, SOME/IP, VQP (issue 13) */
+	{ 1589, PKT_PROTO_VQP },    /* Cisco VLAN Query Protocol */
+	{ 4342, PKT_PROTO_LISP }, /* RFC 6830 control messages */
+	{ 30490, PKT_PROTO_SOMEIP }, /* AUTOSAR SOME/IP: udp_print's last */
 };
 
 /* By either port, in tcpdump 4.99's order (tcp_print's chain): the first key either port matches wins. */

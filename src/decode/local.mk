@@ -219,3 +219,9 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_lmp.c \
 	src/decode/proto_rsvp.c src/decode/proto_rsvp_obj.c \
 	src/decode/view_packet_gmpls.c src/decode/view_packet_gmpls.h
+# vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13)
+libsockeye_a_SOURCES += \
+	src/decode/proto_geonet.c \
+	src/decode/proto_lisp.c \
+	src/decode/proto_someip.c \
+	src/decode/proto_vqp.c

@@ -267,6 +267,12 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_RSVP] = "rsvp",
 	/* Broadcom lawful intercept (issue 13) */
 	[PKT_PROTO_BCM_LI] = "bcm_li",
+	/* vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13) */
+	[PKT_PROTO_GEONET] = "geonet",
+	[PKT_PROTO_CALM_FAST] = "calm_fast",
+	[PKT_PROTO_LISP] = "lisp",
+	[PKT_PROTO_SOMEIP] = "someip",
+	[PKT_PROTO_VQP] = "vqp",
 };
 
 const char *names_layer(unsigned pkt_proto)

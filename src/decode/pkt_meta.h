@@ -148,6 +148,12 @@ enum pkt_proto {
 	PKT_PROTO_RSVP, /* RFC 2205 / 3209 / 3473, IP protocol 46 */
 	/* Broadcom lawful intercept (issue 13) */
 	PKT_PROTO_BCM_LI, /* UDP source port 49152: a shim before the intercepted packet */
+	/* vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13) */
+	PKT_PROTO_GEONET,    /* ETSI GeoNetworking, ethertypes 0x8947 and 0x0707 */
+	PKT_PROTO_CALM_FAST, /* ISO CALM FAST, ethertype 0x1111 */
+	PKT_PROTO_LISP,	     /* LISP control, UDP 4342 (RFC 6830) */
+	PKT_PROTO_SOMEIP,    /* AUTOSAR SOME/IP, UDP 30490 */
+	PKT_PROTO_VQP,	     /* Cisco VLAN Query Protocol, UDP 1589 */
 	PKT_PROTO_COUNT
 };
 

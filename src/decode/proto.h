@@ -249,6 +249,17 @@ bool proto_lspping_print(struct line *x);
 /* Broadcom lawful intercept (issue 13) */
 int proto_bcm_li_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_bcm_li_print(struct line *x);
+/* vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13) */
+int proto_geonet_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_geonet_print(struct line *x);
+int proto_calm_fast_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_calm_fast_print(struct line *x);
+int proto_lisp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_lisp_print(struct line *x);
+int proto_someip_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_someip_print(struct line *x);
+int proto_vqp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_vqp_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

@@ -148,4 +148,10 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_RSVP] = { "rsvp", proto_rsvp_dissect, proto_rsvp_print, false },
 	/* Broadcom lawful intercept (issue 13) */
 	[PKT_PROTO_BCM_LI] = { "bcm_li", proto_bcm_li_dissect, proto_bcm_li_print, true },
+	/* vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13) */
+	[PKT_PROTO_GEONET] = { "geonet", proto_geonet_dissect, proto_geonet_print, false },
+	[PKT_PROTO_CALM_FAST] = { "calm_fast", proto_calm_fast_dissect, proto_calm_fast_print, false },
+	[PKT_PROTO_LISP] = { "lisp", proto_lisp_dissect, proto_lisp_print, false },
+	[PKT_PROTO_SOMEIP] = { "someip", proto_someip_dissect, proto_someip_print, false },
+	[PKT_PROTO_VQP] = { "vqp", proto_vqp_dissect, proto_vqp_print, false },
 };
