@@ -55,6 +55,18 @@ static int fr_q922(const uint8_t *p, size_t n, struct pkt_fr *f)
 	return 1;
 }
 
+/* tcpdump's q922_string, for the Frame Relay addresses of ARP. */
+void proto_fr_q922_put(struct pbuf *b, const uint8_t *p, size_t n)
+{
+	struct pkt_fr f = { 0 };
+	int r = fr_q922(p, n, &f);
+
+	if (r > 0)
+		msg_printf(b, "DLCI %u", f.dlci);
+	else
+		pbuf_puts(b, r == 0 ? "<Invalid DLCI>" : "<Truncated>");
+}
+
 /*
  * After the address: Cisco's encapsulation (an ethertype where the UI byte
  * should be) or RFC 2427's UI byte, an optional pad byte and the NLPID.
