@@ -40,6 +40,8 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_DSA_TAG_BRCM_PREPEND, PKT_PROTO_BRCM_PREPEND }, /* Broadcom, before the frame */
 	/* small link types (issue 13) */
 	{ DLT_SLIP, PKT_PROTO_SLIP }, /* with Van Jacobson compressed TCP */
+	/* kday helper (issue 13) */
+	{ DLT_MFR, PKT_PROTO_MFR }, /* FRF.16 multilink Frame Relay */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {

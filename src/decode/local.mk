@@ -192,5 +192,8 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_msnlb.c \
 	src/decode/proto_tipc.c \
 	src/decode/proto_sl.c
+# kday helper (issue 13): FRF.16 multilink Frame Relay, Q.933
+libsockeye_a_SOURCES += src/decode/proto_mfr.c src/decode/proto_q933.c \
+	src/decode/view_packet_mfr.c src/decode/view_packet_mfr.h
 # DVMRP inside IGMP (issue 13)
 libsockeye_a_SOURCES += src/decode/proto_dvmrp.c src/decode/proto_dvmrp.h

@@ -255,6 +255,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MSNLB] = "msnlb",
 	[PKT_PROTO_TIPC] = "tipc",
 	[PKT_PROTO_SLIP] = "slip",
+	/* kday helper (issue 13) */
+	[PKT_PROTO_MFR] = "mfr",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -135,4 +135,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MSNLB] = { "msnlb", proto_msnlb_dissect, proto_msnlb_print, false },
 	[PKT_PROTO_TIPC] = { "tipc", proto_tipc_dissect, proto_tipc_print, false },
 	[PKT_PROTO_SLIP] = { "slip", proto_sl_dissect, proto_sl_print, false },
+	/* kday helper (issue 13) */
+	[PKT_PROTO_MFR] = { "mfr", proto_mfr_dissect, proto_mfr_print, false },
 };

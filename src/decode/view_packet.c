@@ -27,6 +27,7 @@
 #include "decode/view_packet_pgm.h"
 #include "decode/view_packet_ppp.h"
 #include "decode/view_packet_udpapps.h"
+#include "decode/view_packet_mfr.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -658,6 +659,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* mesh and overlay protocols (issue 13) */
 			if (view_packet_mesh(d, m, ly, data))
+				break;
+			/* kday helper: FRF.16 multilink Frame Relay (issue 13) */
+			if (view_packet_mfr(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;
