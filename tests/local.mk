@@ -16,6 +16,8 @@ EXTRA_DIST += tests/golden/gen_sniff_pgm.py tests/golden/seed_fuzz_pgm.py
 EXTRA_DIST += tests/golden/gen_sniff_vendor.py
 # MPLS control protocols (issue 13)
 EXTRA_DIST += tests/golden/gen_sniff_mpls.py
+# kday helper: ARP, Q.933 and FRF.15 fuzz seeds (issue 13)
+EXTRA_DIST += tests/golden/seed_fuzz_kday.py
 
 # Docs stay in step with the command table and the schemas; the layers keep DESIGN.md's rules.
 DOC_TESTS = tests/docs/sync.sh tests/docs/schema.sh tests/docs/layers.sh tests/docs/completion.sh

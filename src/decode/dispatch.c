@@ -47,6 +47,8 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_SLIP, PKT_PROTO_SLIP }, /* with Van Jacobson compressed TCP */
 	/* vsock (issue 13) */
 	{ DLT_VSOCK, PKT_PROTO_VSOCK }, /* Linux vsockmon */
+	/* kday helper (issue 13) */
+	{ DLT_MFR, PKT_PROTO_MFR }, /* FRF.16 multilink Frame Relay */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {

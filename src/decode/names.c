@@ -273,6 +273,8 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_LISP] = "lisp",
 	[PKT_PROTO_SOMEIP] = "someip",
 	[PKT_PROTO_VQP] = "vqp",
+	/* kday helper (issue 13) */
+	[PKT_PROTO_MFR] = "mfr",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -154,6 +154,8 @@ enum pkt_proto {
 	PKT_PROTO_LISP,	     /* LISP control, UDP 4342 (RFC 6830) */
 	PKT_PROTO_SOMEIP,    /* AUTOSAR SOME/IP, UDP 30490 */
 	PKT_PROTO_VQP,	     /* Cisco VLAN Query Protocol, UDP 1589 */
+	/* kday helper (issue 13) */
+	PKT_PROTO_MFR, /* Multilink Frame Relay, FRF.16: DLT_MFR */
 	PKT_PROTO_COUNT
 };
 

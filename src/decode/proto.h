@@ -191,6 +191,12 @@ int proto_chdlc_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_chdlc_print(struct line *x);
 int proto_fr_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_fr_print(struct line *x);
+void proto_fr_q922_put(struct pbuf *b, const uint8_t *p, size_t n);
+/* kday helper (issue 13): FRF.16 multilink Frame Relay, Q.933 inside Frame Relay and OSI */
+int proto_mfr_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_mfr_print(struct line *x);
+struct msg;
+void proto_q933_put(struct pbuf *b, const struct msg *g, int verbosity, bool link);
 /* switch tags (issue 13, link-layer tags) */
 int proto_dsa_dissect(struct pkt_cursor *c, struct pkt_meta *m); /* DSA and EDSA */
 bool proto_dsa_print(struct line *x);

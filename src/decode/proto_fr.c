@@ -17,6 +17,12 @@
 #define FR_NLPID_ESIS	 0x82
 #define FR_NLPID_ISIS	 0x83
 #define FR_NLPID_PPP	 0xcf
+#define FR_NLPID_Q933	 0x08
+#define FR_NLPID_FRF15	 0xb1
+#define FRF15_B_BIT	 0x80
+#define FRF15_E_BIT	 0x40
+#define FRF15_C_BIT	 0x20
+#define FRF15_INTERFACE	 0x01
 
 /*
  * The Q.922 address (RFC 2427): 2, 3 or 4 bytes, each with its EA bit set
@@ -55,6 +61,23 @@ static int fr_q922(const uint8_t *p, size_t n, struct pkt_fr *f)
 	return 1;
 }
 
+/* tcpdump's q922_string, for the Frame Relay addresses of ARP. */
+void proto_fr_q922_put(struct pbuf *b, const uint8_t *p, size_t n)
+{
+	struct pkt_fr f = { 0 };
+	int r = fr_q922(p, n, &f);
+
+	if (r > 0)
+		msg_printf(b, "DLCI %u", f.dlci);
+	else
+		pbuf_puts(b, r == 0 ? "<Invalid DLCI>" : "<Truncated>");
+}
+
+static bool fr_behind_mfr(const struct pkt_meta *m)
+{
+	return m->n_layers >= 2 && m->layer[m->n_layers - 2].proto == PKT_PROTO_MFR;
+}
+
 /*
  * After the address: Cisco's encapsulation (an ethertype where the UI byte
  * should be) or RFC 2427's UI byte, an optional pad byte and the NLPID.
@@ -72,7 +95,8 @@ int proto_fr_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 
 	l->link = PKT_PROTO_FR;
 	*f = (struct pkt_fr){ 0 };
-	if (cap < 4)
+	/* fr_if_print's minimum; a fragment of FRF.16 goes to fr_print without it */
+	if (cap < 4 && !fr_behind_mfr(m))
 		return proto_truncated(m);
 	r = fr_q922(p, n, f);
 	if (r < 0)
@@ -168,6 +192,25 @@ static void fr_hdr(struct line *x, const struct pkt_fr *f, uint32_t length, unsi
 	}
 }
 
+static const struct msg_tok frf15_flags[] = {
+	{ FRF15_B_BIT, "Begin" }, { FRF15_E_BIT, "End" }, { FRF15_C_BIT, "Control" }, { 0, NULL },
+};
+
+/* FRF.15 end-to-end or interface fragmentation (NLPID 0xb1): tcpdump's frf15_print */
+static bool frf15_print(struct pbuf *b, const struct msg *g)
+{
+	uint8_t c;
+
+	if (g->len < 2 || !msg_has(g, 0, 2))
+		return msg_trunc_put(b, "fr");
+	c = msg_u8(g, 0);
+	msg_printf(b, "FRF.15, seq 0x%03x, Flags [", (unsigned)((c & 0x1e) << 7 | msg_u8(g, 1)));
+	msg_bits_put(b, frf15_flags, "none", c & (FRF15_B_BIT | FRF15_E_BIT | FRF15_C_BIT), ", ");
+	msg_printf(b, "],%s Fragmentation, length %u", c & FRF15_INTERFACE ? "Interface" : "End-to-End",
+		   g->len);
+	return true;
+}
+
 bool proto_fr_print(struct line *x)
 {
 	const struct pkt_layer *ly = line_layer(x);
@@ -188,12 +231,22 @@ bool proto_fr_print(struct line *x)
 	else if (f->nlpid && !f->pad && f->addr_len == 3)
 		pbuf_puts(b, "No pad! ");
 	if (x->o->link)
-		fr_hdr(x, f, x->m->wirelen, f->addr_len);
+		fr_hdr(x, f, ly->wire_len, f->addr_len);
 	if (line_more(x))
 		return false;
+	if (f->nlpid && (f->type == FR_NLPID_Q933 || f->type == FR_NLPID_FRF15)) {
+		struct msg q;
+
+		msg_of(&g, x);
+		q = msg_sub(&g, f->hdr_len, g.len - f->hdr_len);
+		if (f->type == FR_NLPID_FRF15)
+			return frf15_print(b, &q);
+		proto_q933_put(b, &q, line_verbosity(x), x->o->link);
+		return true;
+	}
 	/* an NLPID not decoded: the header's text, then the payload's bytes */
 	if (!x->o->link)
-		fr_hdr(x, f, x->m->wirelen, f->addr_len);
+		fr_hdr(x, f, ly->wire_len, f->addr_len);
 	if (!x->o->dump && msg_of(&g, x) && g.cap > f->hdr_len) {
 		proto_l2_default_print(b, g.p + f->hdr_len, g.cap - f->hdr_len);
 		if (g.cap < g.len)

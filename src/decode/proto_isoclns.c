@@ -11,6 +11,7 @@
 #include "decode/proto_osi.h"
 
 #define OSI_NLPID_NULLNS 0x00
+#define OSI_NLPID_Q933 0x08
 #define OSI_NLPID_IP	 0xcc
 #define OSI_NLPID_IP6	 0x8e
 
@@ -66,9 +67,9 @@ static void put_unknown_nlpid(struct osi *s, uint8_t nlpid, uint32_t length)
 }
 
 /*
- * The PDU from its NLPID.  The IP, IPv6, PPP and Q.933 NLPIDs, which
- * tcpdump hands to other printers, only come over Frame Relay and Cisco
- * HDLC, which are not decoded here: they print as unknown.
+ * The PDU from its NLPID.  The IP, IPv6 and PPP NLPIDs, which tcpdump
+ * hands to other printers, only come over Frame Relay and Cisco HDLC,
+ * which are not decoded here: they print as unknown.  Q.933 is printed.
  */
 static void print_pdu(struct osi *s, uint32_t length)
 {
@@ -93,6 +94,12 @@ static void print_pdu(struct osi *s, uint32_t length)
 		if (!osi_isis_print(s, length))
 			osi_unknown(s, 0, "\n\t", length);
 		break;
+	case OSI_NLPID_Q933: {
+		struct msg q = msg_sub(&s->g, 1, length - 1);
+
+		proto_q933_put(s->b, &q, (int)s->v, s->e);
+		break;
+	}
 	case OSI_NLPID_NULLNS:
 		pbuf_puts(s->b, s->e ? "length: " : ", length: ");
 		pbuf_u32(s->b, length);

@@ -154,4 +154,6 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_LISP] = { "lisp", proto_lisp_dissect, proto_lisp_print, false },
 	[PKT_PROTO_SOMEIP] = { "someip", proto_someip_dissect, proto_someip_print, false },
 	[PKT_PROTO_VQP] = { "vqp", proto_vqp_dissect, proto_vqp_print, false },
+	/* kday helper (issue 13) */
+	[PKT_PROTO_MFR] = { "mfr", proto_mfr_dissect, proto_mfr_print, false },
 };

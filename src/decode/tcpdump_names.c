@@ -71,6 +71,11 @@ static const struct names_entry names_ethertypes[] = {
 	{ 0x1111, "CALM FAST" },
 	{ 0x88a2, "AoE" },
 	{ 0xd28b, "Arista Vendor Specific Protocol" },
+	/* the last of tcpdump's ethertype_values (ARP's protocol type prints them) */
+	{ 0x9200, "802.1Q-9200" },
+	{ 0x0200, "PUP" },
+	{ 0x0500, "Sprite" },
+	{ 0x00fe, "GRE-OSI" },
 };
 
 /* tcpdump 4.99 names no protocol 60 (destination options): "unknown (60)". */

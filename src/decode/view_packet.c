@@ -31,6 +31,7 @@
 #include "decode/view_packet_udpapps.h"
 #include "decode/view_packet_vendor.h"
 #include "decode/view_packet_mplsctl.h"
+#include "decode/view_packet_mfr.h"
 
 #define D FMT_GROUP_DETAIL
 #define T FMT_GROUP_TEXT
@@ -671,6 +672,8 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 			if (view_packet_gmpls(d, m, ly, data))
 			/* Broadcom lawful intercept (issue 13) */
 			if (view_packet_forces(d, m, ly, data))
+			/* kday helper: FRF.16 multilink Frame Relay (issue 13) */
+			if (view_packet_mfr(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

@@ -78,12 +78,25 @@ static void test_boundaries(void **state)
 				     "2023-11-15 00:14:59.999999", "2023-11-15 00:15:00.000000" });
 }
 
+/* tcpdump does not convert a second count with bit 31 set (after 2038 or negative as int32). */
+static void test_bit31(void **state)
+{
+	const uint64_t ts[] = { 0x80000000ull * 1000000000ull, 0x7fffffffull * 1000000000ull };
+
+	(void)state;
+	check(TIMEFMT_LOCAL, false, ts, 2,
+	      (const char *const[]){ "[Error converting time]", "03:14:07.000000" });
+	check(TIMEFMT_EPOCH, false, ts, 1, (const char *const[]){ "[Error converting time]" });
+	check(TIMEFMT_DATE, false, ts, 1, (const char *const[]){ "[Error converting time]" });
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_nano),
 		cmocka_unit_test(test_boundaries),
+		cmocka_unit_test(test_bit31),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
