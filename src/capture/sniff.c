@@ -214,6 +214,45 @@ static size_t put_owner(char *p, const struct view_packet_proc *procs, unsigned 
 	return put_padded(p, who, 20);
 }
 
+/*
+ * tcpdump's pretty_print_packet: a record whose lengths cannot be (none
+ * captured, none on the wire, more captured than sent, past 256 KiB) is this
+ * line alone, without a timestamp; 0 when they are sane.
+ */
+#define SNIFF_MAX_SNAPLEN 262144u
+static size_t invalid_header(char *p, const struct sniff_pkt *pk)
+{
+	char *s = p;
+	bool any = false;
+
+#define INVALID_NEXT() (s += sprintf(s, "%s", any ? "," : "[Invalid header:"), any = true)
+	if (!pk->caplen) {
+		INVALID_NEXT();
+		s += sprintf(s, " caplen==0");
+	}
+	if (!pk->wirelen) {
+		INVALID_NEXT();
+		s += sprintf(s, " len==0");
+	} else if (pk->wirelen < pk->caplen) {
+		INVALID_NEXT();
+		s += sprintf(s, " len(%u) < caplen(%u)", pk->wirelen, pk->caplen);
+	}
+	if (pk->caplen > SNIFF_MAX_SNAPLEN) {
+		INVALID_NEXT();
+		s += sprintf(s, " caplen(%u) > %u", pk->caplen, SNIFF_MAX_SNAPLEN);
+	}
+	if (pk->wirelen > SNIFF_MAX_SNAPLEN) {
+		INVALID_NEXT();
+		s += sprintf(s, " len(%u) > %u", pk->wirelen, SNIFF_MAX_SNAPLEN);
+	}
+#undef INVALID_NEXT
+	if (!any)
+		return 0;
+	*s++ = ']';
+	*s = '\0';
+	return (size_t)(s - p);
+}
+
 static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, const char *ifname,
 				const struct view_packet_proc *procs, unsigned n_procs)
 {
@@ -236,7 +275,9 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 	n = 0;
 	if (s->show.number)
 		n = number_prefix(s->line, s->handled);
-	n += timefmt_format(&s->tf, p->ts_ns, s->line + n);
+	if (invalid_header(s->line + n, p))
+		return s->line;
+	n += timefmt_format_odd(&s->tf, p->ts_ns, p->ts_odd_ns, s->line + n);
 	if (n)
 		s->line[n++] = ' ';
 	if (s->show.iface) {
