@@ -142,7 +142,8 @@ static uint32_t dump_offset(const struct sniff *s)
 	const struct pkt_meta *m = &s->meta;
 	uint32_t ppp_off;
 
-	if (s->show.dump_link || print_dump_whole(m))
+	/* a link type not decoded: its text dumped the bytes, -x dumps them again (tcpdump's) */
+	if (s->show.dump_link || print_dump_whole(m) || !m->n_layers)
 		return 0;
 	if (proto_ppp_dump_offset(m, &ppp_off)) /* PPP link types count their own */
 		return ppp_off;
