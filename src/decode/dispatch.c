@@ -40,6 +40,10 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_DSA_TAG_BRCM_PREPEND, PKT_PROTO_BRCM_PREPEND }, /* Broadcom, before the frame */
 	/* small link types (issue 13) */
 	{ DLT_SLIP, PKT_PROTO_SLIP }, /* with Van Jacobson compressed TCP */
+	/* link types (issue 13, wt-link) */
+	{ DLT_IPOIB, PKT_PROTO_IPOIB }, /* IP over InfiniBand */
+	{ DLT_IPNET, PKT_PROTO_IPNET }, /* Solaris ipnet */
+	{ DLT_NFLOG, PKT_PROTO_NFLOG }, /* Linux NFLOG */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {

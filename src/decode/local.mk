@@ -191,6 +191,9 @@ libsockeye_a_SOURCES += \
 libsockeye_a_SOURCES += \
 	src/decode/proto_msnlb.c \
 	src/decode/proto_tipc.c \
-	src/decode/proto_sl.c
+	src/decode/proto_sl.c \
+	src/decode/proto_ipoib.c \
+	src/decode/proto_ipnet.c \
+	src/decode/proto_nflog.c
 # DVMRP inside IGMP (issue 13)
 libsockeye_a_SOURCES += src/decode/proto_dvmrp.c src/decode/proto_dvmrp.h

@@ -255,6 +255,10 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MSNLB] = "msnlb",
 	[PKT_PROTO_TIPC] = "tipc",
 	[PKT_PROTO_SLIP] = "slip",
+	/* link types (issue 13, wt-link) */
+	[PKT_PROTO_IPOIB] = "ipoib",
+	[PKT_PROTO_IPNET] = "ipnet",
+	[PKT_PROTO_NFLOG] = "nflog",
 };
 
 const char *names_layer(unsigned pkt_proto)

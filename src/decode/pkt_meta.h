@@ -136,6 +136,10 @@ enum pkt_proto {
 	PKT_PROTO_MSNLB, /* Microsoft NLB heartbeats, ethertype 0x886f */
 	PKT_PROTO_TIPC, /* TIPC, ethertype 0x88ca */
 	PKT_PROTO_SLIP, /* SLIP with VJ compression: DLT_SLIP */
+	/* link types (issue 13, wt-link) */
+	PKT_PROTO_IPOIB, /* IP over InfiniBand: DLT_IPOIB */
+	PKT_PROTO_IPNET, /* Solaris ipnet: DLT_IPNET */
+	PKT_PROTO_NFLOG, /* Linux NFLOG: DLT_NFLOG */
 	PKT_PROTO_COUNT
 };
 

@@ -139,6 +139,7 @@ bool print_dump_whole(const struct pkt_meta *m)
 	case PKT_PROTO_NULL:
 	case PKT_PROTO_CHDLC:
 	case PKT_PROTO_BRCM_PREPEND: /* 4.99.3's ND_TCHECK of the tag */
+	case PKT_PROTO_IPNET:	     /* its ND_TCHECK of the header */
 		return true;
 	case PKT_PROTO_FR: /* fr_if_print takes a capture of less than 4 bytes as its own */
 		return ly->hdr_len >= 4;

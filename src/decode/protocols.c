@@ -135,4 +135,8 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MSNLB] = { "msnlb", proto_msnlb_dissect, proto_msnlb_print, false },
 	[PKT_PROTO_TIPC] = { "tipc", proto_tipc_dissect, proto_tipc_print, false },
 	[PKT_PROTO_SLIP] = { "slip", proto_sl_dissect, proto_sl_print, false },
+	/* link types (issue 13, wt-link) */
+	[PKT_PROTO_IPOIB] = { "ipoib", proto_ipoib_dissect, proto_ipoib_print, false },
+	[PKT_PROTO_IPNET] = { "ipnet", proto_ipnet_dissect, proto_ipnet_print, false },
+	[PKT_PROTO_NFLOG] = { "nflog", proto_nflog_dissect, proto_nflog_print, false },
 };
