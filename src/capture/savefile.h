@@ -36,6 +36,12 @@ enum savefile_dir {
 /* One record, as the reader returns it and the writer takes it. */
 struct savefile_pkt {
 	uint64_t ts_ns;		/* since the epoch, if_tsoffset applied */
+	/*
+	 * Reader, pcap only: a record's fraction of a second out of range (a
+	 * microsecond field of 1e6 and more), in ns as added into ts_ns; 0 when
+	 * in range.  tcpdump prints such a field as it is, after the seconds.
+	 */
+	uint64_t ts_odd_ns;
 	uint32_t caplen;	/* bytes at data */
 	uint32_t wirelen;	/* length on the wire */
 	uint32_t ifindex;	/* reader: savefile_read_if()'s index; writer: into ifs[] */

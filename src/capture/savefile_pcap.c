@@ -96,8 +96,10 @@ static int rd_pcap_next(struct savefile_in *in, void *state, struct savefile_pkt
 		return savefile_in_short(in, ret, "record", off, PCAP_REC_LEN + caplen);
 	h = in->p + in->pos;
 	frac = savefile_in_get32(h + 4, st->swap);
-	pkt->ts_ns =
-		savefile_in_get32(h, st->swap) * SAVEFILE_NSEC + (st->nano ? frac : frac * 1000ull);
+	pkt->ts_odd_ns = st->nano ? frac : frac * 1000ull;
+	pkt->ts_ns = savefile_in_get32(h, st->swap) * SAVEFILE_NSEC + pkt->ts_odd_ns;
+	if (pkt->ts_odd_ns < SAVEFILE_NSEC)
+		pkt->ts_odd_ns = 0;
 	/*
 	 * A record longer than the file's snaplen: libpcap (sf-pcap.c) hands out only the
 	 * first snaplen bytes and skips the rest, so tcpdump sees a cut packet (no checksum

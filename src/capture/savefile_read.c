@@ -141,6 +141,7 @@ int savefile_read_next(struct savefile_reader *r, struct savefile_pkt *pkt)
 	memset(pkt->comment_lens, 0, sizeof(pkt->comment_lens));
 	pkt->options = NULL;
 	pkt->options_len = 0;
+	pkt->ts_odd_ns = 0; /* the pcap reader alone sets it */
 	if (r->in.err)
 		return r->in.err;
 	return r->fmt->next(&r->in, r->state, pkt);

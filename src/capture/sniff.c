@@ -142,7 +142,8 @@ static uint32_t dump_offset(const struct sniff *s)
 	const struct pkt_meta *m = &s->meta;
 	uint32_t ppp_off;
 
-	if (s->show.dump_link || print_dump_whole(m))
+	/* a link type not decoded: its text dumped the bytes, -x dumps them again (tcpdump's) */
+	if (s->show.dump_link || print_dump_whole(m) || !m->n_layers)
 		return 0;
 	if (proto_ppp_dump_offset(m, &ppp_off)) /* PPP link types count their own */
 		return ppp_off;
@@ -155,6 +156,7 @@ static uint32_t dump_offset(const struct sniff *s)
 		    p != PKT_PROTO_CHDLC && p != PKT_PROTO_FR && p != PKT_PROTO_DSA &&
 		    p != PKT_PROTO_EDSA && p != PKT_PROTO_BRCM && p != PKT_PROTO_BRCM_PREPEND &&
 		    p != PKT_PROTO_ARISTA && p != PKT_PROTO_VSOCK)
+		    p != PKT_PROTO_IPOIB && p != PKT_PROTO_IPNET && p != PKT_PROTO_NFLOG)
 			return m->layer[i].off;
 	}
 	/* nothing past the link headers decoded (an unknown ethertype): what follows them */
@@ -215,6 +217,45 @@ static size_t put_owner(char *p, const struct view_packet_proc *procs, unsigned 
 	return put_padded(p, who, 20);
 }
 
+/*
+ * tcpdump's pretty_print_packet: a record whose lengths cannot be (none
+ * captured, none on the wire, more captured than sent, past 256 KiB) is this
+ * line alone, without a timestamp; 0 when they are sane.
+ */
+#define SNIFF_MAX_SNAPLEN 262144u
+static size_t invalid_header(char *p, const struct sniff_pkt *pk)
+{
+	char *s = p;
+	bool any = false;
+
+#define INVALID_NEXT() (s += sprintf(s, "%s", any ? "," : "[Invalid header:"), any = true)
+	if (!pk->caplen) {
+		INVALID_NEXT();
+		s += sprintf(s, " caplen==0");
+	}
+	if (!pk->wirelen) {
+		INVALID_NEXT();
+		s += sprintf(s, " len==0");
+	} else if (pk->wirelen < pk->caplen) {
+		INVALID_NEXT();
+		s += sprintf(s, " len(%u) < caplen(%u)", pk->wirelen, pk->caplen);
+	}
+	if (pk->caplen > SNIFF_MAX_SNAPLEN) {
+		INVALID_NEXT();
+		s += sprintf(s, " caplen(%u) > %u", pk->caplen, SNIFF_MAX_SNAPLEN);
+	}
+	if (pk->wirelen > SNIFF_MAX_SNAPLEN) {
+		INVALID_NEXT();
+		s += sprintf(s, " len(%u) > %u", pk->wirelen, SNIFF_MAX_SNAPLEN);
+	}
+#undef INVALID_NEXT
+	if (!any)
+		return 0;
+	*s++ = ']';
+	*s = '\0';
+	return (size_t)(s - p);
+}
+
 static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, const char *ifname,
 				const struct view_packet_proc *procs, unsigned n_procs)
 {
@@ -237,7 +278,9 @@ static const char *compose_line(struct sniff *s, const struct sniff_pkt *p, cons
 	n = 0;
 	if (s->show.number)
 		n = number_prefix(s->line, s->handled);
-	n += timefmt_format(&s->tf, p->ts_ns, s->line + n);
+	if (invalid_header(s->line + n, p))
+		return s->line;
+	n += timefmt_format_odd(&s->tf, p->ts_ns, p->ts_odd_ns, s->line + n);
 	if (n)
 		s->line[n++] = ' ';
 	if (s->show.iface) {

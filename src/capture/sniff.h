@@ -67,6 +67,7 @@ struct sniff_pkt {
 	uint32_t caplen;
 	uint32_t wirelen;
 	uint64_t ts_ns;
+	uint64_t ts_odd_ns;		/* a capture file's fraction out of range: savefile_pkt's */
 	unsigned iface;			/* index into the iface array */
 	int pkttype;			/* PACKET_*, or -1 when unknown */
 	uint8_t csum_hint;		/* enum pkt_csum_hint: what the ring said of checksums */

@@ -49,6 +49,10 @@ static const struct dispatch_key dispatch_linktypes[] = {
 	{ DLT_VSOCK, PKT_PROTO_VSOCK }, /* Linux vsockmon */
 	/* kday helper (issue 13) */
 	{ DLT_MFR, PKT_PROTO_MFR }, /* FRF.16 multilink Frame Relay */
+	/* link types (issue 13, wt-link) */
+	{ DLT_IPOIB, PKT_PROTO_IPOIB }, /* IP over InfiniBand */
+	{ DLT_IPNET, PKT_PROTO_IPNET }, /* Solaris ipnet */
+	{ DLT_NFLOG, PKT_PROTO_NFLOG }, /* Linux NFLOG */
 };
 
 static const struct dispatch_key dispatch_ethertypes[] = {

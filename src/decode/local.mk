@@ -202,6 +202,10 @@ libsockeye_a_SOURCES += \
 # kday helper (issue 13): FRF.16 multilink Frame Relay, Q.933
 libsockeye_a_SOURCES += src/decode/proto_mfr.c src/decode/proto_q933.c \
 	src/decode/view_packet_mfr.c src/decode/view_packet_mfr.h
+	src/decode/proto_sl.c \
+	src/decode/proto_ipoib.c \
+	src/decode/proto_ipnet.c \
+	src/decode/proto_nflog.c
 # DVMRP inside IGMP (issue 13)
 libsockeye_a_SOURCES += src/decode/proto_dvmrp.c src/decode/proto_dvmrp.h
 # AoE, Arista timestamps and vsock (issue 13)

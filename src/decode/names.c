@@ -275,6 +275,10 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_VQP] = "vqp",
 	/* kday helper (issue 13) */
 	[PKT_PROTO_MFR] = "mfr",
+	/* link types (issue 13, wt-link) */
+	[PKT_PROTO_IPOIB] = "ipoib",
+	[PKT_PROTO_IPNET] = "ipnet",
+	[PKT_PROTO_NFLOG] = "nflog",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -156,6 +156,10 @@ enum pkt_proto {
 	PKT_PROTO_VQP,	     /* Cisco VLAN Query Protocol, UDP 1589 */
 	/* kday helper (issue 13) */
 	PKT_PROTO_MFR, /* Multilink Frame Relay, FRF.16: DLT_MFR */
+	/* link types (issue 13, wt-link) */
+	PKT_PROTO_IPOIB, /* IP over InfiniBand: DLT_IPOIB */
+	PKT_PROTO_IPNET, /* Solaris ipnet: DLT_IPNET */
+	PKT_PROTO_NFLOG, /* Linux NFLOG: DLT_NFLOG */
 	PKT_PROTO_COUNT
 };
 

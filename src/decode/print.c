@@ -5,6 +5,7 @@
 #include <pcap/dlt.h>
 
 #include "decode/dispatch.h"
+#include "decode/hexdump.h"
 #include "decode/dissect.h"
 #include "decode/protocols.h"
 #include "decode/line.h"
@@ -59,6 +60,24 @@ static void print_nested(struct line *x, const uint8_t *p, size_t caplen, size_t
 	print_nested_frame(x, PRINT_LINKTYPE_RAW, p, caplen, wirelen, line_verbosity(x));
 }
 
+/*
+ * A link type sockeye does not decode: tcpdump's unsupported_if_print, the
+ * word then every captured byte in hex and ASCII (as -X), under it.
+ */
+static size_t print_unsupported(struct line *x, size_t len)
+{
+	size_t room, need;
+
+	pbuf_puts(&x->b, "UNSUPPORTED");
+	if (!x->o->data || !x->m->caplen)
+		return pbuf_finish(&x->b, len);
+	room = (size_t)(x->b.end - x->b.p) + 1;
+	need = hexdump_format(x->b.p, room, x->o->data, x->m->caplen, HEXDUMP_HEX_ASCII);
+	x->b.p += need < room ? need : room - 1;
+	x->b.n += need;
+	return pbuf_finish(&x->b, len);
+}
+
 size_t print_packet(char *buf, size_t len, const struct pkt_meta *m, const struct print_opts *o)
 {
 	return print_packet_at(buf, len, m, o, 0);
@@ -76,13 +95,8 @@ static size_t print_packet_at(char *buf, size_t len, const struct pkt_meta *m,
 
 	pbuf_init(&x.b, buf, len);
 	x.b.hosts = o->hosts;
-	if (!m->n_layers) {
-		pbuf_puts(&x.b, "unknown link-type ");
-		pbuf_u32(&x.b, (uint32_t)m->linktype);
-		pbuf_puts(&x.b, ", length ");
-		pbuf_u32(&x.b, m->wirelen);
-		return pbuf_finish(&x.b, len);
-	}
+	if (!m->n_layers)
+		return print_unsupported(&x, len);
 	if (o->link && !depth && dispatch_raw_ip(m->linktype))
 		pbuf_puts(&x.b, "ip: ");
 	for (x.i = 0; x.i < m->n_layers; x.i++) {
@@ -129,6 +143,7 @@ bool print_dump_whole(const struct pkt_meta *m)
 	case PKT_PROTO_NULL:
 	case PKT_PROTO_CHDLC:
 	case PKT_PROTO_BRCM_PREPEND: /* 4.99.3's ND_TCHECK of the tag */
+	case PKT_PROTO_IPNET:	     /* its ND_TCHECK of the header */
 		return true;
 	case PKT_PROTO_FR: /* fr_if_print takes a capture of less than 4 bytes as its own */
 		return ly->hdr_len >= 4;

@@ -266,6 +266,13 @@ int proto_someip_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_someip_print(struct line *x);
 int proto_vqp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_vqp_print(struct line *x);
+/* link types (issue 13, wt-link) */
+int proto_ipoib_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ipoib_print(struct line *x);
+int proto_ipnet_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_ipnet_print(struct line *x);
+int proto_nflog_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_nflog_print(struct line *x);
 
 /* The IP header an ICMP error quotes, with the ports after it when present. */
 void proto_ipv4_quote(struct pkt_cursor *c, struct pkt_quote *q);

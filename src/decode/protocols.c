@@ -156,4 +156,8 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_VQP] = { "vqp", proto_vqp_dissect, proto_vqp_print, false },
 	/* kday helper (issue 13) */
 	[PKT_PROTO_MFR] = { "mfr", proto_mfr_dissect, proto_mfr_print, false },
+	/* link types (issue 13, wt-link) */
+	[PKT_PROTO_IPOIB] = { "ipoib", proto_ipoib_dissect, proto_ipoib_print, false },
+	[PKT_PROTO_IPNET] = { "ipnet", proto_ipnet_dissect, proto_ipnet_print, false },
+	[PKT_PROTO_NFLOG] = { "nflog", proto_nflog_dissect, proto_nflog_print, false },
 };

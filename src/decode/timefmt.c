@@ -94,6 +94,48 @@ static char *put_delta(const struct timefmt *t, char *p, uint64_t d)
 	return put_fraction(t, p, d);
 }
 
+/* tcpdump's "%06u" (or "%09u" with --nano) of the field, of any size */
+static char *put_odd_fraction(const struct timefmt *t, char *p, uint64_t odd_ns)
+{
+	uint64_t v = t->nano ? odd_ns : odd_ns / 1000;
+	char digits[24];
+	char *e = put_u64(digits, v);
+	int width = t->nano ? 9 : 6;
+
+	*p++ = '.';
+	if (e - digits < width)
+		return put_digits(p, v, width);
+	memcpy(p, digits, (size_t)(e - digits));
+	return p + (e - digits);
+}
+
+size_t timefmt_format_odd(struct timefmt *t, uint64_t ts_ns, uint64_t odd_ns, char *buf)
+{
+	uint64_t sec_ns = ts_ns - odd_ns;
+	size_t n;
+
+	if (!t->seen) {
+		t->first_ns = t->prev_ns = ts_ns;
+		t->seen = true;
+	}
+	if (!odd_ns || t->style == TIMEFMT_NONE || t->style == TIMEFMT_DELTA_PREV ||
+	    t->style == TIMEFMT_DELTA_FIRST)
+		return timefmt_format(t, ts_ns, buf);
+	/* the whole seconds as usual, their fraction (zero) replaced by the field */
+	n = timefmt_format(t, sec_ns, buf);
+	t->prev_ns = ts_ns;
+	if (buf[0] == '[')
+		return n; /* the error in place of the time */
+	while (n && buf[n - 1] != '.')
+		n--;
+	if (!n)
+		return 0;
+	n--;
+	n = (size_t)(put_odd_fraction(t, buf + n, odd_ns) - buf);
+	buf[n] = '\0';
+	return n;
+}
+
 size_t timefmt_format(struct timefmt *t, uint64_t ts_ns, char *buf)
 {
 	time_t sec = (time_t)(ts_ns / 1000000000ull);
@@ -115,6 +157,17 @@ size_t timefmt_format(struct timefmt *t, uint64_t ts_ns, char *buf)
 		t->prev_ns = ts_ns;
 		*p = '\0';
 		return (size_t)(p - buf);
+	/*
+	 * tcpdump's for a capture file's seconds with the top bit of 32 set
+	 * (time before 1970 in a signed field): no time, no fraction.
+	 */
+	if ((uint64_t)sec & 0x80000000u && (t->style == TIMEFMT_EPOCH || t->style == TIMEFMT_DATE ||
+					    t->style == TIMEFMT_LOCAL)) {
+		static const char err[] = "[Error converting time]";
+
+		memcpy(buf, err, sizeof(err));
+		t->prev_ns = ts_ns;
+		return sizeof(err) - 1;
 	}
 	switch (t->style) {
 	case TIMEFMT_NONE:

@@ -35,5 +35,12 @@ void timefmt_init(struct timefmt *t, enum timefmt_style style, bool nano, bool u
  * length; 0 for TIMEFMT_NONE.  Deltas use and update the packet history.
  */
 size_t timefmt_format(struct timefmt *t, uint64_t ts_ns, char *buf);
+/*
+ * The same for a capture file's record whose fraction field is out of range
+ * (odd_ns of it is in ts_ns, see savefile_pkt.ts_odd_ns; 0: none): tcpdump
+ * prints the seconds, then the field as it is (".808464432"), where the
+ * deltas use the sum.
+ */
+size_t timefmt_format_odd(struct timefmt *t, uint64_t ts_ns, uint64_t odd_ns, char *buf);
 
 #endif

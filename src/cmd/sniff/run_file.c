@@ -208,7 +208,7 @@ int sniff_run_file(struct sniff_run *r, bool *started)
 		}
 		sniff_packet(&r->s, &(struct sniff_pkt){
 			.data = p.data, .caplen = p.caplen, .wirelen = p.wirelen, .ts_ns = p.ts_ns,
-			.iface = slot,
+			.ts_odd_ns = p.ts_odd_ns, .iface = slot,
 			.pkttype = p.dir == SAVEFILE_DIR_OUT ? PACKET_OUTGOING :
 				   p.dir == SAVEFILE_DIR_IN ? PACKET_HOST : -1,
 		});

@@ -836,11 +836,15 @@ static void test_longest_options(void **state)
 
 static void test_unknown_linktype(void **state)
 {
+	static const uint8_t frame[] = { 0x6c, 0x01, 0x01, 0x00, 'D', 'B', 'u', 's', 0x0a };
 	static const struct print_opts o = { 0 };
 	struct pkt_meta m;
 
-	dissect_packet(&m, DLT_IEEE802_11, sample_udp, sizeof(sample_udp), sizeof(sample_udp));
-	expect_line("linktype", "", &m, &o, "unknown link-type 105, length 54");
+	/* tcpdump's unsupported_if_print: the word, then the bytes as -X dumps them */
+	dissect_packet(&m, DLT_DBUS, frame, sizeof(frame), sizeof(frame));
+	expect_line_data("linktype", "", &m, &o, frame,
+		    "UNSUPPORTED\n\t0x0000:  6c01 0100 4442 7573 0a"
+		    "                   l...DBus.");
 }
 
 int main(void)

@@ -88,6 +88,30 @@ static void test_bit31(void **state)
 	      (const char *const[]){ "[Error converting time]", "03:14:07.000000" });
 	check(TIMEFMT_EPOCH, false, ts, 1, (const char *const[]){ "[Error converting time]" });
 	check(TIMEFMT_DATE, false, ts, 1, (const char *const[]){ "[Error converting time]" });
+/* A capture file's microsecond field of 1e6 and more: tcpdump prints it as it is. */
+static void test_odd_fraction(void **state)
+{
+	struct timefmt tf;
+	char buf[48];
+	uint64_t odd = 808464432ull * 1000;
+	size_t len;
+
+	(void)state;
+	timefmt_init(&tf, TIMEFMT_LOCAL, false, true);
+	len = timefmt_format_odd(&tf, 1700000000000000000ull + odd, odd, buf);
+	assert_string_equal(buf, "22:13:20.808464432");
+	assert_int_equal(len, strlen(buf));
+	timefmt_init(&tf, TIMEFMT_EPOCH, false, true);
+	timefmt_format_odd(&tf, 1700000000000000000ull + odd, odd, buf);
+	assert_string_equal(buf, "1700000000.808464432");
+	/* in range: as timefmt_format */
+	timefmt_format_odd(&tf, T0, 0, buf);
+	assert_string_equal(buf, "1700000000.123456");
+	/* seconds with bit 31 set: tcpdump's error, no fraction */
+	timefmt_init(&tf, TIMEFMT_LOCAL, false, true);
+	len = timefmt_format_odd(&tf, 0x80000000ull * 1000000000ull + odd, odd, buf);
+	assert_string_equal(buf, "[Error converting time]");
+	assert_int_equal(len, strlen(buf));
 }
 
 int main(void)
@@ -97,6 +121,7 @@ int main(void)
 		cmocka_unit_test(test_nano),
 		cmocka_unit_test(test_boundaries),
 		cmocka_unit_test(test_bit31),
+		cmocka_unit_test(test_odd_fraction),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
