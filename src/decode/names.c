@@ -255,6 +255,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MSNLB] = "msnlb",
 	[PKT_PROTO_TIPC] = "tipc",
 	[PKT_PROTO_SLIP] = "slip",
+	/* PPTP and Kerberos (issue 13) */
+	[PKT_PROTO_PPTP] = "pptp",
+	[PKT_PROTO_KRB] = "krb",
 };
 
 const char *names_layer(unsigned pkt_proto)

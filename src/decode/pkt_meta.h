@@ -136,6 +136,9 @@ enum pkt_proto {
 	PKT_PROTO_MSNLB, /* Microsoft NLB heartbeats, ethertype 0x886f */
 	PKT_PROTO_TIPC, /* TIPC, ethertype 0x88ca */
 	PKT_PROTO_SLIP, /* SLIP with VJ compression: DLT_SLIP */
+	/* PPTP and Kerberos (issue 13) */
+	PKT_PROTO_PPTP, /* PPTP control messages, TCP 1723 */
+	PKT_PROTO_KRB,	/* Kerberos 4 (and 5 named), UDP 88 and 750 */
 	PKT_PROTO_COUNT
 };
 

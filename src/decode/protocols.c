@@ -135,4 +135,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MSNLB] = { "msnlb", proto_msnlb_dissect, proto_msnlb_print, false },
 	[PKT_PROTO_TIPC] = { "tipc", proto_tipc_dissect, proto_tipc_print, false },
 	[PKT_PROTO_SLIP] = { "slip", proto_sl_dissect, proto_sl_print, false },
+	/* PPTP and Kerberos (issue 13) */
+	[PKT_PROTO_PPTP] = { "pptp", proto_pptp_dissect, proto_pptp_print, false },
+	[PKT_PROTO_KRB] = { "krb", proto_krb_dissect, proto_krb_print, false },
 };
