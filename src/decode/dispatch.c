@@ -188,6 +188,8 @@ static const struct dispatch_key dispatch_udp_apps[] = {
 	 * takes by destination port, here by either
 	 */
 	{ 123, PKT_PROTO_NTP },	  /* RFC 5905 */
+	{ 88, PKT_PROTO_KRB },	  /* Kerberos (issue 13) */
+	{ 750, PKT_PROTO_KRB },	  /* Kerberos 4 */
 	{ 1701, PKT_PROTO_L2TP }, /* RFC 2661 */
 	{ 3456, PKT_PROTO_VAT },  /* vat and vt, LBL's audio and text tools */
 	{ 2104, PKT_PROTO_ZEPHYR }, /* MIT Zephyr: server */
@@ -250,6 +252,7 @@ static const struct dispatch_key dispatch_tcp_apps[] = {
 	{ 25, PKT_PROTO_SMTP },	  /* RFC 5321 */
 	{ 43, PKT_PROTO_WHOIS },  /* RFC 3912 */
 	{ 179, PKT_PROTO_BGP },	  /* RFC 4271 */
+	{ 1723, PKT_PROTO_PPTP }, /* RFC 2637 control connection (issue 13) */
 	{ 6379, PKT_PROTO_RESP }, /* Redis */
 	{ 22, PKT_PROTO_SSH },	  /* the version banner, RFC 4253 4.2 */
 	/* OpenFlow (issue 13): after SSH, before FTP, as tcpdump 4.99 */

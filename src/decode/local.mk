@@ -185,7 +185,10 @@ tests_fuzz_fuzz_dissect_LDFLAGS = $(FUZZ_LINK_FLAGS)
 # mesh and overlay protocols (issue 13)
 libsockeye_a_SOURCES += \
 	src/decode/proto_olsr.c \
-	src/decode/view_packet_mesh.c src/decode/view_packet_mesh.h
+	src/decode/proto_pptp.c \
+	src/decode/proto_krb.c \
+	src/decode/view_packet_mesh.c src/decode/view_packet_mesh.h \
+	src/decode/view_packet_ctl.c src/decode/view_packet_ctl.h
 # service function chaining (issue 13)
 libsockeye_a_SOURCES += \
 	src/decode/proto_nsh.c src/decode/proto_vxlan_gpe.c

@@ -279,6 +279,9 @@ static const char *const layer_names[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_IPOIB] = "ipoib",
 	[PKT_PROTO_IPNET] = "ipnet",
 	[PKT_PROTO_NFLOG] = "nflog",
+	/* PPTP and Kerberos (issue 13) */
+	[PKT_PROTO_PPTP] = "pptp",
+	[PKT_PROTO_KRB] = "krb",
 };
 
 const char *names_layer(unsigned pkt_proto)

@@ -160,6 +160,9 @@ enum pkt_proto {
 	PKT_PROTO_IPOIB, /* IP over InfiniBand: DLT_IPOIB */
 	PKT_PROTO_IPNET, /* Solaris ipnet: DLT_IPNET */
 	PKT_PROTO_NFLOG, /* Linux NFLOG: DLT_NFLOG */
+	/* PPTP and Kerberos (issue 13) */
+	PKT_PROTO_PPTP, /* PPTP control messages, TCP 1723 */
+	PKT_PROTO_KRB,	/* Kerberos 4 (and 5 named), UDP 88 and 750 */
 	PKT_PROTO_COUNT
 };
 

@@ -227,6 +227,11 @@ bool proto_ppp_hdlc_print(struct line *x);
 /* mesh and overlay protocols (issue 13) */
 int proto_olsr_dissect(struct pkt_cursor *c, struct pkt_meta *m);
 bool proto_olsr_print(struct line *x);
+/* PPTP and Kerberos (issue 13) */
+int proto_pptp_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_pptp_print(struct line *x);
+int proto_krb_dissect(struct pkt_cursor *c, struct pkt_meta *m);
+bool proto_krb_print(struct line *x);
 /* service function chaining (issue 13): NSH, VXLAN-GPE */
 int proto_nsh_next(uint8_t np); /* their next protocol field: 1 IPv4 ... 4 NSH */
 int proto_nsh_dissect(struct pkt_cursor *c, struct pkt_meta *m);

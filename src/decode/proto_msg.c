@@ -245,3 +245,24 @@ int msg_mask_plen(uint32_t mask)
 			return len;
 	return -1;
 }
+
+uint32_t msg_snap_cap(const struct line *x, const struct msg *g)
+{
+	const struct pkt_layer *ly = line_layer(x), *ip;
+	uint32_t end = x->m->caplen;
+	unsigned j;
+
+	if (!g->p)
+		return g->cap;
+	for (j = x->i; j-- > 0;) {
+		ip = &x->m->layer[j];
+		if (ip->proto != PKT_PROTO_IPV4 && ip->proto != PKT_PROTO_IPV6)
+			continue;
+		if (ip->off + ip->wire_len < end)
+			end = ip->off + ip->wire_len;
+		break;
+	}
+	if (end <= ly->off || end - ly->off < g->cap)
+		return g->cap;
+	return end - ly->off;
+}

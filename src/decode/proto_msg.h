@@ -185,6 +185,14 @@ void msg_name_or(struct pbuf *b, const char *name, const char *prefix, uint32_t 
  */
 bool msg_udp_undecoded(struct line *x, struct msg *g);
 
+/*
+ * tcpdump's snapend for the layer a printer is at: how many bytes from the
+ * layer's first are captured up to the end of the IP packet it is in
+ * (ip_print cuts the capture there, not at UDP's length), at least g's cap.
+ * print_unknown_data and GET_* reads of tcpdump's printers may look that far.
+ */
+uint32_t msg_snap_cap(const struct line *x, const struct msg *g);
+
 /* " [|what]", tcpdump's mark for a message cut by the capture; true (the line is complete). */
 bool msg_trunc_put(struct pbuf *b, const char *what);
 static inline bool msg_trunc(struct line *x, const char *what)

@@ -148,6 +148,8 @@ bool proto_rip_print(struct line *x)
 	left = g.cap;
 	if (left < RIP_HDR_LEN)
 		return msg_trunc(x, "rip");
+	/* its reads and hex dumps may go on to the end of the IP packet, as tcpdump's */
+	g.cap = msg_snap_cap(x, &g);
 	left -= RIP_HDR_LEN;
 	vers = msg_u8(&g, 1);
 	cmd = msg_u8(&g, 0);
@@ -169,9 +171,13 @@ bool proto_rip_print(struct line *x)
 		while (left) {
 			int n = vers == 1 ? rip_entry_v1(b, &g, p, left) : rip_entry_v2(b, &g, p, left);
 
-			if (n <= 0 || left < (uint32_t)n) {
+			if (n <= 0) {
 				/* tcpdump marks it and still shows the -vv hex below */
 				msg_trunc_put(b, "rip");
+				break;
+			}
+			if (left < (uint32_t)n) {
+				msg_printf(b, " [remaining entries length %u < %d] (invalid)", left, n);
 				break;
 			}
 			p += (size_t)n;

@@ -99,9 +99,14 @@ bool proto_vrrp_print(struct line *x)
 	if (!msg_has(&g, 3, 1))
 		return msg_trunc(x, "vrrp");
 	naddrs = msg_u8(&g, 3);
-	if (g.cap == g.len && msg_has(&g, 6, 2)) {
-		bool bad = version == 2 ? !sum_ok(g.p, g.len) : l->csum == PKT_CSUM_BAD;
+	if (g.cap == g.len) {
+		/* v3's sum (pseudo-header included) of a message too short to hold it is taken as bad */
+		bool bad = version == 2 ? !sum_ok(g.p, g.len)
+					: g.len < VRRP_HDR_LEN || l->csum == PKT_CSUM_BAD;
 
+		/* a message shorter than its checksum field: tcpdump's read of it is cut */
+		if (bad && !msg_has(&g, 6, 2))
+			return msg_trunc(x, "vrrp");
 		if (bad)
 			msg_printf(b, ", (bad vrrp cksum %x)", msg_u16(&g, 6));
 	}
@@ -111,7 +116,8 @@ bool proto_vrrp_print(struct line *x)
 	pbuf_putc(b, ':');
 	off = VRRP_HDR_LEN;
 	for (unsigned i = 0; i < naddrs; i++) {
-		bool v6 = version == 3 && l->net == PKT_PROTO_IPV6;
+		/* tcpdump takes the addresses' family from the IP version, whatever VRRP's */
+		bool v6 = l->net == PKT_PROTO_IPV6;
 
 		if (!msg_has(&g, off, v6 ? 16 : 4))
 			return msg_trunc(x, "vrrp");
@@ -123,10 +129,9 @@ bool proto_vrrp_print(struct line *x)
 		off += v6 ? 16 : 4;
 	}
 	if (version == 2 && auth == 1) {
-		if (!msg_has(&g, off, 8))
-			return msg_trunc(x, "vrrp");
 		pbuf_puts(b, " auth \"");
-		msg_put_text(b, g.p + off, 8);
+		if (!msg_printjnp(b, &g, off, 8))
+			return msg_trunc(x, "vrrp");
 		pbuf_putc(b, '"');
 	}
 	return true;

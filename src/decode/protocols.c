@@ -160,4 +160,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_IPOIB] = { "ipoib", proto_ipoib_dissect, proto_ipoib_print, false },
 	[PKT_PROTO_IPNET] = { "ipnet", proto_ipnet_dissect, proto_ipnet_print, false },
 	[PKT_PROTO_NFLOG] = { "nflog", proto_nflog_dissect, proto_nflog_print, false },
+	/* PPTP and Kerberos (issue 13) */
+	[PKT_PROTO_PPTP] = { "pptp", proto_pptp_dissect, proto_pptp_print, false },
+	[PKT_PROTO_KRB] = { "krb", proto_krb_dissect, proto_krb_print, false },
 };

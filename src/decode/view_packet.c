@@ -22,6 +22,7 @@
 #include "decode/view_packet_mesh.h"
 #include "decode/view_packet_gmpls.h"
 #include "decode/view_packet_forces.h"
+#include "decode/view_packet_ctl.h"
 #include "decode/view_packet_rpc.h"
 #include "decode/view_packet_media.h"
 #include "decode/view_packet_snmp.h"
@@ -674,6 +675,8 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 			if (view_packet_forces(d, m, ly, data))
 			/* kday helper: FRF.16 multilink Frame Relay (issue 13) */
 			if (view_packet_mfr(d, m, ly, data))
+			/* PPTP and Kerberos (issue 13) */
+			if (view_packet_ctl(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;
