@@ -155,7 +155,7 @@ static uint32_t dump_offset(const struct sniff *s)
 		    p != PKT_PROTO_SLL2 && p != PKT_PROTO_LLC && p != PKT_PROTO_NULL &&
 		    p != PKT_PROTO_CHDLC && p != PKT_PROTO_FR && p != PKT_PROTO_DSA &&
 		    p != PKT_PROTO_EDSA && p != PKT_PROTO_BRCM && p != PKT_PROTO_BRCM_PREPEND &&
-		    p != PKT_PROTO_ARISTA && p != PKT_PROTO_VSOCK)
+		    p != PKT_PROTO_ARISTA && p != PKT_PROTO_VSOCK &&
 		    p != PKT_PROTO_IPOIB && p != PKT_PROTO_IPNET && p != PKT_PROTO_NFLOG)
 			return m->layer[i].off;
 	}

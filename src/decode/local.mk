@@ -205,7 +205,8 @@ libsockeye_a_SOURCES += \
 # kday helper (issue 13): FRF.16 multilink Frame Relay, Q.933
 libsockeye_a_SOURCES += src/decode/proto_mfr.c src/decode/proto_q933.c \
 	src/decode/view_packet_mfr.c src/decode/view_packet_mfr.h
-	src/decode/proto_sl.c \
+# link types: IP over InfiniBand, Solaris ipnet, NFLOG
+libsockeye_a_SOURCES += \
 	src/decode/proto_ipoib.c \
 	src/decode/proto_ipnet.c \
 	src/decode/proto_nflog.c

@@ -147,16 +147,6 @@ size_t timefmt_format(struct timefmt *t, uint64_t ts_ns, char *buf)
 		t->first_ns = t->prev_ns = ts_ns;
 		t->seen = true;
 	}
-	/* tcpdump's ts_*_print: a second count with bit 31 set is not converted */
-	if (((uint32_t)sec & 0x80000000u) &&
-	    (t->style == TIMEFMT_EPOCH || t->style == TIMEFMT_DATE || t->style == TIMEFMT_LOCAL)) {
-		static const char err[] = "[Error converting time]";
-
-		memcpy(p, err, sizeof(err) - 1);
-		p += sizeof(err) - 1;
-		t->prev_ns = ts_ns;
-		*p = '\0';
-		return (size_t)(p - buf);
 	/*
 	 * tcpdump's for a capture file's seconds with the top bit of 32 set
 	 * (time before 1970 in a signed field): no time, no fraction.

@@ -667,14 +667,19 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* AoE, Arista timestamps and vsock (issue 13) */
 			if (view_packet_vendor(d, m, ly, data))
+				break;
 			/* MPLS control protocols (issue 13) */
 			if (view_packet_mplsctl(d, m, ly, data))
+				break;
 			/* RSVP and LMP (issue 13) */
 			if (view_packet_gmpls(d, m, ly, data))
-			/* Broadcom lawful intercept (issue 13) */
+				break;
+			/* ForCES and Broadcom lawful intercept (issue 13) */
 			if (view_packet_forces(d, m, ly, data))
+				break;
 			/* kday helper: FRF.16 multilink Frame Relay (issue 13) */
 			if (view_packet_mfr(d, m, ly, data))
+				break;
 			/* PPTP and Kerberos (issue 13) */
 			if (view_packet_ctl(d, m, ly, data))
 				break;

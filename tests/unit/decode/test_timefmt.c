@@ -88,6 +88,8 @@ static void test_bit31(void **state)
 	      (const char *const[]){ "[Error converting time]", "03:14:07.000000" });
 	check(TIMEFMT_EPOCH, false, ts, 1, (const char *const[]){ "[Error converting time]" });
 	check(TIMEFMT_DATE, false, ts, 1, (const char *const[]){ "[Error converting time]" });
+}
+
 /* A capture file's microsecond field of 1e6 and more: tcpdump prints it as it is. */
 static void test_odd_fraction(void **state)
 {
