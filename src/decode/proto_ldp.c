@@ -139,30 +139,10 @@ static const struct msg_tok ldp_vccv_cv_names[] = {
 };
 
 /*
- * The printer's state: offsets are from the layer's first byte.  A read past
- * the capture is tcpdump's longjmp out of the packet: cut is set, nothing more
- * is printed and " [|ldp]" ends the line.
- */
-struct ldp_pr {
-	struct pbuf *b;
-	struct msg g;
-	unsigned v;
-	bool cut;
-};
-
-static bool ldp_has(struct ldp_pr *r, size_t off, size_t n)
-{
-	if (!r->cut && msg_has(&r->g, off, n))
-		return true;
-	r->cut = true;
-	return false;
-}
-
-/*
  * tcpdump's TLV_TCHECK: a TLV value shorter than its type needs is
  * " [tlv length N < M] (invalid)" and the next TLV.
  */
-static bool ldp_tlv_short(struct ldp_pr *r, uint32_t tlen, uint32_t need)
+static bool ldp_tlv_short(struct mplsctl_pr *r, uint32_t tlen, uint32_t need)
 {
 	if (tlen >= need)
 		return false;
@@ -171,13 +151,13 @@ static bool ldp_tlv_short(struct ldp_pr *r, uint32_t tlen, uint32_t need)
 }
 
 /* decode_prefix4/6 at off: ": IPv4 prefix a.b.c.d/n"; false when cut (tcpdump's trunc). */
-static bool ldp_fec_prefix(struct ldp_pr *r, size_t off, uint32_t tlen, bool v6)
+static bool ldp_fec_prefix(struct mplsctl_pr *r, size_t off, uint32_t tlen, bool v6)
 {
 	uint8_t a[16] = { 0 };
 	unsigned max = v6 ? 128 : 32, plen, nbytes;
 
 	/* decode_prefix's "itemlen" check gives -2 too, which ldp_tlv_print takes as trunc */
-	if (tlen < 1 || !ldp_has(r, off, 1)) {
+	if (tlen < 1 || !mplsctl_has(r, off, 1)) {
 		r->cut = true;
 		return false;
 	}
@@ -187,7 +167,7 @@ static bool ldp_fec_prefix(struct ldp_pr *r, size_t off, uint32_t tlen, bool v6)
 		return true;
 	}
 	nbytes = (plen + 7) / 8;
-	if (tlen - 1 < nbytes || !ldp_has(r, off + 1, nbytes)) {
+	if (tlen - 1 < nbytes || !mplsctl_has(r, off + 1, nbytes)) {
 		r->cut = true;
 		return false;
 	}
@@ -204,14 +184,14 @@ static bool ldp_fec_prefix(struct ldp_pr *r, size_t off, uint32_t tlen, bool v6)
 }
 
 /* The interface parameters of a Martini VC FEC: n bytes at off; false when cut. */
-static bool ldp_martini_params(struct ldp_pr *r, size_t off, uint32_t n)
+static bool ldp_martini_params(struct mplsctl_pr *r, size_t off, uint32_t n)
 {
 	struct pbuf *b = r->b;
 
 	while (n > 2) {
 		uint8_t type, len;
 
-		if (!ldp_has(r, off, 2))
+		if (!mplsctl_has(r, off, 2))
 			return false;
 		type = msg_u8(&r->g, off);
 		len = msg_u8(&r->g, off + 1);
@@ -222,20 +202,20 @@ static bool ldp_martini_params(struct ldp_pr *r, size_t off, uint32_t n)
 		msg_printf(b, " (0x%02x), len %u", type, len);
 		switch (type) {
 		case 0x01:
-			if (!ldp_has(r, off + 2, 2))
+			if (!mplsctl_has(r, off + 2, 2))
 				return false;
 			msg_printf(b, ": %u", msg_u16(&r->g, off + 2));
 			break;
 		case 0x03:
 			pbuf_puts(b, ": ");
 			for (unsigned i = 2; i < len; i++) {
-				if (!ldp_has(r, off + i, 1))
+				if (!mplsctl_has(r, off + i, 1))
 					return false;
 				msg_put_char(b, msg_u8(&r->g, off + i));
 			}
 			break;
 		case 0x0c:
-			if (!ldp_has(r, off + 2, 2))
+			if (!mplsctl_has(r, off + 2, 2))
 				return false;
 			msg_printf(b, "\n\t\t  Control Channels (0x%02x) = [", msg_u8(&r->g, off + 2));
 			msg_bits_put(b, ldp_vccv_cc_names, "none", msg_u8(&r->g, off + 2), ", ");
@@ -254,7 +234,7 @@ static bool ldp_martini_params(struct ldp_pr *r, size_t off, uint32_t n)
 }
 
 /* A Martini VC FEC's value after its type byte; false when cut. */
-static bool ldp_fec_martini(struct ldp_pr *r, size_t off, uint32_t tlen)
+static bool ldp_fec_martini(struct mplsctl_pr *r, size_t off, uint32_t tlen)
 {
 	struct pbuf *b = r->b;
 	uint16_t pw;
@@ -262,7 +242,7 @@ static bool ldp_fec_martini(struct ldp_pr *r, size_t off, uint32_t tlen)
 
 	if (ldp_tlv_short(r, tlen, 7))
 		return true;
-	if (!ldp_has(r, off, 7))
+	if (!mplsctl_has(r, off, 7))
 		return false;
 	pw = msg_u16(&r->g, off);
 	info = msg_u8(&r->g, off + 2);
@@ -276,7 +256,7 @@ static bool ldp_fec_martini(struct ldp_pr *r, size_t off, uint32_t tlen)
 	}
 	if (ldp_tlv_short(r, tlen, 11))
 		return true;
-	if (!ldp_has(r, off + 7, 4))
+	if (!mplsctl_has(r, off + 7, 4))
 		return false;
 	pbuf_puts(b, ": ");
 	mplsctl_pw_type_put(b, pw & 0x7fff, "Unknown");
@@ -293,14 +273,14 @@ static bool ldp_fec_martini(struct ldp_pr *r, size_t off, uint32_t tlen)
 }
 
 /* A FEC TLV's value: tlen bytes at off; false when cut. */
-static bool ldp_fec(struct ldp_pr *r, size_t off, uint32_t tlen)
+static bool ldp_fec(struct mplsctl_pr *r, size_t off, uint32_t tlen)
 {
 	uint8_t type;
 	uint16_t af;
 
 	if (ldp_tlv_short(r, tlen, 1))
 		return true;
-	if (!ldp_has(r, off, 1))
+	if (!mplsctl_has(r, off, 1))
 		return false;
 	type = msg_u8(&r->g, off);
 	pbuf_puts(r->b, "\n\t      ");
@@ -312,7 +292,7 @@ static bool ldp_fec(struct ldp_pr *r, size_t off, uint32_t tlen)
 	case LDP_FEC_PREFIX:
 		if (ldp_tlv_short(r, tlen, 2))
 			return true;
-		if (!ldp_has(r, off, 2))
+		if (!mplsctl_has(r, off, 2))
 			return false;
 		af = msg_u16(&r->g, off);
 		if (af == 1 || af == 2)
@@ -326,14 +306,14 @@ static bool ldp_fec(struct ldp_pr *r, size_t off, uint32_t tlen)
 }
 
 /* The addresses of an Address List TLV; false when cut. */
-static bool ldp_addr_list(struct ldp_pr *r, size_t off, uint32_t tlen)
+static bool ldp_addr_list(struct mplsctl_pr *r, size_t off, uint32_t tlen)
 {
 	uint16_t af;
 	unsigned size;
 
 	if (ldp_tlv_short(r, tlen, 2))
 		return true;
-	if (!ldp_has(r, off, 2))
+	if (!mplsctl_has(r, off, 2))
 		return false;
 	af = msg_u16(&r->g, off);
 	pbuf_puts(r->b, "\n\t      Address Family: ");
@@ -343,7 +323,7 @@ static bool ldp_addr_list(struct ldp_pr *r, size_t off, uint32_t tlen)
 		return true;
 	size = af == 1 ? 4 : 16;
 	for (off += 2, tlen -= 2; tlen >= size; off += size, tlen -= size) {
-		if (!ldp_has(r, off, size))
+		if (!mplsctl_has(r, off, size))
 			return false;
 		pbuf_putc(r->b, ' ');
 		if (size == 4)
@@ -355,7 +335,7 @@ static bool ldp_addr_list(struct ldp_pr *r, size_t off, uint32_t tlen)
 }
 
 /* One TLV's value (type t, tlen bytes at off); false when cut. */
-static bool ldp_tlv_value(struct ldp_pr *r, uint16_t t, size_t off, uint32_t tlen)
+static bool ldp_tlv_value(struct mplsctl_pr *r, uint16_t t, size_t off, uint32_t tlen)
 {
 	struct pbuf *b = r->b;
 	const struct msg *g = &r->g;
@@ -366,7 +346,7 @@ static bool ldp_tlv_value(struct ldp_pr *r, uint16_t t, size_t off, uint32_t tle
 	case LDP_TLV_COMMON_HELLO:
 		if (ldp_tlv_short(r, tlen, 4))
 			return true;
-		if (!ldp_has(r, off, 4))
+		if (!mplsctl_has(r, off, 4))
 			return false;
 		f = msg_u16(g, off + 2);
 		msg_printf(b, "\n\t      Hold Time: %us, Flags: [%s Hello%s]", msg_u16(g, off),
@@ -378,7 +358,7 @@ static bool ldp_tlv_value(struct ldp_pr *r, uint16_t t, size_t off, uint32_t tle
 		u = t == LDP_TLV_IPV4_TRANSPORT ? 4 : 16;
 		if (ldp_tlv_short(r, tlen, u))
 			return true;
-		if (!ldp_has(r, off, u))
+		if (!mplsctl_has(r, off, u))
 			return false;
 		pbuf_puts(b, u == 4 ? "\n\t      IPv4 Transport Address: "
 				    : "\n\t      IPv6 Transport Address: ");
@@ -390,7 +370,7 @@ static bool ldp_tlv_value(struct ldp_pr *r, uint16_t t, size_t off, uint32_t tle
 	case LDP_TLV_CONFIG_SEQ:
 		if (ldp_tlv_short(r, tlen, 4))
 			return true;
-		if (!ldp_has(r, off, 4))
+		if (!mplsctl_has(r, off, 4))
 			return false;
 		msg_printf(b, "\n\t      Sequence Number: %u", msg_u32(g, off));
 		return true;
@@ -399,7 +379,7 @@ static bool ldp_tlv_value(struct ldp_pr *r, uint16_t t, size_t off, uint32_t tle
 	case LDP_TLV_COMMON_SESSION:
 		if (ldp_tlv_short(r, tlen, 8))
 			return true;
-		if (!ldp_has(r, off, 8))
+		if (!mplsctl_has(r, off, 8))
 			return false;
 		f = msg_u16(g, off + 6);
 		msg_printf(b,
@@ -412,20 +392,20 @@ static bool ldp_tlv_value(struct ldp_pr *r, uint16_t t, size_t off, uint32_t tle
 	case LDP_TLV_GENERIC_LABEL:
 		if (ldp_tlv_short(r, tlen, 4))
 			return true;
-		if (!ldp_has(r, off, 4))
+		if (!mplsctl_has(r, off, 4))
 			return false;
 		msg_printf(b, "\n\t      Label: %u", msg_u32(g, off) & 0xfffff);
 		return true;
 	case LDP_TLV_STATUS:
 		if (ldp_tlv_short(r, tlen, 8))
 			return true;
-		if (!ldp_has(r, off, 4))
+		if (!mplsctl_has(r, off, 4))
 			return false;
 		u = msg_u32(g, off);
 		msg_printf(b, "\n\t      Status: 0x%02x, Flags: [%s and %s forward]", u & 0x3fffffff,
 			   u & 0x80000000 ? "Fatal error" : "Advisory Notification",
 			   u & 0x40000000 ? "do" : "don't");
-		if (!ldp_has(r, off + 4, 4))
+		if (!mplsctl_has(r, off + 4, 4))
 			return false;
 		if (msg_u32(g, off + 4))
 			msg_printf(b, ", causing Message ID: 0x%08x", msg_u32(g, off + 4));
@@ -433,7 +413,7 @@ static bool ldp_tlv_value(struct ldp_pr *r, uint16_t t, size_t off, uint32_t tle
 	case LDP_TLV_FT_SESSION:
 		if (ldp_tlv_short(r, tlen, 12))
 			return true;
-		if (!ldp_has(r, off, 2))
+		if (!mplsctl_has(r, off, 2))
 			return false;
 		f = msg_u16(g, off);
 		msg_printf(b,
@@ -441,11 +421,11 @@ static bool ldp_tlv_value(struct ldp_pr *r, uint16_t t, size_t off, uint32_t tle
 			   "Checkpoint, %sRe-Learn State]",
 			   f & 0x8000 ? "" : "No ", f & 0x8 ? "" : "Don't ", f & 0x4 ? "" : "No ",
 			   f & 0x2 ? "Sequence Numbered Label" : "All Labels", f & 0x1 ? "" : "Don't ");
-		if (!ldp_has(r, off + 4, 4))
+		if (!mplsctl_has(r, off + 4, 4))
 			return false;
 		if (msg_u32(g, off + 4))
 			msg_printf(b, ", Reconnect Timeout: %ums", msg_u32(g, off + 4));
-		if (!ldp_has(r, off + 8, 4))
+		if (!mplsctl_has(r, off + 8, 4))
 			return false;
 		if (msg_u32(g, off + 8))
 			msg_printf(b, ", Recovery Time: %ums", msg_u32(g, off + 8));
@@ -453,7 +433,7 @@ static bool ldp_tlv_value(struct ldp_pr *r, uint16_t t, size_t off, uint32_t tle
 	case LDP_TLV_MTU:
 		if (ldp_tlv_short(r, tlen, 2))
 			return true;
-		if (!ldp_has(r, off, 2))
+		if (!mplsctl_has(r, off, 2))
 			return false;
 		msg_printf(b, "\n\t      MTU: %u", msg_u16(g, off));
 		return true;
@@ -465,11 +445,11 @@ static bool ldp_tlv_value(struct ldp_pr *r, uint16_t t, size_t off, uint32_t tle
 }
 
 /* One TLV of a message with mtlen bytes left at off: its size, 0 to stop the message. */
-static uint32_t ldp_tlv(struct ldp_pr *r, size_t off, uint32_t mtlen)
+static uint32_t ldp_tlv(struct mplsctl_pr *r, size_t off, uint32_t mtlen)
 {
 	uint16_t type, t, len;
 
-	if (!ldp_has(r, off, 4))
+	if (!mplsctl_has(r, off, 4))
 		return 0;
 	len = msg_u16(&r->g, off + 2);
 	if (len + 4u > mtlen) {
@@ -491,7 +471,7 @@ static uint32_t ldp_tlv(struct ldp_pr *r, size_t off, uint32_t mtlen)
  * The messages of a PDU after its header: tlen bytes from off (tcpdump's
  * u_short count); false when the rest of the packet is not printed.
  */
-static bool ldp_messages(struct ldp_pr *r, size_t off, uint16_t tlen)
+static bool ldp_messages(struct mplsctl_pr *r, size_t off, uint16_t tlen)
 {
 	struct pbuf *b = r->b;
 
@@ -500,7 +480,7 @@ static bool ldp_messages(struct ldp_pr *r, size_t off, uint16_t tlen)
 		uint32_t mtlen, n;
 		size_t moff;
 
-		if (!ldp_has(r, off, LDP_MSG_HDR_LEN))
+		if (!mplsctl_has(r, off, LDP_MSG_HDR_LEN))
 			return false;
 		mlen = msg_u16(&r->g, off + 2);
 		type = msg_u16(&r->g, off) & 0x7fff;
@@ -514,7 +494,7 @@ static bool ldp_messages(struct ldp_pr *r, size_t off, uint16_t tlen)
 			   type, mlen, msg_u32(&r->g, off + 4),
 			   msg_u16(&r->g, off) & 0x8000 ? "continue processing" : "ignore");
 		/* tcpdump checks the length from the message's start, not after its header */
-		if (!ldp_has(r, off, mlen))
+		if (!mplsctl_has(r, off, mlen))
 			return false;
 		moff = off + LDP_MSG_HDR_LEN;
 		mtlen = mlen - 4u;
@@ -551,12 +531,12 @@ static bool ldp_messages(struct ldp_pr *r, size_t off, uint16_t tlen)
 }
 
 /* One PDU at off: its size, or 0 when the rest is not printed (or r->cut). */
-static uint32_t ldp_pdu(struct ldp_pr *r, size_t off)
+static uint32_t ldp_pdu(struct mplsctl_pr *r, size_t off)
 {
 	const char *nl = r->v ? "\n\t" : "";
 	uint16_t version, pdu_len;
 
-	if (!ldp_has(r, off, LDP_HDR_LEN))
+	if (!mplsctl_has(r, off, LDP_HDR_LEN))
 		return 0;
 	version = msg_u16(&r->g, off);
 	if (version != 1) {
@@ -581,7 +561,7 @@ static uint32_t ldp_pdu(struct ldp_pr *r, size_t off)
 
 bool proto_ldp_print(struct line *x)
 {
-	struct ldp_pr r = { .b = &x->b, .v = line_verbosity(x) };
+	struct mplsctl_pr r = { .b = &x->b, .v = line_verbosity(x) };
 	uint32_t len, n;
 	size_t off = 0;
 

@@ -105,28 +105,7 @@ static const struct msg_tok lspping_ds_addr_names[] = {
 	{ 1, "IPv4" }, { 2, "Unnumbered IPv4" }, { 3, "IPv6" }, { 4, "IPv6" }, { 0, NULL },
 };
 
-/*
- * The printer's state: offsets from the layer's first byte.  A read past the
- * capture is tcpdump's longjmp: cut is set, nothing more is printed and
- * " [|lspping]" ends the line.
- */
-struct lsp_pr {
-	struct pbuf *b;
-	struct msg g;
-	unsigned v;
-	bool asdot;
-	bool cut;
-};
-
-static bool lsp_has(struct lsp_pr *r, size_t off, size_t n)
-{
-	if (!r->cut && msg_has(&r->g, off, n))
-		return true;
-	r->cut = true;
-	return false;
-}
-
-static void lsp_ip(struct lsp_pr *r, size_t off, bool v6)
+static void lsp_ip(struct mplsctl_pr *r, size_t off, bool v6)
 {
 	if (v6)
 		pbuf_ip6(r->b, r->g.p + off);
@@ -143,7 +122,7 @@ static unsigned lspping_fec_size(uint16_t type)
 }
 
 /* An RFC 4364 route distinguisher at off as tcpdump's bgp_vpn_rd_print (captured). */
-static void lsp_rd(struct lsp_pr *r, size_t off)
+static void lsp_rd(struct mplsctl_pr *r, size_t off)
 {
 	struct bgp_pr br = { .b = r->b, .g = r->g, .verbosity = r->v, .asdot = r->asdot };
 
@@ -151,7 +130,7 @@ static void lsp_rd(struct lsp_pr *r, size_t off)
 }
 
 /* A FEC sub-TLV's value of its right size at off (captured). */
-static void lspping_fec_value(struct lsp_pr *r, uint16_t type, size_t off)
+static void lspping_fec_value(struct mplsctl_pr *r, uint16_t type, size_t off)
 {
 	struct pbuf *b = r->b;
 	const struct msg *g = &r->g;
@@ -219,7 +198,7 @@ static void lspping_fec_value(struct lsp_pr *r, uint16_t type, size_t off)
  * packet (cut, or tcpdump's "TLV is too short" return); *hex asks for the
  * TLV's hex.
  */
-static bool lspping_fec_stack(struct lsp_pr *r, size_t off, uint32_t tlen, bool *hex)
+static bool lspping_fec_stack(struct mplsctl_pr *r, size_t off, uint32_t tlen, bool *hex)
 {
 	struct pbuf *b = r->b;
 
@@ -229,7 +208,7 @@ static bool lspping_fec_stack(struct lsp_pr *r, size_t off, uint32_t tlen, bool 
 		unsigned size;
 		bool sub_hex = false;
 
-		if (tlen < 4 || !lsp_has(r, off, 4)) {
+		if (tlen < 4 || !mplsctl_has(r, off, 4)) {
 			if (r->cut)
 				return false;
 			pbuf_puts(b, "\n\t      TLV is too short");
@@ -243,7 +222,7 @@ static bool lspping_fec_stack(struct lsp_pr *r, size_t off, uint32_t tlen, bool 
 			*hex = true;
 			return true;
 		}
-		if (!lsp_has(r, off + 4, len))
+		if (!mplsctl_has(r, off + 4, len))
 			return false;
 		pbuf_puts(b, "\n\t    ");
 		msg_tok_put(b, lspping_fec_names, "Unknown", type);
@@ -274,7 +253,7 @@ static bool lspping_fec_stack(struct lsp_pr *r, size_t off, uint32_t tlen, bool 
 }
 
 /* The Downstream Mapping TLV: tlen bytes at off; false when cut.  Always hex after. */
-static bool lspping_ds_map(struct lsp_pr *r, size_t off, uint32_t tlen)
+static bool lspping_ds_map(struct mplsctl_pr *r, size_t off, uint32_t tlen)
 {
 	struct pbuf *b = r->b;
 	const struct msg *g = &r->g;
@@ -285,7 +264,7 @@ static bool lspping_ds_map(struct lsp_pr *r, size_t off, uint32_t tlen)
 		pbuf_puts(b, "\n\t      TLV is too short");
 		return true;
 	}
-	if (!lsp_has(r, off, 4))
+	if (!mplsctl_has(r, off, 4))
 		return false;
 	at = msg_u8(g, off + 2);
 	msg_printf(b, "\n\t    MTU: %u, Address-Type: ", msg_u16(g, off));
@@ -299,7 +278,7 @@ static bool lspping_ds_map(struct lsp_pr *r, size_t off, uint32_t tlen)
 			pbuf_puts(b, "\n\t      TLV is too short");
 			return true;
 		}
-		if (!lsp_has(r, off, need))
+		if (!mplsctl_has(r, off, need))
 			return false;
 		pbuf_puts(b, "\n\t    Downstream IP: ");
 		lsp_ip(r, off + 4, v6);
@@ -317,11 +296,11 @@ static bool lspping_ds_map(struct lsp_pr *r, size_t off, uint32_t tlen)
 		pbuf_puts(b, "\n\t      TLV is too short");
 		return true;
 	}
-	return lsp_has(r, off, 4);
+	return mplsctl_has(r, off, 4);
 }
 
 /* One TLV's value (tlen bytes at off, captured); false: stop the packet. */
-static bool lspping_tlv_value(struct lsp_pr *r, uint16_t type, size_t off, uint32_t tlen,
+static bool lspping_tlv_value(struct mplsctl_pr *r, uint16_t type, size_t off, uint32_t tlen,
 			      bool *hex)
 {
 	struct pbuf *b = r->b;
@@ -357,7 +336,7 @@ static bool lspping_tlv_value(struct lsp_pr *r, uint16_t type, size_t off, uint3
 }
 
 /* The TLVs after the header: tlen bytes from off; false when the packet is too short. */
-static bool lspping_tlvs(struct lsp_pr *r, size_t off, uint32_t tlen)
+static bool lspping_tlvs(struct mplsctl_pr *r, size_t off, uint32_t tlen)
 {
 	struct pbuf *b = r->b;
 
@@ -368,7 +347,7 @@ static bool lspping_tlvs(struct lsp_pr *r, size_t off, uint32_t tlen)
 
 		if (tlen < 4)
 			return false;
-		if (!lsp_has(r, off, 4))
+		if (!mplsctl_has(r, off, 4))
 			return true;
 		type = msg_u16(&r->g, off);
 		len = msg_u16(&r->g, off + 2);
@@ -382,7 +361,7 @@ static bool lspping_tlvs(struct lsp_pr *r, size_t off, uint32_t tlen)
 		}
 		if (tlen < len + 4)
 			return false;
-		if (!lsp_has(r, off + 4, len))
+		if (!mplsctl_has(r, off + 4, len))
 			return true;
 		if (!lspping_tlv_value(r, type, off + 4, len, &hex))
 			return true;
@@ -400,7 +379,7 @@ static bool lspping_tlvs(struct lsp_pr *r, size_t off, uint32_t tlen)
 }
 
 /* The verbose header lines: the 32 bytes are captured. */
-static void lspping_header(struct lsp_pr *r)
+static void lspping_header(struct mplsctl_pr *r)
 {
 	struct pbuf *b = r->b;
 	const struct msg *g = &r->g;
@@ -428,7 +407,7 @@ static void lspping_header(struct lsp_pr *r)
 
 bool proto_lspping_print(struct line *x)
 {
-	struct lsp_pr r = { .b = &x->b, .v = line_verbosity(x), .asdot = x->o->asdot };
+	struct mplsctl_pr r = { .b = &x->b, .v = line_verbosity(x), .asdot = x->o->asdot };
 	struct pbuf *b = &x->b;
 	bool whole;
 
@@ -437,7 +416,7 @@ bool proto_lspping_print(struct line *x)
 		pbuf_puts(b, "\n\t\t packet is too short");
 		return true;
 	}
-	if (!lsp_has(&r, 0, LSPPING_HDR_LEN))
+	if (!mplsctl_has(&r, 0, LSPPING_HDR_LEN))
 		return msg_trunc(x, "lspping");
 	if (msg_u16(&r.g, 0) != 1) {
 		msg_printf(b, "LSP-PING version %u packet not supported", msg_u16(&r.g, 0));
