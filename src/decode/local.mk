@@ -228,7 +228,7 @@ libsockeye_a_SOURCES += \
 libsockeye_a_SOURCES += \
 	src/decode/proto_gmpls.h \
 	src/decode/proto_lmp.c \
-	src/decode/proto_rsvp.c src/decode/proto_rsvp_obj.c \
+	src/decode/proto_rsvp.c src/decode/proto_rsvp_obj.c src/decode/proto_rsvp_te.c \
 	src/decode/view_packet_gmpls.c src/decode/view_packet_gmpls.h
 # vehicular networks, LISP, SOME/IP, VQP, CFM (issue 13)
 libsockeye_a_SOURCES += \

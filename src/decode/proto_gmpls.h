@@ -112,6 +112,22 @@ enum rsvp_body rsvp_obj_body(struct gmpls_rd *r, const char *ind, uint8_t class,
 			     size_t off, uint32_t n);
 /* the C-Type names, keyed by class << 8 | C-Type as tcpdump's rsvp_ctype_values */
 extern const struct msg_tok rsvp_ctypes[];
-#define RSVP_OBJ_RRO 21
+
+/* proto_rsvp_te.c's objects, for rsvp_obj_body (same arguments) */
+enum rsvp_body rsvp_session(struct gmpls_rd *r, const char *ind, uint8_t ctype, size_t off,
+			    uint32_t n);
+/* Sender Template, or FilterSpec when filter */
+enum rsvp_body rsvp_sender(struct gmpls_rd *r, const char *ind, bool filter, uint8_t ctype,
+			   size_t off, uint32_t n);
+enum rsvp_body rsvp_intserv(struct gmpls_rd *r, const char *ind, size_t off, uint32_t n);
+enum rsvp_body rsvp_xro(struct gmpls_rd *r, const char *ind, size_t off, uint32_t n);
+enum rsvp_body rsvp_label_request(struct gmpls_rd *r, const char *ind, uint8_t ctype, size_t off,
+				  uint32_t n);
+enum rsvp_body rsvp_generalized_uni(struct gmpls_rd *r, const char *ind, size_t off, uint32_t n);
+/* "ERROR: object is too short" and " (invalid)": the message ends (RSVP_BODY_STOP) */
+enum rsvp_body rsvp_too_short(struct gmpls_rd *r, const char *ind);
+enum rsvp_body rsvp_invalid(struct gmpls_rd *r);
+/* an IPv4 or (v6) IPv6 address at off */
+void rsvp_addr(struct gmpls_rd *r, size_t off, bool v6);
 
 #endif /* SOCKEYE_PROTO_GMPLS_H */
