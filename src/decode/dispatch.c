@@ -147,6 +147,7 @@ static const struct dispatch_key dispatch_gre[] = {
 	{ PROTO_ETHERTYPE_TEB, PKT_PROTO_ETH },
 	{ 0x8847, PKT_PROTO_MPLS }, /* issue 13's L2 slice: MPLS over GRE (RFC 4023) */
 	{ 0x8848, PKT_PROTO_MPLS },
+	{ 0x00fe, PKT_PROTO_ISOCLNS }, /* kday helper: GRE-OSI, the NLPID first (tcpdump's gre_print) */
 };
 
 static const struct dispatch_key dispatch_udp_ports[] = {

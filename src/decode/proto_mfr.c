@@ -174,7 +174,7 @@ bool proto_mfr_print(struct line *x)
 		return false;
 	}
 	pbuf_putc(b, ']');
-	if (!msg_hex_at(b, &g, 0, g.len, "\n\t"))
-		return msg_trunc(x, "mfr");
+	/* print_unknown_data: the bytes that were captured, without a mark for the rest */
+	msg_hex_lines(b, "\n\t", g.p, g.cap);
 	return true;
 }
