@@ -46,6 +46,9 @@ int proto_chdlc_dissect(struct pkt_cursor *c, struct pkt_meta *m)
 		/* tcpdump wants the NLPID's byte after a possible fudge byte */
 		if (pkt_wire_left(c) < 2)
 			return proto_invalid(m, PKT_REASON_SHORT);
+		/* that byte cut by the capture: tcpdump's read of it ends in "[|chdlc]" */
+		if (!pkt_peek(c, 2))
+			return proto_truncated(m);
 		return PKT_PROTO_ISOCLNS;
 	}
 	return PKT_PROTO_NONE;
