@@ -406,6 +406,37 @@ static int forces_redirect(struct forces_pr *f, uint32_t p, uint32_t len, uint16
 	return 0;
 }
 
+/*
+ * An association's result code (ASResult, ASTreason TLV): 4 bytes of at most
+ * max, from -vvv by name after lead and the indent.
+ */
+static int forces_rescode(struct forces_pr *f, uint32_t p, uint32_t len, int indent,
+			  const char *what, uint32_t max, const char *lead,
+			  const struct msg_tok *names, const char *unknown)
+{
+	char ib[FORCES_IND_SIZE];
+	uint32_t dlen = len - FORCES_TLV_HDRL, rescode;
+
+	forces_indent(ib, indent, false);
+	if (dlen != 4) {
+		msg_printf(f->b, "illegal %s-TLV: %u bytes!\n", what, dlen);
+		return -1;
+	}
+	rescode = forces_u32(f, p);
+	if (f->cut)
+		return -1;
+	if (rescode > max) {
+		msg_printf(f->b, "illegal %s result code: %u!\n", what, rescode);
+		return -1;
+	}
+	if (f->v >= 3) {
+		msg_printf(f->b, "%s%s", lead, ib);
+		msg_tok_put(f->b, names, unknown, rescode);
+		msg_printf(f->b, "(%x)\n%s", rescode, ib);
+	}
+	return 0;
+}
+
 /* An association teardown's reason (ASTreason TLV). */
 static int forces_asttlv(struct forces_pr *f, uint32_t p, uint32_t len, uint16_t op_msk,
 			 int indent)
@@ -414,28 +445,10 @@ static int forces_asttlv(struct forces_pr *f, uint32_t p, uint32_t len, uint16_t
 		{ 0, "Normal Teardown" }, { 1, "Loss of Heartbeats" }, { 2, "Out of bandwidth" },
 		{ 3, "Out of Memory" },	  { 4, "Application Crash" },  { 0, NULL },
 	};
-	char ib[FORCES_IND_SIZE];
-	uint32_t dlen = len - FORCES_TLV_HDRL, rescode;
 
 	(void)op_msk;
-	forces_indent(ib, indent, false);
-	if (dlen != 4) {
-		msg_printf(f->b, "illegal ASTresult-TLV: %u bytes!\n", dlen);
-		return -1;
-	}
-	rescode = forces_u32(f, p);
-	if (f->cut)
-		return -1;
-	if (rescode > 255) {
-		msg_printf(f->b, "illegal ASTresult result code: %u!\n", rescode);
-		return -1;
-	}
-	if (f->v >= 3) {
-		msg_printf(f->b, "Teardown reason:\n%s", ib);
-		msg_tok_put(f->b, reasons, "Unknown Teardown reason", rescode);
-		msg_printf(f->b, "(%x)\n%s", rescode, ib);
-	}
-	return 0;
+	return forces_rescode(f, p, len, indent, "ASTresult", 255, "Teardown reason:\n", reasons,
+			      "Unknown Teardown reason");
 }
 
 /* An association setup's result (ASResult TLV). */
@@ -445,28 +458,9 @@ static int forces_asrtlv(struct forces_pr *f, uint32_t p, uint32_t len, uint16_t
 	static const struct msg_tok results[] = {
 		{ 0, "Success " }, { 1, "FE ID invalid " }, { 2, "permission denied " }, { 0, NULL },
 	};
-	char ib[FORCES_IND_SIZE];
-	uint32_t dlen = len - FORCES_TLV_HDRL, rescode;
 
 	(void)op_msk;
-	forces_indent(ib, indent, false);
-	if (dlen != 4) {
-		msg_printf(f->b, "illegal ASRresult-TLV: %u bytes!\n", dlen);
-		return -1;
-	}
-	rescode = forces_u32(f, p);
-	if (f->cut)
-		return -1;
-	if (rescode > 3) {
-		msg_printf(f->b, "illegal ASRresult result code: %u!\n", rescode);
-		return -1;
-	}
-	if (f->v >= 3) {
-		msg_printf(f->b, "\n%s", ib);
-		msg_tok_put(f->b, results, "Unknown ", rescode);
-		msg_printf(f->b, "(%x)\n%s", rescode, ib);
-	}
-	return 0;
+	return forces_rescode(f, p, len, indent, "ASRresult", 3, "\n", results, "Unknown ");
 }
 
 /* ---- message types --------------------------------------------------------------------------- */

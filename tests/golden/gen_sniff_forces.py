@@ -9,39 +9,21 @@
 # capture needs python3.
 import os
 import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_sniff import (IP_A, IP_B, LINKTYPE_ETHERNET, MAC_A, MAC_B, eth, ipv4,  # noqa: E402
+                       udp, vlan, write_pcap)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def csum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
+def ip4(proto, payload):
+    return eth(MAC_B, MAC_A, 0x0800, ipv4(IP_A, IP_B, proto, payload))
 
 
-def ip4(proto, payload, src=b"\x0a\x00\x00\x01", dst=b"\x0a\x00\x00\x02"):
-    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 1, 0, 64, proto, 0, src, dst)
-    return h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
-
-
-def udp(sport, dport, payload):
-    return struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
-
-
-def eth(payload, et=0x0800):
-    return bytes.fromhex("001122334455" "66778899aabb") + struct.pack("!H", et) + payload
-
-
-def write(path, pkts):
-    """pkts: frames, or (frame, caplen) for a frame cut by the capture"""
-    with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-        for i, p in enumerate(pkts):
-            fr, cl = p if isinstance(p, tuple) else (p, len(p))
-            f.write(struct.pack("<IIII", 1000 + i, 0, cl, len(fr)) + fr[:cl])
+def write(path, frames):
+    write_pcap(path, LINKTYPE_ETHERNET, frames)
 
 
 def shim(direction, typ, subtype, li_id):
@@ -50,15 +32,15 @@ def shim(direction, typ, subtype, li_id):
 
 def bcm_li():
     dns = bytes.fromhex("123401000001000000000000") + b"\x03foo\x00\x00\x01\x00\x01"
-    inner4 = ip4(17, udp(1234, 53, dns))
+    inner4 = ipv4(IP_A, IP_B, 17, udp(1234, 53, dns))
     inner6 = (bytes.fromhex("6000000000083a40") + b"\xfe\x80" + b"\0" * 13 + b"\x01" +
               b"\xfe\x80" + b"\0" * 13 + b"\x02" + bytes.fromhex("8000f7ff00010001"))
-    inner_eth = eth(inner4)
-    inner_vlan = bytes.fromhex("001122334455" "66778899aabb" "8100000a" "0800") + inner4
+    inner_eth = eth(MAC_B, MAC_A, 0x0800, inner4)
+    inner_vlan = eth(MAC_B, MAC_A, 0x8100, vlan(10, 0x0800, inner4))
     pk = []
 
     def add(pl, sport=49152, dport=49153, cut=None):
-        fr = eth(ip4(17, udp(sport, dport, pl)))
+        fr = ip4(17, udp(sport, dport, pl))
         pk.append((fr, cut) if cut else fr)
 
     add(b"")                                   # no shim
@@ -111,7 +93,7 @@ def pathdata(ids, tail=b"", flags=0, count=None):
 def sctp_data(payload, sport=6704, dport=40000, ppid=0, cut=None, post=b""):
     chunk = pad4(struct.pack("!BBHIHHI", 0, 3, 16 + len(payload), 7, 0, 1, ppid) + payload)
     body = struct.pack("!HHII", sport, dport, 0x01020304, 0) + chunk + post
-    fr = eth(ip4(132, body))
+    fr = ip4(132, body)
     return (fr, cut) if cut else fr
 
 
