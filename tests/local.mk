@@ -129,3 +129,5 @@ check-corpus: sockeye$(EXEEXT)
 	$(SHELL) $(top_srcdir)/tests/corpus_check.sh ./sockeye$(EXEEXT) $(CORPUS)
 .PHONY: check-corpus
 EXTRA_DIST += tests/golden/gen_sniff_udpapps.py
+# GeoNetworking, CALM FAST, LISP, SOME/IP and VQP fuzz seeds (issue 13)
+EXTRA_DIST += tests/golden/seed_fuzz_small.py

@@ -20,6 +20,7 @@
 #include "decode/view_packet_opts.h"
 #include "decode/view_packet_igp.h"
 #include "decode/view_packet_mesh.h"
+#include "decode/view_packet_small.h"
 #include "decode/view_packet_rpc.h"
 #include "decode/view_packet_media.h"
 #include "decode/view_packet_snmp.h"
@@ -658,6 +659,9 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* mesh and overlay protocols (issue 13) */
 			if (view_packet_mesh(d, m, ly, data))
+				break;
+			/* GeoNetworking, CALM FAST, LISP, SOME/IP, VQP (issue 13) */
+			if (view_packet_small(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;
