@@ -136,3 +136,5 @@ check-corpus: sockeye$(EXEEXT)
 .PHONY: check-corpus
 EXTRA_DIST += tests/golden/gen_sniff_udpapps.py
 EXTRA_DIST += tests/golden/gen_sniff_forces.py
+# GeoNetworking, CALM FAST, LISP, SOME/IP and VQP fuzz seeds (issue 13)
+EXTRA_DIST += tests/golden/seed_fuzz_small.py

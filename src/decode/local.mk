@@ -235,4 +235,5 @@ libsockeye_a_SOURCES += \
 	src/decode/proto_geonet.c \
 	src/decode/proto_lisp.c \
 	src/decode/proto_someip.c \
-	src/decode/proto_vqp.c
+	src/decode/proto_vqp.c \
+	src/decode/view_packet_small.c src/decode/view_packet_small.h

@@ -23,6 +23,7 @@
 #include "decode/view_packet_gmpls.h"
 #include "decode/view_packet_forces.h"
 #include "decode/view_packet_ctl.h"
+#include "decode/view_packet_small.h"
 #include "decode/view_packet_rpc.h"
 #include "decode/view_packet_media.h"
 #include "decode/view_packet_snmp.h"
@@ -682,6 +683,8 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* PPTP and Kerberos (issue 13) */
 			if (view_packet_ctl(d, m, ly, data))
+			/* GeoNetworking, CALM FAST, LISP, SOME/IP, VQP (issue 13) */
+			if (view_packet_small(d, m, ly, data))
 				break;
 			view_packet_svc(d, m, ly, data);
 			break;

@@ -1,0 +1,38 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+# seed_fuzz_small.py: fuzz_dissect seeds from the GeoNetworking, CALM FAST, LISP, SOME/IP and VQP
+# captures (issue 13).  The harness's first byte is the link: 0 Ethernet, 0x83 Frame Relay (the
+# serial link types' index with the high bit set).
+#   python3 tests/golden/seed_fuzz_small.py
+import hashlib
+import os
+import struct
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_dissect")
+CAPTURES = {
+    "geonet_and_calm_fast.pcap": 0, "cve-2014-8768-Geonet.pcap": 0,
+    "geonet-mac-lookup-heapoverflow.pcap": 0, "calm-fast-mac-lookup-heapoverflow.pcap": 0x83,
+    "sniff_geonet_crafted.pcap": 0, "lisp_eid_notify.pcap": 0, "lisp_eid_register.pcap": 0,
+    "lisp_ipv6.pcap": 0, "sniff_lisp_crafted.pcap": 0, "someip1.pcap": 0, "someip2.pcap": 0,
+    "sniff_someip_crafted.pcap": 0, "vqp-oobr.pcap": 0, "sniff_vqp_crafted.pcap": 0,
+}
+PER_CAPTURE = 12  # the first frames only: the big captures repeat themselves
+
+
+def frames(path):
+    data = open(path, "rb").read()
+    off = 24
+    while off + 16 <= len(data):
+        caplen = struct.unpack("<I", data[off + 8:off + 12])[0]
+        yield data[off + 16:off + 16 + caplen]
+        off += 16 + caplen
+
+
+for name, first in CAPTURES.items():
+    for i, fr in enumerate(frames(os.path.join(HERE, "input", name))):
+        if i >= PER_CAPTURE or not fr:
+            break
+        seed = bytes([first]) + fr[:4096]
+        with open(os.path.join(OUT, hashlib.sha1(seed).hexdigest()), "wb") as f:
+            f.write(seed)
