@@ -683,6 +683,7 @@ static void put_layer(struct fmt_details *d, const struct pkt_meta *m, const uin
 				break;
 			/* PPTP and Kerberos (issue 13) */
 			if (view_packet_ctl(d, m, ly, data))
+				break;
 			/* GeoNetworking, CALM FAST, LISP, SOME/IP, VQP (issue 13) */
 			if (view_packet_small(d, m, ly, data))
 				break;
