@@ -200,7 +200,8 @@ libsockeye_a_SOURCES += \
 # Broadcom lawful intercept and ForCES (issue 13)
 libsockeye_a_SOURCES += \
 	src/decode/proto_bcm_li.c \
-	src/decode/proto_forces.c src/decode/proto_forces_pd.c src/decode/proto_forces.h \
+	src/decode/proto_forces.c src/decode/proto_forces_pd.c src/decode/proto_forces_read.c \
+	src/decode/proto_forces.h \
 	src/decode/view_packet_forces.c src/decode/view_packet_forces.h
 # kday helper (issue 13): FRF.16 multilink Frame Relay, Q.933
 libsockeye_a_SOURCES += src/decode/proto_mfr.c src/decode/proto_q933.c \
