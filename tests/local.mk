@@ -11,7 +11,7 @@ EXTRA_DIST += tests/golden/TESTLIST tests/golden/input tests/golden/expected \
 	tests/golden/gen_sniff_svc.py tests/golden/seed_fuzz_svc.py tests/golden/record_dhcp.sh \
 	tests/golden/gen_sniff_ip.py
 # PGM and ZMTP/1.0 (issue 13)
-EXTRA_DIST += tests/golden/gen_sniff_pgm.py tests/golden/seed_fuzz_pgm.py
+EXTRA_DIST += tests/golden/gen_sniff_pgm.py tests/golden/seed_fuzz_pgm.py tests/golden/seedlib.py
 # AoE, Arista timestamps and vsock (issue 13)
 EXTRA_DIST += tests/golden/gen_sniff_vendor.py
 # MPLS control protocols (issue 13)

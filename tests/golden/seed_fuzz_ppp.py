@@ -5,30 +5,13 @@
 # 0x83: DLT_FRELAY, 0: Ethernet; its bits 3-6 add wire bytes past the capture and a -T type,
 # none here: the harness prints every -e/-v/-q combination anyway) and a frame.
 #   python3 tests/golden/seed_fuzz_ppp.py
-import hashlib
-import os
-import struct
+from seedlib import input_frames, write_seed
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_dissect")
 LINK_BYTE = {1: 0x00, 9: 0x07, 50: 0x84, 51: 0x86, 107: 0x83, 166: 0x85}
 CAPTURES = ("sniff_ppp_cp.pcap", "sniff_ppp_hdlc.pcap", "sniff_ppp_pppd.pcap",
             "sniff_ppp_ether.pcap", "sniff_ppp_gre.pcap", "sniff_ppp_fr.pcap",
             "ppp-invalid-lengths.pcap", "ppp_ip_udp_dns.pcap")
 
-
-def frames(path):
-    data = open(path, "rb").read()
-    linktype = struct.unpack("<I", data[20:24])[0]
-    off = 24
-    while off + 16 <= len(data):
-        caplen = struct.unpack("<I", data[off + 8:off + 12])[0]
-        yield linktype, data[off + 16:off + 16 + caplen]
-        off += 16 + caplen
-
-
 for name in CAPTURES:
-    for lt, fr in frames(os.path.join(HERE, "input", name)):
-        seed = bytes([LINK_BYTE[lt]]) + fr
-        with open(os.path.join(OUT, hashlib.sha1(seed).hexdigest()), "wb") as f:
-            f.write(seed)
+    for lt, fr in input_frames(name):
+        write_seed(LINK_BYTE[lt], fr)

@@ -4,12 +4,8 @@
 # captures (issue 13).  The harness's first byte is the link: 0 Ethernet, 0x83 Frame Relay (the
 # serial link types' index with the high bit set).
 #   python3 tests/golden/seed_fuzz_small.py
-import hashlib
-import os
-import struct
+from seedlib import input_frames, write_seed
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "fuzz", "corpus", "fuzz_dissect")
 CAPTURES = {
     "geonet_and_calm_fast.pcap": 0, "cve-2014-8768-Geonet.pcap": 0,
     "geonet-mac-lookup-heapoverflow.pcap": 0, "calm-fast-mac-lookup-heapoverflow.pcap": 0x83,
@@ -19,20 +15,8 @@ CAPTURES = {
 }
 PER_CAPTURE = 12  # the first frames only: the big captures repeat themselves
 
-
-def frames(path):
-    data = open(path, "rb").read()
-    off = 24
-    while off + 16 <= len(data):
-        caplen = struct.unpack("<I", data[off + 8:off + 12])[0]
-        yield data[off + 16:off + 16 + caplen]
-        off += 16 + caplen
-
-
 for name, first in CAPTURES.items():
-    for i, fr in enumerate(frames(os.path.join(HERE, "input", name))):
+    for i, (_, fr) in enumerate(input_frames(name)):
         if i >= PER_CAPTURE or not fr:
             break
-        seed = bytes([first]) + fr[:4096]
-        with open(os.path.join(OUT, hashlib.sha1(seed).hexdigest()), "wb") as f:
-            f.write(seed)
+        write_seed(first, fr[:4096])
