@@ -138,3 +138,23 @@ EXTRA_DIST += tests/golden/gen_sniff_udpapps.py
 EXTRA_DIST += tests/golden/gen_sniff_forces.py
 # GeoNetworking, CALM FAST, LISP, SOME/IP and VQP fuzz seeds (issue 13)
 EXTRA_DIST += tests/golden/seed_fuzz_small.py
+# the generators of the crafted captures and seeds, shipped with what they made
+EXTRA_DIST += \
+	tests/golden/gen_sniff_bgp.py \
+	tests/golden/gen_sniff_ctl.py \
+	tests/golden/gen_sniff_gmpls.py \
+	tests/golden/gen_sniff_l2tags.py \
+	tests/golden/gen_sniff_link.py \
+	tests/golden/gen_sniff_media.py \
+	tests/golden/gen_sniff_mesh.py \
+	tests/golden/gen_sniff_names.py \
+	tests/golden/gen_sniff_null.py \
+	tests/golden/gen_sniff_openflow.py \
+	tests/golden/gen_sniff_osi.py \
+	tests/golden/gen_sniff_ppp.py \
+	tests/golden/gen_sniff_routing.py \
+	tests/golden/gen_sniff_rpc.py \
+	tests/golden/gen_sniff_sctp.py \
+	tests/golden/gen_sniff_sec.py \
+	tests/golden/gen_sniff_snmp.py \
+	tests/golden/seed_fuzz_ppp.py
