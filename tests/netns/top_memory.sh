@@ -1,10 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# top_memory.sh: `sockeye top` with every panel, its BPF ones loaded, peaks under 20 MiB of RSS.
+# top_memory.sh: `sockeye top` with every panel, its BPF ones loaded, peaks under 24 MiB of RSS.
 #
 # The peak is the start, when libbpf parses the kernel's BTF for each BPF
-# object (5.5 MB, held twice while it parses); it reached 26 MiB when those
-# parses piled up in the heap.  Measured as the child's ru_maxrss (VmHWM at exit).
+# object (5.5 MB, held twice while it parses: 10.7 MB of blocks, plus its
+# index); it reached 26 MiB when those parses piled up in the heap, with a
+# smaller binary and fewer libraries than now.  One parse alone on top of
+# the steady 7 MiB (the binary 1.7, libc 1.6, gnutls 1.1 ...) makes 19 to
+# 20 MiB on this kernel, whichever single panel runs (2026-12-07): the limit
+# is one parse and some room, below two parses held at once.  Measured as
+# the child's ru_maxrss (VmHWM at exit).
 . "${top_srcdir:-.}/tests/netns/lib.sh"
 . "${top_srcdir:-.}/tests/netns/bpf_lib.sh"
 
@@ -13,7 +18,7 @@ need_cmd jq
 need_cmd python3
 need_bpf
 
-LIMIT_KIB=$((20 * 1024))
+LIMIT_KIB=$((24 * 1024))
 
 netns_new A
 tmp=$(mktemp -d) || fail "mktemp failed"
