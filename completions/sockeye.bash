@@ -16,7 +16,7 @@ _sockeye_sniff_opts='-i --interface -p --no-promiscuous-mode -s --snapshot-lengt
 	-W --file-count --print -r --read --process --pid --children --comm --cgroup --container
 	--exec -h -j -N -T --type -# --number --decode-more -b'
 # sniff -T: the types sniff decodes (tcpdump's names)
-_sockeye_sniff_types='tftp vxlan resp ptp domain rtp rtcp vat wb zmtp1 pgm pgm_zmtp1'
+_sockeye_sniff_types='vat wb rpc rtp rtcp snmp tftp aodv radius vxlan resp ptp domain lmp zmtp1 pgm pgm_zmtp1'
 _sockeye_inject_opts='-i --interface -r --read --loop --preload -c --count --duration --speed --pps --mbps
 	--topspeed --vlan --src-mac --dst-mac --cpus -B --buffer-size --qdisc-bypass
 	--tpacket-version --stats --dump -x -w --write -h -j -p -N -n -v'
