@@ -103,6 +103,9 @@ printf 'tls_server_config:\n  cert_file: cert.pem\n  key_file: key.pem\n  sessio
 try "an unsupported TLS setting" "sockeye: exporter: $tmp/bad.yml: tls_server_config.session_tickets: not supported"
 printf 'tls_server_config:\n  cert_file: cert.pem\n  key_file: key.pem\ntls_server_config:\n  cert_file: cert.pem\n  key_file: key.pem\n' >"$tmp/bad.yml"
 try "a section given twice" "sockeye: exporter: $tmp/bad.yml: tls_server_config: given twice"
+# Inside a section too: a second headers list once overran the first's array (fuzz_webconfig).
+printf 'http_server_config:\n  headers:\n    X-Frame-Options: deny\n  headers:\n    X-Content-Type-Options: nosniff\n    X-XSS-Protection: 1\n' >"$tmp/bad.yml"
+try "a key given twice in a section" "sockeye: exporter: $tmp/bad.yml: headers: given twice"
 printf 'tls_server_config:\n  cert_file: nope.pem\n  key_file: key.pem\n' >"$tmp/bad.yml"
 try "a missing certificate" "sockeye: exporter: $tmp/bad.yml: tls_server_config.cert_file: $tmp/nope.pem: No such file or directory"
 printf 'basic_auth_users:\n  prom: plaintext\n' >"$tmp/bad.yml"

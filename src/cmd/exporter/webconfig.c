@@ -468,6 +468,31 @@ static int load_users(yaml_document_t *d, yaml_node_t *m, struct web_config *c, 
 	return 0;
 }
 
+/*
+ * A key given twice in any mapping of the document, or NULL: refused, as
+ * yaml.v2's strict reading does; the loaders take each key once (a second
+ * "headers" or "basic_auth_users" would replace the first's list).
+ */
+static const char *repeated_key(yaml_document_t *d)
+{
+	for (yaml_node_t *m = d->nodes.start; m < d->nodes.top; m++) {
+		if (m->type != YAML_MAPPING_NODE)
+			continue;
+		for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top;
+		     p++) {
+			const char *k = scalar(d, yaml_document_get_node(d, p->key));
+
+			for (yaml_node_pair_t *q = m->data.mapping.pairs.start; k && q < p; q++) {
+				const char *kq = scalar(d, yaml_document_get_node(d, q->key));
+
+				if (kq && !strcmp(kq, k))
+					return k;
+			}
+		}
+	}
+	return NULL;
+}
+
 int web_config_parse(const char *text, size_t n, const char *dir, web_config_read_fn read,
 		     struct web_config *c, char *why, size_t len)
 {
@@ -487,23 +512,16 @@ int web_config_parse(const char *text, size_t n, const char *dir, web_config_rea
 		return -EINVAL;
 	}
 	root = yaml_document_get_root_node(&doc);
-	if (root && root->type == YAML_MAPPING_NODE) {
+	if (repeated_key(&doc)) {
+		snprintf(why, len, "%s: given twice", repeated_key(&doc));
+		err = -EINVAL;
+	} else if (root && root->type == YAML_MAPPING_NODE) {
 		for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
 		     !err && p < root->data.mapping.pairs.top; p++) {
 			const char *k = scalar(&doc, yaml_document_get_node(&doc, p->key));
 			yaml_node_t *v = yaml_document_get_node(&doc, p->value);
-			bool twice = false;
 
-			/* A section given twice: refused, as yaml.v2's strict reading does. */
-			for (yaml_node_pair_t *q = root->data.mapping.pairs.start; k && q < p; q++) {
-				const char *kq = scalar(&doc, yaml_document_get_node(&doc, q->key));
-
-				twice |= kq && !strcmp(kq, k);
-			}
-			if (twice) {
-				snprintf(why, len, "%s: given twice", k);
-				err = -EINVAL;
-			} else if (k && !strcmp(k, "tls_server_config"))
+			if (k && !strcmp(k, "tls_server_config"))
 				err = load_tls(&doc, v, &files, c, why, len);
 			else if (k && !strcmp(k, "basic_auth_users"))
 				err = load_users(&doc, v, c, why, len);
