@@ -1,6 +1,6 @@
 # src/decode/local.mk: packet dissectors and printers, one protocol a file, and the packet view.
 libsockeye_a_SOURCES += \
-	src/decode/pkt.h src/decode/pkt_meta.h src/decode/pkt_meta_more.h src/decode/proto.h \
+	src/decode/pkt.h src/decode/pkt_meta.h src/decode/pkt_proto.h src/decode/pkt_meta_more.h src/decode/proto.h \
 	src/decode/protocols.c src/decode/protocols.h \
 	src/decode/dispatch.c src/decode/dispatch.h \
 	src/decode/dissect.c src/decode/dissect.h \
