@@ -15,6 +15,7 @@
 #include "decode/names_service.h"
 #include "decode/print.h"
 #include "decode/proto.h"
+#include "decode/protocols.h"
 #include "decode/rpc_xids.h"
 #include "capture/sniff.h"
 #include "decode/view_packet.h"
@@ -150,13 +151,7 @@ static uint32_t dump_offset(const struct sniff *s)
 	for (unsigned i = 0; i < m->n_layers && i < PKT_MAX_LAYERS; i++) {
 		uint8_t p = m->layer[i].proto;
 
-		/* tcpdump counts 802.2 LLC and SNAP headers as the link layer's */
-		if (p != PKT_PROTO_ETH && p != PKT_PROTO_VLAN && p != PKT_PROTO_SLL &&
-		    p != PKT_PROTO_SLL2 && p != PKT_PROTO_LLC && p != PKT_PROTO_NULL &&
-		    p != PKT_PROTO_CHDLC && p != PKT_PROTO_FR && p != PKT_PROTO_DSA &&
-		    p != PKT_PROTO_EDSA && p != PKT_PROTO_BRCM && p != PKT_PROTO_BRCM_PREPEND &&
-		    p != PKT_PROTO_ARISTA && p != PKT_PROTO_VSOCK &&
-		    p != PKT_PROTO_IPOIB && p != PKT_PROTO_IPNET && p != PKT_PROTO_NFLOG)
+		if (p >= PKT_PROTO_COUNT || !protocols[p].link)
 			return m->layer[i].off;
 	}
 	/* nothing past the link headers decoded (an unknown ethertype): what follows them */

@@ -33,6 +33,7 @@ struct proto_ops {
 	proto_dissect_fn dissect;
 	proto_print_fn print;
 	bool tunnel; /* what follows is a new level of headers (pkt_meta.l[1]) */
+	bool link;   /* a link-layer header (802.2 LLC and SNAP too, as tcpdump counts them) */
 };
 
 /* Each protocol file's two entry points, named in dispatch.c's table. */

@@ -10,16 +10,19 @@
  * Adding a protocol: one new file src/decode/proto_X.c (its dissector and its
  * printer, declared in proto.h), one line in protocols[] below, the key line
  * that leads to it in dispatch.c, one src/decode/local.mk line, and tests.  Its enum
- * pkt_proto value and its fields go in pkt_meta.h, the model every consumer
+ * pkt_proto value goes in pkt_proto.h and its fields in pkt_meta.h, the model every consumer
  * reads.  The drivers (dissect.c, print.c) walk layers through these tables
  * only; they never call a protocol by name.
  */
 const struct proto_ops protocols[PKT_PROTO_COUNT] = {
-	/* name, dissector, printer, tunnel (what follows is a new level of headers) */
-	[PKT_PROTO_SLL] = { "sll", proto_sll_dissect, proto_sll_print, false },
-	[PKT_PROTO_SLL2] = { "sll2", proto_sll2_dissect, proto_sll_print, false },
-	[PKT_PROTO_ETH] = { "eth", proto_eth_dissect, proto_eth_print, false },
-	[PKT_PROTO_VLAN] = { "vlan", proto_vlan_dissect, proto_vlan_print, false },
+	/*
+	 * name, dissector, printer, tunnel (what follows is a new level of headers),
+	 * link (a link-layer header: -x and -X start after it, unless -xx or -XX)
+	 */
+	[PKT_PROTO_SLL] = { "sll", proto_sll_dissect, proto_sll_print, false, true },
+	[PKT_PROTO_SLL2] = { "sll2", proto_sll2_dissect, proto_sll_print, false, true },
+	[PKT_PROTO_ETH] = { "eth", proto_eth_dissect, proto_eth_print, false, true },
+	[PKT_PROTO_VLAN] = { "vlan", proto_vlan_dissect, proto_vlan_print, false, true },
 	[PKT_PROTO_ARP] = { "arp", proto_arp_dissect, proto_arp_print, false },
 	[PKT_PROTO_IPV4] = { "ipv4", proto_ipv4_dissect, proto_ipv4_print, false },
 	[PKT_PROTO_IPV6] = { "ipv6", proto_ipv6_dissect, proto_ipv6_print, false },
@@ -33,7 +36,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_MDNS] = { "mdns", proto_mdns_dissect, proto_dns_print, false },
 	[PKT_PROTO_IGMP] = { "igmp", proto_igmp_dissect, proto_igmp_print, false },
 	/* link-layer control protocols and tunnels (issue 13's L2 slice) */
-	[PKT_PROTO_LLC] = { "llc", proto_llc_dissect, proto_llc_print, false },
+	[PKT_PROTO_LLC] = { "llc", proto_llc_dissect, proto_llc_print, false, true },
 	[PKT_PROTO_STP] = { "stp", proto_stp_dissect, proto_stp_print, false },
 	[PKT_PROTO_BFD] = { "bfd", proto_bfd_dissect, proto_bfd_print, false },
 	[PKT_PROTO_LLDP] = { "lldp", proto_lldp_dissect, proto_lldp_print, false },
@@ -87,7 +90,7 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_SYSLOG] = { "syslog", proto_syslog_dissect, proto_syslog_print, false },
 	/* names, services and link types (issue 13) */
 	[PKT_PROTO_RESP] = { "resp", proto_resp_dissect, proto_resp_print, false },
-	[PKT_PROTO_NULL] = { "null", proto_null_dissect, proto_null_print, false },
+	[PKT_PROTO_NULL] = { "null", proto_null_dissect, proto_null_print, false, true },
 	/* SCTP and L2TP (issue 13): L2TP's data messages carry a PPP frame, a new level */
 	[PKT_PROTO_SCTP] = { "sctp", proto_sctp_dissect, proto_sctp_print, false },
 	[PKT_PROTO_L2TP] = { "l2tp", proto_l2tp_dissect, proto_l2tp_print, true },
@@ -102,8 +105,8 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_WIREGUARD] = { "wireguard", proto_wireguard_dissect, proto_wireguard_print, false },
 	[PKT_PROTO_WB] = { "wb", proto_wb_dissect, proto_wb_print, false },
 	/* link types (issue 13) */
-	[PKT_PROTO_CHDLC] = { "chdlc", proto_chdlc_dissect, proto_chdlc_print, false },
-	[PKT_PROTO_FR] = { "fr", proto_fr_dissect, proto_fr_print, false },
+	[PKT_PROTO_CHDLC] = { "chdlc", proto_chdlc_dissect, proto_chdlc_print, false, true },
+	[PKT_PROTO_FR] = { "fr", proto_fr_dissect, proto_fr_print, false, true },
 	/* SNMP (issue 13) */
 	[PKT_PROTO_SNMP] = { "snmp", proto_snmp_dissect, proto_snmp_print, false },
 	/* OpenFlow (issue 13) */
@@ -122,11 +125,11 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_TELNET] = { "telnet", proto_telnet_dissect, proto_telnet_print, false },
 	[PKT_PROTO_ZEPHYR] = { "zephyr", proto_zephyr_dissect, proto_zephyr_print, false },
 	/* switch tags (issue 13, link-layer tags) */
-	[PKT_PROTO_DSA] = { "dsa", proto_dsa_dissect, proto_dsa_print, false },
-	[PKT_PROTO_EDSA] = { "edsa", proto_dsa_dissect, proto_dsa_print, false },
-	[PKT_PROTO_BRCM] = { "brcm", proto_brcm_dissect, proto_brcm_print, false },
+	[PKT_PROTO_DSA] = { "dsa", proto_dsa_dissect, proto_dsa_print, false, true },
+	[PKT_PROTO_EDSA] = { "edsa", proto_dsa_dissect, proto_dsa_print, false, true },
+	[PKT_PROTO_BRCM] = { "brcm", proto_brcm_dissect, proto_brcm_print, false, true },
 	[PKT_PROTO_BRCM_PREPEND] = { "brcm_prepend", proto_brcm_prepend_dissect,
-				     proto_brcm_prepend_print, false },
+				     proto_brcm_prepend_print, false, true },
 	/* mesh and overlay protocols (issue 13) */
 	[PKT_PROTO_OLSR] = { "olsr", proto_olsr_dissect, proto_olsr_print, false },
 	/* service function chaining (issue 13) */
@@ -138,8 +141,8 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	[PKT_PROTO_SLIP] = { "slip", proto_sl_dissect, proto_sl_print, false },
 	/* AoE, Arista timestamps and vsock (issue 13) */
 	[PKT_PROTO_AOE] = { "aoe", proto_aoe_dissect, proto_aoe_print, false },
-	[PKT_PROTO_ARISTA] = { "arista", proto_arista_dissect, proto_arista_print, false },
-	[PKT_PROTO_VSOCK] = { "vsock", proto_vsock_dissect, proto_vsock_print, false },
+	[PKT_PROTO_ARISTA] = { "arista", proto_arista_dissect, proto_arista_print, false, true },
+	[PKT_PROTO_VSOCK] = { "vsock", proto_vsock_dissect, proto_vsock_print, false, true },
 	/* MPLS control protocols (issue 13) */
 	[PKT_PROTO_LDP] = { "ldp", proto_ldp_dissect, proto_ldp_print, false },
 	[PKT_PROTO_LSPPING] = { "lspping", proto_lspping_dissect, proto_lspping_print, false },
@@ -157,9 +160,9 @@ const struct proto_ops protocols[PKT_PROTO_COUNT] = {
 	/* kday helper (issue 13) */
 	[PKT_PROTO_MFR] = { "mfr", proto_mfr_dissect, proto_mfr_print, false },
 	/* link types (issue 13, wt-link) */
-	[PKT_PROTO_IPOIB] = { "ipoib", proto_ipoib_dissect, proto_ipoib_print, false },
-	[PKT_PROTO_IPNET] = { "ipnet", proto_ipnet_dissect, proto_ipnet_print, false },
-	[PKT_PROTO_NFLOG] = { "nflog", proto_nflog_dissect, proto_nflog_print, false },
+	[PKT_PROTO_IPOIB] = { "ipoib", proto_ipoib_dissect, proto_ipoib_print, false, true },
+	[PKT_PROTO_IPNET] = { "ipnet", proto_ipnet_dissect, proto_ipnet_print, false, true },
+	[PKT_PROTO_NFLOG] = { "nflog", proto_nflog_dissect, proto_nflog_print, false, true },
 	/* PPTP and Kerberos (issue 13) */
 	[PKT_PROTO_PPTP] = { "pptp", proto_pptp_dissect, proto_pptp_print, false },
 	[PKT_PROTO_KRB] = { "krb", proto_krb_dissect, proto_krb_print, false },
