@@ -220,34 +220,25 @@ static size_t put_owner(char *p, const struct view_packet_proc *procs, unsigned 
 #define SNIFF_MAX_SNAPLEN 262144u
 static size_t invalid_header(char *p, const struct sniff_pkt *pk)
 {
-	char *s = p;
-	bool any = false;
+	char what[4][48], *s = p;
+	unsigned n = 0;
 
-#define INVALID_NEXT() (s += sprintf(s, "%s", any ? "," : "[Invalid header:"), any = true)
-	if (!pk->caplen) {
-		INVALID_NEXT();
-		s += sprintf(s, " caplen==0");
-	}
-	if (!pk->wirelen) {
-		INVALID_NEXT();
-		s += sprintf(s, " len==0");
-	} else if (pk->wirelen < pk->caplen) {
-		INVALID_NEXT();
-		s += sprintf(s, " len(%u) < caplen(%u)", pk->wirelen, pk->caplen);
-	}
-	if (pk->caplen > SNIFF_MAX_SNAPLEN) {
-		INVALID_NEXT();
-		s += sprintf(s, " caplen(%u) > %u", pk->caplen, SNIFF_MAX_SNAPLEN);
-	}
-	if (pk->wirelen > SNIFF_MAX_SNAPLEN) {
-		INVALID_NEXT();
-		s += sprintf(s, " len(%u) > %u", pk->wirelen, SNIFF_MAX_SNAPLEN);
-	}
-#undef INVALID_NEXT
-	if (!any)
+	if (!pk->caplen)
+		snprintf(what[n++], sizeof(what[0]), "caplen==0");
+	if (!pk->wirelen)
+		snprintf(what[n++], sizeof(what[0]), "len==0");
+	else if (pk->wirelen < pk->caplen)
+		snprintf(what[n++], sizeof(what[0]), "len(%u) < caplen(%u)", pk->wirelen, pk->caplen);
+	if (pk->caplen > SNIFF_MAX_SNAPLEN)
+		snprintf(what[n++], sizeof(what[0]), "caplen(%u) > %u", pk->caplen, SNIFF_MAX_SNAPLEN);
+	if (pk->wirelen > SNIFF_MAX_SNAPLEN)
+		snprintf(what[n++], sizeof(what[0]), "len(%u) > %u", pk->wirelen, SNIFF_MAX_SNAPLEN);
+	if (!n)
 		return 0;
-	*s++ = ']';
-	*s = '\0';
+	s += sprintf(s, "[Invalid header:");
+	for (unsigned i = 0; i < n; i++)
+		s += sprintf(s, "%s %s", i ? "," : "", what[i]);
+	s += sprintf(s, "]");
 	return (size_t)(s - p);
 }
 
