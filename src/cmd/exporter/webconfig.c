@@ -500,6 +500,7 @@ int web_config_parse(const char *text, size_t n, const char *dir, web_config_rea
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
+	const char *twice;
 	int err = 0;
 
 	memset(c, 0, sizeof(*c));
@@ -512,8 +513,9 @@ int web_config_parse(const char *text, size_t n, const char *dir, web_config_rea
 		return -EINVAL;
 	}
 	root = yaml_document_get_root_node(&doc);
-	if (repeated_key(&doc)) {
-		snprintf(why, len, "%s: given twice", repeated_key(&doc));
+	twice = repeated_key(&doc);
+	if (twice) {
+		snprintf(why, len, "%s: given twice", twice);
 		err = -EINVAL;
 	} else if (root && root->type == YAML_MAPPING_NODE) {
 		for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
